@@ -1,0 +1,236 @@
+/**
+ * The error classes users can catch. Every error thrown by duroxide-ts is a `DuroxideError`
+ * with a stable `code`, a `category` (SPEC §9), `retryable` and an identifying `context`.
+ *
+ * `instanceof` works across package copies (the ESM and CJS builds, or two installed copies):
+ * each class is branded with a `Symbol.for` key and checked by `Symbol.hasInstance`.
+ * @module
+ */
+
+export const ERROR_CODES = {
+  INVALID_INPUT: 'INVALID_INPUT',
+  INSTANCE_NOT_FOUND: 'INSTANCE_NOT_FOUND',
+  INSTANCE_ALREADY_EXISTS: 'INSTANCE_ALREADY_EXISTS',
+  INSTANCE_STILL_RUNNING: 'INSTANCE_STILL_RUNNING',
+  CANNOT_DELETE_SUB_ORCHESTRATION: 'CANNOT_DELETE_SUB_ORCHESTRATION',
+  TIMEOUT: 'TIMEOUT',
+  PROVIDER_ERROR: 'PROVIDER_ERROR',
+  SCHEMA_TOO_NEW: 'SCHEMA_TOO_NEW',
+  NONDETERMINISM: 'NONDETERMINISM',
+  NON_DURABLE_AWAIT: 'NON_DURABLE_AWAIT',
+  UNREGISTERED_ORCHESTRATION: 'UNREGISTERED_ORCHESTRATION',
+  UNREGISTERED_ACTIVITY: 'UNREGISTERED_ACTIVITY',
+  INVALID_REGISTRATION: 'INVALID_REGISTRATION',
+  INVALID_STATE: 'INVALID_STATE',
+  ACTIVITY_FAILED: 'ACTIVITY_FAILED',
+  SUB_ORCHESTRATION_FAILED: 'SUB_ORCHESTRATION_FAILED',
+  ORCHESTRATION_FAILED: 'ORCHESTRATION_FAILED',
+  CANCELLED: 'CANCELLED',
+  POISON: 'POISON',
+} as const;
+export type ErrorCode = (typeof ERROR_CODES)[keyof typeof ERROR_CODES];
+
+export const ERROR_CATEGORIES = {
+  infrastructure: 'infrastructure',
+  configuration: 'configuration',
+  application: 'application',
+} as const;
+export type ErrorCategory = (typeof ERROR_CATEGORIES)[keyof typeof ERROR_CATEGORIES];
+
+/** Identifiers of what the error is about; only the known ones are set. */
+export interface ErrorContext {
+  readonly instanceId?: string;
+  readonly executionId?: number;
+  readonly orchestrationName?: string;
+  readonly orchestrationVersion?: string;
+  readonly activityName?: string;
+  readonly eventId?: number;
+  readonly operation?: string;
+}
+
+export interface DuroxideErrorOptions {
+  readonly category: ErrorCategory;
+  readonly retryable?: boolean;
+  readonly context?: ErrorContext;
+  readonly cause?: unknown;
+}
+
+const BRANDS = Symbol.for('duroxide-ts.error.brands');
+
+interface Branded {
+  readonly [BRANDS]?: readonly string[];
+}
+
+/** Base class of every error duroxide-ts throws. */
+export class DuroxideError extends Error {
+  /** Brand used for cross-copy `instanceof`; subclasses override it. */
+  static readonly brand: string = 'DuroxideError';
+
+  readonly code: ErrorCode;
+  readonly category: ErrorCategory;
+  readonly retryable: boolean;
+  readonly context: ErrorContext;
+
+  constructor(code: ErrorCode, message: string, options: DuroxideErrorOptions) {
+    super(message, options.cause === undefined ? undefined : { cause: options.cause });
+    this.code = code;
+    this.category = options.category;
+    this.retryable = options.retryable ?? false;
+    this.context = options.context ?? {};
+    const brands: string[] = [];
+    for (let c: unknown = new.target; typeof c === 'function'; c = Object.getPrototypeOf(c)) {
+      const brand = (c as { brand?: unknown }).brand;
+      if (typeof brand === 'string' && Object.prototype.hasOwnProperty.call(c, 'brand')) {
+        brands.push(brand);
+      }
+      if (c === DuroxideError) break;
+    }
+    Object.defineProperty(this, BRANDS, { value: brands, enumerable: false });
+    this.name = new.target.brand;
+  }
+
+  static override [Symbol.hasInstance](value: unknown): boolean {
+    if (typeof value !== 'object' || value === null) return false;
+    const brands = (value as Branded)[BRANDS];
+    return Array.isArray(brands) && brands.includes(this.brand);
+  }
+
+  /** A JSON-friendly view (for logs and HTTP problem bodies). */
+  toJSON(): Record<string, unknown> {
+    return {
+      name: this.name,
+      code: this.code,
+      category: this.category,
+      retryable: this.retryable,
+      message: this.message,
+      context: this.context,
+    };
+  }
+}
+
+/** True for any `DuroxideError`, from any copy of the package. */
+export function isDuroxideError(value: unknown): value is DuroxideError {
+  return value instanceof DuroxideError;
+}
+
+/** Bad arguments: malformed ids, non-JSON payloads, invalid options. */
+export class InvalidInputError extends DuroxideError {
+  static override readonly brand: string = 'InvalidInputError';
+  constructor(message: string, context?: ErrorContext, cause?: unknown) {
+    super(ERROR_CODES.INVALID_INPUT, message, { category: 'application', context: context ?? {}, cause });
+  }
+}
+
+export class InstanceNotFoundError extends DuroxideError {
+  static override readonly brand: string = 'InstanceNotFoundError';
+  constructor(instanceId: string, message?: string) {
+    super(ERROR_CODES.INSTANCE_NOT_FOUND, message ?? `instance '${instanceId}' not found`, {
+      category: 'application',
+      context: { instanceId },
+    });
+  }
+}
+
+export class InstanceAlreadyExistsError extends DuroxideError {
+  static override readonly brand: string = 'InstanceAlreadyExistsError';
+  constructor(instanceId: string, message?: string) {
+    super(
+      ERROR_CODES.INSTANCE_ALREADY_EXISTS,
+      message ??
+        `instance '${instanceId}' already exists; pick a new instance id, or delete the old instance first (deleteInstance)`,
+      { category: 'application', context: { instanceId } },
+    );
+  }
+}
+
+export class InstanceStillRunningError extends DuroxideError {
+  static override readonly brand: string = 'InstanceStillRunningError';
+  constructor(instanceId: string, message?: string) {
+    super(
+      ERROR_CODES.INSTANCE_STILL_RUNNING,
+      message ?? `instance '${instanceId}' is still running; cancel it first or pass force`,
+      { category: 'application', context: { instanceId } },
+    );
+  }
+}
+
+export class CannotDeleteSubOrchestrationError extends DuroxideError {
+  static override readonly brand: string = 'CannotDeleteSubOrchestrationError';
+  constructor(instanceId: string, message?: string) {
+    super(
+      ERROR_CODES.CANNOT_DELETE_SUB_ORCHESTRATION,
+      message ?? `instance '${instanceId}' is a sub-orchestration; delete its root instance instead`,
+      { category: 'application', context: { instanceId } },
+    );
+  }
+}
+
+/** A wait (`waitForOrchestration`, …) reached its deadline. Retryable. */
+export class TimeoutError extends DuroxideError {
+  static override readonly brand: string = 'TimeoutError';
+  constructor(message: string, context?: ErrorContext) {
+    super(ERROR_CODES.TIMEOUT, message, { category: 'infrastructure', retryable: true, context: context ?? {} });
+  }
+}
+
+/** A storage operation failed. `retryable` tells transient (busy, connection) from permanent. */
+export class ProviderError extends DuroxideError {
+  static override readonly brand: string = 'ProviderError';
+  readonly operation: string;
+  constructor(operation: string, message: string, retryable: boolean, cause?: unknown, context?: ErrorContext) {
+    super(ERROR_CODES.PROVIDER_ERROR, `${operation}: ${message}`, {
+      category: 'infrastructure',
+      retryable,
+      context: { ...context, operation },
+      cause,
+    });
+    this.operation = operation;
+  }
+}
+
+/** The database was written by a newer duroxide-ts than this one. */
+export class SchemaTooNewError extends DuroxideError {
+  static override readonly brand: string = 'SchemaTooNewError';
+  constructor(message: string) {
+    super(ERROR_CODES.SCHEMA_TOO_NEW, message, { category: 'configuration' });
+  }
+}
+
+/** Misconfiguration: bad registrations, calls in the wrong runtime state, unknown names. */
+export class ConfigurationError extends DuroxideError {
+  static override readonly brand: string = 'ConfigurationError';
+  constructor(code: ErrorCode, message: string, context?: ErrorContext, cause?: unknown) {
+    super(code, message, { category: 'configuration', context: context ?? {}, cause });
+  }
+}
+
+/** Orchestration code diverged from its recorded history (SPEC §3.10). */
+export class NondeterminismError extends DuroxideError {
+  static override readonly brand: string = 'NondeterminismError';
+  constructor(message: string, context?: ErrorContext) {
+    super(ERROR_CODES.NONDETERMINISM, message, { category: 'configuration', context: context ?? {} });
+  }
+}
+
+/**
+ * Thrown into orchestration code when an awaited activity failed. `message` is the activity's
+ * error message; `details` is the stored error.
+ */
+export class ActivityFailedError extends DuroxideError {
+  static override readonly brand: string = 'ActivityFailedError';
+  readonly details: unknown;
+  constructor(message: string, details: unknown, context?: ErrorContext) {
+    super(ERROR_CODES.ACTIVITY_FAILED, message, { category: 'application', context: context ?? {} });
+    this.details = details;
+  }
+}
+
+/** Thrown into orchestration code when an awaited sub-orchestration failed. */
+export class SubOrchestrationFailedError extends DuroxideError {
+  static override readonly brand: string = 'SubOrchestrationFailedError';
+  readonly details: unknown;
+  constructor(message: string, details: unknown, context?: ErrorContext) {
+    super(ERROR_CODES.SUB_ORCHESTRATION_FAILED, message, { category: 'application', context: context ?? {} });
+    this.details = details;
+  }
+}

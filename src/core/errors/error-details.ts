@@ -1,0 +1,65 @@
+/**
+ * `ErrorDetails`: the plain-JSON form of an error as stored in history, queue messages and
+ * execution output (SPEC §2.6). Never a serialized class instance.
+ * @module
+ */
+
+/** Category of a stored error. `poison` marks items that exceeded `maxAttempts` (SPEC §9). */
+export type ErrorDetailsCategory = 'application' | 'configuration' | 'infrastructure' | 'poison';
+
+export interface ErrorDetails {
+  readonly category: ErrorDetailsCategory;
+  /**
+   * What kind of failure: `ActivityFailed`, `OrchestrationFailed`, `Cancelled` (application);
+   * `Nondeterminism`, `Unregistered`, `NonDurableAwait` (configuration); the failed operation
+   * (infrastructure); `Orchestration`, `Activity`, `FailedDeserialization` (poison).
+   */
+  readonly kind: string;
+  readonly message: string;
+  readonly retryable?: boolean | undefined;
+  /** Extra structured context: cancellation reason, error name, attempt counts, … */
+  readonly details?: Readonly<Record<string, string | number | boolean | null>> | undefined;
+}
+
+/**
+ * The contract string that orchestration code, execution output and clients see (SPEC §2.6).
+ */
+export function displayMessage(d: ErrorDetails): string {
+  switch (d.category) {
+    case 'application':
+      if (d.kind === 'Cancelled') return `canceled: ${String(d.details?.['reason'] ?? d.message)}`;
+      return d.message;
+    case 'configuration':
+      return d.kind === 'Nondeterminism' ? `nondeterministic: ${d.message}` : d.message;
+    case 'infrastructure':
+      return `infrastructure:${d.kind}: ${d.message}`;
+    case 'poison':
+      return d.message;
+  }
+}
+
+export function applicationError(
+  kind: string,
+  message: string,
+  details?: Record<string, string | number | boolean | null>,
+): ErrorDetails {
+  return details === undefined
+    ? { category: 'application', kind, message, retryable: false }
+    : { category: 'application', kind, message, retryable: false, details };
+}
+
+export function cancelledError(reason: string): ErrorDetails {
+  return { category: 'application', kind: 'Cancelled', message: '', retryable: false, details: { reason } };
+}
+
+export function nondeterminismError(message: string): ErrorDetails {
+  return { category: 'configuration', kind: 'Nondeterminism', message, retryable: false };
+}
+
+export function configurationError(kind: string, message: string): ErrorDetails {
+  return { category: 'configuration', kind, message, retryable: false };
+}
+
+export function infrastructureError(operation: string, message: string, retryable = false): ErrorDetails {
+  return { category: 'infrastructure', kind: operation, message, retryable };
+}

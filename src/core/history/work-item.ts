@@ -1,0 +1,103 @@
+/**
+ * Work items: the messages that flow through the provider's queues (SPEC §2.5).
+ * @module
+ */
+import type { ErrorDetails } from '../errors/error-details.js';
+import type { ParentLink } from './history-event.js';
+
+export type WorkItem =
+  | {
+      readonly type: 'StartOrchestration';
+      readonly instance: string;
+      readonly orchestration: string;
+      readonly input: string;
+      /** Exact version to run; absent = resolve by the registry's version policy. */
+      readonly version?: string | undefined;
+      readonly parent?: ParentLink | undefined;
+    }
+  | {
+      readonly type: 'ActivityExecute';
+      readonly instance: string;
+      readonly executionId: number;
+      /** The `ActivityScheduled` event id. */
+      readonly id: number;
+      readonly name: string;
+      readonly input: string;
+      readonly sessionId?: string | undefined;
+      readonly tag?: string | undefined;
+      readonly orchestrationName?: string | undefined;
+      readonly orchestrationVersion?: string | undefined;
+    }
+  | {
+      readonly type: 'ActivityCompleted';
+      readonly instance: string;
+      readonly executionId: number;
+      readonly id: number;
+      readonly result: string;
+    }
+  | {
+      readonly type: 'ActivityFailed';
+      readonly instance: string;
+      readonly executionId: number;
+      readonly id: number;
+      readonly details: ErrorDetails;
+    }
+  | {
+      readonly type: 'TimerFired';
+      readonly instance: string;
+      readonly executionId: number;
+      readonly id: number;
+      readonly fireAt: number;
+    }
+  | {
+      readonly type: 'ExternalRaised';
+      readonly instance: string;
+      readonly name: string;
+      readonly data: string;
+    }
+  | {
+      readonly type: 'QueueMessage';
+      readonly instance: string;
+      readonly name: string;
+      readonly data: string;
+    }
+  | {
+      readonly type: 'SubOrchCompleted';
+      readonly parentInstance: string;
+      readonly parentExecutionId: number;
+      readonly parentId: number;
+      readonly result: string;
+    }
+  | {
+      readonly type: 'SubOrchFailed';
+      readonly parentInstance: string;
+      readonly parentExecutionId: number;
+      readonly parentId: number;
+      readonly details: ErrorDetails;
+    }
+  | { readonly type: 'CancelInstance'; readonly instance: string; readonly reason: string }
+  | {
+      readonly type: 'ContinueAsNew';
+      readonly instance: string;
+      readonly orchestration: string;
+      readonly input: string;
+      readonly version?: string | undefined;
+      readonly parent?: ParentLink | undefined;
+      readonly carryForwardEvents?: ReadonlyArray<readonly [string, string]> | undefined;
+      readonly initialCustomStatus?: string | undefined;
+    };
+
+export type WorkItemType = WorkItem['type'];
+export type WorkItemOfType<T extends WorkItemType> = Extract<WorkItem, { type: T }>;
+
+/** The instance whose orchestrator queue a work item belongs to (SPEC §2.5). */
+export function targetInstance(item: WorkItem): string {
+  return item.type === 'SubOrchCompleted' || item.type === 'SubOrchFailed'
+    ? item.parentInstance
+    : item.instance;
+}
+
+/** `visible_at` for an orchestrator item: timers become visible at their fire time. */
+export function visibleAtFor(item: WorkItem, now: number): number {
+  return item.type === 'TimerFired' ? Math.max(item.fireAt, 0) : now;
+}

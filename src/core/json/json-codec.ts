@@ -1,0 +1,83 @@
+/**
+ * Payload encoding at the edges. Payloads are JSON values; anything that would not survive a
+ * JSON round trip (BigInt, functions, symbols, NaN/Infinity, circular structures, class
+ * instances such as Date or Map, `undefined` inside arrays) is rejected with a message that
+ * names the offending path, so bad data never reaches storage.
+ * @module
+ */
+
+/** A value that survives `JSON.stringify` → `JSON.parse` unchanged. */
+export type JsonValue = null | boolean | number | string | JsonValue[] | { [key: string]: JsonValue };
+
+/** Thrown by {@link encodeJson}; callers wrap it in their own error class. */
+export class JsonEncodeError extends Error {
+  constructor(message: string) {
+    super(message);
+    this.name = 'JsonEncodeError';
+  }
+}
+
+function describe(value: unknown): string {
+  if (value === null) return 'null';
+  if (typeof value === 'object') {
+    const ctor = (value as { constructor?: { name?: unknown } }).constructor;
+    return typeof ctor?.name === 'string' ? `a ${ctor.name}` : 'an object';
+  }
+  return `a ${typeof value}`;
+}
+
+function check(value: unknown, path: string, seen: Set<object>): void {
+  switch (typeof value) {
+    case 'string':
+    case 'boolean':
+      return;
+    case 'number':
+      if (!Number.isFinite(value)) throw new JsonEncodeError(`${path} is ${String(value)}, which JSON cannot represent`);
+      return;
+    case 'undefined':
+      throw new JsonEncodeError(`${path} is undefined, which JSON cannot represent`);
+    case 'bigint':
+      throw new JsonEncodeError(`${path} is a BigInt, which JSON cannot represent (convert it to a string)`);
+    case 'function':
+    case 'symbol':
+      throw new JsonEncodeError(`${path} is ${describe(value)}, which JSON cannot represent`);
+    case 'object': {
+      if (value === null) return;
+      if (seen.has(value)) throw new JsonEncodeError(`${path} is a circular reference`);
+      seen.add(value);
+      if (Array.isArray(value)) {
+        for (let i = 0; i < value.length; i++) check(value[i], `${path}[${i}]`, seen);
+      } else {
+        const proto: unknown = Object.getPrototypeOf(value);
+        if (proto !== Object.prototype && proto !== null) {
+          throw new JsonEncodeError(
+            `${path} is ${describe(value)}; only plain objects, arrays, strings, numbers, booleans and null are allowed`,
+          );
+        }
+        for (const key of Object.keys(value)) {
+          const v = (value as Record<string, unknown>)[key];
+          // An undefined property is dropped by JSON, which is how callers mean "absent".
+          if (v !== undefined) check(v, `${path}.${key}`, seen);
+        }
+      }
+      seen.delete(value);
+      return;
+    }
+  }
+}
+
+/**
+ * Encodes a payload as JSON text. `undefined` at the top level encodes as `null` (an omitted
+ * optional input). Throws {@link JsonEncodeError} naming the offending path.
+ */
+export function encodeJson(value: unknown, what = 'value'): string {
+  if (value === undefined) return 'null';
+  check(value, what, new Set());
+  return JSON.stringify(value);
+}
+
+/** Decodes stored JSON text. `null`/`undefined` text decodes to `undefined`. */
+export function decodeJson(text: string | null | undefined): unknown {
+  if (text === null || text === undefined) return undefined;
+  return JSON.parse(text);
+}

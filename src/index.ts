@@ -1,0 +1,58 @@
+/**
+ * duroxide-ts: an embeddable durable execution runtime for Node.js — deterministic-replay
+ * orchestrations with first-class versioning, on SQLite or PostgreSQL.
+ *
+ * @example
+ * import { Runtime, Client, SqliteProvider } from 'duroxide-ts';
+ * const provider = await SqliteProvider.open('sqlite:./app.db');
+ * const runtime = new Runtime(provider);
+ * runtime.registerActivity('Greet', async (ctx, name) => `Hello, ${name}!`);
+ * runtime.registerOrchestration('Hello', async (ctx, name) => ctx.scheduleActivity('Greet', name));
+ * await runtime.start();
+ * const client = new Client(provider);
+ * await client.startOrchestration('hello-1', 'Hello', 'World');
+ * console.log(await client.waitForOrchestration('hello-1'));
+ * @module
+ */
+export { Runtime } from './runtime/runtime.js';
+export type { RuntimeOptions } from './runtime/options.js';
+export type { ActivityHandler, VersionPolicy } from './runtime/registry.js';
+export { ActivityContext } from './runtime/activity-context.js';
+export type { LogFormat, LogLevel, LogRecord, LogSink } from './runtime/logger.js';
+export type { MetricsSnapshot } from './runtime/metrics.js';
+export { Client } from './client/client.js';
+export type {
+  ExecutionInfo,
+  ExecutionStatus,
+  HistoryEventInfo,
+  InstanceInfo,
+  OrchestrationStatus,
+} from './client/types.js';
+export { OrchestrationContext } from './core/context/orchestration-context.js';
+export type { AllResult, RaceResult, ScheduleActivityOptions } from './core/context/orchestration-context.js';
+export { DurableTask } from './core/replay/durable-task.js';
+export type { OrchestrationHandler } from './core/replay/replay-engine.js';
+export {
+  ActivityFailedError,
+  CannotDeleteSubOrchestrationError,
+  ConfigurationError,
+  DuroxideError,
+  ERROR_CATEGORIES,
+  ERROR_CODES,
+  InstanceAlreadyExistsError,
+  InstanceNotFoundError,
+  InstanceStillRunningError,
+  InvalidInputError,
+  NondeterminismError,
+  ProviderError,
+  SchemaTooNewError,
+  SubOrchestrationFailedError,
+  TimeoutError,
+  isDuroxideError,
+} from './core/errors/duroxide-error.js';
+export type { ErrorCategory, ErrorCode, ErrorContext } from './core/errors/duroxide-error.js';
+export type { ErrorDetails } from './core/errors/error-details.js';
+export type { JsonValue } from './core/json/json-codec.js';
+export { DUROXIDE_VERSION } from './core/version.js';
+export { SqliteProvider } from './providers/sqlite/sqlite-provider.js';
+export type { Provider, TagFilter } from './providers/provider.js';

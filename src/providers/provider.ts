@@ -1,0 +1,213 @@
+/**
+ * The provider contract (SPEC §7): a transactional store with two peek-lock queues, history,
+ * and instance/execution metadata. Providers never create events, allocate ids or interpret
+ * orchestration semantics; the runtime owns all of that.
+ *
+ * Errors: providers throw `ProviderError` with `retryable` set for transient conditions
+ * (busy database, lost connection) and unset for permanent ones (invalid or expired lock
+ * token, duplicate event id, corrupt data).
+ * @module
+ */
+import type { HistoryEvent } from '../core/history/history-event.js';
+import type { WorkItem } from '../core/history/work-item.js';
+import type { CancelledActivity } from '../core/replay/turn-result.js';
+
+/** Status of one execution (SPEC §6.2). A cancelled execution is `Failed`. */
+export type ExecutionStatus = 'Running' | 'Completed' | 'Failed' | 'ContinuedAsNew';
+
+export const EXECUTION_STATUSES: readonly ExecutionStatus[] = [
+  'Running',
+  'Completed',
+  'Failed',
+  'ContinuedAsNew',
+];
+
+/** One locked batch of orchestrator messages for one instance (SPEC §7.3). */
+export interface OrchestrationItem {
+  readonly instanceId: string;
+  /** From the instance row, else history, else the batch's start item; absent if unknown. */
+  readonly orchestrationName: string | undefined;
+  /** Version recorded for the current execution, if known. */
+  readonly orchestrationVersion: string | undefined;
+  /** The instance's current execution id (1 when the instance row does not exist yet). */
+  readonly executionId: number;
+  /**
+   * The current execution's history ordered by event id — or `[]` with `historyCached: true`
+   * when the caller's cache hint matched (see {@link FetchOrchestrationOptions.cachedHistory}).
+   */
+  readonly history: readonly HistoryEvent[];
+  readonly historyCached: boolean;
+  /** Set when stored history could not be parsed; `history` is then empty (SPEC §7.3 step 8). */
+  readonly historyError?: string | undefined;
+  /** The batch, in queue order. */
+  readonly messages: readonly WorkItem[];
+  /** Creation time of the instance row (epoch ms), absent when the row does not exist yet. */
+  readonly instanceCreatedAt?: number | undefined;
+}
+
+export interface LockedOrchestrationItem {
+  readonly item: OrchestrationItem;
+  readonly lockToken: string;
+  /** Max fetch count over the batch's rows; the first fetch returns 1 (SPEC §7.6). */
+  readonly attemptCount: number;
+}
+
+/** What the caller already holds in memory for an instance (the live-instance cache). */
+export interface CachedHistoryHint {
+  readonly executionId: number;
+  /** Largest event id held. */
+  readonly lastEventId: number;
+  /** `instanceCreatedAt` of the item the cache was built from. */
+  readonly instanceCreatedAt: number;
+}
+
+export interface FetchOrchestrationOptions {
+  readonly lockTimeoutMs: number;
+  /** Long-poll budget; short-polling providers return at once. */
+  readonly pollTimeoutMs?: number;
+  /**
+   * Called with the chosen instance id while the lock is held. When it returns a hint that
+   * still matches storage (same instance creation time, same execution, same largest event
+   * id), the provider skips loading history and returns `historyCached: true`.
+   */
+  readonly cachedHistory?: (instanceId: string) => CachedHistoryHint | undefined;
+}
+
+/** Metadata computed by the runtime and stored blindly by the provider (SPEC §7.4). */
+export interface ExecutionMetadata {
+  readonly status?: Exclude<ExecutionStatus, 'Running'> | undefined;
+  /** Completed: output JSON; Failed: error display message; ContinuedAsNew: next input JSON. */
+  readonly output?: string | undefined;
+  /** Set on the turn that contains `OrchestrationStarted`; creates the instance row. */
+  readonly orchestrationName?: string | undefined;
+  readonly orchestrationVersion?: string | undefined;
+  readonly parentInstanceId?: string | undefined;
+  /** Engine version that created the execution (from `OrchestrationStarted`). */
+  readonly pinnedDuroxideVersion?: string | undefined;
+  /** Present when the turn changed the custom status: the new value (JSON text) or null. */
+  readonly customStatus?: { readonly value: string | null } | undefined;
+}
+
+/** A worker row to delete because its activity was cancelled (lock stealing, SPEC §3.12). */
+export type { CancelledActivity };
+
+/** Everything one orchestration turn commits, atomically (SPEC §7.4). */
+export interface OrchestrationAck {
+  readonly executionId: number;
+  readonly historyDelta: readonly HistoryEvent[];
+  /** `ActivityExecute` items for the worker queue. */
+  readonly workerItems: readonly WorkItem[];
+  /** Items for orchestrator queues (any instance); `TimerFired` becomes visible at `fireAt`. */
+  readonly orchestratorItems: readonly WorkItem[];
+  readonly metadata: ExecutionMetadata;
+  /** Worker rows to delete (lock stealing), applied after `workerItems` are inserted. */
+  readonly cancelledActivities: readonly CancelledActivity[];
+}
+
+/** Which activity tags a worker accepts (SPEC §7.7). */
+export type TagFilter =
+  | 'defaultOnly'
+  | 'any'
+  | 'none'
+  | { readonly tags: readonly string[] }
+  | { readonly defaultAnd: readonly string[] };
+
+export interface FetchWorkOptions {
+  readonly lockTimeoutMs: number;
+  readonly pollTimeoutMs?: number;
+  /** Default `'defaultOnly'`. */
+  readonly tagFilter?: TagFilter;
+}
+
+export interface LockedWorkItem {
+  readonly item: WorkItem;
+  readonly lockToken: string;
+  readonly attemptCount: number;
+}
+
+export interface AbandonOptions {
+  /** Make the item visible again only after this delay. */
+  readonly delayMs?: number;
+  /** Decrement the attempt count (never below zero). */
+  readonly ignoreAttempt?: boolean;
+}
+
+/** Instance read model (SPEC §6.4); `status`/`output` are the current execution's. */
+export interface InstanceRecord {
+  readonly instanceId: string;
+  readonly orchestrationName: string;
+  readonly orchestrationVersion: string | undefined;
+  readonly currentExecutionId: number;
+  readonly status: ExecutionStatus;
+  readonly output: string | undefined;
+  readonly createdAt: number;
+  readonly updatedAt: number;
+  readonly parentInstanceId: string | undefined;
+  readonly customStatus: string | undefined;
+  readonly customStatusVersion: number;
+}
+
+export interface ExecutionRecord {
+  readonly executionId: number;
+  readonly orchestrationName: string | undefined;
+  readonly orchestrationVersion: string | undefined;
+  readonly status: ExecutionStatus;
+  readonly output: string | undefined;
+  readonly startedAt: number;
+  readonly completedAt: number | undefined;
+  readonly eventCount: number;
+}
+
+/** In-process notifications a provider emits after committing. */
+export type ProviderSignal =
+  | { readonly kind: 'orchestrator'; readonly visibleAt: number }
+  | { readonly kind: 'worker' }
+  | { readonly kind: 'instance'; readonly instanceId: string };
+
+export type ProviderSignalListener = (signal: ProviderSignal) => void;
+
+export interface Provider {
+  /** For logs, e.g. `sqlite`. */
+  readonly name: string;
+
+  // ----- orchestrator queue -----
+  fetchOrchestrationItem(options: FetchOrchestrationOptions): Promise<LockedOrchestrationItem | null>;
+  ackOrchestrationItem(lockToken: string, ack: OrchestrationAck): Promise<void>;
+  abandonOrchestrationItem(lockToken: string, options?: AbandonOptions): Promise<void>;
+  renewOrchestrationItemLock(lockToken: string, extendForMs: number): Promise<void>;
+  /** Enqueue for an instance's orchestrator queue. Never creates instance rows. */
+  enqueueForOrchestrator(item: WorkItem, delayMs?: number): Promise<void>;
+  /** Earliest future `visibleAt` among unlocked orchestrator rows, or null. */
+  nextOrchestratorVisibleAt(): Promise<number | null>;
+
+  // ----- worker queue -----
+  fetchWorkItem(options: FetchWorkOptions): Promise<LockedWorkItem | null>;
+  /** Deletes the locked row (only while the lock is valid) and enqueues the completion. */
+  ackWorkItem(lockToken: string, completion?: WorkItem): Promise<void>;
+  abandonWorkItem(lockToken: string, options?: AbandonOptions): Promise<void>;
+  renewWorkItemLock(lockToken: string, extendForMs: number): Promise<void>;
+
+  // ----- reads -----
+  /** One execution's history (the latest when `executionId` is omitted). */
+  readHistory(instanceId: string, executionId?: number): Promise<HistoryEvent[]>;
+  getInstance(instanceId: string): Promise<InstanceRecord | null>;
+  /** True when the instance row exists or a `StartOrchestration` for it is queued. */
+  instanceExists(instanceId: string): Promise<boolean>;
+  getExecution(instanceId: string, executionId: number): Promise<ExecutionRecord | null>;
+  /** Execution ids, ascending; empty for an unknown instance. */
+  listExecutions(instanceId: string): Promise<number[]>;
+  /** All instance ids, newest first. */
+  listInstances(): Promise<string[]>;
+  /** Ids of instances whose current execution has `status`. */
+  listInstancesByStatus(status: ExecutionStatus): Promise<string[]>;
+  /** Custom status if its version is newer than `lastSeenVersion`, else null. */
+  getCustomStatus(
+    instanceId: string,
+    lastSeenVersion: number,
+  ): Promise<{ readonly value: string | null; readonly version: number } | null>;
+
+  // ----- lifecycle -----
+  /** Subscribe to in-process commit notifications; returns an unsubscribe function. */
+  subscribe(listener: ProviderSignalListener): () => void;
+  close(): Promise<void>;
+}

@@ -1,0 +1,70 @@
+/**
+ * Brings a database to the latest schema on open, or refuses one written by a newer build.
+ * @module
+ */
+import type Database from 'better-sqlite3';
+import { SchemaTooNewError } from '../../../core/errors/duroxide-error.js';
+import { LATEST_SCHEMA_VERSION, MIGRATIONS } from './migrations.js';
+
+const CREATE_VERSION_TABLE = `
+CREATE TABLE IF NOT EXISTS duroxide_schema (
+  version    INTEGER PRIMARY KEY,
+  name       TEXT NOT NULL,
+  applied_at INTEGER NOT NULL
+)`;
+
+/** One row of `duroxide_schema`. */
+export interface AppliedMigration {
+  readonly version: number;
+  readonly name: string;
+  readonly appliedAt: number;
+}
+
+/**
+ * Applies every pending migration in ONE `BEGIN IMMEDIATE` transaction: two processes opening
+ * the same fresh file serialize on the write lock, and the second sees the first's versions
+ * and has nothing left to do. A database whose recorded version is newer than
+ * {@link LATEST_SCHEMA_VERSION} is refused with `SchemaTooNewError` before anything is written,
+ * because an older engine could corrupt columns it does not know about.
+ *
+ * @param location - the file path (or `:memory:`), only used in the error message.
+ * @returns the versions applied by this call (empty when already current).
+ */
+export function applyMigrations(db: Database.Database, location: string, now: number): number[] {
+  const run = db.transaction((): number[] => {
+    db.exec(CREATE_VERSION_TABLE);
+    const row = db
+      .prepare<[], { version: number | null }>('SELECT MAX(version) AS version FROM duroxide_schema')
+      .get();
+    const current = row?.version ?? 0;
+    if (current > LATEST_SCHEMA_VERSION) {
+      throw new SchemaTooNewError(
+        `SQLite database '${location}' has schema version ${current}, but this duroxide-ts knows ` +
+          `schema versions up to ${LATEST_SCHEMA_VERSION}; it was written by a newer duroxide-ts. ` +
+          'Upgrade duroxide-ts to open this database.',
+      );
+    }
+    const record = db.prepare<[number, string, number]>(
+      'INSERT INTO duroxide_schema (version, name, applied_at) VALUES (?, ?, ?)',
+    );
+    const applied: number[] = [];
+    for (const migration of MIGRATIONS) {
+      if (migration.version <= current) continue;
+      db.exec(migration.sql);
+      record.run(migration.version, migration.name, now);
+      applied.push(migration.version);
+    }
+    return applied;
+  });
+  return run.immediate();
+}
+
+/** The recorded migrations, ascending (for diagnostics and tests). */
+export function readAppliedMigrations(db: Database.Database): AppliedMigration[] {
+  return db
+    .prepare<[], { version: number; name: string; applied_at: number }>(
+      'SELECT version, name, applied_at FROM duroxide_schema ORDER BY version',
+    )
+    .all()
+    .map((r) => ({ version: r.version, name: r.name, appliedAt: r.applied_at }));
+}

@@ -1,0 +1,12 @@
+/**
+ * The ordered list of every SQLite migration this build knows.
+ * @module
+ */
+import type { Migration } from './migration.js';
+import { MIGRATION_0001_INITIAL } from './0001-initial.js';
+
+/** Ascending by version; append new migrations, never reorder or edit released ones. */
+export const MIGRATIONS: readonly Migration[] = [MIGRATION_0001_INITIAL];
+
+/** The schema version a database has after all known migrations ran. */
+export const LATEST_SCHEMA_VERSION: number = MIGRATIONS[MIGRATIONS.length - 1]?.version ?? 0;

@@ -1,0 +1,40 @@
+/**
+ * Opening a better-sqlite3 connection with duroxide's pragmas.
+ * @module
+ */
+import Database from 'better-sqlite3';
+import { MEMORY_LOCATION } from './sqlite-url.js';
+
+/**
+ * How long a writer waits for another connection's write lock before failing with
+ * `SQLITE_BUSY` (mapped to a retryable `ProviderError`). Transactions here are a few
+ * milliseconds long, so 10 s only expires when something is badly stuck.
+ */
+export const BUSY_TIMEOUT_MS = 10_000;
+
+/**
+ * Opens (creating if missing) the database at `location` and applies pragmas.
+ *
+ * Files use WAL so readers never block the single writer and two processes can share a file.
+ * `synchronous = NORMAL` in WAL mode is durable against a process crash (even SIGKILL):
+ * committed transactions are in the WAL file, which the OS keeps. It only risks losing the
+ * last few commits on power loss / OS crash, which is the usual trade for an embedded queue;
+ * callers needing more can run `PRAGMA synchronous = FULL` themselves.
+ *
+ * In-memory databases skip WAL (there is no file to share). Foreign keys stay off: the
+ * provider maintains consistency inside its own transactions.
+ */
+export function openDatabase(location: string): Database.Database {
+  const db = new Database(location, { timeout: BUSY_TIMEOUT_MS });
+  try {
+    db.pragma(`busy_timeout = ${BUSY_TIMEOUT_MS}`);
+    if (location !== MEMORY_LOCATION) {
+      db.pragma('journal_mode = WAL');
+      db.pragma('synchronous = NORMAL');
+    }
+    return db;
+  } catch (error) {
+    db.close();
+    throw error;
+  }
+}

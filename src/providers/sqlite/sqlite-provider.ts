@@ -1,0 +1,266 @@
+/**
+ * The SQLite provider: the whole provider contract (SPEC §7) on one better-sqlite3
+ * connection, for embedded use and tests.
+ *
+ * better-sqlite3 is synchronous; every method runs its statements to completion before the
+ * returned promise settles, so calls never interleave inside a transaction. Several processes
+ * (or several providers in one process) may share a database file: every write is a
+ * `BEGIN IMMEDIATE` transaction, so writers queue on SQLite's write lock instead of
+ * deadlocking on a read-to-write upgrade, and WAL lets readers proceed meanwhile.
+ * @module
+ */
+import type Database from 'better-sqlite3';
+import { ProviderError } from '../../core/errors/duroxide-error.js';
+import type { HistoryEvent } from '../../core/history/history-event.js';
+import type { WorkItem } from '../../core/history/work-item.js';
+import type {
+  AbandonOptions,
+  ExecutionRecord,
+  ExecutionStatus,
+  FetchOrchestrationOptions,
+  FetchWorkOptions,
+  InstanceRecord,
+  LockedOrchestrationItem,
+  LockedWorkItem,
+  OrchestrationAck,
+  Provider,
+  ProviderSignal,
+  ProviderSignalListener,
+} from '../provider.js';
+import { applyMigrations } from './migrations/apply-migrations.js';
+import { openDatabase } from './open-database.js';
+import { MEMORY_LOCATION, parseSqliteUrl } from './sqlite-url.js';
+import { prepareAbandonOrchestrationItem } from './statements/abandon-orchestration-item.js';
+import { prepareAbandonWorkItem } from './statements/abandon-work-item.js';
+import { prepareAckOrchestrationItem } from './statements/ack-orchestration-item.js';
+import { prepareAckWorkItem } from './statements/ack-work-item.js';
+import { prepareEnqueueForOrchestrator } from './statements/enqueue-for-orchestrator.js';
+import { prepareFetchOrchestrationItem } from './statements/fetch-orchestration-item.js';
+import { prepareFetchWorkItem } from './statements/fetch-work-item.js';
+import { prepareNextOrchestratorVisibleAt } from './statements/next-orchestrator-visible-at.js';
+import { prepareReadHistory } from './statements/read-history.js';
+import { prepareExecutionReads } from './statements/read-executions.js';
+import { prepareInstanceReads } from './statements/read-instances.js';
+import { prepareRenewOrchestrationItemLock } from './statements/renew-orchestration-item-lock.js';
+import { prepareRenewWorkItemLock } from './statements/renew-work-item-lock.js';
+import { toProviderError } from './to-provider-error.js';
+
+/** Every prepared operation, created once per connection and reused. */
+function prepareOperations(db: Database.Database) {
+  return {
+    fetchOrchestrationItem: prepareFetchOrchestrationItem(db),
+    ackOrchestrationItem: prepareAckOrchestrationItem(db),
+    abandonOrchestrationItem: prepareAbandonOrchestrationItem(db),
+    renewOrchestrationItemLock: prepareRenewOrchestrationItemLock(db),
+    enqueueForOrchestrator: prepareEnqueueForOrchestrator(db),
+    nextOrchestratorVisibleAt: prepareNextOrchestratorVisibleAt(db),
+    fetchWorkItem: prepareFetchWorkItem(db),
+    ackWorkItem: prepareAckWorkItem(db),
+    abandonWorkItem: prepareAbandonWorkItem(db),
+    renewWorkItemLock: prepareRenewWorkItemLock(db),
+    readHistory: prepareReadHistory(db),
+    instances: prepareInstanceReads(db),
+    executions: prepareExecutionReads(db),
+  };
+}
+
+type Operations = ReturnType<typeof prepareOperations>;
+
+/**
+ * SQLite implementation of {@link Provider}.
+ *
+ * Short-polling: `pollTimeoutMs` is ignored and fetches return at once; use {@link subscribe}
+ * (in-process commit signals) and {@link nextOrchestratorVisibleAt} to avoid busy polling.
+ *
+ * @example
+ * const provider = await SqliteProvider.open('sqlite:./data/duroxide.db');
+ * // … hand it to a Runtime / Client …
+ * await provider.close();
+ */
+export class SqliteProvider implements Provider {
+  readonly name = 'sqlite';
+
+  readonly #db: Database.Database;
+  readonly #ops: Operations;
+  readonly #listeners = new Set<ProviderSignalListener>();
+  #isClosed = false;
+
+  private constructor(db: Database.Database) {
+    this.#db = db;
+    this.#ops = prepareOperations(db);
+  }
+
+  /**
+   * Opens a database from a connection URL: `sqlite:path/to/file.db` (created if missing) or
+   * `sqlite::memory:`.
+   * @throws InvalidInputError (`INVALID_INPUT`) for any other url form.
+   * @throws SchemaTooNewError (`SCHEMA_TOO_NEW`) when the file was migrated by a newer duroxide-ts.
+   * @throws ProviderError (`PROVIDER_ERROR`) when the file cannot be opened.
+   */
+  static async open(url: string): Promise<SqliteProvider> {
+    return SqliteProvider.#openLocation(parseSqliteUrl(url));
+  }
+
+  /** Opens (creating if missing) the database file at `path`; see {@link open}. */
+  static async openFile(path: string): Promise<SqliteProvider> {
+    return SqliteProvider.#openLocation(path);
+  }
+
+  /** A private in-memory database, gone when closed. */
+  static async inMemory(): Promise<SqliteProvider> {
+    return SqliteProvider.#openLocation(MEMORY_LOCATION);
+  }
+
+  static #openLocation(location: string): SqliteProvider {
+    let db: Database.Database;
+    try {
+      db = openDatabase(location);
+    } catch (error) {
+      throw toProviderError('open', error);
+    }
+    try {
+      applyMigrations(db, location, Date.now());
+      return new SqliteProvider(db);
+    } catch (error) {
+      db.close();
+      throw toProviderError('open', error);
+    }
+  }
+
+  // ----- orchestrator queue -----
+
+  async fetchOrchestrationItem(options: FetchOrchestrationOptions): Promise<LockedOrchestrationItem | null> {
+    return this.#run('fetchOrchestrationItem', (ops) => ops.fetchOrchestrationItem(options, Date.now()));
+  }
+
+  async ackOrchestrationItem(lockToken: string, ack: OrchestrationAck): Promise<void> {
+    const result = this.#run('ackOrchestrationItem', (ops) => ops.ackOrchestrationItem(lockToken, ack, Date.now()));
+    if (result.orchestratorVisibleAt !== undefined) {
+      this.#emit({ kind: 'orchestrator', visibleAt: result.orchestratorVisibleAt });
+    }
+    if (result.workerItemCount > 0) this.#emit({ kind: 'worker' });
+    this.#emit({ kind: 'instance', instanceId: result.instanceId });
+  }
+
+  async abandonOrchestrationItem(lockToken: string, options: AbandonOptions = {}): Promise<void> {
+    const visibleAt = this.#run('abandonOrchestrationItem', (ops) =>
+      ops.abandonOrchestrationItem(lockToken, options, Date.now()),
+    );
+    this.#emit({ kind: 'orchestrator', visibleAt });
+  }
+
+  async renewOrchestrationItemLock(lockToken: string, extendForMs: number): Promise<void> {
+    this.#run('renewOrchestrationItemLock', (ops) => ops.renewOrchestrationItemLock(lockToken, extendForMs, Date.now()));
+  }
+
+  async enqueueForOrchestrator(item: WorkItem, delayMs?: number): Promise<void> {
+    const visibleAt = this.#run('enqueueForOrchestrator', (ops) =>
+      ops.enqueueForOrchestrator(item, delayMs, Date.now()),
+    );
+    this.#emit({ kind: 'orchestrator', visibleAt });
+  }
+
+  async nextOrchestratorVisibleAt(): Promise<number | null> {
+    return this.#run('nextOrchestratorVisibleAt', (ops) => ops.nextOrchestratorVisibleAt(Date.now()));
+  }
+
+  // ----- worker queue -----
+
+  async fetchWorkItem(options: FetchWorkOptions): Promise<LockedWorkItem | null> {
+    return this.#run('fetchWorkItem', (ops) => ops.fetchWorkItem(options, Date.now()));
+  }
+
+  async ackWorkItem(lockToken: string, completion?: WorkItem): Promise<void> {
+    const visibleAt = this.#run('ackWorkItem', (ops) => ops.ackWorkItem(lockToken, completion, Date.now()));
+    if (visibleAt !== undefined) this.#emit({ kind: 'orchestrator', visibleAt });
+  }
+
+  async abandonWorkItem(lockToken: string, options: AbandonOptions = {}): Promise<void> {
+    this.#run('abandonWorkItem', (ops) => ops.abandonWorkItem(lockToken, options, Date.now()));
+    this.#emit({ kind: 'worker' });
+  }
+
+  async renewWorkItemLock(lockToken: string, extendForMs: number): Promise<void> {
+    this.#run('renewWorkItemLock', (ops) => ops.renewWorkItemLock(lockToken, extendForMs, Date.now()));
+  }
+
+  // ----- reads -----
+
+  async readHistory(instanceId: string, executionId?: number): Promise<HistoryEvent[]> {
+    return this.#run('readHistory', (ops) => ops.readHistory(instanceId, executionId));
+  }
+
+  async getInstance(instanceId: string): Promise<InstanceRecord | null> {
+    return this.#run('getInstance', (ops) => ops.instances.getInstance(instanceId));
+  }
+
+  async instanceExists(instanceId: string): Promise<boolean> {
+    return this.#run('instanceExists', (ops) => ops.instances.instanceExists(instanceId));
+  }
+
+  async getExecution(instanceId: string, executionId: number): Promise<ExecutionRecord | null> {
+    return this.#run('getExecution', (ops) => ops.executions.getExecution(instanceId, executionId));
+  }
+
+  async listExecutions(instanceId: string): Promise<number[]> {
+    return this.#run('listExecutions', (ops) => ops.executions.listExecutions(instanceId));
+  }
+
+  async listInstances(): Promise<string[]> {
+    return this.#run('listInstances', (ops) => ops.instances.listInstances());
+  }
+
+  async listInstancesByStatus(status: ExecutionStatus): Promise<string[]> {
+    return this.#run('listInstancesByStatus', (ops) => ops.instances.listInstancesByStatus(status));
+  }
+
+  async getCustomStatus(
+    instanceId: string,
+    lastSeenVersion: number,
+  ): Promise<{ readonly value: string | null; readonly version: number } | null> {
+    return this.#run('getCustomStatus', (ops) => ops.instances.getCustomStatus(instanceId, lastSeenVersion));
+  }
+
+  // ----- lifecycle -----
+
+  subscribe(listener: ProviderSignalListener): () => void {
+    this.#listeners.add(listener);
+    return () => {
+      this.#listeners.delete(listener);
+    };
+  }
+
+  /** Closes the connection. Idempotent; later calls fail with a `ProviderError`. */
+  async close(): Promise<void> {
+    if (this.#isClosed) return;
+    this.#isClosed = true;
+    this.#listeners.clear();
+    this.#db.close();
+  }
+
+  /** Runs one operation, translating every failure into a classified `ProviderError`. */
+  #run<T>(operation: string, fn: (ops: Operations) => T): T {
+    if (this.#isClosed) {
+      throw new ProviderError(operation, 'the SQLite provider is closed; open a new one', false);
+    }
+    try {
+      return fn(this.#ops);
+    } catch (error) {
+      throw toProviderError(operation, error);
+    }
+  }
+
+  /**
+   * Signals are hints sent after the commit; a throwing listener must not turn a committed
+   * operation into a reported failure, so listener errors are swallowed.
+   */
+  #emit(signal: ProviderSignal): void {
+    for (const listener of [...this.#listeners]) {
+      try {
+        listener(signal);
+      } catch {
+        // Deliberately ignored: see above.
+      }
+    }
+  }
+}

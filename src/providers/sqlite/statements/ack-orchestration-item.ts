@@ -1,0 +1,236 @@
+/**
+ * `ackOrchestrationItem`: the atomic commit of one orchestration turn (SPEC §7.4).
+ * @module
+ */
+import type Database from 'better-sqlite3';
+import { ProviderError } from '../../../core/errors/duroxide-error.js';
+import type { HistoryEvent } from '../../../core/history/history-event.js';
+import type { WorkItem } from '../../../core/history/work-item.js';
+import { visibleAtFor } from '../../../core/history/work-item.js';
+import type { OrchestrationAck } from '../../provider.js';
+import { isUniqueViolation } from '../to-provider-error.js';
+import { prepareInsertOrchestratorItem } from './insert-orchestrator-item.js';
+
+const OPERATION = 'ackOrchestrationItem';
+
+/** What the commit changed, for the signals emitted after it. */
+export interface AckOrchestrationResult {
+  readonly instanceId: string;
+  /** Smallest `visible_at` among inserted orchestrator rows; undefined when none. */
+  readonly orchestratorVisibleAt: number | undefined;
+  readonly workerItemCount: number;
+}
+
+export type AckOrchestrationItem = (lockToken: string, ack: OrchestrationAck, now: number) => AckOrchestrationResult;
+
+/**
+ * Everything below runs in one `BEGIN IMMEDIATE` transaction, validated first, so any error
+ * (invalid/expired lock, duplicate event id, non-activity worker item) rolls back all of it and
+ * leaves the instance lock in place for the runtime to abandon.
+ *
+ * Order matters in two places: worker items are inserted before `cancelledActivities` are
+ * deleted (an activity scheduled and cancelled in the same turn ends up absent, step 12), and
+ * the execution row is created only when the instance row exists, so an empty ack discarding
+ * a batch for a never-started instance writes nothing at all.
+ */
+export function prepareAckOrchestrationItem(db: Database.Database): AckOrchestrationItem {
+  const selectLock = db.prepare<{ token: string }, { instance_id: string; locked_until: number }>(
+    'SELECT instance_id, locked_until FROM instance_locks WHERE lock_token = @token',
+  );
+  const deleteMessages = db.prepare<{ token: string }>('DELETE FROM orchestrator_queue WHERE lock_token = @token');
+  const insertInstance = db.prepare<{
+    instanceId: string;
+    name: string;
+    version: string;
+    executionId: number;
+    parentInstanceId: string | null;
+    now: number;
+  }>(
+    `INSERT INTO instances
+       (instance_id, orchestration_name, orchestration_version, current_execution_id, created_at, updated_at,
+        parent_instance_id, custom_status_version)
+     VALUES (@instanceId, @name, @version, @executionId, @now, @now, @parentInstanceId, 0)
+     ON CONFLICT (instance_id) DO NOTHING`,
+  );
+  const updateInstanceIdentity = db.prepare<{ instanceId: string; name: string; version: string }>(
+    `UPDATE instances SET orchestration_name = @name, orchestration_version = @version
+     WHERE instance_id = @instanceId`,
+  );
+  // Name/version fall back to the instance row for executions created without metadata.
+  const insertExecution = db.prepare<{
+    instanceId: string;
+    executionId: number;
+    name: string | null;
+    version: string | null;
+    duroxideVersion: string | null;
+    now: number;
+  }>(
+    `INSERT INTO executions
+       (instance_id, execution_id, orchestration_name, orchestration_version, status, started_at, duroxide_version)
+     SELECT i.instance_id, @executionId, COALESCE(@name, i.orchestration_name),
+            COALESCE(@version, i.orchestration_version), 'Running', @now, @duroxideVersion
+     FROM instances i WHERE i.instance_id = @instanceId
+     ON CONFLICT (instance_id, execution_id) DO NOTHING`,
+  );
+  const updatePinnedVersion = db.prepare<{ instanceId: string; executionId: number; duroxideVersion: string }>(
+    `UPDATE executions SET duroxide_version = @duroxideVersion
+     WHERE instance_id = @instanceId AND execution_id = @executionId`,
+  );
+  const touchInstance = db.prepare<{ instanceId: string; executionId: number; now: number }>(
+    `UPDATE instances
+     SET current_execution_id = MAX(current_execution_id, @executionId), updated_at = @now
+     WHERE instance_id = @instanceId`,
+  );
+  const insertEvent = db.prepare<{
+    instanceId: string;
+    executionId: number;
+    eventId: number;
+    eventType: string;
+    eventData: string;
+    now: number;
+  }>(
+    `INSERT INTO history (instance_id, execution_id, event_id, event_type, event_data, created_at)
+     VALUES (@instanceId, @executionId, @eventId, @eventType, @eventData, @now)`,
+  );
+  const completeExecution = db.prepare<{
+    instanceId: string;
+    executionId: number;
+    status: string;
+    output: string | null;
+    now: number;
+  }>(
+    `UPDATE executions SET status = @status, output = @output, completed_at = @now
+     WHERE instance_id = @instanceId AND execution_id = @executionId`,
+  );
+  const setCustomStatus = db.prepare<{ instanceId: string; value: string | null }>(
+    `UPDATE instances SET custom_status = @value, custom_status_version = custom_status_version + 1
+     WHERE instance_id = @instanceId`,
+  );
+  const insertWorkerItem = db.prepare<{
+    instanceId: string;
+    executionId: number;
+    activityId: number;
+    workItem: string;
+    sessionId: string | null;
+    tag: string | null;
+    now: number;
+  }>(
+    `INSERT INTO worker_queue
+       (instance_id, execution_id, activity_id, work_item, visible_at, attempt_count, session_id, tag, created_at)
+     VALUES (@instanceId, @executionId, @activityId, @workItem, @now, 0, @sessionId, @tag, @now)`,
+  );
+  const deleteWorkerItem = db.prepare<{ instanceId: string; executionId: number; activityId: number }>(
+    `DELETE FROM worker_queue
+     WHERE instance_id = @instanceId AND execution_id = @executionId AND activity_id = @activityId`,
+  );
+  const deleteLock = db.prepare<{ token: string }>('DELETE FROM instance_locks WHERE lock_token = @token');
+  const insertOrchestratorItem = prepareInsertOrchestratorItem(db);
+
+  function appendHistory(instanceId: string, executionId: number, delta: readonly HistoryEvent[], now: number): void {
+    for (const event of delta) {
+      try {
+        insertEvent.run({
+          instanceId,
+          executionId,
+          eventId: event.eventId,
+          eventType: event.type,
+          eventData: JSON.stringify(event),
+          now,
+        });
+      } catch (error) {
+        if (!isUniqueViolation(error)) throw error;
+        throw new ProviderError(
+          OPERATION,
+          `instance '${instanceId}' execution ${executionId} already has event ${event.eventId}; ` +
+            'history is append-only, so the whole turn was rolled back and nothing was written',
+          false,
+          error,
+          { instanceId, executionId, eventId: event.eventId },
+        );
+      }
+    }
+  }
+
+  function enqueueWorkerItems(items: readonly WorkItem[], now: number): void {
+    for (const item of items) {
+      if (item.type !== 'ActivityExecute') {
+        throw new ProviderError(
+          OPERATION,
+          `worker queue accepts only ActivityExecute items, got ${item.type}; nothing was written`,
+          false,
+        );
+      }
+      insertWorkerItem.run({
+        instanceId: item.instance,
+        executionId: item.executionId,
+        activityId: item.id,
+        workItem: JSON.stringify(item),
+        sessionId: item.sessionId ?? null,
+        tag: item.tag ?? null,
+        now,
+      });
+    }
+  }
+
+  const tx = db.transaction((token: string, ack: OrchestrationAck, now: number): AckOrchestrationResult => {
+    const lock = selectLock.get({ token });
+    if (lock === undefined || lock.locked_until <= now) {
+      throw new ProviderError(
+        OPERATION,
+        `lock token '${token}' is ${lock === undefined ? 'unknown' : 'expired'}; ` +
+          'the instance lock was lost (expired and possibly taken by another dispatcher), nothing was written',
+        false,
+        undefined,
+        lock === undefined ? {} : { instanceId: lock.instance_id },
+      );
+    }
+    const instanceId = lock.instance_id;
+    const { executionId, metadata } = ack;
+
+    deleteMessages.run({ token });
+    const { orchestrationName: name, orchestrationVersion: version } = metadata;
+    if (name !== undefined && version !== undefined) {
+      insertInstance.run({
+        instanceId,
+        name,
+        version,
+        executionId,
+        parentInstanceId: metadata.parentInstanceId ?? null,
+        now,
+      });
+      updateInstanceIdentity.run({ instanceId, name, version });
+    }
+    insertExecution.run({
+      instanceId,
+      executionId,
+      name: name ?? null,
+      version: version ?? null,
+      duroxideVersion: metadata.pinnedDuroxideVersion ?? null,
+      now,
+    });
+    if (metadata.pinnedDuroxideVersion !== undefined) {
+      updatePinnedVersion.run({ instanceId, executionId, duroxideVersion: metadata.pinnedDuroxideVersion });
+    }
+    touchInstance.run({ instanceId, executionId, now });
+    appendHistory(instanceId, executionId, ack.historyDelta, now);
+    if (metadata.status !== undefined) {
+      completeExecution.run({ instanceId, executionId, status: metadata.status, output: metadata.output ?? null, now });
+    }
+    if (metadata.customStatus !== undefined) {
+      setCustomStatus.run({ instanceId, value: metadata.customStatus.value });
+    }
+    enqueueWorkerItems(ack.workerItems, now);
+    for (const c of ack.cancelledActivities) {
+      deleteWorkerItem.run({ instanceId: c.instanceId, executionId: c.executionId, activityId: c.activityId });
+    }
+    let orchestratorVisibleAt: number | undefined;
+    for (const item of ack.orchestratorItems) {
+      const visibleAt = insertOrchestratorItem(item, visibleAtFor(item, now), now);
+      orchestratorVisibleAt = Math.min(visibleAt, orchestratorVisibleAt ?? visibleAt);
+    }
+    deleteLock.run({ token });
+    return { instanceId, orchestratorVisibleAt, workerItemCount: ack.workerItems.length };
+  });
+
+  return (lockToken, ack, now) => tx.immediate(lockToken, ack, now);
+}

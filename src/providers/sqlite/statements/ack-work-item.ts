@@ -1,0 +1,50 @@
+/**
+ * `ackWorkItem`: finish an activity and report its outcome (SPEC §7.2).
+ * @module
+ */
+import type Database from 'better-sqlite3';
+import { ProviderError } from '../../../core/errors/duroxide-error.js';
+import type { WorkItem } from '../../../core/history/work-item.js';
+import { visibleAtFor } from '../../../core/history/work-item.js';
+import { prepareInsertOrchestratorItem } from './insert-orchestrator-item.js';
+
+const OPERATION = 'ackWorkItem';
+
+/** Returns the `visible_at` of the enqueued completion, or undefined when none was given. */
+export type AckWorkItem = (lockToken: string, completion: WorkItem | undefined, now: number) => number | undefined;
+
+/**
+ * Deletes the locked row only while its lock is valid and enqueues the completion to the
+ * orchestrator queue, atomically. A missing row (the orchestration cancelled the activity and
+ * deleted it) or an expired lock (another worker may be running it) is a permanent error: the
+ * worker must treat its result as unwanted.
+ */
+export function prepareAckWorkItem(db: Database.Database): AckWorkItem {
+  const deleteRow = db.prepare<{ token: string; now: number }>(
+    'DELETE FROM worker_queue WHERE lock_token = @token AND locked_until > @now',
+  );
+  const insertOrchestratorItem = prepareInsertOrchestratorItem(db);
+
+  const tx = db.transaction((token: string, completion: WorkItem | undefined, now: number): number | undefined => {
+    if (deleteRow.run({ token, now }).changes === 0) {
+      throw new ProviderError(
+        OPERATION,
+        `lock token '${token}' is unknown or expired; the activity was cancelled or its lock was lost, ` +
+          'so its result is discarded',
+        false,
+      );
+    }
+    return completion === undefined ? undefined : insertOrchestratorItem(completion, visibleAtFor(completion, now), now);
+  });
+
+  return (lockToken, completion, now) => {
+    if (completion !== undefined && completion.type !== 'ActivityCompleted' && completion.type !== 'ActivityFailed') {
+      throw new ProviderError(
+        OPERATION,
+        `a work item completion must be ActivityCompleted or ActivityFailed, got ${completion.type}`,
+        false,
+      );
+    }
+    return tx.immediate(lockToken, completion, now);
+  };
+}

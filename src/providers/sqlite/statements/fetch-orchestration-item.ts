@@ -1,0 +1,238 @@
+/**
+ * `fetchOrchestrationItem`: peek-lock one instance's visible batch (SPEC §7.3).
+ * @module
+ */
+import { randomUUID } from 'node:crypto';
+import type Database from 'better-sqlite3';
+import type { HistoryEvent } from '../../../core/history/history-event.js';
+import { parseHistoryEvent } from '../../../core/history/history-event.js';
+import type { WorkItem, WorkItemOfType } from '../../../core/history/work-item.js';
+import type {
+  FetchOrchestrationOptions,
+  LockedOrchestrationItem,
+  OrchestrationItem,
+} from '../../provider.js';
+
+export type FetchOrchestrationItem = (
+  options: FetchOrchestrationOptions,
+  now: number,
+) => LockedOrchestrationItem | null;
+
+/**
+ * How many candidate instances one fetch may inspect. Candidates are only skipped when they
+ * are orphans (which each pass deletes or delays), so the bound just caps the work of a
+ * single call; the next call continues where this one stopped.
+ */
+export const MAX_CANDIDATES_PER_FETCH = 20;
+
+/**
+ * Messages for an instance that was never started are dropped once the oldest is this old
+ * (SPEC A9). Until then they are delayed by {@link ORPHAN_RETRY_DELAY_MS}, giving a racing
+ * `StartOrchestration` time to arrive.
+ */
+export const ORPHAN_MAX_AGE_MS = 60_000;
+export const ORPHAN_RETRY_DELAY_MS = 1_000;
+
+type StartItem = WorkItemOfType<'StartOrchestration'> | WorkItemOfType<'ContinueAsNew'>;
+
+/** Items that name the orchestration to run when the instance row does not exist yet. */
+function isStartItem(item: WorkItem): item is StartItem {
+  return item.type === 'StartOrchestration' || item.type === 'ContinueAsNew';
+}
+
+interface QueueRow {
+  id: number;
+  work_item: string;
+  attempt_count: number;
+  created_at: number;
+}
+
+interface InstanceRow {
+  orchestration_name: string;
+  orchestration_version: string | null;
+  current_execution_id: number;
+  created_at: number;
+}
+
+interface HistoryRow {
+  event_id: number;
+  event_data: string;
+}
+
+/**
+ * One `BEGIN IMMEDIATE` transaction: pick the oldest visible row whose instance is not
+ * validly locked, take (or take over) the instance lock, mark and count every visible row of
+ * that instance, then load instance metadata and the current execution's history.
+ *
+ * Orphan batches (no instance row and no start item) never block the queue (SPEC A9): pure
+ * `QueueMessage` batches and batches older than {@link ORPHAN_MAX_AGE_MS} are deleted (unless a
+ * delayed start for the instance is queued), others are pushed {@link ORPHAN_RETRY_DELAY_MS} into the future with their attempt undone (so a
+ * batch that later joins the start does not inherit a poison-looking count) — and the fetch
+ * moves on to the next candidate instead of returning null.
+ *
+ * Unparseable history never fails the fetch: the item comes back locked with `history: []`
+ * and `historyError` (SPEC §7.3 step 8), so the runtime can poison it.
+ */
+export function prepareFetchOrchestrationItem(db: Database.Database): FetchOrchestrationItem {
+  const selectCandidate = db.prepare<{ now: number }, { instance_id: string }>(
+    `SELECT q.instance_id FROM orchestrator_queue q
+     WHERE q.visible_at <= @now
+       AND NOT EXISTS (
+         SELECT 1 FROM instance_locks l WHERE l.instance_id = q.instance_id AND l.locked_until > @now)
+     ORDER BY q.id LIMIT 1`,
+  );
+  const takeLock = db.prepare<{ instanceId: string; token: string; lockedUntil: number; now: number }>(
+    `INSERT INTO instance_locks (instance_id, lock_token, locked_until, locked_at)
+     VALUES (@instanceId, @token, @lockedUntil, @now)
+     ON CONFLICT (instance_id) DO UPDATE SET
+       lock_token = excluded.lock_token, locked_until = excluded.locked_until, locked_at = excluded.locked_at
+     WHERE instance_locks.locked_until <= @now`,
+  );
+  const markRows = db.prepare<{ instanceId: string; token: string; lockedUntil: number; now: number }>(
+    `UPDATE orchestrator_queue
+     SET lock_token = @token, locked_until = @lockedUntil, attempt_count = attempt_count + 1
+     WHERE instance_id = @instanceId AND visible_at <= @now`,
+  );
+  const selectMarked = db.prepare<{ token: string }, QueueRow>(
+    `SELECT id, work_item, attempt_count, created_at FROM orchestrator_queue
+     WHERE lock_token = @token ORDER BY id`,
+  );
+  const selectInstance = db.prepare<{ instanceId: string }, InstanceRow>(
+    `SELECT orchestration_name, orchestration_version, current_execution_id, created_at
+     FROM instances WHERE instance_id = @instanceId`,
+  );
+  const selectMaxEventId = db.prepare<{ instanceId: string; executionId: number }, { maxEventId: number | null }>(
+    `SELECT MAX(event_id) AS maxEventId FROM history
+     WHERE instance_id = @instanceId AND execution_id = @executionId`,
+  );
+  const selectHistory = db.prepare<{ instanceId: string; executionId: number }, HistoryRow>(
+    `SELECT event_id, event_data FROM history
+     WHERE instance_id = @instanceId AND execution_id = @executionId ORDER BY event_id`,
+  );
+  const deleteMarked = db.prepare<{ token: string }>('DELETE FROM orchestrator_queue WHERE lock_token = @token');
+  const delayMarked = db.prepare<{ token: string; visibleAt: number }>(
+    `UPDATE orchestrator_queue
+     SET lock_token = NULL, locked_until = NULL, visible_at = @visibleAt,
+         attempt_count = MAX(attempt_count - 1, 0)
+     WHERE lock_token = @token`,
+  );
+  const selectPendingStart = db.prepare<{ instanceId: string }, { found: number }>(
+    `SELECT EXISTS (SELECT 1 FROM orchestrator_queue
+                    WHERE instance_id = @instanceId AND item_type IN ('StartOrchestration', 'ContinueAsNew')) AS found`,
+  );
+  const releaseLock = db.prepare<{ token: string }>('DELETE FROM instance_locks WHERE lock_token = @token');
+
+  function loadHistory(
+    instanceId: string,
+    executionId: number,
+  ): { history: HistoryEvent[]; historyError?: string } {
+    const history: HistoryEvent[] = [];
+    for (const row of selectHistory.all({ instanceId, executionId })) {
+      try {
+        history.push(parseHistoryEvent(row.event_data));
+      } catch (error) {
+        const reason = error instanceof Error ? error.message : String(error);
+        return {
+          history: [],
+          historyError: `instance '${instanceId}' execution ${executionId} event ${row.event_id}: ${reason}`,
+        };
+      }
+    }
+    return { history };
+  }
+
+  /** Builds the item for a batch, or returns null when the batch is an orphan. */
+  function buildItem(
+    instanceId: string,
+    messages: WorkItem[],
+    options: FetchOrchestrationOptions,
+  ): OrchestrationItem | null {
+    const instance = selectInstance.get({ instanceId });
+    if (instance === undefined) {
+      const start = messages.find(isStartItem);
+      if (start === undefined) return null;
+      return {
+        instanceId,
+        orchestrationName: start.orchestration,
+        orchestrationVersion: start.version,
+        executionId: 1,
+        history: [],
+        historyCached: false,
+        messages,
+        instanceCreatedAt: undefined,
+      };
+    }
+    const executionId = instance.current_execution_id;
+    const base = {
+      instanceId,
+      orchestrationName: instance.orchestration_name,
+      orchestrationVersion: instance.orchestration_version ?? undefined,
+      executionId,
+      messages,
+      instanceCreatedAt: instance.created_at,
+    };
+    const hint = options.cachedHistory?.(instanceId);
+    if (
+      hint !== undefined &&
+      hint.executionId === executionId &&
+      hint.instanceCreatedAt === instance.created_at &&
+      hint.lastEventId === (selectMaxEventId.get({ instanceId, executionId })?.maxEventId ?? 0)
+    ) {
+      return { ...base, history: [], historyCached: true };
+    }
+    const loaded = loadHistory(instanceId, executionId);
+    return loaded.historyError === undefined
+      ? { ...base, history: loaded.history, historyCached: false }
+      : { ...base, history: [], historyCached: false, historyError: loaded.historyError };
+  }
+
+  /**
+   * Deletes or delays an orphan batch and releases its lock (SPEC A9). A start that is queued
+   * but not visible yet (enqueued with a delay) means the instance is coming: its messages are
+   * always kept.
+   */
+  function setAsideOrphans(
+    instanceId: string,
+    token: string,
+    rows: readonly QueueRow[],
+    messages: readonly WorkItem[],
+    now: number,
+  ): void {
+    const oldestCreatedAt = rows.reduce((min, r) => Math.min(min, r.created_at), now);
+    const isDroppable =
+      messages.every((m) => m.type === 'QueueMessage') || now - oldestCreatedAt >= ORPHAN_MAX_AGE_MS;
+    if (isDroppable && selectPendingStart.get({ instanceId })?.found !== 1) {
+      deleteMarked.run({ token });
+    } else {
+      delayMarked.run({ token, visibleAt: now + ORPHAN_RETRY_DELAY_MS });
+    }
+    releaseLock.run({ token });
+  }
+
+  const tx = db.transaction((options: FetchOrchestrationOptions, now: number): LockedOrchestrationItem | null => {
+    const lockedUntil = now + options.lockTimeoutMs;
+    for (let i = 0; i < MAX_CANDIDATES_PER_FETCH; i++) {
+      const candidate = selectCandidate.get({ now });
+      if (candidate === undefined) return null;
+      const instanceId = candidate.instance_id;
+      const token = randomUUID();
+      // Inside an IMMEDIATE transaction nobody can take the lock between the candidate query
+      // and here; the WHERE on the upsert is a second line of defence.
+      if (takeLock.run({ instanceId, token, lockedUntil, now }).changes !== 1) return null;
+      markRows.run({ instanceId, token, lockedUntil, now });
+      const rows = selectMarked.all({ token });
+      const messages = rows.map((r) => JSON.parse(r.work_item) as WorkItem);
+      const item = buildItem(instanceId, messages, options);
+      if (item === null) {
+        setAsideOrphans(instanceId, token, rows, messages, now);
+        continue;
+      }
+      // A batch can hold many rows (a flood of events); reduce avoids spreading them as arguments.
+      const attemptCount = rows.reduce((max, r) => Math.max(max, r.attempt_count), 0);
+      return { item, lockToken: token, attemptCount };
+    }
+    return null;
+  });
+
+  return (options, now) => tx.immediate(options, now);
+}

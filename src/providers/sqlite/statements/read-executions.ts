@@ -1,0 +1,58 @@
+/**
+ * Execution read model queries: `getExecution`, `listExecutions`.
+ * @module
+ */
+import type Database from 'better-sqlite3';
+import type { ExecutionRecord, ExecutionStatus } from '../../provider.js';
+
+export interface ExecutionReads {
+  getExecution(instanceId: string, executionId: number): ExecutionRecord | null;
+  listExecutions(instanceId: string): number[];
+}
+
+interface ExecutionRow {
+  execution_id: number;
+  orchestration_name: string | null;
+  orchestration_version: string | null;
+  status: ExecutionStatus;
+  output: string | null;
+  started_at: number;
+  completed_at: number | null;
+  event_count: number;
+}
+
+/** Reads execution rows; `eventCount` is counted over the execution's history (PK range scan). */
+export function prepareExecutionReads(db: Database.Database): ExecutionReads {
+  const selectExecution = db.prepare<{ instanceId: string; executionId: number }, ExecutionRow>(
+    `SELECT e.execution_id, e.orchestration_name, e.orchestration_version, e.status, e.output,
+            e.started_at, e.completed_at,
+            (SELECT COUNT(*) FROM history h
+             WHERE h.instance_id = e.instance_id AND h.execution_id = e.execution_id) AS event_count
+     FROM executions e WHERE e.instance_id = @instanceId AND e.execution_id = @executionId`,
+  );
+  const selectIds = db
+    .prepare<{ instanceId: string }, number>(
+      'SELECT execution_id FROM executions WHERE instance_id = @instanceId ORDER BY execution_id',
+    )
+    .pluck();
+
+  return {
+    getExecution(instanceId, executionId) {
+      const row = selectExecution.get({ instanceId, executionId });
+      if (row === undefined) return null;
+      return {
+        executionId: row.execution_id,
+        orchestrationName: row.orchestration_name ?? undefined,
+        orchestrationVersion: row.orchestration_version ?? undefined,
+        status: row.status,
+        output: row.output ?? undefined,
+        startedAt: row.started_at,
+        completedAt: row.completed_at ?? undefined,
+        eventCount: row.event_count,
+      };
+    },
+    listExecutions(instanceId) {
+      return selectIds.all({ instanceId });
+    },
+  };
+}

@@ -1,0 +1,45 @@
+/**
+ * `readHistory`: one execution's events, for clients and tooling (not the hot path).
+ * @module
+ */
+import type Database from 'better-sqlite3';
+import { ProviderError } from '../../../core/errors/duroxide-error.js';
+import type { HistoryEvent } from '../../../core/history/history-event.js';
+import { parseHistoryEvent } from '../../../core/history/history-event.js';
+
+export type ReadHistory = (instanceId: string, executionId: number | undefined) => HistoryEvent[];
+
+/**
+ * Reads the given execution, or the latest one (highest execution id, from `executions`, else
+ * from `history`) when omitted; `[]` for an unknown instance. A row that does not parse is a
+ * permanent error naming the event — unlike the fetch path there is no lock to keep.
+ */
+export function prepareReadHistory(db: Database.Database): ReadHistory {
+  const selectLatest = db.prepare<{ instanceId: string }, { executionId: number | null }>(
+    `SELECT COALESCE(
+       (SELECT MAX(execution_id) FROM executions WHERE instance_id = @instanceId),
+       (SELECT MAX(execution_id) FROM history WHERE instance_id = @instanceId)) AS executionId`,
+  );
+  const selectEvents = db.prepare<{ instanceId: string; executionId: number }, { event_id: number; event_data: string }>(
+    `SELECT event_id, event_data FROM history
+     WHERE instance_id = @instanceId AND execution_id = @executionId ORDER BY event_id`,
+  );
+  return (instanceId, requested) => {
+    const executionId = requested ?? selectLatest.get({ instanceId })?.executionId ?? null;
+    if (executionId === null) return [];
+    return selectEvents.all({ instanceId, executionId }).map((row) => {
+      try {
+        return parseHistoryEvent(row.event_data);
+      } catch (error) {
+        const reason = error instanceof Error ? error.message : String(error);
+        throw new ProviderError(
+          'readHistory',
+          `instance '${instanceId}' execution ${executionId} event ${row.event_id} cannot be read: ${reason}`,
+          false,
+          error,
+          { instanceId, executionId, eventId: row.event_id },
+        );
+      }
+    });
+  };
+}

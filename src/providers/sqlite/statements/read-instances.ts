@@ -1,0 +1,100 @@
+/**
+ * Instance read model queries: `getInstance`, `instanceExists`, `listInstances`,
+ * `listInstancesByStatus`, `getCustomStatus`.
+ * @module
+ */
+import type Database from 'better-sqlite3';
+import type { ExecutionStatus, InstanceRecord } from '../../provider.js';
+
+export interface InstanceReads {
+  getInstance(instanceId: string): InstanceRecord | null;
+  instanceExists(instanceId: string): boolean;
+  listInstances(): string[];
+  listInstancesByStatus(status: ExecutionStatus): string[];
+  getCustomStatus(instanceId: string, lastSeenVersion: number): { value: string | null; version: number } | null;
+}
+
+interface InstanceRow {
+  instance_id: string;
+  orchestration_name: string;
+  orchestration_version: string | null;
+  current_execution_id: number;
+  status: ExecutionStatus;
+  output: string | null;
+  created_at: number;
+  updated_at: number;
+  parent_instance_id: string | null;
+  custom_status: string | null;
+  custom_status_version: number;
+}
+
+/**
+ * `status`/`output` come from the instance's *current* execution; newest-first ordering is by
+ * creation time with the id as a deterministic tie-break.
+ */
+export function prepareInstanceReads(db: Database.Database): InstanceReads {
+  const selectInstance = db.prepare<{ instanceId: string }, InstanceRow>(
+    `SELECT i.instance_id, i.orchestration_name, i.orchestration_version, i.current_execution_id,
+            COALESCE(e.status, 'Running') AS status, e.output, i.created_at, i.updated_at,
+            i.parent_instance_id, i.custom_status, i.custom_status_version
+     FROM instances i
+     LEFT JOIN executions e ON e.instance_id = i.instance_id AND e.execution_id = i.current_execution_id
+     WHERE i.instance_id = @instanceId`,
+  );
+  const selectExists = db.prepare<{ instanceId: string }, { found: number }>(
+    `SELECT EXISTS (SELECT 1 FROM instances WHERE instance_id = @instanceId)
+         OR EXISTS (SELECT 1 FROM orchestrator_queue
+                    WHERE instance_id = @instanceId AND item_type = 'StartOrchestration') AS found`,
+  );
+  const selectAll = db
+    .prepare<[], string>('SELECT instance_id FROM instances ORDER BY created_at DESC, instance_id')
+    .pluck();
+  const selectByStatus = db
+    .prepare<{ status: string }, string>(
+      `SELECT i.instance_id FROM instances i
+       JOIN executions e ON e.instance_id = i.instance_id AND e.execution_id = i.current_execution_id
+       WHERE e.status = @status
+       ORDER BY i.created_at DESC, i.instance_id`,
+    )
+    .pluck();
+  const selectCustomStatus = db.prepare<
+    { instanceId: string; lastSeenVersion: number },
+    { custom_status: string | null; custom_status_version: number }
+  >(
+    `SELECT custom_status, custom_status_version FROM instances
+     WHERE instance_id = @instanceId AND custom_status_version > @lastSeenVersion`,
+  );
+
+  return {
+    getInstance(instanceId) {
+      const row = selectInstance.get({ instanceId });
+      if (row === undefined) return null;
+      return {
+        instanceId: row.instance_id,
+        orchestrationName: row.orchestration_name,
+        orchestrationVersion: row.orchestration_version ?? undefined,
+        currentExecutionId: row.current_execution_id,
+        status: row.status,
+        output: row.output ?? undefined,
+        createdAt: row.created_at,
+        updatedAt: row.updated_at,
+        parentInstanceId: row.parent_instance_id ?? undefined,
+        customStatus: row.custom_status ?? undefined,
+        customStatusVersion: row.custom_status_version,
+      };
+    },
+    instanceExists(instanceId) {
+      return selectExists.get({ instanceId })?.found === 1;
+    },
+    listInstances() {
+      return selectAll.all();
+    },
+    listInstancesByStatus(status) {
+      return selectByStatus.all({ status });
+    },
+    getCustomStatus(instanceId, lastSeenVersion) {
+      const row = selectCustomStatus.get({ instanceId, lastSeenVersion });
+      return row === undefined ? null : { value: row.custom_status, version: row.custom_status_version };
+    },
+  };
+}

@@ -1,0 +1,37 @@
+/**
+ * `renewOrchestrationItemLock`: keep a long turn's instance lock alive (SPEC §7.5).
+ * @module
+ */
+import type Database from 'better-sqlite3';
+import { ProviderError } from '../../../core/errors/duroxide-error.js';
+
+export type RenewOrchestrationItemLock = (lockToken: string, extendForMs: number, now: number) => void;
+
+/**
+ * Sets `locked_until = now + extendForMs` on the instance lock and its marked rows, only while
+ * the lock is still valid: once expired another dispatcher may own the instance, so renewal
+ * fails permanently and the turn's ack will fail too.
+ */
+export function prepareRenewOrchestrationItemLock(db: Database.Database): RenewOrchestrationItemLock {
+  const renewLock = db.prepare<{ token: string; lockedUntil: number; now: number }>(
+    `UPDATE instance_locks SET locked_until = @lockedUntil
+     WHERE lock_token = @token AND locked_until > @now`,
+  );
+  const renewRows = db.prepare<{ token: string; lockedUntil: number }>(
+    'UPDATE orchestrator_queue SET locked_until = @lockedUntil WHERE lock_token = @token',
+  );
+
+  const tx = db.transaction((token: string, extendForMs: number, now: number): void => {
+    const lockedUntil = now + extendForMs;
+    if (renewLock.run({ token, lockedUntil, now }).changes === 0) {
+      throw new ProviderError(
+        'renewOrchestrationItemLock',
+        `lock token '${token}' is unknown or expired; the instance lock cannot be renewed`,
+        false,
+      );
+    }
+    renewRows.run({ token, lockedUntil });
+  });
+
+  return (lockToken, extendForMs, now) => tx.immediate(lockToken, extendForMs, now);
+}

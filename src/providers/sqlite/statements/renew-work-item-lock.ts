@@ -1,0 +1,28 @@
+/**
+ * `renewWorkItemLock`: keep a running activity's lock alive (SPEC §7.5).
+ * @module
+ */
+import type Database from 'better-sqlite3';
+import { ProviderError } from '../../../core/errors/duroxide-error.js';
+
+export type RenewWorkItemLock = (lockToken: string, extendForMs: number, now: number) => void;
+
+/**
+ * Extends a still-valid lock. A missing row (cancelled by the orchestration) or an expired lock
+ * is a permanent error, which the worker treats as "cancel this activity".
+ */
+export function prepareRenewWorkItemLock(db: Database.Database): RenewWorkItemLock {
+  const renew = db.prepare<{ token: string; lockedUntil: number; now: number }>(
+    'UPDATE worker_queue SET locked_until = @lockedUntil WHERE lock_token = @token AND locked_until > @now',
+  );
+  const tx = db.transaction((token: string, extendForMs: number, now: number): void => {
+    if (renew.run({ token, lockedUntil: now + extendForMs, now }).changes === 0) {
+      throw new ProviderError(
+        'renewWorkItemLock',
+        `lock token '${token}' is unknown or expired; the activity was cancelled or its lock was lost`,
+        false,
+      );
+    }
+  });
+  return (lockToken, extendForMs, now) => tx.immediate(lockToken, extendForMs, now);
+}

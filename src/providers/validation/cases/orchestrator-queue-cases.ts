@@ -1,0 +1,181 @@
+/**
+ * Conformance: orchestrator queue fetch, instance locking and visibility (SPEC §7.3).
+ * @module
+ */
+import assert from 'node:assert/strict';
+import { describe, test } from 'node:test';
+import type { ConformanceHarness } from '../conformance-fixtures.js';
+import {
+  ack,
+  externalRaised,
+  FETCH,
+  fetchFor,
+  sleep,
+  startInstance,
+  startItem,
+  startMetadata,
+  startedEvent,
+  timerFired,
+} from '../conformance-fixtures.js';
+
+export function registerOrchestratorQueueCases(h: ConformanceHarness): void {
+  describe('orchestrator queue', () => {
+    test('fetch returns null when the queue is empty', async (t) => {
+      const p = await h.provider(t);
+      assert.equal(await p.fetchOrchestrationItem(FETCH), null);
+    });
+
+    test('enqueue does not create the instance; the first ack with metadata does', async (t) => {
+      const p = await h.provider(t);
+      await p.enqueueForOrchestrator(startItem('create-1'));
+      assert.equal(await p.getInstance('create-1'), null);
+      assert.deepEqual(await p.listInstances(), []);
+
+      const locked = await fetchFor(p, 'create-1');
+      assert.equal(await p.getInstance('create-1'), null);
+      await p.ackOrchestrationItem(
+        locked.lockToken,
+        ack(1, { historyDelta: [startedEvent('create-1')], metadata: startMetadata() }),
+      );
+
+      const instance = await p.getInstance('create-1');
+      assert.ok(instance);
+      assert.equal(instance.orchestrationName, 'Flow');
+      assert.deepEqual(await p.listInstances(), ['create-1']);
+    });
+
+    test('a new instance batch takes name and version from the start item with execution 1 and empty history', async (t) => {
+      const p = await h.provider(t);
+      await p.enqueueForOrchestrator(startItem('new-1', 'Order', '2.1.0'));
+      const locked = await fetchFor(p, 'new-1');
+      assert.equal(locked.item.orchestrationName, 'Order');
+      assert.equal(locked.item.orchestrationVersion, '2.1.0');
+      assert.equal(locked.item.executionId, 1);
+      assert.deepEqual(locked.item.history, []);
+      assert.equal(locked.item.historyCached, false);
+      assert.equal(locked.item.historyError, undefined);
+      assert.equal(locked.item.instanceCreatedAt, undefined);
+      assert.equal(locked.attemptCount, 1);
+      assert.deepEqual(locked.item.messages, [startItem('new-1', 'Order', '2.1.0')]);
+    });
+
+    test('a start item without a version yields an undefined version', async (t) => {
+      const p = await h.provider(t);
+      await p.enqueueForOrchestrator(startItem('nover-1', 'Order'));
+      const locked = await fetchFor(p, 'nover-1');
+      assert.equal(locked.item.orchestrationVersion, undefined);
+    });
+
+    test('an existing instance batch carries its name, version, execution and history', async (t) => {
+      const p = await h.provider(t);
+      await startInstance(p, 'existing-1', { name: 'Order', version: '3.0.0', extraEvents: 2 });
+      await p.enqueueForOrchestrator(externalRaised('existing-1'));
+      const locked = await fetchFor(p, 'existing-1');
+      assert.equal(locked.item.orchestrationName, 'Order');
+      assert.equal(locked.item.orchestrationVersion, '3.0.0');
+      assert.equal(locked.item.executionId, 1);
+      assert.deepEqual(
+        locked.item.history.map((e) => e.eventId),
+        [1, 2, 3],
+      );
+      assert.equal(locked.item.history[0]?.type, 'OrchestrationStarted');
+    });
+
+    test('all visible messages of one instance are fetched together in enqueue order', async (t) => {
+      const p = await h.provider(t);
+      await p.enqueueForOrchestrator(startItem('batch-1'));
+      await p.enqueueForOrchestrator(externalRaised('batch-1', 'a'));
+      await p.enqueueForOrchestrator(externalRaised('batch-1', 'b'));
+      const locked = await fetchFor(p, 'batch-1');
+      assert.deepEqual(
+        locked.item.messages.map((m) => (m.type === 'ExternalRaised' ? m.name : m.type)),
+        ['StartOrchestration', 'a', 'b'],
+      );
+    });
+
+    test('a locked instance is not fetched again, while other instances still are', async (t) => {
+      const p = await h.provider(t);
+      await p.enqueueForOrchestrator(startItem('lock-a'));
+      await fetchFor(p, 'lock-a');
+      await p.enqueueForOrchestrator(externalRaised('lock-a'));
+      assert.equal(await p.fetchOrchestrationItem(FETCH), null);
+      await p.enqueueForOrchestrator(startItem('lock-b'));
+      await fetchFor(p, 'lock-b');
+      assert.equal(await p.fetchOrchestrationItem(FETCH), null);
+    });
+
+    test('instances are fetched in the order of their oldest message', async (t) => {
+      const p = await h.provider(t);
+      await p.enqueueForOrchestrator(startItem('order-b'));
+      await p.enqueueForOrchestrator(startItem('order-a'));
+      await fetchFor(p, 'order-b');
+      await fetchFor(p, 'order-a');
+    });
+
+    test('lock tokens are unique across fetches', async (t) => {
+      const p = await h.provider(t);
+      const tokens = new Set<string>();
+      for (let i = 0; i < 10; i++) {
+        await p.enqueueForOrchestrator(startItem(`token-${i}`));
+        tokens.add((await fetchFor(p, `token-${i}`)).lockToken);
+      }
+      assert.equal(tokens.size, 10);
+    });
+
+    test('enqueue with a delay hides the item until the delay passes', async (t) => {
+      const p = await h.provider(t);
+      await p.enqueueForOrchestrator(startItem('delay-1'), 250);
+      assert.equal(await p.fetchOrchestrationItem(FETCH), null);
+      await sleep(300);
+      await fetchFor(p, 'delay-1');
+    });
+
+    test('an enqueued TimerFired stays invisible until its fireAt', async (t) => {
+      const p = await h.provider(t);
+      await startInstance(p, 'timer-1');
+      const fireAt = Date.now() + 250;
+      await p.enqueueForOrchestrator(timerFired('timer-1', 1, 2, fireAt));
+      assert.equal(await p.fetchOrchestrationItem(FETCH), null);
+      assert.equal(await p.nextOrchestratorVisibleAt(), fireAt);
+      await sleep(fireAt - Date.now() + 40);
+      const locked = await fetchFor(p, 'timer-1');
+      assert.equal(locked.item.messages[0]?.type, 'TimerFired');
+    });
+
+    test('a TimerFired produced by an ack becomes visible at its fireAt', async (t) => {
+      const p = await h.provider(t);
+      await p.enqueueForOrchestrator(startItem('timer-2'));
+      const locked = await fetchFor(p, 'timer-2');
+      const fireAt = Date.now() + 250;
+      await p.ackOrchestrationItem(
+        locked.lockToken,
+        ack(1, {
+          historyDelta: [startedEvent('timer-2')],
+          orchestratorItems: [timerFired('timer-2', 1, 2, fireAt)],
+          metadata: startMetadata(),
+        }),
+      );
+      assert.equal(await p.fetchOrchestrationItem(FETCH), null);
+      assert.equal(await p.nextOrchestratorVisibleAt(), fireAt);
+      await sleep(fireAt - Date.now() + 40);
+      await fetchFor(p, 'timer-2');
+    });
+
+    test('nextOrchestratorVisibleAt is null when nothing is scheduled for the future', async (t) => {
+      const p = await h.provider(t);
+      assert.equal(await p.nextOrchestratorVisibleAt(), null);
+      await p.enqueueForOrchestrator(startItem('next-now'));
+      assert.equal(await p.nextOrchestratorVisibleAt(), null);
+    });
+
+    test('nextOrchestratorVisibleAt returns the earliest future visibility', async (t) => {
+      const p = await h.provider(t);
+      const before = Date.now();
+      await p.enqueueForOrchestrator(startItem('next-late'), 5_000);
+      await p.enqueueForOrchestrator(startItem('next-early'), 2_000);
+      const after = Date.now();
+      const next = await p.nextOrchestratorVisibleAt();
+      assert.ok(next !== null && next >= before + 2_000 && next <= after + 2_000, `unexpected ${String(next)}`);
+    });
+  });
+}

@@ -1,0 +1,210 @@
+/**
+ * Builders and helpers shared by the provider conformance cases.
+ * @module
+ */
+import assert from 'node:assert/strict';
+import type { TestContext } from 'node:test';
+import { ProviderError } from '../../core/errors/duroxide-error.js';
+import type { EventKind, HistoryEvent } from '../../core/history/history-event.js';
+import type { WorkItem, WorkItemOfType } from '../../core/history/work-item.js';
+import type {
+  ExecutionMetadata,
+  FetchOrchestrationOptions,
+  LockedOrchestrationItem,
+  OrchestrationAck,
+  Provider,
+} from '../provider.js';
+
+/** What `runProviderConformance` needs to give each test a fresh provider. */
+export interface ProviderConformanceOptions {
+  /** Shown in the suite name, e.g. `sqlite (in-memory)`. */
+  readonly name: string;
+  /** A fresh, empty provider. Called once per test. */
+  readonly create: () => Promise<Provider>;
+  /** Disposes a provider made by `create`; defaults to `provider.close()`. */
+  readonly destroy?: (provider: Provider) => Promise<void>;
+}
+
+/** Registration context handed to every group of cases. */
+export interface ConformanceHarness {
+  /** Creates a provider for this test and disposes of it when the test ends. */
+  readonly provider: (t: TestContext) => Promise<Provider>;
+}
+
+export function createHarness(options: ProviderConformanceOptions): ConformanceHarness {
+  const destroy = options.destroy ?? ((p: Provider) => p.close());
+  return {
+    async provider(t) {
+      const provider = await options.create();
+      t.after(() => destroy(provider));
+      return provider;
+    },
+  };
+}
+
+export const ENGINE_VERSION = '0.1.0';
+export const DEFAULT_NAME = 'Flow';
+export const DEFAULT_VERSION = '1.0.0';
+
+/** Lock long enough that it never expires by accident during a test. */
+export const LONG_LOCK_MS = 30_000;
+export const FETCH: FetchOrchestrationOptions = { lockTimeoutMs: LONG_LOCK_MS };
+
+export function sleep(ms: number): Promise<void> {
+  return new Promise((resolve) => setTimeout(resolve, ms));
+}
+
+/** A history event with a full envelope. */
+export function historyEvent(instanceId: string, executionId: number, eventId: number, kind: EventKind): HistoryEvent {
+  return {
+    eventId,
+    instanceId,
+    executionId,
+    timestampMs: Date.now(),
+    duroxideVersion: ENGINE_VERSION,
+    ...kind,
+  };
+}
+
+export function startedEvent(
+  instanceId: string,
+  executionId = 1,
+  name = DEFAULT_NAME,
+  version = DEFAULT_VERSION,
+): HistoryEvent {
+  return historyEvent(instanceId, executionId, 1, { type: 'OrchestrationStarted', name, version, input: '{}' });
+}
+
+/** A schedule event usable as filler: `ActivityScheduled` at `eventId`. */
+export function scheduledEvent(instanceId: string, executionId: number, eventId: number): HistoryEvent {
+  return historyEvent(instanceId, executionId, eventId, { type: 'ActivityScheduled', name: 'act', input: '1' });
+}
+
+export function startItem(instance: string, orchestration = DEFAULT_NAME, version?: string): WorkItem {
+  // Absent optional fields are omitted (not `undefined`) so items compare equal after a JSON
+  // round trip through storage.
+  return { type: 'StartOrchestration', instance, orchestration, input: '{}', ...(version === undefined ? {} : { version }) };
+}
+
+export function externalRaised(instance: string, name = 'evt', data = '1'): WorkItem {
+  return { type: 'ExternalRaised', instance, name, data };
+}
+
+export function queueMessage(instance: string, name = 'q', data = '1'): WorkItem {
+  return { type: 'QueueMessage', instance, name, data };
+}
+
+export function activityExecute(
+  instance: string,
+  executionId: number,
+  id: number,
+  options: { tag?: string; sessionId?: string } = {},
+): WorkItemOfType<'ActivityExecute'> {
+  return {
+    type: 'ActivityExecute',
+    instance,
+    executionId,
+    id,
+    name: 'act',
+    input: String(id),
+    ...(options.tag === undefined ? {} : { tag: options.tag }),
+    ...(options.sessionId === undefined ? {} : { sessionId: options.sessionId }),
+  };
+}
+
+export function activityCompleted(instance: string, executionId: number, id: number, result = '"ok"'): WorkItem {
+  return { type: 'ActivityCompleted', instance, executionId, id, result };
+}
+
+export function timerFired(instance: string, executionId: number, id: number, fireAt: number): WorkItem {
+  return { type: 'TimerFired', instance, executionId, id, fireAt };
+}
+
+/** An ack with nothing in it except what `parts` sets. */
+export function ack(executionId: number, parts: Partial<OrchestrationAck> = {}): OrchestrationAck {
+  return {
+    executionId,
+    historyDelta: [],
+    workerItems: [],
+    orchestratorItems: [],
+    metadata: {},
+    cancelledActivities: [],
+    ...parts,
+  };
+}
+
+/** Metadata of the turn that starts an execution (it creates the instance row). */
+export function startMetadata(
+  name = DEFAULT_NAME,
+  version = DEFAULT_VERSION,
+  extra: Partial<ExecutionMetadata> = {},
+): ExecutionMetadata {
+  return { orchestrationName: name, orchestrationVersion: version, pinnedDuroxideVersion: ENGINE_VERSION, ...extra };
+}
+
+/** Fetches and asserts that the batch belongs to `instanceId`. */
+export async function fetchFor(
+  provider: Provider,
+  instanceId: string,
+  options: FetchOrchestrationOptions = FETCH,
+): Promise<LockedOrchestrationItem> {
+  const locked = await provider.fetchOrchestrationItem(options);
+  assert.ok(locked, `expected a batch for '${instanceId}', got none`);
+  assert.equal(locked.item.instanceId, instanceId);
+  return locked;
+}
+
+export interface StartInstanceOptions {
+  readonly name?: string;
+  readonly version?: string;
+  readonly parentInstanceId?: string;
+  /** Extra events after `OrchestrationStarted` (ids 2, 3, …). */
+  readonly extraEvents?: number;
+  readonly workerItems?: readonly WorkItem[];
+}
+
+/** Enqueues a start, fetches it and acks the first turn, creating the instance row. */
+export async function startInstance(
+  provider: Provider,
+  instanceId: string,
+  options: StartInstanceOptions = {},
+): Promise<void> {
+  const name = options.name ?? DEFAULT_NAME;
+  const version = options.version ?? DEFAULT_VERSION;
+  await provider.enqueueForOrchestrator(startItem(instanceId, name, version));
+  const locked = await fetchFor(provider, instanceId);
+  const delta = [startedEvent(instanceId, 1, name, version)];
+  for (let i = 0; i < (options.extraEvents ?? 0); i++) delta.push(scheduledEvent(instanceId, 1, i + 2));
+  await provider.ackOrchestrationItem(
+    locked.lockToken,
+    ack(1, {
+      historyDelta: delta,
+      workerItems: options.workerItems ?? [],
+      metadata: startMetadata(name, version, { parentInstanceId: options.parentInstanceId }),
+    }),
+  );
+}
+
+/** Asserts that `promise` rejects with a permanent `ProviderError`, optionally mentioning `text`. */
+export async function rejectsPermanently(promise: Promise<unknown>, text?: string): Promise<void> {
+  await assert.rejects(promise, (error: unknown) => {
+    assert.ok(error instanceof ProviderError, `expected ProviderError, got ${String(error)}`);
+    assert.equal(error.retryable, false, `expected a permanent error: ${error.message}`);
+    if (text !== undefined) assert.ok(error.message.includes(text), `'${error.message}' should mention '${text}'`);
+    return true;
+  });
+}
+
+/** Polls `fetchOrchestrationItem` until a batch appears or `budgetMs` passes. */
+export async function fetchEventually(
+  provider: Provider,
+  budgetMs: number,
+  options: FetchOrchestrationOptions = FETCH,
+): Promise<LockedOrchestrationItem | null> {
+  const deadline = Date.now() + budgetMs;
+  for (;;) {
+    const locked = await provider.fetchOrchestrationItem(options);
+    if (locked !== null || Date.now() >= deadline) return locked;
+    await sleep(25);
+  }
+}

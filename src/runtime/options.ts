@@ -1,0 +1,133 @@
+/**
+ * Runtime options, their defaults (SPEC §8.1) and validation.
+ * @module
+ */
+import { InvalidInputError } from '../core/errors/duroxide-error.js';
+import type { TagFilter } from '../providers/provider.js';
+import { LOG_FORMATS, LOG_LEVELS, type LogFormat, type LogLevel, type LogSink } from './logger.js';
+
+export interface RuntimeOptions {
+  /** Orchestration turns processed at once. Default 4. */
+  readonly orchestrationConcurrency?: number;
+  /** Activities executed at once. Default 8. */
+  readonly workerConcurrency?: number;
+  /**
+   * Longest sleep of an idle dispatcher between polls, in ms. Work enqueued by this process
+   * wakes dispatchers at once; polling only matters for work from other processes. Default 100.
+   */
+  readonly dispatcherPollIntervalMs?: number;
+  /** Instance lock per turn, renewed while the turn runs. Default 5,000. */
+  readonly orchestratorLockTimeoutMs?: number;
+  /** Activity lock, renewed while the activity runs. Default 30,000. */
+  readonly workerLockTimeoutMs?: number;
+  /** Fetches after which an item is poison (fails instead of retrying). Default 10. */
+  readonly maxAttempts?: number;
+  /** Backoff while a needed orchestration version or activity is not registered here. */
+  readonly unregisteredBackoff?: { readonly baseMs?: number; readonly maxMs?: number };
+  /** Which activity tags this runtime runs. Default `'defaultOnly'`. */
+  readonly workerTagFilter?: TagFilter;
+  /** Stable identity of this node (e.g. the pod name) used in worker ids. */
+  readonly workerNodeId?: string;
+  /** How long a cancelled activity may keep running before its result is discarded. Default 10,000. */
+  readonly activityCancellationGraceMs?: number;
+  /** Suspended instances kept in memory so a turn costs O(new events). Default 1,000. */
+  readonly instanceCacheSize?: number;
+  /** Default `'warn'`. */
+  readonly logLevel?: LogLevel;
+  /** Default `'pretty'`. */
+  readonly logFormat?: LogFormat;
+  /** Receives log records instead of stderr. */
+  readonly logSink?: LogSink;
+}
+
+export interface ResolvedRuntimeOptions {
+  readonly orchestrationConcurrency: number;
+  readonly workerConcurrency: number;
+  readonly dispatcherPollIntervalMs: number;
+  readonly orchestratorLockTimeoutMs: number;
+  readonly workerLockTimeoutMs: number;
+  readonly maxAttempts: number;
+  readonly unregisteredBackoff: { readonly baseMs: number; readonly maxMs: number };
+  readonly workerTagFilter: TagFilter;
+  readonly workerNodeId: string | undefined;
+  readonly activityCancellationGraceMs: number;
+  readonly instanceCacheSize: number;
+  readonly logLevel: LogLevel;
+  readonly logFormat: LogFormat;
+  readonly logSink: LogSink | undefined;
+}
+
+function int(options: RuntimeOptions, key: keyof RuntimeOptions, fallback: number, min: number): number {
+  const v = options[key];
+  if (v === undefined) return fallback;
+  if (typeof v !== 'number' || !Number.isInteger(v) || v < min) {
+    throw new InvalidInputError(`runtime option ${key} must be an integer >= ${min}, got ${JSON.stringify(v)}`);
+  }
+  return v;
+}
+
+const MAX_WORKER_TAGS = 5;
+const MAX_TAG_BYTES = 256;
+
+function checkTagFilter(filter: unknown): TagFilter {
+  if (filter === 'defaultOnly' || filter === 'any' || filter === 'none') return filter;
+  if (typeof filter === 'object' && filter !== null) {
+    const tags = (filter as { tags?: unknown }).tags ?? (filter as { defaultAnd?: unknown }).defaultAnd;
+    if (Array.isArray(tags) && tags.length >= 1 && tags.length <= MAX_WORKER_TAGS &&
+      tags.every((t) => typeof t === 'string' && t.length > 0 && Buffer.byteLength(t) <= MAX_TAG_BYTES)) {
+      return filter as TagFilter;
+    }
+  }
+  throw new InvalidInputError(
+    `runtime option workerTagFilter must be 'defaultOnly', 'any', 'none', { tags: [...] } or { defaultAnd: [...] } with 1–${MAX_WORKER_TAGS} non-empty tags, got ${JSON.stringify(filter)}`,
+  );
+}
+
+export function resolveRuntimeOptions(options: RuntimeOptions = {}): ResolvedRuntimeOptions {
+  if (typeof options !== 'object' || options === null) {
+    throw new InvalidInputError('runtime options must be an object');
+  }
+  const logLevel = options.logLevel ?? 'warn';
+  if (!LOG_LEVELS.includes(logLevel)) {
+    throw new InvalidInputError(`runtime option logLevel must be one of ${LOG_LEVELS.join(', ')}, got ${JSON.stringify(logLevel)}`);
+  }
+  const logFormat = options.logFormat ?? 'pretty';
+  if (!LOG_FORMATS.includes(logFormat)) {
+    throw new InvalidInputError(`runtime option logFormat must be one of ${LOG_FORMATS.join(', ')}, got ${JSON.stringify(logFormat)}`);
+  }
+  const backoff = options.unregisteredBackoff ?? {};
+  const baseMs = backoff.baseMs ?? 1000;
+  const maxMs = backoff.maxMs ?? 60_000;
+  if (!Number.isInteger(baseMs) || baseMs < 0 || !Number.isInteger(maxMs) || maxMs < baseMs) {
+    throw new InvalidInputError(`runtime option unregisteredBackoff needs integers 0 <= baseMs <= maxMs, got ${JSON.stringify(backoff)}`);
+  }
+  if (options.workerNodeId !== undefined && (typeof options.workerNodeId !== 'string' || options.workerNodeId.length === 0)) {
+    throw new InvalidInputError('runtime option workerNodeId must be a non-empty string');
+  }
+  return {
+    orchestrationConcurrency: int(options, 'orchestrationConcurrency', 4, 1),
+    workerConcurrency: int(options, 'workerConcurrency', 8, 1),
+    dispatcherPollIntervalMs: int(options, 'dispatcherPollIntervalMs', 100, 1),
+    orchestratorLockTimeoutMs: int(options, 'orchestratorLockTimeoutMs', 5000, 100),
+    workerLockTimeoutMs: int(options, 'workerLockTimeoutMs', 30_000, 100),
+    maxAttempts: int(options, 'maxAttempts', 10, 1),
+    unregisteredBackoff: { baseMs, maxMs },
+    workerTagFilter: checkTagFilter(options.workerTagFilter ?? 'defaultOnly'),
+    workerNodeId: options.workerNodeId,
+    activityCancellationGraceMs: int(options, 'activityCancellationGraceMs', 10_000, 0),
+    instanceCacheSize: int(options, 'instanceCacheSize', 1000, 0),
+    logLevel,
+    logFormat,
+    logSink: options.logSink,
+  };
+}
+
+/** Lock renewal interval for a lock of `timeoutMs` (SPEC §8.3, simplified: renew at half-life). */
+export function renewalIntervalMs(timeoutMs: number): number {
+  return Math.max(Math.floor(timeoutMs / 2), 50);
+}
+
+/** Backoff for a missing handler: `min(base × 2^min(attempt−1, 6), max)` (SPEC §5.4). */
+export function unregisteredDelayMs(attempt: number, backoff: { baseMs: number; maxMs: number }): number {
+  return Math.min(backoff.baseMs * 2 ** Math.min(Math.max(attempt - 1, 0), 6), backoff.maxMs);
+}

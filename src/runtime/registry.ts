@@ -1,0 +1,123 @@
+/**
+ * Registries of orchestrations (keyed by name and semver version) and activities (SPEC §5.1).
+ * @module
+ */
+import { ConfigurationError, ERROR_CODES } from '../core/errors/duroxide-error.js';
+import { SYSCALL_PREFIX, type OrchestrationHandler } from '../core/replay/replay-engine.js';
+import { compareSemVer, DEFAULT_VERSION, parseSemVer, type SemVer } from '../core/versioning/semver.js';
+import type { ActivityContext } from './activity-context.js';
+
+/** An activity: async function of its input; may do any I/O. */
+export type ActivityHandler<I = unknown, O = unknown> = (ctx: ActivityContext, input: I) => Promise<O> | O;
+
+/** Which version new executions of a name run (SPEC §5.2). */
+export type VersionPolicy = 'latest' | { readonly exact: string };
+
+function invalid(message: string): ConfigurationError {
+  return new ConfigurationError(ERROR_CODES.INVALID_REGISTRATION, message);
+}
+
+function checkName(name: unknown, what: string): string {
+  if (typeof name !== 'string' || name.trim().length === 0) {
+    throw invalid(`${what} name must be a non-empty string, got ${JSON.stringify(name) ?? typeof name}`);
+  }
+  if (name.startsWith(SYSCALL_PREFIX)) {
+    throw invalid(`${what} name '${name}' uses the reserved prefix '${SYSCALL_PREFIX}'`);
+  }
+  return name;
+}
+
+interface VersionEntry {
+  readonly version: string;
+  readonly semver: SemVer;
+  readonly handler: OrchestrationHandler;
+}
+
+export class OrchestrationRegistry {
+  readonly #byName = new Map<string, VersionEntry[]>();
+  readonly #policies = new Map<string, VersionPolicy>();
+
+  register(name: string, version: string, handler: OrchestrationHandler): void {
+    checkName(name, 'orchestration');
+    const semver = parseSemVer(version);
+    if (semver === null) {
+      throw invalid(`orchestration '${name}': version '${version}' is not semver (MAJOR.MINOR.PATCH, e.g. '1.0.1')`);
+    }
+    if (typeof handler !== 'function') throw invalid(`orchestration '${name}@${version}': handler must be a function`);
+    let versions = this.#byName.get(name);
+    if (versions === undefined) this.#byName.set(name, (versions = []));
+    if (versions.some((v) => compareSemVer(v.semver, semver) === 0)) {
+      throw invalid(`orchestration '${name}@${version}' is already registered; register a changed function under a new version`);
+    }
+    versions.push({ version, semver, handler });
+    versions.sort((a, b) => compareSemVer(a.semver, b.semver));
+  }
+
+  setPolicy(name: string, policy: VersionPolicy): void {
+    checkName(name, 'orchestration');
+    if (policy !== 'latest') {
+      if (typeof policy !== 'object' || policy === null || parseSemVer(policy.exact) === null) {
+        throw invalid(`version policy for '${name}' must be 'latest' or { exact: '<semver>' }, got ${JSON.stringify(policy)}`);
+      }
+    }
+    this.#policies.set(name, policy);
+  }
+
+  policy(name: string): VersionPolicy {
+    return this.#policies.get(name) ?? 'latest';
+  }
+
+  /** The version a new execution gets under the name's policy, if registered here. */
+  resolveVersion(name: string): string | undefined {
+    const versions = this.#byName.get(name);
+    if (versions === undefined || versions.length === 0) return undefined;
+    const policy = this.policy(name);
+    if (policy === 'latest') return versions[versions.length - 1]!.version;
+    return this.#exact(name, policy.exact)?.version;
+  }
+
+  /** Handler for exactly `version` (semver equality), if registered here. */
+  get(name: string, version: string): OrchestrationHandler | undefined {
+    return this.#exact(name, version)?.handler;
+  }
+
+  #exact(name: string, version: string): VersionEntry | undefined {
+    const semver = parseSemVer(version);
+    if (semver === null) return undefined;
+    return this.#byName.get(name)?.find((v) => compareSemVer(v.semver, semver) === 0);
+  }
+
+  has(name: string): boolean {
+    return this.#byName.has(name);
+  }
+
+  listNames(): string[] {
+    return [...this.#byName.keys()].sort();
+  }
+
+  /** Registered versions of `name`, ascending. */
+  listVersions(name: string): string[] {
+    return (this.#byName.get(name) ?? []).map((v) => v.version);
+  }
+}
+
+export class ActivityRegistry {
+  readonly #handlers = new Map<string, ActivityHandler>();
+
+  register(name: string, handler: ActivityHandler): void {
+    checkName(name, 'activity');
+    if (typeof handler !== 'function') throw invalid(`activity '${name}': handler must be a function`);
+    if (this.#handlers.has(name)) throw invalid(`activity '${name}' is already registered`);
+    this.#handlers.set(name, handler);
+  }
+
+  get(name: string): ActivityHandler | undefined {
+    return this.#handlers.get(name);
+  }
+
+  listNames(): string[] {
+    return [...this.#handlers.keys()].sort();
+  }
+}
+
+export { DEFAULT_VERSION };

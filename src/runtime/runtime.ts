@@ -1,0 +1,183 @@
+/**
+ * `Runtime`: hosts orchestrations and activities on a provider. Any number of runtimes (in any
+ * number of processes) may share one provider; the provider's locks keep each turn and each
+ * activity with one runtime at a time.
+ * @module
+ */
+import { randomBytes } from 'node:crypto';
+import { ConfigurationError, ERROR_CODES, InvalidInputError } from '../core/errors/duroxide-error.js';
+import type { OrchestrationHandler } from '../core/replay/replay-engine.js';
+import { DEFAULT_VERSION } from '../core/versioning/semver.js';
+import { DUROXIDE_VERSION } from '../core/version.js';
+import type { LockedOrchestrationItem, LockedWorkItem, Provider } from '../providers/provider.js';
+import { DispatcherLoop } from './dispatcher-loop.js';
+import { InstanceCache } from './instance-cache.js';
+import { Logger } from './logger.js';
+import { newRuntimeMetrics, type MetricsSnapshot, type RuntimeMetrics } from './metrics.js';
+import { resolveRuntimeOptions, type ResolvedRuntimeOptions, type RuntimeOptions } from './options.js';
+import { OrchestrationDispatcher } from './orchestration-dispatcher.js';
+import { ActivityRegistry, OrchestrationRegistry, type ActivityHandler, type VersionPolicy } from './registry.js';
+import { Waker } from './waker.js';
+import { WorkerDispatcher } from './worker-dispatcher.js';
+
+const TARGET = 'duroxide::runtime';
+
+type State = 'created' | 'running' | 'stopping' | 'stopped';
+
+export class Runtime {
+  readonly #provider: Provider;
+  readonly #options: ResolvedRuntimeOptions;
+  readonly #logger: Logger;
+  readonly #orchestrations = new OrchestrationRegistry();
+  readonly #activities = new ActivityRegistry();
+  readonly #metrics: RuntimeMetrics = newRuntimeMetrics();
+  readonly #cache: InstanceCache;
+  readonly #runtimeId = randomBytes(2).toString('hex');
+  #state: State = 'created';
+  #orchLoop: DispatcherLoop<LockedOrchestrationItem> | undefined;
+  #workLoop: DispatcherLoop<LockedWorkItem> | undefined;
+  #worker: WorkerDispatcher | undefined;
+  #unsubscribe: (() => void) | undefined;
+
+  /**
+   * @param provider storage, e.g. `await SqliteProvider.open('sqlite:./app.db')`
+   * @throws InvalidInputError for invalid options
+   * @example
+   * const runtime = new Runtime(provider, { orchestrationConcurrency: 4 });
+   * runtime.registerActivity('Greet', async (ctx, name) => `Hello, ${name}`);
+   * runtime.registerOrchestration('Hello', async (ctx, name) => ctx.scheduleActivity('Greet', name));
+   * await runtime.start();
+   */
+  constructor(provider: Provider, options: RuntimeOptions = {}) {
+    if (provider === null || typeof provider !== 'object' || typeof provider.fetchOrchestrationItem !== 'function') {
+      throw new InvalidInputError('Runtime needs a provider (e.g. await SqliteProvider.open("sqlite:./app.db"))');
+    }
+    this.#provider = provider;
+    this.#options = resolveRuntimeOptions(options);
+    this.#logger = new Logger(this.#options.logLevel, this.#options.logFormat, this.#options.logSink);
+    this.#cache = new InstanceCache(this.#options.instanceCacheSize);
+  }
+
+  /** Registers an activity (any async function of its input). */
+  registerActivity<I = unknown, O = unknown>(name: string, handler: ActivityHandler<I, O>): this {
+    this.#activities.register(name, handler as ActivityHandler);
+    return this;
+  }
+
+  /** Registers an orchestration as version 1.0.0 (async function or generator function). */
+  registerOrchestration<I = unknown, O = unknown>(name: string, handler: OrchestrationHandler<I, O>): this {
+    this.#orchestrations.register(name, DEFAULT_VERSION, handler as OrchestrationHandler);
+    return this;
+  }
+
+  /**
+   * Registers one version of an orchestration. Several versions of a name live side by side;
+   * running executions keep replaying the version they started with.
+   * @throws ConfigurationError (INVALID_REGISTRATION) for a non-semver or duplicate version
+   */
+  registerOrchestrationVersioned<I = unknown, O = unknown>(name: string, version: string, handler: OrchestrationHandler<I, O>): this {
+    this.#orchestrations.register(name, version, handler as OrchestrationHandler);
+    return this;
+  }
+
+  /** Which version new executions of `name` run: `'latest'` (default) or `{ exact: '1.2.0' }`. */
+  setVersionPolicy(name: string, policy: VersionPolicy): this {
+    this.#orchestrations.setPolicy(name, policy);
+    return this;
+  }
+
+  /** Starts the dispatchers. Resolves once they run. */
+  async start(): Promise<void> {
+    if (this.#state !== 'created') {
+      throw new ConfigurationError(ERROR_CODES.INVALID_STATE, `runtime cannot start: it is ${this.#state}`);
+    }
+    this.#state = 'running';
+    const orchWaker = new Waker();
+    const workWaker = new Waker();
+    this.#unsubscribe = this.#provider.subscribe((signal) => {
+      if (signal.kind === 'orchestrator') orchWaker.wakeAt(signal.visibleAt);
+      else if (signal.kind === 'worker') workWaker.wake();
+    });
+    const orchestration = new OrchestrationDispatcher({
+      provider: this.#provider,
+      registry: this.#orchestrations,
+      options: this.#options,
+      cache: this.#cache,
+      logger: this.#logger,
+      metrics: this.#metrics,
+    });
+    this.#worker = new WorkerDispatcher({
+      provider: this.#provider,
+      registry: this.#activities,
+      options: this.#options,
+      logger: this.#logger,
+      metrics: this.#metrics,
+      runtimeId: this.#runtimeId,
+    });
+    const worker = this.#worker;
+    const onFetchError = (): void => {
+      this.#metrics.providerErrors++;
+    };
+    this.#orchLoop = new DispatcherLoop({
+      name: 'orchestration dispatcher',
+      slots: this.#options.orchestrationConcurrency,
+      waker: orchWaker,
+      maxIdleMs: this.#options.dispatcherPollIntervalMs,
+      logger: this.#logger,
+      fetch: () => orchestration.fetch(),
+      process: (item) => orchestration.process(item),
+      nextVisibleAt: () => this.#provider.nextOrchestratorVisibleAt(),
+      onFetchError,
+    });
+    this.#workLoop = new DispatcherLoop({
+      name: 'worker dispatcher',
+      slots: this.#options.workerConcurrency,
+      waker: workWaker,
+      maxIdleMs: this.#options.dispatcherPollIntervalMs,
+      logger: this.#logger,
+      fetch: () => worker.fetch(),
+      process: (item, slot) => worker.process(item, slot),
+      onFetchError,
+    });
+    this.#logger.info(TARGET, `duroxide-ts runtime ${DUROXIDE_VERSION} starting with provider ${this.#provider.name}`, {
+      runtimeId: this.#runtimeId,
+      orchestrations: this.#orchestrations.listNames(),
+      activities: this.#activities.listNames(),
+    });
+    this.#orchLoop.start();
+    this.#workLoop.start();
+  }
+
+  /**
+   * Stops taking new work and waits for in-flight turns and activities to finish, at most
+   * `timeoutMs` (default 10 s); returns as soon as everything has stopped. Work still running at
+   * the deadline is abandoned: its locks expire and another runtime (or a restart) redoes it.
+   */
+  async shutdown(timeoutMs = 10_000): Promise<void> {
+    if (this.#state !== 'running') {
+      this.#state = 'stopped';
+      return;
+    }
+    this.#state = 'stopping';
+    this.#unsubscribe?.();
+    const stopped = Promise.all([this.#orchLoop?.stop(), this.#workLoop?.stop()]);
+    let timer: NodeJS.Timeout | undefined;
+    const deadline = new Promise<'timeout'>((resolve) => {
+      timer = setTimeout(() => resolve('timeout'), Math.max(0, timeoutMs));
+    });
+    const outcome = await Promise.race([stopped.then(() => 'stopped' as const), deadline]);
+    clearTimeout(timer);
+    if (outcome === 'timeout') {
+      this.#worker?.abortAll();
+      this.#logger.warn(TARGET, `shutdown timed out after ${timeoutMs} ms; in-flight work will be retried`);
+    }
+    this.#cache.clear();
+    this.#state = 'stopped';
+    this.#logger.info(TARGET, 'runtime stopped', { runtimeId: this.#runtimeId });
+  }
+
+  /** In-process counters since start. */
+  metricsSnapshot(): MetricsSnapshot {
+    return { ...this.#metrics, cachedInstances: this.#cache.size };
+  }
+}

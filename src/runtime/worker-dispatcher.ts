@@ -1,0 +1,179 @@
+/**
+ * Runs activities (SPEC §8.4): fetch one work item, run the registered handler with a renewed
+ * lock, and ack the completion. A lost lock (the orchestration cancelled the activity, or the
+ * lock expired) aborts the activity's signal and discards its result. Activities run
+ * at-least-once.
+ * @module
+ */
+import type { WorkItem, WorkItemOfType } from '../core/history/work-item.js';
+import type { ErrorDetails } from '../core/errors/error-details.js';
+import { encodeJson } from '../core/json/json-codec.js';
+import type { LockedWorkItem, Provider } from '../providers/provider.js';
+import { ActivityContext } from './activity-context.js';
+import type { Logger } from './logger.js';
+import type { RuntimeMetrics } from './metrics.js';
+import { renewalIntervalMs, unregisteredDelayMs, type ResolvedRuntimeOptions } from './options.js';
+import type { ActivityRegistry } from './registry.js';
+
+const TARGET = 'duroxide::runtime::worker';
+
+export interface WorkerDispatcherDeps {
+  readonly provider: Provider;
+  readonly registry: ActivityRegistry;
+  readonly options: ResolvedRuntimeOptions;
+  readonly logger: Logger;
+  readonly metrics: RuntimeMetrics;
+  readonly runtimeId: string;
+}
+
+type Outcome = { readonly ok: true; readonly value: unknown } | { readonly ok: false; readonly error: unknown };
+
+export class WorkerDispatcher {
+  readonly #d: WorkerDispatcherDeps;
+  /** Abort controllers of running activities, aborted on forced shutdown. */
+  readonly #running = new Set<AbortController>();
+
+  constructor(deps: WorkerDispatcherDeps) {
+    this.#d = deps;
+  }
+
+  fetch(): Promise<LockedWorkItem | null> {
+    return this.#d.provider.fetchWorkItem({
+      lockTimeoutMs: this.#d.options.workerLockTimeoutMs,
+      tagFilter: this.#d.options.workerTagFilter,
+    });
+  }
+
+  abortAll(): void {
+    for (const c of this.#running) c.abort(new Error('runtime shut down'));
+  }
+
+  async process(locked: LockedWorkItem, slot: number): Promise<void> {
+    const { provider, options, registry, logger, metrics } = this.#d;
+    metrics.workerDispatcherItemsFetched++;
+    const item = locked.item;
+    if (item.type !== 'ActivityExecute') {
+      logger.error(TARGET, `worker queue holds a ${item.type} item; dropping it`);
+      await provider.ackWorkItem(locked.lockToken).catch(() => undefined);
+      return;
+    }
+    if (locked.attemptCount > options.maxAttempts) {
+      metrics.activityPoison++;
+      const details: ErrorDetails = {
+        category: 'poison',
+        kind: 'Activity',
+        message: `poison: activity ${item.name}#${item.id} exceeded ${locked.attemptCount} attempts (max ${options.maxAttempts})${registry.get(item.name) === undefined ? `: activity '${item.name}' is not registered on the runtimes that tried it; register it (or deploy a runtime that has it)` : ''}`,
+        details: { attemptCount: locked.attemptCount, maxAttempts: options.maxAttempts, activityName: item.name },
+      };
+      logger.warn(TARGET, 'activity exceeded max attempts, marking as poison', { instanceId: item.instance, activityName: item.name });
+      await this.#complete(locked, failure(item, details));
+      return;
+    }
+    const handler = registry.get(item.name);
+    if (handler === undefined) {
+      const delay = unregisteredDelayMs(locked.attemptCount, options.unregisteredBackoff);
+      logger.warn(TARGET, `activity not registered, abandoning with ${delay} ms backoff (will poison in ${options.maxAttempts - locked.attemptCount + 1} more attempts)`, {
+        instanceId: item.instance,
+        activityName: item.name,
+      });
+      await provider.abandonWorkItem(locked.lockToken, { delayMs: delay }).catch(() => undefined);
+      return;
+    }
+
+    const controller = new AbortController();
+    this.#running.add(controller);
+    const renewal = setInterval(() => {
+      provider.renewWorkItemLock(locked.lockToken, options.workerLockTimeoutMs).catch(() => {
+        // Row deleted (activity cancelled) or lock lost: cancel cooperatively.
+        clearInterval(renewal);
+        controller.abort(new Error('activity cancelled'));
+      });
+    }, renewalIntervalMs(options.workerLockTimeoutMs));
+    try {
+      const ctx = new ActivityContext({
+        instanceId: item.instance,
+        executionId: item.executionId,
+        orchestrationName: item.orchestrationName ?? 'unknown',
+        orchestrationVersion: item.orchestrationVersion ?? 'unknown',
+        activityName: item.name,
+        activityId: item.id,
+        workerId: `work-${slot}-${options.workerNodeId ?? this.#d.runtimeId}`,
+        sessionId: item.sessionId,
+        tag: item.tag,
+        signal: controller.signal,
+        provider,
+        logger,
+      });
+      const run: Promise<Outcome> = (async () => handler(ctx, decodeInput(item.input)))().then(
+        (value): Outcome => ({ ok: true, value }),
+        (error: unknown): Outcome => ({ ok: false, error }),
+      );
+      const cancelled = new Promise<'cancelled'>((resolve) => {
+        controller.signal.addEventListener('abort', () => resolve('cancelled'), { once: true });
+      });
+      const first = await Promise.race([run, cancelled]);
+      if (first === 'cancelled') {
+        metrics.activityCancelled++;
+        logger.debug(TARGET, 'activity cancelled; waiting for its grace period', { instanceId: item.instance, activityName: item.name });
+        await Promise.race([run, new Promise((r) => setTimeout(r, options.activityCancellationGraceMs).unref())]);
+        await provider.ackWorkItem(locked.lockToken).catch(() => undefined);
+        return;
+      }
+      if (first.ok) {
+        let result: string;
+        try {
+          result = encodeJson(first.value, 'activity output');
+        } catch (e) {
+          metrics.activityAppErrors++;
+          await this.#complete(locked, failure(item, appError(`activity '${item.name}' returned a value that is not JSON-serialisable: ${(e as Error).message}`)));
+          return;
+        }
+        metrics.activitySuccess++;
+        await this.#complete(locked, { type: 'ActivityCompleted', instance: item.instance, executionId: item.executionId, id: item.id, result });
+      } else {
+        metrics.activityAppErrors++;
+        const e = first.error;
+        const message = e instanceof Error ? e.message : String(e);
+        const name = e instanceof Error && e.name !== 'Error' ? e.name : undefined;
+        logger.warn(TARGET, 'activity failed (application error)', { instanceId: item.instance, activityName: item.name, error: message });
+        await this.#complete(locked, failure(item, appError(message, name)));
+      }
+    } finally {
+      clearInterval(renewal);
+      this.#running.delete(controller);
+    }
+  }
+
+  async #complete(locked: LockedWorkItem, completion: WorkItem): Promise<void> {
+    try {
+      await this.#d.provider.ackWorkItem(locked.lockToken, completion);
+    } catch (error) {
+      // Lock lost or row deleted (cancelled): the result is discarded; at-least-once redelivery.
+      this.#d.metrics.activityInfraErrors++;
+      this.#d.logger.debug(TARGET, 'activity ack failed', { error: String(error) });
+      await this.#d.provider.abandonWorkItem(locked.lockToken, { delayMs: 100 }).catch(() => undefined);
+    }
+  }
+}
+
+function appError(message: string, errorName?: string): ErrorDetails {
+  return {
+    category: 'application',
+    kind: 'ActivityFailed',
+    message,
+    retryable: false,
+    ...(errorName !== undefined ? { details: { errorName } } : {}),
+  };
+}
+
+function failure(item: WorkItemOfType<'ActivityExecute'>, details: ErrorDetails): WorkItem {
+  return { type: 'ActivityFailed', instance: item.instance, executionId: item.executionId, id: item.id, details };
+}
+
+function decodeInput(text: string): unknown {
+  try {
+    return JSON.parse(text);
+  } catch {
+    return text;
+  }
+}

@@ -1,0 +1,223 @@
+/**
+ * Parent side of the process-level tests: a temp dir with one SQLite file, runtime child
+ * processes (`runtime-process.ts`) on it, the parent's own Client, and the children's
+ * side-effect logs. Everything is torn down in `t.after`, children first (SIGKILL if still
+ * alive), even when the test fails.
+ * @module
+ */
+import { fork, type ChildProcess } from 'node:child_process';
+import { existsSync, mkdtempSync, readFileSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { setTimeout as sleep } from 'node:timers/promises';
+import { fileURLToPath } from 'node:url';
+import type { TestContext } from 'node:test';
+import { Client, SqliteProvider, type HistoryEventInfo, type RuntimeOptions } from '../../src/index.js';
+import type { ChildMessage, EffectLine } from './runtime-process.js';
+
+const ENTRY = fileURLToPath(new URL('./runtime-process.js', import.meta.url));
+
+export interface SpawnOptions {
+  /** How long `Slow` sleeps in this process. */
+  readonly slowMs?: number;
+  /** How long each `Step` sleeps in this process. */
+  readonly stepMs?: number;
+  readonly runtimeOptions?: RuntimeOptions;
+  /** Safety net for the 'ready' message. */
+  readonly readyTimeoutMs?: number;
+}
+
+export interface ExitInfo {
+  readonly code: number | null;
+  readonly signal: NodeJS.Signals | null;
+}
+
+export class RuntimeChild {
+  readonly name: string;
+  readonly logFile: string;
+  readonly process: ChildProcess;
+  readonly exited: Promise<ExitInfo>;
+  #stderr = '';
+  #stopped: Promise<unknown> | undefined;
+  #resolveStopped: ((metrics: unknown) => void) | undefined;
+
+  constructor(name: string, logFile: string, child: ChildProcess) {
+    this.name = name;
+    this.logFile = logFile;
+    this.process = child;
+    this.exited = new Promise((resolve) => child.once('exit', (code, signal) => resolve({ code, signal })));
+    child.stderr?.setEncoding('utf8');
+    child.stderr?.on('data', (chunk: string) => {
+      this.#stderr += chunk;
+    });
+    child.stdout?.resume();
+    child.on('message', (m: ChildMessage) => {
+      if (m.type === 'stopped') this.#resolveStopped?.(m.metrics);
+    });
+  }
+
+  get isAlive(): boolean {
+    return this.process.exitCode === null && this.process.signalCode === null;
+  }
+
+  get stderr(): string {
+    return this.#stderr;
+  }
+
+  /** Resolves on 'ready'; rejects if the child reports an error, exits, or the timeout passes. */
+  waitReady(timeoutMs: number): Promise<void> {
+    return new Promise((resolve, reject) => {
+      const timer = setTimeout(() => fail(new Error(`runtime process ${this.name} not ready within ${timeoutMs} ms; stderr: ${this.#stderr}`)), timeoutMs);
+      const onMessage = (m: ChildMessage): void => {
+        if (m.type === 'ready') done();
+        else if (m.type === 'error') fail(new Error(`runtime process ${this.name} failed to start: ${m.message}`));
+      };
+      const onExit = (code: number | null, signal: string | null): void =>
+        fail(new Error(`runtime process ${this.name} exited before ready (code ${code}, signal ${signal}); stderr: ${this.#stderr}`));
+      const cleanup = (): void => {
+        clearTimeout(timer);
+        this.process.off('message', onMessage);
+        this.process.off('exit', onExit);
+      };
+      const done = (): void => {
+        cleanup();
+        resolve();
+      };
+      const fail = (e: Error): void => {
+        cleanup();
+        reject(e);
+      };
+      this.process.on('message', onMessage);
+      this.process.once('exit', onExit);
+    });
+  }
+
+  /** SIGKILL and wait until the process is gone. */
+  async kill(): Promise<ExitInfo> {
+    if (this.isAlive) this.process.kill('SIGKILL');
+    return this.exited;
+  }
+
+  /** SIGTERM (graceful shutdown); resolves with the child's metrics snapshot once it exited. */
+  async stop(timeoutMs = 10_000): Promise<unknown> {
+    if (this.#stopped === undefined) {
+      this.#stopped = new Promise((resolve) => {
+        this.#resolveStopped = resolve;
+      });
+      this.process.kill('SIGTERM');
+    }
+    const timer = sleep(timeoutMs, 'timeout' as const);
+    const outcome = await Promise.race([Promise.all([this.#stopped, this.exited]), timer]);
+    if (outcome === 'timeout') throw new Error(`runtime process ${this.name} did not stop within ${timeoutMs} ms; stderr: ${this.#stderr}`);
+    return outcome[0];
+  }
+
+  /** This process's side-effect log. */
+  effects(): EffectLine[] {
+    return readEffects(this.logFile);
+  }
+}
+
+/** Parses a side-effect log (missing file = no effects). */
+export function readEffects(file: string): EffectLine[] {
+  if (!existsSync(file)) return [];
+  return readFileSync(file, 'utf8')
+    .split('\n')
+    .filter((l) => l.length > 0)
+    .map((l) => JSON.parse(l) as EffectLine);
+}
+
+export class ProcessFixture {
+  readonly dir: string;
+  readonly dbFile: string;
+  readonly children: RuntimeChild[] = [];
+  #provider: SqliteProvider | undefined;
+  #client: Client | undefined;
+
+  private constructor(dir: string) {
+    this.dir = dir;
+    this.dbFile = join(dir, 'shared.db');
+  }
+
+  /** A fresh temp dir; cleanup (kill children, close, delete) is registered on `t`. */
+  static create(t: TestContext): ProcessFixture {
+    const fx = new ProcessFixture(mkdtempSync(join(tmpdir(), 'duroxide-proc-')));
+    t.after(async () => {
+      await Promise.all(fx.children.map((c) => c.kill()));
+      await fx.#provider?.close();
+      rmSync(fx.dir, { recursive: true, force: true });
+    });
+    return fx;
+  }
+
+  /** The parent's own client on the shared file (opened on first use). */
+  async client(): Promise<Client> {
+    if (this.#client === undefined) {
+      this.#provider = await SqliteProvider.open(`sqlite:${this.dbFile}`);
+      this.#client = new Client(this.#provider);
+    }
+    return this.#client;
+  }
+
+  /** Forks a runtime child named `name` on the shared file and waits for it to be ready. */
+  async spawn(name: string, options: SpawnOptions = {}): Promise<RuntimeChild> {
+    const logFile = join(this.dir, `effects-${name}.log`);
+    const env: NodeJS.ProcessEnv = {
+      ...process.env,
+      DUROXIDE_RP_DB: this.dbFile,
+      DUROXIDE_RP_LOG: logFile,
+      DUROXIDE_RP_NAME: name,
+      DUROXIDE_RP_SLOW_MS: String(options.slowMs ?? 30_000),
+      DUROXIDE_RP_STEP_MS: String(options.stepMs ?? 0),
+      DUROXIDE_RP_OPTIONS: JSON.stringify(options.runtimeOptions ?? {}),
+    };
+    // The child is not a test file: keep it out of the test runner's reporting protocol.
+    delete env.NODE_TEST_CONTEXT;
+    const child = fork(ENTRY, [], { env, stdio: ['ignore', 'pipe', 'pipe', 'ipc'], execArgv: ['--enable-source-maps'] });
+    const rc = new RuntimeChild(name, logFile, child);
+    this.children.push(rc);
+    await rc.waitReady(options.readyTimeoutMs ?? 15_000);
+    return rc;
+  }
+
+  /** Side effects of every child spawned so far (dead or alive). */
+  allEffects(): EffectLine[] {
+    return this.children.flatMap((c) => c.effects());
+  }
+}
+
+/** Polls `check` every `intervalMs` until it returns a value other than undefined/false. */
+export async function pollUntil<T>(
+  what: string,
+  timeoutMs: number,
+  check: () => T | undefined | false | Promise<T | undefined | false>,
+  intervalMs = 10,
+): Promise<T> {
+  const deadline = Date.now() + timeoutMs;
+  for (;;) {
+    const v = await check();
+    if (v !== undefined && v !== false) return v;
+    if (Date.now() > deadline) throw new Error(`timed out after ${timeoutMs} ms waiting for ${what}`);
+    await sleep(intervalMs);
+  }
+}
+
+/** Counts events of `kind` in a history. */
+export function countKind(history: readonly HistoryEventInfo[], kind: string): number {
+  return history.filter((e) => e.kind === kind).length;
+}
+
+/**
+ * The activities whose completion is committed in `history`: for each ActivityCompleted, the
+ * name and input of its ActivityScheduled.
+ */
+export function completedActivities(history: readonly HistoryEventInfo[]): { name: string; input: unknown }[] {
+  const scheduled = new Map(history.filter((e) => e.kind === 'ActivityScheduled').map((e) => [e.eventId, e]));
+  return history
+    .filter((e) => e.kind === 'ActivityCompleted')
+    .map((e) => {
+      const s = e.sourceEventId === undefined ? undefined : scheduled.get(e.sourceEventId);
+      if (s === undefined) throw new Error(`ActivityCompleted ${e.eventId} has no matching ActivityScheduled`);
+      return { name: String(s.data?.name), input: s.data?.input };
+    });
+}

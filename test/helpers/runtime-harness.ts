@@ -1,0 +1,43 @@
+/**
+ * Builds a real runtime + client on a temporary SQLite file for end-to-end tests.
+ */
+import { mkdtempSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import type { TestContext } from 'node:test';
+import { Client, Runtime, SqliteProvider, type RuntimeOptions } from '../../src/index.js';
+
+export interface Harness {
+  readonly provider: SqliteProvider;
+  readonly runtime: Runtime;
+  readonly client: Client;
+  readonly file: string;
+}
+
+/** A runtime on a fresh SQLite file; `setup` registers handlers before start. Cleaned up after the test. */
+export async function startHarness(
+  t: TestContext,
+  setup: (runtime: Runtime) => void,
+  options: RuntimeOptions = {},
+): Promise<Harness> {
+  const dir = mkdtempSync(join(tmpdir(), 'duroxide-test-'));
+  const file = join(dir, 'test.db');
+  const provider = await SqliteProvider.open(`sqlite:${file}`);
+  const runtime = new Runtime(provider, { logLevel: 'off', ...options });
+  setup(runtime);
+  await runtime.start();
+  const client = new Client(provider);
+  t.after(async () => {
+    await runtime.shutdown(2000);
+    await provider.close();
+    rmSync(dir, { recursive: true, force: true });
+  });
+  return { provider, runtime, client, file };
+}
+
+let counter = 0;
+/** A unique instance id for this process. */
+export function uid(prefix: string): string {
+  counter++;
+  return `${prefix}-${process.pid}-${counter}-${Math.random().toString(36).slice(2, 8)}`;
+}

@@ -1,0 +1,167 @@
+/**
+ * Child-process entry for process-level reliability tests: one Runtime on a shared SQLite file.
+ *
+ * Started by `test/helpers/process-harness.ts` with `child_process.fork` (IPC channel). It:
+ * - opens the SQLite file named by `DUROXIDE_RP_DB`;
+ * - registers the fixed test orchestrations/activities below;
+ * - records every activity execution durably in the side-effect log `DUROXIDE_RP_LOG` with a
+ *   synchronous `appendFileSync` (one JSON line per event), so a SIGKILL right after the append
+ *   still leaves the line visible to the parent;
+ * - sends `{ type: 'ready' }` once the runtime has started;
+ * - on SIGTERM shuts the runtime down gracefully, sends `{ type: 'stopped', metrics }` and exits 0;
+ * - exits at once when the parent disappears (IPC disconnect), so no orphan keeps the file busy.
+ *
+ * Environment:
+ * - `DUROXIDE_RP_DB` (required) — SQLite file path;
+ * - `DUROXIDE_RP_LOG` (required) — side-effect log path (this process only);
+ * - `DUROXIDE_RP_NAME` — label written in each log line (default: the pid);
+ * - `DUROXIDE_RP_SLOW_MS` — how long the `Slow` activity sleeps (default 30,000);
+ * - `DUROXIDE_RP_STEP_MS` — how long each `Step` activity sleeps (default 0);
+ * - `DUROXIDE_RP_OPTIONS` — JSON `RuntimeOptions` merged over the defaults below.
+ *
+ * `node --test .build/test` treats every .js file under a `test` directory as a test file, so
+ * this module is also run directly by the test runner: without an IPC channel and the required
+ * variables it exits 0 without doing anything.
+ * @module
+ */
+import { appendFileSync } from 'node:fs';
+import { setTimeout as sleep } from 'node:timers/promises';
+import {
+  Runtime,
+  SqliteProvider,
+  type ActivityContext,
+  type OrchestrationContext,
+  type RuntimeOptions,
+} from '../../src/index.js';
+
+/** One line of the side-effect log. */
+export interface EffectLine {
+  /** Process label (`DUROXIDE_RP_NAME`). */
+  readonly proc: string;
+  readonly pid: number;
+  /** `run` when an activity body starts; `done` when `Slow` finishes its sleep. */
+  readonly ev: 'run' | 'done';
+  readonly instanceId: string;
+  readonly activity: string;
+  readonly input: unknown;
+  readonly t: number;
+}
+
+/** Messages sent to the parent over IPC. */
+export type ChildMessage =
+  | { readonly type: 'ready'; readonly pid: number }
+  | { readonly type: 'stopped'; readonly metrics: unknown }
+  | { readonly type: 'error'; readonly message: string };
+
+/** Input of a `Step`/`Slow` activity. */
+export interface StepInput {
+  readonly label: string;
+}
+
+const dbFile = process.env.DUROXIDE_RP_DB;
+const logFile = process.env.DUROXIDE_RP_LOG;
+
+function send(message: ChildMessage): void {
+  if (process.connected) process.send?.(message);
+}
+
+function envInt(name: string, fallback: number): number {
+  const raw = process.env[name];
+  if (raw === undefined || raw === '') return fallback;
+  const n = Number(raw);
+  if (!Number.isInteger(n) || n < 0) throw new Error(`${name} must be a non-negative integer, got '${raw}'`);
+  return n;
+}
+
+function register(rt: Runtime, log: string, proc: string): void {
+  const slowMs = envInt('DUROXIDE_RP_SLOW_MS', 30_000);
+  const stepMs = envInt('DUROXIDE_RP_STEP_MS', 0);
+  const record = (ctx: ActivityContext, ev: EffectLine['ev'], input: unknown): void => {
+    const line: EffectLine = { proc, pid: process.pid, ev, instanceId: ctx.instanceId, activity: ctx.activityName, input, t: Date.now() };
+    appendFileSync(log, `${JSON.stringify(line)}\n`);
+  };
+
+  rt.registerActivity('Step', async (ctx, input: StepInput) => {
+    record(ctx, 'run', input);
+    if (stepMs > 0) await sleep(stepMs);
+    return `${input.label}:ok`;
+  });
+  rt.registerActivity('Slow', async (ctx, input: StepInput) => {
+    record(ctx, 'run', input);
+    await sleep(slowMs);
+    record(ctx, 'done', input);
+    return `${input.label}:slow-ok`;
+  });
+
+  /** a → b → Slow(c) → d; output `a:ok,b:ok,c:slow-ok,d:ok`. */
+  rt.registerOrchestration('Chain', async (ctx: OrchestrationContext) => {
+    const a = await ctx.scheduleActivity<string>('Step', { label: 'a' });
+    const b = await ctx.scheduleActivity<string>('Step', { label: 'b' });
+    const c = await ctx.scheduleActivity<string>('Slow', { label: 'c' });
+    const d = await ctx.scheduleActivity<string>('Step', { label: 'd' });
+    return [a, b, c, d].join(',');
+  });
+
+  /** before → durable timer of `timerMs` → after. */
+  rt.registerOrchestration('TimerFlow', async (ctx: OrchestrationContext, input: { timerMs: number }) => {
+    const before = await ctx.scheduleActivity<string>('Step', { label: 'before' });
+    await ctx.scheduleTimer(input.timerMs);
+    const after = await ctx.scheduleActivity<string>('Step', { label: 'after' });
+    return `${before}|${after}`;
+  });
+
+  /** Three sequential steps `${n}-1..3`; output `[n-1:ok, n-2:ok, n-3:ok]`. */
+  rt.registerOrchestration('Seq3', async (ctx: OrchestrationContext, n: number) => {
+    const out: string[] = [];
+    for (let i = 1; i <= 3; i++) out.push(await ctx.scheduleActivity<string>('Step', { label: `${n}-${i}` }));
+    return out;
+  });
+
+  /** Three parallel steps `${n}-1..3` joined with `all`; same output shape as `Seq3`. */
+  rt.registerOrchestration('FanOut3', async (ctx: OrchestrationContext, n: number) => {
+    const tasks = [1, 2, 3].map((i) => ctx.scheduleActivity<string>('Step', { label: `${n}-${i}` }));
+    const results = await ctx.all(tasks);
+    return results.map((r) => {
+      if (r.err !== undefined) throw r.err;
+      return r.ok;
+    });
+  });
+}
+
+async function main(db: string, log: string): Promise<void> {
+  const proc = process.env.DUROXIDE_RP_NAME ?? String(process.pid);
+  const overrides = JSON.parse(process.env.DUROXIDE_RP_OPTIONS ?? '{}') as RuntimeOptions;
+  const provider = await SqliteProvider.open(`sqlite:${db}`);
+  const rt = new Runtime(provider, { logLevel: 'error', workerNodeId: proc, ...overrides });
+  register(rt, log, proc);
+
+  let stopping = false;
+  process.on('SIGTERM', () => {
+    if (stopping) return;
+    stopping = true;
+    void (async () => {
+      await rt.shutdown(5_000);
+      const metrics = rt.metricsSnapshot();
+      await provider.close();
+      send({ type: 'stopped', metrics });
+      process.exitCode = 0;
+      process.disconnect?.();
+      // Let the IPC message flush, then leave even if a handle lingers.
+      setTimeout(() => process.exit(0), 200).unref();
+    })();
+  });
+  // Parent gone (crashed test runner): leave immediately rather than linger on the file.
+  process.on('disconnect', () => {
+    if (!stopping) process.exit(1);
+  });
+
+  await rt.start();
+  send({ type: 'ready', pid: process.pid });
+}
+
+if (process.send !== undefined && dbFile !== undefined && logFile !== undefined) {
+  main(dbFile, logFile).catch((error: unknown) => {
+    send({ type: 'error', message: error instanceof Error ? (error.stack ?? error.message) : String(error) });
+    process.exit(1);
+  });
+}
