@@ -106,10 +106,15 @@ export class RuntimeChild {
       });
       this.process.kill('SIGTERM');
     }
-    const timer = sleep(timeoutMs, 'timeout' as const);
-    const outcome = await Promise.race([Promise.all([this.#stopped, this.exited]), timer]);
-    if (outcome === 'timeout') throw new Error(`runtime process ${this.name} did not stop within ${timeoutMs} ms; stderr: ${this.#stderr}`);
-    return outcome[0];
+    const cancelTimer = new AbortController();
+    const timer = sleep(timeoutMs, 'timeout' as const, { signal: cancelTimer.signal }).catch(() => 'cancelled' as const);
+    try {
+      const outcome = await Promise.race([Promise.all([this.#stopped, this.exited]), timer]);
+      if (typeof outcome === 'string') throw new Error(`runtime process ${this.name} did not stop within ${timeoutMs} ms; stderr: ${this.#stderr}`);
+      return outcome[0];
+    } finally {
+      cancelTimer.abort();
+    }
   }
 
   /** This process's side-effect log. */

@@ -232,7 +232,9 @@ describe('SqliteProvider', () => {
 
       const db = raw(file);
       try {
-        const count = db.prepare<[], number>("SELECT COUNT(*) FROM orchestrator_queue WHERE instance_id = 'ghost-old'").pluck();
+        const count = db
+          .prepare<[], number>("SELECT COUNT(*) FROM orchestrator_queue WHERE instance_id = 'ghost-old'")
+          .pluck();
         assert.equal(count.get(), 1, 'a young orphan is kept for a racing start');
         db.prepare('UPDATE orchestrator_queue SET created_at = created_at - 61000, visible_at = 0').run();
         assert.equal(await provider.fetchOrchestrationItem(FETCH), null);

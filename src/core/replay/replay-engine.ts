@@ -1016,20 +1016,18 @@ export class ReplayEngine implements OrchestrationHost {
             });
           }
           break;
-        case 'ExternalSubscribed': {
-          const task = this.#tasks.get(eventId);
-          if (task === undefined || !task.isSettled) {
+        // A subscription is outstanding while its task is claimed and unsettled (settled tasks
+        // leave #tasks); when the code never ran this turn there is nothing to cancel.
+        case 'ExternalSubscribed':
+          if (this.#tasks.get(eventId)?.isSettled === false) {
             this.#append({ type: 'ExternalSubscribedCancelled', reason: 'orchestration_terminal' }, eventId);
           }
           break;
-        }
-        case 'QueueSubscribed': {
-          const task = this.#tasks.get(eventId);
-          if (task === undefined || !task.isSettled) {
+        case 'QueueSubscribed':
+          if (this.#tasks.get(eventId)?.isSettled === false) {
             this.#append({ type: 'QueueSubscriptionCancelled', reason: 'orchestration_terminal' }, eventId);
           }
           break;
-        }
         default:
           break;
       }
@@ -1041,6 +1039,11 @@ export class ReplayEngine implements OrchestrationHost {
     const carry: { eventId: number; name: string; data: string }[] = [];
     for (const [name, q] of this.#queues) {
       for (const m of q.buffer) carry.push({ eventId: m.eventId, name, data: m.data });
+    }
+    // Messages that arrived after the code asked to continue were never walked.
+    for (let i = this.#walk; i < this.#history.length; i++) {
+      const e = this.#history[i]!;
+      if (e.type === 'QueueEventDelivered') carry.push({ eventId: e.eventId, name: e.name, data: e.data });
     }
     carry.sort((a, b) => a.eventId - b.eventId);
     if (carry.length > MAX_CARRY_FORWARD_EVENTS) {

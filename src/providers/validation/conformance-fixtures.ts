@@ -83,7 +83,13 @@ export function scheduledEvent(instanceId: string, executionId: number, eventId:
 export function startItem(instance: string, orchestration = DEFAULT_NAME, version?: string): WorkItem {
   // Absent optional fields are omitted (not `undefined`) so items compare equal after a JSON
   // round trip through storage.
-  return { type: 'StartOrchestration', instance, orchestration, input: '{}', ...(version === undefined ? {} : { version }) };
+  return {
+    type: 'StartOrchestration',
+    instance,
+    orchestration,
+    input: '{}',
+    ...(version === undefined ? {} : { version }),
+  };
 }
 
 export function externalRaised(instance: string, name = 'evt', data = '1'): WorkItem {

@@ -33,7 +33,8 @@ export function prepareAbandonOrchestrationItem(db: Database.Database): AbandonO
     if (lock === undefined || lock.locked_until <= now) {
       throw new ProviderError(
         'abandonOrchestrationItem',
-        `lock token '${token}' is ${lock === undefined ? 'unknown' : 'expired'}; the batch is no longer held by this caller`,
+        `lock token '${token}' is ${lock === undefined ? 'unknown' : 'expired'}; ` +
+          'the batch is no longer held by this caller',
         false,
         undefined,
         lock === undefined ? {} : { instanceId: lock.instance_id },

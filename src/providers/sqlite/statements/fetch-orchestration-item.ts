@@ -66,9 +66,10 @@ interface HistoryRow {
  *
  * Orphan batches (no instance row and no start item) never block the queue (SPEC A9): pure
  * `QueueMessage` batches and batches older than {@link ORPHAN_MAX_AGE_MS} are deleted (unless a
- * delayed start for the instance is queued), others are pushed {@link ORPHAN_RETRY_DELAY_MS} into the future with their attempt undone (so a
- * batch that later joins the start does not inherit a poison-looking count) — and the fetch
- * moves on to the next candidate instead of returning null.
+ * delayed start for the instance is queued); others are pushed {@link ORPHAN_RETRY_DELAY_MS}
+ * into the future with their attempt undone (so a batch that later joins the start does not
+ * inherit a poison-looking count). Either way the fetch moves on to the next candidate instead
+ * of returning null.
  *
  * Unparseable history never fails the fetch: the item comes back locked with `history: []`
  * and `historyError` (SPEC §7.3 step 8), so the runtime can poison it.

@@ -73,9 +73,18 @@ export function registerHistoryLoadingCases(h: ConformanceHarness): void {
     });
 
     const staleHints: ReadonlyArray<readonly [string, (createdAt: number) => CachedHistoryHint]> = [
-      ['a cache hint with an older last event id loads the full history', (c) => ({ executionId: 1, lastEventId: 2, instanceCreatedAt: c })],
-      ['a cache hint for another execution loads the full history', (c) => ({ executionId: 2, lastEventId: 3, instanceCreatedAt: c })],
-      ['a cache hint from a recreated instance loads the full history', (c) => ({ executionId: 1, lastEventId: 3, instanceCreatedAt: c - 1 })],
+      [
+        'a cache hint with an older last event id loads the full history',
+        (c) => ({ executionId: 1, lastEventId: 2, instanceCreatedAt: c }),
+      ],
+      [
+        'a cache hint for another execution loads the full history',
+        (c) => ({ executionId: 2, lastEventId: 3, instanceCreatedAt: c }),
+      ],
+      [
+        'a cache hint from a recreated instance loads the full history',
+        (c) => ({ executionId: 1, lastEventId: 3, instanceCreatedAt: c - 1 }),
+      ],
     ];
     for (const [name, makeHint] of staleHints) {
       test(name, async (t) => {

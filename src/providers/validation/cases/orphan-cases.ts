@@ -45,7 +45,7 @@ export function registerOrphanCases(h: ConformanceHarness): void {
       await fetchFor(p, 'real-1');
     });
 
-    test('an event raised before its instance starts is delivered after the start without counting an attempt', async (t) => {
+    test('an event raised before its instance starts is delivered after the start, attempt 1', async (t) => {
       const p = await h.provider(t);
       await p.enqueueForOrchestrator(externalRaised('early-1', 'early'));
       assert.equal(await p.fetchOrchestrationItem(FETCH), null);
