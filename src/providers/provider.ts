@@ -71,6 +71,11 @@ export interface FetchOrchestrationOptions {
    * id), the provider skips loading history and returns `historyCached: true`.
    */
   readonly cachedHistory?: (instanceId: string) => CachedHistoryHint | undefined;
+  /**
+   * Instances not to lock in this fetch: the runtime recently found it lacks their code and
+   * leaves them to other nodes for a while (rolling deployments).
+   */
+  readonly excludeInstances?: readonly string[];
 }
 
 /** Metadata computed by the runtime and stored blindly by the provider (SPEC §7.4). */
@@ -117,6 +122,11 @@ export interface FetchWorkOptions {
   readonly pollTimeoutMs?: number;
   /** Default `'defaultOnly'`. */
   readonly tagFilter?: TagFilter;
+  /**
+   * Activity names not to fetch: the runtime recently found it lacks them and leaves them to
+   * other nodes for a while (rolling deployments).
+   */
+  readonly excludeActivities?: readonly string[];
 }
 
 export interface LockedWorkItem {

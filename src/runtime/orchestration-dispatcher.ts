@@ -15,6 +15,7 @@ import { ReplayEngine, type ExecutionStart } from '../core/replay/replay-engine.
 import type { TurnResult } from '../core/replay/turn-result.js';
 import { DUROXIDE_VERSION } from '../core/version.js';
 import type { LockedOrchestrationItem, OrchestrationAck, Provider } from '../providers/provider.js';
+import { DeferralList } from './deferral-list.js';
 import type { InstanceCache } from './instance-cache.js';
 import type { Logger } from './logger.js';
 import type { RuntimeMetrics } from './metrics.js';
@@ -41,6 +42,8 @@ const drain = (): Promise<void> => macrotask();
 
 export class OrchestrationDispatcher {
   readonly #d: OrchestrationDispatcherDeps;
+  /** Instances whose code this runtime lacks, left to other nodes for a while. */
+  readonly #deferred = new DeferralList();
 
   constructor(deps: OrchestrationDispatcherDeps) {
     this.#d = deps;
@@ -51,6 +54,7 @@ export class OrchestrationDispatcher {
     return this.#d.provider.fetchOrchestrationItem({
       lockTimeoutMs: this.#d.options.orchestratorLockTimeoutMs,
       cachedHistory: (instanceId) => cache.hint(instanceId),
+      excludeInstances: this.#deferred.active(),
     });
   }
 
@@ -147,19 +151,21 @@ export class OrchestrationDispatcher {
     }
     const handler = version === undefined ? undefined : registry.get(name, version);
     if (handler === undefined) {
-      const what = version === undefined || start?.version === undefined && start !== undefined ? `'${name}' (version by policy: ${version ?? 'none registered'})` : `'${name}'@${version}`;
+      const what = version === undefined ? `'${name}' (no version registered here)` : `'${name}'@${version}`;
       if (attemptCount > options.maxAttempts) {
         await this.#poison(locked, history, executionId, start,
           `orchestration ${what} is not registered on the runtimes that tried it; register it (or deploy a runtime that has it)`);
         return;
       }
+      // Leave it visible to every other node at once, and skip it here for the backoff period.
       const delay = unregisteredDelayMs(attemptCount, options.unregisteredBackoff);
-      logger.warn(TARGET, `orchestration not registered, abandoning with ${delay} ms backoff (will poison in ${options.maxAttempts - attemptCount + 1} more attempts)`, {
+      this.#deferred.defer(instanceId, delay);
+      logger.warn(TARGET, `orchestration ${what} not registered here; leaving it to other runtimes for ${delay} ms (poison after ${options.maxAttempts - attemptCount + 1} more attempts)`, {
         instanceId,
         orchestrationName: name,
         orchestrationVersion: version,
       });
-      await this.#abandon(locked, delay);
+      await this.#abandon(locked, 0);
       return;
     }
 

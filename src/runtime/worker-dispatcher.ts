@@ -10,6 +10,7 @@ import type { ErrorDetails } from '../core/errors/error-details.js';
 import { encodeJson } from '../core/json/json-codec.js';
 import type { LockedWorkItem, Provider } from '../providers/provider.js';
 import { ActivityContext } from './activity-context.js';
+import { DeferralList } from './deferral-list.js';
 import type { Logger } from './logger.js';
 import type { RuntimeMetrics } from './metrics.js';
 import { renewalIntervalMs, unregisteredDelayMs, type ResolvedRuntimeOptions } from './options.js';
@@ -32,6 +33,8 @@ export class WorkerDispatcher {
   readonly #d: WorkerDispatcherDeps;
   /** Abort controllers of running activities, aborted on forced shutdown. */
   readonly #running = new Set<AbortController>();
+  /** Activity names this runtime lacks, left to other nodes for a while. */
+  readonly #deferred = new DeferralList();
 
   constructor(deps: WorkerDispatcherDeps) {
     this.#d = deps;
@@ -41,6 +44,7 @@ export class WorkerDispatcher {
     return this.#d.provider.fetchWorkItem({
       lockTimeoutMs: this.#d.options.workerLockTimeoutMs,
       tagFilter: this.#d.options.workerTagFilter,
+      excludeActivities: this.#deferred.active(),
     });
   }
 
@@ -71,12 +75,14 @@ export class WorkerDispatcher {
     }
     const handler = registry.get(item.name);
     if (handler === undefined) {
+      // Leave it visible to every other node at once, and skip the name here for the backoff period.
       const delay = unregisteredDelayMs(locked.attemptCount, options.unregisteredBackoff);
-      logger.warn(TARGET, `activity not registered, abandoning with ${delay} ms backoff (will poison in ${options.maxAttempts - locked.attemptCount + 1} more attempts)`, {
+      this.#deferred.defer(item.name, delay);
+      logger.warn(TARGET, `activity '${item.name}' not registered here; leaving it to other runtimes for ${delay} ms (poison after ${options.maxAttempts - locked.attemptCount + 1} more attempts)`, {
         instanceId: item.instance,
         activityName: item.name,
       });
-      await provider.abandonWorkItem(locked.lockToken, { delayMs: delay }).catch(() => undefined);
+      await provider.abandonWorkItem(locked.lockToken).catch(() => undefined);
       return;
     }
 

@@ -111,7 +111,10 @@ describe('SqliteProvider', () => {
           .all();
         assert.deepEqual(
           rows.map((r) => [r.version, r.name]),
-          [[1, 'initial']],
+          [
+            [1, 'initial'],
+            [2, 'worker-activity-name'],
+          ],
         );
         assert.equal(rows.at(-1)?.version, LATEST_SCHEMA_VERSION);
         assert.ok(rows.every((r) => r.applied_at >= before));

@@ -110,14 +110,15 @@ export function prepareAckOrchestrationItem(db: Database.Database): AckOrchestra
     instanceId: string;
     executionId: number;
     activityId: number;
+    activityName: string;
     workItem: string;
     sessionId: string | null;
     tag: string | null;
     now: number;
   }>(
     `INSERT INTO worker_queue
-       (instance_id, execution_id, activity_id, work_item, visible_at, attempt_count, session_id, tag, created_at)
-     VALUES (@instanceId, @executionId, @activityId, @workItem, @now, 0, @sessionId, @tag, @now)`,
+       (instance_id, execution_id, activity_id, activity_name, work_item, visible_at, attempt_count, session_id, tag, created_at)
+     VALUES (@instanceId, @executionId, @activityId, @activityName, @workItem, @now, 0, @sessionId, @tag, @now)`,
   );
   const deleteWorkerItem = db.prepare<{ instanceId: string; executionId: number; activityId: number }>(
     `DELETE FROM worker_queue
@@ -164,6 +165,7 @@ export function prepareAckOrchestrationItem(db: Database.Database): AckOrchestra
         instanceId: item.instance,
         executionId: item.executionId,
         activityId: item.id,
+        activityName: item.name,
         workItem: JSON.stringify(item),
         sessionId: item.sessionId ?? null,
         tag: item.tag ?? null,

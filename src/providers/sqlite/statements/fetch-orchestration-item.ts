@@ -75,9 +75,10 @@ interface HistoryRow {
  * and `historyError` (SPEC §7.3 step 8), so the runtime can poison it.
  */
 export function prepareFetchOrchestrationItem(db: Database.Database): FetchOrchestrationItem {
-  const selectCandidate = db.prepare<{ now: number }, { instance_id: string }>(
+  const selectCandidate = db.prepare<{ now: number; exclude: string }, { instance_id: string }>(
     `SELECT q.instance_id FROM orchestrator_queue q
      WHERE q.visible_at <= @now
+       AND (@exclude = '[]' OR q.instance_id NOT IN (SELECT value FROM json_each(@exclude)))
        AND NOT EXISTS (
          SELECT 1 FROM instance_locks l WHERE l.instance_id = q.instance_id AND l.locked_until > @now)
      ORDER BY q.id LIMIT 1`,
@@ -212,8 +213,9 @@ export function prepareFetchOrchestrationItem(db: Database.Database): FetchOrche
 
   const tx = db.transaction((options: FetchOrchestrationOptions, now: number): LockedOrchestrationItem | null => {
     const lockedUntil = now + options.lockTimeoutMs;
+    const exclude = JSON.stringify(options.excludeInstances ?? []);
     for (let i = 0; i < MAX_CANDIDATES_PER_FETCH; i++) {
-      const candidate = selectCandidate.get({ now });
+      const candidate = selectCandidate.get({ now, exclude });
       if (candidate === undefined) return null;
       const instanceId = candidate.instance_id;
       const token = randomUUID();

@@ -19,6 +19,8 @@ interface CandidateParams {
   now: number;
   /** JSON array of accepted tags (bound through `json_each`, so one statement serves any count). */
   tags: string;
+  /** JSON array of activity names to skip. */
+  exclude: string;
 }
 
 type FilterKind = 'defaultOnly' | 'any' | 'tags' | 'defaultAnd';
@@ -46,6 +48,7 @@ export function prepareFetchWorkItem(db: Database.Database): FetchWorkItem {
         `SELECT id, work_item, attempt_count FROM worker_queue
          WHERE visible_at <= @now AND (lock_token IS NULL OR locked_until <= @now)
            AND ${TAG_CONDITIONS[kind]}
+           AND (@exclude = '[]' OR activity_name NOT IN (SELECT value FROM json_each(@exclude)))
          ORDER BY id LIMIT 1`,
       ),
     ]),
@@ -55,11 +58,12 @@ export function prepareFetchWorkItem(db: Database.Database): FetchWorkItem {
      WHERE id = @id`,
   );
 
-  const tx = db.transaction((kind: FilterKind, tags: readonly string[], lockTimeoutMs: number, now: number) => {
-    const row = selectByFilter.get(kind)?.get({ now, tags: JSON.stringify(tags) });
+  const tx = db.transaction((kind: FilterKind, tags: readonly string[], options: FetchWorkOptions, now: number) => {
+    const exclude = JSON.stringify(options.excludeActivities ?? []);
+    const row = selectByFilter.get(kind)?.get({ now, tags: JSON.stringify(tags), exclude });
     if (row === undefined) return null;
     const token = randomUUID();
-    lockRow.run({ id: row.id, token, lockedUntil: now + lockTimeoutMs });
+    lockRow.run({ id: row.id, token, lockedUntil: now + options.lockTimeoutMs });
     const locked: LockedWorkItem = {
       item: JSON.parse(row.work_item) as WorkItem,
       lockToken: token,
@@ -71,8 +75,8 @@ export function prepareFetchWorkItem(db: Database.Database): FetchWorkItem {
   return (options, now) => {
     const filter: TagFilter = options.tagFilter ?? 'defaultOnly';
     if (filter === 'none') return null;
-    if (filter === 'defaultOnly' || filter === 'any') return tx.immediate(filter, [], options.lockTimeoutMs, now);
-    if ('tags' in filter) return tx.immediate('tags', filter.tags, options.lockTimeoutMs, now);
-    return tx.immediate('defaultAnd', filter.defaultAnd, options.lockTimeoutMs, now);
+    if (filter === 'defaultOnly' || filter === 'any') return tx.immediate(filter, [], options, now);
+    if ('tags' in filter) return tx.immediate('tags', filter.tags, options, now);
+    return tx.immediate('defaultAnd', filter.defaultAnd, options, now);
   };
 }

@@ -177,5 +177,17 @@ export function registerOrchestratorQueueCases(h: ConformanceHarness): void {
       const next = await p.nextOrchestratorVisibleAt();
       assert.ok(next !== null && next >= before + 2_000 && next <= after + 2_000, `unexpected ${String(next)}`);
     });
+
+    test('excluded instances are neither returned nor locked', async (t) => {
+      const p = await h.provider(t);
+      await p.enqueueForOrchestrator(startItem('excl-a'));
+      await p.enqueueForOrchestrator(startItem('excl-b'));
+      const locked = await p.fetchOrchestrationItem({ ...FETCH, excludeInstances: ['excl-a'] });
+      assert.equal(locked?.item.instanceId, 'excl-b');
+      assert.equal(await p.fetchOrchestrationItem({ ...FETCH, excludeInstances: ['excl-a'] }), null);
+      const a = await p.fetchOrchestrationItem(FETCH);
+      assert.equal(a?.item.instanceId, 'excl-a');
+      assert.equal(a?.attemptCount, 1, 'skipping does not count as an attempt');
+    });
   });
 }

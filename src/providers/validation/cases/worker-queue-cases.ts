@@ -242,5 +242,17 @@ export function registerWorkerQueueCases(h: ConformanceHarness): void {
         assert.deepEqual(ids, expected);
       });
     }
+
+    test('excluded activity names are skipped and stay available to other workers', async (t) => {
+      const p = await h.provider(t);
+      const other = { ...activityExecute('wexcl-1', 1, 3), name: 'other' };
+      await scheduleActivities(p, 'wexcl-1', [activityExecute('wexcl-1', 1, 2), other]);
+      const first = await p.fetchWorkItem({ ...WORK, excludeActivities: ['act'] });
+      assert.deepEqual(first?.item, other);
+      assert.equal(await p.fetchWorkItem({ ...WORK, excludeActivities: ['act'] }), null);
+      const second = await p.fetchWorkItem(WORK);
+      assert.equal(second?.item.type === 'ActivityExecute' && second.item.id, 2);
+      assert.equal(second?.attemptCount, 1, 'skipping does not count as an attempt');
+    });
   });
 }
