@@ -8,6 +8,7 @@
 import type { WorkItem, WorkItemOfType } from '../core/history/work-item.js';
 import type { ErrorDetails } from '../core/errors/error-details.js';
 import { encodeJson } from '../core/json/json-codec.js';
+import { isDuroxideError } from '../core/errors/duroxide-error.js';
 import type { LockedWorkItem, Provider } from '../providers/provider.js';
 import { ActivityContext } from './activity-context.js';
 import { DeferralList } from './deferral-list.js';
@@ -48,6 +49,7 @@ export class WorkerDispatcher {
     });
   }
 
+  /** Forced shutdown: running activities see their signal abort; their items are released. */
   abortAll(): void {
     for (const c of this.#running) c.abort(new Error('runtime shut down'));
   }
@@ -89,8 +91,10 @@ export class WorkerDispatcher {
     const controller = new AbortController();
     this.#running.add(controller);
     const renewal = setInterval(() => {
-      provider.renewWorkItemLock(locked.lockToken, options.workerLockTimeoutMs).catch(() => {
-        // Row deleted (activity cancelled) or lock lost: cancel cooperatively.
+      provider.renewWorkItemLock(locked.lockToken, options.workerLockTimeoutMs).catch((error: unknown) => {
+        // A transient error (busy database) is retried at the next interval; a permanent one
+        // means the row was deleted (the activity was cancelled) or the lock was lost.
+        if (isDuroxideError(error) && error.retryable) return;
         clearInterval(renewal);
         controller.abort(new Error('activity cancelled'));
       });
@@ -119,10 +123,14 @@ export class WorkerDispatcher {
       });
       const first = await Promise.race([run, cancelled]);
       if (first === 'cancelled') {
+        clearInterval(renewal);
         metrics.activityCancelled++;
         logger.debug(TARGET, 'activity cancelled; waiting for its grace period', { instanceId: item.instance, activityName: item.name });
         await Promise.race([run, new Promise((r) => setTimeout(r, options.activityCancellationGraceMs).unref())]);
-        await provider.ackWorkItem(locked.lockToken).catch(() => undefined);
+        // The result is discarded. Releasing (not deleting) the item keeps at-least-once: after a
+        // shutdown the item runs again elsewhere; after a real cancellation the row is already
+        // gone and the release is a harmless no-op.
+        await provider.abandonWorkItem(locked.lockToken).catch(() => undefined);
         return;
       }
       if (first.ok) {

@@ -23,6 +23,8 @@ export interface SpawnOptions {
   /** How long each `Step` sleeps in this process. */
   readonly stepMs?: number;
   readonly runtimeOptions?: RuntimeOptions;
+  /** Timeout of the graceful `runtime.shutdown` the child runs on SIGTERM. */
+  readonly shutdownTimeoutMs?: number;
   /** Safety net for the 'ready' message. */
   readonly readyTimeoutMs?: number;
 }
@@ -138,6 +140,7 @@ export class ProcessFixture {
   readonly children: RuntimeChild[] = [];
   #provider: SqliteProvider | undefined;
   #client: Client | undefined;
+  readonly #deferred: (() => Promise<void> | void)[] = [];
 
   private constructor(dir: string) {
     this.dir = dir;
@@ -148,11 +151,17 @@ export class ProcessFixture {
   static create(t: TestContext): ProcessFixture {
     const fx = new ProcessFixture(mkdtempSync(join(tmpdir(), 'duroxide-proc-')));
     t.after(async () => {
+      for (const fn of fx.#deferred.reverse()) await fn();
       await Promise.all(fx.children.map((c) => c.kill()));
       await fx.#provider?.close();
       rmSync(fx.dir, { recursive: true, force: true });
     });
     return fx;
+  }
+
+  /** Runs `fn` at cleanup (last registered first), before the children are killed and the dir removed. */
+  defer(fn: () => Promise<void> | void): void {
+    this.#deferred.push(fn);
   }
 
   /** The parent's own client on the shared file (opened on first use). */
@@ -174,6 +183,7 @@ export class ProcessFixture {
       DUROXIDE_RP_NAME: name,
       DUROXIDE_RP_SLOW_MS: String(options.slowMs ?? 30_000),
       DUROXIDE_RP_STEP_MS: String(options.stepMs ?? 0),
+      DUROXIDE_RP_SHUTDOWN_MS: String(options.shutdownTimeoutMs ?? 5_000),
       DUROXIDE_RP_OPTIONS: JSON.stringify(options.runtimeOptions ?? {}),
     };
     // The child is not a test file: keep it out of the test runner's reporting protocol.

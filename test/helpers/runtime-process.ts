@@ -15,8 +15,10 @@
  * - `DUROXIDE_RP_DB` (required) — SQLite file path;
  * - `DUROXIDE_RP_LOG` (required) — side-effect log path (this process only);
  * - `DUROXIDE_RP_NAME` — label written in each log line (default: the pid);
- * - `DUROXIDE_RP_SLOW_MS` — how long the `Slow` activity sleeps (default 30,000);
+ * - `DUROXIDE_RP_SLOW_MS` — how long the `Slow` activity sleeps (default 30,000; it stops early
+ *   when its cancellation signal fires);
  * - `DUROXIDE_RP_STEP_MS` — how long each `Step` activity sleeps (default 0);
+ * - `DUROXIDE_RP_SHUTDOWN_MS` — timeout passed to `runtime.shutdown` on SIGTERM (default 5,000);
  * - `DUROXIDE_RP_OPTIONS` — JSON `RuntimeOptions` merged over the defaults below.
  *
  * `node --test .build/test` treats every .js file under a `test` directory as a test file, so
@@ -88,7 +90,8 @@ function register(rt: Runtime, log: string, proc: string): void {
   });
   rt.registerActivity('Slow', async (ctx, input: StepInput) => {
     record(ctx, 'run', input);
-    await sleep(slowMs);
+    // Well-behaved: stops early when the runtime cancels it (lost lock, forced shutdown).
+    await sleep(slowMs, undefined, { signal: ctx.signal });
     record(ctx, 'done', input);
     return `${input.label}:slow-ok`;
   });
@@ -140,7 +143,7 @@ async function main(db: string, log: string): Promise<void> {
     if (stopping) return;
     stopping = true;
     void (async () => {
-      await rt.shutdown(5_000);
+      await rt.shutdown(envInt('DUROXIDE_RP_SHUTDOWN_MS', 5_000));
       const metrics = rt.metricsSnapshot();
       await provider.close();
       send({ type: 'stopped', metrics });

@@ -2,11 +2,13 @@
  * Crash recovery across processes: a runtime child process is SIGKILLed in the middle of an
  * orchestration, and a fresh runtime process on the same SQLite file finishes it. Committed
  * work must not be redone, interrupted work must be redone, and the orchestration must end
- * exactly once.
+ * exactly once. Also: a graceful shutdown that times out mid-activity must hand the activity
+ * over just like a crash does.
  */
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
-import type { RuntimeOptions } from '../../src/index.js';
+import { setTimeout as sleep } from 'node:timers/promises';
+import { Client, Runtime, SqliteProvider, type ActivityContext, type OrchestrationContext, type RuntimeOptions } from '../../src/index.js';
 import type { EffectLine } from '../helpers/runtime-process.js';
 import { ProcessFixture, completedActivities, countKind, pollUntil } from '../helpers/process-harness.js';
 
@@ -151,3 +153,64 @@ test('an activity interrupted by two successive crashes is redone by each new pr
   assert.equal(countKind(history, 'ActivityCompleted'), 4);
   await third.stop();
 });
+
+test('a graceful shutdown that times out mid-activity leaves the activity to the next runtime process', async (t) => {
+  const fx = ProcessFixture.create(t);
+  const client = await fx.client();
+  const id = uniqueId('shutdown-timeout');
+
+  const first = await fx.spawn('first', { slowMs: 60_000, shutdownTimeoutMs: 200, runtimeOptions: CRASHING });
+  await client.startOrchestration(id, 'Chain');
+  await pollUntil('the slow activity to start in the first process', WAIT_MS, () => runs(first.effects(), id, 'c').length > 0);
+  await first.stop();
+  assert.deepEqual(await first.exited, { code: 0, signal: null });
+  assert.equal(countKind(await client.readExecutionHistory(id, 1), 'ActivityCompleted'), 2);
+
+  const fresh = await fx.spawn('fresh', { slowMs: 20 });
+  const status = await client.waitForOrchestration(id, WAIT_MS);
+  assert.equal(status.status, 'Completed');
+  assert.equal(status.output, 'a:ok,b:ok,c:slow-ok,d:ok');
+  assert.ok(runs(fresh.effects(), id, 'c').length >= 1, 'the abandoned activity ran again in the fresh process');
+  assert.equal(runs(fx.allEffects(), id, 'a').length, 1);
+  assert.equal(runs(fx.allEffects(), id, 'b').length, 1);
+  assert.equal(countKind(await client.readExecutionHistory(id, 1), 'OrchestrationCompleted'), 1);
+  await fresh.stop();
+});
+
+test(
+  'a runtime whose shutdown times out mid-activity leaves the activity to another runtime on the same open provider',
+  async (t) => {
+    const fx = ProcessFixture.create(t);
+    const provider = await SqliteProvider.open(`sqlite:${fx.dbFile}`);
+    const runtimes: Runtime[] = [];
+    fx.defer(async () => {
+      for (const rt of runtimes) await rt.shutdown(500);
+      await provider.close();
+    });
+    const started: string[] = [];
+    const build = (name: string, slowMs: number, options: RuntimeOptions): Runtime => {
+      const rt = new Runtime(provider, { logLevel: 'error', ...options });
+      rt.registerActivity('Slow', async (ctx: ActivityContext) => {
+        started.push(name);
+        await sleep(slowMs, undefined, { signal: ctx.signal });
+        return 'slow-ok';
+      });
+      rt.registerOrchestration('One', async (ctx: OrchestrationContext) => ctx.scheduleActivity('Slow'));
+      runtimes.push(rt);
+      return rt;
+    };
+    const client = new Client(provider);
+    const id = uniqueId('inproc-shutdown');
+
+    const first = build('first', 60_000, { workerLockTimeoutMs: 1000 });
+    await first.start();
+    await client.startOrchestration(id, 'One');
+    await pollUntil('the activity to start in the first runtime', WAIT_MS, () => started.includes('first'));
+    await first.shutdown(100);
+
+    await build('second', 10, {}).start();
+    const status = await client.waitForOrchestration(id, 5000);
+    assert.deepEqual(status, { status: 'Completed', output: 'slow-ok', customStatusVersion: 0 });
+    assert.deepEqual(started, ['first', 'second']);
+  },
+);

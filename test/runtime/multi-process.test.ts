@@ -121,6 +121,7 @@ test('when one of two runtime processes is SIGKILLed mid-run the survivor comple
     assert.equal(list.length, 2, `${key} ran at most twice`);
     assert.deepEqual(list.map((e) => e.proc), ['victim', 'survivor'], key);
   }
+  t.diagnostic(`victim ran ${victimEffects.length} activities before the kill; ${redone} were redone by the survivor`);
   assert.ok(redone <= 8, `at most the victim's worker slots (8) were redone, got ${redone}`);
   assert.ok(survivor.effects().length > 0);
   assert.ok(victimEffects.length >= 10);
