@@ -1,8 +1,12 @@
 import { defineConfig } from 'tsup';
 
+// Builds the published package: dist/index.js (ESM) + dist/index.d.ts and dist/index.cjs (CJS)
+// + dist/index.d.cts, matching the "exports" map in package.json (STYLE.md §8).
+// The extensions are pinned here so they do not depend on package.json "type".
 export default defineConfig({
   entry: { index: 'src/index.ts' },
   format: ['esm', 'cjs'],
+  outExtension: ({ format }) => ({ js: format === 'cjs' ? '.cjs' : '.js' }),
   dts: true,
   sourcemap: true,
   clean: true,

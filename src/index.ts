@@ -20,6 +20,7 @@ export type { ActivityHandler, VersionPolicy } from './runtime/registry.js';
 export { ActivityContext } from './runtime/activity-context.js';
 export type { LogFormat, LogLevel, LogRecord, LogSink } from './runtime/logger.js';
 export type { MetricsSnapshot } from './runtime/metrics.js';
+export type { ReplayCheckOptions, ReplayCheckOutcome, ReplayCheckReport, ReplayCheckResult } from './runtime/replay-check.js';
 export { Client } from './client/client.js';
 export type {
   ExecutionInfo,

@@ -38,7 +38,8 @@ export interface OrchestrationDispatcherDeps {
 
 type StartItem = WorkItemOfType<'StartOrchestration'> | WorkItemOfType<'ContinueAsNew'>;
 
-const drain = (): Promise<void> => macrotask();
+/** Lets every pending microtask run: the engine's pause between two deliveries. */
+export const drainMicrotasks = (): Promise<void> => macrotask();
 
 export class OrchestrationDispatcher {
   readonly #d: OrchestrationDispatcherDeps;
@@ -194,7 +195,7 @@ export class OrchestrationDispatcher {
         handler,
         clock: Date.now,
         newGuid: randomUUID,
-        drain,
+        drain: drainMicrotasks,
         duroxideVersion: DUROXIDE_VERSION,
         trace: (level, message, fields) => logger.log(level, 'duroxide::orchestration', message, fields),
       });

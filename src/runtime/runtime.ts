@@ -16,6 +16,7 @@ import { Logger } from './logger.js';
 import { newRuntimeMetrics, type MetricsSnapshot, type RuntimeMetrics } from './metrics.js';
 import { resolveRuntimeOptions, type ResolvedRuntimeOptions, type RuntimeOptions } from './options.js';
 import { OrchestrationDispatcher } from './orchestration-dispatcher.js';
+import { checkReplay, type ReplayCheckOptions, type ReplayCheckReport } from './replay-check.js';
 import { ActivityRegistry, OrchestrationRegistry, type ActivityHandler, type VersionPolicy } from './registry.js';
 import { Waker } from './waker.js';
 import { WorkerDispatcher } from './worker-dispatcher.js';
@@ -174,6 +175,18 @@ export class Runtime {
     this.#cache.clear();
     this.#state = 'stopped';
     this.#logger.info(TARGET, 'runtime stopped', { runtimeId: this.#runtimeId });
+  }
+
+  /**
+   * Replays the stored history of running instances against the orchestrations registered on
+   * this runtime and reports, per instance, `ok` or where the code diverges — run it before
+   * deploying new code. Never changes stored state; works without `start()`.
+   * @example
+   * const report = await runtime.checkReplay();
+   * for (const r of report.results) if (r.outcome !== 'ok') console.log(r.instanceId, r.message);
+   */
+  checkReplay(options?: ReplayCheckOptions): Promise<ReplayCheckReport> {
+    return checkReplay(this.#provider, this.#orchestrations, options);
   }
 
   /** In-process counters since start. */

@@ -52,8 +52,17 @@ export function cancelledError(reason: string): ErrorDetails {
   return { category: 'application', kind: 'Cancelled', message: '', retryable: false, details: { reason } };
 }
 
-export function nondeterminismError(message: string): ErrorDetails {
-  return { category: 'configuration', kind: 'Nondeterminism', message, retryable: false };
+/** Where a replay diverged: the event id, what history has there, and what the code did. */
+export interface Divergence {
+  readonly eventId: number;
+  readonly expected: string;
+  readonly actual: string;
+}
+
+export function nondeterminismError(message: string, divergence?: Divergence): ErrorDetails {
+  return divergence === undefined
+    ? { category: 'configuration', kind: 'Nondeterminism', message, retryable: false }
+    : { category: 'configuration', kind: 'Nondeterminism', message, retryable: false, details: { ...divergence } };
 }
 
 export function configurationError(kind: string, message: string): ErrorDetails {

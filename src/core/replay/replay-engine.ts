@@ -451,6 +451,7 @@ export class ReplayEngine implements OrchestrationHost {
         this.#fail(
           nondeterminismError(
             `${this.#where()}: history has ${describeEvent(event)} at event ${event.eventId} but the code scheduled nothing there (history schedule but no emitted action)`,
+            { eventId: event.eventId, expected: describeEvent(event), actual: 'nothing scheduled' },
           ),
         );
         return false;
@@ -604,9 +605,11 @@ export class ReplayEngine implements OrchestrationHost {
     for (const { event, spec } of this.#unvalidated.splice(0)) {
       const mismatch = compareSchedule(spec, event);
       if (mismatch !== undefined) {
+        const actual = describeEvent({ ...event, ...spec } as HistoryEvent);
         this.#fail(
           nondeterminismError(
-            `${this.#where()}: schedule mismatch at event ${event.eventId}: history has ${describeEvent(event)} but the code scheduled ${describeEvent({ ...event, ...spec } as HistoryEvent)} (${mismatch}). The code changed under a running execution; ship the change as a new orchestration version`,
+            `${this.#where()}: schedule mismatch at event ${event.eventId}: history has ${describeEvent(event)} but the code scheduled ${actual} (${mismatch}). The code changed under a running execution; ship the change as a new orchestration version`,
+            { eventId: event.eventId, expected: describeEvent(event), actual: `${actual} (${mismatch})` },
           ),
         );
         return;
@@ -744,9 +747,11 @@ export class ReplayEngine implements OrchestrationHost {
     if (i < this.#history.length) {
       const event = this.#history[i]!;
       if (event.type !== spec.type) {
+        const actual = describeEvent({ ...event, ...spec } as HistoryEvent);
         this.#fail(
           nondeterminismError(
-            `${this.#where()}: schedule mismatch at event ${event.eventId}: history has ${describeEvent(event)} but the code scheduled ${describeEvent({ ...event, ...spec } as HistoryEvent)}. The code changed under a running execution; ship the change as a new orchestration version`,
+            `${this.#where()}: schedule mismatch at event ${event.eventId}: history has ${describeEvent(event)} but the code scheduled ${actual}. The code changed under a running execution; ship the change as a new orchestration version`,
+            { eventId: event.eventId, expected: describeEvent(event), actual },
           ),
         );
         return undefined;
