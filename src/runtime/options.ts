@@ -5,6 +5,7 @@
 import { InvalidInputError } from '../core/errors/duroxide-error.js';
 import type { TagFilter } from '../providers/provider.js';
 import { LOG_FORMATS, LOG_LEVELS, type LogFormat, type LogLevel, type LogSink } from './logger.js';
+import { DEFAULT_LIMITS, MAX_TAG_NAME_BYTES, MAX_WORKER_TAGS, type Limits } from '../core/limits.js';
 
 export interface RuntimeOptions {
   /** Orchestration turns processed at once. Default 4. */
@@ -38,6 +39,13 @@ export interface RuntimeOptions {
   readonly logFormat?: LogFormat;
   /** Receives log records instead of stderr. */
   readonly logSink?: LogSink;
+  /**
+   * Size limits: `maxPayloadBytes` (default 4 MiB), `maxCustomStatusBytes` (256 KiB),
+   * `maxKvValueBytes` (64 KiB), `maxKvKeys` (150), `maxTagBytes` (256) and `maxHistoryEvents`
+   * per execution (default 0 = unlimited). Exceeding one is a clear error at the call site, or
+   * fails the instance; history is never truncated.
+   */
+  readonly limits?: Partial<Limits>;
 }
 
 export interface ResolvedRuntimeOptions {
@@ -55,6 +63,7 @@ export interface ResolvedRuntimeOptions {
   readonly logLevel: LogLevel;
   readonly logFormat: LogFormat;
   readonly logSink: LogSink | undefined;
+  readonly limits: Limits;
 }
 
 function int(options: RuntimeOptions, key: keyof RuntimeOptions, fallback: number, min: number): number {
@@ -66,15 +75,13 @@ function int(options: RuntimeOptions, key: keyof RuntimeOptions, fallback: numbe
   return v;
 }
 
-const MAX_WORKER_TAGS = 5;
-const MAX_TAG_BYTES = 256;
 
 function checkTagFilter(filter: unknown): TagFilter {
   if (filter === 'defaultOnly' || filter === 'any' || filter === 'none') return filter;
   if (typeof filter === 'object' && filter !== null) {
     const tags = (filter as { tags?: unknown }).tags ?? (filter as { defaultAnd?: unknown }).defaultAnd;
     if (Array.isArray(tags) && tags.length >= 1 && tags.length <= MAX_WORKER_TAGS &&
-      tags.every((t) => typeof t === 'string' && t.length > 0 && Buffer.byteLength(t) <= MAX_TAG_BYTES)) {
+      tags.every((t) => typeof t === 'string' && t.length > 0 && Buffer.byteLength(t) <= MAX_TAG_NAME_BYTES)) {
       return filter as TagFilter;
     }
   }
@@ -119,7 +126,25 @@ export function resolveRuntimeOptions(options: RuntimeOptions = {}): ResolvedRun
     logLevel,
     logFormat,
     logSink: options.logSink,
+    limits: checkLimits(options.limits),
   };
+}
+
+function checkLimits(limits: Partial<Limits> | undefined): Limits {
+  if (limits === undefined) return DEFAULT_LIMITS;
+  if (typeof limits !== 'object' || limits === null) throw new InvalidInputError('runtime option limits must be an object');
+  const resolved = { ...DEFAULT_LIMITS };
+  for (const [key, value] of Object.entries(limits)) {
+    if (!(key in DEFAULT_LIMITS)) {
+      throw new InvalidInputError(`runtime option limits.${key} is unknown; known: ${Object.keys(DEFAULT_LIMITS).join(', ')}`);
+    }
+    if (value === undefined) continue;
+    if (typeof value !== 'number' || !Number.isInteger(value) || value < 0) {
+      throw new InvalidInputError(`runtime option limits.${key} must be a non-negative integer, got ${JSON.stringify(value)}`);
+    }
+    (resolved as Record<string, number>)[key] = value;
+  }
+  return resolved;
 }
 
 /** Lock renewal interval for a lock of `timeoutMs` (SPEC §8.3, simplified: renew at half-life). */

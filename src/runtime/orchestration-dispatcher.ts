@@ -197,6 +197,7 @@ export class OrchestrationDispatcher {
         newGuid: randomUUID,
         drain: drainMicrotasks,
         duroxideVersion: DUROXIDE_VERSION,
+        limits: options.limits,
         trace: (level, message, fields) => logger.log(level, 'duroxide::orchestration', message, fields),
       });
     }

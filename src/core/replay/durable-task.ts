@@ -19,7 +19,8 @@ export type TaskKind =
   | 'system'
   | 'continueAsNew'
   | 'all'
-  | 'race';
+  | 'race'
+  | 'retry';
 
 type Settlement<T> = { readonly ok: true; readonly value: T } | { readonly ok: false; readonly error: unknown };
 

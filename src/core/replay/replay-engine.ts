@@ -44,6 +44,8 @@ import { decodeJson, encodeJson } from '../json/json-codec.js';
 import { DurableTask, isThenable } from './durable-task.js';
 import type { CancelledActivity, TurnResult, TurnStatus } from './turn-result.js';
 import { OrchestrationContext, type OrchestrationHost } from '../context/orchestration-context.js';
+import { DEFAULT_LIMITS, utf8Bytes, type Limits } from '../limits.js';
+import { InvalidInputError } from '../errors/duroxide-error.js';
 
 /** Signature of an orchestration: async function, generator function, or plain function. */
 export type OrchestrationHandler<I = unknown, O = unknown> = (
@@ -84,6 +86,10 @@ export interface ReplayEngineOptions {
   /** Version of this engine, written on every event. */
   readonly duroxideVersion: string;
   readonly trace?: TraceSink | undefined;
+  /** KV values merged at the end of earlier executions (the provider's store, SPEC §4.9). */
+  readonly kvSnapshot?: ReadonlyMap<string, KvEntry> | undefined;
+  /** Size limits; defaults in `DEFAULT_LIMITS`. */
+  readonly limits?: Partial<Limits> | undefined;
 }
 
 /** Reserved activity names for deterministic helpers (SPEC §3.14). */
@@ -104,9 +110,18 @@ type ScheduleSpec = Extract<
       | 'QueueSubscribed'
       | 'SubOrchestrationScheduled'
       | 'OrchestrationChained'
-      | 'CustomStatusUpdated';
+      | 'CustomStatusUpdated'
+      | 'KeyValueSet'
+      | 'KeyValueCleared'
+      | 'KeyValuesCleared';
   }
 >;
+
+/** One KV entry as the orchestration sees it. */
+export interface KvEntry {
+  readonly value: string;
+  readonly lastUpdatedAt: number;
+}
 
 interface Subscription {
   readonly eventId: number;
@@ -164,6 +179,9 @@ export class ReplayEngine implements OrchestrationHost {
   readonly #unvalidated: { readonly event: HistoryEvent; readonly spec: ScheduleSpec }[] = [];
   readonly #started: EventOfType<'OrchestrationStarted'>;
   readonly #ctx: OrchestrationContext;
+  readonly #kv: Map<string, KvEntry>;
+  /** Size limits in force (SPEC §3.16). */
+  readonly limits: Limits;
   #persistedLen: number;
   #walk = 0;
   #cursor = 0;
@@ -188,6 +206,8 @@ export class ReplayEngine implements OrchestrationHost {
     this.#opts = opts;
     this.instanceId = opts.instanceId;
     this.executionId = opts.executionId;
+    this.limits = { ...DEFAULT_LIMITS, ...opts.limits };
+    this.#kv = new Map(opts.kvSnapshot);
     for (const e of opts.history) this.#record(e);
     this.#persistedLen = this.#history.length;
     const first = this.#history[0];
@@ -689,6 +709,15 @@ export class ReplayEngine implements OrchestrationHost {
 
   /** @internal */
   setCustomStatus(value: string | undefined): void {
+    if (value !== undefined) {
+      const bytes = utf8Bytes(value);
+      if (bytes > this.limits.maxCustomStatusBytes) {
+        throw new InvalidInputError(
+          `custom status is ${bytes} bytes; the limit is ${this.limits.maxCustomStatusBytes}`,
+          this.#context(),
+        );
+      }
+    }
     this.#customStatus = value;
     this.schedule({ type: 'CustomStatusUpdated', status: value ?? null }, 'system');
   }
@@ -696,6 +725,45 @@ export class ReplayEngine implements OrchestrationHost {
   /** @internal */
   getCustomStatus(): string | undefined {
     return this.#customStatus;
+  }
+
+  /** @internal Sets a KV value (JSON text); recorded as `KeyValueSet` (SPEC §4.9). */
+  kvSet(key: string, value: string): void {
+    this.#assertActive();
+    const bytes = utf8Bytes(value);
+    if (bytes > this.limits.maxKvValueBytes) {
+      throw new InvalidInputError(`value of key '${key}' is ${bytes} bytes; the limit is ${this.limits.maxKvValueBytes}`, this.#context());
+    }
+    if (!this.#kv.has(key) && this.#kv.size >= this.limits.maxKvKeys) {
+      throw new InvalidInputError(
+        `instance '${this.instanceId}' already has ${this.#kv.size} keys, the limit; clear some before setting '${key}'`,
+        this.#context(),
+      );
+    }
+    const now = this.#opts.clock();
+    const claimed = this.#error === undefined ? this.#claim({ type: 'KeyValueSet', key, value, lastUpdatedAt: now }) : undefined;
+    // On replay the recorded timestamp wins, so pruning decisions replay identically (A14).
+    const at = claimed?.event.type === 'KeyValueSet' ? claimed.event.lastUpdatedAt : now;
+    this.#kv.set(key, { value, lastUpdatedAt: at });
+  }
+
+  /** @internal */
+  kvClear(key: string): void {
+    this.#assertActive();
+    if (this.#error === undefined) this.#claim({ type: 'KeyValueCleared', key });
+    this.#kv.delete(key);
+  }
+
+  /** @internal */
+  kvClearAll(): void {
+    this.#assertActive();
+    if (this.#error === undefined) this.#claim({ type: 'KeyValuesCleared' });
+    this.#kv.clear();
+  }
+
+  /** @internal */
+  kvEntries(): ReadonlyMap<string, KvEntry> {
+    return this.#kv;
   }
 
   /** @internal */
@@ -766,6 +834,11 @@ export class ReplayEngine implements OrchestrationHost {
   }
 
   #setTag(index: number, tag: string): void {
+    if (typeof tag !== 'string' || tag.length === 0) throw new InvalidInputError('tag must be a non-empty string');
+    const bytes = utf8Bytes(tag);
+    if (bytes > this.limits.maxTagBytes) {
+      throw new InvalidInputError(`tag is ${bytes} bytes; the limit is ${this.limits.maxTagBytes}`, this.#context());
+    }
     const event = this.#history[index];
     if (event?.type !== 'ActivityScheduled') return;
     if (index >= this.#persistedLen) {
@@ -979,7 +1052,19 @@ export class ReplayEngine implements OrchestrationHost {
       return { kind: 'continuedAsNew', input: this.#continueAsNew.input, version: this.#continueAsNew.version };
     }
     const code = this.#code;
-    if (!code.done) return { kind: 'continue' };
+    if (!code.done) {
+      const cap = this.limits.maxHistoryEvents;
+      if (cap > 0 && this.#history.length > cap) {
+        return {
+          kind: 'failed',
+          details: applicationError(
+            'LimitExceeded',
+            `history of instance '${this.instanceId}' execution ${this.executionId} has ${this.#history.length} events, more than the limit of ${cap}; use continueAsNew to start a fresh history (history was not truncated)`,
+          ),
+        };
+      }
+      return { kind: 'continue' };
+    }
     if (!code.ok) return { kind: 'failed', details: errorToDetails(code.error) };
     try {
       return { kind: 'completed', output: encodeJson(code.value, 'orchestration output') };
@@ -1175,8 +1260,18 @@ function compareSchedule(spec: ScheduleSpec, event: HistoryEvent): string | unde
       if (e.input !== spec.input) return `input ${e.input} vs ${spec.input}`;
       return undefined;
     }
+    case 'KeyValueSet': {
+      const e = event as EventOfType<'KeyValueSet'>;
+      if (e.key !== spec.key) return `key '${e.key}' vs '${spec.key}'`;
+      return e.value !== spec.value ? `value ${e.value} vs ${spec.value}` : undefined;
+    }
+    case 'KeyValueCleared': {
+      const e = event as EventOfType<'KeyValueCleared'>;
+      return e.key !== spec.key ? `key '${e.key}' vs '${spec.key}'` : undefined;
+    }
     case 'TimerCreated':
     case 'CustomStatusUpdated':
+    case 'KeyValuesCleared':
       return undefined;
   }
 }
