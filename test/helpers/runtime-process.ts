@@ -26,7 +26,7 @@
  * variables it exits 0 without doing anything.
  * @module
  */
-import { appendFileSync } from 'node:fs';
+import { appendFileSync, existsSync, readFileSync } from 'node:fs';
 import { setTimeout as sleep } from 'node:timers/promises';
 import {
   Runtime,
@@ -94,6 +94,34 @@ function register(rt: Runtime, log: string, proc: string): void {
     await sleep(slowMs, undefined, { signal: ctx.signal });
     record(ctx, 'done', input);
     return `${input.label}:slow-ok`;
+  });
+
+  /**
+   * Fails its first two runs per label across all processes (counted in `<db>.attempts`, shared
+   * by every child), then succeeds.
+   */
+  rt.registerActivity('FlakyStep', async (ctx, input: StepInput) => {
+    record(ctx, 'run', input);
+    const attempts = `${dbFile ?? ''}.attempts`;
+    const before = existsSync(attempts) ? readFileSync(attempts, 'utf8').split('\n').filter((l) => l === input.label).length : 0;
+    appendFileSync(attempts, `${input.label}\n`);
+    if (before < 2) throw new Error(`flaky failure ${before + 1} of ${input.label}`);
+    return `${input.label}:ok`;
+  });
+
+  /** FlakyStep with retries 1.5 s apart (durable timers), then Step 'after'. */
+  rt.registerOrchestration('RetryFlow', async (ctx: OrchestrationContext) => {
+    const flaky = await ctx.scheduleActivityWithRetry<string>('FlakyStep', { label: 'flaky' }, {
+      maxAttempts: 5,
+      backoff: { kind: 'fixed', baseMs: 1500 },
+    });
+    const after = await ctx.scheduleActivity<string>('Step', { label: 'after' });
+    return `${flaky}|${after}`;
+  });
+
+  /** Crashes the whole process in the middle of its turn (a crash-looping instance). */
+  rt.registerOrchestration('CrashTurn', async () => {
+    process.exit(86);
   });
 
   /** a → b → Slow(c) → d; output `a:ok,b:ok,c:slow-ok,d:ok`. */

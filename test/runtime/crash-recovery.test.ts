@@ -214,3 +214,46 @@ test(
     assert.deepEqual(started, ['first', 'second']);
   },
 );
+
+test('a runtime killed between two retry attempts resumes the backoff and the retries from history', async (t) => {
+  const fx = ProcessFixture.create(t);
+  const client = await fx.client();
+  const first = await fx.spawn('retry-1');
+  const id = 'retry-crash';
+  await client.startOrchestration(id, 'RetryFlow');
+  // The first attempt failed and the durable backoff timer is recorded: kill now.
+  await pollUntil('the first failure and its backoff timer', 10_000, async () => {
+    const h = await client.readExecutionHistory(id, 1).catch(() => []);
+    return countKind(h, 'ActivityFailed') === 1 && countKind(h, 'TimerCreated') === 1;
+  });
+  await first.kill();
+  const fresh = await fx.spawn('retry-2');
+  const s = await client.waitForOrchestration(id, 20_000);
+  assert.equal(s.status, 'Completed', s.error);
+  assert.equal(s.output, 'flaky:ok|after:ok');
+  const runs = fx.allEffects().filter((e) => e.instanceId === id && e.activity === 'FlakyStep' && e.ev === 'run');
+  assert.equal(runs.length, 3, 'two failures and one success, no attempt lost or repeated');
+  const h = await client.readExecutionHistory(id, 1);
+  assert.equal(countKind(h, 'ActivityScheduled'), 4);
+  assert.equal(countKind(h, 'OrchestrationCompleted'), 1);
+  await fresh.stop();
+});
+
+test('an orchestration that crashes its process on every turn ends as poison with a clear reason', async (t) => {
+  const fx = ProcessFixture.create(t);
+  const client = await fx.client();
+  const id = 'crash-loop';
+  await client.startOrchestration(id, 'CrashTurn');
+  const options = { runtimeOptions: { maxAttempts: 2, orchestratorLockTimeoutMs: 200 } };
+  for (let i = 0; i < 10 && (await client.getStatus(id)).status !== 'Failed'; i++) {
+    try {
+      const child = await fx.spawn(`crash-${i}`, options);
+      await Promise.race([child.exited, new Promise((r) => setTimeout(r, 3_000))]);
+    } catch {
+      // The child may crash before it reports ready; that is the point.
+    }
+  }
+  const s = await client.waitForOrchestration(id, 10_000);
+  assert.equal(s.status, 'Failed');
+  assert.match(s.error!, /^poison: orchestration crash-loop exceeded 3 attempts \(max 2\)$/);
+});
