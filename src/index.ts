@@ -23,14 +23,36 @@ export type { MetricsSnapshot } from './runtime/metrics.js';
 export type { ReplayCheckOptions, ReplayCheckOutcome, ReplayCheckReport, ReplayCheckResult } from './runtime/replay-check.js';
 export { Client } from './client/client.js';
 export type {
+  DeleteInstanceResult,
+  EnsureOrchestrationOptions,
+  EnsureOrchestrationResult,
   ExecutionInfo,
   ExecutionStatus,
   HistoryEventInfo,
+  InstanceCount,
+  InstanceCountGroupBy,
+  InstanceFilter,
   InstanceInfo,
+  InstanceQuery,
+  InstanceQueryFilter,
+  InstanceQueryPage,
+  InstanceTree,
+  OrchestrationStats,
   OrchestrationStatus,
+  PruneOptions,
+  PruneResult,
+  QueueDepths,
+  SystemMetrics,
 } from './client/types.js';
 export { OrchestrationContext } from './core/context/orchestration-context.js';
-export type { AllResult, RaceResult, ScheduleActivityOptions } from './core/context/orchestration-context.js';
+export type {
+  AllResult,
+  BackoffPolicy,
+  RaceResult,
+  RetryPolicy,
+  ScheduleActivityOptions,
+} from './core/context/orchestration-context.js';
+export type { Limits } from './core/limits.js';
 export { DurableTask } from './core/replay/durable-task.js';
 export type { OrchestrationHandler } from './core/replay/replay-engine.js';
 export {

@@ -22,6 +22,7 @@ const srcRoot = path.join(repoRoot, 'src');
 // ---------------------------------------------------------------------------------------------
 // The layering table (STYLE.md §2)
 
+// eslint-disable-next-line @typescript-eslint/no-unused-vars -- only its element type is used
 const LAYERS = [
   'index',
   'core',
@@ -353,7 +354,6 @@ function checkFile(rel: string, source: string): string[] {
   }
   if (from === 'index') return [];
   const rule = RULES[from];
-  const label = LAYER_LABEL[from];
   const violations: string[] = [];
 
   for (const { specifier, line } of extractImports(source)) {

@@ -5,15 +5,40 @@
  */
 import type { HistoryEvent } from '../core/history/history-event.js';
 import {
+  CannotDeleteSubOrchestrationError,
   InstanceAlreadyExistsError,
   InstanceNotFoundError,
+  InstanceStillRunningError,
   InvalidInputError,
+  ProviderError,
   TimeoutError,
 } from '../core/errors/duroxide-error.js';
 import { encodeJson, JsonEncodeError } from '../core/json/json-codec.js';
 import { parseSemVer } from '../core/versioning/semver.js';
 import { EXECUTION_STATUSES, type ExecutionStatus, type InstanceRecord, type Provider } from '../providers/provider.js';
-import type { ExecutionInfo, HistoryEventInfo, InstanceInfo, OrchestrationStatus } from './types.js';
+import { parseGroupBy, parseInstanceCountFilter, parseInstanceQuery } from './instance-query.js';
+import { parseInstanceFilter, parsePruneOptions, requireOptionsObject } from './management-arguments.js';
+import type {
+  DeleteInstanceResult,
+  EnsureOrchestrationOptions,
+  EnsureOrchestrationResult,
+  ExecutionInfo,
+  HistoryEventInfo,
+  InstanceCount,
+  InstanceCountGroupBy,
+  InstanceFilter,
+  InstanceInfo,
+  InstanceQuery,
+  InstanceQueryFilter,
+  InstanceQueryPage,
+  InstanceTree,
+  OrchestrationStats,
+  OrchestrationStatus,
+  PruneOptions,
+  PruneResult,
+  QueueDepths,
+  SystemMetrics,
+} from './types.js';
 
 const MAX_ID_LENGTH = 1024;
 const ENVELOPE_KEYS = new Set(['eventId', 'sourceEventId', 'instanceId', 'executionId', 'timestampMs', 'duroxideVersion', 'type']);
@@ -52,6 +77,27 @@ function encode(value: unknown, what: string, instanceId?: string): string {
     if (e instanceof JsonEncodeError) throw new InvalidInputError(e.message, instanceId === undefined ? {} : { instanceId }, e);
     throw e;
   }
+}
+
+/**
+ * How often `deleteInstance` re-reads the tree when a child appeared between reading it and
+ * deleting it (the provider refuses rather than orphan the child).
+ */
+const DELETE_TREE_ATTEMPTS = 3;
+
+/** Bound on `ensureOrchestration`'s re-checks while other nodes change the same instance. */
+const ENSURE_ATTEMPTS = 10;
+
+/** Longest parent chain walked to name the root in an error message. */
+const MAX_TREE_DEPTH = 100;
+
+function isTreeChangedError(error: unknown): boolean {
+  return error instanceof ProviderError && error.message.includes('created after the tree was read');
+}
+
+function requireBoolean(value: unknown, what: string): boolean {
+  if (typeof value !== 'boolean') throw new InvalidInputError(`${what} must be true or false, got ${JSON.stringify(value) ?? String(value)}`);
+  return value;
 }
 
 function decodeOrRaw(text: string | undefined | null): unknown {
@@ -287,6 +333,228 @@ export class Client {
       throw new InvalidInputError(`status must be one of ${EXECUTION_STATUSES.join(', ')}, got ${JSON.stringify(status)}`);
     }
     return this.#provider.listInstancesByStatus(status);
+  }
+
+  // ------------------------------------------------------------------ trees, deletion, pruning
+
+  /**
+   * The instance and all its sub-orchestrations, recursively.
+   * @throws InstanceNotFoundError (`INSTANCE_NOT_FOUND`) for an unknown instance.
+   * @example
+   * const tree = await client.getInstanceTree('order-1'); // { rootId, allIds, size }
+   */
+  async getInstanceTree(instanceId: string): Promise<InstanceTree> {
+    const id = requireId(instanceId, 'instance id');
+    const allIds = await this.#provider.getInstanceTree(id);
+    if (allIds.length === 0) throw new InstanceNotFoundError(id);
+    return { rootId: id, allIds, size: allIds.length };
+  }
+
+  /**
+   * Deletes an instance with all its executions, history, queued messages and custom status,
+   * and cascades to all its sub-orchestrations, in one transaction. A sub-orchestration is
+   * never deleted on its own: delete its root. A sub-orchestration whose parent no longer
+   * exists counts as a root.
+   *
+   * With `force`, running instances are deleted too: their in-flight turn fails to commit and
+   * their activities' results are discarded. Use it only for stuck instances.
+   * @throws InstanceNotFoundError (`INSTANCE_NOT_FOUND`) for an unknown instance.
+   * @throws CannotDeleteSubOrchestrationError (`CANNOT_DELETE_SUB_ORCHESTRATION`) for a
+   *   sub-orchestration, even with `force`.
+   * @throws InstanceStillRunningError (`INSTANCE_STILL_RUNNING`) without `force` when the
+   *   instance or one of its descendants is running; nothing is deleted.
+   * @example
+   * const { instancesDeleted } = await client.deleteInstance('order-1');
+   */
+  async deleteInstance(instanceId: string, force = false): Promise<DeleteInstanceResult> {
+    const id = requireId(instanceId, 'instance id');
+    requireBoolean(force, 'force');
+    const instance = await this.#provider.getInstance(id);
+    if (instance === null) throw new InstanceNotFoundError(id);
+    if (instance.parentInstanceId !== undefined && (await this.#provider.getInstance(instance.parentInstanceId)) !== null) {
+      const root = await this.#rootOf(instance.parentInstanceId);
+      throw new CannotDeleteSubOrchestrationError(
+        id,
+        `instance '${id}' is a sub-orchestration of '${instance.parentInstanceId}' and cannot be deleted on its own; ` +
+          `delete its root instance '${root}' instead (that deletes the whole tree)`,
+      );
+    }
+    for (let attempt = 1; ; attempt++) {
+      const tree = await this.#provider.getInstanceTree(id);
+      if (tree.length === 0) throw new InstanceNotFoundError(id);
+      try {
+        const result = await this.#provider.deleteInstances(tree, force);
+        // Deleted by someone else between the reads above and this transaction.
+        if (result.instancesDeleted === 0) throw new InstanceNotFoundError(id);
+        return result;
+      } catch (error) {
+        if (isTreeChangedError(error) && attempt < DELETE_TREE_ATTEMPTS) continue;
+        if (error instanceof InstanceStillRunningError && error.context.instanceId !== id) {
+          throw new InstanceStillRunningError(
+            id,
+            `instance '${id}' cannot be deleted: its sub-orchestration '${error.context.instanceId ?? '?'}' is still ` +
+              'running, so nothing was deleted; cancel the instance and wait for it to finish, or delete with force',
+          );
+        }
+        throw error;
+      }
+    }
+  }
+
+  /** Walks up the parent chain (bounded) to name the root in an error message. */
+  async #rootOf(instanceId: string): Promise<string> {
+    let current = instanceId;
+    for (let depth = 0; depth < MAX_TREE_DEPTH; depth++) {
+      const parent = (await this.#provider.getInstance(current))?.parentInstanceId;
+      if (parent === undefined || (await this.#provider.getInstance(parent)) === null) return current;
+      current = parent;
+    }
+    return current;
+  }
+
+  /**
+   * Deletes finished root instances with their whole trees: roots whose current execution is
+   * Completed, Failed or ContinuedAsNew, in `filter.instanceIds` when given, completed before
+   * `filter.completedBefore` when given, oldest first, at most `filter.limit` (default 1000)
+   * roots per call — call again until `instancesDeleted` is 0 to drain. Running instances are
+   * skipped, never an error.
+   * @throws InvalidInputError (`INVALID_INPUT`) for a malformed filter.
+   * @example
+   * const weekAgo = Date.now() - 7 * 24 * 3600_000;
+   * await client.deleteInstanceBulk({ completedBefore: weekAgo, limit: 500 });
+   */
+  async deleteInstanceBulk(filter: InstanceFilter = {}): Promise<DeleteInstanceResult> {
+    return this.#provider.deleteInstanceBulk(parseInstanceFilter(filter));
+  }
+
+  /**
+   * Deletes old executions of a continue-as-new instance and their history — never the
+   * current execution nor a running one, so it is safe on a running instance (the
+   * self-pruning pattern). Empty options keep only the current execution.
+   * @throws InstanceNotFoundError (`INSTANCE_NOT_FOUND`) for an unknown instance.
+   * @throws InvalidInputError (`INVALID_INPUT`) for malformed options.
+   * @example
+   * await client.pruneExecutions('heartbeat', { keepLast: 5 });
+   */
+  async pruneExecutions(instanceId: string, options: PruneOptions = {}): Promise<PruneResult> {
+    const id = requireId(instanceId, 'instance id');
+    return this.#provider.pruneExecutions(id, parsePruneOptions(options));
+  }
+
+  /**
+   * {@link pruneExecutions} over many instances of any status (running ones included: only
+   * their old executions go): those in `filter.instanceIds` when given, with an old execution
+   * completed before `filter.completedBefore` when given, at most `filter.limit` (default 1000).
+   * @throws InvalidInputError (`INVALID_INPUT`) for a malformed filter or options.
+   */
+  async pruneExecutionsBulk(filter: InstanceFilter = {}, options: PruneOptions = {}): Promise<PruneResult> {
+    return this.#provider.pruneExecutionsBulk(parseInstanceFilter(filter), parsePruneOptions(options));
+  }
+
+  // ------------------------------------------------------------------ metrics and query
+
+  /** Totals over all instances, by the status of each one's current execution. */
+  async getSystemMetrics(): Promise<SystemMetrics> {
+    return this.#provider.getSystemMetrics();
+  }
+
+  /** Messages waiting in the orchestrator and worker queues. */
+  async getQueueDepths(): Promise<QueueDepths> {
+    return this.#provider.getQueueDepths();
+  }
+
+  /** Size of an instance's current history, queue and KV state; null for an unknown instance. */
+  async getOrchestrationStats(instanceId: string): Promise<OrchestrationStats | null> {
+    return this.#provider.getOrchestrationStats(requireId(instanceId, 'instance id'));
+  }
+
+  /**
+   * One page of instances matching every criterion given, newest first (then by id). Pass
+   * `nextCursor` back as `cursor` for the next page; it is null on the last page. Pages are
+   * stable: instances created while paging do not shift or repeat later pages.
+   * @throws InvalidInputError (`INVALID_INPUT`) for a malformed criterion, a limit outside
+   *   1..1000 or a cursor that did not come from this query.
+   * @example
+   * // Which OrderFlow instances still run any 1.0.x version?
+   * let page = await client.queryInstances({ name: 'OrderFlow', version: '1.0.x', status: 'Running' });
+   * while (page.nextCursor !== null) page = await client.queryInstances({ name: 'OrderFlow', version: '1.0.x', status: 'Running', cursor: page.nextCursor });
+   */
+  async queryInstances(query: InstanceQuery = {}): Promise<InstanceQueryPage> {
+    const page = await this.#provider.queryInstances(parseInstanceQuery(query));
+    return { items: page.items.map(toInstanceInfo), nextCursor: page.nextCursor };
+  }
+
+  /**
+   * Counts the instances matching `filter` per status, name or version (facets), largest
+   * count first. `limit` and `cursor` in `filter` are ignored.
+   * @throws InvalidInputError (`INVALID_INPUT`) for a malformed filter or `groupBy`.
+   * @example
+   * await client.countInstances({ name: 'OrderFlow' }, 'version'); // [{ key: '1.0.2', count: 40 }, …]
+   */
+  async countInstances(filter: InstanceQueryFilter | InstanceQuery, groupBy: InstanceCountGroupBy): Promise<InstanceCount[]> {
+    return this.#provider.countInstances(parseInstanceCountFilter(filter), parseGroupBy(groupBy));
+  }
+
+  // ------------------------------------------------------------------ system orchestrations
+
+  /**
+   * Makes sure an eternal "system orchestration" (SPEC §5.8) is running: starts it when it
+   * does not exist, leaves it alone when it runs, and replaces it with a fresh start when it
+   * has finished (Completed or Failed: deleted, then started). Call it at every process start.
+   *
+   * Idempotent and safe when several nodes call it at once: a start that loses the race to
+   * another node counts as `alreadyRunning`, and a delete that finds the instance running again
+   * or already gone re-reads the status instead of failing.
+   * @param options.version - start this exact version instead of the policy's choice.
+   * @returns `{ action: 'started' | 'alreadyRunning' | 'restarted' }`.
+   * @throws CannotDeleteSubOrchestrationError when `instanceId` is a finished sub-orchestration.
+   * @throws InvalidInputError for a malformed id, name, version or input.
+   * @throws TimeoutError (retryable) if the instance kept changing under ten consecutive re-checks.
+   * @example
+   * await client.ensureOrchestration('system:cleanup', 'CleanupLoop', { everyMs: 60_000 });
+   */
+  async ensureOrchestration(
+    instanceId: string,
+    orchestrationName: string,
+    input?: unknown,
+    options?: EnsureOrchestrationOptions,
+  ): Promise<EnsureOrchestrationResult> {
+    const id = requireInstanceId(instanceId);
+    requireId(orchestrationName, 'orchestration name');
+    const version = requireOptionsObject(options, 'options', ['version'])['version'];
+    if (version !== undefined && (typeof version !== 'string' || parseSemVer(version) === null)) {
+      throw new InvalidInputError(`options.version must be a semver string like '1.2.0', got ${JSON.stringify(version) ?? typeof version}`);
+    }
+    encode(input, 'orchestration input', id);
+    // Once seen finished, a start by this call replaces it, whoever did the delete.
+    let wasFinished = false;
+    for (let attempt = 0; attempt < ENSURE_ATTEMPTS; attempt++) {
+      const { status } = await this.getStatus(id);
+      if (status === 'Running') return { action: 'alreadyRunning' };
+      if (status === 'Completed' || status === 'Failed') {
+        wasFinished = true;
+        try {
+          await this.deleteInstance(id, false);
+        } catch (error) {
+          // Another node restarted it (now running) or deleted it first: look again.
+          if (error instanceof InstanceStillRunningError || error instanceof InstanceNotFoundError) continue;
+          throw error;
+        }
+      }
+      try {
+        if (version === undefined) await this.startOrchestration(id, orchestrationName, input);
+        else await this.startOrchestrationVersioned(id, orchestrationName, input, version);
+        return { action: wasFinished ? 'restarted' : 'started' };
+      } catch (error) {
+        // Another node's start won (its start is queued or already running).
+        if (error instanceof InstanceAlreadyExistsError) return { action: 'alreadyRunning' };
+        throw error;
+      }
+    }
+    throw new TimeoutError(
+      `ensureOrchestration('${id}') found the instance changing under it ${ENSURE_ATTEMPTS} times in a row; retry`,
+      { instanceId: id },
+    );
   }
 }
 

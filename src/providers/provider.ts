@@ -168,6 +168,133 @@ export interface ExecutionRecord {
   readonly eventCount: number;
 }
 
+// ----- management (SPEC §6.3–6.4, §7.9) -----
+
+/** Counts of what a deletion removed (SPEC §6.4 `DeleteInstanceResult`). */
+export interface DeleteInstancesResult {
+  /** Instance rows deleted (tree members included). */
+  readonly instancesDeleted: number;
+  readonly executionsDeleted: number;
+  /** History rows deleted. */
+  readonly eventsDeleted: number;
+  /** Orchestrator-queue plus worker-queue rows deleted. */
+  readonly queueMessagesDeleted: number;
+}
+
+/** Which root instances `deleteInstanceBulk` / `pruneExecutionsBulk` consider; all criteria ANDed. */
+export interface InstanceSelectionFilter {
+  /** Allow-list of instance ids; an empty list selects nothing. */
+  readonly instanceIds?: readonly string[] | undefined;
+  /** Epoch ms; see each method for which completion time it is compared with. */
+  readonly completedBefore?: number | undefined;
+  /** At most this many instances per call (default 1000). */
+  readonly limit?: number | undefined;
+}
+
+/** Which executions `pruneExecutions` removes besides the always-kept current one; ANDed. */
+export interface PruneExecutionsOptions {
+  /** Keep the N highest execution ids; undefined, 0 and 1 all mean "only the current one". */
+  readonly keepLast?: number | undefined;
+  /** Only executions that completed strictly before this epoch-ms time. */
+  readonly completedBefore?: number | undefined;
+}
+
+export interface PruneExecutionsResult {
+  readonly instancesProcessed: number;
+  readonly executionsDeleted: number;
+  readonly eventsDeleted: number;
+}
+
+/** Counts over instances joined with their current execution (SPEC §6.4 `SystemMetrics`). */
+export interface SystemMetricsRecord {
+  readonly totalInstances: number;
+  readonly totalExecutions: number;
+  /** Current execution `Running` (an instance between two executions, `ContinuedAsNew`, is not counted). */
+  readonly runningInstances: number;
+  readonly completedInstances: number;
+  readonly failedInstances: number;
+  /** History rows over all executions. */
+  readonly totalEvents: number;
+}
+
+/** Queue backlog (SPEC §6.4 `QueueDepths`). */
+export interface QueueDepthsRecord {
+  /** Orchestrator rows not validly locked, including not-yet-visible timers. */
+  readonly orchestratorQueue: number;
+  /** Worker rows not validly locked. */
+  readonly workerQueue: number;
+  /**
+   * Timers not due yet (`TimerFired` rows with a future `visibleAt`). Timers live in the
+   * orchestrator queue, so these are a subset of `orchestratorQueue`, not an addition.
+   */
+  readonly timerQueue: number;
+}
+
+/** Size of one instance's live state (Appendix B `get_orchestration_stats`). */
+export interface OrchestrationStatsRecord {
+  /** Events in the current execution's history. */
+  readonly historyEventCount: number;
+  /** UTF-8 bytes of the current execution's stored events. */
+  readonly historySizeBytes: number;
+  /** Orchestrator-queue rows for the instance (locked or not, visible or not). */
+  readonly queuePendingCount: number;
+  /** User keys in the instance's KV store (0 until the provider has one). */
+  readonly kvUserKeyCount: number;
+  /** UTF-8 bytes of the instance's KV values (0 until the provider has one). */
+  readonly kvTotalValueBytes: number;
+}
+
+/**
+ * Criteria of the instance query; every criterion present is ANDed. Time ranges are epoch ms,
+ * `…From` inclusive and `…To` exclusive.
+ */
+export interface InstanceQueryFilter {
+  /** Status of the instance's CURRENT execution. */
+  readonly status?: ExecutionStatus | undefined;
+  /** Exact orchestration name. */
+  readonly name?: string | undefined;
+  /** Exact version of the current execution. */
+  readonly version?: string | undefined;
+  /** Version starts with this text, e.g. `1.0.` for "any 1.0.x". */
+  readonly versionPrefix?: string | undefined;
+  readonly createdFrom?: number | undefined;
+  readonly createdTo?: number | undefined;
+  readonly updatedFrom?: number | undefined;
+  readonly updatedTo?: number | undefined;
+  /** Direct children of this instance. */
+  readonly parentInstanceId?: string | undefined;
+  /** Instance id starts with this text (case-sensitive). */
+  readonly idPrefix?: string | undefined;
+}
+
+/** One page request of the instance query. */
+export interface InstanceQuery extends InstanceQueryFilter {
+  /** Page size, 1..1000 (callers validate). */
+  readonly limit: number;
+  /** `nextCursor` of the previous page; absent for the first page. Opaque to callers. */
+  readonly cursor?: string | undefined;
+}
+
+/**
+ * One page: instances ordered newest first (`createdAt` descending, then `instanceId`
+ * ascending), and the cursor of the next page, or null on the last one. Keyset pagination:
+ * instances created while paging never shift or repeat the later pages.
+ */
+export interface InstanceRecordPage {
+  readonly items: readonly InstanceRecord[];
+  readonly nextCursor: string | null;
+}
+
+export type InstanceCountGroupBy = 'status' | 'name' | 'version';
+
+export const INSTANCE_COUNT_GROUP_BYS: readonly InstanceCountGroupBy[] = ['status', 'name', 'version'];
+
+/** One facet of `countInstances`; a never-recorded version counts under `'unknown'`. */
+export interface InstanceCount {
+  readonly key: string;
+  readonly count: number;
+}
+
 /** In-process notifications a provider emits after committing. */
 export type ProviderSignal =
   | { readonly kind: 'orchestrator'; readonly visibleAt: number }
@@ -215,6 +342,64 @@ export interface Provider {
     instanceId: string,
     lastSeenVersion: number,
   ): Promise<{ readonly value: string | null; readonly version: number } | null>;
+
+  // ----- management (SPEC §7.9) -----
+  /**
+   * Deletes the listed instances in ONE transaction: history, executions, both queues' rows,
+   * instance locks and instance rows, plus queued starts of children of a listed instance.
+   * Ids without an instance row are ignored (nothing of theirs is touched, not even queue rows).
+   * Removing the instance lock makes an in-flight ack for a listed instance fail, so a
+   * force-deleted instance is never recreated by a zombie turn.
+   * @throws InstanceStillRunningError (message contains "still running") when `force` is false
+   *   and a listed instance's current execution is `Running`; nothing is deleted.
+   * @throws ProviderError (permanent, "created after the tree was read") when an instance
+   *   outside the list has a listed parent; nothing is deleted, re-read the tree and retry.
+   */
+  deleteInstances(instanceIds: readonly string[], force: boolean): Promise<DeleteInstancesResult>;
+  /** Direct children (`parentInstanceId = instanceId`), oldest first; empty for unknown ids. */
+  listChildren(instanceId: string): Promise<string[]>;
+  /**
+   * The parent's id, or null for a root.
+   * @throws InstanceNotFoundError for an unknown instance.
+   */
+  getParentId(instanceId: string): Promise<string | null>;
+  /** The instance and all its descendants, breadth first, root first; empty for unknown ids. */
+  getInstanceTree(instanceId: string): Promise<string[]>;
+  /**
+   * Deletes, with their whole trees (forced), up to `limit` (default 1000) ROOT instances
+   * (no parent, or a parent that no longer exists) whose current execution is terminal
+   * (`Completed`, `Failed`, `ContinuedAsNew`) and, when given, is in `instanceIds` and
+   * completed before `completedBefore`; oldest completion first. Running roots are skipped.
+   */
+  deleteInstanceBulk(filter: InstanceSelectionFilter): Promise<DeleteInstancesResult>;
+  /**
+   * Deletes old executions and their history, atomically: never the current execution, never
+   * a `Running` one, outside the `keepLast` highest ids and completed before `completedBefore`
+   * when given. KV state is untouched. `instancesProcessed` is 1.
+   * @throws InstanceNotFoundError for an unknown instance.
+   */
+  pruneExecutions(instanceId: string, options: PruneExecutionsOptions): Promise<PruneExecutionsResult>;
+  /**
+   * Prunes, one instance at a time, up to `limit` (default 1000) instances of ANY status that
+   * have at least one non-current, non-running execution — completed before
+   * `filter.completedBefore` when given — and are in `filter.instanceIds` when given (ordered
+   * by id). Running instances are included: only their old executions go.
+   */
+  pruneExecutionsBulk(
+    filter: InstanceSelectionFilter,
+    options: PruneExecutionsOptions,
+  ): Promise<PruneExecutionsResult>;
+  getSystemMetrics(): Promise<SystemMetricsRecord>;
+  getQueueDepths(): Promise<QueueDepthsRecord>;
+  /** Null for an unknown instance. */
+  getOrchestrationStats(instanceId: string): Promise<OrchestrationStatsRecord | null>;
+  /**
+   * One page of instances matching the query, in SQL with indexes.
+   * @throws InvalidInputError when `cursor` was not produced by this provider's query.
+   */
+  queryInstances(query: InstanceQuery): Promise<InstanceRecordPage>;
+  /** Instances matching `filter` counted per status/name/version, largest count first, then key. */
+  countInstances(filter: InstanceQueryFilter, groupBy: InstanceCountGroupBy): Promise<InstanceCount[]>;
 
   // ----- lifecycle -----
   /** Subscribe to in-process commit notifications; returns an unsubscribe function. */

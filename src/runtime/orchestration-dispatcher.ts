@@ -108,7 +108,6 @@ export class OrchestrationDispatcher {
     const starts = item.messages.filter((m): m is StartItem => m.type === 'StartOrchestration' || m.type === 'ContinueAsNew');
     let executionId = item.executionId;
     let start: StartItem | undefined;
-    let consumedStart: StartItem | undefined;
 
     if (engine === undefined && history.length > 0) {
       const last = history[history.length - 1]!;
@@ -133,7 +132,7 @@ export class OrchestrationDispatcher {
         return;
       }
     }
-    consumedStart = start;
+    const consumedStart = start;
 
     // Resolve the code: a new execution uses the requested version or the policy; an existing
     // one ALWAYS replays with the version recorded in its OrchestrationStarted (SPEC §5.3).
@@ -297,7 +296,7 @@ export class OrchestrationDispatcher {
     };
     const now = Date.now();
     const event = (eventId: number, kind: EventKind): HistoryEvent =>
-      ({ eventId, instanceId: item.instanceId, executionId, timestampMs: now, duroxideVersion: DUROXIDE_VERSION, ...kind }) as HistoryEvent;
+      ({ eventId, instanceId: item.instanceId, executionId, timestampMs: now, duroxideVersion: DUROXIDE_VERSION, ...kind });
     const delta: HistoryEvent[] = [];
     let parent: ParentLink | undefined;
     let name = item.orchestrationName;

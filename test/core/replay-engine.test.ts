@@ -250,7 +250,7 @@ describe('replay engine: errors and quiescence', () => {
       return `${greeting}!`;
     }
     const h = history(started('World'), activityScheduled('Greet', 'World'));
-    const r = await turn(gen as never, h, [activityDone(2, 'Hello, World')]);
+    const r = await turn(gen, h, [activityDone(2, 'Hello, World')]);
     assert.equal(JSON.parse(r.output!), 'Hello, World!');
   });
 
@@ -264,7 +264,7 @@ describe('replay engine: errors and quiescence', () => {
       }
     }
     const h = history(started(), activityScheduled('Charge'));
-    const r = await turn(gen as never, h, [
+    const r = await turn(gen, h, [
       { type: 'ActivityFailed', instance: 'inst-1', executionId: 1, id: 2, details: { category: 'application', kind: 'ActivityFailed', message: 'card declined' } },
     ]);
     assert.equal(JSON.parse(r.output!), 'compensated: card declined');

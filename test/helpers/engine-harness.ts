@@ -56,7 +56,7 @@ export function history(...kinds: (EventKind & { sourceEventId?: number })[]): H
     timestampMs: 1,
     duroxideVersion: ENGINE_VERSION,
     ...k,
-  })) as HistoryEvent[];
+  }));
 }
 
 export const started = (input: unknown = null): EventKind => ({

@@ -114,6 +114,7 @@ describe('SqliteProvider', () => {
           [
             [1, 'initial'],
             [2, 'worker-activity-name'],
+            [3, 'management-indexes'],
           ],
         );
         assert.equal(rows.at(-1)?.version, LATEST_SCHEMA_VERSION);

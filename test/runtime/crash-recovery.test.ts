@@ -59,7 +59,7 @@ test('after a SIGKILL mid-activity a fresh runtime process completes the chain o
 
   const effects = fx.allEffects();
   for (const { input } of committed) {
-    const label = (input as { label: string }).label;
+    const label = (input).label;
     assert.equal(runs(effects, id, label).length, 1, `committed activity ${label} ran exactly once across both processes`);
   }
   assert.ok(runs(fresh.effects(), id, 'c').length >= 1, 'the interrupted activity ran again in the fresh process');
@@ -114,7 +114,7 @@ test('after a SIGKILL while an orchestration waits on a durable timer a fresh ru
   const after = runs(effects, id, 'after');
   assert.equal(after.length, 1);
   assert.equal(after[0]?.proc, 'fresh');
-  assert.ok(after[0]!.t >= (fireAt as number), 'the timer did not fire early');
+  assert.ok(after[0].t >= (fireAt as number), 'the timer did not fire early');
   await fresh.stop();
 });
 

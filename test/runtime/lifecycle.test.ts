@@ -4,7 +4,7 @@
  */
 import { describe, test } from 'node:test';
 import assert from 'node:assert/strict';
-import type { OrchestrationContext } from '../../src/index.js';
+import type { OrchestrationContext, Runtime } from '../../src/index.js';
 import { startHarness, uid } from '../helpers/runtime-harness.js';
 
 async function waitFor(check: () => Promise<boolean>, what: string, timeoutMs = 10_000): Promise<void> {
@@ -115,7 +115,7 @@ describe('queues, status and detached starts', () => {
 describe('live-instance cache', () => {
   test('a cached instance runs its orchestration function once instead of replaying every turn', async (t) => {
     let invocations = 0;
-    const register = (rt: import('../../src/index.js').Runtime): void => {
+    const register = (rt: Runtime): void => {
       rt.registerActivity('Step', async (_c, i: number) => i);
       rt.registerOrchestration('Steps', async (ctx: OrchestrationContext, n: number) => {
         invocations++;

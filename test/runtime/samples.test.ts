@@ -6,13 +6,7 @@ import assert from 'node:assert/strict';
 import type { OrchestrationContext, Runtime } from '../../src/index.js';
 import { startHarness, uid } from '../helpers/runtime-harness.js';
 
-type Style = 'async' | 'generator';
 type Ctx = OrchestrationContext;
-
-/** Each sample is written twice; both must behave identically. */
-interface Sample {
-  readonly register: (rt: Runtime, style: Style) => void;
-}
 
 function activities(rt: Runtime): void {
   rt.registerActivity('Greet', async (_ctx, name: string) => `Hello, ${name}!`);

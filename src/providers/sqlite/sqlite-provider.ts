@@ -15,17 +15,29 @@ import type { HistoryEvent } from '../../core/history/history-event.js';
 import type { WorkItem } from '../../core/history/work-item.js';
 import type {
   AbandonOptions,
+  DeleteInstancesResult,
   ExecutionRecord,
   ExecutionStatus,
   FetchOrchestrationOptions,
   FetchWorkOptions,
+  InstanceCount,
+  InstanceCountGroupBy,
+  InstanceQuery,
+  InstanceQueryFilter,
   InstanceRecord,
+  InstanceRecordPage,
+  InstanceSelectionFilter,
   LockedOrchestrationItem,
   LockedWorkItem,
   OrchestrationAck,
+  OrchestrationStatsRecord,
   Provider,
   ProviderSignal,
   ProviderSignalListener,
+  PruneExecutionsOptions,
+  PruneExecutionsResult,
+  QueueDepthsRecord,
+  SystemMetricsRecord,
 } from '../provider.js';
 import { applyMigrations } from './migrations/apply-migrations.js';
 import { openDatabase } from './open-database.js';
@@ -34,19 +46,25 @@ import { prepareAbandonOrchestrationItem } from './statements/abandon-orchestrat
 import { prepareAbandonWorkItem } from './statements/abandon-work-item.js';
 import { prepareAckOrchestrationItem } from './statements/ack-orchestration-item.js';
 import { prepareAckWorkItem } from './statements/ack-work-item.js';
+import { prepareInstanceDeletion } from './statements/delete-instances.js';
 import { prepareEnqueueForOrchestrator } from './statements/enqueue-for-orchestrator.js';
 import { prepareFetchOrchestrationItem } from './statements/fetch-orchestration-item.js';
 import { prepareFetchWorkItem } from './statements/fetch-work-item.js';
 import { prepareNextOrchestratorVisibleAt } from './statements/next-orchestrator-visible-at.js';
+import { prepareExecutionPruning } from './statements/prune-executions.js';
+import { prepareInstanceQueries } from './statements/query-instances.js';
 import { prepareReadHistory } from './statements/read-history.js';
 import { prepareExecutionReads } from './statements/read-executions.js';
+import { prepareInstanceTreeReads } from './statements/read-instance-tree.js';
 import { prepareInstanceReads } from './statements/read-instances.js';
+import { prepareSystemMetricsReads } from './statements/read-system-metrics.js';
 import { prepareRenewOrchestrationItemLock } from './statements/renew-orchestration-item-lock.js';
 import { prepareRenewWorkItemLock } from './statements/renew-work-item-lock.js';
 import { toProviderError } from './to-provider-error.js';
 
 /** Every prepared operation, created once per connection and reused. */
 function prepareOperations(db: Database.Database) {
+  const trees = prepareInstanceTreeReads(db);
   return {
     fetchOrchestrationItem: prepareFetchOrchestrationItem(db),
     ackOrchestrationItem: prepareAckOrchestrationItem(db),
@@ -61,6 +79,11 @@ function prepareOperations(db: Database.Database) {
     readHistory: prepareReadHistory(db),
     instances: prepareInstanceReads(db),
     executions: prepareExecutionReads(db),
+    trees,
+    deletion: prepareInstanceDeletion(db, trees),
+    pruning: prepareExecutionPruning(db),
+    metrics: prepareSystemMetricsReads(db),
+    queries: prepareInstanceQueries(db),
   };
 }
 
@@ -219,6 +242,66 @@ export class SqliteProvider implements Provider {
     lastSeenVersion: number,
   ): Promise<{ readonly value: string | null; readonly version: number } | null> {
     return this.#run('getCustomStatus', (ops) => ops.instances.getCustomStatus(instanceId, lastSeenVersion));
+  }
+
+  // ----- management -----
+
+  async deleteInstances(instanceIds: readonly string[], force: boolean): Promise<DeleteInstancesResult> {
+    const result = this.#run('deleteInstances', (ops) => ops.deletion.deleteInstances(instanceIds, force));
+    // Wake waiters on the deleted instances (they now read NotFound).
+    if (result.instancesDeleted > 0) {
+      for (const instanceId of instanceIds) this.#emit({ kind: 'instance', instanceId });
+    }
+    return result;
+  }
+
+  async listChildren(instanceId: string): Promise<string[]> {
+    return this.#run('listChildren', (ops) => ops.trees.listChildren(instanceId));
+  }
+
+  async getParentId(instanceId: string): Promise<string | null> {
+    return this.#run('getParentId', (ops) => ops.trees.getParentId(instanceId));
+  }
+
+  async getInstanceTree(instanceId: string): Promise<string[]> {
+    return this.#run('getInstanceTree', (ops) => ops.trees.getInstanceTree(instanceId));
+  }
+
+  async deleteInstanceBulk(filter: InstanceSelectionFilter): Promise<DeleteInstancesResult> {
+    const { deletedIds, ...result } = this.#run('deleteInstanceBulk', (ops) => ops.deletion.deleteInstanceBulk(filter));
+    for (const instanceId of deletedIds) this.#emit({ kind: 'instance', instanceId });
+    return result;
+  }
+
+  async pruneExecutions(instanceId: string, options: PruneExecutionsOptions): Promise<PruneExecutionsResult> {
+    return this.#run('pruneExecutions', (ops) => ops.pruning.pruneExecutions(instanceId, options));
+  }
+
+  async pruneExecutionsBulk(
+    filter: InstanceSelectionFilter,
+    options: PruneExecutionsOptions,
+  ): Promise<PruneExecutionsResult> {
+    return this.#run('pruneExecutionsBulk', (ops) => ops.pruning.pruneExecutionsBulk(filter, options));
+  }
+
+  async getSystemMetrics(): Promise<SystemMetricsRecord> {
+    return this.#run('getSystemMetrics', (ops) => ops.metrics.getSystemMetrics());
+  }
+
+  async getQueueDepths(): Promise<QueueDepthsRecord> {
+    return this.#run('getQueueDepths', (ops) => ops.metrics.getQueueDepths(Date.now()));
+  }
+
+  async getOrchestrationStats(instanceId: string): Promise<OrchestrationStatsRecord | null> {
+    return this.#run('getOrchestrationStats', (ops) => ops.metrics.getOrchestrationStats(instanceId));
+  }
+
+  async queryInstances(query: InstanceQuery): Promise<InstanceRecordPage> {
+    return this.#run('queryInstances', (ops) => ops.queries.queryInstances(query));
+  }
+
+  async countInstances(filter: InstanceQueryFilter, groupBy: InstanceCountGroupBy): Promise<InstanceCount[]> {
+    return this.#run('countInstances', (ops) => ops.queries.countInstances(filter, groupBy));
   }
 
   // ----- lifecycle -----

@@ -9,7 +9,9 @@ import type { EventKind, HistoryEvent } from '../../core/history/history-event.j
 import type { WorkItem, WorkItemOfType } from '../../core/history/work-item.js';
 import type {
   ExecutionMetadata,
+  ExecutionStatus,
   FetchOrchestrationOptions,
+  InstanceRecord,
   LockedOrchestrationItem,
   OrchestrationAck,
   Provider,
@@ -213,4 +215,81 @@ export async function fetchEventually(
     if (locked !== null || Date.now() >= deadline) return locked;
     await sleep(25);
   }
+}
+
+/**
+ * Runs one turn for an existing instance that ends its current execution with `status`
+ * (`ContinuedAsNew` leaves it between executions: no next execution is queued).
+ */
+export async function finishInstance(
+  provider: Provider,
+  instanceId: string,
+  status: Exclude<ExecutionStatus, 'Running'> = 'Completed',
+): Promise<void> {
+  await provider.enqueueForOrchestrator(externalRaised(instanceId));
+  const locked = await fetchFor(provider, instanceId);
+  await provider.ackOrchestrationItem(
+    locked.lockToken,
+    ack(locked.item.executionId, { metadata: { status, output: status === 'Completed' ? '"done"' : 'boom' } }),
+  );
+}
+
+/**
+ * Ends the current execution with continue-as-new and acks the new execution's first turn,
+ * like the runtime does; returns the new execution id.
+ */
+export async function continueInstanceAsNew(
+  provider: Provider,
+  instanceId: string,
+  name = DEFAULT_NAME,
+  version = DEFAULT_VERSION,
+): Promise<number> {
+  await provider.enqueueForOrchestrator(externalRaised(instanceId));
+  const ending = await fetchFor(provider, instanceId);
+  const from = ending.item.executionId;
+  const nextEventId = ending.item.history.reduce((max, e) => Math.max(max, e.eventId), 0) + 1;
+  await provider.ackOrchestrationItem(
+    ending.lockToken,
+    ack(from, {
+      historyDelta: [historyEvent(instanceId, from, nextEventId, { type: 'OrchestrationContinuedAsNew', input: '{}' })],
+      orchestratorItems: [{ type: 'ContinueAsNew', instance: instanceId, orchestration: name, input: '{}', version }],
+      metadata: { status: 'ContinuedAsNew', output: '{}' },
+    }),
+  );
+  const next = await fetchFor(provider, instanceId);
+  await provider.ackOrchestrationItem(
+    next.lockToken,
+    ack(from + 1, {
+      historyDelta: [startedEvent(instanceId, from + 1, name, version)],
+      metadata: startMetadata(name, version),
+    }),
+  );
+  return from + 1;
+}
+
+/** Every instance record, newest first (the brute-force side of query assertions). */
+export async function allInstanceRecords(provider: Provider): Promise<InstanceRecord[]> {
+  const records: InstanceRecord[] = [];
+  for (const id of await provider.listInstances()) {
+    const record = await provider.getInstance(id);
+    assert.ok(record, `listed instance '${id}' has no record`);
+    records.push(record);
+  }
+  return records;
+}
+
+/** Asserts that `promise` rejects with an error of class `type` (cross-copy `instanceof`). */
+export async function rejectsWith(
+  promise: Promise<unknown>,
+  type: abstract new (...args: never[]) => Error,
+  text?: string,
+): Promise<Error> {
+  let caught: Error | undefined;
+  await assert.rejects(promise, (error: unknown) => {
+    assert.ok(error instanceof type, `expected ${type.name}, got ${String(error)}`);
+    if (text !== undefined) assert.ok(error.message.includes(text), `'${error.message}' should mention '${text}'`);
+    caught = error;
+    return true;
+  });
+  return caught as Error;
 }

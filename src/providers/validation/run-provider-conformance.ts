@@ -9,13 +9,18 @@
  * @module
  */
 import { describe } from 'node:test';
+import { registerBulkDeletionCases } from './cases/bulk-deletion-cases.js';
+import { registerDeletionCases } from './cases/deletion-cases.js';
 import { registerHistoryLoadingCases } from './cases/history-loading-cases.js';
+import { registerInstanceQueryCases } from './cases/instance-query-cases.js';
 import { registerInstanceRecordCases } from './cases/instance-record-cases.js';
+import { registerManagementMetricsCases } from './cases/management-metrics-cases.js';
 import { registerOrchestrationAckCases } from './cases/orchestration-ack-cases.js';
 import { registerOrchestrationLockCases } from './cases/orchestration-lock-cases.js';
 import { registerOrchestratorQueueCases } from './cases/orchestrator-queue-cases.js';
 import { registerOrphanCases } from './cases/orphan-cases.js';
 import { registerProviderSignalCases } from './cases/provider-signal-cases.js';
+import { registerPruneCases } from './cases/prune-cases.js';
 import { registerWorkerQueueCases } from './cases/worker-queue-cases.js';
 import type { ProviderConformanceOptions } from './conformance-fixtures.js';
 import { createHarness } from './conformance-fixtures.js';
@@ -39,5 +44,10 @@ export function runProviderConformance(options: ProviderConformanceOptions): voi
     registerHistoryLoadingCases(harness);
     registerOrphanCases(harness);
     registerProviderSignalCases(harness);
+    registerDeletionCases(harness);
+    registerBulkDeletionCases(harness);
+    registerPruneCases(harness);
+    registerManagementMetricsCases(harness);
+    registerInstanceQueryCases(harness);
   });
 }

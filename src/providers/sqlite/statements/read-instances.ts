@@ -14,7 +14,8 @@ export interface InstanceReads {
   getCustomStatus(instanceId: string, lastSeenVersion: number): { value: string | null; version: number } | null;
 }
 
-interface InstanceRow {
+/** The columns {@link INSTANCE_COLUMNS} selects. */
+export interface InstanceRow {
   instance_id: string;
   orchestration_name: string;
   orchestration_version: string | null;
@@ -28,18 +29,38 @@ interface InstanceRow {
   custom_status_version: number;
 }
 
+/** Instance columns plus the current execution's status and output (alias `i`, `e`). */
+export const INSTANCE_COLUMNS = `i.instance_id, i.orchestration_name, i.orchestration_version, i.current_execution_id,
+  COALESCE(e.status, 'Running') AS status, e.output, i.created_at, i.updated_at,
+  i.parent_instance_id, i.custom_status, i.custom_status_version`;
+
+/** Instances joined with their current execution. */
+export const INSTANCE_FROM = `FROM instances i
+  LEFT JOIN executions e ON e.instance_id = i.instance_id AND e.execution_id = i.current_execution_id`;
+
+export function toInstanceRecord(row: InstanceRow): InstanceRecord {
+  return {
+    instanceId: row.instance_id,
+    orchestrationName: row.orchestration_name,
+    orchestrationVersion: row.orchestration_version ?? undefined,
+    currentExecutionId: row.current_execution_id,
+    status: row.status,
+    output: row.output ?? undefined,
+    createdAt: row.created_at,
+    updatedAt: row.updated_at,
+    parentInstanceId: row.parent_instance_id ?? undefined,
+    customStatus: row.custom_status ?? undefined,
+    customStatusVersion: row.custom_status_version,
+  };
+}
+
 /**
  * `status`/`output` come from the instance's *current* execution; newest-first ordering is by
  * creation time with the id as a deterministic tie-break.
  */
 export function prepareInstanceReads(db: Database.Database): InstanceReads {
   const selectInstance = db.prepare<{ instanceId: string }, InstanceRow>(
-    `SELECT i.instance_id, i.orchestration_name, i.orchestration_version, i.current_execution_id,
-            COALESCE(e.status, 'Running') AS status, e.output, i.created_at, i.updated_at,
-            i.parent_instance_id, i.custom_status, i.custom_status_version
-     FROM instances i
-     LEFT JOIN executions e ON e.instance_id = i.instance_id AND e.execution_id = i.current_execution_id
-     WHERE i.instance_id = @instanceId`,
+    `SELECT ${INSTANCE_COLUMNS} ${INSTANCE_FROM} WHERE i.instance_id = @instanceId`,
   );
   const selectExists = db.prepare<{ instanceId: string }, { found: number }>(
     `SELECT EXISTS (SELECT 1 FROM instances WHERE instance_id = @instanceId)
@@ -68,20 +89,7 @@ export function prepareInstanceReads(db: Database.Database): InstanceReads {
   return {
     getInstance(instanceId) {
       const row = selectInstance.get({ instanceId });
-      if (row === undefined) return null;
-      return {
-        instanceId: row.instance_id,
-        orchestrationName: row.orchestration_name,
-        orchestrationVersion: row.orchestration_version ?? undefined,
-        currentExecutionId: row.current_execution_id,
-        status: row.status,
-        output: row.output ?? undefined,
-        createdAt: row.created_at,
-        updatedAt: row.updated_at,
-        parentInstanceId: row.parent_instance_id ?? undefined,
-        customStatus: row.custom_status ?? undefined,
-        customStatusVersion: row.custom_status_version,
-      };
+      return row === undefined ? null : toInstanceRecord(row);
     },
     instanceExists(instanceId) {
       return selectExists.get({ instanceId })?.found === 1;

@@ -1,0 +1,22 @@
+/**
+ * Migration 0003: indexes for the management API — the instance query and its facet counts,
+ * bulk deletion by completion time, metrics by status. Indexes only; no data is rewritten.
+ * IMMUTABLE once released.
+ * @module
+ */
+import type { Migration } from './migration.js';
+
+export const MIGRATION_0003_MANAGEMENT_INDEXES: Migration = {
+  version: 3,
+  name: 'management-indexes',
+  sql: `
+-- Query by name in the page order (createdAt desc, instanceId asc); GROUP BY name.
+CREATE INDEX idx_instances_name_created ON instances (orchestration_name, created_at DESC, instance_id);
+-- Exact version and version-prefix ranges ("which instances still run 1.0.x"); GROUP BY version.
+CREATE INDEX idx_instances_version ON instances (orchestration_version, orchestration_name);
+-- Query by last update.
+CREATE INDEX idx_instances_updated ON instances (updated_at);
+-- Status of current executions (query, counts, metrics) and bulk deletion by completion time.
+CREATE INDEX idx_executions_status_completed ON executions (status, completed_at);
+`,
+};

@@ -1,0 +1,118 @@
+/**
+ * `pruneExecutions` and `pruneExecutionsBulk`: deleting old executions of continue-as-new
+ * chains (SPEC §7.9).
+ * @module
+ */
+import type Database from 'better-sqlite3';
+import { InstanceNotFoundError } from '../../../core/errors/duroxide-error.js';
+import type { InstanceSelectionFilter, PruneExecutionsOptions, PruneExecutionsResult } from '../../provider.js';
+import { StatementCache } from '../statement-cache.js';
+import { DEFAULT_BULK_LIMIT } from './delete-instances.js';
+
+export interface ExecutionPruning {
+  /** Runs in its own `BEGIN IMMEDIATE` transaction. */
+  pruneExecutions(instanceId: string, options: PruneExecutionsOptions): PruneExecutionsResult;
+  /** One transaction per instance, so the write lock is never held for the whole batch. */
+  pruneExecutionsBulk(filter: InstanceSelectionFilter, options: PruneExecutionsOptions): PruneExecutionsResult;
+}
+
+interface ExecutionRow {
+  execution_id: number;
+  status: string;
+  completed_at: number | null;
+}
+
+/**
+ * The current execution is always kept — it is the one the runtime appends to — and so is
+ * any `Running` one; KV state is never touched (values written by a pruned execution live on
+ * in the instance's store).
+ */
+export function prepareExecutionPruning(db: Database.Database): ExecutionPruning {
+  const selectCurrent = db
+    .prepare<{ instanceId: string }, number>('SELECT current_execution_id FROM instances WHERE instance_id = @instanceId')
+    .pluck();
+  const selectExecutions = db.prepare<{ instanceId: string }, ExecutionRow>(
+    `SELECT execution_id, status, completed_at FROM executions
+     WHERE instance_id = @instanceId ORDER BY execution_id DESC`,
+  );
+  const deleteHistory = db.prepare<{ instanceId: string; executionId: number }>(
+    'DELETE FROM history WHERE instance_id = @instanceId AND execution_id = @executionId',
+  );
+  const deleteExecution = db.prepare<{ instanceId: string; executionId: number }>(
+    'DELETE FROM executions WHERE instance_id = @instanceId AND execution_id = @executionId',
+  );
+  const bulkSelects = new StatementCache(db);
+
+  const pruneTx = db.transaction((instanceId: string, options: PruneExecutionsOptions): PruneExecutionsResult => {
+    const current = selectCurrent.get({ instanceId });
+    if (current === undefined) throw new InstanceNotFoundError(instanceId);
+    const keepLast = Math.max(options.keepLast ?? 1, 1);
+    let executionsDeleted = 0;
+    let eventsDeleted = 0;
+    // Newest first: the first `keepLast` rows are the N highest ids.
+    selectExecutions.all({ instanceId }).forEach((row, index) => {
+      const isPrunable =
+        row.execution_id !== current &&
+        row.status !== 'Running' &&
+        index >= keepLast &&
+        (options.completedBefore === undefined ||
+          (row.completed_at !== null && row.completed_at < options.completedBefore));
+      if (!isPrunable) return;
+      eventsDeleted += deleteHistory.run({ instanceId, executionId: row.execution_id }).changes;
+      executionsDeleted += deleteExecution.run({ instanceId, executionId: row.execution_id }).changes;
+    });
+    return { instancesProcessed: 1, executionsDeleted, eventsDeleted };
+  });
+
+  /** Instances with at least one execution that a prune could remove. */
+  function selectBulkInstances(filter: InstanceSelectionFilter): string[] {
+    const executionConditions = [
+      'e.instance_id = i.instance_id',
+      'e.execution_id <> i.current_execution_id',
+      "e.status <> 'Running'",
+    ];
+    const conditions: string[] = [];
+    const params: Record<string, unknown> = { limit: filter.limit ?? DEFAULT_BULK_LIMIT };
+    if (filter.completedBefore !== undefined) {
+      executionConditions.push('e.completed_at < @completedBefore');
+      params['completedBefore'] = filter.completedBefore;
+    }
+    conditions.push(`EXISTS (SELECT 1 FROM executions e WHERE ${executionConditions.join(' AND ')})`);
+    if (filter.instanceIds !== undefined) {
+      conditions.push('i.instance_id IN (SELECT value FROM json_each(@ids))');
+      params['ids'] = JSON.stringify(filter.instanceIds);
+    }
+    return bulkSelects
+      .get<Record<string, unknown>, string>(
+        `SELECT i.instance_id FROM instances i WHERE ${conditions.join(' AND ')}
+         ORDER BY i.instance_id LIMIT @limit`,
+      )
+      .pluck()
+      .all(params);
+  }
+
+  return {
+    pruneExecutions(instanceId, options) {
+      return pruneTx.immediate(instanceId, options);
+    },
+    pruneExecutionsBulk(filter, options) {
+      if (filter.instanceIds !== undefined && filter.instanceIds.length === 0) {
+        return { instancesProcessed: 0, executionsDeleted: 0, eventsDeleted: 0 };
+      }
+      const total = { instancesProcessed: 0, executionsDeleted: 0, eventsDeleted: 0 };
+      for (const instanceId of selectBulkInstances(filter)) {
+        let result: PruneExecutionsResult;
+        try {
+          result = pruneTx.immediate(instanceId, options);
+        } catch (error) {
+          if (error instanceof InstanceNotFoundError) continue; // deleted meanwhile
+          throw error;
+        }
+        total.instancesProcessed += result.instancesProcessed;
+        total.executionsDeleted += result.executionsDeleted;
+        total.eventsDeleted += result.eventsDeleted;
+      }
+      return total;
+    },
+  };
+}

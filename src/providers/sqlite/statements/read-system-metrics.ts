@@ -1,0 +1,86 @@
+/**
+ * `getSystemMetrics`, `getQueueDepths`, `getOrchestrationStats`: counts for dashboards
+ * (SPEC §6.4, Appendix B).
+ * @module
+ */
+import type Database from 'better-sqlite3';
+import type { OrchestrationStatsRecord, QueueDepthsRecord, SystemMetricsRecord } from '../../provider.js';
+
+export interface SystemMetricsReads {
+  getSystemMetrics(): SystemMetricsRecord;
+  getQueueDepths(now: number): QueueDepthsRecord;
+  getOrchestrationStats(instanceId: string): OrchestrationStatsRecord | null;
+}
+
+/** A queue row nobody holds: never locked, or its lock expired. */
+const UNLOCKED = '(lock_token IS NULL OR locked_until <= @now)';
+
+/**
+ * Each read is one statement (or one read transaction), so its numbers come from a single
+ * snapshot and add up. An instance whose current execution row is missing counts as
+ * `Running`, as `getInstance` reports it.
+ */
+export function prepareSystemMetricsReads(db: Database.Database): SystemMetricsReads {
+  const selectInstanceCounts = db.prepare<
+    [],
+    { total: number; running: number; completed: number; failed: number }
+  >(
+    `SELECT COUNT(*) AS total,
+            COALESCE(SUM(COALESCE(e.status, 'Running') = 'Running'), 0) AS running,
+            COALESCE(SUM(e.status = 'Completed'), 0) AS completed,
+            COALESCE(SUM(e.status = 'Failed'), 0) AS failed
+     FROM instances i
+     LEFT JOIN executions e ON e.instance_id = i.instance_id AND e.execution_id = i.current_execution_id`,
+  );
+  const selectExecutionCount = db.prepare<[], number>('SELECT COUNT(*) FROM executions').pluck();
+  const selectEventCount = db.prepare<[], number>('SELECT COUNT(*) FROM history').pluck();
+  const selectDepths = db.prepare<{ now: number }, { orchestrator: number; worker: number; timer: number }>(
+    `SELECT (SELECT COUNT(*) FROM orchestrator_queue WHERE ${UNLOCKED}) AS orchestrator,
+            (SELECT COUNT(*) FROM worker_queue WHERE ${UNLOCKED}) AS worker,
+            (SELECT COUNT(*) FROM orchestrator_queue
+             WHERE item_type = 'TimerFired' AND visible_at > @now AND ${UNLOCKED}) AS timer`,
+  );
+  const selectStats = db.prepare<{ instanceId: string }, { events: number; bytes: number; pending: number }>(
+    `SELECT (SELECT COUNT(*) FROM history h
+             WHERE h.instance_id = i.instance_id AND h.execution_id = i.current_execution_id) AS events,
+            (SELECT COALESCE(SUM(length(CAST(h.event_data AS BLOB))), 0) FROM history h
+             WHERE h.instance_id = i.instance_id AND h.execution_id = i.current_execution_id) AS bytes,
+            (SELECT COUNT(*) FROM orchestrator_queue q WHERE q.instance_id = i.instance_id) AS pending
+     FROM instances i WHERE i.instance_id = @instanceId`,
+  );
+
+  // A deferred (read) transaction: the three counts see one snapshot.
+  const metricsTx = db.transaction((): SystemMetricsRecord => {
+    const counts = selectInstanceCounts.get();
+    return {
+      totalInstances: counts?.total ?? 0,
+      totalExecutions: selectExecutionCount.get() ?? 0,
+      runningInstances: counts?.running ?? 0,
+      completedInstances: counts?.completed ?? 0,
+      failedInstances: counts?.failed ?? 0,
+      totalEvents: selectEventCount.get() ?? 0,
+    };
+  });
+
+  return {
+    getSystemMetrics() {
+      return metricsTx.deferred();
+    },
+    getQueueDepths(now) {
+      const row = selectDepths.get({ now });
+      return { orchestratorQueue: row?.orchestrator ?? 0, workerQueue: row?.worker ?? 0, timerQueue: row?.timer ?? 0 };
+    },
+    getOrchestrationStats(instanceId) {
+      const row = selectStats.get({ instanceId });
+      if (row === undefined) return null;
+      return {
+        historyEventCount: row.events,
+        historySizeBytes: row.bytes,
+        queuePendingCount: row.pending,
+        // TODO(kv): count the instance's KV keys and value bytes once the KV store exists.
+        kvUserKeyCount: 0,
+        kvTotalValueBytes: 0,
+      };
+    },
+  };
+}
