@@ -149,7 +149,7 @@ function resolveBackoff(b: BackoffPolicy | undefined): ResolvedBackoff {
   }
   const o = typeof b === 'object' ? b : undefined;
   return {
-    kind: kind as ResolvedBackoff['kind'],
+    kind: kind,
     baseMs: o?.baseMs === undefined ? (kind === 'fixed' ? 1000 : 100) : checkPositive(o.baseMs, 'backoff.baseMs', true),
     multiplier: o?.multiplier === undefined ? 2 : checkPositive(o.multiplier, 'backoff.multiplier'),
     maxMs: o?.maxMs === undefined ? 30_000 : checkPositive(o.maxMs, 'backoff.maxMs', true),
@@ -273,7 +273,7 @@ export class OrchestrationContext {
 
     const current: DurableTask<unknown>[] = [];
     const composite = new DurableTask<T>('retry', current);
-    this.#host.track(composite as DurableTask<unknown>);
+    this.#host.track(composite);
     const timeout = (ms: number, attempt: number, total: boolean): ActivityFailedError => {
       const message = total
         ? `timeout: activity '${name}' did not succeed within its total timeout of ${ms} ms (attempt ${attempt} of ${maxAttempts})`
@@ -439,7 +439,7 @@ export class OrchestrationContext {
   all<T extends readonly DurableTask<unknown>[]>(tasks: T): DurableTask<{ [K in keyof T]: AllResult<TaskValue<T[K]>> }> {
     const list = this.#checkTasks(tasks, 'all');
     const composite = new DurableTask<{ [K in keyof T]: AllResult<TaskValue<T[K]>> }>('all', list);
-    this.#host.track(composite as DurableTask<unknown>);
+    this.#host.track(composite);
     let remaining = list.length;
     const finish = (): void => {
       const results = list.map((t) => {
@@ -468,7 +468,7 @@ export class OrchestrationContext {
     );
     if (list.length === 0) throw new InvalidInputError('race() needs at least one task');
     const composite = new DurableTask<RaceResult<TaskValue<T[number]>>>('race', list);
-    this.#host.track(composite as DurableTask<unknown>);
+    this.#host.track(composite);
     list.forEach((t, index) => {
       t.onSettle(() => {
         if (composite.isSettled || composite.internals.dropped) return;

@@ -625,7 +625,7 @@ export class ReplayEngine implements OrchestrationHost {
     for (const { event, spec } of this.#unvalidated.splice(0)) {
       const mismatch = compareSchedule(spec, event);
       if (mismatch !== undefined) {
-        const actual = describeEvent({ ...event, ...spec } as HistoryEvent);
+        const actual = describeEvent({ ...event, ...spec });
         this.#fail(
           nondeterminismError(
             `${this.#where()}: schedule mismatch at event ${event.eventId}: history has ${describeEvent(event)} but the code scheduled ${actual} (${mismatch}). The code changed under a running execution; ship the change as a new orchestration version`,
@@ -648,21 +648,21 @@ export class ReplayEngine implements OrchestrationHost {
     if (claimed === undefined) return task;
     const { event, index } = claimed;
     task.internals.scheduleEventId = event.eventId;
-    this.#tasks.set(event.eventId, task as DurableTask<unknown>);
-    this.#live.add(task as DurableTask<unknown>);
+    this.#tasks.set(event.eventId, task);
+    this.#live.add(task);
     switch (event.type) {
       case 'ActivityScheduled':
         task.setTagHandler((tag) => this.#setTag(index, tag));
         break;
       case 'QueueSubscribed': {
         const q = this.#queue(event.name);
-        q.waiting.push({ eventId: event.eventId, task: task as DurableTask<unknown> });
+        q.waiting.push({ eventId: event.eventId, task: task });
         this.#pumpQueue(q);
         break;
       }
       case 'OrchestrationChained':
       case 'CustomStatusUpdated':
-        this.#settle(task as DurableTask<unknown>, { ok: true, value: undefined });
+        this.#settle(task, { ok: true, value: undefined });
         break;
       default:
         break;
@@ -686,7 +686,7 @@ export class ReplayEngine implements OrchestrationHost {
     this.#assertActive();
     const task = new DurableTask<never>('continueAsNew');
     this.#continueAsNew ??= { input, version };
-    this.#live.add(task as unknown as DurableTask<unknown>);
+    this.#live.add(task);
     return task;
   }
 
@@ -815,7 +815,7 @@ export class ReplayEngine implements OrchestrationHost {
     if (i < this.#history.length) {
       const event = this.#history[i]!;
       if (event.type !== spec.type) {
-        const actual = describeEvent({ ...event, ...spec } as HistoryEvent);
+        const actual = describeEvent({ ...event, ...spec });
         this.#fail(
           nondeterminismError(
             `${this.#where()}: schedule mismatch at event ${event.eventId}: history has ${describeEvent(event)} but the code scheduled ${actual}. The code changed under a running execution; ship the change as a new orchestration version`,
