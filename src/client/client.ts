@@ -278,6 +278,45 @@ export class Client {
     }
   }
 
+  // ------------------------------------------------------------------ key-value state
+
+  /**
+   * A value from an instance's key-value store (the latest, including changes of the running
+   * execution); null when the key or the instance does not exist.
+   */
+  async getValue<T = unknown>(instanceId: string, key: string): Promise<T | null> {
+    const id = requireId(instanceId, 'instance id');
+    const text = await this.#provider.getKvValue(id, requireId(key, 'key'));
+    return text === null ? null : (decodeOrRaw(text) as T);
+  }
+
+  /**
+   * Waits until `key` exists in the instance's store and returns its value.
+   * @throws TimeoutError after `timeoutMs` (default 30 s).
+   */
+  async waitForValue<T = unknown>(instanceId: string, key: string, timeoutMs = 30_000): Promise<T> {
+    const id = requireId(instanceId, 'instance id');
+    const k = requireId(key, 'key');
+    requireTimeout(timeoutMs, 'timeoutMs');
+    return this.#waitUntil(
+      id,
+      timeoutMs,
+      async () => {
+        const text = await this.#provider.getKvValue(id, k);
+        return text === null ? undefined : (decodeOrRaw(text) as T);
+      },
+      `key '${k}' of instance '${id}' was not set within ${timeoutMs} ms`,
+    );
+  }
+
+  /** Every key-value pair of an instance (empty for unknown instances). */
+  async getKvAllValues(instanceId: string): Promise<Record<string, unknown>> {
+    const all = await this.#provider.getKvAllValues(requireId(instanceId, 'instance id'));
+    const out: Record<string, unknown> = {};
+    for (const [k, v] of all) out[k] = decodeOrRaw(v);
+    return out;
+  }
+
   // ------------------------------------------------------------------ management reads
 
   /** @throws InstanceNotFoundError */

@@ -43,6 +43,18 @@ export interface OrchestrationItem {
   readonly messages: readonly WorkItem[];
   /** Creation time of the instance row (epoch ms), absent when the row does not exist yet. */
   readonly instanceCreatedAt?: number | undefined;
+  /**
+   * The instance's KV store as merged at the end of earlier executions (`kv_store`, never the
+   * current execution's delta; SPEC §4.9). Loaded together with history; absent (empty) when
+   * `historyCached` is true.
+   */
+  readonly kvSnapshot?: ReadonlyMap<string, KvEntryRecord> | undefined;
+}
+
+/** One stored KV value: JSON text and when it was last set (epoch ms). */
+export interface KvEntryRecord {
+  readonly value: string;
+  readonly lastUpdatedAt: number;
 }
 
 export interface LockedOrchestrationItem {
@@ -127,6 +139,12 @@ export interface FetchWorkOptions {
    * other nodes for a while (rolling deployments).
    */
   readonly excludeActivities?: readonly string[];
+  /**
+   * Session routing (SPEC §7.7). Absent: only items without a session are returned. Present:
+   * items without a session, items whose session this owner holds, and items whose session is
+   * not held by anyone (the fetch then claims it for `ownerId` for `lockTimeoutMs`).
+   */
+  readonly session?: { readonly ownerId: string; readonly lockTimeoutMs: number };
 }
 
 export interface LockedWorkItem {
@@ -299,7 +317,9 @@ export interface InstanceCount {
 export type ProviderSignal =
   | { readonly kind: 'orchestrator'; readonly visibleAt: number }
   | { readonly kind: 'worker' }
-  | { readonly kind: 'instance'; readonly instanceId: string };
+  | { readonly kind: 'instance'; readonly instanceId: string }
+  /** An ack cancelled a queued or running activity (its worker row was deleted). */
+  | { readonly kind: 'activityCancelled'; readonly instanceId: string; readonly executionId: number; readonly activityId: number };
 
 export type ProviderSignalListener = (signal: ProviderSignal) => void;
 
@@ -323,6 +343,13 @@ export interface Provider {
   ackWorkItem(lockToken: string, completion?: WorkItem): Promise<void>;
   abandonWorkItem(lockToken: string, options?: AbandonOptions): Promise<void>;
   renewWorkItemLock(lockToken: string, extendForMs: number): Promise<void>;
+  /**
+   * Extends the leases of sessions owned by any of `ownerIds` that are still held and were
+   * active within `idleTimeoutMs` (SPEC §7.2). Returns how many were extended.
+   */
+  renewSessionLocks(ownerIds: readonly string[], extendForMs: number, idleTimeoutMs: number): Promise<number>;
+  /** Deletes expired sessions that no queued item references. Returns how many. */
+  cleanupOrphanedSessions(idleTimeoutMs: number): Promise<number>;
 
   // ----- reads -----
   /** One execution's history (the latest when `executionId` is omitted). */
@@ -337,6 +364,10 @@ export interface Provider {
   listInstances(): Promise<string[]>;
   /** Ids of instances whose current execution has `status`. */
   listInstancesByStatus(status: ExecutionStatus): Promise<string[]>;
+  /** Merged KV view (store overlaid with the current execution's changes); null if absent. */
+  getKvValue(instanceId: string, key: string): Promise<string | null>;
+  /** Merged KV view of every key; empty for an unknown instance. */
+  getKvAllValues(instanceId: string): Promise<Map<string, string>>;
   /** Custom status if its version is newer than `lastSeenVersion`, else null. */
   getCustomStatus(
     instanceId: string,

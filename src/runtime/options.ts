@@ -27,8 +27,19 @@ export interface RuntimeOptions {
   readonly unregisteredBackoff?: { readonly baseMs?: number; readonly maxMs?: number };
   /** Which activity tags this runtime runs. Default `'defaultOnly'`. */
   readonly workerTagFilter?: TagFilter;
-  /** Stable identity of this node (e.g. the pod name) used in worker ids. */
+  /**
+   * Stable identity of this node (e.g. the pod name). Used in worker ids and as the session
+   * owner shared by all worker slots, so a restarted node reclaims its sessions at once.
+   */
   readonly workerNodeId?: string;
+  /** Most distinct activity sessions in flight on this runtime. Default 10. */
+  readonly maxSessionsPerRuntime?: number;
+  /** A session with no activity for this long stops being renewed and unpins. Default 300,000. */
+  readonly sessionIdleTimeoutMs?: number;
+  /** Session lease length, renewed while the session is active. Default 30,000. */
+  readonly sessionLockTimeoutMs?: number;
+  /** How often expired, unreferenced sessions are deleted. Default 300,000. */
+  readonly sessionCleanupIntervalMs?: number;
   /** How long a cancelled activity may keep running before its result is discarded. Default 10,000. */
   readonly activityCancellationGraceMs?: number;
   /** Suspended instances kept in memory so a turn costs O(new events). Default 1,000. */
@@ -58,6 +69,10 @@ export interface ResolvedRuntimeOptions {
   readonly unregisteredBackoff: { readonly baseMs: number; readonly maxMs: number };
   readonly workerTagFilter: TagFilter;
   readonly workerNodeId: string | undefined;
+  readonly maxSessionsPerRuntime: number;
+  readonly sessionIdleTimeoutMs: number;
+  readonly sessionLockTimeoutMs: number;
+  readonly sessionCleanupIntervalMs: number;
   readonly activityCancellationGraceMs: number;
   readonly instanceCacheSize: number;
   readonly logLevel: LogLevel;
@@ -111,12 +126,24 @@ export function resolveRuntimeOptions(options: RuntimeOptions = {}): ResolvedRun
   if (options.workerNodeId !== undefined && (typeof options.workerNodeId !== 'string' || options.workerNodeId.length === 0)) {
     throw new InvalidInputError('runtime option workerNodeId must be a non-empty string');
   }
+  const workerLockTimeoutMs = int(options, 'workerLockTimeoutMs', 30_000, 100);
+  const sessionIdleTimeoutMs = int(options, 'sessionIdleTimeoutMs', 300_000, 1);
+  if (sessionIdleTimeoutMs <= renewalIntervalMs(workerLockTimeoutMs)) {
+    // Otherwise a session could unpin while one of its activities still runs (SPEC §8.1).
+    throw new InvalidInputError(
+      `runtime option sessionIdleTimeoutMs (${sessionIdleTimeoutMs}) must be greater than the worker lock renewal interval (${renewalIntervalMs(workerLockTimeoutMs)} ms, half of workerLockTimeoutMs)`,
+    );
+  }
   return {
+    maxSessionsPerRuntime: int(options, 'maxSessionsPerRuntime', 10, 1),
+    sessionIdleTimeoutMs,
+    sessionLockTimeoutMs: int(options, 'sessionLockTimeoutMs', 30_000, 100),
+    sessionCleanupIntervalMs: int(options, 'sessionCleanupIntervalMs', 300_000, 100),
     orchestrationConcurrency: int(options, 'orchestrationConcurrency', 4, 1),
     workerConcurrency: int(options, 'workerConcurrency', 8, 1),
     dispatcherPollIntervalMs: int(options, 'dispatcherPollIntervalMs', 100, 1),
     orchestratorLockTimeoutMs: int(options, 'orchestratorLockTimeoutMs', 5000, 100),
-    workerLockTimeoutMs: int(options, 'workerLockTimeoutMs', 30_000, 100),
+    workerLockTimeoutMs,
     maxAttempts: int(options, 'maxAttempts', 10, 1),
     unregisteredBackoff: { baseMs, maxMs },
     workerTagFilter: checkTagFilter(options.workerTagFilter ?? 'defaultOnly'),

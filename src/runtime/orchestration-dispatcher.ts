@@ -197,6 +197,7 @@ export class OrchestrationDispatcher {
         drain: drainMicrotasks,
         duroxideVersion: DUROXIDE_VERSION,
         limits: options.limits,
+        kvSnapshot: item.kvSnapshot,
         trace: (level, message, fields) => logger.log(level, 'duroxide::orchestration', message, fields),
       });
     }

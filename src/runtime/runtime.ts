@@ -18,6 +18,7 @@ import { resolveRuntimeOptions, type ResolvedRuntimeOptions, type RuntimeOptions
 import { OrchestrationDispatcher } from './orchestration-dispatcher.js';
 import { checkReplay, type ReplayCheckOptions, type ReplayCheckReport } from './replay-check.js';
 import { ActivityRegistry, OrchestrationRegistry, type ActivityHandler, type VersionPolicy } from './registry.js';
+import { SessionTracker } from './session-tracker.js';
 import { Waker } from './waker.js';
 import { WorkerDispatcher } from './worker-dispatcher.js';
 
@@ -39,6 +40,7 @@ export class Runtime {
   #workLoop: DispatcherLoop<LockedWorkItem> | undefined;
   #worker: WorkerDispatcher | undefined;
   #unsubscribe: (() => void) | undefined;
+  #sessions: SessionTracker | undefined;
 
   /**
    * @param provider storage, e.g. `await SqliteProvider.open('sqlite:./app.db')`
@@ -98,7 +100,10 @@ export class Runtime {
     this.#unsubscribe = this.#provider.subscribe((signal) => {
       if (signal.kind === 'orchestrator') orchWaker.wakeAt(signal.visibleAt);
       else if (signal.kind === 'worker') workWaker.wake();
+      else if (signal.kind === 'activityCancelled') this.#worker?.cancelRunning(signal.instanceId, signal.executionId, signal.activityId);
     });
+    this.#sessions = new SessionTracker(this.#provider, this.#options, this.#logger);
+    this.#sessions.start();
     const orchestration = new OrchestrationDispatcher({
       provider: this.#provider,
       registry: this.#orchestrations,
@@ -114,6 +119,7 @@ export class Runtime {
       logger: this.#logger,
       metrics: this.#metrics,
       runtimeId: this.#runtimeId,
+      sessions: this.#sessions,
     });
     const worker = this.#worker;
     const onFetchError = (): void => {
@@ -136,7 +142,7 @@ export class Runtime {
       waker: workWaker,
       maxIdleMs: this.#options.dispatcherPollIntervalMs,
       logger: this.#logger,
-      fetch: () => worker.fetch(),
+      fetch: (slot) => worker.fetch(slot),
       process: (item, slot) => worker.process(item, slot),
       onFetchError,
     });
@@ -161,6 +167,7 @@ export class Runtime {
     }
     this.#state = 'stopping';
     this.#unsubscribe?.();
+    this.#sessions?.stop();
     const stopped = Promise.all([this.#orchLoop?.stop(), this.#workLoop?.stop()]);
     let timer: NodeJS.Timeout | undefined;
     const deadline = new Promise<'timeout'>((resolve) => {

@@ -16,6 +16,11 @@ import type { Logger } from './logger.js';
 import type { RuntimeMetrics } from './metrics.js';
 import { renewalIntervalMs, unregisteredDelayMs, type ResolvedRuntimeOptions } from './options.js';
 import type { ActivityRegistry } from './registry.js';
+import type { SessionTracker } from './session-tracker.js';
+import { SYSCALL_PREFIX } from '../core/replay/replay-engine.js';
+
+/** Built-in activity behind `ctx.getValueFromInstance` (SPEC §4.9). */
+const SYSCALL_GET_KV_VALUE = `${SYSCALL_PREFIX}get_kv_value`;
 
 const TARGET = 'duroxide::runtime::worker';
 
@@ -26,14 +31,15 @@ export interface WorkerDispatcherDeps {
   readonly logger: Logger;
   readonly metrics: RuntimeMetrics;
   readonly runtimeId: string;
+  readonly sessions: SessionTracker;
 }
 
 type Outcome = { readonly ok: true; readonly value: unknown } | { readonly ok: false; readonly error: unknown };
 
 export class WorkerDispatcher {
   readonly #d: WorkerDispatcherDeps;
-  /** Abort controllers of running activities, aborted on forced shutdown. */
-  readonly #running = new Set<AbortController>();
+  /** Running activities by `instance|execution|activityId`, to cancel them at once. */
+  readonly #running = new Map<string, AbortController>();
   /** Activity names this runtime lacks, left to other nodes for a while. */
   readonly #deferred = new DeferralList();
 
@@ -41,17 +47,31 @@ export class WorkerDispatcher {
     this.#d = deps;
   }
 
-  fetch(): Promise<LockedWorkItem | null> {
+  #workerId(slot: number): string {
+    return `work-${slot}-${this.#d.options.workerNodeId ?? this.#d.runtimeId}`;
+  }
+
+  fetch(slot: number): Promise<LockedWorkItem | null> {
+    const { options, sessions } = this.#d;
     return this.#d.provider.fetchWorkItem({
-      lockTimeoutMs: this.#d.options.workerLockTimeoutMs,
-      tagFilter: this.#d.options.workerTagFilter,
+      lockTimeoutMs: options.workerLockTimeoutMs,
+      tagFilter: options.workerTagFilter,
       excludeActivities: this.#deferred.active(),
+      // At the session cap, take only work that needs no new session.
+      ...(sessions.hasCapacity
+        ? { session: { ownerId: sessions.ownerFor(this.#workerId(slot)), lockTimeoutMs: options.sessionLockTimeoutMs } }
+        : {}),
     });
   }
 
   /** Forced shutdown: running activities see their signal abort; their items are released. */
   abortAll(): void {
-    for (const c of this.#running) c.abort(new Error('runtime shut down'));
+    for (const c of this.#running.values()) c.abort(new Error('runtime shut down'));
+  }
+
+  /** An ack in this process cancelled the activity: abort it now rather than at its next renewal. */
+  cancelRunning(instanceId: string, executionId: number, activityId: number): void {
+    this.#running.get(`${instanceId}|${executionId}|${activityId}`)?.abort(new Error('activity cancelled'));
   }
 
   async process(locked: LockedWorkItem, slot: number): Promise<void> {
@@ -75,6 +95,27 @@ export class WorkerDispatcher {
       await this.#complete(locked, failure(item, details));
       return;
     }
+    if (item.name === SYSCALL_GET_KV_VALUE) {
+      const { instanceId, key } = decodeInput(item.input) as { instanceId: string; key: string };
+      const value = await provider.getKvValue(instanceId, key);
+      await this.#complete(locked, { type: 'ActivityCompleted', instance: item.instance, executionId: item.executionId, id: item.id, result: value ?? 'null' });
+      return;
+    }
+    const sessionId = item.sessionId;
+    if (sessionId !== undefined && !this.#d.sessions.enter(sessionId)) {
+      // Another slot started a new session first and the cap is reached: give it back.
+      await provider.abandonWorkItem(locked.lockToken, { delayMs: 100, ignoreAttempt: true }).catch(() => undefined);
+      return;
+    }
+    try {
+      await this.#run(locked, item, slot);
+    } finally {
+      if (sessionId !== undefined) this.#d.sessions.leave(sessionId);
+    }
+  }
+
+  async #run(locked: LockedWorkItem, item: WorkItemOfType<'ActivityExecute'>, slot: number): Promise<void> {
+    const { provider, options, registry, logger, metrics } = this.#d;
     const handler = registry.get(item.name);
     if (handler === undefined) {
       // Leave it visible to every other node at once, and skip the name here for the backoff period.
@@ -89,7 +130,8 @@ export class WorkerDispatcher {
     }
 
     const controller = new AbortController();
-    this.#running.add(controller);
+    const runningKey = `${item.instance}|${item.executionId}|${item.id}`;
+    this.#running.set(runningKey, controller);
     const renewal = setInterval(() => {
       provider.renewWorkItemLock(locked.lockToken, options.workerLockTimeoutMs).catch((error: unknown) => {
         // A transient error (busy database) is retried at the next interval; a permanent one
@@ -107,7 +149,7 @@ export class WorkerDispatcher {
         orchestrationVersion: item.orchestrationVersion ?? 'unknown',
         activityName: item.name,
         activityId: item.id,
-        workerId: `work-${slot}-${options.workerNodeId ?? this.#d.runtimeId}`,
+        workerId: this.#workerId(slot),
         sessionId: item.sessionId,
         tag: item.tag,
         signal: controller.signal,
@@ -154,7 +196,7 @@ export class WorkerDispatcher {
       }
     } finally {
       clearInterval(renewal);
-      this.#running.delete(controller);
+      this.#running.delete(runningKey);
     }
   }
 

@@ -5,12 +5,14 @@ import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
 import { after, describe, test } from 'node:test';
+import { Worker } from 'node:worker_threads';
 import Database from 'better-sqlite3';
 import {
   InvalidInputError,
   ProviderError,
   SchemaTooNewError,
 } from '../../src/core/errors/duroxide-error.js';
+import type { EventKind } from '../../src/core/history/history-event.js';
 import type { WorkItem } from '../../src/core/history/work-item.js';
 import { LATEST_SCHEMA_VERSION, MIGRATIONS } from '../../src/providers/sqlite/migrations/migrations.js';
 import { SqliteProvider } from '../../src/providers/sqlite/sqlite-provider.js';
@@ -20,6 +22,8 @@ import {
   activityExecute,
   externalRaised,
   FETCH,
+  fetchFor,
+  historyEvent,
   startInstance,
   startItem,
   startMetadata,
@@ -115,6 +119,7 @@ describe('SqliteProvider', () => {
             [1, 'initial'],
             [2, 'worker-activity-name'],
             [3, 'management-indexes'],
+            [4, 'kv-and-sessions'],
           ],
         );
         assert.equal(rows.at(-1)?.version, LATEST_SCHEMA_VERSION);
@@ -162,6 +167,137 @@ describe('SqliteProvider', () => {
         assert.match(error.message, /upgrade duroxide-ts/i);
         return true;
       });
+    });
+  });
+
+  describe('kv and sessions schema (migration 4)', () => {
+    test('a database at schema 3 is upgraded to 4 keeping its queued session work', async (t) => {
+      const file = tempFile();
+      const db = raw(file);
+      db.exec('CREATE TABLE duroxide_schema (version INTEGER PRIMARY KEY, name TEXT NOT NULL, applied_at INTEGER NOT NULL)');
+      for (const migration of MIGRATIONS.slice(0, 3)) {
+        db.exec(migration.sql);
+        db.prepare('INSERT INTO duroxide_schema VALUES (?, ?, 0)').run(migration.version, migration.name);
+      }
+      const item = activityExecute('old-1', 1, 2, { sessionId: 's-old' });
+      db.prepare(
+        `INSERT INTO worker_queue (instance_id, execution_id, activity_id, activity_name, work_item, visible_at,
+           session_id, created_at) VALUES ('old-1', 1, 2, 'act', ?, 0, 's-old', 0)`,
+      ).run(JSON.stringify(item));
+      db.close();
+
+      const provider = await SqliteProvider.openFile(file);
+      t.after(() => provider.close());
+      const locked = await provider.fetchWorkItem({ lockTimeoutMs: 30_000, session: { ownerId: 'w1', lockTimeoutMs: 30_000 } });
+      assert.deepEqual(locked?.item, item);
+      assert.equal(await provider.renewSessionLocks(['w1'], 1_000, 30_000), 1);
+      assert.deepEqual(await provider.getKvAllValues('old-1'), new Map());
+    });
+
+    test('ending an execution moves the delta into the store and leaves no delta rows', async (t) => {
+      const file = tempFile();
+      const provider = await SqliteProvider.openFile(file);
+      t.after(() => provider.close());
+      await startInstance(provider, 'kv-rows');
+      const turn = async (kinds: EventKind[], status?: 'Completed'): Promise<void> => {
+        await provider.enqueueForOrchestrator(externalRaised('kv-rows'));
+        const locked = await fetchFor(provider, 'kv-rows');
+        const first = locked.item.history.length + 1;
+        await provider.ackOrchestrationItem(
+          locked.lockToken,
+          ack(1, {
+            historyDelta: kinds.map((k, i) => historyEvent('kv-rows', 1, first + i, k)),
+            metadata: status === undefined ? {} : { status, output: '1' },
+          }),
+        );
+      };
+      const db = raw(file);
+      t.after(() => db.close());
+      const rows = (table: string): unknown[] =>
+        db.prepare(`SELECT key, value, last_updated_at FROM ${table} ORDER BY key`).raw().all();
+
+      await turn([
+        { type: 'KeyValueSet', key: 'a', value: '1', lastUpdatedAt: 5 },
+        { type: 'KeyValueSet', key: 'b', value: '2', lastUpdatedAt: 6 },
+        { type: 'KeyValueCleared', key: 'b' },
+      ]);
+      assert.deepEqual(rows('kv_store'), []);
+      const delta = rows('kv_delta') as [string, string | null, number][];
+      assert.deepEqual(
+        delta.map(([k, v]) => [k, v]),
+        [
+          ['a', '1'],
+          ['b', null],
+        ],
+        'b is a tombstone',
+      );
+      await turn([], 'Completed');
+      assert.deepEqual(rows('kv_store'), [['a', '1', 5]]);
+      assert.deepEqual(rows('kv_delta'), []);
+    });
+
+    test('two providers in parallel threads racing to claim sessions never share one', async (t) => {
+      const file = tempFile();
+      const setup = await SqliteProvider.openFile(file);
+      const items: WorkItem[] = [];
+      for (let id = 2; id < 62; id++) items.push(activityExecute('race-1', 1, id, { sessionId: `s${id % 20}` }));
+      await startInstance(setup, 'race-1', { workerItems: items });
+      await setup.close();
+
+      // Each thread opens its own provider (its own connection) on the file, waits for a common
+      // start instant, then fetches as its own session owner, yielding between fetches so the
+      // two interleave on the write lock and contend for the same next unclaimed session.
+      const providerUrl = new URL('../../src/providers/sqlite/sqlite-provider.js', import.meta.url).href;
+      const source = `
+        const { parentPort, workerData } = require('node:worker_threads');
+        (async () => {
+          const { SqliteProvider } = await import(workerData.providerUrl);
+          const p = await SqliteProvider.openFile(workerData.file);
+          const options = {
+            lockTimeoutMs: 30000, tagFilter: 'any', session: { ownerId: workerData.owner, lockTimeoutMs: 30000 },
+          };
+          parentPort.once('message', async (startAt) => {
+            while (Date.now() < startAt) {}
+            const got = [];
+            for (let l = await p.fetchWorkItem(options); l !== null; l = await p.fetchWorkItem(options)) {
+              got.push([l.item.sessionId, l.item.id]);
+              await new Promise((resolve) => setTimeout(resolve, 1));
+            }
+            await p.close();
+            parentPort.postMessage(got);
+          });
+          parentPort.postMessage('ready');
+        })();`;
+      const workers = ['w1', 'w2'].map((owner) => new Worker(source, { eval: true, workerData: { providerUrl, file, owner } }));
+      t.after(async () => {
+        await Promise.all(workers.map((w) => w.terminate()));
+      });
+      const next = (w: Worker): Promise<unknown> =>
+        new Promise((resolve, reject) => {
+          w.once('message', resolve);
+          w.once('error', reject);
+        });
+      await Promise.all(workers.map(next));
+      const startAt = Date.now() + 20;
+      const results = workers.map(next);
+      for (const w of workers) w.postMessage(startAt);
+      const claimed = (await Promise.all(results)) as [string, number][][];
+
+      const ownerOf = new Map<string, Set<number>>();
+      const fetched: number[] = [];
+      claimed.forEach((got, worker) => {
+        for (const [session, id] of got) {
+          fetched.push(id);
+          ownerOf.set(session, (ownerOf.get(session) ?? new Set()).add(worker));
+        }
+      });
+      assert.deepEqual(
+        [...fetched].sort((a, b) => a - b),
+        items.map((item) => (item.type === 'ActivityExecute' ? item.id : 0)),
+        'every item fetched exactly once',
+      );
+      assert.equal(ownerOf.size, 20);
+      for (const [session, owners] of ownerOf) assert.equal(owners.size, 1, `${session} served by one owner`);
     });
   });
 

@@ -46,6 +46,7 @@ import { prepareAbandonOrchestrationItem } from './statements/abandon-orchestrat
 import { prepareAbandonWorkItem } from './statements/abandon-work-item.js';
 import { prepareAckOrchestrationItem } from './statements/ack-orchestration-item.js';
 import { prepareAckWorkItem } from './statements/ack-work-item.js';
+import { prepareCleanupOrphanedSessions } from './statements/cleanup-orphaned-sessions.js';
 import { prepareInstanceDeletion } from './statements/delete-instances.js';
 import { prepareEnqueueForOrchestrator } from './statements/enqueue-for-orchestrator.js';
 import { prepareFetchOrchestrationItem } from './statements/fetch-orchestration-item.js';
@@ -54,11 +55,13 @@ import { prepareNextOrchestratorVisibleAt } from './statements/next-orchestrator
 import { prepareExecutionPruning } from './statements/prune-executions.js';
 import { prepareInstanceQueries } from './statements/query-instances.js';
 import { prepareReadHistory } from './statements/read-history.js';
+import { prepareKvReads } from './statements/read-kv.js';
 import { prepareExecutionReads } from './statements/read-executions.js';
 import { prepareInstanceTreeReads } from './statements/read-instance-tree.js';
 import { prepareInstanceReads } from './statements/read-instances.js';
 import { prepareSystemMetricsReads } from './statements/read-system-metrics.js';
 import { prepareRenewOrchestrationItemLock } from './statements/renew-orchestration-item-lock.js';
+import { prepareRenewSessionLocks } from './statements/renew-session-locks.js';
 import { prepareRenewWorkItemLock } from './statements/renew-work-item-lock.js';
 import { toProviderError } from './to-provider-error.js';
 
@@ -76,7 +79,10 @@ function prepareOperations(db: Database.Database) {
     ackWorkItem: prepareAckWorkItem(db),
     abandonWorkItem: prepareAbandonWorkItem(db),
     renewWorkItemLock: prepareRenewWorkItemLock(db),
+    renewSessionLocks: prepareRenewSessionLocks(db),
+    cleanupOrphanedSessions: prepareCleanupOrphanedSessions(db),
     readHistory: prepareReadHistory(db),
+    kv: prepareKvReads(db),
     instances: prepareInstanceReads(db),
     executions: prepareExecutionReads(db),
     trees,
@@ -162,6 +168,9 @@ export class SqliteProvider implements Provider {
       this.#emit({ kind: 'orchestrator', visibleAt: result.orchestratorVisibleAt });
     }
     if (result.workerItemCount > 0) this.#emit({ kind: 'worker' });
+    // Lets the runtime abort an activity running in this process now, instead of at its next
+    // lock renewal (which would fail: the row is gone).
+    for (const c of result.cancelledActivities) this.#emit({ kind: 'activityCancelled', ...c });
     this.#emit({ kind: 'instance', instanceId: result.instanceId });
   }
 
@@ -207,6 +216,17 @@ export class SqliteProvider implements Provider {
     this.#run('renewWorkItemLock', (ops) => ops.renewWorkItemLock(lockToken, extendForMs, Date.now()));
   }
 
+  async renewSessionLocks(ownerIds: readonly string[], extendForMs: number, idleTimeoutMs: number): Promise<number> {
+    return this.#run('renewSessionLocks', (ops) =>
+      ops.renewSessionLocks(ownerIds, extendForMs, idleTimeoutMs, Date.now()),
+    );
+  }
+
+  /** `idleTimeoutMs` is not needed: an idle session is no longer renewed, so its lease expires. */
+  async cleanupOrphanedSessions(_idleTimeoutMs: number): Promise<number> {
+    return this.#run('cleanupOrphanedSessions', (ops) => ops.cleanupOrphanedSessions(Date.now()));
+  }
+
   // ----- reads -----
 
   async readHistory(instanceId: string, executionId?: number): Promise<HistoryEvent[]> {
@@ -235,6 +255,14 @@ export class SqliteProvider implements Provider {
 
   async listInstancesByStatus(status: ExecutionStatus): Promise<string[]> {
     return this.#run('listInstancesByStatus', (ops) => ops.instances.listInstancesByStatus(status));
+  }
+
+  async getKvValue(instanceId: string, key: string): Promise<string | null> {
+    return this.#run('getKvValue', (ops) => ops.kv.getValue(instanceId, key));
+  }
+
+  async getKvAllValues(instanceId: string): Promise<Map<string, string>> {
+    return this.#run('getKvAllValues', (ops) => ops.kv.getAllValues(instanceId));
   }
 
   async getCustomStatus(

@@ -14,6 +14,7 @@ import { registerDeletionCases } from './cases/deletion-cases.js';
 import { registerHistoryLoadingCases } from './cases/history-loading-cases.js';
 import { registerInstanceQueryCases } from './cases/instance-query-cases.js';
 import { registerInstanceRecordCases } from './cases/instance-record-cases.js';
+import { registerKvStoreCases } from './cases/kv-store-cases.js';
 import { registerManagementMetricsCases } from './cases/management-metrics-cases.js';
 import { registerOrchestrationAckCases } from './cases/orchestration-ack-cases.js';
 import { registerOrchestrationLockCases } from './cases/orchestration-lock-cases.js';
@@ -21,6 +22,7 @@ import { registerOrchestratorQueueCases } from './cases/orchestrator-queue-cases
 import { registerOrphanCases } from './cases/orphan-cases.js';
 import { registerProviderSignalCases } from './cases/provider-signal-cases.js';
 import { registerPruneCases } from './cases/prune-cases.js';
+import { registerSessionCases } from './cases/session-cases.js';
 import { registerWorkerQueueCases } from './cases/worker-queue-cases.js';
 import type { ProviderConformanceOptions } from './conformance-fixtures.js';
 import { createHarness } from './conformance-fixtures.js';
@@ -40,6 +42,7 @@ export function runProviderConformance(options: ProviderConformanceOptions): voi
     registerOrchestrationAckCases(harness);
     registerOrchestrationLockCases(harness);
     registerWorkerQueueCases(harness);
+    registerSessionCases(harness);
     registerInstanceRecordCases(harness);
     registerHistoryLoadingCases(harness);
     registerOrphanCases(harness);
@@ -49,5 +52,6 @@ export function runProviderConformance(options: ProviderConformanceOptions): voi
     registerPruneCases(harness);
     registerManagementMetricsCases(harness);
     registerInstanceQueryCases(harness);
+    registerKvStoreCases(harness);
   });
 }

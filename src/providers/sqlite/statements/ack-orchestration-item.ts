@@ -7,9 +7,10 @@ import { ProviderError } from '../../../core/errors/duroxide-error.js';
 import type { HistoryEvent } from '../../../core/history/history-event.js';
 import type { WorkItem } from '../../../core/history/work-item.js';
 import { visibleAtFor } from '../../../core/history/work-item.js';
-import type { OrchestrationAck } from '../../provider.js';
+import type { CancelledActivity, OrchestrationAck } from '../../provider.js';
 import { isUniqueViolation } from '../to-provider-error.js';
 import { prepareInsertOrchestratorItem } from './insert-orchestrator-item.js';
+import { prepareKvDeltaWrites } from './write-kv-delta.js';
 
 const OPERATION = 'ackOrchestrationItem';
 
@@ -19,6 +20,12 @@ export interface AckOrchestrationResult {
   /** Smallest `visible_at` among inserted orchestrator rows; undefined when none. */
   readonly orchestratorVisibleAt: number | undefined;
   readonly workerItemCount: number;
+  /**
+   * `cancelledActivities` entries whose worker row existed before this ack and was deleted by
+   * it (queued or running activities); entries scheduled and cancelled in this same ack, and
+   * entries without a row, are left out.
+   */
+  readonly cancelledActivities: readonly CancelledActivity[];
 }
 
 export type AckOrchestrationItem = (lockToken: string, ack: OrchestrationAck, now: number) => AckOrchestrationResult;
@@ -32,6 +39,10 @@ export type AckOrchestrationItem = (lockToken: string, ack: OrchestrationAck, no
  * deleted (an activity scheduled and cancelled in the same turn ends up absent, step 12), and
  * the execution row is created only when the instance row exists, so an empty ack discarding
  * a batch for a never-started instance writes nothing at all.
+ *
+ * KV (step 10) is derived from the delta's `KeyValueSet` / `KeyValueCleared` /
+ * `KeyValuesCleared` events, applied in order to `kv_delta`; an ack that ends the execution
+ * (any `metadata.status`) then merges the delta into `kv_store` and clears it.
  */
 export function prepareAckOrchestrationItem(db: Database.Database): AckOrchestrationItem {
   const selectLock = db.prepare<{ token: string }, { instance_id: string; locked_until: number }>(
@@ -126,6 +137,29 @@ export function prepareAckOrchestrationItem(db: Database.Database): AckOrchestra
   );
   const deleteLock = db.prepare<{ token: string }>('DELETE FROM instance_locks WHERE lock_token = @token');
   const insertOrchestratorItem = prepareInsertOrchestratorItem(db);
+  const kv = prepareKvDeltaWrites(db);
+
+  /**
+   * Deletes the listed worker rows (after this ack's inserts, step 12) and returns the entries
+   * that removed a row this ack did not insert itself.
+   */
+  function cancelActivities(ack: OrchestrationAck): CancelledActivity[] {
+    const insertedNow = new Map<string, number>();
+    for (const item of ack.workerItems) {
+      if (item.type !== 'ActivityExecute') continue;
+      const key = JSON.stringify([item.instance, item.executionId, item.id]);
+      insertedNow.set(key, (insertedNow.get(key) ?? 0) + 1);
+    }
+    const removed: CancelledActivity[] = [];
+    for (const c of ack.cancelledActivities) {
+      const { instanceId, executionId, activityId } = c;
+      const deleted = deleteWorkerItem.run({ instanceId, executionId, activityId }).changes;
+      const key = JSON.stringify([instanceId, executionId, activityId]);
+      if (deleted > (insertedNow.get(key) ?? 0)) removed.push({ instanceId, executionId, activityId });
+      insertedNow.delete(key);
+    }
+    return removed;
+  }
 
   function appendHistory(instanceId: string, executionId: number, delta: readonly HistoryEvent[], now: number): void {
     for (const event of delta) {
@@ -221,17 +255,17 @@ export function prepareAckOrchestrationItem(db: Database.Database): AckOrchestra
     if (metadata.customStatus !== undefined) {
       setCustomStatus.run({ instanceId, value: metadata.customStatus.value });
     }
+    kv.applyEvents(instanceId, ack.historyDelta, now);
+    if (metadata.status !== undefined) kv.mergeIntoStore(instanceId);
     enqueueWorkerItems(ack.workerItems, now);
-    for (const c of ack.cancelledActivities) {
-      deleteWorkerItem.run({ instanceId: c.instanceId, executionId: c.executionId, activityId: c.activityId });
-    }
+    const cancelledActivities = cancelActivities(ack);
     let orchestratorVisibleAt: number | undefined;
     for (const item of ack.orchestratorItems) {
       const visibleAt = insertOrchestratorItem(item, visibleAtFor(item, now), now);
       orchestratorVisibleAt = Math.min(visibleAt, orchestratorVisibleAt ?? visibleAt);
     }
     deleteLock.run({ token });
-    return { instanceId, orchestratorVisibleAt, workerItemCount: ack.workerItems.length };
+    return { instanceId, orchestratorVisibleAt, workerItemCount: ack.workerItems.length, cancelledActivities };
   });
 
   return (lockToken, ack, now) => tx.immediate(lockToken, ack, now);

@@ -7,6 +7,7 @@ import { ProviderError } from '../../../core/errors/duroxide-error.js';
 import type { WorkItem } from '../../../core/history/work-item.js';
 import { visibleAtFor } from '../../../core/history/work-item.js';
 import { prepareInsertOrchestratorItem } from './insert-orchestrator-item.js';
+import { prepareTouchSession } from './touch-session.js';
 
 const OPERATION = 'ackWorkItem';
 
@@ -17,16 +18,20 @@ export type AckWorkItem = (lockToken: string, completion: WorkItem | undefined, 
  * Deletes the locked row only while its lock is valid and enqueues the completion to the
  * orchestrator queue, atomically. A missing row (the orchestration cancelled the activity and
  * deleted it) or an expired lock (another worker may be running it) is a permanent error: the
- * worker must treat its result as unwanted.
+ * worker must treat its result as unwanted. A session-bound row also records activity on its
+ * session (when the session lease is still valid).
  */
 export function prepareAckWorkItem(db: Database.Database): AckWorkItem {
-  const deleteRow = db.prepare<{ token: string; now: number }>(
-    'DELETE FROM worker_queue WHERE lock_token = @token AND locked_until > @now',
+  const deleteRow = db.prepare<{ token: string; now: number }, { session_id: string | null }>(
+    'DELETE FROM worker_queue WHERE lock_token = @token AND locked_until > @now RETURNING session_id',
   );
   const insertOrchestratorItem = prepareInsertOrchestratorItem(db);
+  const touchSession = prepareTouchSession(db);
 
   const tx = db.transaction((token: string, completion: WorkItem | undefined, now: number): number | undefined => {
-    if (deleteRow.run({ token, now }).changes === 0) {
+    // Tokens are unique, so at most one row.
+    const deleted = deleteRow.get({ token, now });
+    if (deleted === undefined) {
       throw new ProviderError(
         OPERATION,
         `lock token '${token}' is unknown or expired; the activity was cancelled or its lock was lost, ` +
@@ -34,6 +39,7 @@ export function prepareAckWorkItem(db: Database.Database): AckWorkItem {
         false,
       );
     }
+    if (deleted.session_id !== null) touchSession(deleted.session_id, now);
     return completion === undefined ? undefined : insertOrchestratorItem(completion, visibleAtFor(completion, now), now);
   });
 

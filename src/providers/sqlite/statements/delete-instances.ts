@@ -64,6 +64,8 @@ export function prepareInstanceDeletion(db: Database.Database, trees: InstanceTr
   );
   const deleteWorkerRows = db.prepare<Ids>(`DELETE FROM worker_queue WHERE instance_id IN ${IN_IDS}`);
   const deleteLocks = db.prepare<Ids>(`DELETE FROM instance_locks WHERE instance_id IN ${IN_IDS}`);
+  const deleteKvStore = db.prepare<Ids>(`DELETE FROM kv_store WHERE instance_id IN ${IN_IDS}`);
+  const deleteKvDelta = db.prepare<Ids>(`DELETE FROM kv_delta WHERE instance_id IN ${IN_IDS}`);
   const deleteInstanceRows = db.prepare<Ids>(`DELETE FROM instances WHERE instance_id IN ${IN_IDS}`);
   const bulkSelects = new StatementCache(db);
 
@@ -102,8 +104,10 @@ export function prepareInstanceDeletion(db: Database.Database, trees: InstanceTr
     // Without its lock row, an in-flight turn's ack finds its token unknown and fails, so a
     // force-deleted instance is never recreated by a zombie turn (SPEC §7.9).
     deleteLocks.run({ ids });
-    // TODO(kv): when the KV store lands, delete the instances' kv_store and kv_delta rows here,
-    // inside this same transaction (SPEC §7.9). Sessions are deliberately not touched.
+    // KV goes with the instance (not counted in the result); sessions are deliberately not
+    // touched: they are not scoped to an instance and expire on their own (SPEC §4.11).
+    deleteKvStore.run({ ids });
+    deleteKvDelta.run({ ids });
     const instancesDeleted = deleteInstanceRows.run({ ids }).changes;
     return { instancesDeleted, executionsDeleted, eventsDeleted, queueMessagesDeleted };
   }

@@ -12,6 +12,7 @@ import type {
   LockedOrchestrationItem,
   OrchestrationItem,
 } from '../../provider.js';
+import { prepareKvReads } from './read-kv.js';
 
 export type FetchOrchestrationItem = (
   options: FetchOrchestrationOptions,
@@ -62,7 +63,8 @@ interface HistoryRow {
 /**
  * One `BEGIN IMMEDIATE` transaction: pick the oldest visible row whose instance is not
  * validly locked, take (or take over) the instance lock, mark and count every visible row of
- * that instance, then load instance metadata and the current execution's history.
+ * that instance, then load instance metadata, the current execution's history and the KV
+ * snapshot (`kv_store` only, never the current execution's delta). A cache hit skips both.
  *
  * Orphan batches (no instance row and no start item) never block the queue (SPEC A9): pure
  * `QueueMessage` batches and batches older than {@link ORPHAN_MAX_AGE_MS} are deleted (unless a
@@ -123,6 +125,7 @@ export function prepareFetchOrchestrationItem(db: Database.Database): FetchOrche
                     WHERE instance_id = @instanceId AND item_type IN ('StartOrchestration', 'ContinueAsNew')) AS found`,
   );
   const releaseLock = db.prepare<{ token: string }>('DELETE FROM instance_locks WHERE lock_token = @token');
+  const kv = prepareKvReads(db);
 
   function loadHistory(
     instanceId: string,
@@ -162,6 +165,7 @@ export function prepareFetchOrchestrationItem(db: Database.Database): FetchOrche
         historyCached: false,
         messages,
         instanceCreatedAt: undefined,
+        kvSnapshot: kv.readSnapshot(instanceId),
       };
     }
     const executionId = instance.current_execution_id;
@@ -183,9 +187,10 @@ export function prepareFetchOrchestrationItem(db: Database.Database): FetchOrche
       return { ...base, history: [], historyCached: true };
     }
     const loaded = loadHistory(instanceId, executionId);
+    const kvSnapshot = kv.readSnapshot(instanceId);
     return loaded.historyError === undefined
-      ? { ...base, history: loaded.history, historyCached: false }
-      : { ...base, history: [], historyCached: false, historyError: loaded.historyError };
+      ? { ...base, history: loaded.history, historyCached: false, kvSnapshot }
+      : { ...base, history: [], historyCached: false, historyError: loaded.historyError, kvSnapshot };
   }
 
   /**

@@ -1,5 +1,5 @@
 /**
- * `fetchWorkItem`: peek-lock the oldest eligible activity (SPEC §7.7).
+ * `fetchWorkItem`: peek-lock the oldest eligible activity, claiming its session (SPEC §7.7).
  * @module
  */
 import { randomUUID } from 'node:crypto';
@@ -13,6 +13,7 @@ interface WorkerRow {
   id: number;
   work_item: string;
   attempt_count: number;
+  session_id: string | null;
 }
 
 interface CandidateParams {
@@ -21,56 +22,95 @@ interface CandidateParams {
   tags: string;
   /** JSON array of activity names to skip. */
   exclude: string;
+  /** The session owner fetching; unused (empty) without session routing. */
+  ownerId: string;
 }
 
 type FilterKind = 'defaultOnly' | 'any' | 'tags' | 'defaultAnd';
+type SessionMode = 'unrouted' | 'routed';
 
 const TAG_CONDITIONS: Readonly<Record<FilterKind, string>> = {
-  defaultOnly: 'tag IS NULL',
+  defaultOnly: 'q.tag IS NULL',
   any: '1 = 1',
-  tags: 'tag IN (SELECT value FROM json_each(@tags))',
-  defaultAnd: '(tag IS NULL OR tag IN (SELECT value FROM json_each(@tags)))',
+  tags: 'q.tag IN (SELECT value FROM json_each(@tags))',
+  defaultAnd: '(q.tag IS NULL OR q.tag IN (SELECT value FROM json_each(@tags)))',
+};
+
+/**
+ * Without session routing only session-free rows qualify. With it, a session-bound row
+ * qualifies unless ANOTHER owner holds a valid lease on its session (a lease held by this
+ * owner, an expired lease and no lease at all are all fine).
+ */
+const SESSION_CONDITIONS: Readonly<Record<SessionMode, string>> = {
+  unrouted: 'q.session_id IS NULL',
+  routed: `(q.session_id IS NULL OR NOT EXISTS (
+             SELECT 1 FROM sessions s
+             WHERE s.session_id = q.session_id AND s.locked_until > @now AND s.worker_id <> @ownerId))`,
 };
 
 /**
  * FIFO by row id among rows that are visible, not validly locked (never locked, or the lock
- * expired — at-least-once redelivery) and accepted by the tag filter. Locks the row with a new
- * token and counts the attempt, in one `BEGIN IMMEDIATE` transaction so two processes sharing
- * the file never take the same row.
- *
- * Sessions are not part of the contract yet: session-bound rows are fetched like any other.
+ * expired — at-least-once redelivery), accepted by the tag filter, not excluded by activity
+ * name, and routable to this caller's session owner. Locks the row with a new token and counts
+ * the attempt; a session-bound row also claims (or renews) its session for the owner:
+ * `worker_id = ownerId`, `locked_until = now + session.lockTimeoutMs`, `last_activity_at =
+ * now`. All in one `BEGIN IMMEDIATE` transaction, so two processes sharing the file never take
+ * the same row or both claim one session.
  */
 export function prepareFetchWorkItem(db: Database.Database): FetchWorkItem {
-  const selectByFilter = new Map(
-    (Object.keys(TAG_CONDITIONS) as FilterKind[]).map((kind) => [
-      kind,
-      db.prepare<CandidateParams, WorkerRow>(
-        `SELECT id, work_item, attempt_count FROM worker_queue
-         WHERE visible_at <= @now AND (lock_token IS NULL OR locked_until <= @now)
-           AND ${TAG_CONDITIONS[kind]}
-           AND (@exclude = '[]' OR activity_name NOT IN (SELECT value FROM json_each(@exclude)))
-         ORDER BY id LIMIT 1`,
-      ),
-    ]),
-  );
+  const selectCandidate = new Map<string, Database.Statement<CandidateParams, WorkerRow>>();
+  for (const kind of Object.keys(TAG_CONDITIONS) as FilterKind[]) {
+    for (const mode of Object.keys(SESSION_CONDITIONS) as SessionMode[]) {
+      selectCandidate.set(
+        `${kind}/${mode}`,
+        db.prepare<CandidateParams, WorkerRow>(
+          `SELECT q.id, q.work_item, q.attempt_count, q.session_id FROM worker_queue q
+           WHERE q.visible_at <= @now AND (q.lock_token IS NULL OR q.locked_until <= @now)
+             AND ${TAG_CONDITIONS[kind]}
+             AND (@exclude = '[]' OR q.activity_name NOT IN (SELECT value FROM json_each(@exclude)))
+             AND ${SESSION_CONDITIONS[mode]}
+           ORDER BY q.id LIMIT 1`,
+        ),
+      );
+    }
+  }
   const lockRow = db.prepare<{ id: number; token: string; lockedUntil: number }>(
     `UPDATE worker_queue SET lock_token = @token, locked_until = @lockedUntil, attempt_count = attempt_count + 1
      WHERE id = @id`,
   );
+  // The WHERE refuses a session another owner still holds (a second line of defence: inside
+  // the IMMEDIATE transaction the candidate query already excluded it).
+  const claimSession = db.prepare<{ sessionId: string; ownerId: string; lockedUntil: number; now: number }>(
+    `INSERT INTO sessions (session_id, worker_id, locked_until, last_activity_at)
+     VALUES (@sessionId, @ownerId, @lockedUntil, @now)
+     ON CONFLICT (session_id) DO UPDATE SET
+       worker_id = excluded.worker_id, locked_until = excluded.locked_until, last_activity_at = excluded.last_activity_at
+     WHERE sessions.locked_until <= @now OR sessions.worker_id = excluded.worker_id`,
+  );
 
-  const tx = db.transaction((kind: FilterKind, tags: readonly string[], options: FetchWorkOptions, now: number) => {
-    const exclude = JSON.stringify(options.excludeActivities ?? []);
-    const row = selectByFilter.get(kind)?.get({ now, tags: JSON.stringify(tags), exclude });
-    if (row === undefined) return null;
-    const token = randomUUID();
-    lockRow.run({ id: row.id, token, lockedUntil: now + options.lockTimeoutMs });
-    const locked: LockedWorkItem = {
-      item: JSON.parse(row.work_item) as WorkItem,
-      lockToken: token,
-      attemptCount: row.attempt_count + 1,
-    };
-    return locked;
-  });
+  const tx = db.transaction(
+    (kind: FilterKind, tags: readonly string[], options: FetchWorkOptions, now: number): LockedWorkItem | null => {
+      const session = options.session;
+      const row = selectCandidate.get(`${kind}/${session === undefined ? 'unrouted' : 'routed'}`)?.get({
+        now,
+        tags: JSON.stringify(tags),
+        exclude: JSON.stringify(options.excludeActivities ?? []),
+        ownerId: session?.ownerId ?? '',
+      });
+      if (row === undefined) return null;
+      if (row.session_id !== null && session !== undefined) {
+        const claim = { sessionId: row.session_id, ownerId: session.ownerId, lockedUntil: now + session.lockTimeoutMs, now };
+        if (claimSession.run(claim).changes !== 1) return null;
+      }
+      const token = randomUUID();
+      lockRow.run({ id: row.id, token, lockedUntil: now + options.lockTimeoutMs });
+      return {
+        item: JSON.parse(row.work_item) as WorkItem,
+        lockToken: token,
+        attemptCount: row.attempt_count + 1,
+      };
+    },
+  );
 
   return (options, now) => {
     const filter: TagFilter = options.tagFilter ?? 'defaultOnly';

@@ -5,6 +5,7 @@
  */
 import type Database from 'better-sqlite3';
 import type { OrchestrationStatsRecord, QueueDepthsRecord, SystemMetricsRecord } from '../../provider.js';
+import { MERGED_KV_SQL } from './read-kv.js';
 
 export interface SystemMetricsReads {
   getSystemMetrics(): SystemMetricsRecord;
@@ -40,12 +41,20 @@ export function prepareSystemMetricsReads(db: Database.Database): SystemMetricsR
             (SELECT COUNT(*) FROM orchestrator_queue
              WHERE item_type = 'TimerFired' AND visible_at > @now AND ${UNLOCKED}) AS timer`,
   );
-  const selectStats = db.prepare<{ instanceId: string }, { events: number; bytes: number; pending: number }>(
-    `SELECT (SELECT COUNT(*) FROM history h
+  // KV figures come from the merged view (store overlaid with the current execution's delta),
+  // which is what the instance's code and clients see.
+  const selectStats = db.prepare<
+    { instanceId: string },
+    { events: number; bytes: number; pending: number; kvKeys: number; kvBytes: number }
+  >(
+    `WITH kv AS (${MERGED_KV_SQL})
+     SELECT (SELECT COUNT(*) FROM history h
              WHERE h.instance_id = i.instance_id AND h.execution_id = i.current_execution_id) AS events,
             (SELECT COALESCE(SUM(length(CAST(h.event_data AS BLOB))), 0) FROM history h
              WHERE h.instance_id = i.instance_id AND h.execution_id = i.current_execution_id) AS bytes,
-            (SELECT COUNT(*) FROM orchestrator_queue q WHERE q.instance_id = i.instance_id) AS pending
+            (SELECT COUNT(*) FROM orchestrator_queue q WHERE q.instance_id = i.instance_id) AS pending,
+            (SELECT COUNT(*) FROM kv) AS kvKeys,
+            (SELECT COALESCE(SUM(length(CAST(kv.value AS BLOB))), 0) FROM kv) AS kvBytes
      FROM instances i WHERE i.instance_id = @instanceId`,
   );
 
@@ -77,9 +86,8 @@ export function prepareSystemMetricsReads(db: Database.Database): SystemMetricsR
         historyEventCount: row.events,
         historySizeBytes: row.bytes,
         queuePendingCount: row.pending,
-        // TODO(kv): count the instance's KV keys and value bytes once the KV store exists.
-        kvUserKeyCount: 0,
-        kvTotalValueBytes: 0,
+        kvUserKeyCount: row.kvKeys,
+        kvTotalValueBytes: row.kvBytes,
       };
     },
   };

@@ -4,6 +4,7 @@
  */
 import assert from 'node:assert/strict';
 import { describe, test } from 'node:test';
+import { ProviderError } from '../../../core/errors/duroxide-error.js';
 import type { Provider, ProviderSignal } from '../../provider.js';
 import type { ConformanceHarness } from '../conformance-fixtures.js';
 import {
@@ -79,6 +80,55 @@ export function registerProviderSignalCases(h: ConformanceHarness): void {
       assert.deepEqual(
         (await rec.settle()).map((s) => s.kind),
         ['orchestrator'],
+      );
+    });
+
+    test('an ack that deletes queued or running activities signals each one after committing', async (t) => {
+      const p = await h.provider(t);
+      await startInstance(p, 'sig-7', { workerItems: [2, 3, 4].map((id) => activityExecute('sig-7', 1, id)) });
+      const running = await p.fetchWorkItem({ lockTimeoutMs: 30_000 });
+      assert.ok(running?.item.type === 'ActivityExecute' && running.item.id === 2);
+      await p.enqueueForOrchestrator(externalRaised('sig-7'));
+      const locked = await fetchFor(p, 'sig-7');
+      const rec = record(p);
+      // Called from inside the listener: by then the running activity's row must be gone.
+      const renewals: Promise<unknown>[] = [];
+      p.subscribe((s) => {
+        if (s.kind !== 'activityCancelled') return;
+        renewals.push(p.renewWorkItemLock(running.lockToken, 1_000).then(() => 'renewed', (error: unknown) => error));
+      });
+      await p.ackOrchestrationItem(
+        locked.lockToken,
+        ack(1, {
+          workerItems: [activityExecute('sig-7', 1, 5)],
+          cancelledActivities: [2, 3, 5, 99].map((activityId) => ({ instanceId: 'sig-7', executionId: 1, activityId })),
+        }),
+      );
+      const cancelled = (await rec.settle()).filter((s) => s.kind === 'activityCancelled');
+      assert.deepEqual(cancelled, [
+        { kind: 'activityCancelled', instanceId: 'sig-7', executionId: 1, activityId: 2 },
+        { kind: 'activityCancelled', instanceId: 'sig-7', executionId: 1, activityId: 3 },
+      ], 'a row scheduled in the same ack (5) or never queued (99) is not signalled');
+      assert.ok(renewals.length > 0);
+      for (const outcome of await Promise.all(renewals)) {
+        assert.ok(outcome instanceof ProviderError && !outcome.retryable, `renewal should fail: ${String(outcome)}`);
+      }
+    });
+
+    test('an ack without cancellations signals no cancelled activity', async (t) => {
+      const p = await h.provider(t);
+      await startInstance(p, 'sig-8', { workerItems: [activityExecute('sig-8', 1, 2)] });
+      await p.enqueueForOrchestrator(externalRaised('sig-8'));
+      const locked = await fetchFor(p, 'sig-8');
+      const rec = record(p);
+      await p.ackOrchestrationItem(
+        locked.lockToken,
+        ack(1, { cancelledActivities: [{ instanceId: 'sig-8', executionId: 2, activityId: 2 }] }),
+      );
+      assert.deepEqual(
+        (await rec.settle()).map((s) => s.kind),
+        ['instance'],
+        'an entry of another execution matches no row',
       );
     });
 

@@ -1,0 +1,25 @@
+/**
+ * `cleanupOrphanedSessions`: sweeping leases nobody needs any more (SPEC §7.2
+ * `cleanup_orphaned_sessions`, §8.5).
+ * @module
+ */
+import type Database from 'better-sqlite3';
+
+/** Returns how many sessions were deleted. */
+export type CleanupOrphanedSessions = (now: number) => number;
+
+/**
+ * Deletes sessions whose lease expired (`locked_until <= now`) and that no worker-queue row
+ * references (queued, running or abandoned); a referenced one stays until its items are gone.
+ * Idleness needs no separate test: an idle session stops being renewed and its lease expires,
+ * so the runtime's `idleTimeoutMs` argument is not needed here.
+ */
+export function prepareCleanupOrphanedSessions(db: Database.Database): CleanupOrphanedSessions {
+  const cleanup = db.prepare<{ now: number }>(
+    `DELETE FROM sessions
+     WHERE locked_until <= @now
+       AND NOT EXISTS (SELECT 1 FROM worker_queue q WHERE q.session_id = sessions.session_id)`,
+  );
+  const tx = db.transaction((now: number): number => cleanup.run({ now }).changes);
+  return (now) => tx.immediate(now);
+}

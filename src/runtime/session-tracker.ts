@@ -1,0 +1,75 @@
+/**
+ * Activity sessions on this runtime (SPEC §4.11, §8.4–8.5): which sessions have activities in
+ * flight (capped by `maxSessionsPerRuntime`), who owns them, and the background lease renewal
+ * and orphan cleanup.
+ * @module
+ */
+import type { Provider } from '../providers/provider.js';
+import type { Logger } from './logger.js';
+import { renewalIntervalMs, type ResolvedRuntimeOptions } from './options.js';
+
+const TARGET = 'duroxide::runtime::sessions';
+
+export class SessionTracker {
+  readonly #inFlight = new Map<string, number>();
+  readonly #owners = new Set<string>();
+  readonly #provider: Provider;
+  readonly #options: ResolvedRuntimeOptions;
+  readonly #logger: Logger;
+  #timers: NodeJS.Timeout[] = [];
+
+  constructor(provider: Provider, options: ResolvedRuntimeOptions, logger: Logger) {
+    this.#provider = provider;
+    this.#options = options;
+    this.#logger = logger;
+  }
+
+  /** The session owner of a worker slot: the node id when set, else the slot's own id. */
+  ownerFor(slotWorkerId: string): string {
+    const owner = this.#options.workerNodeId ?? slotWorkerId;
+    this.#owners.add(owner);
+    return owner;
+  }
+
+  /** True while another distinct session may start on this runtime. */
+  get hasCapacity(): boolean {
+    return this.#inFlight.size < this.#options.maxSessionsPerRuntime;
+  }
+
+  /** Registers an activity of `sessionId`; false when that would exceed the cap. */
+  enter(sessionId: string): boolean {
+    const n = this.#inFlight.get(sessionId);
+    if (n === undefined && this.#inFlight.size >= this.#options.maxSessionsPerRuntime) return false;
+    this.#inFlight.set(sessionId, (n ?? 0) + 1);
+    return true;
+  }
+
+  leave(sessionId: string): void {
+    const n = this.#inFlight.get(sessionId) ?? 0;
+    if (n <= 1) this.#inFlight.delete(sessionId);
+    else this.#inFlight.set(sessionId, n - 1);
+  }
+
+  start(): void {
+    const o = this.#options;
+    const renew = setInterval(() => {
+      if (this.#owners.size === 0) return;
+      this.#provider.renewSessionLocks([...this.#owners], o.sessionLockTimeoutMs, o.sessionIdleTimeoutMs).catch((error: unknown) => {
+        this.#logger.warn(TARGET, 'session lease renewal failed', { error: String(error) });
+      });
+    }, renewalIntervalMs(o.sessionLockTimeoutMs));
+    const cleanup = setInterval(() => {
+      this.#provider.cleanupOrphanedSessions(o.sessionIdleTimeoutMs).catch((error: unknown) => {
+        this.#logger.warn(TARGET, 'session cleanup failed', { error: String(error) });
+      });
+    }, o.sessionCleanupIntervalMs);
+    renew.unref();
+    cleanup.unref();
+    this.#timers = [renew, cleanup];
+  }
+
+  stop(): void {
+    for (const t of this.#timers) clearInterval(t);
+    this.#timers = [];
+  }
+}

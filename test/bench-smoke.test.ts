@@ -1,0 +1,23 @@
+/**
+ * The benchmark harness still runs (a seconds-long smoke run; its figures are not asserted —
+ * speed lives in `npm run bench`, never in tests).
+ */
+import { test } from 'node:test';
+import assert from 'node:assert/strict';
+import { execFile } from 'node:child_process';
+import { promisify } from 'node:util';
+import { fileURLToPath } from 'node:url';
+import { dirname, join } from 'node:path';
+
+const run = join(dirname(fileURLToPath(import.meta.url)), '..', 'bench', 'run.js');
+
+test('the benchmark harness runs every workload on SQLite and prints its table', async () => {
+  const { stdout } = await promisify(execFile)(process.execPath, [run, '--smoke', '--provider', 'sqlite', '--no-json'], {
+    encoding: 'utf8',
+    timeout: 180_000,
+  });
+  for (const workload of ['hello', 'chain3', 'chain10', 'fanout10', 'fanout100', 'timer', 'event', 'sequential', 'sequential-chain3', 'long-history', 'idle']) {
+    assert.match(stdout, new RegExp(`^${workload} `, 'm'), `row for ${workload}`);
+  }
+  assert.match(stdout, /wokenCorrectly=\d+/);
+});
