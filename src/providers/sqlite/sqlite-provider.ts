@@ -95,6 +95,14 @@ function prepareOperations(db: Database.Database) {
 
 type Operations = ReturnType<typeof prepareOperations>;
 
+type BatchOutcome = { readonly ok: true; readonly value: unknown } | { readonly ok: false; readonly error: Error };
+
+interface PendingWrite {
+  readonly operation: string;
+  readonly run: () => unknown;
+  readonly settle: (outcome: BatchOutcome) => void;
+}
+
 /**
  * SQLite implementation of {@link Provider}.
  *
@@ -112,11 +120,23 @@ export class SqliteProvider implements Provider {
   readonly #db: Database.Database;
   readonly #ops: Operations;
   readonly #listeners = new Set<ProviderSignalListener>();
+  readonly #pending: PendingWrite[] = [];
+  readonly #batchTx: Database.Transaction<(batch: readonly PendingWrite[], outcomes: BatchOutcome[]) => void>;
   #isClosed = false;
 
   private constructor(db: Database.Database) {
     this.#db = db;
     this.#ops = prepareOperations(db);
+    const savepoint = db.transaction((op: PendingWrite) => op.run());
+    this.#batchTx = db.transaction((batch: readonly PendingWrite[], outcomes: BatchOutcome[]) => {
+      for (const op of batch) {
+        try {
+          outcomes.push({ ok: true, value: savepoint(op) });
+        } catch (error) {
+          outcomes.push({ ok: false, error: toProviderError(op.operation, error) });
+        }
+      }
+    });
   }
 
   /**
@@ -159,37 +179,44 @@ export class SqliteProvider implements Provider {
   // ----- orchestrator queue -----
 
   async fetchOrchestrationItem(options: FetchOrchestrationOptions): Promise<LockedOrchestrationItem | null> {
-    return this.#run('fetchOrchestrationItem', (ops) => ops.fetchOrchestrationItem(options, Date.now()));
+    return this.#write('fetchOrchestrationItem', (ops) => ops.fetchOrchestrationItem(options, Date.now()));
   }
 
   async ackOrchestrationItem(lockToken: string, ack: OrchestrationAck): Promise<void> {
-    const result = this.#run('ackOrchestrationItem', (ops) => ops.ackOrchestrationItem(lockToken, ack, Date.now()));
-    if (result.orchestratorVisibleAt !== undefined) {
-      this.#emit({ kind: 'orchestrator', visibleAt: result.orchestratorVisibleAt });
-    }
-    if (result.workerItemCount > 0) this.#emit({ kind: 'worker' });
-    // Lets the runtime abort an activity running in this process now, instead of at its next
-    // lock renewal (which would fail: the row is gone).
-    for (const c of result.cancelledActivities) this.#emit({ kind: 'activityCancelled', ...c });
-    this.#emit({ kind: 'instance', instanceId: result.instanceId });
+    await this.#write(
+      'ackOrchestrationItem',
+      (ops) => ops.ackOrchestrationItem(lockToken, ack, Date.now()),
+      (result) => {
+        if (result.orchestratorVisibleAt !== undefined) {
+          this.#emit({ kind: 'orchestrator', visibleAt: result.orchestratorVisibleAt });
+        }
+        if (result.workerItemCount > 0) this.#emit({ kind: 'worker' });
+        // Lets the runtime abort an activity running in this process now, instead of at its next
+        // lock renewal (which would fail: the row is gone).
+        for (const c of result.cancelledActivities) this.#emit({ kind: 'activityCancelled', ...c });
+        this.#emit({ kind: 'instance', instanceId: result.instanceId });
+      },
+    );
   }
 
   async abandonOrchestrationItem(lockToken: string, options: AbandonOptions = {}): Promise<void> {
-    const visibleAt = this.#run('abandonOrchestrationItem', (ops) =>
-      ops.abandonOrchestrationItem(lockToken, options, Date.now()),
+    await this.#write(
+      'abandonOrchestrationItem',
+      (ops) => ops.abandonOrchestrationItem(lockToken, options, Date.now()),
+      (visibleAt) => this.#emit({ kind: 'orchestrator', visibleAt }),
     );
-    this.#emit({ kind: 'orchestrator', visibleAt });
   }
 
   async renewOrchestrationItemLock(lockToken: string, extendForMs: number): Promise<void> {
-    this.#run('renewOrchestrationItemLock', (ops) => ops.renewOrchestrationItemLock(lockToken, extendForMs, Date.now()));
+    await this.#write('renewOrchestrationItemLock', (ops) => ops.renewOrchestrationItemLock(lockToken, extendForMs, Date.now()));
   }
 
   async enqueueForOrchestrator(item: WorkItem, delayMs?: number): Promise<void> {
-    const visibleAt = this.#run('enqueueForOrchestrator', (ops) =>
-      ops.enqueueForOrchestrator(item, delayMs, Date.now()),
+    await this.#write(
+      'enqueueForOrchestrator',
+      (ops) => ops.enqueueForOrchestrator(item, delayMs, Date.now()),
+      (visibleAt) => this.#emit({ kind: 'orchestrator', visibleAt }),
     );
-    this.#emit({ kind: 'orchestrator', visibleAt });
   }
 
   async nextOrchestratorVisibleAt(): Promise<number | null> {
@@ -199,21 +226,29 @@ export class SqliteProvider implements Provider {
   // ----- worker queue -----
 
   async fetchWorkItem(options: FetchWorkOptions): Promise<LockedWorkItem | null> {
-    return this.#run('fetchWorkItem', (ops) => ops.fetchWorkItem(options, Date.now()));
+    return this.#write('fetchWorkItem', (ops) => ops.fetchWorkItem(options, Date.now()));
   }
 
   async ackWorkItem(lockToken: string, completion?: WorkItem): Promise<void> {
-    const visibleAt = this.#run('ackWorkItem', (ops) => ops.ackWorkItem(lockToken, completion, Date.now()));
-    if (visibleAt !== undefined) this.#emit({ kind: 'orchestrator', visibleAt });
+    await this.#write(
+      'ackWorkItem',
+      (ops) => ops.ackWorkItem(lockToken, completion, Date.now()),
+      (visibleAt) => {
+        if (visibleAt !== undefined) this.#emit({ kind: 'orchestrator', visibleAt });
+      },
+    );
   }
 
   async abandonWorkItem(lockToken: string, options: AbandonOptions = {}): Promise<void> {
-    this.#run('abandonWorkItem', (ops) => ops.abandonWorkItem(lockToken, options, Date.now()));
-    this.#emit({ kind: 'worker' });
+    await this.#write(
+      'abandonWorkItem',
+      (ops) => ops.abandonWorkItem(lockToken, options, Date.now()),
+      () => this.#emit({ kind: 'worker' }),
+    );
   }
 
   async renewWorkItemLock(lockToken: string, extendForMs: number): Promise<void> {
-    this.#run('renewWorkItemLock', (ops) => ops.renewWorkItemLock(lockToken, extendForMs, Date.now()));
+    await this.#write('renewWorkItemLock', (ops) => ops.renewWorkItemLock(lockToken, extendForMs, Date.now()));
   }
 
   async renewSessionLocks(ownerIds: readonly string[], extendForMs: number, idleTimeoutMs: number): Promise<number> {
@@ -344,10 +379,63 @@ export class SqliteProvider implements Provider {
   /** Closes the connection. Idempotent; later calls fail with a `ProviderError`. */
   async close(): Promise<void> {
     if (this.#isClosed) return;
+    this.#flush(); // writes already accepted are committed, not dropped
     this.#isClosed = true;
     this.#listeners.clear();
     this.#db.close();
   }
+
+  /**
+   * Group commit for the hot-path writes. Operations issued in the same event-loop turn (by the
+   * dispatcher slots of this process, and clients) run in ONE `BEGIN IMMEDIATE` transaction at
+   * the next macrotask, each inside its own savepoint (a failing operation rolls back only
+   * itself). Every promise settles only after that transaction has committed, so nothing is
+   * acknowledged before it is on disk; signals go out after the commit. One commit per batch
+   * instead of one per operation is what makes many in-flight instances cheap (docs/performance.md).
+   */
+  #write<T>(operation: string, fn: (ops: Operations) => T, afterCommit?: (result: T) => void): Promise<T> {
+    if (this.#isClosed) {
+      return Promise.reject(new ProviderError(operation, 'the SQLite provider is closed; open a new one', false));
+    }
+    return new Promise<T>((resolve, reject) => {
+      this.#pending.push({
+        operation,
+        run: () => fn(this.#ops),
+        settle: (outcome) => {
+          if (!outcome.ok) {
+            reject(outcome.error);
+            return;
+          }
+          afterCommit?.(outcome.value as T);
+          resolve(outcome.value as T);
+        },
+      });
+      if (this.#pending.length === 1) setImmediate(() => this.#flush());
+    });
+  }
+
+  #flush(): void {
+    const batch = this.#pending.splice(0);
+    if (batch.length === 0) return;
+    if (this.#isClosed) {
+      for (const op of batch) op.settle({ ok: false, error: new ProviderError(op.operation, 'the SQLite provider is closed; open a new one', false) });
+      return;
+    }
+    const outcomes: BatchOutcome[] = [];
+    try {
+      this.#runBatch(batch, outcomes);
+    } catch (error) {
+      // The transaction itself failed (busy past the timeout, disk error): nothing committed.
+      for (const op of batch) op.settle({ ok: false, error: toProviderError(op.operation, error) });
+      return;
+    }
+    batch.forEach((op, i) => op.settle(outcomes[i]!));
+  }
+
+  /** Runs a batch in one transaction; each operation's own transaction nests as a savepoint. */
+  readonly #runBatch = (batch: readonly PendingWrite[], outcomes: BatchOutcome[]): void => {
+    this.#batchTx.immediate(batch, outcomes);
+  };
 
   /** Runs one operation, translating every failure into a classified `ProviderError`. */
   #run<T>(operation: string, fn: (ops: Operations) => T): T {
