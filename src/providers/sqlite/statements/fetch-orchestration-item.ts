@@ -61,7 +61,8 @@ interface HistoryRow {
 }
 
 /**
- * One `BEGIN IMMEDIATE` transaction: pick the oldest visible row whose instance is not
+ * One `BEGIN IMMEDIATE` transaction: pick the visible row with the earliest visibility (then
+ * the oldest; the visible_at index serves this order without a sort) whose instance is not
  * validly locked, take (or take over) the instance lock, mark and count every visible row of
  * that instance, then load instance metadata, the current execution's history and the KV
  * snapshot (`kv_store` only, never the current execution's delta). A cache hit skips both.
@@ -83,7 +84,7 @@ export function prepareFetchOrchestrationItem(db: Database.Database): FetchOrche
        AND (@exclude = '[]' OR q.instance_id NOT IN (SELECT value FROM json_each(@exclude)))
        AND NOT EXISTS (
          SELECT 1 FROM instance_locks l WHERE l.instance_id = q.instance_id AND l.locked_until > @now)
-     ORDER BY q.id LIMIT 1`,
+     ORDER BY q.visible_at, q.id LIMIT 1`,
   );
   const takeLock = db.prepare<{ instanceId: string; token: string; lockedUntil: number; now: number }>(
     `INSERT INTO instance_locks (instance_id, lock_token, locked_until, locked_at)
