@@ -272,14 +272,19 @@ export class SchemaPool {
   async close(): Promise<void> {
     const admin = await this.#client();
     for (const schema of this.#all) await admin.query(`DROP SCHEMA IF EXISTS "${schema}" CASCADE`);
-    await admin.end();
     this.#admin = undefined;
+    await admin.end();
   }
 
   async #client(): Promise<pg.Client> {
     if (this.#admin === undefined) {
       const client = new pg.Client({ connectionString: this.#url });
-      client.on('error', () => undefined);
+      // A connection the server dropped (a restart test) is forgotten; the next call reconnects.
+      const forget = (): void => {
+        if (this.#admin === client) this.#admin = undefined;
+      };
+      client.on('error', forget);
+      client.on('end', forget);
       await client.connect();
       this.#admin = client;
     }

@@ -1,0 +1,129 @@
+/**
+ * A thin layer over the `pg` pool: single statements, explicit transactions, and the
+ * connection hygiene node-postgres leaves to its users (broken connections are destroyed, not
+ * returned to the pool; errors on a checked-out connection never crash the process).
+ * @module
+ */
+import type { Pool, PoolClient, QueryResult, QueryResultRow } from 'pg';
+import { DuroxideError } from '../../core/errors/duroxide-error.js';
+
+/** What statements need: run one SQL text with positional parameters. */
+export interface Queryable {
+  query<R extends QueryResultRow = QueryResultRow>(text: string, values?: readonly unknown[]): Promise<QueryRows<R>>;
+}
+
+export interface QueryRows<R> {
+  readonly rows: R[];
+  /** Rows affected (INSERT/UPDATE/DELETE) or returned (SELECT). */
+  readonly rowCount: number;
+}
+
+/** A `Queryable` that can also run a transaction (the provider's pool). */
+export interface Transactional extends Queryable {
+  /** Runs `fn` between BEGIN and COMMIT on one connection; any error rolls back and is rethrown. */
+  transaction<T>(fn: (tx: Queryable) => Promise<T>): Promise<T>;
+}
+
+/** Failure to get a connection at all: nothing reached the server, so any operation may be retried. */
+export class ConnectionAcquireError extends Error {
+  readonly code: string | undefined;
+  constructor(cause: unknown) {
+    super(cause instanceof Error ? cause.message : String(cause), { cause });
+    this.name = 'ConnectionAcquireError';
+    const code = typeof cause === 'object' && cause !== null ? (cause as { code?: unknown }).code : undefined;
+    this.code = typeof code === 'string' ? code : undefined;
+  }
+}
+
+const noop = (): void => undefined;
+
+export class Database implements Transactional {
+  readonly #pool: Pool;
+
+  constructor(pool: Pool) {
+    this.#pool = pool;
+  }
+
+  /** Runs one statement on a pooled connection (its own implicit transaction). */
+  async query<R extends QueryResultRow = QueryResultRow>(text: string, values?: readonly unknown[]): Promise<QueryRows<R>> {
+    return this.#withClient(async (client) => toRows(await client.query<R>(text, values as unknown[] | undefined)));
+  }
+
+  /**
+   * Runs `fn` between BEGIN and COMMIT on one connection (READ COMMITTED). Any error rolls
+   * back and is rethrown; `fn` must not keep the `Queryable` after it returns.
+   */
+  async transaction<T>(fn: (tx: Queryable) => Promise<T>): Promise<T> {
+    return this.#withClient(async (client) => {
+      const tx: Queryable = {
+        query: async <R extends QueryResultRow>(text: string, values?: readonly unknown[]) =>
+          toRows(await client.query<R>(text, values as unknown[] | undefined)),
+      };
+      await client.query('BEGIN');
+      try {
+        const result = await fn(tx);
+        await client.query('COMMIT');
+        return result;
+      } catch (error) {
+        await client.query('ROLLBACK').catch(noop);
+        throw error;
+      }
+    });
+  }
+
+  async end(): Promise<void> {
+    await this.#pool.end();
+  }
+
+  async #withClient<T>(fn: (client: PoolClient) => Promise<T>): Promise<T> {
+    let client: PoolClient;
+    try {
+      client = await this.#pool.connect();
+    } catch (error) {
+      throw new ConnectionAcquireError(error);
+    }
+    // pg-pool removes its own error listener while a connection is checked out: without this
+    // one, a connection dropped between two statements would be an unhandled 'error' event.
+    let lost: unknown;
+    const onError = (error: unknown): void => {
+      lost = error;
+    };
+    client.on('error', onError);
+    let failure: unknown;
+    try {
+      return await fn(client);
+    } catch (error) {
+      failure = error;
+      throw error;
+    } finally {
+      client.off('error', onError);
+      // A connection that failed below the SQL level is not reused: destroy it.
+      const isBroken = lost !== undefined || (failure !== undefined && isConnectionFailure(failure));
+      client.release(isBroken ? (lost instanceof Error ? lost : true) : undefined);
+    }
+  }
+}
+
+/** A multi-statement text (a migration script) yields one result per statement: keep the last. */
+function toRows<R extends QueryResultRow>(result: QueryResult<R> | QueryResult<R>[]): QueryRows<R> {
+  const last = Array.isArray(result) ? result[result.length - 1] : result;
+  if (last === undefined) return { rows: [], rowCount: 0 };
+  return { rows: last.rows, rowCount: last.rowCount ?? last.rows.length };
+}
+
+/**
+ * True when the session itself is gone or unusable: socket errors, `08xxx` connection
+ * exceptions, `57P0x` shutdowns and node-postgres's own "connection terminated" errors.
+ * Statement errors (constraint violations, deadlocks) and errors of our own code leave the
+ * connection fine.
+ */
+function isConnectionFailure(error: unknown): boolean {
+  if (typeof error !== 'object' || error === null || error instanceof DuroxideError) return false;
+  const code = (error as { code?: unknown }).code;
+  if (typeof code === 'string') {
+    if (code.startsWith('08') || code.startsWith('57P') || /^E[A-Z_]+$/.test(code)) return true;
+    if (/^[0-9A-Z]{5}$/.test(code)) return false;
+  }
+  const message = error instanceof Error ? error.message : '';
+  return /connection terminated|not queryable|socket hang up|server closed the connection/i.test(message);
+}

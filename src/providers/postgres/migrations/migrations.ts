@@ -1,0 +1,13 @@
+/**
+ * The ordered list of every PostgreSQL migration this build knows. Numbered independently of
+ * the SQLite migrations: each provider's schema evolves on its own.
+ * @module
+ */
+import { MIGRATION_0001_INITIAL } from './0001-initial.js';
+import type { Migration } from './migration.js';
+
+/** Ascending by version; append new migrations, never reorder or edit released ones. */
+export const MIGRATIONS: readonly Migration[] = [MIGRATION_0001_INITIAL];
+
+/** The schema version a database has after all known migrations ran. */
+export const LATEST_SCHEMA_VERSION: number = MIGRATIONS[MIGRATIONS.length - 1]?.version ?? 0;

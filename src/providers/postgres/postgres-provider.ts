@@ -1,0 +1,540 @@
+/**
+ * The PostgreSQL provider: the whole provider contract (SPEC §7) on a `pg` connection pool, so
+ * many runtime processes on many machines can share one database — PostgreSQL is the only
+ * thing they share.
+ *
+ * How it is built:
+ * - one operation family per module under `statements/`. Each hot-path operation is ONE
+ *   round trip (plus one to load history when a fetch misses the cache hint): a single SQL
+ *   statement (data-modifying CTEs where several tables change together), or, for the two
+ *   operations that need a dozen steps — fetching and acking an orchestration item — a call
+ *   of a plpgsql function that migration 0001 creates in the schema. Round trips, not SQL,
+ *   dominate a provider's cost, all the more across a network. Function bodies live in
+ *   migrations (immutable; a change ships as a new migration with CREATE OR REPLACE), their
+ *   callers in `statements/` document the rules. Management operations (deletion, pruning)
+ *   run several statements in an explicit READ COMMITTED transaction;
+ * - tables live in one schema per application (`connectWithSchema`), always schema-qualified;
+ * - timestamps are BIGINT epoch ms from the application clock, like SQLite;
+ * - queue rows are taken with `FOR UPDATE SKIP LOCKED`; instance locks are rows guarded by a
+ *   non-blocking advisory lock, and a contended candidate makes the fetch move on to the next
+ *   one (fetchers never wait for each other);
+ * - commits that add work send a NOTIFY on the schema's channel; one dedicated LISTEN
+ *   connection per provider turns other processes' NOTIFYs into `subscribe` signals, so idle
+ *   runtimes wake at once without polling hard;
+ * - transient failures (connection loss, server restart, deadlock, pool timeout) are retried
+ *   inside the provider a few times with a backoff, then surface as retryable errors.
+ * @module
+ */
+import { randomUUID } from 'node:crypto';
+import type { ClientConfig, PoolConfig } from 'pg';
+import { ProviderError } from '../../core/errors/duroxide-error.js';
+import type { HistoryEvent } from '../../core/history/history-event.js';
+import type { WorkItem } from '../../core/history/work-item.js';
+import type {
+  AbandonOptions,
+  DeleteInstancesResult,
+  ExecutionRecord,
+  ExecutionStatus,
+  FetchOrchestrationOptions,
+  FetchWorkOptions,
+  InstanceCount,
+  InstanceCountGroupBy,
+  InstanceQuery,
+  InstanceQueryFilter,
+  InstanceRecord,
+  InstanceRecordPage,
+  InstanceSelectionFilter,
+  LockedOrchestrationItem,
+  LockedWorkItem,
+  OrchestrationAck,
+  OrchestrationStatsRecord,
+  Provider,
+  ProviderSignal,
+  ProviderSignalListener,
+  PruneExecutionsOptions,
+  PruneExecutionsResult,
+  QueueDepthsRecord,
+  SystemMetricsRecord,
+} from '../provider.js';
+import {
+  DEFAULT_SCHEMA,
+  type PostgresProviderOptions,
+  type ResolvedPostgresOptions,
+  type SchemaIdentity,
+  resolveOptions,
+  schemaIdentity,
+  validatePostgresUrl,
+  validateSchemaName,
+} from './connection-config.js';
+import { ConnectionAcquireError, Database } from './database.js';
+import { type Pg, loadPg } from './load-pg.js';
+import { applyMigrations } from './migrations/apply-migrations.js';
+import { NotifyListener } from './notify/notify-listener.js';
+import { type CommitSignals, decodeSignals, toProviderSignals } from './notify/signal-payload.js';
+import { prepareAbandonOrchestrationItem } from './statements/abandon-orchestration-item.js';
+import { prepareAbandonWorkItem } from './statements/abandon-work-item.js';
+import { prepareAckOrchestrationItem } from './statements/ack-orchestration-item.js';
+import { prepareAckWorkItem } from './statements/ack-work-item.js';
+import { prepareInstanceDeletion } from './statements/delete-instances.js';
+import { prepareEnqueueForOrchestrator } from './statements/enqueue-for-orchestrator.js';
+import { prepareFetchOrchestrationItem } from './statements/fetch-orchestration-item.js';
+import { prepareFetchWorkItem } from './statements/fetch-work-item.js';
+import { prepareNextOrchestratorVisibleAt } from './statements/next-orchestrator-visible-at.js';
+import { prepareExecutionPruning } from './statements/prune-executions.js';
+import { prepareInstanceQueries } from './statements/query-instances.js';
+import { prepareReadHistory } from './statements/read-history.js';
+import { prepareExecutionReads } from './statements/read-executions.js';
+import { prepareInstanceTreeReads } from './statements/read-instance-tree.js';
+import { prepareInstanceReads } from './statements/read-instances.js';
+import { prepareSystemMetricsReads } from './statements/read-system-metrics.js';
+import { prepareRenewOrchestrationItemLock } from './statements/renew-orchestration-item-lock.js';
+import { prepareRenewWorkItemLock } from './statements/renew-work-item-lock.js';
+import { prepareKvReads } from './statements/read-kv.js';
+import { prepareSessionLeases } from './statements/session-leases.js';
+import type { StatementContext } from './statements/statement-context.js';
+import { isTransient, toProviderError } from './to-provider-error.js';
+
+export type { PostgresProviderOptions } from './connection-config.js';
+
+/**
+ * Pauses before each internal retry of a transient failure (SPEC §7.12 retries 3 times; a
+ * few more, spread over ~1.5 s, ride out a `pg_ctl restart` without failing the caller).
+ */
+const RETRY_DELAYS_MS: readonly number[] = [50, 100, 200, 400, 800];
+
+/** PostgreSQL type oid of BIGINT (int8): every timestamp, id and COUNT(*) in this schema. */
+const INT8_OID = 20;
+
+/**
+ * Which failures an operation retries internally:
+ * - `transient`: any transient failure. For writes this is safe because each is guarded by a
+ *   lock token or is idempotent: if a commit did land before the connection dropped, the
+ *   retry fails permanently on the now-unknown token, which callers already handle.
+ * - `unsent`: only failures to get a connection (nothing reached the server), for writes
+ *   that would duplicate data if replayed (enqueue).
+ */
+type RetryPolicy = 'transient' | 'unsent';
+
+/** Every prepared operation, built once per provider for its schema. */
+function prepareOperations(ctx: StatementContext) {
+  const trees = prepareInstanceTreeReads(ctx);
+  return {
+    fetchOrchestrationItem: prepareFetchOrchestrationItem(ctx),
+    ackOrchestrationItem: prepareAckOrchestrationItem(ctx),
+    abandonOrchestrationItem: prepareAbandonOrchestrationItem(ctx),
+    renewOrchestrationItemLock: prepareRenewOrchestrationItemLock(ctx),
+    enqueueForOrchestrator: prepareEnqueueForOrchestrator(ctx),
+    nextOrchestratorVisibleAt: prepareNextOrchestratorVisibleAt(ctx),
+    fetchWorkItem: prepareFetchWorkItem(ctx),
+    ackWorkItem: prepareAckWorkItem(ctx),
+    abandonWorkItem: prepareAbandonWorkItem(ctx),
+    renewWorkItemLock: prepareRenewWorkItemLock(ctx),
+    sessions: prepareSessionLeases(ctx),
+    kv: prepareKvReads(ctx),
+    readHistory: prepareReadHistory(ctx),
+    instances: prepareInstanceReads(ctx),
+    executions: prepareExecutionReads(ctx),
+    trees,
+    deletion: prepareInstanceDeletion(ctx, trees),
+    pruning: prepareExecutionPruning(ctx),
+    metrics: prepareSystemMetricsReads(ctx),
+    queries: prepareInstanceQueries(ctx),
+  };
+}
+
+type Operations = ReturnType<typeof prepareOperations>;
+
+/**
+ * Driver settings shared by the pool and the LISTEN connection. The fallback application name
+ * shows which schema a connection serves in `pg_stat_activity`; an `application_name` given in
+ * the url or `PGAPPNAME` takes precedence.
+ */
+function clientConfig(pg: Pg, url: string, schema: SchemaIdentity): ClientConfig {
+  const defaultParser = pg.types.getTypeParser.bind(pg.types) as (oid: number, format?: string) => unknown;
+  return {
+    connectionString: url,
+    fallback_application_name: `duroxide-ts ${schema.name}`.slice(0, 63),
+    keepAlive: true,
+    // BIGINT as a JS number (epoch ms and row ids stay far below 2^53), for this provider's
+    // connections only: the process-wide pg.types are left alone.
+    types: {
+      getTypeParser: ((oid: number, format?: string) =>
+        oid === INT8_OID ? (value: string) => Number(value) : defaultParser(oid, format)) as never,
+    },
+  };
+}
+
+function sleep(ms: number): Promise<void> {
+  return new Promise((resolve) => setTimeout(resolve, ms));
+}
+
+/**
+ * PostgreSQL implementation of {@link Provider}: several runtime processes (on several
+ * machines) may share one database schema; each orchestration turn and each activity is
+ * handed to exactly one of them at a time.
+ *
+ * Short-polling (`pollTimeoutMs` is ignored), but idle runtimes need not poll hard: commits
+ * by any provider on the same schema NOTIFY, and {@link subscribe} listeners hear them.
+ *
+ * @example
+ * const provider = await PostgresProvider.connectWithSchema('postgres://app:secret@db:5432/app', 'duroxide');
+ * const runtime = new Runtime(provider);
+ * // … register, start; a Client on any process uses a provider on the same schema …
+ * await runtime.shutdown();
+ * await provider.close();
+ */
+export class PostgresProvider implements Provider {
+  readonly name = 'postgres';
+  /** The schema holding this provider's tables. */
+  readonly schema: string;
+
+  readonly #db: Database;
+  readonly #ops: Operations;
+  readonly #origin: string;
+  readonly #listeners = new Set<ProviderSignalListener>();
+  #notifications: NotifyListener | undefined;
+  /** Tail of the queue of session-routed work fetches (see {@link fetchWorkItem}). */
+  #sessionFetches: Promise<unknown> = Promise.resolve();
+  #isClosed = false;
+
+  private constructor(db: Database, schema: SchemaIdentity, origin: string) {
+    this.schema = schema.name;
+    this.#db = db;
+    this.#origin = origin;
+    this.#ops = prepareOperations({ schema, origin });
+  }
+
+  /**
+   * Connects to `url` and uses the `public` schema; see {@link connectWithSchema}.
+   * @throws InvalidInputError (`INVALID_INPUT`) for a malformed url or option.
+   * @throws SchemaTooNewError (`SCHEMA_TOO_NEW`) when the schema was migrated by a newer duroxide-ts.
+   * @throws ProviderError (`PROVIDER_ERROR`) when the database cannot be reached (retryable) or
+   *   refuses the connection (permanent, e.g. bad credentials).
+   */
+  static async connect(url: string, options?: PostgresProviderOptions): Promise<PostgresProvider> {
+    return PostgresProvider.connectWithSchema(url, DEFAULT_SCHEMA, options);
+  }
+
+  /**
+   * Connects to `url` (`postgres://user:password@host:5432/database`, any libpq-style query
+   * such as `?sslmode=require` is passed to the driver) and keeps all tables in `schema`,
+   * created if missing, so several applications or tenants can share one database. Applies
+   * pending migrations under an advisory lock (nodes starting together migrate once), then
+   * opens the pool (`options.poolSize`, default 10) and the LISTEN connection.
+   * @throws InvalidInputError (`INVALID_INPUT`) for a malformed url, schema name or option.
+   * @throws SchemaTooNewError (`SCHEMA_TOO_NEW`) when the schema was migrated by a newer duroxide-ts.
+   * @throws ProviderError (`PROVIDER_ERROR`) when the database cannot be reached or used.
+   */
+  static async connectWithSchema(
+    url: string,
+    schema: string,
+    options?: PostgresProviderOptions,
+  ): Promise<PostgresProvider> {
+    validatePostgresUrl(url);
+    const identity = schemaIdentity(validateSchemaName(schema));
+    const resolved = resolveOptions(options);
+    const pg = await loadPg();
+    const config = clientConfig(pg, url, identity);
+    const pool = new pg.Pool(poolConfig(config, resolved));
+    // Idle connections killed by a server restart emit 'error' on the pool; without a
+    // listener that would crash the process. The pool drops them and reconnects on demand.
+    pool.on('error', () => undefined);
+    const db = new Database(pool);
+    try {
+      await withRetries('transient', () => applyMigrations(db, identity, Date.now), () => false);
+      const provider = new PostgresProvider(db, identity, randomUUID());
+      await provider.#listen(pg, config, identity.channel);
+      return provider;
+    } catch (error) {
+      await pool.end().catch(() => undefined);
+      throw toProviderError('connect', error);
+    }
+  }
+
+  // ----- orchestrator queue -----
+
+  async fetchOrchestrationItem(options: FetchOrchestrationOptions): Promise<LockedOrchestrationItem | null> {
+    return this.#run('fetchOrchestrationItem', () => this.#ops.fetchOrchestrationItem(this.#db, options, Date.now()));
+  }
+
+  async ackOrchestrationItem(lockToken: string, ack: OrchestrationAck): Promise<void> {
+    const signals = await this.#run('ackOrchestrationItem', () =>
+      this.#ops.ackOrchestrationItem(this.#db, lockToken, ack, Date.now()),
+    );
+    this.#emitAll(signals);
+  }
+
+  async abandonOrchestrationItem(lockToken: string, options: AbandonOptions = {}): Promise<void> {
+    const visibleAt = await this.#run('abandonOrchestrationItem', () =>
+      this.#ops.abandonOrchestrationItem(this.#db, lockToken, options, Date.now()),
+    );
+    this.#emit({ kind: 'orchestrator', visibleAt });
+  }
+
+  async renewOrchestrationItemLock(lockToken: string, extendForMs: number): Promise<void> {
+    await this.#run('renewOrchestrationItemLock', () =>
+      this.#ops.renewOrchestrationItemLock(this.#db, lockToken, extendForMs, Date.now()),
+    );
+  }
+
+  async enqueueForOrchestrator(item: WorkItem, delayMs?: number): Promise<void> {
+    const visibleAt = await this.#run(
+      'enqueueForOrchestrator',
+      () => this.#ops.enqueueForOrchestrator(this.#db, item, delayMs, Date.now()),
+      'unsent',
+    );
+    this.#emit({ kind: 'orchestrator', visibleAt });
+  }
+
+  async nextOrchestratorVisibleAt(): Promise<number | null> {
+    return this.#run('nextOrchestratorVisibleAt', () => this.#ops.nextOrchestratorVisibleAt(this.#db, Date.now()));
+  }
+
+  // ----- worker queue -----
+
+  /**
+   * Session-routed fetches of this provider run one at a time, in call order, so the sessions
+   * its callers claim are decided in the order they asked (as with SQLite, and without its
+   * worker slots racing each other for the same rows); other processes' fetches still run
+   * concurrently, arbitrated by the database. Fetches without a session are not queued.
+   */
+  async fetchWorkItem(options: FetchWorkOptions): Promise<LockedWorkItem | null> {
+    const fetch = (): Promise<LockedWorkItem | null> =>
+      this.#run('fetchWorkItem', () => this.#ops.fetchWorkItem(this.#db, options, Date.now()));
+    if (options.session === undefined) return fetch();
+    const result = this.#sessionFetches.then(fetch);
+    this.#sessionFetches = result.catch(() => undefined);
+    return result;
+  }
+
+  async ackWorkItem(lockToken: string, completion?: WorkItem): Promise<void> {
+    const visibleAt = await this.#run('ackWorkItem', () => this.#ops.ackWorkItem(this.#db, lockToken, completion, Date.now()));
+    if (visibleAt !== undefined) this.#emit({ kind: 'orchestrator', visibleAt });
+  }
+
+  async abandonWorkItem(lockToken: string, options: AbandonOptions = {}): Promise<void> {
+    await this.#run('abandonWorkItem', () => this.#ops.abandonWorkItem(this.#db, lockToken, options, Date.now()));
+    this.#emit({ kind: 'worker' });
+  }
+
+  async renewWorkItemLock(lockToken: string, extendForMs: number): Promise<void> {
+    await this.#run('renewWorkItemLock', () => this.#ops.renewWorkItemLock(this.#db, lockToken, extendForMs, Date.now()));
+  }
+
+  async renewSessionLocks(ownerIds: readonly string[], extendForMs: number, idleTimeoutMs: number): Promise<number> {
+    return this.#run('renewSessionLocks', () =>
+      this.#ops.sessions.renewSessionLocks(this.#db, ownerIds, extendForMs, idleTimeoutMs, Date.now()),
+    );
+  }
+
+  async cleanupOrphanedSessions(_idleTimeoutMs: number): Promise<number> {
+    return this.#run('cleanupOrphanedSessions', () => this.#ops.sessions.cleanupOrphanedSessions(this.#db, Date.now()));
+  }
+
+  // ----- reads -----
+
+  async readHistory(instanceId: string, executionId?: number): Promise<HistoryEvent[]> {
+    return this.#run('readHistory', () => this.#ops.readHistory(this.#db, instanceId, executionId));
+  }
+
+  async getInstance(instanceId: string): Promise<InstanceRecord | null> {
+    return this.#run('getInstance', () => this.#ops.instances.getInstance(this.#db, instanceId));
+  }
+
+  async instanceExists(instanceId: string): Promise<boolean> {
+    return this.#run('instanceExists', () => this.#ops.instances.instanceExists(this.#db, instanceId));
+  }
+
+  async getExecution(instanceId: string, executionId: number): Promise<ExecutionRecord | null> {
+    return this.#run('getExecution', () => this.#ops.executions.getExecution(this.#db, instanceId, executionId));
+  }
+
+  async listExecutions(instanceId: string): Promise<number[]> {
+    return this.#run('listExecutions', () => this.#ops.executions.listExecutions(this.#db, instanceId));
+  }
+
+  async listInstances(): Promise<string[]> {
+    return this.#run('listInstances', () => this.#ops.instances.listInstances(this.#db));
+  }
+
+  async listInstancesByStatus(status: ExecutionStatus): Promise<string[]> {
+    return this.#run('listInstancesByStatus', () => this.#ops.instances.listInstancesByStatus(this.#db, status));
+  }
+
+  async getKvValue(instanceId: string, key: string): Promise<string | null> {
+    return this.#run('getKvValue', () => this.#ops.kv.getKvValue(this.#db, instanceId, key));
+  }
+
+  async getKvAllValues(instanceId: string): Promise<Map<string, string>> {
+    return this.#run('getKvAllValues', () => this.#ops.kv.getKvAllValues(this.#db, instanceId));
+  }
+
+  async getCustomStatus(
+    instanceId: string,
+    lastSeenVersion: number,
+  ): Promise<{ readonly value: string | null; readonly version: number } | null> {
+    return this.#run('getCustomStatus', () => this.#ops.instances.getCustomStatus(this.#db, instanceId, lastSeenVersion));
+  }
+
+  // ----- management -----
+
+  async deleteInstances(instanceIds: readonly string[], force: boolean): Promise<DeleteInstancesResult> {
+    const result = await this.#run('deleteInstances', () => this.#ops.deletion.deleteInstances(this.#db, instanceIds, force));
+    // Wake waiters on the deleted instances (they now read NotFound).
+    if (result.instancesDeleted > 0) for (const instanceId of instanceIds) this.#emit({ kind: 'instance', instanceId });
+    return result;
+  }
+
+  async listChildren(instanceId: string): Promise<string[]> {
+    return this.#run('listChildren', () => this.#ops.trees.listChildren(this.#db, instanceId));
+  }
+
+  async getParentId(instanceId: string): Promise<string | null> {
+    return this.#run('getParentId', () => this.#ops.trees.getParentId(this.#db, instanceId));
+  }
+
+  async getInstanceTree(instanceId: string): Promise<string[]> {
+    return this.#run('getInstanceTree', () => this.#ops.trees.getInstanceTree(this.#db, instanceId));
+  }
+
+  async deleteInstanceBulk(filter: InstanceSelectionFilter): Promise<DeleteInstancesResult> {
+    const { deletedIds, ...result } = await this.#run('deleteInstanceBulk', () =>
+      this.#ops.deletion.deleteInstanceBulk(this.#db, filter),
+    );
+    for (const instanceId of deletedIds) this.#emit({ kind: 'instance', instanceId });
+    return result;
+  }
+
+  async pruneExecutions(instanceId: string, options: PruneExecutionsOptions): Promise<PruneExecutionsResult> {
+    return this.#run('pruneExecutions', () => this.#ops.pruning.pruneExecutions(this.#db, instanceId, options));
+  }
+
+  async pruneExecutionsBulk(filter: InstanceSelectionFilter, options: PruneExecutionsOptions): Promise<PruneExecutionsResult> {
+    return this.#run('pruneExecutionsBulk', () => this.#ops.pruning.pruneExecutionsBulk(this.#db, filter, options));
+  }
+
+  async getSystemMetrics(): Promise<SystemMetricsRecord> {
+    return this.#run('getSystemMetrics', () => this.#ops.metrics.getSystemMetrics(this.#db));
+  }
+
+  async getQueueDepths(): Promise<QueueDepthsRecord> {
+    return this.#run('getQueueDepths', () => this.#ops.metrics.getQueueDepths(this.#db, Date.now()));
+  }
+
+  async getOrchestrationStats(instanceId: string): Promise<OrchestrationStatsRecord | null> {
+    return this.#run('getOrchestrationStats', () => this.#ops.metrics.getOrchestrationStats(this.#db, instanceId));
+  }
+
+  async queryInstances(query: InstanceQuery): Promise<InstanceRecordPage> {
+    return this.#run('queryInstances', () => this.#ops.queries.queryInstances(this.#db, query));
+  }
+
+  async countInstances(filter: InstanceQueryFilter, groupBy: InstanceCountGroupBy): Promise<InstanceCount[]> {
+    return this.#run('countInstances', () => this.#ops.queries.countInstances(this.#db, filter, groupBy));
+  }
+
+  // ----- lifecycle -----
+
+  /**
+   * Subscribes to commit notifications: this provider's own commits (delivered synchronously
+   * after the commit) and those of every other provider on the same schema, in this or any
+   * other process (delivered through LISTEN/NOTIFY, typically within a millisecond or two).
+   */
+  subscribe(listener: ProviderSignalListener): () => void {
+    this.#listeners.add(listener);
+    return () => {
+      this.#listeners.delete(listener);
+    };
+  }
+
+  /** True while the LISTEN connection is up; it reconnects by itself after a loss. */
+  get isListening(): boolean {
+    return this.#notifications?.isConnected ?? false;
+  }
+
+  /** Closes the LISTEN connection and the pool. Idempotent; later calls fail with a `ProviderError`. */
+  async close(): Promise<void> {
+    if (this.#isClosed) return;
+    this.#isClosed = true;
+    this.#listeners.clear();
+    await this.#notifications?.close();
+    await this.#db.end().catch(() => undefined);
+  }
+
+  async #listen(pg: Pg, config: ClientConfig, channel: string): Promise<void> {
+    this.#notifications = await NotifyListener.start({
+      pg,
+      config,
+      channel,
+      onPayload: (payload) => {
+        const decoded = decodeSignals(payload);
+        // Our own commits were already signalled in-process, right after they returned.
+        if (decoded === undefined || decoded.origin === this.#origin) return;
+        this.#emitAll(decoded.signals);
+      },
+      // Notifications sent while the connection was down are lost: make everyone look once.
+      onReconnected: () => this.#emitAll({ orchestratorVisibleAt: Date.now(), hasWorkerItems: true }),
+    });
+  }
+
+  /** Runs one operation with internal retries, translating every failure into a classified `ProviderError`. */
+  async #run<T>(operation: string, fn: () => Promise<T>, policy: RetryPolicy = 'transient'): Promise<T> {
+    if (this.#isClosed) {
+      throw new ProviderError(operation, 'the PostgreSQL provider is closed; connect a new one', false);
+    }
+    try {
+      return await withRetries(policy, fn, () => this.#isClosed);
+    } catch (error) {
+      if (this.#isClosed && !(error instanceof ProviderError)) {
+        throw new ProviderError(operation, 'the PostgreSQL provider was closed during the call', false, error);
+      }
+      throw toProviderError(operation, error);
+    }
+  }
+
+  #emitAll(signals: CommitSignals): void {
+    for (const signal of toProviderSignals(signals)) this.#emit(signal);
+  }
+
+  /**
+   * Signals are hints sent after the commit; a throwing listener must not turn a committed
+   * operation into a reported failure, so listener errors are swallowed.
+   */
+  #emit(signal: ProviderSignal): void {
+    for (const listener of [...this.#listeners]) {
+      try {
+        listener(signal);
+      } catch {
+        // Deliberately ignored: see above.
+      }
+    }
+  }
+}
+
+function poolConfig(config: ClientConfig, options: ResolvedPostgresOptions): PoolConfig {
+  return {
+    ...config,
+    max: options.poolSize,
+    connectionTimeoutMillis: options.connectionTimeoutMs,
+    idleTimeoutMillis: 30_000,
+  };
+}
+
+/** Calls `fn`, retrying failures the policy allows after the {@link RETRY_DELAYS_MS} pauses. */
+async function withRetries<T>(
+  policy: RetryPolicy,
+  fn: () => Promise<T>,
+  isCancelled: () => boolean,
+): Promise<T> {
+  for (let attempt = 0; ; attempt++) {
+    try {
+      return await fn();
+    } catch (error) {
+      const delay = RETRY_DELAYS_MS[attempt];
+      const isRetryable =
+        policy === 'transient' ? isTransient(error) : error instanceof ConnectionAcquireError && isTransient(error);
+      if (delay === undefined || !isRetryable || isCancelled()) throw error;
+      await sleep(delay);
+    }
+  }
+}

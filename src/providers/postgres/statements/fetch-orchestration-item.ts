@@ -1,0 +1,209 @@
+/**
+ * `fetchOrchestrationItem`: peek-lock one instance's visible batch (SPEC §7.3, §7.12).
+ * @module
+ */
+import { randomUUID } from 'node:crypto';
+import type { HistoryEvent } from '../../../core/history/history-event.js';
+import { parseHistoryEvent } from '../../../core/history/history-event.js';
+import type { WorkItem, WorkItemOfType } from '../../../core/history/work-item.js';
+import type {
+  FetchOrchestrationOptions,
+  KvEntryRecord,
+  LockedOrchestrationItem,
+  OrchestrationItem,
+} from '../../provider.js';
+import type { Queryable } from '../database.js';
+import type { StatementContext } from './statement-context.js';
+import { table } from './statement-context.js';
+
+export type FetchOrchestrationItem = (
+  db: Queryable,
+  options: FetchOrchestrationOptions,
+  now: number,
+) => Promise<LockedOrchestrationItem | null>;
+
+/**
+ * How many candidate instances one fetch may inspect. Candidates are skipped when another
+ * fetcher holds them (contention) or when they are orphans (which each pass deletes or
+ * delays); the bound just caps the work of a single call.
+ */
+export const MAX_CANDIDATES_PER_FETCH = 20;
+
+/** Queue rows read per candidate query; several usually belong to the same instance. */
+export const CANDIDATE_ROWS = 32;
+
+/**
+ * Messages for an instance that was never started are dropped once the oldest is this old
+ * (SPEC A9). Until then they are delayed by {@link ORPHAN_RETRY_DELAY_MS}, giving a racing
+ * `StartOrchestration` time to arrive. Same values as the SQLite provider.
+ */
+export const ORPHAN_MAX_AGE_MS = 60_000;
+export const ORPHAN_RETRY_DELAY_MS = 1_000;
+
+type StartItem = WorkItemOfType<'StartOrchestration'> | WorkItemOfType<'ContinueAsNew'>;
+
+function isStartItem(item: WorkItem): item is StartItem {
+  return item.type === 'StartOrchestration' || item.type === 'ContinueAsNew';
+}
+
+/** One row of history (`h`) or of the KV store (`k`). */
+interface StateRow {
+  part: 'h' | 'k';
+  event_id: number | null;
+  data: string;
+  key: string | null;
+  updated_at: number | null;
+}
+
+/** One row of the `fetch_orchestration_item` function. */
+interface FetchedRow {
+  fetched_instance_id: string;
+  work_items: string[];
+  max_attempt_count: number;
+  has_instance: boolean;
+  instance_name: string | null;
+  instance_version: string | null;
+  instance_execution_id: number | null;
+  instance_created_at: number | null;
+  max_event_id: number | null;
+}
+
+/**
+ * Steps 1–7 run inside the schema's `fetch_orchestration_item` function (migration 0001), one
+ * round trip, as one READ COMMITTED transaction — the shape of duroxide-pg's fetch:
+ *
+ * 1. Candidates: instances of the oldest visible rows, by `(visible_at, id)`, with no valid
+ *    lock and not excluded — a plain read that locks nothing, so fetchers never wait on each
+ *    other's candidates.
+ * 2. Instance lock, per candidate in order: `pg_try_advisory_xact_lock` (never waits) guards
+ *    taking a free or expired `instance_locks` row; a valid lock row is never touched. If
+ *    either fails another dispatcher won the instance, and the fetch moves on to the next
+ *    candidate instead of returning nothing (duroxide-pg migration 0017 fixed exactly this).
+ * 3. Mark every visible row of the instance with the token and count the attempt, through
+ *    `FOR UPDATE SKIP LOCKED`: a row another session holds (a deletion in flight) is left
+ *    alone rather than waited for; rows arriving later stay unmarked for the next turn.
+ * 4. Return the batch with the instance's metadata and largest event id.
+ *
+ * Orphan batches (no instance row and no start item) never block the queue (SPEC A9), as in
+ * the SQLite provider: pure `QueueMessage` batches and batches older than
+ * {@link ORPHAN_MAX_AGE_MS} are deleted (unless a delayed start is queued); others are pushed
+ * {@link ORPHAN_RETRY_DELAY_MS} into the future with their attempt undone; either way the
+ * function moves on to the next candidate.
+ *
+ * Then, here: unless the caller's cache hint still matches, the current execution's history
+ * and the KV snapshot (`kv_store`, never the current execution's delta) are read (a second
+ * round trip; the committed instance lock keeps them stable). Unparseable history never fails
+ * the fetch: the item comes back locked with `history: []` and `historyError` (SPEC §7.3 step
+ * 8). Any other failure here (connection lost, corrupt queue JSON) gives the batch back
+ * before the error is reported, so an error never leaves a lock behind.
+ */
+export function prepareFetchOrchestrationItem(ctx: StatementContext): FetchOrchestrationItem {
+  const fetchSql = `SELECT * FROM ${ctx.schema.quoted}.fetch_orchestration_item($1, $2, $3, $4, $5, $6, $7, $8, $9)`;
+  // History and the KV snapshot in one round trip ('h' rows sort before 'k' rows).
+  const selectStateSql = `
+    SELECT 'h' AS part, event_id, event_data AS data, NULL::text AS key, NULL::bigint AS updated_at
+    FROM ${table(ctx, 'history')} WHERE instance_id = $1 AND execution_id = $2
+    UNION ALL
+    SELECT 'k', NULL, value, key, last_updated_at_ms FROM ${table(ctx, 'kv_store')} WHERE instance_id = $1
+    ORDER BY part, event_id`;
+  const lockKeyPrefix = `${ctx.schema.name}:`;
+  // Gives a fetched batch back as if never fetched (attempt undone).
+  const releaseSql = `
+    WITH released AS (
+      UPDATE ${table(ctx, 'orchestrator_queue')}
+      SET lock_token = NULL, locked_until = NULL, attempt_count = GREATEST(attempt_count - 1, 0)
+      WHERE lock_token = $1)
+    DELETE FROM ${table(ctx, 'instance_locks')} WHERE lock_token = $1`;
+
+  async function loadState(
+    db: Queryable,
+    instanceId: string,
+    executionId: number,
+  ): Promise<{ history: HistoryEvent[]; historyError?: string; kvSnapshot: Map<string, KvEntryRecord> }> {
+    const { rows } = await db.query<StateRow>(selectStateSql, [instanceId, executionId]);
+    const history: HistoryEvent[] = [];
+    const kvSnapshot = new Map<string, KvEntryRecord>();
+    let historyError: string | undefined;
+    for (const row of rows) {
+      if (row.part === 'k') {
+        kvSnapshot.set(row.key ?? '', { value: row.data, lastUpdatedAt: row.updated_at ?? 0 });
+        continue;
+      }
+      if (historyError !== undefined) continue;
+      try {
+        history.push(parseHistoryEvent(row.data));
+      } catch (error) {
+        const reason = error instanceof Error ? error.message : String(error);
+        historyError = `instance '${instanceId}' execution ${executionId} event ${String(row.event_id)}: ${reason}`;
+      }
+    }
+    return historyError === undefined ? { history, kvSnapshot } : { history: [], historyError, kvSnapshot };
+  }
+
+  async function buildItem(db: Queryable, row: FetchedRow, options: FetchOrchestrationOptions): Promise<OrchestrationItem> {
+    const instanceId = row.fetched_instance_id;
+    const messages = row.work_items.map((w) => JSON.parse(w) as WorkItem);
+    if (!row.has_instance || row.instance_execution_id === null || row.instance_created_at === null) {
+      // The function only returns a new instance's batch when it holds a start item.
+      const start = messages.find(isStartItem);
+      return {
+        instanceId,
+        orchestrationName: start?.orchestration,
+        orchestrationVersion: start?.version,
+        executionId: 1,
+        history: [],
+        historyCached: false,
+        messages,
+        instanceCreatedAt: undefined,
+        kvSnapshot: new Map(),
+      };
+    }
+    const executionId = row.instance_execution_id;
+    const base = {
+      instanceId,
+      orchestrationName: row.instance_name ?? undefined,
+      orchestrationVersion: row.instance_version ?? undefined,
+      executionId,
+      messages,
+      instanceCreatedAt: row.instance_created_at,
+    };
+    const hint = options.cachedHistory?.(instanceId);
+    if (
+      hint !== undefined &&
+      hint.executionId === executionId &&
+      hint.instanceCreatedAt === row.instance_created_at &&
+      hint.lastEventId === (row.max_event_id ?? 0)
+    ) {
+      return { ...base, history: [], historyCached: true };
+    }
+    const loaded = await loadState(db, instanceId, executionId);
+    return loaded.historyError === undefined
+      ? { ...base, history: loaded.history, historyCached: false, kvSnapshot: loaded.kvSnapshot }
+      : { ...base, history: [], historyCached: false, historyError: loaded.historyError, kvSnapshot: loaded.kvSnapshot };
+  }
+
+  return async (db, options, now) => {
+    const token = randomUUID();
+    const { rows } = await db.query<FetchedRow>(fetchSql, [
+      now,
+      now + options.lockTimeoutMs,
+      token,
+      [...(options.excludeInstances ?? [])],
+      lockKeyPrefix,
+      MAX_CANDIDATES_PER_FETCH,
+      CANDIDATE_ROWS,
+      ORPHAN_MAX_AGE_MS,
+      ORPHAN_RETRY_DELAY_MS,
+    ]);
+    const row = rows[0];
+    if (row === undefined) return null;
+    try {
+      return { item: await buildItem(db, row, options), lockToken: token, attemptCount: row.max_attempt_count };
+    } catch (error) {
+      // Never fail while holding the lock (SPEC §7.3 step 8): give the batch back, best
+      // effort (if this fails too, the lock simply expires), then report the error.
+      await db.query(releaseSql, [token]).catch(() => undefined);
+      throw error;
+    }
+  };
+}

@@ -1,0 +1,56 @@
+/**
+ * Execution read model queries: `getExecution`, `listExecutions`.
+ * @module
+ */
+import type { ExecutionRecord, ExecutionStatus } from '../../provider.js';
+import type { Queryable } from '../database.js';
+import type { StatementContext } from './statement-context.js';
+import { table } from './statement-context.js';
+
+export interface ExecutionReads {
+  getExecution(db: Queryable, instanceId: string, executionId: number): Promise<ExecutionRecord | null>;
+  listExecutions(db: Queryable, instanceId: string): Promise<number[]>;
+}
+
+interface ExecutionRow {
+  execution_id: number;
+  orchestration_name: string | null;
+  orchestration_version: string | null;
+  status: ExecutionStatus;
+  output: string | null;
+  started_at: number;
+  completed_at: number | null;
+  event_count: number;
+}
+
+/** Reads execution rows; `eventCount` is counted over the execution's history (PK range scan). */
+export function prepareExecutionReads(ctx: StatementContext): ExecutionReads {
+  const executions = table(ctx, 'executions');
+  const selectExecutionSql = `
+    SELECT e.execution_id, e.orchestration_name, e.orchestration_version, e.status, e.output,
+           e.started_at, e.completed_at,
+           (SELECT COUNT(*) FROM ${table(ctx, 'history')} h
+            WHERE h.instance_id = e.instance_id AND h.execution_id = e.execution_id) AS event_count
+    FROM ${executions} e WHERE e.instance_id = $1 AND e.execution_id = $2`;
+  const selectIdsSql = `SELECT execution_id FROM ${executions} WHERE instance_id = $1 ORDER BY execution_id`;
+
+  return {
+    async getExecution(db, instanceId, executionId) {
+      const row = (await db.query<ExecutionRow>(selectExecutionSql, [instanceId, executionId])).rows[0];
+      if (row === undefined) return null;
+      return {
+        executionId: row.execution_id,
+        orchestrationName: row.orchestration_name ?? undefined,
+        orchestrationVersion: row.orchestration_version ?? undefined,
+        status: row.status,
+        output: row.output ?? undefined,
+        startedAt: row.started_at,
+        completedAt: row.completed_at ?? undefined,
+        eventCount: row.event_count,
+      };
+    },
+    async listExecutions(db, instanceId) {
+      return (await db.query<{ execution_id: number }>(selectIdsSql, [instanceId])).rows.map((r) => r.execution_id);
+    },
+  };
+}

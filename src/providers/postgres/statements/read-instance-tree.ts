@@ -1,0 +1,48 @@
+/**
+ * Parent/child reads: `listChildren`, `getParentId`, `getInstanceTree` (SPEC §7.9).
+ * @module
+ */
+import { InstanceNotFoundError } from '../../../core/errors/duroxide-error.js';
+import type { Queryable } from '../database.js';
+import type { StatementContext } from './statement-context.js';
+import { table } from './statement-context.js';
+
+export interface InstanceTreeReads {
+  listChildren(db: Queryable, instanceId: string): Promise<string[]>;
+  getParentId(db: Queryable, instanceId: string): Promise<string | null>;
+  getInstanceTree(db: Queryable, instanceId: string): Promise<string[]>;
+}
+
+/**
+ * The tree is one recursive query over `idx_instances_parent`. `UNION` (not `UNION ALL`) keeps
+ * each id once, so even corrupt data with a parent cycle cannot loop; the recursion depth is
+ * carried along and ordered on, which yields breadth-first order, root first.
+ */
+export function prepareInstanceTreeReads(ctx: StatementContext): InstanceTreeReads {
+  const instances = table(ctx, 'instances');
+  const childrenSql = `
+    SELECT instance_id FROM ${instances} WHERE parent_instance_id = $1 ORDER BY created_at, instance_id`;
+  const parentSql = `SELECT parent_instance_id FROM ${instances} WHERE instance_id = $1`;
+  const treeSql = `
+    WITH RECURSIVE tree (instance_id, depth, created_at) AS (
+      SELECT instance_id, 0, created_at FROM ${instances} WHERE instance_id = $1
+      UNION
+      SELECT c.instance_id, t.depth + 1, c.created_at
+      FROM ${instances} c JOIN tree t ON c.parent_instance_id = t.instance_id
+      WHERE t.depth < 10000)
+    SELECT instance_id FROM tree GROUP BY instance_id ORDER BY MIN(depth), MIN(created_at), instance_id`;
+
+  return {
+    async listChildren(db, instanceId) {
+      return (await db.query<{ instance_id: string }>(childrenSql, [instanceId])).rows.map((r) => r.instance_id);
+    },
+    async getParentId(db, instanceId) {
+      const row = (await db.query<{ parent_instance_id: string | null }>(parentSql, [instanceId])).rows[0];
+      if (row === undefined) throw new InstanceNotFoundError(instanceId);
+      return row.parent_instance_id;
+    },
+    async getInstanceTree(db, instanceId) {
+      return (await db.query<{ instance_id: string }>(treeSql, [instanceId])).rows.map((r) => r.instance_id);
+    },
+  };
+}

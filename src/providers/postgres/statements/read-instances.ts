@@ -1,0 +1,104 @@
+/**
+ * Instance read model queries: `getInstance`, `instanceExists`, `listInstances`,
+ * `listInstancesByStatus`, `getCustomStatus`.
+ * @module
+ */
+import type { ExecutionStatus, InstanceRecord } from '../../provider.js';
+import type { Queryable } from '../database.js';
+import type { StatementContext } from './statement-context.js';
+import { table } from './statement-context.js';
+
+export interface InstanceReads {
+  getInstance(db: Queryable, instanceId: string): Promise<InstanceRecord | null>;
+  instanceExists(db: Queryable, instanceId: string): Promise<boolean>;
+  listInstances(db: Queryable): Promise<string[]>;
+  listInstancesByStatus(db: Queryable, status: ExecutionStatus): Promise<string[]>;
+  getCustomStatus(db: Queryable, instanceId: string, lastSeenVersion: number): Promise<{ value: string | null; version: number } | null>;
+}
+
+export interface InstanceRow {
+  instance_id: string;
+  orchestration_name: string;
+  orchestration_version: string | null;
+  current_execution_id: number;
+  status: ExecutionStatus;
+  output: string | null;
+  created_at: number;
+  updated_at: number;
+  parent_instance_id: string | null;
+  custom_status: string | null;
+  custom_status_version: number;
+}
+
+/** The SELECT list and FROM clause producing {@link InstanceRow}s (`i` = instances, `e` = current execution). */
+export function instanceRowSelect(ctx: StatementContext): string {
+  return `
+    SELECT i.instance_id, i.orchestration_name, i.orchestration_version, i.current_execution_id,
+           COALESCE(e.status, 'Running') AS status, e.output, i.created_at, i.updated_at,
+           i.parent_instance_id, i.custom_status, i.custom_status_version
+    FROM ${table(ctx, 'instances')} i
+    LEFT JOIN ${table(ctx, 'executions')} e ON e.instance_id = i.instance_id AND e.execution_id = i.current_execution_id`;
+}
+
+export function toInstanceRecord(row: InstanceRow): InstanceRecord {
+  return {
+    instanceId: row.instance_id,
+    orchestrationName: row.orchestration_name,
+    orchestrationVersion: row.orchestration_version ?? undefined,
+    currentExecutionId: row.current_execution_id,
+    status: row.status,
+    output: row.output ?? undefined,
+    createdAt: row.created_at,
+    updatedAt: row.updated_at,
+    parentInstanceId: row.parent_instance_id ?? undefined,
+    customStatus: row.custom_status ?? undefined,
+    customStatusVersion: row.custom_status_version,
+  };
+}
+
+/**
+ * `status`/`output` come from the instance's *current* execution; newest-first ordering is by
+ * creation time with the id as a deterministic tie-break.
+ */
+export function prepareInstanceReads(ctx: StatementContext): InstanceReads {
+  const instances = table(ctx, 'instances');
+  const selectInstanceSql = `${instanceRowSelect(ctx)} WHERE i.instance_id = $1`;
+  const selectExistsSql = `
+    SELECT EXISTS (SELECT 1 FROM ${instances} WHERE instance_id = $1)
+        OR EXISTS (SELECT 1 FROM ${table(ctx, 'orchestrator_queue')}
+                   WHERE instance_id = $1 AND item_type = 'StartOrchestration') AS found`;
+  const selectAllSql = `SELECT instance_id FROM ${instances} ORDER BY created_at DESC, instance_id`;
+  const selectByStatusSql = `
+    SELECT i.instance_id FROM ${instances} i
+    JOIN ${table(ctx, 'executions')} e ON e.instance_id = i.instance_id AND e.execution_id = i.current_execution_id
+    WHERE e.status = $1
+    ORDER BY i.created_at DESC, i.instance_id`;
+  const selectCustomStatusSql = `
+    SELECT custom_status, custom_status_version FROM ${instances}
+    WHERE instance_id = $1 AND custom_status_version > $2`;
+
+  return {
+    async getInstance(db, instanceId) {
+      const row = (await db.query<InstanceRow>(selectInstanceSql, [instanceId])).rows[0];
+      return row === undefined ? null : toInstanceRecord(row);
+    },
+    async instanceExists(db, instanceId) {
+      return (await db.query<{ found: boolean }>(selectExistsSql, [instanceId])).rows[0]?.found === true;
+    },
+    async listInstances(db) {
+      return (await db.query<{ instance_id: string }>(selectAllSql)).rows.map((r) => r.instance_id);
+    },
+    async listInstancesByStatus(db, status) {
+      return (await db.query<{ instance_id: string }>(selectByStatusSql, [status])).rows.map((r) => r.instance_id);
+    },
+    async getCustomStatus(db, instanceId, lastSeenVersion) {
+      const row = (
+        await db.query<{ custom_status: string | null; custom_status_version: number }>(selectCustomStatusSql, [
+          instanceId,
+          lastSeenVersion,
+        ])
+      ).rows[0];
+      return row === undefined ? null : { value: row.custom_status, version: row.custom_status_version };
+    },
+  };
+}

@@ -1,0 +1,92 @@
+/**
+ * `getSystemMetrics`, `getQueueDepths`, `getOrchestrationStats`: counts for dashboards
+ * (SPEC §6.4, Appendix B).
+ * @module
+ */
+import type { OrchestrationStatsRecord, QueueDepthsRecord, SystemMetricsRecord } from '../../provider.js';
+import type { Queryable } from '../database.js';
+import type { StatementContext } from './statement-context.js';
+import { table } from './statement-context.js';
+
+export interface SystemMetricsReads {
+  getSystemMetrics(db: Queryable): Promise<SystemMetricsRecord>;
+  getQueueDepths(db: Queryable, now: number): Promise<QueueDepthsRecord>;
+  getOrchestrationStats(db: Queryable, instanceId: string): Promise<OrchestrationStatsRecord | null>;
+}
+
+/** A queue row nobody holds: never locked, or its lock expired. */
+const UNLOCKED = '(lock_token IS NULL OR locked_until <= $1)';
+
+/**
+ * Each read is one statement, so its numbers come from a single snapshot and add up. An
+ * instance whose current execution row is missing counts as `Running`, as `getInstance`
+ * reports it.
+ */
+export function prepareSystemMetricsReads(ctx: StatementContext): SystemMetricsReads {
+  const queue = table(ctx, 'orchestrator_queue');
+  const history = table(ctx, 'history');
+  const metricsSql = `
+    SELECT COUNT(*) AS total,
+           COUNT(*) FILTER (WHERE COALESCE(e.status, 'Running') = 'Running') AS running,
+           COUNT(*) FILTER (WHERE e.status = 'Completed') AS completed,
+           COUNT(*) FILTER (WHERE e.status = 'Failed') AS failed,
+           (SELECT COUNT(*) FROM ${table(ctx, 'executions')}) AS executions,
+           (SELECT COUNT(*) FROM ${history}) AS events
+    FROM ${table(ctx, 'instances')} i
+    LEFT JOIN ${table(ctx, 'executions')} e ON e.instance_id = i.instance_id AND e.execution_id = i.current_execution_id`;
+  const depthsSql = `
+    SELECT (SELECT COUNT(*) FROM ${queue} WHERE ${UNLOCKED}) AS orchestrator,
+           (SELECT COUNT(*) FROM ${table(ctx, 'worker_queue')} WHERE ${UNLOCKED}) AS worker,
+           (SELECT COUNT(*) FROM ${queue} WHERE item_type = 'TimerFired' AND visible_at > $1 AND ${UNLOCKED}) AS timer`;
+  // The merged KV view (as getKvAllValues): store rows not overridden, plus live delta rows.
+  const statsSql = `
+    WITH merged_kv AS (
+      SELECT s.value FROM ${table(ctx, 'kv_store')} s
+      WHERE s.instance_id = $1
+        AND NOT EXISTS (SELECT 1 FROM ${table(ctx, 'kv_delta')} d WHERE d.instance_id = $1 AND d.key = s.key)
+      UNION ALL
+      SELECT d.value FROM ${table(ctx, 'kv_delta')} d WHERE d.instance_id = $1 AND d.value IS NOT NULL)
+    SELECT (SELECT COUNT(*) FROM ${history} h
+            WHERE h.instance_id = i.instance_id AND h.execution_id = i.current_execution_id) AS events,
+           (SELECT COALESCE(SUM(octet_length(h.event_data)), 0) FROM ${history} h
+            WHERE h.instance_id = i.instance_id AND h.execution_id = i.current_execution_id) AS bytes,
+           (SELECT COUNT(*) FROM ${queue} q WHERE q.instance_id = i.instance_id) AS pending,
+           (SELECT COUNT(*) FROM merged_kv) AS kv_keys,
+           (SELECT COALESCE(SUM(octet_length(value)), 0) FROM merged_kv) AS kv_bytes
+    FROM ${table(ctx, 'instances')} i WHERE i.instance_id = $1`;
+
+  return {
+    async getSystemMetrics(db) {
+      const row = (
+        await db.query<{ total: number; running: number; completed: number; failed: number; executions: number; events: number }>(
+          metricsSql,
+        )
+      ).rows[0];
+      return {
+        totalInstances: row?.total ?? 0,
+        totalExecutions: row?.executions ?? 0,
+        runningInstances: row?.running ?? 0,
+        completedInstances: row?.completed ?? 0,
+        failedInstances: row?.failed ?? 0,
+        totalEvents: row?.events ?? 0,
+      };
+    },
+    async getQueueDepths(db, now) {
+      const row = (await db.query<{ orchestrator: number; worker: number; timer: number }>(depthsSql, [now])).rows[0];
+      return { orchestratorQueue: row?.orchestrator ?? 0, workerQueue: row?.worker ?? 0, timerQueue: row?.timer ?? 0 };
+    },
+    async getOrchestrationStats(db, instanceId) {
+      const row = (
+        await db.query<{ events: number; bytes: number; pending: number; kv_keys: number; kv_bytes: number }>(statsSql, [instanceId])
+      ).rows[0];
+      if (row === undefined) return null;
+      return {
+        historyEventCount: row.events,
+        historySizeBytes: row.bytes,
+        queuePendingCount: row.pending,
+        kvUserKeyCount: row.kv_keys,
+        kvTotalValueBytes: row.kv_bytes,
+      };
+    },
+  };
+}

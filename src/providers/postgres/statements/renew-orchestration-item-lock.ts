@@ -1,0 +1,38 @@
+/**
+ * `renewOrchestrationItemLock`: keep a long turn's instance lock alive (SPEC §7.5).
+ * @module
+ */
+import { ProviderError } from '../../../core/errors/duroxide-error.js';
+import type { Queryable } from '../database.js';
+import type { StatementContext } from './statement-context.js';
+import { table } from './statement-context.js';
+
+export type RenewOrchestrationItemLock = (db: Queryable, lockToken: string, extendForMs: number, now: number) => Promise<void>;
+
+/**
+ * Sets `locked_until = now + extendForMs` on the instance lock and its marked rows, only while
+ * the lock is still valid: once expired another dispatcher may own the instance, so renewal
+ * fails permanently and the turn's ack will fail too. One statement (both updates commit
+ * together).
+ */
+export function prepareRenewOrchestrationItemLock(ctx: StatementContext): RenewOrchestrationItemLock {
+  const sql = `
+    WITH renewed AS (
+      UPDATE ${table(ctx, 'instance_locks')} SET locked_until = $2
+      WHERE lock_token = $1 AND locked_until > $3
+      RETURNING lock_token),
+    rows AS (
+      UPDATE ${table(ctx, 'orchestrator_queue')} SET locked_until = $2
+      WHERE lock_token = $1 AND EXISTS (SELECT 1 FROM renewed))
+    SELECT COUNT(*)::int AS renewed FROM renewed`;
+  return async (db, token, extendForMs, now) => {
+    const { rows } = await db.query<{ renewed: number }>(sql, [token, now + extendForMs, now]);
+    if (rows[0]?.renewed !== 1) {
+      throw new ProviderError(
+        'renewOrchestrationItemLock',
+        `lock token '${token}' is unknown or expired; the instance lock cannot be renewed`,
+        false,
+      );
+    }
+  };
+}

@@ -1,0 +1,37 @@
+/**
+ * `renewWorkItemLock`: keep a running activity's lock alive (SPEC §7.5).
+ * @module
+ */
+import { ProviderError } from '../../../core/errors/duroxide-error.js';
+import type { Queryable } from '../database.js';
+import type { StatementContext } from './statement-context.js';
+import { table } from './statement-context.js';
+
+export type RenewWorkItemLock = (db: Queryable, lockToken: string, extendForMs: number, now: number) => Promise<void>;
+
+/**
+ * Extends a still-valid lock, and marks a session-bound row's session active (when its lease
+ * is still valid), in one statement. A missing row (cancelled by the orchestration) or an
+ * expired lock is a permanent error, which the worker treats as "cancel this activity".
+ */
+export function prepareRenewWorkItemLock(ctx: StatementContext): RenewWorkItemLock {
+  const sql = `
+    WITH renewed AS (
+      UPDATE ${table(ctx, 'worker_queue')} SET locked_until = $2
+      WHERE lock_token = $1 AND locked_until > $3
+      RETURNING session_id),
+    active AS (
+      UPDATE ${table(ctx, 'sessions')} s SET last_activity_at = $3
+      FROM renewed r WHERE s.session_id = r.session_id AND s.locked_until > $3)
+    SELECT COUNT(*)::int AS renewed FROM renewed`;
+  return async (db, token, extendForMs, now) => {
+    const { rows } = await db.query<{ renewed: number }>(sql, [token, now + extendForMs, now]);
+    if (rows[0]?.renewed !== 1) {
+      throw new ProviderError(
+        'renewWorkItemLock',
+        `lock token '${token}' is unknown or expired; the activity was cancelled or its lock was lost`,
+        false,
+      );
+    }
+  };
+}
