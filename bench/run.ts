@@ -13,7 +13,7 @@ import { mkdirSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import { fileURLToPath } from 'node:url';
 import { tmpdir, cpus } from 'node:os';
 import { dirname, join } from 'node:path';
-import { SqliteProvider, type Provider } from '../src/index.js';
+import { SqliteProvider, type Provider, type RuntimeOptions } from '../src/index.js';
 import * as w from './workloads.js';
 
 interface Args {
@@ -121,6 +121,12 @@ function table(rows: string[][]): string {
   return all.map((r) => r.map((cell, c) => (c === 0 || c === r.length - 1 ? cell.padEnd(widths[c]!) : cell.padStart(widths[c]!))).join('  ')).join('\n');
 }
 
+/** `DUROXIDE_BENCH_OPTIONS='{"orchestrationConcurrency":8}'` tries runtime options without code changes. */
+function runtimeOptionsFromEnv(): RuntimeOptions {
+  const raw = process.env['DUROXIDE_BENCH_OPTIONS'];
+  return raw === undefined || raw === '' ? {} : (JSON.parse(raw) as RuntimeOptions);
+}
+
 async function main(): Promise<void> {
   const args = parseArgs(process.argv.slice(2));
   const z = args.sizes;
@@ -151,7 +157,7 @@ async function main(): Promise<void> {
     try {
       for (const [wname, run] of workloads) {
         if (args.only !== undefined && !args.only.has(wname)) continue;
-        results.push(await run({ createProvider: factory.createProvider, runtimeOptions: {} }));
+        results.push(await run({ createProvider: factory.createProvider, runtimeOptions: runtimeOptionsFromEnv() }));
       }
     } finally {
       await factory.cleanup();
