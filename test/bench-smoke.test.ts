@@ -21,3 +21,13 @@ test('the benchmark harness runs every workload on SQLite and prints its table',
   }
   assert.match(stdout, /wokenCorrectly=\d+/);
 });
+
+test('the benchmark harness runs on PostgreSQL with the DBOS peer and prints the ratios', async () => {
+  const { stdout } = await promisify(execFile)(process.execPath, [run, '--smoke', '--provider', 'postgres', '--only', 'chain3,sequential-chain3,peer', '--no-json'], {
+    encoding: 'utf8',
+    timeout: 300_000,
+  });
+  assert.match(stdout, /^chain3 /m);
+  assert.match(stdout, /^dbos chain3 /m);
+  assert.match(stdout, /ratios: chain3ThroughputOursOverDbos=[\d.]+ chain3P50LatencyOursOverDbos=[\d.]+ sequentialChain3P50OursOverDbos=[\d.]+/);
+});
