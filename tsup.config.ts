@@ -1,10 +1,11 @@
 import { defineConfig } from 'tsup';
 
 // Builds the published package: dist/index.js (ESM) + dist/index.d.ts and dist/index.cjs (CJS)
-// + dist/index.d.cts, matching the "exports" map in package.json (STYLE.md §8).
+// + dist/index.d.cts, and the same for dist/testing.* (the `duroxide-ts/testing` subpath: the
+// provider conformance suite), matching the "exports" map in package.json (STYLE.md §8).
 // The extensions are pinned here so they do not depend on package.json "type".
 export default defineConfig({
-  entry: { index: 'src/index.ts' },
+  entry: { index: 'src/index.ts', testing: 'src/testing/index.ts' },
   format: ['esm', 'cjs'],
   outExtension: ({ format }) => ({ js: format === 'cjs' ? '.cjs' : '.js' }),
   dts: true,
@@ -12,7 +13,9 @@ export default defineConfig({
   clean: true,
   target: 'node20',
   platform: 'node',
+  // Keep 'node:' specifiers: 'node:test' has no bare alias, so stripping the prefix would break it.
+  removeNodeProtocol: false,
   outDir: 'dist',
   splitting: false,
-  external: ['better-sqlite3', 'pg'],
+  external: ['better-sqlite3', 'pg', 'node:test'],
 });
