@@ -17,10 +17,7 @@ import type { RuntimeMetrics } from './metrics.js';
 import { renewalIntervalMs, unregisteredDelayMs, type ResolvedRuntimeOptions } from './options.js';
 import type { ActivityRegistry } from './registry.js';
 import type { SessionTracker } from './session-tracker.js';
-import { SYSCALL_PREFIX } from '../core/replay/replay-engine.js';
-
-/** Built-in activity behind `ctx.getValueFromInstance` (SPEC §4.9). */
-const SYSCALL_GET_KV_VALUE = `${SYSCALL_PREFIX}get_kv_value`;
+import { SYSCALL_GET_KV_VALUE } from '../core/syscall-names.js';
 
 const TARGET = 'duroxide::runtime::worker';
 

@@ -7,6 +7,7 @@
 import type { EventKind, ParentLink } from '../history/history-event.js';
 import { ActivityFailedError, InvalidInputError } from '../errors/duroxide-error.js';
 import { utf8Bytes, type Limits } from '../limits.js';
+import { SYSCALL_GET_KV_VALUE, SYSCALL_NEW_GUID, SYSCALL_PREFIX, SYSCALL_UTC_NOW } from '../syscall-names.js';
 import { encodeJson, JsonEncodeError, decodeJson } from '../json/json-codec.js';
 import { parseSemVer } from '../versioning/semver.js';
 import { DurableTask, type TaskKind } from '../replay/durable-task.js';
@@ -100,7 +101,6 @@ export type ScheduleCall = Extract<
   }
 >;
 
-const SYSCALL_PREFIX = '__duroxide_syscall:';
 const MAX_NAME_LENGTH = 1024;
 
 function requireName(value: unknown, what: string): string {
@@ -424,12 +424,12 @@ export class OrchestrationContext {
 
   /** Current time in epoch ms, recorded in history (same value on every replay). */
   utcNow(): DurableTask<number> {
-    return this.#host.systemCall(`${SYSCALL_PREFIX}utc_now_ms`, () => this.#host.now());
+    return this.#host.systemCall(SYSCALL_UTC_NOW, () => this.#host.now());
   }
 
   /** A random UUID, recorded in history (same value on every replay). */
   newGuid(): DurableTask<string> {
-    return this.#host.systemCall(`${SYSCALL_PREFIX}new_guid`, () => this.#host.newGuid());
+    return this.#host.systemCall(SYSCALL_NEW_GUID, () => this.#host.newGuid());
   }
 
   /**
@@ -558,7 +558,7 @@ export class OrchestrationContext {
   /** Reads a value from another instance's store, recorded in history (SPEC §4.9). */
   getValueFromInstance<T = unknown>(instanceId: string, key: string): DurableTask<T | null> {
     const input = encode({ instanceId: requireName(instanceId, 'instance id'), key: requireName(key, 'key') }, 'input');
-    return this.#host.schedule<T | null>({ type: 'ActivityScheduled', name: `${SYSCALL_PREFIX}get_kv_value`, input }, 'system');
+    return this.#host.schedule<T | null>({ type: 'ActivityScheduled', name: SYSCALL_GET_KV_VALUE, input }, 'system');
   }
 
   /** Logs at info level unless replaying. */

@@ -92,11 +92,6 @@ export interface ReplayEngineOptions {
   readonly limits?: Partial<Limits> | undefined;
 }
 
-/** Reserved activity names for deterministic helpers (SPEC §3.14). */
-export const SYSCALL_PREFIX = '__duroxide_syscall:';
-export const SYSCALL_UTC_NOW = `${SYSCALL_PREFIX}utc_now_ms`;
-export const SYSCALL_NEW_GUID = `${SYSCALL_PREFIX}new_guid`;
-
 const MAX_CARRY_FORWARD_EVENTS = 20;
 
 /** The scheduling part of an event kind: what a context call asks for. */
