@@ -326,6 +326,11 @@ export type ProviderSignalListener = (signal: ProviderSignal) => void;
 export interface Provider {
   /** For logs, e.g. `sqlite`. */
   readonly name: string;
+  /**
+   * True when `subscribe` also reports commits made by other processes (PostgreSQL
+   * LISTEN/NOTIFY); runtimes then poll only as a safety net.
+   */
+  readonly signalsAcrossProcesses?: boolean;
 
   // ----- orchestrator queue -----
   fetchOrchestrationItem(options: FetchOrchestrationOptions): Promise<LockedOrchestrationItem | null>;

@@ -18,6 +18,12 @@ export interface DispatcherLoopOptions<T> {
   /** Earliest time new work becomes visible, if known (e.g. the next timer). */
   readonly nextVisibleAt?: () => Promise<number | null>;
   readonly onFetchError?: (error: unknown) => void;
+  /**
+   * The provider also signals commits of other processes (PostgreSQL LISTEN/NOTIFY), so idle
+   * polling is only a safety net and runs at `maxIdleMs` from the start instead of backing off
+   * from a few milliseconds (which, with many slots, floods a networked database).
+   */
+  readonly signalsAcrossProcesses?: boolean;
 }
 
 const FIRST_IDLE_MS = 2;
@@ -50,7 +56,8 @@ export class DispatcherLoop<T> {
 
   async #run(slot: number): Promise<void> {
     const { waker, maxIdleMs, logger, name } = this.#opts;
-    let idleMs = FIRST_IDLE_MS;
+    const firstIdleMs = this.#opts.signalsAcrossProcesses === true ? maxIdleMs : FIRST_IDLE_MS;
+    let idleMs = firstIdleMs;
     let errors = 0;
     while (!this.#stopping) {
       let item: T | null;
@@ -84,7 +91,9 @@ export class DispatcherLoop<T> {
         await waker.wait(sleep);
         continue;
       }
-      idleMs = FIRST_IDLE_MS;
+      idleMs = firstIdleMs;
+      // There may be more: let one idle sibling look too (it passes the wake on if it finds work).
+      if (this.#opts.slots > 1) waker.wake();
       try {
         await this.#opts.process(item, slot);
       } catch (error) {

@@ -135,6 +135,7 @@ export class Runtime {
       process: (item) => orchestration.process(item),
       nextVisibleAt: () => this.#provider.nextOrchestratorVisibleAt(),
       onFetchError,
+      signalsAcrossProcesses: this.#provider.signalsAcrossProcesses === true,
     });
     this.#workLoop = new DispatcherLoop({
       name: 'worker dispatcher',
@@ -145,6 +146,7 @@ export class Runtime {
       fetch: (slot) => worker.fetch(slot),
       process: (item, slot) => worker.process(item, slot),
       onFetchError,
+      signalsAcrossProcesses: this.#provider.signalsAcrossProcesses === true,
     });
     this.#logger.info(TARGET, `duroxide-ts runtime ${DUROXIDE_VERSION} starting with provider ${this.#provider.name}`, {
       runtimeId: this.#runtimeId,

@@ -10,13 +10,24 @@ export class Waker {
   #timerAt = Number.POSITIVE_INFINITY;
   #pending = false;
 
-  /** Wakes every waiting loop now. A wake with nobody waiting is remembered once. */
+  /**
+   * Wakes ONE waiting loop (the longest waiting); a wake with nobody waiting is remembered
+   * once. One signal usually means one new item, so waking every idle slot would make all but
+   * one of them fetch nothing; a slot that does find work calls `wake()` again, so a burst still
+   * spreads over the slots.
+   */
   wake(): void {
-    const waiters = this.#waiters;
-    if (waiters.length === 0) {
+    const waiter = this.#waiters.shift();
+    if (waiter === undefined) {
       this.#pending = true;
       return;
     }
+    waiter();
+  }
+
+  /** Wakes every waiting loop (shutdown). */
+  wakeAll(): void {
+    const waiters = this.#waiters;
     this.#waiters = [];
     for (const w of waiters) w();
   }
@@ -64,6 +75,7 @@ export class Waker {
   close(): void {
     if (this.#timer !== undefined) clearTimeout(this.#timer);
     this.#timer = undefined;
-    this.wake();
+    this.#pending = true;
+    this.wakeAll();
   }
 }

@@ -185,6 +185,8 @@ function sleep(ms: number): Promise<void> {
  */
 export class PostgresProvider implements Provider {
   readonly name = 'postgres';
+  /** LISTEN/NOTIFY carries the commits of every process using this schema. */
+  readonly signalsAcrossProcesses = true;
   /** The schema holding this provider's tables. */
   readonly schema: string;
 
