@@ -125,13 +125,15 @@ export class RuntimeChild {
   }
 }
 
-/** Parses a side-effect log (missing file = no effects). */
+/**
+ * Parses a side-effect log (missing file = no effects). The child may be appending while we
+ * read, so a last line without its newline is incomplete and left for the next read.
+ */
 export function readEffects(file: string): EffectLine[] {
   if (!existsSync(file)) return [];
-  return readFileSync(file, 'utf8')
-    .split('\n')
-    .filter((l) => l.length > 0)
-    .map((l) => JSON.parse(l) as EffectLine);
+  const lines = readFileSync(file, 'utf8').split('\n');
+  lines.pop(); // '' after a complete last line, or a line still being written
+  return lines.filter((l) => l.length > 0).map((l) => JSON.parse(l) as EffectLine);
 }
 
 export class ProcessFixture {
