@@ -15,47 +15,13 @@ import type { Queryable } from '../database.js';
 import { instanceRowSelect, type InstanceRow, toInstanceRecord } from './read-instances.js';
 import type { StatementContext } from './statement-context.js';
 import { table } from './statement-context.js';
+import { decodeCursor, encodeCursor, MAX_QUERY_LIMIT } from '../../../core/instance-cursor.js';
 
 export interface InstanceQueries {
   queryInstances(db: Queryable, query: InstanceQuery): Promise<InstanceRecordPage>;
   countInstances(db: Queryable, filter: InstanceQueryFilter, groupBy: InstanceCountGroupBy): Promise<InstanceCount[]>;
 }
 
-export const MAX_QUERY_LIMIT = 1000;
-
-const CURSOR_VERSION = 'c1.';
-
-/** The position after which the next page starts: the last item's sort key. */
-interface CursorPosition {
-  readonly createdAt: number;
-  readonly instanceId: string;
-}
-
-/** Opaque to callers: a version tag plus the base64url JSON of the sort key (same format as SQLite's). */
-export function encodeCursor(position: CursorPosition): string {
-  return CURSOR_VERSION + Buffer.from(JSON.stringify([position.createdAt, position.instanceId])).toString('base64url');
-}
-
-export function decodeCursor(cursor: string): CursorPosition {
-  const malformed = (): InvalidInputError =>
-    new InvalidInputError(
-      `cursor ${JSON.stringify(cursor.length > 80 ? `${cursor.slice(0, 80)}…` : cursor)} is malformed; ` +
-        'pass the nextCursor of a previous page unchanged, or omit it for the first page',
-    );
-  if (!cursor.startsWith(CURSOR_VERSION)) throw malformed();
-  const body = cursor.slice(CURSOR_VERSION.length);
-  if (!/^[A-Za-z0-9_-]+$/.test(body)) throw malformed();
-  let decoded: unknown;
-  try {
-    decoded = JSON.parse(Buffer.from(body, 'base64url').toString('utf8'));
-  } catch {
-    throw malformed();
-  }
-  if (!Array.isArray(decoded) || decoded.length !== 2 || !Number.isSafeInteger(decoded[0]) || typeof decoded[1] !== 'string') {
-    throw malformed();
-  }
-  return { createdAt: decoded[0] as number, instanceId: decoded[1] };
-}
 
 /**
  * The smallest string greater than every string starting with `prefix` in code-point order
