@@ -90,6 +90,9 @@ const ENSURE_ATTEMPTS = 10;
 
 /** Longest parent chain walked to name the root in an error message. */
 const MAX_TREE_DEPTH = 100;
+/** First and largest poll interval of waits when every commit is signalled (PostgreSQL). */
+const SAFETY_NET_POLL_MS = 250;
+const SAFETY_NET_MAX_POLL_MS = 1000;
 
 function isTreeChangedError(error: unknown): boolean {
   return error instanceof ProviderError && error.message.includes('created after the tree was read');
@@ -215,7 +218,7 @@ export class Client {
     return this.#waitUntil(id, timeoutMs, async () => {
       const s = await this.getStatus<T>(id);
       return s.status === 'Completed' || s.status === 'Failed' ? s : undefined;
-    }, `instance '${id}' did not finish within ${timeoutMs} ms`);
+    }, `instance '${id}' did not finish within ${timeoutMs} ms`, undefined, (status) => status !== 'Running' && status !== 'ContinuedAsNew');
   }
 
   /**
@@ -240,21 +243,33 @@ export class Client {
   }
 
   /**
-   * Polls `check` until it returns a value: immediately, on every commit to the instance made
-   * in this process, and otherwise with a backoff of 5, 10, 20, … ms capped at `maxPollMs`.
+   * Polls `check` until it returns a value: immediately, on every commit to the instance the
+   * provider signals (`relevant` may skip commits by the execution status they report), and
+   * otherwise with a backoff of 5, 10, 20, … ms capped at `maxPollMs`. When the provider also
+   * signals other processes' commits (PostgreSQL), polling is only a safety net: it starts at
+   * {@link SAFETY_NET_POLL_MS} and backs off to {@link SAFETY_NET_MAX_POLL_MS}.
    */
-  async #waitUntil<R>(instanceId: string, timeoutMs: number, check: () => Promise<R | undefined>, message: string, maxPollMs = 100): Promise<R> {
+  async #waitUntil<R>(
+    instanceId: string,
+    timeoutMs: number,
+    check: () => Promise<R | undefined>,
+    message: string,
+    maxPollMs = 100,
+    relevant: (executionStatus: ExecutionStatus) => boolean = () => true,
+  ): Promise<R> {
     const deadline = Date.now() + timeoutMs;
     let wake: (() => void) | undefined;
     let signalled = false;
     const unsubscribe = this.#provider.subscribe((s) => {
-      if (s.kind === 'instance' && s.instanceId === instanceId) {
+      if (s.kind === 'instance' && s.instanceId === instanceId && (s.executionStatus === undefined || relevant(s.executionStatus))) {
         signalled = true;
         wake?.();
       }
     });
+    const safetyNet = this.#provider.signalsAcrossProcesses === true;
+    if (safetyNet) maxPollMs = Math.max(maxPollMs, SAFETY_NET_MAX_POLL_MS);
     try {
-      let delay = 5;
+      let delay = safetyNet ? SAFETY_NET_POLL_MS : 5;
       for (;;) {
         signalled = false;
         const r = await check();

@@ -317,7 +317,12 @@ export interface InstanceCount {
 export type ProviderSignal =
   | { readonly kind: 'orchestrator'; readonly visibleAt: number }
   | { readonly kind: 'worker' }
-  | { readonly kind: 'instance'; readonly instanceId: string }
+  /**
+   * A commit changed the instance. `executionStatus` is the current execution's status after
+   * an orchestration ack (`Running` unless the turn ended the execution); absent for other
+   * commits (deletion), after which readers must re-read.
+   */
+  | { readonly kind: 'instance'; readonly instanceId: string; readonly executionStatus?: ExecutionStatus }
   /** An ack cancelled a queued or running activity (its worker row was deleted). */
   | { readonly kind: 'activityCancelled'; readonly instanceId: string; readonly executionId: number; readonly activityId: number };
 

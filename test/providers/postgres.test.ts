@@ -284,6 +284,8 @@ describe('PostgresProvider', () => {
       await startInstance(worker, 'notify-2', { workerItems: [activityExecute('notify-2', 1, 2)] });
       await waitUntil('the worker signal', () => heard.some((s) => s.kind === 'worker'));
       await waitUntil('the instance signal', () => heard.some((s) => s.kind === 'instance' && s.instanceId === 'notify-2'));
+      const instanceSignal = heard.find((s) => s.kind === 'instance');
+      assert.deepEqual(instanceSignal, { kind: 'instance', instanceId: 'notify-2', executionStatus: 'Running' }, 'the status crosses processes too');
 
       heard.length = 0;
       const work = await worker.fetchWorkItem({ lockTimeoutMs: 30_000 });

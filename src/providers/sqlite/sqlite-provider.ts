@@ -194,7 +194,7 @@ export class SqliteProvider implements Provider {
         // Lets the runtime abort an activity running in this process now, instead of at its next
         // lock renewal (which would fail: the row is gone).
         for (const c of result.cancelledActivities) this.#emit({ kind: 'activityCancelled', ...c });
-        this.#emit({ kind: 'instance', instanceId: result.instanceId });
+        this.#emit({ kind: 'instance', instanceId: result.instanceId, executionStatus: ack.metadata.status ?? 'Running' });
       },
     );
   }

@@ -4,14 +4,15 @@
  * listener of the channel reads every notification).
  * @module
  */
-import type { CancelledActivity, ProviderSignal } from '../../provider.js';
+import { EXECUTION_STATUSES, type CancelledActivity, type ExecutionStatus, type ProviderSignal } from '../../provider.js';
 
 /**
- * `{"o":origin,"q":visibleAt,"w":1,"i":instanceId,"c":[[instanceId,executionId,activityId]…]}`
+ * `{"o":origin,"q":visibleAt,"w":1,"i":instanceId,"s":status,"c":[[instanceId,executionId,activityId]…]}`
  * — `o` is the sending provider's random id (a provider ignores its own notifications: it
  * already signalled its listeners in-process); `q` is the earliest `visibleAt` of new
  * orchestrator rows, `w` flags new worker rows, `i` is the instance a turn committed for
- * (clients waiting for it wake at once), `c` lists activities the turn cancelled (the worker
+ * (clients waiting for it wake at once), `s` the execution status after that turn (waiters for
+ * completion skip re-reading on `Running`), `c` lists activities the turn cancelled (the worker
  * running one, in whatever process, aborts it at once instead of at its next lock renewal).
  * `i` and `c` are added by the `ack_orchestration_item` SQL function, which knows them.
  */
@@ -20,6 +21,7 @@ interface WirePayload {
   readonly q?: number;
   readonly w?: 1;
   readonly i?: string;
+  readonly s?: string;
   readonly c?: unknown;
 }
 
@@ -35,17 +37,20 @@ export interface CommitSignals {
   readonly orchestratorVisibleAt?: number | undefined;
   readonly hasWorkerItems?: boolean;
   readonly instanceId?: string | undefined;
+  /** The instance's execution status after an orchestration ack (see ProviderSignal). */
+  readonly executionStatus?: ExecutionStatus | undefined;
   /** Activities whose worker rows the commit deleted (cancellation, lock stealing). */
   readonly cancelledActivities?: readonly CancelledActivity[] | undefined;
 }
 
 export function encodeSignals(origin: string, signals: CommitSignals): string {
-  const payload: { o: string; q?: number; w?: 1; i?: string } = { o: origin };
+  const payload: { o: string; q?: number; w?: 1; i?: string; s?: string } = { o: origin };
   if (signals.orchestratorVisibleAt !== undefined) payload.q = signals.orchestratorVisibleAt;
   if (signals.hasWorkerItems === true) payload.w = 1;
   if (signals.instanceId !== undefined && Buffer.byteLength(signals.instanceId) <= MAX_NOTIFIED_INSTANCE_ID_BYTES) {
     payload.i = signals.instanceId;
   }
+  if (signals.executionStatus !== undefined) payload.s = signals.executionStatus;
   return JSON.stringify(payload);
 }
 
@@ -55,7 +60,13 @@ export function toProviderSignals(signals: CommitSignals): ProviderSignal[] {
   if (signals.orchestratorVisibleAt !== undefined) out.push({ kind: 'orchestrator', visibleAt: signals.orchestratorVisibleAt });
   if (signals.hasWorkerItems === true) out.push({ kind: 'worker' });
   for (const c of signals.cancelledActivities ?? []) out.push({ kind: 'activityCancelled', ...c });
-  if (signals.instanceId !== undefined) out.push({ kind: 'instance', instanceId: signals.instanceId });
+  if (signals.instanceId !== undefined) {
+    out.push(
+      signals.executionStatus === undefined
+        ? { kind: 'instance', instanceId: signals.instanceId }
+        : { kind: 'instance', instanceId: signals.instanceId, executionStatus: signals.executionStatus },
+    );
+  }
   return out;
 }
 
@@ -69,7 +80,7 @@ export function decodeSignals(payload: string | undefined): { origin: string; si
     return undefined;
   }
   if (typeof wire !== 'object' || wire === null) return undefined;
-  const { o, q, w, i, c } = wire as Partial<Record<keyof WirePayload, unknown>>;
+  const { o, q, w, i, s, c } = wire as Partial<Record<keyof WirePayload, unknown>>;
   if (typeof o !== 'string') return undefined;
   return {
     origin: o,
@@ -77,6 +88,7 @@ export function decodeSignals(payload: string | undefined): { origin: string; si
       orchestratorVisibleAt: typeof q === 'number' && Number.isFinite(q) ? q : undefined,
       hasWorkerItems: w === 1,
       instanceId: typeof i === 'string' ? i : undefined,
+      executionStatus: typeof s === 'string' && (EXECUTION_STATUSES as readonly string[]).includes(s) ? (s as ExecutionStatus) : undefined,
       cancelledActivities: decodeCancelled(c),
     },
   };

@@ -98,7 +98,11 @@ export function prepareAckOrchestrationItem(ctx: StatementContext): AckOrchestra
       orchestratorRows.length === 0 ? undefined : Math.min(...orchestratorRows.map((r) => r.visibleAt));
     const { metadata, historyDelta: delta, cancelledActivities: cancelled } = ack;
     // The function adds the instance id (known only once it has read the lock) to the payload.
-    const signals: CommitSignals = { orchestratorVisibleAt, hasWorkerItems: workers.length > 0 };
+    const signals: CommitSignals = {
+      orchestratorVisibleAt,
+      hasWorkerItems: workers.length > 0,
+      executionStatus: metadata.status ?? 'Running',
+    };
     const kv = kvOperations(delta);
     let rows: AckRow[];
     try {

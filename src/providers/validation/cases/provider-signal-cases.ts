@@ -67,7 +67,17 @@ export function registerProviderSignalCases(h: ConformanceHarness): void {
       const locked = await fetchFor(p, 'sig-3');
       const rec = record(p);
       await p.ackOrchestrationItem(locked.lockToken, ack(1));
-      assert.deepEqual(await rec.settle(), [{ kind: 'instance', instanceId: 'sig-3' }]);
+      assert.deepEqual(await rec.settle(), [{ kind: 'instance', instanceId: 'sig-3', executionStatus: 'Running' }]);
+    });
+
+    test('an ack that ends the execution signals the instance with its final status', async (t) => {
+      const p = await h.provider(t);
+      await startInstance(p, 'sig-3b');
+      await p.enqueueForOrchestrator(externalRaised('sig-3b'));
+      const locked = await fetchFor(p, 'sig-3b');
+      const rec = record(p);
+      await p.ackOrchestrationItem(locked.lockToken, ack(1, { metadata: { status: 'Completed', output: '1' } }));
+      assert.deepEqual(await rec.settle(), [{ kind: 'instance', instanceId: 'sig-3b', executionStatus: 'Completed' }]);
     });
 
     test('a work item ack with a completion signals the orchestrator queue', async (t) => {
