@@ -119,6 +119,41 @@ export interface OrchestrationAck {
   readonly metadata: ExecutionMetadata;
   /** Worker rows to delete (lock stealing), applied after `workerItems` are inserted. */
   readonly cancelledActivities: readonly CancelledActivity[];
+  /**
+   * Lock tokens of worker items the caller claimed (see {@link OrchestrationAckOptions}) and ran
+   * itself, whose completions this turn consumed directly (they are in `historyDelta`, never in
+   * the orchestrator queue). Each row is deleted only while its lock is valid; an unknown or
+   * expired token fails the whole ack and writes nothing.
+   */
+  readonly completedWorkItems?: readonly string[] | undefined;
+}
+
+/**
+ * How one ack hands work straight back to its caller, saving the queue round trips of the
+ * common path (a turn schedules an activity, the activity completes, the next turn runs).
+ */
+export interface OrchestrationAckOptions {
+  /**
+   * Insert these `workerItems` (indexes into the ack's list) already locked for the caller, as
+   * if it had fetched them (attempt 1, locked for `lockTimeoutMs`), so it runs them without a
+   * fetch. Callers do not claim items the same ack cancels.
+   */
+  readonly claimWorkItems?: { readonly indexes: readonly number[]; readonly lockTimeoutMs: number } | undefined;
+  /**
+   * Keep the instance lock (the same token, valid `lockTimeoutMs` more) instead of releasing it,
+   * so the caller can commit the next turn without a fetch — unless the ack ended the execution
+   * or the instance has visible orchestrator messages waiting; then it is released as usual.
+   */
+  readonly keepLock?: { readonly lockTimeoutMs: number } | undefined;
+}
+
+export interface OrchestrationAckResult {
+  /** The claimed work items, in the order of `claimWorkItems.indexes`. */
+  readonly claimedWorkItems: readonly LockedWorkItem[];
+  /** True when the instance lock is still held (see `keepLock`). */
+  readonly lockKept: boolean;
+  /** `createdAt` of the instance row after the commit; undefined when the instance has no row. */
+  readonly instanceCreatedAt: number | undefined;
 }
 
 /** Which activity tags a worker accepts (SPEC §7.7). */
@@ -339,7 +374,7 @@ export interface Provider {
 
   // ----- orchestrator queue -----
   fetchOrchestrationItem(options: FetchOrchestrationOptions): Promise<LockedOrchestrationItem | null>;
-  ackOrchestrationItem(lockToken: string, ack: OrchestrationAck): Promise<void>;
+  ackOrchestrationItem(lockToken: string, ack: OrchestrationAck, options?: OrchestrationAckOptions): Promise<OrchestrationAckResult>;
   abandonOrchestrationItem(lockToken: string, options?: AbandonOptions): Promise<void>;
   renewOrchestrationItemLock(lockToken: string, extendForMs: number): Promise<void>;
   /** Enqueue for an instance's orchestrator queue. Never creates instance rows. */

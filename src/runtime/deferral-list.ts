@@ -22,6 +22,12 @@ export class DeferralList {
     }
   }
 
+  /** Whether `key` is deferred now. */
+  has(key: string): boolean {
+    const until = this.#until.get(key);
+    return until !== undefined && until > Date.now();
+  }
+
   /** Keys still deferred now (expired ones are forgotten). */
   active(): string[] | undefined {
     if (this.#until.size === 0) return undefined;

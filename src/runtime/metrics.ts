@@ -20,6 +20,10 @@ export interface MetricsSnapshot {
   readonly activityCancelled: number;
   readonly orchDispatcherItemsFetched: number;
   readonly workerDispatcherItemsFetched: number;
+  /** Activities run right after the turn that scheduled them, without a worker-queue fetch. */
+  readonly localActivityRuns: number;
+  /** Turns committed while the instance stayed locked after the previous turn (no fetch). */
+  readonly localTurns: number;
   readonly suborchestrationCalls: number;
   readonly providerErrors: number;
   /** Suspended instances held by the live-instance cache. */
@@ -46,6 +50,8 @@ export function newRuntimeMetrics(): RuntimeMetrics {
     activityCancelled: 0,
     orchDispatcherItemsFetched: 0,
     workerDispatcherItemsFetched: 0,
+    localActivityRuns: 0,
+    localTurns: 0,
     suborchestrationCalls: 0,
     providerErrors: 0,
     cachedInstances: 0,

@@ -3,6 +3,13 @@
  * execution and code version it belongs to, run the replay engine, and commit the result in one
  * atomic ack. Missing code versions are abandoned with backoff (rolling deployments); items
  * that keep failing become poison after `maxAttempts`.
+ *
+ * The local path: a turn's ack claims the activities it schedules that this runtime can run
+ * (inserted already locked to it) and, when they usually finish quickly, keeps the instance
+ * lock. The activities run at once; their completions go straight into the next turn, committed
+ * with the same lock — one commit per step instead of ack, worker fetch, worker ack,
+ * orchestration fetch and ack. When the hold ends (time's up, a message waits for the instance,
+ * the execution ends), remaining activities report through the worker queue as usual.
  * @module
  */
 import { randomUUID } from 'node:crypto';
@@ -14,21 +21,75 @@ import { isDuroxideError } from '../core/errors/duroxide-error.js';
 import { ReplayEngine, type ExecutionStart } from '../core/replay/replay-engine.js';
 import type { TurnResult } from '../core/replay/turn-result.js';
 import { DUROXIDE_VERSION } from '../core/version.js';
-import type { LockedOrchestrationItem, OrchestrationAck, Provider } from '../providers/provider.js';
+import type {
+  LockedOrchestrationItem,
+  OrchestrationAck,
+  OrchestrationAckOptions,
+  OrchestrationAckResult,
+  Provider,
+} from '../providers/provider.js';
 import { DeferralList } from './deferral-list.js';
 import type { InstanceCache } from './instance-cache.js';
 import type { Logger } from './logger.js';
 import type { RuntimeMetrics } from './metrics.js';
 import { renewalIntervalMs, unregisteredDelayMs, type ResolvedRuntimeOptions } from './options.js';
 import type { OrchestrationRegistry } from './registry.js';
+import type { WorkLease } from './worker-dispatcher.js';
 
 const TARGET = 'duroxide::runtime::dispatchers::orchestration';
 const HISTORY_ERROR_DELAY_MS = 1000;
 const ACK_RETRY_DELAYS_MS = [10, 20, 40, 80, 160];
 const SENTINEL_EVENT_ID = 99_999;
 
+/** What the orchestration dispatcher needs from the worker side to run activities locally. */
+export interface LocalActivityRunner {
+  canRunLocally(item: WorkItem): item is WorkItemOfType<'ActivityExecute'>;
+  tryReserve(): boolean;
+  release(): void;
+  expectedDurationMs(name: string): number;
+  runLocal(item: WorkItemOfType<'ActivityExecute'>, lease: WorkLease): Promise<WorkItem | null>;
+  complete(lockToken: string, completion: WorkItem): Promise<void>;
+  cancelRunning(instanceId: string, executionId: number, activityId: number): void;
+}
+
+/** An activity running in this process for an instance this runtime holds. */
+interface LocalRun {
+  readonly item: WorkItemOfType<'ActivityExecute'>;
+  /** Its worker row's lock (claimed by the commit that queued it). */
+  readonly lease: WorkLease;
+  readonly done: Promise<void>;
+  settled: boolean;
+  completion: WorkItem | null;
+}
+
+/** One turn run on an instance this runtime holds. */
+interface HeldTurn {
+  readonly result: TurnResult;
+  readonly start: StartItem | undefined;
+  /** Messages the runtime adds to the turn's ack (replies to rejected starts). */
+  readonly extraItems: WorkItem[];
+  /** Run on results of local activities, without a fetch. */
+  readonly local: boolean;
+}
+
+/** An instance this runtime holds (its lock kept) while its local activities run. */
+interface Hold {
+  readonly locked: LockedOrchestrationItem;
+  readonly engine: ReplayEngine;
+  createdAt: number | undefined;
+  /** Local activities whose results no turn has consumed yet, by {@link activityKey}. */
+  readonly runs: Map<string, LocalRun>;
+  /** Runs whose results the turn being committed consumed (their rows go with its commit). */
+  consumed: LocalRun[];
+}
+
+function activityKey(executionId: number, activityId: number): string {
+  return `${executionId}|${activityId}`;
+}
+
 export interface OrchestrationDispatcherDeps {
   readonly provider: Provider;
+  readonly worker: LocalActivityRunner;
   readonly registry: OrchestrationRegistry;
   readonly options: ResolvedRuntimeOptions;
   readonly cache: InstanceCache;
@@ -45,9 +106,22 @@ export class OrchestrationDispatcher {
   readonly #d: OrchestrationDispatcherDeps;
   /** Instances whose code this runtime lacks, left to other nodes for a while. */
   readonly #deferred = new DeferralList();
+  /** Instances held after a turn, waiting for their local activities. */
+  readonly #holds = new Set<Promise<void>>();
+  #stopping = false;
+  #wakeHolds: (() => void) | undefined;
+  #stopped: Promise<void>;
 
   constructor(deps: OrchestrationDispatcherDeps) {
     this.#d = deps;
+    this.#stopped = new Promise((resolve) => (this.#wakeHolds = resolve));
+  }
+
+  /** Ends every hold (their locks are released, their activities report through the queue). */
+  async stop(): Promise<void> {
+    this.#stopping = true;
+    this.#wakeHolds?.();
+    while (this.#holds.size > 0) await Promise.allSettled([...this.#holds]);
   }
 
   fetch(): Promise<LockedOrchestrationItem | null> {
@@ -204,18 +278,206 @@ export class OrchestrationDispatcher {
 
     const rejected = this.#rejectExtraStarts(starts, consumedStart, instanceId, engine.parent);
     const result = await engine.runTurn(item.messages);
-    const ack = this.#toAck(executionId, result, rejected);
-    const ok = await this.#ack(locked, ack);
-    if (!ok) {
+    const hold: Hold = {
+      locked,
+      engine,
+      createdAt: item.instanceCreatedAt ?? cached?.instanceCreatedAt,
+      runs: new Map(),
+      consumed: [],
+    };
+    if (await this.#afterTurn(hold, { result, start, extraItems: rejected, local: false })) {
+      // The hold outlives this slot's turn: the slot goes back to fetching.
+      const held = this.#holdLoop(hold);
+      this.#holds.add(held);
+      void held.finally(() => this.#holds.delete(held));
+    }
+  }
+
+  /**
+   * Commits a turn. Its activities that this runtime can run (registered here, a worker slot
+   * free) are claimed in the same commit — queued already locked to this runtime — and started
+   * at once; when they usually finish quickly, the commit also keeps the instance lock, and the
+   * caller holds the instance for their results. Returns true while the instance stays held.
+   *
+   * Every turn is committed before the activities it scheduled start, and the results a turn
+   * consumed are committed with it, so a completed activity is never run again after a crash.
+   */
+  async #afterTurn(hold: Hold, turn: HeldTurn): Promise<boolean> {
+    const { options, worker, metrics, cache } = this.#d;
+    const { result } = turn;
+    const instanceId = hold.engine.instanceId;
+    for (const c of result.cancelledActivities) {
+      const key = activityKey(c.executionId, c.activityId);
+      const run = hold.runs.get(key);
+      if (run === undefined) continue;
+      hold.runs.delete(key);
+      worker.cancelRunning(instanceId, c.executionId, c.activityId);
+      this.#drop(run);
+    }
+    const cancelledNow = new Set(result.cancelledActivities.map((c) => activityKey(c.executionId, c.activityId)));
+    const claim: number[] = [];
+    const canStart = options.localActivities && !this.#stopping && result.status === 'Running';
+    for (const [index, item] of result.workerItems.entries()) {
+      if (!canStart || !worker.canRunLocally(item) || cancelledNow.has(activityKey(item.executionId, item.id))) continue;
+      if (!worker.tryReserve()) break;
+      claim.push(index);
+    }
+    const holdMs = options.localActivityHoldMs;
+    const isQuick = (item: WorkItem): boolean => item.type === 'ActivityExecute' && worker.expectedDurationMs(item.name) <= holdMs;
+    const quick = claim.some((i) => isQuick(result.workerItems[i]!)) || [...hold.runs.values()].some((r) => isQuick(r.item));
+    const keep = quick && holdMs > 0 && !this.#stopping && result.status === 'Running';
+    const ack: OrchestrationAck = {
+      ...this.#toAck(hold.engine.executionId, result, turn.extraItems),
+      ...(hold.consumed.length > 0 ? { completedWorkItems: hold.consumed.map((r) => r.lease.lockToken!) } : {}),
+    };
+    const outcome = await this.#ack(hold.locked, ack, {
+      ...(claim.length > 0 ? { claimWorkItems: { indexes: claim, lockTimeoutMs: options.workerLockTimeoutMs } } : {}),
+      ...(keep ? { keepLock: { lockTimeoutMs: options.orchestratorLockTimeoutMs } } : {}),
+    });
+    if (outcome === undefined) {
+      // Nothing was written (the instance lock is released). Consumed results still count,
+      // through the worker queue, like those of activities still running.
       cache.delete(instanceId);
-      return;
+      for (let i = 0; i < claim.length; i++) worker.release();
+      for (const run of hold.consumed) this.#handOffRun(run);
+      hold.consumed = [];
+      this.#handOff(hold);
+      return false;
     }
-    engine.commit();
-    this.#count(result, start);
-    if (result.status === 'Running' && !engine.isFinished) {
-      const createdAt = item.instanceCreatedAt ?? cached?.instanceCreatedAt;
-      if (createdAt !== undefined) cache.put(instanceId, { engine, instanceCreatedAt: createdAt });
+    hold.engine.commit();
+    hold.createdAt = outcome.instanceCreatedAt ?? hold.createdAt;
+    this.#count(result, turn.start);
+    if (turn.local) metrics.localTurns++;
+    for (let i = 0; i < hold.consumed.length; i++) worker.release();
+    hold.consumed = [];
+    for (let i = claim.length; i > outcome.claimedWorkItems.length; i--) worker.release();
+    for (const locked of outcome.claimedWorkItems) {
+      if (locked.item.type !== 'ActivityExecute') continue;
+      hold.runs.set(activityKey(locked.item.executionId, locked.item.id), this.#startRun(locked.item, locked.lockToken));
     }
+    if (outcome.lockKept && hold.runs.size > 0) return true;
+    if (outcome.lockKept) await this.#abandon(hold.locked, 0, true);
+    this.#handOff(hold);
+    this.#keep(hold);
+    return false;
+  }
+
+  /** Starts a claimed activity on its reserved worker slot. */
+  #startRun(item: WorkItemOfType<'ActivityExecute'>, lockToken: string): LocalRun {
+    const run: LocalRun = {
+      item,
+      lease: { lockToken },
+      settled: false,
+      completion: null,
+      done: this.#d.worker.runLocal(item, { lockToken }).then(
+        (completion) => {
+          run.completion = completion;
+          run.settled = true;
+        },
+        () => {
+          run.settled = true;
+        },
+      ),
+    };
+    return run;
+  }
+
+  /** A run nobody waits for any more (cancelled): its slot is freed when it stops. */
+  #drop(run: LocalRun): void {
+    void run.done.finally(() => this.#d.worker.release());
+  }
+
+  /** A run whose result goes through the worker queue; its slot is freed once that is acked. */
+  #handOffRun(run: LocalRun): void {
+    void run.done
+      .then(() => {
+        const token = run.lease.lockToken;
+        return run.completion === null || token === undefined ? undefined : this.#d.worker.complete(token, run.completion);
+      })
+      .finally(() => this.#d.worker.release());
+  }
+
+  /** Hands every run of the hold to the worker queue. */
+  #handOff(hold: Hold): void {
+    for (const run of hold.runs.values()) this.#handOffRun(run);
+    hold.runs.clear();
+  }
+
+  /** Caches the suspended engine so the next fetched turn costs O(new events). */
+  #keep(hold: Hold): void {
+    const { engine, createdAt } = hold;
+    if (createdAt !== undefined && !engine.isFinished) this.#d.cache.put(engine.instanceId, { engine, instanceCreatedAt: createdAt });
+  }
+
+  /**
+   * Holds the instance while its local activities run: each batch of results becomes the next
+   * turn (see {@link #afterTurn}). Ends when nothing completes within `localActivityHoldMs`,
+   * when a commit releases the lock, or on stop; late results then go through the worker queue.
+   */
+  async #holdLoop(hold: Hold): Promise<void> {
+    const { provider, options, logger, cache } = this.#d;
+    const { locked, engine } = hold;
+    const instanceId = engine.instanceId;
+    const timeout = options.orchestratorLockTimeoutMs;
+    const renewal = setInterval(() => {
+      provider.renewOrchestrationItemLock(locked.lockToken, timeout).catch((error: unknown) => {
+        logger.debug(TARGET, 'held lock renewal failed', { instanceId, error: String(error) });
+        clearInterval(renewal);
+      });
+    }, renewalIntervalMs(timeout));
+    try {
+      for (;;) {
+        const ready = await this.#settled(hold);
+        if (ready.length === 0) break;
+        const completions: WorkItem[] = [];
+        for (const run of ready) {
+          hold.runs.delete(activityKey(run.item.executionId, run.item.id));
+          if (run.completion === null) {
+            this.#drop(run);
+            continue;
+          }
+          hold.consumed.push(run);
+          completions.push(run.completion);
+        }
+        if (completions.length === 0) {
+          if (hold.runs.size === 0) break;
+          continue;
+        }
+        const result = await engine.runTurn(completions);
+        if (!(await this.#afterTurn(hold, { result, start: undefined, extraItems: [], local: true }))) return;
+      }
+      await this.#abandon(locked, 0, true);
+      this.#handOff(hold);
+      this.#keep(hold);
+    } catch (error) {
+      cache.delete(instanceId);
+      logger.error(TARGET, 'orchestration turn failed while holding the instance; abandoning', { instanceId, error: String(error) });
+      for (const run of hold.consumed) this.#handOffRun(run);
+      hold.consumed = [];
+      this.#handOff(hold);
+      await this.#abandon(locked, 50, true);
+    } finally {
+      clearInterval(renewal);
+    }
+  }
+
+  /**
+   * Waits until at least one local activity has settled, then lets those finishing at the same
+   * moment settle too; returns the settled ones, or none after `localActivityHoldMs` or on stop.
+   */
+  async #settled(hold: Hold): Promise<LocalRun[]> {
+    const runs = [...hold.runs.values()];
+    if (!runs.some((r) => r.settled) && !this.#stopping) {
+      let timer: NodeJS.Timeout | undefined;
+      const expired = new Promise<void>((resolve) => {
+        timer = setTimeout(resolve, this.#d.options.localActivityHoldMs);
+      });
+      await Promise.race([...runs.map((r) => r.done), expired, this.#stopped]);
+      clearTimeout(timer);
+    }
+    if (this.#stopping) return [];
+    await drainMicrotasks();
+    return runs.filter((r) => r.settled);
   }
 
   #toAck(executionId: number, r: TurnResult, extraItems: WorkItem[]): OrchestrationAck {
@@ -337,12 +599,14 @@ export class OrchestrationDispatcher {
     this.#d.cache.delete(item.instanceId);
   }
 
-  /** Commits with retries for transient errors (SPEC §3.1 step 14). Returns false on failure. */
-  async #ack(locked: LockedOrchestrationItem, ack: OrchestrationAck): Promise<boolean> {
+  /**
+   * Commits with retries for transient errors (SPEC §3.1 step 14). Returns undefined on failure
+   * (the batch is abandoned).
+   */
+  async #ack(locked: LockedOrchestrationItem, ack: OrchestrationAck, options: OrchestrationAckOptions = {}): Promise<OrchestrationAckResult | undefined> {
     for (let attempt = 0; ; attempt++) {
       try {
-        await this.#d.provider.ackOrchestrationItem(locked.lockToken, ack);
-        return true;
+        return await this.#d.provider.ackOrchestrationItem(locked.lockToken, ack, options);
       } catch (error) {
         this.#d.metrics.providerErrors++;
         const retryable = isDuroxideError(error) && error.retryable;
@@ -356,14 +620,14 @@ export class OrchestrationDispatcher {
           error: String(error),
         });
         await this.#abandon(locked, 50);
-        return false;
+        return undefined;
       }
     }
   }
 
-  async #abandon(locked: LockedOrchestrationItem, delayMs: number): Promise<void> {
+  async #abandon(locked: LockedOrchestrationItem, delayMs: number, ignoreAttempt = false): Promise<void> {
     try {
-      await this.#d.provider.abandonOrchestrationItem(locked.lockToken, { delayMs });
+      await this.#d.provider.abandonOrchestrationItem(locked.lockToken, { delayMs, ignoreAttempt });
     } catch (error) {
       // The lock may be gone (expired or the instance deleted); the item comes back on its own.
       this.#d.logger.debug(TARGET, 'abandon failed', { instanceId: locked.item.instanceId, error: String(error) });

@@ -39,6 +39,7 @@ export class Runtime {
   #orchLoop: DispatcherLoop<LockedOrchestrationItem> | undefined;
   #workLoop: DispatcherLoop<LockedWorkItem> | undefined;
   #worker: WorkerDispatcher | undefined;
+  #orchestration: OrchestrationDispatcher | undefined;
   #unsubscribe: (() => void) | undefined;
   #sessions: SessionTracker | undefined;
 
@@ -104,14 +105,6 @@ export class Runtime {
     });
     this.#sessions = new SessionTracker(this.#provider, this.#options, this.#logger);
     this.#sessions.start();
-    const orchestration = new OrchestrationDispatcher({
-      provider: this.#provider,
-      registry: this.#orchestrations,
-      options: this.#options,
-      cache: this.#cache,
-      logger: this.#logger,
-      metrics: this.#metrics,
-    });
     this.#worker = new WorkerDispatcher({
       provider: this.#provider,
       registry: this.#activities,
@@ -120,8 +113,19 @@ export class Runtime {
       metrics: this.#metrics,
       runtimeId: this.#runtimeId,
       sessions: this.#sessions,
+      onCapacity: () => workWaker.wake(),
     });
     const worker = this.#worker;
+    const orchestration = new OrchestrationDispatcher({
+      provider: this.#provider,
+      worker,
+      registry: this.#orchestrations,
+      options: this.#options,
+      cache: this.#cache,
+      logger: this.#logger,
+      metrics: this.#metrics,
+    });
+    this.#orchestration = orchestration;
     const onFetchError = (): void => {
       this.#metrics.providerErrors++;
     };
@@ -170,7 +174,9 @@ export class Runtime {
     this.#state = 'stopping';
     this.#unsubscribe?.();
     this.#sessions?.stop();
-    const stopped = Promise.all([this.#orchLoop?.stop(), this.#workLoop?.stop()]);
+    const stopped = Promise.all([this.#orchLoop?.stop(), this.#workLoop?.stop(), this.#orchestration?.stop()]).then(() =>
+      this.#worker?.drain(),
+    );
     let timer: NodeJS.Timeout | undefined;
     const deadline = new Promise<'timeout'>((resolve) => {
       timer = setTimeout(() => resolve('timeout'), Math.max(0, timeoutMs));

@@ -3,13 +3,17 @@
  * lock, and ack the completion. A lost lock (the orchestration cancelled the activity, or the
  * lock expired) aborts the activity's signal and discards its result. Activities run
  * at-least-once.
+ *
+ * Activities also arrive without a fetch: the orchestration dispatcher claims the ones a turn
+ * schedules (`runLocal`) when this runtime can run them and has a free worker slot. Fetched
+ * and local activities share `workerConcurrency`.
  * @module
  */
 import type { WorkItem, WorkItemOfType } from '../core/history/work-item.js';
 import type { ErrorDetails } from '../core/errors/error-details.js';
 import { encodeJson } from '../core/json/json-codec.js';
 import { isDuroxideError } from '../core/errors/duroxide-error.js';
-import type { LockedWorkItem, Provider } from '../providers/provider.js';
+import type { LockedWorkItem, Provider, TagFilter } from '../providers/provider.js';
 import { ActivityContext } from './activity-context.js';
 import { DeferralList } from './deferral-list.js';
 import type { Logger } from './logger.js';
@@ -29,9 +33,23 @@ export interface WorkerDispatcherDeps {
   readonly metrics: RuntimeMetrics;
   readonly runtimeId: string;
   readonly sessions: SessionTracker;
+  /** A worker slot became free after a fetch was skipped for lack of one. */
+  readonly onCapacity?: () => void;
+}
+
+/**
+ * The lock under which an activity runs. A local activity may start before its worker row
+ * exists (its turn is not committed yet): `lockToken` is then undefined, and set once a commit
+ * queues the row locked to this runtime.
+ */
+export interface WorkLease {
+  readonly lockToken: string | undefined;
 }
 
 type Outcome = { readonly ok: true; readonly value: unknown } | { readonly ok: false; readonly error: unknown };
+
+/** Weight of the newest sample in an activity's moving average duration. */
+const DURATION_SMOOTHING = 0.2;
 
 export class WorkerDispatcher {
   readonly #d: WorkerDispatcherDeps;
@@ -39,16 +57,103 @@ export class WorkerDispatcher {
   readonly #running = new Map<string, AbortController>();
   /** Activity names this runtime lacks, left to other nodes for a while. */
   readonly #deferred = new DeferralList();
+  /** Worker slots in use: fetches in flight, fetched items being processed, local runs. */
+  #inUse = 0;
+  /** A fetch was skipped for lack of capacity: wake a slot when a local run frees one. */
+  #starved = false;
+  /** Local runs and hand-offs still in progress (shutdown waits for them). */
+  readonly #background = new Set<Promise<unknown>>();
+  /** Moving average duration per activity name (ms). */
+  readonly #durations = new Map<string, number>();
 
   constructor(deps: WorkerDispatcherDeps) {
     this.#d = deps;
   }
 
-  #workerId(slot: number): string {
+  #workerId(slot: number | string): string {
     return `work-${slot}-${this.#d.options.workerNodeId ?? this.#d.runtimeId}`;
   }
 
-  fetch(slot: number): Promise<LockedWorkItem | null> {
+  /** Takes a worker slot if one is free. */
+  tryReserve(): boolean {
+    if (this.#inUse >= this.#d.options.workerConcurrency) return false;
+    this.#inUse++;
+    return true;
+  }
+
+  /** Gives back a slot taken with {@link tryReserve}. */
+  release(): void {
+    this.#inUse--;
+    if (this.#starved) {
+      this.#starved = false;
+      this.#d.onCapacity?.();
+    }
+  }
+
+  /**
+   * Whether this runtime would fetch `item` itself: a registered, not deferred activity without
+   * a session (session routing needs the fetch path) whose tag the worker tag filter accepts.
+   */
+  canRunLocally(item: WorkItem): item is WorkItemOfType<'ActivityExecute'> {
+    return (
+      item.type === 'ActivityExecute' &&
+      item.sessionId === undefined &&
+      tagAccepted(this.#d.options.workerTagFilter ?? 'defaultOnly', item.tag) &&
+      (item.name === SYSCALL_GET_KV_VALUE || this.#d.registry.get(item.name) !== undefined) &&
+      !this.#deferred.has(item.name)
+    );
+  }
+
+  /** Moving average of the activity's recent durations; 0 before its first run here. */
+  expectedDurationMs(name: string): number {
+    return this.#durations.get(name) ?? 0;
+  }
+
+  /**
+   * Runs an activity its orchestration scheduled in this process, on a slot reserved with
+   * {@link tryReserve}, and resolves with its completion — not acked: the caller commits it with
+   * a later turn or through {@link complete} — or null when there is nothing to report
+   * (cancelled, released). The caller gives the slot back ({@link release}) once the result is
+   * committed, so that at most `workerConcurrency` finished-or-running activities are lost to a
+   * crash.
+   */
+  runLocal(item: WorkItemOfType<'ActivityExecute'>, lease: WorkLease): Promise<WorkItem | null> {
+    this.#d.metrics.localActivityRuns++;
+    return this.#track(this.#execute(lease, item, Math.max(0, this.#inUse - 1)));
+  }
+
+  /** Acks a completion through the worker queue (the orchestration reads it from its queue). */
+  complete(lockToken: string, completion: WorkItem): Promise<void> {
+    return this.#track(this.#complete(lockToken, completion));
+  }
+
+  /** Resolves once every local run and hand-off has finished. */
+  async drain(): Promise<void> {
+    while (this.#background.size > 0) await Promise.allSettled([...this.#background]);
+  }
+
+  #track<T>(promise: Promise<T>): Promise<T> {
+    this.#background.add(promise);
+    void promise.finally(() => this.#background.delete(promise)).catch(() => undefined);
+    return promise;
+  }
+
+  /**
+   * Fetches one item when a worker slot is free (local runs may hold them all). The slot is
+   * taken when an item arrives, so fetches that find nothing never crowd out local runs; two
+   * fetches racing a local run for the last slot can exceed the limit by one item each, briefly.
+   */
+  async fetch(slot: number): Promise<LockedWorkItem | null> {
+    if (this.#inUse >= this.#d.options.workerConcurrency) {
+      this.#starved = true;
+      return null;
+    }
+    const locked = await this.#fetch(slot);
+    if (locked !== null) this.#inUse++;
+    return locked;
+  }
+
+  #fetch(slot: number): Promise<LockedWorkItem | null> {
     const { options, sessions } = this.#d;
     return this.#d.provider.fetchWorkItem({
       lockTimeoutMs: options.workerLockTimeoutMs,
@@ -71,7 +176,16 @@ export class WorkerDispatcher {
     this.#running.get(`${instanceId}|${executionId}|${activityId}`)?.abort(new Error('activity cancelled'));
   }
 
+  /** Processes a fetched item; gives its slot back at the end. */
   async process(locked: LockedWorkItem, slot: number): Promise<void> {
+    try {
+      await this.#process(locked, slot);
+    } finally {
+      this.release();
+    }
+  }
+
+  async #process(locked: LockedWorkItem, slot: number): Promise<void> {
     const { provider, options, registry, logger, metrics } = this.#d;
     metrics.workerDispatcherItemsFetched++;
     const item = locked.item;
@@ -89,13 +203,7 @@ export class WorkerDispatcher {
         details: { attemptCount: locked.attemptCount, maxAttempts: options.maxAttempts, activityName: item.name },
       };
       logger.warn(TARGET, 'activity exceeded max attempts, marking as poison', { instanceId: item.instance, activityName: item.name });
-      await this.#complete(locked, failure(item, details));
-      return;
-    }
-    if (item.name === SYSCALL_GET_KV_VALUE) {
-      const { instanceId, key } = decodeInput(item.input) as { instanceId: string; key: string };
-      const value = await provider.getKvValue(instanceId, key);
-      await this.#complete(locked, { type: 'ActivityCompleted', instance: item.instance, executionId: item.executionId, id: item.id, result: value ?? 'null' });
+      await this.#complete(locked.lockToken, failure(item, details));
       return;
     }
     const sessionId = item.sessionId;
@@ -105,32 +213,42 @@ export class WorkerDispatcher {
       return;
     }
     try {
-      await this.#run(locked, item, slot);
+      const completion = await this.#execute(locked, item, slot);
+      if (completion !== null) await this.#complete(locked.lockToken, completion);
     } finally {
       if (sessionId !== undefined) this.#d.sessions.leave(sessionId);
     }
   }
 
-  async #run(locked: LockedWorkItem, item: WorkItemOfType<'ActivityExecute'>, slot: number): Promise<void> {
+  /** Runs the item's activity; resolves with its completion, or null when there is none to ack. */
+  async #execute(lease: WorkLease & { readonly attemptCount?: number }, item: WorkItemOfType<'ActivityExecute'>, slot: number | string): Promise<WorkItem | null> {
     const { provider, options, registry, logger, metrics } = this.#d;
+    if (item.name === SYSCALL_GET_KV_VALUE) {
+      const { instanceId, key } = decodeInput(item.input) as { instanceId: string; key: string };
+      const value = await provider.getKvValue(instanceId, key);
+      return { type: 'ActivityCompleted', instance: item.instance, executionId: item.executionId, id: item.id, result: value ?? 'null' };
+    }
     const handler = registry.get(item.name);
     if (handler === undefined) {
       // Leave it visible to every other node at once, and skip the name here for the backoff period.
-      const delay = unregisteredDelayMs(locked.attemptCount, options.unregisteredBackoff);
+      const attempt = lease.attemptCount ?? 1;
+      const delay = unregisteredDelayMs(attempt, options.unregisteredBackoff);
       this.#deferred.defer(item.name, delay);
-      logger.warn(TARGET, `activity '${item.name}' not registered here; leaving it to other runtimes for ${delay} ms (poison after ${options.maxAttempts - locked.attemptCount + 1} more attempts)`, {
+      logger.warn(TARGET, `activity '${item.name}' not registered here; leaving it to other runtimes for ${delay} ms (poison after ${options.maxAttempts - attempt + 1} more attempts)`, {
         instanceId: item.instance,
         activityName: item.name,
       });
-      await provider.abandonWorkItem(locked.lockToken).catch(() => undefined);
-      return;
+      await this.#release(lease);
+      return null;
     }
 
+    const startedAt = performance.now();
     const controller = new AbortController();
     const runningKey = `${item.instance}|${item.executionId}|${item.id}`;
     this.#running.set(runningKey, controller);
     const renewal = setInterval(() => {
-      provider.renewWorkItemLock(locked.lockToken, options.workerLockTimeoutMs).catch((error: unknown) => {
+      if (lease.lockToken === undefined) return; // no row yet: nothing to renew
+      provider.renewWorkItemLock(lease.lockToken, options.workerLockTimeoutMs).catch((error: unknown) => {
         // A transient error (busy database) is retried at the next interval; a permanent one
         // means the row was deleted (the activity was cancelled) or the lock was lost.
         if (isDuroxideError(error) && error.retryable) return;
@@ -169,44 +287,62 @@ export class WorkerDispatcher {
         // The result is discarded. Releasing (not deleting) the item keeps at-least-once: after a
         // shutdown the item runs again elsewhere; after a real cancellation the row is already
         // gone and the release is a harmless no-op.
-        await provider.abandonWorkItem(locked.lockToken).catch(() => undefined);
-        return;
+        await this.#release(lease);
+        return null;
       }
+      this.#recordDuration(item.name, performance.now() - startedAt);
       if (first.ok) {
         let result: string;
         try {
           result = encodeJson(first.value, 'activity output');
         } catch (e) {
           metrics.activityAppErrors++;
-          await this.#complete(locked, failure(item, appError(`activity '${item.name}' returned a value that is not JSON-serialisable: ${(e as Error).message}`)));
-          return;
+          return failure(item, appError(`activity '${item.name}' returned a value that is not JSON-serialisable: ${(e as Error).message}`));
         }
         metrics.activitySuccess++;
-        await this.#complete(locked, { type: 'ActivityCompleted', instance: item.instance, executionId: item.executionId, id: item.id, result });
-      } else {
-        metrics.activityAppErrors++;
-        const e = first.error;
-        const message = e instanceof Error ? e.message : String(e);
-        const name = e instanceof Error && e.name !== 'Error' ? e.name : undefined;
-        logger.warn(TARGET, 'activity failed (application error)', { instanceId: item.instance, activityName: item.name, error: message });
-        await this.#complete(locked, failure(item, appError(message, name)));
+        return { type: 'ActivityCompleted', instance: item.instance, executionId: item.executionId, id: item.id, result };
       }
+      metrics.activityAppErrors++;
+      const e = first.error;
+      const message = e instanceof Error ? e.message : String(e);
+      const name = e instanceof Error && e.name !== 'Error' ? e.name : undefined;
+      logger.warn(TARGET, 'activity failed (application error)', { instanceId: item.instance, activityName: item.name, error: message });
+      return failure(item, appError(message, name));
     } finally {
       clearInterval(renewal);
       this.#running.delete(runningKey);
     }
   }
 
-  async #complete(locked: LockedWorkItem, completion: WorkItem): Promise<void> {
+  #recordDuration(name: string, ms: number): void {
+    const previous = this.#durations.get(name);
+    this.#durations.set(name, previous === undefined ? ms : previous + DURATION_SMOOTHING * (ms - previous));
+  }
+
+  /** Releases the item's row, if it has one, for another attempt. */
+  async #release(lease: WorkLease): Promise<void> {
+    if (lease.lockToken !== undefined) await this.#d.provider.abandonWorkItem(lease.lockToken).catch(() => undefined);
+  }
+
+  async #complete(lockToken: string, completion: WorkItem): Promise<void> {
     try {
-      await this.#d.provider.ackWorkItem(locked.lockToken, completion);
+      await this.#d.provider.ackWorkItem(lockToken, completion);
     } catch (error) {
       // Lock lost or row deleted (cancelled): the result is discarded; at-least-once redelivery.
       this.#d.metrics.activityInfraErrors++;
       this.#d.logger.debug(TARGET, 'activity ack failed', { error: String(error) });
-      await this.#d.provider.abandonWorkItem(locked.lockToken, { delayMs: 100 }).catch(() => undefined);
+      await this.#d.provider.abandonWorkItem(lockToken, { delayMs: 100 }).catch(() => undefined);
     }
   }
+}
+
+/** The worker tag filter's rule (SPEC §7.7), as the providers apply it in `fetchWorkItem`. */
+function tagAccepted(filter: TagFilter, tag: string | undefined): boolean {
+  if (filter === 'any') return true;
+  if (filter === 'none') return false;
+  if (filter === 'defaultOnly') return tag === undefined;
+  if ('tags' in filter) return tag !== undefined && filter.tags.includes(tag);
+  return tag === undefined || filter.defaultAnd.includes(tag);
 }
 
 function appError(message: string, errorName?: string): ErrorDetails {

@@ -2,15 +2,23 @@ import assert from 'node:assert/strict';
 import { after, before, describe, test } from 'node:test';
 import { InvalidInputError, ProviderError, SchemaTooNewError } from '../../src/core/errors/duroxide-error.js';
 import type { ProviderSignal } from '../../src/providers/provider.js';
+import { schemaIdentity } from '../../src/providers/postgres/connection-config.js';
+import { migrationSql } from '../../src/providers/postgres/migrations/apply-migrations.js';
 import { LATEST_SCHEMA_VERSION, MIGRATIONS } from '../../src/providers/postgres/migrations/migrations.js';
 import { PostgresProvider } from '../../src/providers/postgres/postgres-provider.js';
 import { toProviderError } from '../../src/providers/postgres/to-provider-error.js';
 import {
   FETCH,
+  LONG_LOCK_MS,
+  ack,
   activityCompleted,
   externalRaised,
+  fetchFor,
+  historyEvent,
   startInstance,
   startItem,
+  startMetadata,
+  startedEvent,
   activityExecute,
 } from '../../src/providers/validation/conformance-fixtures.js';
 import { runProviderConformance } from '../../src/providers/validation/run-provider-conformance.js';
@@ -234,6 +242,187 @@ describe('PostgresProvider', () => {
     });
   });
 
+  describe('ack hand-off schema (migration 2)', () => {
+    /** Creates `schema` at schema version 1 exactly as a build without migration 2 left it. */
+    async function schemaAtVersion1(schema: string): Promise<void> {
+      const [initial] = MIGRATIONS;
+      assert.ok(initial?.version === 1);
+      await adminQuery(url, `CREATE SCHEMA "${schema}"`);
+      await adminQuery(
+        url,
+        `CREATE TABLE "${schema}".duroxide_schema (version INTEGER PRIMARY KEY, name TEXT NOT NULL, applied_at BIGINT NOT NULL)`,
+      );
+      await adminQuery(url, migrationSql(initial, schemaIdentity(schema)));
+      await adminQuery(url, `INSERT INTO "${schema}".duroxide_schema VALUES (1, 'initial', 0)`);
+    }
+
+    /** `[argument count, result columns]` of each `ack_orchestration_item` in `schema`. */
+    async function ackFunctions(schema: string): Promise<[number, string][]> {
+      const rows = await adminQuery<{ args: number; result: string }>(
+        url,
+        `SELECT p.pronargs::int AS args, pg_get_function_result(p.oid) AS result
+         FROM pg_proc p JOIN pg_namespace n ON n.oid = p.pronamespace
+         WHERE n.nspname = $1 AND p.proname = 'ack_orchestration_item'`,
+        [schema],
+      );
+      return rows.map((r) => [r.args, r.result]);
+    }
+
+    test('a schema at version 1 is upgraded: old nodes keep acking, in-flight work survives, the new ack works', async (t) => {
+      const schema = freshSchema('upgrade_v1');
+      await schemaAtVersion1(schema);
+      assert.deepEqual((await ackFunctions(schema)).map(([args]) => args), [34]);
+      // State a version-1 node left behind: an instance lock it holds on a start (mid-turn),
+      // a queued activity of another instance, and a start nobody fetched yet.
+      const now = Date.now();
+      await adminQuery(url, `INSERT INTO "${schema}".instance_locks VALUES ('v1-held', 'v1-token', $1, $2)`, [now + LONG_LOCK_MS, now]);
+      await adminQuery(
+        url,
+        `INSERT INTO "${schema}".orchestrator_queue (instance_id, item_type, work_item, visible_at, lock_token, locked_until, attempt_count, created_at)
+         VALUES ('v1-held', 'StartOrchestration', $1, $2, 'v1-token', $3, 1, $2),
+                ('v1-queued', 'StartOrchestration', $4, $2, NULL, NULL, 0, $2)`,
+        [JSON.stringify(startItem('v1-held')), now, now + LONG_LOCK_MS, JSON.stringify(startItem('v1-queued'))],
+      );
+      await adminQuery(
+        url,
+        `INSERT INTO "${schema}".worker_queue (instance_id, execution_id, activity_id, activity_name, work_item, visible_at, attempt_count, created_at)
+         VALUES ('v1-other', 1, 2, 'act', $1, 0, 0, 0)`,
+        [JSON.stringify(activityExecute('v1-other', 1, 2))],
+      );
+
+      const provider = await PostgresProvider.connectWithSchema(url, schema);
+      t.after(() => provider.close());
+      const versions = await adminQuery<{ version: number }>(url, `SELECT version FROM "${schema}".duroxide_schema ORDER BY version`);
+      assert.deepEqual(
+        versions.map((r) => r.version),
+        MIGRATIONS.map((m) => m.version),
+      );
+      const functions = (await ackFunctions(schema)).sort((a, b) => a[0] - b[0]);
+      assert.deepEqual(functions.map(([args]) => args), [34, 38], 'the version-1 overload stays for nodes still running it');
+      assert.match(functions[1]![1], /lock_kept boolean, instance_created_at bigint/);
+
+      // A node of the old build, mid-turn during the upgrade, commits through the 0001 signature.
+      const e = '{}';
+      const oldAck = await adminQuery<{ outcome: string }>(
+        url,
+        `SELECT outcome FROM "${schema}".ack_orchestration_item($1, $2, 1, 'Flow', '1.0.0', NULL, NULL, NULL, NULL, FALSE, NULL,
+           ARRAY[1]::BIGINT[], ARRAY['OrchestrationStarted'], ARRAY[$3],
+           '${e}'::TEXT[], '${e}'::BIGINT[], '${e}'::BIGINT[], '${e}'::TEXT[], '${e}'::TEXT[], '${e}'::TEXT[], '${e}'::TEXT[],
+           '${e}'::TEXT[], '${e}'::BIGINT[], '${e}'::BIGINT[],
+           '${e}'::TEXT[], '${e}'::TEXT[], '${e}'::TEXT[], '${e}'::BIGINT[],
+           '${e}'::TEXT[], '${e}'::TEXT[], '${e}'::TEXT[], '${e}'::BIGINT[], 'unused_channel', '{"o":"old"}')`,
+        ['v1-token', Date.now(), JSON.stringify(startedEvent('v1-held', 1))],
+      );
+      assert.deepEqual(oldAck.map((r) => r.outcome), ['ok']);
+      assert.equal((await provider.getInstance('v1-held'))?.status, 'Running');
+      assert.deepEqual((await provider.readHistory('v1-held')).map((ev) => ev.type), ['OrchestrationStarted']);
+
+      // A full hand-off on the upgraded schema: claim, keep the lock, complete, release.
+      const locked = await fetchFor(provider, 'v1-queued');
+      const first = await provider.ackOrchestrationItem(
+        locked.lockToken,
+        ack(1, {
+          historyDelta: [startedEvent('v1-queued', 1), historyEvent('v1-queued', 1, 2, { type: 'ActivityScheduled', name: 'act', input: '1' })],
+          workerItems: [activityExecute('v1-queued', 1, 2)],
+          metadata: startMetadata(),
+        }),
+        { claimWorkItems: { indexes: [0], lockTimeoutMs: LONG_LOCK_MS }, keepLock: { lockTimeoutMs: LONG_LOCK_MS } },
+      );
+      assert.equal(first.lockKept, true);
+      assert.equal(first.claimedWorkItems.length, 1);
+      const claimed = first.claimedWorkItems[0]!;
+      const rows = await adminQuery<{ attempt_count: number; locked_until: string }>(
+        url,
+        `SELECT attempt_count, locked_until FROM "${schema}".worker_queue WHERE lock_token = $1`,
+        [claimed.lockToken],
+      );
+      assert.equal(rows.length, 1);
+      assert.equal(rows[0]!.attempt_count, 1);
+      assert.ok(Number(rows[0]!.locked_until) >= now + LONG_LOCK_MS);
+      const second = await provider.ackOrchestrationItem(
+        locked.lockToken,
+        ack(1, {
+          historyDelta: [{ ...historyEvent('v1-queued', 1, 3, { type: 'ActivityCompleted', result: '"ok"' }), sourceEventId: 2 }],
+          completedWorkItems: [claimed.lockToken],
+          metadata: { status: 'Completed', output: '"ok"' },
+        }),
+        { keepLock: { lockTimeoutMs: LONG_LOCK_MS } },
+      );
+      assert.equal(second.lockKept, false);
+      assert.equal((await provider.getInstance('v1-queued'))?.status, 'Completed');
+
+      // The activity queued before the upgrade is the only worker row left.
+      const work = await provider.fetchWorkItem({ lockTimeoutMs: LONG_LOCK_MS });
+      assert.ok(work?.item.type === 'ActivityExecute' && work.item.instance === 'v1-other');
+      assert.equal(await provider.fetchWorkItem({ lockTimeoutMs: LONG_LOCK_MS }), null);
+    });
+
+    test('a lost completed work item lock writes nothing: the instance lock, queue and history are untouched', async (t) => {
+      const provider = await PostgresProvider.connectWithSchema(url, freshSchema('lost_work'));
+      t.after(() => provider.close());
+      await provider.enqueueForOrchestrator(startItem('lost-1'));
+      const locked = await fetchFor(provider, 'lost-1');
+      const first = await provider.ackOrchestrationItem(
+        locked.lockToken,
+        ack(1, {
+          historyDelta: [startedEvent('lost-1', 1)],
+          workerItems: [activityExecute('lost-1', 1, 2), activityExecute('lost-1', 1, 3)],
+          metadata: startMetadata(),
+        }),
+        { claimWorkItems: { indexes: [0, 1], lockTimeoutMs: LONG_LOCK_MS }, keepLock: { lockTimeoutMs: LONG_LOCK_MS } },
+      );
+      const [valid, cancelled] = first.claimedWorkItems;
+      assert.ok(valid && cancelled);
+      // The second claimed row disappears (as if cancelled) while the first stays valid.
+      await adminQuery(url, `DELETE FROM "${provider.schema}".worker_queue WHERE lock_token = $1`, [cancelled.lockToken]);
+      await assert.rejects(
+        provider.ackOrchestrationItem(
+          locked.lockToken,
+          ack(1, {
+            historyDelta: [{ ...historyEvent('lost-1', 1, 2, { type: 'ActivityCompleted', result: '"ok"' }), sourceEventId: 2 }],
+            completedWorkItems: [valid.lockToken, cancelled.lockToken],
+            orchestratorItems: [externalRaised('lost-1')],
+          }),
+        ),
+        (error: unknown) => {
+          assert.ok(error instanceof ProviderError, String(error));
+          assert.equal(error.retryable, false);
+          assert.ok(error.message.includes(cancelled.lockToken), error.message);
+          assert.ok(!error.message.includes(valid.lockToken), error.message);
+          return true;
+        },
+      );
+      assert.equal((await provider.readHistory('lost-1')).length, 1);
+      const rows = await adminQuery<{ n: number }>(
+        url,
+        `SELECT (SELECT COUNT(*)::int FROM "${provider.schema}".worker_queue WHERE lock_token = $1)
+              + (SELECT COUNT(*)::int FROM "${provider.schema}".orchestrator_queue)
+              + (SELECT COUNT(*)::int FROM "${provider.schema}".instance_locks WHERE lock_token = $2) AS n`,
+        [valid.lockToken, locked.lockToken],
+      );
+      assert.equal(rows[0]?.n, 2, 'the valid claimed row and the instance lock remain; no message was queued');
+      await provider.ackOrchestrationItem(locked.lockToken, ack(1, { completedWorkItems: [valid.lockToken] }));
+      assert.equal(await provider.fetchWorkItem({ lockTimeoutMs: LONG_LOCK_MS }), null);
+    });
+
+    test('a completed work item of a session marks the session active, like ackWorkItem', async (t) => {
+      const provider = await PostgresProvider.connectWithSchema(url, freshSchema('done_session'));
+      t.after(() => provider.close());
+      await startInstance(provider, 'sess-1', { workerItems: [activityExecute('sess-1', 1, 2, { sessionId: 's-1' })] });
+      const work = await provider.fetchWorkItem({ lockTimeoutMs: LONG_LOCK_MS, session: { ownerId: 'w1', lockTimeoutMs: LONG_LOCK_MS } });
+      assert.ok(work);
+      await adminQuery(url, `UPDATE "${provider.schema}".sessions SET last_activity_at = 0`);
+      await provider.enqueueForOrchestrator(externalRaised('sess-1'));
+      const locked = await fetchFor(provider, 'sess-1');
+      const before = Date.now();
+      await provider.ackOrchestrationItem(locked.lockToken, ack(1, { completedWorkItems: [work.lockToken] }));
+      const rows = await adminQuery<{ last_activity_at: string }>(url, `SELECT last_activity_at FROM "${provider.schema}".sessions`);
+      assert.equal(rows.length, 1);
+      assert.ok(Number(rows[0]!.last_activity_at) >= before, `last_activity_at ${rows[0]!.last_activity_at}`);
+      assert.equal(await provider.fetchWorkItem({ lockTimeoutMs: LONG_LOCK_MS }), null, 'the completed row is gone');
+    });
+  });
+
   describe('schemas', () => {
     test('two schemas in one database are isolated from each other', async (t) => {
       const a = await PostgresProvider.connectWithSchema(url, freshSchema('iso_a'));
@@ -295,6 +484,34 @@ describe('PostgresProvider', () => {
       await waitUntil('the completion signal', () => heard.some((s) => s.kind === 'orchestrator'));
       const signal = heard.find((s) => s.kind === 'orchestrator');
       assert.ok(signal?.kind === 'orchestrator' && signal.visibleAt >= before - 1 && signal.visibleAt <= Date.now());
+    });
+
+    test('an ack whose worker items are all claimed does not wake the workers of another provider', async (t) => {
+      const schema = freshSchema('notify_claim');
+      const listener = await PostgresProvider.connectWithSchema(url, schema);
+      const orchestrator = await PostgresProvider.connectWithSchema(url, schema);
+      t.after(() => Promise.all([listener.close(), orchestrator.close()]));
+      const heard = record(listener);
+      const claim = (indexes: number[]) => ({ claimWorkItems: { indexes, lockTimeoutMs: LONG_LOCK_MS } });
+      const turn = async (instanceId: string, indexes: number[]): Promise<void> => {
+        await orchestrator.enqueueForOrchestrator(startItem(instanceId));
+        const locked = await fetchFor(orchestrator, instanceId);
+        await orchestrator.ackOrchestrationItem(
+          locked.lockToken,
+          ack(1, {
+            historyDelta: [startedEvent(instanceId, 1)],
+            workerItems: [activityExecute(instanceId, 1, 2), activityExecute(instanceId, 1, 3)],
+            metadata: startMetadata(),
+          }),
+          claim(indexes),
+        );
+        await waitUntil(`the instance signal of ${instanceId}`, () => heard.some((s) => s.kind === 'instance' && s.instanceId === instanceId));
+      };
+
+      await turn('claim-all', [0, 1]);
+      assert.ok(!heard.some((s) => s.kind === 'worker'), JSON.stringify(heard));
+      await turn('claim-some', [1]);
+      assert.ok(heard.some((s) => s.kind === 'worker'), 'one unclaimed row is announced');
     });
 
     test('an activity cancelled through one provider is signalled to the subscribers of another', async (t) => {

@@ -134,7 +134,8 @@ describe('live-instance cache', () => {
     assert.ok(cached.runtime.metricsSnapshot().orchCompletions >= 1);
 
     invocations = 0;
-    const uncached = await startHarness(t, register, { instanceCacheSize: 0 });
+    // Without the cache (and without holding instances for local activities) every turn replays.
+    const uncached = await startHarness(t, register, { instanceCacheSize: 0, localActivities: false });
     const id2 = uid('steps');
     await uncached.client.startOrchestration(id2, 'Steps', 20);
     assert.equal((await uncached.client.waitForOrchestration(id2, 10_000)).output, 190);

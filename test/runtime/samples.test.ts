@@ -269,7 +269,7 @@ for (const style of ['async', 'generator'] as const) {
               return { now, guid };
             });
         },
-        { instanceCacheSize: 0 }, // force a full replay on every turn
+        { instanceCacheSize: 0, localActivities: false }, // force a full replay on every turn
       );
       const id = uid('stable');
       await client.startOrchestration(id, 'Stable');

@@ -8,9 +8,10 @@
  *   round trip (plus one to load history when a fetch misses the cache hint): a single SQL
  *   statement (data-modifying CTEs where several tables change together), or, for the two
  *   operations that need a dozen steps — fetching and acking an orchestration item — a call
- *   of a plpgsql function that migration 0001 creates in the schema. Round trips, not SQL,
- *   dominate a provider's cost, all the more across a network. Function bodies live in
- *   migrations (immutable; a change ships as a new migration with CREATE OR REPLACE), their
+ *   of a plpgsql function that the migrations create in the schema (fetch: 0001; ack: 0002,
+ *   replacing 0001's). Round trips, not SQL, dominate a provider's cost, all the more across
+ *   a network. Function bodies live in migrations (immutable; a change ships as a new
+ *   migration with CREATE OR REPLACE, or DROP and CREATE when the signature changes), their
  *   callers in `statements/` document the rules. Management operations (deletion, pruning)
  *   run several statements in an explicit READ COMMITTED transaction;
  * - tables live in one schema per application (`connectWithSchema`), always schema-qualified;
@@ -47,6 +48,8 @@ import type {
   LockedOrchestrationItem,
   LockedWorkItem,
   OrchestrationAck,
+  OrchestrationAckOptions,
+  OrchestrationAckResult,
   OrchestrationStatsRecord,
   Provider,
   ProviderSignal,
@@ -259,11 +262,16 @@ export class PostgresProvider implements Provider {
     return this.#run('fetchOrchestrationItem', () => this.#ops.fetchOrchestrationItem(this.#db, options, Date.now()));
   }
 
-  async ackOrchestrationItem(lockToken: string, ack: OrchestrationAck): Promise<void> {
-    const signals = await this.#run('ackOrchestrationItem', () =>
-      this.#ops.ackOrchestrationItem(this.#db, lockToken, ack, Date.now()),
+  async ackOrchestrationItem(
+    lockToken: string,
+    ack: OrchestrationAck,
+    options: OrchestrationAckOptions = {},
+  ): Promise<OrchestrationAckResult> {
+    const outcome = await this.#run('ackOrchestrationItem', () =>
+      this.#ops.ackOrchestrationItem(this.#db, lockToken, ack, options, Date.now()),
     );
-    this.#emitAll(signals);
+    this.#emitAll(outcome);
+    return { claimedWorkItems: outcome.claimedWorkItems, lockKept: outcome.lockKept, instanceCreatedAt: outcome.instanceCreatedAt };
   }
 
   async abandonOrchestrationItem(lockToken: string, options: AbandonOptions = {}): Promise<void> {

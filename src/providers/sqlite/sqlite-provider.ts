@@ -30,6 +30,8 @@ import type {
   LockedOrchestrationItem,
   LockedWorkItem,
   OrchestrationAck,
+  OrchestrationAckOptions,
+  OrchestrationAckResult,
   OrchestrationStatsRecord,
   Provider,
   ProviderSignal,
@@ -182,10 +184,14 @@ export class SqliteProvider implements Provider {
     return this.#write('fetchOrchestrationItem', (ops) => ops.fetchOrchestrationItem(options, Date.now()));
   }
 
-  async ackOrchestrationItem(lockToken: string, ack: OrchestrationAck): Promise<void> {
-    await this.#write(
+  async ackOrchestrationItem(
+    lockToken: string,
+    ack: OrchestrationAck,
+    options: OrchestrationAckOptions = {},
+  ): Promise<OrchestrationAckResult> {
+    const result = await this.#write(
       'ackOrchestrationItem',
-      (ops) => ops.ackOrchestrationItem(lockToken, ack, Date.now()),
+      (ops) => ops.ackOrchestrationItem(lockToken, ack, options, Date.now()),
       (result) => {
         if (result.orchestratorVisibleAt !== undefined) {
           this.#emit({ kind: 'orchestrator', visibleAt: result.orchestratorVisibleAt });
@@ -197,6 +203,7 @@ export class SqliteProvider implements Provider {
         this.#emit({ kind: 'instance', instanceId: result.instanceId, executionStatus: ack.metadata.status ?? 'Running' });
       },
     );
+    return { claimedWorkItems: result.claimedWorkItems, lockKept: result.lockKept, instanceCreatedAt: result.instanceCreatedAt };
   }
 
   async abandonOrchestrationItem(lockToken: string, options: AbandonOptions = {}): Promise<void> {

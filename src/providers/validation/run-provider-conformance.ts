@@ -9,6 +9,7 @@
  * @module
  */
 import { describe } from 'node:test';
+import { registerAckHandoffCases } from './cases/ack-handoff-cases.js';
 import { registerBulkDeletionCases } from './cases/bulk-deletion-cases.js';
 import { registerDeletionCases } from './cases/deletion-cases.js';
 import { registerHistoryLoadingCases } from './cases/history-loading-cases.js';
@@ -41,6 +42,7 @@ export function runProviderConformance(options: ProviderConformanceOptions): voi
     registerOrchestratorQueueCases(harness);
     registerOrchestrationAckCases(harness);
     registerOrchestrationLockCases(harness);
+    registerAckHandoffCases(harness);
     registerWorkerQueueCases(harness);
     registerSessionCases(harness);
     registerInstanceRecordCases(harness);

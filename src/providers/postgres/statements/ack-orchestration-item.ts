@@ -2,11 +2,12 @@
  * `ackOrchestrationItem`: the atomic commit of one orchestration turn (SPEC §7.4).
  * @module
  */
+import { randomUUID } from 'node:crypto';
 import { ProviderError } from '../../../core/errors/duroxide-error.js';
 import type { HistoryEvent } from '../../../core/history/history-event.js';
 import type { WorkItem, WorkItemOfType } from '../../../core/history/work-item.js';
 import { targetInstance, visibleAtFor } from '../../../core/history/work-item.js';
-import type { OrchestrationAck } from '../../provider.js';
+import type { LockedWorkItem, OrchestrationAck, OrchestrationAckOptions, OrchestrationAckResult } from '../../provider.js';
 import type { Queryable } from '../database.js';
 import type { CommitSignals } from '../notify/signal-payload.js';
 import { decodeCancelled, encodeSignals } from '../notify/signal-payload.js';
@@ -16,10 +17,15 @@ import type { StatementContext } from './statement-context.js';
 const OPERATION = 'ackOrchestrationItem';
 
 interface AckRow {
+  /** 'ok', or why nothing was written: 'unknown' / 'expired' (instance lock), 'work-lock-lost'. */
   outcome: string;
   locked_instance_id: string | null;
   /** `[[instanceId, executionId, activityId], …]` of worker rows deleted by cancellation. */
   cancelled: unknown;
+  lock_kept: boolean;
+  instance_created_at: number | null;
+  /** With 'work-lock-lost': the first completed work item token without a valid lock. */
+  lost_work_token: string | null;
 }
 
 interface KvOperation {
@@ -43,43 +49,58 @@ function kvOperations(delta: readonly HistoryEvent[]): KvOperation[] {
   return ops;
 }
 
+/** What the commit announces (`hasWorkerItems`: unclaimed worker rows only) and returns. */
+export type AckOrchestrationOutcome = CommitSignals & OrchestrationAckResult & { readonly instanceId: string };
+
 export type AckOrchestrationItem = (
   db: Queryable,
   lockToken: string,
   ack: OrchestrationAck,
+  options: OrchestrationAckOptions,
   now: number,
-) => Promise<CommitSignals & { readonly instanceId: string }>;
+) => Promise<AckOrchestrationOutcome>;
 
 /**
- * One call of the schema's `ack_orchestration_item` function (migration 0001): one round trip,
- * one transaction, all or nothing. In order:
+ * One call of the schema's `ack_orchestration_item` function (migration 0002): one round trip,
+ * one transaction, all or nothing. Claim indexes and worker item types are checked here first
+ * (a bad one sends nothing). Then, in order:
  *
  * 1. Lock the instance lock row (`FOR UPDATE`) and validate it; an unknown or expired token
  *    writes nothing and is reported here as a permanent error.
- * 2. Delete the batch's rows (only those marked with the token; newer ones remain).
- * 3. With name and version in the metadata: create the instance row if missing (parent set
+ * 2. Lock the rows of `completedWorkItems` (`FOR UPDATE`) and validate each token
+ *    (`locked_until > now`); an unknown or expired one writes nothing and is reported here as
+ *    a permanent error naming it.
+ * 3. Delete the batch's rows (only those marked with the token; newer ones remain) and the
+ *    completed work items' rows, marking their sessions active (as `ackWorkItem` does).
+ * 4. With name and version in the metadata: create the instance row if missing (parent set
  *    once), else update its name/version. Instances are created only here.
- * 4. Create the execution row if missing — only when the instance row exists, so an empty
+ * 5. Create the execution row if missing — only when the instance row exists, so an empty
  *    ack discarding a never-started instance's batch writes nothing — and overwrite its
  *    engine pin when one is given.
- * 5. Move the instance's current execution forward, touch `updated_at`, and apply a custom
+ * 6. Move the instance's current execution forward, touch `updated_at`, and apply a custom
  *    status change (`custom_status_version + 1`).
- * 6. Append the history delta (INSERT only, never reading existing rows — poison termination
+ * 7. Append the history delta (INSERT only, never reading existing rows — poison termination
  *    works on corrupt histories); a duplicate event id rolls back everything.
- * 7. Record a terminal status, output and completion time on the execution.
- * 8. Queue worker items, THEN delete cancelled activities (scheduled and cancelled in the
- *    same turn ends up absent); the deleted ones are returned for `activityCancelled` signals.
- * 9. KV: apply the delta's `KeyValueSet` / `KeyValueCleared` / `KeyValuesCleared` events in
+ * 8. Record a terminal status, output and completion time on the execution.
+ * 9. Queue worker items — claimed ones already locked for the caller (a fresh token,
+ *    `locked_until = now + claimWorkItems.lockTimeoutMs`, attempt 1) — THEN delete cancelled
+ *    activities (scheduled and cancelled in the same turn ends up absent); the deleted ones
+ *    are returned for `activityCancelled` signals.
+ * 10. KV: apply the delta's `KeyValueSet` / `KeyValueCleared` / `KeyValuesCleared` events in
  *    order to `kv_delta` (a clear is a NULL tombstone); when the execution ends (Completed,
  *    ContinuedAsNew, Failed) merge the delta into `kv_store` and empty it.
- * 10. Queue orchestrator items (`TimerFired` visible at `fireAt`), drop the instance lock and
- *    NOTIFY (delivered on commit).
+ * 11. Queue orchestrator items (`TimerFired` visible at `fireAt`).
+ * 12. With `keepLock`, extend the instance lock (same token, `now + keepLock.lockTimeoutMs`)
+ *    if the ack sets no terminal status and no orchestrator row of the instance is visible
+ *    (counting this turn's inserts); otherwise drop it.
+ * 13. Read the instance row's `created_at` and NOTIFY (delivered on commit; the worker flag
+ *    only when unclaimed worker rows were queued — claimed ones are the caller's to run).
  *
  * Rows are passed as parallel arrays and written with one `unnest` statement per table,
  * whatever the turn's size.
  */
 export function prepareAckOrchestrationItem(ctx: StatementContext): AckOrchestrationItem {
-  const placeholders = Array.from({ length: 34 }, (_, i) => `$${i + 1}`).join(', ');
+  const placeholders = Array.from({ length: 38 }, (_, i) => `$${i + 1}`).join(', ');
   const sql = `SELECT * FROM ${ctx.schema.quoted}.ack_orchestration_item(${placeholders})`;
 
   function activities(items: readonly WorkItem[]): WorkItemOfType<'ActivityExecute'>[] {
@@ -91,8 +112,31 @@ export function prepareAckOrchestrationItem(ctx: StatementContext): AckOrchestra
     });
   }
 
-  return async (db, token, ack, now) => {
+  /** A fresh worker lock token per claimed index, in the order of the indexes. */
+  function claimTokens(itemCount: number, options: OrchestrationAckOptions): Map<number, string> {
+    const tokens = new Map<number, string>();
+    for (const index of options.claimWorkItems?.indexes ?? []) {
+      if (!Number.isInteger(index) || index < 0 || index >= itemCount || tokens.has(index)) {
+        throw new ProviderError(
+          OPERATION,
+          `claimWorkItems index ${index} does not name a distinct worker item of this ack; nothing was written`,
+          false,
+        );
+      }
+      tokens.set(index, randomUUID());
+    }
+    return tokens;
+  }
+
+  return async (db, token, ack, options, now) => {
     const workers = activities(ack.workerItems);
+    const claims = claimTokens(workers.length, options);
+    const claimedWorkItems: LockedWorkItem[] = [...claims].map(([index, lockToken]) => ({
+      item: workers[index]!,
+      lockToken,
+      attemptCount: 1,
+    }));
+    const completed = ack.completedWorkItems ?? [];
     const orchestratorRows = ack.orchestratorItems.map((item) => ({ item, visibleAt: visibleAtFor(item, now) }));
     const orchestratorVisibleAt =
       orchestratorRows.length === 0 ? undefined : Math.min(...orchestratorRows.map((r) => r.visibleAt));
@@ -100,7 +144,7 @@ export function prepareAckOrchestrationItem(ctx: StatementContext): AckOrchestra
     // The function adds the instance id (known only once it has read the lock) to the payload.
     const signals: CommitSignals = {
       orchestratorVisibleAt,
-      hasWorkerItems: workers.length > 0,
+      hasWorkerItems: workers.length > claims.size,
       executionStatus: metadata.status ?? 'Running',
     };
     const kv = kvOperations(delta);
@@ -129,6 +173,9 @@ export function prepareAckOrchestrationItem(ctx: StatementContext): AckOrchestra
           workers.map((w) => JSON.stringify(w)),
           workers.map((w) => w.sessionId ?? null),
           workers.map((w) => w.tag ?? null),
+          workers.map((_, i) => claims.get(i) ?? null),
+          options.claimWorkItems === undefined ? null : now + options.claimWorkItems.lockTimeoutMs,
+          [...completed],
           cancelled.map((c) => c.instanceId),
           cancelled.map((c) => c.executionId),
           cancelled.map((c) => c.activityId),
@@ -140,6 +187,7 @@ export function prepareAckOrchestrationItem(ctx: StatementContext): AckOrchestra
           kv.map((op) => op.key),
           kv.map((op) => op.value),
           kv.map((op) => op.updatedAt),
+          options.keepLock === undefined ? null : now + options.keepLock.lockTimeoutMs,
           ctx.schema.channel,
           encodeSignals(ctx.origin, signals),
         ])
@@ -159,6 +207,16 @@ export function prepareAckOrchestrationItem(ctx: StatementContext): AckOrchestra
       );
     }
     const row = rows[0];
+    if (row?.outcome === 'work-lock-lost') {
+      throw new ProviderError(
+        OPERATION,
+        `worker lock token '${String(row.lost_work_token)}' is unknown or expired; the activity was cancelled or its lock was lost, ` +
+          'so its completion cannot be committed and nothing was written',
+        false,
+        undefined,
+        row.locked_instance_id === null ? {} : { instanceId: row.locked_instance_id },
+      );
+    }
     if (row === undefined || row.outcome !== 'ok' || row.locked_instance_id === null) {
       const state = row?.outcome === 'expired' ? 'expired' : 'unknown';
       throw new ProviderError(
@@ -170,6 +228,13 @@ export function prepareAckOrchestrationItem(ctx: StatementContext): AckOrchestra
         row?.locked_instance_id == null ? {} : { instanceId: row.locked_instance_id },
       );
     }
-    return { ...signals, instanceId: row.locked_instance_id, cancelledActivities: decodeCancelled(row.cancelled) };
+    return {
+      ...signals,
+      instanceId: row.locked_instance_id,
+      cancelledActivities: decodeCancelled(row.cancelled),
+      claimedWorkItems,
+      lockKept: row.lock_kept,
+      instanceCreatedAt: row.instance_created_at ?? undefined,
+    };
   };
 }

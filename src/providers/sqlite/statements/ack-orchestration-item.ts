@@ -7,10 +7,12 @@ import { ProviderError } from '../../../core/errors/duroxide-error.js';
 import type { HistoryEvent } from '../../../core/history/history-event.js';
 import type { WorkItem } from '../../../core/history/work-item.js';
 import { visibleAtFor } from '../../../core/history/work-item.js';
-import type { CancelledActivity, OrchestrationAck } from '../../provider.js';
+import { randomUUID } from 'node:crypto';
+import type { CancelledActivity, LockedWorkItem, OrchestrationAck, OrchestrationAckOptions } from '../../provider.js';
 import { isUniqueViolation } from '../to-provider-error.js';
 import { prepareInsertOrchestratorItem } from './insert-orchestrator-item.js';
 import { prepareKvDeltaWrites } from './write-kv-delta.js';
+import { prepareTouchSession } from './touch-session.js';
 
 const OPERATION = 'ackOrchestrationItem';
 
@@ -19,6 +21,7 @@ export interface AckOrchestrationResult {
   readonly instanceId: string;
   /** Smallest `visible_at` among inserted orchestrator rows; undefined when none. */
   readonly orchestratorVisibleAt: number | undefined;
+  /** Worker rows inserted unlocked (claimed ones are not announced to other workers). */
   readonly workerItemCount: number;
   /**
    * `cancelledActivities` entries whose worker row existed before this ack and was deleted by
@@ -26,9 +29,17 @@ export interface AckOrchestrationResult {
    * entries without a row, are left out.
    */
   readonly cancelledActivities: readonly CancelledActivity[];
+  readonly claimedWorkItems: readonly LockedWorkItem[];
+  readonly lockKept: boolean;
+  readonly instanceCreatedAt: number | undefined;
 }
 
-export type AckOrchestrationItem = (lockToken: string, ack: OrchestrationAck, now: number) => AckOrchestrationResult;
+export type AckOrchestrationItem = (
+  lockToken: string,
+  ack: OrchestrationAck,
+  options: OrchestrationAckOptions,
+  now: number,
+) => AckOrchestrationResult;
 
 /**
  * Everything below runs in one `BEGIN IMMEDIATE` transaction, validated first, so any error
@@ -39,6 +50,11 @@ export type AckOrchestrationItem = (lockToken: string, ack: OrchestrationAck, no
  * deleted (an activity scheduled and cancelled in the same turn ends up absent, step 12), and
  * the execution row is created only when the instance row exists, so an empty ack discarding
  * a batch for a never-started instance writes nothing at all.
+ *
+ * Work handed straight back to the caller (`OrchestrationAckOptions`): completed work items are
+ * validated before anything is written (so a lost worker lock writes nothing) and deleted;
+ * claimed worker items are inserted already locked; the instance lock is kept — extended — when
+ * asked, the execution goes on and no visible message for the instance waits.
  *
  * KV (step 10) is derived from the delta's `KeyValueSet` / `KeyValueCleared` /
  * `KeyValuesCleared` events, applied in order to `kv_delta`; an ack that ends the execution
@@ -126,11 +142,30 @@ export function prepareAckOrchestrationItem(db: Database.Database): AckOrchestra
     sessionId: string | null;
     tag: string | null;
     now: number;
+    lockToken: string | null;
+    lockedUntil: number | null;
+    attemptCount: number;
   }>(
     `INSERT INTO worker_queue
-       (instance_id, execution_id, activity_id, activity_name, work_item, visible_at, attempt_count, session_id, tag, created_at)
-     VALUES (@instanceId, @executionId, @activityId, @activityName, @workItem, @now, 0, @sessionId, @tag, @now)`,
+       (instance_id, execution_id, activity_id, activity_name, work_item, visible_at, lock_token, locked_until,
+        attempt_count, session_id, tag, created_at)
+     VALUES (@instanceId, @executionId, @activityId, @activityName, @workItem, @now, @lockToken, @lockedUntil,
+             @attemptCount, @sessionId, @tag, @now)`,
   );
+  const selectCompletedWorkItem = db.prepare<{ token: string; now: number }, { session_id: string | null }>(
+    'SELECT session_id FROM worker_queue WHERE lock_token = @token AND locked_until > @now',
+  );
+  const deleteCompletedWorkItem = db.prepare<{ token: string }>('DELETE FROM worker_queue WHERE lock_token = @token');
+  const hasWaitingMessages = db.prepare<{ instanceId: string; now: number }, { one: number }>(
+    'SELECT 1 AS one FROM orchestrator_queue WHERE instance_id = @instanceId AND visible_at <= @now LIMIT 1',
+  );
+  const extendLock = db.prepare<{ token: string; lockedUntil: number }>(
+    'UPDATE instance_locks SET locked_until = @lockedUntil WHERE lock_token = @token',
+  );
+  const selectCreatedAt = db.prepare<{ instanceId: string }, { created_at: number }>(
+    'SELECT created_at FROM instances WHERE instance_id = @instanceId',
+  );
+  const touchSession = prepareTouchSession(db);
   const deleteWorkerItem = db.prepare<{ instanceId: string; executionId: number; activityId: number }>(
     `DELETE FROM worker_queue
      WHERE instance_id = @instanceId AND execution_id = @executionId AND activity_id = @activityId`,
@@ -186,8 +221,40 @@ export function prepareAckOrchestrationItem(db: Database.Database): AckOrchestra
     }
   }
 
-  function enqueueWorkerItems(items: readonly WorkItem[], now: number): void {
-    for (const item of items) {
+  /** Validates every completed work item's lock before anything is written, then deletes them. */
+  function takeCompletedWorkItems(tokens: readonly string[], instanceId: string, now: number): (() => void) {
+    const sessions: (string | null)[] = [];
+    for (const token of tokens) {
+      const row = selectCompletedWorkItem.get({ token, now });
+      if (row === undefined) {
+        throw new ProviderError(
+          OPERATION,
+          `worker lock token '${token}' is unknown or expired; the activity was cancelled or its lock was lost, ` +
+            'so its completion cannot be committed and nothing was written',
+          false,
+          undefined,
+          { instanceId },
+        );
+      }
+      sessions.push(row.session_id);
+    }
+    return () => {
+      for (const token of tokens) deleteCompletedWorkItem.run({ token });
+      for (const session of sessions) if (session !== null) touchSession(session, now);
+    };
+  }
+
+  /** Inserts the worker rows; the claimed ones locked for the caller. */
+  function enqueueWorkerItems(items: readonly WorkItem[], options: OrchestrationAckOptions, now: number): LockedWorkItem[] {
+    const claim = options.claimWorkItems;
+    const tokens = new Map<number, string>();
+    for (const index of claim?.indexes ?? []) {
+      if (!Number.isInteger(index) || index < 0 || index >= items.length || tokens.has(index)) {
+        throw new ProviderError(OPERATION, `claimWorkItems index ${index} does not name a distinct worker item of this ack; nothing was written`, false);
+      }
+      tokens.set(index, randomUUID());
+    }
+    for (const [index, item] of items.entries()) {
       if (item.type !== 'ActivityExecute') {
         throw new ProviderError(
           OPERATION,
@@ -204,11 +271,15 @@ export function prepareAckOrchestrationItem(db: Database.Database): AckOrchestra
         sessionId: item.sessionId ?? null,
         tag: item.tag ?? null,
         now,
+        lockToken: tokens.get(index) ?? null,
+        lockedUntil: tokens.has(index) ? now + (claim?.lockTimeoutMs ?? 0) : null,
+        attemptCount: tokens.has(index) ? 1 : 0,
       });
     }
+    return (claim?.indexes ?? []).map((index) => ({ item: items[index]!, lockToken: tokens.get(index)!, attemptCount: 1 }));
   }
 
-  const tx = db.transaction((token: string, ack: OrchestrationAck, now: number): AckOrchestrationResult => {
+  const tx = db.transaction((token: string, ack: OrchestrationAck, options: OrchestrationAckOptions, now: number): AckOrchestrationResult => {
     const lock = selectLock.get({ token });
     if (lock === undefined || lock.locked_until <= now) {
       throw new ProviderError(
@@ -222,8 +293,10 @@ export function prepareAckOrchestrationItem(db: Database.Database): AckOrchestra
     }
     const instanceId = lock.instance_id;
     const { executionId, metadata } = ack;
+    const deleteCompleted = takeCompletedWorkItems(ack.completedWorkItems ?? [], instanceId, now);
 
     deleteMessages.run({ token });
+    deleteCompleted();
     const { orchestrationName: name, orchestrationVersion: version } = metadata;
     if (name !== undefined && version !== undefined) {
       insertInstance.run({
@@ -257,16 +330,28 @@ export function prepareAckOrchestrationItem(db: Database.Database): AckOrchestra
     }
     kv.applyEvents(instanceId, ack.historyDelta, now);
     if (metadata.status !== undefined) kv.mergeIntoStore(instanceId);
-    enqueueWorkerItems(ack.workerItems, now);
+    const claimedWorkItems = enqueueWorkerItems(ack.workerItems, options, now);
     const cancelledActivities = cancelActivities(ack);
     let orchestratorVisibleAt: number | undefined;
     for (const item of ack.orchestratorItems) {
       const visibleAt = insertOrchestratorItem(item, visibleAtFor(item, now), now);
       orchestratorVisibleAt = Math.min(visibleAt, orchestratorVisibleAt ?? visibleAt);
     }
-    deleteLock.run({ token });
-    return { instanceId, orchestratorVisibleAt, workerItemCount: ack.workerItems.length, cancelledActivities };
+    const keep = options.keepLock;
+    const lockKept =
+      keep !== undefined && metadata.status === undefined && hasWaitingMessages.get({ instanceId, now }) === undefined;
+    if (lockKept) extendLock.run({ token, lockedUntil: now + keep.lockTimeoutMs });
+    else deleteLock.run({ token });
+    return {
+      instanceId,
+      orchestratorVisibleAt,
+      workerItemCount: ack.workerItems.length - claimedWorkItems.length,
+      cancelledActivities,
+      claimedWorkItems,
+      lockKept,
+      instanceCreatedAt: selectCreatedAt.get({ instanceId })?.created_at,
+    };
   });
 
-  return (lockToken, ack, now) => tx.immediate(lockToken, ack, now);
+  return (lockToken, ack, options, now) => tx.immediate(lockToken, ack, options, now);
 }

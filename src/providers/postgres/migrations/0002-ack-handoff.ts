@@ -1,0 +1,208 @@
+/**
+ * Migration 0002: the orchestration ack hands work straight back to its caller
+ * (`OrchestrationAckOptions`, `OrchestrationAck.completedWorkItems`). IMMUTABLE once released.
+ *
+ * No table changes: `ack_orchestration_item` gains parameters and result columns, as a new
+ * overload beside the 0001 one (PostgreSQL resolves a call by its argument list) — still one
+ * round trip per ack. What it adds, in the function's order:
+ * - completed work items: their worker rows are row-locked and every token must name a row
+ *   whose lock is still valid, checked before anything is written ('work-lock-lost' otherwise,
+ *   writing nothing); they are deleted with the batch, touching their sessions like
+ *   `ackWorkItem` does;
+ * - claimed worker items: inserted already locked (the caller's token, `p_w_locked_until`,
+ *   attempt 1); unclaimed ones stay unlocked (NULL token, attempt 0);
+ * - the instance lock is extended to `p_keep_until` instead of deleted when that is set, the
+ *   ack does not end the execution and no orchestrator row of the instance is visible;
+ * - the result reports whether the lock was kept and the instance row's `created_at`.
+ *
+ * Rolling upgrades: the 0001 overload stays, so nodes of an older build that are still running
+ * keep committing turns (the columns they write are unchanged) while newer nodes migrate the
+ * schema; a later migration may drop it once no such build can run.
+ * @module
+ */
+import type { Migration } from './migration.js';
+
+/**
+ * `ack_orchestration_item`: SPEC §7.4 plus the hand-off options in one call; see
+ * `statements/ack-orchestration-item.ts` for the rules. Returns 'unknown' or 'expired' for an
+ * instance lock that is no longer held, 'work-lock-lost' (with the token) for a completed work
+ * item whose lock is unknown or expired — each having written nothing — else 'ok'. A
+ * duplicate event id raises unique_violation, rolling everything back.
+ */
+const ACK_ORCHESTRATION_ITEM = `
+CREATE FUNCTION {schema}.ack_orchestration_item(
+  p_token TEXT, p_now BIGINT, p_execution_id BIGINT,
+  p_name TEXT, p_version TEXT, p_parent_instance_id TEXT, p_pinned_version TEXT,
+  p_status TEXT, p_output TEXT, p_has_custom_status BOOLEAN, p_custom_status TEXT,
+  p_event_ids BIGINT[], p_event_types TEXT[], p_event_data TEXT[],
+  p_w_instance TEXT[], p_w_execution BIGINT[], p_w_activity BIGINT[], p_w_name TEXT[], p_w_item TEXT[],
+  p_w_session TEXT[], p_w_tag TEXT[], p_w_token TEXT[], p_w_locked_until BIGINT,
+  p_completed_tokens TEXT[],
+  p_c_instance TEXT[], p_c_execution BIGINT[], p_c_activity BIGINT[],
+  p_o_instance TEXT[], p_o_type TEXT[], p_o_item TEXT[], p_o_visible_at BIGINT[],
+  p_kv_op TEXT[], p_kv_key TEXT[], p_kv_value TEXT[], p_kv_updated_at BIGINT[],
+  p_keep_until BIGINT,
+  p_channel TEXT, p_payload TEXT)
+RETURNS TABLE (
+  outcome TEXT, locked_instance_id TEXT, cancelled JSONB, lock_kept BOOLEAN, instance_created_at BIGINT,
+  lost_work_token TEXT)
+LANGUAGE plpgsql AS $fn$
+DECLARE
+  v_instance TEXT;
+  v_locked_until BIGINT;
+  v_lost TEXT;
+  v_cancelled JSONB;
+  v_inserted_ids BIGINT[];
+  v_kept BOOLEAN;
+  v_created BIGINT;
+  v_payload JSONB;
+BEGIN
+  SELECT l.instance_id, l.locked_until INTO v_instance, v_locked_until
+  FROM {schema}.instance_locks l WHERE l.lock_token = p_token FOR UPDATE;
+  IF NOT FOUND THEN
+    RETURN QUERY SELECT 'unknown'::TEXT, NULL::TEXT, NULL::JSONB, FALSE, NULL::BIGINT, NULL::TEXT;
+    RETURN;
+  END IF;
+  IF v_locked_until <= p_now THEN
+    RETURN QUERY SELECT 'expired'::TEXT, v_instance, NULL::JSONB, FALSE, NULL::BIGINT, NULL::TEXT;
+    RETURN;
+  END IF;
+
+  -- Completed work items: lock their rows (a renewal or a cancellation in flight commits
+  -- first), then every token must still hold a valid lock. Checked before any write.
+  IF cardinality(p_completed_tokens) > 0 THEN
+    PERFORM 1 FROM {schema}.worker_queue w WHERE w.lock_token = ANY(p_completed_tokens) ORDER BY w.id FOR UPDATE;
+    SELECT t.token INTO v_lost FROM unnest(p_completed_tokens) AS t(token)
+    WHERE t.token IS NULL OR NOT EXISTS (SELECT 1 FROM {schema}.worker_queue w
+                                         WHERE w.lock_token = t.token AND w.locked_until > p_now)
+    LIMIT 1;
+    IF FOUND THEN
+      RETURN QUERY SELECT 'work-lock-lost'::TEXT, v_instance, NULL::JSONB, FALSE, NULL::BIGINT, v_lost;
+      RETURN;
+    END IF;
+  END IF;
+
+  DELETE FROM {schema}.orchestrator_queue WHERE lock_token = p_token;
+  WITH done AS (
+    DELETE FROM {schema}.worker_queue WHERE lock_token = ANY(p_completed_tokens) RETURNING session_id)
+  UPDATE {schema}.sessions s SET last_activity_at = p_now
+  FROM done d WHERE s.session_id = d.session_id AND s.locked_until > p_now;
+
+  IF p_name IS NOT NULL AND p_version IS NOT NULL THEN
+    INSERT INTO {schema}.instances AS i
+      (instance_id, orchestration_name, orchestration_version, current_execution_id, created_at, updated_at,
+       parent_instance_id, custom_status_version)
+    VALUES (v_instance, p_name, p_version, p_execution_id, p_now, p_now, p_parent_instance_id, 0)
+    ON CONFLICT (instance_id) DO UPDATE SET
+      orchestration_name = EXCLUDED.orchestration_name, orchestration_version = EXCLUDED.orchestration_version;
+  END IF;
+  INSERT INTO {schema}.executions AS e
+    (instance_id, execution_id, orchestration_name, orchestration_version, status, started_at, duroxide_version)
+  SELECT i.instance_id, p_execution_id, COALESCE(p_name, i.orchestration_name), COALESCE(p_version, i.orchestration_version),
+         'Running', p_now, p_pinned_version
+  FROM {schema}.instances i WHERE i.instance_id = v_instance
+  ON CONFLICT (instance_id, execution_id) DO UPDATE SET duroxide_version = EXCLUDED.duroxide_version
+  WHERE EXCLUDED.duroxide_version IS NOT NULL;
+  UPDATE {schema}.instances
+  SET current_execution_id = GREATEST(current_execution_id, p_execution_id), updated_at = p_now,
+      custom_status = CASE WHEN p_has_custom_status THEN p_custom_status ELSE custom_status END,
+      custom_status_version = custom_status_version + CASE WHEN p_has_custom_status THEN 1 ELSE 0 END
+  WHERE instance_id = v_instance;
+
+  INSERT INTO {schema}.history (instance_id, execution_id, event_id, event_type, event_data, created_at)
+  SELECT v_instance, p_execution_id, x.event_id, x.event_type, x.event_data, p_now
+  FROM unnest(p_event_ids, p_event_types, p_event_data) AS x(event_id, event_type, event_data);
+
+  IF p_status IS NOT NULL THEN
+    UPDATE {schema}.executions SET status = p_status, output = p_output, completed_at = p_now
+    WHERE instance_id = v_instance AND execution_id = p_execution_id;
+  END IF;
+
+  -- Claimed rows (a token given) are inserted locked for the caller, as if fetched once.
+  WITH inserted AS (
+    INSERT INTO {schema}.worker_queue
+      (instance_id, execution_id, activity_id, activity_name, work_item, visible_at, lock_token, locked_until,
+       attempt_count, session_id, tag, created_at)
+    SELECT x.instance_id, x.execution_id, x.activity_id, x.activity_name, x.work_item, p_now, x.token,
+           CASE WHEN x.token IS NULL THEN NULL ELSE p_w_locked_until END,
+           CASE WHEN x.token IS NULL THEN 0 ELSE 1 END, x.session_id, x.tag, p_now
+    FROM unnest(p_w_instance, p_w_execution, p_w_activity, p_w_name, p_w_item, p_w_session, p_w_tag, p_w_token)
+         WITH ORDINALITY AS x(instance_id, execution_id, activity_id, activity_name, work_item, session_id, tag, token, ord)
+    ORDER BY x.ord
+    RETURNING id)
+  SELECT array_agg(id) INTO v_inserted_ids FROM inserted;
+  -- After the inserts: an activity scheduled and cancelled in the same turn ends up absent.
+  -- Reported as cancelled are only rows that existed before this turn (queued or running).
+  WITH deleted AS (
+    DELETE FROM {schema}.worker_queue w
+    USING unnest(p_c_instance, p_c_execution, p_c_activity) AS c(instance_id, execution_id, activity_id)
+    WHERE w.instance_id = c.instance_id AND w.execution_id = c.execution_id AND w.activity_id = c.activity_id
+    RETURNING w.id, w.instance_id, w.execution_id, w.activity_id)
+  SELECT jsonb_agg(DISTINCT jsonb_build_array(d.instance_id, d.execution_id, d.activity_id)) INTO v_cancelled
+  FROM deleted d WHERE NOT (d.id = ANY(COALESCE(v_inserted_ids, '{}')));
+
+  -- KV (SPEC §7.4 step 10): the turn's KV events in order into the delta, merged into the
+  -- store when the execution ends.
+  FOR i IN 1 .. COALESCE(array_length(p_kv_op, 1), 0) LOOP
+    IF p_kv_op[i] = 'set' THEN
+      INSERT INTO {schema}.kv_delta (instance_id, key, value, last_updated_at_ms)
+      VALUES (v_instance, p_kv_key[i], p_kv_value[i], p_kv_updated_at[i])
+      ON CONFLICT (instance_id, key) DO UPDATE SET value = EXCLUDED.value, last_updated_at_ms = EXCLUDED.last_updated_at_ms;
+    ELSIF p_kv_op[i] = 'clear' THEN
+      INSERT INTO {schema}.kv_delta (instance_id, key, value, last_updated_at_ms)
+      VALUES (v_instance, p_kv_key[i], NULL, p_now)
+      ON CONFLICT (instance_id, key) DO UPDATE SET value = NULL, last_updated_at_ms = p_now;
+    ELSE
+      UPDATE {schema}.kv_delta SET value = NULL, last_updated_at_ms = p_now WHERE instance_id = v_instance;
+      INSERT INTO {schema}.kv_delta (instance_id, key, value, last_updated_at_ms)
+      SELECT v_instance, s.key, NULL, p_now FROM {schema}.kv_store s WHERE s.instance_id = v_instance
+      ON CONFLICT (instance_id, key) DO NOTHING;
+    END IF;
+  END LOOP;
+  IF p_status IN ('Completed', 'ContinuedAsNew', 'Failed') THEN
+    INSERT INTO {schema}.kv_store (instance_id, key, value, last_updated_at_ms)
+    SELECT d.instance_id, d.key, d.value, d.last_updated_at_ms FROM {schema}.kv_delta d
+    WHERE d.instance_id = v_instance AND d.value IS NOT NULL
+    ON CONFLICT (instance_id, key) DO UPDATE SET value = EXCLUDED.value, last_updated_at_ms = EXCLUDED.last_updated_at_ms;
+    DELETE FROM {schema}.kv_store s USING {schema}.kv_delta d
+    WHERE s.instance_id = v_instance AND d.instance_id = v_instance AND d.key = s.key AND d.value IS NULL;
+    DELETE FROM {schema}.kv_delta WHERE instance_id = v_instance;
+  END IF;
+
+  INSERT INTO {schema}.orchestrator_queue (instance_id, item_type, work_item, visible_at, attempt_count, created_at)
+  SELECT x.instance_id, x.item_type, x.work_item, x.visible_at, 0, p_now
+  FROM unnest(p_o_instance, p_o_type, p_o_item, p_o_visible_at) WITH ORDINALITY
+       AS x(instance_id, item_type, work_item, visible_at, ord)
+  ORDER BY x.ord;
+
+  -- Keep (extend) the instance lock only while the execution goes on and no message of the
+  -- instance is visible (checked after this turn's deletes and inserts); else release it.
+  IF p_keep_until IS NOT NULL AND p_status IS NULL
+     AND NOT EXISTS (SELECT 1 FROM {schema}.orchestrator_queue q
+                     WHERE q.instance_id = v_instance AND q.visible_at <= p_now) THEN
+    UPDATE {schema}.instance_locks SET locked_until = p_keep_until WHERE lock_token = p_token;
+    v_kept := TRUE;
+  ELSE
+    DELETE FROM {schema}.instance_locks WHERE lock_token = p_token;
+    v_kept := FALSE;
+  END IF;
+  SELECT i.created_at INTO v_created FROM {schema}.instances i WHERE i.instance_id = v_instance;
+
+  -- The payload gets the instance id (key 'i') and the cancelled activities (key 'c'), each
+  -- only while the payload stays small (MAX_NOTIFIED_*_BYTES in notify/signal-payload.ts).
+  v_payload := p_payload::jsonb;
+  IF octet_length(v_instance) <= 1000 THEN v_payload := v_payload || jsonb_build_object('i', v_instance); END IF;
+  IF v_cancelled IS NOT NULL AND octet_length(v_cancelled::text) <= 4000 THEN
+    v_payload := v_payload || jsonb_build_object('c', v_cancelled);
+  END IF;
+  PERFORM pg_notify(p_channel, v_payload::text);
+  RETURN QUERY SELECT 'ok'::TEXT, v_instance, v_cancelled, v_kept, v_created, NULL::TEXT;
+END
+$fn$;
+`;
+
+export const MIGRATION_0002_ACK_HANDOFF: Migration = {
+  version: 2,
+  name: 'ack-handoff',
+  sql: ACK_ORCHESTRATION_ITEM,
+};
