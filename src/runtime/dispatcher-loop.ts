@@ -19,14 +19,18 @@ export interface DispatcherLoopOptions<T> {
   readonly nextVisibleAt?: () => Promise<number | null>;
   readonly onFetchError?: (error: unknown) => void;
   /**
-   * The provider also signals commits of other processes (PostgreSQL LISTEN/NOTIFY), so idle
-   * polling is only a safety net and runs at `maxIdleMs` from the start instead of backing off
-   * from a few milliseconds (which, with many slots, floods a networked database).
+   * The provider also signals commits of other processes (PostgreSQL LISTEN/NOTIFY, with a
+   * catch-up signal after a reconnect), so idle polling is only a safety net: every
+   * {@link SAFETY_NET_POLL_MS} at least instead of backing off from a few milliseconds (which,
+   * with many slots, floods a networked database), and `nextVisibleAt` is asked only after such
+   * a poll (timers committed anywhere are signalled with their due time).
    */
   readonly signalsAcrossProcesses?: boolean;
 }
 
 const FIRST_IDLE_MS = 2;
+/** Idle poll interval (at least) when every commit is signalled. */
+export const SAFETY_NET_POLL_MS = 1000;
 
 export class DispatcherLoop<T> {
   readonly #opts: DispatcherLoopOptions<T>;
@@ -56,9 +60,13 @@ export class DispatcherLoop<T> {
 
   async #run(slot: number): Promise<void> {
     const { waker, maxIdleMs, logger, name } = this.#opts;
-    const firstIdleMs = this.#opts.signalsAcrossProcesses === true ? maxIdleMs : FIRST_IDLE_MS;
+    const signalled = this.#opts.signalsAcrossProcesses === true;
+    const idleCapMs = signalled ? Math.max(maxIdleMs, SAFETY_NET_POLL_MS) : maxIdleMs;
+    const firstIdleMs = signalled ? idleCapMs : FIRST_IDLE_MS;
     let idleMs = firstIdleMs;
     let errors = 0;
+    /** Whether the last idle wait ended by timeout (a poll) rather than a signal. */
+    let polled = true;
     while (!this.#stopping) {
       let item: T | null;
       try {
@@ -78,9 +86,9 @@ export class DispatcherLoop<T> {
         break;
       }
       if (item === null) {
-        let sleep = Math.min(idleMs, maxIdleMs);
-        idleMs = Math.min(idleMs * 2, maxIdleMs);
-        if (this.#opts.nextVisibleAt !== undefined) {
+        let sleep = Math.min(idleMs, idleCapMs);
+        idleMs = Math.min(idleMs * 2, idleCapMs);
+        if (this.#opts.nextVisibleAt !== undefined && (!signalled || polled)) {
           try {
             const next = await this.#opts.nextVisibleAt();
             if (next !== null) sleep = Math.min(sleep, Math.max(0, next - Date.now()));
@@ -88,7 +96,7 @@ export class DispatcherLoop<T> {
             // best effort; the poll interval still bounds the sleep
           }
         }
-        await waker.wait(sleep);
+        polled = !(await waker.wait(sleep));
         continue;
       }
       idleMs = firstIdleMs;

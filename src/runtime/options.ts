@@ -42,7 +42,11 @@ export interface RuntimeOptions {
   readonly sessionCleanupIntervalMs?: number;
   /** How long a cancelled activity may keep running before its result is discarded. Default 10,000. */
   readonly activityCancellationGraceMs?: number;
-  /** Suspended instances kept in memory so a turn costs O(new events). Default 1,000. */
+  /**
+   * Suspended instances kept in memory so a turn costs O(new events). Default 1,000. Instances
+   * held while their local activities run stay in memory regardless: to make every turn replay
+   * (determinism tests), also set `localActivities: false`.
+   */
   readonly instanceCacheSize?: number;
   /**
    * Run the activities a turn schedules on this runtime at once, when it has them registered and

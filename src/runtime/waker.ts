@@ -50,25 +50,26 @@ export class Waker {
     this.#timer.unref();
   }
 
-  /** Resolves on the next wake or after `timeoutMs`. */
-  wait(timeoutMs: number): Promise<void> {
+  /** Resolves on the next wake (true) or after `timeoutMs` (false). */
+  wait(timeoutMs: number): Promise<boolean> {
     if (this.#pending) {
       this.#pending = false;
-      return Promise.resolve();
+      return Promise.resolve(true);
     }
-    return new Promise<void>((resolve) => {
+    return new Promise<boolean>((resolve) => {
       let done = false;
-      const finish = (): void => {
+      const finish = (woken: boolean): void => {
         if (done) return;
         done = true;
         clearTimeout(timer);
-        resolve();
+        resolve(woken);
       };
+      const wake = (): void => finish(true);
       const timer = setTimeout(() => {
-        this.#waiters = this.#waiters.filter((w) => w !== finish);
-        finish();
+        this.#waiters = this.#waiters.filter((w) => w !== wake);
+        finish(false);
       }, Math.max(0, timeoutMs));
-      this.#waiters.push(finish);
+      this.#waiters.push(wake);
     });
   }
 

@@ -140,16 +140,24 @@ export class WorkerDispatcher {
 
   /**
    * Fetches one item when a worker slot is free (local runs may hold them all). The slot is
-   * taken when an item arrives, so fetches that find nothing never crowd out local runs; two
-   * fetches racing a local run for the last slot can exceed the limit by one item each, briefly.
+   * taken when an item arrives, so fetches that find nothing never crowd out local runs; an item
+   * arriving after local runs took the last slot is given back at once (its attempt not counted),
+   * so `workerConcurrency` stays a hard cap.
    */
   async fetch(slot: number): Promise<LockedWorkItem | null> {
-    if (this.#inUse >= this.#d.options.workerConcurrency) {
+    const cap = this.#d.options.workerConcurrency;
+    if (this.#inUse >= cap) {
       this.#starved = true;
       return null;
     }
     const locked = await this.#fetch(slot);
-    if (locked !== null) this.#inUse++;
+    if (locked === null) return null;
+    if (this.#inUse >= cap) {
+      this.#starved = true;
+      await this.#d.provider.abandonWorkItem(locked.lockToken, { ignoreAttempt: true }).catch(() => undefined);
+      return null;
+    }
+    this.#inUse++;
     return locked;
   }
 
