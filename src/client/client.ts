@@ -156,8 +156,8 @@ export class Client {
     const id = requireInstanceId(instanceId);
     const orchestration = requireId(name, 'orchestration name');
     const encoded = encode(input, 'orchestration input', id);
-    if (await this.#provider.instanceExists(id)) throw new InstanceAlreadyExistsError(id);
-    await this.#provider.enqueueForOrchestrator({ type: 'StartOrchestration', instance: id, orchestration, input: encoded, version });
+    const item = { type: 'StartOrchestration', instance: id, orchestration, input: encoded, version } as const;
+    if (!(await this.#provider.enqueueStartIfAbsent(item))) throw new InstanceAlreadyExistsError(id);
   }
 
   /**

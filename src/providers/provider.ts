@@ -9,7 +9,7 @@
  * @module
  */
 import type { HistoryEvent } from '../core/history/history-event.js';
-import type { WorkItem } from '../core/history/work-item.js';
+import type { WorkItem, WorkItemOfType } from '../core/history/work-item.js';
 import type { CancelledActivity } from '../core/replay/turn-result.js';
 
 /** Status of one execution (SPEC §6.2). A cancelled execution is `Failed`. */
@@ -379,6 +379,12 @@ export interface Provider {
   renewOrchestrationItemLock(lockToken: string, extendForMs: number): Promise<void>;
   /** Enqueue for an instance's orchestrator queue. Never creates instance rows. */
   enqueueForOrchestrator(item: WorkItem, delayMs?: number): Promise<void>;
+  /**
+   * Enqueues a `StartOrchestration` (visible now) unless the instance row exists or a
+   * `StartOrchestration` for it is already queued; returns false, writing nothing, then.
+   * Atomic: of concurrent calls for one instance id exactly one enqueues.
+   */
+  enqueueStartIfAbsent(item: WorkItemOfType<'StartOrchestration'>): Promise<boolean>;
   /** Earliest future `visibleAt` among unlocked orchestrator rows, or null. */
   nextOrchestratorVisibleAt(): Promise<number | null>;
 

@@ -30,7 +30,7 @@ import { randomUUID } from 'node:crypto';
 import type { ClientConfig, PoolConfig } from 'pg';
 import { ProviderError } from '../../core/errors/duroxide-error.js';
 import type { HistoryEvent } from '../../core/history/history-event.js';
-import type { WorkItem } from '../../core/history/work-item.js';
+import type { WorkItem, WorkItemOfType } from '../../core/history/work-item.js';
 import type {
   AbandonOptions,
   DeleteInstancesResult,
@@ -79,6 +79,7 @@ import { prepareAbandonWorkItem } from './statements/abandon-work-item.js';
 import { prepareAckOrchestrationItem } from './statements/ack-orchestration-item.js';
 import { prepareAckWorkItem } from './statements/ack-work-item.js';
 import { prepareInstanceDeletion } from './statements/delete-instances.js';
+import { prepareEnqueueStartIfAbsent } from './statements/enqueue-start-if-absent.js';
 import { prepareEnqueueForOrchestrator } from './statements/enqueue-for-orchestrator.js';
 import { prepareFetchOrchestrationItem } from './statements/fetch-orchestration-item.js';
 import { prepareFetchWorkItem } from './statements/fetch-work-item.js';
@@ -127,6 +128,7 @@ function prepareOperations(ctx: StatementContext) {
     abandonOrchestrationItem: prepareAbandonOrchestrationItem(ctx),
     renewOrchestrationItemLock: prepareRenewOrchestrationItemLock(ctx),
     enqueueForOrchestrator: prepareEnqueueForOrchestrator(ctx),
+    enqueueStartIfAbsent: prepareEnqueueStartIfAbsent(ctx),
     nextOrchestratorVisibleAt: prepareNextOrchestratorVisibleAt(ctx),
     fetchWorkItem: prepareFetchWorkItem(ctx),
     ackWorkItem: prepareAckWorkItem(ctx),
@@ -294,6 +296,17 @@ export class PostgresProvider implements Provider {
       'unsent',
     );
     this.#emit({ kind: 'orchestrator', visibleAt });
+  }
+
+  async enqueueStartIfAbsent(item: WorkItemOfType<'StartOrchestration'>): Promise<boolean> {
+    const visibleAt = await this.#run(
+      'enqueueStartIfAbsent',
+      () => this.#ops.enqueueStartIfAbsent(this.#db, item, Date.now()),
+      'unsent',
+    );
+    if (visibleAt === undefined) return false;
+    this.#emit({ kind: 'orchestrator', visibleAt });
+    return true;
   }
 
   async nextOrchestratorVisibleAt(): Promise<number | null> {

@@ -12,7 +12,7 @@
 import type Database from 'better-sqlite3';
 import { ProviderError } from '../../core/errors/duroxide-error.js';
 import type { HistoryEvent } from '../../core/history/history-event.js';
-import type { WorkItem } from '../../core/history/work-item.js';
+import type { WorkItem, WorkItemOfType } from '../../core/history/work-item.js';
 import type {
   AbandonOptions,
   DeleteInstancesResult,
@@ -50,6 +50,7 @@ import { prepareAckOrchestrationItem } from './statements/ack-orchestration-item
 import { prepareAckWorkItem } from './statements/ack-work-item.js';
 import { prepareCleanupOrphanedSessions } from './statements/cleanup-orphaned-sessions.js';
 import { prepareInstanceDeletion } from './statements/delete-instances.js';
+import { prepareEnqueueStartIfAbsent } from './statements/enqueue-start-if-absent.js';
 import { prepareEnqueueForOrchestrator } from './statements/enqueue-for-orchestrator.js';
 import { prepareFetchOrchestrationItem } from './statements/fetch-orchestration-item.js';
 import { prepareFetchWorkItem } from './statements/fetch-work-item.js';
@@ -76,6 +77,7 @@ function prepareOperations(db: Database.Database) {
     abandonOrchestrationItem: prepareAbandonOrchestrationItem(db),
     renewOrchestrationItemLock: prepareRenewOrchestrationItemLock(db),
     enqueueForOrchestrator: prepareEnqueueForOrchestrator(db),
+    enqueueStartIfAbsent: prepareEnqueueStartIfAbsent(db),
     nextOrchestratorVisibleAt: prepareNextOrchestratorVisibleAt(db),
     fetchWorkItem: prepareFetchWorkItem(db),
     ackWorkItem: prepareAckWorkItem(db),
@@ -224,6 +226,17 @@ export class SqliteProvider implements Provider {
       (ops) => ops.enqueueForOrchestrator(item, delayMs, Date.now()),
       (visibleAt) => this.#emit({ kind: 'orchestrator', visibleAt }),
     );
+  }
+
+  async enqueueStartIfAbsent(item: WorkItemOfType<'StartOrchestration'>): Promise<boolean> {
+    const visibleAt = await this.#write(
+      'enqueueStartIfAbsent',
+      (ops) => ops.enqueueStartIfAbsent(item, Date.now()),
+      (at) => {
+        if (at !== undefined) this.#emit({ kind: 'orchestrator', visibleAt: at });
+      },
+    );
+    return visibleAt !== undefined;
   }
 
   async nextOrchestratorVisibleAt(): Promise<number | null> {

@@ -15,6 +15,8 @@
  *   ack does not end the execution and no orchestrator row of the instance is visible;
  * - the result reports whether the lock was kept and the instance row's `created_at`.
  *
+ * It also adds `enqueue_start_if_absent`, the atomic "start unless it exists" of the client.
+ *
  * Rolling upgrades: the 0001 overload stays, so nodes of an older build that are still running
  * keep committing turns (the columns they write are unchanged) while newer nodes migrate the
  * schema; a later migration may drop it once no such build can run.
@@ -201,8 +203,34 @@ END
 $fn$;
 `;
 
+/**
+ * `enqueue_start_if_absent`: a client's start, refused when the instance exists (its row, or a
+ * start already queued). The advisory lock serializes concurrent starts of one id; the check
+ * runs after it as its own statement, so it sees a start committed by whoever held the lock.
+ * Returns the queued row's `visible_at`, or NULL when nothing was written.
+ */
+const ENQUEUE_START_IF_ABSENT = `
+CREATE FUNCTION {schema}.enqueue_start_if_absent(
+  p_instance TEXT, p_item TEXT, p_now BIGINT, p_lock_key TEXT, p_channel TEXT, p_payload TEXT)
+RETURNS BIGINT
+LANGUAGE plpgsql AS $fn$
+BEGIN
+  PERFORM pg_advisory_xact_lock(hashtextextended(p_lock_key, 0));
+  IF EXISTS (SELECT 1 FROM {schema}.instances WHERE instance_id = p_instance)
+     OR EXISTS (SELECT 1 FROM {schema}.orchestrator_queue
+                WHERE instance_id = p_instance AND item_type = 'StartOrchestration') THEN
+    RETURN NULL;
+  END IF;
+  INSERT INTO {schema}.orchestrator_queue (instance_id, item_type, work_item, visible_at, attempt_count, created_at)
+  VALUES (p_instance, 'StartOrchestration', p_item, p_now, 0, p_now);
+  PERFORM pg_notify(p_channel, p_payload);
+  RETURN p_now;
+END
+$fn$;
+`;
+
 export const MIGRATION_0002_ACK_HANDOFF: Migration = {
   version: 2,
   name: 'ack-handoff',
-  sql: ACK_ORCHESTRATION_ITEM,
+  sql: ACK_ORCHESTRATION_ITEM + ENQUEUE_START_IF_ABSENT,
 };

@@ -4,6 +4,7 @@
  */
 import assert from 'node:assert/strict';
 import { describe, test } from 'node:test';
+import type { WorkItemOfType } from '../../../core/history/work-item.js';
 import type { ConformanceHarness } from '../conformance-fixtures.js';
 import {
   ack,
@@ -188,6 +189,50 @@ export function registerOrchestratorQueueCases(h: ConformanceHarness): void {
       const a = await p.fetchOrchestrationItem(FETCH);
       assert.equal(a?.item.instanceId, 'excl-a');
       assert.equal(a?.attemptCount, 1, 'skipping does not count as an attempt');
+    });
+  });
+
+  describe('start unless the instance exists', () => {
+    const start = (id: string) => startItem(id) as WorkItemOfType<'StartOrchestration'>;
+
+    test('a start is queued once; a second start of the same id is refused and writes nothing', async (t) => {
+      const p = await h.provider(t);
+      assert.equal(await p.enqueueStartIfAbsent(start('sia-1')), true);
+      assert.equal(await p.instanceExists('sia-1'), true);
+      assert.equal(await p.enqueueStartIfAbsent(start('sia-1')), false);
+      const locked = await fetchFor(p, 'sia-1');
+      assert.deepEqual(locked.item.messages.map((m) => m.type), ['StartOrchestration'], 'one start queued');
+    });
+
+    test('a start of an instance that has a row is refused, even after its start was consumed', async (t) => {
+      const p = await h.provider(t);
+      await startInstance(p, 'sia-2');
+      assert.equal(await p.enqueueStartIfAbsent(start('sia-2')), false);
+      assert.equal(await p.fetchOrchestrationItem(FETCH), null, 'nothing was queued');
+    });
+
+    test('a queued start is visible at once and signalled', async (t) => {
+      const p = await h.provider(t);
+      const signals: string[] = [];
+      p.subscribe((sig) => signals.push(sig.kind));
+      assert.equal(await p.enqueueStartIfAbsent(start('sia-3')), true);
+      await fetchFor(p, 'sia-3');
+      await sleep(20);
+      assert.ok(signals.includes('orchestrator'));
+    });
+
+    test('of concurrent starts of one id exactly one succeeds', async (t) => {
+      const p = await h.provider(t);
+      const outcomes = await Promise.all(Array.from({ length: 8 }, () => p.enqueueStartIfAbsent(start('sia-4'))));
+      assert.equal(outcomes.filter(Boolean).length, 1, JSON.stringify(outcomes));
+      const locked = await fetchFor(p, 'sia-4');
+      assert.equal(locked.item.messages.length, 1);
+    });
+
+    test('starts of different ids do not block each other', async (t) => {
+      const p = await h.provider(t);
+      const outcomes = await Promise.all(['sia-5a', 'sia-5b', 'sia-5c'].map((id) => p.enqueueStartIfAbsent(start(id))));
+      assert.deepEqual(outcomes, [true, true, true]);
     });
   });
 }
