@@ -10,7 +10,10 @@ import { DEFAULT_LIMITS, MAX_TAG_NAME_BYTES, MAX_WORKER_TAGS, type Limits } from
 export interface RuntimeOptions {
   /** Orchestration turns processed at once. Default 4. */
   readonly orchestrationConcurrency?: number;
-  /** Activities executed at once. Default 8. */
+  /**
+   * Activities executed at once (fetched from the queue or run locally). Activities mostly wait
+   * on I/O, so this is well above the core count. Default 32.
+   */
   readonly workerConcurrency?: number;
   /**
    * Longest sleep of an idle dispatcher between polls, in ms. Work enqueued by this process
@@ -163,7 +166,7 @@ export function resolveRuntimeOptions(options: RuntimeOptions = {}): ResolvedRun
     sessionLockTimeoutMs: int(options, 'sessionLockTimeoutMs', 30_000, 100),
     sessionCleanupIntervalMs: int(options, 'sessionCleanupIntervalMs', 300_000, 100),
     orchestrationConcurrency: int(options, 'orchestrationConcurrency', 4, 1),
-    workerConcurrency: int(options, 'workerConcurrency', 8, 1),
+    workerConcurrency: int(options, 'workerConcurrency', 32, 1),
     dispatcherPollIntervalMs: int(options, 'dispatcherPollIntervalMs', 100, 1),
     orchestratorLockTimeoutMs: int(options, 'orchestratorLockTimeoutMs', 5000, 100),
     workerLockTimeoutMs,

@@ -22,6 +22,8 @@ import { SessionTracker } from './session-tracker.js';
 import { Waker } from './waker.js';
 import { WorkerDispatcher } from './worker-dispatcher.js';
 
+/** Worker-queue fetching loops per runtime (activities run in the background, up to workerConcurrency). */
+const WORKER_FETCH_LOOPS = 4;
 const TARGET = 'duroxide::runtime';
 
 type State = 'created' | 'running' | 'stopping' | 'stopped';
@@ -143,7 +145,9 @@ export class Runtime {
     });
     this.#workLoop = new DispatcherLoop({
       name: 'worker dispatcher',
-      slots: this.#options.workerConcurrency,
+      // Fetching loops; each hands its item to the background and fetches again while a slot
+      // of workerConcurrency is free.
+      slots: Math.min(this.#options.workerConcurrency, WORKER_FETCH_LOOPS),
       waker: workWaker,
       maxIdleMs: this.#options.dispatcherPollIntervalMs,
       logger: this.#logger,

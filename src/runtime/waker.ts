@@ -4,10 +4,14 @@
  * @module
  */
 
+/** Most pending wake times kept; later ones are left to the idle poll. */
+const MAX_TIMES = 10_000;
+
 export class Waker {
   #waiters: (() => void)[] = [];
   #timer: NodeJS.Timeout | undefined;
-  #timerAt = Number.POSITIVE_INFINITY;
+  /** Pending wake times, ascending. */
+  #times: number[] = [];
   #pending = false;
 
   /**
@@ -32,21 +36,46 @@ export class Waker {
     for (const w of waiters) w();
   }
 
-  /** Wakes loops at `at` (epoch ms); keeps only the earliest pending time. */
+  /**
+   * Wakes a loop at `at` (epoch ms). Every pending time is kept (up to {@link MAX_TIMES}, the
+   * earliest), so timers due at different moments each wake a loop on time.
+   */
   wakeAt(at: number): void {
-    const delay = at - Date.now();
-    if (delay <= 0) {
+    if (at - Date.now() <= 0) {
       this.wake();
       return;
     }
-    if (at >= this.#timerAt) return;
+    const times = this.#times;
+    // Sorted insert; times within a millisecond of a pending one share its wake.
+    let lo = 0;
+    let hi = times.length;
+    while (lo < hi) {
+      const mid = (lo + hi) >> 1;
+      if (times[mid]! < at) lo = mid + 1;
+      else hi = mid;
+    }
+    if (Math.abs((times[lo] ?? Number.POSITIVE_INFINITY) - at) < 1 || Math.abs((times[lo - 1] ?? Number.NEGATIVE_INFINITY) - at) < 1) return;
+    if (lo >= MAX_TIMES) return; // far in the future: the idle poll covers it
+    times.splice(lo, 0, at);
+    if (times.length > MAX_TIMES) times.pop();
+    if (lo === 0) this.#arm();
+  }
+
+  /** Arms the timer for the earliest pending time. */
+  #arm(): void {
     if (this.#timer !== undefined) clearTimeout(this.#timer);
-    this.#timerAt = at;
+    this.#timer = undefined;
+    const next = this.#times[0];
+    if (next === undefined) return;
     this.#timer = setTimeout(() => {
       this.#timer = undefined;
-      this.#timerAt = Number.POSITIVE_INFINITY;
-      this.wake();
-    }, delay);
+      const now = Date.now();
+      while (this.#times.length > 0 && this.#times[0]! <= now) {
+        this.#times.shift();
+        this.wake();
+      }
+      this.#arm();
+    }, Math.max(0, next - Date.now()));
     this.#timer.unref();
   }
 
@@ -76,6 +105,7 @@ export class Waker {
   close(): void {
     if (this.#timer !== undefined) clearTimeout(this.#timer);
     this.#timer = undefined;
+    this.#times = [];
     this.#pending = true;
     this.wakeAll();
   }

@@ -6,7 +6,8 @@
  *
  * Activities also arrive without a fetch: the orchestration dispatcher claims the ones a turn
  * schedules (`runLocal`) when this runtime can run them and has a free worker slot. Fetched
- * and local activities share `workerConcurrency`.
+ * and local activities share `workerConcurrency`; a few fetching loops keep it busy (a fetched
+ * activity runs in the background while its loop fetches the next).
  * @module
  */
 import type { WorkItem, WorkItemOfType } from '../core/history/work-item.js';
@@ -185,12 +186,15 @@ export class WorkerDispatcher {
   }
 
   /** Processes a fetched item; gives its slot back at the end. */
-  async process(locked: LockedWorkItem, slot: number): Promise<void> {
-    try {
-      await this.#process(locked, slot);
-    } finally {
-      this.release();
-    }
+  /**
+   * Starts a fetched item (its slot taken by {@link fetch}) and returns at once, so the fetching
+   * slot can fetch again while the activity runs; the slot is given back when it ends.
+   */
+  process(locked: LockedWorkItem, slot: number): Promise<void> {
+    void this.#track(this.#process(locked, slot).finally(() => this.release())).catch((error: unknown) => {
+      this.#d.logger.error(TARGET, 'failed to process a work item', { error: String(error) });
+    });
+    return Promise.resolve();
   }
 
   async #process(locked: LockedWorkItem, slot: number): Promise<void> {

@@ -97,7 +97,8 @@ test('two runtime processes on one SQLite file complete 100 orchestrations exact
 test('when one of two runtime processes is SIGKILLed mid-run the survivor completes every orchestration exactly once', async (t) => {
   const fx = ProcessFixture.create(t);
   // Slow-ish steps keep activities in flight at the kill; short locks make the victim's expire soon.
-  const options: RuntimeOptions = { workerLockTimeoutMs: 1000, orchestratorLockTimeoutMs: 1000, dispatcherPollIntervalMs: 20 };
+  // workerConcurrency 8 bounds what the victim can have in flight (asserted below).
+  const options: RuntimeOptions = { workerLockTimeoutMs: 1000, orchestratorLockTimeoutMs: 1000, dispatcherPollIntervalMs: 20, workerConcurrency: 8 };
   const [victim, survivor] = await Promise.all([
     fx.spawn('victim', { stepMs: 30, runtimeOptions: options }),
     fx.spawn('survivor', { stepMs: 30, runtimeOptions: options }),

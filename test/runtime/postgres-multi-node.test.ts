@@ -119,7 +119,8 @@ test('three runtime processes on one PostgreSQL schema complete 300 fan-outs of 
 });
 
 /** Short locks so the killed node's work is taken over quickly. */
-const CRASHING: RuntimeOptions = { workerLockTimeoutMs: 1_000, orchestratorLockTimeoutMs: 1_000 };
+// workerConcurrency 8 bounds what a killed node can have in flight (asserted below).
+const CRASHING: RuntimeOptions = { workerLockTimeoutMs: 1_000, orchestratorLockTimeoutMs: 1_000, workerConcurrency: 8 };
 
 test('when one of three runtime processes is SIGKILLed mid-run the other two finish every fan-out exactly once', async (t) => {
   const fx = await PostgresProcessFixture.create(t, 'multinode_kill');

@@ -1,0 +1,47 @@
+import assert from 'node:assert/strict';
+import { describe, test } from 'node:test';
+import { Waker } from '../../src/runtime/waker.js';
+
+describe('waker', () => {
+  test('wait resolves true on a wake and false on its timeout', async () => {
+    const waker = new Waker();
+    const woken = waker.wait(5_000);
+    waker.wake();
+    assert.equal(await woken, true);
+    assert.equal(await waker.wait(10), false);
+    waker.close();
+  });
+
+  test('a wake with nobody waiting is remembered once', async () => {
+    const waker = new Waker();
+    waker.wake();
+    waker.wake();
+    assert.equal(await waker.wait(5_000), true);
+    assert.equal(await waker.wait(10), false, 'only one wake was remembered');
+    waker.close();
+  });
+
+  test('every pending wake time wakes a loop, not only the earliest', async () => {
+    const waker = new Waker();
+    const start = Date.now();
+    // Registered latest first: each new time is earlier than every pending one.
+    for (const delay of [90, 60, 30]) waker.wakeAt(start + delay);
+    const wokenAt: number[] = [];
+    for (let i = 0; i < 3; i++) {
+      assert.equal(await waker.wait(5_000), true, `wake ${i + 1} came from a timer, not the timeout`);
+      wokenAt.push(Date.now() - start);
+    }
+    assert.ok(wokenAt[0]! >= 29 && wokenAt[1]! >= 59 && wokenAt[2]! >= 89, `woken at ${wokenAt.join(', ')} ms`);
+    waker.close();
+  });
+
+  test('a time already due wakes at once; close wakes every waiter', async () => {
+    const waker = new Waker();
+    const a = waker.wait(5_000);
+    waker.wakeAt(Date.now() - 1);
+    assert.equal(await a, true);
+    const waiting = [waker.wait(5_000), waker.wait(5_000)];
+    waker.close();
+    assert.deepEqual(await Promise.all(waiting), [true, true]);
+  });
+});
