@@ -12,7 +12,7 @@ export interface RuntimeOptions {
   readonly orchestrationConcurrency?: number;
   /**
    * Activities executed at once (fetched from the queue or run locally). Activities mostly wait
-   * on I/O, so this is well above the core count. Default 32.
+   * on I/O, so this is well above the core count. Default 100.
    */
   readonly workerConcurrency?: number;
   /**
@@ -166,7 +166,7 @@ export function resolveRuntimeOptions(options: RuntimeOptions = {}): ResolvedRun
     sessionLockTimeoutMs: int(options, 'sessionLockTimeoutMs', 30_000, 100),
     sessionCleanupIntervalMs: int(options, 'sessionCleanupIntervalMs', 300_000, 100),
     orchestrationConcurrency: int(options, 'orchestrationConcurrency', 4, 1),
-    workerConcurrency: int(options, 'workerConcurrency', 32, 1),
+    workerConcurrency: int(options, 'workerConcurrency', 100, 1),
     dispatcherPollIntervalMs: int(options, 'dispatcherPollIntervalMs', 100, 1),
     orchestratorLockTimeoutMs: int(options, 'orchestratorLockTimeoutMs', 5000, 100),
     workerLockTimeoutMs,
