@@ -84,11 +84,15 @@ BEGIN
     END IF;
   END IF;
 
+  -- Each statement below runs only when its input is not empty: on the hot path (a held
+  -- instance committing one local step) most are, and every statement costs.
   DELETE FROM {schema}.orchestrator_queue WHERE lock_token = p_token;
-  WITH done AS (
-    DELETE FROM {schema}.worker_queue WHERE lock_token = ANY(p_completed_tokens) RETURNING session_id)
-  UPDATE {schema}.sessions s SET last_activity_at = p_now
-  FROM done d WHERE s.session_id = d.session_id AND s.locked_until > p_now;
+  IF cardinality(p_completed_tokens) > 0 THEN
+    WITH done AS (
+      DELETE FROM {schema}.worker_queue WHERE lock_token = ANY(p_completed_tokens) RETURNING session_id)
+    UPDATE {schema}.sessions s SET last_activity_at = p_now
+    FROM done d WHERE s.session_id = d.session_id AND s.locked_until > p_now;
+  END IF;
 
   IF p_name IS NOT NULL AND p_version IS NOT NULL THEN
     INSERT INTO {schema}.instances AS i
@@ -98,22 +102,29 @@ BEGIN
     ON CONFLICT (instance_id) DO UPDATE SET
       orchestration_name = EXCLUDED.orchestration_name, orchestration_version = EXCLUDED.orchestration_version;
   END IF;
-  INSERT INTO {schema}.executions AS e
-    (instance_id, execution_id, orchestration_name, orchestration_version, status, started_at, duroxide_version)
-  SELECT i.instance_id, p_execution_id, COALESCE(p_name, i.orchestration_name), COALESCE(p_version, i.orchestration_version),
-         'Running', p_now, p_pinned_version
-  FROM {schema}.instances i WHERE i.instance_id = v_instance
-  ON CONFLICT (instance_id, execution_id) DO UPDATE SET duroxide_version = EXCLUDED.duroxide_version
-  WHERE EXCLUDED.duroxide_version IS NOT NULL;
+  IF p_name IS NOT NULL OR p_pinned_version IS NOT NULL
+     OR NOT EXISTS (SELECT 1 FROM {schema}.executions
+                    WHERE instance_id = v_instance AND execution_id = p_execution_id) THEN
+    INSERT INTO {schema}.executions AS e
+      (instance_id, execution_id, orchestration_name, orchestration_version, status, started_at, duroxide_version)
+    SELECT i.instance_id, p_execution_id, COALESCE(p_name, i.orchestration_name), COALESCE(p_version, i.orchestration_version),
+           'Running', p_now, p_pinned_version
+    FROM {schema}.instances i WHERE i.instance_id = v_instance
+    ON CONFLICT (instance_id, execution_id) DO UPDATE SET duroxide_version = EXCLUDED.duroxide_version
+    WHERE EXCLUDED.duroxide_version IS NOT NULL;
+  END IF;
   UPDATE {schema}.instances
   SET current_execution_id = GREATEST(current_execution_id, p_execution_id), updated_at = p_now,
       custom_status = CASE WHEN p_has_custom_status THEN p_custom_status ELSE custom_status END,
       custom_status_version = custom_status_version + CASE WHEN p_has_custom_status THEN 1 ELSE 0 END
-  WHERE instance_id = v_instance;
+  WHERE instance_id = v_instance
+  RETURNING created_at INTO v_created;
 
-  INSERT INTO {schema}.history (instance_id, execution_id, event_id, event_type, event_data, created_at)
-  SELECT v_instance, p_execution_id, x.event_id, x.event_type, x.event_data, p_now
-  FROM unnest(p_event_ids, p_event_types, p_event_data) AS x(event_id, event_type, event_data);
+  IF cardinality(p_event_ids) > 0 THEN
+    INSERT INTO {schema}.history (instance_id, execution_id, event_id, event_type, event_data, created_at)
+    SELECT v_instance, p_execution_id, x.event_id, x.event_type, x.event_data, p_now
+    FROM unnest(p_event_ids, p_event_types, p_event_data) AS x(event_id, event_type, event_data);
+  END IF;
 
   IF p_status IS NOT NULL THEN
     UPDATE {schema}.executions SET status = p_status, output = p_output, completed_at = p_now
@@ -121,6 +132,7 @@ BEGIN
   END IF;
 
   -- Claimed rows (a token given) are inserted locked for the caller, as if fetched once.
+  IF cardinality(p_w_instance) > 0 THEN
   WITH inserted AS (
     INSERT INTO {schema}.worker_queue
       (instance_id, execution_id, activity_id, activity_name, work_item, visible_at, lock_token, locked_until,
@@ -133,8 +145,10 @@ BEGIN
     ORDER BY x.ord
     RETURNING id)
   SELECT array_agg(id) INTO v_inserted_ids FROM inserted;
+  END IF;
   -- After the inserts: an activity scheduled and cancelled in the same turn ends up absent.
   -- Reported as cancelled are only rows that existed before this turn (queued or running).
+  IF cardinality(p_c_instance) > 0 THEN
   WITH deleted AS (
     DELETE FROM {schema}.worker_queue w
     USING unnest(p_c_instance, p_c_execution, p_c_activity) AS c(instance_id, execution_id, activity_id)
@@ -142,6 +156,7 @@ BEGIN
     RETURNING w.id, w.instance_id, w.execution_id, w.activity_id)
   SELECT jsonb_agg(DISTINCT jsonb_build_array(d.instance_id, d.execution_id, d.activity_id)) INTO v_cancelled
   FROM deleted d WHERE NOT (d.id = ANY(COALESCE(v_inserted_ids, '{}')));
+  END IF;
 
   -- KV (SPEC §7.4 step 10): the turn's KV events in order into the delta, merged into the
   -- store when the execution ends.
@@ -171,11 +186,13 @@ BEGIN
     DELETE FROM {schema}.kv_delta WHERE instance_id = v_instance;
   END IF;
 
-  INSERT INTO {schema}.orchestrator_queue (instance_id, item_type, work_item, visible_at, attempt_count, created_at)
-  SELECT x.instance_id, x.item_type, x.work_item, x.visible_at, 0, p_now
-  FROM unnest(p_o_instance, p_o_type, p_o_item, p_o_visible_at) WITH ORDINALITY
-       AS x(instance_id, item_type, work_item, visible_at, ord)
-  ORDER BY x.ord;
+  IF cardinality(p_o_instance) > 0 THEN
+    INSERT INTO {schema}.orchestrator_queue (instance_id, item_type, work_item, visible_at, attempt_count, created_at)
+    SELECT x.instance_id, x.item_type, x.work_item, x.visible_at, 0, p_now
+    FROM unnest(p_o_instance, p_o_type, p_o_item, p_o_visible_at) WITH ORDINALITY
+         AS x(instance_id, item_type, work_item, visible_at, ord)
+    ORDER BY x.ord;
+  END IF;
 
   -- Keep (extend) the instance lock only while the execution goes on and no message of the
   -- instance is visible (checked after this turn's deletes and inserts); else release it.
@@ -188,7 +205,6 @@ BEGIN
     DELETE FROM {schema}.instance_locks WHERE lock_token = p_token;
     v_kept := FALSE;
   END IF;
-  SELECT i.created_at INTO v_created FROM {schema}.instances i WHERE i.instance_id = v_instance;
 
   -- The payload gets the instance id (key 'i') and the cancelled activities (key 'c'), each
   -- only while the payload stays small (MAX_NOTIFIED_*_BYTES in notify/signal-payload.ts).
