@@ -298,7 +298,7 @@ describe('PostgresProvider', () => {
         MIGRATIONS.map((m) => m.version),
       );
       const functions = (await ackFunctions(schema)).sort((a, b) => a[0] - b[0]);
-      assert.deepEqual(functions.map(([args]) => args), [34, 38], 'the version-1 overload stays for nodes still running it');
+      assert.deepEqual(functions.map(([args]) => args), [34, 39], 'the version-1 overload stays for nodes still running it');
       assert.match(functions[1]![1], /lock_kept boolean, instance_created_at bigint/);
 
       // A node of the old build, mid-turn during the upgrade, commits through the 0001 signature.

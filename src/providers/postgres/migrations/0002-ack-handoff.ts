@@ -44,10 +44,10 @@ CREATE FUNCTION {schema}.ack_orchestration_item(
   p_o_instance TEXT[], p_o_type TEXT[], p_o_item TEXT[], p_o_visible_at BIGINT[],
   p_kv_op TEXT[], p_kv_key TEXT[], p_kv_value TEXT[], p_kv_updated_at BIGINT[],
   p_keep_until BIGINT,
-  p_channel TEXT, p_payload TEXT)
+  p_notify BOOLEAN, p_channel TEXT, p_payload TEXT)
 RETURNS TABLE (
   outcome TEXT, locked_instance_id TEXT, cancelled JSONB, lock_kept BOOLEAN, instance_created_at BIGINT,
-  lost_work_token TEXT)
+  lost_work_token TEXT, released_waiting BOOLEAN)
 LANGUAGE plpgsql AS $fn$
 DECLARE
   v_instance TEXT;
@@ -58,15 +58,16 @@ DECLARE
   v_kept BOOLEAN;
   v_created BIGINT;
   v_payload JSONB;
+  v_waiting BOOLEAN;
 BEGIN
   SELECT l.instance_id, l.locked_until INTO v_instance, v_locked_until
   FROM {schema}.instance_locks l WHERE l.lock_token = p_token FOR UPDATE;
   IF NOT FOUND THEN
-    RETURN QUERY SELECT 'unknown'::TEXT, NULL::TEXT, NULL::JSONB, FALSE, NULL::BIGINT, NULL::TEXT;
+    RETURN QUERY SELECT 'unknown'::TEXT, NULL::TEXT, NULL::JSONB, FALSE, NULL::BIGINT, NULL::TEXT, FALSE;
     RETURN;
   END IF;
   IF v_locked_until <= p_now THEN
-    RETURN QUERY SELECT 'expired'::TEXT, v_instance, NULL::JSONB, FALSE, NULL::BIGINT, NULL::TEXT;
+    RETURN QUERY SELECT 'expired'::TEXT, v_instance, NULL::JSONB, FALSE, NULL::BIGINT, NULL::TEXT, FALSE;
     RETURN;
   END IF;
 
@@ -79,7 +80,7 @@ BEGIN
                                          WHERE w.lock_token = t.token AND w.locked_until > p_now)
     LIMIT 1;
     IF FOUND THEN
-      RETURN QUERY SELECT 'work-lock-lost'::TEXT, v_instance, NULL::JSONB, FALSE, NULL::BIGINT, v_lost;
+      RETURN QUERY SELECT 'work-lock-lost'::TEXT, v_instance, NULL::JSONB, FALSE, NULL::BIGINT, v_lost, FALSE;
       RETURN;
     END IF;
   END IF;
@@ -195,10 +196,12 @@ BEGIN
   END IF;
 
   -- Keep (extend) the instance lock only while the execution goes on and no message of the
-  -- instance is visible (checked after this turn's deletes and inserts); else release it.
-  IF p_keep_until IS NOT NULL AND p_status IS NULL
-     AND NOT EXISTS (SELECT 1 FROM {schema}.orchestrator_queue q
-                     WHERE q.instance_id = v_instance AND q.visible_at <= p_now) THEN
+  -- instance is visible (checked after this turn's deletes and inserts); else release it —
+  -- and when messages wait (they arrived while the instance was locked, so whoever was woken
+  -- for them found it taken), announce them again.
+  v_waiting := EXISTS (SELECT 1 FROM {schema}.orchestrator_queue q
+                       WHERE q.instance_id = v_instance AND q.visible_at <= p_now);
+  IF p_keep_until IS NOT NULL AND p_status IS NULL AND NOT v_waiting THEN
     UPDATE {schema}.instance_locks SET locked_until = p_keep_until WHERE lock_token = p_token;
     v_kept := TRUE;
   ELSE
@@ -213,8 +216,15 @@ BEGIN
   IF v_cancelled IS NOT NULL AND octet_length(v_cancelled::text) <= 4000 THEN
     v_payload := v_payload || jsonb_build_object('c', v_cancelled);
   END IF;
-  PERFORM pg_notify(p_channel, v_payload::text);
-  RETURN QUERY SELECT 'ok'::TEXT, v_instance, v_cancelled, v_kept, v_created, NULL::TEXT;
+  IF v_waiting THEN
+    v_payload := v_payload || jsonb_build_object('q', LEAST(p_now, COALESCE((v_payload->>'q')::BIGINT, p_now)));
+  END IF;
+  -- Other processes only hear about commits they may act on (p_notify: new work, a status or
+  -- custom-status change), cancelled activities and waiting messages.
+  IF p_notify OR v_waiting OR v_cancelled IS NOT NULL THEN
+    PERFORM pg_notify(p_channel, v_payload::text);
+  END IF;
+  RETURN QUERY SELECT 'ok'::TEXT, v_instance, v_cancelled, v_kept, v_created, NULL::TEXT, v_waiting AND NOT v_kept;
 END
 $fn$;
 `;

@@ -26,6 +26,8 @@ interface AckRow {
   instance_created_at: number | null;
   /** With 'work-lock-lost': the first completed work item token without a valid lock. */
   lost_work_token: string | null;
+  /** The lock was released while messages of the instance wait (announced again). */
+  released_waiting: boolean | null;
 }
 
 interface KvOperation {
@@ -100,7 +102,7 @@ export type AckOrchestrationItem = (
  * whatever the turn's size.
  */
 export function prepareAckOrchestrationItem(ctx: StatementContext): AckOrchestrationItem {
-  const placeholders = Array.from({ length: 38 }, (_, i) => `$${i + 1}`).join(', ');
+  const placeholders = Array.from({ length: 39 }, (_, i) => `$${i + 1}`).join(', ');
   const sql = `SELECT * FROM ${ctx.schema.quoted}.ack_orchestration_item(${placeholders})`;
 
   function activities(items: readonly WorkItem[]): WorkItemOfType<'ActivityExecute'>[] {
@@ -188,6 +190,12 @@ export function prepareAckOrchestrationItem(ctx: StatementContext): AckOrchestra
           kv.map((op) => op.value),
           kv.map((op) => op.updatedAt),
           options.keepLock === undefined ? null : now + options.keepLock.lockTimeoutMs,
+          // Only commits others may act on are broadcast: a held instance's step is not.
+          orchestratorRows.length > 0 ||
+            workers.length > claims.size ||
+            metadata.status !== undefined ||
+            metadata.customStatus !== undefined ||
+            metadata.orchestrationName !== undefined,
           ctx.schema.channel,
           encodeSignals(ctx.origin, signals),
         ])
@@ -230,6 +238,9 @@ export function prepareAckOrchestrationItem(ctx: StatementContext): AckOrchestra
     }
     return {
       ...signals,
+      ...(row.released_waiting === true
+        ? { orchestratorVisibleAt: Math.min(signals.orchestratorVisibleAt ?? now, now) }
+        : {}),
       instanceId: row.locked_instance_id,
       cancelledActivities: decodeCancelled(row.cancelled),
       claimedWorkItems,

@@ -19,7 +19,10 @@ const OPERATION = 'ackOrchestrationItem';
 /** What the commit changed, for the signals emitted after it. */
 export interface AckOrchestrationResult {
   readonly instanceId: string;
-  /** Smallest `visible_at` among inserted orchestrator rows; undefined when none. */
+  /**
+   * Smallest `visible_at` among inserted orchestrator rows — or now, when the lock was released
+   * while messages of the instance wait; undefined when neither.
+   */
   readonly orchestratorVisibleAt: number | undefined;
   /** Worker rows inserted unlocked (claimed ones are not announced to other workers). */
   readonly workerItemCount: number;
@@ -338,13 +341,15 @@ export function prepareAckOrchestrationItem(db: Database.Database): AckOrchestra
       orchestratorVisibleAt = Math.min(visibleAt, orchestratorVisibleAt ?? visibleAt);
     }
     const keep = options.keepLock;
-    const lockKept =
-      keep !== undefined && metadata.status === undefined && hasWaitingMessages.get({ instanceId, now }) === undefined;
+    // Messages that arrived while the instance was locked: whoever was woken for them found it
+    // taken, so they are announced again when the lock goes.
+    const waiting = hasWaitingMessages.get({ instanceId, now }) !== undefined;
+    const lockKept = keep !== undefined && metadata.status === undefined && !waiting;
     if (lockKept) extendLock.run({ token, lockedUntil: now + keep.lockTimeoutMs });
     else deleteLock.run({ token });
     return {
       instanceId,
-      orchestratorVisibleAt,
+      orchestratorVisibleAt: waiting && !lockKept ? Math.min(orchestratorVisibleAt ?? now, now) : orchestratorVisibleAt,
       workerItemCount: ack.workerItems.length - claimedWorkItems.length,
       cancelledActivities,
       claimedWorkItems,

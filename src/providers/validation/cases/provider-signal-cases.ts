@@ -70,6 +70,23 @@ export function registerProviderSignalCases(h: ConformanceHarness): void {
       assert.deepEqual(await rec.settle(), [{ kind: 'instance', instanceId: 'sig-3', executionStatus: 'Running' }]);
     });
 
+    test('an ack that releases an instance while a message of it waits signals the orchestrator queue again', async (t) => {
+      const p = await h.provider(t);
+      await startInstance(p, 'sig-9');
+      await p.enqueueForOrchestrator(externalRaised('sig-9'));
+      const locked = await fetchFor(p, 'sig-9');
+      // Arrives during the turn: whoever its signal woke found the instance locked.
+      await p.enqueueForOrchestrator(externalRaised('sig-9', 'late'));
+      const rec = record(p);
+      const before = Date.now();
+      await p.ackOrchestrationItem(locked.lockToken, ack(1));
+      const signal = (await rec.settle()).find((s) => s.kind === 'orchestrator');
+      assert.ok(signal?.kind === 'orchestrator', JSON.stringify(rec.signals));
+      assert.ok(signal.visibleAt <= Date.now() && signal.visibleAt >= before - 1000, `visibleAt ${signal.visibleAt}`);
+      const next = await fetchFor(p, 'sig-9');
+      assert.deepEqual(next.item.messages.map((m) => m.type === 'ExternalRaised' && m.name), ['late']);
+    });
+
     test('an ack that ends the execution signals the instance with its final status', async (t) => {
       const p = await h.provider(t);
       await startInstance(p, 'sig-3b');
