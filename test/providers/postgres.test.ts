@@ -151,6 +151,33 @@ describe('PostgresProvider', () => {
       });
     }
 
+    for (const preparedStatements of ['yes', 1, null]) {
+      test(`connect rejects preparedStatements ${JSON.stringify(preparedStatements)}`, async () => {
+        await assert.rejects(
+          PostgresProvider.connect(url, { preparedStatements } as unknown as { preparedStatements: boolean }),
+          (error: unknown) => error instanceof InvalidInputError && /preparedStatements must be a boolean/.test(error.message),
+        );
+      });
+    }
+
+    test('turns and activities run on one pooled connection with prepared statements on and off', async (t) => {
+      for (const preparedStatements of [true, false]) {
+        const schema = freshSchema(`prep_${String(preparedStatements)}`);
+        const provider = await PostgresProvider.connectWithSchema(url, schema, { poolSize: 1, preparedStatements });
+        t.after(() => provider.close());
+        // The same statements run twice on the one pooled connection (reusing what it prepared).
+        for (const id of ['prep-1', 'prep-2']) {
+          await startInstance(provider, id, { workerItems: [activityExecute(id, 1, 2)] });
+          const work = await provider.fetchWorkItem({ lockTimeoutMs: LONG_LOCK_MS });
+          assert.ok(work);
+          await provider.ackWorkItem(work.lockToken, { type: 'ActivityCompleted', instance: id, executionId: 1, id: 2, result: '1' });
+          const next = await fetchFor(provider, id);
+          await provider.ackOrchestrationItem(next.lockToken, ack(1, { metadata: { status: 'Completed', output: '1' } }));
+          assert.equal((await provider.getInstance(id))?.status, 'Completed');
+        }
+      }
+    });
+
     test('an unreachable server fails with a retryable ProviderError', async () => {
       // Port 1 on loopback: nothing listens there, the connection is refused at once.
       await assert.rejects(PostgresProvider.connect('postgres://postgres@127.0.0.1:1/postgres'), (error: unknown) => {

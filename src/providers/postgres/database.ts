@@ -4,12 +4,17 @@
  * returned to the pool; errors on a checked-out connection never crash the process).
  * @module
  */
+import { createHash } from 'node:crypto';
 import type { Pool, PoolClient, QueryResult, QueryResultRow } from 'pg';
 import { DuroxideError } from '../../core/errors/duroxide-error.js';
 
 /** What statements need: run one SQL text with positional parameters. */
 export interface Queryable {
-  query<R extends QueryResultRow = QueryResultRow>(text: string, values?: readonly unknown[]): Promise<QueryRows<R>>;
+  /**
+   * `prepared`: a fixed, frequently run text — run it as a named prepared statement (parsed
+   * once per connection) when the provider allows it.
+   */
+  query<R extends QueryResultRow = QueryResultRow>(text: string, values?: readonly unknown[], prepared?: boolean): Promise<QueryRows<R>>;
 }
 
 export interface QueryRows<R> {
@@ -39,14 +44,28 @@ const noop = (): void => undefined;
 
 export class Database implements Transactional {
   readonly #pool: Pool;
+  readonly #preparedStatements: boolean;
+  /** Statement name per prepared text (a hash: the same text always gets the same name). */
+  readonly #names = new Map<string, string>();
 
-  constructor(pool: Pool) {
+  constructor(pool: Pool, options: { readonly preparedStatements?: boolean } = {}) {
     this.#pool = pool;
+    this.#preparedStatements = options.preparedStatements ?? true;
   }
 
   /** Runs one statement on a pooled connection (its own implicit transaction). */
-  async query<R extends QueryResultRow = QueryResultRow>(text: string, values?: readonly unknown[]): Promise<QueryRows<R>> {
-    return this.#withClient(async (client) => toRows(await client.query<R>(text, values as unknown[] | undefined)));
+  async query<R extends QueryResultRow = QueryResultRow>(text: string, values?: readonly unknown[], prepared = false): Promise<QueryRows<R>> {
+    return this.#withClient(async (client) => toRows(await this.#run<R>(client, text, values, prepared)));
+  }
+
+  #run<R extends QueryResultRow>(client: PoolClient, text: string, values: readonly unknown[] | undefined, prepared: boolean): Promise<QueryResult<R>> {
+    if (!prepared || !this.#preparedStatements) return client.query<R>(text, values as unknown[] | undefined);
+    let name = this.#names.get(text);
+    if (name === undefined) {
+      name = `duroxide_${createHash('sha256').update(text).digest('hex').slice(0, 24)}`;
+      this.#names.set(text, name);
+    }
+    return client.query<R>({ name, text, values: values as unknown[] | undefined });
   }
 
   /**
@@ -56,8 +75,8 @@ export class Database implements Transactional {
   async transaction<T>(fn: (tx: Queryable) => Promise<T>): Promise<T> {
     return this.#withClient(async (client) => {
       const tx: Queryable = {
-        query: async <R extends QueryResultRow>(text: string, values?: readonly unknown[]) =>
-          toRows(await client.query<R>(text, values as unknown[] | undefined)),
+        query: async <R extends QueryResultRow>(text: string, values?: readonly unknown[], prepared = false) =>
+          toRows(await this.#run<R>(client, text, values, prepared)),
       };
       await client.query('BEGIN');
       try {

@@ -246,7 +246,7 @@ export class PostgresProvider implements Provider {
     // Idle connections killed by a server restart emit 'error' on the pool; without a
     // listener that would crash the process. The pool drops them and reconnects on demand.
     pool.on('error', () => undefined);
-    const db = new Database(pool);
+    const db = new Database(pool, { preparedStatements: resolved.preparedStatements });
     try {
       await withRetries('transient', () => applyMigrations(db, identity, Date.now), () => false);
       const provider = new PostgresProvider(db, identity, randomUUID());

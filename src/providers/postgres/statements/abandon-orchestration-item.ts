@@ -46,7 +46,7 @@ export function prepareAbandonOrchestrationItem(ctx: StatementContext): AbandonO
       options.ignoreAttempt === true,
       ctx.schema.channel,
       encodeSignals(ctx.origin, { orchestratorVisibleAt: visibleAt ?? now }),
-    ]);
+    ], true);
     const lock = rows[0];
     if (lock === undefined || !lock.is_valid) {
       throw new ProviderError(

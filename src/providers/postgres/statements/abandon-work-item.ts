@@ -34,7 +34,7 @@ export function prepareAbandonWorkItem(ctx: StatementContext): AbandonWorkItem {
       options.ignoreAttempt === true,
       ctx.schema.channel,
       encodeSignals(ctx.origin, { hasWorkerItems: true }),
-    ]);
+    ], true);
     if ((rows[0]?.released ?? 0) === 0) {
       throw new ProviderError(
         'abandonWorkItem',

@@ -198,7 +198,7 @@ export function prepareAckOrchestrationItem(ctx: StatementContext): AckOrchestra
             metadata.orchestrationName !== undefined,
           ctx.schema.channel,
           encodeSignals(ctx.origin, signals),
-        ])
+        ], true)
       ).rows;
     } catch (error) {
       if (!isUniqueViolation(error)) throw error;

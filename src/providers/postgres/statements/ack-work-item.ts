@@ -52,7 +52,7 @@ export function prepareAckWorkItem(ctx: StatementContext): AckWorkItem {
       visibleAt ?? null,
       ctx.schema.channel,
       encodeSignals(ctx.origin, { orchestratorVisibleAt: visibleAt }),
-    ]);
+    ], true);
     if (rows[0]?.deleted !== 1) {
       throw new ProviderError(
         OPERATION,

@@ -27,7 +27,7 @@ export function prepareEnqueueForOrchestrator(ctx: StatementContext): EnqueueFor
   return async (db, item, delayMs, now) => {
     const visibleAt = item.type === 'TimerFired' ? Math.max(item.fireAt, 0) : now + Math.max(delayMs ?? 0, 0);
     const payload = encodeSignals(ctx.origin, { orchestratorVisibleAt: visibleAt });
-    await db.query(sql, [targetInstance(item), item.type, JSON.stringify(item), visibleAt, now, ctx.schema.channel, payload]);
+    await db.query(sql, [targetInstance(item), item.type, JSON.stringify(item), visibleAt, now, ctx.schema.channel, payload], true);
     return visibleAt;
   };
 }

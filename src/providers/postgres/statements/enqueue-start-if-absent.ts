@@ -30,7 +30,7 @@ export function prepareEnqueueStartIfAbsent(ctx: StatementContext): EnqueueStart
       lockKey,
       ctx.schema.channel,
       payload,
-    ]);
+    ], true);
     const at = rows.rows[0]?.visible_at;
     return at === null || at === undefined ? undefined : Number(at);
   };

@@ -120,7 +120,7 @@ export function prepareFetchOrchestrationItem(ctx: StatementContext): FetchOrche
     instanceId: string,
     executionId: number,
   ): Promise<{ history: HistoryEvent[]; historyError?: string; kvSnapshot: Map<string, KvEntryRecord> }> {
-    const { rows } = await db.query<StateRow>(selectStateSql, [instanceId, executionId]);
+    const { rows } = await db.query<StateRow>(selectStateSql, [instanceId, executionId], true);
     const history: HistoryEvent[] = [];
     const kvSnapshot = new Map<string, KvEntryRecord>();
     let historyError: string | undefined;
@@ -194,7 +194,7 @@ export function prepareFetchOrchestrationItem(ctx: StatementContext): FetchOrche
       CANDIDATE_ROWS,
       ORPHAN_MAX_AGE_MS,
       ORPHAN_RETRY_DELAY_MS,
-    ]);
+    ], true);
     const row = rows[0];
     if (row === undefined) return null;
     try {

@@ -87,7 +87,7 @@ export function prepareFetchWorkItem(ctx: StatementContext): FetchWorkItem {
     if (session !== undefined) params.push(session.ownerId, now + session.lockTimeoutMs);
     if (kind === 'tags' || kind === 'defaultAnd') params.push([...tags]);
     const sql = sqlFor.get(`${kind}/${session === undefined ? 'none' : 'session'}`) ?? '';
-    const { rows } = await db.query<{ work_item: string; attempt_count: number }>(sql, params);
+    const { rows } = await db.query<{ work_item: string; attempt_count: number }>(sql, params, true);
     const row = rows[0];
     if (row === undefined) return null;
     const locked: LockedWorkItem = {

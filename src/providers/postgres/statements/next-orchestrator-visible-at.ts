@@ -18,7 +18,7 @@ export function prepareNextOrchestratorVisibleAt(ctx: StatementContext): NextOrc
     SELECT MIN(visible_at) AS visible_at FROM ${table(ctx, 'orchestrator_queue')}
     WHERE visible_at > $1 AND (lock_token IS NULL OR locked_until <= $1)`;
   return async (db, now) => {
-    const { rows } = await db.query<{ visible_at: number | null }>(sql, [now]);
+    const { rows } = await db.query<{ visible_at: number | null }>(sql, [now], true);
     return rows[0]?.visible_at ?? null;
   };
 }

@@ -79,7 +79,7 @@ export function prepareInstanceReads(ctx: StatementContext): InstanceReads {
 
   return {
     async getInstance(db, instanceId) {
-      const row = (await db.query<InstanceRow>(selectInstanceSql, [instanceId])).rows[0];
+      const row = (await db.query<InstanceRow>(selectInstanceSql, [instanceId], true)).rows[0];
       return row === undefined ? null : toInstanceRecord(row);
     },
     async instanceExists(db, instanceId) {

@@ -26,7 +26,7 @@ export function prepareRenewOrchestrationItemLock(ctx: StatementContext): RenewO
       WHERE lock_token = $1 AND EXISTS (SELECT 1 FROM renewed))
     SELECT COUNT(*)::int AS renewed FROM renewed`;
   return async (db, token, extendForMs, now) => {
-    const { rows } = await db.query<{ renewed: number }>(sql, [token, now + extendForMs, now]);
+    const { rows } = await db.query<{ renewed: number }>(sql, [token, now + extendForMs, now], true);
     if (rows[0]?.renewed !== 1) {
       throw new ProviderError(
         'renewOrchestrationItemLock',

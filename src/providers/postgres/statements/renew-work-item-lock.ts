@@ -25,7 +25,7 @@ export function prepareRenewWorkItemLock(ctx: StatementContext): RenewWorkItemLo
       FROM renewed r WHERE s.session_id = r.session_id AND s.locked_until > $3)
     SELECT COUNT(*)::int AS renewed FROM renewed`;
   return async (db, token, extendForMs, now) => {
-    const { rows } = await db.query<{ renewed: number }>(sql, [token, now + extendForMs, now]);
+    const { rows } = await db.query<{ renewed: number }>(sql, [token, now + extendForMs, now], true);
     if (rows[0]?.renewed !== 1) {
       throw new ProviderError(
         'renewWorkItemLock',
