@@ -23,6 +23,7 @@ import type { TurnResult } from '../core/replay/turn-result.js';
 import { DUROXIDE_VERSION } from '../core/version.js';
 import type {
   LockedOrchestrationItem,
+  LockedWorkItem,
   OrchestrationAck,
   OrchestrationAckOptions,
   OrchestrationAckResult,
@@ -34,7 +35,6 @@ import type { Logger } from './logger.js';
 import type { RuntimeMetrics } from './metrics.js';
 import { renewalIntervalMs, unregisteredDelayMs, type ResolvedRuntimeOptions } from './options.js';
 import type { OrchestrationRegistry } from './registry.js';
-import type { WorkLease } from './worker-dispatcher.js';
 
 const TARGET = 'duroxide::runtime::dispatchers::orchestration';
 const HISTORY_ERROR_DELAY_MS = 1000;
@@ -47,16 +47,18 @@ export interface LocalActivityRunner {
   tryReserve(): boolean;
   release(): void;
   expectedDurationMs(name: string): number;
-  runLocal(item: WorkItemOfType<'ActivityExecute'>, lease: WorkLease): Promise<WorkItem | null>;
+  runLocal(locked: LockedActivity): Promise<WorkItem | null>;
   complete(lockToken: string, completion: WorkItem): Promise<void>;
   cancelRunning(instanceId: string, executionId: number, activityId: number): void;
 }
 
+/** A claimed worker row of an activity. */
+type LockedActivity = LockedWorkItem & { readonly item: WorkItemOfType<'ActivityExecute'> };
+
 /** An activity running in this process for an instance this runtime holds. */
 interface LocalRun {
-  readonly item: WorkItemOfType<'ActivityExecute'>;
-  /** Its worker row's lock (claimed by the commit that queued it). */
-  readonly lease: WorkLease;
+  /** Its worker row, claimed (locked to this runtime) by the commit that queued it. */
+  readonly locked: LockedActivity;
   readonly done: Promise<void>;
   settled: boolean;
   completion: WorkItem | null;
@@ -81,6 +83,10 @@ interface Hold {
   readonly runs: Map<string, LocalRun>;
   /** Runs whose results the turn being committed consumed (their rows go with its commit). */
   consumed: LocalRun[];
+}
+
+function isActivity(locked: LockedWorkItem): locked is LockedActivity {
+  return locked.item.type === 'ActivityExecute';
 }
 
 function activityKey(executionId: number, activityId: number): string {
@@ -324,11 +330,11 @@ export class OrchestrationDispatcher {
     }
     const holdMs = options.localActivityHoldMs;
     const isQuick = (item: WorkItem): boolean => item.type === 'ActivityExecute' && worker.expectedDurationMs(item.name) <= holdMs;
-    const quick = claim.some((i) => isQuick(result.workerItems[i]!)) || [...hold.runs.values()].some((r) => isQuick(r.item));
+    const quick = claim.some((i) => isQuick(result.workerItems[i]!)) || [...hold.runs.values()].some((r) => isQuick(r.locked.item));
     const keep = quick && holdMs > 0 && !this.#stopping && result.status === 'Running';
     const ack: OrchestrationAck = {
       ...this.#toAck(hold.engine.executionId, result, turn.extraItems),
-      ...(hold.consumed.length > 0 ? { completedWorkItems: hold.consumed.map((r) => r.lease.lockToken!) } : {}),
+      ...(hold.consumed.length > 0 ? { completedWorkItems: hold.consumed.map((r) => r.locked.lockToken) } : {}),
     };
     const outcome = await this.#ack(hold.locked, ack, {
       ...(claim.length > 0 ? { claimWorkItems: { indexes: claim, lockTimeoutMs: options.workerLockTimeoutMs } } : {}),
@@ -352,8 +358,8 @@ export class OrchestrationDispatcher {
     hold.consumed = [];
     for (let i = claim.length; i > outcome.claimedWorkItems.length; i--) worker.release();
     for (const locked of outcome.claimedWorkItems) {
-      if (locked.item.type !== 'ActivityExecute') continue;
-      hold.runs.set(activityKey(locked.item.executionId, locked.item.id), this.#startRun(locked.item, locked.lockToken));
+      if (!isActivity(locked)) continue;
+      hold.runs.set(activityKey(locked.item.executionId, locked.item.id), this.#startRun(locked));
     }
     if (outcome.lockKept && hold.runs.size > 0) return true;
     if (outcome.lockKept) await this.#abandon(hold.locked, 0, true);
@@ -363,13 +369,12 @@ export class OrchestrationDispatcher {
   }
 
   /** Starts a claimed activity on its reserved worker slot. */
-  #startRun(item: WorkItemOfType<'ActivityExecute'>, lockToken: string): LocalRun {
+  #startRun(locked: LockedActivity): LocalRun {
     const run: LocalRun = {
-      item,
-      lease: { lockToken },
+      locked,
       settled: false,
       completion: null,
-      done: this.#d.worker.runLocal(item, { lockToken }).then(
+      done: this.#d.worker.runLocal(locked).then(
         (completion) => {
           run.completion = completion;
           run.settled = true;
@@ -390,10 +395,7 @@ export class OrchestrationDispatcher {
   /** A run whose result goes through the worker queue; its slot is freed once that is acked. */
   #handOffRun(run: LocalRun): void {
     void run.done
-      .then(() => {
-        const token = run.lease.lockToken;
-        return run.completion === null || token === undefined ? undefined : this.#d.worker.complete(token, run.completion);
-      })
+      .then(() => (run.completion === null ? undefined : this.#d.worker.complete(run.locked.lockToken, run.completion)))
       .finally(() => this.#d.worker.release());
   }
 
@@ -431,7 +433,7 @@ export class OrchestrationDispatcher {
         if (ready.length === 0) break;
         const completions: WorkItem[] = [];
         for (const run of ready) {
-          hold.runs.delete(activityKey(run.item.executionId, run.item.id));
+          hold.runs.delete(activityKey(run.locked.item.executionId, run.locked.item.id));
           if (run.completion === null) {
             this.#drop(run);
             continue;

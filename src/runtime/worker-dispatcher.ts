@@ -38,15 +38,6 @@ export interface WorkerDispatcherDeps {
   readonly onCapacity?: () => void;
 }
 
-/**
- * The lock under which an activity runs. A local activity may start before its worker row
- * exists (its turn is not committed yet): `lockToken` is then undefined, and set once a commit
- * queues the row locked to this runtime.
- */
-export interface WorkLease {
-  readonly lockToken: string | undefined;
-}
-
 type Outcome = { readonly ok: true; readonly value: unknown } | { readonly ok: false; readonly error: unknown };
 
 /** Weight of the newest sample in an activity's moving average duration. */
@@ -71,7 +62,7 @@ export class WorkerDispatcher {
     this.#d = deps;
   }
 
-  #workerId(slot: number | string): string {
+  #workerId(slot: number): string {
     return `work-${slot}-${this.#d.options.workerNodeId ?? this.#d.runtimeId}`;
   }
 
@@ -118,9 +109,9 @@ export class WorkerDispatcher {
    * committed, so that at most `workerConcurrency` finished-or-running activities are lost to a
    * crash.
    */
-  runLocal(item: WorkItemOfType<'ActivityExecute'>, lease: WorkLease): Promise<WorkItem | null> {
+  runLocal(locked: LockedWorkItem & { readonly item: WorkItemOfType<'ActivityExecute'> }): Promise<WorkItem | null> {
     this.#d.metrics.localActivityRuns++;
-    return this.#track(this.#execute(lease, item, Math.max(0, this.#inUse - 1)));
+    return this.#track(this.#execute(locked, locked.item, Math.max(0, this.#inUse - 1)));
   }
 
   /** Acks a completion through the worker queue (the orchestration reads it from its queue). */
@@ -233,7 +224,7 @@ export class WorkerDispatcher {
   }
 
   /** Runs the item's activity; resolves with its completion, or null when there is none to ack. */
-  async #execute(lease: WorkLease & { readonly attemptCount?: number }, item: WorkItemOfType<'ActivityExecute'>, slot: number | string): Promise<WorkItem | null> {
+  async #execute(locked: LockedWorkItem, item: WorkItemOfType<'ActivityExecute'>, slot: number): Promise<WorkItem | null> {
     const { provider, options, registry, logger, metrics } = this.#d;
     if (item.name === SYSCALL_GET_KV_VALUE) {
       const { instanceId, key } = decodeInput(item.input) as { instanceId: string; key: string };
@@ -243,14 +234,13 @@ export class WorkerDispatcher {
     const handler = registry.get(item.name);
     if (handler === undefined) {
       // Leave it visible to every other node at once, and skip the name here for the backoff period.
-      const attempt = lease.attemptCount ?? 1;
-      const delay = unregisteredDelayMs(attempt, options.unregisteredBackoff);
+      const delay = unregisteredDelayMs(locked.attemptCount, options.unregisteredBackoff);
       this.#deferred.defer(item.name, delay);
-      logger.warn(TARGET, `activity '${item.name}' not registered here; leaving it to other runtimes for ${delay} ms (poison after ${options.maxAttempts - attempt + 1} more attempts)`, {
+      logger.warn(TARGET, `activity '${item.name}' not registered here; leaving it to other runtimes for ${delay} ms (poison after ${options.maxAttempts - locked.attemptCount + 1} more attempts)`, {
         instanceId: item.instance,
         activityName: item.name,
       });
-      await this.#release(lease);
+      await provider.abandonWorkItem(locked.lockToken).catch(() => undefined);
       return null;
     }
 
@@ -259,8 +249,7 @@ export class WorkerDispatcher {
     const runningKey = `${item.instance}|${item.executionId}|${item.id}`;
     this.#running.set(runningKey, controller);
     const renewal = setInterval(() => {
-      if (lease.lockToken === undefined) return; // no row yet: nothing to renew
-      provider.renewWorkItemLock(lease.lockToken, options.workerLockTimeoutMs).catch((error: unknown) => {
+      provider.renewWorkItemLock(locked.lockToken, options.workerLockTimeoutMs).catch((error: unknown) => {
         // A transient error (busy database) is retried at the next interval; a permanent one
         // means the row was deleted (the activity was cancelled) or the lock was lost.
         if (isDuroxideError(error) && error.retryable) return;
@@ -299,7 +288,7 @@ export class WorkerDispatcher {
         // The result is discarded. Releasing (not deleting) the item keeps at-least-once: after a
         // shutdown the item runs again elsewhere; after a real cancellation the row is already
         // gone and the release is a harmless no-op.
-        await this.#release(lease);
+        await provider.abandonWorkItem(locked.lockToken).catch(() => undefined);
         return null;
       }
       this.#recordDuration(item.name, performance.now() - startedAt);
@@ -329,11 +318,6 @@ export class WorkerDispatcher {
   #recordDuration(name: string, ms: number): void {
     const previous = this.#durations.get(name);
     this.#durations.set(name, previous === undefined ? ms : previous + DURATION_SMOOTHING * (ms - previous));
-  }
-
-  /** Releases the item's row, if it has one, for another attempt. */
-  async #release(lease: WorkLease): Promise<void> {
-    if (lease.lockToken !== undefined) await this.#d.provider.abandonWorkItem(lease.lockToken).catch(() => undefined);
   }
 
   async #complete(lockToken: string, completion: WorkItem): Promise<void> {
