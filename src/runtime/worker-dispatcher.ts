@@ -49,11 +49,11 @@ export class WorkerDispatcher {
   readonly #running = new Map<string, AbortController>();
   /** Activity names this runtime lacks, left to other nodes for a while. */
   readonly #deferred = new DeferralList();
-  /** Worker slots in use: fetches in flight, fetched items being processed, local runs. */
+  /** Worker slots in use: fetched items being processed and local runs (until committed). */
   #inUse = 0;
   /** A fetch was skipped for lack of capacity: wake a slot when a local run frees one. */
   #starved = false;
-  /** Local runs and hand-offs still in progress (shutdown waits for them). */
+  /** Fetched items, local runs and hand-offs still in progress (shutdown waits for them). */
   readonly #background = new Set<Promise<unknown>>();
   /** Moving average duration per activity name (ms). */
   readonly #durations = new Map<string, number>();
@@ -119,7 +119,7 @@ export class WorkerDispatcher {
     return this.#track(this.#complete(lockToken, completion));
   }
 
-  /** Resolves once every local run and hand-off has finished. */
+  /** Resolves once every fetched item, local run and hand-off has finished. */
   async drain(): Promise<void> {
     while (this.#background.size > 0) await Promise.allSettled([...this.#background]);
   }
@@ -176,7 +176,6 @@ export class WorkerDispatcher {
     this.#running.get(`${instanceId}|${executionId}|${activityId}`)?.abort(new Error('activity cancelled'));
   }
 
-  /** Processes a fetched item; gives its slot back at the end. */
   /**
    * Starts a fetched item (its slot taken by {@link fetch}) and returns at once, so the fetching
    * slot can fetch again while the activity runs; the slot is given back when it ends.
