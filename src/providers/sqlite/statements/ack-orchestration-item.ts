@@ -224,9 +224,11 @@ export function prepareAckOrchestrationItem(db: Database.Database): AckOrchestra
     }
   }
 
-  /** Validates every completed work item's lock before anything is written, then deletes them. */
-  function takeCompletedWorkItems(tokens: readonly string[], instanceId: string, now: number): (() => void) {
-    const sessions: (string | null)[] = [];
+  /**
+   * Deletes the completed work items' rows, each only while its lock is valid, touching their
+   * sessions. Runs first, so a lost lock fails the ack before anything is written.
+   */
+  function deleteCompletedWorkItems(tokens: readonly string[], instanceId: string, now: number): void {
     for (const token of tokens) {
       const row = selectCompletedWorkItem.get({ token, now });
       if (row === undefined) {
@@ -239,12 +241,9 @@ export function prepareAckOrchestrationItem(db: Database.Database): AckOrchestra
           { instanceId },
         );
       }
-      sessions.push(row.session_id);
+      deleteCompletedWorkItem.run({ token });
+      if (row.session_id !== null) touchSession(row.session_id, now);
     }
-    return () => {
-      for (const token of tokens) deleteCompletedWorkItem.run({ token });
-      for (const session of sessions) if (session !== null) touchSession(session, now);
-    };
   }
 
   /** Inserts the worker rows; the claimed ones locked for the caller. */
@@ -296,10 +295,8 @@ export function prepareAckOrchestrationItem(db: Database.Database): AckOrchestra
     }
     const instanceId = lock.instance_id;
     const { executionId, metadata } = ack;
-    const deleteCompleted = takeCompletedWorkItems(ack.completedWorkItems ?? [], instanceId, now);
-
+    deleteCompletedWorkItems(ack.completedWorkItems ?? [], instanceId, now);
     deleteMessages.run({ token });
-    deleteCompleted();
     const { orchestrationName: name, orchestrationVersion: version } = metadata;
     if (name !== undefined && version !== undefined) {
       insertInstance.run({
