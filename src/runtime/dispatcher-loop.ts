@@ -30,7 +30,7 @@ export interface DispatcherLoopOptions<T> {
 
 const FIRST_IDLE_MS = 2;
 /** Idle poll interval (at least) when every commit is signalled. */
-export const SAFETY_NET_POLL_MS = 1000;
+const SAFETY_NET_POLL_MS = 1000;
 
 export class DispatcherLoop<T> {
   readonly #opts: DispatcherLoopOptions<T>;

@@ -5,6 +5,7 @@
 import type Database from 'better-sqlite3';
 import type { WorkItemOfType } from '../../../core/history/work-item.js';
 import { prepareInsertOrchestratorItem } from './insert-orchestrator-item.js';
+import { INSTANCE_EXISTS_SQL } from './read-instances.js';
 
 /** Returns the `visible_at` of the queued start, or undefined when the instance exists. */
 export type EnqueueStartIfAbsent = (item: WorkItemOfType<'StartOrchestration'>, now: number) => number | undefined;
@@ -14,11 +15,7 @@ export type EnqueueStartIfAbsent = (item: WorkItemOfType<'StartOrchestration'>, 
  * `BEGIN IMMEDIATE` transaction, so writers are serialized and two starts never both succeed.
  */
 export function prepareEnqueueStartIfAbsent(db: Database.Database): EnqueueStartIfAbsent {
-  const exists = db.prepare<{ instanceId: string }, { found: number }>(
-    `SELECT EXISTS (SELECT 1 FROM instances WHERE instance_id = @instanceId)
-         OR EXISTS (SELECT 1 FROM orchestrator_queue
-                    WHERE instance_id = @instanceId AND item_type = 'StartOrchestration') AS found`,
-  );
+  const exists = db.prepare<{ instanceId: string }, { found: number }>(INSTANCE_EXISTS_SQL);
   const insert = prepareInsertOrchestratorItem(db);
   const tx = db.transaction((item: WorkItemOfType<'StartOrchestration'>, now: number) =>
     exists.get({ instanceId: item.instance })?.found === 1 ? undefined : insert(item, now, now),

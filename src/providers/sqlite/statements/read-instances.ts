@@ -54,6 +54,12 @@ export function toInstanceRecord(row: InstanceRow): InstanceRecord {
   };
 }
 
+/** An instance exists once its row does, or while a start for it is queued (`found` 1 or 0). */
+export const INSTANCE_EXISTS_SQL = `
+  SELECT EXISTS (SELECT 1 FROM instances WHERE instance_id = @instanceId)
+      OR EXISTS (SELECT 1 FROM orchestrator_queue
+                 WHERE instance_id = @instanceId AND item_type = 'StartOrchestration') AS found`;
+
 /**
  * `status`/`output` come from the instance's *current* execution; newest-first ordering is by
  * creation time with the id as a deterministic tie-break.
@@ -62,11 +68,7 @@ export function prepareInstanceReads(db: Database.Database): InstanceReads {
   const selectInstance = db.prepare<{ instanceId: string }, InstanceRow>(
     `SELECT ${INSTANCE_COLUMNS} ${INSTANCE_FROM} WHERE i.instance_id = @instanceId`,
   );
-  const selectExists = db.prepare<{ instanceId: string }, { found: number }>(
-    `SELECT EXISTS (SELECT 1 FROM instances WHERE instance_id = @instanceId)
-         OR EXISTS (SELECT 1 FROM orchestrator_queue
-                    WHERE instance_id = @instanceId AND item_type = 'StartOrchestration') AS found`,
-  );
+  const selectExists = db.prepare<{ instanceId: string }, { found: number }>(INSTANCE_EXISTS_SQL);
   const selectAll = db
     .prepare<[], string>('SELECT instance_id FROM instances ORDER BY created_at DESC, instance_id')
     .pluck();
