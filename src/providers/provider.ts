@@ -11,6 +11,7 @@
 import type { HistoryEvent } from '../core/history/history-event.js';
 import type { WorkItem, WorkItemOfType } from '../core/history/work-item.js';
 import type { CancelledActivity } from '../core/replay/turn-result.js';
+import type { StoredVersionPolicy } from '../core/versioning/version-policy.js';
 
 /** Status of one execution (SPEC §6.2). A cancelled execution is `Failed`. */
 export type ExecutionStatus = 'Running' | 'Completed' | 'Failed' | 'ContinuedAsNew';
@@ -49,6 +50,12 @@ export interface OrchestrationItem {
    * `historyCached` is true.
    */
   readonly kvSnapshot?: ReadonlyMap<string, KvEntryRecord> | undefined;
+  /** The instance's sticky version pin (`instances.version_pin`), if set. */
+  readonly versionPin?: string | undefined;
+  /** Version an operator asked the next continue-as-new to move to (`instances.next_version`). */
+  readonly nextVersion?: string | undefined;
+  /** History format of the current execution (absent = 1, legacy rows). */
+  readonly historyFormat?: number | undefined;
 }
 
 /** One stored KV value: JSON text and when it was last set (epoch ms). */
@@ -88,6 +95,12 @@ export interface FetchOrchestrationOptions {
    * leaves them to other nodes for a while (rolling deployments).
    */
   readonly excludeInstances?: readonly string[];
+  /**
+   * Engine capability filter: skip (do not lock, do not load) instances whose current execution
+   * was recorded in a history format above this (absent format counts as 1). New instances
+   * (no row yet) always match. Absent: no filter.
+   */
+  readonly maxHistoryFormat?: number;
 }
 
 /** Metadata computed by the runtime and stored blindly by the provider (SPEC §7.4). */
@@ -103,6 +116,15 @@ export interface ExecutionMetadata {
   readonly pinnedDuroxideVersion?: string | undefined;
   /** Present when the turn changed the custom status: the new value (JSON text) or null. */
   readonly customStatus?: { readonly value: string | null } | undefined;
+  /** History format of the execution, set on the turn that contains `OrchestrationStarted`. */
+  readonly historyFormat?: number | undefined;
+  /** Present when the turn changes the instance's sticky pin: the new pin, or null to clear. */
+  readonly versionPin?: { readonly value: string | null } | undefined;
+  /**
+   * The `nextVersion` this turn consumed (a continue-as-new moved to it): cleared on the
+   * instance row only while it still equals this value (an operator may have changed it since).
+   */
+  readonly consumedNextVersion?: string | undefined;
 }
 
 /** A worker row to delete because its activity was cancelled (lock stealing, SPEC §3.12). */
@@ -126,6 +148,14 @@ export interface OrchestrationAck {
    * expired token fails the whole ack and writes nothing.
    */
   readonly completedWorkItems?: readonly string[] | undefined;
+  /**
+   * Resume of a Failed execution (client.resumeInstance), applied before `historyDelta` is
+   * appended: delete the execution's `OrchestrationFailed` event `failedEventId` (it must be the
+   * execution's last event, else the ack fails writing nothing), set the execution and the
+   * instance back to `Running` with no output, and record `version` on the execution, the
+   * instance and the execution's `OrchestrationStarted` event.
+   */
+  readonly reopen?: { readonly failedEventId: number; readonly version: string } | undefined;
 }
 
 /**
@@ -208,6 +238,10 @@ export interface InstanceRecord {
   readonly parentInstanceId: string | undefined;
   readonly customStatus: string | undefined;
   readonly customStatusVersion: number;
+  /** Sticky version pin: continue-as-new keeps this version until moved. */
+  readonly versionPin?: string | undefined;
+  /** Version the next continue-as-new moves to (operator request), if any. */
+  readonly nextVersion?: string | undefined;
 }
 
 export interface ExecutionRecord {
@@ -362,6 +396,79 @@ export type ProviderSignal =
   | { readonly kind: 'activityCancelled'; readonly instanceId: string; readonly executionId: number; readonly activityId: number };
 
 export type ProviderSignalListener = (signal: ProviderSignal) => void;
+
+
+// ----- fleet: version policies, nodes, audit log, per-instance version targets -----
+
+export type { StoredVersionPolicy };
+
+/** The stored version policy of one orchestration name. */
+export interface VersionPolicyRecord {
+  readonly orchestrationName: string;
+  readonly policy: StoredVersionPolicy;
+  /** Epoch ms of the last change. */
+  readonly updatedAt: number;
+  readonly updatedBy: string | undefined;
+  readonly reason: string | undefined;
+  /** 1 for the first stored policy of the name, +1 on every change (clearing included). */
+  readonly revision: number;
+}
+
+/** One operator action, recorded in the audit log. */
+export interface AuditEntryInput {
+  /** Epoch ms. */
+  readonly at: number;
+  /** Who did it (user, API key name, `runtime:<nodeId>`); absent when unknown. */
+  readonly actor: string | undefined;
+  /** Dotted verb, e.g. `version-policy.set`, `instance.resume`, `instance.resume-refused`. */
+  readonly action: string;
+  /** What it acted on, e.g. `orchestration:Monitor`, `instance:order-42`. */
+  readonly target: string;
+  readonly reason: string | undefined;
+  /** JSON text with the action's particulars (old and new values, request id). */
+  readonly details: string;
+}
+
+export interface AuditRecord extends AuditEntryInput {
+  /** Increasing id; newer entries have larger ids. */
+  readonly auditId: number;
+}
+
+export interface AuditQuery {
+  /** Only entries for this target. */
+  readonly target?: string | undefined;
+  /** Only entries with `auditId` below this (paging, newest first). */
+  readonly beforeId?: number | undefined;
+  /** At most this many (1–1000). */
+  readonly limit: number;
+}
+
+/** What a runtime announces about itself (SPEC-free: docs/versioning.md "Node registry"). */
+export interface NodeRecord {
+  readonly nodeId: string;
+  readonly host: string;
+  readonly pid: number;
+  /** duroxide-ts build of the node. */
+  readonly duroxideVersion: string;
+  /** Newest history format the node can replay. */
+  readonly historyFormat: number;
+  /** Epoch ms. */
+  readonly startedAt: number;
+  /** Epoch ms of the last heartbeat. */
+  readonly lastSeenAt: number;
+  /** Registered orchestrations, by name, with their versions ascending. */
+  readonly orchestrations: readonly { readonly name: string; readonly versions: readonly string[] }[];
+  /** Registered activity names. */
+  readonly activities: readonly string[];
+}
+
+/** A change to one instance's version targets; absent fields stay as they are. */
+export interface InstanceVersionChange {
+  /** New sticky pin, or null to clear it. */
+  readonly versionPin?: string | null;
+  /** Version the next continue-as-new moves to, or null to clear the request. */
+  readonly nextVersion?: string | null;
+}
 
 export interface Provider {
   /** For logs, e.g. `sqlite`. */

@@ -11,9 +11,15 @@ export type WorkItem =
       readonly instance: string;
       readonly orchestration: string;
       readonly input: string;
-      /** Exact version to run; absent = resolve by the registry's version policy. */
+      /**
+       * Version to run, decided once by whoever created the item (client, parent turn) under
+       * the fleet's version policy; absent only when nobody could decide (no live node registers
+       * the name yet), then the first runtime to fetch it decides by the same rule.
+       */
       readonly version?: string | undefined;
       readonly parent?: ParentLink | undefined;
+      /** Keep the instance on its version across continue-as-new (sticky pin). */
+      readonly pinVersion?: boolean | undefined;
     }
   | {
       readonly type: 'ActivityExecute';
@@ -85,6 +91,31 @@ export type WorkItem =
       readonly parent?: ParentLink | undefined;
       readonly carryForwardEvents?: ReadonlyArray<readonly [string, string]> | undefined;
       readonly initialCustomStatus?: string | undefined;
+    }
+  | {
+      /** Operator request: re-drive a Failed execution from its history (client.resumeInstance). */
+      readonly type: 'ResumeOrchestration';
+      readonly instance: string;
+      readonly executionId: number;
+      /** Version to replay with; absent = the execution's recorded version. */
+      readonly version?: string | undefined;
+      /** Correlates the audit entry that reports the outcome. */
+      readonly requestId: string;
+      readonly actor?: string | undefined;
+      readonly reason?: string | undefined;
+    }
+  | {
+      /** Operator request: a new execution of a finished instance, same id (client.restartInstance). */
+      readonly type: 'RestartOrchestration';
+      readonly instance: string;
+      readonly orchestration: string;
+      /** Version of the new execution, decided by the client. */
+      readonly version?: string | undefined;
+      /** Input JSON of the new execution. */
+      readonly input: string;
+      readonly requestId: string;
+      readonly actor?: string | undefined;
+      readonly reason?: string | undefined;
     };
 
 export type WorkItemType = WorkItem['type'];
