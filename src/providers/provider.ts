@@ -456,6 +456,11 @@ export interface NodeRecord {
   readonly startedAt: number;
   /** Epoch ms of the last heartbeat. */
   readonly lastSeenAt: number;
+  /**
+   * How often the node heartbeats; readers count it live while `now - lastSeenAt` is at most
+   * three times this.
+   */
+  readonly heartbeatIntervalMs: number;
   /** Registered orchestrations, by name, with their versions ascending. */
   readonly orchestrations: readonly { readonly name: string; readonly versions: readonly string[] }[];
   /** Registered activity names. */
