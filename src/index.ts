@@ -22,6 +22,25 @@ export type { LogFormat, LogLevel, LogRecord, LogSink } from './runtime/logger.j
 export type { MetricsSnapshot } from './runtime/metrics.js';
 export type { ReplayCheckOptions, ReplayCheckOutcome, ReplayCheckReport, ReplayCheckResult } from './runtime/replay-check.js';
 export { Client } from './client/client.js';
+export type { ClientOptions } from './client/client.js';
+export type {
+  AuditEntryInfo,
+  AuditPage,
+  AuditQueryOptions,
+  ChangeOptions,
+  InstanceVersionOptions,
+  ListNodesOptions,
+  NodeInfo,
+  RestartInstanceOptions,
+  RestartInstanceResult,
+  ResumeInstanceOptions,
+  ResumeInstanceResult,
+  SetVersionPolicyOptions,
+  StartOrchestrationOptions,
+  StoredVersionPolicy,
+  VersionPolicyInfo,
+  VersionPolicyInput,
+} from './client/fleet-types.js';
 export type {
   DeleteInstanceResult,
   EnsureOrchestrationOptions,

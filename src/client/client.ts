@@ -18,6 +18,24 @@ import { parseSemVer } from '../core/versioning/semver.js';
 import { EXECUTION_STATUSES, type ExecutionStatus, type InstanceRecord, type Provider } from '../providers/provider.js';
 import { parseGroupBy, parseInstanceCountFilter, parseInstanceQuery } from './instance-query.js';
 import { parseInstanceFilter, parsePruneOptions, requireOptionsObject } from './management-arguments.js';
+import { FleetManagement } from './fleet-management.js';
+import { FleetView } from './fleet-view.js';
+import type {
+  AuditPage,
+  AuditQueryOptions,
+  ChangeOptions,
+  InstanceVersionOptions,
+  ListNodesOptions,
+  NodeInfo,
+  RestartInstanceOptions,
+  RestartInstanceResult,
+  ResumeInstanceOptions,
+  ResumeInstanceResult,
+  SetVersionPolicyOptions,
+  StartOrchestrationOptions,
+  VersionPolicyInfo,
+  VersionPolicyInput,
+} from './fleet-types.js';
 import type {
   DeleteInstanceResult,
   EnsureOrchestrationOptions,
@@ -118,45 +136,85 @@ function decodeOutput(status: ExecutionStatus, output: string | undefined): unkn
 }
 
 
+/** Client options. */
+export interface ClientOptions {
+  /**
+   * How long the stored version policies and the node list are reused before they are read
+   * again when this client decides the version of a start. Default 1,000.
+   */
+  readonly fleetRefreshMs?: number;
+}
+
 export class Client {
   readonly #provider: Provider;
+  readonly #fleet: FleetView;
+  readonly #fleetOps: FleetManagement;
 
   /**
    * @example
    * const client = new Client(provider);
    * await client.startOrchestration('order-1', 'OrderFlow', { sku: 'x' });
    */
-  constructor(provider: Provider) {
+  constructor(provider: Provider, options: ClientOptions = {}) {
     if (provider === null || typeof provider !== 'object' || typeof provider.fetchOrchestrationItem !== 'function') {
       throw new InvalidInputError('Client needs a provider (e.g. await SqliteProvider.open("sqlite:./app.db"))');
     }
+    const refreshMs = requireOptionsObject(options, 'client options', ['fleetRefreshMs'])['fleetRefreshMs'] ?? 1000;
+    if (typeof refreshMs !== 'number' || !Number.isInteger(refreshMs) || refreshMs < 0) {
+      throw new InvalidInputError(`client option fleetRefreshMs must be a non-negative integer, got ${JSON.stringify(refreshMs)}`);
+    }
     this.#provider = provider;
+    this.#fleet = new FleetView(provider, refreshMs);
+    this.#fleetOps = new FleetManagement(provider, this.#fleet);
   }
 
   // ------------------------------------------------------------------ control
 
   /**
-   * Starts a new instance running the version the registry's policy selects.
+   * Starts a new instance. Its version is decided here, once, by the fleet's version policy
+   * (the stored policy; without one the highest version every live node registers) and recorded
+   * on the start; the runtime that runs it never decides again (docs/versioning.md).
+   * @param options.version - run this version instead; `options.pinVersion` keeps the instance
+   *   on its version across continue-as-new until moved.
    * @throws InstanceAlreadyExistsError if the id is taken (delete the old instance first).
-   * @throws InvalidInputError for a malformed id/name or an input that is not JSON.
+   * @throws InvalidInputError for a malformed id/name/options or an input that is not JSON.
    */
-  async startOrchestration(instanceId: string, orchestrationName: string, input?: unknown): Promise<void> {
-    await this.#start(instanceId, orchestrationName, input, undefined);
+  async startOrchestration(instanceId: string, orchestrationName: string, input?: unknown, options?: StartOrchestrationOptions): Promise<void> {
+    const o = requireOptionsObject(options, 'options', ['version', 'pinVersion']);
+    const version = o['version'];
+    if (version !== undefined && (typeof version !== 'string' || parseSemVer(version) === null)) {
+      throw new InvalidInputError(`options.version must be a semver string like '1.2.0', got ${JSON.stringify(version) ?? typeof version}`);
+    }
+    const pin = o['pinVersion'] === undefined ? false : requireBoolean(o['pinVersion'], 'options.pinVersion');
+    await this.#start(instanceId, orchestrationName, input, version, pin);
   }
 
-  /** Starts a new instance pinned to `version` (semver). */
-  async startOrchestrationVersioned(instanceId: string, orchestrationName: string, input: unknown, version: string): Promise<void> {
+  /**
+   * Starts a new instance whose first execution runs `version` (semver). Later executions
+   * (continue-as-new) follow the policy unless `options.pinVersion` is true.
+   */
+  async startOrchestrationVersioned(instanceId: string, orchestrationName: string, input: unknown, version: string, options?: Pick<StartOrchestrationOptions, 'pinVersion'>): Promise<void> {
     if (typeof version !== 'string' || parseSemVer(version) === null) {
       throw new InvalidInputError(`version must be a semver string like '1.2.0', got ${JSON.stringify(version)}`);
     }
-    await this.#start(instanceId, orchestrationName, input, version);
+    const o = requireOptionsObject(options, 'options', ['pinVersion']);
+    const pin = o['pinVersion'] === undefined ? false : requireBoolean(o['pinVersion'], 'options.pinVersion');
+    await this.#start(instanceId, orchestrationName, input, version, pin);
   }
 
-  async #start(instanceId: string, name: string, input: unknown, version: string | undefined): Promise<void> {
+  async #start(instanceId: string, name: string, input: unknown, requested: string | undefined, pinVersion: boolean): Promise<void> {
     const id = requireInstanceId(instanceId);
     const orchestration = requireId(name, 'orchestration name');
     const encoded = encode(input, 'orchestration input', id);
-    const item = { type: 'StartOrchestration', instance: id, orchestration, input: encoded, version } as const;
+    const version = requested ?? (await this.#fleet.resolve(orchestration, id)).version;
+    const item = {
+      type: 'StartOrchestration',
+      instance: id,
+      orchestration,
+      input: encoded,
+      version,
+      ...(pinVersion ? { pinVersion: true } : {}),
+    } as const;
     if (!(await this.#provider.enqueueStartIfAbsent(item))) throw new InstanceAlreadyExistsError(id);
   }
 
@@ -610,6 +668,91 @@ export class Client {
       { instanceId: id },
     );
   }
+  // ------------------------------------------------------------------ fleet versioning
+
+  /**
+   * Stores the version policy of an orchestration name for the whole fleet: `'latest'`,
+   * `{ kind: 'pinned', version, allowDowngrade? }` or `{ kind: 'ramp', from, to, percent }`.
+   * Every runtime applies it within its `fleetRefreshMs` (default 1 s), without a restart. Audited.
+   * @throws ConfigurationError (VERSION_NOT_REGISTERED) when no live node registers a version it
+   *   names, unless `options.force`.
+   * @throws InvalidInputError for a malformed name or policy.
+   * @example
+   * await client.setVersionPolicy('Monitor', { kind: 'ramp', from: '1.0.0', to: '2.0.0', percent: 10 }, { actor: 'ana', reason: 'canary' });
+   */
+  setVersionPolicy(orchestrationName: string, policy: VersionPolicyInput, options?: SetVersionPolicyOptions): Promise<VersionPolicyInfo> {
+    return this.#fleetOps.setVersionPolicy(orchestrationName, policy, options);
+  }
+
+  /** Removes the stored policy: the nodes' in-code default (else fleet "latest") applies again. Audited. */
+  clearVersionPolicy(orchestrationName: string, options?: ChangeOptions): Promise<void> {
+    return this.#fleetOps.clearVersionPolicy(orchestrationName, options);
+  }
+
+  /** The stored policy of a name, or null when none is stored. */
+  getVersionPolicy(orchestrationName: string): Promise<VersionPolicyInfo | null> {
+    return this.#fleetOps.getVersionPolicy(orchestrationName);
+  }
+
+  /** Every stored policy. */
+  listVersionPolicies(): Promise<VersionPolicyInfo[]> {
+    return this.#fleetOps.listVersionPolicies();
+  }
+
+  /** The node registry: runtimes with their versions, activities and engine; live ones unless `includeStale`. */
+  listNodes(options?: ListNodesOptions): Promise<NodeInfo[]> {
+    return this.#fleetOps.listNodes(options);
+  }
+
+  /** The audit log, newest first, cursor-paged. */
+  listAuditLog(query?: AuditQueryOptions): Promise<AuditPage> {
+    return this.#fleetOps.listAuditLog(query);
+  }
+
+  /**
+   * Pins a running instance to `options.version` (default: its current version): continue-as-new
+   * keeps that version until the code (`continueAsNewVersioned`) or an operator moves it. Audited.
+   * @returns the pinned version.
+   */
+  pinInstanceVersion(instanceId: string, options?: InstanceVersionOptions & { readonly version?: string }): Promise<string> {
+    return this.#fleetOps.pinInstanceVersion(instanceId, options);
+  }
+
+  /** Removes an instance's sticky pin: its next continue-as-new follows the policy again. Audited. */
+  unpinInstanceVersion(instanceId: string, options?: ChangeOptions): Promise<void> {
+    return this.#fleetOps.unpinInstanceVersion(instanceId, options);
+  }
+
+  /**
+   * Moves an instance to `version` at its next continue-as-new (never mid-execution). A pinned
+   * instance stays pinned, to the new version. Audited.
+   * @throws ConfigurationError (VERSION_NOT_REGISTERED) when no live node registers it, unless forced.
+   */
+  moveInstanceToVersion(instanceId: string, version: string, options?: InstanceVersionOptions): Promise<void> {
+    return this.#fleetOps.moveInstanceToVersion(instanceId, version, options);
+  }
+
+  /**
+   * Re-drives a Failed instance from its history on `options.version` (default: the version it
+   * ran), keeping completed activities: a runtime replays the history without the failure, and
+   * the execution continues. Waits for a runtime to apply it (`timeoutMs`, default 30 s). Audited.
+   * @throws ConfigurationError (REQUEST_REFUSED) when the history does not replay on that version.
+   * @throws ConfigurationError (INVALID_STATE) when the instance is not Failed.
+   * @throws TimeoutError when no runtime applied it in time (it stays queued).
+   */
+  resumeInstance(instanceId: string, options?: ResumeInstanceOptions): Promise<ResumeInstanceResult> {
+    return this.#fleetOps.resumeInstance(instanceId, options);
+  }
+
+  /**
+   * Starts a new execution of a finished (Completed or Failed) instance, same id, old history
+   * kept: on `options.version` (default: the policy's, never below the current one) with
+   * `options.input` (default: the input the last execution started with). Audited.
+   * @throws InstanceStillRunningError when the instance is running.
+   */
+  restartInstance(instanceId: string, options?: RestartInstanceOptions): Promise<RestartInstanceResult> {
+    return this.#fleetOps.restartInstance(instanceId, options);
+  }
 }
 
 function toStatus<T>(r: InstanceRecord | null): OrchestrationStatus<T> {
@@ -639,6 +782,8 @@ function toInstanceInfo(r: InstanceRecord): InstanceInfo {
     ...(r.parentInstanceId !== undefined ? { parentInstanceId: r.parentInstanceId } : {}),
     ...(r.customStatus !== undefined ? { customStatus: decodeOrRaw(r.customStatus) } : {}),
     customStatusVersion: r.customStatusVersion,
+    ...(r.versionPin !== undefined ? { versionPin: r.versionPin } : {}),
+    ...(r.nextVersion !== undefined ? { nextVersion: r.nextVersion } : {}),
   };
 }
 

@@ -32,6 +32,10 @@ export interface InstanceInfo {
   readonly parentInstanceId?: string;
   readonly customStatus?: unknown;
   readonly customStatusVersion: number;
+  /** Sticky version pin: continue-as-new keeps this version until moved. */
+  readonly versionPin?: string;
+  /** Version the next continue-as-new moves to (an operator's request). */
+  readonly nextVersion?: string;
 }
 
 export interface ExecutionInfo {

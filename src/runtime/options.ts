@@ -5,6 +5,7 @@
 import { InvalidInputError } from '../core/errors/duroxide-error.js';
 import type { TagFilter } from '../providers/provider.js';
 import { LOG_FORMATS, LOG_LEVELS, type LogFormat, type LogLevel, type LogSink } from './logger.js';
+import { HISTORY_FORMAT } from '../core/version.js';
 import { DEFAULT_LIMITS, MAX_TAG_NAME_BYTES, MAX_WORKER_TAGS, type Limits } from '../core/limits.js';
 
 export interface RuntimeOptions {
@@ -78,6 +79,23 @@ export interface RuntimeOptions {
    * fails the instance; history is never truncated.
    */
   readonly limits?: Partial<Limits>;
+  /**
+   * How often this runtime records itself in the node registry (its versions, activities and
+   * engine). Others count it live for three intervals after its last heartbeat; fleet "latest"
+   * waits for the nodes it counts. Default 5,000.
+   */
+  readonly nodeHeartbeatIntervalMs?: number;
+  /**
+   * How long this runtime uses the stored version policies and node list before reading them
+   * again: a policy change reaches every node within this time, without a restart. Default 1,000.
+   */
+  readonly fleetRefreshMs?: number;
+  /**
+   * Newest history format this runtime writes and replays; executions recorded in a newer
+   * format are left to nodes that can replay them.
+   * @internal Tests simulate engines of other builds with it.
+   */
+  readonly historyFormat?: number;
 }
 
 export interface ResolvedRuntimeOptions {
@@ -102,6 +120,9 @@ export interface ResolvedRuntimeOptions {
   readonly logFormat: LogFormat;
   readonly logSink: LogSink | undefined;
   readonly limits: Limits;
+  readonly nodeHeartbeatIntervalMs: number;
+  readonly fleetRefreshMs: number;
+  readonly historyFormat: number;
 }
 
 function int(options: RuntimeOptions, key: keyof RuntimeOptions, fallback: number, min: number): number {
@@ -182,6 +203,9 @@ export function resolveRuntimeOptions(options: RuntimeOptions = {}): ResolvedRun
     logFormat,
     logSink: options.logSink,
     limits: checkLimits(options.limits),
+    nodeHeartbeatIntervalMs: int(options, 'nodeHeartbeatIntervalMs', 5000, 10),
+    fleetRefreshMs: int(options, 'fleetRefreshMs', 1000, 0),
+    historyFormat: int(options, 'historyFormat', HISTORY_FORMAT, 1),
   };
 }
 

@@ -18,7 +18,7 @@ import type { EventKind, HistoryEvent, ParentLink } from '../core/history/histor
 import type { WorkItem, WorkItemOfType } from '../core/history/work-item.js';
 import { applicationError, displayMessage, type ErrorDetails } from '../core/errors/error-details.js';
 import { isDuroxideError } from '../core/errors/duroxide-error.js';
-import { ReplayEngine, type ExecutionStart } from '../core/replay/replay-engine.js';
+import { ReplayEngine, type ExecutionStart, type OrchestrationHandler } from '../core/replay/replay-engine.js';
 import type { TurnResult } from '../core/replay/turn-result.js';
 import { DUROXIDE_VERSION } from '../core/version.js';
 import type {
@@ -27,6 +27,7 @@ import type {
   OrchestrationAck,
   OrchestrationAckOptions,
   OrchestrationAckResult,
+  AuditEntryInput,
   Provider,
 } from '../providers/provider.js';
 import { DeferralList } from './deferral-list.js';
@@ -35,6 +36,8 @@ import type { Logger } from './logger.js';
 import type { RuntimeMetrics } from './metrics.js';
 import { renewalIntervalMs, unregisteredDelayMs, type ResolvedRuntimeOptions } from './options.js';
 import type { OrchestrationRegistry } from './registry.js';
+import { refuseOperatorRequests, resumeExecution, type OperatorRequest, type ResumeDeps } from './operator-requests.js';
+import { stampVersions, type VersionDecider } from './version-stamping.js';
 
 const TARGET = 'duroxide::runtime::dispatchers::orchestration';
 const HISTORY_ERROR_DELAY_MS = 1000;
@@ -72,6 +75,8 @@ interface HeldTurn {
   readonly extraItems: WorkItem[];
   /** Run on results of local activities, without a fetch. */
   readonly local: boolean;
+  /** Audit entries written once the turn is committed (operator requests it applied or refused). */
+  readonly audits?: readonly AuditEntryInput[];
 }
 
 /** An instance this runtime holds (its lock kept) while its local activities run. */
@@ -83,6 +88,10 @@ interface Hold {
   readonly runs: Map<string, LocalRun>;
   /** Runs whose results the turn being committed consumed (their rows go with its commit). */
   consumed: LocalRun[];
+  /** The instance's sticky version pin as this runtime last saw or wrote it. */
+  versionPin: string | undefined;
+  /** True once a continue-as-new consumed the instance's `nextVersion`. */
+  nextVersionConsumed?: boolean;
 }
 
 function isActivity(locked: LockedWorkItem): locked is LockedActivity {
@@ -101,6 +110,8 @@ export interface OrchestrationDispatcherDeps {
   readonly cache: InstanceCache;
   readonly logger: Logger;
   readonly metrics: RuntimeMetrics;
+  /** Decides the versions of the executions turns create (fleet policy). */
+  readonly versions: VersionDecider;
 }
 
 type StartItem = WorkItemOfType<'StartOrchestration'> | WorkItemOfType<'ContinueAsNew'>;
@@ -136,6 +147,7 @@ export class OrchestrationDispatcher {
       lockTimeoutMs: this.#d.options.orchestratorLockTimeoutMs,
       cachedHistory: (instanceId) => cache.hint(instanceId),
       excludeInstances: this.#deferred.active(),
+      maxHistoryFormat: this.#d.options.historyFormat,
     });
   }
 
@@ -185,17 +197,40 @@ export class OrchestrationDispatcher {
       return;
     }
 
-    const starts = item.messages.filter((m): m is StartItem => m.type === 'StartOrchestration' || m.type === 'ContinueAsNew');
+    if ((item.historyFormat ?? 1) > options.historyFormat) {
+      // A guard for providers that ignore maxHistoryFormat: never replay a newer format.
+      const delay = unregisteredDelayMs(attemptCount, options.unregisteredBackoff);
+      this.#deferred.defer(instanceId, delay);
+      logger.warn(TARGET, `instance recorded in history format ${item.historyFormat} (this node replays up to ${options.historyFormat}); leaving it to newer nodes`, { instanceId });
+      await this.#abandon(locked, 0, true);
+      return;
+    }
+    const requests = item.messages.filter((m): m is OperatorRequest => m.type === 'ResumeOrchestration' || m.type === 'RestartOrchestration');
+    const messages = requests.length === 0 ? item.messages : item.messages.filter((m) => m.type !== 'ResumeOrchestration' && m.type !== 'RestartOrchestration');
+    const starts = messages.filter((m): m is StartItem => m.type === 'StartOrchestration' || m.type === 'ContinueAsNew');
     let executionId = item.executionId;
     let start: StartItem | undefined;
+    let applied: OperatorRequest | undefined;
 
     if (engine === undefined && history.length > 0) {
       const last = history[history.length - 1]!;
       if (last.type === 'OrchestrationCompleted' || last.type === 'OrchestrationFailed') {
-        await this.#ackDiscard(locked, executionId, starts, 'instance already finished');
-        return;
+        const resume = requests.find((r) => r.type === 'ResumeOrchestration' && r.executionId === executionId);
+        if (resume !== undefined && last.type === 'OrchestrationFailed') {
+          await resumeExecution(this.#resumeDeps(), locked, history, resume as Extract<OperatorRequest, { type: 'ResumeOrchestration' }>, messages, requests);
+          return;
+        }
+        const restart = requests.find((r) => r.type === 'RestartOrchestration');
+        if (restart === undefined || restart.type !== 'RestartOrchestration') {
+          await this.#ackDiscard(locked, executionId, starts, 'instance already finished', requests);
+          return;
+        }
+        applied = restart;
+        start = { type: 'StartOrchestration', instance: instanceId, orchestration: restart.orchestration, input: restart.input, version: restart.version };
+        executionId += 1;
+        history = [];
       }
-      if (last.type === 'OrchestrationContinuedAsNew') {
+      if (start === undefined && last.type === 'OrchestrationContinuedAsNew') {
         start = starts.find((m) => m.type === 'ContinueAsNew');
         if (start === undefined) {
           await this.#ackDiscard(locked, executionId, starts, 'execution continued as new');
@@ -220,7 +255,14 @@ export class OrchestrationDispatcher {
     let version: string | undefined;
     if (start !== undefined) {
       name = start.orchestration;
-      version = start.version ?? registry.resolveVersion(name);
+      // Decided by the creator of the item; only items nobody could decide get decided here,
+      // by the same fleet rule (never from this node's registry alone).
+      version =
+        start.version ??
+        (await this.#d.versions.fleet.resolve(name, instanceId, {
+          self: this.#d.versions.self,
+          ...(start.type === 'ContinueAsNew' && item.orchestrationVersion !== undefined ? { currentVersion: item.orchestrationVersion } : {}),
+        })).version;
     } else if (engine !== undefined) {
       name = engine.orchestrationName;
       version = engine.orchestrationVersion;
@@ -266,32 +308,31 @@ export class OrchestrationDispatcher {
               carryForwardEvents: start.type === 'ContinueAsNew' ? start.carryForwardEvents : undefined,
               initialCustomStatus: start.type === 'ContinueAsNew' ? start.initialCustomStatus : undefined,
             };
-      engine = new ReplayEngine({
-        instanceId,
-        executionId,
-        history,
-        start: startInfo,
-        handler,
-        clock: Date.now,
-        newGuid: randomUUID,
-        drain: drainMicrotasks,
-        duroxideVersion: DUROXIDE_VERSION,
-        limits: options.limits,
-        kvSnapshot: item.kvSnapshot,
-        trace: (level, message, fields) => logger.log(level, 'duroxide::orchestration', message, fields),
-      });
+      engine = this.#createEngine({ instanceId, executionId, history, start: startInfo, handler, kvSnapshot: item.kvSnapshot });
     }
 
     const rejected = this.#rejectExtraStarts(starts, consumedStart, instanceId, engine.parent);
-    const result = await engine.runTurn(item.messages);
+    const result = await engine.runTurn(messages);
     const hold: Hold = {
       locked,
       engine,
       createdAt: item.instanceCreatedAt ?? cached?.instanceCreatedAt,
       runs: new Map(),
       consumed: [],
+      versionPin: item.versionPin,
     };
-    if (await this.#afterTurn(hold, { result, start, extraItems: rejected, local: false })) {
+    const audits = refuseOperatorRequests(requests.filter((r) => r !== applied), 'the instance is running; only a finished instance can be restarted, only a failed one resumed');
+    if (applied !== undefined) {
+      audits.push({
+        at: Date.now(),
+        actor: applied.actor,
+        action: 'instance.restarted',
+        target: `instance:${instanceId}`,
+        reason: applied.reason,
+        details: JSON.stringify({ requestId: applied.requestId, executionId, version }),
+      });
+    }
+    if (await this.#afterTurn(hold, { result, start, extraItems: rejected, local: false, audits })) {
       // The hold outlives this slot's turn: the slot goes back to fetching.
       const held = this.#holdLoop(hold);
       this.#holds.add(held);
@@ -332,8 +373,26 @@ export class OrchestrationDispatcher {
     const isQuick = (item: WorkItem): boolean => item.type === 'ActivityExecute' && worker.expectedDurationMs(item.name) <= holdMs;
     const quick = claim.some((i) => isQuick(result.workerItems[i]!)) || [...hold.runs.values()].some((r) => isQuick(r.locked.item));
     const keep = quick && holdMs > 0 && !this.#stopping && result.status === 'Running';
+    const { item } = hold.locked;
+    const versionMetadata = await stampVersions(this.#d.versions, result, hold.engine.orchestrationVersion, {
+      versionPin: hold.versionPin,
+      nextVersion: hold.nextVersionConsumed === true ? undefined : item.nextVersion,
+    });
+    if (result.started !== undefined && turn.start?.type === 'StartOrchestration' && turn.start.pinVersion === true) {
+      hold.versionPin = result.started.version;
+      Object.assign(versionMetadata, { versionPin: { value: result.started.version } });
+    } else if (versionMetadata.versionPin !== undefined) {
+      hold.versionPin = versionMetadata.versionPin.value ?? undefined;
+    }
+    if (versionMetadata.consumedNextVersion !== undefined) hold.nextVersionConsumed = true;
+    const base = this.#toAck(hold.engine.executionId, result, turn.extraItems);
     const ack: OrchestrationAck = {
-      ...this.#toAck(hold.engine.executionId, result, turn.extraItems),
+      ...base,
+      metadata: {
+        ...base.metadata,
+        ...versionMetadata,
+        ...(result.started !== undefined && options.historyFormat !== 1 ? { historyFormat: options.historyFormat } : {}),
+      },
       ...(hold.consumed.length > 0 ? { completedWorkItems: hold.consumed.map((r) => r.locked.lockToken) } : {}),
     };
     const outcome = await this.#ack(hold.locked, ack, {
@@ -352,6 +411,7 @@ export class OrchestrationDispatcher {
     }
     hold.engine.commit();
     hold.createdAt = outcome.instanceCreatedAt ?? hold.createdAt;
+    if (turn.audits !== undefined && turn.audits.length > 0) void this.#audit(turn.audits);
     this.#count(result, turn.start);
     if (turn.local) metrics.localTurns++;
     for (let i = 0; i < hold.consumed.length; i++) worker.release();
@@ -525,8 +585,67 @@ export class OrchestrationDispatcher {
     return replies;
   }
 
+  #createEngine(args: {
+    instanceId: string;
+    executionId: number;
+    history: readonly HistoryEvent[];
+    start?: ExecutionStart | undefined;
+    handler: OrchestrationHandler;
+    kvSnapshot: LockedOrchestrationItem['item']['kvSnapshot'];
+  }): ReplayEngine {
+    const { options, logger } = this.#d;
+    return new ReplayEngine({
+      ...args,
+      clock: Date.now,
+      newGuid: randomUUID,
+      drain: drainMicrotasks,
+      duroxideVersion: DUROXIDE_VERSION,
+      limits: options.limits,
+      trace: (level, message, fields) => logger.log(level, 'duroxide::orchestration', message, fields),
+    });
+  }
+
+  #resumeDeps(): ResumeDeps {
+    const { provider, registry, options, logger, versions } = this.#d;
+    return {
+      provider,
+      registry,
+      options,
+      logger,
+      versions,
+      createEngine: (args) => this.#createEngine(args),
+      commit: async (locked, ack) => (await this.#ack(locked, ack)) !== undefined,
+      discard: (locked, why, audits) => this.#ackDiscard(locked, locked.item.executionId, [], why, [], audits),
+      defer: async (locked, what) => {
+        const delay = unregisteredDelayMs(locked.attemptCount, options.unregisteredBackoff);
+        this.#deferred.defer(locked.item.instanceId, delay);
+        logger.warn(TARGET, `resume needs orchestration ${what}, not registered here; leaving it to other runtimes for ${delay} ms`, { instanceId: locked.item.instanceId });
+        await this.#abandon(locked, 0);
+      },
+      audit: (entries) => this.#audit(entries),
+    };
+  }
+
+  /** Writes audit entries; a failure is logged, never fails the turn (it is committed). */
+  async #audit(entries: readonly AuditEntryInput[]): Promise<void> {
+    for (const entry of entries) {
+      try {
+        await this.#d.provider.appendAudit(entry);
+      } catch (error) {
+        this.#d.logger.warn(TARGET, 'could not write an audit entry', { action: entry.action, target: entry.target, error: String(error) });
+      }
+    }
+  }
+
   /** Acks a batch without changes (its messages are consumed and dropped). */
-  async #ackDiscard(locked: LockedOrchestrationItem, executionId: number, starts: StartItem[], why: string): Promise<void> {
+  async #ackDiscard(
+    locked: LockedOrchestrationItem,
+    executionId: number,
+    starts: StartItem[],
+    why: string,
+    requests: readonly OperatorRequest[] = [],
+    audits: readonly AuditEntryInput[] = refuseOperatorRequests(requests, why),
+  ): Promise<void> {
     this.#d.logger.debug(TARGET, `discarding ${locked.item.messages.length} message(s): ${why}`, { instanceId: locked.item.instanceId });
     const replies = this.#rejectExtraStarts(starts, undefined, locked.item.instanceId, undefined);
     await this.#ack(locked, {
@@ -537,6 +656,7 @@ export class OrchestrationDispatcher {
       cancelledActivities: [],
       metadata: {},
     });
+    if (audits.length > 0) await this.#audit(audits);
   }
 
   /** Poison path (SPEC §3.9.6): fail the execution with a reason instead of retrying forever. */

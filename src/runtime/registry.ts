@@ -5,6 +5,7 @@
 import { ConfigurationError, ERROR_CODES } from '../core/errors/duroxide-error.js';
 import type { OrchestrationHandler } from '../core/replay/replay-engine.js';
 import { SYSCALL_PREFIX } from '../core/syscall-names.js';
+import type { NodeVersions, StoredVersionPolicy } from '../core/versioning/version-policy.js';
 import { compareSemVer, DEFAULT_VERSION, parseSemVer, type SemVer } from '../core/versioning/semver.js';
 import type { ActivityContext } from './activity-context.js';
 
@@ -66,6 +67,19 @@ export class OrchestrationRegistry {
 
   policy(name: string): VersionPolicy {
     return this.#policies.get(name) ?? 'latest';
+  }
+
+  /** The in-code policy of a name as a stored-policy shape; undefined when none was set. */
+  defaultPolicy(name: string): StoredVersionPolicy | undefined {
+    const policy = this.#policies.get(name);
+    if (policy === undefined) return undefined;
+    return policy === 'latest' ? { kind: 'latest' } : { kind: 'pinned', version: policy.exact };
+  }
+
+  /** This node's part in fleet version resolution for `name`. */
+  versionsOf(name: string): NodeVersions | undefined {
+    const versions = this.listVersions(name);
+    return versions.length === 0 ? undefined : { versions, defaultPolicy: this.defaultPolicy(name) };
   }
 
   /** The version a new execution gets under the name's policy, if registered here. */

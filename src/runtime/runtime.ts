@@ -21,6 +21,9 @@ import { ActivityRegistry, OrchestrationRegistry, type ActivityHandler, type Ver
 import { SessionTracker } from './session-tracker.js';
 import { Waker } from './waker.js';
 import { WorkerDispatcher } from './worker-dispatcher.js';
+import { FleetView, type SelfNode } from '../client/fleet-view.js';
+import { NodeHeartbeat } from './node-heartbeat.js';
+import { hostname } from 'node:os';
 
 /** Worker-queue fetching loops per runtime (activities run in the background, up to workerConcurrency). */
 const WORKER_FETCH_LOOPS = 4;
@@ -44,6 +47,9 @@ export class Runtime {
   #orchestration: OrchestrationDispatcher | undefined;
   #unsubscribe: (() => void) | undefined;
   #sessions: SessionTracker | undefined;
+  #heartbeat: NodeHeartbeat | undefined;
+  readonly #fleet: FleetView;
+  readonly #nodeId: string;
 
   /**
    * @param provider storage, e.g. `await SqliteProvider.open('sqlite:./app.db')`
@@ -62,6 +68,13 @@ export class Runtime {
     this.#options = resolveRuntimeOptions(options);
     this.#logger = new Logger(this.#options.logLevel, this.#options.logFormat, this.#options.logSink);
     this.#cache = new InstanceCache(this.#options.instanceCacheSize);
+    this.#fleet = new FleetView(provider, this.#options.fleetRefreshMs);
+    this.#nodeId = this.#options.workerNodeId ?? `${hostname()}-${process.pid}-${this.#runtimeId}`;
+  }
+
+  /** This runtime's id in the node registry (`workerNodeId` when set). */
+  get nodeId(): string {
+    return this.#nodeId;
   }
 
   /** Registers an activity (any async function of its input). */
@@ -86,7 +99,12 @@ export class Runtime {
     return this;
   }
 
-  /** Which version new executions of `name` run: `'latest'` (default) or `{ exact: '1.2.0' }`. */
+  /**
+   * This node's default for which version new executions of `name` run: `'latest'` (default) or
+   * `{ exact: '1.2.0' }`. It applies only while no policy is stored for the name
+   * (`client.setVersionPolicy` steers the whole fleet) and every live node that registers the
+   * name sets the same default; otherwise fleet "latest" applies (docs/versioning.md).
+   */
   setVersionPolicy(name: string, policy: VersionPolicy): this {
     this.#orchestrations.setPolicy(name, policy);
     return this;
@@ -98,6 +116,17 @@ export class Runtime {
       throw new ConfigurationError(ERROR_CODES.INVALID_STATE, `runtime cannot start: it is ${this.#state}`);
     }
     this.#state = 'running';
+    this.#heartbeat = new NodeHeartbeat({
+      provider: this.#provider,
+      nodeId: this.#nodeId,
+      intervalMs: this.#options.nodeHeartbeatIntervalMs,
+      historyFormat: this.#options.historyFormat,
+      orchestrations: this.#orchestrations,
+      activities: this.#activities,
+      logger: this.#logger,
+    });
+    await this.#heartbeat.start();
+    const self: SelfNode = { nodeId: this.#nodeId, versionsOf: (name) => this.#orchestrations.versionsOf(name) };
     const orchWaker = new Waker();
     const workWaker = new Waker();
     this.#unsubscribe = this.#provider.subscribe((signal) => {
@@ -126,6 +155,7 @@ export class Runtime {
       cache: this.#cache,
       logger: this.#logger,
       metrics: this.#metrics,
+      versions: { fleet: this.#fleet, self },
     });
     this.#orchestration = orchestration;
     const onFetchError = (): void => {
@@ -191,6 +221,7 @@ export class Runtime {
       this.#worker?.abortAll();
       this.#logger.warn(TARGET, `shutdown timed out after ${timeoutMs} ms; in-flight work will be retried`);
     }
+    await this.#heartbeat?.stop();
     this.#cache.clear();
     this.#state = 'stopped';
     this.#logger.info(TARGET, 'runtime stopped', { runtimeId: this.#runtimeId });

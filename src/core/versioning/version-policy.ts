@@ -4,6 +4,7 @@
  * (the stored policy, the versions live nodes register, the current execution's version).
  * @module
  */
+import { compareSemVer, formatSemVer, parseSemVer, type SemVer } from './semver.js';
 
 /** A version policy as stored per orchestration name and shared by every node. */
 export type StoredVersionPolicy =
@@ -18,3 +19,171 @@ export type StoredVersionPolicy =
   | { readonly kind: 'ramp'; readonly from: string; readonly to: string; readonly percent: number };
 
 export type VersionPolicyKind = StoredVersionPolicy['kind'];
+
+/** What resolution needs to know about one live node that registers the name. */
+export interface NodeVersions {
+  /** Versions of the name the node registers. */
+  readonly versions: readonly string[];
+  /** The node's in-code default policy for the name (`runtime.setVersionPolicy`), if any. */
+  readonly defaultPolicy?: StoredVersionPolicy | undefined;
+}
+
+export interface VersionResolutionInput {
+  /** The policy stored in the provider for the name, if any. */
+  readonly storedPolicy: StoredVersionPolicy | undefined;
+  /** Every live node that registers at least one version of the name (the caller included). */
+  readonly nodes: readonly NodeVersions[];
+  /** Id of the instance the new execution belongs to (ramp buckets). */
+  readonly instanceId: string;
+  /** For a continue-as-new: the version of the execution that is ending. */
+  readonly currentVersion?: string | undefined;
+}
+
+export interface VersionResolution {
+  /** The version, or undefined when nothing is registered anywhere and no policy names one. */
+  readonly version: string | undefined;
+  /** Which rule decided it, for logs and the audit trail. */
+  readonly rule: 'pinned' | 'ramp' | 'latest' | 'kept-current';
+}
+
+/**
+ * The bucket (0–99) of an instance id for ramps: FNV-1a over the id's UTF-16 code units, so
+ * every node (and a retry) puts an instance in the same bucket.
+ */
+export function rampBucket(instanceId: string): number {
+  let hash = 0x811c9dc5;
+  for (let i = 0; i < instanceId.length; i++) {
+    hash ^= instanceId.charCodeAt(i);
+    hash = Math.imul(hash, 0x01000193) >>> 0;
+  }
+  return hash % 100;
+}
+
+function isRelease(v: SemVer): boolean {
+  return v.prerelease.length === 0;
+}
+
+function highest(versions: Iterable<string>, releasesOnly: boolean): string | undefined {
+  let best: { text: string; semver: SemVer } | undefined;
+  for (const text of versions) {
+    const semver = parseSemVer(text);
+    if (semver === null || (releasesOnly && !isRelease(semver))) continue;
+    if (best === undefined || compareSemVer(semver, best.semver) > 0) best = { text, semver };
+  }
+  return best?.text;
+}
+
+/**
+ * "latest" for a fleet: the highest release that EVERY live node registering the name
+ * registers, so a rolling deploy promotes a new version only once no old node is left.
+ * Pre-releases count only when no release is registered at all. When the nodes share no
+ * version (each runs different code), the highest version any of them registers.
+ */
+export function fleetLatest(nodes: readonly NodeVersions[]): string | undefined {
+  if (nodes.length === 0) return undefined;
+  const key = (v: string): string => {
+    const s = parseSemVer(v);
+    return s === null ? v : formatSemVer(s);
+  };
+  let shared: Map<string, string> | undefined;
+  const all = new Map<string, string>();
+  for (const node of nodes) {
+    const mine = new Map(node.versions.map((v) => [key(v), v] as const));
+    for (const [k, v] of mine) all.set(k, v);
+    shared = shared === undefined ? mine : new Map([...shared].filter(([k]) => mine.has(k)));
+  }
+  const pool = shared !== undefined && shared.size > 0 ? [...shared.values()] : [...all.values()];
+  return highest(pool, true) ?? highest(pool, false);
+}
+
+/** The policy that applies when none is stored: the live nodes' common in-code default, else latest. */
+export function effectivePolicy(stored: StoredVersionPolicy | undefined, nodes: readonly NodeVersions[]): StoredVersionPolicy {
+  if (stored !== undefined) return stored;
+  let agreed: StoredVersionPolicy | undefined;
+  for (const node of nodes) {
+    const p = node.defaultPolicy ?? LATEST;
+    if (agreed === undefined) agreed = p;
+    else if (!samePolicy(agreed, p)) return LATEST;
+  }
+  return agreed ?? LATEST;
+}
+
+const LATEST: StoredVersionPolicy = { kind: 'latest' };
+
+export function samePolicy(a: StoredVersionPolicy, b: StoredVersionPolicy): boolean {
+  switch (a.kind) {
+    case 'latest':
+      return b.kind === 'latest';
+    case 'pinned':
+      return b.kind === 'pinned' && b.version === a.version && (b.allowDowngrade ?? false) === (a.allowDowngrade ?? false);
+    case 'ramp':
+      return b.kind === 'ramp' && b.from === a.from && b.to === a.to && b.percent === a.percent;
+  }
+}
+
+/**
+ * The version of a new execution (start, sub-orchestration, detached start, continue-as-new
+ * without an explicit version). Decided once by the node that creates the work and recorded on
+ * the work item; never re-resolved by the node that runs it.
+ *
+ * A continue-as-new never moves to a version below the current one, unless the policy is
+ * `pinned` with `allowDowngrade`.
+ */
+export function resolveExecutionVersion(input: VersionResolutionInput): VersionResolution {
+  const policy = effectivePolicy(input.storedPolicy, input.nodes);
+  let version: string | undefined;
+  let rule: VersionResolution['rule'];
+  switch (policy.kind) {
+    case 'pinned':
+      version = policy.version;
+      rule = 'pinned';
+      break;
+    case 'ramp':
+      version = rampBucket(input.instanceId) < policy.percent ? policy.to : policy.from;
+      rule = 'ramp';
+      break;
+    case 'latest':
+      version = fleetLatest(input.nodes);
+      rule = 'latest';
+      break;
+  }
+  const current = input.currentVersion === undefined ? null : parseSemVer(input.currentVersion);
+  if (current !== null && input.currentVersion !== undefined) {
+    const chosen = version === undefined ? null : parseSemVer(version);
+    const downgradeAllowed = policy.kind === 'pinned' && policy.allowDowngrade === true;
+    if (chosen === null || (compareSemVer(chosen, current) < 0 && !downgradeAllowed)) {
+      return { version: input.currentVersion, rule: 'kept-current' };
+    }
+  }
+  return { version, rule };
+}
+
+/**
+ * Checks the shape of a policy (from user input or storage); returns a sentence naming the
+ * problem, or undefined when it is valid.
+ */
+export function describePolicyProblem(policy: unknown): string | undefined {
+  if (typeof policy !== 'object' || policy === null) return `a version policy must be an object with 'kind', got ${JSON.stringify(policy) ?? typeof policy}`;
+  const p = policy as Record<string, unknown>;
+  const semver = (field: string): string | undefined =>
+    typeof p[field] === 'string' && parseSemVer(p[field]) !== null ? undefined : `'${field}' must be a semver string like '2.0.0', got ${JSON.stringify(p[field]) ?? 'nothing'}`;
+  switch (p['kind']) {
+    case 'latest':
+      return undefined;
+    case 'pinned':
+      if (p['allowDowngrade'] !== undefined && typeof p['allowDowngrade'] !== 'boolean') return `'allowDowngrade' must be true or false`;
+      return semver('version');
+    case 'ramp': {
+      const problem = semver('from') ?? semver('to');
+      if (problem !== undefined) return problem;
+      const percent = p['percent'];
+      if (typeof percent !== 'number' || !Number.isInteger(percent) || percent < 0 || percent > 100) {
+        return `'percent' must be an integer from 0 to 100, got ${JSON.stringify(percent) ?? 'nothing'}`;
+      }
+      if (compareSemVer(parseSemVer(p['from'] as string)!, parseSemVer(p['to'] as string)!) === 0) return `a ramp needs two different versions, got '${String(p['from'])}' twice`;
+      return undefined;
+    }
+    default:
+      return `a version policy's 'kind' must be 'latest', 'pinned' or 'ramp', got ${JSON.stringify(p['kind']) ?? 'nothing'}`;
+  }
+}

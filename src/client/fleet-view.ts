@@ -1,0 +1,106 @@
+/**
+ * What the fleet looks like from the store: the stored version policies and the live nodes
+ * with the versions they register. Shared by the Client (versions of client starts) and the
+ * Runtime (versions of sub-orchestrations, detached starts and continue-as-new), so every
+ * creator of work decides a version by the same rule (docs/versioning.md, "How a version is
+ * chosen"; ADR 0005).
+ *
+ * Reads are cached for `refreshMs`; after the first load a stale view is served while a fresh
+ * one loads, so the hot path never waits on the store for it.
+ * @module
+ */
+import {
+  resolveExecutionVersion,
+  type NodeVersions,
+  type StoredVersionPolicy,
+  type VersionResolution,
+} from '../core/versioning/version-policy.js';
+import type { NodeRecord, Provider } from '../providers/provider.js';
+
+/** A node is live while its last heartbeat is at most this many heartbeat intervals old. */
+export const NODE_LIVENESS_INTERVALS = 3;
+
+/** True when the node heartbeated recently enough to count (see {@link NODE_LIVENESS_INTERVALS}). */
+export function isNodeLive(node: NodeRecord, now: number): boolean {
+  return now - node.lastSeenAt <= NODE_LIVENESS_INTERVALS * Math.max(node.heartbeatIntervalMs, 1);
+}
+
+export interface FleetSnapshot {
+  readonly policies: ReadonlyMap<string, StoredVersionPolicy>;
+  readonly liveNodes: readonly NodeRecord[];
+  readonly loadedAt: number;
+}
+
+/** What the calling node registers itself (it counts even before its first heartbeat lands). */
+export interface SelfNode {
+  readonly nodeId: string;
+  versionsOf(name: string): NodeVersions | undefined;
+}
+
+export class FleetView {
+  readonly #provider: Provider;
+  readonly #refreshMs: number;
+  #snapshot: FleetSnapshot | undefined;
+  #loading: Promise<FleetSnapshot> | undefined;
+
+  constructor(provider: Provider, refreshMs: number) {
+    this.#provider = provider;
+    this.#refreshMs = refreshMs;
+  }
+
+  /** The cached view; loads it when there is none, refreshes it in the background when old. */
+  async snapshot(): Promise<FleetSnapshot> {
+    const current = this.#snapshot;
+    if (current === undefined) return this.#load();
+    if (Date.now() - current.loadedAt >= this.#refreshMs) void this.#load().catch(() => undefined);
+    return current;
+  }
+
+  /** Forgets the cached view (after this process changed a policy). */
+  invalidate(): void {
+    this.#snapshot = undefined;
+  }
+
+  #load(): Promise<FleetSnapshot> {
+    this.#loading ??= (async () => {
+      try {
+        const [policies, nodes] = await Promise.all([this.#provider.listVersionPolicies(), this.#provider.listNodes()]);
+        const now = Date.now();
+        const snapshot: FleetSnapshot = {
+          policies: new Map(policies.map((p) => [p.orchestrationName, p.policy] as const)),
+          liveNodes: nodes.filter((n) => isNodeLive(n, now)),
+          loadedAt: now,
+        };
+        this.#snapshot = snapshot;
+        return snapshot;
+      } finally {
+        this.#loading = undefined;
+      }
+    })();
+    return this.#loading;
+  }
+
+  /**
+   * The version a new execution of `name` for `instanceId` gets. `self` is the calling runtime
+   * (its registry counts even before its heartbeat is visible); `currentVersion` is set for a
+   * continue-as-new (never backwards).
+   */
+  async resolve(name: string, instanceId: string, options: { self?: SelfNode; currentVersion?: string } = {}): Promise<VersionResolution> {
+    const snapshot = await this.snapshot();
+    const nodes: NodeVersions[] = [];
+    const { self } = options;
+    for (const node of snapshot.liveNodes) {
+      if (self !== undefined && node.nodeId === self.nodeId) continue;
+      const entry = node.orchestrations.find((o) => o.name === name);
+      if (entry !== undefined && entry.versions.length > 0) nodes.push({ versions: entry.versions, defaultPolicy: entry.defaultPolicy });
+    }
+    const mine = self?.versionsOf(name);
+    if (mine !== undefined && mine.versions.length > 0) nodes.push(mine);
+    return resolveExecutionVersion({
+      storedPolicy: snapshot.policies.get(name),
+      nodes,
+      instanceId,
+      currentVersion: options.currentVersion,
+    });
+  }
+}

@@ -1,0 +1,97 @@
+/**
+ * The node registry entry of one runtime: who it is, which engine it runs and which
+ * orchestration versions and activities it registers, refreshed every
+ * `nodeHeartbeatIntervalMs`. Fleet "latest" and the management views are computed from these
+ * rows (docs/versioning.md, "Node registry").
+ * @module
+ */
+import { hostname } from 'node:os';
+import type { NodeRecord, Provider } from '../providers/provider.js';
+import { DUROXIDE_VERSION } from '../core/version.js';
+import type { Logger } from './logger.js';
+import type { ActivityRegistry, OrchestrationRegistry } from './registry.js';
+
+const TARGET = 'duroxide::runtime::nodes';
+/** Rows of nodes not seen for this long are deleted by any live node. */
+const PRUNE_AFTER_MS = 24 * 60 * 60 * 1000;
+/** Prune at most this often per node. */
+const PRUNE_EVERY_MS = 10 * 60 * 1000;
+
+export interface NodeHeartbeatDeps {
+  readonly provider: Provider;
+  readonly nodeId: string;
+  readonly intervalMs: number;
+  readonly historyFormat: number;
+  readonly orchestrations: OrchestrationRegistry;
+  readonly activities: ActivityRegistry;
+  readonly logger: Logger;
+}
+
+export class NodeHeartbeat {
+  readonly #d: NodeHeartbeatDeps;
+  readonly #startedAt = Date.now();
+  #timer: NodeJS.Timeout | undefined;
+  #lastPruneAt = 0;
+  #beating: Promise<void> | undefined;
+
+  constructor(deps: NodeHeartbeatDeps) {
+    this.#d = deps;
+  }
+
+  /** This node's row as of now. */
+  record(): NodeRecord {
+    const { orchestrations, activities } = this.#d;
+    return {
+      nodeId: this.#d.nodeId,
+      host: hostname(),
+      pid: process.pid,
+      duroxideVersion: DUROXIDE_VERSION,
+      historyFormat: this.#d.historyFormat,
+      startedAt: this.#startedAt,
+      lastSeenAt: Date.now(),
+      heartbeatIntervalMs: this.#d.intervalMs,
+      orchestrations: orchestrations.listNames().map((name) => ({
+        name,
+        versions: orchestrations.listVersions(name),
+        defaultPolicy: orchestrations.defaultPolicy(name),
+      })),
+      activities: activities.listNames(),
+    };
+  }
+
+  /** Writes the first heartbeat (so the fleet sees this node before it takes work), then beats on. */
+  async start(): Promise<void> {
+    await this.#beat();
+    this.#timer = setInterval(() => void this.#beat(), this.#d.intervalMs);
+    this.#timer.unref();
+  }
+
+  /** Stops beating and removes the row, so the fleet stops counting this node at once. */
+  async stop(): Promise<void> {
+    clearInterval(this.#timer);
+    this.#timer = undefined;
+    await this.#beating;
+    try {
+      await this.#d.provider.removeNode(this.#d.nodeId);
+    } catch (error) {
+      this.#d.logger.warn(TARGET, 'could not remove this node from the node registry; it ages out on its own', { error: String(error) });
+    }
+  }
+
+  #beat(): Promise<void> {
+    this.#beating = (async () => {
+      const { provider, logger } = this.#d;
+      try {
+        await provider.heartbeatNode(this.record());
+        const now = Date.now();
+        if (now - this.#lastPruneAt >= PRUNE_EVERY_MS) {
+          this.#lastPruneAt = now;
+          await provider.pruneNodes(now - PRUNE_AFTER_MS);
+        }
+      } catch (error) {
+        logger.warn(TARGET, 'node heartbeat failed; retrying at the next interval', { error: String(error) });
+      }
+    })();
+    return this.#beating;
+  }
+}

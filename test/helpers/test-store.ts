@@ -1,0 +1,57 @@
+/**
+ * One shared store per test, on either provider, for runtime scenarios that must hold on both:
+ * a temp SQLite file, or a fresh schema on the test PostgreSQL server (`DUROXIDE_PG_URL` or a
+ * throwaway cluster). `open()` returns a new provider on the same store each call (one per
+ * runtime or client, as separate processes would have); all are closed and the store removed
+ * after the test.
+ * @module
+ */
+import { mkdtempSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import type { TestContext } from 'node:test';
+import { SqliteProvider, type Provider } from '../../src/index.js';
+import { PostgresProvider } from '../../src/providers/postgres/postgres-provider.js';
+import { dropSchema, postgresServer, uniqueSchemaName } from './postgres-cluster.js';
+
+export const STORE_KINDS = ['sqlite', 'postgres'] as const;
+export type StoreKind = (typeof STORE_KINDS)[number];
+
+export interface TestStore {
+  readonly kind: StoreKind;
+  open(): Promise<Provider>;
+}
+
+export async function testStore(t: TestContext, kind: StoreKind): Promise<TestStore> {
+  const opened: Provider[] = [];
+  if (kind === 'sqlite') {
+    const dir = mkdtempSync(join(tmpdir(), 'duroxide-store-'));
+    const url = `sqlite:${join(dir, 'store.db')}`;
+    t.after(async () => {
+      for (const p of opened) await p.close();
+      rmSync(dir, { recursive: true, force: true });
+    });
+    return {
+      kind,
+      open: async () => {
+        const p = await SqliteProvider.open(url);
+        opened.push(p);
+        return p;
+      },
+    };
+  }
+  const server = await postgresServer();
+  const schema = uniqueSchemaName('store');
+  t.after(async () => {
+    for (const p of opened) await p.close();
+    await dropSchema(server.url, schema).catch(() => undefined);
+  });
+  return {
+    kind,
+    open: async () => {
+      const p = await PostgresProvider.connectWithSchema(server.url, schema);
+      opened.push(p);
+      return p;
+    },
+  };
+}
