@@ -34,8 +34,8 @@ async function ticked(client: Client, ids: readonly string[], executions: Map<st
   for (const id of ids) {
     const target = (executions.get(id) ?? 0) + more;
     const now = await pollUntil(`${id} to reach execution ${target}`, WAIT_MS, async () => {
-      const info = await client.getInstanceInfo(id);
-      return info.currentExecutionId >= target ? info.currentExecutionId : undefined;
+      const info = await client.getInstanceInfo(id).catch(() => undefined);
+      return info !== undefined && info.currentExecutionId >= target ? info.currentExecutionId : undefined;
     }, 20);
     executions.set(id, now);
   }
