@@ -58,6 +58,16 @@ async function eventually<T>(what: string, check: () => Promise<T | undefined>):
   }
 }
 
+/** Raises 'next' and waits until the instance continued as new (or completed). */
+async function advance(client: Client, id: string): Promise<void> {
+  const before = (await client.getInstanceInfo(id)).currentExecutionId;
+  await client.raiseEvent(id, 'next', null);
+  await eventually('next execution', async () => {
+    const info = await client.getInstanceInfo(id);
+    return info.currentExecutionId > before || info.status === 'Completed' ? true : undefined;
+  });
+}
+
 for (const kind of STORE_KINDS) {
   describe(`fleet versioning (${kind})`, () => {
     let store: TestStore;
@@ -122,12 +132,7 @@ for (const kind of STORE_KINDS) {
       await client.setVersionPolicy('Gate', { kind: 'pinned', version: '1.0.0' });
       await sleep(50);
       for (let i = 0; i < 3; i++) {
-        const before = (await client.getInstanceInfo(id)).currentExecutionId;
-        await client.raiseEvent(id, 'next', null);
-        await eventually('next execution', async () => {
-          const info = await client.getInstanceInfo(id);
-          return info.currentExecutionId > before || info.status === 'Completed' ? true : undefined;
-        });
+        await advance(client, id);
       }
       const done = await client.waitForOrchestration(id, WAIT_MS);
       assert.equal(done.output, 'v2');
@@ -166,12 +171,7 @@ for (const kind of STORE_KINDS) {
       await client.moveInstanceToVersion(id, '2.0.0', { actor: 'ops', reason: 'fix rollout' });
       assert.equal((await client.getInstanceInfo(id)).nextVersion, '2.0.0');
       for (let i = 0; i < 3; i++) {
-        const before = (await client.getInstanceInfo(id)).currentExecutionId;
-        await client.raiseEvent(id, 'next', null);
-        await eventually('next execution', async () => {
-          const info = await client.getInstanceInfo(id);
-          return info.currentExecutionId > before || info.status === 'Completed' ? true : undefined;
-        });
+        await advance(client, id);
       }
       assert.equal((await client.waitForOrchestration(id, WAIT_MS)).output, '2.0.0');
       assert.deepEqual(await executionVersions(client, id), ['1.0.0', '2.0.0', '2.0.0']);
