@@ -46,12 +46,7 @@ import type { CancelledActivity, TurnResult, TurnStatus } from './turn-result.js
 import { OrchestrationContext, type OrchestrationHost } from '../context/orchestration-context.js';
 import { DEFAULT_LIMITS, utf8Bytes, type Limits } from '../limits.js';
 import { InvalidInputError } from '../errors/duroxide-error.js';
-
-/** Signature of an orchestration: async function, generator function, or plain function. */
-export type OrchestrationHandler<I = unknown, O = unknown> = (
-  ctx: OrchestrationContext,
-  input: I,
-) => Promise<O> | Generator<unknown, O, unknown> | O;
+import type { OrchestrationHandler } from './orchestration-handler.js';
 
 /** Replay-safe trace output (silent while replaying). */
 export type TraceLevel = 'debug' | 'info' | 'warn' | 'error';
