@@ -31,7 +31,6 @@ import {
   cancelledError,
   configurationError,
   displayMessage,
-  infrastructureError,
   nondeterminismError,
   type ErrorDetails,
 } from '../errors/error-details.js';
@@ -46,6 +45,7 @@ import type { CancelledActivity, TurnResult, TurnStatus } from './turn-result.js
 import { OrchestrationContext, type OrchestrationHost } from '../context/orchestration-context.js';
 import { DEFAULT_LIMITS, utf8Bytes, type Limits } from '../limits.js';
 import { InvalidInputError } from '../errors/duroxide-error.js';
+import { errorMessage, errorToDetails } from '../errors/error-to-details.js';
 import type { OrchestrationHandler } from './orchestration-handler.js';
 
 /** Replay-safe trace output (silent while replaying). */
@@ -1308,24 +1308,4 @@ async function driveGenerator(gen: Generator<unknown, unknown, unknown>): Promis
       next = { ok: false, error };
     }
   }
-}
-
-function errorMessage(e: unknown): string {
-  return e instanceof Error ? e.message : String(e);
-}
-
-/** How a thrown value is stored when it ends an orchestration. */
-export function errorToDetails(e: unknown): ErrorDetails {
-  if (e instanceof DuroxideError && e.category === 'configuration') {
-    return configurationError(e.code, e.message);
-  }
-  if (e instanceof DuroxideError && e.category === 'infrastructure') {
-    return infrastructureError(e.context.operation ?? e.code, e.message, e.retryable);
-  }
-  const name = e instanceof Error ? e.name : undefined;
-  return applicationError(
-    'OrchestrationFailed',
-    errorMessage(e),
-    name !== undefined && name !== 'Error' ? { errorName: name } : undefined,
-  );
 }
