@@ -354,8 +354,12 @@ export class ReplayEngine implements OrchestrationHost {
           this.#append({ type: 'OrchestrationCancelRequested', reason: m.reason });
         }
         return;
+      // Start, restart and resume items are turned into `start` (or a new engine) by the
+      // runtime; worker items never reach an orchestration turn.
       case 'StartOrchestration':
       case 'ContinueAsNew':
+      case 'RestartOrchestration':
+      case 'ResumeOrchestration':
       case 'ActivityExecute':
         return;
     }
