@@ -73,7 +73,7 @@ export type {
 } from './core/context/orchestration-context.js';
 export type { Limits } from './core/limits.js';
 export { DurableTask } from './core/replay/durable-task.js';
-export type { OrchestrationHandler } from './core/replay/replay-engine.js';
+export type { OrchestrationHandler } from './core/replay/orchestration-handler.js';
 export {
   ActivityFailedError,
   CannotDeleteSubOrchestrationError,

@@ -3,7 +3,7 @@
  * @module
  */
 import { ConfigurationError, ERROR_CODES } from '../core/errors/duroxide-error.js';
-import type { OrchestrationHandler } from '../core/replay/replay-engine.js';
+import type { OrchestrationHandler } from '../core/replay/orchestration-handler.js';
 import { SYSCALL_PREFIX } from '../core/syscall-names.js';
 import type { NodeVersions, StoredVersionPolicy } from '../core/versioning/version-policy.js';
 import { compareSemVer, DEFAULT_VERSION, parseSemVer, type SemVer } from '../core/versioning/semver.js';

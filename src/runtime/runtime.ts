@@ -6,7 +6,7 @@
  */
 import { randomBytes } from 'node:crypto';
 import { ConfigurationError, ERROR_CODES, InvalidInputError } from '../core/errors/duroxide-error.js';
-import type { OrchestrationHandler } from '../core/replay/replay-engine.js';
+import type { OrchestrationHandler } from '../core/replay/orchestration-handler.js';
 import { DEFAULT_VERSION } from '../core/versioning/semver.js';
 import { DUROXIDE_VERSION } from '../core/version.js';
 import type { LockedOrchestrationItem, LockedWorkItem, Provider } from '../providers/provider.js';

@@ -2,7 +2,8 @@
  * Runs the pure replay engine on plain arrays of history events, with an injected clock.
  */
 import { setImmediate as drainMacrotask } from 'node:timers/promises';
-import { ReplayEngine, type OrchestrationHandler } from '../../src/core/replay/replay-engine.js';
+import type { OrchestrationHandler } from '../../src/core/replay/orchestration-handler.js';
+import { ReplayEngine } from '../../src/core/replay/replay-engine.js';
 import type { HistoryEvent, EventKind } from '../../src/core/history/history-event.js';
 import type { WorkItem } from '../../src/core/history/work-item.js';
 import type { TurnResult } from '../../src/core/replay/turn-result.js';

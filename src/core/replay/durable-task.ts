@@ -4,7 +4,7 @@
  *
  * A task is settled only by the replay engine, never by real I/O: the engine delivers one
  * recorded completion at a time, in history order, and lets the orchestration code run to its
- * next suspension before delivering the next one (DESIGN.md "The replay engine").
+ * next suspension before delivering the next one (docs/decisions/0001-async-engine-emit-on-call.md).
  * @module
  */
 
@@ -78,7 +78,7 @@ export class DurableTask<T> implements PromiseLike<T> {
   }
 
   /**
-   * Routes an activity to workers whose tag filter accepts `tag` (SPEC §4.12). Call it right
+   * Routes an activity to workers whose tag filter accepts `tag`. Call it right
    * away, in the same synchronous step as the scheduling call.
    */
   withTag(tag: string): this {

@@ -1,0 +1,109 @@
+/**
+ * `EventSubscriptions`: waits on external events and on queues, and the delivery of
+ * `ExternalEvent` and `QueueEventDelivered` history events to them.
+ *
+ * External events are positional: an event goes to the oldest wait for that name that was
+ * recorded in history before the event and is still waiting (not dropped); otherwise it stays
+ * in history undelivered. A race-losing wait is dropped at once, so it never takes an event
+ * (docs/decisions/0001-async-engine-emit-on-call.md).
+ *
+ * Queues are FIFO mailboxes: delivered messages are buffered in history order and handed to
+ * waiting subscriptions in claim order; unconsumed messages are carried forward by
+ * continue-as-new.
+ * @module
+ */
+import { decodeJson } from '../json/json-codec.js';
+import type { DurableTask } from './durable-task.js';
+import type { TaskTracker } from './task-tracker.js';
+
+interface Subscription {
+  readonly eventId: number;
+  readonly task: DurableTask<unknown>;
+}
+
+interface QueueState {
+  /** Delivered but not yet consumed, in history order. */
+  readonly buffer: { readonly eventId: number; readonly data: string }[];
+  /** Claimed subscriptions waiting for a message, in claim order. */
+  readonly waiting: Subscription[];
+}
+
+/** A queue message not consumed by the code. */
+export interface QueuedMessage {
+  readonly eventId: number;
+  readonly name: string;
+  readonly data: string;
+}
+
+export class EventSubscriptions {
+  readonly #tasks: TaskTracker;
+  /** Waits on external events by name, in history order. */
+  readonly #externals = new Map<string, Subscription[]>();
+  readonly #queues = new Map<string, QueueState>();
+
+  constructor(tasks: TaskTracker) {
+    this.#tasks = tasks;
+  }
+
+  /**
+   * The walk reached the `ExternalSubscribed` event `eventId`, claimed by the code: from here
+   * on, an `ExternalEvent` named `name` may go to it.
+   */
+  addExternalWait(eventId: number, name: string): void {
+    const task = this.#tasks.get(eventId);
+    if (task === undefined || task.internals.dropped) return;
+    let subs = this.#externals.get(name);
+    if (subs === undefined) this.#externals.set(name, (subs = []));
+    subs.push({ eventId, task });
+  }
+
+  /** Delivers an `ExternalEvent`; returns true if the code may run. */
+  deliverExternal(name: string, data: string): boolean {
+    const subs = this.#externals.get(name);
+    while (subs !== undefined && subs.length > 0) {
+      const sub = subs.shift()!;
+      if (sub.task.internals.dropped || sub.task.isSettled) continue;
+      return this.#tasks.settle(sub.task, { ok: true, value: decodeJson(data) });
+    }
+    return false; // no wait recorded before this event: kept in history, not delivered
+  }
+
+  /** The code claimed a `QueueSubscribed` event: it takes the next message of that queue. */
+  addQueueWait(eventId: number, name: string, task: DurableTask<unknown>): void {
+    const q = this.#queue(name);
+    q.waiting.push({ eventId, task });
+    this.#pump(q);
+  }
+
+  /** Delivers a `QueueEventDelivered`; returns true if the code may run. */
+  deliverQueueMessage(eventId: number, name: string, data: string): boolean {
+    const q = this.#queue(name);
+    q.buffer.push({ eventId, data });
+    return this.#pump(q);
+  }
+
+  /** Appends the delivered messages no subscription has taken to `into`. */
+  collectUnconsumed(into: QueuedMessage[]): void {
+    for (const [name, q] of this.#queues) {
+      for (const m of q.buffer) into.push({ eventId: m.eventId, name, data: m.data });
+    }
+  }
+
+  /** Hands buffered messages to waiting subscriptions, FIFO. */
+  #pump(q: QueueState): boolean {
+    let delivered = false;
+    while (q.buffer.length > 0 && q.waiting.length > 0) {
+      const sub = q.waiting.shift()!;
+      if (sub.task.internals.dropped || sub.task.isSettled) continue;
+      const message = q.buffer.shift()!;
+      if (this.#tasks.settle(sub.task, { ok: true, value: decodeJson(message.data) })) delivered = true;
+    }
+    return delivered;
+  }
+
+  #queue(name: string): QueueState {
+    let q = this.#queues.get(name);
+    if (q === undefined) this.#queues.set(name, (q = { buffer: [], waiting: [] }));
+    return q;
+  }
+}

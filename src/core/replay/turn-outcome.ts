@@ -1,0 +1,65 @@
+/**
+ * `decideOutcome`: how a turn ends — keep running, complete, fail, continue as new, or be
+ * cancelled — from what the code and the incoming messages did.
+ * @module
+ */
+import { applicationError, type ErrorDetails } from '../errors/error-details.js';
+import { errorMessage, errorToDetails } from '../errors/error-to-details.js';
+import { encodeJson } from '../json/json-codec.js';
+import type { ExecutionHistory } from './execution-history.js';
+import type { ExecutionScope } from './execution-scope.js';
+import type { CodeState } from './orchestration-run.js';
+
+export type TurnOutcome =
+  | { readonly kind: 'continue' }
+  | { readonly kind: 'completed'; readonly output: string }
+  | { readonly kind: 'failed'; readonly details: ErrorDetails }
+  | { readonly kind: 'continuedAsNew'; readonly input: string; readonly version: string | undefined }
+  | { readonly kind: 'cancelled'; readonly reason: string };
+
+/** What `ctx.continueAsNew` asked for. */
+export interface ContinueAsNewRequest {
+  readonly input: string;
+  readonly version: string | undefined;
+}
+
+const CONTINUE: TurnOutcome = { kind: 'continue' };
+
+/**
+ * In order of precedence: a failure, a cancel request, continue-as-new, then the code's own
+ * result. A running execution whose history grew past `maxHistoryEvents` (0 = no limit) fails.
+ */
+export function decideOutcome(
+  scope: ExecutionScope,
+  history: ExecutionHistory,
+  continueAsNew: ContinueAsNewRequest | undefined,
+  code: CodeState,
+  maxHistoryEvents: number,
+): TurnOutcome {
+  if (scope.error !== undefined) return { kind: 'failed', details: scope.error };
+  if (history.cancelReason !== undefined) return { kind: 'cancelled', reason: history.cancelReason };
+  if (continueAsNew !== undefined) {
+    return { kind: 'continuedAsNew', input: continueAsNew.input, version: continueAsNew.version };
+  }
+  if (!code.done) {
+    if (maxHistoryEvents > 0 && history.length > maxHistoryEvents) {
+      return {
+        kind: 'failed',
+        details: applicationError(
+          'LimitExceeded',
+          `history of instance '${scope.instanceId}' execution ${scope.executionId} has ${history.length} events, more than the limit of ${maxHistoryEvents}; use continueAsNew to start a fresh history (history was not truncated)`,
+        ),
+      };
+    }
+    return CONTINUE;
+  }
+  if (!code.ok) return { kind: 'failed', details: errorToDetails(code.error) };
+  try {
+    return { kind: 'completed', output: encodeJson(code.value, 'orchestration output') };
+  } catch (e) {
+    return {
+      kind: 'failed',
+      details: applicationError('OrchestrationFailed', `orchestration output is not JSON-serialisable: ${errorMessage(e)}`),
+    };
+  }
+}
