@@ -14,7 +14,7 @@
 import type { HistoryEvent } from '../core/history/history-event.js';
 import type { WorkItem, WorkItemOfType } from '../core/history/work-item.js';
 import type { ReplayEngine } from '../core/replay/replay-engine.js';
-import type { OrchestrationHandler } from '../core/replay/replay-engine.js';
+import type { OrchestrationHandler } from '../core/replay/orchestration-handler.js';
 import type { TurnResult } from '../core/replay/turn-result.js';
 import type {
   AuditEntryInput,

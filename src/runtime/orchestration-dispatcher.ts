@@ -18,7 +18,8 @@ import type { EventKind, HistoryEvent, ParentLink } from '../core/history/histor
 import type { WorkItem, WorkItemOfType } from '../core/history/work-item.js';
 import { applicationError, displayMessage, type ErrorDetails } from '../core/errors/error-details.js';
 import { isDuroxideError } from '../core/errors/duroxide-error.js';
-import { ReplayEngine, type ExecutionStart, type OrchestrationHandler } from '../core/replay/replay-engine.js';
+import { ReplayEngine, type ExecutionStart } from '../core/replay/replay-engine.js';
+import type { OrchestrationHandler } from '../core/replay/orchestration-handler.js';
 import type { TurnResult } from '../core/replay/turn-result.js';
 import { DUROXIDE_VERSION } from '../core/version.js';
 import type {
