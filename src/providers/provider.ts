@@ -595,6 +595,32 @@ export interface Provider {
   /** Instances matching `filter` counted per status/name/version, largest count first, then key. */
   countInstances(filter: InstanceQueryFilter, groupBy: InstanceCountGroupBy): Promise<InstanceCount[]>;
 
+  // ----- fleet -----
+  /**
+   * Stores (or with `null` clears) the policy of a name and appends `audit` to the audit log,
+   * in one transaction. Returns the stored record (null after clearing).
+   */
+  setVersionPolicy(orchestrationName: string, policy: StoredVersionPolicy | null, audit: AuditEntryInput): Promise<VersionPolicyRecord | null>;
+  getVersionPolicy(orchestrationName: string): Promise<VersionPolicyRecord | null>;
+  /** Every stored policy, by name. */
+  listVersionPolicies(): Promise<VersionPolicyRecord[]>;
+  appendAudit(entry: AuditEntryInput): Promise<void>;
+  /** Newest first. */
+  listAudit(query: AuditQuery): Promise<AuditRecord[]>;
+  /** Inserts or replaces the node's row (by `nodeId`). */
+  heartbeatNode(node: NodeRecord): Promise<void>;
+  /** Deletes the node's row (graceful shutdown); unknown ids are ignored. */
+  removeNode(nodeId: string): Promise<void>;
+  /** Every node row, stale ones included, by `nodeId`. */
+  listNodes(): Promise<NodeRecord[]>;
+  /** Deletes rows not seen since `lastSeenBefore` (epoch ms); returns how many. */
+  pruneNodes(lastSeenBefore: number): Promise<number>;
+  /**
+   * Changes an instance's sticky pin and/or next-version request and appends `audit`, in one
+   * transaction. Returns false (writing nothing) when the instance row does not exist.
+   */
+  setInstanceVersion(instanceId: string, change: InstanceVersionChange, audit: AuditEntryInput): Promise<boolean>;
+
   // ----- lifecycle -----
   /** Subscribe to in-process commit notifications; returns an unsubscribe function. */
   subscribe(listener: ProviderSignalListener): () => void;

@@ -33,6 +33,9 @@ import type { HistoryEvent } from '../../core/history/history-event.js';
 import type { WorkItem, WorkItemOfType } from '../../core/history/work-item.js';
 import type {
   AbandonOptions,
+  AuditRecord,
+  NodeRecord,
+  VersionPolicyRecord,
   DeleteInstancesResult,
   ExecutionRecord,
   ExecutionStatus,
@@ -454,6 +457,39 @@ export class PostgresProvider implements Provider {
 
   async countInstances(filter: InstanceQueryFilter, groupBy: InstanceCountGroupBy): Promise<InstanceCount[]> {
     return this.#run('countInstances', () => this.#ops.queries.countInstances(this.#db, filter, groupBy));
+  }
+
+  // ----- fleet (PostgreSQL implementation pending) -----
+
+  async setVersionPolicy(): Promise<VersionPolicyRecord | null> {
+    throw new ProviderError('setVersionPolicy', 'not implemented yet', false);
+  }
+  async getVersionPolicy(): Promise<VersionPolicyRecord | null> {
+    throw new ProviderError('getVersionPolicy', 'not implemented yet', false);
+  }
+  async listVersionPolicies(): Promise<VersionPolicyRecord[]> {
+    throw new ProviderError('listVersionPolicies', 'not implemented yet', false);
+  }
+  async appendAudit(): Promise<void> {
+    throw new ProviderError('appendAudit', 'not implemented yet', false);
+  }
+  async listAudit(): Promise<AuditRecord[]> {
+    throw new ProviderError('listAudit', 'not implemented yet', false);
+  }
+  async heartbeatNode(): Promise<void> {
+    throw new ProviderError('heartbeatNode', 'not implemented yet', false);
+  }
+  async removeNode(): Promise<void> {
+    throw new ProviderError('removeNode', 'not implemented yet', false);
+  }
+  async listNodes(): Promise<NodeRecord[]> {
+    throw new ProviderError('listNodes', 'not implemented yet', false);
+  }
+  async pruneNodes(): Promise<number> {
+    throw new ProviderError('pruneNodes', 'not implemented yet', false);
+  }
+  async setInstanceVersion(): Promise<boolean> {
+    throw new ProviderError('setInstanceVersion', 'not implemented yet', false);
   }
 
   // ----- lifecycle -----
