@@ -607,10 +607,16 @@ export interface Provider {
    */
   setVersionPolicy(orchestrationName: string, policy: StoredVersionPolicy | null, audit: AuditEntryInput): Promise<VersionPolicyRecord | null>;
   getVersionPolicy(orchestrationName: string): Promise<VersionPolicyRecord | null>;
-  /** Every stored policy, by name. */
+  /**
+   * Every stored policy, by name (cleared ones are left out).
+   * @throws ProviderError (permanent) when a stored policy is not valid JSON, naming it.
+   */
   listVersionPolicies(): Promise<VersionPolicyRecord[]>;
   appendAudit(entry: AuditEntryInput): Promise<void>;
-  /** Newest first. */
+  /**
+   * Newest first.
+   * @throws InvalidInputError when `limit` is not an integer from 1 to 1000.
+   */
   listAudit(query: AuditQuery): Promise<AuditRecord[]>;
   /** Inserts or replaces the node's row (by `nodeId`). */
   heartbeatNode(node: NodeRecord): Promise<void>;

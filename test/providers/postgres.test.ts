@@ -100,6 +100,7 @@ describe('PostgresProvider', () => {
       assert.deepEqual(
         rows.map((r) => r.tablename),
         [
+          'audit_log',
           'duroxide_schema',
           'executions',
           'history',
@@ -107,8 +108,10 @@ describe('PostgresProvider', () => {
           'instances',
           'kv_delta',
           'kv_store',
+          'nodes',
           'orchestrator_queue',
           'sessions',
+          'version_policies',
           'worker_queue',
         ],
       );
@@ -325,8 +328,9 @@ describe('PostgresProvider', () => {
         MIGRATIONS.map((m) => m.version),
       );
       const functions = (await ackFunctions(schema)).sort((a, b) => a[0] - b[0]);
-      assert.deepEqual(functions.map(([args]) => args), [34, 39], 'the version-1 overload stays for nodes still running it');
+      assert.deepEqual(functions.map(([args]) => args), [34, 39, 45], 'the older overloads stay for nodes still running them');
       assert.match(functions[1]![1], /lock_kept boolean, instance_created_at bigint/);
+      assert.match(functions[2]![1], /reopen_last_event text/);
 
       // A node of the old build, mid-turn during the upgrade, commits through the 0001 signature.
       const e = '{}';

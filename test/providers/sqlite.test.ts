@@ -120,6 +120,7 @@ describe('SqliteProvider', () => {
             [2, 'worker-activity-name'],
             [3, 'management-indexes'],
             [4, 'kv-and-sessions'],
+            [5, 'fleet'],
           ],
         );
         assert.equal(rows.at(-1)?.version, LATEST_SCHEMA_VERSION);

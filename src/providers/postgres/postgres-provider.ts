@@ -33,6 +33,13 @@ import type { HistoryEvent } from '../../core/history/history-event.js';
 import type { WorkItem, WorkItemOfType } from '../../core/history/work-item.js';
 import type {
   AbandonOptions,
+  AuditEntryInput,
+  AuditQuery,
+  AuditRecord,
+  InstanceVersionChange,
+  NodeRecord,
+  StoredVersionPolicy,
+  VersionPolicyRecord,
   DeleteInstancesResult,
   ExecutionRecord,
   ExecutionStatus,
@@ -78,12 +85,14 @@ import { prepareAbandonOrchestrationItem } from './statements/abandon-orchestrat
 import { prepareAbandonWorkItem } from './statements/abandon-work-item.js';
 import { prepareAckOrchestrationItem } from './statements/ack-orchestration-item.js';
 import { prepareAckWorkItem } from './statements/ack-work-item.js';
+import { prepareAuditLog } from './statements/audit-log.js';
 import { prepareInstanceDeletion } from './statements/delete-instances.js';
 import { prepareEnqueueStartIfAbsent } from './statements/enqueue-start-if-absent.js';
 import { prepareEnqueueForOrchestrator } from './statements/enqueue-for-orchestrator.js';
 import { prepareFetchOrchestrationItem } from './statements/fetch-orchestration-item.js';
 import { prepareFetchWorkItem } from './statements/fetch-work-item.js';
 import { prepareNextOrchestratorVisibleAt } from './statements/next-orchestrator-visible-at.js';
+import { prepareNodes } from './statements/nodes.js';
 import { prepareExecutionPruning } from './statements/prune-executions.js';
 import { prepareInstanceQueries } from './statements/query-instances.js';
 import { prepareReadHistory } from './statements/read-history.js';
@@ -95,6 +104,8 @@ import { prepareRenewOrchestrationItemLock } from './statements/renew-orchestrat
 import { prepareRenewWorkItemLock } from './statements/renew-work-item-lock.js';
 import { prepareKvReads } from './statements/read-kv.js';
 import { prepareSessionLeases } from './statements/session-leases.js';
+import { prepareSetInstanceVersion } from './statements/set-instance-version.js';
+import { prepareVersionPolicies } from './statements/version-policies.js';
 import type { StatementContext } from './statements/statement-context.js';
 import { isTransient, toProviderError } from './to-provider-error.js';
 
@@ -144,6 +155,10 @@ function prepareOperations(ctx: StatementContext) {
     pruning: prepareExecutionPruning(ctx),
     metrics: prepareSystemMetricsReads(ctx),
     queries: prepareInstanceQueries(ctx),
+    policies: prepareVersionPolicies(ctx),
+    audit: prepareAuditLog(ctx),
+    nodes: prepareNodes(ctx),
+    setInstanceVersion: prepareSetInstanceVersion(ctx),
   };
 }
 
@@ -454,6 +469,57 @@ export class PostgresProvider implements Provider {
 
   async countInstances(filter: InstanceQueryFilter, groupBy: InstanceCountGroupBy): Promise<InstanceCount[]> {
     return this.#run('countInstances', () => this.#ops.queries.countInstances(this.#db, filter, groupBy));
+  }
+
+  // ----- fleet -----
+
+  async setVersionPolicy(
+    orchestrationName: string,
+    policy: StoredVersionPolicy | null,
+    audit: AuditEntryInput,
+  ): Promise<VersionPolicyRecord | null> {
+    // One statement: a retry after a lost connection could apply it twice, so only unsent ones are retried.
+    return this.#run('setVersionPolicy', () => this.#ops.policies.set(this.#db, orchestrationName, policy, audit), 'unsent');
+  }
+
+  async getVersionPolicy(orchestrationName: string): Promise<VersionPolicyRecord | null> {
+    return this.#run('getVersionPolicy', () => this.#ops.policies.get(this.#db, orchestrationName));
+  }
+
+  async listVersionPolicies(): Promise<VersionPolicyRecord[]> {
+    return this.#run('listVersionPolicies', () => this.#ops.policies.list(this.#db));
+  }
+
+  async appendAudit(entry: AuditEntryInput): Promise<void> {
+    await this.#run('appendAudit', () => this.#ops.audit.append(this.#db, entry), 'unsent');
+  }
+
+  async listAudit(query: AuditQuery): Promise<AuditRecord[]> {
+    return this.#run('listAudit', () => this.#ops.audit.list(this.#db, query));
+  }
+
+  async heartbeatNode(node: NodeRecord): Promise<void> {
+    await this.#run('heartbeatNode', () => this.#ops.nodes.heartbeat(this.#db, node));
+  }
+
+  async removeNode(nodeId: string): Promise<void> {
+    await this.#run('removeNode', () => this.#ops.nodes.remove(this.#db, nodeId));
+  }
+
+  async listNodes(): Promise<NodeRecord[]> {
+    return this.#run('listNodes', () => this.#ops.nodes.list(this.#db));
+  }
+
+  async pruneNodes(lastSeenBefore: number): Promise<number> {
+    return this.#run('pruneNodes', () => this.#ops.nodes.prune(this.#db, lastSeenBefore));
+  }
+
+  async setInstanceVersion(instanceId: string, change: InstanceVersionChange, audit: AuditEntryInput): Promise<boolean> {
+    return this.#run(
+      'setInstanceVersion',
+      () => this.#ops.setInstanceVersion(this.#db, instanceId, change, audit),
+      'unsent',
+    );
   }
 
   // ----- lifecycle -----

@@ -15,6 +15,9 @@ import type { HistoryEvent } from '../../core/history/history-event.js';
 import type { WorkItem, WorkItemOfType } from '../../core/history/work-item.js';
 import type {
   AbandonOptions,
+  AuditEntryInput,
+  AuditQuery,
+  AuditRecord,
   DeleteInstancesResult,
   ExecutionRecord,
   ExecutionStatus,
@@ -27,8 +30,10 @@ import type {
   InstanceRecord,
   InstanceRecordPage,
   InstanceSelectionFilter,
+  InstanceVersionChange,
   LockedOrchestrationItem,
   LockedWorkItem,
+  NodeRecord,
   OrchestrationAck,
   OrchestrationAckOptions,
   OrchestrationAckResult,
@@ -39,7 +44,9 @@ import type {
   PruneExecutionsOptions,
   PruneExecutionsResult,
   QueueDepthsRecord,
+  StoredVersionPolicy,
   SystemMetricsRecord,
+  VersionPolicyRecord,
 } from '../provider.js';
 import { applyMigrations } from './migrations/apply-migrations.js';
 import { openDatabase } from './open-database.js';
@@ -48,6 +55,7 @@ import { prepareAbandonOrchestrationItem } from './statements/abandon-orchestrat
 import { prepareAbandonWorkItem } from './statements/abandon-work-item.js';
 import { prepareAckOrchestrationItem } from './statements/ack-orchestration-item.js';
 import { prepareAckWorkItem } from './statements/ack-work-item.js';
+import { prepareAuditLog } from './statements/audit-log.js';
 import { prepareCleanupOrphanedSessions } from './statements/cleanup-orphaned-sessions.js';
 import { prepareInstanceDeletion } from './statements/delete-instances.js';
 import { prepareEnqueueStartIfAbsent } from './statements/enqueue-start-if-absent.js';
@@ -55,6 +63,7 @@ import { prepareEnqueueForOrchestrator } from './statements/enqueue-for-orchestr
 import { prepareFetchOrchestrationItem } from './statements/fetch-orchestration-item.js';
 import { prepareFetchWorkItem } from './statements/fetch-work-item.js';
 import { prepareNextOrchestratorVisibleAt } from './statements/next-orchestrator-visible-at.js';
+import { prepareNodes } from './statements/nodes.js';
 import { prepareExecutionPruning } from './statements/prune-executions.js';
 import { prepareInstanceQueries } from './statements/query-instances.js';
 import { prepareReadHistory } from './statements/read-history.js';
@@ -66,11 +75,14 @@ import { prepareSystemMetricsReads } from './statements/read-system-metrics.js';
 import { prepareRenewOrchestrationItemLock } from './statements/renew-orchestration-item-lock.js';
 import { prepareRenewSessionLocks } from './statements/renew-session-locks.js';
 import { prepareRenewWorkItemLock } from './statements/renew-work-item-lock.js';
+import { prepareSetInstanceVersion } from './statements/set-instance-version.js';
+import { prepareVersionPolicies } from './statements/version-policies.js';
 import { toProviderError } from './to-provider-error.js';
 
 /** Every prepared operation, created once per connection and reused. */
 function prepareOperations(db: Database.Database) {
   const trees = prepareInstanceTreeReads(db);
+  const audit = prepareAuditLog(db);
   return {
     fetchOrchestrationItem: prepareFetchOrchestrationItem(db),
     ackOrchestrationItem: prepareAckOrchestrationItem(db),
@@ -94,6 +106,10 @@ function prepareOperations(db: Database.Database) {
     pruning: prepareExecutionPruning(db),
     metrics: prepareSystemMetricsReads(db),
     queries: prepareInstanceQueries(db),
+    audit,
+    policies: prepareVersionPolicies(db, audit),
+    nodes: prepareNodes(db),
+    setInstanceVersion: prepareSetInstanceVersion(db, audit),
   };
 }
 
@@ -385,6 +401,52 @@ export class SqliteProvider implements Provider {
 
   async countInstances(filter: InstanceQueryFilter, groupBy: InstanceCountGroupBy): Promise<InstanceCount[]> {
     return this.#run('countInstances', (ops) => ops.queries.countInstances(filter, groupBy));
+  }
+
+  // ----- fleet (transactions of their own, not group-committed: rare, operator-paced) -----
+
+  async setVersionPolicy(
+    orchestrationName: string,
+    policy: StoredVersionPolicy | null,
+    audit: AuditEntryInput,
+  ): Promise<VersionPolicyRecord | null> {
+    return this.#run('setVersionPolicy', (ops) => ops.policies.set(orchestrationName, policy, audit));
+  }
+
+  async getVersionPolicy(orchestrationName: string): Promise<VersionPolicyRecord | null> {
+    return this.#run('getVersionPolicy', (ops) => ops.policies.get(orchestrationName));
+  }
+
+  async listVersionPolicies(): Promise<VersionPolicyRecord[]> {
+    return this.#run('listVersionPolicies', (ops) => ops.policies.list());
+  }
+
+  async appendAudit(entry: AuditEntryInput): Promise<void> {
+    this.#run('appendAudit', (ops) => ops.audit.append(entry));
+  }
+
+  async listAudit(query: AuditQuery): Promise<AuditRecord[]> {
+    return this.#run('listAudit', (ops) => ops.audit.list(query));
+  }
+
+  async heartbeatNode(node: NodeRecord): Promise<void> {
+    this.#run('heartbeatNode', (ops) => ops.nodes.heartbeat(node));
+  }
+
+  async removeNode(nodeId: string): Promise<void> {
+    this.#run('removeNode', (ops) => ops.nodes.remove(nodeId));
+  }
+
+  async listNodes(): Promise<NodeRecord[]> {
+    return this.#run('listNodes', (ops) => ops.nodes.list());
+  }
+
+  async pruneNodes(lastSeenBefore: number): Promise<number> {
+    return this.#run('pruneNodes', (ops) => ops.nodes.prune(lastSeenBefore));
+  }
+
+  async setInstanceVersion(instanceId: string, change: InstanceVersionChange, audit: AuditEntryInput): Promise<boolean> {
+    return this.#run('setInstanceVersion', (ops) => ops.setInstanceVersion(instanceId, change, audit));
   }
 
   // ----- lifecycle -----

@@ -12,6 +12,8 @@ import { describe } from 'node:test';
 import { registerAckHandoffCases } from './cases/ack-handoff-cases.js';
 import { registerBulkDeletionCases } from './cases/bulk-deletion-cases.js';
 import { registerDeletionCases } from './cases/deletion-cases.js';
+import { registerFleetCases } from './cases/fleet-cases.js';
+import { registerFleetTurnCases } from './cases/fleet-turn-cases.js';
 import { registerHistoryLoadingCases } from './cases/history-loading-cases.js';
 import { registerInstanceQueryCases } from './cases/instance-query-cases.js';
 import { registerInstanceRecordCases } from './cases/instance-record-cases.js';
@@ -55,5 +57,7 @@ export function runProviderConformance(options: ProviderConformanceOptions): voi
     registerManagementMetricsCases(harness);
     registerInstanceQueryCases(harness);
     registerKvStoreCases(harness);
+    registerFleetCases(harness);
+    registerFleetTurnCases(harness);
   });
 }

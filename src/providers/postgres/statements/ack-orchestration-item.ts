@@ -28,6 +28,8 @@ interface AckRow {
   lost_work_token: string | null;
   /** The lock was released while messages of the instance wait (announced again). */
   released_waiting: boolean | null;
+  /** With 'reopen-refused': what the execution's last event is (or 'no events'). */
+  reopen_last_event: string | null;
 }
 
 interface KvOperation {
@@ -63,7 +65,8 @@ export type AckOrchestrationItem = (
 ) => Promise<AckOrchestrationOutcome>;
 
 /**
- * One call of the schema's `ack_orchestration_item` function (migration 0002): one round trip,
+ * One call of the schema's `ack_orchestration_item` function (migration 0003's overload, which
+ * is 0002's plus the fleet fields): one round trip,
  * one transaction, all or nothing. Claim indexes and worker item types are checked here first
  * (a bad one sends nothing). Then, in order:
  *
@@ -80,7 +83,13 @@ export type AckOrchestrationItem = (
  *    ack discarding a never-started instance's batch writes nothing — and overwrite its
  *    engine pin when one is given.
  * 6. Move the instance's current execution forward, touch `updated_at`, and apply a custom
- *    status change (`custom_status_version + 1`).
+ *    status change (`custom_status_version + 1`) — and, in the same statement, the fleet
+ *    metadata: the history format and the pin when given, the next version cleared only while
+ *    it equals `consumedNextVersion`, the version of a reopen.
+ * 6b. Reopen (`ack.reopen`, checked right after step 2 — 'reopen-refused' writes nothing when
+ *    the named failure is not the execution's last event or not an `OrchestrationFailed`):
+ *    delete the failure, set the execution back to `Running` without output or completion
+ *    time, and record the version on it and in its `OrchestrationStarted` event.
  * 7. Append the history delta (INSERT only, never reading existing rows — poison termination
  *    works on corrupt histories); a duplicate event id rolls back everything.
  * 8. Record a terminal status, output and completion time on the execution.
@@ -102,7 +111,7 @@ export type AckOrchestrationItem = (
  * whatever the turn's size.
  */
 export function prepareAckOrchestrationItem(ctx: StatementContext): AckOrchestrationItem {
-  const placeholders = Array.from({ length: 39 }, (_, i) => `$${i + 1}`).join(', ');
+  const placeholders = Array.from({ length: 45 }, (_, i) => `$${i + 1}`).join(', ');
   const sql = `SELECT * FROM ${ctx.schema.quoted}.ack_orchestration_item(${placeholders})`;
 
   function activities(items: readonly WorkItem[]): WorkItemOfType<'ActivityExecute'>[] {
@@ -195,9 +204,16 @@ export function prepareAckOrchestrationItem(ctx: StatementContext): AckOrchestra
             workers.length > claims.size ||
             metadata.status !== undefined ||
             metadata.customStatus !== undefined ||
-            metadata.orchestrationName !== undefined,
+            metadata.orchestrationName !== undefined ||
+            ack.reopen !== undefined,
           ctx.schema.channel,
           encodeSignals(ctx.origin, signals),
+          metadata.historyFormat ?? null,
+          metadata.versionPin !== undefined,
+          metadata.versionPin?.value ?? null,
+          metadata.consumedNextVersion ?? null,
+          ack.reopen?.failedEventId ?? null,
+          ack.reopen?.version ?? null,
         ], true)
       ).rows;
     } catch (error) {
@@ -223,6 +239,18 @@ export function prepareAckOrchestrationItem(ctx: StatementContext): AckOrchestra
         false,
         undefined,
         row.locked_instance_id === null ? {} : { instanceId: row.locked_instance_id },
+      );
+    }
+    if (row?.outcome === 'reopen-refused' && ack.reopen !== undefined) {
+      const instanceId = row.locked_instance_id ?? 'unknown';
+      throw new ProviderError(
+        OPERATION,
+        `cannot reopen instance '${instanceId}' execution ${ack.executionId} at OrchestrationFailed event ` +
+          `${ack.reopen.failedEventId}: ${String(row.reopen_last_event)}; the execution changed since it was read, ` +
+          'nothing was written — read it again',
+        false,
+        undefined,
+        { instanceId, executionId: ack.executionId, eventId: ack.reopen.failedEventId },
       );
     }
     if (row === undefined || row.outcome !== 'ok' || row.locked_instance_id === null) {

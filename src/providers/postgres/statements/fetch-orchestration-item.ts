@@ -66,14 +66,19 @@ interface FetchedRow {
   instance_execution_id: number | null;
   instance_created_at: number | null;
   max_event_id: number | null;
+  instance_version_pin: string | null;
+  instance_next_version: string | null;
+  instance_history_format: number | null;
 }
 
 /**
- * Steps 1–7 run inside the schema's `fetch_orchestration_item` function (migration 0001), one
+ * Steps 1–7 run inside the schema's `fetch_orchestration_item` function (migration 0001, and
+ * its 0003 overload used here, which adds the history-format filter), one
  * round trip, as one READ COMMITTED transaction — the shape of duroxide-pg's fetch:
  *
  * 1. Candidates: instances of the oldest visible rows, by `(visible_at, id)`, with no valid
- *    lock and not excluded — a plain read that locks nothing, so fetchers never wait on each
+ *    lock, not excluded and — with `maxHistoryFormat` — not recorded in a newer history format
+ *    (absent format = 1; instances without a row always match) — a plain read that locks nothing, so fetchers never wait on each
  *    other's candidates.
  * 2. Instance lock, per candidate in order: `pg_try_advisory_xact_lock` (never waits) guards
  *    taking a free or expired `instance_locks` row; a valid lock row is never touched. If
@@ -98,7 +103,7 @@ interface FetchedRow {
  * before the error is reported, so an error never leaves a lock behind.
  */
 export function prepareFetchOrchestrationItem(ctx: StatementContext): FetchOrchestrationItem {
-  const fetchSql = `SELECT * FROM ${ctx.schema.quoted}.fetch_orchestration_item($1, $2, $3, $4, $5, $6, $7, $8, $9)`;
+  const fetchSql = `SELECT * FROM ${ctx.schema.quoted}.fetch_orchestration_item($1, $2, $3, $4, $5, $6, $7, $8, $9, $10)`;
   // History and the KV snapshot in one round trip ('h' rows sort before 'k' rows).
   const selectStateSql = `
     SELECT 'h' AS part, event_id, event_data AS data, NULL::text AS key, NULL::bigint AS updated_at
@@ -166,6 +171,10 @@ export function prepareFetchOrchestrationItem(ctx: StatementContext): FetchOrche
       executionId,
       messages,
       instanceCreatedAt: row.instance_created_at,
+      // Present only when set, so items of instances without them compare equal to before.
+      ...(row.instance_version_pin === null ? {} : { versionPin: row.instance_version_pin }),
+      ...(row.instance_next_version === null ? {} : { nextVersion: row.instance_next_version }),
+      ...(row.instance_history_format === null ? {} : { historyFormat: row.instance_history_format }),
     };
     const hint = options.cachedHistory?.(instanceId);
     if (
@@ -194,6 +203,7 @@ export function prepareFetchOrchestrationItem(ctx: StatementContext): FetchOrche
       CANDIDATE_ROWS,
       ORPHAN_MAX_AGE_MS,
       ORPHAN_RETRY_DELAY_MS,
+      options.maxHistoryFormat ?? null,
     ], true);
     const row = rows[0];
     if (row === undefined) return null;

@@ -28,6 +28,8 @@ export interface InstanceRow {
   parent_instance_id: string | null;
   custom_status: string | null;
   custom_status_version: number;
+  version_pin: string | null;
+  next_version: string | null;
 }
 
 /** The SELECT list and FROM clause producing {@link InstanceRow}s (`i` = instances, `e` = current execution). */
@@ -35,7 +37,7 @@ export function instanceRowSelect(ctx: StatementContext): string {
   return `
     SELECT i.instance_id, i.orchestration_name, i.orchestration_version, i.current_execution_id,
            COALESCE(e.status, 'Running') AS status, e.output, i.created_at, i.updated_at,
-           i.parent_instance_id, i.custom_status, i.custom_status_version
+           i.parent_instance_id, i.custom_status, i.custom_status_version, i.version_pin, i.next_version
     FROM ${table(ctx, 'instances')} i
     LEFT JOIN ${table(ctx, 'executions')} e ON e.instance_id = i.instance_id AND e.execution_id = i.current_execution_id`;
 }
@@ -53,6 +55,9 @@ export function toInstanceRecord(row: InstanceRow): InstanceRecord {
     parentInstanceId: row.parent_instance_id ?? undefined,
     customStatus: row.custom_status ?? undefined,
     customStatusVersion: row.custom_status_version,
+    // Present only when set (records of unpinned instances keep their shape).
+    ...(row.version_pin === null ? {} : { versionPin: row.version_pin }),
+    ...(row.next_version === null ? {} : { nextVersion: row.next_version }),
   };
 }
 

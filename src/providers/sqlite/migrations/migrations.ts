@@ -7,6 +7,7 @@ import { MIGRATION_0001_INITIAL } from './0001-initial.js';
 import { MIGRATION_0002_WORKER_ACTIVITY_NAME } from './0002-worker-activity-name.js';
 import { MIGRATION_0003_MANAGEMENT_INDEXES } from './0003-management-indexes.js';
 import { MIGRATION_0004_KV_AND_SESSIONS } from './0004-kv-and-sessions.js';
+import { MIGRATION_0005_FLEET } from './0005-fleet.js';
 
 /** Ascending by version; append new migrations, never reorder or edit released ones. */
 export const MIGRATIONS: readonly Migration[] = [
@@ -14,6 +15,7 @@ export const MIGRATIONS: readonly Migration[] = [
   MIGRATION_0002_WORKER_ACTIVITY_NAME,
   MIGRATION_0003_MANAGEMENT_INDEXES,
   MIGRATION_0004_KV_AND_SESSIONS,
+  MIGRATION_0005_FLEET,
 ];
 
 /** The schema version a database has after all known migrations ran. */

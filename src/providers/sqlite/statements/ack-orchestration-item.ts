@@ -13,6 +13,7 @@ import { isUniqueViolation } from '../to-provider-error.js';
 import { prepareInsertOrchestratorItem } from './insert-orchestrator-item.js';
 import { prepareKvDeltaWrites } from './write-kv-delta.js';
 import { prepareTouchSession } from './touch-session.js';
+import { prepareAckFleetWrites } from './ack-fleet-writes.js';
 
 const OPERATION = 'ackOrchestrationItem';
 
@@ -58,6 +59,10 @@ export type AckOrchestrationItem = (
  * validated before anything is written (so a lost worker lock writes nothing) and deleted;
  * claimed worker items are inserted already locked; the instance lock is kept — extended — when
  * asked, the execution goes on and no visible message for the instance waits.
+ *
+ * Fleet versioning (`ack-fleet-writes.ts`): the metadata's history format, pin and consumed
+ * next version go to the instance row after it is created or touched, and `reopen` runs just
+ * before the delta is appended (so the delta may reuse the deleted failure's event id).
  *
  * KV (step 10) is derived from the delta's `KeyValueSet` / `KeyValueCleared` /
  * `KeyValuesCleared` events, applied in order to `kv_delta`; an ack that ends the execution
@@ -176,6 +181,7 @@ export function prepareAckOrchestrationItem(db: Database.Database): AckOrchestra
   const deleteLock = db.prepare<{ token: string }>('DELETE FROM instance_locks WHERE lock_token = @token');
   const insertOrchestratorItem = prepareInsertOrchestratorItem(db);
   const kv = prepareKvDeltaWrites(db);
+  const fleet = prepareAckFleetWrites(db, OPERATION);
 
   /**
    * Deletes the listed worker rows (after this ack's inserts, step 12) and returns the entries
@@ -321,6 +327,8 @@ export function prepareAckOrchestrationItem(db: Database.Database): AckOrchestra
       updatePinnedVersion.run({ instanceId, executionId, duroxideVersion: metadata.pinnedDuroxideVersion });
     }
     touchInstance.run({ instanceId, executionId, now });
+    fleet.applyMetadata(instanceId, metadata);
+    if (ack.reopen !== undefined) fleet.reopen(instanceId, executionId, ack.reopen);
     appendHistory(instanceId, executionId, ack.historyDelta, now);
     if (metadata.status !== undefined) {
       completeExecution.run({ instanceId, executionId, status: metadata.status, output: metadata.output ?? null, now });

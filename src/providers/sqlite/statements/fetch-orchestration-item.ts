@@ -53,6 +53,9 @@ interface InstanceRow {
   orchestration_version: string | null;
   current_execution_id: number;
   created_at: number;
+  version_pin: string | null;
+  next_version: string | null;
+  history_format: number | null;
 }
 
 interface HistoryRow {
@@ -78,10 +81,15 @@ interface HistoryRow {
  * and `historyError` (SPEC §7.3 step 8), so the runtime can poison it.
  */
 export function prepareFetchOrchestrationItem(db: Database.Database): FetchOrchestrationItem {
-  const selectCandidate = db.prepare<{ now: number; exclude: string }, { instance_id: string }>(
+  // `maxFormat` (FetchOrchestrationOptions.maxHistoryFormat, NULL = no filter) skips, before
+  // locking, instances whose current execution was recorded in a newer history format (NULL
+  // counts as 1); instances without a row always match.
+  const selectCandidate = db.prepare<{ now: number; exclude: string; maxFormat: number | null }, { instance_id: string }>(
     `SELECT q.instance_id FROM orchestrator_queue q
      WHERE q.visible_at <= @now
        AND (@exclude = '[]' OR q.instance_id NOT IN (SELECT value FROM json_each(@exclude)))
+       AND (@maxFormat IS NULL OR NOT EXISTS (
+         SELECT 1 FROM instances i WHERE i.instance_id = q.instance_id AND COALESCE(i.history_format, 1) > @maxFormat))
        AND NOT EXISTS (
          SELECT 1 FROM instance_locks l WHERE l.instance_id = q.instance_id AND l.locked_until > @now)
      ORDER BY q.visible_at, q.id LIMIT 1`,
@@ -103,7 +111,8 @@ export function prepareFetchOrchestrationItem(db: Database.Database): FetchOrche
      WHERE lock_token = @token ORDER BY id`,
   );
   const selectInstance = db.prepare<{ instanceId: string }, InstanceRow>(
-    `SELECT orchestration_name, orchestration_version, current_execution_id, created_at
+    `SELECT orchestration_name, orchestration_version, current_execution_id, created_at,
+            version_pin, next_version, history_format
      FROM instances WHERE instance_id = @instanceId`,
   );
   const selectMaxEventId = db.prepare<{ instanceId: string; executionId: number }, { maxEventId: number | null }>(
@@ -177,6 +186,10 @@ export function prepareFetchOrchestrationItem(db: Database.Database): FetchOrche
       executionId,
       messages,
       instanceCreatedAt: instance.created_at,
+      // Present only when set, so items of instances without them compare equal to before.
+      ...(instance.version_pin === null ? {} : { versionPin: instance.version_pin }),
+      ...(instance.next_version === null ? {} : { nextVersion: instance.next_version }),
+      ...(instance.history_format === null ? {} : { historyFormat: instance.history_format }),
     };
     const hint = options.cachedHistory?.(instanceId);
     if (
@@ -221,7 +234,7 @@ export function prepareFetchOrchestrationItem(db: Database.Database): FetchOrche
     const lockedUntil = now + options.lockTimeoutMs;
     const exclude = JSON.stringify(options.excludeInstances ?? []);
     for (let i = 0; i < MAX_CANDIDATES_PER_FETCH; i++) {
-      const candidate = selectCandidate.get({ now, exclude });
+      const candidate = selectCandidate.get({ now, exclude, maxFormat: options.maxHistoryFormat ?? null });
       if (candidate === undefined) return null;
       const instanceId = candidate.instance_id;
       const token = randomUUID();

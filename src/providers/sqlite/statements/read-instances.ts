@@ -27,12 +27,14 @@ export interface InstanceRow {
   parent_instance_id: string | null;
   custom_status: string | null;
   custom_status_version: number;
+  version_pin: string | null;
+  next_version: string | null;
 }
 
 /** Instance columns plus the current execution's status and output (alias `i`, `e`). */
 export const INSTANCE_COLUMNS = `i.instance_id, i.orchestration_name, i.orchestration_version, i.current_execution_id,
   COALESCE(e.status, 'Running') AS status, e.output, i.created_at, i.updated_at,
-  i.parent_instance_id, i.custom_status, i.custom_status_version`;
+  i.parent_instance_id, i.custom_status, i.custom_status_version, i.version_pin, i.next_version`;
 
 /** Instances joined with their current execution. */
 export const INSTANCE_FROM = `FROM instances i
@@ -51,6 +53,9 @@ export function toInstanceRecord(row: InstanceRow): InstanceRecord {
     parentInstanceId: row.parent_instance_id ?? undefined,
     customStatus: row.custom_status ?? undefined,
     customStatusVersion: row.custom_status_version,
+    // Present only when set (records of unpinned instances keep their shape).
+    ...(row.version_pin === null ? {} : { versionPin: row.version_pin }),
+    ...(row.next_version === null ? {} : { nextVersion: row.next_version }),
   };
 }
 
