@@ -362,6 +362,8 @@ export class ReplayEngine implements OrchestrationHost {
       case 'StartOrchestration':
       case 'ContinueAsNew':
       case 'ActivityExecute':
+      case 'ResumeOrchestration': // operator requests: the dispatcher handles them
+      case 'RestartOrchestration':
         return;
     }
   }
