@@ -87,6 +87,8 @@ const DELETE_TREE_ATTEMPTS = 3;
 
 /** Bound on `ensureOrchestration`'s re-checks while other nodes change the same instance. */
 const ENSURE_ATTEMPTS = 10;
+/** How long `ensureOrchestration` waits, by default, for a queued cancel to be processed. */
+const ENSURE_CANCEL_WAIT_MS = 30_000;
 
 /** Longest parent chain walked to name the root in an error message. */
 const MAX_TREE_DEPTH = 100;
@@ -554,17 +556,28 @@ export class Client {
   /**
    * Makes sure an eternal "system orchestration" (SPEC §5.8) is running: starts it when it
    * does not exist, leaves it alone when it runs, and replaces it with a fresh start when it
-   * has finished (Completed or Failed: deleted, then started). Call it at every process start.
+   * has finished (Completed or Failed: deleted, then started). Call it at every process start,
+   * after `runtime.start()`.
    *
    * Idempotent and safe when several nodes call it at once: a start that loses the race to
    * another node counts as `alreadyRunning`, and a delete that finds the instance running again
    * or already gone re-reads the status instead of failing.
+   *
+   * A running (or queued) instance with a `CancelInstance` queued for it is about to fail, so it
+   * does not count as running: the call waits, up to `options.cancelWaitMs`, until a runtime has
+   * processed the cancel, then replaces the instance (`restarted`). When no runtime processes it
+   * in time — e.g. the call runs before any `runtime.start()` on this database — it throws a
+   * retryable `TimeoutError` and changes nothing; call it again once a runtime runs.
    * @param options.version - start this exact version instead of the policy's choice.
+   * @param options.cancelWaitMs - longest wait for a queued cancel to be processed (default
+   *   30,000 ms).
    * @returns `{ action: 'started' | 'alreadyRunning' | 'restarted' }`.
    * @throws CannotDeleteSubOrchestrationError when `instanceId` is a finished sub-orchestration.
-   * @throws InvalidInputError for a malformed id, name, version or input.
-   * @throws TimeoutError (retryable) if the instance kept changing under ten consecutive re-checks.
+   * @throws InvalidInputError for a malformed id, name, version, wait or input.
+   * @throws TimeoutError (retryable) if a queued cancel was not processed within
+   *   `cancelWaitMs`, or the instance kept changing under ten consecutive re-checks.
    * @example
+   * await runtime.start();
    * await client.ensureOrchestration('system:cleanup', 'CleanupLoop', { everyMs: 60_000 });
    */
   async ensureOrchestration(
@@ -575,16 +588,25 @@ export class Client {
   ): Promise<EnsureOrchestrationResult> {
     const id = requireInstanceId(instanceId);
     requireId(orchestrationName, 'orchestration name');
-    const version = requireOptionsObject(options, 'options', ['version'])['version'];
+    const fields = requireOptionsObject(options, 'options', ['version', 'cancelWaitMs']);
+    const version = fields['version'];
     if (version !== undefined && (typeof version !== 'string' || parseSemVer(version) === null)) {
       throw new InvalidInputError(`options.version must be a semver string like '1.2.0', got ${JSON.stringify(version) ?? typeof version}`);
     }
+    const cancelWaitMs = fields['cancelWaitMs'] === undefined ? ENSURE_CANCEL_WAIT_MS : requireTimeout(fields['cancelWaitMs'], 'options.cancelWaitMs');
     encode(input, 'orchestration input', id);
-    // Once seen finished, a start by this call replaces it, whoever did the delete.
+    const cancelDeadline = Date.now() + cancelWaitMs;
+    // Once seen finished (or about to be, by a queued cancel), a start by this call replaces
+    // it, whoever did the delete.
     let wasFinished = false;
     for (let attempt = 0; attempt < ENSURE_ATTEMPTS; attempt++) {
       const { status } = await this.getStatus(id);
-      if (status === 'Running') return { action: 'alreadyRunning' };
+      if (status === 'Running') {
+        if (!(await this.#provider.hasQueuedCancel(id))) return { action: 'alreadyRunning' };
+        wasFinished = true;
+        await this.#awaitQueuedCancel(id, cancelDeadline, cancelWaitMs);
+        continue;
+      }
       if (status === 'Completed' || status === 'Failed') {
         wasFinished = true;
         try {
@@ -600,14 +622,27 @@ export class Client {
         else await this.startOrchestrationVersioned(id, orchestrationName, input, version);
         return { action: wasFinished ? 'restarted' : 'started' };
       } catch (error) {
-        // Another node's start won (its start is queued or already running).
-        if (error instanceof InstanceAlreadyExistsError) return { action: 'alreadyRunning' };
-        throw error;
+        if (!(error instanceof InstanceAlreadyExistsError)) throw error;
+        // Another node's start won (its start is queued or already running) — unless a cancel
+        // waits behind that start too.
+        if (!(await this.#provider.hasQueuedCancel(id))) return { action: 'alreadyRunning' };
+        wasFinished = true;
+        await this.#awaitQueuedCancel(id, cancelDeadline, cancelWaitMs);
       }
     }
     throw new TimeoutError(
       `ensureOrchestration('${id}') found the instance changing under it ${ENSURE_ATTEMPTS} times in a row; retry`,
       { instanceId: id },
+    );
+  }
+
+  /** Waits until no `CancelInstance` is queued for the instance (a runtime processed it). */
+  async #awaitQueuedCancel(id: string, deadline: number, cancelWaitMs: number): Promise<void> {
+    await this.#waitUntil(
+      id,
+      Math.max(0, deadline - Date.now()),
+      async () => ((await this.#provider.hasQueuedCancel(id)) ? undefined : true),
+      `ensureOrchestration('${id}'): the instance has a cancel queued that no runtime processed within ${cancelWaitMs} ms, so it is neither running for good nor finished; nothing was changed. Is a runtime started on this database? Call ensureOrchestration after runtime.start(), or again later`,
     );
   }
 }

@@ -536,6 +536,17 @@ export interface Provider {
     instanceId: string,
     lastSeenVersion: number,
   ): Promise<{ readonly value: string | null; readonly version: number } | null>;
+  /**
+   * The instance's KV store as merged at the end of earlier executions: exactly what a fetch
+   * returns as {@link OrchestrationItem.kvSnapshot} (never the current execution's changes, which
+   * its history replays). Empty for an unknown instance. The replay check replays from it.
+   */
+  readKvSnapshot(instanceId: string): Promise<Map<string, KvEntryRecord>>;
+  /**
+   * True while a `CancelInstance` for the instance waits in its orchestrator queue (locked by a
+   * turn in progress or not): the instance is about to fail although its status says Running.
+   */
+  hasQueuedCancel(instanceId: string): Promise<boolean>;
 
   // ----- management (SPEC §7.9) -----
   /**

@@ -12,13 +12,11 @@
  * the execution ends), remaining activities report through the worker queue as usual.
  * @module
  */
-import { randomUUID } from 'node:crypto';
-import { setImmediate as macrotask } from 'node:timers/promises';
 import type { EventKind, HistoryEvent, ParentLink } from '../core/history/history-event.js';
 import type { WorkItem, WorkItemOfType } from '../core/history/work-item.js';
 import { applicationError, displayMessage, type ErrorDetails } from '../core/errors/error-details.js';
 import { isDuroxideError } from '../core/errors/duroxide-error.js';
-import { ReplayEngine, type ExecutionStart } from '../core/replay/replay-engine.js';
+import type { ExecutionStart, ReplayEngine } from '../core/replay/replay-engine.js';
 import type { TurnResult } from '../core/replay/turn-result.js';
 import { DUROXIDE_VERSION } from '../core/version.js';
 import type {
@@ -30,6 +28,7 @@ import type {
   Provider,
 } from '../providers/provider.js';
 import { DeferralList } from './deferral-list.js';
+import { createReplayEngine, drainMicrotasks } from './engine-factory.js';
 import type { InstanceCache } from './instance-cache.js';
 import type { Logger } from './logger.js';
 import type { RuntimeMetrics } from './metrics.js';
@@ -105,9 +104,6 @@ export interface OrchestrationDispatcherDeps {
 
 type StartItem = WorkItemOfType<'StartOrchestration'> | WorkItemOfType<'ContinueAsNew'>;
 
-/** Lets every pending microtask run: the engine's pause between two deliveries. */
-export const drainMicrotasks = (): Promise<void> => macrotask();
-
 export class OrchestrationDispatcher {
   readonly #d: OrchestrationDispatcherDeps;
   /** Instances whose code this runtime lacks, left to other nodes for a while. */
@@ -170,9 +166,11 @@ export class OrchestrationDispatcher {
     const cached = cache.take(instanceId);
     let engine = item.historyCached ? cached?.engine : undefined;
     let history: readonly HistoryEvent[] = item.history;
+    let kvSnapshot = item.kvSnapshot;
     if (item.historyCached && engine === undefined) {
-      // The cache entry was evicted after the provider accepted the hint.
+      // The cache entry was evicted after the provider accepted the hint (which skipped both).
       history = await this.#d.provider.readHistory(instanceId, item.executionId);
+      kvSnapshot = await this.#d.provider.readKvSnapshot(instanceId);
     }
 
     if (item.historyError !== undefined) {
@@ -266,20 +264,7 @@ export class OrchestrationDispatcher {
               carryForwardEvents: start.type === 'ContinueAsNew' ? start.carryForwardEvents : undefined,
               initialCustomStatus: start.type === 'ContinueAsNew' ? start.initialCustomStatus : undefined,
             };
-      engine = new ReplayEngine({
-        instanceId,
-        executionId,
-        history,
-        start: startInfo,
-        handler,
-        clock: Date.now,
-        newGuid: randomUUID,
-        drain: drainMicrotasks,
-        duroxideVersion: DUROXIDE_VERSION,
-        limits: options.limits,
-        kvSnapshot: item.kvSnapshot,
-        trace: (level, message, fields) => logger.log(level, 'duroxide::orchestration', message, fields),
-      });
+      engine = await createReplayEngine(this.#d, { instanceId, executionId, history, start: startInfo, handler, kvSnapshot });
     }
 
     const rejected = this.#rejectExtraStarts(starts, consumedStart, instanceId, engine.parent);

@@ -45,6 +45,7 @@ import type {
   InstanceRecord,
   InstanceRecordPage,
   InstanceSelectionFilter,
+  KvEntryRecord,
   LockedOrchestrationItem,
   LockedWorkItem,
   OrchestrationAck,
@@ -94,6 +95,7 @@ import { prepareSystemMetricsReads } from './statements/read-system-metrics.js';
 import { prepareRenewOrchestrationItemLock } from './statements/renew-orchestration-item-lock.js';
 import { prepareRenewWorkItemLock } from './statements/renew-work-item-lock.js';
 import { prepareKvReads } from './statements/read-kv.js';
+import { prepareReadQueuedCancel } from './statements/read-queued-cancel.js';
 import { prepareSessionLeases } from './statements/session-leases.js';
 import type { StatementContext } from './statements/statement-context.js';
 import { isTransient, toProviderError } from './to-provider-error.js';
@@ -136,6 +138,7 @@ function prepareOperations(ctx: StatementContext) {
     renewWorkItemLock: prepareRenewWorkItemLock(ctx),
     sessions: prepareSessionLeases(ctx),
     kv: prepareKvReads(ctx),
+    hasQueuedCancel: prepareReadQueuedCancel(ctx),
     readHistory: prepareReadHistory(ctx),
     instances: prepareInstanceReads(ctx),
     executions: prepareExecutionReads(ctx),
@@ -397,6 +400,14 @@ export class PostgresProvider implements Provider {
     lastSeenVersion: number,
   ): Promise<{ readonly value: string | null; readonly version: number } | null> {
     return this.#run('getCustomStatus', () => this.#ops.instances.getCustomStatus(this.#db, instanceId, lastSeenVersion));
+  }
+
+  async readKvSnapshot(instanceId: string): Promise<Map<string, KvEntryRecord>> {
+    return this.#run('readKvSnapshot', () => this.#ops.kv.readKvSnapshot(this.#db, instanceId));
+  }
+
+  async hasQueuedCancel(instanceId: string): Promise<boolean> {
+    return this.#run('hasQueuedCancel', () => this.#ops.hasQueuedCancel(this.#db, instanceId));
   }
 
   // ----- management -----

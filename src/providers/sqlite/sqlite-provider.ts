@@ -27,6 +27,7 @@ import type {
   InstanceRecord,
   InstanceRecordPage,
   InstanceSelectionFilter,
+  KvEntryRecord,
   LockedOrchestrationItem,
   LockedWorkItem,
   OrchestrationAck,
@@ -59,6 +60,7 @@ import { prepareExecutionPruning } from './statements/prune-executions.js';
 import { prepareInstanceQueries } from './statements/query-instances.js';
 import { prepareReadHistory } from './statements/read-history.js';
 import { prepareKvReads } from './statements/read-kv.js';
+import { prepareReadQueuedCancel } from './statements/read-queued-cancel.js';
 import { prepareExecutionReads } from './statements/read-executions.js';
 import { prepareInstanceTreeReads } from './statements/read-instance-tree.js';
 import { prepareInstanceReads } from './statements/read-instances.js';
@@ -87,6 +89,7 @@ function prepareOperations(db: Database.Database) {
     cleanupOrphanedSessions: prepareCleanupOrphanedSessions(db),
     readHistory: prepareReadHistory(db),
     kv: prepareKvReads(db),
+    hasQueuedCancel: prepareReadQueuedCancel(db),
     instances: prepareInstanceReads(db),
     executions: prepareExecutionReads(db),
     trees,
@@ -325,6 +328,14 @@ export class SqliteProvider implements Provider {
     lastSeenVersion: number,
   ): Promise<{ readonly value: string | null; readonly version: number } | null> {
     return this.#run('getCustomStatus', (ops) => ops.instances.getCustomStatus(instanceId, lastSeenVersion));
+  }
+
+  async readKvSnapshot(instanceId: string): Promise<Map<string, KvEntryRecord>> {
+    return this.#run('readKvSnapshot', (ops) => ops.kv.readSnapshot(instanceId));
+  }
+
+  async hasQueuedCancel(instanceId: string): Promise<boolean> {
+    return this.#run('hasQueuedCancel', (ops) => ops.hasQueuedCancel(instanceId));
   }
 
   // ----- management -----
