@@ -65,6 +65,7 @@ export {
   InstanceAlreadyExistsError,
   InstanceNotFoundError,
   InstanceStillRunningError,
+  InstanceTreeChangedError,
   InvalidInputError,
   NondeterminismError,
   ProviderError,

@@ -6,12 +6,13 @@
 import type { HistoryEvent } from '../core/history/history-event.js';
 import {
   CannotDeleteSubOrchestrationError,
+  ERROR_CODES,
   InstanceAlreadyExistsError,
   InstanceNotFoundError,
   InstanceStillRunningError,
   InvalidInputError,
-  ProviderError,
   TimeoutError,
+  isDuroxideError,
 } from '../core/errors/duroxide-error.js';
 import {
   encodePayload,
@@ -73,7 +74,7 @@ const SAFETY_NET_POLL_MS = 250;
 const SAFETY_NET_MAX_POLL_MS = 1000;
 
 function isTreeChangedError(error: unknown): boolean {
-  return error instanceof ProviderError && error.message.includes('created after the tree was read');
+  return isDuroxideError(error) && error.code === ERROR_CODES.INSTANCE_TREE_CHANGED;
 }
 
 function decodeOrRaw(text: string | undefined | null): unknown {
