@@ -72,6 +72,7 @@ export {
   InstanceAlreadyExistsError,
   InstanceNotFoundError,
   InstanceStillRunningError,
+  InstanceTreeChangedError,
   InvalidInputError,
   NondeterminismError,
   ProviderError,

@@ -6,15 +6,26 @@
 import type { HistoryEvent } from '../core/history/history-event.js';
 import {
   CannotDeleteSubOrchestrationError,
+  ERROR_CODES,
   InstanceAlreadyExistsError,
   InstanceNotFoundError,
   InstanceStillRunningError,
   InvalidInputError,
-  ProviderError,
   TimeoutError,
+  isDuroxideError,
 } from '../core/errors/duroxide-error.js';
-import { encodeJson, JsonEncodeError } from '../core/json/json-codec.js';
-import { parseSemVer } from '../core/versioning/semver.js';
+import {
+  encodePayload,
+  requireBoolean,
+  requireDurationMs,
+  requireEventName,
+  requireInstanceId,
+  requireKvKey,
+  requireNewInstanceId,
+  requireOrchestrationName,
+  requireQueueName,
+  requireVersion,
+} from '../core/validation/arguments.js';
 import { EXECUTION_STATUSES, type ExecutionStatus, type InstanceRecord, type Provider } from '../providers/provider.js';
 import { parseGroupBy, parseInstanceCountFilter, parseInstanceQuery } from './instance-query.js';
 import { parseInstanceFilter, parsePruneOptions, requireOptionsObject } from './management-arguments.js';
@@ -40,43 +51,11 @@ import type {
   SystemMetrics,
 } from './types.js';
 
-const MAX_ID_LENGTH = 1024;
 const ENVELOPE_KEYS = new Set(['eventId', 'sourceEventId', 'instanceId', 'executionId', 'timestampMs', 'duroxideVersion', 'type']);
 const JSON_FIELDS = new Set(['input', 'result', 'output', 'data', 'status', 'value']);
 
-function requireId(value: unknown, what: string): string {
-  if (typeof value !== 'string' || value.length === 0) {
-    throw new InvalidInputError(`${what} must be a non-empty string, got ${JSON.stringify(value) ?? typeof value}`);
-  }
-  if (value.length > MAX_ID_LENGTH) {
-    throw new InvalidInputError(`${what} is ${value.length} characters long; the limit is ${MAX_ID_LENGTH}`);
-  }
-  if (/[\u0000-\u001f]/.test(value)) throw new InvalidInputError(`${what} ${JSON.stringify(value)} contains control characters`);
-  return value;
-}
-
-function requireInstanceId(value: unknown): string {
-  const id = requireId(value, 'instance id');
-  if (id.startsWith('sub::') || id.includes('::sub::')) {
-    throw new InvalidInputError(`instance id '${id}' uses the marker 'sub::' reserved for sub-orchestrations`, { instanceId: id });
-  }
-  return id;
-}
-
-function requireTimeout(value: unknown, what: string): number {
-  if (typeof value !== 'number' || !Number.isFinite(value) || value < 0) {
-    throw new InvalidInputError(`${what} must be a non-negative number of milliseconds, got ${String(value)}`);
-  }
-  return value;
-}
-
 function encode(value: unknown, what: string, instanceId?: string): string {
-  try {
-    return encodeJson(value, what);
-  } catch (e) {
-    if (e instanceof JsonEncodeError) throw new InvalidInputError(e.message, instanceId === undefined ? {} : { instanceId }, e);
-    throw e;
-  }
+  return encodePayload(value, what, { context: instanceId === undefined ? {} : { instanceId } });
 }
 
 /**
@@ -97,12 +76,7 @@ const SAFETY_NET_POLL_MS = 250;
 const SAFETY_NET_MAX_POLL_MS = 1000;
 
 function isTreeChangedError(error: unknown): boolean {
-  return error instanceof ProviderError && error.message.includes('created after the tree was read');
-}
-
-function requireBoolean(value: unknown, what: string): boolean {
-  if (typeof value !== 'boolean') throw new InvalidInputError(`${what} must be true or false, got ${JSON.stringify(value) ?? String(value)}`);
-  return value;
+  return isDuroxideError(error) && error.code === ERROR_CODES.INSTANCE_TREE_CHANGED;
 }
 
 function decodeOrRaw(text: string | undefined | null): unknown {
@@ -148,15 +122,12 @@ export class Client {
 
   /** Starts a new instance pinned to `version` (semver). */
   async startOrchestrationVersioned(instanceId: string, orchestrationName: string, input: unknown, version: string): Promise<void> {
-    if (typeof version !== 'string' || parseSemVer(version) === null) {
-      throw new InvalidInputError(`version must be a semver string like '1.2.0', got ${JSON.stringify(version)}`);
-    }
-    await this.#start(instanceId, orchestrationName, input, version);
+    await this.#start(instanceId, orchestrationName, input, requireVersion(version));
   }
 
   async #start(instanceId: string, name: string, input: unknown, version: string | undefined): Promise<void> {
-    const id = requireInstanceId(instanceId);
-    const orchestration = requireId(name, 'orchestration name');
+    const id = requireNewInstanceId(instanceId);
+    const orchestration = requireOrchestrationName(name);
     const encoded = encode(input, 'orchestration input', id);
     const item = { type: 'StartOrchestration', instance: id, orchestration, input: encoded, version } as const;
     if (!(await this.#provider.enqueueStartIfAbsent(item))) throw new InstanceAlreadyExistsError(id);
@@ -168,8 +139,8 @@ export class Client {
    * @throws InstanceNotFoundError when no such instance exists.
    */
   async raiseEvent(instanceId: string, eventName: string, data?: unknown): Promise<void> {
-    const id = requireId(instanceId, 'instance id');
-    const name = requireId(eventName, 'event name');
+    const id = requireInstanceId(instanceId);
+    const name = requireEventName(eventName);
     const encoded = encode(data, 'event data', id);
     await this.#requireExists(id);
     await this.#provider.enqueueForOrchestrator({ type: 'ExternalRaised', instance: id, name, data: encoded });
@@ -180,8 +151,8 @@ export class Client {
    * @throws InstanceNotFoundError when no such instance exists.
    */
   async enqueueEvent(instanceId: string, queueName: string, data?: unknown): Promise<void> {
-    const id = requireId(instanceId, 'instance id');
-    const name = requireId(queueName, 'queue name');
+    const id = requireInstanceId(instanceId);
+    const name = requireQueueName(queueName);
     const encoded = encode(data, 'queue message', id);
     await this.#requireExists(id);
     await this.#provider.enqueueForOrchestrator({ type: 'QueueMessage', instance: id, name, data: encoded });
@@ -192,7 +163,7 @@ export class Client {
    * cancels its sub-orchestrations. A no-op for finished or unknown instances.
    */
   async cancelInstance(instanceId: string, reason = 'cancelled by client'): Promise<void> {
-    const id = requireId(instanceId, 'instance id');
+    const id = requireInstanceId(instanceId);
     if (typeof reason !== 'string') throw new InvalidInputError('cancel reason must be a string');
     if (!(await this.#provider.instanceExists(id))) return;
     await this.#provider.enqueueForOrchestrator({ type: 'CancelInstance', instance: id, reason });
@@ -206,7 +177,7 @@ export class Client {
 
   /** Current status; `NotFound` for unknown instances (never throws for those). */
   async getStatus<T = unknown>(instanceId: string): Promise<OrchestrationStatus<T>> {
-    const id = requireId(instanceId, 'instance id');
+    const id = requireInstanceId(instanceId);
     return toStatus<T>(await this.#provider.getInstance(id));
   }
 
@@ -215,8 +186,8 @@ export class Client {
    * @throws TimeoutError after `timeoutMs` (default 30 s).
    */
   async waitForOrchestration<T = unknown>(instanceId: string, timeoutMs = 30_000): Promise<OrchestrationStatus<T>> {
-    const id = requireId(instanceId, 'instance id');
-    requireTimeout(timeoutMs, 'timeoutMs');
+    const id = requireInstanceId(instanceId);
+    requireDurationMs(timeoutMs, 'timeoutMs');
     return this.#waitUntil(id, timeoutMs, async () => {
       const s = await this.getStatus<T>(id);
       return s.status === 'Completed' || s.status === 'Failed' ? s : undefined;
@@ -233,9 +204,9 @@ export class Client {
     pollIntervalMs = 500,
     timeoutMs = 30_000,
   ): Promise<OrchestrationStatus<T>> {
-    const id = requireId(instanceId, 'instance id');
-    requireTimeout(timeoutMs, 'timeoutMs');
-    requireTimeout(pollIntervalMs, 'pollIntervalMs');
+    const id = requireInstanceId(instanceId);
+    requireDurationMs(timeoutMs, 'timeoutMs');
+    requireDurationMs(pollIntervalMs, 'pollIntervalMs');
     return this.#waitUntil(id, timeoutMs, async () => {
       const changed = await this.#provider.getCustomStatus(id, lastSeenVersion);
       const s = await this.getStatus<T>(id);
@@ -302,8 +273,8 @@ export class Client {
    * execution); null when the key or the instance does not exist.
    */
   async getValue<T = unknown>(instanceId: string, key: string): Promise<T | null> {
-    const id = requireId(instanceId, 'instance id');
-    const text = await this.#provider.getKvValue(id, requireId(key, 'key'));
+    const id = requireInstanceId(instanceId);
+    const text = await this.#provider.getKvValue(id, requireKvKey(key));
     return text === null ? null : (decodeOrRaw(text) as T);
   }
 
@@ -312,9 +283,9 @@ export class Client {
    * @throws TimeoutError after `timeoutMs` (default 30 s).
    */
   async waitForValue<T = unknown>(instanceId: string, key: string, timeoutMs = 30_000): Promise<T> {
-    const id = requireId(instanceId, 'instance id');
-    const k = requireId(key, 'key');
-    requireTimeout(timeoutMs, 'timeoutMs');
+    const id = requireInstanceId(instanceId);
+    const k = requireKvKey(key);
+    requireDurationMs(timeoutMs, 'timeoutMs');
     return this.#waitUntil(
       id,
       timeoutMs,
@@ -328,7 +299,7 @@ export class Client {
 
   /** Every key-value pair of an instance (empty for unknown instances). */
   async getKvAllValues(instanceId: string): Promise<Record<string, unknown>> {
-    const all = await this.#provider.getKvAllValues(requireId(instanceId, 'instance id'));
+    const all = await this.#provider.getKvAllValues(requireInstanceId(instanceId));
     const out: Record<string, unknown> = {};
     for (const [k, v] of all) out[k] = decodeOrRaw(v);
     return out;
@@ -338,7 +309,7 @@ export class Client {
 
   /** @throws InstanceNotFoundError */
   async getInstanceInfo(instanceId: string): Promise<InstanceInfo> {
-    const id = requireId(instanceId, 'instance id');
+    const id = requireInstanceId(instanceId);
     const r = await this.#provider.getInstance(id);
     if (r === null) throw new InstanceNotFoundError(id);
     return toInstanceInfo(r);
@@ -346,7 +317,7 @@ export class Client {
 
   /** @throws InstanceNotFoundError when the instance or execution does not exist. */
   async getExecutionInfo(instanceId: string, executionId: number): Promise<ExecutionInfo> {
-    const id = requireId(instanceId, 'instance id');
+    const id = requireInstanceId(instanceId);
     if (!Number.isInteger(executionId) || executionId < 1) {
       throw new InvalidInputError(`executionId must be a positive integer, got ${String(executionId)}`);
     }
@@ -366,12 +337,12 @@ export class Client {
 
   /** Execution ids of an instance, ascending (empty for unknown instances). */
   async listExecutions(instanceId: string): Promise<number[]> {
-    return this.#provider.listExecutions(requireId(instanceId, 'instance id'));
+    return this.#provider.listExecutions(requireInstanceId(instanceId));
   }
 
   /** The history of one execution, oldest first. */
   async readExecutionHistory(instanceId: string, executionId: number): Promise<HistoryEventInfo[]> {
-    const id = requireId(instanceId, 'instance id');
+    const id = requireInstanceId(instanceId);
     if (!Number.isInteger(executionId) || executionId < 1) {
       throw new InvalidInputError(`executionId must be a positive integer, got ${String(executionId)}`);
     }
@@ -400,7 +371,7 @@ export class Client {
    * const tree = await client.getInstanceTree('order-1'); // { rootId, allIds, size }
    */
   async getInstanceTree(instanceId: string): Promise<InstanceTree> {
-    const id = requireId(instanceId, 'instance id');
+    const id = requireInstanceId(instanceId);
     const allIds = await this.#provider.getInstanceTree(id);
     if (allIds.length === 0) throw new InstanceNotFoundError(id);
     return { rootId: id, allIds, size: allIds.length };
@@ -423,7 +394,7 @@ export class Client {
    * const { instancesDeleted } = await client.deleteInstance('order-1');
    */
   async deleteInstance(instanceId: string, force = false): Promise<DeleteInstanceResult> {
-    const id = requireId(instanceId, 'instance id');
+    const id = requireInstanceId(instanceId);
     requireBoolean(force, 'force');
     const instance = await this.#provider.getInstance(id);
     if (instance === null) throw new InstanceNotFoundError(id);
@@ -493,7 +464,7 @@ export class Client {
    * await client.pruneExecutions('heartbeat', { keepLast: 5 });
    */
   async pruneExecutions(instanceId: string, options: PruneOptions = {}): Promise<PruneResult> {
-    const id = requireId(instanceId, 'instance id');
+    const id = requireInstanceId(instanceId);
     return this.#provider.pruneExecutions(id, parsePruneOptions(options));
   }
 
@@ -521,7 +492,7 @@ export class Client {
 
   /** Size of an instance's current history, queue and KV state; null for an unknown instance. */
   async getOrchestrationStats(instanceId: string): Promise<OrchestrationStats | null> {
-    return this.#provider.getOrchestrationStats(requireId(instanceId, 'instance id'));
+    return this.#provider.getOrchestrationStats(requireInstanceId(instanceId));
   }
 
   /**
@@ -586,14 +557,11 @@ export class Client {
     input?: unknown,
     options?: EnsureOrchestrationOptions,
   ): Promise<EnsureOrchestrationResult> {
-    const id = requireInstanceId(instanceId);
-    requireId(orchestrationName, 'orchestration name');
+    const id = requireNewInstanceId(instanceId);
+    requireOrchestrationName(orchestrationName);
     const fields = requireOptionsObject(options, 'options', ['version', 'cancelWaitMs']);
-    const version = fields['version'];
-    if (version !== undefined && (typeof version !== 'string' || parseSemVer(version) === null)) {
-      throw new InvalidInputError(`options.version must be a semver string like '1.2.0', got ${JSON.stringify(version) ?? typeof version}`);
-    }
-    const cancelWaitMs = fields['cancelWaitMs'] === undefined ? ENSURE_CANCEL_WAIT_MS : requireTimeout(fields['cancelWaitMs'], 'options.cancelWaitMs');
+    const version = fields['version'] === undefined ? undefined : requireVersion(fields['version'], 'options.version');
+    const cancelWaitMs = fields['cancelWaitMs'] === undefined ? ENSURE_CANCEL_WAIT_MS : requireDurationMs(fields['cancelWaitMs'], 'options.cancelWaitMs');
     encode(input, 'orchestration input', id);
     const cancelDeadline = Date.now() + cancelWaitMs;
     // Once seen finished (or about to be, by a queued cancel), a start by this call replaces

@@ -557,8 +557,9 @@ export interface Provider {
    * force-deleted instance is never recreated by a zombie turn.
    * @throws InstanceStillRunningError (message contains "still running") when `force` is false
    *   and a listed instance's current execution is `Running`; nothing is deleted.
-   * @throws ProviderError (permanent, "created after the tree was read") when an instance
-   *   outside the list has a listed parent; nothing is deleted, re-read the tree and retry.
+   * @throws InstanceTreeChangedError (code `INSTANCE_TREE_CHANGED`) when an instance outside the
+   *   list has a listed parent (it was created after the tree was read); nothing is deleted,
+   *   re-read the tree and retry.
    */
   deleteInstances(instanceIds: readonly string[], force: boolean): Promise<DeleteInstancesResult>;
   /** Direct children (`parentInstanceId = instanceId`), oldest first; empty for unknown ids. */

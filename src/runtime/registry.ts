@@ -5,7 +5,7 @@
 import { ConfigurationError, ERROR_CODES } from '../core/errors/duroxide-error.js';
 import type { OrchestrationHandler } from '../core/replay/orchestration-handler.js';
 import { isStandardSchema, type StandardSchemaV1 } from '../core/schema/standard-schema.js';
-import { SYSCALL_PREFIX } from '../core/syscall-names.js';
+import { activityNameProblem, orchestrationNameProblem, versionProblem } from '../core/validation/arguments.js';
 import { compareSemVer, DEFAULT_VERSION, parseSemVer, type SemVer } from '../core/versioning/semver.js';
 import type { ActivityContext } from './activity-context.js';
 
@@ -19,14 +19,11 @@ function invalid(message: string): ConfigurationError {
   return new ConfigurationError(ERROR_CODES.INVALID_REGISTRATION, message);
 }
 
-function checkName(name: unknown, what: string): string {
-  if (typeof name !== 'string' || name.trim().length === 0) {
-    throw invalid(`${what} name must be a non-empty string, got ${JSON.stringify(name) ?? typeof name}`);
-  }
-  if (name.startsWith(SYSCALL_PREFIX)) {
-    throw invalid(`${what} name '${name}' uses the reserved prefix '${SYSCALL_PREFIX}'`);
-  }
-  return name;
+/** The shared name rules (core/validation/arguments.ts), reported as registration errors. */
+function checkName(name: unknown, what: 'orchestration' | 'activity'): string {
+  const problem = what === 'orchestration' ? orchestrationNameProblem(name) : activityNameProblem(name);
+  if (problem !== undefined) throw invalid(problem);
+  return name as string;
 }
 
 /** Options of one orchestration registration. */
@@ -54,10 +51,9 @@ export class OrchestrationRegistry {
 
   register(name: string, version: string, handler: OrchestrationHandler, options: OrchestrationRegistrationOptions = {}): void {
     checkName(name, 'orchestration');
-    const semver = parseSemVer(version);
-    if (semver === null) {
-      throw invalid(`orchestration '${name}': version '${version}' is not semver (MAJOR.MINOR.PATCH, e.g. '1.0.1')`);
-    }
+    const problem = versionProblem(version, `orchestration '${name}': version`);
+    if (problem !== undefined) throw invalid(problem);
+    const semver = parseSemVer(version)!;
     if (typeof handler !== 'function') throw invalid(`orchestration '${name}@${version}': handler must be a function`);
     if (typeof options !== 'object' || options === null) throw invalid(`orchestration '${name}@${version}': options must be an object like { inputSchema }`);
     const inputSchema = options.inputSchema;

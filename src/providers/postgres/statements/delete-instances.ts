@@ -3,14 +3,12 @@
  * (SPEC §7.9 `delete_instances_atomic`, `delete_instance_bulk`).
  * @module
  */
-import { InstanceStillRunningError, ProviderError } from '../../../core/errors/duroxide-error.js';
+import { InstanceStillRunningError, InstanceTreeChangedError } from '../../../core/errors/duroxide-error.js';
 import type { DeleteInstancesResult, InstanceSelectionFilter } from '../../provider.js';
 import type { Queryable, Transactional } from '../database.js';
 import type { InstanceTreeReads } from './read-instance-tree.js';
 import type { StatementContext } from './statement-context.js';
 import { table } from './statement-context.js';
-
-const OPERATION = 'deleteInstances';
 
 /** Default number of roots one `deleteInstanceBulk` call deletes. */
 export const DEFAULT_BULK_LIMIT = 1000;
@@ -83,14 +81,7 @@ export function prepareInstanceDeletion(ctx: StatementContext, trees: InstanceTr
     }
     const outside = (await tx.query<{ instance_id: string; parent_instance_id: string }>(selectOutsideChildSql, [existing])).rows[0];
     if (outside !== undefined) {
-      throw new ProviderError(
-        OPERATION,
-        `instance '${outside.instance_id}' is a child of '${outside.parent_instance_id}' but not in the ` +
-          'set to delete: it was created after the tree was read. Nothing was deleted; read the tree again and retry',
-        false,
-        undefined,
-        { instanceId: outside.instance_id },
-      );
+      throw new InstanceTreeChangedError(outside.instance_id, outside.parent_instance_id);
     }
     const eventsDeleted = (await tx.query(deleteHistorySql, [existing])).rowCount;
     const executionsDeleted = (await tx.query(deleteExecutionsSql, [existing])).rowCount;

@@ -4,12 +4,10 @@
  * @module
  */
 import type Database from 'better-sqlite3';
-import { InstanceStillRunningError, ProviderError } from '../../../core/errors/duroxide-error.js';
+import { InstanceStillRunningError, InstanceTreeChangedError } from '../../../core/errors/duroxide-error.js';
 import type { DeleteInstancesResult, InstanceSelectionFilter } from '../../provider.js';
 import { StatementCache } from '../statement-cache.js';
 import type { InstanceTreeReads } from './read-instance-tree.js';
-
-const OPERATION = 'deleteInstances';
 
 /** Default and largest number of roots one `deleteInstanceBulk` call deletes. */
 export const DEFAULT_BULK_LIMIT = 1000;
@@ -86,14 +84,7 @@ export function prepareInstanceDeletion(db: Database.Database, trees: InstanceTr
     }
     const outside = selectOutsideChild.get({ ids });
     if (outside !== undefined) {
-      throw new ProviderError(
-        OPERATION,
-        `instance '${outside.instance_id}' is a child of '${outside.parent_instance_id}' but not in the ` +
-          'set to delete: it was created after the tree was read. Nothing was deleted; read the tree again and retry',
-        false,
-        undefined,
-        { instanceId: outside.instance_id },
-      );
+      throw new InstanceTreeChangedError(outside.instance_id, outside.parent_instance_id);
     }
     const eventsDeleted = deleteHistory.run({ ids }).changes;
     const executionsDeleted = deleteExecutions.run({ ids }).changes;
