@@ -15,7 +15,7 @@ import type { Queryable } from '../database.js';
 import { instanceRowSelect, type InstanceRow, toInstanceRecord } from './read-instances.js';
 import type { StatementContext } from './statement-context.js';
 import { table } from './statement-context.js';
-import { decodeCursor, encodeCursor, MAX_QUERY_LIMIT } from '../../../core/instance-cursor.js';
+import { decodeCursor, encodeCursor, MAX_QUERY_LIMIT } from '../../shared/instance-cursor.js';
 
 export interface InstanceQueries {
   queryInstances(db: Queryable, query: InstanceQuery): Promise<InstanceRecordPage>;

@@ -14,7 +14,7 @@ import type {
 } from '../../provider.js';
 import { StatementCache } from '../statement-cache.js';
 import { INSTANCE_COLUMNS, INSTANCE_FROM, type InstanceRow, toInstanceRecord } from './read-instances.js';
-import { decodeCursor, encodeCursor, MAX_QUERY_LIMIT } from '../../../core/instance-cursor.js';
+import { decodeCursor, encodeCursor, MAX_QUERY_LIMIT } from '../../shared/instance-cursor.js';
 
 export interface InstanceQueries {
   queryInstances(query: InstanceQuery): InstanceRecordPage;
