@@ -12,6 +12,7 @@ import type {
   LockedOrchestrationItem,
   OrchestrationItem,
 } from '../../provider.js';
+import { unreadableEventMessage } from '../../shared/history-row.js';
 import type { Queryable } from '../database.js';
 import type { StatementContext } from './statement-context.js';
 import { table } from './statement-context.js';
@@ -133,8 +134,7 @@ export function prepareFetchOrchestrationItem(ctx: StatementContext): FetchOrche
       try {
         history.push(parseHistoryEvent(row.data));
       } catch (error) {
-        const reason = error instanceof Error ? error.message : String(error);
-        historyError = `instance '${instanceId}' execution ${executionId} event ${String(row.event_id)}: ${reason}`;
+        historyError = unreadableEventMessage(instanceId, executionId, row.event_id, error);
       }
     }
     return historyError === undefined ? { history, kvSnapshot } : { history: [], historyError, kvSnapshot };

@@ -12,7 +12,8 @@ import type {
   InstanceRecordPage,
 } from '../../provider.js';
 import type { Queryable } from '../database.js';
-import { instanceRowSelect, type InstanceRow, toInstanceRecord } from './read-instances.js';
+import { type InstanceRow, toInstanceRecord } from '../../shared/instance-row.js';
+import { instanceRowSelect } from './read-instances.js';
 import type { StatementContext } from './statement-context.js';
 import { table } from './statement-context.js';
 import { decodeCursor, encodeCursor, MAX_QUERY_LIMIT } from '../../shared/instance-cursor.js';

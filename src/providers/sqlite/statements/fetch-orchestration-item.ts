@@ -12,6 +12,7 @@ import type {
   LockedOrchestrationItem,
   OrchestrationItem,
 } from '../../provider.js';
+import { unreadableEventMessage } from '../../shared/history-row.js';
 import { prepareKvReads } from './read-kv.js';
 
 export type FetchOrchestrationItem = (
@@ -137,11 +138,7 @@ export function prepareFetchOrchestrationItem(db: Database.Database): FetchOrche
       try {
         history.push(parseHistoryEvent(row.event_data));
       } catch (error) {
-        const reason = error instanceof Error ? error.message : String(error);
-        return {
-          history: [],
-          historyError: `instance '${instanceId}' execution ${executionId} event ${row.event_id}: ${reason}`,
-        };
+        return { history: [], historyError: unreadableEventMessage(instanceId, executionId, row.event_id, error) };
       }
     }
     return { history };

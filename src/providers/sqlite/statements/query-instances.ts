@@ -13,7 +13,8 @@ import type {
   InstanceRecordPage,
 } from '../../provider.js';
 import { StatementCache } from '../statement-cache.js';
-import { INSTANCE_COLUMNS, INSTANCE_FROM, type InstanceRow, toInstanceRecord } from './read-instances.js';
+import { type InstanceRow, toInstanceRecord } from '../../shared/instance-row.js';
+import { INSTANCE_COLUMNS, INSTANCE_FROM } from './read-instances.js';
 import { decodeCursor, encodeCursor, MAX_QUERY_LIMIT } from '../../shared/instance-cursor.js';
 
 export interface InstanceQueries {
