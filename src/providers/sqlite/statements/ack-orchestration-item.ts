@@ -4,6 +4,7 @@
  */
 import type Database from 'better-sqlite3';
 import { ProviderError } from '../../../core/errors/duroxide-error.js';
+import { completedWorkLockLostError, instanceLockLostError } from '../../shared/lock-token-errors.js';
 import type { HistoryEvent } from '../../../core/history/history-event.js';
 import type { WorkItem } from '../../../core/history/work-item.js';
 import { visibleAtFor } from '../../../core/history/work-item.js';
@@ -232,14 +233,7 @@ export function prepareAckOrchestrationItem(db: Database.Database): AckOrchestra
     for (const token of tokens) {
       const row = selectCompletedWorkItem.get({ token, now });
       if (row === undefined) {
-        throw new ProviderError(
-          OPERATION,
-          `worker lock token '${token}' is unknown or expired; the activity was cancelled or its lock was lost, ` +
-            'so its completion cannot be committed and nothing was written',
-          false,
-          undefined,
-          { instanceId },
-        );
+        throw completedWorkLockLostError(token, instanceId);
       }
       deleteCompletedWorkItem.run({ token });
       if (row.session_id !== null) touchSession(row.session_id, now);
@@ -284,14 +278,7 @@ export function prepareAckOrchestrationItem(db: Database.Database): AckOrchestra
   const tx = db.transaction((token: string, ack: OrchestrationAck, options: OrchestrationAckOptions, now: number): AckOrchestrationResult => {
     const lock = selectLock.get({ token });
     if (lock === undefined || lock.locked_until <= now) {
-      throw new ProviderError(
-        OPERATION,
-        `lock token '${token}' is ${lock === undefined ? 'unknown' : 'expired'}; ` +
-          'the instance lock was lost (expired and possibly taken by another dispatcher), nothing was written',
-        false,
-        undefined,
-        lock === undefined ? {} : { instanceId: lock.instance_id },
-      );
+      throw instanceLockLostError(OPERATION, token, lock === undefined ? 'unknown' : 'expired', lock?.instance_id);
     }
     const instanceId = lock.instance_id;
     const { executionId, metadata } = ack;
