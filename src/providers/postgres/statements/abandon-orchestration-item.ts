@@ -2,8 +2,8 @@
  * `abandonOrchestrationItem`: give a fetched batch back without committing (SPEC §7.2, §7.6).
  * @module
  */
-import { instanceLockLostError } from '../../shared/lock-token-errors.js';
 import type { AbandonOptions } from '../../provider.js';
+import { instanceLockLostError } from '../../shared/lock-token-errors.js';
 import type { Queryable } from '../database.js';
 import { encodeSignals } from '../notify/signal-payload.js';
 import type { StatementContext } from './statement-context.js';

@@ -2,8 +2,8 @@
  * `abandonWorkItem`: give an activity back to the queue (SPEC §7.2, §7.6).
  * @module
  */
-import { workItemNotAbandonedError } from '../../shared/lock-token-errors.js';
 import type { AbandonOptions } from '../../provider.js';
+import { workItemNotAbandonedError } from '../../shared/lock-token-errors.js';
 import type { Queryable } from '../database.js';
 import { encodeSignals } from '../notify/signal-payload.js';
 import type { StatementContext } from './statement-context.js';

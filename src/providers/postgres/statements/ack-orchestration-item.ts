@@ -4,11 +4,11 @@
  */
 import { randomUUID } from 'node:crypto';
 import { ProviderError } from '../../../core/errors/duroxide-error.js';
-import { completedWorkLockLostError, instanceLockLostError } from '../../shared/lock-token-errors.js';
 import type { HistoryEvent } from '../../../core/history/history-event.js';
 import type { WorkItem, WorkItemOfType } from '../../../core/history/work-item.js';
 import { targetInstance, visibleAtFor } from '../../../core/history/work-item.js';
 import type { LockedWorkItem, OrchestrationAck, OrchestrationAckOptions, OrchestrationAckResult } from '../../provider.js';
+import { completedWorkLockLostError, instanceLockLostError } from '../../shared/lock-token-errors.js';
 import type { Queryable } from '../database.js';
 import type { CommitSignals } from '../notify/signal-payload.js';
 import { decodeCancelled, encodeSignals } from '../notify/signal-payload.js';

@@ -2,9 +2,9 @@
  * `ackWorkItem`: finish an activity and report its outcome (SPEC §7.2).
  * @module
  */
-import { checkWorkCompletion, workLockLostError } from '../../shared/lock-token-errors.js';
 import type { WorkItem } from '../../../core/history/work-item.js';
 import { targetInstance, visibleAtFor } from '../../../core/history/work-item.js';
+import { checkWorkCompletion, workLockLostError } from '../../shared/lock-token-errors.js';
 import type { Queryable } from '../database.js';
 import { encodeSignals } from '../notify/signal-payload.js';
 import type { StatementContext } from './statement-context.js';

@@ -5,8 +5,8 @@
  */
 import { InstanceNotFoundError } from '../../../core/errors/duroxide-error.js';
 import type { InstanceSelectionFilter, PruneExecutionsOptions, PruneExecutionsResult } from '../../provider.js';
-import type { Transactional } from '../database.js';
 import { addPruneResult, DEFAULT_BULK_LIMIT, emptyPruneTotals, skipIfDeleted } from '../../shared/management-results.js';
+import type { Transactional } from '../database.js';
 import type { StatementContext } from './statement-context.js';
 import { table } from './statement-context.js';
 

@@ -3,8 +3,8 @@
  * @module
  */
 import type Database from 'better-sqlite3';
-import { instanceLockLostError } from '../../shared/lock-token-errors.js';
 import type { AbandonOptions } from '../../provider.js';
+import { instanceLockLostError } from '../../shared/lock-token-errors.js';
 
 /** Returns when the released batch becomes visible again. */
 export type AbandonOrchestrationItem = (lockToken: string, options: AbandonOptions, now: number) => number;

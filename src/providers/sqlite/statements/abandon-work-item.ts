@@ -3,8 +3,8 @@
  * @module
  */
 import type Database from 'better-sqlite3';
-import { workItemNotAbandonedError } from '../../shared/lock-token-errors.js';
 import type { AbandonOptions } from '../../provider.js';
+import { workItemNotAbandonedError } from '../../shared/lock-token-errors.js';
 
 export type AbandonWorkItem = (lockToken: string, options: AbandonOptions, now: number) => void;
 

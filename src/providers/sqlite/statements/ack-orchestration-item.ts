@@ -4,12 +4,12 @@
  */
 import type Database from 'better-sqlite3';
 import { ProviderError } from '../../../core/errors/duroxide-error.js';
-import { completedWorkLockLostError, instanceLockLostError } from '../../shared/lock-token-errors.js';
 import type { HistoryEvent } from '../../../core/history/history-event.js';
 import type { WorkItem } from '../../../core/history/work-item.js';
 import { visibleAtFor } from '../../../core/history/work-item.js';
 import { randomUUID } from 'node:crypto';
 import type { CancelledActivity, LockedWorkItem, OrchestrationAck, OrchestrationAckOptions } from '../../provider.js';
+import { completedWorkLockLostError, instanceLockLostError } from '../../shared/lock-token-errors.js';
 import { isUniqueViolation } from '../to-provider-error.js';
 import { prepareInsertOrchestratorItem } from './insert-orchestrator-item.js';
 import { prepareKvDeltaWrites } from './write-kv-delta.js';

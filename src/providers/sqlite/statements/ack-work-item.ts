@@ -3,9 +3,9 @@
  * @module
  */
 import type Database from 'better-sqlite3';
-import { checkWorkCompletion, workLockLostError } from '../../shared/lock-token-errors.js';
 import type { WorkItem } from '../../../core/history/work-item.js';
 import { visibleAtFor } from '../../../core/history/work-item.js';
+import { checkWorkCompletion, workLockLostError } from '../../shared/lock-token-errors.js';
 import { prepareInsertOrchestratorItem } from './insert-orchestrator-item.js';
 import { prepareTouchSession } from './touch-session.js';
 

@@ -6,8 +6,8 @@
 import type Database from 'better-sqlite3';
 import { InstanceNotFoundError } from '../../../core/errors/duroxide-error.js';
 import type { InstanceSelectionFilter, PruneExecutionsOptions, PruneExecutionsResult } from '../../provider.js';
-import { StatementCache } from '../statement-cache.js';
 import { addPruneResult, DEFAULT_BULK_LIMIT, emptyPruneTotals, skipIfDeleted } from '../../shared/management-results.js';
+import { StatementCache } from '../statement-cache.js';
 
 export interface ExecutionPruning {
   /** Runs in its own `BEGIN IMMEDIATE` transaction. */
