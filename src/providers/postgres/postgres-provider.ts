@@ -60,6 +60,7 @@ import type {
   QueueDepthsRecord,
   SystemMetricsRecord,
 } from '../provider.js';
+import { SignalFanOut } from '../shared/signal-fan-out.js';
 import {
   DEFAULT_SCHEMA,
   type PostgresProviderOptions,
@@ -201,7 +202,7 @@ export class PostgresProvider implements Provider {
   readonly #db: Database;
   readonly #ops: Operations;
   readonly #origin: string;
-  readonly #listeners = new Set<ProviderSignalListener>();
+  readonly #signals = new SignalFanOut();
   #notifications: NotifyListener | undefined;
   /** Tail of the queue of session-routed work fetches (see {@link fetchWorkItem}). */
   #sessionFetches: Promise<unknown> = Promise.resolve();
@@ -475,10 +476,7 @@ export class PostgresProvider implements Provider {
    * other process (delivered through LISTEN/NOTIFY, typically within a millisecond or two).
    */
   subscribe(listener: ProviderSignalListener): () => void {
-    this.#listeners.add(listener);
-    return () => {
-      this.#listeners.delete(listener);
-    };
+    return this.#signals.subscribe(listener);
   }
 
   /** True while the LISTEN connection is up; it reconnects by itself after a loss. */
@@ -490,7 +488,7 @@ export class PostgresProvider implements Provider {
   async close(): Promise<void> {
     if (this.#isClosed) return;
     this.#isClosed = true;
-    this.#listeners.clear();
+    this.#signals.clear();
     await this.#notifications?.close();
     await this.#db.end().catch(() => undefined);
   }
@@ -530,18 +528,8 @@ export class PostgresProvider implements Provider {
     for (const signal of toProviderSignals(signals)) this.#emit(signal);
   }
 
-  /**
-   * Signals are hints sent after the commit; a throwing listener must not turn a committed
-   * operation into a reported failure, so listener errors are swallowed.
-   */
   #emit(signal: ProviderSignal): void {
-    for (const listener of [...this.#listeners]) {
-      try {
-        listener(signal);
-      } catch {
-        // Deliberately ignored: see above.
-      }
-    }
+    this.#signals.emit(signal);
   }
 }
 

@@ -42,6 +42,7 @@ import type {
   QueueDepthsRecord,
   SystemMetricsRecord,
 } from '../provider.js';
+import { SignalFanOut } from '../shared/signal-fan-out.js';
 import { applyMigrations } from './migrations/apply-migrations.js';
 import { openDatabase } from './open-database.js';
 import { MEMORY_LOCATION, parseSqliteUrl } from './sqlite-url.js';
@@ -126,7 +127,7 @@ export class SqliteProvider implements Provider {
 
   readonly #db: Database.Database;
   readonly #ops: Operations;
-  readonly #listeners = new Set<ProviderSignalListener>();
+  readonly #signals = new SignalFanOut();
   readonly #pending: PendingWrite[] = [];
   readonly #batchTx: Database.Transaction<(batch: readonly PendingWrite[], outcomes: BatchOutcome[]) => void>;
   #isClosed = false;
@@ -401,10 +402,7 @@ export class SqliteProvider implements Provider {
   // ----- lifecycle -----
 
   subscribe(listener: ProviderSignalListener): () => void {
-    this.#listeners.add(listener);
-    return () => {
-      this.#listeners.delete(listener);
-    };
+    return this.#signals.subscribe(listener);
   }
 
   /** Closes the connection. Idempotent; later calls fail with a `ProviderError`. */
@@ -412,7 +410,7 @@ export class SqliteProvider implements Provider {
     if (this.#isClosed) return;
     this.#flush(); // writes already accepted are committed, not dropped
     this.#isClosed = true;
-    this.#listeners.clear();
+    this.#signals.clear();
     this.#db.close();
   }
 
@@ -480,17 +478,7 @@ export class SqliteProvider implements Provider {
     }
   }
 
-  /**
-   * Signals are hints sent after the commit; a throwing listener must not turn a committed
-   * operation into a reported failure, so listener errors are swallowed.
-   */
   #emit(signal: ProviderSignal): void {
-    for (const listener of [...this.#listeners]) {
-      try {
-        listener(signal);
-      } catch {
-        // Deliberately ignored: see above.
-      }
-    }
+    this.#signals.emit(signal);
   }
 }
