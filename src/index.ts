@@ -16,11 +16,18 @@
  */
 export { Runtime } from './runtime/runtime.js';
 export type { RuntimeOptions } from './runtime/options.js';
-export type { ActivityHandler, VersionPolicy } from './runtime/registry.js';
+export type { ActivityHandler, OrchestrationRegistrationOptions, VersionPolicy } from './runtime/registry.js';
 export { ActivityContext } from './runtime/activity-context.js';
 export type { LogFormat, LogLevel, LogRecord, LogSink } from './runtime/logger.js';
 export type { MetricsSnapshot } from './runtime/metrics.js';
-export type { ReplayCheckOptions, ReplayCheckOutcome, ReplayCheckReport, ReplayCheckResult } from './runtime/replay-check.js';
+export type {
+  ReplayCheckInputRejection,
+  ReplayCheckOptions,
+  ReplayCheckOutcome,
+  ReplayCheckReport,
+  ReplayCheckResult,
+} from './runtime/replay-check.js';
+export type { SchemaIssue, StandardSchemaIssue, StandardSchemaResult, StandardSchemaV1 } from './core/schema/standard-schema.js';
 export { Client } from './client/client.js';
 export type { ClientOptions } from './client/client.js';
 export type {
@@ -84,6 +91,7 @@ export {
   InstanceAlreadyExistsError,
   InstanceNotFoundError,
   InstanceStillRunningError,
+  InstanceTreeChangedError,
   InvalidInputError,
   NondeterminismError,
   ProviderError,

@@ -27,6 +27,7 @@ const LAYERS = [
   'index',
   'core',
   'provider-contract',
+  'shared',
   'sqlite',
   'postgres',
   'validation',
@@ -42,6 +43,7 @@ const LAYER_LABEL: Record<Layer, string> = {
   index: 'src/index.ts',
   core: 'core/',
   'provider-contract': 'providers/provider.ts',
+  shared: 'providers/shared/',
   sqlite: 'providers/sqlite/',
   postgres: 'providers/postgres/',
   validation: 'providers/validation/',
@@ -76,18 +78,26 @@ const RULES: Record<Exclude<Layer, 'index'>, Rule> = {
     packages: [],
     reason: 'providers/provider.ts is the storage contract and may only use core/ types',
   },
+  shared: {
+    layers: ['core', 'provider-contract', 'shared'],
+    node: 'none',
+    packages: [],
+    reason:
+      'providers/shared/ holds what the SQLite and PostgreSQL providers have in common and may only use core/ and providers/provider.ts (no driver, no Node APIs)',
+  },
   sqlite: {
-    layers: ['core', 'provider-contract', 'sqlite'],
+    layers: ['core', 'provider-contract', 'shared', 'sqlite'],
     node: 'all',
     packages: ['better-sqlite3'],
     reason:
-      'a provider may only use core/, providers/provider.ts, its own files and its driver (better-sqlite3)',
+      'a provider may only use core/, providers/provider.ts, providers/shared/, its own files and its driver (better-sqlite3)',
   },
   postgres: {
-    layers: ['core', 'provider-contract', 'postgres'],
+    layers: ['core', 'provider-contract', 'shared', 'postgres'],
     node: 'all',
     packages: ['pg'],
-    reason: 'a provider may only use core/, providers/provider.ts, its own files and its driver (pg)',
+    reason:
+      'a provider may only use core/, providers/provider.ts, providers/shared/, its own files and its driver (pg)',
   },
   validation: {
     layers: ['core', 'provider-contract', 'validation'],
@@ -143,6 +153,7 @@ function layerOf(rel: string): Layer | undefined {
   if (rel === 'providers/provider.ts') return 'provider-contract';
   const prefixes: readonly [string, Layer][] = [
     ['core/', 'core'],
+    ['providers/shared/', 'shared'],
     ['providers/sqlite/', 'sqlite'],
     ['providers/postgres/', 'postgres'],
     ['providers/validation/', 'validation'],
@@ -501,6 +512,29 @@ describe('architecture: the scanner itself', () => {
     assert.match(
       checkFile('providers/validation/x.ts', "import { setTimeout } from 'node:timers/promises';\n")[0] ?? '',
       /imports node:timers\/promises; the conformance suite/,
+    );
+  });
+
+  test('lets both providers import providers/shared/ but keeps it free of drivers, Node APIs and provider code', () => {
+    const shared = "import { encodeCursor } from '../shared/instance-cursor.js';\n";
+    assert.deepEqual(checkFile('providers/sqlite/x.ts', shared), []);
+    assert.deepEqual(checkFile('providers/postgres/x.ts', shared), []);
+    assert.deepEqual(
+      checkFile(
+        'providers/shared/x.ts',
+        "import type { Provider } from '../provider.js';\nimport { InvalidInputError } from '../../core/errors/duroxide-error.js';\n",
+      ),
+      [],
+    );
+    assert.match(
+      checkFile('providers/shared/x.ts', "import { table } from '../postgres/statements/statement-context.js';\n")[0] ?? '',
+      /^src\/providers\/shared\/x\.ts:1 imports providers\/postgres\/ .*providers\/shared\/ holds/,
+    );
+    assert.match(checkFile('providers/shared/x.ts', "import pg from 'pg';\n")[0] ?? '', /imports the package 'pg'/);
+    assert.match(checkFile('providers/shared/x.ts', "import { Buffer } from 'node:buffer';\n")[0] ?? '', /imports node:buffer/);
+    assert.match(
+      checkFile('providers/validation/x.ts', "import { encodeCursor } from '../shared/instance-cursor.js';\n")[0] ?? '',
+      /imports providers\/shared\//,
     );
   });
 

@@ -6,15 +6,26 @@
 import type { HistoryEvent } from '../core/history/history-event.js';
 import {
   CannotDeleteSubOrchestrationError,
+  ERROR_CODES,
   InstanceAlreadyExistsError,
   InstanceNotFoundError,
   InstanceStillRunningError,
   InvalidInputError,
-  ProviderError,
   TimeoutError,
+  isDuroxideError,
 } from '../core/errors/duroxide-error.js';
-import { encodeJson, JsonEncodeError } from '../core/json/json-codec.js';
-import { parseSemVer } from '../core/versioning/semver.js';
+import {
+  encodePayload,
+  requireBoolean,
+  requireDurationMs,
+  requireEventName,
+  requireInstanceId,
+  requireKvKey,
+  requireNewInstanceId,
+  requireOrchestrationName,
+  requireQueueName,
+  requireVersion,
+} from '../core/validation/arguments.js';
 import { EXECUTION_STATUSES, type ExecutionStatus, type InstanceRecord, type Provider } from '../providers/provider.js';
 import { parseGroupBy, parseInstanceCountFilter, parseInstanceQuery } from './instance-query.js';
 import { parseInstanceFilter, parsePruneOptions, requireOptionsObject } from './management-arguments.js';
@@ -58,43 +69,11 @@ import type {
   SystemMetrics,
 } from './types.js';
 
-const MAX_ID_LENGTH = 1024;
 const ENVELOPE_KEYS = new Set(['eventId', 'sourceEventId', 'instanceId', 'executionId', 'timestampMs', 'duroxideVersion', 'type']);
 const JSON_FIELDS = new Set(['input', 'result', 'output', 'data', 'status', 'value']);
 
-function requireId(value: unknown, what: string): string {
-  if (typeof value !== 'string' || value.length === 0) {
-    throw new InvalidInputError(`${what} must be a non-empty string, got ${JSON.stringify(value) ?? typeof value}`);
-  }
-  if (value.length > MAX_ID_LENGTH) {
-    throw new InvalidInputError(`${what} is ${value.length} characters long; the limit is ${MAX_ID_LENGTH}`);
-  }
-  if (/[\u0000-\u001f]/.test(value)) throw new InvalidInputError(`${what} ${JSON.stringify(value)} contains control characters`);
-  return value;
-}
-
-function requireInstanceId(value: unknown): string {
-  const id = requireId(value, 'instance id');
-  if (id.startsWith('sub::') || id.includes('::sub::')) {
-    throw new InvalidInputError(`instance id '${id}' uses the marker 'sub::' reserved for sub-orchestrations`, { instanceId: id });
-  }
-  return id;
-}
-
-function requireTimeout(value: unknown, what: string): number {
-  if (typeof value !== 'number' || !Number.isFinite(value) || value < 0) {
-    throw new InvalidInputError(`${what} must be a non-negative number of milliseconds, got ${String(value)}`);
-  }
-  return value;
-}
-
 function encode(value: unknown, what: string, instanceId?: string): string {
-  try {
-    return encodeJson(value, what);
-  } catch (e) {
-    if (e instanceof JsonEncodeError) throw new InvalidInputError(e.message, instanceId === undefined ? {} : { instanceId }, e);
-    throw e;
-  }
+  return encodePayload(value, what, { context: instanceId === undefined ? {} : { instanceId } });
 }
 
 /**
@@ -105,6 +84,8 @@ const DELETE_TREE_ATTEMPTS = 3;
 
 /** Bound on `ensureOrchestration`'s re-checks while other nodes change the same instance. */
 const ENSURE_ATTEMPTS = 10;
+/** How long `ensureOrchestration` waits, by default, for a queued cancel to be processed. */
+const ENSURE_CANCEL_WAIT_MS = 30_000;
 
 /** Longest parent chain walked to name the root in an error message. */
 const MAX_TREE_DEPTH = 100;
@@ -113,12 +94,7 @@ const SAFETY_NET_POLL_MS = 250;
 const SAFETY_NET_MAX_POLL_MS = 1000;
 
 function isTreeChangedError(error: unknown): boolean {
-  return error instanceof ProviderError && error.message.includes('created after the tree was read');
-}
-
-function requireBoolean(value: unknown, what: string): boolean {
-  if (typeof value !== 'boolean') throw new InvalidInputError(`${what} must be true or false, got ${JSON.stringify(value) ?? String(value)}`);
-  return value;
+  return isDuroxideError(error) && error.code === ERROR_CODES.INSTANCE_TREE_CHANGED;
 }
 
 function decodeOrRaw(text: string | undefined | null): unknown {
@@ -181,10 +157,7 @@ export class Client {
    */
   async startOrchestration(instanceId: string, orchestrationName: string, input?: unknown, options?: StartOrchestrationOptions): Promise<void> {
     const o = requireOptionsObject(options, 'options', ['version', 'pinVersion']);
-    const version = o['version'];
-    if (version !== undefined && (typeof version !== 'string' || parseSemVer(version) === null)) {
-      throw new InvalidInputError(`options.version must be a semver string like '1.2.0', got ${JSON.stringify(version) ?? typeof version}`);
-    }
+    const version = o['version'] === undefined ? undefined : requireVersion(o['version'], 'options.version');
     const pin = o['pinVersion'] === undefined ? false : requireBoolean(o['pinVersion'], 'options.pinVersion');
     await this.#start(instanceId, orchestrationName, input, version, pin);
   }
@@ -194,17 +167,15 @@ export class Client {
    * (continue-as-new) follow the policy unless `options.pinVersion` is true.
    */
   async startOrchestrationVersioned(instanceId: string, orchestrationName: string, input: unknown, version: string, options?: Pick<StartOrchestrationOptions, 'pinVersion'>): Promise<void> {
-    if (typeof version !== 'string' || parseSemVer(version) === null) {
-      throw new InvalidInputError(`version must be a semver string like '1.2.0', got ${JSON.stringify(version)}`);
-    }
+    const requested = requireVersion(version);
     const o = requireOptionsObject(options, 'options', ['pinVersion']);
     const pin = o['pinVersion'] === undefined ? false : requireBoolean(o['pinVersion'], 'options.pinVersion');
-    await this.#start(instanceId, orchestrationName, input, version, pin);
+    await this.#start(instanceId, orchestrationName, input, requested, pin);
   }
 
   async #start(instanceId: string, name: string, input: unknown, requested: string | undefined, pinVersion: boolean): Promise<void> {
-    const id = requireInstanceId(instanceId);
-    const orchestration = requireId(name, 'orchestration name');
+    const id = requireNewInstanceId(instanceId);
+    const orchestration = requireOrchestrationName(name);
     const encoded = encode(input, 'orchestration input', id);
     const version = requested ?? (await this.#fleet.resolve(orchestration, id)).version;
     const item = {
@@ -224,8 +195,8 @@ export class Client {
    * @throws InstanceNotFoundError when no such instance exists.
    */
   async raiseEvent(instanceId: string, eventName: string, data?: unknown): Promise<void> {
-    const id = requireId(instanceId, 'instance id');
-    const name = requireId(eventName, 'event name');
+    const id = requireInstanceId(instanceId);
+    const name = requireEventName(eventName);
     const encoded = encode(data, 'event data', id);
     await this.#requireExists(id);
     await this.#provider.enqueueForOrchestrator({ type: 'ExternalRaised', instance: id, name, data: encoded });
@@ -236,8 +207,8 @@ export class Client {
    * @throws InstanceNotFoundError when no such instance exists.
    */
   async enqueueEvent(instanceId: string, queueName: string, data?: unknown): Promise<void> {
-    const id = requireId(instanceId, 'instance id');
-    const name = requireId(queueName, 'queue name');
+    const id = requireInstanceId(instanceId);
+    const name = requireQueueName(queueName);
     const encoded = encode(data, 'queue message', id);
     await this.#requireExists(id);
     await this.#provider.enqueueForOrchestrator({ type: 'QueueMessage', instance: id, name, data: encoded });
@@ -248,7 +219,7 @@ export class Client {
    * cancels its sub-orchestrations. A no-op for finished or unknown instances.
    */
   async cancelInstance(instanceId: string, reason = 'cancelled by client'): Promise<void> {
-    const id = requireId(instanceId, 'instance id');
+    const id = requireInstanceId(instanceId);
     if (typeof reason !== 'string') throw new InvalidInputError('cancel reason must be a string');
     if (!(await this.#provider.instanceExists(id))) return;
     await this.#provider.enqueueForOrchestrator({ type: 'CancelInstance', instance: id, reason });
@@ -262,7 +233,7 @@ export class Client {
 
   /** Current status; `NotFound` for unknown instances (never throws for those). */
   async getStatus<T = unknown>(instanceId: string): Promise<OrchestrationStatus<T>> {
-    const id = requireId(instanceId, 'instance id');
+    const id = requireInstanceId(instanceId);
     return toStatus<T>(await this.#provider.getInstance(id));
   }
 
@@ -271,8 +242,8 @@ export class Client {
    * @throws TimeoutError after `timeoutMs` (default 30 s).
    */
   async waitForOrchestration<T = unknown>(instanceId: string, timeoutMs = 30_000): Promise<OrchestrationStatus<T>> {
-    const id = requireId(instanceId, 'instance id');
-    requireTimeout(timeoutMs, 'timeoutMs');
+    const id = requireInstanceId(instanceId);
+    requireDurationMs(timeoutMs, 'timeoutMs');
     return this.#waitUntil(id, timeoutMs, async () => {
       const s = await this.getStatus<T>(id);
       return s.status === 'Completed' || s.status === 'Failed' ? s : undefined;
@@ -289,9 +260,9 @@ export class Client {
     pollIntervalMs = 500,
     timeoutMs = 30_000,
   ): Promise<OrchestrationStatus<T>> {
-    const id = requireId(instanceId, 'instance id');
-    requireTimeout(timeoutMs, 'timeoutMs');
-    requireTimeout(pollIntervalMs, 'pollIntervalMs');
+    const id = requireInstanceId(instanceId);
+    requireDurationMs(timeoutMs, 'timeoutMs');
+    requireDurationMs(pollIntervalMs, 'pollIntervalMs');
     return this.#waitUntil(id, timeoutMs, async () => {
       const changed = await this.#provider.getCustomStatus(id, lastSeenVersion);
       const s = await this.getStatus<T>(id);
@@ -358,8 +329,8 @@ export class Client {
    * execution); null when the key or the instance does not exist.
    */
   async getValue<T = unknown>(instanceId: string, key: string): Promise<T | null> {
-    const id = requireId(instanceId, 'instance id');
-    const text = await this.#provider.getKvValue(id, requireId(key, 'key'));
+    const id = requireInstanceId(instanceId);
+    const text = await this.#provider.getKvValue(id, requireKvKey(key));
     return text === null ? null : (decodeOrRaw(text) as T);
   }
 
@@ -368,9 +339,9 @@ export class Client {
    * @throws TimeoutError after `timeoutMs` (default 30 s).
    */
   async waitForValue<T = unknown>(instanceId: string, key: string, timeoutMs = 30_000): Promise<T> {
-    const id = requireId(instanceId, 'instance id');
-    const k = requireId(key, 'key');
-    requireTimeout(timeoutMs, 'timeoutMs');
+    const id = requireInstanceId(instanceId);
+    const k = requireKvKey(key);
+    requireDurationMs(timeoutMs, 'timeoutMs');
     return this.#waitUntil(
       id,
       timeoutMs,
@@ -384,7 +355,7 @@ export class Client {
 
   /** Every key-value pair of an instance (empty for unknown instances). */
   async getKvAllValues(instanceId: string): Promise<Record<string, unknown>> {
-    const all = await this.#provider.getKvAllValues(requireId(instanceId, 'instance id'));
+    const all = await this.#provider.getKvAllValues(requireInstanceId(instanceId));
     const out: Record<string, unknown> = {};
     for (const [k, v] of all) out[k] = decodeOrRaw(v);
     return out;
@@ -394,7 +365,7 @@ export class Client {
 
   /** @throws InstanceNotFoundError */
   async getInstanceInfo(instanceId: string): Promise<InstanceInfo> {
-    const id = requireId(instanceId, 'instance id');
+    const id = requireInstanceId(instanceId);
     const r = await this.#provider.getInstance(id);
     if (r === null) throw new InstanceNotFoundError(id);
     return toInstanceInfo(r);
@@ -402,7 +373,7 @@ export class Client {
 
   /** @throws InstanceNotFoundError when the instance or execution does not exist. */
   async getExecutionInfo(instanceId: string, executionId: number): Promise<ExecutionInfo> {
-    const id = requireId(instanceId, 'instance id');
+    const id = requireInstanceId(instanceId);
     if (!Number.isInteger(executionId) || executionId < 1) {
       throw new InvalidInputError(`executionId must be a positive integer, got ${String(executionId)}`);
     }
@@ -422,12 +393,12 @@ export class Client {
 
   /** Execution ids of an instance, ascending (empty for unknown instances). */
   async listExecutions(instanceId: string): Promise<number[]> {
-    return this.#provider.listExecutions(requireId(instanceId, 'instance id'));
+    return this.#provider.listExecutions(requireInstanceId(instanceId));
   }
 
   /** The history of one execution, oldest first. */
   async readExecutionHistory(instanceId: string, executionId: number): Promise<HistoryEventInfo[]> {
-    const id = requireId(instanceId, 'instance id');
+    const id = requireInstanceId(instanceId);
     if (!Number.isInteger(executionId) || executionId < 1) {
       throw new InvalidInputError(`executionId must be a positive integer, got ${String(executionId)}`);
     }
@@ -456,7 +427,7 @@ export class Client {
    * const tree = await client.getInstanceTree('order-1'); // { rootId, allIds, size }
    */
   async getInstanceTree(instanceId: string): Promise<InstanceTree> {
-    const id = requireId(instanceId, 'instance id');
+    const id = requireInstanceId(instanceId);
     const allIds = await this.#provider.getInstanceTree(id);
     if (allIds.length === 0) throw new InstanceNotFoundError(id);
     return { rootId: id, allIds, size: allIds.length };
@@ -479,7 +450,7 @@ export class Client {
    * const { instancesDeleted } = await client.deleteInstance('order-1');
    */
   async deleteInstance(instanceId: string, force = false): Promise<DeleteInstanceResult> {
-    const id = requireId(instanceId, 'instance id');
+    const id = requireInstanceId(instanceId);
     requireBoolean(force, 'force');
     const instance = await this.#provider.getInstance(id);
     if (instance === null) throw new InstanceNotFoundError(id);
@@ -549,7 +520,7 @@ export class Client {
    * await client.pruneExecutions('heartbeat', { keepLast: 5 });
    */
   async pruneExecutions(instanceId: string, options: PruneOptions = {}): Promise<PruneResult> {
-    const id = requireId(instanceId, 'instance id');
+    const id = requireInstanceId(instanceId);
     return this.#provider.pruneExecutions(id, parsePruneOptions(options));
   }
 
@@ -577,7 +548,7 @@ export class Client {
 
   /** Size of an instance's current history, queue and KV state; null for an unknown instance. */
   async getOrchestrationStats(instanceId: string): Promise<OrchestrationStats | null> {
-    return this.#provider.getOrchestrationStats(requireId(instanceId, 'instance id'));
+    return this.#provider.getOrchestrationStats(requireInstanceId(instanceId));
   }
 
   /**
@@ -612,17 +583,28 @@ export class Client {
   /**
    * Makes sure an eternal "system orchestration" (SPEC §5.8) is running: starts it when it
    * does not exist, leaves it alone when it runs, and replaces it with a fresh start when it
-   * has finished (Completed or Failed: deleted, then started). Call it at every process start.
+   * has finished (Completed or Failed: deleted, then started). Call it at every process start,
+   * after `runtime.start()`.
    *
    * Idempotent and safe when several nodes call it at once: a start that loses the race to
    * another node counts as `alreadyRunning`, and a delete that finds the instance running again
    * or already gone re-reads the status instead of failing.
+   *
+   * A running (or queued) instance with a `CancelInstance` queued for it is about to fail, so it
+   * does not count as running: the call waits, up to `options.cancelWaitMs`, until a runtime has
+   * processed the cancel, then replaces the instance (`restarted`). When no runtime processes it
+   * in time — e.g. the call runs before any `runtime.start()` on this database — it throws a
+   * retryable `TimeoutError` and changes nothing; call it again once a runtime runs.
    * @param options.version - start this exact version instead of the policy's choice.
+   * @param options.cancelWaitMs - longest wait for a queued cancel to be processed (default
+   *   30,000 ms).
    * @returns `{ action: 'started' | 'alreadyRunning' | 'restarted' }`.
    * @throws CannotDeleteSubOrchestrationError when `instanceId` is a finished sub-orchestration.
-   * @throws InvalidInputError for a malformed id, name, version or input.
-   * @throws TimeoutError (retryable) if the instance kept changing under ten consecutive re-checks.
+   * @throws InvalidInputError for a malformed id, name, version, wait or input.
+   * @throws TimeoutError (retryable) if a queued cancel was not processed within
+   *   `cancelWaitMs`, or the instance kept changing under ten consecutive re-checks.
    * @example
+   * await runtime.start();
    * await client.ensureOrchestration('system:cleanup', 'CleanupLoop', { everyMs: 60_000 });
    */
   async ensureOrchestration(
@@ -631,18 +613,24 @@ export class Client {
     input?: unknown,
     options?: EnsureOrchestrationOptions,
   ): Promise<EnsureOrchestrationResult> {
-    const id = requireInstanceId(instanceId);
-    requireId(orchestrationName, 'orchestration name');
-    const version = requireOptionsObject(options, 'options', ['version'])['version'];
-    if (version !== undefined && (typeof version !== 'string' || parseSemVer(version) === null)) {
-      throw new InvalidInputError(`options.version must be a semver string like '1.2.0', got ${JSON.stringify(version) ?? typeof version}`);
-    }
+    const id = requireNewInstanceId(instanceId);
+    requireOrchestrationName(orchestrationName);
+    const fields = requireOptionsObject(options, 'options', ['version', 'cancelWaitMs']);
+    const version = fields['version'] === undefined ? undefined : requireVersion(fields['version'], 'options.version');
+    const cancelWaitMs = fields['cancelWaitMs'] === undefined ? ENSURE_CANCEL_WAIT_MS : requireDurationMs(fields['cancelWaitMs'], 'options.cancelWaitMs');
     encode(input, 'orchestration input', id);
-    // Once seen finished, a start by this call replaces it, whoever did the delete.
+    const cancelDeadline = Date.now() + cancelWaitMs;
+    // Once seen finished (or about to be, by a queued cancel), a start by this call replaces
+    // it, whoever did the delete.
     let wasFinished = false;
     for (let attempt = 0; attempt < ENSURE_ATTEMPTS; attempt++) {
       const { status } = await this.getStatus(id);
-      if (status === 'Running') return { action: 'alreadyRunning' };
+      if (status === 'Running') {
+        if (!(await this.#provider.hasQueuedCancel(id))) return { action: 'alreadyRunning' };
+        wasFinished = true;
+        await this.#awaitQueuedCancel(id, cancelDeadline, cancelWaitMs);
+        continue;
+      }
       if (status === 'Completed' || status === 'Failed') {
         wasFinished = true;
         try {
@@ -658,9 +646,12 @@ export class Client {
         else await this.startOrchestrationVersioned(id, orchestrationName, input, version);
         return { action: wasFinished ? 'restarted' : 'started' };
       } catch (error) {
-        // Another node's start won (its start is queued or already running).
-        if (error instanceof InstanceAlreadyExistsError) return { action: 'alreadyRunning' };
-        throw error;
+        if (!(error instanceof InstanceAlreadyExistsError)) throw error;
+        // Another node's start won (its start is queued or already running) — unless a cancel
+        // waits behind that start too.
+        if (!(await this.#provider.hasQueuedCancel(id))) return { action: 'alreadyRunning' };
+        wasFinished = true;
+        await this.#awaitQueuedCancel(id, cancelDeadline, cancelWaitMs);
       }
     }
     throw new TimeoutError(
@@ -752,6 +743,16 @@ export class Client {
    */
   restartInstance(instanceId: string, options?: RestartInstanceOptions): Promise<RestartInstanceResult> {
     return this.#fleetOps.restartInstance(instanceId, options);
+  }
+
+  /** Waits until no `CancelInstance` is queued for the instance (a runtime processed it). */
+  async #awaitQueuedCancel(id: string, deadline: number, cancelWaitMs: number): Promise<void> {
+    await this.#waitUntil(
+      id,
+      Math.max(0, deadline - Date.now()),
+      async () => ((await this.#provider.hasQueuedCancel(id)) ? undefined : true),
+      `ensureOrchestration('${id}'): the instance has a cancel queued that no runtime processed within ${cancelWaitMs} ms, so it is neither running for good nor finished; nothing was changed. Is a runtime started on this database? Call ensureOrchestration after runtime.start(), or again later`,
+    );
   }
 }
 

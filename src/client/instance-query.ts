@@ -13,7 +13,8 @@ import {
   type InstanceQuery as ProviderInstanceQuery,
   type InstanceQueryFilter as ProviderInstanceQueryFilter,
 } from '../providers/provider.js';
-import { requireEpochMs, requireLimit, requireOptionsObject, requireText } from './management-arguments.js';
+import { requireIdentifier, requireInstanceId } from '../core/validation/arguments.js';
+import { requireEpochMs, requireLimit, requireOptionsObject } from './management-arguments.js';
 
 /** Page size when the query does not say. */
 export const DEFAULT_QUERY_LIMIT = 100;
@@ -64,15 +65,15 @@ function parseFilterFields(filter: Record<string, unknown>): ProviderInstanceQue
   const [updatedFrom, updatedTo] = parseRange(filter, 'updatedFrom', 'updatedTo');
   return {
     status: status as ExecutionStatus | undefined,
-    name: filter['name'] === undefined ? undefined : requireText(filter['name'], 'name'),
+    name: filter['name'] === undefined ? undefined : requireIdentifier(filter['name'], 'name'),
     ...(filter['version'] === undefined ? {} : parseVersionFilter(filter['version'])),
     createdFrom,
     createdTo,
     updatedFrom,
     updatedTo,
     parentInstanceId:
-      filter['parentInstanceId'] === undefined ? undefined : requireText(filter['parentInstanceId'], 'parentInstanceId'),
-    idPrefix: filter['idPrefix'] === undefined ? undefined : requireText(filter['idPrefix'], 'idPrefix'),
+      filter['parentInstanceId'] === undefined ? undefined : requireInstanceId(filter['parentInstanceId'], 'parentInstanceId'),
+    idPrefix: filter['idPrefix'] === undefined ? undefined : requireIdentifier(filter['idPrefix'], 'idPrefix'),
   };
 }
 

@@ -1,26 +1,23 @@
 /**
  * Validation of the management methods' arguments: every bad value is refused at the call
  * site with an `InvalidInputError` naming the argument and what was wrong with it, before
- * anything reaches storage.
+ * anything reaches storage. Ids, names and versions follow the shared rules in
+ * `core/validation/arguments.ts`; this module adds the management-only shapes (option objects,
+ * timestamps, page limits).
  * @module
  */
 import { InvalidInputError } from '../core/errors/duroxide-error.js';
+import { describeValue, requireInstanceId } from '../core/validation/arguments.js';
 import type { InstanceSelectionFilter, PruneExecutionsOptions } from '../providers/provider.js';
 
 /** Largest page / batch a management call handles at once. */
 export const MAX_MANAGEMENT_LIMIT = 1000;
 
-function describe(value: unknown): string {
-  if (value instanceof Date) return `a Date (${value.toISOString()})`;
-  if (typeof value === 'string') return JSON.stringify(value);
-  return typeof value === 'object' && value !== null ? (Array.isArray(value) ? 'an array' : 'an object') : String(value);
-}
-
 /** A plain options object (or undefined → `{}`), with no keys besides `allowed`. */
 export function requireOptionsObject(value: unknown, what: string, allowed: readonly string[]): Record<string, unknown> {
   if (value === undefined) return {};
   if (typeof value !== 'object' || value === null || Array.isArray(value)) {
-    throw new InvalidInputError(`${what} must be an object, got ${describe(value)}`);
+    throw new InvalidInputError(`${what} must be an object, got ${describeValue(value)}`);
   }
   for (const key of Object.keys(value)) {
     if (!allowed.includes(key)) {
@@ -35,7 +32,7 @@ export function requireEpochMs(value: unknown, what: string): number {
   if (typeof value !== 'number' || !Number.isFinite(value) || value < 0) {
     const hint = value instanceof Date ? '; pass date.getTime()' : '';
     throw new InvalidInputError(
-      `${what} must be a time in epoch milliseconds (a non-negative number), got ${describe(value)}${hint}`,
+      `${what} must be a time in epoch milliseconds (a non-negative number), got ${describeValue(value)}${hint}`,
     );
   }
   return value;
@@ -43,17 +40,8 @@ export function requireEpochMs(value: unknown, what: string): number {
 
 export function requireLimit(value: unknown, what = 'limit'): number {
   if (typeof value !== 'number' || !Number.isInteger(value) || value < 1 || value > MAX_MANAGEMENT_LIMIT) {
-    throw new InvalidInputError(`${what} must be an integer from 1 to ${MAX_MANAGEMENT_LIMIT}, got ${describe(value)}`);
+    throw new InvalidInputError(`${what} must be an integer from 1 to ${MAX_MANAGEMENT_LIMIT}, got ${describeValue(value)}`);
   }
-  return value;
-}
-
-/** A non-empty string without control characters (ids, names, prefixes). */
-export function requireText(value: unknown, what: string): string {
-  if (typeof value !== 'string' || value.length === 0) {
-    throw new InvalidInputError(`${what} must be a non-empty string, got ${describe(value)}`);
-  }
-  if (/[\u0000-\u001f]/.test(value)) throw new InvalidInputError(`${what} ${JSON.stringify(value)} contains control characters`);
   return value;
 }
 
@@ -63,8 +51,8 @@ export function parseInstanceFilter(value: unknown): InstanceSelectionFilter {
   let instanceIds: string[] | undefined;
   if (filter['instanceIds'] !== undefined) {
     const ids = filter['instanceIds'];
-    if (!Array.isArray(ids)) throw new InvalidInputError(`filter.instanceIds must be an array of instance ids, got ${describe(ids)}`);
-    instanceIds = ids.map((id, i) => requireText(id, `filter.instanceIds[${i}]`));
+    if (!Array.isArray(ids)) throw new InvalidInputError(`filter.instanceIds must be an array of instance ids, got ${describeValue(ids)}`);
+    instanceIds = ids.map((id, i) => requireInstanceId(id, `filter.instanceIds[${i}]`));
   }
   return {
     instanceIds,
@@ -78,7 +66,7 @@ export function parsePruneOptions(value: unknown): PruneExecutionsOptions {
   const options = requireOptionsObject(value, 'prune options', ['keepLast', 'completedBefore']);
   const keepLast = options['keepLast'];
   if (keepLast !== undefined && (typeof keepLast !== 'number' || !Number.isSafeInteger(keepLast) || keepLast < 0)) {
-    throw new InvalidInputError(`options.keepLast must be a non-negative integer, got ${describe(keepLast)}`);
+    throw new InvalidInputError(`options.keepLast must be a non-negative integer, got ${describeValue(keepLast)}`);
   }
   return {
     keepLast,

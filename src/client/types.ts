@@ -186,6 +186,11 @@ export interface InstanceCount {
 export interface EnsureOrchestrationOptions {
   /** Start this exact semver version instead of the one the version policy picks. */
   readonly version?: string;
+  /**
+   * Longest wait, in ms, for a cancel queued for the instance to be processed before it is
+   * replaced (default 30,000); past it the call throws a retryable `TimeoutError`.
+   */
+  readonly cancelWaitMs?: number;
 }
 
 /** What `ensureOrchestration` did. */

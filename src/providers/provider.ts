@@ -541,6 +541,17 @@ export interface Provider {
     instanceId: string,
     lastSeenVersion: number,
   ): Promise<{ readonly value: string | null; readonly version: number } | null>;
+  /**
+   * The instance's KV store as merged at the end of earlier executions: exactly what a fetch
+   * returns as {@link OrchestrationItem.kvSnapshot} (never the current execution's changes, which
+   * its history replays). Empty for an unknown instance. The replay check replays from it.
+   */
+  readKvSnapshot(instanceId: string): Promise<Map<string, KvEntryRecord>>;
+  /**
+   * True while a `CancelInstance` for the instance waits in its orchestrator queue (locked by a
+   * turn in progress or not): the instance is about to fail although its status says Running.
+   */
+  hasQueuedCancel(instanceId: string): Promise<boolean>;
 
   // ----- management (SPEC §7.9) -----
   /**
@@ -551,8 +562,9 @@ export interface Provider {
    * force-deleted instance is never recreated by a zombie turn.
    * @throws InstanceStillRunningError (message contains "still running") when `force` is false
    *   and a listed instance's current execution is `Running`; nothing is deleted.
-   * @throws ProviderError (permanent, "created after the tree was read") when an instance
-   *   outside the list has a listed parent; nothing is deleted, re-read the tree and retry.
+   * @throws InstanceTreeChangedError (code `INSTANCE_TREE_CHANGED`) when an instance outside the
+   *   list has a listed parent (it was created after the tree was read); nothing is deleted,
+   *   re-read the tree and retry.
    */
   deleteInstances(instanceIds: readonly string[], force: boolean): Promise<DeleteInstancesResult>;
   /** Direct children (`parentInstanceId = instanceId`), oldest first; empty for unknown ids. */

@@ -56,7 +56,7 @@ export interface ResumeDeps {
     history: readonly HistoryEvent[];
     handler: OrchestrationHandler;
     kvSnapshot: LockedOrchestrationItem['item']['kvSnapshot'];
-  }): ReplayEngine;
+  }): Promise<ReplayEngine>;
   /** Commits; false when nothing was written (the batch comes back). */
   commit(locked: LockedOrchestrationItem, ack: OrchestrationAck): Promise<boolean>;
   /** Consumes the batch without changes, writing the audit entries. */
@@ -100,7 +100,7 @@ export async function resumeExecution(
   }
   const replayed: HistoryEvent[] = history.slice(0, -1);
   replayed[0] = { ...started, version };
-  const engine = deps.createEngine({ instanceId, executionId: item.executionId, history: replayed, handler, kvSnapshot: item.kvSnapshot });
+  const engine = await deps.createEngine({ instanceId, executionId: item.executionId, history: replayed, handler, kvSnapshot: item.kvSnapshot });
   const others2 = messages.filter((m) => m.type !== 'StartOrchestration' && m.type !== 'ContinueAsNew');
   const result = await engine.runTurn(others2);
   if (result.status === 'Failed' && result.error?.kind === 'Nondeterminism') {

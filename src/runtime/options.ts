@@ -6,7 +6,8 @@ import { InvalidInputError } from '../core/errors/duroxide-error.js';
 import type { TagFilter } from '../providers/provider.js';
 import { LOG_FORMATS, LOG_LEVELS, type LogFormat, type LogLevel, type LogSink } from './logger.js';
 import { HISTORY_FORMAT } from '../core/version.js';
-import { DEFAULT_LIMITS, MAX_TAG_NAME_BYTES, MAX_WORKER_TAGS, type Limits } from '../core/limits.js';
+import { DEFAULT_LIMITS, MAX_WORKER_TAGS, type Limits } from '../core/limits.js';
+import { tagProblem } from '../core/validation/arguments.js';
 
 export interface RuntimeOptions {
   /** Orchestration turns processed at once. Default 4. */
@@ -140,7 +141,7 @@ function checkTagFilter(filter: unknown): TagFilter {
   if (typeof filter === 'object' && filter !== null) {
     const tags = (filter as { tags?: unknown }).tags ?? (filter as { defaultAnd?: unknown }).defaultAnd;
     if (Array.isArray(tags) && tags.length >= 1 && tags.length <= MAX_WORKER_TAGS &&
-      tags.every((t) => typeof t === 'string' && t.length > 0 && Buffer.byteLength(t) <= MAX_TAG_NAME_BYTES)) {
+      tags.every((t) => tagProblem(t) === undefined)) {
       return filter as TagFilter;
     }
   }

@@ -12,14 +12,11 @@
  * the execution ends), remaining activities report through the worker queue as usual.
  * @module
  */
-import { randomUUID } from 'node:crypto';
-import { setImmediate as macrotask } from 'node:timers/promises';
 import type { EventKind, HistoryEvent, ParentLink } from '../core/history/history-event.js';
 import type { WorkItem, WorkItemOfType } from '../core/history/work-item.js';
 import { applicationError, displayMessage, type ErrorDetails } from '../core/errors/error-details.js';
 import { isDuroxideError } from '../core/errors/duroxide-error.js';
-import { ReplayEngine, type ExecutionStart } from '../core/replay/replay-engine.js';
-import type { OrchestrationHandler } from '../core/replay/orchestration-handler.js';
+import type { ExecutionStart, ReplayEngine } from '../core/replay/replay-engine.js';
 import type { TurnResult } from '../core/replay/turn-result.js';
 import { DUROXIDE_VERSION } from '../core/version.js';
 import type {
@@ -32,6 +29,7 @@ import type {
   Provider,
 } from '../providers/provider.js';
 import { DeferralList } from './deferral-list.js';
+import { createReplayEngine, drainMicrotasks } from './engine-factory.js';
 import type { InstanceCache } from './instance-cache.js';
 import type { Logger } from './logger.js';
 import type { RuntimeMetrics } from './metrics.js';
@@ -117,9 +115,6 @@ export interface OrchestrationDispatcherDeps {
 
 type StartItem = WorkItemOfType<'StartOrchestration'> | WorkItemOfType<'ContinueAsNew'>;
 
-/** Lets every pending microtask run: the engine's pause between two deliveries. */
-export const drainMicrotasks = (): Promise<void> => macrotask();
-
 export class OrchestrationDispatcher {
   readonly #d: OrchestrationDispatcherDeps;
   /** Instances whose code this runtime lacks, left to other nodes for a while. */
@@ -183,9 +178,11 @@ export class OrchestrationDispatcher {
     const cached = cache.take(instanceId);
     let engine = item.historyCached ? cached?.engine : undefined;
     let history: readonly HistoryEvent[] = item.history;
+    let kvSnapshot = item.kvSnapshot;
     if (item.historyCached && engine === undefined) {
-      // The cache entry was evicted after the provider accepted the hint.
+      // The cache entry was evicted after the provider accepted the hint (which skipped both).
       history = await this.#d.provider.readHistory(instanceId, item.executionId);
+      kvSnapshot = await this.#d.provider.readKvSnapshot(instanceId);
     }
 
     if (item.historyError !== undefined) {
@@ -309,7 +306,7 @@ export class OrchestrationDispatcher {
               carryForwardEvents: start.type === 'ContinueAsNew' ? start.carryForwardEvents : undefined,
               initialCustomStatus: start.type === 'ContinueAsNew' ? start.initialCustomStatus : undefined,
             };
-      engine = this.#createEngine({ instanceId, executionId, history, start: startInfo, handler, kvSnapshot: item.kvSnapshot });
+      engine = await createReplayEngine(this.#d, { instanceId, executionId, history, start: startInfo, handler, kvSnapshot });
     }
 
     const rejected = this.#rejectExtraStarts(starts, consumedStart, instanceId, engine.parent);
@@ -586,26 +583,6 @@ export class OrchestrationDispatcher {
     return replies;
   }
 
-  #createEngine(args: {
-    instanceId: string;
-    executionId: number;
-    history: readonly HistoryEvent[];
-    start?: ExecutionStart | undefined;
-    handler: OrchestrationHandler;
-    kvSnapshot: LockedOrchestrationItem['item']['kvSnapshot'];
-  }): ReplayEngine {
-    const { options, logger } = this.#d;
-    return new ReplayEngine({
-      ...args,
-      clock: Date.now,
-      newGuid: randomUUID,
-      drain: drainMicrotasks,
-      duroxideVersion: DUROXIDE_VERSION,
-      limits: options.limits,
-      trace: (level, message, fields) => logger.log(level, 'duroxide::orchestration', message, fields),
-    });
-  }
-
   #resumeDeps(): ResumeDeps {
     const { provider, registry, options, logger, versions } = this.#d;
     return {
@@ -614,7 +591,7 @@ export class OrchestrationDispatcher {
       options,
       logger,
       versions,
-      createEngine: (args) => this.#createEngine(args),
+      createEngine: (args) => createReplayEngine(this.#d, args),
       commit: async (locked, ack) => (await this.#ack(locked, ack)) !== undefined,
       discard: (locked, why, audits) => this.#ackDiscard(locked, locked.item.executionId, [], why, [], audits),
       defer: async (locked, what) => {

@@ -4,8 +4,9 @@
  */
 import { ConfigurationError, ERROR_CODES } from '../core/errors/duroxide-error.js';
 import type { OrchestrationHandler } from '../core/replay/orchestration-handler.js';
-import { SYSCALL_PREFIX } from '../core/syscall-names.js';
 import type { NodeVersions, StoredVersionPolicy } from '../core/versioning/version-policy.js';
+import { isStandardSchema, type StandardSchemaV1 } from '../core/schema/standard-schema.js';
+import { activityNameProblem, orchestrationNameProblem, versionProblem } from '../core/validation/arguments.js';
 import { compareSemVer, DEFAULT_VERSION, parseSemVer, type SemVer } from '../core/versioning/semver.js';
 import type { ActivityContext } from './activity-context.js';
 
@@ -19,39 +20,55 @@ function invalid(message: string): ConfigurationError {
   return new ConfigurationError(ERROR_CODES.INVALID_REGISTRATION, message);
 }
 
-function checkName(name: unknown, what: string): string {
-  if (typeof name !== 'string' || name.trim().length === 0) {
-    throw invalid(`${what} name must be a non-empty string, got ${JSON.stringify(name) ?? typeof name}`);
-  }
-  if (name.startsWith(SYSCALL_PREFIX)) {
-    throw invalid(`${what} name '${name}' uses the reserved prefix '${SYSCALL_PREFIX}'`);
-  }
-  return name;
+/** The shared name rules (core/validation/arguments.ts), reported as registration errors. */
+function checkName(name: unknown, what: 'orchestration' | 'activity'): string {
+  const problem = what === 'orchestration' ? orchestrationNameProblem(name) : activityNameProblem(name);
+  if (problem !== undefined) throw invalid(problem);
+  return name as string;
+}
+
+/** Options of one orchestration registration. */
+export interface OrchestrationRegistrationOptions {
+  /**
+   * Standard Schema (zod, valibot, arktype, …) of the input. Every new execution of this
+   * version — a start, a sub-orchestration, a continue-as-new — is validated before its code
+   * runs; a rejected input fails the execution with `INPUT_REJECTED`. The code receives the
+   * stored input unchanged (transforms and defaults are not applied), so replay never depends
+   * on the schema. See docs/versioning.md "Input schemas".
+   */
+  readonly inputSchema?: StandardSchemaV1 | undefined;
 }
 
 interface VersionEntry {
   readonly version: string;
   readonly semver: SemVer;
   readonly handler: OrchestrationHandler;
+  readonly inputSchema: StandardSchemaV1 | undefined;
 }
 
 export class OrchestrationRegistry {
   readonly #byName = new Map<string, VersionEntry[]>();
   readonly #policies = new Map<string, VersionPolicy>();
 
-  register(name: string, version: string, handler: OrchestrationHandler): void {
+  register(name: string, version: string, handler: OrchestrationHandler, options: OrchestrationRegistrationOptions = {}): void {
     checkName(name, 'orchestration');
-    const semver = parseSemVer(version);
-    if (semver === null) {
-      throw invalid(`orchestration '${name}': version '${version}' is not semver (MAJOR.MINOR.PATCH, e.g. '1.0.1')`);
-    }
+    const problem = versionProblem(version, `orchestration '${name}': version`);
+    if (problem !== undefined) throw invalid(problem);
+    const semver = parseSemVer(version)!;
     if (typeof handler !== 'function') throw invalid(`orchestration '${name}@${version}': handler must be a function`);
+    if (typeof options !== 'object' || options === null) throw invalid(`orchestration '${name}@${version}': options must be an object like { inputSchema }`);
+    const inputSchema = options.inputSchema;
+    if (inputSchema !== undefined && !isStandardSchema(inputSchema)) {
+      throw invalid(
+        `orchestration '${name}@${version}': inputSchema must be a Standard Schema (an object with '~standard'.validate, e.g. a zod, valibot or arktype schema)`,
+      );
+    }
     let versions = this.#byName.get(name);
     if (versions === undefined) this.#byName.set(name, (versions = []));
     if (versions.some((v) => compareSemVer(v.semver, semver) === 0)) {
       throw invalid(`orchestration '${name}@${version}' is already registered; register a changed function under a new version`);
     }
-    versions.push({ version, semver, handler });
+    versions.push({ version, semver, handler, inputSchema });
     versions.sort((a, b) => compareSemVer(a.semver, b.semver));
   }
 
@@ -94,6 +111,11 @@ export class OrchestrationRegistry {
   /** Handler for exactly `version` (semver equality), if registered here. */
   get(name: string, version: string): OrchestrationHandler | undefined {
     return this.#exact(name, version)?.handler;
+  }
+
+  /** Input schema of exactly `version`, if it was registered with one. */
+  inputSchema(name: string, version: string): StandardSchemaV1 | undefined {
+    return this.#exact(name, version)?.inputSchema;
   }
 
   #exact(name: string, version: string): VersionEntry | undefined {

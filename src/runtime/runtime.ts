@@ -17,7 +17,13 @@ import { newRuntimeMetrics, type MetricsSnapshot, type RuntimeMetrics } from './
 import { resolveRuntimeOptions, type ResolvedRuntimeOptions, type RuntimeOptions } from './options.js';
 import { OrchestrationDispatcher } from './orchestration-dispatcher.js';
 import { checkReplay, type ReplayCheckOptions, type ReplayCheckReport } from './replay-check.js';
-import { ActivityRegistry, OrchestrationRegistry, type ActivityHandler, type VersionPolicy } from './registry.js';
+import {
+  ActivityRegistry,
+  OrchestrationRegistry,
+  type ActivityHandler,
+  type OrchestrationRegistrationOptions,
+  type VersionPolicy,
+} from './registry.js';
 import { SessionTracker } from './session-tracker.js';
 import { Waker } from './waker.js';
 import { WorkerDispatcher } from './worker-dispatcher.js';
@@ -83,19 +89,41 @@ export class Runtime {
     return this;
   }
 
-  /** Registers an orchestration as version 1.0.0 (async function or generator function). */
-  registerOrchestration<I = unknown, O = unknown>(name: string, handler: OrchestrationHandler<I, O>): this {
-    this.#orchestrations.register(name, DEFAULT_VERSION, handler as OrchestrationHandler);
+  /**
+   * Registers an orchestration as version 1.0.0 (async function or generator function).
+   * @param options.inputSchema - a Standard Schema (zod, valibot, arktype, …) every new
+   *   execution's input must pass before the code runs (else the execution fails with
+   *   `INPUT_REJECTED`).
+   * @throws ConfigurationError (INVALID_REGISTRATION) for a duplicate name or a malformed schema
+   * @example
+   * runtime.registerOrchestration('Order', orderFlow, { inputSchema: z.object({ sku: z.string() }) });
+   */
+  registerOrchestration<I = unknown, O = unknown>(
+    name: string,
+    handler: OrchestrationHandler<I, O>,
+    options?: OrchestrationRegistrationOptions,
+  ): this {
+    this.#orchestrations.register(name, DEFAULT_VERSION, handler as OrchestrationHandler, options);
     return this;
   }
 
   /**
    * Registers one version of an orchestration. Several versions of a name live side by side;
    * running executions keep replaying the version they started with.
-   * @throws ConfigurationError (INVALID_REGISTRATION) for a non-semver or duplicate version
+   * @param options.inputSchema - a Standard Schema every new execution of this version
+   *   (start, sub-orchestration, continue-as-new into it) must pass before its code runs.
+   * @throws ConfigurationError (INVALID_REGISTRATION) for a non-semver or duplicate version, or
+   *   a malformed schema
+   * @example
+   * runtime.registerOrchestrationVersioned('Order', '2.0.0', orderFlowV2, { inputSchema: OrderStateV2 });
    */
-  registerOrchestrationVersioned<I = unknown, O = unknown>(name: string, version: string, handler: OrchestrationHandler<I, O>): this {
-    this.#orchestrations.register(name, version, handler as OrchestrationHandler);
+  registerOrchestrationVersioned<I = unknown, O = unknown>(
+    name: string,
+    version: string,
+    handler: OrchestrationHandler<I, O>,
+    options?: OrchestrationRegistrationOptions,
+  ): this {
+    this.#orchestrations.register(name, version, handler as OrchestrationHandler, options);
     return this;
   }
 
@@ -230,13 +258,17 @@ export class Runtime {
   /**
    * Replays the stored history of running instances against the orchestrations registered on
    * this runtime and reports, per instance, `ok` or where the code diverges — run it before
-   * deploying new code. Never changes stored state; works without `start()`.
+   * deploying new code. Replays exactly as a turn would (with the instance's KV snapshot and
+   * this runtime's limits). Also lists, in `inputRejections`, running instances whose current
+   * input the input schema of the version they would move to at their next continue-as-new
+   * (for now: the highest version registered here) rejects. Never changes stored state; works
+   * without `start()`.
    * @example
    * const report = await runtime.checkReplay();
    * for (const r of report.results) if (r.outcome !== 'ok') console.log(r.instanceId, r.message);
    */
   checkReplay(options?: ReplayCheckOptions): Promise<ReplayCheckReport> {
-    return checkReplay(this.#provider, this.#orchestrations, options);
+    return checkReplay(this.#provider, { registry: this.#orchestrations, options: this.#options, logger: this.#logger }, options);
   }
 
   /** In-process counters since start. */

@@ -94,7 +94,7 @@ describe('registration errors', () => {
     await startHarness(t, (rt) => {
       rt.registerOrchestration('A', async () => 1);
       assert.throws(() => rt.registerOrchestration('A', async () => 2), (e: unknown) => e instanceof ConfigurationError && /already registered/.test((e as Error).message));
-      assert.throws(() => rt.registerOrchestrationVersioned('A', 'latest', async () => 2), /not semver/);
+      assert.throws(() => rt.registerOrchestrationVersioned('A', 'latest', async () => 2), /version must be a semver string/);
       assert.throws(() => rt.registerOrchestrationVersioned('A', '1.0.0', async () => 2), /already registered/);
       rt.registerActivity('Act', async () => 1);
       assert.throws(() => rt.registerActivity('Act', async () => 1), /already registered/);

@@ -2,42 +2,18 @@
  * The error classes users can catch. Every error thrown by duroxide-ts is a `DuroxideError`
  * with a stable `code`, a `category` (SPEC §9), `retryable` and an identifying `context`.
  *
+ * Category and default `retryable` come from the code (`error-codes.ts`), so a code means the
+ * same thing whichever class carries it.
+ *
  * `instanceof` works across package copies (the ESM and CJS builds, or two installed copies):
  * each class is branded with a `Symbol.for` key and checked by `Symbol.hasInstance`.
  * @module
  */
 
-export const ERROR_CODES = {
-  INVALID_INPUT: 'INVALID_INPUT',
-  INSTANCE_NOT_FOUND: 'INSTANCE_NOT_FOUND',
-  INSTANCE_ALREADY_EXISTS: 'INSTANCE_ALREADY_EXISTS',
-  INSTANCE_STILL_RUNNING: 'INSTANCE_STILL_RUNNING',
-  CANNOT_DELETE_SUB_ORCHESTRATION: 'CANNOT_DELETE_SUB_ORCHESTRATION',
-  TIMEOUT: 'TIMEOUT',
-  PROVIDER_ERROR: 'PROVIDER_ERROR',
-  SCHEMA_TOO_NEW: 'SCHEMA_TOO_NEW',
-  NONDETERMINISM: 'NONDETERMINISM',
-  NON_DURABLE_AWAIT: 'NON_DURABLE_AWAIT',
-  UNREGISTERED_ORCHESTRATION: 'UNREGISTERED_ORCHESTRATION',
-  UNREGISTERED_ACTIVITY: 'UNREGISTERED_ACTIVITY',
-  INVALID_REGISTRATION: 'INVALID_REGISTRATION',
-  INVALID_STATE: 'INVALID_STATE',
-  ACTIVITY_FAILED: 'ACTIVITY_FAILED',
-  SUB_ORCHESTRATION_FAILED: 'SUB_ORCHESTRATION_FAILED',
-  ORCHESTRATION_FAILED: 'ORCHESTRATION_FAILED',
-  CANCELLED: 'CANCELLED',
-  POISON: 'POISON',
-  VERSION_NOT_REGISTERED: 'VERSION_NOT_REGISTERED',
-  REQUEST_REFUSED: 'REQUEST_REFUSED',
-} as const;
-export type ErrorCode = (typeof ERROR_CODES)[keyof typeof ERROR_CODES];
+import { ERROR_CODES, ERROR_VOCABULARY, type ErrorCategory, type ErrorCode } from './error-codes.js';
 
-export const ERROR_CATEGORIES = {
-  infrastructure: 'infrastructure',
-  configuration: 'configuration',
-  application: 'application',
-} as const;
-export type ErrorCategory = (typeof ERROR_CATEGORIES)[keyof typeof ERROR_CATEGORIES];
+export { ERROR_CATEGORIES, ERROR_CODES } from './error-codes.js';
+export type { ErrorCategory, ErrorCode } from './error-codes.js';
 
 /** Identifiers of what the error is about; only the known ones are set. */
 export interface ErrorContext {
@@ -51,7 +27,9 @@ export interface ErrorContext {
 }
 
 export interface DuroxideErrorOptions {
-  readonly category: ErrorCategory;
+  /** Defaults to the code's category; kept for callers that construct errors directly. */
+  readonly category?: ErrorCategory;
+  /** Defaults to the code's. */
   readonly retryable?: boolean;
   readonly context?: ErrorContext;
   readonly cause?: unknown;
@@ -73,11 +51,12 @@ export class DuroxideError extends Error {
   readonly retryable: boolean;
   readonly context: ErrorContext;
 
-  constructor(code: ErrorCode, message: string, options: DuroxideErrorOptions) {
+  constructor(code: ErrorCode, message: string, options: DuroxideErrorOptions = {}) {
     super(message, options.cause === undefined ? undefined : { cause: options.cause });
+    const info = ERROR_VOCABULARY[code];
     this.code = code;
-    this.category = options.category;
-    this.retryable = options.retryable ?? false;
+    this.category = options.category ?? info.category;
+    this.retryable = options.retryable ?? info.retryable;
     this.context = options.context ?? {};
     const brands: string[] = [];
     for (let c: unknown = new.target; typeof c === 'function'; c = Object.getPrototypeOf(c)) {
@@ -119,17 +98,14 @@ export function isDuroxideError(value: unknown): value is DuroxideError {
 export class InvalidInputError extends DuroxideError {
   static override readonly brand: string = 'InvalidInputError';
   constructor(message: string, context?: ErrorContext, cause?: unknown) {
-    super(ERROR_CODES.INVALID_INPUT, message, { category: 'application', context: context ?? {}, cause });
+    super(ERROR_CODES.INVALID_INPUT, message, { context: context ?? {}, cause });
   }
 }
 
 export class InstanceNotFoundError extends DuroxideError {
   static override readonly brand: string = 'InstanceNotFoundError';
   constructor(instanceId: string, message?: string) {
-    super(ERROR_CODES.INSTANCE_NOT_FOUND, message ?? `instance '${instanceId}' not found`, {
-      category: 'application',
-      context: { instanceId },
-    });
+    super(ERROR_CODES.INSTANCE_NOT_FOUND, message ?? `instance '${instanceId}' not found`, { context: { instanceId } });
   }
 }
 
@@ -140,7 +116,7 @@ export class InstanceAlreadyExistsError extends DuroxideError {
       ERROR_CODES.INSTANCE_ALREADY_EXISTS,
       message ??
         `instance '${instanceId}' already exists; pick a new instance id, or delete the old instance first (deleteInstance)`,
-      { category: 'application', context: { instanceId } },
+      { context: { instanceId } },
     );
   }
 }
@@ -151,7 +127,7 @@ export class InstanceStillRunningError extends DuroxideError {
     super(
       ERROR_CODES.INSTANCE_STILL_RUNNING,
       message ?? `instance '${instanceId}' is still running; cancel it first or pass force`,
-      { category: 'application', context: { instanceId } },
+      { context: { instanceId } },
     );
   }
 }
@@ -162,7 +138,25 @@ export class CannotDeleteSubOrchestrationError extends DuroxideError {
     super(
       ERROR_CODES.CANNOT_DELETE_SUB_ORCHESTRATION,
       message ?? `instance '${instanceId}' is a sub-orchestration; delete its root instance instead`,
-      { category: 'application', context: { instanceId } },
+      { context: { instanceId } },
+    );
+  }
+}
+
+/**
+ * The set of instances to delete no longer matches the instance tree: a child was created
+ * after the tree was read. Nothing was deleted; read the tree again and retry (`Client.deleteInstance`
+ * does so itself). Providers throw it from `deleteInstances`. Not `retryable` as the same
+ * provider call; calling `Client.deleteInstance` again is.
+ */
+export class InstanceTreeChangedError extends DuroxideError {
+  static override readonly brand: string = 'InstanceTreeChangedError';
+  constructor(instanceId: string, parentInstanceId: string) {
+    super(
+      ERROR_CODES.INSTANCE_TREE_CHANGED,
+      `instance '${instanceId}' is a child of '${parentInstanceId}' but not in the set to delete: it was created ` +
+        'after the tree was read. Nothing was deleted; read the tree again and retry',
+      { context: { instanceId } },
     );
   }
 }
@@ -171,7 +165,7 @@ export class CannotDeleteSubOrchestrationError extends DuroxideError {
 export class TimeoutError extends DuroxideError {
   static override readonly brand: string = 'TimeoutError';
   constructor(message: string, context?: ErrorContext) {
-    super(ERROR_CODES.TIMEOUT, message, { category: 'infrastructure', retryable: true, context: context ?? {} });
+    super(ERROR_CODES.TIMEOUT, message, { context: context ?? {} });
   }
 }
 
@@ -181,7 +175,6 @@ export class ProviderError extends DuroxideError {
   readonly operation: string;
   constructor(operation: string, message: string, retryable: boolean, cause?: unknown, context?: ErrorContext) {
     super(ERROR_CODES.PROVIDER_ERROR, `${operation}: ${message}`, {
-      category: 'infrastructure',
       retryable,
       context: { ...context, operation },
       cause,
@@ -194,7 +187,7 @@ export class ProviderError extends DuroxideError {
 export class SchemaTooNewError extends DuroxideError {
   static override readonly brand: string = 'SchemaTooNewError';
   constructor(message: string) {
-    super(ERROR_CODES.SCHEMA_TOO_NEW, message, { category: 'configuration' });
+    super(ERROR_CODES.SCHEMA_TOO_NEW, message);
   }
 }
 
@@ -210,7 +203,7 @@ export class ConfigurationError extends DuroxideError {
 export class NondeterminismError extends DuroxideError {
   static override readonly brand: string = 'NondeterminismError';
   constructor(message: string, context?: ErrorContext) {
-    super(ERROR_CODES.NONDETERMINISM, message, { category: 'configuration', context: context ?? {} });
+    super(ERROR_CODES.NONDETERMINISM, message, { context: context ?? {} });
   }
 }
 
@@ -222,7 +215,7 @@ export class ActivityFailedError extends DuroxideError {
   static override readonly brand: string = 'ActivityFailedError';
   readonly details: unknown;
   constructor(message: string, details: unknown, context?: ErrorContext) {
-    super(ERROR_CODES.ACTIVITY_FAILED, message, { category: 'application', context: context ?? {} });
+    super(ERROR_CODES.ACTIVITY_FAILED, message, { context: context ?? {} });
     this.details = details;
   }
 }
@@ -232,7 +225,7 @@ export class SubOrchestrationFailedError extends DuroxideError {
   static override readonly brand: string = 'SubOrchestrationFailedError';
   readonly details: unknown;
   constructor(message: string, details: unknown, context?: ErrorContext) {
-    super(ERROR_CODES.SUB_ORCHESTRATION_FAILED, message, { category: 'application', context: context ?? {} });
+    super(ERROR_CODES.SUB_ORCHESTRATION_FAILED, message, { context: context ?? {} });
     this.details = details;
   }
 }

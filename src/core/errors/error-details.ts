@@ -3,6 +3,7 @@
  * execution output (SPEC §2.6). Never a serialized class instance.
  * @module
  */
+import { ERROR_VOCABULARY, storedKind } from './error-codes.js';
 
 /** Category of a stored error. `poison` marks items that exceeded `maxAttempts` (SPEC §9). */
 export type ErrorDetailsCategory = 'application' | 'configuration' | 'infrastructure' | 'poison';
@@ -10,9 +11,10 @@ export type ErrorDetailsCategory = 'application' | 'configuration' | 'infrastruc
 export interface ErrorDetails {
   readonly category: ErrorDetailsCategory;
   /**
-   * What kind of failure: `ActivityFailed`, `OrchestrationFailed`, `Cancelled` (application);
-   * `Nondeterminism`, `Unregistered`, `NonDurableAwait` (configuration); the failed operation
-   * (infrastructure); `Orchestration`, `Activity`, `FailedDeserialization` (poison).
+   * What kind of failure: `ActivityFailed`, `OrchestrationFailed`, `Cancelled`, `Timeout`
+   * (application); for configuration errors the kind of their code (`Nondeterminism`,
+   * `NonDurableAwait`, … — see `ERROR_VOCABULARY`); the failed operation (infrastructure);
+   * `Orchestration`, `Activity`, `FailedDeserialization` (poison).
    */
   readonly kind: string;
   readonly message: string;
@@ -30,7 +32,7 @@ export function displayMessage(d: ErrorDetails): string {
       if (d.kind === 'Cancelled') return `canceled: ${String(d.details?.['reason'] ?? d.message)}`;
       return d.message;
     case 'configuration':
-      return d.kind === 'Nondeterminism' ? `nondeterministic: ${d.message}` : d.message;
+      return storedKind(d.kind) === ERROR_VOCABULARY.NONDETERMINISM.kind ? `nondeterministic: ${d.message}` : d.message;
     case 'infrastructure':
       return `infrastructure:${d.kind}: ${d.message}`;
     case 'poison':
@@ -60,13 +62,19 @@ export interface Divergence {
 }
 
 export function nondeterminismError(message: string, divergence?: Divergence): ErrorDetails {
+  const kind = ERROR_VOCABULARY.NONDETERMINISM.kind;
   return divergence === undefined
-    ? { category: 'configuration', kind: 'Nondeterminism', message, retryable: false }
-    : { category: 'configuration', kind: 'Nondeterminism', message, retryable: false, details: { ...divergence } };
+    ? { category: 'configuration', kind, message, retryable: false }
+    : { category: 'configuration', kind, message, retryable: false, details: { ...divergence } };
 }
 
-export function configurationError(kind: string, message: string): ErrorDetails {
-  return { category: 'configuration', kind, message, retryable: false };
+/**
+ * A configuration failure. `kindOrCode` may be an error code: a thrown `DuroxideError` is
+ * stored under its code's kind (`NON_DURABLE_AWAIT` → `NonDurableAwait`), so a failure has one
+ * stored kind however it was raised.
+ */
+export function configurationError(kindOrCode: string, message: string): ErrorDetails {
+  return { category: 'configuration', kind: storedKind(kindOrCode), message, retryable: false };
 }
 
 export function infrastructureError(operation: string, message: string, retryable = false): ErrorDetails {

@@ -7,6 +7,8 @@
  * next suspension before delivering the next one (docs/decisions/0001-async-engine-emit-on-call.md).
  * @module
  */
+import { InvalidInputError } from '../errors/duroxide-error.js';
+import { requireTag } from '../validation/arguments.js';
 
 /** What a task stands for; used for cancellation bookkeeping and error messages. */
 export type TaskKind =
@@ -83,9 +85,10 @@ export class DurableTask<T> implements PromiseLike<T> {
    */
   withTag(tag: string): this {
     if (this.#onTag === undefined) {
-      throw new TypeError(`withTag() applies to activity tasks only, not to a ${this.internals.kind} task`);
+      throw new InvalidInputError(`withTag() applies to activity tasks only, not to a ${this.internals.kind} task`);
     }
-    this.#onTag(tag);
+    // The byte limit is the runtime's configured one, checked by the engine.
+    this.#onTag(requireTag(tag, 'tag', Number.POSITIVE_INFINITY));
     return this;
   }
 

@@ -52,6 +52,7 @@ import type {
   InstanceRecord,
   InstanceRecordPage,
   InstanceSelectionFilter,
+  KvEntryRecord,
   LockedOrchestrationItem,
   LockedWorkItem,
   OrchestrationAck,
@@ -66,6 +67,7 @@ import type {
   QueueDepthsRecord,
   SystemMetricsRecord,
 } from '../provider.js';
+import { SignalFanOut } from '../shared/signal-fan-out.js';
 import {
   DEFAULT_SCHEMA,
   type PostgresProviderOptions,
@@ -103,6 +105,7 @@ import { prepareSystemMetricsReads } from './statements/read-system-metrics.js';
 import { prepareRenewOrchestrationItemLock } from './statements/renew-orchestration-item-lock.js';
 import { prepareRenewWorkItemLock } from './statements/renew-work-item-lock.js';
 import { prepareKvReads } from './statements/read-kv.js';
+import { prepareReadQueuedCancel } from './statements/read-queued-cancel.js';
 import { prepareSessionLeases } from './statements/session-leases.js';
 import { prepareSetInstanceVersion } from './statements/set-instance-version.js';
 import { prepareVersionPolicies } from './statements/version-policies.js';
@@ -147,6 +150,7 @@ function prepareOperations(ctx: StatementContext) {
     renewWorkItemLock: prepareRenewWorkItemLock(ctx),
     sessions: prepareSessionLeases(ctx),
     kv: prepareKvReads(ctx),
+    hasQueuedCancel: prepareReadQueuedCancel(ctx),
     readHistory: prepareReadHistory(ctx),
     instances: prepareInstanceReads(ctx),
     executions: prepareExecutionReads(ctx),
@@ -213,7 +217,7 @@ export class PostgresProvider implements Provider {
   readonly #db: Database;
   readonly #ops: Operations;
   readonly #origin: string;
-  readonly #listeners = new Set<ProviderSignalListener>();
+  readonly #signals = new SignalFanOut();
   #notifications: NotifyListener | undefined;
   /** Tail of the queue of session-routed work fetches (see {@link fetchWorkItem}). */
   #sessionFetches: Promise<unknown> = Promise.resolve();
@@ -414,6 +418,14 @@ export class PostgresProvider implements Provider {
     return this.#run('getCustomStatus', () => this.#ops.instances.getCustomStatus(this.#db, instanceId, lastSeenVersion));
   }
 
+  async readKvSnapshot(instanceId: string): Promise<Map<string, KvEntryRecord>> {
+    return this.#run('readKvSnapshot', () => this.#ops.kv.readKvSnapshot(this.#db, instanceId));
+  }
+
+  async hasQueuedCancel(instanceId: string): Promise<boolean> {
+    return this.#run('hasQueuedCancel', () => this.#ops.hasQueuedCancel(this.#db, instanceId));
+  }
+
   // ----- management -----
 
   async deleteInstances(instanceIds: readonly string[], force: boolean): Promise<DeleteInstancesResult> {
@@ -530,10 +542,7 @@ export class PostgresProvider implements Provider {
    * other process (delivered through LISTEN/NOTIFY, typically within a millisecond or two).
    */
   subscribe(listener: ProviderSignalListener): () => void {
-    this.#listeners.add(listener);
-    return () => {
-      this.#listeners.delete(listener);
-    };
+    return this.#signals.subscribe(listener);
   }
 
   /** True while the LISTEN connection is up; it reconnects by itself after a loss. */
@@ -545,7 +554,7 @@ export class PostgresProvider implements Provider {
   async close(): Promise<void> {
     if (this.#isClosed) return;
     this.#isClosed = true;
-    this.#listeners.clear();
+    this.#signals.clear();
     await this.#notifications?.close();
     await this.#db.end().catch(() => undefined);
   }
@@ -585,18 +594,8 @@ export class PostgresProvider implements Provider {
     for (const signal of toProviderSignals(signals)) this.#emit(signal);
   }
 
-  /**
-   * Signals are hints sent after the commit; a throwing listener must not turn a committed
-   * operation into a reported failure, so listener errors are swallowed.
-   */
   #emit(signal: ProviderSignal): void {
-    for (const listener of [...this.#listeners]) {
-      try {
-        listener(signal);
-      } catch {
-        // Deliberately ignored: see above.
-      }
-    }
+    this.#signals.emit(signal);
   }
 }
 

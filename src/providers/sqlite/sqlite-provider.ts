@@ -31,6 +31,7 @@ import type {
   InstanceRecordPage,
   InstanceSelectionFilter,
   InstanceVersionChange,
+  KvEntryRecord,
   LockedOrchestrationItem,
   LockedWorkItem,
   NodeRecord,
@@ -48,6 +49,7 @@ import type {
   SystemMetricsRecord,
   VersionPolicyRecord,
 } from '../provider.js';
+import { SignalFanOut } from '../shared/signal-fan-out.js';
 import { applyMigrations } from './migrations/apply-migrations.js';
 import { openDatabase } from './open-database.js';
 import { MEMORY_LOCATION, parseSqliteUrl } from './sqlite-url.js';
@@ -68,6 +70,7 @@ import { prepareExecutionPruning } from './statements/prune-executions.js';
 import { prepareInstanceQueries } from './statements/query-instances.js';
 import { prepareReadHistory } from './statements/read-history.js';
 import { prepareKvReads } from './statements/read-kv.js';
+import { prepareReadQueuedCancel } from './statements/read-queued-cancel.js';
 import { prepareExecutionReads } from './statements/read-executions.js';
 import { prepareInstanceTreeReads } from './statements/read-instance-tree.js';
 import { prepareInstanceReads } from './statements/read-instances.js';
@@ -99,6 +102,7 @@ function prepareOperations(db: Database.Database) {
     cleanupOrphanedSessions: prepareCleanupOrphanedSessions(db),
     readHistory: prepareReadHistory(db),
     kv: prepareKvReads(db),
+    hasQueuedCancel: prepareReadQueuedCancel(db),
     instances: prepareInstanceReads(db),
     executions: prepareExecutionReads(db),
     trees,
@@ -139,7 +143,7 @@ export class SqliteProvider implements Provider {
 
   readonly #db: Database.Database;
   readonly #ops: Operations;
-  readonly #listeners = new Set<ProviderSignalListener>();
+  readonly #signals = new SignalFanOut();
   readonly #pending: PendingWrite[] = [];
   readonly #batchTx: Database.Transaction<(batch: readonly PendingWrite[], outcomes: BatchOutcome[]) => void>;
   #isClosed = false;
@@ -343,6 +347,14 @@ export class SqliteProvider implements Provider {
     return this.#run('getCustomStatus', (ops) => ops.instances.getCustomStatus(instanceId, lastSeenVersion));
   }
 
+  async readKvSnapshot(instanceId: string): Promise<Map<string, KvEntryRecord>> {
+    return this.#run('readKvSnapshot', (ops) => ops.kv.readSnapshot(instanceId));
+  }
+
+  async hasQueuedCancel(instanceId: string): Promise<boolean> {
+    return this.#run('hasQueuedCancel', (ops) => ops.hasQueuedCancel(instanceId));
+  }
+
   // ----- management -----
 
   async deleteInstances(instanceIds: readonly string[], force: boolean): Promise<DeleteInstancesResult> {
@@ -452,10 +464,7 @@ export class SqliteProvider implements Provider {
   // ----- lifecycle -----
 
   subscribe(listener: ProviderSignalListener): () => void {
-    this.#listeners.add(listener);
-    return () => {
-      this.#listeners.delete(listener);
-    };
+    return this.#signals.subscribe(listener);
   }
 
   /** Closes the connection. Idempotent; later calls fail with a `ProviderError`. */
@@ -463,7 +472,7 @@ export class SqliteProvider implements Provider {
     if (this.#isClosed) return;
     this.#flush(); // writes already accepted are committed, not dropped
     this.#isClosed = true;
-    this.#listeners.clear();
+    this.#signals.clear();
     this.#db.close();
   }
 
@@ -531,17 +540,7 @@ export class SqliteProvider implements Provider {
     }
   }
 
-  /**
-   * Signals are hints sent after the commit; a throwing listener must not turn a committed
-   * operation into a reported failure, so listener errors are swallowed.
-   */
   #emit(signal: ProviderSignal): void {
-    for (const listener of [...this.#listeners]) {
-      try {
-        listener(signal);
-      } catch {
-        // Deliberately ignored: see above.
-      }
-    }
+    this.#signals.emit(signal);
   }
 }

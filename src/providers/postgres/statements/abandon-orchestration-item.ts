@@ -2,8 +2,8 @@
  * `abandonOrchestrationItem`: give a fetched batch back without committing (SPEC §7.2, §7.6).
  * @module
  */
-import { ProviderError } from '../../../core/errors/duroxide-error.js';
 import type { AbandonOptions } from '../../provider.js';
+import { instanceLockLostError } from '../../shared/lock-token-errors.js';
 import type { Queryable } from '../database.js';
 import { encodeSignals } from '../notify/signal-payload.js';
 import type { StatementContext } from './statement-context.js';
@@ -49,14 +49,7 @@ export function prepareAbandonOrchestrationItem(ctx: StatementContext): AbandonO
     ], true);
     const lock = rows[0];
     if (lock === undefined || !lock.is_valid) {
-      throw new ProviderError(
-        'abandonOrchestrationItem',
-        `lock token '${token}' is ${lock === undefined ? 'unknown' : 'expired'}; ` +
-          'the batch is no longer held by this caller',
-        false,
-        undefined,
-        lock === undefined ? {} : { instanceId: lock.instance_id },
-      );
+      throw instanceLockLostError('abandonOrchestrationItem', token, lock === undefined ? 'unknown' : 'expired', lock?.instance_id);
     }
     return visibleAt ?? now;
   };

@@ -2,8 +2,8 @@
  * `abandonWorkItem`: give an activity back to the queue (SPEC §7.2, §7.6).
  * @module
  */
-import { ProviderError } from '../../../core/errors/duroxide-error.js';
 import type { AbandonOptions } from '../../provider.js';
+import { workItemNotAbandonedError } from '../../shared/lock-token-errors.js';
 import type { Queryable } from '../database.js';
 import { encodeSignals } from '../notify/signal-payload.js';
 import type { StatementContext } from './statement-context.js';
@@ -36,11 +36,7 @@ export function prepareAbandonWorkItem(ctx: StatementContext): AbandonWorkItem {
       encodeSignals(ctx.origin, { hasWorkerItems: true }),
     ], true);
     if ((rows[0]?.released ?? 0) === 0) {
-      throw new ProviderError(
-        'abandonWorkItem',
-        `lock token '${token}' is unknown; the activity was cancelled or is locked by another worker`,
-        false,
-      );
+      throw workItemNotAbandonedError(token);
     }
   };
 }

@@ -8,6 +8,7 @@ import type { HistoryEvent } from '../../../core/history/history-event.js';
 import type { WorkItem, WorkItemOfType } from '../../../core/history/work-item.js';
 import { targetInstance, visibleAtFor } from '../../../core/history/work-item.js';
 import type { LockedWorkItem, OrchestrationAck, OrchestrationAckOptions, OrchestrationAckResult } from '../../provider.js';
+import { completedWorkLockLostError, instanceLockLostError } from '../../shared/lock-token-errors.js';
 import type { Queryable } from '../database.js';
 import type { CommitSignals } from '../notify/signal-payload.js';
 import { decodeCancelled, encodeSignals } from '../notify/signal-payload.js';
@@ -232,14 +233,7 @@ export function prepareAckOrchestrationItem(ctx: StatementContext): AckOrchestra
     }
     const row = rows[0];
     if (row?.outcome === 'work-lock-lost') {
-      throw new ProviderError(
-        OPERATION,
-        `worker lock token '${String(row.lost_work_token)}' is unknown or expired; the activity was cancelled or its lock was lost, ` +
-          'so its completion cannot be committed and nothing was written',
-        false,
-        undefined,
-        row.locked_instance_id === null ? {} : { instanceId: row.locked_instance_id },
-      );
+      throw completedWorkLockLostError(String(row.lost_work_token), row.locked_instance_id);
     }
     if (row?.outcome === 'reopen-refused' && ack.reopen !== undefined) {
       const instanceId = row.locked_instance_id ?? 'unknown';
@@ -255,14 +249,7 @@ export function prepareAckOrchestrationItem(ctx: StatementContext): AckOrchestra
     }
     if (row === undefined || row.outcome !== 'ok' || row.locked_instance_id === null) {
       const state = row?.outcome === 'expired' ? 'expired' : 'unknown';
-      throw new ProviderError(
-        OPERATION,
-        `lock token '${token}' is ${state}; ` +
-          'the instance lock was lost (expired and possibly taken by another dispatcher), nothing was written',
-        false,
-        undefined,
-        row?.locked_instance_id == null ? {} : { instanceId: row.locked_instance_id },
-      );
+      throw instanceLockLostError(OPERATION, token, state, row?.locked_instance_id);
     }
     return {
       ...signals,

@@ -2,9 +2,9 @@
  * `ackWorkItem`: finish an activity and report its outcome (SPEC §7.2).
  * @module
  */
-import { ProviderError } from '../../../core/errors/duroxide-error.js';
 import type { WorkItem } from '../../../core/history/work-item.js';
 import { targetInstance, visibleAtFor } from '../../../core/history/work-item.js';
+import { checkWorkCompletion, workLockLostError } from '../../shared/lock-token-errors.js';
 import type { Queryable } from '../database.js';
 import { encodeSignals } from '../notify/signal-payload.js';
 import type { StatementContext } from './statement-context.js';
@@ -39,9 +39,7 @@ export function prepareAckWorkItem(ctx: StatementContext): AckWorkItem {
     SELECT (SELECT COUNT(*)::int FROM deleted) AS deleted, (SELECT COUNT(*)::int FROM notified) AS notified`;
 
   return async (db, token, completion, now) => {
-    if (completion !== undefined && completion.type !== 'ActivityCompleted' && completion.type !== 'ActivityFailed') {
-      throw new ProviderError(OPERATION, `a work item completion must be ActivityCompleted or ActivityFailed, got ${completion.type}`, false);
-    }
+    checkWorkCompletion(completion);
     const visibleAt = completion === undefined ? undefined : visibleAtFor(completion, now);
     const { rows } = await db.query<{ deleted: number }>(sql, [
       token,
@@ -54,12 +52,7 @@ export function prepareAckWorkItem(ctx: StatementContext): AckWorkItem {
       encodeSignals(ctx.origin, { orchestratorVisibleAt: visibleAt }),
     ], true);
     if (rows[0]?.deleted !== 1) {
-      throw new ProviderError(
-        OPERATION,
-        `lock token '${token}' is unknown or expired; the activity was cancelled or its lock was lost, ` +
-          'so its result is discarded',
-        false,
-      );
+      throw workLockLostError(OPERATION, token);
     }
     return visibleAt;
   };

@@ -3,17 +3,12 @@
  * (SPEC §7.9 `delete_instances_atomic`, `delete_instance_bulk`).
  * @module
  */
-import { InstanceStillRunningError, ProviderError } from '../../../core/errors/duroxide-error.js';
 import type { DeleteInstancesResult, InstanceSelectionFilter } from '../../provider.js';
+import { childOutsideDeletionError, DEFAULT_BULK_LIMIT, instanceStillRunningError, NOTHING_DELETED as NOTHING } from '../../shared/management-results.js';
 import type { Queryable, Transactional } from '../database.js';
 import type { InstanceTreeReads } from './read-instance-tree.js';
 import type { StatementContext } from './statement-context.js';
 import { table } from './statement-context.js';
-
-const OPERATION = 'deleteInstances';
-
-/** Default number of roots one `deleteInstanceBulk` call deletes. */
-export const DEFAULT_BULK_LIMIT = 1000;
 
 export interface InstanceDeletion {
   deleteInstances(db: Transactional, instanceIds: readonly string[], force: boolean): Promise<DeleteInstancesResult>;
@@ -23,13 +18,6 @@ export interface InstanceDeletion {
     filter: InstanceSelectionFilter,
   ): Promise<DeleteInstancesResult & { readonly deletedIds: string[] }>;
 }
-
-const NOTHING: DeleteInstancesResult = {
-  instancesDeleted: 0,
-  executionsDeleted: 0,
-  eventsDeleted: 0,
-  queueMessagesDeleted: 0,
-};
 
 /**
  * One transaction per call, covering history, executions, both queues, instance locks, KV
@@ -74,23 +62,12 @@ export function prepareInstanceDeletion(ctx: StatementContext, trees: InstanceTr
     if (!force) {
       const running = (await tx.query<{ instance_id: string }>(selectRunningSql, [existing])).rows[0]?.instance_id;
       if (running !== undefined) {
-        throw new InstanceStillRunningError(
-          running,
-          `instance '${running}' is still running, so nothing was deleted; cancel it and wait for it to ` +
-            'finish, or delete with force (its in-flight work is then abandoned)',
-        );
+        throw instanceStillRunningError(running);
       }
     }
     const outside = (await tx.query<{ instance_id: string; parent_instance_id: string }>(selectOutsideChildSql, [existing])).rows[0];
     if (outside !== undefined) {
-      throw new ProviderError(
-        OPERATION,
-        `instance '${outside.instance_id}' is a child of '${outside.parent_instance_id}' but not in the ` +
-          'set to delete: it was created after the tree was read. Nothing was deleted; read the tree again and retry',
-        false,
-        undefined,
-        { instanceId: outside.instance_id },
-      );
+      throw childOutsideDeletionError(outside.instance_id, outside.parent_instance_id);
     }
     const eventsDeleted = (await tx.query(deleteHistorySql, [existing])).rowCount;
     const executionsDeleted = (await tx.query(deleteExecutionsSql, [existing])).rowCount;

@@ -5,13 +5,16 @@
 import { randomUUID } from 'node:crypto';
 import type { HistoryEvent } from '../../../core/history/history-event.js';
 import { parseHistoryEvent } from '../../../core/history/history-event.js';
-import type { WorkItem, WorkItemOfType } from '../../../core/history/work-item.js';
+import type { WorkItem } from '../../../core/history/work-item.js';
 import type {
   FetchOrchestrationOptions,
   KvEntryRecord,
   LockedOrchestrationItem,
   OrchestrationItem,
 } from '../../provider.js';
+import { unreadableEventMessage } from '../../shared/history-row.js';
+import { firstTurnItem, type InstanceTurn, isHintForTurn, isStartItem, loadedTurnItem } from '../../shared/orchestration-batch.js';
+import { MAX_CANDIDATES_PER_FETCH, ORPHAN_MAX_AGE_MS, ORPHAN_RETRY_DELAY_MS } from '../../shared/orchestration-batch.js';
 import type { Queryable } from '../database.js';
 import type { StatementContext } from './statement-context.js';
 import { table } from './statement-context.js';
@@ -22,29 +25,8 @@ export type FetchOrchestrationItem = (
   now: number,
 ) => Promise<LockedOrchestrationItem | null>;
 
-/**
- * How many candidate instances one fetch may inspect. Candidates are skipped when another
- * fetcher holds them (contention) or when they are orphans (which each pass deletes or
- * delays); the bound just caps the work of a single call.
- */
-export const MAX_CANDIDATES_PER_FETCH = 20;
-
 /** Queue rows read per candidate query; several usually belong to the same instance. */
 export const CANDIDATE_ROWS = 32;
-
-/**
- * Messages for an instance that was never started are dropped once the oldest is this old
- * (SPEC A9). Until then they are delayed by {@link ORPHAN_RETRY_DELAY_MS}, giving a racing
- * `StartOrchestration` time to arrive. Same values as the SQLite provider.
- */
-export const ORPHAN_MAX_AGE_MS = 60_000;
-export const ORPHAN_RETRY_DELAY_MS = 1_000;
-
-type StartItem = WorkItemOfType<'StartOrchestration'> | WorkItemOfType<'ContinueAsNew'>;
-
-function isStartItem(item: WorkItem): item is StartItem {
-  return item.type === 'StartOrchestration' || item.type === 'ContinueAsNew';
-}
 
 /** One row of history (`h`) or of the KV store (`k`). */
 interface StateRow {
@@ -138,8 +120,7 @@ export function prepareFetchOrchestrationItem(ctx: StatementContext): FetchOrche
       try {
         history.push(parseHistoryEvent(row.data));
       } catch (error) {
-        const reason = error instanceof Error ? error.message : String(error);
-        historyError = `instance '${instanceId}' execution ${executionId} event ${String(row.event_id)}: ${reason}`;
+        historyError = unreadableEventMessage(instanceId, executionId, row.event_id, error);
       }
     }
     return historyError === undefined ? { history, kvSnapshot } : { history: [], historyError, kvSnapshot };
@@ -150,21 +131,10 @@ export function prepareFetchOrchestrationItem(ctx: StatementContext): FetchOrche
     const messages = row.work_items.map((w) => JSON.parse(w) as WorkItem);
     if (!row.has_instance || row.instance_execution_id === null || row.instance_created_at === null) {
       // The function only returns a new instance's batch when it holds a start item.
-      const start = messages.find(isStartItem);
-      return {
-        instanceId,
-        orchestrationName: start?.orchestration,
-        orchestrationVersion: start?.version,
-        executionId: 1,
-        history: [],
-        historyCached: false,
-        messages,
-        instanceCreatedAt: undefined,
-        kvSnapshot: new Map(),
-      };
+      return firstTurnItem(instanceId, messages.find(isStartItem), messages, new Map());
     }
     const executionId = row.instance_execution_id;
-    const base = {
+    const base: InstanceTurn = {
       instanceId,
       orchestrationName: row.instance_name ?? undefined,
       orchestrationVersion: row.instance_version ?? undefined,
@@ -177,18 +147,11 @@ export function prepareFetchOrchestrationItem(ctx: StatementContext): FetchOrche
       ...(row.instance_history_format === null ? {} : { historyFormat: row.instance_history_format }),
     };
     const hint = options.cachedHistory?.(instanceId);
-    if (
-      hint !== undefined &&
-      hint.executionId === executionId &&
-      hint.instanceCreatedAt === row.instance_created_at &&
-      hint.lastEventId === (row.max_event_id ?? 0)
-    ) {
+    if (isHintForTurn(hint, executionId, row.instance_created_at) && hint.lastEventId === (row.max_event_id ?? 0)) {
       return { ...base, history: [], historyCached: true };
     }
     const loaded = await loadState(db, instanceId, executionId);
-    return loaded.historyError === undefined
-      ? { ...base, history: loaded.history, historyCached: false, kvSnapshot: loaded.kvSnapshot }
-      : { ...base, history: [], historyCached: false, historyError: loaded.historyError, kvSnapshot: loaded.kvSnapshot };
+    return loadedTurnItem(base, loaded.history, loaded.historyError, loaded.kvSnapshot);
   }
 
   return async (db, options, now) => {

@@ -5,8 +5,8 @@
  */
 import { InstanceNotFoundError } from '../../../core/errors/duroxide-error.js';
 import type { InstanceSelectionFilter, PruneExecutionsOptions, PruneExecutionsResult } from '../../provider.js';
+import { addPruneResult, DEFAULT_BULK_LIMIT, emptyPruneTotals, skipIfDeleted } from '../../shared/management-results.js';
 import type { Transactional } from '../database.js';
-import { DEFAULT_BULK_LIMIT } from './delete-instances.js';
 import type { StatementContext } from './statement-context.js';
 import { table } from './statement-context.js';
 
@@ -84,19 +84,10 @@ export function prepareExecutionPruning(ctx: StatementContext): ExecutionPruning
   return {
     pruneExecutions: pruneOne,
     async pruneExecutionsBulk(db, filter, options) {
-      const total = { instancesProcessed: 0, executionsDeleted: 0, eventsDeleted: 0 };
+      const total = emptyPruneTotals();
       if (filter.instanceIds !== undefined && filter.instanceIds.length === 0) return total;
       for (const instanceId of await selectBulkInstances(db, filter)) {
-        let result: PruneExecutionsResult;
-        try {
-          result = await pruneOne(db, instanceId, options);
-        } catch (error) {
-          if (error instanceof InstanceNotFoundError) continue; // deleted meanwhile
-          throw error;
-        }
-        total.instancesProcessed += result.instancesProcessed;
-        total.executionsDeleted += result.executionsDeleted;
-        total.eventsDeleted += result.eventsDeleted;
+        addPruneResult(total, await pruneOne(db, instanceId, options).catch(skipIfDeleted));
       }
       return total;
     },

@@ -2,7 +2,8 @@
  * Execution read model queries: `getExecution`, `listExecutions`.
  * @module
  */
-import type { ExecutionRecord, ExecutionStatus } from '../../provider.js';
+import type { ExecutionRecord } from '../../provider.js';
+import { type ExecutionRow, toExecutionRecord } from '../../shared/execution-row.js';
 import type { Queryable } from '../database.js';
 import type { StatementContext } from './statement-context.js';
 import { table } from './statement-context.js';
@@ -10,17 +11,6 @@ import { table } from './statement-context.js';
 export interface ExecutionReads {
   getExecution(db: Queryable, instanceId: string, executionId: number): Promise<ExecutionRecord | null>;
   listExecutions(db: Queryable, instanceId: string): Promise<number[]>;
-}
-
-interface ExecutionRow {
-  execution_id: number;
-  orchestration_name: string | null;
-  orchestration_version: string | null;
-  status: ExecutionStatus;
-  output: string | null;
-  started_at: number;
-  completed_at: number | null;
-  event_count: number;
 }
 
 /** Reads execution rows; `eventCount` is counted over the execution's history (PK range scan). */
@@ -37,17 +27,7 @@ export function prepareExecutionReads(ctx: StatementContext): ExecutionReads {
   return {
     async getExecution(db, instanceId, executionId) {
       const row = (await db.query<ExecutionRow>(selectExecutionSql, [instanceId, executionId])).rows[0];
-      if (row === undefined) return null;
-      return {
-        executionId: row.execution_id,
-        orchestrationName: row.orchestration_name ?? undefined,
-        orchestrationVersion: row.orchestration_version ?? undefined,
-        status: row.status,
-        output: row.output ?? undefined,
-        startedAt: row.started_at,
-        completedAt: row.completed_at ?? undefined,
-        eventCount: row.event_count,
-      };
+      return row === undefined ? null : toExecutionRecord(row);
     },
     async listExecutions(db, instanceId) {
       return (await db.query<{ execution_id: number }>(selectIdsSql, [instanceId])).rows.map((r) => r.execution_id);

@@ -2,9 +2,8 @@
  * `readHistory`: one execution's events, for clients and tooling (not the hot path).
  * @module
  */
-import { ProviderError } from '../../../core/errors/duroxide-error.js';
 import type { HistoryEvent } from '../../../core/history/history-event.js';
-import { parseHistoryEvent } from '../../../core/history/history-event.js';
+import { readStoredEvent } from '../../shared/history-row.js';
 import type { Queryable } from '../database.js';
 import type { StatementContext } from './statement-context.js';
 import { table } from './statement-context.js';
@@ -30,19 +29,6 @@ export function prepareReadHistory(ctx: StatementContext): ReadHistory {
       instanceId,
       requested ?? null,
     ]);
-    return rows.map((row) => {
-      try {
-        return parseHistoryEvent(row.event_data);
-      } catch (error) {
-        const reason = error instanceof Error ? error.message : String(error);
-        throw new ProviderError(
-          'readHistory',
-          `instance '${instanceId}' execution ${row.execution_id} event ${row.event_id} cannot be read: ${reason}`,
-          false,
-          error,
-          { instanceId, executionId: row.execution_id, eventId: row.event_id },
-        );
-      }
-    });
+    return rows.map((row) => readStoredEvent(instanceId, row.execution_id, row.event_id, row.event_data));
   };
 }

@@ -4,6 +4,7 @@
  * @module
  */
 import type { ExecutionStatus, InstanceRecord } from '../../provider.js';
+import { type InstanceRow, toInstanceRecord } from '../../shared/instance-row.js';
 import type { Queryable } from '../database.js';
 import type { StatementContext } from './statement-context.js';
 import { table } from './statement-context.js';
@@ -16,22 +17,6 @@ export interface InstanceReads {
   getCustomStatus(db: Queryable, instanceId: string, lastSeenVersion: number): Promise<{ value: string | null; version: number } | null>;
 }
 
-export interface InstanceRow {
-  instance_id: string;
-  orchestration_name: string;
-  orchestration_version: string | null;
-  current_execution_id: number;
-  status: ExecutionStatus;
-  output: string | null;
-  created_at: number;
-  updated_at: number;
-  parent_instance_id: string | null;
-  custom_status: string | null;
-  custom_status_version: number;
-  version_pin: string | null;
-  next_version: string | null;
-}
-
 /** The SELECT list and FROM clause producing {@link InstanceRow}s (`i` = instances, `e` = current execution). */
 export function instanceRowSelect(ctx: StatementContext): string {
   return `
@@ -40,25 +25,6 @@ export function instanceRowSelect(ctx: StatementContext): string {
            i.parent_instance_id, i.custom_status, i.custom_status_version, i.version_pin, i.next_version
     FROM ${table(ctx, 'instances')} i
     LEFT JOIN ${table(ctx, 'executions')} e ON e.instance_id = i.instance_id AND e.execution_id = i.current_execution_id`;
-}
-
-export function toInstanceRecord(row: InstanceRow): InstanceRecord {
-  return {
-    instanceId: row.instance_id,
-    orchestrationName: row.orchestration_name,
-    orchestrationVersion: row.orchestration_version ?? undefined,
-    currentExecutionId: row.current_execution_id,
-    status: row.status,
-    output: row.output ?? undefined,
-    createdAt: row.created_at,
-    updatedAt: row.updated_at,
-    parentInstanceId: row.parent_instance_id ?? undefined,
-    customStatus: row.custom_status ?? undefined,
-    customStatusVersion: row.custom_status_version,
-    // Present only when set (records of unpinned instances keep their shape).
-    ...(row.version_pin === null ? {} : { versionPin: row.version_pin }),
-    ...(row.next_version === null ? {} : { nextVersion: row.next_version }),
-  };
 }
 
 /**

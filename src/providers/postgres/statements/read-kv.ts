@@ -1,7 +1,9 @@
 /**
- * KV reads for clients and `getValueFromInstance`: `getKvValue`, `getKvAllValues` (SPEC §7.2).
+ * KV reads for clients and `getValueFromInstance`: `getKvValue`, `getKvAllValues` (SPEC §7.2);
+ * and the prior-execution snapshot for the replay check: `readKvSnapshot`.
  * @module
  */
+import type { KvEntryRecord } from '../../provider.js';
 import type { Queryable } from '../database.js';
 import type { StatementContext } from './statement-context.js';
 import { table } from './statement-context.js';
@@ -9,6 +11,8 @@ import { table } from './statement-context.js';
 export interface KvReads {
   getKvValue(db: Queryable, instanceId: string, key: string): Promise<string | null>;
   getKvAllValues(db: Queryable, instanceId: string): Promise<Map<string, string>>;
+  /** The instance's `kv_store` rows (never the delta): what a fetch returns as its snapshot. */
+  readKvSnapshot(db: Queryable, instanceId: string): Promise<Map<string, KvEntryRecord>>;
 }
 
 /**
@@ -29,6 +33,7 @@ export function prepareKvReads(ctx: StatementContext): KvReads {
     UNION ALL
     SELECT d.key, d.value FROM ${delta} d WHERE d.instance_id = $1 AND d.value IS NOT NULL
     ORDER BY 1`;
+  const snapshotSql = `SELECT key, value, last_updated_at_ms FROM ${store} WHERE instance_id = $1 ORDER BY key`;
   return {
     async getKvValue(db, instanceId, key) {
       const row = (
@@ -40,6 +45,10 @@ export function prepareKvReads(ctx: StatementContext): KvReads {
     async getKvAllValues(db, instanceId) {
       const { rows } = await db.query<{ key: string; value: string }>(allSql, [instanceId]);
       return new Map(rows.map((r) => [r.key, r.value]));
+    },
+    async readKvSnapshot(db, instanceId) {
+      const { rows } = await db.query<{ key: string; value: string; last_updated_at_ms: string | number }>(snapshotSql, [instanceId]);
+      return new Map(rows.map((r) => [r.key, { value: r.value, lastUpdatedAt: Number(r.last_updated_at_ms) }]));
     },
   };
 }

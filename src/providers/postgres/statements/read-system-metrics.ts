@@ -4,6 +4,7 @@
  * @module
  */
 import type { OrchestrationStatsRecord, QueueDepthsRecord, SystemMetricsRecord } from '../../provider.js';
+import { type OrchestrationStatsRow, type QueueDepthsRow, toOrchestrationStats, toQueueDepths } from '../../shared/metrics-rows.js';
 import type { Queryable } from '../database.js';
 import type { StatementContext } from './statement-context.js';
 import { table } from './statement-context.js';
@@ -72,21 +73,11 @@ export function prepareSystemMetricsReads(ctx: StatementContext): SystemMetricsR
       };
     },
     async getQueueDepths(db, now) {
-      const row = (await db.query<{ orchestrator: number; worker: number; timer: number }>(depthsSql, [now])).rows[0];
-      return { orchestratorQueue: row?.orchestrator ?? 0, workerQueue: row?.worker ?? 0, timerQueue: row?.timer ?? 0 };
+      return toQueueDepths((await db.query<QueueDepthsRow>(depthsSql, [now])).rows[0]);
     },
     async getOrchestrationStats(db, instanceId) {
-      const row = (
-        await db.query<{ events: number; bytes: number; pending: number; kv_keys: number; kv_bytes: number }>(statsSql, [instanceId])
-      ).rows[0];
-      if (row === undefined) return null;
-      return {
-        historyEventCount: row.events,
-        historySizeBytes: row.bytes,
-        queuePendingCount: row.pending,
-        kvUserKeyCount: row.kv_keys,
-        kvTotalValueBytes: row.kv_bytes,
-      };
+      const row = (await db.query<OrchestrationStatsRow>(statsSql, [instanceId])).rows[0];
+      return row === undefined ? null : toOrchestrationStats(row);
     },
   };
 }

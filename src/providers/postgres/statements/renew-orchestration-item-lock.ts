@@ -2,7 +2,7 @@
  * `renewOrchestrationItemLock`: keep a long turn's instance lock alive (SPEC §7.5).
  * @module
  */
-import { ProviderError } from '../../../core/errors/duroxide-error.js';
+import { instanceLockNotRenewedError } from '../../shared/lock-token-errors.js';
 import type { Queryable } from '../database.js';
 import type { StatementContext } from './statement-context.js';
 import { table } from './statement-context.js';
@@ -28,11 +28,7 @@ export function prepareRenewOrchestrationItemLock(ctx: StatementContext): RenewO
   return async (db, token, extendForMs, now) => {
     const { rows } = await db.query<{ renewed: number }>(sql, [token, now + extendForMs, now], true);
     if (rows[0]?.renewed !== 1) {
-      throw new ProviderError(
-        'renewOrchestrationItemLock',
-        `lock token '${token}' is unknown or expired; the instance lock cannot be renewed`,
-        false,
-      );
+      throw instanceLockNotRenewedError(token);
     }
   };
 }

@@ -2,7 +2,7 @@
  * `renewWorkItemLock`: keep a running activity's lock alive (SPEC §7.5).
  * @module
  */
-import { ProviderError } from '../../../core/errors/duroxide-error.js';
+import { workLockLostError } from '../../shared/lock-token-errors.js';
 import type { Queryable } from '../database.js';
 import type { StatementContext } from './statement-context.js';
 import { table } from './statement-context.js';
@@ -27,11 +27,7 @@ export function prepareRenewWorkItemLock(ctx: StatementContext): RenewWorkItemLo
   return async (db, token, extendForMs, now) => {
     const { rows } = await db.query<{ renewed: number }>(sql, [token, now + extendForMs, now], true);
     if (rows[0]?.renewed !== 1) {
-      throw new ProviderError(
-        'renewWorkItemLock',
-        `lock token '${token}' is unknown or expired; the activity was cancelled or its lock was lost`,
-        false,
-      );
+      throw workLockLostError('renewWorkItemLock', token);
     }
   };
 }

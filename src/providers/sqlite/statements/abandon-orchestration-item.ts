@@ -3,8 +3,8 @@
  * @module
  */
 import type Database from 'better-sqlite3';
-import { ProviderError } from '../../../core/errors/duroxide-error.js';
 import type { AbandonOptions } from '../../provider.js';
+import { instanceLockLostError } from '../../shared/lock-token-errors.js';
 
 /** Returns when the released batch becomes visible again. */
 export type AbandonOrchestrationItem = (lockToken: string, options: AbandonOptions, now: number) => number;
@@ -31,14 +31,7 @@ export function prepareAbandonOrchestrationItem(db: Database.Database): AbandonO
   const tx = db.transaction((token: string, options: AbandonOptions, now: number): number => {
     const lock = selectLock.get({ token });
     if (lock === undefined || lock.locked_until <= now) {
-      throw new ProviderError(
-        'abandonOrchestrationItem',
-        `lock token '${token}' is ${lock === undefined ? 'unknown' : 'expired'}; ` +
-          'the batch is no longer held by this caller',
-        false,
-        undefined,
-        lock === undefined ? {} : { instanceId: lock.instance_id },
-      );
+      throw instanceLockLostError('abandonOrchestrationItem', token, lock === undefined ? 'unknown' : 'expired', lock?.instance_id);
     }
     const visibleAt = options.delayMs === undefined ? null : now + Math.max(options.delayMs, 0);
     releaseRows.run({ token, visibleAt, ignoreAttempt: options.ignoreAttempt === true ? 1 : 0 });

@@ -3,8 +3,8 @@
  * @module
  */
 import type Database from 'better-sqlite3';
-import { ProviderError } from '../../../core/errors/duroxide-error.js';
 import type { AbandonOptions } from '../../provider.js';
+import { workItemNotAbandonedError } from '../../shared/lock-token-errors.js';
 
 export type AbandonWorkItem = (lockToken: string, options: AbandonOptions, now: number) => void;
 
@@ -27,11 +27,7 @@ export function prepareAbandonWorkItem(db: Database.Database): AbandonWorkItem {
       ignoreAttempt: options.ignoreAttempt === true ? 1 : 0,
     }).changes;
     if (changes === 0) {
-      throw new ProviderError(
-        'abandonWorkItem',
-        `lock token '${token}' is unknown; the activity was cancelled or is locked by another worker`,
-        false,
-      );
+      throw workItemNotAbandonedError(token);
     }
   });
   return (lockToken, options, now) => tx.immediate(lockToken, options, now);

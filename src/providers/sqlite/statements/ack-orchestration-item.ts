@@ -9,6 +9,7 @@ import type { WorkItem } from '../../../core/history/work-item.js';
 import { visibleAtFor } from '../../../core/history/work-item.js';
 import { randomUUID } from 'node:crypto';
 import type { CancelledActivity, LockedWorkItem, OrchestrationAck, OrchestrationAckOptions } from '../../provider.js';
+import { completedWorkLockLostError, instanceLockLostError } from '../../shared/lock-token-errors.js';
 import { isUniqueViolation } from '../to-provider-error.js';
 import { prepareInsertOrchestratorItem } from './insert-orchestrator-item.js';
 import { prepareKvDeltaWrites } from './write-kv-delta.js';
@@ -238,14 +239,7 @@ export function prepareAckOrchestrationItem(db: Database.Database): AckOrchestra
     for (const token of tokens) {
       const row = selectCompletedWorkItem.get({ token, now });
       if (row === undefined) {
-        throw new ProviderError(
-          OPERATION,
-          `worker lock token '${token}' is unknown or expired; the activity was cancelled or its lock was lost, ` +
-            'so its completion cannot be committed and nothing was written',
-          false,
-          undefined,
-          { instanceId },
-        );
+        throw completedWorkLockLostError(token, instanceId);
       }
       deleteCompletedWorkItem.run({ token });
       if (row.session_id !== null) touchSession(row.session_id, now);
@@ -290,14 +284,7 @@ export function prepareAckOrchestrationItem(db: Database.Database): AckOrchestra
   const tx = db.transaction((token: string, ack: OrchestrationAck, options: OrchestrationAckOptions, now: number): AckOrchestrationResult => {
     const lock = selectLock.get({ token });
     if (lock === undefined || lock.locked_until <= now) {
-      throw new ProviderError(
-        OPERATION,
-        `lock token '${token}' is ${lock === undefined ? 'unknown' : 'expired'}; ` +
-          'the instance lock was lost (expired and possibly taken by another dispatcher), nothing was written',
-        false,
-        undefined,
-        lock === undefined ? {} : { instanceId: lock.instance_id },
-      );
+      throw instanceLockLostError(OPERATION, token, lock === undefined ? 'unknown' : 'expired', lock?.instance_id);
     }
     const instanceId = lock.instance_id;
     const { executionId, metadata } = ack;

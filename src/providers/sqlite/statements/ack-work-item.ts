@@ -3,9 +3,9 @@
  * @module
  */
 import type Database from 'better-sqlite3';
-import { ProviderError } from '../../../core/errors/duroxide-error.js';
 import type { WorkItem } from '../../../core/history/work-item.js';
 import { visibleAtFor } from '../../../core/history/work-item.js';
+import { checkWorkCompletion, workLockLostError } from '../../shared/lock-token-errors.js';
 import { prepareInsertOrchestratorItem } from './insert-orchestrator-item.js';
 import { prepareTouchSession } from './touch-session.js';
 
@@ -32,25 +32,14 @@ export function prepareAckWorkItem(db: Database.Database): AckWorkItem {
     // Tokens are unique, so at most one row.
     const deleted = deleteRow.get({ token, now });
     if (deleted === undefined) {
-      throw new ProviderError(
-        OPERATION,
-        `lock token '${token}' is unknown or expired; the activity was cancelled or its lock was lost, ` +
-          'so its result is discarded',
-        false,
-      );
+      throw workLockLostError(OPERATION, token);
     }
     if (deleted.session_id !== null) touchSession(deleted.session_id, now);
     return completion === undefined ? undefined : insertOrchestratorItem(completion, visibleAtFor(completion, now), now);
   });
 
   return (lockToken, completion, now) => {
-    if (completion !== undefined && completion.type !== 'ActivityCompleted' && completion.type !== 'ActivityFailed') {
-      throw new ProviderError(
-        OPERATION,
-        `a work item completion must be ActivityCompleted or ActivityFailed, got ${completion.type}`,
-        false,
-      );
-    }
+    checkWorkCompletion(completion);
     return tx.immediate(lockToken, completion, now);
   };
 }

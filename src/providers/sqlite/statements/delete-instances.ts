@@ -4,15 +4,10 @@
  * @module
  */
 import type Database from 'better-sqlite3';
-import { InstanceStillRunningError, ProviderError } from '../../../core/errors/duroxide-error.js';
 import type { DeleteInstancesResult, InstanceSelectionFilter } from '../../provider.js';
+import { childOutsideDeletionError, DEFAULT_BULK_LIMIT, instanceStillRunningError, NOTHING_DELETED as NOTHING } from '../../shared/management-results.js';
 import { StatementCache } from '../statement-cache.js';
 import type { InstanceTreeReads } from './read-instance-tree.js';
-
-const OPERATION = 'deleteInstances';
-
-/** Default and largest number of roots one `deleteInstanceBulk` call deletes. */
-export const DEFAULT_BULK_LIMIT = 1000;
 
 export interface InstanceDeletion {
   /** Runs in its own `BEGIN IMMEDIATE` transaction. */
@@ -20,13 +15,6 @@ export interface InstanceDeletion {
   /** Runs in its own `BEGIN IMMEDIATE` transaction; returns the deleted ids for signals. */
   deleteInstanceBulk(filter: InstanceSelectionFilter): DeleteInstancesResult & { readonly deletedIds: string[] };
 }
-
-const NOTHING: DeleteInstancesResult = {
-  instancesDeleted: 0,
-  executionsDeleted: 0,
-  eventsDeleted: 0,
-  queueMessagesDeleted: 0,
-};
 
 /** `@ids` is a JSON array; `json_each` turns it into a set SQLite can probe with an index. */
 const IN_IDS = '(SELECT value FROM json_each(@ids))';
@@ -77,23 +65,12 @@ export function prepareInstanceDeletion(db: Database.Database, trees: InstanceTr
     if (!force) {
       const running = selectRunning.get({ ids });
       if (running !== undefined) {
-        throw new InstanceStillRunningError(
-          running,
-          `instance '${running}' is still running, so nothing was deleted; cancel it and wait for it to ` +
-            'finish, or delete with force (its in-flight work is then abandoned)',
-        );
+        throw instanceStillRunningError(running);
       }
     }
     const outside = selectOutsideChild.get({ ids });
     if (outside !== undefined) {
-      throw new ProviderError(
-        OPERATION,
-        `instance '${outside.instance_id}' is a child of '${outside.parent_instance_id}' but not in the ` +
-          'set to delete: it was created after the tree was read. Nothing was deleted; read the tree again and retry',
-        false,
-        undefined,
-        { instanceId: outside.instance_id },
-      );
+      throw childOutsideDeletionError(outside.instance_id, outside.parent_instance_id);
     }
     const eventsDeleted = deleteHistory.run({ ids }).changes;
     const executionsDeleted = deleteExecutions.run({ ids }).changes;

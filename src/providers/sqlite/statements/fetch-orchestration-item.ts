@@ -6,40 +6,21 @@ import { randomUUID } from 'node:crypto';
 import type Database from 'better-sqlite3';
 import type { HistoryEvent } from '../../../core/history/history-event.js';
 import { parseHistoryEvent } from '../../../core/history/history-event.js';
-import type { WorkItem, WorkItemOfType } from '../../../core/history/work-item.js';
+import type { WorkItem } from '../../../core/history/work-item.js';
 import type {
   FetchOrchestrationOptions,
   LockedOrchestrationItem,
   OrchestrationItem,
 } from '../../provider.js';
+import { unreadableEventMessage } from '../../shared/history-row.js';
+import { firstTurnItem, type InstanceTurn, isHintForTurn, isStartItem, loadedTurnItem } from '../../shared/orchestration-batch.js';
+import { MAX_CANDIDATES_PER_FETCH, ORPHAN_MAX_AGE_MS, ORPHAN_RETRY_DELAY_MS } from '../../shared/orchestration-batch.js';
 import { prepareKvReads } from './read-kv.js';
 
 export type FetchOrchestrationItem = (
   options: FetchOrchestrationOptions,
   now: number,
 ) => LockedOrchestrationItem | null;
-
-/**
- * How many candidate instances one fetch may inspect. Candidates are only skipped when they
- * are orphans (which each pass deletes or delays), so the bound just caps the work of a
- * single call; the next call continues where this one stopped.
- */
-export const MAX_CANDIDATES_PER_FETCH = 20;
-
-/**
- * Messages for an instance that was never started are dropped once the oldest is this old
- * (SPEC A9). Until then they are delayed by {@link ORPHAN_RETRY_DELAY_MS}, giving a racing
- * `StartOrchestration` time to arrive.
- */
-export const ORPHAN_MAX_AGE_MS = 60_000;
-export const ORPHAN_RETRY_DELAY_MS = 1_000;
-
-type StartItem = WorkItemOfType<'StartOrchestration'> | WorkItemOfType<'ContinueAsNew'>;
-
-/** Items that name the orchestration to run when the instance row does not exist yet. */
-function isStartItem(item: WorkItem): item is StartItem {
-  return item.type === 'StartOrchestration' || item.type === 'ContinueAsNew';
-}
 
 interface QueueRow {
   id: number;
@@ -146,11 +127,7 @@ export function prepareFetchOrchestrationItem(db: Database.Database): FetchOrche
       try {
         history.push(parseHistoryEvent(row.event_data));
       } catch (error) {
-        const reason = error instanceof Error ? error.message : String(error);
-        return {
-          history: [],
-          historyError: `instance '${instanceId}' execution ${executionId} event ${row.event_id}: ${reason}`,
-        };
+        return { history: [], historyError: unreadableEventMessage(instanceId, executionId, row.event_id, error) };
       }
     }
     return { history };
@@ -166,20 +143,10 @@ export function prepareFetchOrchestrationItem(db: Database.Database): FetchOrche
     if (instance === undefined) {
       const start = messages.find(isStartItem);
       if (start === undefined) return null;
-      return {
-        instanceId,
-        orchestrationName: start.orchestration,
-        orchestrationVersion: start.version,
-        executionId: 1,
-        history: [],
-        historyCached: false,
-        messages,
-        instanceCreatedAt: undefined,
-        kvSnapshot: kv.readSnapshot(instanceId),
-      };
+      return firstTurnItem(instanceId, start, messages, kv.readSnapshot(instanceId));
     }
     const executionId = instance.current_execution_id;
-    const base = {
+    const base: InstanceTurn = {
       instanceId,
       orchestrationName: instance.orchestration_name,
       orchestrationVersion: instance.orchestration_version ?? undefined,
@@ -193,18 +160,13 @@ export function prepareFetchOrchestrationItem(db: Database.Database): FetchOrche
     };
     const hint = options.cachedHistory?.(instanceId);
     if (
-      hint !== undefined &&
-      hint.executionId === executionId &&
-      hint.instanceCreatedAt === instance.created_at &&
+      isHintForTurn(hint, executionId, instance.created_at) &&
       hint.lastEventId === (selectMaxEventId.get({ instanceId, executionId })?.maxEventId ?? 0)
     ) {
       return { ...base, history: [], historyCached: true };
     }
     const loaded = loadHistory(instanceId, executionId);
-    const kvSnapshot = kv.readSnapshot(instanceId);
-    return loaded.historyError === undefined
-      ? { ...base, history: loaded.history, historyCached: false, kvSnapshot }
-      : { ...base, history: [], historyCached: false, historyError: loaded.historyError, kvSnapshot };
+    return loadedTurnItem(base, loaded.history, loaded.historyError, kv.readSnapshot(instanceId));
   }
 
   /**

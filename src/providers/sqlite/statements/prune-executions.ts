@@ -6,8 +6,8 @@
 import type Database from 'better-sqlite3';
 import { InstanceNotFoundError } from '../../../core/errors/duroxide-error.js';
 import type { InstanceSelectionFilter, PruneExecutionsOptions, PruneExecutionsResult } from '../../provider.js';
+import { addPruneResult, DEFAULT_BULK_LIMIT, emptyPruneTotals, skipIfDeleted } from '../../shared/management-results.js';
 import { StatementCache } from '../statement-cache.js';
-import { DEFAULT_BULK_LIMIT } from './delete-instances.js';
 
 export interface ExecutionPruning {
   /** Runs in its own `BEGIN IMMEDIATE` transaction. */
@@ -96,21 +96,16 @@ export function prepareExecutionPruning(db: Database.Database): ExecutionPruning
       return pruneTx.immediate(instanceId, options);
     },
     pruneExecutionsBulk(filter, options) {
-      if (filter.instanceIds !== undefined && filter.instanceIds.length === 0) {
-        return { instancesProcessed: 0, executionsDeleted: 0, eventsDeleted: 0 };
-      }
-      const total = { instancesProcessed: 0, executionsDeleted: 0, eventsDeleted: 0 };
+      const total = emptyPruneTotals();
+      if (filter.instanceIds !== undefined && filter.instanceIds.length === 0) return total;
       for (const instanceId of selectBulkInstances(filter)) {
-        let result: PruneExecutionsResult;
+        let result: PruneExecutionsResult | undefined;
         try {
           result = pruneTx.immediate(instanceId, options);
         } catch (error) {
-          if (error instanceof InstanceNotFoundError) continue; // deleted meanwhile
-          throw error;
+          result = skipIfDeleted(error);
         }
-        total.instancesProcessed += result.instancesProcessed;
-        total.executionsDeleted += result.executionsDeleted;
-        total.eventsDeleted += result.eventsDeleted;
+        addPruneResult(total, result);
       }
       return total;
     },

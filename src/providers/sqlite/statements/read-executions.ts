@@ -3,22 +3,12 @@
  * @module
  */
 import type Database from 'better-sqlite3';
-import type { ExecutionRecord, ExecutionStatus } from '../../provider.js';
+import type { ExecutionRecord } from '../../provider.js';
+import { type ExecutionRow, toExecutionRecord } from '../../shared/execution-row.js';
 
 export interface ExecutionReads {
   getExecution(instanceId: string, executionId: number): ExecutionRecord | null;
   listExecutions(instanceId: string): number[];
-}
-
-interface ExecutionRow {
-  execution_id: number;
-  orchestration_name: string | null;
-  orchestration_version: string | null;
-  status: ExecutionStatus;
-  output: string | null;
-  started_at: number;
-  completed_at: number | null;
-  event_count: number;
 }
 
 /** Reads execution rows; `eventCount` is counted over the execution's history (PK range scan). */
@@ -39,17 +29,7 @@ export function prepareExecutionReads(db: Database.Database): ExecutionReads {
   return {
     getExecution(instanceId, executionId) {
       const row = selectExecution.get({ instanceId, executionId });
-      if (row === undefined) return null;
-      return {
-        executionId: row.execution_id,
-        orchestrationName: row.orchestration_name ?? undefined,
-        orchestrationVersion: row.orchestration_version ?? undefined,
-        status: row.status,
-        output: row.output ?? undefined,
-        startedAt: row.started_at,
-        completedAt: row.completed_at ?? undefined,
-        eventCount: row.event_count,
-      };
+      return row === undefined ? null : toExecutionRecord(row);
     },
     listExecutions(instanceId) {
       return selectIds.all({ instanceId });

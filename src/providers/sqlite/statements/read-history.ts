@@ -3,9 +3,8 @@
  * @module
  */
 import type Database from 'better-sqlite3';
-import { ProviderError } from '../../../core/errors/duroxide-error.js';
 import type { HistoryEvent } from '../../../core/history/history-event.js';
-import { parseHistoryEvent } from '../../../core/history/history-event.js';
+import { readStoredEvent } from '../../shared/history-row.js';
 
 export type ReadHistory = (instanceId: string, executionId: number | undefined) => HistoryEvent[];
 
@@ -27,19 +26,8 @@ export function prepareReadHistory(db: Database.Database): ReadHistory {
   return (instanceId, requested) => {
     const executionId = requested ?? selectLatest.get({ instanceId })?.executionId ?? null;
     if (executionId === null) return [];
-    return selectEvents.all({ instanceId, executionId }).map((row) => {
-      try {
-        return parseHistoryEvent(row.event_data);
-      } catch (error) {
-        const reason = error instanceof Error ? error.message : String(error);
-        throw new ProviderError(
-          'readHistory',
-          `instance '${instanceId}' execution ${executionId} event ${row.event_id} cannot be read: ${reason}`,
-          false,
-          error,
-          { instanceId, executionId, eventId: row.event_id },
-        );
-      }
-    });
+    return selectEvents.all({ instanceId, executionId }).map((row) =>
+      readStoredEvent(instanceId, executionId, row.event_id, row.event_data),
+    );
   };
 }

@@ -5,6 +5,7 @@
  */
 import type Database from 'better-sqlite3';
 import type { ExecutionStatus, InstanceRecord } from '../../provider.js';
+import { type InstanceRow, toInstanceRecord } from '../../shared/instance-row.js';
 
 export interface InstanceReads {
   getInstance(instanceId: string): InstanceRecord | null;
@@ -14,24 +15,7 @@ export interface InstanceReads {
   getCustomStatus(instanceId: string, lastSeenVersion: number): { value: string | null; version: number } | null;
 }
 
-/** The columns {@link INSTANCE_COLUMNS} selects. */
-export interface InstanceRow {
-  instance_id: string;
-  orchestration_name: string;
-  orchestration_version: string | null;
-  current_execution_id: number;
-  status: ExecutionStatus;
-  output: string | null;
-  created_at: number;
-  updated_at: number;
-  parent_instance_id: string | null;
-  custom_status: string | null;
-  custom_status_version: number;
-  version_pin: string | null;
-  next_version: string | null;
-}
-
-/** Instance columns plus the current execution's status and output (alias `i`, `e`). */
+/** The columns of an {@link InstanceRow}: instance columns plus the current execution's status and output (alias `i`, `e`). */
 export const INSTANCE_COLUMNS = `i.instance_id, i.orchestration_name, i.orchestration_version, i.current_execution_id,
   COALESCE(e.status, 'Running') AS status, e.output, i.created_at, i.updated_at,
   i.parent_instance_id, i.custom_status, i.custom_status_version, i.version_pin, i.next_version`;
@@ -39,25 +23,6 @@ export const INSTANCE_COLUMNS = `i.instance_id, i.orchestration_name, i.orchestr
 /** Instances joined with their current execution. */
 export const INSTANCE_FROM = `FROM instances i
   LEFT JOIN executions e ON e.instance_id = i.instance_id AND e.execution_id = i.current_execution_id`;
-
-export function toInstanceRecord(row: InstanceRow): InstanceRecord {
-  return {
-    instanceId: row.instance_id,
-    orchestrationName: row.orchestration_name,
-    orchestrationVersion: row.orchestration_version ?? undefined,
-    currentExecutionId: row.current_execution_id,
-    status: row.status,
-    output: row.output ?? undefined,
-    createdAt: row.created_at,
-    updatedAt: row.updated_at,
-    parentInstanceId: row.parent_instance_id ?? undefined,
-    customStatus: row.custom_status ?? undefined,
-    customStatusVersion: row.custom_status_version,
-    // Present only when set (records of unpinned instances keep their shape).
-    ...(row.version_pin === null ? {} : { versionPin: row.version_pin }),
-    ...(row.next_version === null ? {} : { nextVersion: row.next_version }),
-  };
-}
 
 /** An instance exists once its row does, or while a start for it is queued (`found` 1 or 0). */
 export const INSTANCE_EXISTS_SQL = `

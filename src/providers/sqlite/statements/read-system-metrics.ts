@@ -5,6 +5,7 @@
  */
 import type Database from 'better-sqlite3';
 import type { OrchestrationStatsRecord, QueueDepthsRecord, SystemMetricsRecord } from '../../provider.js';
+import { type OrchestrationStatsRow, type QueueDepthsRow, toOrchestrationStats, toQueueDepths } from '../../shared/metrics-rows.js';
 import { MERGED_KV_SQL } from './read-kv.js';
 
 export interface SystemMetricsReads {
@@ -35,7 +36,7 @@ export function prepareSystemMetricsReads(db: Database.Database): SystemMetricsR
   );
   const selectExecutionCount = db.prepare<[], number>('SELECT COUNT(*) FROM executions').pluck();
   const selectEventCount = db.prepare<[], number>('SELECT COUNT(*) FROM history').pluck();
-  const selectDepths = db.prepare<{ now: number }, { orchestrator: number; worker: number; timer: number }>(
+  const selectDepths = db.prepare<{ now: number }, QueueDepthsRow>(
     `SELECT (SELECT COUNT(*) FROM orchestrator_queue WHERE ${UNLOCKED}) AS orchestrator,
             (SELECT COUNT(*) FROM worker_queue WHERE ${UNLOCKED}) AS worker,
             (SELECT COUNT(*) FROM orchestrator_queue
@@ -43,18 +44,15 @@ export function prepareSystemMetricsReads(db: Database.Database): SystemMetricsR
   );
   // KV figures come from the merged view (store overlaid with the current execution's delta),
   // which is what the instance's code and clients see.
-  const selectStats = db.prepare<
-    { instanceId: string },
-    { events: number; bytes: number; pending: number; kvKeys: number; kvBytes: number }
-  >(
+  const selectStats = db.prepare<{ instanceId: string }, OrchestrationStatsRow>(
     `WITH kv AS (${MERGED_KV_SQL})
      SELECT (SELECT COUNT(*) FROM history h
              WHERE h.instance_id = i.instance_id AND h.execution_id = i.current_execution_id) AS events,
             (SELECT COALESCE(SUM(length(CAST(h.event_data AS BLOB))), 0) FROM history h
              WHERE h.instance_id = i.instance_id AND h.execution_id = i.current_execution_id) AS bytes,
             (SELECT COUNT(*) FROM orchestrator_queue q WHERE q.instance_id = i.instance_id) AS pending,
-            (SELECT COUNT(*) FROM kv) AS kvKeys,
-            (SELECT COALESCE(SUM(length(CAST(kv.value AS BLOB))), 0) FROM kv) AS kvBytes
+            (SELECT COUNT(*) FROM kv) AS kv_keys,
+            (SELECT COALESCE(SUM(length(CAST(kv.value AS BLOB))), 0) FROM kv) AS kv_bytes
      FROM instances i WHERE i.instance_id = @instanceId`,
   );
 
@@ -76,19 +74,11 @@ export function prepareSystemMetricsReads(db: Database.Database): SystemMetricsR
       return metricsTx.deferred();
     },
     getQueueDepths(now) {
-      const row = selectDepths.get({ now });
-      return { orchestratorQueue: row?.orchestrator ?? 0, workerQueue: row?.worker ?? 0, timerQueue: row?.timer ?? 0 };
+      return toQueueDepths(selectDepths.get({ now }));
     },
     getOrchestrationStats(instanceId) {
       const row = selectStats.get({ instanceId });
-      if (row === undefined) return null;
-      return {
-        historyEventCount: row.events,
-        historySizeBytes: row.bytes,
-        queuePendingCount: row.pending,
-        kvUserKeyCount: row.kvKeys,
-        kvTotalValueBytes: row.kvBytes,
-      };
+      return row === undefined ? null : toOrchestrationStats(row);
     },
   };
 }

@@ -3,7 +3,7 @@
  * @module
  */
 import type Database from 'better-sqlite3';
-import { ProviderError } from '../../../core/errors/duroxide-error.js';
+import { instanceLockNotRenewedError } from '../../shared/lock-token-errors.js';
 
 export type RenewOrchestrationItemLock = (lockToken: string, extendForMs: number, now: number) => void;
 
@@ -24,11 +24,7 @@ export function prepareRenewOrchestrationItemLock(db: Database.Database): RenewO
   const tx = db.transaction((token: string, extendForMs: number, now: number): void => {
     const lockedUntil = now + extendForMs;
     if (renewLock.run({ token, lockedUntil, now }).changes === 0) {
-      throw new ProviderError(
-        'renewOrchestrationItemLock',
-        `lock token '${token}' is unknown or expired; the instance lock cannot be renewed`,
-        false,
-      );
+      throw instanceLockNotRenewedError(token);
     }
     renewRows.run({ token, lockedUntil });
   });

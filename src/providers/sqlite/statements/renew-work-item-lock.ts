@@ -3,7 +3,7 @@
  * @module
  */
 import type Database from 'better-sqlite3';
-import { ProviderError } from '../../../core/errors/duroxide-error.js';
+import { workLockLostError } from '../../shared/lock-token-errors.js';
 import { prepareTouchSession } from './touch-session.js';
 
 export type RenewWorkItemLock = (lockToken: string, extendForMs: number, now: number) => void;
@@ -22,11 +22,7 @@ export function prepareRenewWorkItemLock(db: Database.Database): RenewWorkItemLo
   const tx = db.transaction((token: string, extendForMs: number, now: number): void => {
     const renewed = renew.get({ token, lockedUntil: now + extendForMs, now });
     if (renewed === undefined) {
-      throw new ProviderError(
-        'renewWorkItemLock',
-        `lock token '${token}' is unknown or expired; the activity was cancelled or its lock was lost`,
-        false,
-      );
+      throw workLockLostError('renewWorkItemLock', token);
     }
     if (renewed.session_id !== null) touchSession(renewed.session_id, now);
   });

@@ -8,7 +8,7 @@ import { describe, test } from 'node:test';
 import {
   InstanceNotFoundError,
   InstanceStillRunningError,
-  ProviderError,
+  InstanceTreeChangedError,
 } from '../../../core/errors/duroxide-error.js';
 import type { Provider } from '../../provider.js';
 import type { ConformanceHarness } from '../conformance-fixtures.js';
@@ -233,12 +233,14 @@ export function registerDeletionCases(h: ConformanceHarness): void {
       assert.deepEqual(await p.listInstances(), ['cas-other']);
     });
 
-    test('deleting a set that leaves out a child of a member is refused and deletes nothing', async (t) => {
+    test('deleting a set that leaves out a child of a member is refused with INSTANCE_TREE_CHANGED and deletes nothing', async (t) => {
       const p = await h.provider(t);
       await buildTree(p, 'orph');
-      const error = await rejectsWith(p.deleteInstances(['orph', 'orph/a', 'orph/c'], true), ProviderError);
+      const error = await rejectsWith(p.deleteInstances(['orph', 'orph/a', 'orph/c'], true), InstanceTreeChangedError);
+      // Clients branch on the code (Client.deleteInstance re-reads the tree and retries), never on the message.
+      assert.equal((error as InstanceTreeChangedError).code, 'INSTANCE_TREE_CHANGED');
+      assert.equal((error as InstanceTreeChangedError).retryable, false, 'the same call would fail again: re-read the tree');
       assert.match(error.message, /created after the tree was read/);
-      assert.equal((error as ProviderError).retryable, false);
       assert.equal((await p.getInstanceTree('orph')).length, 8, 'the whole tree is still there');
     });
 

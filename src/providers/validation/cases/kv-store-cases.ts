@@ -297,6 +297,23 @@ export function registerKvStoreCases(h: ConformanceHarness): void {
       );
     });
 
+    test('readKvSnapshot returns what a fetch would: earlier executions only, with timestamps', async (t) => {
+      const p = await h.provider(t);
+      assert.deepEqual([...(await p.readKvSnapshot('kv-read-snap'))], [], 'unknown instance: empty');
+      await startInstance(p, 'kv-read-snap');
+      await kvTurn(p, 'kv-read-snap', [set('a', '1', SET_AT + 1)]);
+      await kvContinueAsNew(p, 'kv-read-snap', [set('b', '2', SET_AT + 2)]);
+      await kvTurn(p, 'kv-read-snap', [set('c', '3'), clear('a')]);
+      assert.deepEqual(
+        [...(await p.readKvSnapshot('kv-read-snap'))],
+        [
+          ['a', { value: '1', lastUpdatedAt: SET_AT + 1 }],
+          ['b', { value: '2', lastUpdatedAt: SET_AT + 2 }],
+        ],
+      );
+      assert.deepEqual(await snapshotNow(p, 'kv-read-snap'), { a: '1', b: '2' });
+    });
+
     test('values of a completed execution are merged into the snapshot', async (t) => {
       const p = await h.provider(t);
       await startInstance(p, 'kv-snap-done');

@@ -235,4 +235,23 @@ export function registerOrchestratorQueueCases(h: ConformanceHarness): void {
       assert.deepEqual(outcomes, [true, true, true]);
     });
   });
+
+  describe('queued cancellation', () => {
+    test('hasQueuedCancel is true from the cancel enqueue until the turn that consumed it is acked', async (t) => {
+      const p = await h.provider(t);
+      await startInstance(p, 'qc-1');
+      await startInstance(p, 'qc-other');
+      assert.equal(await p.hasQueuedCancel('qc-1'), false);
+      await p.enqueueForOrchestrator(externalRaised('qc-1'));
+      assert.equal(await p.hasQueuedCancel('qc-1'), false, 'other messages do not count');
+      await p.enqueueForOrchestrator({ type: 'CancelInstance', instance: 'qc-1', reason: 'stop' });
+      assert.equal(await p.hasQueuedCancel('qc-1'), true);
+      assert.equal(await p.hasQueuedCancel('qc-other'), false, 'only the named instance');
+      assert.equal(await p.hasQueuedCancel('qc-unknown'), false);
+      const locked = await fetchFor(p, 'qc-1');
+      assert.equal(await p.hasQueuedCancel('qc-1'), true, 'locked but not yet committed');
+      await p.ackOrchestrationItem(locked.lockToken, ack(locked.item.executionId));
+      assert.equal(await p.hasQueuedCancel('qc-1'), false);
+    });
+  });
 }

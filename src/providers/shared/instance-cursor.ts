@@ -4,7 +4,7 @@
  * (`createdAt` desc, then `instanceId`).
  * @module
  */
-import { InvalidInputError } from './errors/duroxide-error.js';
+import { InvalidInputError } from '../../core/errors/duroxide-error.js';
 
 /** Largest page of the instance query. */
 export const MAX_QUERY_LIMIT = 1000;

@@ -1,0 +1,19 @@
+/**
+ * `hasQueuedCancel`: whether a `CancelInstance` waits in an instance's orchestrator queue.
+ * @module
+ */
+import type Database from 'better-sqlite3';
+
+export type ReadQueuedCancel = (instanceId: string) => boolean;
+
+/**
+ * Locked rows count too: a turn holding the cancel has not committed it yet, so the instance
+ * still reads as Running. Served by `idx_orchestrator_queue_instance (instance_id, item_type)`.
+ */
+export function prepareReadQueuedCancel(db: Database.Database): ReadQueuedCancel {
+  const select = db.prepare<{ instanceId: string }, { found: number }>(
+    `SELECT EXISTS (SELECT 1 FROM orchestrator_queue
+                    WHERE instance_id = @instanceId AND item_type = 'CancelInstance') AS found`,
+  );
+  return (instanceId) => select.get({ instanceId })?.found === 1;
+}
