@@ -45,7 +45,7 @@ describe('input schemas', () => {
     assert.match(error, new RegExp(`instance '${id}' execution 1: the input schema of Order@1\\.0\\.0 rejected the input this execution was started with`));
     assert.match(error, /sku: [^;]*; quantity: /);
     assert.match(error, /no orchestration code ran/);
-    assert.deepEqual(await failure(client, id, 1), { kind: ERROR_CODES.INPUT_REJECTED, category: 'configuration', message: error, retryable: false });
+    assert.deepEqual(await failure(client, id, 1), { kind: 'InputRejected', category: 'configuration', message: error, retryable: false });
     assert.equal(ran, 0);
 
     const ok = uid('schema-ok');
@@ -105,7 +105,7 @@ describe('input schemas', () => {
     assert.match(error, /accept the state earlier versions pass to continueAsNew/);
     assert.deepEqual(await client.listExecutions(id), [1, 2]);
     assert.equal((await client.getExecutionInfo(id, 1)).status, 'ContinuedAsNew');
-    assert.equal((await failure(client, id, 2)).kind, ERROR_CODES.INPUT_REJECTED);
+    assert.equal((await failure(client, id, 2)).kind, 'InputRejected');
     assert.equal(v2Runs, 0);
   });
 
@@ -119,8 +119,8 @@ describe('input schemas', () => {
     const status = await client.waitForOrchestration(id, 10_000);
     assert.equal(status.status, 'Failed', 'configuration errors are not catchable by the parent');
     assert.match(status.status === 'Failed' ? (status.error ?? '') : '', /input schema of Child@1\.0\.0 rejected/);
-    assert.equal((await failure(client, id, 1)).kind, ERROR_CODES.INPUT_REJECTED);
-    assert.equal((await failure(client, `${id}-child`, 1)).kind, ERROR_CODES.INPUT_REJECTED);
+    assert.equal((await failure(client, id, 1)).kind, 'InputRejected');
+    assert.equal((await failure(client, `${id}-child`, 1)).kind, 'InputRejected');
   });
 
   test('a replay never re-validates: an execution started before a stricter schema still completes', async (t) => {

@@ -67,6 +67,7 @@ describe('error vocabulary', () => {
     const allowed = new Set([
       'src/core/history/history-event.ts',
       'src/core/replay/replay-engine.ts',
+      'src/core/replay/execution-start.ts',
       'src/providers/validation/cases/provider-signal-cases.ts',
     ]);
     const offenders = sourceFiles(path.join(repoRoot, 'src'))
