@@ -5,7 +5,6 @@
  * change is audited with who, when and why (docs/versioning.md).
  * @module
  */
-import { randomUUID } from 'node:crypto';
 import {
   ConfigurationError,
   ERROR_CODES,
@@ -237,7 +236,7 @@ export class FleetManagement {
     if (instance.status !== 'Failed') {
       throw new ConfigurationError(ERROR_CODES.INVALID_STATE, `instance '${id}' is ${instance.status}; only a Failed instance can be resumed${instance.status === 'Completed' ? ' (restartInstance starts a new execution)' : ''}`, { instanceId: id });
     }
-    const requestId = randomUUID();
+    const requestId = globalThis.crypto.randomUUID();
     await this.#provider.enqueueForOrchestrator({
       type: 'ResumeOrchestration',
       instance: id,
@@ -278,7 +277,7 @@ export class FleetManagement {
       const started = (await this.#provider.readHistory(id, instance.currentExecutionId))[0];
       input = started?.type === 'OrchestrationStarted' ? started.input : 'null';
     }
-    const requestId = randomUUID();
+    const requestId = globalThis.crypto.randomUUID();
     await this.#provider.enqueueForOrchestrator({ type: 'RestartOrchestration', instance: id, orchestration: instance.orchestrationName, version: target, input, requestId, actor, reason });
     await this.#provider.appendAudit(this.#entry('instance.restart-requested', id, { actor, reason }, { requestId, fromExecutionId: instance.currentExecutionId, version: target ?? null }));
     if (timeoutMs === 0) return { requestId, outcome: 'queued' };

@@ -82,12 +82,12 @@ export interface ReplayCheckReport {
 }
 
 /**
- * The version a running execution of `name`@`currentVersion` would move to at its next
- * continue-as-new, or undefined when none is known here.
+ * The version a running execution of `name`@`currentVersion` (instance `instanceId`) would move
+ * to at its next continue-as-new, or undefined when none is known here.
  */
-export type UpgradeTarget = (name: string, currentVersion: string) => string | undefined;
+export type UpgradeTarget = (name: string, currentVersion: string, instanceId: string) => Promise<string | undefined> | string | undefined;
 
-/** For now: the highest version of the name registered on this runtime, if not below the current one. */
+/** The highest version of the name registered on this runtime, if not below the current one. */
 export function highestRegisteredTarget(registry: OrchestrationRegistry): UpgradeTarget {
   return (name, currentVersion) => {
     const highest = registry.listVersions(name).at(-1);
@@ -146,7 +146,7 @@ async function checkInput(
 ): Promise<ReplayCheckInputRejection | undefined> {
   const first = history[0];
   if (first?.type !== 'OrchestrationStarted') return undefined;
-  const toVersion = upgradeTarget(first.name, first.version);
+  const toVersion = await upgradeTarget(first.name, first.version, instanceId);
   const schema = toVersion === undefined ? undefined : registry.inputSchema(first.name, toVersion);
   if (toVersion === undefined || schema === undefined) return undefined;
   const issues = await inputIssues(schema, first.input);

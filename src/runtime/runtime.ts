@@ -16,7 +16,8 @@ import { Logger } from './logger.js';
 import { newRuntimeMetrics, type MetricsSnapshot, type RuntimeMetrics } from './metrics.js';
 import { resolveRuntimeOptions, type ResolvedRuntimeOptions, type RuntimeOptions } from './options.js';
 import { OrchestrationDispatcher } from './orchestration-dispatcher.js';
-import { checkReplay, type ReplayCheckOptions, type ReplayCheckReport } from './replay-check.js';
+import { checkReplay, highestRegisteredTarget, type ReplayCheckOptions, type ReplayCheckReport, type UpgradeTarget } from './replay-check.js';
+import { resolveExecutionVersion } from '../core/versioning/version-policy.js';
 import {
   ActivityRegistry,
   OrchestrationRegistry,
@@ -268,7 +269,17 @@ export class Runtime {
    * for (const r of report.results) if (r.outcome !== 'ok') console.log(r.instanceId, r.message);
    */
   checkReplay(options?: ReplayCheckOptions): Promise<ReplayCheckReport> {
-    return checkReplay(this.#provider, { registry: this.#orchestrations, options: this.#options, logger: this.#logger }, options);
+    // The version an instance moves to once this code is deployed: the stored fleet policy with
+    // this runtime's registry as the fleet (never backwards), the highest version here without one.
+    const policies = this.#provider.listVersionPolicies().then((list) => new Map(list.map((p) => [p.orchestrationName, p.policy] as const)));
+    const fallback = highestRegisteredTarget(this.#orchestrations);
+    const upgradeTarget: UpgradeTarget = async (name, currentVersion, instanceId) => {
+      const stored = (await policies).get(name);
+      const mine = this.#orchestrations.versionsOf(name);
+      if (stored === undefined || mine === undefined) return fallback(name, currentVersion, instanceId);
+      return resolveExecutionVersion({ storedPolicy: stored, nodes: [mine], instanceId, currentVersion }).version;
+    };
+    return checkReplay(this.#provider, { registry: this.#orchestrations, options: this.#options, logger: this.#logger }, options, upgradeTarget);
   }
 
   /** In-process counters since start. */

@@ -17,7 +17,7 @@ import { pollUntil } from '../helpers/process-harness.js';
 
 const INSTANCES = 20;
 const WAIT_MS = 60_000;
-const REPEATS: Record<StoreKind, number> = { sqlite: 5, postgres: 2 };
+const REPEATS: Record<StoreKind, number> = { sqlite: 5, postgres: 5 };
 
 async function versionsOf(client: Client, id: string): Promise<string[]> {
   const out: string[] = [];

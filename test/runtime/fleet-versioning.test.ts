@@ -8,6 +8,7 @@ import assert from 'node:assert/strict';
 import { describe, test, type TestContext } from 'node:test';
 import { setTimeout as sleep } from 'node:timers/promises';
 import { Client, ConfigurationError, Runtime, type OrchestrationContext, type Provider, type RuntimeOptions } from '../../src/index.js';
+import { z } from 'zod';
 import { uid } from '../helpers/runtime-harness.js';
 import { STORE_KINDS, testStore, type TestStore } from '../helpers/test-store.js';
 
@@ -256,6 +257,29 @@ for (const kind of STORE_KINDS) {
       assert.deepEqual((await client.waitForOrchestration(id, WAIT_MS)).output, { version: '2.0.0', i: 11 });
       assert.deepEqual(await executionVersions(client, id), ['1.0.0', '2.0.0']);
       assert.ok((await client.readExecutionHistory(id, 1)).length > 0, 'the first execution keeps its history');
+    });
+
+    test('the replay check judges inputs against the version the stored policy would move instances to', async (t) => {
+      const { provider, client } = await setup(t);
+      const monitor = (rt: Runtime): void => {
+        for (const v of ['1.0.0', '2.0.0', '3.0.0']) {
+          rt.registerOrchestrationVersioned('Watch', v, async (ctx: OrchestrationContext) => ctx.waitForEvent('never'), {
+            // 2.0.0 needs the migrated shape; 3.0.0 accepts both.
+            ...(v === '2.0.0' ? { inputSchema: z.object({ targets: z.array(z.string()) }) } : {}),
+          });
+        }
+      };
+      await runtimeOn(t, provider, monitor);
+      const id = uid('watch');
+      await client.startOrchestrationVersioned(id, 'Watch', { target: 'a' }, '1.0.0');
+      await eventually('running', async () => ((await client.getInstanceInfo(id).catch(() => undefined)) !== undefined ? true : undefined));
+      const candidate = new Runtime(await store.open(), FAST);
+      monitor(candidate);
+      assert.equal((await candidate.checkReplay({ instanceIds: [id] })).inputRejected, 0, 'without a policy it would move to 3.0.0');
+      await client.setVersionPolicy('Watch', { kind: 'pinned', version: '2.0.0' });
+      const report = await candidate.checkReplay({ instanceIds: [id] });
+      assert.equal(report.inputRejected, 1);
+      assert.equal(report.inputRejections[0]?.toVersion, '2.0.0');
     });
 
     test('the node registry lists a running runtime with its versions and forgets it on shutdown', async (t) => {
