@@ -29,15 +29,20 @@ function isDowngrade(versions: readonly string[]): boolean {
   return versions.some((v, i) => i > 0 && v < versions[i - 1]!);
 }
 
-/** Waits until every instance has continued as new at least `executions - 1` more times. */
-async function ticked(client: Client, ids: readonly string[], executions: Map<string, number>, more: number): Promise<void> {
+/**
+ * Waits until every instance has continued as new at least `more` times after this call began
+ * (the baseline is each instance's execution as read now, so every counted continue-as-new was
+ * decided after any policy change made before the call).
+ */
+async function ticked(client: Client, ids: readonly string[], more: number): Promise<void> {
+  const baseline = new Map<string, number>();
+  for (const id of ids) baseline.set(id, (await client.getInstanceInfo(id).catch(() => undefined))?.currentExecutionId ?? 0);
   for (const id of ids) {
-    const target = (executions.get(id) ?? 0) + more;
-    const now = await pollUntil(`${id} to reach execution ${target}`, WAIT_MS, async () => {
+    const target = baseline.get(id)! + more;
+    await pollUntil(`${id} to reach execution ${target}`, WAIT_MS, async () => {
       const info = await client.getInstanceInfo(id).catch(() => undefined);
-      return info !== undefined && info.currentExecutionId >= target ? info.currentExecutionId : undefined;
+      return info !== undefined && (info.currentExecutionId >= target || info.status !== 'Running');
     }, 20);
-    executions.set(id, now);
   }
 }
 
@@ -69,16 +74,15 @@ for (const kind of ['sqlite', 'postgres'] as const) {
         const oldB = await fx.spawn('old-b', 'old');
         const ids = Array.from({ length: INSTANCES }, (_, i) => `monitor-${round}-${i}`);
         for (const id of ids) await client.startOrchestration(id, 'Monitor', { target: `host-${id}`, ticks: 0 });
-        const executions = new Map<string, number>();
-        await ticked(client, ids, executions, 1);
+        await ticked(client, ids, 1);
         for (const id of ids) assert.equal((await client.getInstanceInfo(id)).orchestrationVersion, '1.0.0', 'starts decide 1.0.0 while only old nodes run');
 
         // Deploy: a new node joins while both old ones still run; then old-a goes, new-b joins.
         await fx.spawn('new-a', 'new');
-        await ticked(client, ids, executions, 2);
+        await ticked(client, ids, 2);
         await oldA.stop();
         await fx.spawn('new-b', 'new');
-        await ticked(client, ids, executions, 2);
+        await ticked(client, ids, 2);
         for (const id of ids) {
           assert.deepEqual([...new Set(await versionsOf(client, id))], ['1.0.0'], `${id} stays on 1.0.0 while an old node is live`);
         }
@@ -102,8 +106,7 @@ for (const kind of ['sqlite', 'postgres'] as const) {
       const policy = (percent: number) => ({ kind: 'ramp', from: '1.0.0', to: '2.0.0', percent }) as const;
       await client.setVersionPolicy('Monitor', policy(10), { actor: 'release-bot', reason: 'canary' });
       for (const id of ids) await client.startOrchestration(id, 'Monitor', { target: `host-${id}`, ticks: 0 });
-      const executions = new Map<string, number>();
-      await ticked(client, ids, executions, 1);
+      await ticked(client, ids, 1);
       for (const id of ids) {
         const expected = rampBucket(id) < 10 ? '2.0.0' : '1.0.0';
         assert.equal((await client.getInstanceInfo(id)).orchestrationVersion, expected, `${id} (bucket ${rampBucket(id)}) at 10%`);
@@ -112,14 +115,14 @@ for (const kind of ['sqlite', 'postgres'] as const) {
       await old.stop();
       await client.setVersionPolicy('Monitor', policy(50));
       await sleep(300);
-      await ticked(client, ids, executions, 2);
+      await ticked(client, ids, 2);
       for (const id of ids) {
         const expected = rampBucket(id) < 50 ? '2.0.0' : '1.0.0';
         assert.equal((await client.getInstanceInfo(id)).orchestrationVersion, expected, `${id} (bucket ${rampBucket(id)}) at 50%`);
       }
       await client.setVersionPolicy('Monitor', policy(100));
       await sleep(300);
-      await ticked(client, ids, executions, 2);
+      await ticked(client, ids, 2);
       const { executions: total } = await finish(fx, client, ids, '2.0.0');
       t.diagnostic(`${kind} ramp: ${ids.length} instances, ${total} executions, 0 failed, 0 downgraded`);
     });
@@ -131,8 +134,7 @@ for (const kind of ['sqlite', 'postgres'] as const) {
       await client.setVersionPolicy('Monitor', { kind: 'pinned', version: '1.0.0' });
       const ids = Array.from({ length: INSTANCES }, (_, i) => `policy-${kind}-${i}`);
       for (const id of ids) await client.startOrchestration(id, 'Monitor', { target: `host-${id}`, ticks: 0 });
-      const executions = new Map<string, number>();
-      await ticked(client, ids, executions, 2);
+      await ticked(client, ids, 2);
       assert.deepEqual([...new Set(fx.effects().map((e) => e.version))], ['1.0.0']);
       await assert.rejects(client.setVersionPolicy('Monitor', { kind: 'pinned', version: '4.0.0' }), /no live node registers 'Monitor'@4\.0\.0/);
       const changedAt = Date.now();
@@ -140,7 +142,7 @@ for (const kind of ['sqlite', 'postgres'] as const) {
       for (const id of ids) {
         await pollUntil(`${id} on 2.0.0`, WAIT_MS, async () => (await client.getInstanceInfo(id)).orchestrationVersion === '2.0.0', 20);
       }
-      await ticked(client, ids, executions, 3);
+      await ticked(client, ids, 3);
       const after = fx.effects().filter((e) => e.at >= changedAt);
       for (const name of ['new-1', 'new-2', 'new-3']) {
         assert.ok(after.some((e) => e.proc === name && e.version === '2.0.0'), `${name} ran 2.0.0 after the change`);
