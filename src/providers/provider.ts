@@ -47,7 +47,9 @@ export interface OrchestrationItem {
   /**
    * The instance's KV store as merged at the end of earlier executions (`kv_store`, never the
    * current execution's delta; SPEC §4.9). Loaded together with history; absent (empty) when
-   * `historyCached` is true.
+   * `historyCached` is true. Only executions that completed or continued as new are merged: a
+   * Failed execution's changes stay in the delta (visible to `getKvValue`), a `reopen` goes on
+   * with them, and the ack that creates a new execution of the instance deletes them first.
    */
   readonly kvSnapshot?: ReadonlyMap<string, KvEntryRecord> | undefined;
   /** The instance's sticky version pin (`instances.version_pin`), if set. */
@@ -153,7 +155,8 @@ export interface OrchestrationAck {
    * appended: delete the execution's `OrchestrationFailed` event `failedEventId` (it must be the
    * execution's last event, else the ack fails writing nothing), set the execution and the
    * instance back to `Running` with no output, and record `version` on the execution, the
-   * instance and the execution's `OrchestrationStarted` event.
+   * instance and the execution's `OrchestrationStarted` event. The execution's KV delta (not
+   * merged when it failed) is kept.
    */
   readonly reopen?: { readonly failedEventId: number; readonly version: string } | undefined;
 }

@@ -245,6 +245,60 @@ for (const kind of STORE_KINDS) {
       await assert.rejects(client.resumeInstance(id), /only a Failed instance can be resumed/);
     });
 
+    /**
+     * A failed deploy of a read-modify-write counter (1.0.0 counts, then throws after an
+     * activity) and a fixed version 1.0.1 that counts the same way and completes with the count.
+     */
+    const kvCounterDeploys = async (t: TestContext): Promise<{ client: Client; id: string }> => {
+      const { provider, client } = await setup(t);
+      const count = (ctx: OrchestrationContext): number => {
+        const n = ctx.getValue<number>('count') ?? 0;
+        ctx.setValue('count', n + 1);
+        return n + 1;
+      };
+      const broken = await runtimeOn(t, provider, (rt) => {
+        rt.registerActivity('Noop', async (_ctx, x: unknown) => x);
+        rt.registerOrchestrationVersioned('Counter', '1.0.0', async (ctx: OrchestrationContext) => {
+          await ctx.scheduleActivity('Noop', count(ctx));
+          throw new Error('bug after counting');
+        });
+      });
+      const id = uid('kv-count');
+      await client.startOrchestrationVersioned(id, 'Counter', null, '1.0.0');
+      assert.equal((await client.waitForOrchestration(id, WAIT_MS)).status, 'Failed');
+      assert.equal(await client.getValue(id, 'count'), 1, 'a Failed instance still shows its values');
+      await broken.shutdown(2000);
+      await runtimeOn(t, await store.open(), (rt) => {
+        rt.registerActivity('Noop', async (_ctx, x: unknown) => x);
+        rt.registerOrchestrationVersioned('Counter', '1.0.1', async (ctx: OrchestrationContext) => {
+          const n = count(ctx);
+          await ctx.scheduleActivity('Noop', n);
+          return n;
+        });
+      });
+      return { client, id };
+    };
+
+    test('resumeInstance replays a KV read-modify-write from the state before the failed execution', async (t) => {
+      const { client, id } = await kvCounterDeploys(t);
+      const result = await client.resumeInstance(id, { version: '1.0.1' });
+      assert.equal(result.outcome, 'resumed');
+      const done = await client.waitForOrchestration(id, WAIT_MS);
+      assert.equal(done.status, 'Completed', JSON.stringify(done));
+      assert.equal(done.output, 1);
+      assert.equal(await client.getValue(id, 'count'), 1, 'the failed execution counted once, not twice');
+    });
+
+    test('restartInstance starts the new execution from the KV state before the failed execution', async (t) => {
+      const { client, id } = await kvCounterDeploys(t);
+      const result = await client.restartInstance(id, { version: '1.0.1', input: null });
+      assert.equal(result.executionId, 2);
+      const done = await client.waitForOrchestration(id, WAIT_MS);
+      assert.equal(done.status, 'Completed', JSON.stringify(done));
+      assert.equal(done.output, 1, "the failed execution's count was dropped");
+      assert.equal(await client.getValue(id, 'count'), 1);
+    });
+
     test('restartInstance starts a new execution at a chosen version, keeping the old history', async (t) => {
       const { provider, client } = await setup(t);
       await runtimeOn(t, provider, (rt) => counterVersions(rt, ['1.0.0', '2.0.0']));

@@ -17,6 +17,7 @@ import { registerFleetTurnCases } from './cases/fleet-turn-cases.js';
 import { registerHistoryLoadingCases } from './cases/history-loading-cases.js';
 import { registerInstanceQueryCases } from './cases/instance-query-cases.js';
 import { registerInstanceRecordCases } from './cases/instance-record-cases.js';
+import { registerKvFailureCases } from './cases/kv-failure-cases.js';
 import { registerKvStoreCases } from './cases/kv-store-cases.js';
 import { registerManagementMetricsCases } from './cases/management-metrics-cases.js';
 import { registerOrchestrationAckCases } from './cases/orchestration-ack-cases.js';
@@ -57,6 +58,7 @@ export function runProviderConformance(options: ProviderConformanceOptions): voi
     registerManagementMetricsCases(harness);
     registerInstanceQueryCases(harness);
     registerKvStoreCases(harness);
+    registerKvFailureCases(harness);
     registerFleetCases(harness);
     registerFleetTurnCases(harness);
   });

@@ -12,6 +12,11 @@
  * failure a reopen names is not the execution's last event or not an `OrchestrationFailed`.
  * The extra fields cost the hot path nothing: the instance ones ride on the UPDATE every ack
  * runs, the reopen statements run only with a reopen.
+ *
+ * KV differs from the older overloads: a Failed execution's delta is not merged into the
+ * store (a resume replays from the pre-failure store and goes on with the delta), and an ack
+ * that creates execution 2 or later first deletes a leftover delta (a restart starts from the
+ * pre-failure store); that DELETE runs only when the execution row was just inserted.
  */
 export const ACK_ORCHESTRATION_ITEM_0003 = `
 CREATE FUNCTION {schema}.ack_orchestration_item(
@@ -45,6 +50,7 @@ DECLARE
   v_waiting BOOLEAN;
   v_last_id BIGINT;
   v_last_type TEXT;
+  v_new_execution BOOLEAN;
 BEGIN
   SELECT l.instance_id, l.locked_until INTO v_instance, v_locked_until
   FROM {schema}.instance_locks l WHERE l.lock_token = p_token FOR UPDATE;
@@ -110,7 +116,14 @@ BEGIN
            'Running', p_now, p_pinned_version
     FROM {schema}.instances i WHERE i.instance_id = v_instance
     ON CONFLICT (instance_id, execution_id) DO UPDATE SET duroxide_version = EXCLUDED.duroxide_version
-    WHERE EXCLUDED.duroxide_version IS NOT NULL;
+    WHERE EXCLUDED.duroxide_version IS NOT NULL
+    RETURNING (e.xmax = 0) INTO v_new_execution;
+  END IF;
+  -- A new execution (xmax = 0: inserted, not updated) after the first: a delta left in
+  -- kv_delta can only be a Failed execution's, and a restart starts from the store as it was
+  -- before that execution, so the delta goes (before this turn's KV events below).
+  IF v_new_execution AND p_execution_id > 1 THEN
+    DELETE FROM {schema}.kv_delta WHERE instance_id = v_instance;
   END IF;
   -- The fleet fields ride on this statement (no extra one per ack): the history format and the
   -- pin when given, the next version cleared only while it equals the consumed one, the
@@ -179,7 +192,8 @@ BEGIN
   END IF;
 
   -- KV (SPEC §7.4 step 10): the turn's KV events in order into the delta, merged into the
-  -- store when the execution ends.
+  -- store when the execution completes or continues as new. A Failed execution keeps its
+  -- delta: a resume (reopen) goes on with it, a restart deletes it (above).
   FOR i IN 1 .. COALESCE(array_length(p_kv_op, 1), 0) LOOP
     IF p_kv_op[i] = 'set' THEN
       INSERT INTO {schema}.kv_delta (instance_id, key, value, last_updated_at_ms)
@@ -196,7 +210,7 @@ BEGIN
       ON CONFLICT (instance_id, key) DO NOTHING;
     END IF;
   END LOOP;
-  IF p_status IN ('Completed', 'ContinuedAsNew', 'Failed') THEN
+  IF p_status IN ('Completed', 'ContinuedAsNew') THEN
     INSERT INTO {schema}.kv_store (instance_id, key, value, last_updated_at_ms)
     SELECT d.instance_id, d.key, d.value, d.last_updated_at_ms FROM {schema}.kv_delta d
     WHERE d.instance_id = v_instance AND d.value IS NOT NULL

@@ -99,8 +99,11 @@ export type AckOrchestrationItem = (
  *    activities (scheduled and cancelled in the same turn ends up absent); the deleted ones
  *    are returned for `activityCancelled` signals.
  * 10. KV: apply the delta's `KeyValueSet` / `KeyValueCleared` / `KeyValuesCleared` events in
- *    order to `kv_delta` (a clear is a NULL tombstone); when the execution ends (Completed,
- *    ContinuedAsNew, Failed) merge the delta into `kv_store` and empty it.
+ *    order to `kv_delta` (a clear is a NULL tombstone); when the execution completes or
+ *    continues as new, merge the delta into `kv_store` and empty it. A Failed execution keeps
+ *    its delta (a reopen goes on with it); an ack that creates a new execution (a restart)
+ *    first deletes a leftover delta, before this turn's KV events (docs/versioning.md,
+ *    "Recovering after a bad deploy"). The 0001/0002 overloads still merge on failure.
  * 11. Queue orchestrator items (`TimerFired` visible at `fireAt`).
  * 12. With `keepLock`, extend the instance lock (same token, `now + keepLock.lockTimeoutMs`)
  *    if the ack sets no terminal status and no orchestrator row of the instance is visible

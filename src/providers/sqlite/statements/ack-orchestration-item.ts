@@ -67,7 +67,11 @@ export type AckOrchestrationItem = (
  *
  * KV (step 10) is derived from the delta's `KeyValueSet` / `KeyValueCleared` /
  * `KeyValuesCleared` events, applied in order to `kv_delta`; an ack that ends the execution
- * (any `metadata.status`) then merges the delta into `kv_store` and clears it.
+ * Completed or ContinuedAsNew then merges the delta into `kv_store` and clears it. A Failed
+ * execution keeps its delta (docs/versioning.md, "Recovering after a bad deploy"): a resume
+ * (`reopen`) replays from the pre-failure store and goes on with that delta, while an ack that
+ * creates a new execution (a restart of the Failed instance) first drops it, so the new
+ * execution starts from the store as it was before the failed one.
  */
 export function prepareAckOrchestrationItem(db: Database.Database): AckOrchestrationItem {
   const selectLock = db.prepare<{ token: string }, { instance_id: string; locked_until: number }>(
@@ -302,14 +306,16 @@ export function prepareAckOrchestrationItem(db: Database.Database): AckOrchestra
       });
       updateInstanceIdentity.run({ instanceId, name, version });
     }
-    insertExecution.run({
+    const createdExecution = insertExecution.run({
       instanceId,
       executionId,
       name: name ?? null,
       version: version ?? null,
       duroxideVersion: metadata.pinnedDuroxideVersion ?? null,
       now,
-    });
+    }).changes > 0;
+    // A leftover delta can only be a Failed execution's; execution 1 has no predecessor.
+    if (createdExecution && executionId > 1) kv.discardDelta(instanceId);
     if (metadata.pinnedDuroxideVersion !== undefined) {
       updatePinnedVersion.run({ instanceId, executionId, duroxideVersion: metadata.pinnedDuroxideVersion });
     }
@@ -324,7 +330,7 @@ export function prepareAckOrchestrationItem(db: Database.Database): AckOrchestra
       setCustomStatus.run({ instanceId, value: metadata.customStatus.value });
     }
     kv.applyEvents(instanceId, ack.historyDelta, now);
-    if (metadata.status !== undefined) kv.mergeIntoStore(instanceId);
+    if (metadata.status === 'Completed' || metadata.status === 'ContinuedAsNew') kv.mergeIntoStore(instanceId);
     const claimedWorkItems = enqueueWorkerItems(ack.workerItems, options, now);
     const cancelledActivities = cancelActivities(ack);
     let orchestratorVisibleAt: number | undefined;

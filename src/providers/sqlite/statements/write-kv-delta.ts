@@ -1,6 +1,8 @@
 /**
- * KV writes of an orchestration ack: recording the turn's KV events in `kv_delta` and merging
- * the delta into `kv_store` when the execution ends (SPEC §4.9, §7.4 step 10).
+ * KV writes of an orchestration ack: recording the turn's KV events in `kv_delta`, merging
+ * the delta into `kv_store` when the execution completes or continues as new (SPEC §4.9, §7.4
+ * step 10), and dropping a Failed execution's delta when a new execution starts
+ * (docs/versioning.md, "Recovering after a bad deploy").
  * @module
  */
 import type Database from 'better-sqlite3';
@@ -17,12 +19,18 @@ export interface KvDeltaWrites {
    * deleted) and empties it. Runs inside the caller's (ack) transaction.
    */
   mergeIntoStore(instanceId: string): void;
+  /**
+   * Empties the delta without merging it: a Failed execution's changes, when an ack starts
+   * a new execution of the instance. Runs inside the caller's (ack) transaction.
+   */
+  discardDelta(instanceId: string): void;
 }
 
 /**
  * The delta is keyed by instance only: it always belongs to the current execution, because
- * every execution end (Completed, Failed, ContinuedAsNew) merges and clears it in the same
- * transaction that records the end, and the instance lock serializes acks.
+ * an execution that completes or continues as new merges and clears it in the same
+ * transaction that records the end, a Failed one keeps it only until a new execution starts
+ * (which discards it), and the instance lock serializes acks.
  */
 export function prepareKvDeltaWrites(db: Database.Database): KvDeltaWrites {
   type Key = { instanceId: string; key: string };
@@ -81,6 +89,9 @@ export function prepareKvDeltaWrites(db: Database.Database): KvDeltaWrites {
     mergeIntoStore(instanceId) {
       mergeValues.run({ instanceId });
       deleteTombstoned.run({ instanceId });
+      clearDelta.run({ instanceId });
+    },
+    discardDelta(instanceId) {
       clearDelta.run({ instanceId });
     },
   };
