@@ -664,7 +664,7 @@ export class Client {
   /**
    * Stores the version policy of an orchestration name for the whole fleet: `'latest'`,
    * `{ kind: 'pinned', version, allowDowngrade? }` or `{ kind: 'ramp', from, to, percent }`.
-   * Every runtime applies it within its `fleetRefreshMs` (default 1 s), without a restart. Audited.
+   * Every runtime applies it within twice its `fleetRefreshMs` (default 1 s), without a restart. Audited.
    * @throws ConfigurationError (VERSION_NOT_REGISTERED) when no live node registers a version it
    *   names, unless `options.force`.
    * @throws InvalidInputError for a malformed name or policy.

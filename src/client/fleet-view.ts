@@ -5,8 +5,8 @@
  * creator of work decides a version by the same rule (docs/versioning.md, "How a version is
  * chosen"; ADR 0005).
  *
- * Reads are cached for `refreshMs`; after the first load a stale view is served while a fresh
- * one loads, so the hot path never waits on the store for it.
+ * Reads are cached for `refreshMs`; a view up to twice that old is served while a fresh one
+ * loads, so a busy hot path never waits on the store for it.
  * @module
  */
 import {
@@ -48,11 +48,16 @@ export class FleetView {
     this.#refreshMs = refreshMs;
   }
 
-  /** The cached view; loads it when there is none, refreshes it in the background when old. */
+  /**
+   * The cached view. Younger than `refreshMs`: used as is. Up to twice that: used, and a fresh
+   * one loads in the background (a busy node never waits). Older, or none, or `refreshMs` 0:
+   * loaded now. So no decision uses a view older than twice `refreshMs`.
+   */
   async snapshot(): Promise<FleetSnapshot> {
     const current = this.#snapshot;
-    if (current === undefined) return this.#load();
-    if (Date.now() - current.loadedAt >= this.#refreshMs) void this.#load().catch(() => undefined);
+    const age = current === undefined ? Infinity : Date.now() - current.loadedAt;
+    if (current === undefined || this.#refreshMs === 0 || age >= 2 * this.#refreshMs) return this.#load();
+    if (age >= this.#refreshMs) void this.#load().catch(() => undefined);
     return current;
   }
 

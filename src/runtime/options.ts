@@ -88,7 +88,8 @@ export interface RuntimeOptions {
   readonly nodeHeartbeatIntervalMs?: number;
   /**
    * How long this runtime uses the stored version policies and node list before reading them
-   * again: a policy change reaches every node within this time, without a restart. Default 1,000.
+   * again (in the background; a view twice this old is never used): a policy change reaches
+   * every node within twice this time, without a restart. Default 1,000.
    */
   readonly fleetRefreshMs?: number;
   /**
