@@ -3,16 +3,10 @@
  * provider, so it works in a process without a runtime (SPEC §6).
  * @module
  */
-import type { HistoryEvent } from '../core/history/history-event.js';
 import {
-  CannotDeleteSubOrchestrationError,
-  ERROR_CODES,
   InstanceAlreadyExistsError,
   InstanceNotFoundError,
-  InstanceStillRunningError,
   InvalidInputError,
-  TimeoutError,
-  isDuroxideError,
 } from '../core/errors/duroxide-error.js';
 import {
   encodePayload,
@@ -26,10 +20,14 @@ import {
   requireQueueName,
   requireVersion,
 } from '../core/validation/arguments.js';
-import { EXECUTION_STATUSES, type ExecutionStatus, type InstanceRecord, type Provider } from '../providers/provider.js';
+import { EXECUTION_STATUSES, type ExecutionStatus, type Provider } from '../providers/provider.js';
 import { parseGroupBy, parseInstanceCountFilter, parseInstanceQuery } from './instance-query.js';
 import { parseInstanceFilter, parsePruneOptions, requireOptionsObject } from './management-arguments.js';
+import { ensureOrchestration, type EnsureHost } from './ensure-orchestration.js';
 import { FleetManagement } from './fleet-management.js';
+import { deleteInstanceTree } from './instance-deletion.js';
+import { waitForInstance } from './instance-wait.js';
+import { decodeOrRaw, decodeOutput, toEventInfo, toInstanceInfo, toStatus } from './read-models.js';
 import { FleetView } from './fleet-view.js';
 import type {
   AuditPage,
@@ -69,46 +67,8 @@ import type {
   SystemMetrics,
 } from './types.js';
 
-const ENVELOPE_KEYS = new Set(['eventId', 'sourceEventId', 'instanceId', 'executionId', 'timestampMs', 'duroxideVersion', 'type']);
-const JSON_FIELDS = new Set(['input', 'result', 'output', 'data', 'status', 'value']);
-
 function encode(value: unknown, what: string, instanceId?: string): string {
   return encodePayload(value, what, { context: instanceId === undefined ? {} : { instanceId } });
-}
-
-/**
- * How often `deleteInstance` re-reads the tree when a child appeared between reading it and
- * deleting it (the provider refuses rather than orphan the child).
- */
-const DELETE_TREE_ATTEMPTS = 3;
-
-/** Bound on `ensureOrchestration`'s re-checks while other nodes change the same instance. */
-const ENSURE_ATTEMPTS = 10;
-/** How long `ensureOrchestration` waits, by default, for a queued cancel to be processed. */
-const ENSURE_CANCEL_WAIT_MS = 30_000;
-
-/** Longest parent chain walked to name the root in an error message. */
-const MAX_TREE_DEPTH = 100;
-/** First and largest poll interval of waits when every commit is signalled (PostgreSQL). */
-const SAFETY_NET_POLL_MS = 250;
-const SAFETY_NET_MAX_POLL_MS = 1000;
-
-function isTreeChangedError(error: unknown): boolean {
-  return isDuroxideError(error) && error.code === ERROR_CODES.INSTANCE_TREE_CHANGED;
-}
-
-function decodeOrRaw(text: string | undefined | null): unknown {
-  if (text === undefined || text === null) return undefined;
-  try {
-    return JSON.parse(text);
-  } catch {
-    return text;
-  }
-}
-
-function decodeOutput(status: ExecutionStatus, output: string | undefined): unknown {
-  if (output === undefined) return undefined;
-  return status === 'Failed' ? output : decodeOrRaw(output);
 }
 
 
@@ -125,6 +85,7 @@ export class Client {
   readonly #provider: Provider;
   readonly #fleet: FleetView;
   readonly #fleetOps: FleetManagement;
+  readonly #ensureHost: EnsureHost;
 
   /**
    * @example
@@ -142,6 +103,14 @@ export class Client {
     this.#provider = provider;
     this.#fleet = new FleetView(provider, refreshMs);
     this.#fleetOps = new FleetManagement(provider, this.#fleet);
+    this.#ensureHost = {
+      provider,
+      getStatus: (id) => this.getStatus(id),
+      deleteInstance: (id, force) => this.deleteInstance(id, force),
+      startOrchestration: (id, name, input) => this.startOrchestration(id, name, input),
+      startOrchestrationVersioned: (id, name, input, version) => this.startOrchestrationVersioned(id, name, input, version),
+      waitUntil: (id, timeoutMs, check, message) => this.#waitUntil(id, timeoutMs, check, message),
+    };
   }
 
   // ------------------------------------------------------------------ control
@@ -271,56 +240,17 @@ export class Client {
     }, `custom status of '${id}' did not change within ${timeoutMs} ms`, pollIntervalMs);
   }
 
-  /**
-   * Polls `check` until it returns a value: immediately, on every commit to the instance the
-   * provider signals (`relevant` may skip commits by the execution status they report), and
-   * otherwise with a backoff of 5, 10, 20, … ms capped at `maxPollMs`. When the provider also
-   * signals other processes' commits (PostgreSQL), polling is only a safety net: it starts at
-   * {@link SAFETY_NET_POLL_MS} and backs off to {@link SAFETY_NET_MAX_POLL_MS}.
-   */
-  async #waitUntil<R>(
+  #waitUntil<R>(
     instanceId: string,
     timeoutMs: number,
     check: () => Promise<R | undefined>,
     message: string,
-    maxPollMs = 100,
-    relevant: (executionStatus: ExecutionStatus) => boolean = () => true,
+    maxPollMs?: number,
+    relevant?: (executionStatus: ExecutionStatus) => boolean,
   ): Promise<R> {
-    const deadline = Date.now() + timeoutMs;
-    let wake: (() => void) | undefined;
-    let signalled = false;
-    const unsubscribe = this.#provider.subscribe((s) => {
-      if (s.kind === 'instance' && s.instanceId === instanceId && (s.executionStatus === undefined || relevant(s.executionStatus))) {
-        signalled = true;
-        wake?.();
-      }
-    });
-    const safetyNet = this.#provider.signalsAcrossProcesses === true;
-    if (safetyNet) maxPollMs = Math.max(maxPollMs, SAFETY_NET_MAX_POLL_MS);
-    try {
-      let delay = safetyNet ? SAFETY_NET_POLL_MS : 5;
-      for (;;) {
-        signalled = false;
-        const r = await check();
-        if (r !== undefined) return r;
-        const remaining = deadline - Date.now();
-        if (remaining <= 0) throw new TimeoutError(message, { instanceId });
-        if (!signalled) {
-          await new Promise<void>((resolve) => {
-            const t = setTimeout(resolve, Math.min(delay, remaining));
-            wake = () => {
-              clearTimeout(t);
-              resolve();
-            };
-          });
-          wake = undefined;
-        }
-        delay = Math.min(delay * 2, maxPollMs);
-      }
-    } finally {
-      unsubscribe();
-    }
+    return waitForInstance(this.#provider, { instanceId, timeoutMs, check, message, maxPollMs, relevant });
   }
+
 
   // ------------------------------------------------------------------ key-value state
 
@@ -450,49 +380,7 @@ export class Client {
    * const { instancesDeleted } = await client.deleteInstance('order-1');
    */
   async deleteInstance(instanceId: string, force = false): Promise<DeleteInstanceResult> {
-    const id = requireInstanceId(instanceId);
-    requireBoolean(force, 'force');
-    const instance = await this.#provider.getInstance(id);
-    if (instance === null) throw new InstanceNotFoundError(id);
-    if (instance.parentInstanceId !== undefined && (await this.#provider.getInstance(instance.parentInstanceId)) !== null) {
-      const root = await this.#rootOf(instance.parentInstanceId);
-      throw new CannotDeleteSubOrchestrationError(
-        id,
-        `instance '${id}' is a sub-orchestration of '${instance.parentInstanceId}' and cannot be deleted on its own; ` +
-          `delete its root instance '${root}' instead (that deletes the whole tree)`,
-      );
-    }
-    for (let attempt = 1; ; attempt++) {
-      const tree = await this.#provider.getInstanceTree(id);
-      if (tree.length === 0) throw new InstanceNotFoundError(id);
-      try {
-        const result = await this.#provider.deleteInstances(tree, force);
-        // Deleted by someone else between the reads above and this transaction.
-        if (result.instancesDeleted === 0) throw new InstanceNotFoundError(id);
-        return result;
-      } catch (error) {
-        if (isTreeChangedError(error) && attempt < DELETE_TREE_ATTEMPTS) continue;
-        if (error instanceof InstanceStillRunningError && error.context.instanceId !== id) {
-          throw new InstanceStillRunningError(
-            id,
-            `instance '${id}' cannot be deleted: its sub-orchestration '${error.context.instanceId ?? '?'}' is still ` +
-              'running, so nothing was deleted; cancel the instance and wait for it to finish, or delete with force',
-          );
-        }
-        throw error;
-      }
-    }
-  }
-
-  /** Walks up the parent chain (bounded) to name the root in an error message. */
-  async #rootOf(instanceId: string): Promise<string> {
-    let current = instanceId;
-    for (let depth = 0; depth < MAX_TREE_DEPTH; depth++) {
-      const parent = (await this.#provider.getInstance(current))?.parentInstanceId;
-      if (parent === undefined || (await this.#provider.getInstance(parent)) === null) return current;
-      current = parent;
-    }
-    return current;
+    return deleteInstanceTree(this.#provider, requireInstanceId(instanceId), requireBoolean(force, 'force'));
   }
 
   /**
@@ -607,58 +495,15 @@ export class Client {
    * await runtime.start();
    * await client.ensureOrchestration('system:cleanup', 'CleanupLoop', { everyMs: 60_000 });
    */
-  async ensureOrchestration(
+  ensureOrchestration(
     instanceId: string,
     orchestrationName: string,
     input?: unknown,
     options?: EnsureOrchestrationOptions,
   ): Promise<EnsureOrchestrationResult> {
-    const id = requireNewInstanceId(instanceId);
-    requireOrchestrationName(orchestrationName);
-    const fields = requireOptionsObject(options, 'options', ['version', 'cancelWaitMs']);
-    const version = fields['version'] === undefined ? undefined : requireVersion(fields['version'], 'options.version');
-    const cancelWaitMs = fields['cancelWaitMs'] === undefined ? ENSURE_CANCEL_WAIT_MS : requireDurationMs(fields['cancelWaitMs'], 'options.cancelWaitMs');
-    encode(input, 'orchestration input', id);
-    const cancelDeadline = Date.now() + cancelWaitMs;
-    // Once seen finished (or about to be, by a queued cancel), a start by this call replaces
-    // it, whoever did the delete.
-    let wasFinished = false;
-    for (let attempt = 0; attempt < ENSURE_ATTEMPTS; attempt++) {
-      const { status } = await this.getStatus(id);
-      if (status === 'Running') {
-        if (!(await this.#provider.hasQueuedCancel(id))) return { action: 'alreadyRunning' };
-        wasFinished = true;
-        await this.#awaitQueuedCancel(id, cancelDeadline, cancelWaitMs);
-        continue;
-      }
-      if (status === 'Completed' || status === 'Failed') {
-        wasFinished = true;
-        try {
-          await this.deleteInstance(id, false);
-        } catch (error) {
-          // Another node restarted it (now running) or deleted it first: look again.
-          if (error instanceof InstanceStillRunningError || error instanceof InstanceNotFoundError) continue;
-          throw error;
-        }
-      }
-      try {
-        if (version === undefined) await this.startOrchestration(id, orchestrationName, input);
-        else await this.startOrchestrationVersioned(id, orchestrationName, input, version);
-        return { action: wasFinished ? 'restarted' : 'started' };
-      } catch (error) {
-        if (!(error instanceof InstanceAlreadyExistsError)) throw error;
-        // Another node's start won (its start is queued or already running) — unless a cancel
-        // waits behind that start too.
-        if (!(await this.#provider.hasQueuedCancel(id))) return { action: 'alreadyRunning' };
-        wasFinished = true;
-        await this.#awaitQueuedCancel(id, cancelDeadline, cancelWaitMs);
-      }
-    }
-    throw new TimeoutError(
-      `ensureOrchestration('${id}') found the instance changing under it ${ENSURE_ATTEMPTS} times in a row; retry`,
-      { instanceId: id },
-    );
+    return ensureOrchestration(this.#ensureHost, instanceId, orchestrationName, input, options);
   }
+
   // ------------------------------------------------------------------ fleet versioning
 
   /**
@@ -744,62 +589,4 @@ export class Client {
   restartInstance(instanceId: string, options?: RestartInstanceOptions): Promise<RestartInstanceResult> {
     return this.#fleetOps.restartInstance(instanceId, options);
   }
-
-  /** Waits until no `CancelInstance` is queued for the instance (a runtime processed it). */
-  async #awaitQueuedCancel(id: string, deadline: number, cancelWaitMs: number): Promise<void> {
-    await this.#waitUntil(
-      id,
-      Math.max(0, deadline - Date.now()),
-      async () => ((await this.#provider.hasQueuedCancel(id)) ? undefined : true),
-      `ensureOrchestration('${id}'): the instance has a cancel queued that no runtime processed within ${cancelWaitMs} ms, so it is neither running for good nor finished; nothing was changed. Is a runtime started on this database? Call ensureOrchestration after runtime.start(), or again later`,
-    );
-  }
 }
-
-function toStatus<T>(r: InstanceRecord | null): OrchestrationStatus<T> {
-  if (r === null) return { status: 'NotFound', customStatusVersion: 0 };
-  const custom = r.customStatus === undefined ? {} : { customStatus: decodeOrRaw(r.customStatus) };
-  switch (r.status) {
-    case 'Completed':
-      return { status: 'Completed', output: decodeOrRaw(r.output) as T, ...custom, customStatusVersion: r.customStatusVersion };
-    case 'Failed':
-      return { status: 'Failed', error: r.output ?? 'failed', ...custom, customStatusVersion: r.customStatusVersion };
-    default:
-      // ContinuedAsNew: between two executions of a running instance.
-      return { status: 'Running', ...custom, customStatusVersion: r.customStatusVersion };
-  }
-}
-
-function toInstanceInfo(r: InstanceRecord): InstanceInfo {
-  return {
-    instanceId: r.instanceId,
-    orchestrationName: r.orchestrationName,
-    orchestrationVersion: r.orchestrationVersion ?? 'unknown',
-    currentExecutionId: r.currentExecutionId,
-    status: r.status,
-    ...(r.output !== undefined ? { output: decodeOutput(r.status, r.output) } : {}),
-    createdAt: r.createdAt,
-    updatedAt: r.updatedAt,
-    ...(r.parentInstanceId !== undefined ? { parentInstanceId: r.parentInstanceId } : {}),
-    ...(r.customStatus !== undefined ? { customStatus: decodeOrRaw(r.customStatus) } : {}),
-    customStatusVersion: r.customStatusVersion,
-    ...(r.versionPin !== undefined ? { versionPin: r.versionPin } : {}),
-    ...(r.nextVersion !== undefined ? { nextVersion: r.nextVersion } : {}),
-  };
-}
-
-function toEventInfo(e: HistoryEvent): HistoryEventInfo {
-  const data: Record<string, unknown> = {};
-  for (const [k, v] of Object.entries(e)) {
-    if (ENVELOPE_KEYS.has(k) || v === undefined) continue;
-    data[k] = JSON_FIELDS.has(k) && typeof v === 'string' ? decodeOrRaw(v) : v;
-  }
-  return {
-    eventId: e.eventId,
-    kind: e.type,
-    ...(e.sourceEventId !== undefined ? { sourceEventId: e.sourceEventId } : {}),
-    timestampMs: e.timestampMs,
-    ...(Object.keys(data).length > 0 ? { data } : {}),
-  };
-}
-

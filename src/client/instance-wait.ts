@@ -1,0 +1,73 @@
+/**
+ * How the Client waits for an instance to reach a state (completion, a status change, a KV
+ * value, a processed cancel): woken by the provider's commit signals, polling only as a backoff
+ * or a safety net.
+ * @module
+ */
+import { TimeoutError } from '../core/errors/duroxide-error.js';
+import type { ExecutionStatus, Provider } from '../providers/provider.js';
+
+/** First and largest poll interval of waits when every commit is signalled (PostgreSQL). */
+const SAFETY_NET_POLL_MS = 250;
+const SAFETY_NET_MAX_POLL_MS = 1000;
+
+export interface InstanceWait<R> {
+  readonly instanceId: string;
+  readonly timeoutMs: number;
+  /** Returns the awaited value, or undefined to keep waiting. */
+  readonly check: () => Promise<R | undefined>;
+  /** Message of the TimeoutError thrown at the deadline. */
+  readonly message: string;
+  /** Largest poll interval without cross-process signals. Default 100. */
+  readonly maxPollMs?: number | undefined;
+  /** Commits whose reported execution status cannot matter are skipped. */
+  readonly relevant?: ((executionStatus: ExecutionStatus) => boolean) | undefined;
+}
+
+/**
+ * Polls `check` until it returns a value: immediately, on every commit to the instance the
+ * provider signals (`relevant` may skip commits by the execution status they report), and
+ * otherwise with a backoff of 5, 10, 20, … ms capped at `maxPollMs`. When the provider also
+ * signals other processes' commits (PostgreSQL), polling is only a safety net: it starts at
+ * {@link SAFETY_NET_POLL_MS} and backs off to {@link SAFETY_NET_MAX_POLL_MS}.
+ * @throws TimeoutError with `message` at the deadline.
+ */
+export async function waitForInstance<R>(provider: Provider, wait: InstanceWait<R>): Promise<R> {
+  const { instanceId, check, message } = wait;
+  const relevant = wait.relevant ?? (() => true);
+  let maxPollMs = wait.maxPollMs ?? 100;
+  const deadline = Date.now() + wait.timeoutMs;
+  let wake: (() => void) | undefined;
+  let signalled = false;
+  const unsubscribe = provider.subscribe((s) => {
+    if (s.kind === 'instance' && s.instanceId === instanceId && (s.executionStatus === undefined || relevant(s.executionStatus))) {
+      signalled = true;
+      wake?.();
+    }
+  });
+  const safetyNet = provider.signalsAcrossProcesses === true;
+  if (safetyNet) maxPollMs = Math.max(maxPollMs, SAFETY_NET_MAX_POLL_MS);
+  try {
+    let delay = safetyNet ? SAFETY_NET_POLL_MS : 5;
+    for (;;) {
+      signalled = false;
+      const r = await check();
+      if (r !== undefined) return r;
+      const remaining = deadline - Date.now();
+      if (remaining <= 0) throw new TimeoutError(message, { instanceId });
+      if (!signalled) {
+        await new Promise<void>((resolve) => {
+          const t = setTimeout(resolve, Math.min(delay, remaining));
+          wake = () => {
+            clearTimeout(t);
+            resolve();
+          };
+        });
+        wake = undefined;
+      }
+      delay = Math.min(delay * 2, maxPollMs);
+    }
+  } finally {
+    unsubscribe();
+  }
+}

@@ -1,0 +1,73 @@
+/**
+ * How the Client turns provider records into its read models (JSON payloads decoded, absent
+ * fields left out).
+ * @module
+ */
+import type { HistoryEvent } from '../core/history/history-event.js';
+import type { ExecutionStatus, InstanceRecord } from '../providers/provider.js';
+import type { HistoryEventInfo, InstanceInfo, OrchestrationStatus } from './types.js';
+
+const ENVELOPE_KEYS = new Set(['eventId', 'sourceEventId', 'instanceId', 'executionId', 'timestampMs', 'duroxideVersion', 'type']);
+const JSON_FIELDS = new Set(['input', 'result', 'output', 'data', 'status', 'value']);
+
+export function decodeOrRaw(text: string | undefined | null): unknown {
+  if (text === undefined || text === null) return undefined;
+  try {
+    return JSON.parse(text);
+  } catch {
+    return text;
+  }
+}
+
+export function decodeOutput(status: ExecutionStatus, output: string | undefined): unknown {
+  if (output === undefined) return undefined;
+  return status === 'Failed' ? output : decodeOrRaw(output);
+}
+
+export function toStatus<T>(r: InstanceRecord | null): OrchestrationStatus<T> {
+  if (r === null) return { status: 'NotFound', customStatusVersion: 0 };
+  const custom = r.customStatus === undefined ? {} : { customStatus: decodeOrRaw(r.customStatus) };
+  switch (r.status) {
+    case 'Completed':
+      return { status: 'Completed', output: decodeOrRaw(r.output) as T, ...custom, customStatusVersion: r.customStatusVersion };
+    case 'Failed':
+      return { status: 'Failed', error: r.output ?? 'failed', ...custom, customStatusVersion: r.customStatusVersion };
+    default:
+      // ContinuedAsNew: between two executions of a running instance.
+      return { status: 'Running', ...custom, customStatusVersion: r.customStatusVersion };
+  }
+}
+
+export function toInstanceInfo(r: InstanceRecord): InstanceInfo {
+  return {
+    instanceId: r.instanceId,
+    orchestrationName: r.orchestrationName,
+    orchestrationVersion: r.orchestrationVersion ?? 'unknown',
+    currentExecutionId: r.currentExecutionId,
+    status: r.status,
+    ...(r.output !== undefined ? { output: decodeOutput(r.status, r.output) } : {}),
+    createdAt: r.createdAt,
+    updatedAt: r.updatedAt,
+    ...(r.parentInstanceId !== undefined ? { parentInstanceId: r.parentInstanceId } : {}),
+    ...(r.customStatus !== undefined ? { customStatus: decodeOrRaw(r.customStatus) } : {}),
+    customStatusVersion: r.customStatusVersion,
+    ...(r.versionPin !== undefined ? { versionPin: r.versionPin } : {}),
+    ...(r.nextVersion !== undefined ? { nextVersion: r.nextVersion } : {}),
+  };
+}
+
+export function toEventInfo(e: HistoryEvent): HistoryEventInfo {
+  const data: Record<string, unknown> = {};
+  for (const [k, v] of Object.entries(e)) {
+    if (ENVELOPE_KEYS.has(k) || v === undefined) continue;
+    data[k] = JSON_FIELDS.has(k) && typeof v === 'string' ? decodeOrRaw(v) : v;
+  }
+  return {
+    eventId: e.eventId,
+    kind: e.type,
+    ...(e.sourceEventId !== undefined ? { sourceEventId: e.sourceEventId } : {}),
+    timestampMs: e.timestampMs,
+    ...(Object.keys(data).length > 0 ? { data } : {}),
+  };
+}
+
