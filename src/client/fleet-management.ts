@@ -14,6 +14,7 @@ import {
   TimeoutError,
 } from '../core/errors/duroxide-error.js';
 import { encodeJson, JsonEncodeError } from '../core/json/json-codec.js';
+import { requireIdentifier, requireInstanceId, wellFormedProblem } from '../core/validation/arguments.js';
 import { parseSemVer } from '../core/versioning/semver.js';
 import { describePolicyProblem, type StoredVersionPolicy } from '../core/versioning/version-policy.js';
 import type { AuditEntryInput, AuditRecord, InstanceRecord, Provider, VersionPolicyRecord } from '../providers/provider.js';
@@ -36,18 +37,17 @@ import type {
 } from './fleet-types.js';
 
 const MAX_TEXT = 1024;
-/** Strings that are not valid Unicode cannot be stored faithfully (SQLite would mangle them). */
-const LONE_SURROGATE = /[\uD800-\uDBFF](?![\uDC00-\uDFFF])|(?<![\uD800-\uDBFF])[\uDC00-\uDFFF]/;
 const DEFAULT_WAIT_MS = 30_000;
 const POLL_MS = 50;
 
-function text(value: unknown, what: string, required: true): string;
-function text(value: unknown, what: string, required: false): string | undefined;
-function text(value: unknown, what: string, required: boolean): string | undefined {
-  if (value === undefined && !required) return undefined;
-  if (typeof value !== 'string' || value.length === 0 || value.length > MAX_TEXT || LONE_SURROGATE.test(value)) {
+/** Optional free text (actor, reason, audit target): when given, non-empty, bounded, valid Unicode. */
+function text(value: unknown, what: string): string | undefined {
+  if (value === undefined) return undefined;
+  if (typeof value !== 'string' || value.length === 0 || value.length > MAX_TEXT) {
     throw new InvalidInputError(`${what} must be a non-empty string of at most ${MAX_TEXT} characters, got ${JSON.stringify(value) ?? typeof value}`);
   }
+  const malformed = wellFormedProblem(value, what);
+  if (malformed !== undefined) throw new InvalidInputError(malformed);
   return value;
 }
 
@@ -76,7 +76,7 @@ function waitMs(value: unknown): number {
 }
 
 function change(o: ChangeOptions): { actor: string | undefined; reason: string | undefined } {
-  return { actor: text(o.actor, 'actor', false), reason: text(o.reason, 'reason', false) };
+  return { actor: text(o.actor, 'actor'), reason: text(o.reason, 'reason') };
 }
 
 function policyInfo(r: VersionPolicyRecord): VersionPolicyInfo {
@@ -122,7 +122,7 @@ export class FleetManagement {
   // ------------------------------------------------------------ version policies
 
   async setVersionPolicy(name: string, input: VersionPolicyInput, opts?: SetVersionPolicyOptions): Promise<VersionPolicyInfo> {
-    const orchestrationName = text(name, 'orchestration name', true);
+    const orchestrationName = requireIdentifier(name, 'orchestration name');
     const o = options(opts, 'options', ['actor', 'reason', 'force']);
     const policy: unknown = input === 'latest' ? { kind: 'latest' } : input;
     const problem = describePolicyProblem(policy);
@@ -146,7 +146,7 @@ export class FleetManagement {
   }
 
   async clearVersionPolicy(name: string, opts?: ChangeOptions): Promise<void> {
-    const orchestrationName = text(name, 'orchestration name', true);
+    const orchestrationName = requireIdentifier(name, 'orchestration name');
     const { actor, reason } = change(options(opts, 'options', ['actor', 'reason']));
     const previous = await this.#provider.getVersionPolicy(orchestrationName);
     await this.#provider.setVersionPolicy(orchestrationName, null, {
@@ -161,7 +161,7 @@ export class FleetManagement {
   }
 
   async getVersionPolicy(name: string): Promise<VersionPolicyInfo | null> {
-    const record = await this.#provider.getVersionPolicy(text(name, 'orchestration name', true));
+    const record = await this.#provider.getVersionPolicy(requireIdentifier(name, 'orchestration name'));
     return record === null ? null : policyInfo(record);
   }
 
@@ -187,7 +187,7 @@ export class FleetManagement {
       beforeId = typeof q.cursor === 'string' && /^a\d{1,15}$/.test(q.cursor) ? Number(q.cursor.slice(1)) : NaN;
       if (!Number.isSafeInteger(beforeId)) throw new InvalidInputError(`query.cursor ${JSON.stringify(q.cursor)} is not a cursor returned by listAuditLog`);
     }
-    const rows = await this.#provider.listAudit({ target: text(q.target, 'query.target', false), beforeId, limit: limit + 1 > 1000 ? 1000 : limit + 1 });
+    const rows = await this.#provider.listAudit({ target: text(q.target, 'query.target'), beforeId, limit: limit + 1 > 1000 ? 1000 : limit + 1 });
     const items = rows.slice(0, limit).map(auditInfo);
     const last = items[items.length - 1];
     return rows.length > limit && last !== undefined ? { items, nextCursor: `a${last.auditId}` } : { items };
@@ -197,7 +197,7 @@ export class FleetManagement {
 
   /** Sticky pin: the instance keeps `version` (default: its current one) across continue-as-new. */
   async pinInstanceVersion(instanceId: string, opts?: InstanceVersionOptions & { readonly version?: string }): Promise<string> {
-    const id = text(instanceId, 'instance id', true);
+    const id = requireInstanceId(instanceId);
     const o = options(opts, 'options', ['actor', 'reason', 'force', 'version']);
     const instance = await this.#instance(id);
     const pin = o.version === undefined ? instance.orchestrationVersion : version(o.version, 'options.version');
@@ -208,7 +208,7 @@ export class FleetManagement {
   }
 
   async unpinInstanceVersion(instanceId: string, opts?: ChangeOptions): Promise<void> {
-    const id = text(instanceId, 'instance id', true);
+    const id = requireInstanceId(instanceId);
     const o = options(opts, 'options', ['actor', 'reason']);
     const instance = await this.#instance(id);
     await this.#setInstance(id, { versionPin: null }, 'instance.unpin', o, { previous: instance.versionPin ?? null });
@@ -216,7 +216,7 @@ export class FleetManagement {
 
   /** The instance's next continue-as-new runs `version` (once; a pinned instance's pin moves too). */
   async moveInstanceToVersion(instanceId: string, target: string, opts?: InstanceVersionOptions): Promise<void> {
-    const id = text(instanceId, 'instance id', true);
+    const id = requireInstanceId(instanceId);
     const v = version(target, 'version');
     const o = options(opts, 'options', ['actor', 'reason', 'force']);
     const instance = await this.#instance(id);
@@ -227,7 +227,7 @@ export class FleetManagement {
   // ------------------------------------------------------------ recovery
 
   async resumeInstance(instanceId: string, opts?: ResumeInstanceOptions): Promise<ResumeInstanceResult> {
-    const id = text(instanceId, 'instance id', true);
+    const id = requireInstanceId(instanceId);
     const o = options(opts, 'options', ['actor', 'reason', 'version', 'timeoutMs']);
     const timeoutMs = waitMs(o.timeoutMs);
     const target = o.version === undefined ? undefined : version(o.version, 'options.version');
@@ -254,7 +254,7 @@ export class FleetManagement {
   }
 
   async restartInstance(instanceId: string, opts?: RestartInstanceOptions): Promise<RestartInstanceResult> {
-    const id = text(instanceId, 'instance id', true);
+    const id = requireInstanceId(instanceId);
     const o = options(opts, 'options', ['actor', 'reason', 'version', 'input', 'timeoutMs']);
     const timeoutMs = waitMs(o.timeoutMs);
     const { actor, reason } = change(o);

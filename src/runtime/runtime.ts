@@ -26,7 +26,7 @@ import {
   type VersionPolicy,
 } from './registry.js';
 import { SessionTracker } from './session-tracker.js';
-import { Waker } from './waker.js';
+import { timerDelay, Waker } from './waker.js';
 import { WorkerDispatcher } from './worker-dispatcher.js';
 import { FleetView, type SelfNode } from '../client/fleet-view.js';
 import { NodeHeartbeat } from './node-heartbeat.js';
@@ -242,7 +242,7 @@ export class Runtime {
     );
     let timer: NodeJS.Timeout | undefined;
     const deadline = new Promise<'timeout'>((resolve) => {
-      timer = setTimeout(() => resolve('timeout'), Math.max(0, timeoutMs));
+      timer = setTimeout(() => resolve('timeout'), timerDelay(timeoutMs));
     });
     const outcome = await Promise.race([stopped.then(() => 'stopped' as const), deadline]);
     clearTimeout(timer);

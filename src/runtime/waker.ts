@@ -4,6 +4,18 @@
  * @module
  */
 
+/**
+ * Node's timers hold at most 2^31 − 1 ms (about 24.8 days); a longer delay fires after 1 ms
+ * with a TimeoutOverflowWarning. Longer waits are cut to that: the timer fires early, finds
+ * nothing due and re-arms.
+ */
+export const MAX_TIMER_DELAY_MS = 2 ** 31 - 1;
+
+/** A delay `setTimeout` accepts as is: 0 to {@link MAX_TIMER_DELAY_MS}. */
+export function timerDelay(ms: number): number {
+  return Math.min(Math.max(0, ms), MAX_TIMER_DELAY_MS);
+}
+
 /** Most pending wake times kept; later ones are left to the idle poll. */
 const MAX_TIMES = 10_000;
 
@@ -75,7 +87,7 @@ export class Waker {
         this.wake();
       }
       this.#arm();
-    }, Math.max(0, next - Date.now()));
+    }, timerDelay(next - Date.now()));
     this.#timer.unref();
   }
 
@@ -97,7 +109,7 @@ export class Waker {
       const timer = setTimeout(() => {
         this.#waiters = this.#waiters.filter((w) => w !== wake);
         finish(false);
-      }, Math.max(0, timeoutMs));
+      }, timerDelay(timeoutMs));
       this.#waiters.push(wake);
     });
   }

@@ -46,4 +46,21 @@ describe('waker', () => {
     waker.close();
     assert.deepEqual(await Promise.all(waiting), [true, true]);
   });
+
+  test('a wake time beyond 2^31-1 ms neither overflows the timer nor wakes early', async () => {
+    const warnings: string[] = [];
+    const onWarning = (w: Error): void => {
+      warnings.push(w.name);
+    };
+    process.on('warning', onWarning);
+    const waker = new Waker();
+    try {
+      waker.wakeAt(Date.now() + 40 * 24 * 3600 * 1000); // a 40-day durable timer
+      assert.equal(await waker.wait(50), false, 'nothing woke the loop');
+      assert.ok(!warnings.includes('TimeoutOverflowWarning'), warnings.join(','));
+    } finally {
+      waker.close();
+      process.off('warning', onWarning);
+    }
+  });
 });

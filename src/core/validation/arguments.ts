@@ -26,6 +26,24 @@ export const MAX_IDENTIFIER_LENGTH = 1024;
 export const SUB_ORCHESTRATION_MARKER = 'sub::';
 
 const CONTROL_CHARACTERS = /[\u0000-\u001f]/;
+/** A UTF-16 surrogate without its partner: not Unicode text, so no store keeps it faithfully. */
+const LONE_SURROGATE = /[\uD800-\uDBFF](?![\uDC00-\uDFFF])|(?<![\uD800-\uDBFF])[\uDC00-\uDFFF]/;
+
+/**
+ * Longest duration (timer, timeout, backoff) accepted: 100 years. Longer ones are mistakes
+ * (`1e300`, `2 ** 63`) whose fire time no store can hold.
+ */
+export const MAX_DURATION_MS = 100 * 365.25 * 24 * 3600 * 1000;
+
+/**
+ * Strings are stored as UTF-8: a lone surrogate cannot be, so SQLite would read back U+FFFD (a
+ * different id) and PostgreSQL would store U+FFFD (two ids colliding). Returns the problem.
+ */
+export function wellFormedProblem(value: string, what: string): string | undefined {
+  const match = LONE_SURROGATE.exec(value);
+  if (match === null) return undefined;
+  return `${what} ${JSON.stringify(value)} is not valid Unicode text: it has a lone UTF-16 surrogate (\\u${match[0].charCodeAt(0).toString(16).toUpperCase()}) at index ${match.index}`;
+}
 
 /** A short description of a value for error messages. */
 export function describeValue(value: unknown): string {
@@ -52,7 +70,7 @@ export function identifierProblem(value: unknown, what: string): string | undefi
     return `${what} is ${value.length} characters long; the limit is ${MAX_IDENTIFIER_LENGTH}`;
   }
   if (CONTROL_CHARACTERS.test(value)) return `${what} ${JSON.stringify(value)} contains control characters`;
-  return undefined;
+  return wellFormedProblem(value, what);
 }
 
 export function requireIdentifier(value: unknown, what: string): string {
@@ -150,6 +168,7 @@ export function durationMsProblem(value: unknown, what: string, allowZero = true
   if (typeof value !== 'number' || !Number.isFinite(value) || value < 0 || (!allowZero && value === 0)) {
     return `${what} must be a ${allowZero ? 'non-negative' : 'positive'} number of milliseconds, got ${describeValue(value)}`;
   }
+  if (value > MAX_DURATION_MS) return `${what} is ${value} ms; the longest accepted is ${MAX_DURATION_MS} ms (100 years)`;
   return undefined;
 }
 
@@ -164,6 +183,8 @@ export function requireDurationMs(value: unknown, what: string, allowZero = true
 export function tagProblem(value: unknown, what = 'tag', maxBytes = MAX_TAG_NAME_BYTES): string | undefined {
   if (typeof value !== 'string' || value.length === 0) return `${what} must be a non-empty string, got ${describeValue(value)}`;
   if (CONTROL_CHARACTERS.test(value)) return `${what} ${JSON.stringify(value)} contains control characters`;
+  const malformed = wellFormedProblem(value, what);
+  if (malformed !== undefined) return malformed;
   const bytes = utf8Bytes(value);
   if (bytes > maxBytes) return `${what} is ${bytes} bytes; the limit is ${maxBytes}`;
   return undefined;
