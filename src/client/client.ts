@@ -20,6 +20,7 @@ import {
   requireQueueName,
   requireVersion,
 } from '../core/validation/arguments.js';
+import { DEFAULT_LIMITS } from '../core/limits.js';
 import { EXECUTION_STATUSES, type ExecutionStatus, type Provider } from '../providers/provider.js';
 import { parseGroupBy, parseInstanceCountFilter, parseInstanceQuery } from './instance-query.js';
 import { parseInstanceFilter, parsePruneOptions, requireOptionsObject } from './management-arguments.js';
@@ -67,8 +68,8 @@ import type {
   SystemMetrics,
 } from './types.js';
 
-function encode(value: unknown, what: string, instanceId?: string): string {
-  return encodePayload(value, what, { context: instanceId === undefined ? {} : { instanceId } });
+function encode(value: unknown, what: string, maxBytes: number, instanceId?: string): string {
+  return encodePayload(value, what, { maxBytes, context: instanceId === undefined ? {} : { instanceId } });
 }
 
 
@@ -79,6 +80,12 @@ export interface ClientOptions {
    * again when this client decides the version of a start. Default 1,000.
    */
   readonly fleetRefreshMs?: number;
+  /**
+   * Largest input, event data or queue message (as JSON, in bytes) this client stores; larger
+   * ones are refused with `INVALID_INPUT` before anything is written. Use the same value as the
+   * runtimes' `limits.maxPayloadBytes`. Default 4 MiB.
+   */
+  readonly maxPayloadBytes?: number;
 }
 
 export class Client {
@@ -86,6 +93,7 @@ export class Client {
   readonly #fleet: FleetView;
   readonly #fleetOps: FleetManagement;
   readonly #ensureHost: EnsureHost;
+  readonly #maxPayloadBytes: number;
 
   /**
    * @example
@@ -96,13 +104,19 @@ export class Client {
     if (provider === null || typeof provider !== 'object' || typeof provider.fetchOrchestrationItem !== 'function') {
       throw new InvalidInputError('Client needs a provider (e.g. await SqliteProvider.open("sqlite:./app.db"))');
     }
-    const refreshMs = requireOptionsObject(options, 'client options', ['fleetRefreshMs'])['fleetRefreshMs'] ?? 1000;
+    const fields = requireOptionsObject(options, 'client options', ['fleetRefreshMs', 'maxPayloadBytes']);
+    const refreshMs = fields['fleetRefreshMs'] ?? 1000;
+    const maxPayloadBytes = fields['maxPayloadBytes'] ?? DEFAULT_LIMITS.maxPayloadBytes;
+    if (typeof maxPayloadBytes !== 'number' || !Number.isInteger(maxPayloadBytes) || maxPayloadBytes < 1) {
+      throw new InvalidInputError(`client option maxPayloadBytes must be a positive integer, got ${JSON.stringify(maxPayloadBytes)}`);
+    }
+    this.#maxPayloadBytes = maxPayloadBytes;
     if (typeof refreshMs !== 'number' || !Number.isInteger(refreshMs) || refreshMs < 0) {
       throw new InvalidInputError(`client option fleetRefreshMs must be a non-negative integer, got ${JSON.stringify(refreshMs)}`);
     }
     this.#provider = provider;
     this.#fleet = new FleetView(provider, refreshMs);
-    this.#fleetOps = new FleetManagement(provider, this.#fleet);
+    this.#fleetOps = new FleetManagement(provider, this.#fleet, maxPayloadBytes);
     this.#ensureHost = {
       provider,
       getStatus: (id) => this.getStatus(id),
@@ -145,7 +159,7 @@ export class Client {
   async #start(instanceId: string, name: string, input: unknown, requested: string | undefined, pinVersion: boolean): Promise<void> {
     const id = requireNewInstanceId(instanceId);
     const orchestration = requireOrchestrationName(name);
-    const encoded = encode(input, 'orchestration input', id);
+    const encoded = encode(input, 'orchestration input', this.#maxPayloadBytes, id);
     const version = requested ?? (await this.#fleet.resolve(orchestration, id)).version;
     const item = {
       type: 'StartOrchestration',
@@ -166,7 +180,7 @@ export class Client {
   async raiseEvent(instanceId: string, eventName: string, data?: unknown): Promise<void> {
     const id = requireInstanceId(instanceId);
     const name = requireEventName(eventName);
-    const encoded = encode(data, 'event data', id);
+    const encoded = encode(data, 'event data', this.#maxPayloadBytes, id);
     await this.#requireExists(id);
     await this.#provider.enqueueForOrchestrator({ type: 'ExternalRaised', instance: id, name, data: encoded });
   }
@@ -178,7 +192,7 @@ export class Client {
   async enqueueEvent(instanceId: string, queueName: string, data?: unknown): Promise<void> {
     const id = requireInstanceId(instanceId);
     const name = requireQueueName(queueName);
-    const encoded = encode(data, 'queue message', id);
+    const encoded = encode(data, 'queue message', this.#maxPayloadBytes, id);
     await this.#requireExists(id);
     await this.#provider.enqueueForOrchestrator({ type: 'QueueMessage', instance: id, name, data: encoded });
   }

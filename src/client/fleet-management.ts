@@ -13,8 +13,7 @@ import {
   InvalidInputError,
   TimeoutError,
 } from '../core/errors/duroxide-error.js';
-import { encodeJson, JsonEncodeError } from '../core/json/json-codec.js';
-import { requireIdentifier, requireInstanceId, wellFormedProblem } from '../core/validation/arguments.js';
+import { encodePayload, requireIdentifier, requireInstanceId, wellFormedProblem } from '../core/validation/arguments.js';
 import { parseSemVer } from '../core/versioning/semver.js';
 import { describePolicyProblem, type StoredVersionPolicy } from '../core/versioning/version-policy.js';
 import type { AuditEntryInput, AuditRecord, InstanceRecord, Provider, VersionPolicyRecord } from '../providers/provider.js';
@@ -114,9 +113,12 @@ export class FleetManagement {
   readonly #provider: Provider;
   readonly #fleet: FleetView;
 
-  constructor(provider: Provider, fleet: FleetView) {
+  readonly #maxPayloadBytes: number;
+
+  constructor(provider: Provider, fleet: FleetView, maxPayloadBytes: number) {
     this.#provider = provider;
     this.#fleet = fleet;
+    this.#maxPayloadBytes = maxPayloadBytes;
   }
 
   // ------------------------------------------------------------ version policies
@@ -267,12 +269,7 @@ export class FleetManagement {
     }
     let input: string;
     if ('input' in o) {
-      try {
-        input = encodeJson(o.input, 'orchestration input');
-      } catch (e) {
-        if (e instanceof JsonEncodeError) throw new InvalidInputError(e.message, { instanceId: id }, e);
-        throw e;
-      }
+      input = encodePayload(o.input, 'orchestration input', { maxBytes: this.#maxPayloadBytes, context: { instanceId: id } });
     } else {
       const started = (await this.#provider.readHistory(id, instance.currentExecutionId))[0];
       input = started?.type === 'OrchestrationStarted' ? started.input : 'null';

@@ -12,7 +12,7 @@
  */
 import type { WorkItem, WorkItemOfType } from '../core/history/work-item.js';
 import type { ErrorDetails } from '../core/errors/error-details.js';
-import { encodeJson } from '../core/json/json-codec.js';
+import { encodePayload } from '../core/validation/arguments.js';
 import { isDuroxideError } from '../core/errors/duroxide-error.js';
 import type { LockedWorkItem, Provider, TagFilter } from '../providers/provider.js';
 import { ActivityContext } from './activity-context.js';
@@ -294,10 +294,10 @@ export class WorkerDispatcher {
       if (first.ok) {
         let result: string;
         try {
-          result = encodeJson(first.value, 'activity output');
+          result = encodePayload(first.value, 'activity output', { maxBytes: options.limits.maxPayloadBytes });
         } catch (e) {
           metrics.activityAppErrors++;
-          return failure(item, appError(`activity '${item.name}' returned a value that is not JSON-serialisable: ${(e as Error).message}`));
+          return failure(item, appError(`activity '${item.name}' returned a value that cannot be stored: ${(e as Error).message}`));
         }
         metrics.activitySuccess++;
         return { type: 'ActivityCompleted', instance: item.instance, executionId: item.executionId, id: item.id, result };

@@ -176,7 +176,7 @@ export class ReplayEngine implements OrchestrationHost {
       if (this.#scope.error === undefined && history.cancelReason === undefined) {
         await this.#execute();
       }
-      const outcome = decideOutcome(this.#scope, history, this.#continueAsNew, this.#run.state, this.limits.maxHistoryEvents);
+      const outcome = decideOutcome(this.#scope, history, this.#continueAsNew, this.#run.state, this.limits);
       const result = this.#finalizer.finish(outcome, this.#run.isDone, this.#customStatus);
       if (outcome.kind !== 'continue') this.#finished = true;
       this.#uncommitted = true;

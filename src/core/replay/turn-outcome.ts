@@ -5,7 +5,8 @@
  */
 import { applicationError, type ErrorDetails } from '../errors/error-details.js';
 import { errorMessage, errorToDetails } from '../errors/error-to-details.js';
-import { encodeJson } from '../json/json-codec.js';
+import type { Limits } from '../limits.js';
+import { encodePayload } from '../validation/arguments.js';
 import type { ExecutionHistory } from './execution-history.js';
 import type { ExecutionScope } from './execution-scope.js';
 import type { CodeState } from './orchestration-run.js';
@@ -27,15 +28,17 @@ const CONTINUE: TurnOutcome = { kind: 'continue' };
 
 /**
  * In order of precedence: a failure, a cancel request, continue-as-new, then the code's own
- * result. A running execution whose history grew past `maxHistoryEvents` (0 = no limit) fails.
+ * result. A running execution whose history grew past `maxHistoryEvents` (0 = no limit) fails,
+ * and so does one whose output is not JSON or is larger than `maxPayloadBytes`.
  */
 export function decideOutcome(
   scope: ExecutionScope,
   history: ExecutionHistory,
   continueAsNew: ContinueAsNewRequest | undefined,
   code: CodeState,
-  maxHistoryEvents: number,
+  limits: Pick<Limits, 'maxHistoryEvents' | 'maxPayloadBytes'>,
 ): TurnOutcome {
+  const { maxHistoryEvents } = limits;
   if (scope.error !== undefined) return { kind: 'failed', details: scope.error };
   if (history.cancelReason !== undefined) return { kind: 'cancelled', reason: history.cancelReason };
   if (continueAsNew !== undefined) {
@@ -55,11 +58,11 @@ export function decideOutcome(
   }
   if (!code.ok) return { kind: 'failed', details: errorToDetails(code.error) };
   try {
-    return { kind: 'completed', output: encodeJson(code.value, 'orchestration output') };
+    return { kind: 'completed', output: encodePayload(code.value, 'orchestration output', { maxBytes: limits.maxPayloadBytes }) };
   } catch (e) {
     return {
       kind: 'failed',
-      details: applicationError('OrchestrationFailed', `orchestration output is not JSON-serialisable: ${errorMessage(e)}`),
+      details: applicationError('OrchestrationFailed', `orchestration output of instance '${scope.instanceId}' cannot be stored: ${errorMessage(e)}`),
     };
   }
 }
