@@ -13,6 +13,7 @@
 import type { WorkItem, WorkItemOfType } from '../core/history/work-item.js';
 import type { ErrorDetails } from '../core/errors/error-details.js';
 import { encodePayload } from '../core/validation/arguments.js';
+import { errorMessage, errorName } from '../core/errors/error-to-details.js';
 import { isDuroxideError } from '../core/errors/duroxide-error.js';
 import type { LockedWorkItem, Provider, TagFilter } from '../providers/provider.js';
 import { ActivityContext } from './activity-context.js';
@@ -304,8 +305,8 @@ export class WorkerDispatcher {
       }
       metrics.activityAppErrors++;
       const e = first.error;
-      const message = e instanceof Error ? e.message : String(e);
-      const name = e instanceof Error && e.name !== 'Error' ? e.name : undefined;
+      const message = errorMessage(e);
+      const name = errorName(e);
       logger.warn(TARGET, 'activity failed (application error)', { instanceId: item.instance, activityName: item.name, error: message });
       return failure(item, appError(message, name));
     } finally {

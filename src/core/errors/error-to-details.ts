@@ -19,15 +19,46 @@ export function errorToDetails(e: unknown): ErrorDetails {
   if (e instanceof DuroxideError && e.category === 'infrastructure') {
     return infrastructureError(e.context.operation ?? e.code, e.message, e.retryable);
   }
-  const name = e instanceof Error ? e.name : undefined;
-  return applicationError(
-    'OrchestrationFailed',
-    errorMessage(e),
-    name !== undefined && name !== 'Error' ? { errorName: name } : undefined,
-  );
+  const name = errorName(e);
+  return applicationError('OrchestrationFailed', errorMessage(e), name !== undefined ? { errorName: name } : undefined);
 }
 
-/** The message of a thrown value: `Error#message`, or the value as a string. */
+/**
+ * The message of a thrown value, never throwing itself: `Error#message` (a getter that throws
+ * or returns a non-string is survived), a string as is, other values as JSON when they have any
+ * (`{ code: 42 }`, not `[object Object]`), else `String(value)`.
+ */
 export function errorMessage(e: unknown): string {
-  return e instanceof Error ? e.message : String(e);
+  try {
+    if (e instanceof Error) {
+      const message: unknown = e.message;
+      return typeof message === 'string' ? message : describeThrown(message);
+    }
+    return describeThrown(e);
+  } catch {
+    return 'an error whose message could not be read';
+  }
+}
+
+/** The name of a thrown Error, when it is not the plain `Error` (never throwing). */
+export function errorName(e: unknown): string | undefined {
+  try {
+    const name: unknown = e instanceof Error ? e.name : undefined;
+    return typeof name === 'string' && name !== 'Error' ? name : undefined;
+  } catch {
+    return undefined;
+  }
+}
+
+function describeThrown(value: unknown): string {
+  if (typeof value === 'string') return value;
+  if (typeof value === 'object' && value !== null) {
+    try {
+      const json = JSON.stringify(value);
+      if (json !== undefined && json !== '{}') return json;
+    } catch {
+      // circular or a throwing toJSON: fall back to String
+    }
+  }
+  return String(value);
 }

@@ -72,8 +72,16 @@ function check(value: unknown, path: string, seen: Set<object>): void {
  */
 export function encodeJson(value: unknown, what = 'value'): string {
   if (value === undefined) return 'null';
-  check(value, what, new Set());
-  return JSON.stringify(value);
+  try {
+    check(value, what, new Set());
+    return JSON.stringify(value);
+  } catch (e) {
+    if (e instanceof RangeError) {
+      // The call stack ran out: a structure nested thousands of levels deep.
+      throw new JsonEncodeError(`${what} is nested too deeply to store as JSON (the call stack ran out while encoding it)`);
+    }
+    throw e;
+  }
 }
 
 /** Decodes stored JSON text. `null`/`undefined` text decodes to `undefined`. */
