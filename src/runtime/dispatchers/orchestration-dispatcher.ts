@@ -12,13 +12,13 @@
  * the execution ends), remaining activities report through the worker queue as usual.
  * @module
  */
-import type { EventKind, HistoryEvent, ParentLink } from '../core/history/history-event.js';
-import type { WorkItem, WorkItemOfType } from '../core/history/work-item.js';
-import { applicationError, displayMessage, type ErrorDetails } from '../core/errors/error-details.js';
-import { isDuroxideError } from '../core/errors/duroxide-error.js';
-import type { ExecutionStart, ReplayEngine } from '../core/replay/replay-engine.js';
-import type { TurnResult } from '../core/replay/turn-result.js';
-import { DUROXIDE_VERSION } from '../core/version.js';
+import type { EventKind, HistoryEvent, ParentLink } from '../../core/history/history-event.js';
+import type { WorkItem, WorkItemOfType } from '../../core/history/work-item.js';
+import { applicationError, displayMessage, type ErrorDetails } from '../../core/errors/error-details.js';
+import { isDuroxideError } from '../../core/errors/duroxide-error.js';
+import type { ExecutionStart, ReplayEngine } from '../../core/replay/replay-engine.js';
+import type { TurnResult } from '../../core/replay/turn-result.js';
+import { DUROXIDE_VERSION } from '../../core/version.js';
 import type {
   LockedOrchestrationItem,
   LockedWorkItem,
@@ -27,14 +27,14 @@ import type {
   OrchestrationAckResult,
   AuditEntryInput,
   Provider,
-} from '../providers/provider.js';
-import { DeferralList } from './deferral-list.js';
-import { createReplayEngine, drainMicrotasks } from './engine-factory.js';
-import type { InstanceCache } from './instance-cache.js';
-import type { Logger } from './logger.js';
-import type { RuntimeMetrics } from './metrics.js';
-import { renewalIntervalMs, unregisteredDelayMs, type ResolvedRuntimeOptions } from './options.js';
-import type { OrchestrationRegistry } from './registry.js';
+} from '../../providers/provider.js';
+import { DeferralList } from '../deferral-list.js';
+import { createReplayEngine, drainMicrotasks } from '../engine-factory.js';
+import type { InstanceCache } from '../instance-cache.js';
+import type { Logger } from '../logger.js';
+import type { RuntimeMetrics } from '../metrics.js';
+import { renewalIntervalMs, unregisteredDelayMs, type ResolvedRuntimeOptions } from '../options.js';
+import type { OrchestrationRegistry } from '../registry.js';
 import { refuseOperatorRequests, resumeExecution, type OperatorRequest, type ResumeDeps } from './operator-requests.js';
 import { stampVersions, type VersionDecider } from './version-stamping.js';
 

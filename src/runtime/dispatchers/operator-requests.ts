@@ -11,20 +11,20 @@
  * of sub-orchestrations that finished meanwhile. Completed activities are never run again.
  * @module
  */
-import type { HistoryEvent } from '../core/history/history-event.js';
-import type { WorkItem, WorkItemOfType } from '../core/history/work-item.js';
-import type { ReplayEngine } from '../core/replay/replay-engine.js';
-import type { OrchestrationHandler } from '../core/replay/orchestration-handler.js';
-import type { TurnResult } from '../core/replay/turn-result.js';
+import type { HistoryEvent } from '../../core/history/history-event.js';
+import type { WorkItem, WorkItemOfType } from '../../core/history/work-item.js';
+import type { ReplayEngine } from '../../core/replay/replay-engine.js';
+import type { OrchestrationHandler } from '../../core/replay/orchestration-handler.js';
+import type { TurnResult } from '../../core/replay/turn-result.js';
 import type {
   AuditEntryInput,
   LockedOrchestrationItem,
   OrchestrationAck,
   Provider,
-} from '../providers/provider.js';
-import type { Logger } from './logger.js';
-import type { ResolvedRuntimeOptions } from './options.js';
-import type { OrchestrationRegistry } from './registry.js';
+} from '../../providers/provider.js';
+import type { Logger } from '../logger.js';
+import type { ResolvedRuntimeOptions } from '../options.js';
+import type { OrchestrationRegistry } from '../registry.js';
 import { stampVersions, type VersionDecider } from './version-stamping.js';
 
 const TARGET = 'duroxide::runtime::operator-requests';

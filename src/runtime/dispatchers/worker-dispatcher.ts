@@ -10,19 +10,19 @@
  * activity runs in the background while its loop fetches the next).
  * @module
  */
-import type { WorkItem, WorkItemOfType } from '../core/history/work-item.js';
-import type { ErrorDetails } from '../core/errors/error-details.js';
-import { encodeJson } from '../core/json/json-codec.js';
-import { isDuroxideError } from '../core/errors/duroxide-error.js';
-import type { LockedWorkItem, Provider, TagFilter } from '../providers/provider.js';
-import { ActivityContext } from './activity-context.js';
-import { DeferralList } from './deferral-list.js';
-import type { Logger } from './logger.js';
-import type { RuntimeMetrics } from './metrics.js';
-import { renewalIntervalMs, unregisteredDelayMs, type ResolvedRuntimeOptions } from './options.js';
-import type { ActivityRegistry } from './registry.js';
-import type { SessionTracker } from './session-tracker.js';
-import { SYSCALL_GET_KV_VALUE } from '../core/syscall-names.js';
+import type { WorkItem, WorkItemOfType } from '../../core/history/work-item.js';
+import type { ErrorDetails } from '../../core/errors/error-details.js';
+import { encodeJson } from '../../core/json/json-codec.js';
+import { isDuroxideError } from '../../core/errors/duroxide-error.js';
+import type { LockedWorkItem, Provider, TagFilter } from '../../providers/provider.js';
+import { ActivityContext } from '../activity-context.js';
+import { DeferralList } from '../deferral-list.js';
+import type { Logger } from '../logger.js';
+import type { RuntimeMetrics } from '../metrics.js';
+import { renewalIntervalMs, unregisteredDelayMs, type ResolvedRuntimeOptions } from '../options.js';
+import type { ActivityRegistry } from '../registry.js';
+import type { SessionTracker } from '../session-tracker.js';
+import { SYSCALL_GET_KV_VALUE } from '../../core/syscall-names.js';
 
 const TARGET = 'duroxide::runtime::worker';
 
