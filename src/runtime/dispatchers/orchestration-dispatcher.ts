@@ -33,10 +33,12 @@ import { createReplayEngine, drainMicrotasks } from '../engine-factory.js';
 import type { InstanceCache } from '../instance-cache.js';
 import type { Logger } from '../logger.js';
 import type { RuntimeMetrics } from '../metrics.js';
-import { renewalIntervalMs, unregisteredDelayMs, type ResolvedRuntimeOptions } from '../options.js';
+import { unregisteredDelayMs, type ResolvedRuntimeOptions } from '../options.js';
 import type { OrchestrationRegistry } from '../registry.js';
 import { refuseOperatorRequests, resumeExecution, type OperatorRequest, type ResumeDeps } from './operator-requests.js';
 import { stampVersions, type VersionDecider } from './version-stamping.js';
+import { keepLockRenewed, type LockRenewal } from './lock-renewal.js';
+import type { WorkerSlots } from './worker-slots.js';
 
 const TARGET = 'duroxide::runtime::dispatchers::orchestration';
 const HISTORY_ERROR_DELAY_MS = 1000;
@@ -46,8 +48,8 @@ const SENTINEL_EVENT_ID = 99_999;
 /** What the orchestration dispatcher needs from the worker side to run activities locally. */
 export interface LocalActivityRunner {
   canRunLocally(item: WorkItem): item is WorkItemOfType<'ActivityExecute'>;
-  tryReserve(): boolean;
-  release(): void;
+  /** Worker slots, shared by fetched and local activities. */
+  readonly slots: WorkerSlots;
   expectedDurationMs(name: string): number;
   runLocal(locked: LockedActivity): Promise<WorkItem | null>;
   complete(lockToken: string, completion: WorkItem): Promise<void>;
@@ -148,15 +150,8 @@ export class OrchestrationDispatcher {
   }
 
   async process(locked: LockedOrchestrationItem): Promise<void> {
-    const { provider, options } = this.#d;
     this.#d.metrics.orchDispatcherItemsFetched++;
-    const timeout = options.orchestratorLockTimeoutMs;
-    const renewal = setInterval(() => {
-      provider.renewOrchestrationItemLock(locked.lockToken, timeout).catch((error: unknown) => {
-        this.#d.logger.debug(TARGET, 'lock renewal failed', { instanceId: locked.item.instanceId, error: String(error) });
-        clearInterval(renewal);
-      });
-    }, renewalIntervalMs(timeout));
+    const renewal = this.#renewLock(locked, 'lock renewal failed');
     try {
       await this.#turn(locked);
     } catch (error) {
@@ -167,8 +162,20 @@ export class OrchestrationDispatcher {
       });
       await this.#abandon(locked, 50);
     } finally {
-      clearInterval(renewal);
+      renewal.stop();
     }
+  }
+
+  /** Keeps the instance lock while a turn runs or the instance is held; any failure stops it. */
+  #renewLock(locked: LockedOrchestrationItem, failure: string): LockRenewal {
+    return keepLockRenewed({
+      renew: (ms) => this.#d.provider.renewOrchestrationItemLock(locked.lockToken, ms),
+      lockTimeoutMs: this.#d.options.orchestratorLockTimeoutMs,
+      onFailure: (error) => {
+        this.#d.logger.debug(TARGET, failure, { instanceId: locked.item.instanceId, error: String(error) });
+        return 'stop';
+      },
+    });
   }
 
   async #turn(locked: LockedOrchestrationItem): Promise<void> {
@@ -360,13 +367,14 @@ export class OrchestrationDispatcher {
       this.#drop(run);
     }
     const cancelledNow = new Set(result.cancelledActivities.map((c) => activityKey(c.executionId, c.activityId)));
-    const claim: number[] = [];
     const canStart = options.localActivities && !this.#stopping && result.status === 'Running';
+    const claimable: number[] = [];
     for (const [index, item] of result.workerItems.entries()) {
       if (!canStart || !worker.canRunLocally(item) || cancelledNow.has(activityKey(item.executionId, item.id))) continue;
-      if (!worker.tryReserve()) break;
-      claim.push(index);
+      claimable.push(index);
     }
+    // As many as there are free worker slots, in schedule order.
+    const claim = claimable.slice(0, worker.slots.reserveUpTo(claimable.length));
     const holdMs = options.localActivityHoldMs;
     const isQuick = (item: WorkItem): boolean => item.type === 'ActivityExecute' && worker.expectedDurationMs(item.name) <= holdMs;
     const quick = claim.some((i) => isQuick(result.workerItems[i]!)) || [...hold.runs.values()].some((r) => isQuick(r.locked.item));
@@ -401,7 +409,7 @@ export class OrchestrationDispatcher {
       // Nothing was written (the instance lock is released). Consumed results still count,
       // through the worker queue, like those of activities still running.
       cache.delete(instanceId);
-      for (let i = 0; i < claim.length; i++) worker.release();
+      worker.slots.release(claim.length);
       for (const run of hold.consumed) this.#handOffRun(run);
       hold.consumed = [];
       this.#handOff(hold);
@@ -412,9 +420,10 @@ export class OrchestrationDispatcher {
     if (turn.audits !== undefined && turn.audits.length > 0) void this.#audit(turn.audits);
     this.#count(result, turn.start);
     if (turn.local) metrics.localTurns++;
-    for (let i = 0; i < hold.consumed.length; i++) worker.release();
+    worker.slots.release(hold.consumed.length);
     hold.consumed = [];
-    for (let i = claim.length; i > outcome.claimedWorkItems.length; i--) worker.release();
+    // Claims the commit could not make (the row was gone) give their slots back.
+    worker.slots.release(claim.length - outcome.claimedWorkItems.length);
     for (const locked of outcome.claimedWorkItems) {
       if (!isActivity(locked)) continue;
       hold.runs.set(activityKey(locked.item.executionId, locked.item.id), this.#startRun(locked));
@@ -447,14 +456,14 @@ export class OrchestrationDispatcher {
 
   /** A run nobody waits for any more (cancelled): its slot is freed when it stops. */
   #drop(run: LocalRun): void {
-    void run.done.finally(() => this.#d.worker.release());
+    void run.done.finally(() => this.#d.worker.slots.release());
   }
 
   /** A run whose result goes through the worker queue; its slot is freed once that is acked. */
   #handOffRun(run: LocalRun): void {
     void run.done
       .then(() => (run.completion === null ? undefined : this.#d.worker.complete(run.locked.lockToken, run.completion)))
-      .finally(() => this.#d.worker.release());
+      .finally(() => this.#d.worker.slots.release());
   }
 
   /** Hands every run of the hold to the worker queue. */
@@ -475,16 +484,10 @@ export class OrchestrationDispatcher {
    * when a commit releases the lock, or on stop; late results then go through the worker queue.
    */
   async #holdLoop(hold: Hold): Promise<void> {
-    const { provider, options, logger, cache } = this.#d;
+    const { logger, cache } = this.#d;
     const { locked, engine } = hold;
     const instanceId = engine.instanceId;
-    const timeout = options.orchestratorLockTimeoutMs;
-    const renewal = setInterval(() => {
-      provider.renewOrchestrationItemLock(locked.lockToken, timeout).catch((error: unknown) => {
-        logger.debug(TARGET, 'held lock renewal failed', { instanceId, error: String(error) });
-        clearInterval(renewal);
-      });
-    }, renewalIntervalMs(timeout));
+    const renewal = this.#renewLock(locked, 'held lock renewal failed');
     try {
       for (;;) {
         const ready = await this.#settled(hold);
@@ -517,7 +520,7 @@ export class OrchestrationDispatcher {
       this.#handOff(hold);
       await this.#abandon(locked, 50, true);
     } finally {
-      clearInterval(renewal);
+      renewal.stop();
     }
   }
 
