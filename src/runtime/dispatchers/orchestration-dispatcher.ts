@@ -12,19 +12,15 @@
  * the execution ends), remaining activities report through the worker queue as usual.
  * @module
  */
-import type { EventKind, HistoryEvent, ParentLink } from '../../core/history/history-event.js';
+import type { HistoryEvent, ParentLink } from '../../core/history/history-event.js';
 import type { WorkItem, WorkItemOfType } from '../../core/history/work-item.js';
-import { applicationError, displayMessage, type ErrorDetails } from '../../core/errors/error-details.js';
-import { isDuroxideError } from '../../core/errors/duroxide-error.js';
+import { applicationError } from '../../core/errors/error-details.js';
 import type { ExecutionStart, ReplayEngine } from '../../core/replay/replay-engine.js';
 import type { TurnResult } from '../../core/replay/turn-result.js';
-import { DUROXIDE_VERSION } from '../../core/version.js';
 import type {
   LockedOrchestrationItem,
   LockedWorkItem,
   OrchestrationAck,
-  OrchestrationAckOptions,
-  OrchestrationAckResult,
   AuditEntryInput,
   Provider,
 } from '../../providers/provider.js';
@@ -39,11 +35,11 @@ import { refuseOperatorRequests, resumeExecution, type OperatorRequest, type Res
 import { stampVersions, type VersionDecider } from './version-stamping.js';
 import { keepLockRenewed, type LockRenewal } from './lock-renewal.js';
 import type { WorkerSlots } from './worker-slots.js';
+import { poisonAck, storedEventCount, type PoisonedBatch, type StartItem } from './poison.js';
+import { TurnCommitter, turnAck } from './turn-commit.js';
 
 const TARGET = 'duroxide::runtime::dispatchers::orchestration';
 const HISTORY_ERROR_DELAY_MS = 1000;
-const ACK_RETRY_DELAYS_MS = [10, 20, 40, 80, 160];
-const SENTINEL_EVENT_ID = 99_999;
 
 /** What the orchestration dispatcher needs from the worker side to run activities locally. */
 export interface LocalActivityRunner {
@@ -115,10 +111,10 @@ export interface OrchestrationDispatcherDeps {
   readonly versions: VersionDecider;
 }
 
-type StartItem = WorkItemOfType<'StartOrchestration'> | WorkItemOfType<'ContinueAsNew'>;
 
 export class OrchestrationDispatcher {
   readonly #d: OrchestrationDispatcherDeps;
+  readonly #commit: TurnCommitter;
   /** Instances whose code this runtime lacks, left to other nodes for a while. */
   readonly #deferred = new DeferralList();
   /** Instances held after a turn, waiting for their local activities. */
@@ -129,6 +125,7 @@ export class OrchestrationDispatcher {
 
   constructor(deps: OrchestrationDispatcherDeps) {
     this.#d = deps;
+    this.#commit = new TurnCommitter(deps);
     this.#stopped = new Promise((resolve) => (this.#wakeHolds = resolve));
   }
 
@@ -160,7 +157,7 @@ export class OrchestrationDispatcher {
         instanceId: locked.item.instanceId,
         error: String(error),
       });
-      await this.#abandon(locked, 50);
+      await this.#commit.abandon(locked, 50);
     } finally {
       renewal.stop();
     }
@@ -194,10 +191,10 @@ export class OrchestrationDispatcher {
 
     if (item.historyError !== undefined) {
       if (attemptCount > options.maxAttempts) {
-        await this.#poison(locked, [], item.executionId, undefined, `history could not be read: ${item.historyError}`);
+        await this.#poison({ locked, history: [], executionId: item.executionId, start: undefined, reason: `history could not be read: ${item.historyError}`, lastEventId: undefined });
       } else {
         logger.warn(TARGET, 'history deserialization failed, abandoning with 1s backoff', { instanceId, error: item.historyError });
-        await this.#abandon(locked, HISTORY_ERROR_DELAY_MS);
+        await this.#commit.abandon(locked, HISTORY_ERROR_DELAY_MS);
       }
       return;
     }
@@ -207,7 +204,7 @@ export class OrchestrationDispatcher {
       const delay = unregisteredDelayMs(attemptCount, options.unregisteredBackoff);
       this.#deferred.defer(instanceId, delay);
       logger.warn(TARGET, `instance recorded in history format ${item.historyFormat} (this node replays up to ${options.historyFormat}); leaving it to newer nodes`, { instanceId });
-      await this.#abandon(locked, 0, true);
+      await this.#commit.abandon(locked, 0, true);
       return;
     }
     const requests = item.messages.filter((m): m is OperatorRequest => m.type === 'ResumeOrchestration' || m.type === 'RestartOrchestration');
@@ -280,8 +277,8 @@ export class OrchestrationDispatcher {
     if (handler === undefined) {
       const what = version === undefined ? `'${name}' (no version registered here)` : `'${name}'@${version}`;
       if (attemptCount > options.maxAttempts) {
-        await this.#poison(locked, history, executionId, start,
-          `orchestration ${what} is not registered on the runtimes that tried it; register it (or deploy a runtime that has it)`);
+        const reason = `orchestration ${what} is not registered on the runtimes that tried it; register it (or deploy a runtime that has it)`;
+        await this.#poison({ locked, history, executionId, start, reason, lastEventId: undefined });
         return;
       }
       // Leave it visible to every other node at once, and skip it here for the backoff period.
@@ -292,12 +289,12 @@ export class OrchestrationDispatcher {
         orchestrationName: name,
         orchestrationVersion: version,
       });
-      await this.#abandon(locked, 0);
+      await this.#commit.abandon(locked, 0);
       return;
     }
 
     if (attemptCount > options.maxAttempts) {
-      await this.#poison(locked, history, executionId, start, undefined, engine?.lastEventId);
+      await this.#poison({ locked, history, executionId, start, reason: undefined, lastEventId: engine?.lastEventId });
       return;
     }
 
@@ -391,7 +388,7 @@ export class OrchestrationDispatcher {
       hold.versionPin = versionMetadata.versionPin.value ?? undefined;
     }
     if (versionMetadata.consumedNextVersion !== undefined) hold.nextVersionConsumed = true;
-    const base = this.#toAck(hold.engine.executionId, result, turn.extraItems);
+    const base = turnAck(hold.engine.executionId, result, turn.extraItems);
     const ack: OrchestrationAck = {
       ...base,
       metadata: {
@@ -401,7 +398,7 @@ export class OrchestrationDispatcher {
       },
       ...(hold.consumed.length > 0 ? { completedWorkItems: hold.consumed.map((r) => r.locked.lockToken) } : {}),
     };
-    const outcome = await this.#ack(hold.locked, ack, {
+    const outcome = await this.#commit.ack(hold.locked, ack, {
       ...(claim.length > 0 ? { claimWorkItems: { indexes: claim, lockTimeoutMs: options.workerLockTimeoutMs } } : {}),
       ...(keep ? { keepLock: { lockTimeoutMs: options.orchestratorLockTimeoutMs } } : {}),
     });
@@ -417,7 +414,7 @@ export class OrchestrationDispatcher {
     }
     hold.engine.commit();
     hold.createdAt = outcome.instanceCreatedAt ?? hold.createdAt;
-    if (turn.audits !== undefined && turn.audits.length > 0) void this.#audit(turn.audits);
+    if (turn.audits !== undefined && turn.audits.length > 0) void this.#commit.audit(turn.audits);
     this.#count(result, turn.start);
     if (turn.local) metrics.localTurns++;
     worker.slots.release(hold.consumed.length);
@@ -429,7 +426,7 @@ export class OrchestrationDispatcher {
       hold.runs.set(activityKey(locked.item.executionId, locked.item.id), this.#startRun(locked));
     }
     if (outcome.lockKept && hold.runs.size > 0) return true;
-    if (outcome.lockKept) await this.#abandon(hold.locked, 0, true);
+    if (outcome.lockKept) await this.#commit.abandon(hold.locked, 0, true);
     this.#handOff(hold);
     this.#keep(hold);
     return false;
@@ -509,7 +506,7 @@ export class OrchestrationDispatcher {
         const result = await engine.runTurn(completions);
         if (!(await this.#afterTurn(hold, { result, start: undefined, extraItems: [], local: true }))) return;
       }
-      await this.#abandon(locked, 0, true);
+      await this.#commit.abandon(locked, 0, true);
       this.#handOff(hold);
       this.#keep(hold);
     } catch (error) {
@@ -518,7 +515,7 @@ export class OrchestrationDispatcher {
       for (const run of hold.consumed) this.#handOffRun(run);
       hold.consumed = [];
       this.#handOff(hold);
-      await this.#abandon(locked, 50, true);
+      await this.#commit.abandon(locked, 50, true);
     } finally {
       renewal.stop();
     }
@@ -541,25 +538,6 @@ export class OrchestrationDispatcher {
     if (this.#stopping) return [];
     await drainMicrotasks();
     return runs.filter((r) => r.settled);
-  }
-
-  #toAck(executionId: number, r: TurnResult, extraItems: WorkItem[]): OrchestrationAck {
-    return {
-      executionId,
-      historyDelta: r.historyDelta,
-      workerItems: r.workerItems,
-      orchestratorItems: extraItems.length === 0 ? r.orchestratorItems : [...r.orchestratorItems, ...extraItems],
-      cancelledActivities: r.cancelledActivities,
-      metadata: {
-        status: r.status === 'Running' ? undefined : r.status,
-        output: r.output,
-        orchestrationName: r.started?.name,
-        orchestrationVersion: r.started?.version,
-        parentInstanceId: r.started?.parent?.instanceId,
-        pinnedDuroxideVersion: r.started?.duroxideVersion,
-        customStatus: r.customStatus,
-      },
-    };
   }
 
   /**
@@ -595,27 +573,16 @@ export class OrchestrationDispatcher {
       logger,
       versions,
       createEngine: (args) => createReplayEngine(this.#d, args),
-      commit: async (locked, ack) => (await this.#ack(locked, ack)) !== undefined,
+      commit: async (locked, ack) => (await this.#commit.ack(locked, ack)) !== undefined,
       discard: (locked, why, audits) => this.#ackDiscard(locked, locked.item.executionId, [], why, [], audits),
       defer: async (locked, what) => {
         const delay = unregisteredDelayMs(locked.attemptCount, options.unregisteredBackoff);
         this.#deferred.defer(locked.item.instanceId, delay);
         logger.warn(TARGET, `resume needs orchestration ${what}, not registered here; leaving it to other runtimes for ${delay} ms`, { instanceId: locked.item.instanceId });
-        await this.#abandon(locked, 0);
+        await this.#commit.abandon(locked, 0);
       },
-      audit: (entries) => this.#audit(entries),
+      audit: (entries) => this.#commit.audit(entries),
     };
-  }
-
-  /** Writes audit entries; a failure is logged, never fails the turn (it is committed). */
-  async #audit(entries: readonly AuditEntryInput[]): Promise<void> {
-    for (const entry of entries) {
-      try {
-        await this.#d.provider.appendAudit(entry);
-      } catch (error) {
-        this.#d.logger.warn(TARGET, 'could not write an audit entry', { action: entry.action, target: entry.target, error: String(error) });
-      }
-    }
   }
 
   /** Acks a batch without changes (its messages are consumed and dropped). */
@@ -627,115 +594,26 @@ export class OrchestrationDispatcher {
     requests: readonly OperatorRequest[] = [],
     audits: readonly AuditEntryInput[] = refuseOperatorRequests(requests, why),
   ): Promise<void> {
-    this.#d.logger.debug(TARGET, `discarding ${locked.item.messages.length} message(s): ${why}`, { instanceId: locked.item.instanceId });
     const replies = this.#rejectExtraStarts(starts, undefined, locked.item.instanceId, undefined);
-    await this.#ack(locked, {
-      executionId,
-      historyDelta: [],
-      workerItems: [],
-      orchestratorItems: replies,
-      cancelledActivities: [],
-      metadata: {},
-    });
-    if (audits.length > 0) await this.#audit(audits);
+    await this.#commit.discard(locked, executionId, why, replies, audits);
   }
 
-  /** Poison path (SPEC §3.9.6): fail the execution with a reason instead of retrying forever. */
-  async #poison(
-    locked: LockedOrchestrationItem,
-    history: readonly HistoryEvent[],
-    executionId: number,
-    start: StartItem | undefined,
-    reason: string | undefined,
-    lastEventId?: number,
-  ): Promise<void> {
-    const { item, attemptCount } = locked;
-    const { options, metrics, logger } = this.#d;
+  /** Fails the execution as poison (see {@link poisonAck}). */
+  async #poison(batch: Omit<PoisonedBatch, 'maxAttempts'>): Promise<void> {
+    const { provider, options, metrics, logger, registry, cache } = this.#d;
+    const { instanceId } = batch.locked.item;
     metrics.orchPoison++;
-    const message = `poison: orchestration ${item.instanceId} exceeded ${attemptCount} attempts (max ${options.maxAttempts})${reason === undefined ? '' : `: ${reason}`}`;
-    logger.warn(TARGET, 'orchestration message exceeded max attempts, marking as poison', { instanceId: item.instanceId, reason });
-    const details: ErrorDetails = {
-      category: 'poison',
-      kind: 'Orchestration',
-      message,
-      details: { attemptCount, maxAttempts: options.maxAttempts, executionId },
-    };
-    const now = Date.now();
-    const event = (eventId: number, kind: EventKind): HistoryEvent =>
-      ({ eventId, instanceId: item.instanceId, executionId, timestampMs: now, duroxideVersion: DUROXIDE_VERSION, ...kind });
-    const delta: HistoryEvent[] = [];
-    let parent: ParentLink | undefined;
-    let name = item.orchestrationName;
-    let version = item.orchestrationVersion;
-    if (history.length === 0 && lastEventId === undefined && item.historyError === undefined) {
-      // Never started: synthesize OrchestrationStarted so the instance exists and can be deleted.
-      name = start?.orchestration ?? name ?? 'unknown';
-      version = start?.version ?? this.#d.registry.resolveVersion(name) ?? 'unknown';
-      parent = start?.parent;
-      delta.push(event(1, { type: 'OrchestrationStarted', name, version, input: start?.input ?? 'null', parent }));
-      delta.push(event(2, { type: 'OrchestrationFailed', details }));
-    } else {
-      const first = history[0];
-      if (first?.type === 'OrchestrationStarted') parent = first.parent;
-      const last = lastEventId ?? history[history.length - 1]?.eventId ?? SENTINEL_EVENT_ID - 1;
-      delta.push(event(item.historyError !== undefined ? SENTINEL_EVENT_ID : last + 1, { type: 'OrchestrationFailed', details }));
-    }
-    const started = delta[0]?.type === 'OrchestrationStarted';
-    await this.#ack(locked, {
-      executionId,
-      historyDelta: delta,
-      workerItems: [],
-      orchestratorItems:
-        parent === undefined
-          ? []
-          : [{ type: 'SubOrchFailed', parentInstance: parent.instanceId, parentExecutionId: parent.executionId, parentId: parent.scheduleEventId, details }],
-      cancelledActivities: [],
-      metadata: {
-        status: 'Failed',
-        output: displayMessage(details),
-        orchestrationName: started ? name : undefined,
-        orchestrationVersion: started ? version : undefined,
-        parentInstanceId: started ? parent?.instanceId : undefined,
-        pinnedDuroxideVersion: started ? DUROXIDE_VERSION : undefined,
-      },
+    logger.warn(TARGET, 'orchestration message exceeded max attempts, marking as poison', { instanceId, reason: batch.reason });
+    const poisoned: PoisonedBatch = { ...batch, maxAttempts: options.maxAttempts };
+    const ack = poisonAck(poisoned, {
+      now: Date.now(),
+      storedEventCount: await storedEventCount(provider, poisoned),
+      resolveVersion: (name) => registry.resolveVersion(name),
     });
-    this.#d.cache.delete(item.instanceId);
+    await this.#commit.ack(batch.locked, ack);
+    cache.delete(instanceId);
   }
 
-  /**
-   * Commits with retries for transient errors (SPEC §3.1 step 14). Returns undefined on failure
-   * (the batch is abandoned).
-   */
-  async #ack(locked: LockedOrchestrationItem, ack: OrchestrationAck, options: OrchestrationAckOptions = {}): Promise<OrchestrationAckResult | undefined> {
-    for (let attempt = 0; ; attempt++) {
-      try {
-        return await this.#d.provider.ackOrchestrationItem(locked.lockToken, ack, options);
-      } catch (error) {
-        this.#d.metrics.providerErrors++;
-        const retryable = isDuroxideError(error) && error.retryable;
-        const delay = ACK_RETRY_DELAYS_MS[attempt];
-        if (retryable && delay !== undefined) {
-          await new Promise((r) => setTimeout(r, delay));
-          continue;
-        }
-        this.#d.logger.warn(TARGET, 'ack failed; the batch will be retried', {
-          instanceId: locked.item.instanceId,
-          error: String(error),
-        });
-        await this.#abandon(locked, 50);
-        return undefined;
-      }
-    }
-  }
-
-  async #abandon(locked: LockedOrchestrationItem, delayMs: number, ignoreAttempt = false): Promise<void> {
-    try {
-      await this.#d.provider.abandonOrchestrationItem(locked.lockToken, { delayMs, ignoreAttempt });
-    } catch (error) {
-      // The lock may be gone (expired or the instance deleted); the item comes back on its own.
-      this.#d.logger.debug(TARGET, 'abandon failed', { instanceId: locked.item.instanceId, error: String(error) });
-    }
-  }
 
   #count(r: TurnResult, start: StartItem | undefined): void {
     const m = this.#d.metrics;
