@@ -5,7 +5,11 @@
  * renew on the same schedule and stop the same way.
  * @module
  */
-import { renewalIntervalMs } from '../options.js';
+import type { LockedOrchestrationItem, Provider } from '../../providers/provider.js';
+import type { Logger } from '../logger.js';
+import { renewalIntervalMs, type ResolvedRuntimeOptions } from '../options.js';
+
+const TARGET = 'duroxide::runtime::dispatchers::orchestration';
 
 /** What to do after a failed renewal: try again at the next interval, or stop renewing. */
 export type RenewalFailureAction = 'retry' | 'stop';
@@ -42,4 +46,24 @@ export function keepLockRenewed(options: LockRenewalOptions): LockRenewal {
     clearInterval(timer);
   };
   return { stop };
+}
+
+/**
+ * Keeps an orchestration batch's instance lock while its turn runs or the instance is held. Any
+ * failed renewal stops renewing (logged at debug): the lock is then lost, and the turn's commit
+ * fails and hands the batch back.
+ */
+export function keepInstanceLockRenewed(
+  deps: { readonly provider: Provider; readonly options: Pick<ResolvedRuntimeOptions, 'orchestratorLockTimeoutMs'>; readonly logger: Logger },
+  locked: LockedOrchestrationItem,
+  failure: string,
+): LockRenewal {
+  return keepLockRenewed({
+    renew: (ms) => deps.provider.renewOrchestrationItemLock(locked.lockToken, ms),
+    lockTimeoutMs: deps.options.orchestratorLockTimeoutMs,
+    onFailure: (error) => {
+      deps.logger.debug(TARGET, failure, { instanceId: locked.item.instanceId, error: String(error) });
+      return 'stop';
+    },
+  });
 }

@@ -44,6 +44,22 @@ export function refuseOperatorRequests(requests: readonly OperatorRequest[], why
   }));
 }
 
+/** The audit entry of a restart the dispatcher applied as a new execution. */
+export function restartedAudit(
+  request: WorkItemOfType<'RestartOrchestration'>,
+  executionId: number,
+  version: string | undefined,
+): AuditEntryInput {
+  return {
+    at: Date.now(),
+    actor: request.actor,
+    action: 'instance.restarted',
+    target: `instance:${request.instance}`,
+    reason: request.reason,
+    details: JSON.stringify({ requestId: request.requestId, executionId, version }),
+  };
+}
+
 export interface ResumeDeps {
   readonly provider: Provider;
   readonly registry: OrchestrationRegistry;

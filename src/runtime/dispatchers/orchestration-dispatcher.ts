@@ -1,103 +1,56 @@
 /**
- * Runs orchestration turns (SPEC §3.1): fetch a locked batch for one instance, decide which
- * execution and code version it belongs to, run the replay engine, and commit the result in one
- * atomic ack. Missing code versions are abandoned with backoff (rolling deployments); items
- * that keep failing become poison after `maxAttempts`.
+ * Runs orchestration turns (SPEC §3.1): fetch a locked batch for one instance, decide what to do
+ * with it ({@link resolveBatch}, {@link resolveCode} — pure), run the replay engine, and commit
+ * the result in one atomic ack. Missing code versions are abandoned with backoff (rolling
+ * deployments); items that keep failing become poison after `maxAttempts`.
  *
- * The local path: a turn's ack claims the activities it schedules that this runtime can run
- * (inserted already locked to it) and, when they usually finish quickly, keeps the instance
- * lock. The activities run at once; their completions go straight into the next turn, committed
- * with the same lock — one commit per step instead of ack, worker fetch, worker ack,
- * orchestration fetch and ack. When the hold ends (time's up, a message waits for the instance,
- * the execution ends), remaining activities report through the worker queue as usual.
+ * A turn's commit may keep the instance lock while the activities it scheduled run in this
+ * process (local-activity-hold.ts).
  * @module
  */
-import type { HistoryEvent, ParentLink } from '../../core/history/history-event.js';
-import type { WorkItem, WorkItemOfType } from '../../core/history/work-item.js';
+import type { ParentLink } from '../../core/history/history-event.js';
+import type { WorkItem } from '../../core/history/work-item.js';
 import { applicationError } from '../../core/errors/error-details.js';
-import type { ExecutionStart, ReplayEngine } from '../../core/replay/replay-engine.js';
-import type { TurnResult } from '../../core/replay/turn-result.js';
-import type {
-  LockedOrchestrationItem,
-  LockedWorkItem,
-  OrchestrationAck,
-  AuditEntryInput,
-  Provider,
-} from '../../providers/provider.js';
+import type { ReplayEngine } from '../../core/replay/replay-engine.js';
+import type { AuditEntryInput, LockedOrchestrationItem, OrchestrationItem, Provider } from '../../providers/provider.js';
 import { DeferralList } from '../deferral-list.js';
-import { createReplayEngine, drainMicrotasks } from '../engine-factory.js';
+import { createReplayEngine } from '../engine-factory.js';
 import type { InstanceCache } from '../instance-cache.js';
 import type { Logger } from '../logger.js';
 import type { RuntimeMetrics } from '../metrics.js';
 import { unregisteredDelayMs, type ResolvedRuntimeOptions } from '../options.js';
 import type { OrchestrationRegistry } from '../registry.js';
-import { refuseOperatorRequests, resumeExecution, type OperatorRequest, type ResumeDeps } from './operator-requests.js';
-import { stampVersions, type VersionDecider } from './version-stamping.js';
-import { keepLockRenewed, type LockRenewal } from './lock-renewal.js';
-import type { WorkerSlots } from './worker-slots.js';
+import {
+  executionCode,
+  resolveBatch,
+  resolveCode,
+  type BatchInput,
+  type ExecutionCode,
+  type ExistingExecution,
+  type NewExecution,
+  type ResolutionLimits,
+} from './batch-resolution.js';
+import { LocalActivityHolds, newHold, type LocalActivityRunner } from './local-activity-hold.js';
+import { keepInstanceLockRenewed } from './lock-renewal.js';
+import {
+  refuseOperatorRequests,
+  restartedAudit,
+  resumeExecution,
+  type OperatorRequest,
+  type ResumeDeps,
+} from './operator-requests.js';
 import { poisonAck, storedEventCount, type PoisonedBatch, type StartItem } from './poison.js';
-import { TurnCommitter, turnAck } from './turn-commit.js';
+import { TurnCommitter } from './turn-commit.js';
+import type { VersionDecider } from './version-stamping.js';
+
+export type { LocalActivityRunner } from './local-activity-hold.js';
 
 const TARGET = 'duroxide::runtime::dispatchers::orchestration';
+/** Backoff of a batch whose stored history does not parse (until it becomes poison). */
 const HISTORY_ERROR_DELAY_MS = 1000;
-
-/** What the orchestration dispatcher needs from the worker side to run activities locally. */
-export interface LocalActivityRunner {
-  canRunLocally(item: WorkItem): item is WorkItemOfType<'ActivityExecute'>;
-  /** Worker slots, shared by fetched and local activities. */
-  readonly slots: WorkerSlots;
-  expectedDurationMs(name: string): number;
-  runLocal(locked: LockedActivity): Promise<WorkItem | null>;
-  complete(lockToken: string, completion: WorkItem): Promise<void>;
-  cancelRunning(instanceId: string, executionId: number, activityId: number): void;
-}
-
-/** A claimed worker row of an activity. */
-type LockedActivity = LockedWorkItem & { readonly item: WorkItemOfType<'ActivityExecute'> };
-
-/** An activity running in this process for an instance this runtime holds. */
-interface LocalRun {
-  /** Its worker row, claimed (locked to this runtime) by the commit that queued it. */
-  readonly locked: LockedActivity;
-  readonly done: Promise<void>;
-  settled: boolean;
-  completion: WorkItem | null;
-}
-
-/** One turn run on an instance this runtime holds. */
-interface HeldTurn {
-  readonly result: TurnResult;
-  readonly start: StartItem | undefined;
-  /** Messages the runtime adds to the turn's ack (replies to rejected starts). */
-  readonly extraItems: WorkItem[];
-  /** Run on results of local activities, without a fetch. */
-  readonly local: boolean;
-  /** Audit entries written once the turn is committed (operator requests it applied or refused). */
-  readonly audits?: readonly AuditEntryInput[];
-}
-
-/** An instance this runtime holds (its lock kept) while its local activities run. */
-interface Hold {
-  readonly locked: LockedOrchestrationItem;
-  readonly engine: ReplayEngine;
-  createdAt: number | undefined;
-  /** Local activities whose results no turn has consumed yet, by {@link activityKey}. */
-  readonly runs: Map<string, LocalRun>;
-  /** Runs whose results the turn being committed consumed (their rows go with its commit). */
-  consumed: LocalRun[];
-  /** The instance's sticky version pin as this runtime last saw or wrote it. */
-  versionPin: string | undefined;
-  /** True once a continue-as-new consumed the instance's `nextVersion`. */
-  nextVersionConsumed?: boolean;
-}
-
-function isActivity(locked: LockedWorkItem): locked is LockedActivity {
-  return locked.item.type === 'ActivityExecute';
-}
-
-function activityKey(executionId: number, activityId: number): string {
-  return `${executionId}|${activityId}`;
-}
+/** Backoff of a batch abandoned after a failed turn. */
+const FAILED_TURN_DELAY_MS = 50;
+const RUNNING_REFUSAL = 'the instance is running; only a finished instance can be restarted, only a failed one resumed';
 
 export interface OrchestrationDispatcherDeps {
   readonly provider: Provider;
@@ -111,29 +64,22 @@ export interface OrchestrationDispatcherDeps {
   readonly versions: VersionDecider;
 }
 
-
 export class OrchestrationDispatcher {
   readonly #d: OrchestrationDispatcherDeps;
   readonly #commit: TurnCommitter;
+  readonly #holds: LocalActivityHolds;
   /** Instances whose code this runtime lacks, left to other nodes for a while. */
   readonly #deferred = new DeferralList();
-  /** Instances held after a turn, waiting for their local activities. */
-  readonly #holds = new Set<Promise<void>>();
-  #stopping = false;
-  #wakeHolds: (() => void) | undefined;
-  #stopped: Promise<void>;
 
   constructor(deps: OrchestrationDispatcherDeps) {
     this.#d = deps;
     this.#commit = new TurnCommitter(deps);
-    this.#stopped = new Promise((resolve) => (this.#wakeHolds = resolve));
+    this.#holds = new LocalActivityHolds({ ...deps, commit: this.#commit });
   }
 
   /** Ends every hold (their locks are released, their activities report through the queue). */
-  async stop(): Promise<void> {
-    this.#stopping = true;
-    this.#wakeHolds?.();
-    while (this.#holds.size > 0) await Promise.allSettled([...this.#holds]);
+  stop(): Promise<void> {
+    return this.#holds.stop();
   }
 
   fetch(): Promise<LockedOrchestrationItem | null> {
@@ -148,7 +94,7 @@ export class OrchestrationDispatcher {
 
   async process(locked: LockedOrchestrationItem): Promise<void> {
     this.#d.metrics.orchDispatcherItemsFetched++;
-    const renewal = this.#renewLock(locked, 'lock renewal failed');
+    const renewal = keepInstanceLockRenewed(this.#d, locked, 'lock renewal failed');
     try {
       await this.#turn(locked);
     } catch (error) {
@@ -157,394 +103,153 @@ export class OrchestrationDispatcher {
         instanceId: locked.item.instanceId,
         error: String(error),
       });
-      await this.#commit.abandon(locked, 50);
+      await this.#commit.abandon(locked, FAILED_TURN_DELAY_MS);
     } finally {
       renewal.stop();
     }
   }
 
-  /** Keeps the instance lock while a turn runs or the instance is held; any failure stops it. */
-  #renewLock(locked: LockedOrchestrationItem, failure: string): LockRenewal {
-    return keepLockRenewed({
-      renew: (ms) => this.#d.provider.renewOrchestrationItemLock(locked.lockToken, ms),
-      lockTimeoutMs: this.#d.options.orchestratorLockTimeoutMs,
-      onFailure: (error) => {
-        this.#d.logger.debug(TARGET, failure, { instanceId: locked.item.instanceId, error: String(error) });
-        return 'stop';
-      },
-    });
+  get #limits(): ResolutionLimits {
+    return this.#d.options;
   }
 
+  /** Resolves the batch and carries the decision out. */
   async #turn(locked: LockedOrchestrationItem): Promise<void> {
     const { item, attemptCount } = locked;
-    const { registry, cache, options, logger } = this.#d;
+    const { provider, cache, logger } = this.#d;
     const instanceId = item.instanceId;
-    const cached = cache.take(instanceId);
-    let engine = item.historyCached ? cached?.engine : undefined;
-    let history: readonly HistoryEvent[] = item.history;
+    const cachedEntry = cache.take(instanceId);
+    const engine = item.historyCached ? cachedEntry?.engine : undefined;
+    let history = item.history;
     let kvSnapshot = item.kvSnapshot;
     if (item.historyCached && engine === undefined) {
       // The cache entry was evicted after the provider accepted the hint (which skipped both).
-      history = await this.#d.provider.readHistory(instanceId, item.executionId);
-      kvSnapshot = await this.#d.provider.readKvSnapshot(instanceId);
+      history = await provider.readHistory(instanceId, item.executionId);
+      kvSnapshot = await provider.readKvSnapshot(instanceId);
     }
+    const cached = engine === undefined ? undefined : { name: engine.orchestrationName, version: engine.orchestrationVersion };
+    const batch = resolveBatch({ item, history, cached, attemptCount, limits: this.#limits });
+    switch (batch.kind) {
+      case 'retryUnreadable':
+        logger.warn(TARGET, 'history deserialization failed, abandoning with 1s backoff', { instanceId, error: batch.error });
+        return this.#commit.abandon(locked, HISTORY_ERROR_DELAY_MS);
+      case 'poison':
+        return this.#poison({ locked, history: [], executionId: item.executionId, start: undefined, reason: batch.reason, lastEventId: undefined });
+      case 'deferFormat':
+        this.#deferred.defer(instanceId, batch.delayMs);
+        logger.warn(TARGET, `instance recorded in history format ${batch.historyFormat} (this node replays up to ${this.#limits.historyFormat}); leaving it to newer nodes`, { instanceId });
+        return this.#commit.abandon(locked, 0, true);
+      case 'resume':
+        return resumeExecution(this.#resumeDeps(), locked, batch.history, batch.request, batch.messages, batch.requests);
+      case 'discard':
+        return this.#discard(locked, batch.executionId, batch.starts, batch.why, batch.refuse);
+      case 'newExecution':
+      case 'existingExecution':
+        return this.#execute(locked, batch, { engine, kvSnapshot, createdAt: item.instanceCreatedAt ?? cachedEntry?.instanceCreatedAt, cached });
+    }
+  }
 
-    if (item.historyError !== undefined) {
-      if (attemptCount > options.maxAttempts) {
-        await this.#poison({ locked, history: [], executionId: item.executionId, start: undefined, reason: `history could not be read: ${item.historyError}`, lastEventId: undefined });
-      } else {
-        logger.warn(TARGET, 'history deserialization failed, abandoning with 1s backoff', { instanceId, error: item.historyError });
-        await this.#commit.abandon(locked, HISTORY_ERROR_DELAY_MS);
-      }
-      return;
+  /** Runs a turn on the batch's execution, if this node has its code. */
+  async #execute(
+    locked: LockedOrchestrationItem,
+    target: NewExecution | ExistingExecution,
+    known: {
+      readonly engine: ReplayEngine | undefined;
+      readonly kvSnapshot: OrchestrationItem['kvSnapshot'];
+      readonly createdAt: number | undefined;
+      readonly cached: BatchInput['cached'];
+    },
+  ): Promise<void> {
+    const { item, attemptCount } = locked;
+    const { registry, logger } = this.#d;
+    const instanceId = item.instanceId;
+    const code = await this.#decideCode(target, executionCode(target, { item, cached: known.cached }), item.orchestrationVersion);
+    const decision = resolveCode({
+      code,
+      handler: code.version === undefined ? undefined : registry.get(code.name, code.version),
+      attemptCount,
+      limits: this.#limits,
+    });
+    const start = target.kind === 'newExecution' ? target.start : undefined;
+    const history = target.kind === 'newExecution' ? [] : target.history;
+    switch (decision.kind) {
+      case 'poison':
+        return this.#poison({ locked, history, executionId: target.executionId, start, reason: decision.reason, lastEventId: known.engine?.lastEventId });
+      case 'deferCode':
+        // Leave it visible to every other node at once, and skip it here for the backoff period.
+        this.#deferred.defer(instanceId, decision.delayMs);
+        logger.warn(TARGET, `orchestration ${decision.what} not registered here; leaving it to other runtimes for ${decision.delayMs} ms (poison after ${decision.attemptsLeft} more attempts)`, {
+          instanceId,
+          orchestrationName: code.name,
+          orchestrationVersion: code.version,
+        });
+        return this.#commit.abandon(locked, 0);
+      case 'run':
+        break;
     }
-
-    if ((item.historyFormat ?? 1) > options.historyFormat) {
-      // A guard for providers that ignore maxHistoryFormat: never replay a newer format.
-      const delay = unregisteredDelayMs(attemptCount, options.unregisteredBackoff);
-      this.#deferred.defer(instanceId, delay);
-      logger.warn(TARGET, `instance recorded in history format ${item.historyFormat} (this node replays up to ${options.historyFormat}); leaving it to newer nodes`, { instanceId });
-      await this.#commit.abandon(locked, 0, true);
-      return;
-    }
-    const requests = item.messages.filter((m): m is OperatorRequest => m.type === 'ResumeOrchestration' || m.type === 'RestartOrchestration');
-    const messages = requests.length === 0 ? item.messages : item.messages.filter((m) => m.type !== 'ResumeOrchestration' && m.type !== 'RestartOrchestration');
-    const starts = messages.filter((m): m is StartItem => m.type === 'StartOrchestration' || m.type === 'ContinueAsNew');
-    let executionId = item.executionId;
-    let start: StartItem | undefined;
-    let applied: OperatorRequest | undefined;
-
-    if (engine === undefined && history.length > 0) {
-      const last = history[history.length - 1]!;
-      if (last.type === 'OrchestrationCompleted' || last.type === 'OrchestrationFailed') {
-        const resume = requests.find((r) => r.type === 'ResumeOrchestration' && r.executionId === executionId);
-        if (resume !== undefined && last.type === 'OrchestrationFailed') {
-          await resumeExecution(this.#resumeDeps(), locked, history, resume as Extract<OperatorRequest, { type: 'ResumeOrchestration' }>, messages, requests);
-          return;
-        }
-        const restart = requests.find((r) => r.type === 'RestartOrchestration');
-        if (restart === undefined || restart.type !== 'RestartOrchestration') {
-          await this.#ackDiscard(locked, executionId, starts, 'instance already finished', requests);
-          return;
-        }
-        applied = restart;
-        start = { type: 'StartOrchestration', instance: instanceId, orchestration: restart.orchestration, input: restart.input, version: restart.version };
-        executionId += 1;
-        history = [];
-      }
-      if (start === undefined && last.type === 'OrchestrationContinuedAsNew') {
-        start = starts.find((m) => m.type === 'ContinueAsNew');
-        if (start === undefined) {
-          await this.#ackDiscard(locked, executionId, starts, 'execution continued as new');
-          return;
-        }
-        executionId += 1;
-        history = [];
-      }
-    }
-    if (engine === undefined && history.length === 0 && start === undefined) {
-      start = starts.find((m) => m.type === 'StartOrchestration') ?? starts[0];
-      if (start === undefined) {
-        await this.#ackDiscard(locked, executionId, starts, 'no start message for an instance that has not started');
-        return;
-      }
-    }
-    const consumedStart = start;
-
-    // Resolve the code: a new execution uses the requested version or the policy; an existing
-    // one ALWAYS replays with the version recorded in its OrchestrationStarted (SPEC §5.3).
-    let name: string;
-    let version: string | undefined;
-    if (start !== undefined) {
-      name = start.orchestration;
-      // Decided by the creator of the item; only items nobody could decide get decided here,
-      // by the same fleet rule (never from this node's registry alone).
-      version =
-        start.version ??
-        (await this.#d.versions.fleet.resolve(name, instanceId, {
-          self: this.#d.versions.self,
-          ...(start.type === 'ContinueAsNew' && item.orchestrationVersion !== undefined ? { currentVersion: item.orchestrationVersion } : {}),
-        })).version;
-    } else if (engine !== undefined) {
-      name = engine.orchestrationName;
-      version = engine.orchestrationVersion;
-    } else {
-      const first = history[0]!;
-      name = first.type === 'OrchestrationStarted' ? first.name : (item.orchestrationName ?? 'unknown');
-      version = first.type === 'OrchestrationStarted' ? first.version : item.orchestrationVersion;
-    }
-    const handler = version === undefined ? undefined : registry.get(name, version);
-    if (handler === undefined) {
-      const what = version === undefined ? `'${name}' (no version registered here)` : `'${name}'@${version}`;
-      if (attemptCount > options.maxAttempts) {
-        const reason = `orchestration ${what} is not registered on the runtimes that tried it; register it (or deploy a runtime that has it)`;
-        await this.#poison({ locked, history, executionId, start, reason, lastEventId: undefined });
-        return;
-      }
-      // Leave it visible to every other node at once, and skip it here for the backoff period.
-      const delay = unregisteredDelayMs(attemptCount, options.unregisteredBackoff);
-      this.#deferred.defer(instanceId, delay);
-      logger.warn(TARGET, `orchestration ${what} not registered here; leaving it to other runtimes for ${delay} ms (poison after ${options.maxAttempts - attemptCount + 1} more attempts)`, {
+    const engine =
+      known.engine ??
+      (await createReplayEngine(this.#d, {
         instanceId,
-        orchestrationName: name,
-        orchestrationVersion: version,
-      });
-      await this.#commit.abandon(locked, 0);
-      return;
-    }
-
-    if (attemptCount > options.maxAttempts) {
-      await this.#poison({ locked, history, executionId, start, reason: undefined, lastEventId: engine?.lastEventId });
-      return;
-    }
-
-    if (engine === undefined) {
-      const startInfo: ExecutionStart | undefined =
-        start === undefined
-          ? undefined
-          : {
-              name,
-              version: version!,
-              input: start.input,
-              parent: start.parent,
-              carryForwardEvents: start.type === 'ContinueAsNew' ? start.carryForwardEvents : undefined,
-              initialCustomStatus: start.type === 'ContinueAsNew' ? start.initialCustomStatus : undefined,
-            };
-      engine = await createReplayEngine(this.#d, { instanceId, executionId, history, start: startInfo, handler, kvSnapshot });
-    }
-
-    const rejected = this.#rejectExtraStarts(starts, consumedStart, instanceId, engine.parent);
-    const result = await engine.runTurn(messages);
-    const hold: Hold = {
-      locked,
-      engine,
-      createdAt: item.instanceCreatedAt ?? cached?.instanceCreatedAt,
-      runs: new Map(),
-      consumed: [],
-      versionPin: item.versionPin,
-    };
-    const audits = refuseOperatorRequests(requests.filter((r) => r !== applied), 'the instance is running; only a finished instance can be restarted, only a failed one resumed');
-    if (applied !== undefined) {
-      audits.push({
-        at: Date.now(),
-        actor: applied.actor,
-        action: 'instance.restarted',
-        target: `instance:${instanceId}`,
-        reason: applied.reason,
-        details: JSON.stringify({ requestId: applied.requestId, executionId, version }),
-      });
-    }
-    if (await this.#afterTurn(hold, { result, start, extraItems: rejected, local: false, audits })) {
-      // The hold outlives this slot's turn: the slot goes back to fetching.
-      const held = this.#holdLoop(hold);
-      this.#holds.add(held);
-      void held.finally(() => this.#holds.delete(held));
-    }
+        executionId: target.executionId,
+        history,
+        start:
+          start === undefined
+            ? undefined
+            : {
+                name: code.name,
+                version: code.version!,
+                input: start.input,
+                parent: start.parent,
+                carryForwardEvents: start.type === 'ContinueAsNew' ? start.carryForwardEvents : undefined,
+                initialCustomStatus: start.type === 'ContinueAsNew' ? start.initialCustomStatus : undefined,
+              },
+        handler: decision.handler,
+        kvSnapshot: known.kvSnapshot,
+      }));
+    await this.#runTurn(locked, target, engine, code, known.createdAt);
   }
 
   /**
-   * Commits a turn. Its activities that this runtime can run (registered here, a worker slot
-   * free) are claimed in the same commit — queued already locked to this runtime — and started
-   * at once; when they usually finish quickly, the commit also keeps the instance lock, and the
-   * caller holds the instance for their results. Returns true while the instance stays held.
-   *
-   * Every turn is committed before the activities it scheduled start, and the results a turn
-   * consumed are committed with it, so a completed activity is never run again after a crash.
+   * A new execution whose start names no version gets it here, by the fleet rule its creator
+   * would have used (never from this node's registry alone).
    */
-  async #afterTurn(hold: Hold, turn: HeldTurn): Promise<boolean> {
-    const { options, worker, metrics, cache } = this.#d;
-    const { result } = turn;
-    const instanceId = hold.engine.instanceId;
-    for (const c of result.cancelledActivities) {
-      const key = activityKey(c.executionId, c.activityId);
-      const run = hold.runs.get(key);
-      if (run === undefined) continue;
-      hold.runs.delete(key);
-      worker.cancelRunning(instanceId, c.executionId, c.activityId);
-      this.#drop(run);
-    }
-    const cancelledNow = new Set(result.cancelledActivities.map((c) => activityKey(c.executionId, c.activityId)));
-    const canStart = options.localActivities && !this.#stopping && result.status === 'Running';
-    const claimable: number[] = [];
-    for (const [index, item] of result.workerItems.entries()) {
-      if (!canStart || !worker.canRunLocally(item) || cancelledNow.has(activityKey(item.executionId, item.id))) continue;
-      claimable.push(index);
-    }
-    // As many as there are free worker slots, in schedule order.
-    const claim = claimable.slice(0, worker.slots.reserveUpTo(claimable.length));
-    const holdMs = options.localActivityHoldMs;
-    const isQuick = (item: WorkItem): boolean => item.type === 'ActivityExecute' && worker.expectedDurationMs(item.name) <= holdMs;
-    const quick = claim.some((i) => isQuick(result.workerItems[i]!)) || [...hold.runs.values()].some((r) => isQuick(r.locked.item));
-    const keep = quick && holdMs > 0 && !this.#stopping && result.status === 'Running';
-    const { item } = hold.locked;
-    const versionMetadata = await stampVersions(this.#d.versions, result, hold.engine.orchestrationVersion, {
-      versionPin: hold.versionPin,
-      nextVersion: hold.nextVersionConsumed === true ? undefined : item.nextVersion,
+  async #decideCode(target: NewExecution | ExistingExecution, code: ExecutionCode, currentVersion: string | undefined): Promise<ExecutionCode> {
+    if (target.kind !== 'newExecution' || code.version !== undefined) return code;
+    const { fleet, self } = this.#d.versions;
+    const { version } = await fleet.resolve(code.name, target.start.instance, {
+      self,
+      ...(target.start.type === 'ContinueAsNew' && currentVersion !== undefined ? { currentVersion } : {}),
     });
-    if (result.started !== undefined && turn.start?.type === 'StartOrchestration' && turn.start.pinVersion === true) {
-      hold.versionPin = result.started.version;
-      Object.assign(versionMetadata, { versionPin: { value: result.started.version } });
-    } else if (versionMetadata.versionPin !== undefined) {
-      hold.versionPin = versionMetadata.versionPin.value ?? undefined;
-    }
-    if (versionMetadata.consumedNextVersion !== undefined) hold.nextVersionConsumed = true;
-    const base = turnAck(hold.engine.executionId, result, turn.extraItems);
-    const ack: OrchestrationAck = {
-      ...base,
-      metadata: {
-        ...base.metadata,
-        ...versionMetadata,
-        ...(result.started !== undefined && options.historyFormat !== 1 ? { historyFormat: options.historyFormat } : {}),
-      },
-      ...(hold.consumed.length > 0 ? { completedWorkItems: hold.consumed.map((r) => r.locked.lockToken) } : {}),
-    };
-    const outcome = await this.#commit.ack(hold.locked, ack, {
-      ...(claim.length > 0 ? { claimWorkItems: { indexes: claim, lockTimeoutMs: options.workerLockTimeoutMs } } : {}),
-      ...(keep ? { keepLock: { lockTimeoutMs: options.orchestratorLockTimeoutMs } } : {}),
-    });
-    if (outcome === undefined) {
-      // Nothing was written (the instance lock is released). Consumed results still count,
-      // through the worker queue, like those of activities still running.
-      cache.delete(instanceId);
-      worker.slots.release(claim.length);
-      for (const run of hold.consumed) this.#handOffRun(run);
-      hold.consumed = [];
-      this.#handOff(hold);
-      return false;
-    }
-    hold.engine.commit();
-    hold.createdAt = outcome.instanceCreatedAt ?? hold.createdAt;
-    if (turn.audits !== undefined && turn.audits.length > 0) void this.#commit.audit(turn.audits);
-    this.#count(result, turn.start);
-    if (turn.local) metrics.localTurns++;
-    worker.slots.release(hold.consumed.length);
-    hold.consumed = [];
-    // Claims the commit could not make (the row was gone) give their slots back.
-    worker.slots.release(claim.length - outcome.claimedWorkItems.length);
-    for (const locked of outcome.claimedWorkItems) {
-      if (!isActivity(locked)) continue;
-      hold.runs.set(activityKey(locked.item.executionId, locked.item.id), this.#startRun(locked));
-    }
-    if (outcome.lockKept && hold.runs.size > 0) return true;
-    if (outcome.lockKept) await this.#commit.abandon(hold.locked, 0, true);
-    this.#handOff(hold);
-    this.#keep(hold);
-    return false;
+    return { name: code.name, version };
   }
 
-  /** Starts a claimed activity on its reserved worker slot. */
-  #startRun(locked: LockedActivity): LocalRun {
-    const run: LocalRun = {
-      locked,
-      settled: false,
-      completion: null,
-      done: this.#d.worker.runLocal(locked).then(
-        (completion) => {
-          run.completion = completion;
-          run.settled = true;
-        },
-        () => {
-          run.settled = true;
-        },
-      ),
-    };
-    return run;
-  }
-
-  /** A run nobody waits for any more (cancelled): its slot is freed when it stops. */
-  #drop(run: LocalRun): void {
-    void run.done.finally(() => this.#d.worker.slots.release());
-  }
-
-  /** A run whose result goes through the worker queue; its slot is freed once that is acked. */
-  #handOffRun(run: LocalRun): void {
-    void run.done
-      .then(() => (run.completion === null ? undefined : this.#d.worker.complete(run.locked.lockToken, run.completion)))
-      .finally(() => this.#d.worker.slots.release());
-  }
-
-  /** Hands every run of the hold to the worker queue. */
-  #handOff(hold: Hold): void {
-    for (const run of hold.runs.values()) this.#handOffRun(run);
-    hold.runs.clear();
-  }
-
-  /** Caches the suspended engine so the next fetched turn costs O(new events). */
-  #keep(hold: Hold): void {
-    const { engine, createdAt } = hold;
-    if (createdAt !== undefined && !engine.isFinished) this.#d.cache.put(engine.instanceId, { engine, instanceCreatedAt: createdAt });
-  }
-
-  /**
-   * Holds the instance while its local activities run: each batch of results becomes the next
-   * turn (see {@link #afterTurn}). Ends when nothing completes within `localActivityHoldMs`,
-   * when a commit releases the lock, or on stop; late results then go through the worker queue.
-   */
-  async #holdLoop(hold: Hold): Promise<void> {
-    const { logger, cache } = this.#d;
-    const { locked, engine } = hold;
-    const instanceId = engine.instanceId;
-    const renewal = this.#renewLock(locked, 'held lock renewal failed');
-    try {
-      for (;;) {
-        const ready = await this.#settled(hold);
-        if (ready.length === 0) break;
-        const completions: WorkItem[] = [];
-        for (const run of ready) {
-          hold.runs.delete(activityKey(run.locked.item.executionId, run.locked.item.id));
-          if (run.completion === null) {
-            this.#drop(run);
-            continue;
-          }
-          hold.consumed.push(run);
-          completions.push(run.completion);
-        }
-        if (completions.length === 0) {
-          if (hold.runs.size === 0) break;
-          continue;
-        }
-        const result = await engine.runTurn(completions);
-        if (!(await this.#afterTurn(hold, { result, start: undefined, extraItems: [], local: true }))) return;
-      }
-      await this.#commit.abandon(locked, 0, true);
-      this.#handOff(hold);
-      this.#keep(hold);
-    } catch (error) {
-      cache.delete(instanceId);
-      logger.error(TARGET, 'orchestration turn failed while holding the instance; abandoning', { instanceId, error: String(error) });
-      for (const run of hold.consumed) this.#handOffRun(run);
-      hold.consumed = [];
-      this.#handOff(hold);
-      await this.#commit.abandon(locked, 50, true);
-    } finally {
-      renewal.stop();
-    }
-  }
-
-  /**
-   * Waits until at least one local activity has settled, then lets those finishing at the same
-   * moment settle too; returns the settled ones, or none after `localActivityHoldMs` or on stop.
-   */
-  async #settled(hold: Hold): Promise<LocalRun[]> {
-    const runs = [...hold.runs.values()];
-    if (!runs.some((r) => r.settled) && !this.#stopping) {
-      let timer: NodeJS.Timeout | undefined;
-      const expired = new Promise<void>((resolve) => {
-        timer = setTimeout(resolve, this.#d.options.localActivityHoldMs);
-      });
-      await Promise.race([...runs.map((r) => r.done), expired, this.#stopped]);
-      clearTimeout(timer);
-    }
-    if (this.#stopping) return [];
-    await drainMicrotasks();
-    return runs.filter((r) => r.settled);
+  /** Runs the turn on the engine and commits it (holding the instance for local activities). */
+  async #runTurn(
+    locked: LockedOrchestrationItem,
+    target: NewExecution | ExistingExecution,
+    engine: ReplayEngine,
+    code: ExecutionCode,
+    createdAt: number | undefined,
+  ): Promise<void> {
+    const instanceId = locked.item.instanceId;
+    const start = target.kind === 'newExecution' ? target.start : undefined;
+    const restart = target.kind === 'newExecution' ? target.restart : undefined;
+    const rejected = this.#rejectExtraStarts(target.starts, start, instanceId, engine.parent);
+    const result = await engine.runTurn(target.messages);
+    const audits = refuseOperatorRequests(
+      target.requests.filter((r) => r !== restart),
+      RUNNING_REFUSAL,
+    );
+    if (restart !== undefined) audits.push(restartedAudit(restart, target.executionId, code.version));
+    await this.#holds.commitFetchedTurn(newHold(locked, engine, createdAt), { result, start, extraItems: rejected, local: false, audits });
   }
 
   /**
    * A start for an instance id that is already in use (A1): dropped. When it came from a
    * parent orchestration, the parent is told, so it does not wait forever.
    */
-  #rejectExtraStarts(starts: StartItem[], consumed: StartItem | undefined, instanceId: string, owner: ParentLink | undefined): WorkItem[] {
+  #rejectExtraStarts(starts: readonly StartItem[], consumed: StartItem | undefined, instanceId: string, owner: ParentLink | undefined): WorkItem[] {
     const replies: WorkItem[] = [];
     for (const s of starts) {
       if (s === consumed || s.type !== 'StartOrchestration') continue;
@@ -574,7 +279,7 @@ export class OrchestrationDispatcher {
       versions,
       createEngine: (args) => createReplayEngine(this.#d, args),
       commit: async (locked, ack) => (await this.#commit.ack(locked, ack)) !== undefined,
-      discard: (locked, why, audits) => this.#ackDiscard(locked, locked.item.executionId, [], why, [], audits),
+      discard: (locked, why, audits) => this.#discard(locked, locked.item.executionId, [], why, [], audits),
       defer: async (locked, what) => {
         const delay = unregisteredDelayMs(locked.attemptCount, options.unregisteredBackoff);
         this.#deferred.defer(locked.item.instanceId, delay);
@@ -585,13 +290,13 @@ export class OrchestrationDispatcher {
     };
   }
 
-  /** Acks a batch without changes (its messages are consumed and dropped). */
-  async #ackDiscard(
+  /** Consumes the batch without a turn, replying to rejected starts and refusing `requests`. */
+  async #discard(
     locked: LockedOrchestrationItem,
     executionId: number,
-    starts: StartItem[],
+    starts: readonly StartItem[],
     why: string,
-    requests: readonly OperatorRequest[] = [],
+    requests: readonly OperatorRequest[],
     audits: readonly AuditEntryInput[] = refuseOperatorRequests(requests, why),
   ): Promise<void> {
     const replies = this.#rejectExtraStarts(starts, undefined, locked.item.instanceId, undefined);
@@ -613,25 +318,5 @@ export class OrchestrationDispatcher {
     await this.#commit.ack(batch.locked, ack);
     cache.delete(instanceId);
   }
-
-
-  #count(r: TurnResult, start: StartItem | undefined): void {
-    const m = this.#d.metrics;
-    if (r.started !== undefined && start?.type === 'StartOrchestration') m.orchStarts++;
-    if (r.status === 'Completed') m.orchCompletions++;
-    if (r.status === 'ContinuedAsNew') m.orchContinueAsNew++;
-    if (r.status === 'Failed') {
-      m.orchFailures++;
-      const category = r.error?.category;
-      if (category === 'application') m.orchApplicationErrors++;
-      else if (category === 'configuration') m.orchConfigurationErrors++;
-      else if (category === 'infrastructure') m.orchInfrastructureErrors++;
-      const level = category === 'application' ? 'warn' : 'error';
-      this.#d.logger.log(level, TARGET, category === 'application' ? 'orchestration failed (application error)' : 'orchestration failed', {
-        instanceId: r.historyDelta[0]?.instanceId,
-        error: r.output,
-      });
-    }
-    for (const e of r.historyDelta) if (e.type === 'SubOrchestrationScheduled') m.suborchestrationCalls++;
-  }
 }
+

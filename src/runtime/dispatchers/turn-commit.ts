@@ -18,6 +18,7 @@ import type {
 } from '../../providers/provider.js';
 import type { Logger } from '../logger.js';
 import type { RuntimeMetrics } from '../metrics.js';
+import type { StartItem } from './poison.js';
 
 const TARGET = 'duroxide::runtime::dispatchers::orchestration';
 /** Waits between ack attempts after a retryable provider error; then the batch is abandoned. */
@@ -130,4 +131,24 @@ export function turnAck(executionId: number, r: TurnResult, extraItems: readonly
       customStatus: r.customStatus,
     },
   };
+}
+
+/** Counts a committed turn in the metrics; a failed execution is logged by its error category. */
+export function countTurn(m: RuntimeMetrics, logger: Logger, r: TurnResult, start: StartItem | undefined): void {
+  if (r.started !== undefined && start?.type === 'StartOrchestration') m.orchStarts++;
+  if (r.status === 'Completed') m.orchCompletions++;
+  if (r.status === 'ContinuedAsNew') m.orchContinueAsNew++;
+  if (r.status === 'Failed') {
+    m.orchFailures++;
+    const category = r.error?.category;
+    if (category === 'application') m.orchApplicationErrors++;
+    else if (category === 'configuration') m.orchConfigurationErrors++;
+    else if (category === 'infrastructure') m.orchInfrastructureErrors++;
+    const level = category === 'application' ? 'warn' : 'error';
+    logger.log(level, TARGET, category === 'application' ? 'orchestration failed (application error)' : 'orchestration failed', {
+      instanceId: r.historyDelta[0]?.instanceId,
+      error: r.output,
+    });
+  }
+  for (const e of r.historyDelta) if (e.type === 'SubOrchestrationScheduled') m.suborchestrationCalls++;
 }
