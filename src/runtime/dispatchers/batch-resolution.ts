@@ -14,8 +14,9 @@ import type { WorkItem, WorkItemOfType } from '../../core/history/work-item.js';
 import type { OrchestrationItem } from '../../providers/provider.js';
 import { unregisteredDelayMs } from '../options.js';
 import type { OperatorRequest } from './operator-requests.js';
-import type { StartItem } from './poison.js';
 
+/** A start message: what a new execution is created from. */
+export type StartItem = WorkItemOfType<'StartOrchestration'> | WorkItemOfType<'ContinueAsNew'>;
 type ResumeRequest = WorkItemOfType<'ResumeOrchestration'>;
 type RestartRequest = WorkItemOfType<'RestartOrchestration'>;
 

@@ -27,7 +27,7 @@ import type { Logger } from '../logger.js';
 import type { RuntimeMetrics } from '../metrics.js';
 import type { ResolvedRuntimeOptions } from '../options.js';
 import { keepInstanceLockRenewed } from './lock-renewal.js';
-import type { StartItem } from './poison.js';
+import type { StartItem } from './batch-resolution.js';
 import { countTurn, turnAck, type TurnCommitter } from './turn-commit.js';
 import { stampVersions, type VersionDecider } from './version-stamping.js';
 import type { WorkerSlots } from './worker-slots.js';

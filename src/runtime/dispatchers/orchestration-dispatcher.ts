@@ -29,6 +29,7 @@ import {
   type ExistingExecution,
   type NewExecution,
   type ResolutionLimits,
+  type StartItem,
 } from './batch-resolution.js';
 import { LocalActivityHolds, newHold, type LocalActivityRunner } from './local-activity-hold.js';
 import { keepInstanceLockRenewed } from './lock-renewal.js';
@@ -39,11 +40,9 @@ import {
   type OperatorRequest,
   type ResumeDeps,
 } from './operator-requests.js';
-import { poisonAck, storedEventCount, type PoisonedBatch, type StartItem } from './poison.js';
+import { poisonAck, storedEventCount, type PoisonedBatch } from './poison.js';
 import { TurnCommitter } from './turn-commit.js';
 import type { VersionDecider } from './version-stamping.js';
-
-export type { LocalActivityRunner } from './local-activity-hold.js';
 
 const TARGET = 'duroxide::runtime::dispatchers::orchestration';
 /** Backoff of a batch whose stored history does not parse (until it becomes poison). */

@@ -5,13 +5,10 @@
  * @module
  */
 import type { EventKind, HistoryEvent, ParentLink } from '../../core/history/history-event.js';
-import type { WorkItemOfType } from '../../core/history/work-item.js';
 import { displayMessage, type ErrorDetails } from '../../core/errors/error-details.js';
 import { DUROXIDE_VERSION } from '../../core/version.js';
 import type { LockedOrchestrationItem, OrchestrationAck, Provider } from '../../providers/provider.js';
-
-/** The start message a new execution is created from. */
-export type StartItem = WorkItemOfType<'StartOrchestration'> | WorkItemOfType<'ContinueAsNew'>;
+import type { StartItem } from './batch-resolution.js';
 
 /** The batch being poisoned and what the dispatcher knows about its execution. */
 export interface PoisonedBatch {

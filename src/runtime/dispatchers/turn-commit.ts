@@ -18,7 +18,7 @@ import type {
 } from '../../providers/provider.js';
 import type { Logger } from '../logger.js';
 import type { RuntimeMetrics } from '../metrics.js';
-import type { StartItem } from './poison.js';
+import type { StartItem } from './batch-resolution.js';
 
 const TARGET = 'duroxide::runtime::dispatchers::orchestration';
 /** Waits between ack attempts after a retryable provider error; then the batch is abandoned. */
