@@ -10,12 +10,12 @@ import type { OrchestrationHandler } from '../core/replay/orchestration-handler.
 import { DEFAULT_VERSION } from '../core/versioning/semver.js';
 import { DUROXIDE_VERSION } from '../core/version.js';
 import type { LockedOrchestrationItem, LockedWorkItem, Provider } from '../providers/provider.js';
-import { DispatcherLoop } from './dispatcher-loop.js';
+import { DispatcherLoop } from './dispatchers/dispatcher-loop.js';
 import { InstanceCache } from './instance-cache.js';
 import { Logger } from './logger.js';
 import { newRuntimeMetrics, type MetricsSnapshot, type RuntimeMetrics } from './metrics.js';
 import { resolveRuntimeOptions, type ResolvedRuntimeOptions, type RuntimeOptions } from './options.js';
-import { OrchestrationDispatcher } from './orchestration-dispatcher.js';
+import { OrchestrationDispatcher } from './dispatchers/orchestration-dispatcher.js';
 import { checkReplay, highestRegisteredTarget, type ReplayCheckOptions, type ReplayCheckReport, type UpgradeTarget } from './replay-check.js';
 import { resolveExecutionVersion } from '../core/versioning/version-policy.js';
 import {
@@ -27,7 +27,7 @@ import {
 } from './registry.js';
 import { SessionTracker } from './session-tracker.js';
 import { timerDelay, Waker } from './waker.js';
-import { WorkerDispatcher } from './worker-dispatcher.js';
+import { WorkerDispatcher } from './dispatchers/worker-dispatcher.js';
 import { FleetView, type SelfNode } from '../client/fleet-view.js';
 import { NodeHeartbeat } from './node-heartbeat.js';
 import { hostname } from 'node:os';

@@ -11,20 +11,20 @@
  * of sub-orchestrations that finished meanwhile. Completed activities are never run again.
  * @module
  */
-import type { HistoryEvent } from '../core/history/history-event.js';
-import type { WorkItem, WorkItemOfType } from '../core/history/work-item.js';
-import type { ReplayEngine } from '../core/replay/replay-engine.js';
-import type { OrchestrationHandler } from '../core/replay/orchestration-handler.js';
-import type { TurnResult } from '../core/replay/turn-result.js';
+import type { HistoryEvent } from '../../core/history/history-event.js';
+import type { WorkItem, WorkItemOfType } from '../../core/history/work-item.js';
+import type { ReplayEngine } from '../../core/replay/replay-engine.js';
+import type { OrchestrationHandler } from '../../core/replay/orchestration-handler.js';
+import type { TurnResult } from '../../core/replay/turn-result.js';
 import type {
   AuditEntryInput,
   LockedOrchestrationItem,
   OrchestrationAck,
   Provider,
-} from '../providers/provider.js';
-import type { Logger } from './logger.js';
-import type { ResolvedRuntimeOptions } from './options.js';
-import type { OrchestrationRegistry } from './registry.js';
+} from '../../providers/provider.js';
+import type { Logger } from '../logger.js';
+import type { ResolvedRuntimeOptions } from '../options.js';
+import type { OrchestrationRegistry } from '../registry.js';
 import { stampVersions, type VersionDecider } from './version-stamping.js';
 
 const TARGET = 'duroxide::runtime::operator-requests';
@@ -42,6 +42,22 @@ export function refuseOperatorRequests(requests: readonly OperatorRequest[], why
     reason: r.reason,
     details: JSON.stringify({ requestId: r.requestId, refusal: why }),
   }));
+}
+
+/** The audit entry of a restart the dispatcher applied as a new execution. */
+export function restartedAudit(
+  request: WorkItemOfType<'RestartOrchestration'>,
+  executionId: number,
+  version: string | undefined,
+): AuditEntryInput {
+  return {
+    at: Date.now(),
+    actor: request.actor,
+    action: 'instance.restarted',
+    target: `instance:${request.instance}`,
+    reason: request.reason,
+    details: JSON.stringify({ requestId: request.requestId, executionId, version }),
+  };
 }
 
 export interface ResumeDeps {

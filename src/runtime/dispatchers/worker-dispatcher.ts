@@ -10,20 +10,22 @@
  * activity runs in the background while its loop fetches the next).
  * @module
  */
-import type { WorkItem, WorkItemOfType } from '../core/history/work-item.js';
-import type { ErrorDetails } from '../core/errors/error-details.js';
-import { encodePayload } from '../core/validation/arguments.js';
-import { errorMessage, errorName } from '../core/errors/error-to-details.js';
-import { isDuroxideError } from '../core/errors/duroxide-error.js';
-import type { LockedWorkItem, Provider, TagFilter } from '../providers/provider.js';
-import { ActivityContext } from './activity-context.js';
-import { DeferralList } from './deferral-list.js';
-import type { Logger } from './logger.js';
-import type { RuntimeMetrics } from './metrics.js';
-import { renewalIntervalMs, unregisteredDelayMs, type ResolvedRuntimeOptions } from './options.js';
-import type { ActivityRegistry } from './registry.js';
-import type { SessionTracker } from './session-tracker.js';
-import { SYSCALL_GET_KV_VALUE } from '../core/syscall-names.js';
+import type { WorkItem, WorkItemOfType } from '../../core/history/work-item.js';
+import type { ErrorDetails } from '../../core/errors/error-details.js';
+import { encodePayload } from '../../core/validation/arguments.js';
+import { errorMessage, errorName } from '../../core/errors/error-to-details.js';
+import { isDuroxideError } from '../../core/errors/duroxide-error.js';
+import type { LockedWorkItem, Provider, TagFilter } from '../../providers/provider.js';
+import { ActivityContext } from '../activity-context.js';
+import { DeferralList } from '../deferral-list.js';
+import type { Logger } from '../logger.js';
+import type { RuntimeMetrics } from '../metrics.js';
+import { unregisteredDelayMs, type ResolvedRuntimeOptions } from '../options.js';
+import type { ActivityRegistry } from '../registry.js';
+import type { SessionTracker } from '../session-tracker.js';
+import { SYSCALL_GET_KV_VALUE } from '../../core/syscall-names.js';
+import { keepLockRenewed } from './lock-renewal.js';
+import { WorkerSlots } from './worker-slots.js';
 
 const TARGET = 'duroxide::runtime::worker';
 
@@ -50,10 +52,11 @@ export class WorkerDispatcher {
   readonly #running = new Map<string, AbortController>();
   /** Activity names this runtime lacks, left to other nodes for a while. */
   readonly #deferred = new DeferralList();
-  /** Worker slots in use: fetched items being processed and local runs (until committed). */
-  #inUse = 0;
-  /** A fetch was skipped for lack of capacity: wake a slot when a local run frees one. */
-  #starved = false;
+  /**
+   * Worker slots in use: fetched items being processed and local runs (until committed). A fetch
+   * skipped for lack of a slot is woken (`onCapacity`) when a local run frees one.
+   */
+  readonly slots: WorkerSlots;
   /** Fetched items, local runs and hand-offs still in progress (shutdown waits for them). */
   readonly #background = new Set<Promise<unknown>>();
   /** Moving average duration per activity name (ms). */
@@ -61,26 +64,11 @@ export class WorkerDispatcher {
 
   constructor(deps: WorkerDispatcherDeps) {
     this.#d = deps;
+    this.slots = new WorkerSlots(deps.options.workerConcurrency, deps.onCapacity);
   }
 
   #workerId(slot: number): string {
     return `work-${slot}-${this.#d.options.workerNodeId ?? this.#d.runtimeId}`;
-  }
-
-  /** Takes a worker slot if one is free. */
-  tryReserve(): boolean {
-    if (this.#inUse >= this.#d.options.workerConcurrency) return false;
-    this.#inUse++;
-    return true;
-  }
-
-  /** Gives back a slot taken with {@link tryReserve}. */
-  release(): void {
-    this.#inUse--;
-    if (this.#starved) {
-      this.#starved = false;
-      this.#d.onCapacity?.();
-    }
   }
 
   /**
@@ -103,16 +91,16 @@ export class WorkerDispatcher {
   }
 
   /**
-   * Runs an activity its orchestration scheduled in this process, on a slot reserved with
-   * {@link tryReserve}, and resolves with its completion — not acked: the caller commits it with
+   * Runs an activity its orchestration scheduled in this process, on a slot reserved in
+   * {@link slots}, and resolves with its completion — not acked: the caller commits it with
    * a later turn or through {@link complete} — or null when there is nothing to report
-   * (cancelled, released). The caller gives the slot back ({@link release}) once the result is
+   * (cancelled, released). The caller gives the slot back (`slots.release()`) once the result is
    * committed, so that at most `workerConcurrency` finished-or-running activities are lost to a
    * crash.
    */
   runLocal(locked: LockedWorkItem & { readonly item: WorkItemOfType<'ActivityExecute'> }): Promise<WorkItem | null> {
     this.#d.metrics.localActivityRuns++;
-    return this.#track(this.#execute(locked, locked.item, Math.max(0, this.#inUse - 1)));
+    return this.#track(this.#execute(locked, locked.item, Math.max(0, this.slots.inFlight - 1)));
   }
 
   /** Acks a completion through the worker queue (the orchestration reads it from its queue). */
@@ -138,19 +126,17 @@ export class WorkerDispatcher {
    * so `workerConcurrency` stays a hard cap.
    */
   async fetch(slot: number): Promise<LockedWorkItem | null> {
-    const cap = this.#d.options.workerConcurrency;
-    if (this.#inUse >= cap) {
-      this.#starved = true;
+    if (!this.slots.hasFree) {
+      this.slots.markStarved();
       return null;
     }
     const locked = await this.#fetch(slot);
     if (locked === null) return null;
-    if (this.#inUse >= cap) {
-      this.#starved = true;
+    if (!this.slots.tryReserve()) {
+      this.slots.markStarved();
       await this.#d.provider.abandonWorkItem(locked.lockToken, { ignoreAttempt: true }).catch(() => undefined);
       return null;
     }
-    this.#inUse++;
     return locked;
   }
 
@@ -182,7 +168,7 @@ export class WorkerDispatcher {
    * slot can fetch again while the activity runs; the slot is given back when it ends.
    */
   process(locked: LockedWorkItem, slot: number): Promise<void> {
-    void this.#track(this.#process(locked, slot).finally(() => this.release())).catch((error: unknown) => {
+    void this.#track(this.#process(locked, slot).finally(() => this.slots.release())).catch((error: unknown) => {
       this.#d.logger.error(TARGET, 'failed to process a work item', { error: String(error) });
     });
     return Promise.resolve();
@@ -248,15 +234,17 @@ export class WorkerDispatcher {
     const controller = new AbortController();
     const runningKey = `${item.instance}|${item.executionId}|${item.id}`;
     this.#running.set(runningKey, controller);
-    const renewal = setInterval(() => {
-      provider.renewWorkItemLock(locked.lockToken, options.workerLockTimeoutMs).catch((error: unknown) => {
+    const renewal = keepLockRenewed({
+      renew: (ms) => provider.renewWorkItemLock(locked.lockToken, ms),
+      lockTimeoutMs: options.workerLockTimeoutMs,
+      onFailure: (error) => {
         // A transient error (busy database) is retried at the next interval; a permanent one
         // means the row was deleted (the activity was cancelled) or the lock was lost.
-        if (isDuroxideError(error) && error.retryable) return;
-        clearInterval(renewal);
+        if (isDuroxideError(error) && error.retryable) return 'retry';
         controller.abort(new Error('activity cancelled'));
-      });
-    }, renewalIntervalMs(options.workerLockTimeoutMs));
+        return 'stop';
+      },
+    });
     try {
       const ctx = new ActivityContext({
         instanceId: item.instance,
@@ -281,7 +269,7 @@ export class WorkerDispatcher {
       });
       const first = await Promise.race([run, cancelled]);
       if (first === 'cancelled') {
-        clearInterval(renewal);
+        renewal.stop();
         metrics.activityCancelled++;
         logger.debug(TARGET, 'activity cancelled; waiting for its grace period', { instanceId: item.instance, activityName: item.name });
         await Promise.race([run, new Promise((r) => setTimeout(r, options.activityCancellationGraceMs).unref())]);
@@ -310,7 +298,7 @@ export class WorkerDispatcher {
       logger.warn(TARGET, 'activity failed (application error)', { instanceId: item.instance, activityName: item.name, error: message });
       return failure(item, appError(message, name));
     } finally {
-      clearInterval(renewal);
+      renewal.stop();
       this.#running.delete(runningKey);
     }
   }

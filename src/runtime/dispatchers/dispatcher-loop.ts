@@ -4,8 +4,8 @@
  * the poll interval, and never longer than the next known visibility time (timers).
  * @module
  */
-import type { Logger } from './logger.js';
-import type { Waker } from './waker.js';
+import type { Logger } from '../logger.js';
+import type { Waker } from '../waker.js';
 
 export interface DispatcherLoopOptions<T> {
   readonly name: string;

@@ -8,10 +8,10 @@
  * the fleet policy, never below the current version unless the policy allows downgrades.
  * @module
  */
-import type { WorkItem } from '../core/history/work-item.js';
-import type { TurnResult } from '../core/replay/turn-result.js';
-import type { ExecutionMetadata } from '../providers/provider.js';
-import type { FleetView, SelfNode } from '../client/fleet-view.js';
+import type { WorkItem } from '../../core/history/work-item.js';
+import type { TurnResult } from '../../core/replay/turn-result.js';
+import type { ExecutionMetadata } from '../../providers/provider.js';
+import type { FleetView, SelfNode } from '../../client/fleet-view.js';
 
 /** What the instance row says about version targets (from the fetched item). */
 export interface InstanceVersionTargets {
