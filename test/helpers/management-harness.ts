@@ -28,6 +28,8 @@ export interface ManagementHarness {
   readonly client: Client;
   readonly runtime: Runtime;
   readonly server: ListeningManagementServer;
+  /** `--store … [--schema …]` for the CLI, on the same store. */
+  readonly storeArgs: readonly string[];
   api(method: string, path: string, options?: { body?: unknown; rawBody?: string; key?: string; contentType?: string }): Promise<ApiResponse>;
 }
 
@@ -82,5 +84,6 @@ export async function startManagementHarness(
     }
     return { status: res.status, contentType: res.headers.get('content-type') ?? '', body: parsed };
   };
-  return { provider, client, runtime, server, api };
+  const storeArgs = ['--store', store.url, ...(store.schema !== undefined ? ['--schema', store.schema] : [])];
+  return { provider, client, runtime, server, storeArgs, api };
 }
