@@ -12,6 +12,7 @@ const intParam = (what: string) =>
   z
     .string()
     .regex(/^\d{1,15}$/, `${what} must be a non-negative decimal integer`)
+    .openapi({ description: `${what}: a decimal integer${what.endsWith('From') || what.endsWith('To') ? ' (epoch ms)' : ''}` })
     .transform((s) => Number(s));
 const boolParam = z.enum(['true', 'false']).transform((s) => s === 'true');
 

@@ -18,6 +18,7 @@ export function registerSystemRoutes(app: ManagementApp, deps: RouteDeps): void 
       path: `${API_PREFIX}/healthz`,
       tags: ['system'],
       summary: 'The server process answers (no store access, no key needed)',
+      security: [],
       responses: { 200: ok(HealthSchema, 'alive') },
     }),
     (c) => c.json({ status: 'ok' as const }, 200),
@@ -29,6 +30,7 @@ export function registerSystemRoutes(app: ManagementApp, deps: RouteDeps): void 
       path: `${API_PREFIX}/readyz`,
       tags: ['system'],
       summary: 'The store is reachable and its schema readable (no key needed)',
+      security: [],
       responses: { 200: ok(ReadySchema, 'ready'), 503: { description: 'store unreachable', content: { 'application/problem+json': { schema: ProblemSchema } } } },
     }),
     async (c) => {
