@@ -19,13 +19,16 @@ export interface TargetOptions {
 export interface ApiConnection {
   /** Sends a request; returns the parsed JSON body of a 2xx answer. @throws CliError otherwise. */
   request(method: string, path: string, body?: unknown): Promise<unknown>;
+  /** A GET whose 2xx answer is returned as text (NDJSON). @throws CliError otherwise. */
+  text(path: string): Promise<string>;
   close(): Promise<void>;
 }
 
 const LOCAL_ORIGIN = 'http://duroxide.local';
 
-async function toResult(res: Response, what: string): Promise<unknown> {
+async function toResult(res: Response, what: string, raw = false): Promise<unknown> {
   const text = await res.text();
+  if (raw && res.ok) return text;
   let body: unknown = text;
   try {
     body = JSON.parse(text);
@@ -52,6 +55,7 @@ export async function connect(options: TargetOptions, env: NodeJS.ProcessEnv = p
     }
     const server = createManagementServer({ client: new Client(provider), onInternalError: (e) => console.error(e) });
     return {
+      text: async (path) => (await toResult(await server.fetch(new Request(`${LOCAL_ORIGIN}${path}`)), 'the store', true)) as string,
       request: async (method, path, body) =>
         toResult(
           await server.fetch(
@@ -70,19 +74,19 @@ export async function connect(options: TargetOptions, env: NodeJS.ProcessEnv = p
   }
   const base = url.replace(/\/+$/, '');
   const key = env['DUROXIDE_API_KEY'];
+  const send = async (method: string, path: string, body: unknown): Promise<Response> => {
+    const headers: Record<string, string> = {};
+    if (key !== undefined && key !== '') headers['authorization'] = `Bearer ${key}`;
+    if (body !== undefined) headers['content-type'] = 'application/json';
+    try {
+      return await fetch(`${base}${path}`, { method, headers, ...(body !== undefined ? { body: JSON.stringify(body) } : {}) });
+    } catch (error) {
+      throw new CliError(ERROR_CODES.PROVIDER_ERROR, `cannot reach the management server at ${base}: ${(error as Error).message}`, EXIT_CODES.UNAVAILABLE, error);
+    }
+  };
   return {
-    request: async (method, path, body) => {
-      const headers: Record<string, string> = {};
-      if (key !== undefined && key !== '') headers['authorization'] = `Bearer ${key}`;
-      if (body !== undefined) headers['content-type'] = 'application/json';
-      let res: Response;
-      try {
-        res = await fetch(`${base}${path}`, { method, headers, ...(body !== undefined ? { body: JSON.stringify(body) } : {}) });
-      } catch (error) {
-        throw new CliError(ERROR_CODES.PROVIDER_ERROR, `cannot reach the management server at ${base}: ${(error as Error).message}`, EXIT_CODES.UNAVAILABLE, error);
-      }
-      return toResult(res, base);
-    },
+    request: async (method, path, body) => toResult(await send(method, path, body), base),
+    text: async (path) => (await toResult(await send('GET', path, undefined), base, true)) as string,
     close: async () => undefined,
   };
 }

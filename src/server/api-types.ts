@@ -106,9 +106,37 @@ export const OrchestrationStatsSchema = z
   })
   .openapi('OrchestrationStats');
 
+export const WaitingOnSchema = z
+  .object({
+    activities: z.array(z.object({ eventId: z.number().int(), name: z.string(), scheduledAt: z.number().int() })),
+    timers: z.array(z.object({ eventId: z.number().int(), fireAt: z.number().int() })),
+    events: z.array(z.object({ eventId: z.number().int(), name: z.string() })),
+    queues: z.array(z.object({ eventId: z.number().int(), name: z.string() })),
+    children: z.array(z.object({ eventId: z.number().int(), name: z.string(), instanceId: z.string() })),
+  })
+  .openapi('WaitingOn');
+
+export const TimelineSpanSchema = z
+  .object({
+    eventId: z.number().int(),
+    kind: z.enum(['activity', 'timer', 'event', 'queue', 'subOrchestration']),
+    name: z.string().optional(),
+    instanceId: z.string().optional(),
+    fireAt: z.number().int().optional(),
+    startedAt: z.number().int(),
+    endedAt: z.number().int().optional(),
+    outcome: z.enum(['open', 'completed', 'failed', 'cancelled']),
+  })
+  .openapi('TimelineSpan');
+export const TimelineSchema = z
+  .object({ executionId: z.number().int(), items: z.array(TimelineSpanSchema) })
+  .openapi('Timeline');
+export const ExecutionQuery = z.strictObject({ executionId: intParam('executionId').optional() });
+
 export const InstanceDetailSchema = z
   .object({
     instance: InstanceInfoSchema,
+    waitingOn: WaitingOnSchema.openapi({ description: "derived from the current execution's history; empty once it finished" }),
     /** Newest first, at most 100. */
     executions: z.array(ExecutionInfoSchema),
     executionCount: z.number().int(),
@@ -290,6 +318,9 @@ export const OrchestrationSummarySchema = z
     versions: z.array(VersionRowSchema),
   })
   .openapi('OrchestrationSummary');
+export const ActivityListSchema = z
+  .object({ items: z.array(z.object({ name: z.string(), liveNodes: z.array(z.string()) })) })
+  .openapi('ActivityList');
 export const CatalogSchema = z.object({ items: z.array(OrchestrationSummarySchema) }).openapi('OrchestrationCatalog');
 
 // ------------------------------------------------------------------ system

@@ -17,6 +17,7 @@ import { ApiKeyVerifier, type ApiKeyRecord } from './auth/api-keys.js';
 import { problem, problemFor, problemResponse } from './problem.js';
 import { registerFleetRoutes } from './routes/fleet.js';
 import { registerInstanceActionRoutes } from './routes/instance-actions.js';
+import { registerInstanceHistoryRoutes } from './routes/instance-history.js';
 import { registerInstanceReadRoutes } from './routes/instances.js';
 import { registerSystemRoutes } from './routes/system.js';
 import { API_PREFIX, type ManagementApp, type RouteDeps, type ServerEnv } from './server-env.js';
@@ -153,6 +154,7 @@ export function createManagementServer(options: ManagementServerOptions): Manage
 
   registerSystemRoutes(app, deps);
   registerInstanceReadRoutes(app, deps);
+  registerInstanceHistoryRoutes(app, deps);
   registerInstanceActionRoutes(app, deps);
   registerFleetRoutes(app, deps);
 

@@ -63,6 +63,14 @@ for (const kind of STORE_KINDS) {
       assert.equal(detail.json.executions[0].orchestrationVersion, '1.0.0');
       const history = await cli(['instances', 'history', id, '--limit', '2', ...h.storeArgs]);
       assert.equal(history.json.items.length, 2);
+      const timeline = await cli(['instances', 'timeline', id, ...h.storeArgs]);
+      assert.deepEqual(timeline.json.items.map((x: { kind: string; outcome: string }) => [x.kind, x.outcome]), [['activity', 'completed']]);
+      const exported = await cli(['instances', 'export', id, ...h.storeArgs]);
+      assert.equal(exported.code, 0, exported.stderr);
+      const lines = exported.stdout.trimEnd().split('\n').map((l) => JSON.parse(l) as { executionId: number; kind: string });
+      assert.equal(lines[0]?.kind, 'OrchestrationStarted');
+      assert.ok(lines.every((l) => l.executionId === 1));
+      assert.deepEqual((await cli(['activities', ...h.storeArgs])).json.items.map((a: { name: string }) => a.name), ['Double']);
       const versions = await cli(['versions', ...h.storeArgs]);
       assert.ok(versions.json.items.some((s: { orchestrationName: string }) => s.orchestrationName === 'Echo'));
       const table = await cli(['instances', 'list', '--name', 'Echo', '-o', 'table', ...h.storeArgs]);

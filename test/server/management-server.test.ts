@@ -52,6 +52,12 @@ for (const kind of STORE_KINDS) {
       assert.deepEqual(detail.body.instance.output, { input: { sku: 'x' }, doubled: 42 });
       assert.deepEqual(detail.body.instance.customStatus, { phase: 'echoing' });
       assert.equal(detail.body.executionCount, 1);
+      assert.deepEqual(detail.body.waitingOn, { activities: [], timers: [], events: [], queues: [], children: [] });
+      const spans = await h.api('GET', `/api/v1/instances/${id}/timeline`);
+      assert.deepEqual(
+        spans.body.items.map((s: { kind: string; name: string; outcome: string }) => [s.kind, s.name, s.outcome]),
+        [['activity', 'Double', 'completed']],
+      );
       assert.equal(detail.body.executions[0].orchestrationVersion, '1.0.0');
       assert.ok(detail.body.stats.historyEventCount > 2);
 
@@ -77,6 +83,9 @@ for (const kind of STORE_KINDS) {
       const waiter = uid('waiter');
       assert.equal((await h.api('POST', '/api/v1/instances', { body: { orchestrationName: 'Waiter', instanceId: waiter } })).status, 202);
       await untilRunning(h, waiter);
+      const waiting = await h.api('GET', `/api/v1/instances/${waiter}`);
+      assert.deepEqual(waiting.body.waitingOn.events.map((e: { name: string }) => e.name), ['go']);
+      assert.deepEqual((await h.api('GET', `/api/v1/instances/${waiter}/timeline`)).body.items.map((s: { outcome: string }) => s.outcome), ['open']);
       const refused = await h.api('DELETE', `/api/v1/instances/${waiter}`);
       assert.equal(refused.status, 409);
       assert.equal(refused.body.code, 'INSTANCE_STILL_RUNNING');
@@ -94,6 +103,11 @@ for (const kind of STORE_KINDS) {
 
       const counter = await startAndWait(h, 'Counter', 3);
       assert.equal((await h.api('GET', `/api/v1/instances/${counter}`)).body.executionCount, 4);
+      const exported = await fetch(`${h.server.url}/api/v1/instances/${counter}/export`);
+      assert.equal(exported.headers.get('content-type'), 'application/x-ndjson');
+      const lines = (await exported.text()).trimEnd().split('\n').map((l) => JSON.parse(l) as { executionId: number; eventId: number; kind: string });
+      assert.deepEqual([...new Set(lines.map((l) => l.executionId))], [1, 2, 3, 4]);
+      assert.equal(lines.filter((l) => l.kind === 'OrchestrationContinuedAsNew').length, 3);
       const pruned = await h.api('POST', `/api/v1/instances/${counter}/prune`, { body: { keepLast: 2 } });
       assert.equal(pruned.status, 200);
       assert.equal(pruned.body.executionsDeleted, 2);
@@ -133,6 +147,8 @@ for (const kind of STORE_KINDS) {
       assert.equal(nodes.body.items.length, 1);
       assert.ok(nodes.body.items[0].orchestrations.some((o: { name: string }) => o.name === 'Echo'));
       assert.equal(nodes.body.items[0].isLive, true);
+      const activities = await h.api('GET', '/api/v1/activities');
+      assert.deepEqual(activities.body.items, [{ name: 'Double', liveNodes: [nodes.body.items[0].nodeId] }]);
 
       const set = await h.api('PUT', '/api/v1/orchestrations/Echo/policy', { body: { policy: { kind: 'pinned', version: '1.0.0' }, reason: 'hold' } });
       assert.equal(set.status, 200, JSON.stringify(set.body));

@@ -122,6 +122,14 @@ export function registerFleetCommands(program: Command, ctx: Ctx): void {
     });
 
   program
+    .command('activities')
+    .description('activity names registered by live nodes')
+    .action(async (_o: unknown, command: Command) => {
+      const c = ctx(command);
+      await c.withApi(async (api) => c.printer.print(await api.request('GET', '/api/v1/activities')));
+    });
+
+  program
     .command('audit')
     .description('the audit log, newest first')
     .option('--target <target>', 'e.g. instance:order-1 or orchestration:Monitor')

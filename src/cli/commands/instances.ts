@@ -88,6 +88,28 @@ export function registerInstanceCommands(program: Command, ctx: Ctx): void {
     });
 
   instances
+    .command('timeline <instanceId>')
+    .description("spans of an execution's activities, timers, events, queues and children")
+    .option('--execution <id>', 'execution id (default: the current one)')
+    .action(async (id: string, _o: unknown, command: Command) => {
+      const c = ctx(command);
+      const q = queryString({ executionId: intOption(c.options['execution'] as string | undefined, '--execution') });
+      await c.withApi(async (api) =>
+        c.printer.print(await api.request('GET', `/api/v1/instances/${enc(id)}/timeline${q}`), (v: { items: Record<string, unknown>[] }) =>
+          renderTable(v.items, ['eventId', 'kind', 'name', 'outcome', 'startedAt', 'endedAt', 'fireAt']),
+        ),
+      );
+    });
+
+  instances
+    .command('export <instanceId>')
+    .description("every execution's history as NDJSON on stdout (one event per line)")
+    .action(async (id: string, _o: unknown, command: Command) => {
+      const c = ctx(command);
+      await c.withApi(async (api) => c.io.out((await api.text(`/api/v1/instances/${enc(id)}/export`)).trimEnd()));
+    });
+
+  instances
     .command('tree <instanceId>')
     .description('the instance and its sub-orchestrations')
     .action(async (id: string, _o: unknown, command: Command) => {

@@ -5,6 +5,7 @@
  */
 import { createRoute, z } from '@hono/zod-openapi';
 import {
+  ActivityListSchema,
   AuditPageSchema,
   AuditQuery,
   CatalogSchema,
@@ -118,6 +119,22 @@ export function registerFleetRoutes(app: ManagementApp, deps: RouteDeps): void {
       responses: { 200: ok(NodeListSchema, 'nodes'), ...problemResponses(400, 401) },
     }),
     async (c) => c.json({ items: plain(await client.listNodes(c.req.valid('query'))) }, 200),
+  );
+
+  app.openapi(
+    createRoute({
+      method: 'get',
+      path: `${API_PREFIX}/activities`,
+      tags: ['fleet'],
+      summary: 'Every activity name registered by a live node, with those nodes',
+      responses: { 200: ok(ActivityListSchema, 'activities'), ...problemResponses(401) },
+    }),
+    async (c) => {
+      const byName = new Map<string, string[]>();
+      for (const node of await client.listNodes()) for (const name of node.activities) byName.set(name, [...(byName.get(name) ?? []), node.nodeId]);
+      const items = [...byName.entries()].sort(([a], [b]) => a.localeCompare(b)).map(([name, liveNodes]) => ({ name, liveNodes }));
+      return c.json({ items }, 200);
+    },
   );
 
   app.openapi(

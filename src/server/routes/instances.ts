@@ -18,7 +18,8 @@ import {
   KvSchema,
 } from '../api-types.js';
 import { API_PREFIX, type ManagementApp, type RouteDeps } from '../server-env.js';
-import { ok, problemResponses } from './route-kit.js';
+import { waitingOn } from '../history-views.js';
+import { ok, plain, problemResponses } from './route-kit.js';
 
 /** Executions shown in an instance's detail, newest first. */
 const DETAIL_EXECUTIONS = 100;
@@ -71,7 +72,7 @@ export function registerInstanceReadRoutes(app: ManagementApp, deps: RouteDeps):
       method: 'get',
       path: `${API_PREFIX}/instances/{instanceId}`,
       tags: ['instances'],
-      summary: 'An instance with its executions (each with its version), custom status, parent and stats',
+      summary: 'An instance with what it waits on, its executions (each with its version), custom status, parent and stats',
       request: { params: InstanceIdParams },
       responses: { 200: ok(InstanceDetailSchema, 'the instance'), ...problemResponses(400, 401, 404) },
     }),
@@ -82,7 +83,8 @@ export function registerInstanceReadRoutes(app: ManagementApp, deps: RouteDeps):
       const shown = ids.slice(-DETAIL_EXECUTIONS).reverse();
       const executions = await Promise.all(shown.map((id) => client.getExecutionInfo(instanceId, id)));
       const stats = await client.getOrchestrationStats(instanceId);
-      return c.json({ instance, executions, executionCount: ids.length, stats }, 200);
+      const current = await client.readExecutionHistory(instanceId, instance.currentExecutionId);
+      return c.json({ instance, waitingOn: plain(waitingOn(current)), executions, executionCount: ids.length, stats }, 200);
     },
   );
 
