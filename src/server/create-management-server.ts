@@ -19,6 +19,7 @@ import { registerFleetRoutes } from './routes/fleet.js';
 import { registerInstanceActionRoutes } from './routes/instance-actions.js';
 import { registerInstanceHistoryRoutes } from './routes/instance-history.js';
 import { registerInstanceReadRoutes } from './routes/instances.js';
+import { registerStreamRoutes } from './routes/stream.js';
 import { registerSystemRoutes } from './routes/system.js';
 import { API_PREFIX, type ManagementApp, type RouteDeps, type ServerEnv } from './server-env.js';
 
@@ -157,6 +158,7 @@ export function createManagementServer(options: ManagementServerOptions): Manage
   registerInstanceHistoryRoutes(app, deps);
   registerInstanceActionRoutes(app, deps);
   registerFleetRoutes(app, deps);
+  registerStreamRoutes(app, deps);
 
   const documentConfig = {
     openapi: '3.1.0',
