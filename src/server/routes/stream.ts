@@ -77,7 +77,7 @@ export function registerStreamRoutes(app: ManagementApp, deps: RouteDeps): void 
       }, async (error, stream) => {
         // Headers are sent: the failure becomes a final `error` event with the problem body.
         await stream.writeSSE({ event: 'error', data: JSON.stringify(problemFor(error).body) });
-      }) as never;
+      });
     },
   );
 }
