@@ -22,6 +22,8 @@ export const EXIT_CODES = {
   UNAVAILABLE: 6,
   /** No runtime applied the request in time. */
   TIMEOUT: 7,
+  /** `replay-check` found instances that diverge, are unregistered or would be rejected. */
+  CHECK_FAILED: 8,
 } as const;
 export type ExitCode = (typeof EXIT_CODES)[keyof typeof EXIT_CODES];
 

@@ -11,6 +11,7 @@ import { CliContext, type CliIo } from './cli-context.js';
 import { CliError, EXIT_CODES, type ExitCode } from './cli-error.js';
 import { registerFleetCommands } from './commands/fleet.js';
 import { registerInstanceCommands } from './commands/instances.js';
+import { registerReplayCheckCommand } from './commands/replay-check.js';
 import { registerServeCommands } from './commands/serve.js';
 
 export function buildProgram(io: CliIo): Command {
@@ -27,6 +28,7 @@ export function buildProgram(io: CliIo): Command {
   registerInstanceCommands(program, ctx);
   registerFleetCommands(program, ctx);
   registerServeCommands(program, ctx);
+  registerReplayCheckCommand(program, ctx);
   for (const command of leaves(program)) {
     command.exitOverride();
     const has = (flag: string): boolean => command.options.some((o) => o.long === flag);

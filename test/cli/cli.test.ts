@@ -6,6 +6,9 @@
 /* eslint-disable @typescript-eslint/no-unsafe-call -- JSON output under test is navigated freely */
 import assert from 'node:assert/strict';
 import { spawn } from 'node:child_process';
+import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
 import { describe, test } from 'node:test';
 import { fileURLToPath } from 'node:url';
 import { createApiKey } from '../../src/index.js';
@@ -90,6 +93,32 @@ for (const kind of STORE_KINDS) {
     });
   });
 }
+
+describe('duroxide replay-check', () => {
+  test('passes when running histories replay on the registered code and exits 8 when they diverge', async (t) => {
+    const h = await startManagementHarness(t, 'sqlite');
+    const id = uid('replay');
+    await h.client.startOrchestration(id, 'Waiter');
+    for (let i = 0; i < 500 && (await h.client.getStatus(id)).status !== 'Running'; i++) await new Promise((r) => setTimeout(r, 20));
+    const dir = mkdtempSync(join(tmpdir(), 'duroxide-replay-'));
+    t.after(() => rmSync(dir, { recursive: true, force: true }));
+    const same = join(dir, 'same.mjs');
+    writeFileSync(same, "export function register(runtime) { runtime.registerOrchestration('Waiter', async (ctx) => ctx.waitForEvent('go')); }\n");
+    const changed = join(dir, 'changed.mjs');
+    writeFileSync(changed, "export default function (runtime) { runtime.registerOrchestration('Waiter', async (ctx) => { await ctx.scheduleTimer(10); return ctx.waitForEvent('go'); }); }\n");
+
+    const ok = await cli(['replay-check', '--register', same, '--instance', id, ...h.storeArgs]);
+    assert.equal(ok.code, 0, ok.stderr);
+    assert.equal(ok.json.ok, 1);
+    const diverged = await cli(['replay-check', '--register', changed, '--instance', id, ...h.storeArgs]);
+    assert.equal(diverged.code, 8, diverged.stderr);
+    assert.equal(diverged.json.diverged, 1);
+    assert.equal(diverged.json.results[0].instanceId, id);
+    const missing = await cli(['replay-check', '--register', join(dir, 'nope.mjs'), ...h.storeArgs]);
+    assert.equal(missing.code, 2);
+    assert.equal((await h.client.getStatus(id)).status, 'Running', 'the check changed nothing');
+  });
+});
 
 describe('duroxide CLI against a management server', () => {
   test('talks to a server with the key from DUROXIDE_API_KEY and exits 5 when the role is too low', async (t) => {
