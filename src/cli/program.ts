@@ -9,6 +9,7 @@ import { isDuroxideError } from '../core/errors/duroxide-error.js';
 import { DUROXIDE_VERSION } from '../core/version.js';
 import { CliContext, type CliIo } from './cli-context.js';
 import { CliError, EXIT_CODES, type ExitCode } from './cli-error.js';
+import { registerBulkCommand } from './commands/bulk.js';
 import { registerFleetCommands } from './commands/fleet.js';
 import { registerInstanceCommands } from './commands/instances.js';
 import { registerReplayCheckCommand } from './commands/replay-check.js';
@@ -26,6 +27,7 @@ export function buildProgram(io: CliIo): Command {
     .configureOutput({ writeOut: (s) => io.out(s.trimEnd()), writeErr: (s) => io.err(s.trimEnd()) });
   const ctx = (command: Command): CliContext => new CliContext(io, command);
   registerInstanceCommands(program, ctx);
+  registerBulkCommand(program, ctx);
   registerFleetCommands(program, ctx);
   registerServeCommands(program, ctx);
   registerReplayCheckCommand(program, ctx);

@@ -15,6 +15,7 @@ import { DuroxideError, ERROR_CODES, InvalidInputError } from '../core/errors/du
 import { DUROXIDE_VERSION } from '../core/version.js';
 import { ApiKeyVerifier, type ApiKeyRecord } from './auth/api-keys.js';
 import { problem, problemFor, problemResponse } from './problem.js';
+import { registerBulkRoutes } from './routes/bulk.js';
 import { registerFleetRoutes } from './routes/fleet.js';
 import { registerInstanceActionRoutes } from './routes/instance-actions.js';
 import { registerInstanceHistoryRoutes } from './routes/instance-history.js';
@@ -157,6 +158,7 @@ export function createManagementServer(options: ManagementServerOptions): Manage
   registerInstanceReadRoutes(app, deps);
   registerInstanceHistoryRoutes(app, deps);
   registerInstanceActionRoutes(app, deps);
+  registerBulkRoutes(app, deps);
   registerFleetRoutes(app, deps);
   registerStreamRoutes(app, deps);
 

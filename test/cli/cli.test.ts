@@ -79,6 +79,10 @@ for (const kind of STORE_KINDS) {
       const table = await cli(['instances', 'list', '--name', 'Echo', '-o', 'table', ...h.storeArgs]);
       assert.match(table.stdout, new RegExp(`instanceId .*\\n${id} +Echo +1\\.0\\.0 +Completed`));
 
+      const dry = await cli(['bulk', 'delete', '--name', 'Echo', '--dry-run', ...h.storeArgs]);
+      assert.equal(dry.code, 0, dry.stderr);
+      assert.deepEqual(dry.json.instanceIds, [id]);
+      assert.equal((await cli(['bulk', 'delete', '--name', 'Echo', ...h.storeArgs])).code, 2, 'asks first');
       const missing = await cli(['instances', 'get', 'no-such-instance', ...h.storeArgs]);
       assert.equal(missing.code, 3);
       assert.match(missing.stderr, /INSTANCE_NOT_FOUND/);
