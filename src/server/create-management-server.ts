@@ -119,7 +119,13 @@ export function createManagementServer(options: ManagementServerOptions): Manage
       const status = error.status >= 400 && error.status < 500 ? error.status : 500;
       const code = status === 500 ? ERROR_CODES.INTERNAL_ERROR : ERROR_CODES.INVALID_INPUT;
       if (status === 500) onInternalError(error);
-      return problemResponse(problem(status, code, status === 500 ? 'the management server failed unexpectedly' : error.message || 'invalid request'));
+      const detail =
+        status === 500
+          ? 'the management server failed unexpectedly'
+          : status === 415
+            ? 'the request body must be JSON sent with Content-Type: application/json'
+            : error.message || 'invalid request';
+      return problemResponse(problem(status, code, detail));
     }
     const { body, isInternal } = problemFor(error);
     if (isInternal) onInternalError(error);

@@ -184,7 +184,13 @@ for (const kind of STORE_KINDS) {
     test(`answers bad bodies and parameters with 400 problem+json and leaves the store unchanged on ${kind}`, async (t) => {
       const h = await startManagementHarness(t, kind, { maxBodyBytes: 4096 });
       const before = await h.client.getSystemMetrics();
-      const cases: [string, string, { body?: unknown; rawBody?: string }, number][] = [
+      const cases: [string, string, { body?: unknown; rawBody?: string; contentType?: string }, number][] = [
+        ['POST', '/api/v1/instances', { rawBody: 'orchestrationName=Echo', contentType: 'text/plain' }, 415],
+        ['POST', '/api/v1/instances', { rawBody: '[1,2]' }, 400],
+        ['POST', '/api/v1/instances', { rawBody: 'null' }, 400],
+        ['GET', '/api/v1/instances?limit=1&limit=2', {}, 400],
+        ['GET', `/api/v1/instances/${'x'.repeat(300)}`, {}, 400],
+        ['GET', '/api/v1/instances/x/history?executionId=0', {}, 400],
         ['POST', '/api/v1/instances', { body: { orchestrationName: 42 } }, 400],
         ['POST', '/api/v1/instances', { body: { orchestrationName: 'Echo', surprise: true } }, 400],
         ['POST', '/api/v1/instances', { rawBody: '{"orchestrationName": ' }, 400],
