@@ -22,6 +22,7 @@ import { registerInstanceHistoryRoutes } from './routes/instance-history.js';
 import { registerInstanceReadRoutes } from './routes/instances.js';
 import { registerStreamRoutes } from './routes/stream.js';
 import { registerSystemRoutes } from './routes/system.js';
+import { registerUpgradeInstanceRoutes } from './routes/upgrade-instances.js';
 import { API_PREFIX, type ManagementApp, type RouteDeps, type ServerEnv } from './server-env.js';
 
 /** Largest request body accepted, by default (1 MiB). */
@@ -166,6 +167,7 @@ export function createManagementServer(options: ManagementServerOptions): Manage
   registerInstanceActionRoutes(app, deps);
   registerBulkRoutes(app, deps);
   registerFleetRoutes(app, deps);
+  registerUpgradeInstanceRoutes(app, deps);
   registerStreamRoutes(app, deps);
 
   const documentConfig = {

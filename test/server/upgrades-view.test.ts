@@ -5,6 +5,7 @@
  * "safe to delete old code" flips when 1.0.0 drains, and instances become stuck when the only
  * node registering their version goes away.
  */
+/* eslint-disable @typescript-eslint/no-unsafe-call -- JSON bodies under test are navigated freely */
 import assert from 'node:assert/strict';
 import { describe, test, type TestContext } from 'node:test';
 import { Client, Runtime, createManagementServer, type OrchestrationContext } from '../../src/index.js';
@@ -76,6 +77,9 @@ for (const kind of STORE_KINDS) {
       assert.equal(mid['1.0.0']?.nonTerminal, 2);
       assert.equal(mid['1.0.0']?.isSafeToDeleteCode, false);
       assert.equal(mid['2.0.0']?.isSafeToDeleteCode, false);
+      const waiting = await get('/orchestrations/Loop/versions/1.0.0/instances');
+      assert.deepEqual(waiting.items.map((i: { instanceId: string }) => i.instanceId).sort(), ids.slice(1).sort());
+      assert.deepEqual(waiting.items.map((i: { awaitedEvents: string[]; expectedUpgradeAt: number | null }) => [i.awaitedEvents, i.expectedUpgradeAt]), [[['tick'], null], [['tick'], null]]);
 
       for (const id of ids.slice(1)) await client.raiseEvent(id, 'tick');
       const drained = await eventually('all moved to 2.0.0', () => rows('/orchestrations'), (r) => r['2.0.0']?.nonTerminal === 3);
