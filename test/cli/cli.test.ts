@@ -74,6 +74,7 @@ for (const kind of STORE_KINDS) {
       assert.equal(lines[0]?.kind, 'OrchestrationStarted');
       assert.ok(lines.every((l) => l.executionId === 1));
       assert.deepEqual((await cli(['activities', ...h.storeArgs])).json.items.map((a: { name: string }) => a.name), ['Double']);
+      assert.deepEqual((await cli(['upgrades', '--name', 'Echo', '--version', '1.0.0', ...h.storeArgs])).json, { items: [], nextCursor: null });
       const versions = await cli(['versions', ...h.storeArgs]);
       assert.ok(versions.json.items.some((s: { orchestrationName: string }) => s.orchestrationName === 'Echo'));
       const table = await cli(['instances', 'list', '--name', 'Echo', '-o', 'table', ...h.storeArgs]);

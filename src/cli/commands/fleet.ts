@@ -52,9 +52,25 @@ export function registerFleetCommands(program: Command, ctx: Ctx): void {
 
   program
     .command('upgrades')
-    .description('orchestrations mid-upgrade or with stuck instances')
+    .description('orchestrations mid-upgrade or with stuck instances; with --name and --version, that version\'s running instances and their expected upgrade time')
+    .option('--name <orchestrationName>', 'with --version: list running instances of name@version')
+    .option('--version <version>', 'with --name')
+    .option('--limit <n>', 'page size 1..100 (default 20)')
+    .option('--cursor <cursor>', 'nextCursor of the previous page')
     .action(async (_o: unknown, command: Command) => {
       const c = ctx(command);
+      const o = c.options as Record<string, string | undefined>;
+      if ((o['name'] === undefined) !== (o['version'] === undefined)) throw usageError('give --name and --version together');
+      if (o['name'] !== undefined && o['version'] !== undefined) {
+        const q = queryString({ limit: intOption(o['limit'], '--limit'), cursor: o['cursor'] });
+        await c.withApi(async (api) =>
+          c.printer.print(await api.request('GET', `/api/v1/orchestrations/${enc(o['name'] as string)}/versions/${enc(o['version'] as string)}/instances${q}`), (v: { items: Record<string, unknown>[]; nextCursor: string | null }) =>
+            renderTable(v.items, ['instanceId', 'createdAt', 'currentExecutionId', 'expectedUpgradeAt', 'openActivities', 'awaitedEvents', 'versionPin', 'nextVersion']) +
+            (v.nextCursor === null ? '' : `\nnext page: --cursor ${v.nextCursor}`),
+          ),
+        );
+        return;
+      }
       await c.withApi(async (api) => c.printer.print(await api.request('GET', '/api/v1/upgrades'), versionTable));
     });
 
