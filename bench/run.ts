@@ -15,6 +15,7 @@ import { tmpdir, cpus } from 'node:os';
 import { dirname, join } from 'node:path';
 import { SqliteProvider, type Provider, type RuntimeOptions } from '../src/index.js';
 import * as w from './workloads.js';
+import { apiQuery } from './management-api.js';
 
 interface Args {
   readonly sizes: w.Sizes;
@@ -142,6 +143,7 @@ async function main(): Promise<void> {
     ['sequential-chain3', (e) => w.sequentialChain3(e, z)],
     ['long-history', (e) => w.longHistory(e, z)],
     ['idle', (e) => w.idle(e, z)],
+    ['api-query', (e) => apiQuery(e, z)],
   ];
   const report: Record<string, unknown> = {
     mode: args.mode,

@@ -15,6 +15,8 @@ export interface Sizes {
   readonly longHistory: number;
   readonly idleInstances: number;
   readonly inFlight: number;
+  /** Instances behind the management API in the `api-query` workload (bench/management-api.ts). */
+  readonly apiInstances: number;
 }
 
 export const QUICK: Sizes = {
@@ -28,6 +30,7 @@ export const QUICK: Sizes = {
   longHistory: 2000,
   idleInstances: 2000,
   inFlight: 100,
+  apiInstances: 10_000,
 };
 
 export const FULL: Sizes = {
@@ -41,6 +44,7 @@ export const FULL: Sizes = {
   longHistory: 5000,
   idleInstances: 10_000,
   inFlight: 100,
+  apiInstances: 100_000,
 };
 
 export const SMOKE: Sizes = {
@@ -54,6 +58,7 @@ export const SMOKE: Sizes = {
   longHistory: 50,
   idleInstances: 50,
   inFlight: 10,
+  apiInstances: 200,
 };
 
 export interface WorkloadResult {

@@ -32,6 +32,7 @@ export { Client } from './client/client.js';
 export type { ClientOptions } from './client/client.js';
 export type {
   AuditEntryInfo,
+  AuditEntryOptions,
   AuditPage,
   AuditQueryOptions,
   ChangeOptions,
@@ -70,6 +71,15 @@ export type {
   QueueDepths,
   SystemMetrics,
 } from './client/types.js';
+export { createManagementServer } from './server/create-management-server.js';
+export type {
+  ListeningManagementServer,
+  ManagementListenOptions,
+  ManagementServer,
+  ManagementServerOptions,
+} from './server/create-management-server.js';
+export { createApiKey } from './server/auth/api-keys.js';
+export type { ApiKeyRecord, ApiKeyRole } from './server/auth/api-keys.js';
 export { OrchestrationContext } from './core/context/orchestration-context.js';
 export type {
   AllResult,

@@ -121,13 +121,13 @@ const RULES: Record<Exclude<Layer, 'index'>, Rule> = {
   server: {
     layers: ['core', 'client', 'runtime', 'server'],
     node: 'all',
-    packages: ['hono', '@hono/node-server'],
+    packages: ['hono', '@hono/node-server', '@hono/zod-openapi'],
     reason: 'server/ may only use client/, runtime/ (read-only) and core/ types',
   },
   cli: {
     layers: ['core', 'server', 'client', 'runtime', 'sqlite', 'postgres', 'cli'],
     node: 'all',
-    packages: [],
+    packages: ['commander'],
     reason: 'cli/ may only use server/, client/, runtime/ and the provider factories',
   },
   testing: {

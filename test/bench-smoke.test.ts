@@ -16,7 +16,7 @@ test('the benchmark harness runs every workload on SQLite and prints its table',
     encoding: 'utf8',
     timeout: 180_000,
   });
-  for (const workload of ['hello', 'chain3', 'chain10', 'fanout10', 'fanout100', 'timer', 'event', 'sequential', 'sequential-chain3', 'long-history', 'idle']) {
+  for (const workload of ['hello', 'chain3', 'chain10', 'fanout10', 'fanout100', 'timer', 'event', 'sequential', 'sequential-chain3', 'long-history', 'idle', 'api-query']) {
     assert.match(stdout, new RegExp(`^${workload} `, 'm'), `row for ${workload}`);
   }
   assert.match(stdout, /wokenCorrectly=\d+/);

@@ -31,6 +31,7 @@ import { waitForInstance } from './instance-wait.js';
 import { decodeOrRaw, decodeOutput, toEventInfo, toInstanceInfo, toStatus } from './read-models.js';
 import { FleetView } from './fleet-view.js';
 import type {
+  AuditEntryOptions,
   AuditPage,
   AuditQueryOptions,
   ChangeOptions,
@@ -552,6 +553,19 @@ export class Client {
   /** The node registry: runtimes with their versions, activities and engine; live ones unless `includeStale`. */
   listNodes(options?: ListNodesOptions): Promise<NodeInfo[]> {
     return this.#fleetOps.listNodes(options);
+  }
+
+  /**
+   * Appends an entry to the audit log, for changes made outside the Client's audited operations
+   * (the management server records every mutation it serves this way).
+   * @param action - dotted verb, e.g. `instance.cancel`.
+   * @param target - what it acted on, e.g. `instance:order-1`.
+   * @throws InvalidInputError for an empty action/target, text over 1,024 characters, or details that are not JSON.
+   * @example
+   * await client.appendAuditEntry('instance.cancel', 'instance:order-1', { actor: 'ops', details: { result: 'ok' } });
+   */
+  appendAuditEntry(action: string, target: string, options?: AuditEntryOptions): Promise<void> {
+    return this.#fleetOps.appendAuditEntry(action, target, options);
   }
 
   /** The audit log, newest first, cursor-paged. */

@@ -20,6 +20,7 @@ import type { AuditEntryInput, AuditRecord, InstanceRecord, Provider, VersionPol
 import { isNodeLive, type FleetView } from './fleet-view.js';
 import type {
   AuditEntryInfo,
+  AuditEntryOptions,
   AuditPage,
   AuditQueryOptions,
   ChangeOptions,
@@ -178,6 +179,20 @@ export class FleetManagement {
     const now = Date.now();
     const nodes = (await this.#provider.listNodes()).map((n) => ({ ...n, isLive: isNodeLive(n, now) }));
     return o.includeStale === true ? nodes : nodes.filter((n) => n.isLive);
+  }
+
+  async appendAuditEntry(action: string, target: string, opts?: AuditEntryOptions): Promise<void> {
+    const what = text(action, 'audit action', true);
+    const on = text(target, 'audit target', true);
+    const o = options(opts, 'options', ['actor', 'reason', 'details']);
+    let details: string;
+    try {
+      details = encodeJson(o.details ?? null);
+    } catch (error) {
+      if (error instanceof JsonEncodeError) throw new InvalidInputError(`audit details: ${error.message}`);
+      throw error;
+    }
+    await this.#provider.appendAudit({ at: Date.now(), action: what, target: on, ...change(o), details });
   }
 
   async listAuditLog(query?: AuditQueryOptions): Promise<AuditPage> {

@@ -53,6 +53,12 @@ export interface AuditQueryOptions {
   readonly cursor?: string;
 }
 
+/** Particulars of an entry appended with `client.appendAuditEntry`. */
+export interface AuditEntryOptions extends ChangeOptions {
+  /** JSON-serialisable particulars (the request, its result). */
+  readonly details?: unknown;
+}
+
 export interface AuditEntryInfo {
   readonly auditId: number;
   readonly at: number;

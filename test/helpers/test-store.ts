@@ -19,6 +19,9 @@ export type StoreKind = (typeof STORE_KINDS)[number];
 
 export interface TestStore {
   readonly kind: StoreKind;
+  /** `sqlite:<file>` or the PostgreSQL server's url (with `schema`). */
+  readonly url: string;
+  readonly schema?: string;
   open(): Promise<Provider>;
 }
 
@@ -33,6 +36,7 @@ export async function testStore(t: TestContext, kind: StoreKind): Promise<TestSt
     });
     return {
       kind,
+      url,
       open: async () => {
         const p = await SqliteProvider.open(url);
         opened.push(p);
@@ -48,6 +52,8 @@ export async function testStore(t: TestContext, kind: StoreKind): Promise<TestSt
   });
   return {
     kind,
+    url: server.url,
+    schema,
     open: async () => {
       const p = await PostgresProvider.connectWithSchema(server.url, schema);
       opened.push(p);

@@ -26,6 +26,10 @@ export const ERROR_CODES = {
   REQUEST_REFUSED: 'REQUEST_REFUSED',
   ACTIVITY_FAILED: 'ACTIVITY_FAILED',
   SUB_ORCHESTRATION_FAILED: 'SUB_ORCHESTRATION_FAILED',
+  UNAUTHENTICATED: 'UNAUTHENTICATED',
+  PERMISSION_DENIED: 'PERMISSION_DENIED',
+  ROUTE_NOT_FOUND: 'ROUTE_NOT_FOUND',
+  INTERNAL_ERROR: 'INTERNAL_ERROR',
 } as const;
 export type ErrorCode = (typeof ERROR_CODES)[keyof typeof ERROR_CODES];
 
@@ -66,6 +70,11 @@ export const ERROR_VOCABULARY: { readonly [C in ErrorCode]: ErrorCodeInfo } = {
   REQUEST_REFUSED: { category: 'configuration', retryable: false, kind: 'RequestRefused' },
   ACTIVITY_FAILED: { category: 'application', retryable: false, kind: 'ActivityFailed' },
   SUB_ORCHESTRATION_FAILED: { category: 'application', retryable: false, kind: 'SubOrchestrationFailed' },
+  // Management server (docs/management-api.md).
+  UNAUTHENTICATED: { category: 'application', retryable: false, kind: 'Unauthenticated' },
+  PERMISSION_DENIED: { category: 'application', retryable: false, kind: 'PermissionDenied' },
+  ROUTE_NOT_FOUND: { category: 'application', retryable: false, kind: 'RouteNotFound' },
+  INTERNAL_ERROR: { category: 'infrastructure', retryable: false, kind: 'InternalError' },
 };
 
 export function isErrorCode(value: unknown): value is ErrorCode {
