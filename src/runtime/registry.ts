@@ -7,7 +7,7 @@ import type { OrchestrationHandler } from '../core/replay/orchestration-handler.
 import type { NodeVersions, StoredVersionPolicy } from '../core/versioning/version-policy.js';
 import { isStandardSchema, type StandardSchemaV1 } from '../core/schema/standard-schema.js';
 import { activityNameProblem, orchestrationNameProblem, versionProblem } from '../core/validation/arguments.js';
-import { compareSemVer, DEFAULT_VERSION, parseSemVer, type SemVer } from '../core/versioning/semver.js';
+import { compareSemVer, parseSemVer, type SemVer } from '../core/versioning/semver.js';
 import type { ActivityContext } from './activity-context.js';
 
 /** An activity: async function of its input; may do any I/O. */
@@ -156,5 +156,3 @@ export class ActivityRegistry {
     return [...this.#handlers.keys()].sort();
   }
 }
-
-export { DEFAULT_VERSION };

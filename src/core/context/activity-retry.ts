@@ -38,7 +38,7 @@ export interface RetryPolicy {
 }
 
 /** A backoff policy with its defaults filled in. */
-export interface ResolvedBackoff {
+interface ResolvedBackoff {
   readonly kind: 'exponential' | 'linear' | 'fixed' | 'none';
   readonly baseMs: number;
   readonly multiplier: number;
@@ -47,7 +47,7 @@ export interface ResolvedBackoff {
 
 const BACKOFF_KINDS: readonly string[] = ['exponential', 'linear', 'fixed', 'none'];
 
-export function resolveBackoff(b: BackoffPolicy | undefined): ResolvedBackoff {
+function resolveBackoff(b: BackoffPolicy | undefined): ResolvedBackoff {
   const kind = b === undefined ? 'exponential' : typeof b === 'string' ? b : (b as { kind?: unknown } | null)?.kind;
   if (typeof kind !== 'string' || !BACKOFF_KINDS.includes(kind)) {
     throw new InvalidInputError(
@@ -72,7 +72,7 @@ export function resolveBackoff(b: BackoffPolicy | undefined): ResolvedBackoff {
 }
 
 /** Delay after the `failures`-th failure (SPEC §4.3). */
-export function backoffDelayMs(b: ResolvedBackoff, failures: number): number {
+function backoffDelayMs(b: ResolvedBackoff, failures: number): number {
   switch (b.kind) {
     case 'none':
       return 0;

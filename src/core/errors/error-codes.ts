@@ -68,7 +68,7 @@ export const ERROR_VOCABULARY: { readonly [C in ErrorCode]: ErrorCodeInfo } = {
   SUB_ORCHESTRATION_FAILED: { category: 'application', retryable: false, kind: 'SubOrchestrationFailed' },
 };
 
-export function isErrorCode(value: unknown): value is ErrorCode {
+function isErrorCode(value: unknown): value is ErrorCode {
   return typeof value === 'string' && Object.prototype.hasOwnProperty.call(ERROR_VOCABULARY, value);
 }
 

@@ -6,7 +6,7 @@
 import { ERROR_VOCABULARY, storedKind } from './error-codes.js';
 
 /** Category of a stored error. `poison` marks items that exceeded `maxAttempts` (SPEC §9). */
-export type ErrorDetailsCategory = 'application' | 'configuration' | 'infrastructure' | 'poison';
+type ErrorDetailsCategory = 'application' | 'configuration' | 'infrastructure' | 'poison';
 
 export interface ErrorDetails {
   readonly category: ErrorDetailsCategory;

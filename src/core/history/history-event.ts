@@ -10,7 +10,7 @@
 import type { ErrorDetails } from '../errors/error-details.js';
 
 /** Fields every history event carries. */
-export interface EventEnvelope {
+interface EventEnvelope {
   /** Position in the execution; `OrchestrationStarted` is always 1 (SPEC §2.4). */
   readonly eventId: number;
   /** For completions and cancellation breadcrumbs: the scheduling event's id. */
@@ -94,11 +94,11 @@ export type EventKind =
   | { readonly type: 'KeyValuesCleared' };
 
 export type HistoryEvent = EventEnvelope & EventKind;
-export type EventType = EventKind['type'];
+type EventType = EventKind['type'];
 export type EventOfType<T extends EventType> = EventEnvelope & Extract<EventKind, { type: T }>;
 
 /** Every event type, in SPEC §2.2 order. Unknown types fail deserialization (SPEC §5.6). */
-export const EVENT_TYPES: readonly EventType[] = [
+const EVENT_TYPES: readonly EventType[] = [
   'OrchestrationStarted',
   'OrchestrationCompleted',
   'OrchestrationFailed',
@@ -128,15 +128,6 @@ export const EVENT_TYPES: readonly EventType[] = [
 ];
 
 const EVENT_TYPE_SET: ReadonlySet<string> = new Set(EVENT_TYPES);
-
-/** Terminal events end an execution (SPEC §2.2). */
-export function isTerminalEvent(e: HistoryEvent): boolean {
-  return (
-    e.type === 'OrchestrationCompleted' ||
-    e.type === 'OrchestrationFailed' ||
-    e.type === 'OrchestrationContinuedAsNew'
-  );
-}
 
 /**
  * Events produced by a context call and matched positionally on replay (SPEC §3.4).

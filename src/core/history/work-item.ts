@@ -118,7 +118,7 @@ export type WorkItem =
       readonly reason?: string | undefined;
     };
 
-export type WorkItemType = WorkItem['type'];
+type WorkItemType = WorkItem['type'];
 export type WorkItemOfType<T extends WorkItemType> = Extract<WorkItem, { type: T }>;
 
 /** The instance whose orchestrator queue a work item belongs to (SPEC §2.5). */

@@ -55,7 +55,7 @@ function kvOperations(delta: readonly HistoryEvent[]): KvOperation[] {
 }
 
 /** What the commit announces (`hasWorkerItems`: unclaimed worker rows only) and returns. */
-export type AckOrchestrationOutcome = CommitSignals & OrchestrationAckResult & { readonly instanceId: string };
+type AckOrchestrationOutcome = CommitSignals & OrchestrationAckResult & { readonly instanceId: string };
 
 export type AckOrchestrationItem = (
   db: Queryable,

@@ -26,7 +26,7 @@ export type FetchOrchestrationItem = (
 ) => Promise<LockedOrchestrationItem | null>;
 
 /** Queue rows read per candidate query; several usually belong to the same instance. */
-export const CANDIDATE_ROWS = 32;
+const CANDIDATE_ROWS = 32;
 
 /** One row of history (`h`) or of the KV store (`k`). */
 interface StateRow {
