@@ -1,5 +1,5 @@
 /**
- * Module boundaries (STYLE.md §2), checked without dependencies: every `src/**\/*.ts` file's
+ * Module boundaries (docs/architecture.md), checked without dependencies: every `src/**\/*.ts` file's
  * import specifiers are read from its text and compared with the layering table below.
  * A violation is reported in plain words with the file and line, e.g.
  * "src/core/x.ts:3 imports node:fs; core/ must stay pure".
@@ -20,7 +20,7 @@ const repoRoot = fileURLToPath(new URL('../../', import.meta.url));
 const srcRoot = path.join(repoRoot, 'src');
 
 // ---------------------------------------------------------------------------------------------
-// The layering table (STYLE.md §2)
+// The layering table (docs/architecture.md; eslint.config.js has the same zones)
 
 // eslint-disable-next-line @typescript-eslint/no-unused-vars -- only its element type is used
 const LAYERS = [
@@ -359,7 +359,7 @@ function checkFile(rel: string, source: string): string[] {
   const from = layerOf(rel);
   if (from === undefined) {
     return [
-      `${where} is in a folder with no row in the layering table (STYLE.md §2); ` +
+      `${where} is in a folder with no row in the layering table (docs/architecture.md); ` +
         `move it into an existing layer, or add the folder to the table and to test/architecture.test.ts`,
     ];
   }
@@ -408,7 +408,7 @@ function checkFile(rel: string, source: string): string[] {
   return violations;
 }
 
-describe('architecture: module boundaries (STYLE.md §2)', () => {
+describe('architecture: module boundaries', () => {
   test('every src/ file imports only what its layer allows', () => {
     const violations: string[] = [];
     const files = listSourceFiles(srcRoot);

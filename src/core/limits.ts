@@ -1,5 +1,5 @@
 /**
- * Size limits (SPEC §3.16, newer-core values), enforced where the data is produced so an
+ * Size limits, enforced where the data is produced so an
  * oversized value is a clear error at the call site and history is never truncated.
  * @module
  */

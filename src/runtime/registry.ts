@@ -1,5 +1,5 @@
 /**
- * Registries of orchestrations (keyed by name and semver version) and activities (SPEC §5.1).
+ * Registries of orchestrations (keyed by name and semver version) and activities.
  * @module
  */
 import { ConfigurationError, ERROR_CODES } from '../core/errors/duroxide-error.js';
@@ -13,7 +13,7 @@ import type { ActivityContext } from './activity-context.js';
 /** An activity: async function of its input; may do any I/O. */
 export type ActivityHandler<I = unknown, O = unknown> = (ctx: ActivityContext, input: I) => Promise<O> | O;
 
-/** Which version new executions of a name run (SPEC §5.2). */
+/** Which version new executions of a name run. */
 export type VersionPolicy = 'latest' | { readonly exact: string };
 
 function invalid(message: string): ConfigurationError {

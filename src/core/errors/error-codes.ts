@@ -1,5 +1,5 @@
 /**
- * The error vocabulary: every stable error code, and for each its category (SPEC §9), whether
+ * The error vocabulary: every stable error code, and for each its category, whether
  * trying again may succeed, and the `kind` under which a failure with that code is stored in
  * history (`ErrorDetails.kind`). The error classes take their category and `retryable` from
  * here, and the engine stores a thrown error under its code's kind, so one code never appears

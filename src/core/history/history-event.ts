@@ -1,5 +1,5 @@
 /**
- * History events: the append-only record of one execution (SPEC §2.1–2.2).
+ * History events: the append-only record of one execution.
  *
  * Every event is an envelope (`eventId`, `sourceEventId`, identity, timestamp, engine version)
  * flattened together with one kind-specific payload, discriminated by `type`. Payload strings
@@ -11,7 +11,7 @@ import type { ErrorDetails } from '../errors/error-details.js';
 
 /** Fields every history event carries. */
 interface EventEnvelope {
-  /** Position in the execution; `OrchestrationStarted` is always 1 (SPEC §2.4). */
+  /** Position in the execution; `OrchestrationStarted` is always 1. */
   readonly eventId: number;
   /** For completions and cancellation breadcrumbs: the scheduling event's id. */
   readonly sourceEventId?: number | undefined;
@@ -97,7 +97,7 @@ export type HistoryEvent = EventEnvelope & EventKind;
 type EventType = EventKind['type'];
 export type EventOfType<T extends EventType> = EventEnvelope & Extract<EventKind, { type: T }>;
 
-/** Every event type, in SPEC §2.2 order. Unknown types fail deserialization (SPEC §5.6). */
+/** Every event type. Unknown types fail deserialization. */
 const EVENT_TYPES: readonly EventType[] = [
   'OrchestrationStarted',
   'OrchestrationCompleted',
@@ -130,7 +130,7 @@ const EVENT_TYPES: readonly EventType[] = [
 const EVENT_TYPE_SET: ReadonlySet<string> = new Set(EVENT_TYPES);
 
 /**
- * Events produced by a context call and matched positionally on replay (SPEC §3.4).
+ * Events produced by a context call and matched positionally on replay.
  */
 export function isScheduleEvent(e: HistoryEvent): boolean {
   switch (e.type) {
@@ -152,7 +152,7 @@ export function isScheduleEvent(e: HistoryEvent): boolean {
 
 /**
  * Parses one stored event. Throws a plain `Error` naming the problem when the JSON is not an
- * event this engine knows, which providers report as `historyError` (SPEC §7.3 step 8).
+ * event this engine knows, which providers report as `historyError`.
  */
 export function parseHistoryEvent(text: string): HistoryEvent {
   const value: unknown = JSON.parse(text);

@@ -1,5 +1,5 @@
 /**
- * Work items: the messages that flow through the provider's queues (SPEC §2.5).
+ * Work items: the messages that flow through the provider's queues.
  * @module
  */
 import type { ErrorDetails } from '../errors/error-details.js';
@@ -121,7 +121,7 @@ export type WorkItem =
 type WorkItemType = WorkItem['type'];
 export type WorkItemOfType<T extends WorkItemType> = Extract<WorkItem, { type: T }>;
 
-/** The instance whose orchestrator queue a work item belongs to (SPEC §2.5). */
+/** The instance whose orchestrator queue a work item belongs to. */
 export function targetInstance(item: WorkItem): string {
   return item.type === 'SubOrchCompleted' || item.type === 'SubOrchFailed'
     ? item.parentInstance

@@ -1,5 +1,5 @@
 /**
- * `ackOrchestrationItem`: the atomic commit of one orchestration turn (SPEC §7.4).
+ * `ackOrchestrationItem`: the atomic commit of one orchestration turn.
  * @module
  */
 import type Database from 'better-sqlite3';
