@@ -11,6 +11,7 @@ import { join } from 'node:path';
 import { describe, test, type TestContext } from 'node:test';
 import { Client, Runtime, SqliteProvider, TimeoutError, type OrchestrationContext } from '../../src/index.js';
 import { uid } from '../helpers/runtime-harness.js';
+import { eventually } from '../helpers/eventually.js';
 
 type Ctx = OrchestrationContext;
 
@@ -39,18 +40,11 @@ async function node(t: TestContext, url: string, start: boolean): Promise<Node> 
   return { provider, runtime, client: new Client(provider) };
 }
 
-async function until(check: () => Promise<boolean>, what: string): Promise<void> {
-  const deadline = Date.now() + 10_000;
-  while (!(await check())) {
-    if (Date.now() > deadline) throw new Error(`timed out waiting for ${what}`);
-    await new Promise((r) => setTimeout(r, 5));
-  }
-}
 
 /** A fresh instance runs (one execution, one start), with nothing queued, and no cancel pending. */
 async function runsFreshOnce(n: Node, id: string, inputs: readonly string[]): Promise<void> {
-  await until(async () => (await n.client.getStatus(id)).status === 'Running' && (await n.client.listExecutions(id)).length > 0, `${id} to run`);
-  await until(async () => (await n.client.getQueueDepths()).orchestratorQueue === 0, 'the queue to drain');
+  await eventually(`${id} to run`, async () => (await n.client.getStatus(id)).status === 'Running' && (await n.client.listExecutions(id)).length > 0);
+  await eventually('the queue to drain', async () => (await n.client.getQueueDepths()).orchestratorQueue === 0);
   assert.equal((await n.client.getStatus(id)).status, 'Running', 'the new instance is not cancelled');
   assert.equal(await n.provider.hasQueuedCancel(id), false);
   assert.deepEqual(await n.client.listAllInstances(), [id]);
@@ -72,7 +66,7 @@ describe('ensureOrchestration with a queued cancel', () => {
     const b = await node(t, url, true);
     const id = uid('ensure-cancel');
     assert.deepEqual(await a.client.ensureOrchestration(id, 'System', 'old'), { action: 'started' });
-    await until(async () => (await a.client.getStatus(id)).status === 'Running', 'the first instance to run');
+    await eventually('the first instance to run', async () => (await a.client.getStatus(id)).status === 'Running');
     // A cancel that is queued but not processed yet (visible in 300 ms, as behind a busy runtime).
     await a.provider.enqueueForOrchestrator({ type: 'CancelInstance', instance: id, reason: 'operator' }, 300);
     assert.equal((await a.client.getStatus(id)).status, 'Running');
@@ -92,7 +86,7 @@ describe('ensureOrchestration with a queued cancel', () => {
     const first = await node(t, url, true);
     const id = uid('ensure-cancel-boot');
     await first.client.ensureOrchestration(id, 'System', 'old');
-    await until(async () => (await first.client.getStatus(id)).status === 'Running', 'the first instance to run');
+    await eventually('the first instance to run', async () => (await first.client.getStatus(id)).status === 'Running');
     await first.runtime.shutdown(2000);
     await first.client.cancelInstance(id, 'while every node was down');
 
@@ -126,7 +120,7 @@ describe('ensureOrchestration with a queued cancel', () => {
     const first = await node(t, url, true);
     const id = uid('ensure-before-start');
     await first.client.ensureOrchestration(id, 'System', 'old');
-    await until(async () => (await first.client.getStatus(id)).status === 'Running', 'the first instance to run');
+    await eventually('the first instance to run', async () => (await first.client.getStatus(id)).status === 'Running');
     await first.runtime.shutdown(2000);
     await first.client.cancelInstance(id, 'operator');
 

@@ -9,6 +9,7 @@ import { Client, Runtime, type OrchestrationContext } from '../../src/index.js';
 import { PostgresProvider } from '../../src/providers/postgres/postgres-provider.js';
 import { uid } from '../helpers/runtime-harness.js';
 import { dropSchema, postgresServer, uniqueSchemaName } from '../helpers/postgres-cluster.js';
+import { eventually } from '../helpers/eventually.js';
 
 type Ctx = OrchestrationContext;
 
@@ -35,13 +36,6 @@ async function node(t: TestContext): Promise<{ provider: PostgresProvider; clien
   return { provider, client: new Client(provider) };
 }
 
-async function until(check: () => Promise<boolean>, what: string): Promise<void> {
-  const deadline = Date.now() + 10_000;
-  while (!(await check())) {
-    if (Date.now() > deadline) throw new Error(`timed out waiting for ${what}`);
-    await new Promise((r) => setTimeout(r, 10));
-  }
-}
 
 describe('ensureOrchestration with a queued cancel (PostgreSQL)', () => {
   test('two nodes ensuring while a cancel waits in the queue replace the instance exactly once', async (t) => {
@@ -49,14 +43,14 @@ describe('ensureOrchestration with a queued cancel (PostgreSQL)', () => {
     const b = await node(t);
     const id = uid('pg-ensure-cancel');
     assert.deepEqual(await a.client.ensureOrchestration(id, 'System', 'old'), { action: 'started' });
-    await until(async () => (await b.client.getStatus(id)).status === 'Running', 'the first instance to run');
+    await eventually('the first instance to run', async () => (await b.client.getStatus(id)).status === 'Running');
     await a.provider.enqueueForOrchestrator({ type: 'CancelInstance', instance: id, reason: 'operator' }, 300);
     assert.equal(await b.provider.hasQueuedCancel(id), true);
 
     const results = await Promise.all([a.client.ensureOrchestration(id, 'System', 'a'), b.client.ensureOrchestration(id, 'System', 'b')]);
     assert.deepEqual(results.map((r) => r.action).sort(), ['alreadyRunning', 'restarted'], JSON.stringify(results));
 
-    await until(async () => (await a.client.getQueueDepths()).orchestratorQueue === 0 && (await a.client.listExecutions(id)).length === 1, 'the new instance to start');
+    await eventually('the new instance to start', async () => (await a.client.getQueueDepths()).orchestratorQueue === 0 && (await a.client.listExecutions(id)).length === 1);
     assert.equal((await a.client.getStatus(id)).status, 'Running');
     assert.equal(await a.provider.hasQueuedCancel(id), false);
     const history = await a.client.readExecutionHistory(id, 1);

@@ -203,21 +203,6 @@ export class ProcessFixture {
   }
 }
 
-/** Polls `check` every `intervalMs` until it returns a value other than undefined/false. */
-export async function pollUntil<T>(
-  what: string,
-  timeoutMs: number,
-  check: () => T | undefined | false | Promise<T | undefined | false>,
-  intervalMs = 10,
-): Promise<T> {
-  const deadline = Date.now() + timeoutMs;
-  for (;;) {
-    const v = await check();
-    if (v !== undefined && v !== false) return v;
-    if (Date.now() > deadline) throw new Error(`timed out after ${timeoutMs} ms waiting for ${what}`);
-    await sleep(intervalMs);
-  }
-}
 
 /** Counts events of `kind` in a history. */
 export function countKind(history: readonly HistoryEventInfo[], kind: string): number {

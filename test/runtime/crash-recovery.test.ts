@@ -10,7 +10,8 @@ import assert from 'node:assert/strict';
 import { setTimeout as sleep } from 'node:timers/promises';
 import { Client, Runtime, SqliteProvider, type ActivityContext, type OrchestrationContext, type RuntimeOptions } from '../../src/index.js';
 import type { EffectLine } from '../helpers/runtime-process.js';
-import { ProcessFixture, completedActivities, countKind, pollUntil } from '../helpers/process-harness.js';
+import { ProcessFixture, completedActivities, countKind } from '../helpers/process-harness.js';
+import { eventually } from '../helpers/eventually.js';
 
 /**
  * Locks of a killed process stay until they expire; short ones keep recovery quick. The
@@ -36,7 +37,7 @@ test('after a SIGKILL mid-activity a fresh runtime process completes the chain o
   const id = uniqueId('crash-chain');
 
   await client.startOrchestration(id, 'Chain');
-  await pollUntil('the slow activity to start in the first process', WAIT_MS, () => runs(first.effects(), id, 'c').length > 0);
+  await eventually('the slow activity to start in the first process', () => runs(first.effects(), id, 'c').length > 0, { timeoutMs: WAIT_MS });
   const exit = await first.kill();
   assert.equal(exit.signal, 'SIGKILL');
 
@@ -86,9 +87,8 @@ test('after a SIGKILL while an orchestration waits on a durable timer a fresh ru
   const timerMs = 3000;
 
   await client.startOrchestration(id, 'TimerFlow', { timerMs });
-  const created = await pollUntil('the timer to be created', WAIT_MS, async () =>
-    (await client.readExecutionHistory(id, 1)).find((e) => e.kind === 'TimerCreated'),
-  );
+  const created = await eventually('the timer to be created', async () =>
+    (await client.readExecutionHistory(id, 1)).find((e) => e.kind === 'TimerCreated'), { timeoutMs: WAIT_MS });
   await first.kill();
   const fireAt = created.data?.fireAt;
   assert.equal(typeof fireAt, 'number');
@@ -125,11 +125,11 @@ test('an activity interrupted by two successive crashes is redone by each new pr
 
   const first = await fx.spawn('first', { slowMs: 60_000, runtimeOptions: CRASHING });
   await client.startOrchestration(id, 'Chain');
-  await pollUntil('the slow activity to start in the first process', WAIT_MS, () => runs(first.effects(), id, 'c').length > 0);
+  await eventually('the slow activity to start in the first process', () => runs(first.effects(), id, 'c').length > 0, { timeoutMs: WAIT_MS });
   await first.kill();
 
   const second = await fx.spawn('second', { slowMs: 60_000, runtimeOptions: CRASHING });
-  await pollUntil('the slow activity to restart in the second process', WAIT_MS, () => runs(second.effects(), id, 'c').length > 0);
+  await eventually('the slow activity to restart in the second process', () => runs(second.effects(), id, 'c').length > 0, { timeoutMs: WAIT_MS });
   await second.kill();
   assert.equal((await client.getStatus(id)).status, 'Running');
   assert.equal(countKind(await client.readExecutionHistory(id, 1), 'ActivityCompleted'), 2);
@@ -161,7 +161,7 @@ test('a graceful shutdown that times out mid-activity leaves the activity to the
 
   const first = await fx.spawn('first', { slowMs: 60_000, shutdownTimeoutMs: 200, runtimeOptions: CRASHING });
   await client.startOrchestration(id, 'Chain');
-  await pollUntil('the slow activity to start in the first process', WAIT_MS, () => runs(first.effects(), id, 'c').length > 0);
+  await eventually('the slow activity to start in the first process', () => runs(first.effects(), id, 'c').length > 0, { timeoutMs: WAIT_MS });
   await first.stop();
   assert.deepEqual(await first.exited, { code: 0, signal: null });
   assert.equal(countKind(await client.readExecutionHistory(id, 1), 'ActivityCompleted'), 2);
@@ -205,7 +205,7 @@ test(
     const first = build('first', 60_000, { workerLockTimeoutMs: 1000 });
     await first.start();
     await client.startOrchestration(id, 'One');
-    await pollUntil('the activity to start in the first runtime', WAIT_MS, () => started.includes('first'));
+    await eventually('the activity to start in the first runtime', () => started.includes('first'), { timeoutMs: WAIT_MS });
     await first.shutdown(100);
 
     await build('second', 10, {}).start();
@@ -222,10 +222,10 @@ test('a runtime killed between two retry attempts resumes the backoff and the re
   const id = 'retry-crash';
   await client.startOrchestration(id, 'RetryFlow');
   // The first attempt failed and the durable backoff timer is recorded: kill now.
-  await pollUntil('the first failure and its backoff timer', 10_000, async () => {
+  await eventually('the first failure and its backoff timer', async () => {
     const h = await client.readExecutionHistory(id, 1).catch(() => []);
     return countKind(h, 'ActivityFailed') === 1 && countKind(h, 'TimerCreated') === 1;
-  });
+  }, { timeoutMs: 10_000 });
   await first.kill();
   const fresh = await fx.spawn('retry-2');
   const s = await client.waitForOrchestration(id, 20_000);

@@ -8,8 +8,9 @@ import { test } from 'node:test';
 import assert from 'node:assert/strict';
 import type { RuntimeOptions } from '../../src/index.js';
 import type { EffectLine } from '../helpers/runtime-process.js';
-import { completedActivities, countKind, pollUntil } from '../helpers/process-harness.js';
+import { completedActivities, countKind } from '../helpers/process-harness.js';
 import { PostgresProcessFixture } from '../helpers/postgres-process-harness.js';
+import { eventually } from '../helpers/eventually.js';
 
 /** Locks of a killed process stay until they expire; short ones keep recovery quick. */
 const CRASHING: RuntimeOptions = { workerLockTimeoutMs: 1_000, orchestratorLockTimeoutMs: 1_000 };
@@ -32,7 +33,7 @@ test('after a SIGKILL mid-activity a fresh runtime process on the same schema co
   const id = uniqueId('pg-crash-chain');
 
   await client.startOrchestration(id, 'Chain');
-  await pollUntil('the slow activity to start in the first process', WAIT_MS, () => runs(first.effects(), id, 'c').length > 0);
+  await eventually('the slow activity to start in the first process', () => runs(first.effects(), id, 'c').length > 0, { timeoutMs: WAIT_MS });
   assert.equal((await first.kill()).signal, 'SIGKILL');
 
   assert.equal((await client.getStatus(id)).status, 'Running');
@@ -66,9 +67,8 @@ test('after a SIGKILL while an orchestration waits on a durable timer a fresh ru
   const id = uniqueId('pg-crash-timer');
 
   await client.startOrchestration(id, 'TimerFlow', { timerMs: 1_500 });
-  const created = await pollUntil('the timer to be created', WAIT_MS, async () =>
-    (await client.readExecutionHistory(id, 1)).find((e) => e.kind === 'TimerCreated'),
-  );
+  const created = await eventually('the timer to be created', async () =>
+    (await client.readExecutionHistory(id, 1)).find((e) => e.kind === 'TimerCreated'), { timeoutMs: WAIT_MS });
   await first.kill();
   const fireAt = created.data?.fireAt;
   assert.equal(typeof fireAt, 'number');

@@ -9,6 +9,7 @@ import { Client, Runtime, type OrchestrationContext } from '../../src/index.js';
 import { PostgresProvider } from '../../src/providers/postgres/postgres-provider.js';
 import { uid } from '../helpers/runtime-harness.js';
 import { dropSchema, postgresServer, uniqueSchemaName } from '../helpers/postgres-cluster.js';
+import { eventually } from '../helpers/eventually.js';
 
 type Ctx = OrchestrationContext;
 
@@ -81,12 +82,9 @@ after(async () => {
 });
 
 async function waitForHistory(id: string, kind: string): Promise<void> {
-  for (let i = 0; i < 500; i++) {
-    const h = await client.readExecutionHistory(id, 1).catch(() => []);
-    if (h.some((e) => e.kind === kind)) return;
-    await new Promise((r) => setTimeout(r, 10));
-  }
-  throw new Error(`${id} never recorded ${kind}`);
+  await eventually(`${id} to record ${kind}`, async () =>
+    (await client.readExecutionHistory(id, 1).catch(() => [])).some((e) => e.kind === kind),
+  );
 }
 
 describe('samples on PostgreSQL (client and runtime on separate providers)', () => {
