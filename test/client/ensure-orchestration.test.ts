@@ -5,31 +5,23 @@
  * runtime runs, the wait is bounded and ends in a TimeoutError that changes nothing.
  */
 import assert from 'node:assert/strict';
-import { mkdtempSync, rmSync } from 'node:fs';
-import { tmpdir } from 'node:os';
-import { join } from 'node:path';
 import { describe, test, type TestContext } from 'node:test';
-import { Client, Runtime, SqliteProvider, TimeoutError, type OrchestrationContext } from '../../src/index.js';
+import { Client, Runtime, TimeoutError, type OrchestrationContext, type Provider } from '../../src/index.js';
 import { uid } from '../helpers/runtime-harness.js';
 import { eventually } from '../helpers/eventually.js';
+import { STORE_KINDS, testStore, type TestStore } from '../helpers/test-store.js';
 
 type Ctx = OrchestrationContext;
 
 interface Node {
-  readonly provider: SqliteProvider;
+  readonly provider: Provider;
   readonly runtime: Runtime;
   readonly client: Client;
 }
 
-function tempFile(t: TestContext): string {
-  const dir = mkdtempSync(join(tmpdir(), 'duroxide-ensure-'));
-  t.after(() => rmSync(dir, { recursive: true, force: true }));
-  return `sqlite:${join(dir, 'ensure.db')}`;
-}
-
-/** One process: its own provider on the shared file, a runtime (started or not) and a client. */
-async function node(t: TestContext, url: string, start: boolean): Promise<Node> {
-  const provider = await SqliteProvider.open(url);
+/** One process: its own provider on the shared store, a runtime (started or not) and a client. */
+async function node(t: TestContext, store: TestStore, start: boolean): Promise<Node> {
+  const provider = await store.open();
   const runtime = new Runtime(provider, { logLevel: 'off' });
   runtime.registerOrchestration('System', async (ctx: Ctx, input: string) => ({ input, stop: await ctx.waitForEvent('stop') }));
   if (start) await runtime.start();
@@ -59,11 +51,11 @@ function actions(results: readonly { action: string }[]): string[] {
   return results.map((r) => r.action).sort();
 }
 
-describe('ensureOrchestration with a queued cancel', () => {
+for (const kind of STORE_KINDS) describe(`ensureOrchestration with a queued cancel (${kind})`, () => {
   test('two nodes ensuring while a cancel waits in the queue replace the instance exactly once', async (t) => {
-    const url = tempFile(t);
-    const a = await node(t, url, true);
-    const b = await node(t, url, true);
+    const store = await testStore(t, kind);
+    const a = await node(t, store, true);
+    const b = await node(t, store, true);
     const id = uid('ensure-cancel');
     assert.deepEqual(await a.client.ensureOrchestration(id, 'System', 'old'), { action: 'started' });
     await eventually('the first instance to run', async () => (await a.client.getStatus(id)).status === 'Running');
@@ -82,16 +74,16 @@ describe('ensureOrchestration with a queued cancel', () => {
   });
 
   test('a cancel queued while no runtime ran: nodes starting and ensuring at once leave exactly one fresh instance', async (t) => {
-    const url = tempFile(t);
-    const first = await node(t, url, true);
+    const store = await testStore(t, kind);
+    const first = await node(t, store, true);
     const id = uid('ensure-cancel-boot');
     await first.client.ensureOrchestration(id, 'System', 'old');
     await eventually('the first instance to run', async () => (await first.client.getStatus(id)).status === 'Running');
     await first.runtime.shutdown(2000);
     await first.client.cancelInstance(id, 'while every node was down');
 
-    const a = await node(t, url, false);
-    const b = await node(t, url, false);
+    const a = await node(t, store, false);
+    const b = await node(t, store, false);
     const results = await Promise.all([
       a.client.ensureOrchestration(id, 'System', 'a'),
       b.client.ensureOrchestration(id, 'System', 'b'),
@@ -103,8 +95,8 @@ describe('ensureOrchestration with a queued cancel', () => {
   });
 
   test('a start and a cancel both queued are waited for, not answered as alreadyRunning', async (t) => {
-    const url = tempFile(t);
-    const a = await node(t, url, false);
+    const store = await testStore(t, kind);
+    const a = await node(t, store, false);
     const id = uid('ensure-queued-start');
     await a.client.startOrchestration(id, 'System', 'queued');
     await a.client.cancelInstance(id, 'changed my mind');
@@ -116,15 +108,15 @@ describe('ensureOrchestration with a queued cancel', () => {
   });
 
   test('before any runtime runs, ensure gives up after cancelWaitMs with a TimeoutError and changes nothing', async (t) => {
-    const url = tempFile(t);
-    const first = await node(t, url, true);
+    const store = await testStore(t, kind);
+    const first = await node(t, store, true);
     const id = uid('ensure-before-start');
     await first.client.ensureOrchestration(id, 'System', 'old');
     await eventually('the first instance to run', async () => (await first.client.getStatus(id)).status === 'Running');
     await first.runtime.shutdown(2000);
     await first.client.cancelInstance(id, 'operator');
 
-    const n = await node(t, url, false);
+    const n = await node(t, store, false);
     await assert.rejects(n.client.ensureOrchestration(id, 'System', 'new', { cancelWaitMs: 150 }), (e: unknown) => {
       assert.ok(e instanceof TimeoutError);
       assert.equal(e.retryable, true);
@@ -140,8 +132,11 @@ describe('ensureOrchestration with a queued cancel', () => {
     await runsFreshOnce(n, id, ['new']);
   });
 
+});
+
+describe('ensureOrchestration arguments', () => {
   test('cancelWaitMs must be a non-negative number', async (t) => {
-    const n = await node(t, tempFile(t), false);
+    const n = await node(t, await testStore(t, 'sqlite'), false);
     await assert.rejects(n.client.ensureOrchestration('x', 'System', null, { cancelWaitMs: -1 }), /options\.cancelWaitMs must be a non-negative number/);
   });
 });
