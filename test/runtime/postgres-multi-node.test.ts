@@ -8,8 +8,8 @@ import { test } from 'node:test';
 import assert from 'node:assert/strict';
 import type { Client, MetricsSnapshot, RuntimeOptions } from '../../src/index.js';
 import type { EffectLine } from '../helpers/runtime-process.js';
-import { countKind } from '../helpers/process-harness.js';
-import { PostgresProcessFixture } from '../helpers/postgres-process-harness.js';
+import { PostgresProvider } from '../../src/providers/postgres/postgres-provider.js';
+import { ProcessFixture, countKind } from '../helpers/process-harness.js';
 import { adminQuery } from '../helpers/postgres-cluster.js';
 import { eventually } from '../helpers/eventually.js';
 
@@ -89,7 +89,7 @@ function assertEveryActivityRan(effects: readonly EffectLine[], ids: readonly st
 }
 
 test('three runtime processes on one PostgreSQL schema complete 300 fan-outs of 10 activities, each effect and completion exactly once', async (t) => {
-  const fx = await PostgresProcessFixture.create(t, 'multinode');
+  const fx = await ProcessFixture.on(t, 'postgres', 'multinode');
   // All three connect to (and migrate) the fresh schema at the same time.
   const nodes = await Promise.all(['A', 'B', 'C'].map((name) => fx.spawn(name)));
   const client = await fx.client();
@@ -124,7 +124,7 @@ test('three runtime processes on one PostgreSQL schema complete 300 fan-outs of 
 const CRASHING: RuntimeOptions = { workerLockTimeoutMs: 1_000, orchestratorLockTimeoutMs: 1_000, workerConcurrency: 8 };
 
 test('when one of three runtime processes is SIGKILLed mid-run the other two finish every fan-out exactly once', async (t) => {
-  const fx = await PostgresProcessFixture.create(t, 'multinode_kill');
+  const fx = await ProcessFixture.on(t, 'postgres', 'multinode_kill');
   // Steps take a little while so that activities are in flight when the victim dies.
   const [victim, ...survivors] = await Promise.all(
     ['victim', 'survivor1', 'survivor2'].map((name) => fx.spawn(name, { stepMs: 5, runtimeOptions: CRASHING })),
@@ -160,7 +160,7 @@ test('when one of three runtime processes is SIGKILLed mid-run the other two fin
 });
 
 test('a database restart mid-run is survived: all fan-outs complete exactly once and none fails', async (t) => {
-  const fx = await PostgresProcessFixture.create(t, 'multinode_restart');
+  const fx = await ProcessFixture.on(t, 'postgres', 'multinode_restart');
   if (!fx.server.isOwned) {
     t.skip('DUROXIDE_PG_URL points at a server these tests did not start, so they cannot restart it');
     return;
@@ -179,7 +179,10 @@ test('a database restart mid-run is survived: all fan-outs complete exactly once
   t.diagnostic(`restarted PostgreSQL after ${before} of ${ORCHESTRATIONS * ACTIVITIES} activity runs`);
 
   await assertAllCompletedOnce(client, ids);
-  await eventually("the client's LISTEN connection to be back", async () => (await fx.provider()).isListening, { timeoutMs: WAIT_MS });
+  await eventually("the client's LISTEN connection to be back", async () => {
+    const provider = await fx.provider();
+    return provider instanceof PostgresProvider && provider.isListening;
+  }, { timeoutMs: WAIT_MS });
   const byActivity = assertEveryActivityRan(fx.allEffects(), ids);
   const redone = [...byActivity.values()].filter((runs) => runs.length > 1).length;
   const metrics = (await Promise.all(nodes.map((n) => n.stop()))) as MetricsSnapshot[];
