@@ -13,7 +13,7 @@ import fs from 'node:fs';
 import { builtinModules } from 'node:module';
 import path from 'node:path';
 import { describe, test } from 'node:test';
-import { fileURLToPath } from 'node:url';
+import { fileURLToPath, pathToFileURL } from 'node:url';
 
 /** This file runs as .build/test/architecture.test.js: the repo root is two levels up. */
 const repoRoot = fileURLToPath(new URL('../../', import.meta.url));
@@ -422,6 +422,21 @@ describe('architecture: module boundaries', () => {
       [],
       `${violations.length} module-boundary violation(s):\n  ${violations.join('\n  ')}`,
     );
+  });
+});
+
+describe('architecture: the lint rules', () => {
+  test('the import zones of eslint.config.js allow each layer exactly what the layering table allows', async () => {
+    const config = (await import(pathToFileURL(path.join(repoRoot, 'eslint.config.js')).href)) as {
+      LAYERS: Record<string, { path: string; may: string[] }>;
+    };
+    const fromLint = Object.fromEntries(
+      Object.entries(config.LAYERS).map(([layer, { path: p, may }]) => [layer, { folder: p.endsWith('.ts') ? p : `${p}/`, may: [...may].sort() }]),
+    );
+    const fromTable = Object.fromEntries(
+      Object.entries(RULES).map(([layer, rule]) => [layer, { folder: LAYER_LABEL[layer as Layer], may: [...rule.layers].sort() }]),
+    );
+    assert.deepEqual(fromLint, fromTable);
   });
 });
 
