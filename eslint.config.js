@@ -1,6 +1,38 @@
-// ESLint flat config: typescript-eslint type-checked rules (STYLE.md §8). Lost promises are the
-// classic durable-runtime bug, so the promise rules are errors.
+// ESLint flat config: typescript-eslint type-checked rules. Lost promises are the classic
+// durable-runtime bug, so the promise rules are errors. eslint-plugin-import-x forbids import
+// cycles and enforces the layering of docs/architecture.md (the same table test/architecture.test.ts
+// checks, so an editor shows a violation as it is typed).
+import { createNodeResolver, importX } from 'eslint-plugin-import-x';
 import tseslint from 'typescript-eslint';
+
+/**
+ * The layering table: each layer (a folder or file under src/) and the layers it may import.
+ * test/architecture.test.ts checks that it matches its own RULES; docs/architecture.md shows it.
+ */
+export const LAYERS = {
+  core: { path: 'core', may: ['core'] },
+  'provider-contract': { path: 'providers/provider.ts', may: ['core', 'provider-contract'] },
+  shared: { path: 'providers/shared', may: ['core', 'provider-contract', 'shared'] },
+  sqlite: { path: 'providers/sqlite', may: ['core', 'provider-contract', 'shared', 'sqlite'] },
+  postgres: { path: 'providers/postgres', may: ['core', 'provider-contract', 'shared', 'postgres'] },
+  validation: { path: 'providers/validation', may: ['core', 'provider-contract', 'validation'] },
+  client: { path: 'client', may: ['core', 'provider-contract', 'client'] },
+  runtime: { path: 'runtime', may: ['core', 'provider-contract', 'client', 'runtime'] },
+  server: { path: 'server', may: ['core', 'client', 'runtime', 'server'] },
+  cli: { path: 'cli', may: ['core', 'server', 'client', 'runtime', 'sqlite', 'postgres', 'cli'] },
+  testing: {
+    path: 'testing',
+    may: ['core', 'provider-contract', 'sqlite', 'validation', 'client', 'runtime', 'testing'],
+  },
+};
+
+/** One zone per layer: from anywhere in src/ (src/index.ts included) except the allowed layers. */
+const LAYER_ZONES = Object.values(LAYERS).map(({ path, may }) => ({
+  target: `./src/${path}`,
+  from: './src',
+  except: may.map((layer) => `./${LAYERS[layer].path}`),
+  message: `src/${path} may only import ${may.map((layer) => LAYERS[layer].path).join(', ')} (docs/architecture.md)`,
+}));
 
 export default tseslint.config(
   { ignores: ['dist/**', '.build/**', 'node_modules/**', 'ui/**', '**/*.js', '**/*.cjs', '**/*.mjs'] },
@@ -28,6 +60,42 @@ export default tseslint.config(
       '@typescript-eslint/no-explicit-any': 'error',
       '@typescript-eslint/no-unused-vars': ['error', { argsIgnorePattern: '^_', varsIgnorePattern: '^_', caughtErrors: 'none' }],
       eqeqeq: ['error', 'always', { null: 'ignore' }],
+    },
+  },
+  {
+    files: ['src/**/*.ts', 'test/**/*.ts', 'examples/**/*.ts', 'bench/**/*.ts'],
+    plugins: { 'import-x': importX },
+    settings: {
+      // Parse .ts dependencies too (no-cycle follows them), with the TypeScript parser.
+      'import-x/extensions': ['.ts', '.js'],
+      'import-x/parsers': { '@typescript-eslint/parser': ['.ts'] },
+      'import-x/resolver-next': [
+        // Sources import each other as './x.js'; the files on disk are './x.ts'.
+        createNodeResolver({
+          extensions: ['.ts', '.js', '.json', '.node'],
+          extensionAlias: { '.js': ['.ts', '.js'] },
+        }),
+      ],
+    },
+    rules: {
+      'import-x/no-cycle': ['error', { ignoreExternal: true }],
+    },
+  },
+  {
+    files: ['src/**/*.ts'],
+    rules: {
+      'import-x/no-restricted-paths': ['error', { zones: LAYER_ZONES }],
+    },
+  },
+  {
+    // The pure layers: no Node built-ins (the conformance suite may use node:test and node:assert).
+    files: ['src/core/**/*.ts', 'src/providers/provider.ts', 'src/providers/shared/**/*.ts', 'src/client/**/*.ts'],
+    rules: { 'import-x/no-nodejs-modules': 'error' },
+  },
+  {
+    files: ['src/providers/validation/**/*.ts'],
+    rules: {
+      'import-x/no-nodejs-modules': ['error', { allow: ['node:test', 'node:assert', 'node:assert/strict'] }],
     },
   },
   {

@@ -2,7 +2,7 @@ import { defineConfig } from "tsup";
 
 // Builds the published package: dist/index.js (ESM) + dist/index.d.ts and dist/index.cjs (CJS)
 // + dist/index.d.cts, and the same for dist/testing.* (the `duroxide-ts/testing` subpath: the
-// provider conformance suite), matching the "exports" map in package.json (STYLE.md §8).
+// provider conformance suite), matching the "exports" map in package.json.
 // The extensions are pinned here so they do not depend on package.json "type".
 // `npm run build` empties dist/ first, so neither config cleans (they build in parallel).
 export default defineConfig([

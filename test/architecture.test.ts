@@ -1,5 +1,5 @@
 /**
- * Module boundaries (STYLE.md §2), checked without dependencies: every `src/**\/*.ts` file's
+ * Module boundaries (docs/architecture.md), checked without dependencies: every `src/**\/*.ts` file's
  * import specifiers are read from its text and compared with the layering table below.
  * A violation is reported in plain words with the file and line, e.g.
  * "src/core/x.ts:3 imports node:fs; core/ must stay pure".
@@ -13,14 +13,14 @@ import fs from 'node:fs';
 import { builtinModules } from 'node:module';
 import path from 'node:path';
 import { describe, test } from 'node:test';
-import { fileURLToPath } from 'node:url';
+import { fileURLToPath, pathToFileURL } from 'node:url';
 
 /** This file runs as .build/test/architecture.test.js: the repo root is two levels up. */
 const repoRoot = fileURLToPath(new URL('../../', import.meta.url));
 const srcRoot = path.join(repoRoot, 'src');
 
 // ---------------------------------------------------------------------------------------------
-// The layering table (STYLE.md §2)
+// The layering table (docs/architecture.md; eslint.config.js has the same zones)
 
 // eslint-disable-next-line @typescript-eslint/no-unused-vars -- only its element type is used
 const LAYERS = [
@@ -359,7 +359,7 @@ function checkFile(rel: string, source: string): string[] {
   const from = layerOf(rel);
   if (from === undefined) {
     return [
-      `${where} is in a folder with no row in the layering table (STYLE.md §2); ` +
+      `${where} is in a folder with no row in the layering table (docs/architecture.md); ` +
         `move it into an existing layer, or add the folder to the table and to test/architecture.test.ts`,
     ];
   }
@@ -408,7 +408,7 @@ function checkFile(rel: string, source: string): string[] {
   return violations;
 }
 
-describe('architecture: module boundaries (STYLE.md §2)', () => {
+describe('architecture: module boundaries', () => {
   test('every src/ file imports only what its layer allows', () => {
     const violations: string[] = [];
     const files = listSourceFiles(srcRoot);
@@ -422,6 +422,21 @@ describe('architecture: module boundaries (STYLE.md §2)', () => {
       [],
       `${violations.length} module-boundary violation(s):\n  ${violations.join('\n  ')}`,
     );
+  });
+});
+
+describe('architecture: the lint rules', () => {
+  test('the import zones of eslint.config.js allow each layer exactly what the layering table allows', async () => {
+    const config = (await import(pathToFileURL(path.join(repoRoot, 'eslint.config.js')).href)) as {
+      LAYERS: Record<string, { path: string; may: string[] }>;
+    };
+    const fromLint = Object.fromEntries(
+      Object.entries(config.LAYERS).map(([layer, { path: p, may }]) => [layer, { folder: p.endsWith('.ts') ? p : `${p}/`, may: [...may].sort() }]),
+    );
+    const fromTable = Object.fromEntries(
+      Object.entries(RULES).map(([layer, rule]) => [layer, { folder: LAYER_LABEL[layer as Layer], may: [...rule.layers].sort() }]),
+    );
+    assert.deepEqual(fromLint, fromTable);
   });
 });
 

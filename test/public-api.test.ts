@@ -1,8 +1,8 @@
 /**
  * The published surface: the names exported by the built package, seen through `import()`
  * (dist/index.js) and `require()` (dist/index.cjs), must equal the checked-in list in
- * test/public-api.names.json, so an accidental export or an ESM/CJS drift fails CI
- * (STYLE.md §3). Errors must stay `instanceof`-compatible across the two builds (STYLE.md §5).
+ * test/public-api.names.json, so an accidental export or an ESM/CJS drift fails CI.
+ * Errors must stay `instanceof`-compatible across the two builds.
  *
  * Runs against dist/, so `npm test` builds first (`npm run build`).
  * @module
@@ -50,7 +50,7 @@ function explainDrift(seen: string[], where: string): string {
     `${where} exports differ from test/public-api.names.json.`,
     added.length > 0 ? `  exported but not listed: ${added.join(', ')}` : '',
     removed.length > 0 ? `  listed but not exported: ${removed.join(', ')}` : '',
-    '  If the change is intended, update the list (and API.md / CHANGELOG.md); otherwise fix src/index.ts.',
+    '  If the change is intended, update the list (and README.md / CHANGELOG.md); otherwise fix src/index.ts.',
   ]
     .filter((line) => line !== '')
     .join('\n');

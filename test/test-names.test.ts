@@ -1,6 +1,6 @@
 /**
  * Guard: test names are behaviour sentences and must be unique within a file, so a failure
- * report points at exactly one test (STYLE.md §6, after pg-boss). Scans the compiled test
+ * report points at exactly one test (after pg-boss). Scans the compiled test
  * files under .build/test (and the shipped conformance cases under .build/src/providers/validation)
  * for `test('…')` / `it('…')` calls with a literal name; names built at run time
  * (template literals with `${…}`) are skipped.

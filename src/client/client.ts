@@ -1,6 +1,6 @@
 /**
  * `Client`: starts, signals, cancels and inspects orchestration instances. It talks only to the
- * provider, so it works in a process without a runtime (SPEC §6).
+ * provider, so it works in a process without a runtime.
  * @module
  */
 import {
@@ -484,7 +484,7 @@ export class Client {
   // ------------------------------------------------------------------ system orchestrations
 
   /**
-   * Makes sure an eternal "system orchestration" (SPEC §5.8) is running: starts it when it
+   * Makes sure an eternal "system orchestration" is running: starts it when it
    * does not exist, leaves it alone when it runs, and replaces it with a fresh start when it
    * has finished (Completed or Failed: deleted, then started). Call it at every process start,
    * after `runtime.start()`.

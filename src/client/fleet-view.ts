@@ -18,7 +18,7 @@ import {
 import type { NodeRecord, Provider } from '../providers/provider.js';
 
 /** A node is live while its last heartbeat is at most this many heartbeat intervals old. */
-export const NODE_LIVENESS_INTERVALS = 3;
+const NODE_LIVENESS_INTERVALS = 3;
 
 /** True when the node heartbeated recently enough to count (see {@link NODE_LIVENESS_INTERVALS}). */
 export function isNodeLive(node: NodeRecord, now: number): boolean {

@@ -17,7 +17,7 @@ import { requireIdentifier, requireInstanceId } from '../core/validation/argumen
 import { requireEpochMs, requireLimit, requireOptionsObject } from './management-arguments.js';
 
 /** Page size when the query does not say. */
-export const DEFAULT_QUERY_LIMIT = 100;
+const DEFAULT_QUERY_LIMIT = 100;
 
 const FILTER_FIELDS = [
   'status',
@@ -39,7 +39,7 @@ const VERSION_PATTERN = /^(0|[1-9]\d*)\.(?:(0|[1-9]\d*)\.)?[x*]$/;
  * An exact semver becomes `version`; a wildcard pattern becomes `versionPrefix`
  * (`'1.0.x'` → `'1.0.'`, which matches 1.0.0, 1.0.17 and 1.0.3-beta but not 1.01.0).
  */
-export function parseVersionFilter(value: unknown): Pick<ProviderInstanceQueryFilter, 'version' | 'versionPrefix'> {
+function parseVersionFilter(value: unknown): Pick<ProviderInstanceQueryFilter, 'version' | 'versionPrefix'> {
   if (typeof value === 'string' && VERSION_PATTERN.test(value)) return { versionPrefix: value.slice(0, -1) };
   if (typeof value === 'string' && parseSemVer(value) !== null) return { version: value };
   throw new InvalidInputError(

@@ -11,7 +11,7 @@ import { describeValue, requireInstanceId } from '../core/validation/arguments.j
 import type { InstanceSelectionFilter, PruneExecutionsOptions } from '../providers/provider.js';
 
 /** Largest page / batch a management call handles at once. */
-export const MAX_MANAGEMENT_LIMIT = 1000;
+const MAX_MANAGEMENT_LIMIT = 1000;
 
 /** A plain options object (or undefined → `{}`), with no keys besides `allowed`. */
 export function requireOptionsObject(value: unknown, what: string, allowed: readonly string[]): Record<string, unknown> {

@@ -1,5 +1,5 @@
 /**
- * Read models returned by the `Client` (SPEC §6.2, §6.4; shapes as API.md).
+ * Read models returned by the `Client`.
  * @module
  */
 import type { ExecutionStatus } from '../providers/provider.js';

@@ -1,5 +1,5 @@
 /**
- * Size limits (SPEC §3.16, newer-core values), enforced where the data is produced so an
+ * Size limits, enforced where the data is produced so an
  * oversized value is a clear error at the call site and history is never truncated.
  * @module
  */
@@ -21,9 +21,9 @@ export interface Limits {
 
 export const MAX_WORKER_TAGS = 5;
 export const MAX_TAG_NAME_BYTES = 256;
-export const MAX_KV_KEYS = 150;
-export const MAX_KV_VALUE_BYTES = 65_536;
-export const MAX_CUSTOM_STATUS_BYTES = 262_144;
+const MAX_KV_KEYS = 150;
+const MAX_KV_VALUE_BYTES = 65_536;
+const MAX_CUSTOM_STATUS_BYTES = 262_144;
 
 export const DEFAULT_LIMITS: Limits = {
   maxPayloadBytes: 4 * 1024 * 1024,

@@ -1,5 +1,5 @@
 /**
- * Reserved activity names of the deterministic helpers (SPEC §3.14). User activities may not
+ * Reserved activity names of the deterministic helpers. User activities may not
  * use the prefix.
  * @module
  */

@@ -1,5 +1,5 @@
 /**
- * `ActivityContext`: what an activity receives (SPEC §4.16).
+ * `ActivityContext`: what an activity receives.
  * @module
  */
 import { Client } from '../client/client.js';

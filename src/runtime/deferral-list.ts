@@ -1,7 +1,7 @@
 /**
  * Keys (instance ids, activity names) this runtime has recently found it cannot serve because
  * it lacks their code. While a key is deferred, this runtime's fetches skip it, so a node that
- * has the code picks the item up at once (rolling deployments, SPEC §5.4). When the deferral
+ * has the code picks the item up at once (rolling deployments, docs/versioning.md). When the deferral
  * ends, this runtime tries again; each try counts as an attempt, so an item that no node can run
  * still ends as poison after `maxAttempts`.
  * @module

@@ -15,7 +15,7 @@ import { describeIssues, schemaIssues, type SchemaIssue, type StandardSchemaV1 }
 import type { OrchestrationRegistry } from './registry.js';
 
 /** Stored input text as the code would receive it (raw text when it is not JSON). */
-export function decodeStoredInput(text: string): unknown {
+function decodeStoredInput(text: string): unknown {
   try {
     return decodeJson(text);
   } catch {

@@ -1,7 +1,7 @@
 /**
  * The live-instance cache: suspended replay engines kept in memory (bounded LRU) so the next
- * turn of an instance delivers only its new messages instead of replaying the whole history
- * (DESIGN.md). An entry is valid only while storage still holds exactly the history the engine
+ * turn of an instance delivers only its new messages instead of replaying the whole history.
+ * An entry is valid only while storage still holds exactly the history the engine
  * has consumed; the provider checks that (`cachedHistory` hint) before skipping the history load.
  * @module
  */

@@ -1,5 +1,5 @@
 /**
- * Runtime logging: levels, pretty/compact/JSON formats, and a pluggable sink (SPEC §10.1).
+ * Runtime logging: levels, pretty/compact/JSON formats, and a pluggable sink.
  * @module
  */
 

@@ -1,5 +1,5 @@
 /**
- * In-process counters (SPEC §10.3), read with `runtime.metricsSnapshot()`.
+ * In-process counters, read with `runtime.metricsSnapshot()`.
  * @module
  */
 

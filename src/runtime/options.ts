@@ -1,5 +1,5 @@
 /**
- * Runtime options, their defaults (SPEC §8.1) and validation.
+ * Runtime options, their defaults and validation.
  * @module
  */
 import { InvalidInputError } from '../core/errors/duroxide-error.js';
@@ -178,7 +178,7 @@ export function resolveRuntimeOptions(options: RuntimeOptions = {}): ResolvedRun
   const workerLockTimeoutMs = int(options, 'workerLockTimeoutMs', 30_000, 100);
   const sessionIdleTimeoutMs = int(options, 'sessionIdleTimeoutMs', 300_000, 1);
   if (sessionIdleTimeoutMs <= renewalIntervalMs(workerLockTimeoutMs)) {
-    // Otherwise a session could unpin while one of its activities still runs (SPEC §8.1).
+    // Otherwise a session could unpin while one of its activities still runs.
     throw new InvalidInputError(
       `runtime option sessionIdleTimeoutMs (${sessionIdleTimeoutMs}) must be greater than the worker lock renewal interval (${renewalIntervalMs(workerLockTimeoutMs)} ms, half of workerLockTimeoutMs)`,
     );
@@ -228,12 +228,12 @@ function checkLimits(limits: Partial<Limits> | undefined): Limits {
   return resolved;
 }
 
-/** Lock renewal interval for a lock of `timeoutMs` (SPEC §8.3, simplified: renew at half-life). */
+/** Lock renewal interval for a lock of `timeoutMs`. */
 export function renewalIntervalMs(timeoutMs: number): number {
   return Math.max(Math.floor(timeoutMs / 2), 50);
 }
 
-/** Backoff for a missing handler: `min(base × 2^min(attempt−1, 6), max)` (SPEC §5.4). */
+/** Backoff for a missing handler: `min(base × 2^min(attempt−1, 6), max)`. */
 export function unregisteredDelayMs(attempt: number, backoff: { baseMs: number; maxMs: number }): number {
   return Math.min(backoff.baseMs * 2 ** Math.min(Math.max(attempt - 1, 0), 6), backoff.maxMs);
 }

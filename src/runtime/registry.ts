@@ -1,5 +1,5 @@
 /**
- * Registries of orchestrations (keyed by name and semver version) and activities (SPEC §5.1).
+ * Registries of orchestrations (keyed by name and semver version) and activities.
  * @module
  */
 import { ConfigurationError, ERROR_CODES } from '../core/errors/duroxide-error.js';
@@ -7,13 +7,13 @@ import type { OrchestrationHandler } from '../core/replay/orchestration-handler.
 import type { NodeVersions, StoredVersionPolicy } from '../core/versioning/version-policy.js';
 import { isStandardSchema, type StandardSchemaV1 } from '../core/schema/standard-schema.js';
 import { activityNameProblem, orchestrationNameProblem, versionProblem } from '../core/validation/arguments.js';
-import { compareSemVer, DEFAULT_VERSION, parseSemVer, type SemVer } from '../core/versioning/semver.js';
+import { compareSemVer, parseSemVer, type SemVer } from '../core/versioning/semver.js';
 import type { ActivityContext } from './activity-context.js';
 
 /** An activity: async function of its input; may do any I/O. */
 export type ActivityHandler<I = unknown, O = unknown> = (ctx: ActivityContext, input: I) => Promise<O> | O;
 
-/** Which version new executions of a name run (SPEC §5.2). */
+/** Which version new executions of a name run. */
 export type VersionPolicy = 'latest' | { readonly exact: string };
 
 function invalid(message: string): ConfigurationError {
@@ -156,5 +156,3 @@ export class ActivityRegistry {
     return [...this.#handlers.keys()].sort();
   }
 }
-
-export { DEFAULT_VERSION };

@@ -1,5 +1,5 @@
 /**
- * Activity sessions on this runtime (SPEC §4.11, §8.4–8.5): which sessions have activities in
+ * Activity sessions on this runtime: which sessions have activities in
  * flight (capped by `maxSessionsPerRuntime`), who owns them, and the background lease renewal
  * and orphan cleanup.
  * @module

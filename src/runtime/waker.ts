@@ -1,6 +1,6 @@
 /**
  * Wakes idle dispatcher loops: immediately when this process enqueues work, at the exact
- * visibility time of a known timer, or after an idle backoff (DESIGN.md "Providers").
+ * visibility time of a known timer, or after an idle backoff.
  * @module
  */
 

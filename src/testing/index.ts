@@ -2,7 +2,7 @@
  * `duroxide-ts/testing`: the provider conformance suite, for authors of third-party providers.
  *
  * Call it from a `node:test` file; it registers one `describe` block whose cases run against a
- * fresh provider each (SPEC §11.1 categories: queues, locks, acks, attempts, multi-execution,
+ * fresh provider each (queues, locks, acks, attempts, multi-execution,
  * timers, sessions, tags, KV, custom status, management, deletion, pruning, signals).
  *
  * @example

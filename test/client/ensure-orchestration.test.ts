@@ -5,30 +5,23 @@
  * runtime runs, the wait is bounded and ends in a TimeoutError that changes nothing.
  */
 import assert from 'node:assert/strict';
-import { mkdtempSync, rmSync } from 'node:fs';
-import { tmpdir } from 'node:os';
-import { join } from 'node:path';
 import { describe, test, type TestContext } from 'node:test';
-import { Client, Runtime, SqliteProvider, TimeoutError, type OrchestrationContext } from '../../src/index.js';
+import { Client, Runtime, TimeoutError, type OrchestrationContext, type Provider } from '../../src/index.js';
 import { uid } from '../helpers/runtime-harness.js';
+import { eventually } from '../helpers/eventually.js';
+import { STORE_KINDS, testStore, type TestStore } from '../helpers/test-store.js';
 
 type Ctx = OrchestrationContext;
 
 interface Node {
-  readonly provider: SqliteProvider;
+  readonly provider: Provider;
   readonly runtime: Runtime;
   readonly client: Client;
 }
 
-function tempFile(t: TestContext): string {
-  const dir = mkdtempSync(join(tmpdir(), 'duroxide-ensure-'));
-  t.after(() => rmSync(dir, { recursive: true, force: true }));
-  return `sqlite:${join(dir, 'ensure.db')}`;
-}
-
-/** One process: its own provider on the shared file, a runtime (started or not) and a client. */
-async function node(t: TestContext, url: string, start: boolean): Promise<Node> {
-  const provider = await SqliteProvider.open(url);
+/** One process: its own provider on the shared store, a runtime (started or not) and a client. */
+async function node(t: TestContext, store: TestStore, start: boolean): Promise<Node> {
+  const provider = await store.open();
   const runtime = new Runtime(provider, { logLevel: 'off' });
   runtime.registerOrchestration('System', async (ctx: Ctx, input: string) => ({ input, stop: await ctx.waitForEvent('stop') }));
   if (start) await runtime.start();
@@ -39,18 +32,11 @@ async function node(t: TestContext, url: string, start: boolean): Promise<Node> 
   return { provider, runtime, client: new Client(provider) };
 }
 
-async function until(check: () => Promise<boolean>, what: string): Promise<void> {
-  const deadline = Date.now() + 10_000;
-  while (!(await check())) {
-    if (Date.now() > deadline) throw new Error(`timed out waiting for ${what}`);
-    await new Promise((r) => setTimeout(r, 5));
-  }
-}
 
 /** A fresh instance runs (one execution, one start), with nothing queued, and no cancel pending. */
 async function runsFreshOnce(n: Node, id: string, inputs: readonly string[]): Promise<void> {
-  await until(async () => (await n.client.getStatus(id)).status === 'Running' && (await n.client.listExecutions(id)).length > 0, `${id} to run`);
-  await until(async () => (await n.client.getQueueDepths()).orchestratorQueue === 0, 'the queue to drain');
+  await eventually(`${id} to run`, async () => (await n.client.getStatus(id)).status === 'Running' && (await n.client.listExecutions(id)).length > 0);
+  await eventually('the queue to drain', async () => (await n.client.getQueueDepths()).orchestratorQueue === 0);
   assert.equal((await n.client.getStatus(id)).status, 'Running', 'the new instance is not cancelled');
   assert.equal(await n.provider.hasQueuedCancel(id), false);
   assert.deepEqual(await n.client.listAllInstances(), [id]);
@@ -65,14 +51,14 @@ function actions(results: readonly { action: string }[]): string[] {
   return results.map((r) => r.action).sort();
 }
 
-describe('ensureOrchestration with a queued cancel', () => {
+for (const kind of STORE_KINDS) describe(`ensureOrchestration with a queued cancel (${kind})`, () => {
   test('two nodes ensuring while a cancel waits in the queue replace the instance exactly once', async (t) => {
-    const url = tempFile(t);
-    const a = await node(t, url, true);
-    const b = await node(t, url, true);
+    const store = await testStore(t, kind);
+    const a = await node(t, store, true);
+    const b = await node(t, store, true);
     const id = uid('ensure-cancel');
     assert.deepEqual(await a.client.ensureOrchestration(id, 'System', 'old'), { action: 'started' });
-    await until(async () => (await a.client.getStatus(id)).status === 'Running', 'the first instance to run');
+    await eventually('the first instance to run', async () => (await a.client.getStatus(id)).status === 'Running');
     // A cancel that is queued but not processed yet (visible in 300 ms, as behind a busy runtime).
     await a.provider.enqueueForOrchestrator({ type: 'CancelInstance', instance: id, reason: 'operator' }, 300);
     assert.equal((await a.client.getStatus(id)).status, 'Running');
@@ -88,16 +74,16 @@ describe('ensureOrchestration with a queued cancel', () => {
   });
 
   test('a cancel queued while no runtime ran: nodes starting and ensuring at once leave exactly one fresh instance', async (t) => {
-    const url = tempFile(t);
-    const first = await node(t, url, true);
+    const store = await testStore(t, kind);
+    const first = await node(t, store, true);
     const id = uid('ensure-cancel-boot');
     await first.client.ensureOrchestration(id, 'System', 'old');
-    await until(async () => (await first.client.getStatus(id)).status === 'Running', 'the first instance to run');
+    await eventually('the first instance to run', async () => (await first.client.getStatus(id)).status === 'Running');
     await first.runtime.shutdown(2000);
     await first.client.cancelInstance(id, 'while every node was down');
 
-    const a = await node(t, url, false);
-    const b = await node(t, url, false);
+    const a = await node(t, store, false);
+    const b = await node(t, store, false);
     const results = await Promise.all([
       a.client.ensureOrchestration(id, 'System', 'a'),
       b.client.ensureOrchestration(id, 'System', 'b'),
@@ -109,8 +95,8 @@ describe('ensureOrchestration with a queued cancel', () => {
   });
 
   test('a start and a cancel both queued are waited for, not answered as alreadyRunning', async (t) => {
-    const url = tempFile(t);
-    const a = await node(t, url, false);
+    const store = await testStore(t, kind);
+    const a = await node(t, store, false);
     const id = uid('ensure-queued-start');
     await a.client.startOrchestration(id, 'System', 'queued');
     await a.client.cancelInstance(id, 'changed my mind');
@@ -122,15 +108,15 @@ describe('ensureOrchestration with a queued cancel', () => {
   });
 
   test('before any runtime runs, ensure gives up after cancelWaitMs with a TimeoutError and changes nothing', async (t) => {
-    const url = tempFile(t);
-    const first = await node(t, url, true);
+    const store = await testStore(t, kind);
+    const first = await node(t, store, true);
     const id = uid('ensure-before-start');
     await first.client.ensureOrchestration(id, 'System', 'old');
-    await until(async () => (await first.client.getStatus(id)).status === 'Running', 'the first instance to run');
+    await eventually('the first instance to run', async () => (await first.client.getStatus(id)).status === 'Running');
     await first.runtime.shutdown(2000);
     await first.client.cancelInstance(id, 'operator');
 
-    const n = await node(t, url, false);
+    const n = await node(t, store, false);
     await assert.rejects(n.client.ensureOrchestration(id, 'System', 'new', { cancelWaitMs: 150 }), (e: unknown) => {
       assert.ok(e instanceof TimeoutError);
       assert.equal(e.retryable, true);
@@ -146,8 +132,11 @@ describe('ensureOrchestration with a queued cancel', () => {
     await runsFreshOnce(n, id, ['new']);
   });
 
+});
+
+describe('ensureOrchestration arguments', () => {
   test('cancelWaitMs must be a non-negative number', async (t) => {
-    const n = await node(t, tempFile(t), false);
+    const n = await node(t, await testStore(t, 'sqlite'), false);
     await assert.rejects(n.client.ensureOrchestration('x', 'System', null, { cancelWaitMs: -1 }), /options\.cancelWaitMs must be a non-negative number/);
   });
 });

@@ -27,16 +27,10 @@ import {
   startInstance,
 } from '../../src/providers/validation/conformance-fixtures.js';
 import { startHarness, uid } from '../helpers/runtime-harness.js';
+import { eventually } from '../helpers/eventually.js';
 
 type Ctx = OrchestrationContext;
 
-async function waitFor(check: () => Promise<boolean>, what: string, timeoutMs = 10_000): Promise<void> {
-  const deadline = Date.now() + timeoutMs;
-  while (!(await check())) {
-    if (Date.now() > deadline) throw new Error(`timed out waiting for ${what}`);
-    await sleep(5);
-  }
-}
 
 function tempDir(t: TestContext): string {
   const dir = mkdtempSync(join(tmpdir(), 'duroxide-mgmt-'));
@@ -58,7 +52,7 @@ describe('deleting instances', () => {
     const { client } = await startHarness(t, (rt) => rt.registerOrchestration('Waiter', async (ctx: Ctx) => ctx.waitForEvent('go')));
     const id = uid('del-running');
     await client.startOrchestration(id, 'Waiter');
-    await waitFor(async () => (await client.getStatus(id)).status === 'Running', 'the instance to start');
+    await eventually('the instance to start', async () => (await client.getStatus(id)).status === 'Running');
 
     await assert.rejects(client.deleteInstance(id), (e: unknown) => {
       assert.ok(e instanceof InstanceStillRunningError, String(e));
@@ -162,7 +156,7 @@ describe('deleting instances', () => {
     });
     const id = uid('tree3-running');
     await client.startOrchestration(id, 'Top');
-    await waitFor(async () => (await client.getStatus(`${id}/mid/leaf`)).status === 'Running', 'the leaf to start');
+    await eventually('the leaf to start', async () => (await client.getStatus(`${id}/mid/leaf`)).status === 'Running');
 
     await assert.rejects(client.deleteInstance(id), InstanceStillRunningError);
     assert.equal((await client.getInstanceTree(id)).size, 3, 'nothing was deleted');
@@ -192,7 +186,7 @@ describe('deleting instances', () => {
     for (const id of recent) await run(id);
     const waiter = uid('waiter');
     await client.startOrchestration(waiter, 'Waiter');
-    await waitFor(async () => (await client.getStatus(waiter)).status === 'Running', 'the waiter to start');
+    await eventually('the waiter to start', async () => (await client.getStatus(waiter)).status === 'Running');
 
     const batches: number[] = [];
     const remaining: string[][] = [];
@@ -253,7 +247,7 @@ describe('pruning a live continue-as-new instance', () => {
   }
 
   async function executionsReach(client: Client, id: string, count: number): Promise<void> {
-    await waitFor(async () => Math.max(0, ...(await client.listExecutions(id))) >= count, `execution ${count} of ${id}`);
+    await eventually(`execution ${count} of ${id}`, async () => Math.max(0, ...(await client.listExecutions(id))) >= count);
   }
 
   test('pruning with keepLast while the instance runs keeps it running to completion', async (t) => {
@@ -360,7 +354,7 @@ describe('metrics and stats', () => {
     const waiter = uid('waiter');
     ids.push(waiter);
     await client.startOrchestration(waiter, 'Waiter');
-    await waitFor(async () => (await client.getStatus(waiter)).status === 'Running', 'the waiter to start');
+    await eventually('the waiter to start', async () => (await client.getStatus(waiter)).status === 'Running');
 
     let totalEvents = 0;
     for (const id of ids) {
@@ -559,8 +553,8 @@ describe('ensureOrchestration', () => {
   }
 
   async function runningExactlyOnce(client: Client, id: string): Promise<void> {
-    await waitFor(async () => (await client.getStatus(id)).status === 'Running', `${id} to run`);
-    await waitFor(async () => (await client.getQueueDepths()).orchestratorQueue === 0, 'the queue to drain');
+    await eventually(`${id} to run`, async () => (await client.getStatus(id)).status === 'Running');
+    await eventually('the queue to drain', async () => (await client.getQueueDepths()).orchestratorQueue === 0);
     assert.deepEqual(await client.listAllInstances(), [id]);
     assert.deepEqual(await client.listExecutions(id), [1]);
     const starts = (await client.readExecutionHistory(id, 1)).filter((e) => e.kind === 'OrchestrationStarted');
@@ -599,7 +593,7 @@ describe('ensureOrchestration', () => {
     });
     const id = uid('system-versioned');
     assert.deepEqual(await client.ensureOrchestration(id, 'System', null, { version: '1.0.0' }), { action: 'started' });
-    await waitFor(async () => (await client.getStatus(id)).status === 'Running', 'the instance to run');
+    await eventually('the instance to run', async () => (await client.getStatus(id)).status === 'Running');
     assert.equal((await client.getInstanceInfo(id)).orchestrationVersion, '1.0.0');
   });
 

@@ -175,7 +175,7 @@ describe('replay engine: nondeterminism', () => {
       return 'done early';
     };
     const r = await turn(flow, h, []);
-    // Returning early is legal: remaining history is not validated (SPEC §3.3).
+    // Returning early is legal: remaining history is not validated.
     assert.equal(r.status, 'Completed');
     const flow2 = async (ctx: OrchestrationContext) => {
       await ctx.scheduleActivity('A');

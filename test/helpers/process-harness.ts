@@ -1,8 +1,8 @@
 /**
- * Parent side of the process-level tests: a temp dir with one SQLite file, runtime child
- * processes (`runtime-process.ts`) on it, the parent's own Client, and the children's
- * side-effect logs. Everything is torn down in `t.after`, children first (SIGKILL if still
- * alive), even when the test fails.
+ * Parent side of the process-level tests: one store (a SQLite file in a temp dir, or a fresh
+ * schema on the test PostgreSQL server), runtime child processes (`runtime-process.ts`) on it,
+ * the parent's own Client, and the children's side-effect logs (in the temp dir). Everything is
+ * torn down in `t.after`, children first (SIGKILL if still alive), even when the test fails.
  * @module
  */
 import { fork, type ChildProcess } from 'node:child_process';
@@ -13,7 +13,10 @@ import { setTimeout as sleep } from 'node:timers/promises';
 import { fileURLToPath } from 'node:url';
 import type { TestContext } from 'node:test';
 import { Client, SqliteProvider, type HistoryEventInfo, type RuntimeOptions } from '../../src/index.js';
+import { PostgresProvider } from '../../src/providers/postgres/postgres-provider.js';
+import { dropSchema, postgresServer, uniqueSchemaName, type PostgresServer } from './postgres-cluster.js';
 import type { ChildMessage, EffectLine } from './runtime-process.js';
+import type { StoreKind } from './test-store.js';
 
 const ENTRY = fileURLToPath(new URL('./runtime-process.js', import.meta.url));
 
@@ -136,29 +139,68 @@ export function readEffects(file: string): EffectLine[] {
   return lines.filter((l) => l.length > 0).map((l) => JSON.parse(l) as EffectLine);
 }
 
+/** Where the children and the parent's client store their data. */
+type ProcessStore =
+  | { readonly kind: 'sqlite'; readonly file: string }
+  | { readonly kind: 'postgres'; readonly server: PostgresServer; readonly schema: string };
+
 export class ProcessFixture {
   readonly dir: string;
-  readonly dbFile: string;
+  readonly store: ProcessStore;
   readonly children: RuntimeChild[] = [];
-  #provider: SqliteProvider | undefined;
+  #provider: SqliteProvider | PostgresProvider | undefined;
   #client: Client | undefined;
   readonly #deferred: (() => Promise<void> | void)[] = [];
 
-  private constructor(dir: string) {
+  private constructor(dir: string, store: ProcessStore) {
     this.dir = dir;
-    this.dbFile = join(dir, 'shared.db');
+    this.store = store;
   }
 
-  /** A fresh temp dir; cleanup (kill children, close, delete) is registered on `t`. */
+  /** A fresh temp dir with a SQLite file; cleanup (kill children, close, delete) is registered on `t`. */
   static create(t: TestContext): ProcessFixture {
-    const fx = new ProcessFixture(mkdtempSync(join(tmpdir(), 'duroxide-proc-')));
+    const dir = mkdtempSync(join(tmpdir(), 'duroxide-proc-'));
+    return ProcessFixture.#register(t, new ProcessFixture(dir, { kind: 'sqlite', file: join(dir, 'shared.db') }));
+  }
+
+  /** A fixture on a fresh store of `kind` (a PostgreSQL schema named after `prefix`). */
+  static async on(t: TestContext, kind: StoreKind, prefix = 'proc'): Promise<ProcessFixture> {
+    if (kind === 'sqlite') return ProcessFixture.create(t);
+    const server = await postgresServer();
+    const dir = mkdtempSync(join(tmpdir(), 'duroxide-pgproc-'));
+    return ProcessFixture.#register(t, new ProcessFixture(dir, { kind, server, schema: uniqueSchemaName(prefix) }));
+  }
+
+  static #register(t: TestContext, fx: ProcessFixture): ProcessFixture {
     t.after(async () => {
       for (const fn of fx.#deferred.reverse()) await fn();
       await Promise.all(fx.children.map((c) => c.kill()));
       await fx.#provider?.close();
+      if (fx.store.kind === 'postgres') await dropSchema(fx.store.server.url, fx.store.schema).catch(() => undefined);
       rmSync(fx.dir, { recursive: true, force: true });
     });
     return fx;
+  }
+
+  /** The database file of a SQLite fixture. */
+  get dbFile(): string {
+    if (this.store.kind !== 'sqlite') throw new Error('not a SQLite fixture');
+    return this.store.file;
+  }
+
+  /** The PostgreSQL server of a PostgreSQL fixture. */
+  get server(): PostgresServer {
+    if (this.store.kind !== 'postgres') throw new Error('not a PostgreSQL fixture');
+    return this.store.server;
+  }
+
+  /** The parent's own provider on the store (opened, and a schema migrated, on first use). */
+  async provider(): Promise<SqliteProvider | PostgresProvider> {
+    this.#provider ??=
+      this.store.kind === 'sqlite'
+        ? await SqliteProvider.open(`sqlite:${this.store.file}`)
+        : await PostgresProvider.connectWithSchema(this.store.server.url, this.store.schema);
+    return this.#provider;
   }
 
   /** Runs `fn` at cleanup (last registered first), before the children are killed and the dir removed. */
@@ -166,21 +208,23 @@ export class ProcessFixture {
     this.#deferred.push(fn);
   }
 
-  /** The parent's own client on the shared file (opened on first use). */
+  /** The parent's own client on the store (opened on first use). */
   async client(): Promise<Client> {
-    if (this.#client === undefined) {
-      this.#provider = await SqliteProvider.open(`sqlite:${this.dbFile}`);
-      this.#client = new Client(this.#provider);
-    }
+    this.#client ??= new Client(await this.provider());
     return this.#client;
   }
 
-  /** Forks a runtime child named `name` on the shared file and waits for it to be ready. */
+  /** Forks a runtime child named `name` on the store and waits for it to be ready. */
   async spawn(name: string, options: SpawnOptions = {}): Promise<RuntimeChild> {
     const logFile = join(this.dir, `effects-${name}.log`);
+    const where: NodeJS.ProcessEnv =
+      this.store.kind === 'sqlite'
+        ? { DUROXIDE_RP_DB: this.store.file }
+        : { DUROXIDE_RP_PG_URL: this.store.server.url, DUROXIDE_RP_PG_SCHEMA: this.store.schema };
     const env: NodeJS.ProcessEnv = {
       ...process.env,
-      DUROXIDE_RP_DB: this.dbFile,
+      ...where,
+      DUROXIDE_RP_ATTEMPTS: join(this.dir, 'attempts'),
       DUROXIDE_RP_LOG: logFile,
       DUROXIDE_RP_NAME: name,
       DUROXIDE_RP_SLOW_MS: String(options.slowMs ?? 30_000),
@@ -193,7 +237,7 @@ export class ProcessFixture {
     const child = fork(ENTRY, [], { env, stdio: ['ignore', 'pipe', 'pipe', 'ipc'], execArgv: ['--enable-source-maps'] });
     const rc = new RuntimeChild(name, logFile, child);
     this.children.push(rc);
-    await rc.waitReady(options.readyTimeoutMs ?? 15_000);
+    await rc.waitReady(options.readyTimeoutMs ?? 20_000);
     return rc;
   }
 
@@ -203,21 +247,6 @@ export class ProcessFixture {
   }
 }
 
-/** Polls `check` every `intervalMs` until it returns a value other than undefined/false. */
-export async function pollUntil<T>(
-  what: string,
-  timeoutMs: number,
-  check: () => T | undefined | false | Promise<T | undefined | false>,
-  intervalMs = 10,
-): Promise<T> {
-  const deadline = Date.now() + timeoutMs;
-  for (;;) {
-    const v = await check();
-    if (v !== undefined && v !== false) return v;
-    if (Date.now() > deadline) throw new Error(`timed out after ${timeoutMs} ms waiting for ${what}`);
-    await sleep(intervalMs);
-  }
-}
 
 /** Counts events of `kind` in a history. */
 export function countKind(history: readonly HistoryEventInfo[], kind: string): number {

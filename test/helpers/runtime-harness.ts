@@ -5,7 +5,8 @@ import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import type { TestContext } from 'node:test';
-import { Client, Runtime, SqliteProvider, type RuntimeOptions } from '../../src/index.js';
+import { Client, Runtime, SqliteProvider, type Provider, type RuntimeOptions } from '../../src/index.js';
+import { testStore, type StoreKind } from './test-store.js';
 
 export interface Harness {
   readonly provider: SqliteProvider;
@@ -33,6 +34,38 @@ export async function startHarness(
     rmSync(dir, { recursive: true, force: true });
   });
   return { provider, runtime, client, file };
+}
+
+export interface StoreHarness {
+  readonly provider: Provider;
+  readonly runtime: Runtime;
+  readonly client: Client;
+}
+
+/**
+ * A runtime on a fresh store of `kind`; `setup` registers handlers before start. On SQLite the
+ * client shares the runtime's provider. On PostgreSQL the client has a provider of its own and
+ * the runtime polls only every 10 s, so every start, event and completion must cross providers
+ * through LISTEN/NOTIFY, as between machines, for the test to finish in time.
+ */
+export async function startHarnessOn(
+  t: TestContext,
+  kind: StoreKind,
+  setup: (runtime: Runtime) => void,
+  options: RuntimeOptions = {},
+): Promise<StoreHarness> {
+  const store = await testStore(t, kind);
+  const provider = await store.open();
+  const runtime = new Runtime(provider, {
+    logLevel: 'off',
+    ...(kind === 'postgres' ? { dispatcherPollIntervalMs: 10_000 } : {}),
+    ...options,
+  });
+  setup(runtime);
+  await runtime.start();
+  t.after(() => runtime.shutdown(2000));
+  const client = new Client(kind === 'postgres' ? await store.open() : provider);
+  return { provider, runtime, client };
 }
 
 let counter = 0;

@@ -1,19 +1,23 @@
 /**
- * Child-process entry for process-level reliability tests: one Runtime on a shared SQLite file.
+ * Child-process entry for process-level reliability tests: one Runtime on a shared store (a
+ * SQLite file or a PostgreSQL schema).
  *
  * Started by `test/helpers/process-harness.ts` with `child_process.fork` (IPC channel). It:
- * - opens the SQLite file named by `DUROXIDE_RP_DB`;
+ * - opens the SQLite file named by `DUROXIDE_RP_DB`, or connects to `DUROXIDE_RP_PG_URL`, schema
+ *   `DUROXIDE_RP_PG_SCHEMA`;
  * - registers the fixed test orchestrations/activities below;
  * - records every activity execution durably in the side-effect log `DUROXIDE_RP_LOG` with a
  *   synchronous `appendFileSync` (one JSON line per event), so a SIGKILL right after the append
  *   still leaves the line visible to the parent;
  * - sends `{ type: 'ready' }` once the runtime has started;
  * - on SIGTERM shuts the runtime down gracefully, sends `{ type: 'stopped', metrics }` and exits 0;
- * - exits at once when the parent disappears (IPC disconnect), so no orphan keeps the file busy.
+ * - exits at once when the parent disappears (IPC disconnect), so no orphan keeps the store busy.
  *
  * Environment:
- * - `DUROXIDE_RP_DB` (required) — SQLite file path;
+ * - `DUROXIDE_RP_DB` — SQLite file path; or `DUROXIDE_RP_PG_URL` and `DUROXIDE_RP_PG_SCHEMA`;
  * - `DUROXIDE_RP_LOG` (required) — side-effect log path (this process only);
+ * - `DUROXIDE_RP_ATTEMPTS` (required) — the file where `FlakyStep` counts runs, shared by every
+ *   child;
  * - `DUROXIDE_RP_NAME` — label written in each log line (default: the pid);
  * - `DUROXIDE_RP_SLOW_MS` — how long the `Slow` activity sleeps (default 30,000; it stops early
  *   when its cancellation signal fires);
@@ -28,6 +32,7 @@
  */
 import { appendFileSync, existsSync, readFileSync } from 'node:fs';
 import { setTimeout as sleep } from 'node:timers/promises';
+import { PostgresProvider } from '../../src/providers/postgres/postgres-provider.js';
 import {
   Runtime,
   SqliteProvider,
@@ -61,7 +66,10 @@ export interface StepInput {
 }
 
 const dbFile = process.env.DUROXIDE_RP_DB;
+const pgUrl = process.env.DUROXIDE_RP_PG_URL;
+const pgSchema = process.env.DUROXIDE_RP_PG_SCHEMA;
 const logFile = process.env.DUROXIDE_RP_LOG;
+const attemptsFile = process.env.DUROXIDE_RP_ATTEMPTS;
 
 function send(message: ChildMessage): void {
   if (process.connected) process.send?.(message);
@@ -97,12 +105,12 @@ function register(rt: Runtime, log: string, proc: string): void {
   });
 
   /**
-   * Fails its first two runs per label across all processes (counted in `<db>.attempts`, shared
-   * by every child), then succeeds.
+   * Fails its first two runs per label across all processes (counted in `DUROXIDE_RP_ATTEMPTS`,
+   * shared by every child), then succeeds.
    */
   rt.registerActivity('FlakyStep', async (ctx, input: StepInput) => {
     record(ctx, 'run', input);
-    const attempts = `${dbFile ?? ''}.attempts`;
+    const attempts = attemptsFile ?? `${log}.attempts`;
     const before = existsSync(attempts) ? readFileSync(attempts, 'utf8').split('\n').filter((l) => l === input.label).length : 0;
     appendFileSync(attempts, `${input.label}\n`);
     if (before < 2) throw new Error(`flaky failure ${before + 1} of ${input.label}`);
@@ -141,6 +149,16 @@ function register(rt: Runtime, log: string, proc: string): void {
     return `${before}|${after}`;
   });
 
+  /** `count` parallel steps `${n}-1..count` joined with `all`; output `[n-1:ok, …]`. */
+  rt.registerOrchestration('FanOut', async (ctx: OrchestrationContext, input: { n: number; count: number }) => {
+    const tasks = Array.from({ length: input.count }, (_, i) => ctx.scheduleActivity<string>('Step', { label: `${input.n}-${i + 1}` }));
+    const results = await ctx.all(tasks);
+    return results.map((r) => {
+      if (r.err !== undefined) throw r.err;
+      return r.ok;
+    });
+  });
+
   /** Three sequential steps `${n}-1..3`; output `[n-1:ok, n-2:ok, n-3:ok]`. */
   rt.registerOrchestration('Seq3', async (ctx: OrchestrationContext, n: number) => {
     const out: string[] = [];
@@ -159,10 +177,13 @@ function register(rt: Runtime, log: string, proc: string): void {
   });
 }
 
-async function main(db: string, log: string): Promise<void> {
+async function main(log: string): Promise<void> {
   const proc = process.env.DUROXIDE_RP_NAME ?? String(process.pid);
   const overrides = JSON.parse(process.env.DUROXIDE_RP_OPTIONS ?? '{}') as RuntimeOptions;
-  const provider = await SqliteProvider.open(`sqlite:${db}`);
+  const provider =
+    dbFile !== undefined
+      ? await SqliteProvider.open(`sqlite:${dbFile}`)
+      : await PostgresProvider.connectWithSchema(pgUrl ?? '', pgSchema ?? 'public');
   const rt = new Runtime(provider, { logLevel: 'error', workerNodeId: proc, ...overrides });
   register(rt, log, proc);
 
@@ -190,8 +211,8 @@ async function main(db: string, log: string): Promise<void> {
   send({ type: 'ready', pid: process.pid });
 }
 
-if (process.send !== undefined && dbFile !== undefined && logFile !== undefined) {
-  main(dbFile, logFile).catch((error: unknown) => {
+if (process.send !== undefined && (dbFile !== undefined || pgUrl !== undefined) && logFile !== undefined) {
+  main(logFile).catch((error: unknown) => {
     send({ type: 'error', message: error instanceof Error ? (error.stack ?? error.message) : String(error) });
     process.exit(1);
   });

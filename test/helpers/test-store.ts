@@ -3,7 +3,7 @@
  * a temp SQLite file, or a fresh schema on the test PostgreSQL server (`DUROXIDE_PG_URL` or a
  * throwaway cluster). `open()` returns a new provider on the same store each call (one per
  * runtime or client, as separate processes would have); all are closed and the store removed
- * after the test.
+ * after the test, after every other `t.after` hook of the test (runtimes shut down first).
  * @module
  */
 import { mkdtempSync, rmSync } from 'node:fs';
@@ -25,12 +25,23 @@ export interface TestStore {
   open(): Promise<Provider>;
 }
 
+/**
+ * Registers `cleanup` to run after every other `t.after` hook of the test, including those
+ * registered later (a runtime started on the store shuts down before its provider closes).
+ * Hooks run in registration order; one registered while they run is run last.
+ */
+function afterEverything(t: TestContext, cleanup: () => Promise<void>): void {
+  t.after(() => {
+    t.after(cleanup);
+  });
+}
+
 export async function testStore(t: TestContext, kind: StoreKind): Promise<TestStore> {
   const opened: Provider[] = [];
   if (kind === 'sqlite') {
     const dir = mkdtempSync(join(tmpdir(), 'duroxide-store-'));
     const url = `sqlite:${join(dir, 'store.db')}`;
-    t.after(async () => {
+    afterEverything(t, async () => {
       for (const p of opened) await p.close();
       rmSync(dir, { recursive: true, force: true });
     });
@@ -46,7 +57,7 @@ export async function testStore(t: TestContext, kind: StoreKind): Promise<TestSt
   }
   const server = await postgresServer();
   const schema = uniqueSchemaName('store');
-  t.after(async () => {
+  afterEverything(t, async () => {
     for (const p of opened) await p.close();
     await dropSchema(server.url, schema).catch(() => undefined);
   });

@@ -23,6 +23,7 @@ import {
 } from '../../src/providers/validation/conformance-fixtures.js';
 import { runProviderConformance } from '../../src/providers/validation/run-provider-conformance.js';
 import { SchemaPool, adminQuery, dropSchema, postgresServer, uniqueSchemaName } from '../helpers/postgres-cluster.js';
+import { eventually } from '../helpers/eventually.js';
 
 let url = '';
 let schemas: SchemaPool;
@@ -62,13 +63,6 @@ function record(p: PostgresProvider): ProviderSignal[] {
   return signals;
 }
 
-async function waitUntil(what: string, check: () => boolean | Promise<boolean>, timeoutMs = 5_000): Promise<void> {
-  const deadline = Date.now() + timeoutMs;
-  while (!(await check())) {
-    if (Date.now() > deadline) throw new Error(`timed out after ${timeoutMs} ms waiting for ${what}`);
-    await new Promise((r) => setTimeout(r, 5));
-  }
-}
 
 describe('PostgresProvider', () => {
   describe('connecting', () => {
@@ -485,7 +479,7 @@ describe('PostgresProvider', () => {
 
       const before = Date.now();
       await sender.enqueueForOrchestrator(startItem('notify-1'), 500);
-      await waitUntil('the other provider to hear the enqueue', () => heard.length > 0);
+      await eventually('the other provider to hear the enqueue', () => heard.length > 0);
       const [signal] = heard;
       assert.ok(signal?.kind === 'orchestrator', JSON.stringify(signal));
       assert.ok(signal.visibleAt >= before + 500 && signal.visibleAt <= Date.now() + 500, `visibleAt ${signal.visibleAt}`);
@@ -502,8 +496,8 @@ describe('PostgresProvider', () => {
       const heard = record(listener);
 
       await startInstance(worker, 'notify-2', { workerItems: [activityExecute('notify-2', 1, 2)] });
-      await waitUntil('the worker signal', () => heard.some((s) => s.kind === 'worker'));
-      await waitUntil('the instance signal', () => heard.some((s) => s.kind === 'instance' && s.instanceId === 'notify-2'));
+      await eventually('the worker signal', () => heard.some((s) => s.kind === 'worker'));
+      await eventually('the instance signal', () => heard.some((s) => s.kind === 'instance' && s.instanceId === 'notify-2'));
       const instanceSignal = heard.find((s) => s.kind === 'instance');
       assert.deepEqual(instanceSignal, { kind: 'instance', instanceId: 'notify-2', executionStatus: 'Running' }, 'the status crosses processes too');
 
@@ -512,7 +506,7 @@ describe('PostgresProvider', () => {
       assert.ok(work);
       const before = Date.now();
       await worker.ackWorkItem(work.lockToken, activityCompleted('notify-2', 1, 2));
-      await waitUntil('the completion signal', () => heard.some((s) => s.kind === 'orchestrator'));
+      await eventually('the completion signal', () => heard.some((s) => s.kind === 'orchestrator'));
       const signal = heard.find((s) => s.kind === 'orchestrator');
       assert.ok(signal?.kind === 'orchestrator' && signal.visibleAt >= before - 1 && signal.visibleAt <= Date.now());
     });
@@ -536,7 +530,7 @@ describe('PostgresProvider', () => {
           }),
           claim(indexes),
         );
-        await waitUntil(`the instance signal of ${instanceId}`, () => heard.some((s) => s.kind === 'instance' && s.instanceId === instanceId));
+        await eventually(`the instance signal of ${instanceId}`, () => heard.some((s) => s.kind === 'instance' && s.instanceId === instanceId));
       };
 
       await turn('claim-all', [0, 1]);
@@ -569,7 +563,7 @@ describe('PostgresProvider', () => {
           { instanceId: 'notify-3', executionId: 1, activityId: 3 },
         ],
       });
-      await waitUntil('the cancellation signal', () => heard.some((s) => s.kind === 'activityCancelled'));
+      await eventually('the cancellation signal', () => heard.some((s) => s.kind === 'activityCancelled'));
       assert.deepEqual(
         heard.filter((s) => s.kind === 'activityCancelled'),
         [{ kind: 'activityCancelled', instanceId: 'notify-3', executionId: 1, activityId: 2 }],
@@ -593,14 +587,14 @@ describe('PostgresProvider', () => {
         [`duroxide-ts ${schema}`],
       );
       assert.equal(killed.length, 2);
-      await waitUntil('the LISTEN connection to come back', () => listener.isListening && sender.isListening);
+      await eventually('the LISTEN connection to come back', () => listener.isListening && sender.isListening);
       // Notifications sent while it was down are lost, so reconnecting wakes everyone once.
       assert.ok(heard.some((s) => s.kind === 'worker'));
       assert.ok(heard.some((s) => s.kind === 'orchestrator'));
 
       heard.length = 0;
       await sender.enqueueForOrchestrator(startItem('relisten-1'));
-      await waitUntil('the enqueue to be heard after reconnecting', () => heard.some((s) => s.kind === 'orchestrator'));
+      await eventually('the enqueue to be heard after reconnecting', () => heard.some((s) => s.kind === 'orchestrator'));
     });
   });
 
@@ -640,7 +634,7 @@ describe('PostgresProvider', () => {
       await restarted;
       await provider.enqueueForOrchestrator(startItem('after-restart'));
       assert.equal((await provider.fetchOrchestrationItem(FETCH))?.item.instanceId, 'after-restart');
-      await waitUntil('the LISTEN connection to come back', () => provider.isListening);
+      await eventually('the LISTEN connection to come back', () => provider.isListening);
     });
 
     test('close is idempotent and later calls fail naming the operation', async () => {

@@ -1,6 +1,7 @@
 /**
  * Crash recovery across processes: a runtime child process is SIGKILLed in the middle of an
- * orchestration, and a fresh runtime process on the same SQLite file finishes it. Committed
+ * orchestration, and a fresh runtime process on the same store finishes it (the chain and the
+ * timer on SQLite and PostgreSQL, the rest on SQLite). Committed
  * work must not be redone, interrupted work must be redone, and the orchestration must end
  * exactly once. Also: a graceful shutdown that times out mid-activity must hand the activity
  * over just like a crash does.
@@ -10,7 +11,9 @@ import assert from 'node:assert/strict';
 import { setTimeout as sleep } from 'node:timers/promises';
 import { Client, Runtime, SqliteProvider, type ActivityContext, type OrchestrationContext, type RuntimeOptions } from '../../src/index.js';
 import type { EffectLine } from '../helpers/runtime-process.js';
-import { ProcessFixture, completedActivities, countKind, pollUntil } from '../helpers/process-harness.js';
+import { ProcessFixture, completedActivities, countKind } from '../helpers/process-harness.js';
+import { eventually } from '../helpers/eventually.js';
+import { STORE_KINDS } from '../helpers/test-store.js';
 
 /**
  * Locks of a killed process stay until they expire; short ones keep recovery quick. The
@@ -29,94 +32,95 @@ function runs(effects: readonly EffectLine[], instanceId: string, label: string)
   return effects.filter((e) => e.ev === 'run' && e.instanceId === instanceId && (e.input as { label?: string }).label === label);
 }
 
-test('after a SIGKILL mid-activity a fresh runtime process completes the chain once without redoing committed activities', async (t) => {
-  const fx = ProcessFixture.create(t);
-  const first = await fx.spawn('first', { slowMs: 60_000, runtimeOptions: CRASHING });
-  const client = await fx.client();
-  const id = uniqueId('crash-chain');
+for (const kind of STORE_KINDS) {
+  test(`after a SIGKILL mid-activity a fresh runtime process completes the chain once without redoing committed activities (${kind})`, async (t) => {
+    const fx = await ProcessFixture.on(t, kind, 'crash_chain');
+    const first = await fx.spawn('first', { slowMs: 60_000, runtimeOptions: CRASHING });
+    const client = await fx.client();
+    const id = uniqueId('crash-chain');
 
-  await client.startOrchestration(id, 'Chain');
-  await pollUntil('the slow activity to start in the first process', WAIT_MS, () => runs(first.effects(), id, 'c').length > 0);
-  const exit = await first.kill();
-  assert.equal(exit.signal, 'SIGKILL');
+    await client.startOrchestration(id, 'Chain');
+    await eventually('the slow activity to start in the first process', () => runs(first.effects(), id, 'c').length > 0, { timeoutMs: WAIT_MS });
+    const exit = await first.kill();
+    assert.equal(exit.signal, 'SIGKILL');
 
-  // What survived the crash: the orchestration is mid-way; a and b are committed, c is not.
-  assert.equal((await client.getStatus(id)).status, 'Running');
-  const atCrash = await client.readExecutionHistory(id, 1);
-  const committed = completedActivities(atCrash);
-  assert.deepEqual(committed, [
-    { name: 'Step', input: { label: 'a' } },
-    { name: 'Step', input: { label: 'b' } },
-  ]);
-  assert.equal(countKind(atCrash, 'OrchestrationCompleted'), 0);
-  assert.equal(runs(first.effects(), id, 'c').length, 1, 'the first process started the slow activity once');
-  assert.equal(first.effects().filter((e) => e.ev === 'done').length, 0, 'the slow activity was interrupted');
+    // What survived the crash: the orchestration is mid-way; a and b are committed, c is not.
+    assert.equal((await client.getStatus(id)).status, 'Running');
+    const atCrash = await client.readExecutionHistory(id, 1);
+    const committed = completedActivities(atCrash);
+    assert.deepEqual(committed, [
+      { name: 'Step', input: { label: 'a' } },
+      { name: 'Step', input: { label: 'b' } },
+    ]);
+    assert.equal(countKind(atCrash, 'OrchestrationCompleted'), 0);
+    assert.equal(runs(first.effects(), id, 'c').length, 1, 'the first process started the slow activity once');
+    assert.equal(first.effects().filter((e) => e.ev === 'done').length, 0, 'the slow activity was interrupted');
 
-  const fresh = await fx.spawn('fresh', { slowMs: 20 });
-  const status = await client.waitForOrchestration(id, WAIT_MS);
-  assert.equal(status.status, 'Completed');
-  assert.equal(status.output, 'a:ok,b:ok,c:slow-ok,d:ok');
+    const fresh = await fx.spawn('fresh', { slowMs: 20 });
+    const status = await client.waitForOrchestration(id, WAIT_MS);
+    assert.equal(status.status, 'Completed');
+    assert.equal(status.output, 'a:ok,b:ok,c:slow-ok,d:ok');
 
-  const effects = fx.allEffects();
-  for (const { input } of committed) {
-    const label = (input).label;
-    assert.equal(runs(effects, id, label).length, 1, `committed activity ${label} ran exactly once across both processes`);
-  }
-  assert.ok(runs(fresh.effects(), id, 'c').length >= 1, 'the interrupted activity ran again in the fresh process');
-  assert.equal(runs(effects, id, 'd').length, 1, 'the activity after the crash point ran once');
-  assert.equal(runs(first.effects(), id, 'd').length, 0);
+    const effects = fx.allEffects();
+    for (const { input } of committed) {
+      const label = (input).label;
+      assert.equal(runs(effects, id, label).length, 1, `committed activity ${label} ran exactly once across both processes`);
+    }
+    assert.ok(runs(fresh.effects(), id, 'c').length >= 1, 'the interrupted activity ran again in the fresh process');
+    assert.equal(runs(effects, id, 'd').length, 1, 'the activity after the crash point ran once');
+    assert.equal(runs(first.effects(), id, 'd').length, 0);
 
-  const history = await client.readExecutionHistory(id, 1);
-  assert.equal(countKind(history, 'OrchestrationStarted'), 1);
-  assert.equal(countKind(history, 'OrchestrationCompleted'), 1);
-  assert.equal(countKind(history, 'ActivityScheduled'), 4);
-  assert.equal(countKind(history, 'ActivityCompleted'), 4);
-  assert.equal(countKind(history, 'ActivityFailed'), 0);
-  assert.deepEqual(await client.listExecutions(id), [1]);
-  // Re-reading after the fresh runtime went idle: nothing ran or was appended afterwards.
-  await fresh.stop();
-  assert.deepEqual(await client.readExecutionHistory(id, 1), history);
-});
+    const history = await client.readExecutionHistory(id, 1);
+    assert.equal(countKind(history, 'OrchestrationStarted'), 1);
+    assert.equal(countKind(history, 'OrchestrationCompleted'), 1);
+    assert.equal(countKind(history, 'ActivityScheduled'), 4);
+    assert.equal(countKind(history, 'ActivityCompleted'), 4);
+    assert.equal(countKind(history, 'ActivityFailed'), 0);
+    assert.deepEqual(await client.listExecutions(id), [1]);
+    // Re-reading after the fresh runtime went idle: nothing ran or was appended afterwards.
+    await fresh.stop();
+    assert.deepEqual(await client.readExecutionHistory(id, 1), history);
+  });
 
-test('after a SIGKILL while an orchestration waits on a durable timer a fresh runtime process fires it and completes', async (t) => {
-  const fx = ProcessFixture.create(t);
-  const first = await fx.spawn('first', { runtimeOptions: CRASHING });
-  const client = await fx.client();
-  const id = uniqueId('crash-timer');
-  const timerMs = 3000;
+  test(`after a SIGKILL while an orchestration waits on a durable timer a fresh runtime process fires it and completes (${kind})`, async (t) => {
+    const fx = await ProcessFixture.on(t, kind, 'crash_timer');
+    const first = await fx.spawn('first', { runtimeOptions: CRASHING });
+    const client = await fx.client();
+    const id = uniqueId('crash-timer');
+    const timerMs = 1500;
 
-  await client.startOrchestration(id, 'TimerFlow', { timerMs });
-  const created = await pollUntil('the timer to be created', WAIT_MS, async () =>
-    (await client.readExecutionHistory(id, 1)).find((e) => e.kind === 'TimerCreated'),
-  );
-  await first.kill();
-  const fireAt = created.data?.fireAt;
-  assert.equal(typeof fireAt, 'number');
+    await client.startOrchestration(id, 'TimerFlow', { timerMs });
+    const created = await eventually('the timer to be created', async () =>
+      (await client.readExecutionHistory(id, 1)).find((e) => e.kind === 'TimerCreated'), { timeoutMs: WAIT_MS });
+    await first.kill();
+    const fireAt = created.data?.fireAt;
+    assert.equal(typeof fireAt, 'number');
 
-  const atCrash = await client.readExecutionHistory(id, 1);
-  assert.equal(countKind(atCrash, 'TimerFired'), 0, 'the timer had not fired when the process died');
-  assert.equal(runs(first.effects(), id, 'before').length, 1);
-  assert.equal(runs(first.effects(), id, 'after').length, 0);
+    const atCrash = await client.readExecutionHistory(id, 1);
+    assert.equal(countKind(atCrash, 'TimerFired'), 0, 'the timer had not fired when the process died');
+    assert.equal(runs(first.effects(), id, 'before').length, 1);
+    assert.equal(runs(first.effects(), id, 'after').length, 0);
 
-  const fresh = await fx.spawn('fresh');
-  const status = await client.waitForOrchestration(id, WAIT_MS);
-  assert.equal(status.status, 'Completed');
-  assert.equal(status.output, 'before:ok|after:ok');
+    const fresh = await fx.spawn('fresh');
+    const status = await client.waitForOrchestration(id, WAIT_MS);
+    assert.equal(status.status, 'Completed');
+    assert.equal(status.output, 'before:ok|after:ok');
 
-  const history = await client.readExecutionHistory(id, 1);
-  assert.equal(countKind(history, 'TimerCreated'), 1);
-  assert.equal(countKind(history, 'TimerFired'), 1);
-  assert.equal(history.find((e) => e.kind === 'TimerFired')?.data?.fireAt, fireAt);
-  assert.equal(countKind(history, 'OrchestrationCompleted'), 1);
+    const history = await client.readExecutionHistory(id, 1);
+    assert.equal(countKind(history, 'TimerCreated'), 1);
+    assert.equal(countKind(history, 'TimerFired'), 1);
+    assert.equal(history.find((e) => e.kind === 'TimerFired')?.data?.fireAt, fireAt);
+    assert.equal(countKind(history, 'OrchestrationCompleted'), 1);
 
-  const effects = fx.allEffects();
-  assert.equal(runs(effects, id, 'before').length, 1, 'the activity before the timer was not redone');
-  const after = runs(effects, id, 'after');
-  assert.equal(after.length, 1);
-  assert.equal(after[0]?.proc, 'fresh');
-  assert.ok(after[0].t >= (fireAt as number), 'the timer did not fire early');
-  await fresh.stop();
-});
+    const effects = fx.allEffects();
+    assert.equal(runs(effects, id, 'before').length, 1, 'the activity before the timer was not redone');
+    const after = runs(effects, id, 'after');
+    assert.equal(after.length, 1);
+    assert.equal(after[0]?.proc, 'fresh');
+    assert.ok(after[0].t >= (fireAt as number), 'the timer did not fire early');
+    await fresh.stop();
+  });
+}
 
 test('an activity interrupted by two successive crashes is redone by each new process and the chain still completes once', async (t) => {
   const fx = ProcessFixture.create(t);
@@ -125,11 +129,11 @@ test('an activity interrupted by two successive crashes is redone by each new pr
 
   const first = await fx.spawn('first', { slowMs: 60_000, runtimeOptions: CRASHING });
   await client.startOrchestration(id, 'Chain');
-  await pollUntil('the slow activity to start in the first process', WAIT_MS, () => runs(first.effects(), id, 'c').length > 0);
+  await eventually('the slow activity to start in the first process', () => runs(first.effects(), id, 'c').length > 0, { timeoutMs: WAIT_MS });
   await first.kill();
 
   const second = await fx.spawn('second', { slowMs: 60_000, runtimeOptions: CRASHING });
-  await pollUntil('the slow activity to restart in the second process', WAIT_MS, () => runs(second.effects(), id, 'c').length > 0);
+  await eventually('the slow activity to restart in the second process', () => runs(second.effects(), id, 'c').length > 0, { timeoutMs: WAIT_MS });
   await second.kill();
   assert.equal((await client.getStatus(id)).status, 'Running');
   assert.equal(countKind(await client.readExecutionHistory(id, 1), 'ActivityCompleted'), 2);
@@ -161,7 +165,7 @@ test('a graceful shutdown that times out mid-activity leaves the activity to the
 
   const first = await fx.spawn('first', { slowMs: 60_000, shutdownTimeoutMs: 200, runtimeOptions: CRASHING });
   await client.startOrchestration(id, 'Chain');
-  await pollUntil('the slow activity to start in the first process', WAIT_MS, () => runs(first.effects(), id, 'c').length > 0);
+  await eventually('the slow activity to start in the first process', () => runs(first.effects(), id, 'c').length > 0, { timeoutMs: WAIT_MS });
   await first.stop();
   assert.deepEqual(await first.exited, { code: 0, signal: null });
   assert.equal(countKind(await client.readExecutionHistory(id, 1), 'ActivityCompleted'), 2);
@@ -205,7 +209,7 @@ test(
     const first = build('first', 60_000, { workerLockTimeoutMs: 1000 });
     await first.start();
     await client.startOrchestration(id, 'One');
-    await pollUntil('the activity to start in the first runtime', WAIT_MS, () => started.includes('first'));
+    await eventually('the activity to start in the first runtime', () => started.includes('first'), { timeoutMs: WAIT_MS });
     await first.shutdown(100);
 
     await build('second', 10, {}).start();
@@ -222,10 +226,10 @@ test('a runtime killed between two retry attempts resumes the backoff and the re
   const id = 'retry-crash';
   await client.startOrchestration(id, 'RetryFlow');
   // The first attempt failed and the durable backoff timer is recorded: kill now.
-  await pollUntil('the first failure and its backoff timer', 10_000, async () => {
+  await eventually('the first failure and its backoff timer', async () => {
     const h = await client.readExecutionHistory(id, 1).catch(() => []);
     return countKind(h, 'ActivityFailed') === 1 && countKind(h, 'TimerCreated') === 1;
-  });
+  }, { timeoutMs: 10_000 });
   await first.kill();
   const fresh = await fx.spawn('retry-2');
   const s = await client.waitForOrchestration(id, 20_000);

@@ -11,16 +11,10 @@ import { join } from 'node:path';
 import { setTimeout as sleep } from 'node:timers/promises';
 import { Client, Runtime, SqliteProvider, type ActivityContext, type OrchestrationContext, type RuntimeOptions } from '../../src/index.js';
 import { startHarness, uid } from '../helpers/runtime-harness.js';
+import { eventually } from '../helpers/eventually.js';
 
 type Ctx = OrchestrationContext;
 
-async function until(check: () => Promise<boolean> | boolean, what: string, timeoutMs = 10_000): Promise<void> {
-  const deadline = Date.now() + timeoutMs;
-  while (!(await check())) {
-    if (Date.now() > deadline) throw new Error(`timed out waiting for ${what}`);
-    await sleep(10);
-  }
-}
 
 describe('activity retry', () => {
   test('an activity failing twice succeeds on attempt 3 and the backoff waits are in history', async (t) => {
@@ -86,11 +80,11 @@ describe('cancellation and locks', () => {
     );
     const id = uid('cancel-activity');
     await client.startOrchestration(id, 'RunsLong');
-    await until(async () => (await client.readExecutionHistory(id, 1)).some((e) => e.kind === 'ActivityScheduled'), 'the activity');
+    await eventually('the activity', async () => (await client.readExecutionHistory(id, 1)).some((e) => e.kind === 'ActivityScheduled'));
     await sleep(100);
     await client.cancelInstance(id, 'stop it');
     assert.equal((await client.waitForOrchestration(id, 10_000)).error, 'canceled: stop it');
-    await until(() => observed !== '', 'the activity to observe cancellation');
+    await eventually('the activity to observe cancellation', () => observed !== '');
     assert.equal(observed, 'cancelled');
   });
 

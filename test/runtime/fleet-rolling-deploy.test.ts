@@ -13,7 +13,7 @@ import { setTimeout as sleep } from 'node:timers/promises';
 import type { Client } from '../../src/index.js';
 import { rampBucket } from '../../src/core/versioning/version-policy.js';
 import { FleetFixture, type StoreKind } from '../helpers/fleet-fixture.js';
-import { pollUntil } from '../helpers/process-harness.js';
+import { eventually } from '../helpers/eventually.js';
 
 const INSTANCES = 20;
 const WAIT_MS = 60_000;
@@ -39,10 +39,10 @@ async function ticked(client: Client, ids: readonly string[], more: number): Pro
   for (const id of ids) baseline.set(id, (await client.getInstanceInfo(id).catch(() => undefined))?.currentExecutionId ?? 0);
   for (const id of ids) {
     const target = baseline.get(id)! + more;
-    await pollUntil(`${id} to reach execution ${target}`, WAIT_MS, async () => {
+    await eventually(`${id} to reach execution ${target}`, async () => {
       const info = await client.getInstanceInfo(id).catch(() => undefined);
       return info !== undefined && (info.currentExecutionId >= target || info.status !== 'Running');
-    }, 20);
+    }, { timeoutMs: WAIT_MS, intervalMs: 20 });
   }
 }
 
@@ -89,7 +89,7 @@ for (const kind of ['sqlite', 'postgres'] as const) {
         // The last old node leaves: the fleet promotes 2.0.0 at each instance's next continue-as-new.
         await oldB.stop();
         for (const id of ids) {
-          await pollUntil(`${id} on 2.0.0`, WAIT_MS, async () => (await client.getInstanceInfo(id)).orchestrationVersion === '2.0.0', 20);
+          await eventually(`${id} on 2.0.0`, async () => (await client.getInstanceInfo(id)).orchestrationVersion === '2.0.0', { timeoutMs: WAIT_MS, intervalMs: 20 });
         }
         const { executions: total } = await finish(fx, client, ids, '2.0.0');
         t.diagnostic(`${kind} round ${round}: ${INSTANCES} instances, ${total} executions, 0 failed, 0 downgraded`);
@@ -140,7 +140,7 @@ for (const kind of ['sqlite', 'postgres'] as const) {
       const changedAt = Date.now();
       await client.setVersionPolicy('Monitor', { kind: 'pinned', version: '2.0.0' });
       for (const id of ids) {
-        await pollUntil(`${id} on 2.0.0`, WAIT_MS, async () => (await client.getInstanceInfo(id)).orchestrationVersion === '2.0.0', 20);
+        await eventually(`${id} on 2.0.0`, async () => (await client.getInstanceInfo(id)).orchestrationVersion === '2.0.0', { timeoutMs: WAIT_MS, intervalMs: 20 });
       }
       await ticked(client, ids, 3);
       const after = fx.effects().filter((e) => e.at >= changedAt);

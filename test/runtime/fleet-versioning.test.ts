@@ -11,6 +11,7 @@ import { Client, ConfigurationError, Runtime, type OrchestrationContext, type Pr
 import { z } from 'zod';
 import { uid } from '../helpers/runtime-harness.js';
 import { STORE_KINDS, testStore, type TestStore } from '../helpers/test-store.js';
+import { eventually } from '../helpers/eventually.js';
 
 const WAIT_MS = 20_000;
 const FAST: RuntimeOptions = { logLevel: 'off', fleetRefreshMs: 0, nodeHeartbeatIntervalMs: 100 };
@@ -49,15 +50,6 @@ async function executionVersions(client: Client, id: string): Promise<string[]> 
   return out;
 }
 
-async function eventually<T>(what: string, check: () => Promise<T | undefined>): Promise<T> {
-  const deadline = Date.now() + WAIT_MS;
-  for (;;) {
-    const v = await check();
-    if (v !== undefined) return v;
-    if (Date.now() > deadline) throw new Error(`timed out waiting for ${what}`);
-    await sleep(20);
-  }
-}
 
 /** Raises 'next' and waits until the instance continued as new (or completed). */
 async function advance(client: Client, id: string): Promise<void> {
@@ -66,7 +58,7 @@ async function advance(client: Client, id: string): Promise<void> {
   await eventually('next execution', async () => {
     const info = await client.getInstanceInfo(id);
     return info.currentExecutionId > before || info.status === 'Completed' ? true : undefined;
-  });
+  }, { timeoutMs: WAIT_MS });
 }
 
 for (const kind of STORE_KINDS) {
@@ -124,11 +116,11 @@ for (const kind of STORE_KINDS) {
       await client.setVersionPolicy('Gate', { kind: 'pinned', version: '1.0.0' });
       const id = uid('gate');
       await client.startOrchestration(id, 'Gate', 0);
-      await eventually('first execution', async () => ((await client.getInstanceInfo(id).catch(() => undefined))?.orchestrationVersion === '1.0.0' ? true : undefined));
+      await eventually('first execution', async () => ((await client.getInstanceInfo(id).catch(() => undefined))?.orchestrationVersion === '1.0.0' ? true : undefined), { timeoutMs: WAIT_MS });
       await client.setVersionPolicy('Gate', { kind: 'pinned', version: '2.0.0' });
       await sleep(50);
       await client.raiseEvent(id, 'next', null);
-      await eventually('upgrade at continue-as-new', async () => ((await client.getInstanceInfo(id)).orchestrationVersion === '2.0.0' ? true : undefined));
+      await eventually('upgrade at continue-as-new', async () => ((await client.getInstanceInfo(id)).orchestrationVersion === '2.0.0' ? true : undefined), { timeoutMs: WAIT_MS });
       // Back to 1.0.0 without allowDowngrade: running instances stay on 2.0.0.
       await client.setVersionPolicy('Gate', { kind: 'pinned', version: '1.0.0' });
       await sleep(50);
@@ -168,7 +160,7 @@ for (const kind of STORE_KINDS) {
       await client.setVersionPolicy('Held', { kind: 'pinned', version: '3.0.0' });
       const id = uid('move');
       await client.startOrchestrationVersioned(id, 'Held', 0, '1.0.0', { pinVersion: true });
-      await eventually('started', async () => ((await client.getInstanceInfo(id).catch(() => undefined))?.versionPin === '1.0.0' ? true : undefined));
+      await eventually('started', async () => ((await client.getInstanceInfo(id).catch(() => undefined))?.versionPin === '1.0.0' ? true : undefined), { timeoutMs: WAIT_MS });
       await client.moveInstanceToVersion(id, '2.0.0', { actor: 'ops', reason: 'fix rollout' });
       assert.equal((await client.getInstanceInfo(id)).nextVersion, '2.0.0');
       for (let i = 0; i < 3; i++) {
@@ -326,7 +318,7 @@ for (const kind of STORE_KINDS) {
       await runtimeOn(t, provider, monitor);
       const id = uid('watch');
       await client.startOrchestrationVersioned(id, 'Watch', { target: 'a' }, '1.0.0');
-      await eventually('running', async () => ((await client.getInstanceInfo(id).catch(() => undefined)) !== undefined ? true : undefined));
+      await eventually('running', async () => ((await client.getInstanceInfo(id).catch(() => undefined)) !== undefined ? true : undefined), { timeoutMs: WAIT_MS });
       const candidate = new Runtime(await store.open(), FAST);
       monitor(candidate);
       assert.equal((await candidate.checkReplay({ instanceIds: [id] })).inputRejected, 0, 'without a policy it would move to 3.0.0');
@@ -362,7 +354,7 @@ for (const kind of STORE_KINDS) {
       const newer = await runtimeOn(t, provider, gate, { historyFormat: 2 });
       const id = uid('format');
       await client.startOrchestration(id, 'Waiter', null);
-      await eventually('started on the newer engine', async () => ((await client.getStatus(id)).status === 'Running' && (await client.getInstanceInfo(id).catch(() => undefined)) !== undefined ? true : undefined));
+      await eventually('started on the newer engine', async () => ((await client.getStatus(id)).status === 'Running' && (await client.getInstanceInfo(id).catch(() => undefined)) !== undefined ? true : undefined), { timeoutMs: WAIT_MS });
       await newer.shutdown(2000);
       const older = await runtimeOn(t, await store.open(), gate);
       await client.raiseEvent(id, 'go', 'from-client');

@@ -9,6 +9,7 @@ import { join } from 'node:path';
 import { setTimeout as sleep } from 'node:timers/promises';
 import { Client, Runtime, SqliteProvider, type ActivityContext, type OrchestrationContext, type RuntimeOptions } from '../../src/index.js';
 import { startHarness, uid } from '../helpers/runtime-harness.js';
+import { eventually } from '../helpers/eventually.js';
 
 type Ctx = OrchestrationContext;
 
@@ -134,7 +135,7 @@ describe('activity sessions', () => {
     const id = uid('takeover');
     await a.client.startOrchestration(id, 'Conversation', { session: 'sticky', turns: 6, ms: 100 });
     await (async () => {
-      while (log.length < 2) await sleep(10);
+      await eventually('both session activities to run', () => log.length >= 2);
     })();
     await a.stop(); // the owner goes away mid-conversation
     const b = await nodeOn(t, f, 'node-b', log, options);

@@ -6,14 +6,8 @@ import { describe, test } from 'node:test';
 import assert from 'node:assert/strict';
 import type { OrchestrationContext, Runtime } from '../../src/index.js';
 import { startHarness, uid } from '../helpers/runtime-harness.js';
+import { eventually } from '../helpers/eventually.js';
 
-async function waitFor(check: () => Promise<boolean>, what: string, timeoutMs = 10_000): Promise<void> {
-  const deadline = Date.now() + timeoutMs;
-  while (!(await check())) {
-    if (Date.now() > deadline) throw new Error(`timed out waiting for ${what}`);
-    await new Promise((r) => setTimeout(r, 10));
-  }
-}
 
 describe('cancellation', () => {
   test('cancelling a parent fails it as canceled and cascades to its running child', async (t) => {
@@ -23,7 +17,7 @@ describe('cancellation', () => {
     });
     const id = uid('cancel-parent');
     await client.startOrchestration(id, 'Parent');
-    await waitFor(async () => (await client.getStatus(`${id}-child`)).status === 'Running', 'child to start');
+    await eventually('child to start', async () => (await client.getStatus(`${id}-child`)).status === 'Running');
     await client.cancelInstance(id, 'user request');
     const parent = await client.waitForOrchestration(id, 10_000);
     assert.equal(parent.status, 'Failed');
@@ -46,7 +40,7 @@ describe('cancellation', () => {
     });
     const id = uid('cancel-child');
     await client.startOrchestration(id, 'Parent');
-    await waitFor(async () => (await client.getStatus(`${id}-child`)).status === 'Running', 'child to start');
+    await eventually('child to start', async () => (await client.getStatus(`${id}-child`)).status === 'Running');
     await client.cancelInstance(`${id}-child`, 'no longer needed');
     assert.equal((await client.waitForOrchestration(id, 10_000)).output, 'handled: canceled: no longer needed');
   });

@@ -18,16 +18,10 @@ import {
   type OrchestrationContext,
 } from '../../src/index.js';
 import { startHarness, uid } from '../helpers/runtime-harness.js';
+import { eventually } from '../helpers/eventually.js';
 
 type Ctx = OrchestrationContext;
 
-async function until(check: () => Promise<boolean> | boolean, what: string, timeoutMs = 10_000): Promise<void> {
-  const deadline = Date.now() + timeoutMs;
-  while (!(await check())) {
-    if (Date.now() > deadline) throw new Error(`timed out waiting for ${what}`);
-    await sleep(10);
-  }
-}
 
 /** A promise the test opens by hand. */
 function gate(): { readonly opened: Promise<void>; open(): void } {
@@ -206,7 +200,7 @@ describe('messages reaching a held instance', () => {
     );
     const id = uid('held-event');
     await client.startOrchestration(id, 'Waits');
-    await until(() => gateStarted, 'the gate activity to start');
+    await eventually('the gate activity to start', () => gateStarted);
     await client.raiseEvent(id, 'Go', 'go!');
     await client.enqueueEvent(id, 'Inbox', 'mail');
     released.open();
@@ -233,12 +227,12 @@ describe('messages reaching a held instance', () => {
     });
     const id = uid('cancel-local');
     await client.startOrchestration(id, 'RunsLong');
-    await until(() => started, 'the activity to start');
+    await eventually('the activity to start', () => started);
     await client.cancelInstance(id, 'stop it');
     const status = await client.waitForOrchestration(id, 10_000);
     assert.equal(status.status, 'Failed');
     assert.equal(status.error, 'canceled: stop it');
-    await until(() => observed !== '', 'the activity to observe cancellation');
+    await eventually('the activity to observe cancellation', () => observed !== '');
     assert.equal(observed, 'cancelled');
     const m = runtime.metricsSnapshot();
     assert.equal(m.localActivityRuns, 1);
@@ -262,7 +256,7 @@ describe('messages reaching a held instance', () => {
     const id = uid('race-timer');
     await client.startOrchestration(id, 'Deadline');
     assert.equal((await client.waitForOrchestration(id, 10_000)).output, 'timer won');
-    await until(() => observed !== '', 'the activity to observe cancellation');
+    await eventually('the activity to observe cancellation', () => observed !== '');
     assert.equal(observed, 'cancelled');
     const kinds = (await client.readExecutionHistory(id, 1)).map((e) => e.kind);
     assert.ok(kinds.includes('ActivityCancelRequested'), kinds.join(', '));
@@ -287,7 +281,7 @@ describe('messages reaching a held instance', () => {
     const id = uid('race-activities');
     await client.startOrchestration(id, 'TwoRunners');
     assert.equal((await client.waitForOrchestration(id, 10_000)).output, '1:fast');
-    await until(() => observed !== '', 'the slow activity to observe cancellation');
+    await eventually('the slow activity to observe cancellation', () => observed !== '');
     assert.equal(observed, 'cancelled');
     const m = runtime.metricsSnapshot();
     assert.equal(m.localActivityRuns, 2);
@@ -327,7 +321,7 @@ describe('limits and routing', () => {
     );
     const id = uid('fan-out');
     await client.startOrchestration(id, 'FanOut');
-    await until(() => started >= workerConcurrency, 'the first activities to start');
+    await eventually('the first activities to start', () => started >= workerConcurrency);
     // Give the worker dispatcher time to (wrongly) start more while every slot is taken.
     await sleep(300);
     assert.equal(started, workerConcurrency);
@@ -463,7 +457,7 @@ describe('limits and routing', () => {
         assert.deepEqual((await client.waitForOrchestration(id, 10_000)).output, [n, 1, n + 1, n + 2, `fail ${n}`]);
       }
     }
-    await until(() => running === 0, 'the cancelled activities to stop');
+    await eventually('the cancelled activities to stop', () => running === 0);
     const before = runtime.metricsSnapshot();
     // A race loser still queued when its race ended is deleted unrun; every started one is cancelled.
     assert.equal(before.activityCancelled, stuckStarts);
@@ -475,7 +469,7 @@ describe('limits and routing', () => {
     // A leaked or doubly released slot shows in the next turn's claims.
     const gates = uid('gates');
     await client.startOrchestration(gates, 'Gates');
-    await until(() => gatedStarts >= workerConcurrency, 'the gated activities to start');
+    await eventually('the gated activities to start', () => gatedStarts >= workerConcurrency);
     await sleep(300);
     assert.equal(gatedStarts, workerConcurrency);
     const during = runtime.metricsSnapshot();
@@ -532,7 +526,7 @@ describe('options and restarts', () => {
     const first = await startHarness(t, register, { workerLockTimeoutMs: 1000 });
     const id = uid('restart');
     await first.client.startOrchestration(id, 'Steps');
-    await until(() => stepThreeStarted, 'step 3 to start');
+    await eventually('step 3 to start', () => stepThreeStarted);
     await first.runtime.shutdown(200);
     const history = (await first.client.readExecutionHistory(id, 1)).map((e) => e.kind);
     assert.equal(history.filter((k) => k === 'ActivityCompleted').length, 2, 'steps 1 and 2 were committed before shutdown');

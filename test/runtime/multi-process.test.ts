@@ -7,7 +7,8 @@ import { test } from 'node:test';
 import assert from 'node:assert/strict';
 import type { Client, MetricsSnapshot, RuntimeOptions } from '../../src/index.js';
 import type { EffectLine } from '../helpers/runtime-process.js';
-import { ProcessFixture, countKind, pollUntil } from '../helpers/process-harness.js';
+import { ProcessFixture, countKind } from '../helpers/process-harness.js';
+import { eventually } from '../helpers/eventually.js';
 
 const WAIT_MS = 40_000;
 
@@ -106,7 +107,7 @@ test('when one of two runtime processes is SIGKILLed mid-run the survivor comple
   const client = await fx.client();
   const ids = await startMany(client, `mp-kill-${runTag()}`, 40);
 
-  await pollUntil('the victim to run some activities', WAIT_MS, () => victim.effects().length >= 10);
+  await eventually('the victim to run some activities', () => victim.effects().length >= 10, { timeoutMs: WAIT_MS });
   await victim.kill();
   const victimEffects = victim.effects();
 

@@ -8,9 +8,10 @@ import { test } from 'node:test';
 import assert from 'node:assert/strict';
 import type { Client, MetricsSnapshot, RuntimeOptions } from '../../src/index.js';
 import type { EffectLine } from '../helpers/runtime-process.js';
-import { countKind, pollUntil } from '../helpers/process-harness.js';
-import { PostgresProcessFixture } from '../helpers/postgres-process-harness.js';
+import { PostgresProvider } from '../../src/providers/postgres/postgres-provider.js';
+import { ProcessFixture, countKind } from '../helpers/process-harness.js';
 import { adminQuery } from '../helpers/postgres-cluster.js';
+import { eventually } from '../helpers/eventually.js';
 
 const ORCHESTRATIONS = 300;
 const ACTIVITIES = 10;
@@ -88,7 +89,7 @@ function assertEveryActivityRan(effects: readonly EffectLine[], ids: readonly st
 }
 
 test('three runtime processes on one PostgreSQL schema complete 300 fan-outs of 10 activities, each effect and completion exactly once', async (t) => {
-  const fx = await PostgresProcessFixture.create(t, 'multinode');
+  const fx = await ProcessFixture.on(t, 'postgres', 'multinode');
   // All three connect to (and migrate) the fresh schema at the same time.
   const nodes = await Promise.all(['A', 'B', 'C'].map((name) => fx.spawn(name)));
   const client = await fx.client();
@@ -123,7 +124,7 @@ test('three runtime processes on one PostgreSQL schema complete 300 fan-outs of 
 const CRASHING: RuntimeOptions = { workerLockTimeoutMs: 1_000, orchestratorLockTimeoutMs: 1_000, workerConcurrency: 8 };
 
 test('when one of three runtime processes is SIGKILLed mid-run the other two finish every fan-out exactly once', async (t) => {
-  const fx = await PostgresProcessFixture.create(t, 'multinode_kill');
+  const fx = await ProcessFixture.on(t, 'postgres', 'multinode_kill');
   // Steps take a little while so that activities are in flight when the victim dies.
   const [victim, ...survivors] = await Promise.all(
     ['victim', 'survivor1', 'survivor2'].map((name) => fx.spawn(name, { stepMs: 5, runtimeOptions: CRASHING })),
@@ -132,7 +133,7 @@ test('when one of three runtime processes is SIGKILLed mid-run the other two fin
   const client = await fx.client();
   const ids = await startFanOuts(client, `mnk-${runTag()}`);
 
-  await pollUntil('the victim to run a share of the activities', WAIT_MS, () => victim.effects().length >= 300);
+  await eventually('the victim to run a share of the activities', () => victim.effects().length >= 300, { timeoutMs: WAIT_MS });
   const exit = await victim.kill();
   assert.equal(exit.signal, 'SIGKILL');
   const victimRuns = victim.effects().length;
@@ -159,7 +160,7 @@ test('when one of three runtime processes is SIGKILLed mid-run the other two fin
 });
 
 test('a database restart mid-run is survived: all fan-outs complete exactly once and none fails', async (t) => {
-  const fx = await PostgresProcessFixture.create(t, 'multinode_restart');
+  const fx = await ProcessFixture.on(t, 'postgres', 'multinode_restart');
   if (!fx.server.isOwned) {
     t.skip('DUROXIDE_PG_URL points at a server these tests did not start, so they cannot restart it');
     return;
@@ -171,14 +172,17 @@ test('a database restart mid-run is survived: all fan-outs complete exactly once
   const startedAt = async (): Promise<string> =>
     String((await adminQuery<{ at: string }>(fx.server.url, 'SELECT pg_postmaster_start_time()::text AS at'))[0]?.at);
   const firstStart = await startedAt();
-  await pollUntil('a third of the activities to run', WAIT_MS, () => fx.allEffects().length >= 1_000);
+  await eventually('a third of the activities to run', () => fx.allEffects().length >= 1_000, { timeoutMs: WAIT_MS });
   const before = fx.allEffects().length;
   await fx.server.restart();
   assert.notEqual(await startedAt(), firstStart, 'the server really restarted');
   t.diagnostic(`restarted PostgreSQL after ${before} of ${ORCHESTRATIONS * ACTIVITIES} activity runs`);
 
   await assertAllCompletedOnce(client, ids);
-  await pollUntil("the client's LISTEN connection to be back", WAIT_MS, async () => (await fx.provider()).isListening);
+  await eventually("the client's LISTEN connection to be back", async () => {
+    const provider = await fx.provider();
+    return provider instanceof PostgresProvider && provider.isListening;
+  }, { timeoutMs: WAIT_MS });
   const byActivity = assertEveryActivityRan(fx.allEffects(), ids);
   const redone = [...byActivity.values()].filter((runs) => runs.length > 1).length;
   const metrics = (await Promise.all(nodes.map((n) => n.stop()))) as MetricsSnapshot[];

@@ -8,6 +8,7 @@ import { test, type TestContext } from 'node:test';
 import { z } from 'zod';
 import { Client, Runtime, type OrchestrationContext, type Provider } from '../../src/index.js';
 import { uid } from '../helpers/runtime-harness.js';
+import { eventually } from '../helpers/eventually.js';
 
 type Ctx = OrchestrationContext;
 
@@ -36,12 +37,9 @@ async function checker(t: TestContext, open: OpenProvider, setup: (rt: Runtime) 
 }
 
 async function waitForEvent(client: Client, id: string, executionId: number, kind: string): Promise<void> {
-  for (let i = 0; i < 1000; i++) {
-    const history = await client.readExecutionHistory(id, executionId).catch(() => []);
-    if (history.some((e) => e.kind === kind)) return;
-    await new Promise((r) => setTimeout(r, 10));
-  }
-  throw new Error(`${id} execution ${executionId} never recorded ${kind}`);
+  await eventually(`${id} execution ${executionId} to record ${kind}`, async () =>
+    (await client.readExecutionHistory(id, executionId).catch(() => [])).some((e) => e.kind === kind),
+  );
 }
 
 /** Seeds a KV value in execution 1, then reads it in execution 2 to decide what to schedule. */

@@ -1,29 +1,26 @@
 /**
- * The replay check on SQLite: KV across continue-as-new, changed activity inputs, and inputs
- * the next version's schema rejects (scenarios in replay-check-cases.ts).
+ * The replay check on both stores: KV across continue-as-new (PostgreSQL reads the snapshot
+ * through readKvSnapshot), changed activity inputs, and inputs the next version's schema
+ * rejects (scenarios in replay-check-cases.ts). Each test gets its own store; every runtime
+ * and client opens its own provider on it.
  */
-import { mkdtempSync, rmSync } from 'node:fs';
-import { tmpdir } from 'node:os';
-import { join } from 'node:path';
 import { describe, type TestContext } from 'node:test';
-import { SqliteProvider } from '../../src/index.js';
+import type { Provider } from '../../src/index.js';
+import { STORE_KINDS, testStore, type TestStore } from '../helpers/test-store.js';
 import { registerReplayCheckCases } from './replay-check-cases.js';
 
-const files = new WeakMap<TestContext, string>();
-
-/** Every provider a test opens shares one fresh SQLite file. */
-async function open(t: TestContext): Promise<SqliteProvider> {
-  let file = files.get(t);
-  if (file === undefined) {
-    const dir = mkdtempSync(join(tmpdir(), 'duroxide-replay-check-'));
-    file = join(dir, 'check.db');
-    files.set(t, file);
-    t.after(() => rmSync(dir, { recursive: true, force: true }));
-  }
-  const provider = await SqliteProvider.open(`sqlite:${file}`);
-  return provider;
+for (const kind of STORE_KINDS) {
+  describe(`replay check (${kind})`, () => {
+    const stores = new WeakMap<TestContext, TestStore>();
+    /** Every provider a test opens is on the test's one store. */
+    const open = async (t: TestContext): Promise<Provider> => {
+      let store = stores.get(t);
+      if (store === undefined) {
+        store = await testStore(t, kind);
+        stores.set(t, store);
+      }
+      return store.open();
+    };
+    registerReplayCheckCases(open);
+  });
 }
-
-describe('replay check (SQLite)', () => {
-  registerReplayCheckCases(open);
-});

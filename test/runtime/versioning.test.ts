@@ -10,6 +10,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { Client, Runtime, SqliteProvider, type OrchestrationContext, type RuntimeOptions } from '../../src/index.js';
 import { startHarness, uid } from '../helpers/runtime-harness.js';
+import { eventually } from '../helpers/eventually.js';
 
 type Ctx = OrchestrationContext;
 
@@ -41,13 +42,6 @@ async function runtimeOn(
   return { runtime, client: new Client(provider), provider, stop };
 }
 
-async function until(check: () => Promise<boolean>, what: string, timeoutMs = 10_000): Promise<void> {
-  const deadline = Date.now() + timeoutMs;
-  while (!(await check())) {
-    if (Date.now() > deadline) throw new Error(`timed out waiting for ${what}`);
-    await new Promise((r) => setTimeout(r, 10));
-  }
-}
 
 describe('upgrade timing: versions change at continue-as-new, never mid-execution', () => {
   test('the seed timeline: an in-flight v1.0.0 execution finishes on 1.0.0 and the next execution runs 1.0.1', async (t) => {
@@ -77,7 +71,7 @@ describe('upgrade timing: versions change at continue-as-new, never mid-executio
     });
     const id = uid('monitor');
     await old.client.startOrchestration(id, 'Monitor', 0);
-    await until(async () => checks.length === 1, 'the first check');
+    await eventually('the first check', async () => checks.length === 1);
     // The execution now sleeps on its timer. Server restart with new code deployed:
     await old.stop();
     assert.equal((await old.client.getInstanceInfo(id).catch(() => null))?.orchestrationVersion ?? '1.0.0', '1.0.0');
@@ -236,7 +230,7 @@ describe('nondeterminism and the replay check', () => {
     const ids = Array.from({ length: n }, () => uid('checkout'));
     for (const id of ids) await first.client.startOrchestration(id, 'Checkout');
     for (const id of ids) {
-      await until(async () => (await first.client.readExecutionHistory(id, 1)).some((e) => e.kind === 'ExternalSubscribed'), 'the wait');
+      await eventually('the wait', async () => (await first.client.readExecutionHistory(id, 1)).some((e) => e.kind === 'ExternalSubscribed'));
     }
     await first.stop();
     return ids;

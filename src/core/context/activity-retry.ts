@@ -1,5 +1,5 @@
 /**
- * Activity retry (SPEC §4.3): `ctx.scheduleActivityWithRetry` as ordinary orchestration code —
+ * Activity retry: `ctx.scheduleActivityWithRetry` as ordinary orchestration code —
  * each attempt is an activity, each per-attempt timeout a race with a durable timer, each
  * backoff wait a durable timer — so a crash between attempts resumes from history.
  * @module
@@ -9,7 +9,7 @@ import { DurableTask } from '../replay/durable-task.js';
 import { describeValue, requireDurationMs } from '../validation/arguments.js';
 import type { RaceResult } from './task-combinators.js';
 
-/** Backoff between retry attempts (SPEC §4.3). `n` below is the number of failures so far. */
+/** Backoff between retry attempts. `n` below is the number of failures so far. */
 export type BackoffPolicy =
   | 'exponential'
   | 'linear'
@@ -27,7 +27,7 @@ export type BackoffPolicy =
 export interface RetryPolicy {
   /** Attempts in total, at least 1. */
   readonly maxAttempts: number;
-  /** Per-attempt timeout. A timed-out attempt is cancelled and, unless `retryOnTimeout`, not retried (SPEC §4.3). */
+  /** Per-attempt timeout. A timed-out attempt is cancelled and, unless `retryOnTimeout`, not retried. */
   readonly timeoutMs?: number;
   /** Deadline for all attempts together, backoff included. */
   readonly totalTimeoutMs?: number;
@@ -38,7 +38,7 @@ export interface RetryPolicy {
 }
 
 /** A backoff policy with its defaults filled in. */
-export interface ResolvedBackoff {
+interface ResolvedBackoff {
   readonly kind: 'exponential' | 'linear' | 'fixed' | 'none';
   readonly baseMs: number;
   readonly multiplier: number;
@@ -47,7 +47,7 @@ export interface ResolvedBackoff {
 
 const BACKOFF_KINDS: readonly string[] = ['exponential', 'linear', 'fixed', 'none'];
 
-export function resolveBackoff(b: BackoffPolicy | undefined): ResolvedBackoff {
+function resolveBackoff(b: BackoffPolicy | undefined): ResolvedBackoff {
   const kind = b === undefined ? 'exponential' : typeof b === 'string' ? b : (b as { kind?: unknown } | null)?.kind;
   if (typeof kind !== 'string' || !BACKOFF_KINDS.includes(kind)) {
     throw new InvalidInputError(
@@ -71,8 +71,8 @@ export function resolveBackoff(b: BackoffPolicy | undefined): ResolvedBackoff {
   };
 }
 
-/** Delay after the `failures`-th failure (SPEC §4.3). */
-export function backoffDelayMs(b: ResolvedBackoff, failures: number): number {
+/** Delay after the `failures`-th failure. */
+function backoffDelayMs(b: ResolvedBackoff, failures: number): number {
   switch (b.kind) {
     case 'none':
       return 0;

@@ -1,7 +1,7 @@
 /**
  * `OrchestrationContext`: what orchestration code receives. Every scheduling method returns a
  * {@link DurableTask} to `await` (async style) or `yield` (generator style); results come
- * from history on replay, so the code must be deterministic (SPEC §4).
+ * from history on replay, so the code must be deterministic.
  * @module
  */
 import type { EventKind, ParentLink } from '../history/history-event.js';
@@ -30,7 +30,7 @@ export type { AllResult, RaceResult } from './task-combinators.js';
 
 /** Options of {@link OrchestrationContext.scheduleActivity}. */
 export interface ScheduleActivityOptions {
-  /** Route the activity to the worker that owns this session (SPEC §4.11). */
+  /** Route the activity to the worker that owns this session. */
   readonly sessionId?: string;
 }
 
@@ -127,7 +127,7 @@ export class OrchestrationContext {
     );
   }
 
-  /** Schedules an activity on the worker that owns `sessionId` (SPEC §4.11). */
+  /** Schedules an activity on the worker that owns `sessionId`. */
   scheduleActivityOnSession<T = unknown>(name: string, input: unknown, sessionId: string): DurableTask<T> {
     return this.scheduleActivity<T>(name, input, { sessionId });
   }
@@ -178,13 +178,13 @@ export class OrchestrationContext {
 
   /**
    * Waits for an external event raised with `client.raiseEvent`. An event raised before this
-   * wait is recorded is kept in history but not delivered (SPEC §3.6).
+   * wait is recorded is kept in history but not delivered.
    */
   waitForEvent<T = unknown>(eventName: string): DurableTask<T> {
     return this.#host.schedule<T>({ type: 'ExternalSubscribed', name: requireEventName(eventName) }, 'external');
   }
 
-  /** Takes the next message of a persistent FIFO queue fed by `client.enqueueEvent` (SPEC §3.7). */
+  /** Takes the next message of a persistent FIFO queue fed by `client.enqueueEvent`. */
   dequeueEvent<T = unknown>(queueName: string): DurableTask<T> {
     return this.#host.schedule<T>({ type: 'QueueSubscribed', name: requireQueueName(queueName) }, 'queue');
   }
@@ -347,7 +347,7 @@ export class OrchestrationContext {
     return n;
   }
 
-  /** Reads a value from another instance's store, recorded in history (SPEC §4.9). */
+  /** Reads a value from another instance's store, recorded in history. */
   getValueFromInstance<T = unknown>(instanceId: string, key: string): DurableTask<T | null> {
     const input = encodePayload({ instanceId: requireInstanceId(instanceId), key: requireKvKey(key) }, 'input');
     return this.#host.schedule<T | null>({ type: 'ActivityScheduled', name: SYSCALL_GET_KV_VALUE, input }, 'system');

@@ -1,8 +1,8 @@
 /**
  * `ctx.all` and `ctx.race`: composite durable tasks over tasks the context returned. They settle
  * from their children's settlements, which the replay engine delivers one at a time in history
- * order, so the winner of a race and the order of results replay identically (DESIGN.md "The
- * replay engine").
+ * order, so the winner of a race and the order of results replay identically
+ * (docs/architecture.md).
  * @module
  */
 import { InvalidInputError } from '../errors/duroxide-error.js';

@@ -1,6 +1,6 @@
 /**
  * The error classes users can catch. Every error thrown by duroxide-ts is a `DuroxideError`
- * with a stable `code`, a `category` (SPEC §9), `retryable` and an identifying `context`.
+ * with a stable `code`, a `category`, `retryable` and an identifying `context`.
  *
  * Category and default `retryable` come from the code (`error-codes.ts`), so a code means the
  * same thing whichever class carries it.
@@ -199,7 +199,7 @@ export class ConfigurationError extends DuroxideError {
   }
 }
 
-/** Orchestration code diverged from its recorded history (SPEC §3.10). */
+/** Orchestration code diverged from its recorded history. */
 export class NondeterminismError extends DuroxideError {
   static override readonly brand: string = 'NondeterminismError';
   constructor(message: string, context?: ErrorContext) {

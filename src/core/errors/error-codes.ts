@@ -1,5 +1,5 @@
 /**
- * The error vocabulary: every stable error code, and for each its category (SPEC §9), whether
+ * The error vocabulary: every stable error code, and for each its category, whether
  * trying again may succeed, and the `kind` under which a failure with that code is stored in
  * history (`ErrorDetails.kind`). The error classes take their category and `retryable` from
  * here, and the engine stores a thrown error under its code's kind, so one code never appears
@@ -77,7 +77,7 @@ export const ERROR_VOCABULARY: { readonly [C in ErrorCode]: ErrorCodeInfo } = {
   INTERNAL_ERROR: { category: 'infrastructure', retryable: false, kind: 'InternalError' },
 };
 
-export function isErrorCode(value: unknown): value is ErrorCode {
+function isErrorCode(value: unknown): value is ErrorCode {
   return typeof value === 'string' && Object.prototype.hasOwnProperty.call(ERROR_VOCABULARY, value);
 }
 

@@ -1,12 +1,12 @@
 /**
  * `ErrorDetails`: the plain-JSON form of an error as stored in history, queue messages and
- * execution output (SPEC §2.6). Never a serialized class instance.
+ * execution output. Never a serialized class instance.
  * @module
  */
 import { ERROR_VOCABULARY, storedKind } from './error-codes.js';
 
-/** Category of a stored error. `poison` marks items that exceeded `maxAttempts` (SPEC §9). */
-export type ErrorDetailsCategory = 'application' | 'configuration' | 'infrastructure' | 'poison';
+/** Category of a stored error. `poison` marks items that exceeded `maxAttempts`. */
+type ErrorDetailsCategory = 'application' | 'configuration' | 'infrastructure' | 'poison';
 
 export interface ErrorDetails {
   readonly category: ErrorDetailsCategory;
@@ -24,7 +24,7 @@ export interface ErrorDetails {
 }
 
 /**
- * The contract string that orchestration code, execution output and clients see (SPEC §2.6).
+ * The contract string that orchestration code, execution output and clients see.
  */
 export function displayMessage(d: ErrorDetails): string {
   switch (d.category) {

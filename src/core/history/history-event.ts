@@ -1,5 +1,5 @@
 /**
- * History events: the append-only record of one execution (SPEC §2.1–2.2).
+ * History events: the append-only record of one execution.
  *
  * Every event is an envelope (`eventId`, `sourceEventId`, identity, timestamp, engine version)
  * flattened together with one kind-specific payload, discriminated by `type`. Payload strings
@@ -10,8 +10,8 @@
 import type { ErrorDetails } from '../errors/error-details.js';
 
 /** Fields every history event carries. */
-export interface EventEnvelope {
-  /** Position in the execution; `OrchestrationStarted` is always 1 (SPEC §2.4). */
+interface EventEnvelope {
+  /** Position in the execution; `OrchestrationStarted` is always 1. */
   readonly eventId: number;
   /** For completions and cancellation breadcrumbs: the scheduling event's id. */
   readonly sourceEventId?: number | undefined;
@@ -94,11 +94,11 @@ export type EventKind =
   | { readonly type: 'KeyValuesCleared' };
 
 export type HistoryEvent = EventEnvelope & EventKind;
-export type EventType = EventKind['type'];
+type EventType = EventKind['type'];
 export type EventOfType<T extends EventType> = EventEnvelope & Extract<EventKind, { type: T }>;
 
-/** Every event type, in SPEC §2.2 order. Unknown types fail deserialization (SPEC §5.6). */
-export const EVENT_TYPES: readonly EventType[] = [
+/** Every event type. Unknown types fail deserialization. */
+const EVENT_TYPES: readonly EventType[] = [
   'OrchestrationStarted',
   'OrchestrationCompleted',
   'OrchestrationFailed',
@@ -129,17 +129,8 @@ export const EVENT_TYPES: readonly EventType[] = [
 
 const EVENT_TYPE_SET: ReadonlySet<string> = new Set(EVENT_TYPES);
 
-/** Terminal events end an execution (SPEC §2.2). */
-export function isTerminalEvent(e: HistoryEvent): boolean {
-  return (
-    e.type === 'OrchestrationCompleted' ||
-    e.type === 'OrchestrationFailed' ||
-    e.type === 'OrchestrationContinuedAsNew'
-  );
-}
-
 /**
- * Events produced by a context call and matched positionally on replay (SPEC §3.4).
+ * Events produced by a context call and matched positionally on replay.
  */
 export function isScheduleEvent(e: HistoryEvent): boolean {
   switch (e.type) {
@@ -161,7 +152,7 @@ export function isScheduleEvent(e: HistoryEvent): boolean {
 
 /**
  * Parses one stored event. Throws a plain `Error` naming the problem when the JSON is not an
- * event this engine knows, which providers report as `historyError` (SPEC §7.3 step 8).
+ * event this engine knows, which providers report as `historyError`.
  */
 export function parseHistoryEvent(text: string): HistoryEvent {
   const value: unknown = JSON.parse(text);

@@ -1,5 +1,5 @@
 /**
- * Work items: the messages that flow through the provider's queues (SPEC §2.5).
+ * Work items: the messages that flow through the provider's queues.
  * @module
  */
 import type { ErrorDetails } from '../errors/error-details.js';
@@ -118,10 +118,10 @@ export type WorkItem =
       readonly reason?: string | undefined;
     };
 
-export type WorkItemType = WorkItem['type'];
+type WorkItemType = WorkItem['type'];
 export type WorkItemOfType<T extends WorkItemType> = Extract<WorkItem, { type: T }>;
 
-/** The instance whose orchestrator queue a work item belongs to (SPEC §2.5). */
+/** The instance whose orchestrator queue a work item belongs to. */
 export function targetInstance(item: WorkItem): string {
   return item.type === 'SubOrchCompleted' || item.type === 'SubOrchFailed'
     ? item.parentInstance

@@ -50,7 +50,7 @@ import type { TurnResult } from './turn-result.js';
 
 export type { ExecutionStart } from './execution-start.js';
 export type { KvEntry } from './instance-kv.js';
-export type { TraceLevel, TraceSink } from './execution-scope.js';
+export type { TraceLevel } from './execution-scope.js';
 
 export interface ReplayEngineOptions {
   readonly instanceId: string;

@@ -17,13 +17,13 @@ import { SYSCALL_PREFIX } from '../syscall-names.js';
 import { parseSemVer } from '../versioning/semver.js';
 
 /** Longest id or name, in UTF-16 code units. */
-export const MAX_IDENTIFIER_LENGTH = 1024;
+const MAX_IDENTIFIER_LENGTH = 1024;
 
 /**
  * The marker in auto-generated sub-orchestration ids (`<parent>::sub::<n>`); ids chosen by
  * users may not contain it, so they can never collide with a generated one.
  */
-export const SUB_ORCHESTRATION_MARKER = 'sub::';
+const SUB_ORCHESTRATION_MARKER = 'sub::';
 
 const CONTROL_CHARACTERS = /[\u0000-\u001f]/;
 /** A UTF-16 surrogate without its partner: not Unicode text, so no store keeps it faithfully. */
@@ -63,7 +63,7 @@ function orThrow<T>(value: unknown, problem: string | undefined, context?: Error
  * most {@link MAX_IDENTIFIER_LENGTH} characters, without control characters (they break logs,
  * URLs and the CLI's output).
  */
-export function identifierProblem(value: unknown, what: string): string | undefined {
+function identifierProblem(value: unknown, what: string): string | undefined {
   if (typeof value !== 'string' || value.length === 0) return `${what} must be a non-empty string, got ${describeValue(value)}`;
   if (value.trim().length === 0) return `${what} must not be only whitespace, got ${JSON.stringify(value)}`;
   if (value.length > MAX_IDENTIFIER_LENGTH) {
@@ -86,7 +86,7 @@ export function requireInstanceId(value: unknown, what = 'instance id'): string 
  * An id for a new instance chosen by the caller (client start, sub-orchestration or detached
  * start with an explicit id): the base rule, and no sub-orchestration marker.
  */
-export function newInstanceIdProblem(value: unknown, what = 'instance id'): string | undefined {
+function newInstanceIdProblem(value: unknown, what = 'instance id'): string | undefined {
   const problem = identifierProblem(value, what);
   if (problem !== undefined) return problem;
   const id = value as string;
@@ -164,7 +164,7 @@ export function requireVersion(value: unknown, what = 'version'): string {
  * A duration or timeout in milliseconds: a finite number, at least 0 (or above 0 where a zero
  * wait would make every attempt fail, like a retry's per-attempt timeout).
  */
-export function durationMsProblem(value: unknown, what: string, allowZero = true): string | undefined {
+function durationMsProblem(value: unknown, what: string, allowZero = true): string | undefined {
   if (typeof value !== 'number' || !Number.isFinite(value) || value < 0 || (!allowZero && value === 0)) {
     return `${what} must be a ${allowZero ? 'non-negative' : 'positive'} number of milliseconds, got ${describeValue(value)}`;
   }

@@ -1,5 +1,5 @@
 /**
- * Semantic versions of orchestrations (SPEC §5). Only `MAJOR.MINOR.PATCH` with an optional
+ * Semantic versions of orchestrations. Only `MAJOR.MINOR.PATCH` with an optional
  * pre-release is accepted; comparison follows semver precedence.
  * @module
  */

@@ -18,8 +18,6 @@ export type StoredVersionPolicy =
    */
   | { readonly kind: 'ramp'; readonly from: string; readonly to: string; readonly percent: number };
 
-export type VersionPolicyKind = StoredVersionPolicy['kind'];
-
 /** What resolution needs to know about one live node that registers the name. */
 export interface NodeVersions {
   /** Versions of the name the node registers. */
@@ -110,7 +108,7 @@ export function effectivePolicy(stored: StoredVersionPolicy | undefined, nodes: 
 
 const LATEST: StoredVersionPolicy = { kind: 'latest' };
 
-export function samePolicy(a: StoredVersionPolicy, b: StoredVersionPolicy): boolean {
+function samePolicy(a: StoredVersionPolicy, b: StoredVersionPolicy): boolean {
   switch (a.kind) {
     case 'latest':
       return b.kind === 'latest';

@@ -28,8 +28,8 @@ export interface ResolvedPostgresOptions {
   readonly preparedStatements: boolean;
 }
 
-export const DEFAULT_POOL_SIZE = 10;
-export const DEFAULT_CONNECTION_TIMEOUT_MS = 10_000;
+const DEFAULT_POOL_SIZE = 10;
+const DEFAULT_CONNECTION_TIMEOUT_MS = 10_000;
 export const DEFAULT_SCHEMA = 'public';
 
 /** PostgreSQL truncates identifiers longer than this (NAMEDATALEN - 1). */
@@ -39,7 +39,7 @@ const MAX_IDENTIFIER_BYTES = 63;
 const SCHEMA_PATTERN = /^[a-z_][a-z0-9_]*$/;
 
 /** The url with any password replaced, for error messages and logs. */
-export function redactUrl(url: string): string {
+function redactUrl(url: string): string {
   return url.replace(/^([a-z]+:\/\/[^:/@]*):[^@/]*@/i, '$1:***@');
 }
 

@@ -1,5 +1,5 @@
 /**
- * The PostgreSQL provider: the whole provider contract (SPEC §7) on a `pg` connection pool, so
+ * The PostgreSQL provider: the whole provider contract on a `pg` connection pool, so
  * many runtime processes on many machines can share one database — PostgreSQL is the only
  * thing they share.
  *
@@ -115,8 +115,8 @@ import { isTransient, toProviderError } from './to-provider-error.js';
 export type { PostgresProviderOptions } from './connection-config.js';
 
 /**
- * Pauses before each internal retry of a transient failure (SPEC §7.12 retries 3 times; a
- * few more, spread over ~1.5 s, ride out a `pg_ctl restart` without failing the caller).
+ * Pauses before each internal retry of a transient failure (the Duroxide model asks
+ * for 3; a few more, spread over ~1.5 s, ride out a `pg_ctl restart` without failing the caller).
  */
 const RETRY_DELAYS_MS: readonly number[] = [50, 100, 200, 400, 800];
 

@@ -1,5 +1,5 @@
 /**
- * Classification of driver errors into `ProviderError` (SPEC §7.1 rule 5, §7.12).
+ * Classification of driver errors into `ProviderError`.
  * @module
  */
 import { DuroxideError, ProviderError } from '../../core/errors/duroxide-error.js';

@@ -1,7 +1,7 @@
 /**
  * The rules both providers' `fetchOrchestrationItem` follow besides SQL: how far one fetch
  * looks, when an orphan batch (messages for an instance that was never started) is dropped or
- * delayed (SPEC A9), and the item handed out for a new instance's first turn.
+ * delayed, and the item handed out for a new instance's first turn.
  * @module
  */
 import type { HistoryEvent } from '../../core/history/history-event.js';
@@ -16,8 +16,8 @@ import type { CachedHistoryHint, KvEntryRecord, OrchestrationItem } from '../pro
 export const MAX_CANDIDATES_PER_FETCH = 20;
 
 /**
- * Messages for an instance that was never started are dropped once the oldest is this old
- * (SPEC A9). Until then they are delayed by {@link ORPHAN_RETRY_DELAY_MS}, giving a racing
+ * Messages for an instance that was never started are dropped once the oldest is this old.
+ * Until then they are delayed by {@link ORPHAN_RETRY_DELAY_MS}, giving a racing
  * `StartOrchestration` time to arrive.
  */
 export const ORPHAN_MAX_AGE_MS = 60_000;

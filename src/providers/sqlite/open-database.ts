@@ -10,7 +10,7 @@ import { MEMORY_LOCATION } from './sqlite-url.js';
  * `SQLITE_BUSY` (mapped to a retryable `ProviderError`). Transactions here are a few
  * milliseconds long, so 10 s only expires when something is badly stuck.
  */
-export const BUSY_TIMEOUT_MS = 10_000;
+const BUSY_TIMEOUT_MS = 10_000;
 
 /**
  * Opens (creating if missing) the database at `location` and applies pragmas.

@@ -1,5 +1,5 @@
 /**
- * The SQLite provider: the whole provider contract (SPEC §7) on one better-sqlite3
+ * The SQLite provider: the whole provider contract on one better-sqlite3
  * connection, for embedded use and tests.
  *
  * better-sqlite3 is synchronous; every method runs its statements to completion before the

@@ -1,5 +1,5 @@
 /**
- * Classification of driver errors into `ProviderError` (SPEC §7.1 rule 5, §7.11).
+ * Classification of driver errors into `ProviderError`.
  * @module
  */
 import { DuroxideError, ProviderError } from '../../core/errors/duroxide-error.js';
@@ -32,7 +32,7 @@ function sqliteCode(error: unknown): string | undefined {
  * - `SQLITE_BUSY*` / `SQLITE_LOCKED*` (another connection holds the write lock past the busy
  *   timeout) → retryable.
  * - Constraint violations, corruption, SQL errors → permanent.
- * - Other SQLite codes (I/O, full disk, interrupted) → retryable, as SPEC §7.11 prescribes.
+ * - Other SQLite codes (I/O, full disk, interrupted) → retryable.
  * - Anything else is a bug or unserializable data in our own code: retrying cannot help, so
  *   permanent.
  */

@@ -44,7 +44,7 @@ export function createHarness(options: ProviderConformanceOptions): ConformanceH
   };
 }
 
-export const ENGINE_VERSION = '0.1.0';
+const ENGINE_VERSION = '0.1.0';
 export const DEFAULT_NAME = 'Flow';
 export const DEFAULT_VERSION = '1.0.0';
 

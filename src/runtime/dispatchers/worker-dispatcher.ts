@@ -1,5 +1,5 @@
 /**
- * Runs activities (SPEC §8.4): fetch one work item, run the registered handler with a renewed
+ * Runs activities: fetch one work item, run the registered handler with a renewed
  * lock, and ack the completion. A lost lock (the orchestration cancelled the activity, or the
  * lock expired) aborts the activity's signal and discards its result. Activities run
  * at-least-once.
@@ -320,7 +320,7 @@ export class WorkerDispatcher {
   }
 }
 
-/** The worker tag filter's rule (SPEC §7.7), as the providers apply it in `fetchWorkItem`. */
+/** The worker tag filter's rule, as the providers apply it in `fetchWorkItem`. */
 function tagAccepted(filter: TagFilter, tag: string | undefined): boolean {
   if (filter === 'any') return true;
   if (filter === 'none') return false;

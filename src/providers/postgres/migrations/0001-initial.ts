@@ -1,5 +1,5 @@
 /**
- * Migration 0001: the initial PostgreSQL schema (SPEC §7.11, adapted). IMMUTABLE once released.
+ * Migration 0001: the initial PostgreSQL schema. IMMUTABLE once released.
  *
  * Mirrors the SQLite schema table for table so both providers behave alike:
  * - every timestamp is a BIGINT of epoch milliseconds taken from the application clock
@@ -21,7 +21,7 @@
 import type { Migration } from './migration.js';
 
 /**
- * `fetch_orchestration_item`: SPEC §7.3 steps 1–7 in one call; see
+ * `fetch_orchestration_item`: the whole peek-lock fetch in one call; see
  * `statements/fetch-orchestration-item.ts` for the rules. Returns no row when nothing is
  * fetchable, else the locked batch (ordered by row id) and the instance's metadata.
  */
@@ -107,7 +107,7 @@ BEGIN
         RETURN;
       END IF;
 
-      -- Orphans (SPEC A9): dropped when only queue messages or too old, unless a start is
+      -- Orphans: dropped when only queue messages or too old, unless a start is
       -- queued for later; otherwise delayed with the attempt undone. Then the next candidate.
       IF (v_types <@ ARRAY['QueueMessage'] OR p_now - v_oldest >= p_orphan_max_age_ms)
          AND NOT EXISTS (SELECT 1 FROM {schema}.orchestrator_queue
@@ -128,7 +128,7 @@ $fn$;
 `;
 
 /**
- * `ack_orchestration_item`: SPEC §7.4 in one call; see `statements/ack-orchestration-item.ts`
+ * `ack_orchestration_item`: the atomic turn commit in one call; see `statements/ack-orchestration-item.ts`
  * for the rules. Returns 'unknown' or 'expired' (having written nothing) for a lock that is no
  * longer held, else 'ok'. A duplicate event id raises unique_violation, rolling everything back.
  */
@@ -214,7 +214,7 @@ BEGIN
   SELECT jsonb_agg(DISTINCT jsonb_build_array(d.instance_id, d.execution_id, d.activity_id)) INTO v_cancelled
   FROM deleted d WHERE NOT (d.id = ANY(COALESCE(v_inserted_ids, '{}')));
 
-  -- KV (SPEC §7.4 step 10): the turn's KV events in order into the delta, merged into the
+  -- KV: the turn's KV events in order into the delta, merged into the
   -- store when the execution ends.
   FOR i IN 1 .. COALESCE(array_length(p_kv_op, 1), 0) LOOP
     IF p_kv_op[i] = 'set' THEN
@@ -356,7 +356,7 @@ CREATE TABLE {schema}.instance_locks (
 );
 CREATE INDEX idx_instance_locks_token ON {schema}.instance_locks (lock_token);
 
--- Session leases (SPEC §7.7): which worker owns a session's activities, until when.
+-- Session leases: which worker owns a session's activities, until when.
 CREATE TABLE {schema}.sessions (
   session_id       TEXT COLLATE "C" PRIMARY KEY,
   worker_id        TEXT NOT NULL,
@@ -365,7 +365,7 @@ CREATE TABLE {schema}.sessions (
 );
 CREATE INDEX idx_sessions_worker ON {schema}.sessions (worker_id);
 
--- Orchestration KV state (SPEC §4.9, §7.4 step 10): kv_store holds values merged at the end
+-- Orchestration KV state: kv_store holds values merged at the end
 -- of earlier executions; kv_delta the current execution's changes (NULL value = cleared).
 CREATE TABLE {schema}.kv_store (
   instance_id        TEXT COLLATE "C" NOT NULL,

@@ -25,7 +25,7 @@
 import type { Migration } from './migration.js';
 
 /**
- * `ack_orchestration_item`: SPEC §7.4 plus the hand-off options in one call; see
+ * `ack_orchestration_item`: the atomic turn commit plus the hand-off options in one call; see
  * `statements/ack-orchestration-item.ts` for the rules. Returns 'unknown' or 'expired' for an
  * instance lock that is no longer held, 'work-lock-lost' (with the token) for a completed work
  * item whose lock is unknown or expired — each having written nothing — else 'ok'. A
@@ -159,7 +159,7 @@ BEGIN
   FROM deleted d WHERE NOT (d.id = ANY(COALESCE(v_inserted_ids, '{}')));
   END IF;
 
-  -- KV (SPEC §7.4 step 10): the turn's KV events in order into the delta, merged into the
+  -- KV: the turn's KV events in order into the delta, merged into the
   -- store when the execution ends.
   FOR i IN 1 .. COALESCE(array_length(p_kv_op, 1), 0) LOOP
     IF p_kv_op[i] = 'set' THEN

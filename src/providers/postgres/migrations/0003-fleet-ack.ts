@@ -191,7 +191,7 @@ BEGIN
   FROM deleted d WHERE NOT (d.id = ANY(COALESCE(v_inserted_ids, '{}')));
   END IF;
 
-  -- KV (SPEC §7.4 step 10): the turn's KV events in order into the delta, merged into the
+  -- KV: the turn's KV events in order into the delta, merged into the
   -- store when the execution completes or continues as new. A Failed execution keeps its
   -- delta: a resume (reopen) goes on with it, a restart deletes it (above).
   FOR i IN 1 .. COALESCE(array_length(p_kv_op, 1), 0) LOOP

@@ -119,7 +119,7 @@ BEGIN
         RETURN;
       END IF;
 
-      -- Orphans (SPEC A9): dropped when only queue messages or too old, unless a start is
+      -- Orphans: dropped when only queue messages or too old, unless a start is
       -- queued for later; otherwise delayed with the attempt undone. Then the next candidate.
       IF (v_types <@ ARRAY['QueueMessage'] OR p_now - v_oldest >= p_orphan_max_age_ms)
          AND NOT EXISTS (SELECT 1 FROM {schema}.orchestrator_queue

@@ -8,13 +8,6 @@ import type { Database } from '../database.js';
 import type { Migration } from './migration.js';
 import { LATEST_SCHEMA_VERSION, MIGRATIONS } from './migrations.js';
 
-/** One row of `<schema>.duroxide_schema`. */
-export interface AppliedMigration {
-  readonly version: number;
-  readonly name: string;
-  readonly appliedAt: number;
-}
-
 /** The migration's DDL for one schema. */
 export function migrationSql(migration: Migration, schema: SchemaIdentity): string {
   return migration.sql.replaceAll('{schema}', schema.quoted);
@@ -67,12 +60,4 @@ export async function applyMigrations(db: Database, schema: SchemaIdentity, now:
     if (step === undefined) return applied;
     applied.push(step);
   }
-}
-
-/** The recorded migrations, ascending (for diagnostics and tests). */
-export async function readAppliedMigrations(db: Database, schema: SchemaIdentity): Promise<AppliedMigration[]> {
-  const { rows } = await db.query<{ version: number; name: string; applied_at: number }>(
-    `SELECT version, name, applied_at FROM ${schema.quoted}.duroxide_schema ORDER BY version`,
-  );
-  return rows.map((r) => ({ version: r.version, name: r.name, appliedAt: r.applied_at }));
 }

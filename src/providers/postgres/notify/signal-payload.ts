@@ -29,7 +29,7 @@ interface WirePayload {
  * Instance ids longer than this many bytes are left out of the payload (the signal is only a
  * hint). The `ack_orchestration_item` SQL function applies the same bound.
  */
-export const MAX_NOTIFIED_INSTANCE_ID_BYTES = 1_000;
+const MAX_NOTIFIED_INSTANCE_ID_BYTES = 1_000;
 
 /** What one commit announces. */
 export interface CommitSignals {

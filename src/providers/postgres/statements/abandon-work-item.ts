@@ -1,5 +1,5 @@
 /**
- * `abandonWorkItem`: give an activity back to the queue (SPEC §7.2, §7.6).
+ * `abandonWorkItem`: give an activity back to the queue.
  * @module
  */
 import type { AbandonOptions } from '../../provider.js';

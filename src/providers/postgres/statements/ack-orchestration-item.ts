@@ -1,5 +1,5 @@
 /**
- * `ackOrchestrationItem`: the atomic commit of one orchestration turn (SPEC §7.4).
+ * `ackOrchestrationItem`: the atomic commit of one orchestration turn.
  * @module
  */
 import { randomUUID } from 'node:crypto';
@@ -41,8 +41,8 @@ interface KvOperation {
 }
 
 /**
- * The turn's KV changes, in event order (SPEC §7.1 rule 6: the provider derives KV state from
- * the history delta, like SQLite).
+ * The turn's KV changes, in event order (the provider derives KV state from the
+ * history delta, like SQLite).
  */
 function kvOperations(delta: readonly HistoryEvent[]): KvOperation[] {
   const ops: KvOperation[] = [];
@@ -55,7 +55,7 @@ function kvOperations(delta: readonly HistoryEvent[]): KvOperation[] {
 }
 
 /** What the commit announces (`hasWorkerItems`: unclaimed worker rows only) and returns. */
-export type AckOrchestrationOutcome = CommitSignals & OrchestrationAckResult & { readonly instanceId: string };
+type AckOrchestrationOutcome = CommitSignals & OrchestrationAckResult & { readonly instanceId: string };
 
 export type AckOrchestrationItem = (
   db: Queryable,

@@ -10,7 +10,7 @@ import type { StatementContext } from './statement-context.js';
 import { table } from './statement-context.js';
 
 /** Largest page of `listAudit`. */
-export const MAX_AUDIT_LIMIT = 1000;
+const MAX_AUDIT_LIMIT = 1000;
 
 export interface AuditLog {
   append(db: Queryable, entry: AuditEntryInput): Promise<void>;

@@ -1,6 +1,5 @@
 /**
- * `deleteInstances` and `deleteInstanceBulk`: removing instances with everything they own
- * (SPEC §7.9 `delete_instances_atomic`, `delete_instance_bulk`).
+ * `deleteInstances` and `deleteInstanceBulk`: removing instances with everything they own.
  * @module
  */
 import type { DeleteInstancesResult, InstanceSelectionFilter } from '../../provider.js';
@@ -76,10 +75,10 @@ export function prepareInstanceDeletion(ctx: StatementContext, trees: InstanceTr
       (await tx.query(deletePendingChildStartsSql, [existing])).rowCount +
       (await tx.query(deleteWorkerRowsSql, [existing])).rowCount;
     // Without its lock row, an in-flight turn's ack finds its token unknown and fails, so a
-    // force-deleted instance is never recreated by a zombie turn (SPEC §7.9).
+    // force-deleted instance is never recreated by a zombie turn.
     await tx.query(deleteLocksSql, [existing]);
     await tx.query(deleteKvSql, [existing]);
-    // Sessions are deliberately not touched (SPEC §7.9).
+    // Sessions are deliberately not touched.
     const instancesDeleted = (await tx.query(deleteInstanceRowsSql, [existing])).rowCount;
     return { instancesDeleted, executionsDeleted, eventsDeleted, queueMessagesDeleted };
   }
@@ -128,7 +127,7 @@ export function prepareInstanceDeletion(ctx: StatementContext, trees: InstanceTr
           for (const id of await trees.getInstanceTree(tx, root)) ids.add(id);
         }
         const deletedIds = [...ids];
-        // Whole trees, forced (SPEC §7.9): a terminal root may still have a running child.
+        // Whole trees, forced: a terminal root may still have a running child.
         return { ...(await deleteExisting(tx, deletedIds, true)), deletedIds };
       });
     },

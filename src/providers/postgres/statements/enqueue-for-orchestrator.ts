@@ -15,7 +15,7 @@ export type EnqueueForOrchestrator = (db: Queryable, item: WorkItem, delayMs: nu
 /**
  * `TimerFired` becomes visible at its `fireAt` (the delay is ignored for timers); everything
  * else at `now + delayMs`. One statement: the INSERT and the NOTIFY commit together. Never
- * creates instance rows (SPEC §7.2).
+ * creates instance rows.
  */
 export function prepareEnqueueForOrchestrator(ctx: StatementContext): EnqueueForOrchestrator {
   const sql = `

@@ -1,5 +1,5 @@
 /**
- * `fetchOrchestrationItem`: peek-lock one instance's visible batch (SPEC §7.3, §7.12).
+ * `fetchOrchestrationItem`: peek-lock one instance's visible batch.
  * @module
  */
 import { randomUUID } from 'node:crypto';
@@ -26,7 +26,7 @@ export type FetchOrchestrationItem = (
 ) => Promise<LockedOrchestrationItem | null>;
 
 /** Queue rows read per candidate query; several usually belong to the same instance. */
-export const CANDIDATE_ROWS = 32;
+const CANDIDATE_ROWS = 32;
 
 /** One row of history (`h`) or of the KV store (`k`). */
 interface StateRow {
@@ -71,7 +71,7 @@ interface FetchedRow {
  *    alone rather than waited for; rows arriving later stay unmarked for the next turn.
  * 4. Return the batch with the instance's metadata and largest event id.
  *
- * Orphan batches (no instance row and no start item) never block the queue (SPEC A9), as in
+ * Orphan batches (no instance row and no start item) never block the queue, as in
  * the SQLite provider: pure `QueueMessage` batches and batches older than
  * {@link ORPHAN_MAX_AGE_MS} are deleted (unless a delayed start is queued); others are pushed
  * {@link ORPHAN_RETRY_DELAY_MS} into the future with their attempt undone; either way the
@@ -80,8 +80,8 @@ interface FetchedRow {
  * Then, here: unless the caller's cache hint still matches, the current execution's history
  * and the KV snapshot (`kv_store`, never the current execution's delta) are read (a second
  * round trip; the committed instance lock keeps them stable). Unparseable history never fails
- * the fetch: the item comes back locked with `history: []` and `historyError` (SPEC §7.3 step
- * 8). Any other failure here (connection lost, corrupt queue JSON) gives the batch back
+ * the fetch: the item comes back locked with `history: []` and `historyError`, so
+ * the runtime can poison it. Any other failure here (connection lost, corrupt queue JSON) gives the batch back
  * before the error is reported, so an error never leaves a lock behind.
  */
 export function prepareFetchOrchestrationItem(ctx: StatementContext): FetchOrchestrationItem {
@@ -173,7 +173,7 @@ export function prepareFetchOrchestrationItem(ctx: StatementContext): FetchOrche
     try {
       return { item: await buildItem(db, row, options), lockToken: token, attemptCount: row.max_attempt_count };
     } catch (error) {
-      // Never fail while holding the lock (SPEC §7.3 step 8): give the batch back, best
+      // Never fail while holding the lock: give the batch back, best
       // effort (if this fails too, the lock simply expires), then report the error.
       await db.query(releaseSql, [token]).catch(() => undefined);
       throw error;

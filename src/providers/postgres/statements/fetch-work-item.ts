@@ -1,5 +1,5 @@
 /**
- * `fetchWorkItem`: peek-lock the oldest eligible activity (SPEC §7.7).
+ * `fetchWorkItem`: peek-lock the oldest eligible activity.
  * @module
  */
 import { randomUUID } from 'node:crypto';
@@ -42,7 +42,7 @@ const SESSION_CONDITIONS = {
  * the same statement: the session row is created, taken over when expired, or refreshed when
  * already the owner's, with `locked_until = now + session.lockTimeoutMs` and
  * `last_activity_at = now`. If another worker won the session meanwhile the claim is refused
- * and nothing is locked (null), as SPEC §7.7 requires.
+ * and nothing is locked (null): a session belongs to one worker at a time.
  */
 export function prepareFetchWorkItem(ctx: StatementContext): FetchWorkItem {
   const queue = table(ctx, 'worker_queue');

@@ -1,5 +1,5 @@
 /**
- * KV reads for clients and `getValueFromInstance`: `getKvValue`, `getKvAllValues` (SPEC §7.2);
+ * KV reads for clients and `getValueFromInstance`: `getKvValue`, `getKvAllValues`;
  * and the prior-execution snapshot for the replay check: `readKvSnapshot`.
  * @module
  */

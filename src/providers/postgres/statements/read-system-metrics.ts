@@ -1,6 +1,5 @@
 /**
- * `getSystemMetrics`, `getQueueDepths`, `getOrchestrationStats`: counts for dashboards
- * (SPEC §6.4, Appendix B).
+ * `getSystemMetrics`, `getQueueDepths`, `getOrchestrationStats`: counts for dashboards.
  * @module
  */
 import type { OrchestrationStatsRecord, QueueDepthsRecord, SystemMetricsRecord } from '../../provider.js';

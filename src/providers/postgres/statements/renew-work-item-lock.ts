@@ -1,5 +1,5 @@
 /**
- * `renewWorkItemLock`: keep a running activity's lock alive (SPEC §7.5).
+ * `renewWorkItemLock`: keep a running activity's lock alive.
  * @module
  */
 import { workLockLostError } from '../../shared/lock-token-errors.js';

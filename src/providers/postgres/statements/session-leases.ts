@@ -1,5 +1,5 @@
 /**
- * Session lease maintenance: `renewSessionLocks`, `cleanupOrphanedSessions` (SPEC §7.2).
+ * Session lease maintenance: `renewSessionLocks`, `cleanupOrphanedSessions`.
  * @module
  */
 import type { Queryable } from '../database.js';

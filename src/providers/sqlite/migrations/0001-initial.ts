@@ -1,7 +1,7 @@
 /**
- * Migration 0001: the initial schema (SPEC §7.11, adapted). IMMUTABLE once released.
+ * Migration 0001: the initial schema. IMMUTABLE once released.
  *
- * All timestamps are integer epoch milliseconds (SPEC A10). Payload columns (`work_item`,
+ * All timestamps are integer epoch milliseconds. Payload columns (`work_item`,
  * `event_data`) hold the JSON text of the item/event; the identity columns next to them are
  * copies made for indexing, never the source of truth.
  * @module

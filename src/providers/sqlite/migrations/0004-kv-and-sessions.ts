@@ -1,5 +1,5 @@
 /**
- * Migration 0004: the instance KV store and activity sessions (SPEC §4.9, §4.11, §7.11).
+ * Migration 0004: the instance KV store and activity sessions.
  * IMMUTABLE once released.
  *
  * - `kv_store` holds the values merged at the end of earlier executions (what a fetch returns

@@ -13,13 +13,6 @@ CREATE TABLE IF NOT EXISTS duroxide_schema (
   applied_at INTEGER NOT NULL
 )`;
 
-/** One row of `duroxide_schema`. */
-export interface AppliedMigration {
-  readonly version: number;
-  readonly name: string;
-  readonly appliedAt: number;
-}
-
 /**
  * Applies every pending migration in ONE `BEGIN IMMEDIATE` transaction: two processes opening
  * the same fresh file serialize on the write lock, and the second sees the first's versions
@@ -57,14 +50,4 @@ export function applyMigrations(db: Database.Database, location: string, now: nu
     return applied;
   });
   return run.immediate();
-}
-
-/** The recorded migrations, ascending (for diagnostics and tests). */
-export function readAppliedMigrations(db: Database.Database): AppliedMigration[] {
-  return db
-    .prepare<[], { version: number; name: string; applied_at: number }>(
-      'SELECT version, name, applied_at FROM duroxide_schema ORDER BY version',
-    )
-    .all()
-    .map((r) => ({ version: r.version, name: r.name, appliedAt: r.applied_at }));
 }

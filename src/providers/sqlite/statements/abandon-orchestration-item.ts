@@ -1,5 +1,5 @@
 /**
- * `abandonOrchestrationItem`: give a fetched batch back without committing (SPEC §7.2, §7.6).
+ * `abandonOrchestrationItem`: give a fetched batch back without committing.
  * @module
  */
 import type Database from 'better-sqlite3';

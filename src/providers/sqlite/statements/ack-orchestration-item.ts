@@ -1,5 +1,5 @@
 /**
- * `ackOrchestrationItem`: the atomic commit of one orchestration turn (SPEC §7.4).
+ * `ackOrchestrationItem`: the atomic commit of one orchestration turn.
  * @module
  */
 import type Database from 'better-sqlite3';
@@ -19,7 +19,7 @@ import { prepareAckFleetWrites } from './ack-fleet-writes.js';
 const OPERATION = 'ackOrchestrationItem';
 
 /** What the commit changed, for the signals emitted after it. */
-export interface AckOrchestrationResult {
+interface AckOrchestrationResult {
   readonly instanceId: string;
   /**
    * Smallest `visible_at` among inserted orchestrator rows — or now, when the lock was released

@@ -1,5 +1,5 @@
 /**
- * `ackWorkItem`: finish an activity and report its outcome (SPEC §7.2).
+ * `ackWorkItem`: finish an activity and report its outcome.
  * @module
  */
 import type Database from 'better-sqlite3';

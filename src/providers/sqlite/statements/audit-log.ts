@@ -8,7 +8,7 @@ import type { AuditEntryInput, AuditQuery, AuditRecord } from '../../provider.js
 import { type AuditRow, toAuditRecord } from './fleet-rows.js';
 
 /** Largest page of `listAudit`. */
-export const MAX_AUDIT_LIMIT = 1000;
+const MAX_AUDIT_LIMIT = 1000;
 
 export interface AuditLog {
   /** Inserts one entry; callers wrap it in their transaction when it goes with another write. */
@@ -17,7 +17,7 @@ export interface AuditLog {
 }
 
 /** Rejects a page size outside 1–{@link MAX_AUDIT_LIMIT} before anything is read. */
-export function validateAuditLimit(limit: number): void {
+function validateAuditLimit(limit: number): void {
   if (!Number.isInteger(limit) || limit < 1 || limit > MAX_AUDIT_LIMIT) {
     throw new InvalidInputError(`audit limit must be an integer from 1 to ${MAX_AUDIT_LIMIT}, got ${String(limit)}`);
   }

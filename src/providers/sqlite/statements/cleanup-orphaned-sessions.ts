@@ -1,6 +1,5 @@
 /**
- * `cleanupOrphanedSessions`: sweeping leases nobody needs any more (SPEC §7.2
- * `cleanup_orphaned_sessions`, §8.5).
+ * `cleanupOrphanedSessions`: sweeping leases nobody needs any more.
  * @module
  */
 import type Database from 'better-sqlite3';

@@ -1,6 +1,5 @@
 /**
- * `deleteInstances` and `deleteInstanceBulk`: removing instances with everything they own
- * (SPEC §7.9 `delete_instances_atomic`, `delete_instance_bulk`).
+ * `deleteInstances` and `deleteInstanceBulk`: removing instances with everything they own.
  * @module
  */
 import type Database from 'better-sqlite3';
@@ -79,10 +78,10 @@ export function prepareInstanceDeletion(db: Database.Database, trees: InstanceTr
       deletePendingChildStarts.run({ ids }).changes +
       deleteWorkerRows.run({ ids }).changes;
     // Without its lock row, an in-flight turn's ack finds its token unknown and fails, so a
-    // force-deleted instance is never recreated by a zombie turn (SPEC §7.9).
+    // force-deleted instance is never recreated by a zombie turn.
     deleteLocks.run({ ids });
     // KV goes with the instance (not counted in the result); sessions are deliberately not
-    // touched: they are not scoped to an instance and expire on their own (SPEC §4.11).
+    // touched: they are not scoped to an instance and expire on their own.
     deleteKvStore.run({ ids });
     deleteKvDelta.run({ ids });
     const instancesDeleted = deleteInstanceRows.run({ ids }).changes;
@@ -127,7 +126,7 @@ export function prepareInstanceDeletion(db: Database.Database, trees: InstanceTr
       for (const id of trees.getInstanceTree(root)) ids.add(id);
     }
     const deletedIds = [...ids];
-    // Whole trees, forced (SPEC §7.9): a terminal root may still have a running child.
+    // Whole trees, forced: a terminal root may still have a running child.
     return { ...deleteExisting(deletedIds, true), deletedIds };
   });
 

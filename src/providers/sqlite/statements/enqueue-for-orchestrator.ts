@@ -11,7 +11,7 @@ export type EnqueueForOrchestrator = (item: WorkItem, delayMs: number | undefine
 
 /**
  * `TimerFired` becomes visible at its `fireAt` (the delay is ignored for timers); everything
- * else at `now + delayMs`. Never creates instance rows (SPEC §7.2).
+ * else at `now + delayMs`. Never creates instance rows.
  */
 export function prepareEnqueueForOrchestrator(db: Database.Database): EnqueueForOrchestrator {
   const insert = prepareInsertOrchestratorItem(db);

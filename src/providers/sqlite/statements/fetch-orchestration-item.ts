@@ -1,5 +1,5 @@
 /**
- * `fetchOrchestrationItem`: peek-lock one instance's visible batch (SPEC §7.3).
+ * `fetchOrchestrationItem`: peek-lock one instance's visible batch.
  * @module
  */
 import { randomUUID } from 'node:crypto';
@@ -51,7 +51,7 @@ interface HistoryRow {
  * that instance, then load instance metadata, the current execution's history and the KV
  * snapshot (`kv_store` only, never the current execution's delta). A cache hit skips both.
  *
- * Orphan batches (no instance row and no start item) never block the queue (SPEC A9): pure
+ * Orphan batches (no instance row and no start item) never block the queue: pure
  * `QueueMessage` batches and batches older than {@link ORPHAN_MAX_AGE_MS} are deleted (unless a
  * delayed start for the instance is queued); others are pushed {@link ORPHAN_RETRY_DELAY_MS}
  * into the future with their attempt undone (so a batch that later joins the start does not
@@ -59,7 +59,7 @@ interface HistoryRow {
  * of returning null.
  *
  * Unparseable history never fails the fetch: the item comes back locked with `history: []`
- * and `historyError` (SPEC §7.3 step 8), so the runtime can poison it.
+ * and `historyError`, so the runtime can poison it.
  */
 export function prepareFetchOrchestrationItem(db: Database.Database): FetchOrchestrationItem {
   // `maxFormat` (FetchOrchestrationOptions.maxHistoryFormat, NULL = no filter) skips, before
@@ -170,7 +170,7 @@ export function prepareFetchOrchestrationItem(db: Database.Database): FetchOrche
   }
 
   /**
-   * Deletes or delays an orphan batch and releases its lock (SPEC A9). A start that is queued
+   * Deletes or delays an orphan batch and releases its lock. A start that is queued
    * but not visible yet (enqueued with a delay) means the instance is coming: its messages are
    * always kept.
    */

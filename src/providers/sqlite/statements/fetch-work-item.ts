@@ -1,5 +1,5 @@
 /**
- * `fetchWorkItem`: peek-lock the oldest eligible activity, claiming its session (SPEC §7.7).
+ * `fetchWorkItem`: peek-lock the oldest eligible activity, claiming its session.
  * @module
  */
 import { randomUUID } from 'node:crypto';

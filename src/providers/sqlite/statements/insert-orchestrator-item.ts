@@ -10,8 +10,8 @@ import { targetInstance } from '../../../core/history/work-item.js';
 export type InsertOrchestratorItem = (item: WorkItem, visibleAt: number, now: number) => number;
 
 /**
- * Prepares the insert. The row's `instance_id` is the item's target instance (SPEC §2.5:
- * `SubOrch*` completions go to the parent); `item_type` is copied out for `instanceExists`.
+ * Prepares the insert. The row's `instance_id` is the item's target instance (`SubOrch*`
+ * completions go to the parent); `item_type` is copied out for `instanceExists`.
  * Never touches `instances`: instance rows are created only by an orchestration ack.
  */
 export function prepareInsertOrchestratorItem(db: Database.Database): InsertOrchestratorItem {

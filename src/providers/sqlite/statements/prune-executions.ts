@@ -1,6 +1,6 @@
 /**
  * `pruneExecutions` and `pruneExecutionsBulk`: deleting old executions of continue-as-new
- * chains (SPEC §7.9).
+ * chains.
  * @module
  */
 import type Database from 'better-sqlite3';

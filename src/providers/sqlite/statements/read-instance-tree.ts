@@ -1,5 +1,5 @@
 /**
- * Parent/child reads: `listChildren`, `getParentId`, `getInstanceTree` (SPEC §7.9).
+ * Parent/child reads: `listChildren`, `getParentId`, `getInstanceTree`.
  * @module
  */
 import type Database from 'better-sqlite3';

@@ -1,6 +1,6 @@
 /**
  * KV reads: the prior-execution snapshot for a fetch (`kv_store` only) and the merged view for
- * clients (store overlaid with the current execution's delta) (SPEC §4.9, §7.2, §7.3 step 5).
+ * clients (store overlaid with the current execution's delta).
  * @module
  */
 import type Database from 'better-sqlite3';

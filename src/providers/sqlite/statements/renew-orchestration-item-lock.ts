@@ -1,5 +1,5 @@
 /**
- * `renewOrchestrationItemLock`: keep a long turn's instance lock alive (SPEC §7.5).
+ * `renewOrchestrationItemLock`: keep a long turn's instance lock alive.
  * @module
  */
 import type Database from 'better-sqlite3';

@@ -1,6 +1,5 @@
 /**
- * `renewSessionLocks`: the session manager's lease heartbeat (SPEC §7.2
- * `renew_session_lock`, §8.5).
+ * `renewSessionLocks`: the session manager's lease heartbeat.
  * @module
  */
 import type Database from 'better-sqlite3';

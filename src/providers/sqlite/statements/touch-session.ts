@@ -1,7 +1,6 @@
 /**
  * Recording progress on a session: an ack or lock renewal of a session-bound activity moves
- * the session's `last_activity_at`, so the lease renewal keeps a busy session pinned
- * (SPEC §7.2 `ack_work_item`, `renew_work_item_lock`; §8.5).
+ * the session's `last_activity_at`, so the lease renewal keeps a busy session pinned.
  * @module
  */
 import type Database from 'better-sqlite3';

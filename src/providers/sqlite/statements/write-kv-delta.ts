@@ -1,7 +1,6 @@
 /**
  * KV writes of an orchestration ack: recording the turn's KV events in `kv_delta`, merging
- * the delta into `kv_store` when the execution completes or continues as new (SPEC §4.9, §7.4
- * step 10), and dropping a Failed execution's delta when a new execution starts
+ * the delta into `kv_store` when the execution completes or continues as new, and dropping a Failed execution's delta when a new execution starts
  * (docs/versioning.md, "Recovering after a bad deploy").
  * @module
  */

@@ -1,5 +1,5 @@
 /**
- * Conformance: `deleteInstanceBulk` (SPEC §7.9 `delete_instance_bulk`; §11.1 bulk_deletion.rs).
+ * Conformance: `deleteInstanceBulk`.
  * @module
  */
 import assert from 'node:assert/strict';

@@ -1,6 +1,5 @@
 /**
- * Conformance: deleting instances and the parent/child reads deletion relies on
- * (SPEC §7.9 `delete_instances_atomic`, `list_children`, `get_parent_id`; §11.1 deletion.rs).
+ * Conformance: deleting instances and the parent/child reads deletion relies on.
  * @module
  */
 import assert from 'node:assert/strict';

@@ -1,6 +1,5 @@
 /**
- * Conformance: how a fetch loads history — corrupt rows and the live-instance cache hint
- * (SPEC §7.3 step 8).
+ * Conformance: how a fetch loads history — corrupt rows and the live-instance cache hint.
  * @module
  */
 import assert from 'node:assert/strict';

@@ -1,6 +1,5 @@
 /**
- * Conformance: instance and execution read models, custom status and continue-as-new
- * (SPEC §6.4, §7.4, §7.9, A10).
+ * Conformance: instance and execution read models, custom status and continue-as-new.
  * @module
  */
 import assert from 'node:assert/strict';

@@ -1,8 +1,7 @@
 /**
  * Conformance: the instance KV store — the delta written by acks, the prior-execution snapshot
  * returned by fetches, the merged view read by clients, the merge when an execution completes
- * or continues as new, and KV under pruning and deletion (SPEC §4.9, §7.2, §7.3 step 5, §7.4
- * step 10, §7.9; §11.1 kv_store.rs). Failed executions, resume and restart: kv-failure-cases.ts.
+ * or continues as new, and KV under pruning and deletion. Failed executions, resume and restart: kv-failure-cases.ts.
  * @module
  */
 import assert from 'node:assert/strict';

@@ -1,6 +1,5 @@
 /**
- * Conformance: system metrics, queue depths and per-instance stats (SPEC §6.4, §7.9,
- * Appendix B; §11.1 management.rs).
+ * Conformance: system metrics, queue depths and per-instance stats.
  * @module
  */
 import assert from 'node:assert/strict';

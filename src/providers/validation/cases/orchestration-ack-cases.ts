@@ -1,5 +1,5 @@
 /**
- * Conformance: the atomic orchestration ack (SPEC §7.4).
+ * Conformance: the atomic orchestration ack.
  * @module
  */
 import assert from 'node:assert/strict';

@@ -1,6 +1,5 @@
 /**
- * Conformance: abandon, attempt counts, lock expiry and renewal for orchestration batches
- * (SPEC §7.2, §7.5, §7.6).
+ * Conformance: abandon, attempt counts, lock expiry and renewal for orchestration batches.
  * @module
  */
 import assert from 'node:assert/strict';

@@ -1,5 +1,5 @@
 /**
- * Conformance: orchestrator queue fetch, instance locking and visibility (SPEC §7.3).
+ * Conformance: orchestrator queue fetch, instance locking and visibility.
  * @module
  */
 import assert from 'node:assert/strict';

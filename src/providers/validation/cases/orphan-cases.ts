@@ -1,6 +1,5 @@
 /**
- * Conformance: messages for instances that do not exist never block the queue (SPEC §7.3
- * step 7, §7.10, A9).
+ * Conformance: messages for instances that do not exist never block the queue.
  * @module
  */
 import assert from 'node:assert/strict';

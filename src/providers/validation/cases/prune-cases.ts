@@ -1,6 +1,5 @@
 /**
- * Conformance: pruning old executions of continue-as-new chains (SPEC §7.9
- * `prune_executions`, `prune_executions_bulk`; §11.1 prune.rs).
+ * Conformance: pruning old executions of continue-as-new chains.
  * @module
  */
 import assert from 'node:assert/strict';

@@ -1,8 +1,7 @@
 /**
  * Conformance: activity sessions — routing session-bound work to the owner of the session's
  * lease, claiming and taking over leases, lease renewal and idleness, orphan cleanup, and how
- * session leases interact with item locks and abandons (SPEC §4.11, §7.2, §7.7, §8.5; §11.1
- * sessions.rs).
+ * session leases interact with item locks and abandons.
  *
  * Times: session leases and item locks in these cases are 100–200 ms where expiry matters,
  * 30 s where it must not happen.

@@ -1,6 +1,5 @@
 /**
- * Conformance: the worker queue — FIFO peek-lock, completion, cancellation and tag filters
- * (SPEC §7.2, §7.4 steps 11–12, §7.7).
+ * Conformance: the worker queue — FIFO peek-lock, completion, cancellation and tag filters.
  * @module
  */
 import assert from 'node:assert/strict';
