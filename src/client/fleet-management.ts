@@ -182,16 +182,10 @@ export class FleetManagement {
   }
 
   async appendAuditEntry(action: string, target: string, opts?: AuditEntryOptions): Promise<void> {
-    const what = text(action, 'audit action', true);
-    const on = text(target, 'audit target', true);
+    const what = requireIdentifier(action, 'audit action');
+    const on = requireIdentifier(target, 'audit target');
     const o = options(opts, 'options', ['actor', 'reason', 'details']);
-    let details: string;
-    try {
-      details = encodeJson(o.details ?? null);
-    } catch (error) {
-      if (error instanceof JsonEncodeError) throw new InvalidInputError(`audit details: ${error.message}`);
-      throw error;
-    }
+    const details = encodePayload(o.details ?? null, 'audit details', { maxBytes: this.#maxPayloadBytes });
     await this.#provider.appendAudit({ at: Date.now(), action: what, target: on, ...change(o), details });
   }
 

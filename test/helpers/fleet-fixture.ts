@@ -66,7 +66,12 @@ export class FleetFixture {
     return this.#client;
   }
 
-  /** Forks a runtime of `role` ('old' = Monitor 1.0.0, 'new' = 1.0.0 + 2.0.0) and waits until it is ready. */
+  /**
+   * Forks a runtime of `role` ('old' = Monitor 1.0.0, 'new' = 1.0.0 + 2.0.0) and waits until it
+   * is ready. Nodes leave the registry when stopped gracefully, so the tests need no short
+   * liveness window: a 2 s heartbeat (6 s of grace) keeps a node that a loaded machine stalls
+   * for a while from being counted as gone.
+   */
   async spawn(name: string, role: 'old' | 'new', runtimeOptions: RuntimeOptions = {}): Promise<RuntimeChild> {
     const logFile = join(this.dir, `effects-${name}.log`);
     const env: NodeJS.ProcessEnv = {
@@ -76,7 +81,7 @@ export class FleetFixture {
       DUROXIDE_FP_NAME: name,
       DUROXIDE_FP_ROLE: role,
       DUROXIDE_FP_STOP: this.stopFile,
-      DUROXIDE_FP_OPTIONS: JSON.stringify({ nodeHeartbeatIntervalMs: 200, fleetRefreshMs: 100, ...runtimeOptions }),
+      DUROXIDE_FP_OPTIONS: JSON.stringify({ nodeHeartbeatIntervalMs: 2000, fleetRefreshMs: 100, ...runtimeOptions }),
       ...(this.#schema !== undefined ? { DUROXIDE_FP_SCHEMA: this.#schema } : {}),
     };
     delete env.NODE_TEST_CONTEXT;

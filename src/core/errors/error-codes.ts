@@ -77,7 +77,7 @@ export const ERROR_VOCABULARY: { readonly [C in ErrorCode]: ErrorCodeInfo } = {
   INTERNAL_ERROR: { category: 'infrastructure', retryable: false, kind: 'InternalError' },
 };
 
-function isErrorCode(value: unknown): value is ErrorCode {
+export function isErrorCode(value: unknown): value is ErrorCode {
   return typeof value === 'string' && Object.prototype.hasOwnProperty.call(ERROR_VOCABULARY, value);
 }
 
