@@ -107,4 +107,12 @@ export { DUROXIDE_VERSION } from './core/version.js';
 export { SqliteProvider } from './providers/sqlite/sqlite-provider.js';
 export { PostgresProvider } from './providers/postgres/postgres-provider.js';
 export type { PostgresProviderOptions } from './providers/postgres/postgres-provider.js';
-export type { Provider, TagFilter } from './providers/provider.js';
+export type {
+  CompleteProvider,
+  Provider,
+  ProviderCapabilities,
+  ProviderCapability,
+  ProviderCore,
+  ProviderWith,
+  TagFilter,
+} from './providers/provider.js';

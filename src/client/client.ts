@@ -26,7 +26,14 @@ import {
   requireQueueName,
   requireVersion,
 } from '../core/validation/arguments.js';
-import { EXECUTION_STATUSES, type ExecutionStatus, type InstanceRecord, type Provider } from '../providers/provider.js';
+import {
+  EXECUTION_STATUSES,
+  type ExecutionStatus,
+  type InstanceRecord,
+  type Provider,
+  type ProviderWith,
+} from '../providers/provider.js';
+import { checkProvider, requireCapability } from './provider-capabilities.js';
 import { parseGroupBy, parseInstanceCountFilter, parseInstanceQuery } from './instance-query.js';
 import { parseInstanceFilter, parsePruneOptions, requireOptionsObject } from './management-arguments.js';
 import { FleetManagement } from './fleet-management.js';
@@ -124,7 +131,7 @@ export interface ClientOptions {
 export class Client {
   readonly #provider: Provider;
   readonly #fleet: FleetView;
-  readonly #fleetOps: FleetManagement;
+  #fleetManagement: FleetManagement | undefined;
 
   /**
    * @example
@@ -132,16 +139,30 @@ export class Client {
    * await client.startOrchestration('order-1', 'OrderFlow', { sku: 'x' });
    */
   constructor(provider: Provider, options: ClientOptions = {}) {
-    if (provider === null || typeof provider !== 'object' || typeof provider.fetchOrchestrationItem !== 'function') {
-      throw new InvalidInputError('Client needs a provider (e.g. await SqliteProvider.open("sqlite:./app.db"))');
-    }
+    checkProvider(provider, 'Client');
     const refreshMs = requireOptionsObject(options, 'client options', ['fleetRefreshMs'])['fleetRefreshMs'] ?? 1000;
     if (typeof refreshMs !== 'number' || !Number.isInteger(refreshMs) || refreshMs < 0) {
       throw new InvalidInputError(`client option fleetRefreshMs must be a non-negative integer, got ${JSON.stringify(refreshMs)}`);
     }
     this.#provider = provider;
     this.#fleet = new FleetView(provider, refreshMs);
-    this.#fleetOps = new FleetManagement(provider, this.#fleet);
+  }
+
+  /**
+   * The provider's management methods for `method`.
+   * @throws ConfigurationError (`CAPABILITY_MISSING`) when the provider has none.
+   */
+  #managed(method: string): ProviderWith<'management'> {
+    return requireCapability(this.#provider, 'management', `client.${method}`);
+  }
+
+  /**
+   * The fleet operations for `method`.
+   * @throws ConfigurationError (`CAPABILITY_MISSING`) when the provider has no fleet storage.
+   */
+  #fleetOps(method: string): FleetManagement {
+    this.#fleetManagement ??= new FleetManagement(requireCapability(this.#provider, 'fleet', `client.${method}`), this.#fleet);
+    return this.#fleetManagement;
   }
 
   // ------------------------------------------------------------------ control
@@ -295,7 +316,7 @@ export class Client {
         wake?.();
       }
     });
-    const safetyNet = this.#provider.signalsAcrossProcesses === true;
+    const safetyNet = this.#provider.capabilities.crossProcessSignals;
     if (safetyNet) maxPollMs = Math.max(maxPollMs, SAFETY_NET_MAX_POLL_MS);
     try {
       let delay = safetyNet ? SAFETY_NET_POLL_MS : 5;
@@ -428,7 +449,7 @@ export class Client {
    */
   async getInstanceTree(instanceId: string): Promise<InstanceTree> {
     const id = requireInstanceId(instanceId);
-    const allIds = await this.#provider.getInstanceTree(id);
+    const allIds = await this.#managed('getInstanceTree').getInstanceTree(id);
     if (allIds.length === 0) throw new InstanceNotFoundError(id);
     return { rootId: id, allIds, size: allIds.length };
   }
@@ -452,6 +473,7 @@ export class Client {
   async deleteInstance(instanceId: string, force = false): Promise<DeleteInstanceResult> {
     const id = requireInstanceId(instanceId);
     requireBoolean(force, 'force');
+    const store = this.#managed('deleteInstance');
     const instance = await this.#provider.getInstance(id);
     if (instance === null) throw new InstanceNotFoundError(id);
     if (instance.parentInstanceId !== undefined && (await this.#provider.getInstance(instance.parentInstanceId)) !== null) {
@@ -463,10 +485,10 @@ export class Client {
       );
     }
     for (let attempt = 1; ; attempt++) {
-      const tree = await this.#provider.getInstanceTree(id);
+      const tree = await store.getInstanceTree(id);
       if (tree.length === 0) throw new InstanceNotFoundError(id);
       try {
-        const result = await this.#provider.deleteInstances(tree, force);
+        const result = await store.deleteInstances(tree, force);
         // Deleted by someone else between the reads above and this transaction.
         if (result.instancesDeleted === 0) throw new InstanceNotFoundError(id);
         return result;
@@ -507,7 +529,7 @@ export class Client {
    * await client.deleteInstanceBulk({ completedBefore: weekAgo, limit: 500 });
    */
   async deleteInstanceBulk(filter: InstanceFilter = {}): Promise<DeleteInstanceResult> {
-    return this.#provider.deleteInstanceBulk(parseInstanceFilter(filter));
+    return this.#managed('deleteInstanceBulk').deleteInstanceBulk(parseInstanceFilter(filter));
   }
 
   /**
@@ -521,7 +543,7 @@ export class Client {
    */
   async pruneExecutions(instanceId: string, options: PruneOptions = {}): Promise<PruneResult> {
     const id = requireInstanceId(instanceId);
-    return this.#provider.pruneExecutions(id, parsePruneOptions(options));
+    return this.#managed('pruneExecutions').pruneExecutions(id, parsePruneOptions(options));
   }
 
   /**
@@ -531,24 +553,24 @@ export class Client {
    * @throws InvalidInputError (`INVALID_INPUT`) for a malformed filter or options.
    */
   async pruneExecutionsBulk(filter: InstanceFilter = {}, options: PruneOptions = {}): Promise<PruneResult> {
-    return this.#provider.pruneExecutionsBulk(parseInstanceFilter(filter), parsePruneOptions(options));
+    return this.#managed('pruneExecutionsBulk').pruneExecutionsBulk(parseInstanceFilter(filter), parsePruneOptions(options));
   }
 
   // ------------------------------------------------------------------ metrics and query
 
   /** Totals over all instances, by the status of each one's current execution. */
   async getSystemMetrics(): Promise<SystemMetrics> {
-    return this.#provider.getSystemMetrics();
+    return this.#managed('getSystemMetrics').getSystemMetrics();
   }
 
   /** Messages waiting in the orchestrator and worker queues. */
   async getQueueDepths(): Promise<QueueDepths> {
-    return this.#provider.getQueueDepths();
+    return this.#managed('getQueueDepths').getQueueDepths();
   }
 
   /** Size of an instance's current history, queue and KV state; null for an unknown instance. */
   async getOrchestrationStats(instanceId: string): Promise<OrchestrationStats | null> {
-    return this.#provider.getOrchestrationStats(requireInstanceId(instanceId));
+    return this.#managed('getOrchestrationStats').getOrchestrationStats(requireInstanceId(instanceId));
   }
 
   /**
@@ -563,7 +585,7 @@ export class Client {
    * while (page.nextCursor !== null) page = await client.queryInstances({ name: 'OrderFlow', version: '1.0.x', status: 'Running', cursor: page.nextCursor });
    */
   async queryInstances(query: InstanceQuery = {}): Promise<InstanceQueryPage> {
-    const page = await this.#provider.queryInstances(parseInstanceQuery(query));
+    const page = await this.#managed('queryInstances').queryInstances(parseInstanceQuery(query));
     return { items: page.items.map(toInstanceInfo), nextCursor: page.nextCursor };
   }
 
@@ -575,7 +597,7 @@ export class Client {
    * await client.countInstances({ name: 'OrderFlow' }, 'version'); // [{ key: '1.0.2', count: 40 }, …]
    */
   async countInstances(filter: InstanceQueryFilter | InstanceQuery, groupBy: InstanceCountGroupBy): Promise<InstanceCount[]> {
-    return this.#provider.countInstances(parseInstanceCountFilter(filter), parseGroupBy(groupBy));
+    return this.#managed('countInstances').countInstances(parseInstanceCountFilter(filter), parseGroupBy(groupBy));
   }
 
   // ------------------------------------------------------------------ system orchestrations
@@ -672,32 +694,32 @@ export class Client {
    * await client.setVersionPolicy('Monitor', { kind: 'ramp', from: '1.0.0', to: '2.0.0', percent: 10 }, { actor: 'ana', reason: 'canary' });
    */
   setVersionPolicy(orchestrationName: string, policy: VersionPolicyInput, options?: SetVersionPolicyOptions): Promise<VersionPolicyInfo> {
-    return this.#fleetOps.setVersionPolicy(orchestrationName, policy, options);
+    return this.#fleetOps('setVersionPolicy').setVersionPolicy(orchestrationName, policy, options);
   }
 
   /** Removes the stored policy: the nodes' in-code default (else fleet "latest") applies again. Audited. */
   clearVersionPolicy(orchestrationName: string, options?: ChangeOptions): Promise<void> {
-    return this.#fleetOps.clearVersionPolicy(orchestrationName, options);
+    return this.#fleetOps('clearVersionPolicy').clearVersionPolicy(orchestrationName, options);
   }
 
   /** The stored policy of a name, or null when none is stored. */
   getVersionPolicy(orchestrationName: string): Promise<VersionPolicyInfo | null> {
-    return this.#fleetOps.getVersionPolicy(orchestrationName);
+    return this.#fleetOps('getVersionPolicy').getVersionPolicy(orchestrationName);
   }
 
   /** Every stored policy. */
   listVersionPolicies(): Promise<VersionPolicyInfo[]> {
-    return this.#fleetOps.listVersionPolicies();
+    return this.#fleetOps('listVersionPolicies').listVersionPolicies();
   }
 
   /** The node registry: runtimes with their versions, activities and engine; live ones unless `includeStale`. */
   listNodes(options?: ListNodesOptions): Promise<NodeInfo[]> {
-    return this.#fleetOps.listNodes(options);
+    return this.#fleetOps('listNodes').listNodes(options);
   }
 
   /** The audit log, newest first, cursor-paged. */
   listAuditLog(query?: AuditQueryOptions): Promise<AuditPage> {
-    return this.#fleetOps.listAuditLog(query);
+    return this.#fleetOps('listAuditLog').listAuditLog(query);
   }
 
   /**
@@ -706,12 +728,12 @@ export class Client {
    * @returns the pinned version.
    */
   pinInstanceVersion(instanceId: string, options?: InstanceVersionOptions & { readonly version?: string }): Promise<string> {
-    return this.#fleetOps.pinInstanceVersion(instanceId, options);
+    return this.#fleetOps('pinInstanceVersion').pinInstanceVersion(instanceId, options);
   }
 
   /** Removes an instance's sticky pin: its next continue-as-new follows the policy again. Audited. */
   unpinInstanceVersion(instanceId: string, options?: ChangeOptions): Promise<void> {
-    return this.#fleetOps.unpinInstanceVersion(instanceId, options);
+    return this.#fleetOps('unpinInstanceVersion').unpinInstanceVersion(instanceId, options);
   }
 
   /**
@@ -720,7 +742,7 @@ export class Client {
    * @throws ConfigurationError (VERSION_NOT_REGISTERED) when no live node registers it, unless forced.
    */
   moveInstanceToVersion(instanceId: string, version: string, options?: InstanceVersionOptions): Promise<void> {
-    return this.#fleetOps.moveInstanceToVersion(instanceId, version, options);
+    return this.#fleetOps('moveInstanceToVersion').moveInstanceToVersion(instanceId, version, options);
   }
 
   /**
@@ -732,7 +754,7 @@ export class Client {
    * @throws TimeoutError when no runtime applied it in time (it stays queued).
    */
   resumeInstance(instanceId: string, options?: ResumeInstanceOptions): Promise<ResumeInstanceResult> {
-    return this.#fleetOps.resumeInstance(instanceId, options);
+    return this.#fleetOps('resumeInstance').resumeInstance(instanceId, options);
   }
 
   /**
@@ -742,7 +764,7 @@ export class Client {
    * @throws InstanceStillRunningError when the instance is running.
    */
   restartInstance(instanceId: string, options?: RestartInstanceOptions): Promise<RestartInstanceResult> {
-    return this.#fleetOps.restartInstance(instanceId, options);
+    return this.#fleetOps('restartInstance').restartInstance(instanceId, options);
   }
 
   /** Waits until no `CancelInstance` is queued for the instance (a runtime processed it). */

@@ -608,7 +608,7 @@ export class OrchestrationDispatcher {
   async #audit(entries: readonly AuditEntryInput[]): Promise<void> {
     for (const entry of entries) {
       try {
-        await this.#d.provider.appendAudit(entry);
+        await this.#d.provider.appendAudit?.(entry);
       } catch (error) {
         this.#d.logger.warn(TARGET, 'could not write an audit entry', { action: entry.action, target: entry.target, error: String(error) });
       }

@@ -59,7 +59,8 @@ import type {
   OrchestrationAckOptions,
   OrchestrationAckResult,
   OrchestrationStatsRecord,
-  Provider,
+  CompleteProvider,
+  ProviderCapabilities,
   ProviderSignal,
   ProviderSignalListener,
   PruneExecutionsOptions,
@@ -207,10 +208,16 @@ function sleep(ms: number): Promise<void> {
  * await runtime.shutdown();
  * await provider.close();
  */
-export class PostgresProvider implements Provider {
+export class PostgresProvider implements CompleteProvider {
   readonly name = 'postgres';
-  /** LISTEN/NOTIFY carries the commits of every process using this schema. */
-  readonly signalsAcrossProcesses = true;
+  /** Every capability; LISTEN/NOTIFY carries the commits of every process using this schema. */
+  readonly capabilities: ProviderCapabilities = {
+    localActivityHandoff: true,
+    sessions: true,
+    management: true,
+    fleet: true,
+    crossProcessSignals: true,
+  };
   /** The schema holding this provider's tables. */
   readonly schema: string;
 
@@ -433,14 +440,6 @@ export class PostgresProvider implements Provider {
     // Wake waiters on the deleted instances (they now read NotFound).
     if (result.instancesDeleted > 0) for (const instanceId of instanceIds) this.#emit({ kind: 'instance', instanceId });
     return result;
-  }
-
-  async listChildren(instanceId: string): Promise<string[]> {
-    return this.#run('listChildren', () => this.#ops.trees.listChildren(this.#db, instanceId));
-  }
-
-  async getParentId(instanceId: string): Promise<string | null> {
-    return this.#run('getParentId', () => this.#ops.trees.getParentId(this.#db, instanceId));
   }
 
   async getInstanceTree(instanceId: string): Promise<string[]> {

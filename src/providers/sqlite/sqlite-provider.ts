@@ -39,7 +39,8 @@ import type {
   OrchestrationAckOptions,
   OrchestrationAckResult,
   OrchestrationStatsRecord,
-  Provider,
+  CompleteProvider,
+  ProviderCapabilities,
   ProviderSignal,
   ProviderSignalListener,
   PruneExecutionsOptions,
@@ -138,8 +139,16 @@ interface PendingWrite {
  * // … hand it to a Runtime / Client …
  * await provider.close();
  */
-export class SqliteProvider implements Provider {
+export class SqliteProvider implements CompleteProvider {
   readonly name = 'sqlite';
+  /** Every capability but cross-process signals: other processes' commits are found by polling. */
+  readonly capabilities: ProviderCapabilities = {
+    localActivityHandoff: true,
+    sessions: true,
+    management: true,
+    fleet: true,
+    crossProcessSignals: false,
+  };
 
   readonly #db: Database.Database;
   readonly #ops: Operations;
@@ -364,14 +373,6 @@ export class SqliteProvider implements Provider {
       for (const instanceId of instanceIds) this.#emit({ kind: 'instance', instanceId });
     }
     return result;
-  }
-
-  async listChildren(instanceId: string): Promise<string[]> {
-    return this.#run('listChildren', (ops) => ops.trees.listChildren(instanceId));
-  }
-
-  async getParentId(instanceId: string): Promise<string | null> {
-    return this.#run('getParentId', (ops) => ops.trees.getParentId(instanceId));
   }
 
   async getInstanceTree(instanceId: string): Promise<string[]> {

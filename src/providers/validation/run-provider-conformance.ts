@@ -8,8 +8,10 @@
  * about a second (see the orphan cases).
  * @module
  */
-import { describe } from 'node:test';
+import assert from 'node:assert/strict';
+import { describe, test } from 'node:test';
 import { registerAckHandoffCases } from './cases/ack-handoff-cases.js';
+import { registerCapabilityDeclarationCases } from './cases/capability-declaration-cases.js';
 import { registerBulkDeletionCases } from './cases/bulk-deletion-cases.js';
 import { registerDeletionCases } from './cases/deletion-cases.js';
 import { registerFleetCases } from './cases/fleet-cases.js';
@@ -31,7 +33,7 @@ import { registerWorkerQueueCases } from './cases/worker-queue-cases.js';
 import type { ProviderConformanceOptions } from './conformance-fixtures.js';
 import { createHarness } from './conformance-fixtures.js';
 
-export type { ProviderConformanceOptions } from './conformance-fixtures.js';
+export type { ConformanceSkip, ProviderConformanceOptions } from './conformance-fixtures.js';
 
 /**
  * Registers the conformance suite under `describe('provider conformance: <name>')`.
@@ -40,26 +42,35 @@ export type { ProviderConformanceOptions } from './conformance-fixtures.js';
  * runProviderConformance({ name: 'sqlite (in-memory)', create: () => SqliteProvider.inMemory() });
  */
 export function runProviderConformance(options: ProviderConformanceOptions): void {
-  const harness = createHarness(options);
+  const { harness, unknownSkips } = createHarness(options);
+  const management = harness.requiring('management');
+  const fleet = harness.requiring('fleet');
   describe(`provider conformance: ${options.name}`, () => {
+    // core
+    registerCapabilityDeclarationCases(harness);
     registerOrchestratorQueueCases(harness);
     registerOrchestrationAckCases(harness);
     registerOrchestrationLockCases(harness);
-    registerAckHandoffCases(harness);
     registerWorkerQueueCases(harness);
-    registerSessionCases(harness);
     registerInstanceRecordCases(harness);
     registerHistoryLoadingCases(harness);
     registerOrphanCases(harness);
     registerProviderSignalCases(harness);
-    registerDeletionCases(harness);
-    registerBulkDeletionCases(harness);
-    registerPruneCases(harness);
-    registerManagementMetricsCases(harness);
-    registerInstanceQueryCases(harness);
     registerKvStoreCases(harness);
     registerKvFailureCases(harness);
-    registerFleetCases(harness);
-    registerFleetTurnCases(harness);
+    // capabilities
+    registerAckHandoffCases(harness.requiring('localActivityHandoff'));
+    registerSessionCases(harness.requiring('sessions'));
+    registerDeletionCases(management);
+    registerBulkDeletionCases(management);
+    registerPruneCases(management);
+    registerManagementMetricsCases(management);
+    registerInstanceQueryCases(management);
+    registerFleetCases(fleet);
+    registerFleetTurnCases(fleet);
+    test('every case the skip list names exists', () => {
+      const unknown = unknownSkips();
+      assert.deepEqual(unknown, [], `the skip list names cases this suite does not have: ${unknown.join(', ')}`);
+    });
   });
 }

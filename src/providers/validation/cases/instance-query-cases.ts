@@ -3,9 +3,9 @@
  * @module
  */
 import assert from 'node:assert/strict';
-import { describe, test } from 'node:test';
+import { describe } from 'node:test';
 import { InvalidInputError } from '../../../core/errors/duroxide-error.js';
-import type { InstanceCountGroupBy, InstanceQueryFilter, InstanceRecord, Provider } from '../../provider.js';
+import type { InstanceCountGroupBy, InstanceQueryFilter, InstanceRecord, Provider, ProviderWith } from '../../provider.js';
 import type { ConformanceHarness } from '../conformance-fixtures.js';
 import {
   allInstanceRecords,
@@ -60,7 +60,7 @@ function matches(r: InstanceRecord, f: InstanceQueryFilter): boolean {
 }
 
 /** Every page of `filter` with page size `limit`, checking the cursor contract on the way. */
-async function allPages(p: Provider, filter: InstanceQueryFilter, limit: number): Promise<InstanceRecord[]> {
+async function allPages(p: ProviderWith<'management'>, filter: InstanceQueryFilter, limit: number): Promise<InstanceRecord[]> {
   const items: InstanceRecord[] = [];
   let cursor: string | undefined;
   for (let pages = 0; pages < 1000; pages++) {
@@ -102,9 +102,9 @@ function filtersFor(records: readonly InstanceRecord[]): [string, InstanceQueryF
   ];
 }
 
-export function registerInstanceQueryCases(h: ConformanceHarness): void {
+export function registerInstanceQueryCases(h: ConformanceHarness<ProviderWith<'management'>>): void {
   describe('instance query', () => {
-    test('paging visits every instance once, newest first then by id', async (t) => {
+    h.test('paging visits every instance once, newest first then by id', async (t) => {
       const p = await h.provider(t);
       await seed(p);
       const all = await allInstanceRecords(p);
@@ -116,14 +116,14 @@ export function registerInstanceQueryCases(h: ConformanceHarness): void {
       assert.equal(first.nextCursor, null, 'an exactly full last page has no next cursor');
     });
 
-    test('query items are the full instance records', async (t) => {
+    h.test('query items are the full instance records', async (t) => {
       const p = await h.provider(t);
       await seed(p);
       const page = await p.queryInstances({ limit: 1000 });
       for (const item of page.items) assert.deepEqual(item, await p.getInstance(item.instanceId));
     });
 
-    test('every criterion, alone and combined, selects what a scan of all instances selects', async (t) => {
+    h.test('every criterion, alone and combined, selects what a scan of all instances selects', async (t) => {
       const p = await h.provider(t);
       await seed(p);
       const all = await allInstanceRecords(p);
@@ -137,7 +137,7 @@ export function registerInstanceQueryCases(h: ConformanceHarness): void {
       assert.ok(prefixOnly.every((r) => r.orchestrationVersion !== '1.1.0'));
     });
 
-    test('instances created while paging do not shift or repeat the remaining pages', async (t) => {
+    h.test('instances created while paging do not shift or repeat the remaining pages', async (t) => {
       const p = await h.provider(t);
       await seed(p);
       const expected = (await allPages(p, {}, 100)).map((r) => r.instanceId);
@@ -157,7 +157,7 @@ export function registerInstanceQueryCases(h: ConformanceHarness): void {
       assert.deepEqual(rest.slice(0, 2).map((r) => r.instanceId).sort(), ['aa-late-2', 'zz-late-1'], 'new instances come first');
     });
 
-    test('a malformed cursor is refused with InvalidInputError', async (t) => {
+    h.test('a malformed cursor is refused with InvalidInputError', async (t) => {
       const p = await h.provider(t);
       await seed(p);
       const valid = (await p.queryInstances({ limit: 3 })).nextCursor;
@@ -169,7 +169,7 @@ export function registerInstanceQueryCases(h: ConformanceHarness): void {
   });
 
   describe('instance counts', () => {
-    test('counts per status, name and version match a scan of all instances', async (t) => {
+    h.test('counts per status, name and version match a scan of all instances', async (t) => {
       const p = await h.provider(t);
       await seed(p);
       const all = await allInstanceRecords(p);
@@ -198,7 +198,7 @@ export function registerInstanceQueryCases(h: ConformanceHarness): void {
       }
     });
 
-    test('counts of an empty store are an empty list', async (t) => {
+    h.test('counts of an empty store are an empty list', async (t) => {
       const p = await h.provider(t);
       assert.deepEqual(await p.countInstances({}, 'status'), []);
       assert.deepEqual(await p.queryInstances({ limit: 10 }), { items: [], nextCursor: null });

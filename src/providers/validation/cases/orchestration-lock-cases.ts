@@ -4,7 +4,7 @@
  * @module
  */
 import assert from 'node:assert/strict';
-import { describe, test } from 'node:test';
+import { describe } from 'node:test';
 import type { ConformanceHarness } from '../conformance-fixtures.js';
 import {
   ack,
@@ -21,7 +21,7 @@ const SHORT_LOCK_MS = 150;
 
 export function registerOrchestrationLockCases(h: ConformanceHarness): void {
   describe('orchestration abandon and attempts', () => {
-    test('the first fetch reports attempt 1 and each refetch after abandon one more', async (t) => {
+    h.test('the first fetch reports attempt 1 and each refetch after abandon one more', async (t) => {
       const p = await h.provider(t);
       await p.enqueueForOrchestrator(startItem('attempt-1'));
       for (const expected of [1, 2, 3]) {
@@ -31,7 +31,7 @@ export function registerOrchestrationLockCases(h: ConformanceHarness): void {
       }
     });
 
-    test('abandon makes the batch fetchable again immediately with the same messages', async (t) => {
+    h.test('abandon makes the batch fetchable again immediately with the same messages', async (t) => {
       const p = await h.provider(t);
       await p.enqueueForOrchestrator(startItem('abandon-1'));
       await p.enqueueForOrchestrator(externalRaised('abandon-1'));
@@ -42,7 +42,7 @@ export function registerOrchestrationLockCases(h: ConformanceHarness): void {
       assert.notEqual(second.lockToken, first.lockToken);
     });
 
-    test('abandon with a delay hides the batch until the delay passes', async (t) => {
+    h.test('abandon with a delay hides the batch until the delay passes', async (t) => {
       const p = await h.provider(t);
       await p.enqueueForOrchestrator(startItem('abandon-delay'));
       const locked = await fetchFor(p, 'abandon-delay');
@@ -54,7 +54,7 @@ export function registerOrchestrationLockCases(h: ConformanceHarness): void {
       assert.equal((await fetchFor(p, 'abandon-delay')).attemptCount, 2);
     });
 
-    test('abandon with ignoreAttempt does not count the attempt', async (t) => {
+    h.test('abandon with ignoreAttempt does not count the attempt', async (t) => {
       const p = await h.provider(t);
       await p.enqueueForOrchestrator(startItem('ignore-1'));
       const first = await fetchFor(p, 'ignore-1');
@@ -62,12 +62,12 @@ export function registerOrchestrationLockCases(h: ConformanceHarness): void {
       assert.equal((await fetchFor(p, 'ignore-1')).attemptCount, 1);
     });
 
-    test('abandon with an unknown token fails permanently', async (t) => {
+    h.test('abandon with an unknown token fails permanently', async (t) => {
       const p = await h.provider(t);
       await rejectsPermanently(p.abandonOrchestrationItem('no-such-token'), 'no-such-token');
     });
 
-    test('abandon of an already released token fails permanently', async (t) => {
+    h.test('abandon of an already released token fails permanently', async (t) => {
       const p = await h.provider(t);
       await p.enqueueForOrchestrator(startItem('abandon-twice'));
       const locked = await fetchFor(p, 'abandon-twice');
@@ -75,7 +75,7 @@ export function registerOrchestrationLockCases(h: ConformanceHarness): void {
       await rejectsPermanently(p.abandonOrchestrationItem(locked.lockToken));
     });
 
-    test('a batch reports the highest attempt count among its messages', async (t) => {
+    h.test('a batch reports the highest attempt count among its messages', async (t) => {
       const p = await h.provider(t);
       await p.enqueueForOrchestrator(startItem('max-1'));
       await p.abandonOrchestrationItem((await fetchFor(p, 'max-1')).lockToken);
@@ -88,7 +88,7 @@ export function registerOrchestrationLockCases(h: ConformanceHarness): void {
   });
 
   describe('orchestration lock expiry and renewal', () => {
-    test('an expired instance lock makes the batch fetchable again and the old token can no longer ack', async (t) => {
+    h.test('an expired instance lock makes the batch fetchable again and the old token can no longer ack', async (t) => {
       const p = await h.provider(t);
       await p.enqueueForOrchestrator(startItem('expire-1'));
       const first = await fetchFor(p, 'expire-1', { lockTimeoutMs: SHORT_LOCK_MS });
@@ -103,7 +103,7 @@ export function registerOrchestrationLockCases(h: ConformanceHarness): void {
       await p.ackOrchestrationItem(second.lockToken, ack(1));
     });
 
-    test('an expired lock cannot ack even when nobody took the instance over', async (t) => {
+    h.test('an expired lock cannot ack even when nobody took the instance over', async (t) => {
       const p = await h.provider(t);
       await p.enqueueForOrchestrator(startItem('expire-2'));
       const locked = await fetchFor(p, 'expire-2', { lockTimeoutMs: SHORT_LOCK_MS });
@@ -112,7 +112,7 @@ export function registerOrchestrationLockCases(h: ConformanceHarness): void {
       await fetchFor(p, 'expire-2');
     });
 
-    test('renewing extends the instance lock past its original expiry', async (t) => {
+    h.test('renewing extends the instance lock past its original expiry', async (t) => {
       const p = await h.provider(t);
       await p.enqueueForOrchestrator(startItem('renew-1'));
       const locked = await fetchFor(p, 'renew-1', { lockTimeoutMs: 200 });
@@ -123,7 +123,7 @@ export function registerOrchestrationLockCases(h: ConformanceHarness): void {
       await p.ackOrchestrationItem(locked.lockToken, ack(1));
     });
 
-    test('renewing an expired lock fails permanently', async (t) => {
+    h.test('renewing an expired lock fails permanently', async (t) => {
       const p = await h.provider(t);
       await p.enqueueForOrchestrator(startItem('renew-2'));
       const locked = await fetchFor(p, 'renew-2', { lockTimeoutMs: SHORT_LOCK_MS });
@@ -131,7 +131,7 @@ export function registerOrchestrationLockCases(h: ConformanceHarness): void {
       await rejectsPermanently(p.renewOrchestrationItemLock(locked.lockToken, 1_000), locked.lockToken);
     });
 
-    test('renewing an unknown lock fails permanently', async (t) => {
+    h.test('renewing an unknown lock fails permanently', async (t) => {
       const p = await h.provider(t);
       await rejectsPermanently(p.renewOrchestrationItemLock('no-such-token', 1_000), 'no-such-token');
     });

@@ -4,7 +4,7 @@
  * @module
  */
 import assert from 'node:assert/strict';
-import { describe, test } from 'node:test';
+import { describe } from 'node:test';
 import type { WorkItem } from '../../../core/history/work-item.js';
 import type { ConformanceHarness } from '../conformance-fixtures.js';
 import {
@@ -21,7 +21,7 @@ import {
 
 export function registerOrphanCases(h: ConformanceHarness): void {
   describe('orphan messages', () => {
-    test('a batch of only QueueMessage items for an unknown instance is dropped', async (t) => {
+    h.test('a batch of only QueueMessage items for an unknown instance is dropped', async (t) => {
       const p = await h.provider(t);
       await p.enqueueForOrchestrator(queueMessage('ghost-q', 'a'));
       await p.enqueueForOrchestrator(queueMessage('ghost-q', 'b'));
@@ -36,7 +36,7 @@ export function registerOrphanCases(h: ConformanceHarness): void {
       );
     });
 
-    test('messages for never-started instances do not block other instances', async (t) => {
+    h.test('messages for never-started instances do not block other instances', async (t) => {
       const p = await h.provider(t);
       await p.enqueueForOrchestrator(externalRaised('ghost-e1'));
       await p.enqueueForOrchestrator({ type: 'CancelInstance', instance: 'ghost-e2', reason: 'x' });
@@ -45,7 +45,7 @@ export function registerOrphanCases(h: ConformanceHarness): void {
       await fetchFor(p, 'real-1');
     });
 
-    test('an event raised before its instance starts is delivered after the start, attempt 1', async (t) => {
+    h.test('an event raised before its instance starts is delivered after the start, attempt 1', async (t) => {
       const p = await h.provider(t);
       await p.enqueueForOrchestrator(externalRaised('early-1', 'early'));
       assert.equal(await p.fetchOrchestrationItem(FETCH), null);
@@ -71,7 +71,7 @@ export function registerOrphanCases(h: ConformanceHarness): void {
       );
     });
 
-    test('messages for an instance whose start is enqueued with a delay are kept until it starts', async (t) => {
+    h.test('messages for an instance whose start is enqueued with a delay are kept until it starts', async (t) => {
       const p = await h.provider(t);
       await p.enqueueForOrchestrator(startItem('delayed-start'), 200);
       await p.enqueueForOrchestrator(queueMessage('delayed-start', 'early'));

@@ -9,9 +9,9 @@
  * @module
  */
 import assert from 'node:assert/strict';
-import { describe, test } from 'node:test';
+import { describe } from 'node:test';
 import type { WorkItem } from '../../../core/history/work-item.js';
-import type { FetchWorkOptions, LockedWorkItem, Provider } from '../../provider.js';
+import type { FetchWorkOptions, LockedWorkItem, Provider, ProviderWith } from '../../provider.js';
 import type { ConformanceHarness } from '../conformance-fixtures.js';
 import {
   ack,
@@ -71,23 +71,23 @@ async function drain(p: Provider, options: FetchWorkOptions): Promise<number[]> 
   return ids;
 }
 
-export function registerSessionCases(h: ConformanceHarness): void {
+export function registerSessionCases(h: ConformanceHarness<ProviderWith<'sessions'>>): void {
   describe('sessions: routing', () => {
-    test('items without a session are fetched by workers with and without session routing', async (t) => {
+    h.test('items without a session are fetched by workers with and without session routing', async (t) => {
       const p = await h.provider(t);
       await schedule(p, 'ses-plain', [work('ses-plain', 2), work('ses-plain', 3)]);
       assert.equal(idOf(await p.fetchWorkItem(UNROUTED)), 2);
       assert.equal(idOf(await p.fetchWorkItem(asOwner('w1'))), 3);
     });
 
-    test('a fetch without session routing skips session-bound items', async (t) => {
+    h.test('a fetch without session routing skips session-bound items', async (t) => {
       const p = await h.provider(t);
       await schedule(p, 'ses-skip', [work('ses-skip', 2, 's1'), work('ses-skip', 3), work('ses-skip', 4, 's2')]);
       assert.deepEqual(await drain(p, UNROUTED), [3]);
       assert.deepEqual(await drain(p, asOwner('w1')), [2, 4], 'they stay queued for session workers');
     });
 
-    test('a session-bound item is claimable when nobody holds its session', async (t) => {
+    h.test('a session-bound item is claimable when nobody holds its session', async (t) => {
       const p = await h.provider(t);
       await schedule(p, 'ses-claim', [work('ses-claim', 2, 's1')]);
       const locked = await p.fetchWorkItem(asOwner('w1'));
@@ -96,7 +96,7 @@ export function registerSessionCases(h: ConformanceHarness): void {
       assert.equal(locked?.attemptCount, 1);
     });
 
-    test('a session routing fetch returns session-bound and session-free items in FIFO order', async (t) => {
+    h.test('a session routing fetch returns session-bound and session-free items in FIFO order', async (t) => {
       const p = await h.provider(t);
       await schedule(p, 'ses-fifo', [
         work('ses-fifo', 2, 's1'),
@@ -108,7 +108,7 @@ export function registerSessionCases(h: ConformanceHarness): void {
       assert.deepEqual(await drain(p, asOwner('w1')), [2, 3, 4, 5, 6]);
     });
 
-    test('items of a session go to the worker that holds it', async (t) => {
+    h.test('items of a session go to the worker that holds it', async (t) => {
       const p = await h.provider(t);
       await schedule(p, 'ses-aff', [work('ses-aff', 2, 's1')]);
       assert.equal(idOf(await p.fetchWorkItem(asOwner('w1'))), 2);
@@ -117,7 +117,7 @@ export function registerSessionCases(h: ConformanceHarness): void {
       assert.equal(idOf(await p.fetchWorkItem(asOwner('w1'))), 3);
     });
 
-    test('a session held by another worker blocks only that session’s items', async (t) => {
+    h.test('a session held by another worker blocks only that session’s items', async (t) => {
       const p = await h.provider(t);
       await schedule(p, 'ses-block', [work('ses-block', 2, 's1'), work('ses-block', 3, 's1'), work('ses-block', 4)]);
       assert.equal(idOf(await p.fetchWorkItem(asOwner('w1'))), 2);
@@ -125,7 +125,7 @@ export function registerSessionCases(h: ConformanceHarness): void {
       assert.deepEqual(await drain(p, asOwner('w1')), [3]);
     });
 
-    test('different sessions can be held by different workers at once', async (t) => {
+    h.test('different sessions can be held by different workers at once', async (t) => {
       const p = await h.provider(t);
       await schedule(p, 'ses-diff', [
         work('ses-diff', 2, 's1'),
@@ -138,7 +138,7 @@ export function registerSessionCases(h: ConformanceHarness): void {
       assert.deepEqual(await drain(p, asOwner('w1')), [4]);
     });
 
-    test('any slot sharing an owner id can fetch the items of that owner’s session', async (t) => {
+    h.test('any slot sharing an owner id can fetch the items of that owner’s session', async (t) => {
       const p = await h.provider(t);
       await schedule(p, 'ses-shared', [work('ses-shared', 2, 's1'), work('ses-shared', 3, 's1')]);
       const first = await p.fetchWorkItem(asOwner('node-a'));
@@ -146,7 +146,7 @@ export function registerSessionCases(h: ConformanceHarness): void {
       assert.deepEqual([idOf(first), idOf(second)], [2, 3], 'both in flight at once');
     });
 
-    test('concurrent fetches by two owners never both claim one session', async (t) => {
+    h.test('concurrent fetches by two owners never both claim one session', async (t) => {
       const p = await h.provider(t);
       const items = [2, 3, 4, 5, 6, 7].map((id) => work('ses-race', id, id % 2 === 0 ? 's-even' : 's-odd'));
       await schedule(p, 'ses-race', items);
@@ -166,7 +166,7 @@ export function registerSessionCases(h: ConformanceHarness): void {
   });
 
   describe('sessions: claiming and takeover', () => {
-    test('another worker takes over a session once its lease expires', async (t) => {
+    h.test('another worker takes over a session once its lease expires', async (t) => {
       const p = await h.provider(t);
       await schedule(p, 'ses-take', [work('ses-take', 2, 's1')]);
       // The lease must outlast a whole scheduling turn on a loaded machine (a networked provider
@@ -183,7 +183,7 @@ export function registerSessionCases(h: ConformanceHarness): void {
       assert.equal(await p.fetchWorkItem(asOwner('w1')), null, 'w2 now holds s1');
     });
 
-    test('the original owner reclaims its expired session when nobody else did', async (t) => {
+    h.test('the original owner reclaims its expired session when nobody else did', async (t) => {
       const p = await h.provider(t);
       await schedule(p, 'ses-reclaim', [work('ses-reclaim', 2, 's1'), work('ses-reclaim', 3, 's1')]);
       const first = await p.fetchWorkItem(asOwner('w1', SHORT_MS));
@@ -194,7 +194,7 @@ export function registerSessionCases(h: ConformanceHarness): void {
       assert.equal(await p.fetchWorkItem(asOwner('w2')), null, 'the reclaimed lease is valid again');
     });
 
-    test('when the item lock expires but the session lease is valid, only the owner gets the item again', async (t) => {
+    h.test('when the item lock expires but the session lease is valid, only the owner gets the item again', async (t) => {
       const p = await h.provider(t);
       await schedule(p, 'ses-relock', [work('ses-relock', 2, 's1')]);
       const first = await p.fetchWorkItem(asOwner('w1', LONG_MS, SHORT_MS));
@@ -206,7 +206,7 @@ export function registerSessionCases(h: ConformanceHarness): void {
       assert.equal(again?.attemptCount, 2);
     });
 
-    test('when both the item lock and the session lease expire, another worker gets the item', async (t) => {
+    h.test('when both the item lock and the session lease expire, another worker gets the item', async (t) => {
       const p = await h.provider(t);
       await schedule(p, 'ses-redeliver', [work('ses-redeliver', 2, 's1')]);
       const first = await p.fetchWorkItem(asOwner('w1', SHORT_MS, SHORT_MS));
@@ -218,7 +218,7 @@ export function registerSessionCases(h: ConformanceHarness): void {
       await rejectsPermanently(p.ackWorkItem(first.lockToken), first.lockToken);
     });
 
-    test('an activity keeps its own lock and can be acked after its session lease expired or moved', async (t) => {
+    h.test('an activity keeps its own lock and can be acked after its session lease expired or moved', async (t) => {
       const p = await h.provider(t);
       await schedule(p, 'ses-keep', [work('ses-keep', 2, 's1'), work('ses-keep', 3, 's1')]);
       const running = await p.fetchWorkItem(asOwner('w1', SHORT_MS, LONG_MS));
@@ -230,7 +230,7 @@ export function registerSessionCases(h: ConformanceHarness): void {
       assert.deepEqual(batch.item.messages, [activityCompleted('ses-keep', 1, 2)]);
     });
 
-    test('an abandoned session item is fetched again by its owner with a higher attempt count', async (t) => {
+    h.test('an abandoned session item is fetched again by its owner with a higher attempt count', async (t) => {
       const p = await h.provider(t);
       await schedule(p, 'ses-abandon', [work('ses-abandon', 2, 's1')]);
       const first = await p.fetchWorkItem(asOwner('w1'));
@@ -242,7 +242,7 @@ export function registerSessionCases(h: ConformanceHarness): void {
       assert.equal(again?.attemptCount, 2);
     });
 
-    test('abandoning a session item with ignoreAttempt does not count the attempt', async (t) => {
+    h.test('abandoning a session item with ignoreAttempt does not count the attempt', async (t) => {
       const p = await h.provider(t);
       await schedule(p, 'ses-ignore', [work('ses-ignore', 2, 's1')]);
       const first = await p.fetchWorkItem(asOwner('w1'));
@@ -253,7 +253,7 @@ export function registerSessionCases(h: ConformanceHarness): void {
   });
 
   describe('sessions: lease renewal', () => {
-    test('renewing an active session extends its lease past the original timeout', async (t) => {
+    h.test('renewing an active session extends its lease past the original timeout', async (t) => {
       const p = await h.provider(t);
       await schedule(p, 'ses-renew', [work('ses-renew', 2, 's1'), work('ses-renew', 3, 's1')]);
       assert.ok(await p.fetchWorkItem(asOwner('w1', SHORT_MS)));
@@ -262,7 +262,7 @@ export function registerSessionCases(h: ConformanceHarness): void {
       assert.equal(await p.fetchWorkItem(asOwner('w2')), null, 'still held by w1');
     });
 
-    test('renewal extends only the sessions of the given owners', async (t) => {
+    h.test('renewal extends only the sessions of the given owners', async (t) => {
       const p = await h.provider(t);
       await schedule(p, 'ses-renew-own', [work('ses-renew-own', 2, 's1'), work('ses-renew-own', 3, 's2')]);
       assert.ok(await p.fetchWorkItem(asOwner('w1', SHORT_MS)));
@@ -271,7 +271,7 @@ export function registerSessionCases(h: ConformanceHarness): void {
       assert.equal(await p.renewSessionLocks(['w1', 'w2'], 1_000, LONG_MS), 2);
     });
 
-    test('renewal skips a session that has been idle longer than the idle timeout', async (t) => {
+    h.test('renewal skips a session that has been idle longer than the idle timeout', async (t) => {
       const p = await h.provider(t);
       await schedule(p, 'ses-idle', [work('ses-idle', 2, 's1')]);
       assert.ok(await p.fetchWorkItem(asOwner('w1')));
@@ -280,7 +280,7 @@ export function registerSessionCases(h: ConformanceHarness): void {
       assert.equal(await p.renewSessionLocks(['w1'], 1_000, LONG_MS), 1);
     });
 
-    test('renewal with no sessions or no owners extends nothing', async (t) => {
+    h.test('renewal with no sessions or no owners extends nothing', async (t) => {
       const p = await h.provider(t);
       assert.equal(await p.renewSessionLocks(['w1'], 1_000, LONG_MS), 0);
       await schedule(p, 'ses-none', [work('ses-none', 2, 's1')]);
@@ -288,7 +288,7 @@ export function registerSessionCases(h: ConformanceHarness): void {
       assert.equal(await p.renewSessionLocks([], 1_000, LONG_MS), 0);
     });
 
-    test('renewal of an expired lease extends nothing', async (t) => {
+    h.test('renewal of an expired lease extends nothing', async (t) => {
       const p = await h.provider(t);
       await schedule(p, 'ses-late', [work('ses-late', 2, 's1')]);
       assert.ok(await p.fetchWorkItem(asOwner('w1', SHORT_MS)));
@@ -296,7 +296,7 @@ export function registerSessionCases(h: ConformanceHarness): void {
       assert.equal(await p.renewSessionLocks(['w1'], 1_000, LONG_MS), 0);
     });
 
-    test('acking a session item counts as session activity', async (t) => {
+    h.test('acking a session item counts as session activity', async (t) => {
       const p = await h.provider(t);
       await schedule(p, 'ses-ack-act', [work('ses-ack-act', 2, 's1')]);
       const locked = await p.fetchWorkItem(asOwner('w1'));
@@ -306,7 +306,7 @@ export function registerSessionCases(h: ConformanceHarness): void {
       assert.equal(await p.renewSessionLocks(['w1'], 1_000, 100), 1, 'active thanks to the ack');
     });
 
-    test('renewing a session item lock counts as session activity', async (t) => {
+    h.test('renewing a session item lock counts as session activity', async (t) => {
       const p = await h.provider(t);
       await schedule(p, 'ses-renew-act', [work('ses-renew-act', 2, 's1')]);
       const locked = await p.fetchWorkItem(asOwner('w1'));
@@ -319,7 +319,7 @@ export function registerSessionCases(h: ConformanceHarness): void {
   });
 
   describe('sessions: cleanup', () => {
-    test('cleanup removes expired sessions that no item references', async (t) => {
+    h.test('cleanup removes expired sessions that no item references', async (t) => {
       const p = await h.provider(t);
       await schedule(p, 'ses-clean', [work('ses-clean', 2, 's1'), work('ses-clean', 3, 's2')]);
       for (const token of [
@@ -334,7 +334,7 @@ export function registerSessionCases(h: ConformanceHarness): void {
       assert.equal(await p.cleanupOrphanedSessions(LONG_MS), 0);
     });
 
-    test('cleanup keeps an expired session that still has queued items', async (t) => {
+    h.test('cleanup keeps an expired session that still has queued items', async (t) => {
       const p = await h.provider(t);
       await schedule(p, 'ses-clean-ref', [work('ses-clean-ref', 2, 's1'), work('ses-clean-ref', 3, 's1')]);
       const first = await p.fetchWorkItem(asOwner('w1', SHORT_MS));
@@ -345,7 +345,7 @@ export function registerSessionCases(h: ConformanceHarness): void {
       assert.equal(idOf(await p.fetchWorkItem(asOwner('w2'))), 3);
     });
 
-    test('cleanup keeps a session whose lease is still valid', async (t) => {
+    h.test('cleanup keeps a session whose lease is still valid', async (t) => {
       const p = await h.provider(t);
       await schedule(p, 'ses-clean-live', [work('ses-clean-live', 2, 's1')]);
       const first = await p.fetchWorkItem(asOwner('w1'));
@@ -356,7 +356,7 @@ export function registerSessionCases(h: ConformanceHarness): void {
       assert.equal(await p.fetchWorkItem(asOwner('w2')), null, 'w1 still holds s1');
     });
 
-    test('a new item for a cleaned-up session is claimed afresh by any worker', async (t) => {
+    h.test('a new item for a cleaned-up session is claimed afresh by any worker', async (t) => {
       const p = await h.provider(t);
       await schedule(p, 'ses-recreate', [work('ses-recreate', 2, 's1')]);
       const first = await p.fetchWorkItem(asOwner('w1', SHORT_MS));

@@ -4,7 +4,7 @@
  * @module
  */
 import assert from 'node:assert/strict';
-import { describe, test } from 'node:test';
+import { describe } from 'node:test';
 import type { WorkItem } from '../../../core/history/work-item.js';
 import type { FetchWorkOptions, Provider, TagFilter } from '../../provider.js';
 import type { ConformanceHarness } from '../conformance-fixtures.js';
@@ -40,7 +40,7 @@ async function drain(p: Provider, tagFilter: TagFilter): Promise<number[]> {
 
 export function registerWorkerQueueCases(h: ConformanceHarness): void {
   describe('worker queue', () => {
-    test('worker items are fetched in FIFO order, each with attempt 1', async (t) => {
+    h.test('worker items are fetched in FIFO order, each with attempt 1', async (t) => {
       const p = await h.provider(t);
       await scheduleActivities(p, 'fifo-1', [2, 3, 4].map((id) => activityExecute('fifo-1', 1, id)));
       for (const id of [2, 3, 4]) {
@@ -51,7 +51,7 @@ export function registerWorkerQueueCases(h: ConformanceHarness): void {
       assert.equal(await p.fetchWorkItem(WORK), null);
     });
 
-    test('a locked work item is not fetched again and lock tokens are unique', async (t) => {
+    h.test('a locked work item is not fetched again and lock tokens are unique', async (t) => {
       const p = await h.provider(t);
       await scheduleActivities(p, 'wlock-1', [activityExecute('wlock-1', 1, 2), activityExecute('wlock-1', 1, 3)]);
       const a = await p.fetchWorkItem(WORK);
@@ -61,7 +61,7 @@ export function registerWorkerQueueCases(h: ConformanceHarness): void {
       assert.equal(await p.fetchWorkItem(WORK), null);
     });
 
-    test('acking a work item with a completion enqueues it for the target instance', async (t) => {
+    h.test('acking a work item with a completion enqueues it for the target instance', async (t) => {
       const p = await h.provider(t);
       await scheduleActivities(p, 'wack-1', [activityExecute('wack-1', 1, 2)]);
       const locked = await p.fetchWorkItem(WORK);
@@ -72,7 +72,7 @@ export function registerWorkerQueueCases(h: ConformanceHarness): void {
       assert.deepEqual(batch.item.messages, [activityCompleted('wack-1', 1, 2)]);
     });
 
-    test('acking a work item without a completion only deletes it', async (t) => {
+    h.test('acking a work item without a completion only deletes it', async (t) => {
       const p = await h.provider(t);
       await scheduleActivities(p, 'wack-2', [activityExecute('wack-2', 1, 2)]);
       const locked = await p.fetchWorkItem(WORK);
@@ -82,7 +82,7 @@ export function registerWorkerQueueCases(h: ConformanceHarness): void {
       assert.equal(await p.fetchOrchestrationItem({ lockTimeoutMs: 30_000 }), null);
     });
 
-    test('acking a work item with a non-activity completion fails permanently and keeps the row locked', async (t) => {
+    h.test('acking a work item with a non-activity completion fails permanently and keeps the row locked', async (t) => {
       const p = await h.provider(t);
       await scheduleActivities(p, 'wack-3', [activityExecute('wack-3', 1, 2)]);
       const locked = await p.fetchWorkItem(WORK);
@@ -92,12 +92,12 @@ export function registerWorkerQueueCases(h: ConformanceHarness): void {
       await p.ackWorkItem(locked.lockToken, activityCompleted('wack-3', 1, 2));
     });
 
-    test('acking a work item with an unknown token fails permanently', async (t) => {
+    h.test('acking a work item with an unknown token fails permanently', async (t) => {
       const p = await h.provider(t);
       await rejectsPermanently(p.ackWorkItem('no-such-token'), 'no-such-token');
     });
 
-    test('an expired work item lock makes the item fetchable again and the old ack fails', async (t) => {
+    h.test('an expired work item lock makes the item fetchable again and the old ack fails', async (t) => {
       const p = await h.provider(t);
       await scheduleActivities(p, 'wexp-1', [activityExecute('wexp-1', 1, 2)]);
       const first = await p.fetchWorkItem({ lockTimeoutMs: SHORT_LOCK_MS });
@@ -109,7 +109,7 @@ export function registerWorkerQueueCases(h: ConformanceHarness): void {
       assert.equal(await p.fetchOrchestrationItem({ lockTimeoutMs: 30_000 }), null, 'no completion was enqueued');
     });
 
-    test('abandoning a work item makes it fetchable again with a higher attempt count', async (t) => {
+    h.test('abandoning a work item makes it fetchable again with a higher attempt count', async (t) => {
       const p = await h.provider(t);
       await scheduleActivities(p, 'wab-1', [activityExecute('wab-1', 1, 2)]);
       const first = await p.fetchWorkItem(WORK);
@@ -119,7 +119,7 @@ export function registerWorkerQueueCases(h: ConformanceHarness): void {
       assert.equal(second?.attemptCount, 2);
     });
 
-    test('abandoning a work item with a delay hides it until the delay passes', async (t) => {
+    h.test('abandoning a work item with a delay hides it until the delay passes', async (t) => {
       const p = await h.provider(t);
       await scheduleActivities(p, 'wab-2', [activityExecute('wab-2', 1, 2)]);
       const first = await p.fetchWorkItem(WORK);
@@ -130,7 +130,7 @@ export function registerWorkerQueueCases(h: ConformanceHarness): void {
       assert.ok(await p.fetchWorkItem(WORK));
     });
 
-    test('abandoning a work item with ignoreAttempt does not count the attempt', async (t) => {
+    h.test('abandoning a work item with ignoreAttempt does not count the attempt', async (t) => {
       const p = await h.provider(t);
       await scheduleActivities(p, 'wab-3', [activityExecute('wab-3', 1, 2)]);
       const first = await p.fetchWorkItem(WORK);
@@ -139,12 +139,12 @@ export function registerWorkerQueueCases(h: ConformanceHarness): void {
       assert.equal((await p.fetchWorkItem(WORK))?.attemptCount, 1);
     });
 
-    test('abandoning a work item with an unknown token fails permanently', async (t) => {
+    h.test('abandoning a work item with an unknown token fails permanently', async (t) => {
       const p = await h.provider(t);
       await rejectsPermanently(p.abandonWorkItem('no-such-token'), 'no-such-token');
     });
 
-    test('renewing a work item lock extends it past its original expiry', async (t) => {
+    h.test('renewing a work item lock extends it past its original expiry', async (t) => {
       const p = await h.provider(t);
       await scheduleActivities(p, 'wren-1', [activityExecute('wren-1', 1, 2)]);
       const locked = await p.fetchWorkItem({ lockTimeoutMs: 200 });
@@ -156,7 +156,7 @@ export function registerWorkerQueueCases(h: ConformanceHarness): void {
       await p.ackWorkItem(locked.lockToken, activityCompleted('wren-1', 1, 2));
     });
 
-    test('renewing an expired or unknown work item lock fails permanently', async (t) => {
+    h.test('renewing an expired or unknown work item lock fails permanently', async (t) => {
       const p = await h.provider(t);
       await scheduleActivities(p, 'wren-2', [activityExecute('wren-2', 1, 2)]);
       const locked = await p.fetchWorkItem({ lockTimeoutMs: SHORT_LOCK_MS });
@@ -166,7 +166,7 @@ export function registerWorkerQueueCases(h: ConformanceHarness): void {
       await rejectsPermanently(p.renewWorkItemLock('no-such-token', 1_000), 'no-such-token');
     });
 
-    test('cancelledActivities removes exactly the listed worker rows', async (t) => {
+    h.test('cancelledActivities removes exactly the listed worker rows', async (t) => {
       const p = await h.provider(t);
       await scheduleActivities(p, 'cancel-1', [2, 3, 4].map((id) => activityExecute('cancel-1', 1, id)));
       await p.enqueueForOrchestrator(externalRaised('cancel-1'));
@@ -183,7 +183,7 @@ export function registerWorkerQueueCases(h: ConformanceHarness): void {
       assert.deepEqual(await drain(p, 'any'), [2, 4]);
     });
 
-    test('an activity scheduled and cancelled in the same ack is never queued', async (t) => {
+    h.test('an activity scheduled and cancelled in the same ack is never queued', async (t) => {
       const p = await h.provider(t);
       await startInstance(p, 'cancel-2');
       await p.enqueueForOrchestrator(externalRaised('cancel-2'));
@@ -198,7 +198,7 @@ export function registerWorkerQueueCases(h: ConformanceHarness): void {
       assert.deepEqual(await drain(p, 'any'), [3]);
     });
 
-    test('a running activity whose row was cancelled can neither renew nor ack', async (t) => {
+    h.test('a running activity whose row was cancelled can neither renew nor ack', async (t) => {
       const p = await h.provider(t);
       await scheduleActivities(p, 'cancel-3', [activityExecute('cancel-3', 1, 2)]);
       const running = await p.fetchWorkItem(WORK);
@@ -230,7 +230,7 @@ export function registerWorkerQueueCases(h: ConformanceHarness): void {
       ['none fetches nothing', 'none', []],
     ];
     for (const [name, filter, expected] of cases) {
-      test(name, async (t) => {
+      h.test(name, async (t) => {
         const p = await h.provider(t);
         await scheduleActivities(p, 'tags-1', items('tags-1'));
         const ids: number[] = [];
@@ -243,7 +243,7 @@ export function registerWorkerQueueCases(h: ConformanceHarness): void {
       });
     }
 
-    test('excluded activity names are skipped and stay available to other workers', async (t) => {
+    h.test('excluded activity names are skipped and stay available to other workers', async (t) => {
       const p = await h.provider(t);
       const other = { ...activityExecute('wexcl-1', 1, 3), name: 'other' };
       await scheduleActivities(p, 'wexcl-1', [activityExecute('wexcl-1', 1, 2), other]);
