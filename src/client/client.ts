@@ -693,32 +693,32 @@ export class Client {
    * @example
    * await client.setVersionPolicy('Monitor', { kind: 'ramp', from: '1.0.0', to: '2.0.0', percent: 10 }, { actor: 'ana', reason: 'canary' });
    */
-  setVersionPolicy(orchestrationName: string, policy: VersionPolicyInput, options?: SetVersionPolicyOptions): Promise<VersionPolicyInfo> {
+  async setVersionPolicy(orchestrationName: string, policy: VersionPolicyInput, options?: SetVersionPolicyOptions): Promise<VersionPolicyInfo> {
     return this.#fleetOps('setVersionPolicy').setVersionPolicy(orchestrationName, policy, options);
   }
 
   /** Removes the stored policy: the nodes' in-code default (else fleet "latest") applies again. Audited. */
-  clearVersionPolicy(orchestrationName: string, options?: ChangeOptions): Promise<void> {
+  async clearVersionPolicy(orchestrationName: string, options?: ChangeOptions): Promise<void> {
     return this.#fleetOps('clearVersionPolicy').clearVersionPolicy(orchestrationName, options);
   }
 
   /** The stored policy of a name, or null when none is stored. */
-  getVersionPolicy(orchestrationName: string): Promise<VersionPolicyInfo | null> {
+  async getVersionPolicy(orchestrationName: string): Promise<VersionPolicyInfo | null> {
     return this.#fleetOps('getVersionPolicy').getVersionPolicy(orchestrationName);
   }
 
   /** Every stored policy. */
-  listVersionPolicies(): Promise<VersionPolicyInfo[]> {
+  async listVersionPolicies(): Promise<VersionPolicyInfo[]> {
     return this.#fleetOps('listVersionPolicies').listVersionPolicies();
   }
 
   /** The node registry: runtimes with their versions, activities and engine; live ones unless `includeStale`. */
-  listNodes(options?: ListNodesOptions): Promise<NodeInfo[]> {
+  async listNodes(options?: ListNodesOptions): Promise<NodeInfo[]> {
     return this.#fleetOps('listNodes').listNodes(options);
   }
 
   /** The audit log, newest first, cursor-paged. */
-  listAuditLog(query?: AuditQueryOptions): Promise<AuditPage> {
+  async listAuditLog(query?: AuditQueryOptions): Promise<AuditPage> {
     return this.#fleetOps('listAuditLog').listAuditLog(query);
   }
 
@@ -727,12 +727,12 @@ export class Client {
    * keeps that version until the code (`continueAsNewVersioned`) or an operator moves it. Audited.
    * @returns the pinned version.
    */
-  pinInstanceVersion(instanceId: string, options?: InstanceVersionOptions & { readonly version?: string }): Promise<string> {
+  async pinInstanceVersion(instanceId: string, options?: InstanceVersionOptions & { readonly version?: string }): Promise<string> {
     return this.#fleetOps('pinInstanceVersion').pinInstanceVersion(instanceId, options);
   }
 
   /** Removes an instance's sticky pin: its next continue-as-new follows the policy again. Audited. */
-  unpinInstanceVersion(instanceId: string, options?: ChangeOptions): Promise<void> {
+  async unpinInstanceVersion(instanceId: string, options?: ChangeOptions): Promise<void> {
     return this.#fleetOps('unpinInstanceVersion').unpinInstanceVersion(instanceId, options);
   }
 
@@ -741,7 +741,7 @@ export class Client {
    * instance stays pinned, to the new version. Audited.
    * @throws ConfigurationError (VERSION_NOT_REGISTERED) when no live node registers it, unless forced.
    */
-  moveInstanceToVersion(instanceId: string, version: string, options?: InstanceVersionOptions): Promise<void> {
+  async moveInstanceToVersion(instanceId: string, version: string, options?: InstanceVersionOptions): Promise<void> {
     return this.#fleetOps('moveInstanceToVersion').moveInstanceToVersion(instanceId, version, options);
   }
 
@@ -753,7 +753,7 @@ export class Client {
    * @throws ConfigurationError (INVALID_STATE) when the instance is not Failed.
    * @throws TimeoutError when no runtime applied it in time (it stays queued).
    */
-  resumeInstance(instanceId: string, options?: ResumeInstanceOptions): Promise<ResumeInstanceResult> {
+  async resumeInstance(instanceId: string, options?: ResumeInstanceOptions): Promise<ResumeInstanceResult> {
     return this.#fleetOps('resumeInstance').resumeInstance(instanceId, options);
   }
 
@@ -763,7 +763,7 @@ export class Client {
    * `options.input` (default: the input the last execution started with). Audited.
    * @throws InstanceStillRunningError when the instance is running.
    */
-  restartInstance(instanceId: string, options?: RestartInstanceOptions): Promise<RestartInstanceResult> {
+  async restartInstance(instanceId: string, options?: RestartInstanceOptions): Promise<RestartInstanceResult> {
     return this.#fleetOps('restartInstance').restartInstance(instanceId, options);
   }
 

@@ -3,6 +3,10 @@
  * (the SQLite and PostgreSQL providers, and any third-party one). Registering it from a
  * `node:test` file runs every case against a fresh provider per test.
  *
+ * Cases are grouped by capability (docs/decisions/0006-provider-capabilities.md): the core
+ * groups always run; the cases of a capability the provider does not declare are reported as
+ * skipped, naming it. `skip` lists further cases not to run, each with a reason.
+ *
  * Timing: cases use real time with short locks (~150 ms) and sleeps; each stays well under
  * 1.5 s. A provider must redeliver messages that raced ahead of their instance's start within
  * about a second (see the orphan cases).
@@ -40,6 +44,11 @@ export type { ConformanceSkip, ProviderConformanceOptions } from './conformance-
  *
  * @example
  * runProviderConformance({ name: 'sqlite (in-memory)', create: () => SqliteProvider.inMemory() });
+ * runProviderConformance({
+ *   name: 'my provider',
+ *   create: () => MyProvider.connect(url),
+ *   skip: [{ name: 'a case name', reason: 'not supported yet: issue 42' }],
+ * });
  */
 export function runProviderConformance(options: ProviderConformanceOptions): void {
   const { harness, unknownSkips } = createHarness(options);
