@@ -105,6 +105,7 @@ export type { ErrorDetails } from './core/errors/error-details.js';
 export type { JsonValue } from './core/json/json-codec.js';
 export { DUROXIDE_VERSION } from './core/version.js';
 export { SqliteProvider } from './providers/sqlite/sqlite-provider.js';
+export type { SqliteProviderOptions } from './providers/sqlite/sqlite-provider.js';
 export { PostgresProvider } from './providers/postgres/postgres-provider.js';
 export type { PostgresProviderOptions } from './providers/postgres/postgres-provider.js';
 export type {

@@ -12,4 +12,4 @@
  * @module
  */
 export { runProviderConformance } from '../providers/validation/run-provider-conformance.js';
-export type { ConformanceSkip, ProviderConformanceOptions } from '../providers/validation/run-provider-conformance.js';
+export type { ConformanceClock, ConformanceContext, ConformanceSkip, ProviderConformanceOptions } from '../providers/validation/run-provider-conformance.js';

@@ -11,8 +11,9 @@ import { reducedProvider } from './reduced-provider.js';
 
 runProviderConformance({
   name: 'sqlite with only the core',
-  create: async () =>
-    reducedProvider(await SqliteProvider.inMemory(), ['localActivityHandoff', 'sessions', 'management', 'fleet']).provider,
+  create: async ({ now }) =>
+    reducedProvider(await SqliteProvider.inMemory({ now }), ['localActivityHandoff', 'sessions', 'management', 'fleet']).provider,
+  honoursClock: true,
   skip: [
     { name: SKIPPED_BY_LIST, reason: SKIP_REASON },
     ...(process.env['DUROXIDE_UNKNOWN_SKIP'] === '1' ? [{ name: 'a case that does not exist', reason: 'typo' }] : []),

@@ -41,7 +41,8 @@ after(async () => {
 // cases so the suite pays for migrations once.
 runProviderConformance({
   name: 'postgres',
-  create: () => PostgresProvider.connectWithSchema(url, schemas.take()),
+  create: ({ now }) => PostgresProvider.connectWithSchema(url, schemas.take(), { now }),
+  honoursClock: true,
   destroy: async (p) => {
     await p.close();
     await schemas.give((p as PostgresProvider).schema);

@@ -47,7 +47,8 @@ function raw(file: string): Database.Database {
   return db;
 }
 
-runProviderConformance({ name: 'sqlite (in-memory)', create: () => SqliteProvider.inMemory() });
+runProviderConformance({ name: 'sqlite (in-memory)', create: ({ now }) => SqliteProvider.inMemory({ now }), honoursClock: true });
+// On real time (the cases sleep), so the suite also runs against real timers.
 runProviderConformance({ name: 'sqlite (file)', create: () => SqliteProvider.openFile(tempFile()) });
 
 describe('SqliteProvider', () => {

@@ -31,8 +31,18 @@ export interface ConformanceSkip {
 export interface ProviderConformanceOptions {
   /** Shown in the suite name, e.g. `sqlite (in-memory)`. */
   readonly name: string;
-  /** A fresh, empty provider. Called once per test. */
-  readonly create: () => Promise<Provider>;
+  /**
+   * A fresh, empty provider. Called once per test, with the test's clock: a provider that
+   * computes every time from `context.now` lets the suite move time forward instead of sleeping
+   * (see {@link honoursClock}).
+   */
+  readonly create: (context: ConformanceContext) => Promise<Provider>;
+  /**
+   * True when the providers `create` makes read every time they compute (lock expiry,
+   * visibility, timestamps) from `context.now`: the suite then advances that clock at once
+   * where it would wait. Default false: the cases sleep in real time instead.
+   */
+  readonly honoursClock?: boolean;
   /** Disposes a provider made by `create`; defaults to `provider.close()`. */
   readonly destroy?: (provider: Provider) => Promise<void>;
   /**
@@ -45,10 +55,43 @@ export interface ProviderConformanceOptions {
 
 type CaseBody = (t: TestContext) => Promise<void> | void;
 
+/** What `create` gets for one test. */
+export interface ConformanceContext {
+  /** The test's clock, in epoch ms. */
+  readonly now: () => number;
+}
+
+/** The clock of one test. */
+export interface ConformanceClock {
+  /** Now, in epoch ms, as the test's providers see it. */
+  now(): number;
+  /**
+   * Lets `ms` pass for the test's providers: moves the clock forward at once when the provider
+   * honours it, else sleeps in real time.
+   */
+  advance(ms: number): Promise<void>;
+}
+
+/** A clock that runs with real time plus an offset that `advance` moves forward. */
+function offsetClock(): ConformanceClock {
+  let offset = 0;
+  return {
+    now: () => Date.now() + offset,
+    advance: (ms) => {
+      offset += Math.max(0, ms);
+      return Promise.resolve();
+    },
+  };
+}
+
+const REAL_CLOCK: ConformanceClock = { now: () => Date.now(), advance: (ms) => sleep(ms) };
+
 /** Registration context handed to every group of cases. */
 export interface ConformanceHarness<P extends Provider = Provider> {
   /** Creates a provider for this test and disposes of it when the test ends. */
   readonly provider: (t: TestContext) => Promise<P>;
+  /** The clock of this test's providers. */
+  readonly clock: (t: TestContext) => ConformanceClock;
   /**
    * Registers a case (node:test `test`): skipped when it is in the skip list or the provider
    * does not declare a capability the harness requires.
@@ -64,6 +107,7 @@ interface SuiteState {
   readonly destroy: (provider: Provider) => Promise<void>;
   readonly skips: ReadonlyMap<string, string>;
   readonly registered: Set<string>;
+  readonly clocks: WeakMap<TestContext, ConformanceClock>;
   capabilities: Promise<ProviderCapabilities> | undefined;
 }
 
@@ -77,6 +121,7 @@ export function createHarness(options: ProviderConformanceOptions): {
     destroy: options.destroy ?? ((p: Provider) => p.close()),
     skips: new Map((options.skip ?? []).map((s) => [s.name, s.reason] as const)),
     registered: new Set(),
+    clocks: new WeakMap(),
     capabilities: undefined,
   };
   return {
@@ -88,7 +133,7 @@ export function createHarness(options: ProviderConformanceOptions): {
 /** The capabilities the provider declares, read once per suite from a throwaway provider. */
 function probeCapabilities(state: SuiteState): Promise<ProviderCapabilities> {
   state.capabilities ??= (async () => {
-    const probe = await state.options.create();
+    const probe = await state.options.create({ now: () => Date.now() });
     try {
       return { ...probe.capabilities };
     } finally {
@@ -98,10 +143,21 @@ function probeCapabilities(state: SuiteState): Promise<ProviderCapabilities> {
   return state.capabilities;
 }
 
+function clockOf(state: SuiteState, t: TestContext): ConformanceClock {
+  let clock = state.clocks.get(t);
+  if (clock === undefined) {
+    clock = state.options.honoursClock === true ? offsetClock() : REAL_CLOCK;
+    state.clocks.set(t, clock);
+  }
+  return clock;
+}
+
 function harnessFor<P extends Provider>(state: SuiteState, required: readonly ProviderCapability[]): ConformanceHarness<P> {
   return {
+    clock: (t) => clockOf(state, t),
     async provider(t) {
-      const provider = await state.options.create();
+      const clock = clockOf(state, t);
+      const provider = await state.options.create({ now: () => clock.now() });
       t.after(() => state.destroy(provider));
       return provider as P;
     },
@@ -294,14 +350,15 @@ export async function rejectsPermanently(promise: Promise<unknown>, text?: strin
 /** Polls `fetchOrchestrationItem` until a batch appears or `budgetMs` passes. */
 export async function fetchEventually(
   provider: Provider,
+  clock: ConformanceClock,
   budgetMs: number,
   options: FetchOrchestrationOptions = FETCH,
 ): Promise<LockedOrchestrationItem | null> {
-  const deadline = Date.now() + budgetMs;
+  const deadline = clock.now() + budgetMs;
   for (;;) {
     const locked = await provider.fetchOrchestrationItem(options);
-    if (locked !== null || Date.now() >= deadline) return locked;
-    await sleep(25);
+    if (locked !== null || clock.now() >= deadline) return locked;
+    await clock.advance(25);
   }
 }
 

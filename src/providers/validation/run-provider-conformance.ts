@@ -7,9 +7,12 @@
  * groups always run; the cases of a capability the provider does not declare are reported as
  * skipped, naming it. `skip` lists further cases not to run, each with a reason.
  *
- * Timing: cases use real time with short locks (~150 ms) and sleeps; each stays well under
- * 1.5 s. A provider must redeliver messages that raced ahead of their instance's start within
- * about a second (see the orphan cases).
+ * Timing: cases use short locks (~150 ms) and let time pass through the test's clock
+ * (`ConformanceHarness.clock`). With `honoursClock: true` the provider computes every time from
+ * the `now` that `create` receives, and the suite moves that clock forward at once; otherwise
+ * it sleeps in real time (each case stays well under 1.5 s). Only waits for asynchronous
+ * commit signals are real (20 ms). A provider must redeliver messages that raced ahead of their
+ * instance's start within about a second of its clock (see the orphan cases).
  * @module
  */
 import assert from 'node:assert/strict';
@@ -37,13 +40,17 @@ import { registerWorkerQueueCases } from './cases/worker-queue-cases.js';
 import type { ProviderConformanceOptions } from './conformance-fixtures.js';
 import { createHarness } from './conformance-fixtures.js';
 
-export type { ConformanceSkip, ProviderConformanceOptions } from './conformance-fixtures.js';
+export type { ConformanceClock, ConformanceContext, ConformanceSkip, ProviderConformanceOptions } from './conformance-fixtures.js';
 
 /**
  * Registers the conformance suite under `describe('provider conformance: <name>')`.
  *
  * @example
- * runProviderConformance({ name: 'sqlite (in-memory)', create: () => SqliteProvider.inMemory() });
+ * runProviderConformance({
+ *   name: 'sqlite (in-memory)',
+ *   create: ({ now }) => SqliteProvider.inMemory({ now }),
+ *   honoursClock: true,
+ * });
  * runProviderConformance({
  *   name: 'my provider',
  *   create: () => MyProvider.connect(url),

@@ -54,7 +54,7 @@ export function registerAckHandoffCases(h: ConformanceHarness<ProviderWith<'loca
       const p = await h.provider(t);
       await p.enqueueForOrchestrator(startItem('ho-1'));
       const locked = await fetchFor(p, 'ho-1');
-      const before = Date.now();
+      const before = h.clock(t).now();
       const result = await p.ackOrchestrationItem(
         locked.lockToken,
         ack(1, { historyDelta: [startedEvent('ho-1', 1)], workerItems: [activityExecute('ho-1', 1, 2)], metadata: startMetadata() }),
@@ -116,7 +116,7 @@ export function registerAckHandoffCases(h: ConformanceHarness<ProviderWith<'loca
         { claimWorkItems: { indexes: [0], lockTimeoutMs: 100 } },
       );
       assert.equal(await p.fetchWorkItem(FETCH), null);
-      await sleep(150);
+      await h.clock(t).advance(150);
       const again = await p.fetchWorkItem(FETCH);
       assert.equal(again?.attemptCount, 2);
     });
@@ -189,7 +189,7 @@ export function registerAckHandoffCases(h: ConformanceHarness<ProviderWith<'loca
       const locked = await fetchFor(p, 'ho-9');
       const result = await p.ackOrchestrationItem(
         locked.lockToken,
-        ack(1, { historyDelta: [startedEvent('ho-9', 1)], orchestratorItems: [timerFired('ho-9', 1, 2, Date.now() + 60_000)], metadata: startMetadata() }),
+        ack(1, { historyDelta: [startedEvent('ho-9', 1)], orchestratorItems: [timerFired('ho-9', 1, 2, h.clock(t).now() + 60_000)], metadata: startMetadata() }),
         KEEP,
       );
       assert.equal(result.lockKept, true);
@@ -211,7 +211,7 @@ export function registerAckHandoffCases(h: ConformanceHarness<ProviderWith<'loca
           KEEP,
         );
       await rejectsPermanently(attempt(['no-such-token']), 'no-such-token');
-      await sleep(150);
+      await h.clock(t).advance(150);
       await rejectsPermanently(attempt([first.claimedWorkItems[0]!.lockToken]), first.claimedWorkItems[0]!.lockToken);
       assert.deepEqual((await p.readHistory('ho-10')).map((e) => e.eventId), [1], 'no event was written');
       const redo = await p.fetchWorkItem(FETCH);
@@ -252,7 +252,7 @@ export function registerAckHandoffCases(h: ConformanceHarness<ProviderWith<'loca
       assert.equal(result.lockKept, true);
       await p.enqueueForOrchestrator(externalRaised('ho-13'));
       assert.equal(await p.fetchOrchestrationItem(FETCH), null);
-      await sleep(150);
+      await h.clock(t).advance(150);
       const fetched = await fetchFor(p, 'ho-13');
       assert.equal(fetched.item.history.length, 1);
       await rejectsPermanently(p.ackOrchestrationItem(locked.lockToken, ack(1)));

@@ -6,7 +6,7 @@ import assert from 'node:assert/strict';
 import { describe } from 'node:test';
 import type { ProviderWith } from '../../provider.js';
 import type { ConformanceHarness } from '../conformance-fixtures.js';
-import { finishInstance, sleep, startInstance } from '../conformance-fixtures.js';
+import { finishInstance, startInstance } from '../conformance-fixtures.js';
 
 export function registerBulkDeletionCases(h: ConformanceHarness<ProviderWith<'management'>>): void {
   describe('bulk deletion', () => {
@@ -28,9 +28,9 @@ export function registerBulkDeletionCases(h: ConformanceHarness<ProviderWith<'ma
         await startInstance(p, id);
         await finishInstance(p, id);
       }
-      await sleep(5);
-      const cutoff = Date.now();
-      await sleep(5);
+      await h.clock(t).advance(5);
+      const cutoff = h.clock(t).now();
+      await h.clock(t).advance(5);
       for (const id of ['new-1', 'new-2']) {
         await startInstance(p, id);
         await finishInstance(p, id, 'Failed');
@@ -58,7 +58,7 @@ export function registerBulkDeletionCases(h: ConformanceHarness<ProviderWith<'ma
       for (const id of ids) await startInstance(p, id);
       for (const id of ids) {
         await finishInstance(p, id);
-        await sleep(2);
+        await h.clock(t).advance(2);
       }
       const counts: number[] = [];
       const remaining: string[][] = [];

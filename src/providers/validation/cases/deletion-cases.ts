@@ -108,7 +108,7 @@ export function registerDeletionCases(h: ConformanceHarness<ProviderWith<'manage
       await p.enqueueForOrchestrator(externalRaised('del-reuse'));
       await fetchFor(p, 'del-reuse'); // holds the instance lock
       await p.enqueueForOrchestrator(externalRaised('del-reuse', 'late'));
-      await p.enqueueForOrchestrator(timerFired('del-reuse', 1, 3, Date.now() + 60_000));
+      await p.enqueueForOrchestrator(timerFired('del-reuse', 1, 3, h.clock(t).now() + 60_000));
 
       const result = await p.deleteInstances(['del-reuse'], true);
 

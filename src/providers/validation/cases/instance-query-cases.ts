@@ -6,13 +6,12 @@ import assert from 'node:assert/strict';
 import { describe } from 'node:test';
 import { InvalidInputError } from '../../../core/errors/duroxide-error.js';
 import type { InstanceCountGroupBy, InstanceQueryFilter, InstanceRecord, Provider, ProviderWith } from '../../provider.js';
-import type { ConformanceHarness } from '../conformance-fixtures.js';
+import type { ConformanceClock, ConformanceHarness } from '../conformance-fixtures.js';
 import {
   allInstanceRecords,
   continueInstanceAsNew,
   finishInstance,
   rejectsWith,
-  sleep,
   startInstance,
 } from '../conformance-fixtures.js';
 
@@ -21,7 +20,7 @@ import {
  * ids sharing prefixes (including LIKE/GLOB metacharacters), created over a few milliseconds
  * with some in the same millisecond.
  */
-async function seed(p: Provider): Promise<void> {
+async function seed(p: Provider, clock: ConformanceClock): Promise<void> {
   const versions = ['1.0.0', '1.0.12', '1.1.0', '2.0.0', '1.0.3-beta'];
   for (let i = 0; i < 20; i++) {
     const name = i % 3 === 0 ? 'Billing' : 'OrderFlow';
@@ -31,7 +30,7 @@ async function seed(p: Provider): Promise<void> {
     if (i % 5 === 2) await finishInstance(p, id, 'Failed');
     if (i % 5 === 3) await finishInstance(p, id, 'ContinuedAsNew');
     if (i % 7 === 4) await continueInstanceAsNew(p, id, name, versions[i % versions.length]);
-    if (i % 5 === 4) await sleep(2);
+    if (i % 5 === 4) await clock.advance(2);
   }
   await startInstance(p, 'a%b', { parentInstanceId: 'ord-00' });
   await startInstance(p, 'a_b', { parentInstanceId: 'ord-00' });
@@ -106,7 +105,7 @@ export function registerInstanceQueryCases(h: ConformanceHarness<ProviderWith<'m
   describe('instance query', () => {
     h.test('paging visits every instance once, newest first then by id', async (t) => {
       const p = await h.provider(t);
-      await seed(p);
+      await seed(p, h.clock(t));
       const all = await allInstanceRecords(p);
       const expected = [...all].sort(pageOrder).map((r) => r.instanceId);
       for (const limit of [1, 5, 7, 24, 100]) {
@@ -118,14 +117,14 @@ export function registerInstanceQueryCases(h: ConformanceHarness<ProviderWith<'m
 
     h.test('query items are the full instance records', async (t) => {
       const p = await h.provider(t);
-      await seed(p);
+      await seed(p, h.clock(t));
       const page = await p.queryInstances({ limit: 1000 });
       for (const item of page.items) assert.deepEqual(item, await p.getInstance(item.instanceId));
     });
 
     h.test('every criterion, alone and combined, selects what a scan of all instances selects', async (t) => {
       const p = await h.provider(t);
-      await seed(p);
+      await seed(p, h.clock(t));
       const all = await allInstanceRecords(p);
       for (const [label, filter] of filtersFor(all)) {
         const expected = all.filter((r) => matches(r, filter)).sort(pageOrder).map((r) => r.instanceId);
@@ -139,10 +138,10 @@ export function registerInstanceQueryCases(h: ConformanceHarness<ProviderWith<'m
 
     h.test('instances created while paging do not shift or repeat the remaining pages', async (t) => {
       const p = await h.provider(t);
-      await seed(p);
+      await seed(p, h.clock(t));
       const expected = (await allPages(p, {}, 100)).map((r) => r.instanceId);
       const first = await p.queryInstances({ limit: 10 });
-      await sleep(2);
+      await h.clock(t).advance(2);
       await startInstance(p, 'zz-late-1');
       await startInstance(p, 'aa-late-2');
       const rest = await allPages(p, {}, 100);
@@ -159,7 +158,7 @@ export function registerInstanceQueryCases(h: ConformanceHarness<ProviderWith<'m
 
     h.test('a malformed cursor is refused with InvalidInputError', async (t) => {
       const p = await h.provider(t);
-      await seed(p);
+      await seed(p, h.clock(t));
       const valid = (await p.queryInstances({ limit: 3 })).nextCursor;
       assert.ok(valid);
       for (const cursor of ['garbage', valid.slice(0, -3) + '!!!', 'c1.', 'c1.' + Buffer.from('{"a":1}').toString('base64url')]) {
@@ -171,7 +170,7 @@ export function registerInstanceQueryCases(h: ConformanceHarness<ProviderWith<'m
   describe('instance counts', () => {
     h.test('counts per status, name and version match a scan of all instances', async (t) => {
       const p = await h.provider(t);
-      await seed(p);
+      await seed(p, h.clock(t));
       const all = await allInstanceRecords(p);
       const keyOf: Record<InstanceCountGroupBy, (r: InstanceRecord) => string> = {
         status: (r) => r.status,

@@ -14,7 +14,6 @@ import {
   fetchFor,
   historyEvent,
   queueMessage,
-  sleep,
   startInstance,
   startItem,
   startMetadata,
@@ -67,7 +66,7 @@ export function registerInstanceRecordCases(h: ConformanceHarness): void {
   describe('instance and execution records', () => {
     h.test('records carry status, output and real epoch-millisecond timestamps', async (t) => {
       const p = await h.provider(t);
-      const before = Date.now();
+      const before = h.clock(t).now();
       await startInstance(p, 'rec-1', { name: 'Order', version: '1.2.0' });
       const created = await p.getInstance('rec-1');
       assert.ok(created);
@@ -76,11 +75,11 @@ export function registerInstanceRecordCases(h: ConformanceHarness): void {
       assert.equal(created.currentExecutionId, 1);
       assert.equal(created.orchestrationName, 'Order');
       assert.equal(created.orchestrationVersion, '1.2.0');
-      assert.ok(created.createdAt >= before && created.createdAt <= Date.now(), `createdAt ${created.createdAt}`);
+      assert.ok(created.createdAt >= before && created.createdAt <= h.clock(t).now(), `createdAt ${created.createdAt}`);
       assert.ok(created.updatedAt >= created.createdAt);
       assert.equal(created.parentInstanceId, undefined);
 
-      await sleep(5);
+      await h.clock(t).advance(5);
       await finish(p, 'rec-1', 'Completed');
       const done = await p.getInstance('rec-1');
       assert.equal(done?.status, 'Completed');
@@ -130,7 +129,7 @@ export function registerInstanceRecordCases(h: ConformanceHarness): void {
       const p = await h.provider(t);
       for (const id of ['list-a', 'list-b', 'list-c']) {
         await startInstance(p, id);
-        await sleep(5);
+        await h.clock(t).advance(5);
       }
       assert.deepEqual(await p.listInstances(), ['list-c', 'list-b', 'list-a']);
     });
@@ -139,7 +138,7 @@ export function registerInstanceRecordCases(h: ConformanceHarness): void {
       const p = await h.provider(t);
       for (const id of ['st-run', 'st-done', 'st-fail']) {
         await startInstance(p, id);
-        await sleep(5);
+        await h.clock(t).advance(5);
       }
       await finish(p, 'st-done', 'Completed');
       await finish(p, 'st-fail', 'Failed');

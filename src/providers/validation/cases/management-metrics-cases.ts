@@ -62,7 +62,7 @@ export function registerManagementMetricsCases(h: ConformanceHarness<ProviderWit
       await startInstance(p, 'qd-1', { workerItems: [activityExecute('qd-1', 1, 2), activityExecute('qd-1', 1, 3)] });
       await p.enqueueForOrchestrator(externalRaised('qd-1', 'a'));
       await p.enqueueForOrchestrator(externalRaised('qd-1', 'b'));
-      await p.enqueueForOrchestrator(timerFired('qd-1', 1, 4, Date.now() + 60_000));
+      await p.enqueueForOrchestrator(timerFired('qd-1', 1, 4, h.clock(t).now() + 60_000));
       assert.deepEqual(await p.getQueueDepths(), { orchestratorQueue: 3, workerQueue: 2, timerQueue: 1 });
 
       const batch = await p.fetchOrchestrationItem(FETCH);
@@ -83,7 +83,7 @@ export function registerManagementMetricsCases(h: ConformanceHarness<ProviderWit
       await startInstance(p, 'st-other', { extraEvents: 5 });
       await p.enqueueForOrchestrator(externalRaised('st-1', 'a'));
       await p.enqueueForOrchestrator(externalRaised('st-1', 'b'));
-      await p.enqueueForOrchestrator(timerFired('st-1', 1, 9, Date.now() + 60_000));
+      await p.enqueueForOrchestrator(timerFired('st-1', 1, 9, h.clock(t).now() + 60_000));
 
       const stats = await p.getOrchestrationStats('st-1');
       assert.ok(stats);

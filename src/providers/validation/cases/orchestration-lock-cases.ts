@@ -12,7 +12,6 @@ import {
   FETCH,
   fetchFor,
   rejectsPermanently,
-  sleep,
   startItem,
 } from '../conformance-fixtures.js';
 
@@ -49,8 +48,8 @@ export function registerOrchestrationLockCases(h: ConformanceHarness): void {
       await p.abandonOrchestrationItem(locked.lockToken, { delayMs: 250 });
       assert.equal(await p.fetchOrchestrationItem(FETCH), null);
       const next = await p.nextOrchestratorVisibleAt();
-      assert.ok(next !== null && next > Date.now(), 'the delayed batch is scheduled in the future');
-      await sleep(300);
+      assert.ok(next !== null && next > h.clock(t).now(), 'the delayed batch is scheduled in the future');
+      await h.clock(t).advance(300);
       assert.equal((await fetchFor(p, 'abandon-delay')).attemptCount, 2);
     });
 
@@ -93,7 +92,7 @@ export function registerOrchestrationLockCases(h: ConformanceHarness): void {
       await p.enqueueForOrchestrator(startItem('expire-1'));
       const first = await fetchFor(p, 'expire-1', { lockTimeoutMs: SHORT_LOCK_MS });
       assert.equal(await p.fetchOrchestrationItem(FETCH), null);
-      await sleep(SHORT_LOCK_MS + 60);
+      await h.clock(t).advance(SHORT_LOCK_MS + 60);
 
       const second = await fetchFor(p, 'expire-1');
       assert.equal(second.attemptCount, 2);
@@ -107,7 +106,7 @@ export function registerOrchestrationLockCases(h: ConformanceHarness): void {
       const p = await h.provider(t);
       await p.enqueueForOrchestrator(startItem('expire-2'));
       const locked = await fetchFor(p, 'expire-2', { lockTimeoutMs: SHORT_LOCK_MS });
-      await sleep(SHORT_LOCK_MS + 60);
+      await h.clock(t).advance(SHORT_LOCK_MS + 60);
       await rejectsPermanently(p.ackOrchestrationItem(locked.lockToken, ack(1)));
       await fetchFor(p, 'expire-2');
     });
@@ -116,9 +115,9 @@ export function registerOrchestrationLockCases(h: ConformanceHarness): void {
       const p = await h.provider(t);
       await p.enqueueForOrchestrator(startItem('renew-1'));
       const locked = await fetchFor(p, 'renew-1', { lockTimeoutMs: 200 });
-      await sleep(80);
+      await h.clock(t).advance(80);
       await p.renewOrchestrationItemLock(locked.lockToken, 1_000);
-      await sleep(220);
+      await h.clock(t).advance(220);
       assert.equal(await p.fetchOrchestrationItem(FETCH), null, 'the renewed lock still holds');
       await p.ackOrchestrationItem(locked.lockToken, ack(1));
     });
@@ -127,7 +126,7 @@ export function registerOrchestrationLockCases(h: ConformanceHarness): void {
       const p = await h.provider(t);
       await p.enqueueForOrchestrator(startItem('renew-2'));
       const locked = await fetchFor(p, 'renew-2', { lockTimeoutMs: SHORT_LOCK_MS });
-      await sleep(SHORT_LOCK_MS + 60);
+      await h.clock(t).advance(SHORT_LOCK_MS + 60);
       await rejectsPermanently(p.renewOrchestrationItemLock(locked.lockToken, 1_000), locked.lockToken);
     });
 

@@ -127,18 +127,18 @@ export function registerOrchestratorQueueCases(h: ConformanceHarness): void {
       const p = await h.provider(t);
       await p.enqueueForOrchestrator(startItem('delay-1'), 250);
       assert.equal(await p.fetchOrchestrationItem(FETCH), null);
-      await sleep(300);
+      await h.clock(t).advance(300);
       await fetchFor(p, 'delay-1');
     });
 
     h.test('an enqueued TimerFired stays invisible until its fireAt', async (t) => {
       const p = await h.provider(t);
       await startInstance(p, 'timer-1');
-      const fireAt = Date.now() + 250;
+      const fireAt = h.clock(t).now() + 250;
       await p.enqueueForOrchestrator(timerFired('timer-1', 1, 2, fireAt));
       assert.equal(await p.fetchOrchestrationItem(FETCH), null);
       assert.equal(await p.nextOrchestratorVisibleAt(), fireAt);
-      await sleep(fireAt - Date.now() + 40);
+      await h.clock(t).advance(fireAt - h.clock(t).now() + 40);
       const locked = await fetchFor(p, 'timer-1');
       assert.equal(locked.item.messages[0]?.type, 'TimerFired');
     });
@@ -147,7 +147,7 @@ export function registerOrchestratorQueueCases(h: ConformanceHarness): void {
       const p = await h.provider(t);
       await p.enqueueForOrchestrator(startItem('timer-2'));
       const locked = await fetchFor(p, 'timer-2');
-      const fireAt = Date.now() + 250;
+      const fireAt = h.clock(t).now() + 250;
       await p.ackOrchestrationItem(
         locked.lockToken,
         ack(1, {
@@ -158,7 +158,7 @@ export function registerOrchestratorQueueCases(h: ConformanceHarness): void {
       );
       assert.equal(await p.fetchOrchestrationItem(FETCH), null);
       assert.equal(await p.nextOrchestratorVisibleAt(), fireAt);
-      await sleep(fireAt - Date.now() + 40);
+      await h.clock(t).advance(fireAt - h.clock(t).now() + 40);
       await fetchFor(p, 'timer-2');
     });
 
@@ -171,10 +171,10 @@ export function registerOrchestratorQueueCases(h: ConformanceHarness): void {
 
     h.test('nextOrchestratorVisibleAt returns the earliest future visibility', async (t) => {
       const p = await h.provider(t);
-      const before = Date.now();
+      const before = h.clock(t).now();
       await p.enqueueForOrchestrator(startItem('next-late'), 5_000);
       await p.enqueueForOrchestrator(startItem('next-early'), 2_000);
-      const after = Date.now();
+      const after = h.clock(t).now();
       const next = await p.nextOrchestratorVisibleAt();
       assert.ok(next !== null && next >= before + 2_000 && next <= after + 2_000, `unexpected ${String(next)}`);
     });

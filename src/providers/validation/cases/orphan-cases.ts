@@ -59,7 +59,7 @@ export function registerOrphanCases(h: ConformanceHarness): void {
         ack(1, { historyDelta: [startedEvent('early-1')], metadata: startMetadata() }),
       );
       if (!delivered.some((m) => m.type === 'ExternalRaised')) {
-        const next = await fetchEventually(p, 1_300);
+        const next = await fetchEventually(p, h.clock(t), 1_300);
         assert.ok(next, 'the early event is delivered within about a second');
         assert.equal(next.item.instanceId, 'early-1');
         assert.equal(next.attemptCount, 1);
@@ -78,7 +78,7 @@ export function registerOrphanCases(h: ConformanceHarness): void {
       assert.equal(await p.fetchOrchestrationItem(FETCH), null);
 
       const delivered: WorkItem[] = [];
-      const start = await fetchEventually(p, 500);
+      const start = await fetchEventually(p, h.clock(t), 500);
       assert.ok(start, 'the delayed start becomes visible');
       assert.equal(start.item.instanceId, 'delayed-start');
       delivered.push(...start.item.messages);
@@ -87,7 +87,7 @@ export function registerOrphanCases(h: ConformanceHarness): void {
         ack(1, { historyDelta: [startedEvent('delayed-start')], metadata: startMetadata() }),
       );
       if (!delivered.some((m) => m.type === 'QueueMessage')) {
-        const next = await fetchEventually(p, 1_300);
+        const next = await fetchEventually(p, h.clock(t), 1_300);
         assert.ok(next, 'the queue message is delivered after the start');
         delivered.push(...next.item.messages);
       }

@@ -36,13 +36,13 @@ export function registerProviderSignalCases(h: ConformanceHarness): void {
     h.test('enqueue signals the orchestrator queue with the visibility time', async (t) => {
       const p = await h.provider(t);
       const rec = record(p);
-      const before = Date.now();
+      const before = h.clock(t).now();
       await p.enqueueForOrchestrator(startItem('sig-1'), 500);
       const signals = await rec.settle();
       assert.equal(signals.length, 1);
       const [signal] = signals;
       assert.ok(signal?.kind === 'orchestrator');
-      assert.ok(signal.visibleAt >= before + 500 && signal.visibleAt <= Date.now() + 500);
+      assert.ok(signal.visibleAt >= before + 500 && signal.visibleAt <= h.clock(t).now() + 500);
     });
 
     h.test('ack signals new worker and orchestrator work and the instance', async (t) => {
@@ -78,11 +78,11 @@ export function registerProviderSignalCases(h: ConformanceHarness): void {
       // Arrives during the turn: whoever its signal woke found the instance locked.
       await p.enqueueForOrchestrator(externalRaised('sig-9', 'late'));
       const rec = record(p);
-      const before = Date.now();
+      const before = h.clock(t).now();
       await p.ackOrchestrationItem(locked.lockToken, ack(1));
       const signal = (await rec.settle()).find((s) => s.kind === 'orchestrator');
       assert.ok(signal?.kind === 'orchestrator', JSON.stringify(rec.signals));
-      assert.ok(signal.visibleAt <= Date.now() && signal.visibleAt >= before - 1000, `visibleAt ${signal.visibleAt}`);
+      assert.ok(signal.visibleAt <= h.clock(t).now() && signal.visibleAt >= before - 1000, `visibleAt ${signal.visibleAt}`);
       const next = await fetchFor(p, 'sig-9');
       assert.deepEqual(next.item.messages.map((m) => m.type === 'ExternalRaised' && m.name), ['late']);
     });

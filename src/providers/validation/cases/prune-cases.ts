@@ -15,7 +15,6 @@ import {
   fetchFor,
   finishInstance,
   rejectsWith,
-  sleep,
   startInstance,
   startMetadata,
   startedEvent,
@@ -43,9 +42,9 @@ export function registerPruneCases(h: ConformanceHarness<ProviderWith<'managemen
     h.test('pruning with completedBefore removes only executions completed before the cutoff', async (t) => {
       const p = await h.provider(t);
       await chain(p, 'pr-age', 3);
-      await sleep(5);
-      const cutoff = Date.now();
-      await sleep(5);
+      await h.clock(t).advance(5);
+      const cutoff = h.clock(t).now();
+      await h.clock(t).advance(5);
       await continueInstanceAsNew(p, 'pr-age');
       await continueInstanceAsNew(p, 'pr-age');
       const result = await p.pruneExecutions('pr-age', { completedBefore: cutoff });
@@ -56,9 +55,9 @@ export function registerPruneCases(h: ConformanceHarness<ProviderWith<'managemen
     h.test('pruning with keepLast and completedBefore removes only executions matching both', async (t) => {
       const p = await h.provider(t);
       await chain(p, 'pr-both', 3);
-      await sleep(5);
-      const cutoff = Date.now();
-      await sleep(5);
+      await h.clock(t).advance(5);
+      const cutoff = h.clock(t).now();
+      await h.clock(t).advance(5);
       await continueInstanceAsNew(p, 'pr-both');
       await continueInstanceAsNew(p, 'pr-both');
       // Executions 1..4 are finished; keepLast 4 protects 2..5, the cutoff protects 3..5.
@@ -153,9 +152,9 @@ export function registerPruneCases(h: ConformanceHarness<ProviderWith<'managemen
     h.test('bulk pruning with completedBefore selects only instances with an execution completed before it', async (t) => {
       const p = await h.provider(t);
       await chain(p, 'pa-old', 2);
-      await sleep(5);
-      const cutoff = Date.now();
-      await sleep(5);
+      await h.clock(t).advance(5);
+      const cutoff = h.clock(t).now();
+      await h.clock(t).advance(5);
       await chain(p, 'pa-new', 2);
       const result = await p.pruneExecutionsBulk({ completedBefore: cutoff }, { completedBefore: cutoff });
       assert.equal(result.instancesProcessed, 1);

@@ -20,7 +20,6 @@ import {
   externalRaised,
   fetchFor,
   rejectsPermanently,
-  sleep,
   startInstance,
 } from '../conformance-fixtures.js';
 
@@ -177,7 +176,7 @@ export function registerSessionCases(h: ConformanceHarness<ProviderWith<'session
       await p.ackWorkItem(first.lockToken, activityCompleted('ses-take', 1, 2));
       await scheduleMore(p, 'ses-take', [work('ses-take', 3, 's1')]);
       assert.equal(await p.fetchWorkItem(asOwner('w2', SHORT_MS)), null);
-      await sleep(lease + 100);
+      await h.clock(t).advance(lease + 100);
       assert.equal(idOf(await p.fetchWorkItem(asOwner('w2'))), 3);
       await scheduleMore(p, 'ses-take', [work('ses-take', 4, 's1')]);
       assert.equal(await p.fetchWorkItem(asOwner('w1')), null, 'w2 now holds s1');
@@ -189,7 +188,7 @@ export function registerSessionCases(h: ConformanceHarness<ProviderWith<'session
       const first = await p.fetchWorkItem(asOwner('w1', SHORT_MS));
       assert.ok(first);
       await p.ackWorkItem(first.lockToken);
-      await sleep(PAST_SHORT_MS);
+      await h.clock(t).advance(PAST_SHORT_MS);
       assert.equal(idOf(await p.fetchWorkItem(asOwner('w1'))), 3);
       assert.equal(await p.fetchWorkItem(asOwner('w2')), null, 'the reclaimed lease is valid again');
     });
@@ -199,7 +198,7 @@ export function registerSessionCases(h: ConformanceHarness<ProviderWith<'session
       await schedule(p, 'ses-relock', [work('ses-relock', 2, 's1')]);
       const first = await p.fetchWorkItem(asOwner('w1', LONG_MS, SHORT_MS));
       assert.ok(first);
-      await sleep(PAST_SHORT_MS);
+      await h.clock(t).advance(PAST_SHORT_MS);
       assert.equal(await p.fetchWorkItem(asOwner('w2')), null);
       const again = await p.fetchWorkItem(asOwner('w1'));
       assert.equal(idOf(again), 2);
@@ -211,7 +210,7 @@ export function registerSessionCases(h: ConformanceHarness<ProviderWith<'session
       await schedule(p, 'ses-redeliver', [work('ses-redeliver', 2, 's1')]);
       const first = await p.fetchWorkItem(asOwner('w1', SHORT_MS, SHORT_MS));
       assert.ok(first);
-      await sleep(PAST_SHORT_MS);
+      await h.clock(t).advance(PAST_SHORT_MS);
       const redelivered = await p.fetchWorkItem(asOwner('w2'));
       assert.equal(idOf(redelivered), 2);
       assert.equal(redelivered?.attemptCount, 2);
@@ -223,7 +222,7 @@ export function registerSessionCases(h: ConformanceHarness<ProviderWith<'session
       await schedule(p, 'ses-keep', [work('ses-keep', 2, 's1'), work('ses-keep', 3, 's1')]);
       const running = await p.fetchWorkItem(asOwner('w1', SHORT_MS, LONG_MS));
       assert.ok(running);
-      await sleep(PAST_SHORT_MS);
+      await h.clock(t).advance(PAST_SHORT_MS);
       assert.equal(idOf(await p.fetchWorkItem(asOwner('w2'))), 3, 'w2 took the session over');
       await p.ackWorkItem(running.lockToken, activityCompleted('ses-keep', 1, 2));
       const batch = await fetchFor(p, 'ses-keep');
@@ -258,7 +257,7 @@ export function registerSessionCases(h: ConformanceHarness<ProviderWith<'session
       await schedule(p, 'ses-renew', [work('ses-renew', 2, 's1'), work('ses-renew', 3, 's1')]);
       assert.ok(await p.fetchWorkItem(asOwner('w1', SHORT_MS)));
       assert.equal(await p.renewSessionLocks(['w1'], 1_000, LONG_MS), 1);
-      await sleep(PAST_SHORT_MS);
+      await h.clock(t).advance(PAST_SHORT_MS);
       assert.equal(await p.fetchWorkItem(asOwner('w2')), null, 'still held by w1');
     });
 
@@ -275,7 +274,7 @@ export function registerSessionCases(h: ConformanceHarness<ProviderWith<'session
       const p = await h.provider(t);
       await schedule(p, 'ses-idle', [work('ses-idle', 2, 's1')]);
       assert.ok(await p.fetchWorkItem(asOwner('w1')));
-      await sleep(80);
+      await h.clock(t).advance(80);
       assert.equal(await p.renewSessionLocks(['w1'], 1_000, 40), 0);
       assert.equal(await p.renewSessionLocks(['w1'], 1_000, LONG_MS), 1);
     });
@@ -292,7 +291,7 @@ export function registerSessionCases(h: ConformanceHarness<ProviderWith<'session
       const p = await h.provider(t);
       await schedule(p, 'ses-late', [work('ses-late', 2, 's1')]);
       assert.ok(await p.fetchWorkItem(asOwner('w1', SHORT_MS)));
-      await sleep(PAST_SHORT_MS);
+      await h.clock(t).advance(PAST_SHORT_MS);
       assert.equal(await p.renewSessionLocks(['w1'], 1_000, LONG_MS), 0);
     });
 
@@ -301,7 +300,7 @@ export function registerSessionCases(h: ConformanceHarness<ProviderWith<'session
       await schedule(p, 'ses-ack-act', [work('ses-ack-act', 2, 's1')]);
       const locked = await p.fetchWorkItem(asOwner('w1'));
       assert.ok(locked);
-      await sleep(150);
+      await h.clock(t).advance(150);
       await p.ackWorkItem(locked.lockToken, activityCompleted('ses-ack-act', 1, 2));
       assert.equal(await p.renewSessionLocks(['w1'], 1_000, 100), 1, 'active thanks to the ack');
     });
@@ -311,7 +310,7 @@ export function registerSessionCases(h: ConformanceHarness<ProviderWith<'session
       await schedule(p, 'ses-renew-act', [work('ses-renew-act', 2, 's1')]);
       const locked = await p.fetchWorkItem(asOwner('w1'));
       assert.ok(locked);
-      await sleep(150);
+      await h.clock(t).advance(150);
       assert.equal(await p.renewSessionLocks(['w1'], 1_000, 100), 0, 'idle without progress');
       await p.renewWorkItemLock(locked.lockToken, LONG_MS);
       assert.equal(await p.renewSessionLocks(['w1'], 1_000, 100), 1, 'active thanks to the renewal');
@@ -329,7 +328,7 @@ export function registerSessionCases(h: ConformanceHarness<ProviderWith<'session
         assert.ok(token);
         await p.ackWorkItem(token);
       }
-      await sleep(PAST_SHORT_MS);
+      await h.clock(t).advance(PAST_SHORT_MS);
       assert.equal(await p.cleanupOrphanedSessions(LONG_MS), 2);
       assert.equal(await p.cleanupOrphanedSessions(LONG_MS), 0);
     });
@@ -340,7 +339,7 @@ export function registerSessionCases(h: ConformanceHarness<ProviderWith<'session
       const first = await p.fetchWorkItem(asOwner('w1', SHORT_MS));
       assert.ok(first);
       await p.ackWorkItem(first.lockToken);
-      await sleep(PAST_SHORT_MS);
+      await h.clock(t).advance(PAST_SHORT_MS);
       assert.equal(await p.cleanupOrphanedSessions(LONG_MS), 0);
       assert.equal(idOf(await p.fetchWorkItem(asOwner('w2'))), 3);
     });
@@ -362,7 +361,7 @@ export function registerSessionCases(h: ConformanceHarness<ProviderWith<'session
       const first = await p.fetchWorkItem(asOwner('w1', SHORT_MS));
       assert.ok(first);
       await p.ackWorkItem(first.lockToken);
-      await sleep(PAST_SHORT_MS);
+      await h.clock(t).advance(PAST_SHORT_MS);
       assert.equal(await p.cleanupOrphanedSessions(LONG_MS), 1);
       await scheduleMore(p, 'ses-recreate', [work('ses-recreate', 3, 's1')]);
       assert.equal(idOf(await p.fetchWorkItem(asOwner('w2'))), 3);

@@ -15,7 +15,6 @@ import {
   externalRaised,
   fetchFor,
   rejectsPermanently,
-  sleep,
   startInstance,
 } from '../conformance-fixtures.js';
 
@@ -102,7 +101,7 @@ export function registerWorkerQueueCases(h: ConformanceHarness): void {
       await scheduleActivities(p, 'wexp-1', [activityExecute('wexp-1', 1, 2)]);
       const first = await p.fetchWorkItem({ lockTimeoutMs: SHORT_LOCK_MS });
       assert.ok(first);
-      await sleep(SHORT_LOCK_MS + 60);
+      await h.clock(t).advance(SHORT_LOCK_MS + 60);
       await rejectsPermanently(p.ackWorkItem(first.lockToken, activityCompleted('wexp-1', 1, 2)));
       const second = await p.fetchWorkItem(WORK);
       assert.equal(second?.attemptCount, 2);
@@ -126,7 +125,7 @@ export function registerWorkerQueueCases(h: ConformanceHarness): void {
       assert.ok(first);
       await p.abandonWorkItem(first.lockToken, { delayMs: 250 });
       assert.equal(await p.fetchWorkItem(WORK), null);
-      await sleep(300);
+      await h.clock(t).advance(300);
       assert.ok(await p.fetchWorkItem(WORK));
     });
 
@@ -149,9 +148,9 @@ export function registerWorkerQueueCases(h: ConformanceHarness): void {
       await scheduleActivities(p, 'wren-1', [activityExecute('wren-1', 1, 2)]);
       const locked = await p.fetchWorkItem({ lockTimeoutMs: 200 });
       assert.ok(locked);
-      await sleep(80);
+      await h.clock(t).advance(80);
       await p.renewWorkItemLock(locked.lockToken, 1_000);
-      await sleep(220);
+      await h.clock(t).advance(220);
       assert.equal(await p.fetchWorkItem(WORK), null);
       await p.ackWorkItem(locked.lockToken, activityCompleted('wren-1', 1, 2));
     });
@@ -161,7 +160,7 @@ export function registerWorkerQueueCases(h: ConformanceHarness): void {
       await scheduleActivities(p, 'wren-2', [activityExecute('wren-2', 1, 2)]);
       const locked = await p.fetchWorkItem({ lockTimeoutMs: SHORT_LOCK_MS });
       assert.ok(locked);
-      await sleep(SHORT_LOCK_MS + 60);
+      await h.clock(t).advance(SHORT_LOCK_MS + 60);
       await rejectsPermanently(p.renewWorkItemLock(locked.lockToken, 1_000), locked.lockToken);
       await rejectsPermanently(p.renewWorkItemLock('no-such-token', 1_000), 'no-such-token');
     });
