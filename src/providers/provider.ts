@@ -3,6 +3,11 @@
  * and instance/execution metadata. Providers never create events, allocate ids or interpret
  * orchestration semantics; the runtime owns all of that.
  *
+ * Shape (docs/decisions/0006-provider-capabilities.md): a required core ({@link ProviderCore})
+ * plus optional groups ({@link SessionStore}, {@link ManagementStore}, {@link FleetStore}) and
+ * behaviours, each declared in {@link ProviderCapabilities}; the runtime and client fall back
+ * or refuse when a provider lacks one.
+ *
  * Errors: providers throw `ProviderError` with `retryable` set for transient conditions
  * (busy database, lost connection) and unset for permanent ones (invalid or expired lock
  * token, duplicate event id, corrupt data).

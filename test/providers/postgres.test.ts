@@ -164,6 +164,13 @@ describe('PostgresProvider', () => {
       });
     }
 
+    test('connect rejects a now option that is not a function, naming it', async () => {
+      await assert.rejects(
+        PostgresProvider.connect(url, { now: 5 } as unknown as { now: () => number }),
+        (error: unknown) => error instanceof InvalidInputError && /option now must be a function/.test(error.message),
+      );
+    });
+
     test('turns and activities run on one pooled connection with prepared statements on and off', async (t) => {
       for (const preparedStatements of [true, false]) {
         const schema = freshSchema(`prep_${String(preparedStatements)}`);
