@@ -11,7 +11,8 @@ import tseslint from 'typescript-eslint';
  */
 export const LAYERS = {
   core: { path: 'core', may: ['core'] },
-  'provider-contract': { path: 'providers/provider.ts', may: ['core', 'provider-contract'] },
+  // The contract is provider.ts; its record types live beside it in provider-records.ts.
+  'provider-contract': { path: 'providers/provider.ts', also: ['providers/provider-records.ts'], may: ['core', 'provider-contract'] },
   shared: { path: 'providers/shared', may: ['core', 'provider-contract', 'shared'] },
   sqlite: { path: 'providers/sqlite', may: ['core', 'provider-contract', 'shared', 'sqlite'] },
   postgres: { path: 'providers/postgres', may: ['core', 'provider-contract', 'shared', 'postgres'] },
@@ -27,10 +28,11 @@ export const LAYERS = {
 };
 
 /** One zone per layer: from anywhere in src/ (src/index.ts included) except the allowed layers. */
-const LAYER_ZONES = Object.values(LAYERS).map(({ path, may }) => ({
-  target: `./src/${path}`,
+const layerPaths = (layer) => [LAYERS[layer].path, ...(LAYERS[layer].also ?? [])];
+const LAYER_ZONES = Object.entries(LAYERS).map(([name, { path, may }]) => ({
+  target: layerPaths(name).map((p) => `./src/${p}`),
   from: './src',
-  except: may.map((layer) => `./${LAYERS[layer].path}`),
+  except: may.flatMap((layer) => layerPaths(layer).map((p) => `./${p}`)),
   message: `src/${path} may only import ${may.map((layer) => LAYERS[layer].path).join(', ')} (docs/architecture.md)`,
 }));
 

@@ -115,6 +115,15 @@ export type { ErrorDetails } from './core/errors/error-details.js';
 export type { JsonValue } from './core/json/json-codec.js';
 export { DUROXIDE_VERSION } from './core/version.js';
 export { SqliteProvider } from './providers/sqlite/sqlite-provider.js';
+export type { SqliteProviderOptions } from './providers/sqlite/sqlite-provider.js';
 export { PostgresProvider } from './providers/postgres/postgres-provider.js';
 export type { PostgresProviderOptions } from './providers/postgres/postgres-provider.js';
-export type { Provider, TagFilter } from './providers/provider.js';
+export type {
+  CompleteProvider,
+  Provider,
+  ProviderCapabilities,
+  ProviderCapability,
+  ProviderCore,
+  ProviderWith,
+  TagFilter,
+} from './providers/provider.js';

@@ -150,7 +150,7 @@ const CORE_FORBIDDEN_CALLS: readonly { pattern: RegExp; what: string }[] = [
 /** Which layer a path relative to src/ (posix separators) belongs to, or undefined. */
 function layerOf(rel: string): Layer | undefined {
   if (rel === 'index.ts') return 'index';
-  if (rel === 'providers/provider.ts') return 'provider-contract';
+  if (rel === 'providers/provider.ts' || rel === 'providers/provider-records.ts') return 'provider-contract';
   const prefixes: readonly [string, Layer][] = [
     ['core/', 'core'],
     ['providers/shared/', 'shared'],

@@ -21,7 +21,8 @@ import {
   requireVersion,
 } from '../core/validation/arguments.js';
 import { DEFAULT_LIMITS } from '../core/limits.js';
-import { EXECUTION_STATUSES, type ExecutionStatus, type Provider } from '../providers/provider.js';
+import { EXECUTION_STATUSES, type ExecutionStatus, type Provider, type ProviderWith } from '../providers/provider.js';
+import { checkProvider, requireCapability } from './provider-capabilities.js';
 import { parseGroupBy, parseInstanceCountFilter, parseInstanceQuery } from './instance-query.js';
 import { parseInstanceFilter, parsePruneOptions, requireOptionsObject } from './management-arguments.js';
 import { ensureOrchestration, type EnsureHost } from './ensure-orchestration.js';
@@ -92,9 +93,9 @@ export interface ClientOptions {
 export class Client {
   readonly #provider: Provider;
   readonly #fleet: FleetView;
-  readonly #fleetOps: FleetManagement;
   readonly #ensureHost: EnsureHost;
   readonly #maxPayloadBytes: number;
+  #fleetManagement: FleetManagement | undefined;
 
   /**
    * @example
@@ -102,9 +103,7 @@ export class Client {
    * await client.startOrchestration('order-1', 'OrderFlow', { sku: 'x' });
    */
   constructor(provider: Provider, options: ClientOptions = {}) {
-    if (provider === null || typeof provider !== 'object' || typeof provider.fetchOrchestrationItem !== 'function') {
-      throw new InvalidInputError('Client needs a provider (e.g. await SqliteProvider.open("sqlite:./app.db"))');
-    }
+    checkProvider(provider, 'Client');
     const fields = requireOptionsObject(options, 'client options', ['fleetRefreshMs', 'maxPayloadBytes']);
     const refreshMs = fields['fleetRefreshMs'] ?? 1000;
     const maxPayloadBytes = fields['maxPayloadBytes'] ?? DEFAULT_LIMITS.maxPayloadBytes;
@@ -117,7 +116,6 @@ export class Client {
     }
     this.#provider = provider;
     this.#fleet = new FleetView(provider, refreshMs);
-    this.#fleetOps = new FleetManagement(provider, this.#fleet, maxPayloadBytes);
     this.#ensureHost = {
       provider,
       getStatus: (id) => this.getStatus(id),
@@ -126,6 +124,23 @@ export class Client {
       startOrchestrationVersioned: (id, name, input, version) => this.startOrchestrationVersioned(id, name, input, version),
       waitUntil: (id, timeoutMs, check, message) => this.#waitUntil(id, timeoutMs, check, message),
     };
+  }
+
+  /**
+   * The provider's management methods for `method`.
+   * @throws ConfigurationError (`CAPABILITY_MISSING`) when the provider has none.
+   */
+  #managed(method: string): ProviderWith<'management'> {
+    return requireCapability(this.#provider, 'management', `client.${method}`);
+  }
+
+  /**
+   * The fleet operations for `method`.
+   * @throws ConfigurationError (`CAPABILITY_MISSING`) when the provider has no fleet storage.
+   */
+  #fleetOps(method: string): FleetManagement {
+    this.#fleetManagement ??= new FleetManagement(requireCapability(this.#provider, 'fleet', `client.${method}`), this.#fleet, this.#maxPayloadBytes);
+    return this.#fleetManagement;
   }
 
   // ------------------------------------------------------------------ control
@@ -373,7 +388,7 @@ export class Client {
    */
   async getInstanceTree(instanceId: string): Promise<InstanceTree> {
     const id = requireInstanceId(instanceId);
-    const allIds = await this.#provider.getInstanceTree(id);
+    const allIds = await this.#managed('getInstanceTree').getInstanceTree(id);
     if (allIds.length === 0) throw new InstanceNotFoundError(id);
     return { rootId: id, allIds, size: allIds.length };
   }
@@ -395,7 +410,7 @@ export class Client {
    * const { instancesDeleted } = await client.deleteInstance('order-1');
    */
   async deleteInstance(instanceId: string, force = false): Promise<DeleteInstanceResult> {
-    return deleteInstanceTree(this.#provider, requireInstanceId(instanceId), requireBoolean(force, 'force'));
+    return deleteInstanceTree(this.#managed('deleteInstance'), requireInstanceId(instanceId), requireBoolean(force, 'force'));
   }
 
   /**
@@ -410,7 +425,7 @@ export class Client {
    * await client.deleteInstanceBulk({ completedBefore: weekAgo, limit: 500 });
    */
   async deleteInstanceBulk(filter: InstanceFilter = {}): Promise<DeleteInstanceResult> {
-    return this.#provider.deleteInstanceBulk(parseInstanceFilter(filter));
+    return this.#managed('deleteInstanceBulk').deleteInstanceBulk(parseInstanceFilter(filter));
   }
 
   /**
@@ -424,7 +439,7 @@ export class Client {
    */
   async pruneExecutions(instanceId: string, options: PruneOptions = {}): Promise<PruneResult> {
     const id = requireInstanceId(instanceId);
-    return this.#provider.pruneExecutions(id, parsePruneOptions(options));
+    return this.#managed('pruneExecutions').pruneExecutions(id, parsePruneOptions(options));
   }
 
   /**
@@ -434,24 +449,24 @@ export class Client {
    * @throws InvalidInputError (`INVALID_INPUT`) for a malformed filter or options.
    */
   async pruneExecutionsBulk(filter: InstanceFilter = {}, options: PruneOptions = {}): Promise<PruneResult> {
-    return this.#provider.pruneExecutionsBulk(parseInstanceFilter(filter), parsePruneOptions(options));
+    return this.#managed('pruneExecutionsBulk').pruneExecutionsBulk(parseInstanceFilter(filter), parsePruneOptions(options));
   }
 
   // ------------------------------------------------------------------ metrics and query
 
   /** Totals over all instances, by the status of each one's current execution. */
   async getSystemMetrics(): Promise<SystemMetrics> {
-    return this.#provider.getSystemMetrics();
+    return this.#managed('getSystemMetrics').getSystemMetrics();
   }
 
   /** Messages waiting in the orchestrator and worker queues. */
   async getQueueDepths(): Promise<QueueDepths> {
-    return this.#provider.getQueueDepths();
+    return this.#managed('getQueueDepths').getQueueDepths();
   }
 
   /** Size of an instance's current history, queue and KV state; null for an unknown instance. */
   async getOrchestrationStats(instanceId: string): Promise<OrchestrationStats | null> {
-    return this.#provider.getOrchestrationStats(requireInstanceId(instanceId));
+    return this.#managed('getOrchestrationStats').getOrchestrationStats(requireInstanceId(instanceId));
   }
 
   /**
@@ -466,7 +481,7 @@ export class Client {
    * while (page.nextCursor !== null) page = await client.queryInstances({ name: 'OrderFlow', version: '1.0.x', status: 'Running', cursor: page.nextCursor });
    */
   async queryInstances(query: InstanceQuery = {}): Promise<InstanceQueryPage> {
-    const page = await this.#provider.queryInstances(parseInstanceQuery(query));
+    const page = await this.#managed('queryInstances').queryInstances(parseInstanceQuery(query));
     return { items: page.items.map(toInstanceInfo), nextCursor: page.nextCursor };
   }
 
@@ -478,7 +493,7 @@ export class Client {
    * await client.countInstances({ name: 'OrderFlow' }, 'version'); // [{ key: '1.0.2', count: 40 }, …]
    */
   async countInstances(filter: InstanceQueryFilter | InstanceQuery, groupBy: InstanceCountGroupBy): Promise<InstanceCount[]> {
-    return this.#provider.countInstances(parseInstanceCountFilter(filter), parseGroupBy(groupBy));
+    return this.#managed('countInstances').countInstances(parseInstanceCountFilter(filter), parseGroupBy(groupBy));
   }
 
   // ------------------------------------------------------------------ system orchestrations
@@ -531,28 +546,28 @@ export class Client {
    * @example
    * await client.setVersionPolicy('Monitor', { kind: 'ramp', from: '1.0.0', to: '2.0.0', percent: 10 }, { actor: 'ana', reason: 'canary' });
    */
-  setVersionPolicy(orchestrationName: string, policy: VersionPolicyInput, options?: SetVersionPolicyOptions): Promise<VersionPolicyInfo> {
-    return this.#fleetOps.setVersionPolicy(orchestrationName, policy, options);
+  async setVersionPolicy(orchestrationName: string, policy: VersionPolicyInput, options?: SetVersionPolicyOptions): Promise<VersionPolicyInfo> {
+    return this.#fleetOps('setVersionPolicy').setVersionPolicy(orchestrationName, policy, options);
   }
 
   /** Removes the stored policy: the nodes' in-code default (else fleet "latest") applies again. Audited. */
-  clearVersionPolicy(orchestrationName: string, options?: ChangeOptions): Promise<void> {
-    return this.#fleetOps.clearVersionPolicy(orchestrationName, options);
+  async clearVersionPolicy(orchestrationName: string, options?: ChangeOptions): Promise<void> {
+    return this.#fleetOps('clearVersionPolicy').clearVersionPolicy(orchestrationName, options);
   }
 
   /** The stored policy of a name, or null when none is stored. */
-  getVersionPolicy(orchestrationName: string): Promise<VersionPolicyInfo | null> {
-    return this.#fleetOps.getVersionPolicy(orchestrationName);
+  async getVersionPolicy(orchestrationName: string): Promise<VersionPolicyInfo | null> {
+    return this.#fleetOps('getVersionPolicy').getVersionPolicy(orchestrationName);
   }
 
   /** Every stored policy. */
-  listVersionPolicies(): Promise<VersionPolicyInfo[]> {
-    return this.#fleetOps.listVersionPolicies();
+  async listVersionPolicies(): Promise<VersionPolicyInfo[]> {
+    return this.#fleetOps('listVersionPolicies').listVersionPolicies();
   }
 
   /** The node registry: runtimes with their versions, activities and engine; live ones unless `includeStale`. */
-  listNodes(options?: ListNodesOptions): Promise<NodeInfo[]> {
-    return this.#fleetOps.listNodes(options);
+  async listNodes(options?: ListNodesOptions): Promise<NodeInfo[]> {
+    return this.#fleetOps('listNodes').listNodes(options);
   }
 
   /**
@@ -565,12 +580,12 @@ export class Client {
    * await client.appendAuditEntry('instance.cancel', 'instance:order-1', { actor: 'ops', details: { result: 'ok' } });
    */
   appendAuditEntry(action: string, target: string, options?: AuditEntryOptions): Promise<void> {
-    return this.#fleetOps.appendAuditEntry(action, target, options);
+    return this.#fleetOps('appendAuditEntry').appendAuditEntry(action, target, options);
   }
 
   /** The audit log, newest first, cursor-paged. */
-  listAuditLog(query?: AuditQueryOptions): Promise<AuditPage> {
-    return this.#fleetOps.listAuditLog(query);
+  async listAuditLog(query?: AuditQueryOptions): Promise<AuditPage> {
+    return this.#fleetOps('listAuditLog').listAuditLog(query);
   }
 
   /**
@@ -578,13 +593,13 @@ export class Client {
    * keeps that version until the code (`continueAsNewVersioned`) or an operator moves it. Audited.
    * @returns the pinned version.
    */
-  pinInstanceVersion(instanceId: string, options?: InstanceVersionOptions & { readonly version?: string }): Promise<string> {
-    return this.#fleetOps.pinInstanceVersion(instanceId, options);
+  async pinInstanceVersion(instanceId: string, options?: InstanceVersionOptions & { readonly version?: string }): Promise<string> {
+    return this.#fleetOps('pinInstanceVersion').pinInstanceVersion(instanceId, options);
   }
 
   /** Removes an instance's sticky pin: its next continue-as-new follows the policy again. Audited. */
-  unpinInstanceVersion(instanceId: string, options?: ChangeOptions): Promise<void> {
-    return this.#fleetOps.unpinInstanceVersion(instanceId, options);
+  async unpinInstanceVersion(instanceId: string, options?: ChangeOptions): Promise<void> {
+    return this.#fleetOps('unpinInstanceVersion').unpinInstanceVersion(instanceId, options);
   }
 
   /**
@@ -592,8 +607,8 @@ export class Client {
    * instance stays pinned, to the new version. Audited.
    * @throws ConfigurationError (VERSION_NOT_REGISTERED) when no live node registers it, unless forced.
    */
-  moveInstanceToVersion(instanceId: string, version: string, options?: InstanceVersionOptions): Promise<void> {
-    return this.#fleetOps.moveInstanceToVersion(instanceId, version, options);
+  async moveInstanceToVersion(instanceId: string, version: string, options?: InstanceVersionOptions): Promise<void> {
+    return this.#fleetOps('moveInstanceToVersion').moveInstanceToVersion(instanceId, version, options);
   }
 
   /**
@@ -604,8 +619,8 @@ export class Client {
    * @throws ConfigurationError (INVALID_STATE) when the instance is not Failed.
    * @throws TimeoutError when no runtime applied it in time (it stays queued).
    */
-  resumeInstance(instanceId: string, options?: ResumeInstanceOptions): Promise<ResumeInstanceResult> {
-    return this.#fleetOps.resumeInstance(instanceId, options);
+  async resumeInstance(instanceId: string, options?: ResumeInstanceOptions): Promise<ResumeInstanceResult> {
+    return this.#fleetOps('resumeInstance').resumeInstance(instanceId, options);
   }
 
   /**
@@ -614,7 +629,7 @@ export class Client {
    * `options.input` (default: the input the last execution started with). Audited.
    * @throws InstanceStillRunningError when the instance is running.
    */
-  restartInstance(instanceId: string, options?: RestartInstanceOptions): Promise<RestartInstanceResult> {
-    return this.#fleetOps.restartInstance(instanceId, options);
+  async restartInstance(instanceId: string, options?: RestartInstanceOptions): Promise<RestartInstanceResult> {
+    return this.#fleetOps('restartInstance').restartInstance(instanceId, options);
   }
 }

@@ -16,7 +16,7 @@ import {
 import { encodePayload, requireIdentifier, requireInstanceId, wellFormedProblem } from '../core/validation/arguments.js';
 import { parseSemVer } from '../core/versioning/semver.js';
 import { describePolicyProblem, type StoredVersionPolicy } from '../core/versioning/version-policy.js';
-import type { AuditEntryInput, AuditRecord, InstanceRecord, Provider, VersionPolicyRecord } from '../providers/provider.js';
+import type { AuditEntryInput, AuditRecord, InstanceRecord, ProviderWith, VersionPolicyRecord } from '../providers/provider.js';
 import { isNodeLive, type FleetView } from './fleet-view.js';
 import type {
   AuditEntryInfo,
@@ -111,12 +111,12 @@ function auditInfo(r: AuditRecord): AuditEntryInfo {
 const sleep = (ms: number): Promise<void> => new Promise((resolve) => setTimeout(resolve, ms));
 
 export class FleetManagement {
-  readonly #provider: Provider;
+  readonly #provider: ProviderWith<'fleet'>;
   readonly #fleet: FleetView;
 
   readonly #maxPayloadBytes: number;
 
-  constructor(provider: Provider, fleet: FleetView, maxPayloadBytes: number) {
+  constructor(provider: ProviderWith<'fleet'>, fleet: FleetView, maxPayloadBytes: number) {
     this.#provider = provider;
     this.#fleet = fleet;
     this.#maxPayloadBytes = maxPayloadBytes;

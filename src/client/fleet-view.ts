@@ -16,6 +16,7 @@ import {
   type VersionResolution,
 } from '../core/versioning/version-policy.js';
 import type { NodeRecord, Provider } from '../providers/provider.js';
+import { hasCapability } from './provider-capabilities.js';
 
 /** A node is live while its last heartbeat is at most this many heartbeat intervals old. */
 const NODE_LIVENESS_INTERVALS = 3;
@@ -69,7 +70,12 @@ export class FleetView {
   #load(): Promise<FleetSnapshot> {
     this.#loading ??= (async () => {
       try {
-        const [policies, nodes] = await Promise.all([this.#provider.listVersionPolicies(), this.#provider.listNodes()]);
+        // Without fleet storage there is no stored policy and no node registry: versions are
+        // decided from the calling runtime's registry and in-code policy only.
+        const provider = this.#provider;
+        const [policies, nodes] = hasCapability(provider, 'fleet')
+          ? await Promise.all([provider.listVersionPolicies(), provider.listNodes()])
+          : [[], []];
         const now = Date.now();
         const snapshot: FleetSnapshot = {
           policies: new Map(policies.map((p) => [p.orchestrationName, p.policy] as const)),

@@ -10,7 +10,7 @@ import {
   InstanceStillRunningError,
   isDuroxideError,
 } from '../core/errors/duroxide-error.js';
-import type { Provider } from '../providers/provider.js';
+import type { ProviderWith } from '../providers/provider.js';
 import type { DeleteInstanceResult } from './types.js';
 
 /**
@@ -25,7 +25,7 @@ function isTreeChangedError(error: unknown): boolean {
   return isDuroxideError(error) && error.code === ERROR_CODES.INSTANCE_TREE_CHANGED;
 }
 
-export async function deleteInstanceTree(provider: Provider, id: string, force: boolean): Promise<DeleteInstanceResult> {
+export async function deleteInstanceTree(provider: ProviderWith<'management'>, id: string, force: boolean): Promise<DeleteInstanceResult> {
   const instance = await provider.getInstance(id);
   if (instance === null) throw new InstanceNotFoundError(id);
   if (instance.parentInstanceId !== undefined && (await provider.getInstance(instance.parentInstanceId)) !== null) {
@@ -59,7 +59,7 @@ export async function deleteInstanceTree(provider: Provider, id: string, force: 
 }
 
 /** Walks up the parent chain (bounded) to name the root in an error message. */
-async function rootOf(provider: Provider, instanceId: string): Promise<string> {
+async function rootOf(provider: ProviderWith<'management'>, instanceId: string): Promise<string> {
   let current = instanceId;
   for (let depth = 0; depth < MAX_TREE_DEPTH; depth++) {
     const parent = (await provider.getInstance(current))?.parentInstanceId;

@@ -45,7 +45,7 @@ export async function waitForInstance<R>(provider: Provider, wait: InstanceWait<
       wake?.();
     }
   });
-  const safetyNet = provider.signalsAcrossProcesses === true;
+  const safetyNet = provider.capabilities.crossProcessSignals;
   if (safetyNet) maxPollMs = Math.max(maxPollMs, SAFETY_NET_MAX_POLL_MS);
   try {
     let delay = safetyNet ? SAFETY_NET_POLL_MS : 5;

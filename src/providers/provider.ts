@@ -3,6 +3,11 @@
  * and instance/execution metadata. Providers never create events, allocate ids or interpret
  * orchestration semantics; the runtime owns all of that.
  *
+ * Shape (docs/decisions/0006-provider-capabilities.md): a required core ({@link ProviderCore})
+ * plus optional groups ({@link SessionStore}, {@link ManagementStore}, {@link FleetStore}) and
+ * behaviours, each declared in {@link ProviderCapabilities}; the runtime and client fall back
+ * or refuse when a provider lacks one.
+ *
  * Errors: providers throw `ProviderError` with `retryable` set for transient conditions
  * (busy database, lost connection) and unset for permanent ones (invalid or expired lock
  * token, duplicate event id, corrupt data).
@@ -12,16 +17,55 @@ import type { HistoryEvent } from '../core/history/history-event.js';
 import type { WorkItem, WorkItemOfType } from '../core/history/work-item.js';
 import type { CancelledActivity } from '../core/replay/turn-result.js';
 import type { StoredVersionPolicy } from '../core/versioning/version-policy.js';
+import type {
+  ExecutionStatus,
+  InstanceRecord,
+  ExecutionRecord,
+  DeleteInstancesResult,
+  InstanceSelectionFilter,
+  PruneExecutionsOptions,
+  PruneExecutionsResult,
+  SystemMetricsRecord,
+  QueueDepthsRecord,
+  OrchestrationStatsRecord,
+  InstanceQueryFilter,
+  InstanceQuery,
+  InstanceRecordPage,
+  InstanceCountGroupBy,
+  InstanceCount,
+  VersionPolicyRecord,
+  AuditEntryInput,
+  AuditRecord,
+  AuditQuery,
+  NodeRecord,
+  InstanceVersionChange,
+} from './provider-records.js';
 
-/** Status of one execution (SPEC §6.2). A cancelled execution is `Failed`. */
-export type ExecutionStatus = 'Running' | 'Completed' | 'Failed' | 'ContinuedAsNew';
-
-export const EXECUTION_STATUSES: readonly ExecutionStatus[] = [
-  'Running',
-  'Completed',
-  'Failed',
-  'ContinuedAsNew',
-];
+export { EXECUTION_STATUSES, INSTANCE_COUNT_GROUP_BYS } from './provider-records.js';
+export type {
+  ExecutionStatus,
+  InstanceRecord,
+  ExecutionRecord,
+  DeleteInstancesResult,
+  InstanceSelectionFilter,
+  PruneExecutionsOptions,
+  PruneExecutionsResult,
+  SystemMetricsRecord,
+  QueueDepthsRecord,
+  OrchestrationStatsRecord,
+  InstanceQueryFilter,
+  InstanceQuery,
+  InstanceRecordPage,
+  InstanceCountGroupBy,
+  InstanceCount,
+  VersionPolicyRecord,
+  AuditEntryInput,
+  AuditRecord,
+  AuditQuery,
+  NodeRecord,
+  InstanceVersionChange,
+} from './provider-records.js';
+export type { StoredVersionPolicy };
 
 /** One locked batch of orchestrator messages for one instance (SPEC §7.3). */
 export interface OrchestrationItem {
@@ -228,162 +272,6 @@ export interface AbandonOptions {
   readonly ignoreAttempt?: boolean;
 }
 
-/** Instance read model (SPEC §6.4); `status`/`output` are the current execution's. */
-export interface InstanceRecord {
-  readonly instanceId: string;
-  readonly orchestrationName: string;
-  readonly orchestrationVersion: string | undefined;
-  readonly currentExecutionId: number;
-  readonly status: ExecutionStatus;
-  readonly output: string | undefined;
-  readonly createdAt: number;
-  readonly updatedAt: number;
-  readonly parentInstanceId: string | undefined;
-  readonly customStatus: string | undefined;
-  readonly customStatusVersion: number;
-  /** Sticky version pin: continue-as-new keeps this version until moved. */
-  readonly versionPin?: string | undefined;
-  /** Version the next continue-as-new moves to (operator request), if any. */
-  readonly nextVersion?: string | undefined;
-}
-
-export interface ExecutionRecord {
-  readonly executionId: number;
-  readonly orchestrationName: string | undefined;
-  readonly orchestrationVersion: string | undefined;
-  readonly status: ExecutionStatus;
-  readonly output: string | undefined;
-  readonly startedAt: number;
-  readonly completedAt: number | undefined;
-  readonly eventCount: number;
-}
-
-// ----- management (SPEC §6.3–6.4, §7.9) -----
-
-/** Counts of what a deletion removed (SPEC §6.4 `DeleteInstanceResult`). */
-export interface DeleteInstancesResult {
-  /** Instance rows deleted (tree members included). */
-  readonly instancesDeleted: number;
-  readonly executionsDeleted: number;
-  /** History rows deleted. */
-  readonly eventsDeleted: number;
-  /** Orchestrator-queue plus worker-queue rows deleted. */
-  readonly queueMessagesDeleted: number;
-}
-
-/** Which root instances `deleteInstanceBulk` / `pruneExecutionsBulk` consider; all criteria ANDed. */
-export interface InstanceSelectionFilter {
-  /** Allow-list of instance ids; an empty list selects nothing. */
-  readonly instanceIds?: readonly string[] | undefined;
-  /** Epoch ms; see each method for which completion time it is compared with. */
-  readonly completedBefore?: number | undefined;
-  /** At most this many instances per call (default 1000). */
-  readonly limit?: number | undefined;
-}
-
-/** Which executions `pruneExecutions` removes besides the always-kept current one; ANDed. */
-export interface PruneExecutionsOptions {
-  /** Keep the N highest execution ids; undefined, 0 and 1 all mean "only the current one". */
-  readonly keepLast?: number | undefined;
-  /** Only executions that completed strictly before this epoch-ms time. */
-  readonly completedBefore?: number | undefined;
-}
-
-export interface PruneExecutionsResult {
-  readonly instancesProcessed: number;
-  readonly executionsDeleted: number;
-  readonly eventsDeleted: number;
-}
-
-/** Counts over instances joined with their current execution (SPEC §6.4 `SystemMetrics`). */
-export interface SystemMetricsRecord {
-  readonly totalInstances: number;
-  readonly totalExecutions: number;
-  /** Current execution `Running` (an instance between two executions, `ContinuedAsNew`, is not counted). */
-  readonly runningInstances: number;
-  readonly completedInstances: number;
-  readonly failedInstances: number;
-  /** History rows over all executions. */
-  readonly totalEvents: number;
-}
-
-/** Queue backlog (SPEC §6.4 `QueueDepths`). */
-export interface QueueDepthsRecord {
-  /** Orchestrator rows not validly locked, including not-yet-visible timers. */
-  readonly orchestratorQueue: number;
-  /** Worker rows not validly locked. */
-  readonly workerQueue: number;
-  /**
-   * Timers not due yet (`TimerFired` rows with a future `visibleAt`). Timers live in the
-   * orchestrator queue, so these are a subset of `orchestratorQueue`, not an addition.
-   */
-  readonly timerQueue: number;
-}
-
-/** Size of one instance's live state (Appendix B `get_orchestration_stats`). */
-export interface OrchestrationStatsRecord {
-  /** Events in the current execution's history. */
-  readonly historyEventCount: number;
-  /** UTF-8 bytes of the current execution's stored events. */
-  readonly historySizeBytes: number;
-  /** Orchestrator-queue rows for the instance (locked or not, visible or not). */
-  readonly queuePendingCount: number;
-  /** User keys in the instance's KV store (0 until the provider has one). */
-  readonly kvUserKeyCount: number;
-  /** UTF-8 bytes of the instance's KV values (0 until the provider has one). */
-  readonly kvTotalValueBytes: number;
-}
-
-/**
- * Criteria of the instance query; every criterion present is ANDed. Time ranges are epoch ms,
- * `…From` inclusive and `…To` exclusive.
- */
-export interface InstanceQueryFilter {
-  /** Status of the instance's CURRENT execution. */
-  readonly status?: ExecutionStatus | undefined;
-  /** Exact orchestration name. */
-  readonly name?: string | undefined;
-  /** Exact version of the current execution. */
-  readonly version?: string | undefined;
-  /** Version starts with this text, e.g. `1.0.` for "any 1.0.x". */
-  readonly versionPrefix?: string | undefined;
-  readonly createdFrom?: number | undefined;
-  readonly createdTo?: number | undefined;
-  readonly updatedFrom?: number | undefined;
-  readonly updatedTo?: number | undefined;
-  /** Direct children of this instance. */
-  readonly parentInstanceId?: string | undefined;
-  /** Instance id starts with this text (case-sensitive). */
-  readonly idPrefix?: string | undefined;
-}
-
-/** One page request of the instance query. */
-export interface InstanceQuery extends InstanceQueryFilter {
-  /** Page size, 1..1000 (callers validate). */
-  readonly limit: number;
-  /** `nextCursor` of the previous page; absent for the first page. Opaque to callers. */
-  readonly cursor?: string | undefined;
-}
-
-/**
- * One page: instances ordered newest first (`createdAt` descending, then `instanceId`
- * ascending), and the cursor of the next page, or null on the last one. Keyset pagination:
- * instances created while paging never shift or repeat the later pages.
- */
-export interface InstanceRecordPage {
-  readonly items: readonly InstanceRecord[];
-  readonly nextCursor: string | null;
-}
-
-export type InstanceCountGroupBy = 'status' | 'name' | 'version';
-
-export const INSTANCE_COUNT_GROUP_BYS: readonly InstanceCountGroupBy[] = ['status', 'name', 'version'];
-
-/** One facet of `countInstances`; a never-recorded version counts under `'unknown'`. */
-export interface InstanceCount {
-  readonly key: string;
-  readonly count: number;
-}
 
 /** In-process notifications a provider emits after committing. */
 export type ProviderSignal =
@@ -399,98 +287,60 @@ export type ProviderSignal =
   | { readonly kind: 'activityCancelled'; readonly instanceId: string; readonly executionId: number; readonly activityId: number };
 
 export type ProviderSignalListener = (signal: ProviderSignal) => void;
+// ----- capabilities -----
 
-
-// ----- fleet: version policies, nodes, audit log, per-instance version targets -----
-
-export type { StoredVersionPolicy };
-
-/** The stored version policy of one orchestration name. */
-export interface VersionPolicyRecord {
-  readonly orchestrationName: string;
-  readonly policy: StoredVersionPolicy;
-  /** Epoch ms of the last change. */
-  readonly updatedAt: number;
-  readonly updatedBy: string | undefined;
-  readonly reason: string | undefined;
-  /** 1 for the first stored policy of the name, +1 on every change (clearing included). */
-  readonly revision: number;
-}
-
-/** One operator action, recorded in the audit log. */
-export interface AuditEntryInput {
-  /** Epoch ms. */
-  readonly at: number;
-  /** Who did it (user, API key name, `runtime:<nodeId>`); absent when unknown. */
-  readonly actor: string | undefined;
-  /** Dotted verb, e.g. `version-policy.set`, `instance.resume`, `instance.resume-refused`. */
-  readonly action: string;
-  /** What it acted on, e.g. `orchestration:Monitor`, `instance:order-42`. */
-  readonly target: string;
-  readonly reason: string | undefined;
-  /** JSON text with the action's particulars (old and new values, request id). */
-  readonly details: string;
-}
-
-export interface AuditRecord extends AuditEntryInput {
-  /** Increasing id; newer entries have larger ids. */
-  readonly auditId: number;
-}
-
-export interface AuditQuery {
-  /** Only entries for this target. */
-  readonly target?: string | undefined;
-  /** Only entries with `auditId` below this (paging, newest first). */
-  readonly beforeId?: number | undefined;
-  /** At most this many (1–1000). */
-  readonly limit: number;
-}
-
-/** What a runtime announces about itself (SPEC-free: docs/versioning.md "Node registry"). */
-export interface NodeRecord {
-  readonly nodeId: string;
-  readonly host: string;
-  readonly pid: number;
-  /** duroxide-ts build of the node. */
-  readonly duroxideVersion: string;
-  /** Newest history format the node can replay. */
-  readonly historyFormat: number;
-  /** Epoch ms. */
-  readonly startedAt: number;
-  /** Epoch ms of the last heartbeat. */
-  readonly lastSeenAt: number;
+/**
+ * What a provider supports beyond the required core (docs/decisions/0006-provider-capabilities.md).
+ * Every flag is required: `false` says the provider lacks the group, and the runtime and client
+ * fall back (or refuse the operation with a `CAPABILITY_MISSING` ConfigurationError). A provider
+ * that declares a group with methods must implement all of them; runtimes and clients check
+ * that when they are constructed.
+ */
+export interface ProviderCapabilities {
   /**
-   * How often the node heartbeats; readers count it live while `now - lastSeenAt` is at most
-   * three times this.
+   * The ack honours {@link OrchestrationAckOptions} (`claimWorkItems`, `keepLock`) and
+   * {@link OrchestrationAck.completedWorkItems}. Without it the runtime never passes them: every
+   * activity goes through the worker queue and every turn through a fetch.
    */
-  readonly heartbeatIntervalMs: number;
-  /** Registered orchestrations, by name, with their versions ascending. */
-  readonly orchestrations: readonly {
-    readonly name: string;
-    readonly versions: readonly string[];
-    /** The node's in-code default policy for the name (`runtime.setVersionPolicy`), if set. */
-    readonly defaultPolicy?: StoredVersionPolicy | undefined;
-  }[];
-  /** Registered activity names. */
-  readonly activities: readonly string[];
+  readonly localActivityHandoff: boolean;
+  /**
+   * Activity sessions: {@link SessionStore} and session routing in `fetchWorkItem`
+   * ({@link FetchWorkOptions.session}). Without it the runtime fails activities scheduled on a
+   * session with `CAPABILITY_MISSING` instead of running them unrouted.
+   */
+  readonly sessions: boolean;
+  /** {@link ManagementStore}: deletion, pruning, metrics, instance query and counts. */
+  readonly management: boolean;
+  /**
+   * {@link FleetStore}: version policies, node registry, audit log and per-instance version
+   * targets, plus the fleet parts of the core calls (`versionPin`/`nextVersion` on the fetched
+   * item and in the ack metadata, `reopen`, `maxHistoryFormat`). Without it a runtime decides
+   * versions from its own registry and in-code policy only and writes no heartbeat.
+   */
+  readonly fleet: boolean;
+  /**
+   * `subscribe` also reports commits made by other processes (PostgreSQL LISTEN/NOTIFY);
+   * runtimes and clients then poll only as a safety net.
+   */
+  readonly crossProcessSignals: boolean;
 }
 
-/** A change to one instance's version targets; absent fields stay as they are. */
-export interface InstanceVersionChange {
-  /** New sticky pin, or null to clear it. */
-  readonly versionPin?: string | null;
-  /** Version the next continue-as-new moves to, or null to clear the request. */
-  readonly nextVersion?: string | null;
-}
+export type ProviderCapability = keyof ProviderCapabilities;
 
-export interface Provider {
+export const PROVIDER_CAPABILITIES: readonly ProviderCapability[] = [
+  'localActivityHandoff',
+  'sessions',
+  'management',
+  'fleet',
+  'crossProcessSignals',
+];
+
+/** The required core: queues, history, instance reads, KV, custom status, signals (in process). */
+export interface ProviderCore {
   /** For logs, e.g. `sqlite`. */
   readonly name: string;
-  /**
-   * True when `subscribe` also reports commits made by other processes (PostgreSQL
-   * LISTEN/NOTIFY); runtimes then poll only as a safety net.
-   */
-  readonly signalsAcrossProcesses?: boolean;
+  /** What the provider supports beyond this core; read once when a runtime or client is built. */
+  readonly capabilities: ProviderCapabilities;
 
   // ----- orchestrator queue -----
   fetchOrchestrationItem(options: FetchOrchestrationOptions): Promise<LockedOrchestrationItem | null>;
@@ -514,14 +364,6 @@ export interface Provider {
   ackWorkItem(lockToken: string, completion?: WorkItem): Promise<void>;
   abandonWorkItem(lockToken: string, options?: AbandonOptions): Promise<void>;
   renewWorkItemLock(lockToken: string, extendForMs: number): Promise<void>;
-  /**
-   * Extends the leases of sessions owned by any of `ownerIds` that are still held and were
-   * active within `idleTimeoutMs` (SPEC §7.2). Returns how many were extended.
-   */
-  renewSessionLocks(ownerIds: readonly string[], extendForMs: number, idleTimeoutMs: number): Promise<number>;
-  /** Deletes expired sessions that no queued item references. Returns how many. */
-  cleanupOrphanedSessions(idleTimeoutMs: number): Promise<number>;
-
   // ----- reads -----
   /** One execution's history (the latest when `executionId` is omitted). */
   readHistory(instanceId: string, executionId?: number): Promise<HistoryEvent[]>;
@@ -556,7 +398,25 @@ export interface Provider {
    */
   hasQueuedCancel(instanceId: string): Promise<boolean>;
 
-  // ----- management (SPEC §7.9) -----
+  // ----- lifecycle -----
+  /** Subscribe to in-process commit notifications; returns an unsubscribe function. */
+  subscribe(listener: ProviderSignalListener): () => void;
+  close(): Promise<void>;
+}
+
+/** Capability `sessions`: session lease renewal and cleanup (SPEC §7.2). */
+export interface SessionStore {
+  /**
+   * Extends the leases of sessions owned by any of `ownerIds` that are still held and were
+   * active within `idleTimeoutMs` (SPEC §7.2). Returns how many were extended.
+   */
+  renewSessionLocks(ownerIds: readonly string[], extendForMs: number, idleTimeoutMs: number): Promise<number>;
+  /** Deletes expired sessions that no queued item references. Returns how many. */
+  cleanupOrphanedSessions(idleTimeoutMs: number): Promise<number>;
+}
+
+/** Capability `management`: trees, deletion, pruning, metrics and the instance query (SPEC §7.9). */
+export interface ManagementStore {
   /**
    * Deletes the listed instances in ONE transaction: history, executions, both queues' rows,
    * instance locks and instance rows, plus queued starts of children of a listed instance.
@@ -570,13 +430,6 @@ export interface Provider {
    *   re-read the tree and retry.
    */
   deleteInstances(instanceIds: readonly string[], force: boolean): Promise<DeleteInstancesResult>;
-  /** Direct children (`parentInstanceId = instanceId`), oldest first; empty for unknown ids. */
-  listChildren(instanceId: string): Promise<string[]>;
-  /**
-   * The parent's id, or null for a root.
-   * @throws InstanceNotFoundError for an unknown instance.
-   */
-  getParentId(instanceId: string): Promise<string | null>;
   /** The instance and all its descendants, breadth first, root first; empty for unknown ids. */
   getInstanceTree(instanceId: string): Promise<string[]>;
   /**
@@ -614,8 +467,10 @@ export interface Provider {
   queryInstances(query: InstanceQuery): Promise<InstanceRecordPage>;
   /** Instances matching `filter` counted per status/name/version, largest count first, then key. */
   countInstances(filter: InstanceQueryFilter, groupBy: InstanceCountGroupBy): Promise<InstanceCount[]>;
+}
 
-  // ----- fleet -----
+/** Capability `fleet`: version policies, audit log, node registry, per-instance version targets. */
+export interface FleetStore {
   /**
    * Stores (or with `null` clears) the policy of a name and appends `audit` to the audit log,
    * in one transaction. Returns the stored record (null after clearing).
@@ -646,9 +501,56 @@ export interface Provider {
    * transaction. Returns false (writing nothing) when the instance row does not exist.
    */
   setInstanceVersion(instanceId: string, change: InstanceVersionChange, audit: AuditEntryInput): Promise<boolean>;
-
-  // ----- lifecycle -----
-  /** Subscribe to in-process commit notifications; returns an unsubscribe function. */
-  subscribe(listener: ProviderSignalListener): () => void;
-  close(): Promise<void>;
 }
+
+/** The methods each capability adds (none for capabilities that change how core calls behave). */
+export interface CapabilityMethods {
+  readonly localActivityHandoff: Record<never, never>;
+  readonly sessions: SessionStore;
+  readonly management: ManagementStore;
+  readonly fleet: FleetStore;
+  readonly crossProcessSignals: Record<never, never>;
+}
+
+/** Method names of each capability group, for checking a provider's declaration. */
+export const CAPABILITY_METHOD_NAMES: { readonly [C in ProviderCapability]: readonly (keyof CapabilityMethods[C])[] } = {
+  localActivityHandoff: [],
+  sessions: ['renewSessionLocks', 'cleanupOrphanedSessions'],
+  management: [
+    'deleteInstances',
+    'getInstanceTree',
+    'deleteInstanceBulk',
+    'pruneExecutions',
+    'pruneExecutionsBulk',
+    'getSystemMetrics',
+    'getQueueDepths',
+    'getOrchestrationStats',
+    'queryInstances',
+    'countInstances',
+  ],
+  fleet: [
+    'setVersionPolicy',
+    'getVersionPolicy',
+    'listVersionPolicies',
+    'appendAudit',
+    'listAudit',
+    'heartbeatNode',
+    'removeNode',
+    'listNodes',
+    'pruneNodes',
+    'setInstanceVersion',
+  ],
+  crossProcessSignals: [],
+};
+
+/**
+ * A provider: the required core plus whichever capability groups it declares in
+ * `capabilities` (the methods of an undeclared group may be absent).
+ */
+export interface Provider extends ProviderCore, Partial<SessionStore>, Partial<ManagementStore>, Partial<FleetStore> {}
+
+/** A provider known to have capability `C` (see `hasCapability` in the client). */
+export type ProviderWith<C extends ProviderCapability> = Provider & CapabilityMethods[C];
+
+/** A provider with every capability group: what the built-in providers implement. */
+export interface CompleteProvider extends ProviderCore, SessionStore, ManagementStore, FleetStore {}

@@ -6,7 +6,7 @@
  * @module
  */
 import { hostname } from 'node:os';
-import type { NodeRecord, Provider } from '../providers/provider.js';
+import type { NodeRecord, ProviderWith } from '../providers/provider.js';
 import { DUROXIDE_VERSION } from '../core/version.js';
 import type { Logger } from './logger.js';
 import type { ActivityRegistry, OrchestrationRegistry } from './registry.js';
@@ -18,7 +18,7 @@ const PRUNE_AFTER_MS = 24 * 60 * 60 * 1000;
 const PRUNE_EVERY_MS = 10 * 60 * 1000;
 
 export interface NodeHeartbeatDeps {
-  readonly provider: Provider;
+  readonly provider: ProviderWith<'fleet'>;
   readonly nodeId: string;
   readonly intervalMs: number;
   readonly historyFormat: number;

@@ -5,7 +5,7 @@
  * @module
  */
 import { randomBytes } from 'node:crypto';
-import { ConfigurationError, ERROR_CODES, InvalidInputError } from '../core/errors/duroxide-error.js';
+import { ConfigurationError, ERROR_CODES } from '../core/errors/duroxide-error.js';
 import type { OrchestrationHandler } from '../core/replay/orchestration-handler.js';
 import { DEFAULT_VERSION } from '../core/versioning/semver.js';
 import { DUROXIDE_VERSION } from '../core/version.js';
@@ -29,6 +29,7 @@ import { SessionTracker } from './session-tracker.js';
 import { timerDelay, Waker } from './waker.js';
 import { WorkerDispatcher } from './dispatchers/worker-dispatcher.js';
 import { FleetView, type SelfNode } from '../client/fleet-view.js';
+import { checkProvider, hasCapability } from '../client/provider-capabilities.js';
 import { NodeHeartbeat } from './node-heartbeat.js';
 import { hostname } from 'node:os';
 
@@ -68,11 +69,11 @@ export class Runtime {
    * await runtime.start();
    */
   constructor(provider: Provider, options: RuntimeOptions = {}) {
-    if (provider === null || typeof provider !== 'object' || typeof provider.fetchOrchestrationItem !== 'function') {
-      throw new InvalidInputError('Runtime needs a provider (e.g. await SqliteProvider.open("sqlite:./app.db"))');
-    }
+    checkProvider(provider, 'Runtime');
     this.#provider = provider;
-    this.#options = resolveRuntimeOptions(options);
+    const resolved = resolveRuntimeOptions(options);
+    // Without local-activity hand-off every activity and turn goes through the queues.
+    this.#options = provider.capabilities.localActivityHandoff ? resolved : { ...resolved, localActivities: false };
     this.#logger = new Logger(this.#options.logLevel, this.#options.logFormat, this.#options.logSink);
     this.#cache = new InstanceCache(this.#options.instanceCacheSize);
     this.#fleet = new FleetView(provider, this.#options.fleetRefreshMs);
@@ -145,16 +146,26 @@ export class Runtime {
       throw new ConfigurationError(ERROR_CODES.INVALID_STATE, `runtime cannot start: it is ${this.#state}`);
     }
     this.#state = 'running';
-    this.#heartbeat = new NodeHeartbeat({
-      provider: this.#provider,
-      nodeId: this.#nodeId,
-      intervalMs: this.#options.nodeHeartbeatIntervalMs,
-      historyFormat: this.#options.historyFormat,
-      orchestrations: this.#orchestrations,
-      activities: this.#activities,
-      logger: this.#logger,
-    });
-    await this.#heartbeat.start();
+    const provider = this.#provider;
+    if (hasCapability(provider, 'fleet')) {
+      this.#heartbeat = new NodeHeartbeat({
+        provider,
+        nodeId: this.#nodeId,
+        intervalMs: this.#options.nodeHeartbeatIntervalMs,
+        historyFormat: this.#options.historyFormat,
+        orchestrations: this.#orchestrations,
+        activities: this.#activities,
+        logger: this.#logger,
+      });
+      await this.#heartbeat.start();
+    } else {
+      this.#logger.warn(
+        TARGET,
+        `provider ${provider.name} has no fleet storage (capability 'fleet'): fleet-safe versioning is off — versions are ` +
+          'decided from this runtime\'s registry and in-code policy only, and no node heartbeat is written',
+        { runtimeId: this.#runtimeId },
+      );
+    }
     const self: SelfNode = { nodeId: this.#nodeId, versionsOf: (name) => this.#orchestrations.versionsOf(name) };
     const orchWaker = new Waker();
     const workWaker = new Waker();
@@ -200,7 +211,7 @@ export class Runtime {
       process: (item) => orchestration.process(item),
       nextVisibleAt: () => this.#provider.nextOrchestratorVisibleAt(),
       onFetchError,
-      signalsAcrossProcesses: this.#provider.signalsAcrossProcesses === true,
+      signalsAcrossProcesses: this.#provider.capabilities.crossProcessSignals,
     });
     this.#workLoop = new DispatcherLoop({
       name: 'worker dispatcher',
@@ -213,7 +224,7 @@ export class Runtime {
       fetch: (slot) => worker.fetch(slot),
       process: (item, slot) => worker.process(item, slot),
       onFetchError,
-      signalsAcrossProcesses: this.#provider.signalsAcrossProcesses === true,
+      signalsAcrossProcesses: this.#provider.capabilities.crossProcessSignals,
     });
     this.#logger.info(TARGET, `duroxide-ts runtime ${DUROXIDE_VERSION} starting with provider ${this.#provider.name}`, {
       runtimeId: this.#runtimeId,
@@ -271,7 +282,9 @@ export class Runtime {
   checkReplay(options?: ReplayCheckOptions): Promise<ReplayCheckReport> {
     // The version an instance moves to once this code is deployed: the stored fleet policy with
     // this runtime's registry as the fleet (never backwards), the highest version here without one.
-    const policies = this.#provider.listVersionPolicies().then((list) => new Map(list.map((p) => [p.orchestrationName, p.policy] as const)));
+    const provider = this.#provider;
+    const storedPolicies = hasCapability(provider, 'fleet') ? provider.listVersionPolicies() : Promise.resolve([]);
+    const policies = storedPolicies.then((list) => new Map(list.map((p) => [p.orchestrationName, p.policy] as const)));
     const fallback = highestRegisteredTarget(this.#orchestrations);
     const upgradeTarget: UpgradeTarget = async (name, currentVersion, instanceId) => {
       const stored = (await policies).get(name);

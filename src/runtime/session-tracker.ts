@@ -4,6 +4,7 @@
  * and orphan cleanup.
  * @module
  */
+import { hasCapability } from '../client/provider-capabilities.js';
 import type { Provider } from '../providers/provider.js';
 import type { Logger } from './logger.js';
 import { renewalIntervalMs, type ResolvedRuntimeOptions } from './options.js';
@@ -50,16 +51,23 @@ export class SessionTracker {
     else this.#inFlight.set(sessionId, n - 1);
   }
 
+  /** True when the provider declares the capability `sessions` (else session work is refused). */
+  get isSupported(): boolean {
+    return this.#provider.capabilities.sessions;
+  }
+
   start(): void {
     const o = this.#options;
+    const provider = this.#provider;
+    if (!hasCapability(provider, 'sessions')) return;
     const renew = setInterval(() => {
       if (this.#owners.size === 0) return;
-      this.#provider.renewSessionLocks([...this.#owners], o.sessionLockTimeoutMs, o.sessionIdleTimeoutMs).catch((error: unknown) => {
+      provider.renewSessionLocks([...this.#owners], o.sessionLockTimeoutMs, o.sessionIdleTimeoutMs).catch((error: unknown) => {
         this.#logger.warn(TARGET, 'session lease renewal failed', { error: String(error) });
       });
     }, renewalIntervalMs(o.sessionLockTimeoutMs));
     const cleanup = setInterval(() => {
-      this.#provider.cleanupOrphanedSessions(o.sessionIdleTimeoutMs).catch((error: unknown) => {
+      provider.cleanupOrphanedSessions(o.sessionIdleTimeoutMs).catch((error: unknown) => {
         this.#logger.warn(TARGET, 'session cleanup failed', { error: String(error) });
       });
     }, o.sessionCleanupIntervalMs);

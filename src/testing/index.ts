@@ -8,8 +8,15 @@
  * @example
  * // my-provider.test.ts
  * import { runProviderConformance } from 'duroxide-ts/testing';
- * runProviderConformance({ name: 'my provider', create: () => MyProvider.connect(url) });
+ * runProviderConformance({
+ *   name: 'my provider',
+ *   create: ({ now }) => MyProvider.connect(url, { now }), // honours the test's clock
+ *   honoursClock: true,
+ *   skip: [{ name: 'a case name', reason: 'not supported yet' }], // optional
+ * });
+ * // Cases of capabilities the provider does not declare are reported as skipped
+ * // (docs/decisions/0006-provider-capabilities.md).
  * @module
  */
 export { runProviderConformance } from '../providers/validation/run-provider-conformance.js';
-export type { ProviderConformanceOptions } from '../providers/validation/run-provider-conformance.js';
+export type { ConformanceClock, ConformanceContext, ConformanceSkip, ProviderConformanceOptions } from '../providers/validation/run-provider-conformance.js';

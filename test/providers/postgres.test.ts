@@ -42,7 +42,8 @@ after(async () => {
 // cases so the suite pays for migrations once.
 runProviderConformance({
   name: 'postgres',
-  create: () => PostgresProvider.connectWithSchema(url, schemas.take()),
+  create: ({ now }) => PostgresProvider.connectWithSchema(url, schemas.take(), { now }),
+  honoursClock: true,
   destroy: async (p) => {
     await p.close();
     await schemas.give((p as PostgresProvider).schema);
@@ -156,6 +157,13 @@ describe('PostgresProvider', () => {
         );
       });
     }
+
+    test('connect rejects a now option that is not a function, naming it', async () => {
+      await assert.rejects(
+        PostgresProvider.connect(url, { now: 5 } as unknown as { now: () => number }),
+        (error: unknown) => error instanceof InvalidInputError && /option now must be a function/.test(error.message),
+      );
+    });
 
     test('turns and activities run on one pooled connection with prepared statements on and off', async (t) => {
       for (const preparedStatements of [true, false]) {

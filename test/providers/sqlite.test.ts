@@ -47,7 +47,8 @@ function raw(file: string): Database.Database {
   return db;
 }
 
-runProviderConformance({ name: 'sqlite (in-memory)', create: () => SqliteProvider.inMemory() });
+runProviderConformance({ name: 'sqlite (in-memory)', create: ({ now }) => SqliteProvider.inMemory({ now }), honoursClock: true });
+// On real time (the cases sleep), so the suite also runs against real timers.
 runProviderConformance({ name: 'sqlite (file)', create: () => SqliteProvider.openFile(tempFile()) });
 
 describe('SqliteProvider', () => {
@@ -92,6 +93,22 @@ describe('SqliteProvider', () => {
         });
       });
     }
+
+    test('open rejects a now option that is not a function, naming it', async () => {
+      await assert.rejects(
+        SqliteProvider.inMemory({ now: 'soon' } as unknown as { now: () => number }),
+        (error: unknown) => error instanceof InvalidInputError && /option now must be a function/.test(error.message),
+      );
+    });
+
+    test('the injected clock stamps stored times', async (t) => {
+      const provider = await SqliteProvider.inMemory({ now: () => 1_000_000 });
+      t.after(() => provider.close());
+      await startInstance(provider, 'clocked-1');
+      const instance = await provider.getInstance('clocked-1');
+      assert.equal(instance?.createdAt, 1_000_000);
+      assert.equal(instance?.updatedAt, 1_000_000);
+    });
 
     test('opening a file in a missing directory fails with a ProviderError', async () => {
       await assert.rejects(

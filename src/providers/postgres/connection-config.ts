@@ -20,12 +20,19 @@ export interface PostgresProviderOptions {
    * Default true.
    */
   readonly preparedStatements?: boolean;
+  /**
+   * The clock every stored time is computed from (lock expiry, visibility, timestamps), in
+   * epoch ms; default `Date.now`. The provider never uses the database server's clock, so all
+   * nodes must have synchronised clocks (NTP) and tests can inject a clock they move forward.
+   */
+  readonly now?: () => number;
 }
 
 export interface ResolvedPostgresOptions {
   readonly poolSize: number;
   readonly connectionTimeoutMs: number;
   readonly preparedStatements: boolean;
+  readonly now: () => number;
 }
 
 const DEFAULT_POOL_SIZE = 10;
@@ -90,7 +97,7 @@ export function validateSchemaName(schema: unknown): string {
 
 /** @throws InvalidInputError for a non-integer or out-of-range option. */
 export function resolveOptions(options: PostgresProviderOptions = {}): ResolvedPostgresOptions {
-  const int = (key: keyof PostgresProviderOptions, fallback: number, min: number): number => {
+  const int = (key: 'poolSize' | 'connectionTimeoutMs', fallback: number, min: number): number => {
     const v = options[key];
     if (v === undefined) return fallback;
     if (typeof v !== 'number' || !Number.isInteger(v) || v < min) {
@@ -102,7 +109,12 @@ export function resolveOptions(options: PostgresProviderOptions = {}): ResolvedP
   if (typeof prepared !== 'boolean') {
     throw new InvalidInputError(`PostgreSQL provider option preparedStatements must be a boolean, got ${JSON.stringify(prepared)}`);
   }
+  const now = options.now ?? Date.now;
+  if (typeof now !== 'function') {
+    throw new InvalidInputError(`PostgreSQL provider option now must be a function returning epoch ms, got ${JSON.stringify(now)}`);
+  }
   return {
+    now,
     poolSize: int('poolSize', DEFAULT_POOL_SIZE, 1),
     connectionTimeoutMs: int('connectionTimeoutMs', DEFAULT_CONNECTION_TIMEOUT_MS, 1),
     preparedStatements: prepared,

@@ -59,7 +59,8 @@ import type {
   OrchestrationAckOptions,
   OrchestrationAckResult,
   OrchestrationStatsRecord,
-  Provider,
+  CompleteProvider,
+  ProviderCapabilities,
   ProviderSignal,
   ProviderSignalListener,
   PruneExecutionsOptions,
@@ -207,10 +208,16 @@ function sleep(ms: number): Promise<void> {
  * await runtime.shutdown();
  * await provider.close();
  */
-export class PostgresProvider implements Provider {
+export class PostgresProvider implements CompleteProvider {
   readonly name = 'postgres';
-  /** LISTEN/NOTIFY carries the commits of every process using this schema. */
-  readonly signalsAcrossProcesses = true;
+  /** Every capability; LISTEN/NOTIFY carries the commits of every process using this schema. */
+  readonly capabilities: ProviderCapabilities = {
+    localActivityHandoff: true,
+    sessions: true,
+    management: true,
+    fleet: true,
+    crossProcessSignals: true,
+  };
   /** The schema holding this provider's tables. */
   readonly schema: string;
 
@@ -221,9 +228,11 @@ export class PostgresProvider implements Provider {
   #notifications: NotifyListener | undefined;
   /** Tail of the queue of session-routed work fetches (see {@link fetchWorkItem}). */
   #sessionFetches: Promise<unknown> = Promise.resolve();
+  readonly #now: () => number;
   #isClosed = false;
 
-  private constructor(db: Database, schema: SchemaIdentity, origin: string) {
+  private constructor(db: Database, schema: SchemaIdentity, origin: string, now: () => number) {
+    this.#now = now;
     this.schema = schema.name;
     this.#db = db;
     this.#origin = origin;
@@ -267,8 +276,8 @@ export class PostgresProvider implements Provider {
     pool.on('error', () => undefined);
     const db = new Database(pool, { preparedStatements: resolved.preparedStatements });
     try {
-      await withRetries('transient', () => applyMigrations(db, identity, Date.now), () => false);
-      const provider = new PostgresProvider(db, identity, randomUUID());
+      await withRetries('transient', () => applyMigrations(db, identity, resolved.now), () => false);
+      const provider = new PostgresProvider(db, identity, randomUUID(), resolved.now);
       await provider.#listen(pg, config, identity.channel);
       return provider;
     } catch (error) {
@@ -280,7 +289,7 @@ export class PostgresProvider implements Provider {
   // ----- orchestrator queue -----
 
   async fetchOrchestrationItem(options: FetchOrchestrationOptions): Promise<LockedOrchestrationItem | null> {
-    return this.#run('fetchOrchestrationItem', () => this.#ops.fetchOrchestrationItem(this.#db, options, Date.now()));
+    return this.#run('fetchOrchestrationItem', () => this.#ops.fetchOrchestrationItem(this.#db, options, this.#now()));
   }
 
   async ackOrchestrationItem(
@@ -289,7 +298,7 @@ export class PostgresProvider implements Provider {
     options: OrchestrationAckOptions = {},
   ): Promise<OrchestrationAckResult> {
     const outcome = await this.#run('ackOrchestrationItem', () =>
-      this.#ops.ackOrchestrationItem(this.#db, lockToken, ack, options, Date.now()),
+      this.#ops.ackOrchestrationItem(this.#db, lockToken, ack, options, this.#now()),
     );
     this.#emitAll(outcome);
     return { claimedWorkItems: outcome.claimedWorkItems, lockKept: outcome.lockKept, instanceCreatedAt: outcome.instanceCreatedAt };
@@ -297,21 +306,21 @@ export class PostgresProvider implements Provider {
 
   async abandonOrchestrationItem(lockToken: string, options: AbandonOptions = {}): Promise<void> {
     const visibleAt = await this.#run('abandonOrchestrationItem', () =>
-      this.#ops.abandonOrchestrationItem(this.#db, lockToken, options, Date.now()),
+      this.#ops.abandonOrchestrationItem(this.#db, lockToken, options, this.#now()),
     );
     this.#emit({ kind: 'orchestrator', visibleAt });
   }
 
   async renewOrchestrationItemLock(lockToken: string, extendForMs: number): Promise<void> {
     await this.#run('renewOrchestrationItemLock', () =>
-      this.#ops.renewOrchestrationItemLock(this.#db, lockToken, extendForMs, Date.now()),
+      this.#ops.renewOrchestrationItemLock(this.#db, lockToken, extendForMs, this.#now()),
     );
   }
 
   async enqueueForOrchestrator(item: WorkItem, delayMs?: number): Promise<void> {
     const visibleAt = await this.#run(
       'enqueueForOrchestrator',
-      () => this.#ops.enqueueForOrchestrator(this.#db, item, delayMs, Date.now()),
+      () => this.#ops.enqueueForOrchestrator(this.#db, item, delayMs, this.#now()),
       'unsent',
     );
     this.#emit({ kind: 'orchestrator', visibleAt });
@@ -320,7 +329,7 @@ export class PostgresProvider implements Provider {
   async enqueueStartIfAbsent(item: WorkItemOfType<'StartOrchestration'>): Promise<boolean> {
     const visibleAt = await this.#run(
       'enqueueStartIfAbsent',
-      () => this.#ops.enqueueStartIfAbsent(this.#db, item, Date.now()),
+      () => this.#ops.enqueueStartIfAbsent(this.#db, item, this.#now()),
       'unsent',
     );
     if (visibleAt === undefined) return false;
@@ -329,7 +338,7 @@ export class PostgresProvider implements Provider {
   }
 
   async nextOrchestratorVisibleAt(): Promise<number | null> {
-    return this.#run('nextOrchestratorVisibleAt', () => this.#ops.nextOrchestratorVisibleAt(this.#db, Date.now()));
+    return this.#run('nextOrchestratorVisibleAt', () => this.#ops.nextOrchestratorVisibleAt(this.#db, this.#now()));
   }
 
   // ----- worker queue -----
@@ -342,7 +351,7 @@ export class PostgresProvider implements Provider {
    */
   async fetchWorkItem(options: FetchWorkOptions): Promise<LockedWorkItem | null> {
     const fetch = (): Promise<LockedWorkItem | null> =>
-      this.#run('fetchWorkItem', () => this.#ops.fetchWorkItem(this.#db, options, Date.now()));
+      this.#run('fetchWorkItem', () => this.#ops.fetchWorkItem(this.#db, options, this.#now()));
     if (options.session === undefined) return fetch();
     const result = this.#sessionFetches.then(fetch);
     this.#sessionFetches = result.catch(() => undefined);
@@ -350,27 +359,27 @@ export class PostgresProvider implements Provider {
   }
 
   async ackWorkItem(lockToken: string, completion?: WorkItem): Promise<void> {
-    const visibleAt = await this.#run('ackWorkItem', () => this.#ops.ackWorkItem(this.#db, lockToken, completion, Date.now()));
+    const visibleAt = await this.#run('ackWorkItem', () => this.#ops.ackWorkItem(this.#db, lockToken, completion, this.#now()));
     if (visibleAt !== undefined) this.#emit({ kind: 'orchestrator', visibleAt });
   }
 
   async abandonWorkItem(lockToken: string, options: AbandonOptions = {}): Promise<void> {
-    await this.#run('abandonWorkItem', () => this.#ops.abandonWorkItem(this.#db, lockToken, options, Date.now()));
+    await this.#run('abandonWorkItem', () => this.#ops.abandonWorkItem(this.#db, lockToken, options, this.#now()));
     this.#emit({ kind: 'worker' });
   }
 
   async renewWorkItemLock(lockToken: string, extendForMs: number): Promise<void> {
-    await this.#run('renewWorkItemLock', () => this.#ops.renewWorkItemLock(this.#db, lockToken, extendForMs, Date.now()));
+    await this.#run('renewWorkItemLock', () => this.#ops.renewWorkItemLock(this.#db, lockToken, extendForMs, this.#now()));
   }
 
   async renewSessionLocks(ownerIds: readonly string[], extendForMs: number, idleTimeoutMs: number): Promise<number> {
     return this.#run('renewSessionLocks', () =>
-      this.#ops.sessions.renewSessionLocks(this.#db, ownerIds, extendForMs, idleTimeoutMs, Date.now()),
+      this.#ops.sessions.renewSessionLocks(this.#db, ownerIds, extendForMs, idleTimeoutMs, this.#now()),
     );
   }
 
   async cleanupOrphanedSessions(_idleTimeoutMs: number): Promise<number> {
-    return this.#run('cleanupOrphanedSessions', () => this.#ops.sessions.cleanupOrphanedSessions(this.#db, Date.now()));
+    return this.#run('cleanupOrphanedSessions', () => this.#ops.sessions.cleanupOrphanedSessions(this.#db, this.#now()));
   }
 
   // ----- reads -----
@@ -435,14 +444,6 @@ export class PostgresProvider implements Provider {
     return result;
   }
 
-  async listChildren(instanceId: string): Promise<string[]> {
-    return this.#run('listChildren', () => this.#ops.trees.listChildren(this.#db, instanceId));
-  }
-
-  async getParentId(instanceId: string): Promise<string | null> {
-    return this.#run('getParentId', () => this.#ops.trees.getParentId(this.#db, instanceId));
-  }
-
   async getInstanceTree(instanceId: string): Promise<string[]> {
     return this.#run('getInstanceTree', () => this.#ops.trees.getInstanceTree(this.#db, instanceId));
   }
@@ -468,7 +469,7 @@ export class PostgresProvider implements Provider {
   }
 
   async getQueueDepths(): Promise<QueueDepthsRecord> {
-    return this.#run('getQueueDepths', () => this.#ops.metrics.getQueueDepths(this.#db, Date.now()));
+    return this.#run('getQueueDepths', () => this.#ops.metrics.getQueueDepths(this.#db, this.#now()));
   }
 
   async getOrchestrationStats(instanceId: string): Promise<OrchestrationStatsRecord | null> {
@@ -571,7 +572,7 @@ export class PostgresProvider implements Provider {
         this.#emitAll(decoded.signals);
       },
       // Notifications sent while the connection was down are lost: make everyone look once.
-      onReconnected: () => this.#emitAll({ orchestratorVisibleAt: Date.now(), hasWorkerItems: true }),
+      onReconnected: () => this.#emitAll({ orchestratorVisibleAt: this.#now(), hasWorkerItems: true }),
     });
   }
 

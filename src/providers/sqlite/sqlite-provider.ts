@@ -10,7 +10,7 @@
  * @module
  */
 import type Database from 'better-sqlite3';
-import { ProviderError } from '../../core/errors/duroxide-error.js';
+import { InvalidInputError, ProviderError } from '../../core/errors/duroxide-error.js';
 import type { HistoryEvent } from '../../core/history/history-event.js';
 import type { WorkItem, WorkItemOfType } from '../../core/history/work-item.js';
 import type {
@@ -39,7 +39,8 @@ import type {
   OrchestrationAckOptions,
   OrchestrationAckResult,
   OrchestrationStatsRecord,
-  Provider,
+  CompleteProvider,
+  ProviderCapabilities,
   ProviderSignal,
   ProviderSignalListener,
   PruneExecutionsOptions,
@@ -127,6 +128,15 @@ interface PendingWrite {
   readonly settle: (outcome: BatchOutcome) => void;
 }
 
+/** Options of {@link SqliteProvider.open}, {@link SqliteProvider.openFile} and {@link SqliteProvider.inMemory}. */
+export interface SqliteProviderOptions {
+  /**
+   * The clock every stored time is computed from (lock expiry, visibility, timestamps), in
+   * epoch ms; default `Date.now`. Tests inject a clock they can move forward.
+   */
+  readonly now?: () => number;
+}
+
 /**
  * SQLite implementation of {@link Provider}.
  *
@@ -138,18 +148,28 @@ interface PendingWrite {
  * // … hand it to a Runtime / Client …
  * await provider.close();
  */
-export class SqliteProvider implements Provider {
+export class SqliteProvider implements CompleteProvider {
   readonly name = 'sqlite';
+  /** Every capability but cross-process signals: other processes' commits are found by polling. */
+  readonly capabilities: ProviderCapabilities = {
+    localActivityHandoff: true,
+    sessions: true,
+    management: true,
+    fleet: true,
+    crossProcessSignals: false,
+  };
 
   readonly #db: Database.Database;
   readonly #ops: Operations;
   readonly #signals = new SignalFanOut();
   readonly #pending: PendingWrite[] = [];
   readonly #batchTx: Database.Transaction<(batch: readonly PendingWrite[], outcomes: BatchOutcome[]) => void>;
+  readonly #now: () => number;
   #isClosed = false;
 
-  private constructor(db: Database.Database) {
+  private constructor(db: Database.Database, now: () => number) {
     this.#db = db;
+    this.#now = now;
     this.#ops = prepareOperations(db);
     const savepoint = db.transaction((op: PendingWrite) => op.run());
     this.#batchTx = db.transaction((batch: readonly PendingWrite[], outcomes: BatchOutcome[]) => {
@@ -170,21 +190,25 @@ export class SqliteProvider implements Provider {
    * @throws SchemaTooNewError (`SCHEMA_TOO_NEW`) when the file was migrated by a newer duroxide-ts.
    * @throws ProviderError (`PROVIDER_ERROR`) when the file cannot be opened.
    */
-  static async open(url: string): Promise<SqliteProvider> {
-    return SqliteProvider.#openLocation(parseSqliteUrl(url));
+  static async open(url: string, options?: SqliteProviderOptions): Promise<SqliteProvider> {
+    return SqliteProvider.#openLocation(parseSqliteUrl(url), options);
   }
 
   /** Opens (creating if missing) the database file at `path`; see {@link open}. */
-  static async openFile(path: string): Promise<SqliteProvider> {
-    return SqliteProvider.#openLocation(path);
+  static async openFile(path: string, options?: SqliteProviderOptions): Promise<SqliteProvider> {
+    return SqliteProvider.#openLocation(path, options);
   }
 
   /** A private in-memory database, gone when closed. */
-  static async inMemory(): Promise<SqliteProvider> {
-    return SqliteProvider.#openLocation(MEMORY_LOCATION);
+  static async inMemory(options?: SqliteProviderOptions): Promise<SqliteProvider> {
+    return SqliteProvider.#openLocation(MEMORY_LOCATION, options);
   }
 
-  static #openLocation(location: string): SqliteProvider {
+  static #openLocation(location: string, options: SqliteProviderOptions = {}): SqliteProvider {
+    const now = options.now ?? Date.now;
+    if (typeof now !== 'function') {
+      throw new InvalidInputError(`SQLite provider option now must be a function returning epoch ms, got ${JSON.stringify(now)}`);
+    }
     let db: Database.Database;
     try {
       db = openDatabase(location);
@@ -192,8 +216,8 @@ export class SqliteProvider implements Provider {
       throw toProviderError('open', error);
     }
     try {
-      applyMigrations(db, location, Date.now());
-      return new SqliteProvider(db);
+      applyMigrations(db, location, now());
+      return new SqliteProvider(db, now);
     } catch (error) {
       db.close();
       throw toProviderError('open', error);
@@ -203,7 +227,7 @@ export class SqliteProvider implements Provider {
   // ----- orchestrator queue -----
 
   async fetchOrchestrationItem(options: FetchOrchestrationOptions): Promise<LockedOrchestrationItem | null> {
-    return this.#write('fetchOrchestrationItem', (ops) => ops.fetchOrchestrationItem(options, Date.now()));
+    return this.#write('fetchOrchestrationItem', (ops) => ops.fetchOrchestrationItem(options, this.#now()));
   }
 
   async ackOrchestrationItem(
@@ -213,7 +237,7 @@ export class SqliteProvider implements Provider {
   ): Promise<OrchestrationAckResult> {
     const result = await this.#write(
       'ackOrchestrationItem',
-      (ops) => ops.ackOrchestrationItem(lockToken, ack, options, Date.now()),
+      (ops) => ops.ackOrchestrationItem(lockToken, ack, options, this.#now()),
       (result) => {
         if (result.orchestratorVisibleAt !== undefined) {
           this.#emit({ kind: 'orchestrator', visibleAt: result.orchestratorVisibleAt });
@@ -231,19 +255,19 @@ export class SqliteProvider implements Provider {
   async abandonOrchestrationItem(lockToken: string, options: AbandonOptions = {}): Promise<void> {
     await this.#write(
       'abandonOrchestrationItem',
-      (ops) => ops.abandonOrchestrationItem(lockToken, options, Date.now()),
+      (ops) => ops.abandonOrchestrationItem(lockToken, options, this.#now()),
       (visibleAt) => this.#emit({ kind: 'orchestrator', visibleAt }),
     );
   }
 
   async renewOrchestrationItemLock(lockToken: string, extendForMs: number): Promise<void> {
-    await this.#write('renewOrchestrationItemLock', (ops) => ops.renewOrchestrationItemLock(lockToken, extendForMs, Date.now()));
+    await this.#write('renewOrchestrationItemLock', (ops) => ops.renewOrchestrationItemLock(lockToken, extendForMs, this.#now()));
   }
 
   async enqueueForOrchestrator(item: WorkItem, delayMs?: number): Promise<void> {
     await this.#write(
       'enqueueForOrchestrator',
-      (ops) => ops.enqueueForOrchestrator(item, delayMs, Date.now()),
+      (ops) => ops.enqueueForOrchestrator(item, delayMs, this.#now()),
       (visibleAt) => this.#emit({ kind: 'orchestrator', visibleAt }),
     );
   }
@@ -251,7 +275,7 @@ export class SqliteProvider implements Provider {
   async enqueueStartIfAbsent(item: WorkItemOfType<'StartOrchestration'>): Promise<boolean> {
     const visibleAt = await this.#write(
       'enqueueStartIfAbsent',
-      (ops) => ops.enqueueStartIfAbsent(item, Date.now()),
+      (ops) => ops.enqueueStartIfAbsent(item, this.#now()),
       (at) => {
         if (at !== undefined) this.#emit({ kind: 'orchestrator', visibleAt: at });
       },
@@ -260,19 +284,19 @@ export class SqliteProvider implements Provider {
   }
 
   async nextOrchestratorVisibleAt(): Promise<number | null> {
-    return this.#run('nextOrchestratorVisibleAt', (ops) => ops.nextOrchestratorVisibleAt(Date.now()));
+    return this.#run('nextOrchestratorVisibleAt', (ops) => ops.nextOrchestratorVisibleAt(this.#now()));
   }
 
   // ----- worker queue -----
 
   async fetchWorkItem(options: FetchWorkOptions): Promise<LockedWorkItem | null> {
-    return this.#write('fetchWorkItem', (ops) => ops.fetchWorkItem(options, Date.now()));
+    return this.#write('fetchWorkItem', (ops) => ops.fetchWorkItem(options, this.#now()));
   }
 
   async ackWorkItem(lockToken: string, completion?: WorkItem): Promise<void> {
     await this.#write(
       'ackWorkItem',
-      (ops) => ops.ackWorkItem(lockToken, completion, Date.now()),
+      (ops) => ops.ackWorkItem(lockToken, completion, this.#now()),
       (visibleAt) => {
         if (visibleAt !== undefined) this.#emit({ kind: 'orchestrator', visibleAt });
       },
@@ -282,24 +306,24 @@ export class SqliteProvider implements Provider {
   async abandonWorkItem(lockToken: string, options: AbandonOptions = {}): Promise<void> {
     await this.#write(
       'abandonWorkItem',
-      (ops) => ops.abandonWorkItem(lockToken, options, Date.now()),
+      (ops) => ops.abandonWorkItem(lockToken, options, this.#now()),
       () => this.#emit({ kind: 'worker' }),
     );
   }
 
   async renewWorkItemLock(lockToken: string, extendForMs: number): Promise<void> {
-    await this.#write('renewWorkItemLock', (ops) => ops.renewWorkItemLock(lockToken, extendForMs, Date.now()));
+    await this.#write('renewWorkItemLock', (ops) => ops.renewWorkItemLock(lockToken, extendForMs, this.#now()));
   }
 
   async renewSessionLocks(ownerIds: readonly string[], extendForMs: number, idleTimeoutMs: number): Promise<number> {
     return this.#run('renewSessionLocks', (ops) =>
-      ops.renewSessionLocks(ownerIds, extendForMs, idleTimeoutMs, Date.now()),
+      ops.renewSessionLocks(ownerIds, extendForMs, idleTimeoutMs, this.#now()),
     );
   }
 
   /** `idleTimeoutMs` is not needed: an idle session is no longer renewed, so its lease expires. */
   async cleanupOrphanedSessions(_idleTimeoutMs: number): Promise<number> {
-    return this.#run('cleanupOrphanedSessions', (ops) => ops.cleanupOrphanedSessions(Date.now()));
+    return this.#run('cleanupOrphanedSessions', (ops) => ops.cleanupOrphanedSessions(this.#now()));
   }
 
   // ----- reads -----
@@ -366,14 +390,6 @@ export class SqliteProvider implements Provider {
     return result;
   }
 
-  async listChildren(instanceId: string): Promise<string[]> {
-    return this.#run('listChildren', (ops) => ops.trees.listChildren(instanceId));
-  }
-
-  async getParentId(instanceId: string): Promise<string | null> {
-    return this.#run('getParentId', (ops) => ops.trees.getParentId(instanceId));
-  }
-
   async getInstanceTree(instanceId: string): Promise<string[]> {
     return this.#run('getInstanceTree', (ops) => ops.trees.getInstanceTree(instanceId));
   }
@@ -400,7 +416,7 @@ export class SqliteProvider implements Provider {
   }
 
   async getQueueDepths(): Promise<QueueDepthsRecord> {
-    return this.#run('getQueueDepths', (ops) => ops.metrics.getQueueDepths(Date.now()));
+    return this.#run('getQueueDepths', (ops) => ops.metrics.getQueueDepths(this.#now()));
   }
 
   async getOrchestrationStats(instanceId: string): Promise<OrchestrationStatsRecord | null> {

@@ -3,7 +3,7 @@
  * @module
  */
 import assert from 'node:assert/strict';
-import type { TestContext } from 'node:test';
+import { test, type TestContext } from 'node:test';
 import { ProviderError } from '../../core/errors/duroxide-error.js';
 import type { EventKind, HistoryEvent } from '../../core/history/history-event.js';
 import type { WorkItem, WorkItemOfType } from '../../core/history/work-item.js';
@@ -15,31 +15,175 @@ import type {
   LockedOrchestrationItem,
   OrchestrationAck,
   Provider,
+  ProviderCapabilities,
+  ProviderCapability,
+  CapabilityMethods,
 } from '../provider.js';
+
+/** A case the provider under test does not run, and why (shown as the skip reason). */
+export interface ConformanceSkip {
+  /** The case's test name, exactly as registered. */
+  readonly name: string;
+  readonly reason: string;
+}
 
 /** What `runProviderConformance` needs to give each test a fresh provider. */
 export interface ProviderConformanceOptions {
   /** Shown in the suite name, e.g. `sqlite (in-memory)`. */
   readonly name: string;
-  /** A fresh, empty provider. Called once per test. */
-  readonly create: () => Promise<Provider>;
+  /**
+   * A fresh, empty provider. Called once per test, with the test's clock: a provider that
+   * computes every time from `context.now` lets the suite move time forward instead of sleeping
+   * (see {@link honoursClock}).
+   */
+  readonly create: (context: ConformanceContext) => Promise<Provider>;
+  /**
+   * True when the providers `create` makes read every time they compute (lock expiry,
+   * visibility, timestamps) from `context.now`: the suite then advances that clock at once
+   * where it would wait. Default false: the cases sleep in real time instead.
+   */
+  readonly honoursClock?: boolean;
   /** Disposes a provider made by `create`; defaults to `provider.close()`. */
   readonly destroy?: (provider: Provider) => Promise<void>;
+  /**
+   * Cases not to run, each with its reason; they are reported as skipped. Cases of a capability
+   * the provider does not declare are skipped without being listed here. A name that matches no
+   * case fails the suite.
+   */
+  readonly skip?: readonly ConformanceSkip[];
 }
+
+type CaseBody = (t: TestContext) => Promise<void> | void;
+
+/** What `create` gets for one test. */
+export interface ConformanceContext {
+  /** The test's clock, in epoch ms. */
+  readonly now: () => number;
+}
+
+/** The clock of one test. */
+export interface ConformanceClock {
+  /** Now, in epoch ms, as the test's providers see it. */
+  now(): number;
+  /**
+   * Lets `ms` pass for the test's providers: moves the clock forward at once when the provider
+   * honours it, else sleeps in real time.
+   */
+  advance(ms: number): Promise<void>;
+}
+
+/** A clock that runs with real time plus an offset that `advance` moves forward. */
+function offsetClock(): ConformanceClock {
+  let offset = 0;
+  return {
+    now: () => Date.now() + offset,
+    advance: (ms) => {
+      offset += Math.max(0, ms);
+      return Promise.resolve();
+    },
+  };
+}
+
+const REAL_CLOCK: ConformanceClock = { now: () => Date.now(), advance: (ms) => sleep(ms) };
 
 /** Registration context handed to every group of cases. */
-export interface ConformanceHarness {
+export interface ConformanceHarness<P extends Provider = Provider> {
   /** Creates a provider for this test and disposes of it when the test ends. */
-  readonly provider: (t: TestContext) => Promise<Provider>;
+  readonly provider: (t: TestContext) => Promise<P>;
+  /** The clock of this test's providers. */
+  readonly clock: (t: TestContext) => ConformanceClock;
+  /**
+   * Registers a case (node:test `test`): skipped when it is in the skip list or the provider
+   * does not declare a capability the harness requires.
+   */
+  readonly test: (name: string, body: CaseBody) => void;
+  /** The same harness, whose cases also need `capability` (they are skipped without it). */
+  readonly requiring: <C extends ProviderCapability>(capability: C) => ConformanceHarness<P & CapabilityMethods[C]>;
 }
 
-export function createHarness(options: ProviderConformanceOptions): ConformanceHarness {
-  const destroy = options.destroy ?? ((p: Provider) => p.close());
+/** What a suite shares between its harnesses: the options, the probed flags, the cases seen. */
+interface SuiteState {
+  readonly options: ProviderConformanceOptions;
+  readonly destroy: (provider: Provider) => Promise<void>;
+  readonly skips: ReadonlyMap<string, string>;
+  readonly registered: Set<string>;
+  readonly clocks: WeakMap<TestContext, ConformanceClock>;
+  capabilities: Promise<ProviderCapabilities> | undefined;
+}
+
+/** The root harness of a suite (no capability required) and the names it registered. */
+export function createHarness(options: ProviderConformanceOptions): {
+  readonly harness: ConformanceHarness;
+  readonly unknownSkips: () => readonly string[];
+} {
+  const state: SuiteState = {
+    options,
+    destroy: options.destroy ?? ((p: Provider) => p.close()),
+    skips: new Map((options.skip ?? []).map((s) => [s.name, s.reason] as const)),
+    registered: new Set(),
+    clocks: new WeakMap(),
+    capabilities: undefined,
+  };
   return {
+    harness: harnessFor<Provider>(state, []),
+    unknownSkips: () => [...state.skips.keys()].filter((name) => !state.registered.has(name)),
+  };
+}
+
+/** The capabilities the provider declares, read once per suite from a throwaway provider. */
+function probeCapabilities(state: SuiteState): Promise<ProviderCapabilities> {
+  state.capabilities ??= (async () => {
+    const probe = await state.options.create({ now: () => Date.now() });
+    try {
+      return { ...probe.capabilities };
+    } finally {
+      await state.destroy(probe);
+    }
+  })();
+  return state.capabilities;
+}
+
+function clockOf(state: SuiteState, t: TestContext): ConformanceClock {
+  let clock = state.clocks.get(t);
+  if (clock === undefined) {
+    clock = state.options.honoursClock === true ? offsetClock() : REAL_CLOCK;
+    state.clocks.set(t, clock);
+  }
+  return clock;
+}
+
+function harnessFor<P extends Provider>(state: SuiteState, required: readonly ProviderCapability[]): ConformanceHarness<P> {
+  return {
+    clock: (t) => clockOf(state, t),
     async provider(t) {
-      const provider = await options.create();
-      t.after(() => destroy(provider));
-      return provider;
+      const clock = clockOf(state, t);
+      const provider = await state.options.create({ now: () => clock.now() });
+      t.after(() => state.destroy(provider));
+      return provider as P;
+    },
+    test(name, body) {
+      state.registered.add(name);
+      const reason = state.skips.get(name);
+      if (reason !== undefined) {
+        test(name, { skip: reason }, body);
+        return;
+      }
+      if (required.length === 0) {
+        test(name, body);
+        return;
+      }
+      test(name, async (t) => {
+        const declared = await probeCapabilities(state);
+        const missing = required.filter((c) => !declared[c]);
+        if (missing.length > 0) {
+          t.skip(`the provider does not declare the capability ${missing.map((c) => `'${c}'`).join(', ')}`);
+          return;
+        }
+        await body(t);
+      });
+    },
+    requiring<C extends ProviderCapability>(capability: C) {
+      return harnessFor<P & CapabilityMethods[C]>(state, [...required, capability]);
     },
   };
 }
@@ -206,14 +350,15 @@ export async function rejectsPermanently(promise: Promise<unknown>, text?: strin
 /** Polls `fetchOrchestrationItem` until a batch appears or `budgetMs` passes. */
 export async function fetchEventually(
   provider: Provider,
+  clock: ConformanceClock,
   budgetMs: number,
   options: FetchOrchestrationOptions = FETCH,
 ): Promise<LockedOrchestrationItem | null> {
-  const deadline = Date.now() + budgetMs;
+  const deadline = clock.now() + budgetMs;
   for (;;) {
     const locked = await provider.fetchOrchestrationItem(options);
-    if (locked !== null || Date.now() >= deadline) return locked;
-    await sleep(25);
+    if (locked !== null || clock.now() >= deadline) return locked;
+    await clock.advance(25);
   }
 }
 

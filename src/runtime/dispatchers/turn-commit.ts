@@ -105,6 +105,7 @@ export class TurnCommitter {
   async audit(entries: readonly AuditEntryInput[]): Promise<void> {
     for (const entry of entries) {
       try {
+        if (this.#d.provider.appendAudit === undefined) return; // no fleet storage: nothing to audit into
         await this.#d.provider.appendAudit(entry);
       } catch (error) {
         this.#d.logger.warn(TARGET, 'could not write an audit entry', { action: entry.action, target: entry.target, error: String(error) });

@@ -147,7 +147,7 @@ export class WorkerDispatcher {
       tagFilter: options.workerTagFilter,
       excludeActivities: this.#deferred.active(),
       // At the session cap, take only work that needs no new session.
-      ...(sessions.hasCapacity
+      ...(sessions.isSupported && sessions.hasCapacity
         ? { session: { ownerId: sessions.ownerFor(this.#workerId(slot)), lockTimeoutMs: options.sessionLockTimeoutMs } }
         : {}),
     });
@@ -196,6 +196,15 @@ export class WorkerDispatcher {
       return;
     }
     const sessionId = item.sessionId;
+    if (sessionId !== undefined && !this.#d.sessions.isSupported) {
+      // Without session routing the activity would run on any worker: refuse it instead.
+      const message =
+        `activity ${item.name}#${item.id} of instance '${item.instance}' was scheduled on session '${sessionId}', but provider ` +
+        `'${provider.name}' does not declare the capability 'sessions'; schedule it without a session or use a provider that supports sessions`;
+      logger.error(TARGET, message, { instanceId: item.instance, activityName: item.name });
+      await this.#complete(locked.lockToken, failure(item, { category: 'configuration', kind: 'CapabilityMissing', message, retryable: false }));
+      return;
+    }
     if (sessionId !== undefined && !this.#d.sessions.enter(sessionId)) {
       // Another slot started a new session first and the cap is reached: give it back.
       await provider.abandonWorkItem(locked.lockToken, { delayMs: 100, ignoreAttempt: true }).catch(() => undefined);

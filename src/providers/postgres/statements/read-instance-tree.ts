@@ -1,15 +1,12 @@
 /**
- * Parent/child reads: `listChildren`, `getParentId`, `getInstanceTree`.
+ * Tree read: `getInstanceTree`.
  * @module
  */
-import { InstanceNotFoundError } from '../../../core/errors/duroxide-error.js';
 import type { Queryable } from '../database.js';
 import type { StatementContext } from './statement-context.js';
 import { table } from './statement-context.js';
 
 export interface InstanceTreeReads {
-  listChildren(db: Queryable, instanceId: string): Promise<string[]>;
-  getParentId(db: Queryable, instanceId: string): Promise<string | null>;
   getInstanceTree(db: Queryable, instanceId: string): Promise<string[]>;
 }
 
@@ -20,9 +17,6 @@ export interface InstanceTreeReads {
  */
 export function prepareInstanceTreeReads(ctx: StatementContext): InstanceTreeReads {
   const instances = table(ctx, 'instances');
-  const childrenSql = `
-    SELECT instance_id FROM ${instances} WHERE parent_instance_id = $1 ORDER BY created_at, instance_id`;
-  const parentSql = `SELECT parent_instance_id FROM ${instances} WHERE instance_id = $1`;
   const treeSql = `
     WITH RECURSIVE tree (instance_id, depth, created_at) AS (
       SELECT instance_id, 0, created_at FROM ${instances} WHERE instance_id = $1
@@ -33,14 +27,6 @@ export function prepareInstanceTreeReads(ctx: StatementContext): InstanceTreeRea
     SELECT instance_id FROM tree GROUP BY instance_id ORDER BY MIN(depth), MIN(created_at), instance_id`;
 
   return {
-    async listChildren(db, instanceId) {
-      return (await db.query<{ instance_id: string }>(childrenSql, [instanceId])).rows.map((r) => r.instance_id);
-    },
-    async getParentId(db, instanceId) {
-      const row = (await db.query<{ parent_instance_id: string | null }>(parentSql, [instanceId])).rows[0];
-      if (row === undefined) throw new InstanceNotFoundError(instanceId);
-      return row.parent_instance_id;
-    },
     async getInstanceTree(db, instanceId) {
       return (await db.query<{ instance_id: string }>(treeSql, [instanceId])).rows.map((r) => r.instance_id);
     },

@@ -5,8 +5,8 @@
  * @module
  */
 import assert from 'node:assert/strict';
-import { describe, test } from 'node:test';
-import type { Provider, ProviderSignal } from '../../provider.js';
+import { describe } from 'node:test';
+import type { Provider, ProviderSignal, ProviderWith } from '../../provider.js';
 import type { ConformanceHarness } from '../conformance-fixtures.js';
 import {
   ack,
@@ -48,13 +48,13 @@ function completedEvent(instanceId: string, eventId: number, sourceEventId: numb
   return { ...historyEvent(instanceId, 1, eventId, { type: 'ActivityCompleted', result: '"ok"' }), sourceEventId };
 }
 
-export function registerAckHandoffCases(h: ConformanceHarness): void {
+export function registerAckHandoffCases(h: ConformanceHarness<ProviderWith<'localActivityHandoff'>>): void {
   describe('ack hand-off (claimed work items, kept lock)', () => {
-    test('a plain ack returns no claims, a released lock and the instance creation time', async (t) => {
+    h.test('a plain ack returns no claims, a released lock and the instance creation time', async (t) => {
       const p = await h.provider(t);
       await p.enqueueForOrchestrator(startItem('ho-1'));
       const locked = await fetchFor(p, 'ho-1');
-      const before = Date.now();
+      const before = h.clock(t).now();
       const result = await p.ackOrchestrationItem(
         locked.lockToken,
         ack(1, { historyDelta: [startedEvent('ho-1', 1)], workerItems: [activityExecute('ho-1', 1, 2)], metadata: startMetadata() }),
@@ -67,7 +67,7 @@ export function registerAckHandoffCases(h: ConformanceHarness): void {
       assert.ok(await p.fetchWorkItem(FETCH), 'the unclaimed item is fetchable');
     });
 
-    test('an ack that writes no instance row reports no creation time', async (t) => {
+    h.test('an ack that writes no instance row reports no creation time', async (t) => {
       const p = await h.provider(t);
       await p.enqueueForOrchestrator(startItem('ho-2'));
       const locked = await fetchFor(p, 'ho-2');
@@ -76,7 +76,7 @@ export function registerAckHandoffCases(h: ConformanceHarness): void {
       assert.equal(await p.getInstance('ho-2'), null);
     });
 
-    test('claimed work items come back locked (attempt 1) and are not fetchable by others', async (t) => {
+    h.test('claimed work items come back locked (attempt 1) and are not fetchable by others', async (t) => {
       const p = await h.provider(t);
       await p.enqueueForOrchestrator(startItem('ho-3'));
       const locked = await fetchFor(p, 'ho-3');
@@ -106,7 +106,7 @@ export function registerAckHandoffCases(h: ConformanceHarness): void {
       assert.deepEqual(next.item.messages.map((m) => m.type), ['ActivityCompleted']);
     });
 
-    test('a claimed item whose lock expires is fetched again with attempt 2', async (t) => {
+    h.test('a claimed item whose lock expires is fetched again with attempt 2', async (t) => {
       const p = await h.provider(t);
       await p.enqueueForOrchestrator(startItem('ho-4'));
       const locked = await fetchFor(p, 'ho-4');
@@ -116,12 +116,12 @@ export function registerAckHandoffCases(h: ConformanceHarness): void {
         { claimWorkItems: { indexes: [0], lockTimeoutMs: 100 } },
       );
       assert.equal(await p.fetchWorkItem(FETCH), null);
-      await sleep(150);
+      await h.clock(t).advance(150);
       const again = await p.fetchWorkItem(FETCH);
       assert.equal(again?.attemptCount, 2);
     });
 
-    test('a claim index that names no distinct worker item fails the ack and writes nothing', async (t) => {
+    h.test('a claim index that names no distinct worker item fails the ack and writes nothing', async (t) => {
       const p = await h.provider(t);
       await startInstance(p, 'ho-5');
       for (const indexes of [[1], [-1], [0, 0], [0.5]]) {
@@ -136,7 +136,7 @@ export function registerAckHandoffCases(h: ConformanceHarness): void {
       }
     });
 
-    test('a kept lock stays valid: the same token commits the next turn, and nobody else fetches the instance', async (t) => {
+    h.test('a kept lock stays valid: the same token commits the next turn, and nobody else fetches the instance', async (t) => {
       const p = await h.provider(t);
       const { locked, result } = await startClaiming(p, 'ho-6', [2]);
       assert.equal(result.lockKept, true);
@@ -157,7 +157,7 @@ export function registerAckHandoffCases(h: ConformanceHarness): void {
       await rejectsPermanently(p.ackOrchestrationItem(locked.lockToken, ack(1)), 'lock');
     });
 
-    test('a kept lock is renewable and is released by abandoning it', async (t) => {
+    h.test('a kept lock is renewable and is released by abandoning it', async (t) => {
       const p = await h.provider(t);
       const { locked } = await startClaiming(p, 'ho-7', [2]);
       await p.renewOrchestrationItemLock(locked.lockToken, LONG_LOCK_MS);
@@ -169,7 +169,7 @@ export function registerAckHandoffCases(h: ConformanceHarness): void {
       assert.equal(next.attemptCount, 1, 'the waiting message was never attempted');
     });
 
-    test('a visible waiting message makes the ack release the lock instead of keeping it', async (t) => {
+    h.test('a visible waiting message makes the ack release the lock instead of keeping it', async (t) => {
       const p = await h.provider(t);
       const { locked, result } = await startClaiming(p, 'ho-8', [2]);
       await p.enqueueForOrchestrator(externalRaised('ho-8'));
@@ -183,19 +183,19 @@ export function registerAckHandoffCases(h: ConformanceHarness): void {
       assert.deepEqual(fetched.item.messages.map((m) => m.type), ['ExternalRaised']);
     });
 
-    test('a message not yet visible (a future timer) does not stop the lock being kept', async (t) => {
+    h.test('a message not yet visible (a future timer) does not stop the lock being kept', async (t) => {
       const p = await h.provider(t);
       await p.enqueueForOrchestrator(startItem('ho-9'));
       const locked = await fetchFor(p, 'ho-9');
       const result = await p.ackOrchestrationItem(
         locked.lockToken,
-        ack(1, { historyDelta: [startedEvent('ho-9', 1)], orchestratorItems: [timerFired('ho-9', 1, 2, Date.now() + 60_000)], metadata: startMetadata() }),
+        ack(1, { historyDelta: [startedEvent('ho-9', 1)], orchestratorItems: [timerFired('ho-9', 1, 2, h.clock(t).now() + 60_000)], metadata: startMetadata() }),
         KEEP,
       );
       assert.equal(result.lockKept, true);
     });
 
-    test('an unknown or expired completed work item fails the whole ack and writes nothing', async (t) => {
+    h.test('an unknown or expired completed work item fails the whole ack and writes nothing', async (t) => {
       const p = await h.provider(t);
       await p.enqueueForOrchestrator(startItem('ho-10'));
       const locked = await fetchFor(p, 'ho-10');
@@ -211,7 +211,7 @@ export function registerAckHandoffCases(h: ConformanceHarness): void {
           KEEP,
         );
       await rejectsPermanently(attempt(['no-such-token']), 'no-such-token');
-      await sleep(150);
+      await h.clock(t).advance(150);
       await rejectsPermanently(attempt([first.claimedWorkItems[0]!.lockToken]), first.claimedWorkItems[0]!.lockToken);
       assert.deepEqual((await p.readHistory('ho-10')).map((e) => e.eventId), [1], 'no event was written');
       const redo = await p.fetchWorkItem(FETCH);
@@ -221,7 +221,7 @@ export function registerAckHandoffCases(h: ConformanceHarness): void {
       await p.ackOrchestrationItem(locked.lockToken, ack(1));
     });
 
-    test('claimed items are not announced to worker subscribers; unclaimed ones are', async (t) => {
+    h.test('claimed items are not announced to worker subscribers; unclaimed ones are', async (t) => {
       const p = await h.provider(t);
       const signals: ProviderSignal[] = [];
       p.subscribe((s) => signals.push(s));
@@ -240,7 +240,7 @@ export function registerAckHandoffCases(h: ConformanceHarness): void {
       assert.ok(signals.some((s) => s.kind === 'worker'));
     });
 
-    test('a kept lock, once it expires, lets another dispatcher fetch the instance', async (t) => {
+    h.test('a kept lock, once it expires, lets another dispatcher fetch the instance', async (t) => {
       const p = await h.provider(t);
       await p.enqueueForOrchestrator(startItem('ho-13'));
       const locked = await fetchFor(p, 'ho-13');
@@ -252,7 +252,7 @@ export function registerAckHandoffCases(h: ConformanceHarness): void {
       assert.equal(result.lockKept, true);
       await p.enqueueForOrchestrator(externalRaised('ho-13'));
       assert.equal(await p.fetchOrchestrationItem(FETCH), null);
-      await sleep(150);
+      await h.clock(t).advance(150);
       const fetched = await fetchFor(p, 'ho-13');
       assert.equal(fetched.item.history.length, 1);
       await rejectsPermanently(p.ackOrchestrationItem(locked.lockToken, ack(1)));

@@ -3,13 +3,14 @@
  * @module
  */
 import assert from 'node:assert/strict';
-import { describe, test } from 'node:test';
+import { describe } from 'node:test';
+import type { ProviderWith } from '../../provider.js';
 import type { ConformanceHarness } from '../conformance-fixtures.js';
-import { finishInstance, sleep, startInstance } from '../conformance-fixtures.js';
+import { finishInstance, startInstance } from '../conformance-fixtures.js';
 
-export function registerBulkDeletionCases(h: ConformanceHarness): void {
+export function registerBulkDeletionCases(h: ConformanceHarness<ProviderWith<'management'>>): void {
   describe('bulk deletion', () => {
-    test('bulk deletion by ids deletes only the listed finished roots', async (t) => {
+    h.test('bulk deletion by ids deletes only the listed finished roots', async (t) => {
       const p = await h.provider(t);
       for (const id of ['bd-1', 'bd-2', 'bd-3']) {
         await startInstance(p, id);
@@ -21,15 +22,15 @@ export function registerBulkDeletionCases(h: ConformanceHarness): void {
       assert.deepEqual([...(await p.listInstances())].sort(), ['bd-2', 'bd-run']);
     });
 
-    test('bulk deletion with completedBefore keeps instances that completed at or after the cutoff', async (t) => {
+    h.test('bulk deletion with completedBefore keeps instances that completed at or after the cutoff', async (t) => {
       const p = await h.provider(t);
       for (const id of ['old-1', 'old-2']) {
         await startInstance(p, id);
         await finishInstance(p, id);
       }
-      await sleep(5);
-      const cutoff = Date.now();
-      await sleep(5);
+      await h.clock(t).advance(5);
+      const cutoff = h.clock(t).now();
+      await h.clock(t).advance(5);
       for (const id of ['new-1', 'new-2']) {
         await startInstance(p, id);
         await finishInstance(p, id, 'Failed');
@@ -40,7 +41,7 @@ export function registerBulkDeletionCases(h: ConformanceHarness): void {
       assert.deepEqual([...(await p.listInstances())].sort(), ['new-1', 'new-2']);
     });
 
-    test('bulk deletion with an empty filter deletes every finished root and skips running ones', async (t) => {
+    h.test('bulk deletion with an empty filter deletes every finished root and skips running ones', async (t) => {
       const p = await h.provider(t);
       await startInstance(p, 'all-done');
       await finishInstance(p, 'all-done', 'Completed');
@@ -51,13 +52,13 @@ export function registerBulkDeletionCases(h: ConformanceHarness): void {
       assert.deepEqual(await p.listInstances(), ['all-running']);
     });
 
-    test('bulk deletion honours limit, oldest completion first, and repeated calls drain', async (t) => {
+    h.test('bulk deletion honours limit, oldest completion first, and repeated calls drain', async (t) => {
       const p = await h.provider(t);
       const ids = ['lim-a', 'lim-b', 'lim-c', 'lim-d', 'lim-e'];
       for (const id of ids) await startInstance(p, id);
       for (const id of ids) {
         await finishInstance(p, id);
-        await sleep(2);
+        await h.clock(t).advance(2);
       }
       const counts: number[] = [];
       const remaining: string[][] = [];
@@ -70,7 +71,7 @@ export function registerBulkDeletionCases(h: ConformanceHarness): void {
       assert.deepEqual(remaining[3], []);
     });
 
-    test('bulk deletion deletes each root with its whole tree and never a child on its own', async (t) => {
+    h.test('bulk deletion deletes each root with its whole tree and never a child on its own', async (t) => {
       const p = await h.provider(t);
       const finished = ['tr-1', 'tr-1/a', 'tr-1/b', 'tr-2', 'tr-3/a'];
       await startInstance(p, 'tr-1');
@@ -88,7 +89,7 @@ export function registerBulkDeletionCases(h: ConformanceHarness): void {
       assert.deepEqual([...(await p.listInstances())].sort(), ['tr-3', 'tr-3/a'], 'a finished child of a running root stays');
     });
 
-    test('bulk deletion with an empty or unknown id list deletes nothing', async (t) => {
+    h.test('bulk deletion with an empty or unknown id list deletes nothing', async (t) => {
       const p = await h.provider(t);
       await startInstance(p, 'none-1');
       await finishInstance(p, 'none-1');
@@ -97,7 +98,7 @@ export function registerBulkDeletionCases(h: ConformanceHarness): void {
       assert.deepEqual(await p.listInstances(), ['none-1']);
     });
 
-    test('bulk deletion treats a finished child whose parent no longer exists as a root', async (t) => {
+    h.test('bulk deletion treats a finished child whose parent no longer exists as a root', async (t) => {
       const p = await h.provider(t);
       await startInstance(p, 'lost-child', { parentInstanceId: 'lost-parent' });
       await finishInstance(p, 'lost-child');

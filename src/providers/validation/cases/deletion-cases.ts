@@ -3,13 +3,12 @@
  * @module
  */
 import assert from 'node:assert/strict';
-import { describe, test } from 'node:test';
+import { describe } from 'node:test';
 import {
-  InstanceNotFoundError,
   InstanceStillRunningError,
   InstanceTreeChangedError,
 } from '../../../core/errors/duroxide-error.js';
-import type { Provider } from '../../provider.js';
+import type { Provider, ProviderWith } from '../../provider.js';
 import type { ConformanceHarness } from '../conformance-fixtures.js';
 import {
   ack,
@@ -30,7 +29,7 @@ import {
 const NO_QUEUES = { orchestratorQueue: 0, workerQueue: 0, timerQueue: 0 };
 
 /** Asserts that nothing of `instanceId` is left in any read model. */
-async function assertGone(p: Provider, instanceId: string): Promise<void> {
+async function assertGone(p: ProviderWith<'management'>, instanceId: string): Promise<void> {
   assert.equal(await p.getInstance(instanceId), null, `instance '${instanceId}' should be gone`);
   assert.deepEqual(await p.listExecutions(instanceId), []);
   assert.deepEqual(await p.readHistory(instanceId, 1), []);
@@ -54,9 +53,9 @@ async function buildTree(p: Provider, root: string): Promise<string[][]> {
   return levels;
 }
 
-export function registerDeletionCases(h: ConformanceHarness): void {
+export function registerDeletionCases(h: ConformanceHarness<ProviderWith<'management'>>): void {
   describe('instance deletion', () => {
-    test('deleting a completed and a failed instance removes them from every table and counts what went', async (t) => {
+    h.test('deleting a completed and a failed instance removes them from every table and counts what went', async (t) => {
       const p = await h.provider(t);
       await startInstance(p, 'del-done', { extraEvents: 2, workerItems: [activityExecute('del-done', 1, 2)] });
       await finishInstance(p, 'del-done', 'Completed');
@@ -74,7 +73,7 @@ export function registerDeletionCases(h: ConformanceHarness): void {
       assert.deepEqual(await p.getQueueDepths(), NO_QUEUES);
     });
 
-    test('deleting a running instance without force is refused and deletes nothing', async (t) => {
+    h.test('deleting a running instance without force is refused and deletes nothing', async (t) => {
       const p = await h.provider(t);
       await startInstance(p, 'del-run', { workerItems: [activityExecute('del-run', 1, 2)] });
       const error = await rejectsWith(p.deleteInstances(['del-run'], false), InstanceStillRunningError, 'still running');
@@ -84,7 +83,7 @@ export function registerDeletionCases(h: ConformanceHarness): void {
       assert.equal((await p.getQueueDepths()).workerQueue, 1);
     });
 
-    test('deleting a running instance with force removes it', async (t) => {
+    h.test('deleting a running instance with force removes it', async (t) => {
       const p = await h.provider(t);
       await startInstance(p, 'del-force', { workerItems: [activityExecute('del-force', 1, 2)] });
       const result = await p.deleteInstances(['del-force'], true);
@@ -92,7 +91,7 @@ export function registerDeletionCases(h: ConformanceHarness): void {
       await assertGone(p, 'del-force');
     });
 
-    test('deleting unknown instances deletes nothing and is not an error', async (t) => {
+    h.test('deleting unknown instances deletes nothing and is not an error', async (t) => {
       const p = await h.provider(t);
       await startInstance(p, 'del-known');
       await p.enqueueForOrchestrator(externalRaised('del-never-started'));
@@ -102,13 +101,13 @@ export function registerDeletionCases(h: ConformanceHarness): void {
       assert.ok(await p.getInstance('del-known'));
     });
 
-    test('deleting an instance removes its queued messages, timers and lock so its id can be reused', async (t) => {
+    h.test('deleting an instance removes its queued messages, timers and lock so its id can be reused', async (t) => {
       const p = await h.provider(t);
       await startInstance(p, 'del-reuse', { extraEvents: 3, workerItems: [activityExecute('del-reuse', 1, 2)] });
       await p.enqueueForOrchestrator(externalRaised('del-reuse'));
       await fetchFor(p, 'del-reuse'); // holds the instance lock
       await p.enqueueForOrchestrator(externalRaised('del-reuse', 'late'));
-      await p.enqueueForOrchestrator(timerFired('del-reuse', 1, 3, Date.now() + 60_000));
+      await p.enqueueForOrchestrator(timerFired('del-reuse', 1, 3, h.clock(t).now() + 60_000));
 
       const result = await p.deleteInstances(['del-reuse'], true);
 
@@ -122,7 +121,7 @@ export function registerDeletionCases(h: ConformanceHarness): void {
       assert.equal((await p.readHistory('del-reuse')).length, 1);
     });
 
-    test('a force delete during a turn makes that turn’s ack fail and the instance stays deleted', async (t) => {
+    h.test('a force delete during a turn makes that turn’s ack fail and the instance stays deleted', async (t) => {
       const p = await h.provider(t);
       await startInstance(p, 'del-zombie');
       await p.enqueueForOrchestrator(externalRaised('del-zombie'));
@@ -145,7 +144,7 @@ export function registerDeletionCases(h: ConformanceHarness): void {
       assert.deepEqual(await p.getQueueDepths(), NO_QUEUES, 'nothing of the failed ack was written');
     });
 
-    test('an activity of a force-deleted instance cannot report back, even after the id is reused', async (t) => {
+    h.test('an activity of a force-deleted instance cannot report back, even after the id is reused', async (t) => {
       const p = await h.provider(t);
       await startInstance(p, 'del-stale', { workerItems: [activityExecute('del-stale', 1, 2)] });
       const work = await p.fetchWorkItem({ lockTimeoutMs: 30_000 });
@@ -157,7 +156,7 @@ export function registerDeletionCases(h: ConformanceHarness): void {
       assert.equal((await p.getQueueDepths()).orchestratorQueue, 0, 'the stale completion was not enqueued');
     });
 
-    test('deleting an instance removes the queued starts of sub-orchestrations it scheduled', async (t) => {
+    h.test('deleting an instance removes the queued starts of sub-orchestrations it scheduled', async (t) => {
       const p = await h.provider(t);
       await p.enqueueForOrchestrator(startItem('del-parent'));
       const locked = await fetchFor(p, 'del-parent');
@@ -185,29 +184,7 @@ export function registerDeletionCases(h: ConformanceHarness): void {
   });
 
   describe('instance trees', () => {
-    test('listChildren returns the direct children only, oldest first', async (t) => {
-      const p = await h.provider(t);
-      await buildTree(p, 'lc');
-      assert.deepEqual(await p.listChildren('lc'), ['lc/a', 'lc/b', 'lc/c']);
-      assert.deepEqual(await p.listChildren('lc/a'), ['lc/a/1', 'lc/a/2']);
-      assert.deepEqual(await p.listChildren('lc/c'), []);
-      assert.deepEqual(await p.listChildren('lc-unknown'), []);
-    });
-
-    test('getParentId returns the parent of a child and null for a root', async (t) => {
-      const p = await h.provider(t);
-      await buildTree(p, 'gp');
-      assert.equal(await p.getParentId('gp'), null);
-      assert.equal(await p.getParentId('gp/a'), 'gp');
-      assert.equal(await p.getParentId('gp/a/1/x'), 'gp/a/1');
-    });
-
-    test('getParentId throws InstanceNotFoundError for an unknown instance', async (t) => {
-      const p = await h.provider(t);
-      await rejectsWith(p.getParentId('gp-unknown'), InstanceNotFoundError);
-    });
-
-    test('getInstanceTree returns the root then every descendant breadth first', async (t) => {
+    h.test('getInstanceTree returns the root then every descendant breadth first', async (t) => {
       const p = await h.provider(t);
       const levels = await buildTree(p, 'tree');
       const tree = await p.getInstanceTree('tree');
@@ -219,7 +196,7 @@ export function registerDeletionCases(h: ConformanceHarness): void {
       assert.deepEqual(await p.getInstanceTree('tree-unknown'), []);
     });
 
-    test('deleting a deep and wide tree in one call removes every member with aggregated counts', async (t) => {
+    h.test('deleting a deep and wide tree in one call removes every member with aggregated counts', async (t) => {
       const p = await h.provider(t);
       const ids = (await buildTree(p, 'cas')).flat();
       for (const id of ids) await finishInstance(p, id, 'Completed');
@@ -232,7 +209,7 @@ export function registerDeletionCases(h: ConformanceHarness): void {
       assert.deepEqual(await p.listInstances(), ['cas-other']);
     });
 
-    test('deleting a set that leaves out a child of a member is refused with INSTANCE_TREE_CHANGED and deletes nothing', async (t) => {
+    h.test('deleting a set that leaves out a child of a member is refused with INSTANCE_TREE_CHANGED and deletes nothing', async (t) => {
       const p = await h.provider(t);
       await buildTree(p, 'orph');
       const error = await rejectsWith(p.deleteInstances(['orph', 'orph/a', 'orph/c'], true), InstanceTreeChangedError);
@@ -243,7 +220,7 @@ export function registerDeletionCases(h: ConformanceHarness): void {
       assert.equal((await p.getInstanceTree('orph')).length, 8, 'the whole tree is still there');
     });
 
-    test('deleting a tree without force is refused when any member is running', async (t) => {
+    h.test('deleting a tree without force is refused when any member is running', async (t) => {
       const p = await h.provider(t);
       const ids = (await buildTree(p, 'runkid')).flat();
       for (const id of ids) if (id !== 'runkid/b/1') await finishInstance(p, id, 'Completed');

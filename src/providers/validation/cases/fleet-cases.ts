@@ -5,9 +5,9 @@
  * @module
  */
 import assert from 'node:assert/strict';
-import { describe, test } from 'node:test';
+import { describe } from 'node:test';
 import { InvalidInputError, ProviderError } from '../../../core/errors/duroxide-error.js';
-import type { AuditEntryInput, NodeRecord } from '../../provider.js';
+import type { AuditEntryInput, NodeRecord, ProviderWith } from '../../provider.js';
 import type { ConformanceHarness } from '../conformance-fixtures.js';
 import { rejectsWith, startInstance } from '../conformance-fixtures.js';
 
@@ -32,9 +32,9 @@ function node(nodeId: string, lastSeenAt: number, extra: Partial<NodeRecord> = {
   };
 }
 
-export function registerFleetCases(h: ConformanceHarness): void {
+export function registerFleetCases(h: ConformanceHarness<ProviderWith<'fleet'>>): void {
   describe('fleet: version policies', () => {
-    test('a stored policy is read back with its change time, actor, reason and revision 1', async (t) => {
+    h.test('a stored policy is read back with its change time, actor, reason and revision 1', async (t) => {
       const p = await h.provider(t);
       const stored = await p.setVersionPolicy('Flow', { kind: 'pinned', version: '1.2.0', allowDowngrade: true }, entry('orchestration:Flow'));
       const expected = {
@@ -50,7 +50,7 @@ export function registerFleetCases(h: ConformanceHarness): void {
       assert.equal(await p.getVersionPolicy('Other'), null);
     });
 
-    test('listVersionPolicies returns every set policy by name and leaves cleared ones out', async (t) => {
+    h.test('listVersionPolicies returns every set policy by name and leaves cleared ones out', async (t) => {
       const p = await h.provider(t);
       await p.setVersionPolicy('Zeta', { kind: 'latest' }, entry('orchestration:Zeta'));
       await p.setVersionPolicy('Alpha', { kind: 'ramp', from: '1.0.0', to: '2.0.0', percent: 25 }, entry('orchestration:Alpha'));
@@ -61,7 +61,7 @@ export function registerFleetCases(h: ConformanceHarness): void {
       assert.deepEqual(listed[0]?.policy, { kind: 'ramp', from: '1.0.0', to: '2.0.0', percent: 25 });
     });
 
-    test('every change counts a revision, clearing included, and clearing returns null', async (t) => {
+    h.test('every change counts a revision, clearing included, and clearing returns null', async (t) => {
       const p = await h.provider(t);
       assert.equal((await p.setVersionPolicy('Flow', { kind: 'latest' }, entry('orchestration:Flow')))?.revision, 1);
       const second = await p.setVersionPolicy(
@@ -78,7 +78,7 @@ export function registerFleetCases(h: ConformanceHarness): void {
       assert.equal((await p.setVersionPolicy('Flow', { kind: 'latest' }, entry('orchestration:Flow')))?.revision, 4);
     });
 
-    test('each policy change appends its audit entry', async (t) => {
+    h.test('each policy change appends its audit entry', async (t) => {
       const p = await h.provider(t);
       await p.setVersionPolicy('Flow', { kind: 'latest' }, entry('orchestration:Flow'));
       await p.setVersionPolicy('Flow', null, entry('orchestration:Flow', 'version-policy.clear', { details: '{"old":"latest"}' }));
@@ -92,7 +92,7 @@ export function registerFleetCases(h: ConformanceHarness): void {
       );
     });
 
-    test('a policy change whose audit entry cannot be written stores nothing', async (t) => {
+    h.test('a policy change whose audit entry cannot be written stores nothing', async (t) => {
       const p = await h.provider(t);
       await p.setVersionPolicy('Flow', { kind: 'latest' }, entry('orchestration:Flow'));
       // `details` is required; a store must refuse the entry, and with it the policy change.
@@ -106,7 +106,7 @@ export function registerFleetCases(h: ConformanceHarness): void {
   });
 
   describe('fleet: audit log', () => {
-    test('audit entries come back newest first with every field, absent actor and reason included', async (t) => {
+    h.test('audit entries come back newest first with every field, absent actor and reason included', async (t) => {
       const p = await h.provider(t);
       await p.appendAudit(entry('instance:a', 'instance.resume', { at: 1 }));
       await p.appendAudit(entry('instance:b', 'instance.restart', { at: 2, actor: undefined, reason: undefined, details: '{}' }));
@@ -129,7 +129,7 @@ export function registerFleetCases(h: ConformanceHarness): void {
       );
     });
 
-    test('listAudit filters by target and pages with beforeId and limit', async (t) => {
+    h.test('listAudit filters by target and pages with beforeId and limit', async (t) => {
       const p = await h.provider(t);
       for (let i = 1; i <= 5; i++) {
         await p.appendAudit(entry(i % 2 === 0 ? 'instance:even' : 'instance:odd', 'instance.resume', { at: i }));
@@ -145,7 +145,7 @@ export function registerFleetCases(h: ConformanceHarness): void {
       assert.deepEqual(await p.listAudit({ target: 'instance:none', limit: 5 }), []);
     });
 
-    test('listAudit rejects a limit outside 1 to 1000 with InvalidInputError', async (t) => {
+    h.test('listAudit rejects a limit outside 1 to 1000 with InvalidInputError', async (t) => {
       const p = await h.provider(t);
       for (const limit of [0, 1001, 1.5, -1]) {
         await rejectsWith(p.listAudit({ limit }), InvalidInputError, 'limit');
@@ -155,7 +155,7 @@ export function registerFleetCases(h: ConformanceHarness): void {
   });
 
   describe('fleet: node registry', () => {
-    test('a heartbeat stores the node and the next one replaces its row', async (t) => {
+    h.test('a heartbeat stores the node and the next one replaces its row', async (t) => {
       const p = await h.provider(t);
       const first = node('node-1', 1_000);
       await p.heartbeatNode(first);
@@ -165,7 +165,7 @@ export function registerFleetCases(h: ConformanceHarness): void {
       assert.deepEqual(await p.listNodes(), [next]);
     });
 
-    test('listNodes returns every node by id, stale ones included', async (t) => {
+    h.test('listNodes returns every node by id, stale ones included', async (t) => {
       const p = await h.provider(t);
       await p.heartbeatNode(node('node-b', 5_000));
       await p.heartbeatNode(node('node-a', 1));
@@ -175,7 +175,7 @@ export function registerFleetCases(h: ConformanceHarness): void {
       assert.deepEqual(nodes[2], node('node-c', 9_000, { orchestrations: [], activities: [] }));
     });
 
-    test('removeNode deletes that node only and ignores unknown ids', async (t) => {
+    h.test('removeNode deletes that node only and ignores unknown ids', async (t) => {
       const p = await h.provider(t);
       await p.heartbeatNode(node('node-1', 1_000));
       await p.heartbeatNode(node('node-2', 1_000));
@@ -184,7 +184,7 @@ export function registerFleetCases(h: ConformanceHarness): void {
       assert.deepEqual((await p.listNodes()).map((n) => n.nodeId), ['node-2']);
     });
 
-    test('pruneNodes deletes nodes last seen before the cutoff and returns how many', async (t) => {
+    h.test('pruneNodes deletes nodes last seen before the cutoff and returns how many', async (t) => {
       const p = await h.provider(t);
       await p.heartbeatNode(node('old-1', 1_000));
       await p.heartbeatNode(node('old-2', 1_999));
@@ -197,7 +197,7 @@ export function registerFleetCases(h: ConformanceHarness): void {
   });
 
   describe('fleet: instance version targets', () => {
-    test('setInstanceVersion sets, keeps and clears the pin and next version, auditing each change', async (t) => {
+    h.test('setInstanceVersion sets, keeps and clears the pin and next version, auditing each change', async (t) => {
       const p = await h.provider(t);
       await startInstance(p, 'iv-1');
       assert.equal((await p.getInstance('iv-1'))?.versionPin, undefined);
@@ -222,15 +222,16 @@ export function registerFleetCases(h: ConformanceHarness): void {
       );
     });
 
-    test('setInstanceVersion on an unknown instance returns false and writes no audit entry', async (t) => {
+    h.test('setInstanceVersion on an unknown instance returns false and writes no audit entry', async (t) => {
       const p = await h.provider(t);
       assert.equal(await p.setInstanceVersion('iv-missing', { versionPin: '1.0.0' }, entry('instance:iv-missing')), false);
       assert.deepEqual(await p.listAudit({ limit: 10 }), []);
       assert.equal(await p.getInstance('iv-missing'), null);
     });
 
-    test('queried instance records carry the pin and next version', async (t) => {
-      const p = await h.provider(t);
+    const withQuery = h.requiring('management');
+    withQuery.test('queried instance records carry the pin and next version', async (t) => {
+      const p = await withQuery.provider(t);
       await startInstance(p, 'iv-q1');
       await startInstance(p, 'iv-q2');
       await p.setInstanceVersion('iv-q1', { versionPin: '1.0.0', nextVersion: '1.1.0' }, entry('instance:iv-q1'));

@@ -5,9 +5,9 @@
  * @module
  */
 import assert from 'node:assert/strict';
-import { describe, test } from 'node:test';
+import { describe } from 'node:test';
 import type { WorkItem } from '../../../core/history/work-item.js';
-import type { ExecutionMetadata, Provider } from '../../provider.js';
+import type { ExecutionMetadata, Provider, ProviderWith } from '../../provider.js';
 import type { ConformanceHarness } from '../conformance-fixtures.js';
 import {
   ack,
@@ -63,9 +63,9 @@ async function startAndFail(p: Provider, instanceId: string, extraEvents = 1): P
   return failedEventId;
 }
 
-export function registerFleetTurnCases(h: ConformanceHarness): void {
+export function registerFleetTurnCases(h: ConformanceHarness<ProviderWith<'fleet'>>): void {
   describe('fleet: fetch and ack', () => {
-    test('a fetched item carries the instance pin, next version and history format', async (t) => {
+    h.test('a fetched item carries the instance pin, next version and history format', async (t) => {
       const p = await h.provider(t);
       await startWith(p, 'ft-1', { historyFormat: 2, versionPin: { value: '1.0.0' } });
       await p.setInstanceVersion('ft-1', { nextVersion: '2.0.0' }, { ...AUDIT, target: 'instance:ft-1' });
@@ -76,7 +76,7 @@ export function registerFleetTurnCases(h: ConformanceHarness): void {
       assert.equal(item.historyFormat, 2);
     });
 
-    test('an instance without targets or format fetches with them absent', async (t) => {
+    h.test('an instance without targets or format fetches with them absent', async (t) => {
       const p = await h.provider(t);
       await startInstance(p, 'ft-plain');
       await p.enqueueForOrchestrator(externalRaised('ft-plain'));
@@ -86,7 +86,7 @@ export function registerFleetTurnCases(h: ConformanceHarness): void {
       assert.equal(item.historyFormat, undefined);
     });
 
-    test('maxHistoryFormat skips instances recorded in a newer format without locking them', async (t) => {
+    h.test('maxHistoryFormat skips instances recorded in a newer format without locking them', async (t) => {
       const p = await h.provider(t);
       await startWith(p, 'ft-new', { historyFormat: 2 });
       await p.enqueueForOrchestrator(externalRaised('ft-new'));
@@ -97,7 +97,7 @@ export function registerFleetTurnCases(h: ConformanceHarness): void {
       assert.equal(locked.attemptCount, 1, 'the skipped fetch did not count an attempt');
     });
 
-    test('maxHistoryFormat lets legacy (format absent = 1) and not-yet-started instances through', async (t) => {
+    h.test('maxHistoryFormat lets legacy (format absent = 1) and not-yet-started instances through', async (t) => {
       const p = await h.provider(t);
       await startWith(p, 'ft-new2', { historyFormat: 2 });
       await startInstance(p, 'ft-legacy');
@@ -114,7 +114,7 @@ export function registerFleetTurnCases(h: ConformanceHarness): void {
       assert.equal(await p.fetchOrchestrationItem({ ...FETCH, maxHistoryFormat: 1 }), null);
     });
 
-    test('the history format is written only by acks that give it', async (t) => {
+    h.test('the history format is written only by acks that give it', async (t) => {
       const p = await h.provider(t);
       await startWith(p, 'ft-fmt', { historyFormat: 2 });
       await turn(p, 'ft-fmt', {});
@@ -122,7 +122,7 @@ export function registerFleetTurnCases(h: ConformanceHarness): void {
       assert.equal((await fetchFor(p, 'ft-fmt')).item.historyFormat, 2);
     });
 
-    test('ack versionPin sets and clears the instance pin; an absent one leaves it', async (t) => {
+    h.test('ack versionPin sets and clears the instance pin; an absent one leaves it', async (t) => {
       const p = await h.provider(t);
       await startWith(p, 'ft-pin', { versionPin: { value: '1.0.0' } });
       assert.equal((await p.getInstance('ft-pin'))?.versionPin, '1.0.0');
@@ -134,7 +134,7 @@ export function registerFleetTurnCases(h: ConformanceHarness): void {
       assert.equal((await p.getInstance('ft-pin'))?.versionPin, undefined);
     });
 
-    test('ack consumedNextVersion clears the next version only while it still equals it', async (t) => {
+    h.test('ack consumedNextVersion clears the next version only while it still equals it', async (t) => {
       const p = await h.provider(t);
       await startInstance(p, 'ft-next');
       await p.setInstanceVersion('ft-next', { nextVersion: '2.0.0' }, { ...AUDIT, target: 'instance:ft-next' });
@@ -145,7 +145,7 @@ export function registerFleetTurnCases(h: ConformanceHarness): void {
       assert.equal((await p.getInstance('ft-next'))?.nextVersion, undefined);
     });
 
-    test('reopen deletes the failed event, sets the execution Running and rewrites its version', async (t) => {
+    h.test('reopen deletes the failed event, sets the execution Running and rewrites its version', async (t) => {
       const p = await h.provider(t);
       const failedEventId = await startAndFail(p, 'ft-re');
       assert.equal((await p.getInstance('ft-re'))?.status, 'Failed');
@@ -173,7 +173,7 @@ export function registerFleetTurnCases(h: ConformanceHarness): void {
       assert.deepEqual({ ...started, version: '1.0.0' }, { ...startedEvent('ft-re'), timestampMs: started.timestampMs });
     });
 
-    test('reopen refuses an event that is not the last one or not a failure, writing nothing', async (t) => {
+    h.test('reopen refuses an event that is not the last one or not a failure, writing nothing', async (t) => {
       const p = await h.provider(t);
       const failedEventId = await startAndFail(p, 'ft-bad');
       await p.enqueueForOrchestrator({ type: 'ResumeOrchestration', instance: 'ft-bad', executionId: 1, requestId: 'r2' });
@@ -196,7 +196,7 @@ export function registerFleetTurnCases(h: ConformanceHarness): void {
       await p.ackOrchestrationItem(locked.lockToken, ack(1));
     });
 
-    test('reopen refuses an execution whose last event is not a failure', async (t) => {
+    h.test('reopen refuses an execution whose last event is not a failure', async (t) => {
       const p = await h.provider(t);
       await startInstance(p, 'ft-run', { extraEvents: 2 });
       await p.enqueueForOrchestrator(externalRaised('ft-run'));
@@ -209,7 +209,7 @@ export function registerFleetTurnCases(h: ConformanceHarness): void {
       assert.equal((await p.getInstance('ft-run'))?.orchestrationVersion, '1.0.0');
     });
 
-    test('resume and restart items for an existing instance are delivered, not treated as orphans', async (t) => {
+    h.test('resume and restart items for an existing instance are delivered, not treated as orphans', async (t) => {
       const p = await h.provider(t);
       await startAndFail(p, 'ft-ops');
       const resume: WorkItem = { type: 'ResumeOrchestration', instance: 'ft-ops', executionId: 1, requestId: 'r3', actor: 'op', reason: 'fixed' };

@@ -3,7 +3,7 @@
  * @module
  */
 import assert from 'node:assert/strict';
-import { describe, test } from 'node:test';
+import { describe } from 'node:test';
 import type { HistoryEvent } from '../../../core/history/history-event.js';
 import type { CachedHistoryHint } from '../../provider.js';
 import type { ConformanceHarness } from '../conformance-fixtures.js';
@@ -18,7 +18,7 @@ import {
 
 export function registerHistoryLoadingCases(h: ConformanceHarness): void {
   describe('history loading', () => {
-    test('a history row that cannot be parsed yields the locked item with historyError and empty history', async (t) => {
+    h.test('a history row that cannot be parsed yields the locked item with historyError and empty history', async (t) => {
       const p = await h.provider(t);
       await startInstance(p, 'corrupt-1');
       await p.enqueueForOrchestrator(externalRaised('corrupt-1'));
@@ -43,7 +43,7 @@ export function registerHistoryLoadingCases(h: ConformanceHarness): void {
       assert.equal((await p.getInstance('corrupt-1'))?.status, 'Failed', 'acking appends without reading history');
     });
 
-    test('the fetched item reports the instance creation time', async (t) => {
+    h.test('the fetched item reports the instance creation time', async (t) => {
       const p = await h.provider(t);
       await startInstance(p, 'created-1');
       await p.enqueueForOrchestrator(externalRaised('created-1'));
@@ -51,7 +51,7 @@ export function registerHistoryLoadingCases(h: ConformanceHarness): void {
       assert.equal(locked.item.instanceCreatedAt, (await p.getInstance('created-1'))?.createdAt);
     });
 
-    test('a matching cache hint skips loading history', async (t) => {
+    h.test('a matching cache hint skips loading history', async (t) => {
       const p = await h.provider(t);
       await startInstance(p, 'cache-1', { extraEvents: 2 });
       const createdAt = (await p.getInstance('cache-1'))?.createdAt;
@@ -86,7 +86,7 @@ export function registerHistoryLoadingCases(h: ConformanceHarness): void {
       ],
     ];
     for (const [name, makeHint] of staleHints) {
-      test(name, async (t) => {
+      h.test(name, async (t) => {
         const p = await h.provider(t);
         await startInstance(p, 'cache-2', { extraEvents: 2 });
         const createdAt = (await p.getInstance('cache-2'))?.createdAt;
@@ -101,7 +101,7 @@ export function registerHistoryLoadingCases(h: ConformanceHarness): void {
       });
     }
 
-    test('a cache callback returning nothing loads the full history', async (t) => {
+    h.test('a cache callback returning nothing loads the full history', async (t) => {
       const p = await h.provider(t);
       await startInstance(p, 'cache-3');
       await p.enqueueForOrchestrator(externalRaised('cache-3'));

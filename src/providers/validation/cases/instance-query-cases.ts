@@ -3,16 +3,15 @@
  * @module
  */
 import assert from 'node:assert/strict';
-import { describe, test } from 'node:test';
+import { describe } from 'node:test';
 import { InvalidInputError } from '../../../core/errors/duroxide-error.js';
-import type { InstanceCountGroupBy, InstanceQueryFilter, InstanceRecord, Provider } from '../../provider.js';
-import type { ConformanceHarness } from '../conformance-fixtures.js';
+import type { InstanceCountGroupBy, InstanceQueryFilter, InstanceRecord, Provider, ProviderWith } from '../../provider.js';
+import type { ConformanceClock, ConformanceHarness } from '../conformance-fixtures.js';
 import {
   allInstanceRecords,
   continueInstanceAsNew,
   finishInstance,
   rejectsWith,
-  sleep,
   startInstance,
 } from '../conformance-fixtures.js';
 
@@ -21,7 +20,7 @@ import {
  * ids sharing prefixes (including LIKE/GLOB metacharacters), created over a few milliseconds
  * with some in the same millisecond.
  */
-async function seed(p: Provider): Promise<void> {
+async function seed(p: Provider, clock: ConformanceClock): Promise<void> {
   const versions = ['1.0.0', '1.0.12', '1.1.0', '2.0.0', '1.0.3-beta'];
   for (let i = 0; i < 20; i++) {
     const name = i % 3 === 0 ? 'Billing' : 'OrderFlow';
@@ -31,7 +30,7 @@ async function seed(p: Provider): Promise<void> {
     if (i % 5 === 2) await finishInstance(p, id, 'Failed');
     if (i % 5 === 3) await finishInstance(p, id, 'ContinuedAsNew');
     if (i % 7 === 4) await continueInstanceAsNew(p, id, name, versions[i % versions.length]);
-    if (i % 5 === 4) await sleep(2);
+    if (i % 5 === 4) await clock.advance(2);
   }
   await startInstance(p, 'a%b', { parentInstanceId: 'ord-00' });
   await startInstance(p, 'a_b', { parentInstanceId: 'ord-00' });
@@ -60,7 +59,7 @@ function matches(r: InstanceRecord, f: InstanceQueryFilter): boolean {
 }
 
 /** Every page of `filter` with page size `limit`, checking the cursor contract on the way. */
-async function allPages(p: Provider, filter: InstanceQueryFilter, limit: number): Promise<InstanceRecord[]> {
+async function allPages(p: ProviderWith<'management'>, filter: InstanceQueryFilter, limit: number): Promise<InstanceRecord[]> {
   const items: InstanceRecord[] = [];
   let cursor: string | undefined;
   for (let pages = 0; pages < 1000; pages++) {
@@ -102,11 +101,11 @@ function filtersFor(records: readonly InstanceRecord[]): [string, InstanceQueryF
   ];
 }
 
-export function registerInstanceQueryCases(h: ConformanceHarness): void {
+export function registerInstanceQueryCases(h: ConformanceHarness<ProviderWith<'management'>>): void {
   describe('instance query', () => {
-    test('paging visits every instance once, newest first then by id', async (t) => {
+    h.test('paging visits every instance once, newest first then by id', async (t) => {
       const p = await h.provider(t);
-      await seed(p);
+      await seed(p, h.clock(t));
       const all = await allInstanceRecords(p);
       const expected = [...all].sort(pageOrder).map((r) => r.instanceId);
       for (const limit of [1, 5, 7, 24, 100]) {
@@ -116,16 +115,16 @@ export function registerInstanceQueryCases(h: ConformanceHarness): void {
       assert.equal(first.nextCursor, null, 'an exactly full last page has no next cursor');
     });
 
-    test('query items are the full instance records', async (t) => {
+    h.test('query items are the full instance records', async (t) => {
       const p = await h.provider(t);
-      await seed(p);
+      await seed(p, h.clock(t));
       const page = await p.queryInstances({ limit: 1000 });
       for (const item of page.items) assert.deepEqual(item, await p.getInstance(item.instanceId));
     });
 
-    test('every criterion, alone and combined, selects what a scan of all instances selects', async (t) => {
+    h.test('every criterion, alone and combined, selects what a scan of all instances selects', async (t) => {
       const p = await h.provider(t);
-      await seed(p);
+      await seed(p, h.clock(t));
       const all = await allInstanceRecords(p);
       for (const [label, filter] of filtersFor(all)) {
         const expected = all.filter((r) => matches(r, filter)).sort(pageOrder).map((r) => r.instanceId);
@@ -137,12 +136,12 @@ export function registerInstanceQueryCases(h: ConformanceHarness): void {
       assert.ok(prefixOnly.every((r) => r.orchestrationVersion !== '1.1.0'));
     });
 
-    test('instances created while paging do not shift or repeat the remaining pages', async (t) => {
+    h.test('instances created while paging do not shift or repeat the remaining pages', async (t) => {
       const p = await h.provider(t);
-      await seed(p);
+      await seed(p, h.clock(t));
       const expected = (await allPages(p, {}, 100)).map((r) => r.instanceId);
       const first = await p.queryInstances({ limit: 10 });
-      await sleep(2);
+      await h.clock(t).advance(2);
       await startInstance(p, 'zz-late-1');
       await startInstance(p, 'aa-late-2');
       const rest = await allPages(p, {}, 100);
@@ -157,9 +156,9 @@ export function registerInstanceQueryCases(h: ConformanceHarness): void {
       assert.deepEqual(rest.slice(0, 2).map((r) => r.instanceId).sort(), ['aa-late-2', 'zz-late-1'], 'new instances come first');
     });
 
-    test('a malformed cursor is refused with InvalidInputError', async (t) => {
+    h.test('a malformed cursor is refused with InvalidInputError', async (t) => {
       const p = await h.provider(t);
-      await seed(p);
+      await seed(p, h.clock(t));
       const valid = (await p.queryInstances({ limit: 3 })).nextCursor;
       assert.ok(valid);
       for (const cursor of ['garbage', valid.slice(0, -3) + '!!!', 'c1.', 'c1.' + Buffer.from('{"a":1}').toString('base64url')]) {
@@ -169,9 +168,9 @@ export function registerInstanceQueryCases(h: ConformanceHarness): void {
   });
 
   describe('instance counts', () => {
-    test('counts per status, name and version match a scan of all instances', async (t) => {
+    h.test('counts per status, name and version match a scan of all instances', async (t) => {
       const p = await h.provider(t);
-      await seed(p);
+      await seed(p, h.clock(t));
       const all = await allInstanceRecords(p);
       const keyOf: Record<InstanceCountGroupBy, (r: InstanceRecord) => string> = {
         status: (r) => r.status,
@@ -198,7 +197,7 @@ export function registerInstanceQueryCases(h: ConformanceHarness): void {
       }
     });
 
-    test('counts of an empty store are an empty list', async (t) => {
+    h.test('counts of an empty store are an empty list', async (t) => {
       const p = await h.provider(t);
       assert.deepEqual(await p.countInstances({}, 'status'), []);
       assert.deepEqual(await p.queryInstances({ limit: 10 }), { items: [], nextCursor: null });

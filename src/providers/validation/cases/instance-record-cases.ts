@@ -3,7 +3,7 @@
  * @module
  */
 import assert from 'node:assert/strict';
-import { describe, test } from 'node:test';
+import { describe } from 'node:test';
 import type { ExecutionStatus, Provider } from '../../provider.js';
 import type { ConformanceHarness } from '../conformance-fixtures.js';
 import {
@@ -13,7 +13,6 @@ import {
   fetchFor,
   historyEvent,
   queueMessage,
-  sleep,
   startInstance,
   startItem,
   startMetadata,
@@ -64,9 +63,9 @@ async function continueAsNew(p: Provider, instanceId: string, from: number, vers
 
 export function registerInstanceRecordCases(h: ConformanceHarness): void {
   describe('instance and execution records', () => {
-    test('records carry status, output and real epoch-millisecond timestamps', async (t) => {
+    h.test('records carry status, output and real epoch-millisecond timestamps', async (t) => {
       const p = await h.provider(t);
-      const before = Date.now();
+      const before = h.clock(t).now();
       await startInstance(p, 'rec-1', { name: 'Order', version: '1.2.0' });
       const created = await p.getInstance('rec-1');
       assert.ok(created);
@@ -75,11 +74,11 @@ export function registerInstanceRecordCases(h: ConformanceHarness): void {
       assert.equal(created.currentExecutionId, 1);
       assert.equal(created.orchestrationName, 'Order');
       assert.equal(created.orchestrationVersion, '1.2.0');
-      assert.ok(created.createdAt >= before && created.createdAt <= Date.now(), `createdAt ${created.createdAt}`);
+      assert.ok(created.createdAt >= before && created.createdAt <= h.clock(t).now(), `createdAt ${created.createdAt}`);
       assert.ok(created.updatedAt >= created.createdAt);
       assert.equal(created.parentInstanceId, undefined);
 
-      await sleep(5);
+      await h.clock(t).advance(5);
       await finish(p, 'rec-1', 'Completed');
       const done = await p.getInstance('rec-1');
       assert.equal(done?.status, 'Completed');
@@ -99,7 +98,7 @@ export function registerInstanceRecordCases(h: ConformanceHarness): void {
       assert.equal(execution.eventCount, 1);
     });
 
-    test('a running execution has no completion time', async (t) => {
+    h.test('a running execution has no completion time', async (t) => {
       const p = await h.provider(t);
       await startInstance(p, 'rec-2', { extraEvents: 2 });
       const execution = await p.getExecution('rec-2', 1);
@@ -108,13 +107,13 @@ export function registerInstanceRecordCases(h: ConformanceHarness): void {
       assert.equal(execution?.eventCount, 3);
     });
 
-    test('a sub-orchestration records its parent instance id', async (t) => {
+    h.test('a sub-orchestration records its parent instance id', async (t) => {
       const p = await h.provider(t);
       await startInstance(p, 'child-1', { parentInstanceId: 'parent-1' });
       assert.equal((await p.getInstance('child-1'))?.parentInstanceId, 'parent-1');
     });
 
-    test('unknown instances and executions read as null or empty', async (t) => {
+    h.test('unknown instances and executions read as null or empty', async (t) => {
       const p = await h.provider(t);
       await startInstance(p, 'known-1');
       assert.equal(await p.getInstance('unknown'), null);
@@ -125,20 +124,20 @@ export function registerInstanceRecordCases(h: ConformanceHarness): void {
       assert.deepEqual(await p.listExecutions('unknown'), []);
     });
 
-    test('listInstances returns instance ids newest first', async (t) => {
+    h.test('listInstances returns instance ids newest first', async (t) => {
       const p = await h.provider(t);
       for (const id of ['list-a', 'list-b', 'list-c']) {
         await startInstance(p, id);
-        await sleep(5);
+        await h.clock(t).advance(5);
       }
       assert.deepEqual(await p.listInstances(), ['list-c', 'list-b', 'list-a']);
     });
 
-    test('listInstancesByStatus filters on the current execution status', async (t) => {
+    h.test('listInstancesByStatus filters on the current execution status', async (t) => {
       const p = await h.provider(t);
       for (const id of ['st-run', 'st-done', 'st-fail']) {
         await startInstance(p, id);
-        await sleep(5);
+        await h.clock(t).advance(5);
       }
       await finish(p, 'st-done', 'Completed');
       await finish(p, 'st-fail', 'Failed');
@@ -148,25 +147,25 @@ export function registerInstanceRecordCases(h: ConformanceHarness): void {
       assert.deepEqual(await p.listInstancesByStatus('ContinuedAsNew'), []);
     });
 
-    test('instanceExists is false for an unknown instance', async (t) => {
+    h.test('instanceExists is false for an unknown instance', async (t) => {
       const p = await h.provider(t);
       assert.equal(await p.instanceExists('exists-none'), false);
     });
 
-    test('instanceExists is true when only a StartOrchestration is queued', async (t) => {
+    h.test('instanceExists is true when only a StartOrchestration is queued', async (t) => {
       const p = await h.provider(t);
       await p.enqueueForOrchestrator(startItem('exists-queued'));
       assert.equal(await p.instanceExists('exists-queued'), true);
     });
 
-    test('instanceExists is false when only non-start messages are queued', async (t) => {
+    h.test('instanceExists is false when only non-start messages are queued', async (t) => {
       const p = await h.provider(t);
       await p.enqueueForOrchestrator(externalRaised('exists-event'));
       await p.enqueueForOrchestrator(queueMessage('exists-event'));
       assert.equal(await p.instanceExists('exists-event'), false);
     });
 
-    test('instanceExists is true once the instance row exists', async (t) => {
+    h.test('instanceExists is true once the instance row exists', async (t) => {
       const p = await h.provider(t);
       await startInstance(p, 'exists-row');
       assert.equal(await p.instanceExists('exists-row'), true);
@@ -174,7 +173,7 @@ export function registerInstanceRecordCases(h: ConformanceHarness): void {
   });
 
   describe('custom status', () => {
-    test('each ack carrying a custom status increments its version by one', async (t) => {
+    h.test('each ack carrying a custom status increments its version by one', async (t) => {
       const p = await h.provider(t);
       await startInstance(p, 'cs-1');
       assert.equal(await p.getCustomStatus('cs-1', 0), null, 'no custom status yet');
@@ -193,7 +192,7 @@ export function registerInstanceRecordCases(h: ConformanceHarness): void {
       assert.equal(instance?.customStatusVersion, 3);
     });
 
-    test('getCustomStatus returns null when the version is not newer than the last seen one', async (t) => {
+    h.test('getCustomStatus returns null when the version is not newer than the last seen one', async (t) => {
       const p = await h.provider(t);
       await startInstance(p, 'cs-2');
       await turn(p, 'cs-2', { value: '"x"' });
@@ -201,14 +200,14 @@ export function registerInstanceRecordCases(h: ConformanceHarness): void {
       assert.equal(await p.getCustomStatus('cs-2', 5), null);
     });
 
-    test('getCustomStatus returns null for an unknown instance', async (t) => {
+    h.test('getCustomStatus returns null for an unknown instance', async (t) => {
       const p = await h.provider(t);
       assert.equal(await p.getCustomStatus('cs-unknown', 0), null);
     });
   });
 
   describe('multiple executions (continue-as-new)', () => {
-    test('acking a new execution id moves the current execution and keeps each history', async (t) => {
+    h.test('acking a new execution id moves the current execution and keeps each history', async (t) => {
       const p = await h.provider(t);
       await startInstance(p, 'can-1');
       await continueAsNew(p, 'can-1', 1, '1.0.0');
@@ -233,7 +232,7 @@ export function registerInstanceRecordCases(h: ConformanceHarness): void {
       assert.deepEqual(await p.readHistory('can-1', 2), latest);
     });
 
-    test('a fetch after continue-as-new returns the new execution and its history', async (t) => {
+    h.test('a fetch after continue-as-new returns the new execution and its history', async (t) => {
       const p = await h.provider(t);
       await startInstance(p, 'can-2');
       await continueAsNew(p, 'can-2', 1, '1.0.0');
@@ -246,7 +245,7 @@ export function registerInstanceRecordCases(h: ConformanceHarness): void {
       );
     });
 
-    test('each execution records its own orchestration version', async (t) => {
+    h.test('each execution records its own orchestration version', async (t) => {
       const p = await h.provider(t);
       await startInstance(p, 'can-3', { version: '1.0.0' });
       await continueAsNew(p, 'can-3', 1, '2.0.0');

@@ -6,7 +6,7 @@
  * @module
  */
 import assert from 'node:assert/strict';
-import { describe, test } from 'node:test';
+import { describe } from 'node:test';
 import type { EventKind } from '../../../core/history/history-event.js';
 import type { Provider } from '../../provider.js';
 import type { ConformanceHarness } from '../conformance-fixtures.js';
@@ -56,7 +56,7 @@ async function failedAfterStore(p: Provider, instanceId: string): Promise<number
 
 export function registerKvFailureCases(h: ConformanceHarness): void {
   describe('kv store: failed executions, resume and restart', () => {
-    test('a failed execution keeps its changes in the merged view and out of the snapshot', async (t) => {
+    h.test('a failed execution keeps its changes in the merged view and out of the snapshot', async (t) => {
       const p = await h.provider(t);
       await failedAfterStore(p, 'kvf-keep');
       assert.deepEqual(await mergedOf(p, 'kvf-keep'), { a: '1' });
@@ -64,7 +64,7 @@ export function registerKvFailureCases(h: ConformanceHarness): void {
       assert.deepEqual(await snapshotNow(p, 'kvf-keep'), { base: '"0"' });
     });
 
-    test('a reopened execution goes on with its changes and merges them when it completes', async (t) => {
+    h.test('a reopened execution goes on with its changes and merges them when it completes', async (t) => {
       const p = await h.provider(t);
       const failedEventId = await failedAfterStore(p, 'kvf-reopen');
       await p.enqueueForOrchestrator({ type: 'ResumeOrchestration', instance: 'kvf-reopen', executionId: 2, requestId: 'r1' });
@@ -84,7 +84,7 @@ export function registerKvFailureCases(h: ConformanceHarness): void {
       assert.deepEqual(await mergedOf(p, 'kvf-reopen'), { a: '1', b: '2' });
     });
 
-    test('a new execution after a failure starts from the pre-failure store and drops the failed changes', async (t) => {
+    h.test('a new execution after a failure starts from the pre-failure store and drops the failed changes', async (t) => {
       const p = await h.provider(t);
       await failedAfterStore(p, 'kvf-restart');
       await p.enqueueForOrchestrator({
@@ -109,7 +109,7 @@ export function registerKvFailureCases(h: ConformanceHarness): void {
       assert.deepEqual(await snapshotNow(p, 'kvf-restart'), { base: '"0"', c: '3' });
     });
 
-    test('a new execution after a failure drops the failed changes even when its first turn writes KV', async (t) => {
+    h.test('a new execution after a failure drops the failed changes even when its first turn writes KV', async (t) => {
       const p = await h.provider(t);
       await startInstance(p, 'kvf-restart1');
       await failWith(p, 'kvf-restart1', [set('a', '1'), set('b', '1')]);

@@ -5,7 +5,7 @@
  * @module
  */
 import assert from 'node:assert/strict';
-import { describe, test } from 'node:test';
+import { describe } from 'node:test';
 import type { EventKind } from '../../../core/history/history-event.js';
 import type { ExecutionStatus, KvEntryRecord, LockedOrchestrationItem, Provider } from '../../provider.js';
 import type { ConformanceHarness } from '../conformance-fixtures.js';
@@ -121,7 +121,7 @@ export async function snapshotNow(p: Provider, instanceId: string): Promise<Reco
 
 export function registerKvStoreCases(h: ConformanceHarness): void {
   describe('kv store: acks and merged reads', () => {
-    test('a value set by an ack is readable through the merged view', async (t) => {
+    h.test('a value set by an ack is readable through the merged view', async (t) => {
       const p = await h.provider(t);
       await startInstance(p, 'kv-set');
       await kvTurn(p, 'kv-set', [set('a', '"one"'), set('b', '2')]);
@@ -129,7 +129,7 @@ export function registerKvStoreCases(h: ConformanceHarness): void {
       assert.deepEqual(await mergedOf(p, 'kv-set'), { a: '"one"', b: '2' });
     });
 
-    test('a failed ack writes none of its KV changes', async (t) => {
+    h.test('a failed ack writes none of its KV changes', async (t) => {
       const p = await h.provider(t);
       await startInstance(p, 'kv-atomic');
       await kvContinueAsNew(p, 'kv-atomic', [set('stored', '1')]);
@@ -147,7 +147,7 @@ export function registerKvStoreCases(h: ConformanceHarness): void {
       assert.deepEqual(await mergedOf(p, 'kv-atomic'), { stored: '1' });
     });
 
-    test('a later set overwrites the value, also within one ack', async (t) => {
+    h.test('a later set overwrites the value, also within one ack', async (t) => {
       const p = await h.provider(t);
       await startInstance(p, 'kv-over');
       await kvTurn(p, 'kv-over', [set('a', '1'), set('a', '2')]);
@@ -156,7 +156,7 @@ export function registerKvStoreCases(h: ConformanceHarness): void {
       assert.deepEqual(await mergedOf(p, 'kv-over'), { a: '3' });
     });
 
-    test('clearing one key removes only that key', async (t) => {
+    h.test('clearing one key removes only that key', async (t) => {
       const p = await h.provider(t);
       await startInstance(p, 'kv-clear');
       await kvTurn(p, 'kv-clear', [set('a', '1'), set('b', '2')]);
@@ -165,7 +165,7 @@ export function registerKvStoreCases(h: ConformanceHarness): void {
       assert.deepEqual(await mergedOf(p, 'kv-clear'), { b: '2' });
     });
 
-    test('clearing all keys removes every key', async (t) => {
+    h.test('clearing all keys removes every key', async (t) => {
       const p = await h.provider(t);
       await startInstance(p, 'kv-clear-all');
       await kvTurn(p, 'kv-clear-all', [set('a', '1'), set('b', '2')]);
@@ -174,14 +174,14 @@ export function registerKvStoreCases(h: ConformanceHarness): void {
       assert.equal(await p.getKvValue('kv-clear-all', 'b'), null);
     });
 
-    test('reading a key that was never set returns null', async (t) => {
+    h.test('reading a key that was never set returns null', async (t) => {
       const p = await h.provider(t);
       await startInstance(p, 'kv-missing');
       await kvTurn(p, 'kv-missing', [set('a', '1')]);
       assert.equal(await p.getKvValue('kv-missing', 'nope'), null);
     });
 
-    test('reading an unknown instance returns null and an empty map, not an error', async (t) => {
+    h.test('reading an unknown instance returns null and an empty map, not an error', async (t) => {
       const p = await h.provider(t);
       assert.equal(await p.getKvValue('kv-nobody', 'a'), null);
       const all = await p.getKvAllValues('kv-nobody');
@@ -189,7 +189,7 @@ export function registerKvStoreCases(h: ConformanceHarness): void {
       assert.equal(all.size, 0);
     });
 
-    test('clearing a key that does not exist is accepted and changes nothing', async (t) => {
+    h.test('clearing a key that does not exist is accepted and changes nothing', async (t) => {
       const p = await h.provider(t);
       await startInstance(p, 'kv-clear-none');
       await kvTurn(p, 'kv-clear-none', [set('a', '1')]);
@@ -197,7 +197,7 @@ export function registerKvStoreCases(h: ConformanceHarness): void {
       assert.deepEqual(await mergedOf(p, 'kv-clear-none'), { a: '1' });
     });
 
-    test('a set after clear-all in the same ack leaves only the new key', async (t) => {
+    h.test('a set after clear-all in the same ack leaves only the new key', async (t) => {
       const p = await h.provider(t);
       await startInstance(p, 'kv-set-after');
       await kvContinueAsNew(p, 'kv-set-after', [set('old-store', '1')]);
@@ -209,7 +209,7 @@ export function registerKvStoreCases(h: ConformanceHarness): void {
       assert.deepEqual(await snapshotNow(p, 'kv-set-after'), { fresh: '3' });
     });
 
-    test('an empty string is a value, not an absent key', async (t) => {
+    h.test('an empty string is a value, not an absent key', async (t) => {
       const p = await h.provider(t);
       await startInstance(p, 'kv-empty');
       await kvTurn(p, 'kv-empty', [set('e', '')]);
@@ -219,7 +219,7 @@ export function registerKvStoreCases(h: ConformanceHarness): void {
       assert.deepEqual(await mergedOf(p, 'kv-empty'), { e: '' });
     });
 
-    test('a 64 KiB value is stored and read back intact', async (t) => {
+    h.test('a 64 KiB value is stored and read back intact', async (t) => {
       const p = await h.provider(t);
       const big = JSON.stringify('x'.repeat(64 * 1024 - 2) + 'é');
       await startInstance(p, 'kv-big');
@@ -229,7 +229,7 @@ export function registerKvStoreCases(h: ConformanceHarness): void {
       assert.equal(await p.getKvValue('kv-big', 'big'), big);
     });
 
-    test('keys with spaces, unicode, dots, slashes, quotes and wildcards round-trip', async (t) => {
+    h.test('keys with spaces, unicode, dots, slashes, quotes and wildcards round-trip', async (t) => {
       const p = await h.provider(t);
       const keys = ['with space', 'ünïcødé 🔑', 'a.b.c', 'a/b\\c', `it's "quoted"`, '100%_like', ''];
       await startInstance(p, 'kv-chars');
@@ -240,7 +240,7 @@ export function registerKvStoreCases(h: ConformanceHarness): void {
       assert.deepEqual(Object.keys(await snapshotNow(p, 'kv-chars')).sort(), [...keys].sort());
     });
 
-    test('instances never see or clear each other’s keys', async (t) => {
+    h.test('instances never see or clear each other’s keys', async (t) => {
       const p = await h.provider(t);
       await startInstance(p, 'kv-iso-1');
       await startInstance(p, 'kv-iso-2');
@@ -256,8 +256,9 @@ export function registerKvStoreCases(h: ConformanceHarness): void {
       assert.deepEqual(await mergedOf(p, 'kv-iso-2'), {});
     });
 
-    test('the orchestration stats count the merged keys and their UTF-8 value bytes', async (t) => {
-      const p = await h.provider(t);
+    const withStats = h.requiring('management');
+    withStats.test('the orchestration stats count the merged keys and their UTF-8 value bytes', async (t) => {
+      const p = await withStats.provider(t);
       await startInstance(p, 'kv-stats');
       await kvContinueAsNew(p, 'kv-stats', [set('a', '"é"'), set('b', '12345')]);
       await kvTurn(p, 'kv-stats', [clear('b'), set('c', '1')]);
@@ -268,13 +269,13 @@ export function registerKvStoreCases(h: ConformanceHarness): void {
   });
 
   describe('kv store: snapshot and merge at execution end', () => {
-    test('the snapshot of a new instance is empty', async (t) => {
+    h.test('the snapshot of a new instance is empty', async (t) => {
       const p = await h.provider(t);
       await startInstance(p, 'kv-snap-new');
       assert.deepEqual(await snapshotNow(p, 'kv-snap-new'), {});
     });
 
-    test('the snapshot excludes values set by the current execution', async (t) => {
+    h.test('the snapshot excludes values set by the current execution', async (t) => {
       const p = await h.provider(t);
       await startInstance(p, 'kv-snap-cur');
       await kvTurn(p, 'kv-snap-cur', [set('a', '1')]);
@@ -282,7 +283,7 @@ export function registerKvStoreCases(h: ConformanceHarness): void {
       assert.equal(await p.getKvValue('kv-snap-cur', 'a'), '1', 'clients see it meanwhile');
     });
 
-    test('values of a continued-as-new execution are in the next execution’s snapshot with their timestamps', async (t) => {
+    h.test('values of a continued-as-new execution are in the next execution’s snapshot with their timestamps', async (t) => {
       const p = await h.provider(t);
       await startInstance(p, 'kv-snap-can');
       await kvTurn(p, 'kv-snap-can', [set('a', '1', SET_AT + 1)]);
@@ -296,7 +297,7 @@ export function registerKvStoreCases(h: ConformanceHarness): void {
       );
     });
 
-    test('readKvSnapshot returns what a fetch would: earlier executions only, with timestamps', async (t) => {
+    h.test('readKvSnapshot returns what a fetch would: earlier executions only, with timestamps', async (t) => {
       const p = await h.provider(t);
       assert.deepEqual([...(await p.readKvSnapshot('kv-read-snap'))], [], 'unknown instance: empty');
       await startInstance(p, 'kv-read-snap');
@@ -313,7 +314,7 @@ export function registerKvStoreCases(h: ConformanceHarness): void {
       assert.deepEqual(await snapshotNow(p, 'kv-read-snap'), { a: '1', b: '2' });
     });
 
-    test('values of a completed execution are merged into the snapshot', async (t) => {
+    h.test('values of a completed execution are merged into the snapshot', async (t) => {
       const p = await h.provider(t);
       await startInstance(p, 'kv-snap-done');
       await kvTurn(p, 'kv-snap-done', [set('a', '1'), set('b', '2')]);
@@ -322,7 +323,7 @@ export function registerKvStoreCases(h: ConformanceHarness): void {
       assert.deepEqual(await mergedOf(p, 'kv-snap-done'), { a: '1', c: '3' });
     });
 
-    test('values of a failed execution stay out of the snapshot but show in the merged view', async (t) => {
+    h.test('values of a failed execution stay out of the snapshot but show in the merged view', async (t) => {
       const p = await h.provider(t);
       await startInstance(p, 'kv-snap-fail');
       await kvTurn(p, 'kv-snap-fail', [set('a', '1')], 'Failed');
@@ -330,7 +331,7 @@ export function registerKvStoreCases(h: ConformanceHarness): void {
       assert.deepEqual(await mergedOf(p, 'kv-snap-fail'), { a: '1' });
     });
 
-    test('a cleared key is gone from the snapshot after the execution ends', async (t) => {
+    h.test('a cleared key is gone from the snapshot after the execution ends', async (t) => {
       const p = await h.provider(t);
       await startInstance(p, 'kv-snap-clr');
       await kvContinueAsNew(p, 'kv-snap-clr', [set('a', '1'), set('b', '2')]);
@@ -338,7 +339,7 @@ export function registerKvStoreCases(h: ConformanceHarness): void {
       assert.deepEqual(snapshotOf(next), { b: '2' });
     });
 
-    test('clear-all empties the snapshot after the execution ends', async (t) => {
+    h.test('clear-all empties the snapshot after the execution ends', async (t) => {
       const p = await h.provider(t);
       await startInstance(p, 'kv-snap-clra');
       await kvContinueAsNew(p, 'kv-snap-clra', [set('a', '1'), set('b', '2')]);
@@ -347,7 +348,7 @@ export function registerKvStoreCases(h: ConformanceHarness): void {
       assert.deepEqual(await mergedOf(p, 'kv-snap-clra'), {});
     });
 
-    test('a later execution overwrites a value of an earlier one', async (t) => {
+    h.test('a later execution overwrites a value of an earlier one', async (t) => {
       const p = await h.provider(t);
       await startInstance(p, 'kv-cross');
       await kvContinueAsNew(p, 'kv-cross', [set('a', '1'), set('keep', 'k')]);
@@ -355,7 +356,7 @@ export function registerKvStoreCases(h: ConformanceHarness): void {
       assert.deepEqual(snapshotOf(third), { a: '2', keep: 'k' });
     });
 
-    test('a key removed by one execution and set again by a later one comes back', async (t) => {
+    h.test('a key removed by one execution and set again by a later one comes back', async (t) => {
       const p = await h.provider(t);
       await startInstance(p, 'kv-readd');
       await kvContinueAsNew(p, 'kv-readd', [set('a', '1')]);
@@ -365,7 +366,7 @@ export function registerKvStoreCases(h: ConformanceHarness): void {
       assert.deepEqual(snapshotOf(fourth), { a: '3' });
     });
 
-    test('clients read the store overlaid with the current execution’s changes', async (t) => {
+    h.test('clients read the store overlaid with the current execution’s changes', async (t) => {
       const p = await h.provider(t);
       await startInstance(p, 'kv-merged');
       await kvContinueAsNew(p, 'kv-merged', [set('a', '1'), set('b', '2'), set('c', '3')]);
@@ -375,7 +376,7 @@ export function registerKvStoreCases(h: ConformanceHarness): void {
       assert.deepEqual(await snapshotNow(p, 'kv-merged'), { a: '1', b: '2', c: '3' }, 'the store is untouched');
     });
 
-    test('a tombstone in the current execution hides the stored value', async (t) => {
+    h.test('a tombstone in the current execution hides the stored value', async (t) => {
       const p = await h.provider(t);
       await startInstance(p, 'kv-tomb');
       await kvContinueAsNew(p, 'kv-tomb', [set('a', '1')]);
@@ -384,7 +385,7 @@ export function registerKvStoreCases(h: ConformanceHarness): void {
       assert.deepEqual(await mergedOf(p, 'kv-tomb'), {});
     });
 
-    test('clear-all in the current execution hides every stored value', async (t) => {
+    h.test('clear-all in the current execution hides every stored value', async (t) => {
       const p = await h.provider(t);
       await startInstance(p, 'kv-tomb-all');
       await kvContinueAsNew(p, 'kv-tomb-all', [set('a', '1'), set('b', '2')]);
@@ -395,7 +396,7 @@ export function registerKvStoreCases(h: ConformanceHarness): void {
       assert.deepEqual(await mergedOf(p, 'kv-tomb-all'), { a: '10' }, 'a set after clear-all is visible');
     });
 
-    test('completion merges the changes into the store and a new execution starts from them', async (t) => {
+    h.test('completion merges the changes into the store and a new execution starts from them', async (t) => {
       const p = await h.provider(t);
       await startInstance(p, 'kv-merge-done');
       await kvContinueAsNew(p, 'kv-merge-done', [set('a', '1'), set('b', '2')]);
@@ -404,7 +405,7 @@ export function registerKvStoreCases(h: ConformanceHarness): void {
       assert.deepEqual(await snapshotNow(p, 'kv-merge-done'), { a: '10', c: '3' });
     });
 
-    test('continue-as-new merges the changes into the store and the next execution starts clean', async (t) => {
+    h.test('continue-as-new merges the changes into the store and the next execution starts clean', async (t) => {
       const p = await h.provider(t);
       await startInstance(p, 'kv-merge-can');
       await kvContinueAsNew(p, 'kv-merge-can', [set('a', '1'), set('b', '2')]);
@@ -420,8 +421,9 @@ export function registerKvStoreCases(h: ConformanceHarness): void {
   });
 
   describe('kv store: pruning and deletion', () => {
-    test('pruning old executions keeps every key, including overwritten and untouched ones', async (t) => {
-      const p = await h.provider(t);
+    const m = h.requiring('management');
+    m.test('pruning old executions keeps every key, including overwritten and untouched ones', async (t) => {
+      const p = await m.provider(t);
       await startInstance(p, 'kv-prune');
       await kvContinueAsNew(p, 'kv-prune', [set('untouched', '1'), set('over', '1')]);
       await kvContinueAsNew(p, 'kv-prune', [set('over', '2')]);
@@ -432,8 +434,8 @@ export function registerKvStoreCases(h: ConformanceHarness): void {
       assert.deepEqual(await snapshotNow(p, 'kv-prune'), { untouched: '1', over: '2' });
     });
 
-    test('deleting an instance removes its stored values and its current changes', async (t) => {
-      const p = await h.provider(t);
+    m.test('deleting an instance removes its stored values and its current changes', async (t) => {
+      const p = await m.provider(t);
       await startInstance(p, 'kv-del');
       await kvContinueAsNew(p, 'kv-del', [set('stored', '1')]);
       await kvTurn(p, 'kv-del', [set('delta', '2'), clear('stored')]);
@@ -449,8 +451,8 @@ export function registerKvStoreCases(h: ConformanceHarness): void {
       assert.deepEqual(await mergedOf(p, 'kv-del'), {});
     });
 
-    test('deleting an instance tree removes the values of every child', async (t) => {
-      const p = await h.provider(t);
+    m.test('deleting an instance tree removes the values of every child', async (t) => {
+      const p = await m.provider(t);
       await startInstance(p, 'kv-tree');
       await startInstance(p, 'kv-tree/child', { parentInstanceId: 'kv-tree' });
       await startInstance(p, 'kv-other');

@@ -3,7 +3,8 @@
  * @module
  */
 import assert from 'node:assert/strict';
-import { describe, test } from 'node:test';
+import { describe } from 'node:test';
+import type { ProviderWith } from '../../provider.js';
 import type { ConformanceHarness } from '../conformance-fixtures.js';
 import {
   activityExecute,
@@ -15,9 +16,9 @@ import {
   timerFired,
 } from '../conformance-fixtures.js';
 
-export function registerManagementMetricsCases(h: ConformanceHarness): void {
+export function registerManagementMetricsCases(h: ConformanceHarness<ProviderWith<'management'>>): void {
   describe('system metrics', () => {
-    test('metrics of an empty store are all zero', async (t) => {
+    h.test('metrics of an empty store are all zero', async (t) => {
       const p = await h.provider(t);
       assert.deepEqual(await p.getSystemMetrics(), {
         totalInstances: 0,
@@ -30,7 +31,7 @@ export function registerManagementMetricsCases(h: ConformanceHarness): void {
       assert.deepEqual(await p.getQueueDepths(), { orchestratorQueue: 0, workerQueue: 0, timerQueue: 0 });
     });
 
-    test('metrics count instances by current execution status after a known set of acks', async (t) => {
+    h.test('metrics count instances by current execution status after a known set of acks', async (t) => {
       const p = await h.provider(t);
       await startInstance(p, 'm-run', { extraEvents: 2 }); // 3 events
       await startInstance(p, 'm-done'); // 1 event
@@ -55,12 +56,12 @@ export function registerManagementMetricsCases(h: ConformanceHarness): void {
   });
 
   describe('queue depths', () => {
-    test('queue depths count messages nobody holds, with future timers also counted apart', async (t) => {
+    h.test('queue depths count messages nobody holds, with future timers also counted apart', async (t) => {
       const p = await h.provider(t);
       await startInstance(p, 'qd-1', { workerItems: [activityExecute('qd-1', 1, 2), activityExecute('qd-1', 1, 3)] });
       await p.enqueueForOrchestrator(externalRaised('qd-1', 'a'));
       await p.enqueueForOrchestrator(externalRaised('qd-1', 'b'));
-      await p.enqueueForOrchestrator(timerFired('qd-1', 1, 4, Date.now() + 60_000));
+      await p.enqueueForOrchestrator(timerFired('qd-1', 1, 4, h.clock(t).now() + 60_000));
       assert.deepEqual(await p.getQueueDepths(), { orchestratorQueue: 3, workerQueue: 2, timerQueue: 1 });
 
       const batch = await p.fetchOrchestrationItem(FETCH);
@@ -75,13 +76,13 @@ export function registerManagementMetricsCases(h: ConformanceHarness): void {
   });
 
   describe('orchestration stats', () => {
-    test('stats report the current execution’s history and the instance’s queued messages', async (t) => {
+    h.test('stats report the current execution’s history and the instance’s queued messages', async (t) => {
       const p = await h.provider(t);
       await startInstance(p, 'st-1', { extraEvents: 2 });
       await startInstance(p, 'st-other', { extraEvents: 5 });
       await p.enqueueForOrchestrator(externalRaised('st-1', 'a'));
       await p.enqueueForOrchestrator(externalRaised('st-1', 'b'));
-      await p.enqueueForOrchestrator(timerFired('st-1', 1, 9, Date.now() + 60_000));
+      await p.enqueueForOrchestrator(timerFired('st-1', 1, 9, h.clock(t).now() + 60_000));
 
       const stats = await p.getOrchestrationStats('st-1');
       assert.ok(stats);
@@ -96,7 +97,7 @@ export function registerManagementMetricsCases(h: ConformanceHarness): void {
       assert.equal(stats.kvTotalValueBytes, 0);
     });
 
-    test('stats after continue-as-new cover only the new execution', async (t) => {
+    h.test('stats after continue-as-new cover only the new execution', async (t) => {
       const p = await h.provider(t);
       await startInstance(p, 'st-can', { extraEvents: 4 });
       const before = await p.getOrchestrationStats('st-can');
@@ -107,7 +108,7 @@ export function registerManagementMetricsCases(h: ConformanceHarness): void {
       assert.equal(after?.queuePendingCount, 0);
     });
 
-    test('stats of an unknown instance are null', async (t) => {
+    h.test('stats of an unknown instance are null', async (t) => {
       const p = await h.provider(t);
       assert.equal(await p.getOrchestrationStats('st-unknown'), null);
     });

@@ -3,7 +3,7 @@
  * @module
  */
 import assert from 'node:assert/strict';
-import { describe, test } from 'node:test';
+import { describe } from 'node:test';
 import type { ConformanceHarness } from '../conformance-fixtures.js';
 import {
   ack,
@@ -22,7 +22,7 @@ import {
 
 export function registerOrchestrationAckCases(h: ConformanceHarness): void {
   describe('orchestration ack', () => {
-    test('ack appends history, deletes the fetched messages and releases the instance lock', async (t) => {
+    h.test('ack appends history, deletes the fetched messages and releases the instance lock', async (t) => {
       const p = await h.provider(t);
       await startInstance(p, 'ack-1');
       await p.enqueueForOrchestrator(externalRaised('ack-1'));
@@ -38,7 +38,7 @@ export function registerOrchestrationAckCases(h: ConformanceHarness): void {
       await fetchFor(p, 'ack-1');
     });
 
-    test('ack stores events exactly as given', async (t) => {
+    h.test('ack stores events exactly as given', async (t) => {
       const p = await h.provider(t);
       await p.enqueueForOrchestrator(startItem('ack-exact'));
       const locked = await fetchFor(p, 'ack-exact');
@@ -47,7 +47,7 @@ export function registerOrchestrationAckCases(h: ConformanceHarness): void {
       assert.deepEqual(await p.readHistory('ack-exact', 1), [started]);
     });
 
-    test('ack with a duplicate event id fails permanently, writes nothing and keeps the lock', async (t) => {
+    h.test('ack with a duplicate event id fails permanently, writes nothing and keeps the lock', async (t) => {
       const p = await h.provider(t);
       await startInstance(p, 'dup-1');
       await p.enqueueForOrchestrator(externalRaised('dup-1'));
@@ -74,7 +74,7 @@ export function registerOrchestrationAckCases(h: ConformanceHarness): void {
       assert.equal((await p.readHistory('dup-1')).length, 2);
     });
 
-    test('ack with an event id repeated inside the delta fails permanently', async (t) => {
+    h.test('ack with an event id repeated inside the delta fails permanently', async (t) => {
       const p = await h.provider(t);
       await p.enqueueForOrchestrator(startItem('dup-2'));
       const locked = await fetchFor(p, 'dup-2');
@@ -88,7 +88,7 @@ export function registerOrchestrationAckCases(h: ConformanceHarness): void {
       assert.deepEqual(await p.readHistory('dup-2'), []);
     });
 
-    test('messages arriving during a turn are not deleted by its ack and form the next batch', async (t) => {
+    h.test('messages arriving during a turn are not deleted by its ack and form the next batch', async (t) => {
       const p = await h.provider(t);
       await startInstance(p, 'late-1');
       await p.enqueueForOrchestrator(externalRaised('late-1', 'first'));
@@ -101,12 +101,12 @@ export function registerOrchestrationAckCases(h: ConformanceHarness): void {
       assert.equal(next.attemptCount, 1);
     });
 
-    test('ack with an unknown lock token fails permanently and names the token', async (t) => {
+    h.test('ack with an unknown lock token fails permanently and names the token', async (t) => {
       const p = await h.provider(t);
       await rejectsPermanently(p.ackOrchestrationItem('no-such-token', ack(1)), 'no-such-token');
     });
 
-    test('a token cannot be acked twice', async (t) => {
+    h.test('a token cannot be acked twice', async (t) => {
       const p = await h.provider(t);
       await p.enqueueForOrchestrator(startItem('twice-1'));
       const locked = await fetchFor(p, 'twice-1');
@@ -114,7 +114,7 @@ export function registerOrchestrationAckCases(h: ConformanceHarness): void {
       await rejectsPermanently(p.ackOrchestrationItem(locked.lockToken, ack(1)));
     });
 
-    test('an empty ack discards the batch without creating the instance', async (t) => {
+    h.test('an empty ack discards the batch without creating the instance', async (t) => {
       const p = await h.provider(t);
       await p.enqueueForOrchestrator(startItem('discard-1'));
       const locked = await fetchFor(p, 'discard-1');
@@ -125,7 +125,7 @@ export function registerOrchestrationAckCases(h: ConformanceHarness): void {
       assert.equal(await p.fetchOrchestrationItem(FETCH), null);
     });
 
-    test('ack routes orchestrator items to their target instances', async (t) => {
+    h.test('ack routes orchestrator items to their target instances', async (t) => {
       const p = await h.provider(t);
       await startInstance(p, 'route-parent');
       await p.enqueueForOrchestrator(startItem('route-child'));
@@ -156,7 +156,7 @@ export function registerOrchestrationAckCases(h: ConformanceHarness): void {
       assert.equal(detached.item.messages[0]?.type, 'StartOrchestration');
     });
 
-    test('ack of a terminal turn records status, output and completion on the execution', async (t) => {
+    h.test('ack of a terminal turn records status, output and completion on the execution', async (t) => {
       const p = await h.provider(t);
       await startInstance(p, 'term-1');
       await p.enqueueForOrchestrator(externalRaised('term-1'));

@@ -3,7 +3,7 @@
  * @module
  */
 import assert from 'node:assert/strict';
-import { describe, test } from 'node:test';
+import { describe } from 'node:test';
 import type { ConformanceHarness } from '../conformance-fixtures.js';
 import {
   ack,
@@ -11,7 +11,6 @@ import {
   FETCH,
   fetchFor,
   rejectsPermanently,
-  sleep,
   startItem,
 } from '../conformance-fixtures.js';
 
@@ -20,7 +19,7 @@ const SHORT_LOCK_MS = 150;
 
 export function registerOrchestrationLockCases(h: ConformanceHarness): void {
   describe('orchestration abandon and attempts', () => {
-    test('the first fetch reports attempt 1 and each refetch after abandon one more', async (t) => {
+    h.test('the first fetch reports attempt 1 and each refetch after abandon one more', async (t) => {
       const p = await h.provider(t);
       await p.enqueueForOrchestrator(startItem('attempt-1'));
       for (const expected of [1, 2, 3]) {
@@ -30,7 +29,7 @@ export function registerOrchestrationLockCases(h: ConformanceHarness): void {
       }
     });
 
-    test('abandon makes the batch fetchable again immediately with the same messages', async (t) => {
+    h.test('abandon makes the batch fetchable again immediately with the same messages', async (t) => {
       const p = await h.provider(t);
       await p.enqueueForOrchestrator(startItem('abandon-1'));
       await p.enqueueForOrchestrator(externalRaised('abandon-1'));
@@ -41,19 +40,19 @@ export function registerOrchestrationLockCases(h: ConformanceHarness): void {
       assert.notEqual(second.lockToken, first.lockToken);
     });
 
-    test('abandon with a delay hides the batch until the delay passes', async (t) => {
+    h.test('abandon with a delay hides the batch until the delay passes', async (t) => {
       const p = await h.provider(t);
       await p.enqueueForOrchestrator(startItem('abandon-delay'));
       const locked = await fetchFor(p, 'abandon-delay');
       await p.abandonOrchestrationItem(locked.lockToken, { delayMs: 250 });
       assert.equal(await p.fetchOrchestrationItem(FETCH), null);
       const next = await p.nextOrchestratorVisibleAt();
-      assert.ok(next !== null && next > Date.now(), 'the delayed batch is scheduled in the future');
-      await sleep(300);
+      assert.ok(next !== null && next > h.clock(t).now(), 'the delayed batch is scheduled in the future');
+      await h.clock(t).advance(300);
       assert.equal((await fetchFor(p, 'abandon-delay')).attemptCount, 2);
     });
 
-    test('abandon with ignoreAttempt does not count the attempt', async (t) => {
+    h.test('abandon with ignoreAttempt does not count the attempt', async (t) => {
       const p = await h.provider(t);
       await p.enqueueForOrchestrator(startItem('ignore-1'));
       const first = await fetchFor(p, 'ignore-1');
@@ -61,12 +60,12 @@ export function registerOrchestrationLockCases(h: ConformanceHarness): void {
       assert.equal((await fetchFor(p, 'ignore-1')).attemptCount, 1);
     });
 
-    test('abandon with an unknown token fails permanently', async (t) => {
+    h.test('abandon with an unknown token fails permanently', async (t) => {
       const p = await h.provider(t);
       await rejectsPermanently(p.abandonOrchestrationItem('no-such-token'), 'no-such-token');
     });
 
-    test('abandon of an already released token fails permanently', async (t) => {
+    h.test('abandon of an already released token fails permanently', async (t) => {
       const p = await h.provider(t);
       await p.enqueueForOrchestrator(startItem('abandon-twice'));
       const locked = await fetchFor(p, 'abandon-twice');
@@ -74,7 +73,7 @@ export function registerOrchestrationLockCases(h: ConformanceHarness): void {
       await rejectsPermanently(p.abandonOrchestrationItem(locked.lockToken));
     });
 
-    test('a batch reports the highest attempt count among its messages', async (t) => {
+    h.test('a batch reports the highest attempt count among its messages', async (t) => {
       const p = await h.provider(t);
       await p.enqueueForOrchestrator(startItem('max-1'));
       await p.abandonOrchestrationItem((await fetchFor(p, 'max-1')).lockToken);
@@ -87,12 +86,12 @@ export function registerOrchestrationLockCases(h: ConformanceHarness): void {
   });
 
   describe('orchestration lock expiry and renewal', () => {
-    test('an expired instance lock makes the batch fetchable again and the old token can no longer ack', async (t) => {
+    h.test('an expired instance lock makes the batch fetchable again and the old token can no longer ack', async (t) => {
       const p = await h.provider(t);
       await p.enqueueForOrchestrator(startItem('expire-1'));
       const first = await fetchFor(p, 'expire-1', { lockTimeoutMs: SHORT_LOCK_MS });
       assert.equal(await p.fetchOrchestrationItem(FETCH), null);
-      await sleep(SHORT_LOCK_MS + 60);
+      await h.clock(t).advance(SHORT_LOCK_MS + 60);
 
       const second = await fetchFor(p, 'expire-1');
       assert.equal(second.attemptCount, 2);
@@ -102,35 +101,35 @@ export function registerOrchestrationLockCases(h: ConformanceHarness): void {
       await p.ackOrchestrationItem(second.lockToken, ack(1));
     });
 
-    test('an expired lock cannot ack even when nobody took the instance over', async (t) => {
+    h.test('an expired lock cannot ack even when nobody took the instance over', async (t) => {
       const p = await h.provider(t);
       await p.enqueueForOrchestrator(startItem('expire-2'));
       const locked = await fetchFor(p, 'expire-2', { lockTimeoutMs: SHORT_LOCK_MS });
-      await sleep(SHORT_LOCK_MS + 60);
+      await h.clock(t).advance(SHORT_LOCK_MS + 60);
       await rejectsPermanently(p.ackOrchestrationItem(locked.lockToken, ack(1)));
       await fetchFor(p, 'expire-2');
     });
 
-    test('renewing extends the instance lock past its original expiry', async (t) => {
+    h.test('renewing extends the instance lock past its original expiry', async (t) => {
       const p = await h.provider(t);
       await p.enqueueForOrchestrator(startItem('renew-1'));
       const locked = await fetchFor(p, 'renew-1', { lockTimeoutMs: 200 });
-      await sleep(80);
+      await h.clock(t).advance(80);
       await p.renewOrchestrationItemLock(locked.lockToken, 1_000);
-      await sleep(220);
+      await h.clock(t).advance(220);
       assert.equal(await p.fetchOrchestrationItem(FETCH), null, 'the renewed lock still holds');
       await p.ackOrchestrationItem(locked.lockToken, ack(1));
     });
 
-    test('renewing an expired lock fails permanently', async (t) => {
+    h.test('renewing an expired lock fails permanently', async (t) => {
       const p = await h.provider(t);
       await p.enqueueForOrchestrator(startItem('renew-2'));
       const locked = await fetchFor(p, 'renew-2', { lockTimeoutMs: SHORT_LOCK_MS });
-      await sleep(SHORT_LOCK_MS + 60);
+      await h.clock(t).advance(SHORT_LOCK_MS + 60);
       await rejectsPermanently(p.renewOrchestrationItemLock(locked.lockToken, 1_000), locked.lockToken);
     });
 
-    test('renewing an unknown lock fails permanently', async (t) => {
+    h.test('renewing an unknown lock fails permanently', async (t) => {
       const p = await h.provider(t);
       await rejectsPermanently(p.renewOrchestrationItemLock('no-such-token', 1_000), 'no-such-token');
     });

@@ -3,7 +3,7 @@
  * @module
  */
 import assert from 'node:assert/strict';
-import { describe, test } from 'node:test';
+import { describe } from 'node:test';
 import type { WorkItemOfType } from '../../../core/history/work-item.js';
 import type { ConformanceHarness } from '../conformance-fixtures.js';
 import {
@@ -21,12 +21,12 @@ import {
 
 export function registerOrchestratorQueueCases(h: ConformanceHarness): void {
   describe('orchestrator queue', () => {
-    test('fetch returns null when the queue is empty', async (t) => {
+    h.test('fetch returns null when the queue is empty', async (t) => {
       const p = await h.provider(t);
       assert.equal(await p.fetchOrchestrationItem(FETCH), null);
     });
 
-    test('enqueue does not create the instance; the first ack with metadata does', async (t) => {
+    h.test('enqueue does not create the instance; the first ack with metadata does', async (t) => {
       const p = await h.provider(t);
       await p.enqueueForOrchestrator(startItem('create-1'));
       assert.equal(await p.getInstance('create-1'), null);
@@ -45,7 +45,7 @@ export function registerOrchestratorQueueCases(h: ConformanceHarness): void {
       assert.deepEqual(await p.listInstances(), ['create-1']);
     });
 
-    test('a new instance batch takes name and version from the start item with execution 1 and empty history', async (t) => {
+    h.test('a new instance batch takes name and version from the start item with execution 1 and empty history', async (t) => {
       const p = await h.provider(t);
       await p.enqueueForOrchestrator(startItem('new-1', 'Order', '2.1.0'));
       const locked = await fetchFor(p, 'new-1');
@@ -60,14 +60,14 @@ export function registerOrchestratorQueueCases(h: ConformanceHarness): void {
       assert.deepEqual(locked.item.messages, [startItem('new-1', 'Order', '2.1.0')]);
     });
 
-    test('a start item without a version yields an undefined version', async (t) => {
+    h.test('a start item without a version yields an undefined version', async (t) => {
       const p = await h.provider(t);
       await p.enqueueForOrchestrator(startItem('nover-1', 'Order'));
       const locked = await fetchFor(p, 'nover-1');
       assert.equal(locked.item.orchestrationVersion, undefined);
     });
 
-    test('an existing instance batch carries its name, version, execution and history', async (t) => {
+    h.test('an existing instance batch carries its name, version, execution and history', async (t) => {
       const p = await h.provider(t);
       await startInstance(p, 'existing-1', { name: 'Order', version: '3.0.0', extraEvents: 2 });
       await p.enqueueForOrchestrator(externalRaised('existing-1'));
@@ -82,7 +82,7 @@ export function registerOrchestratorQueueCases(h: ConformanceHarness): void {
       assert.equal(locked.item.history[0]?.type, 'OrchestrationStarted');
     });
 
-    test('all visible messages of one instance are fetched together in enqueue order', async (t) => {
+    h.test('all visible messages of one instance are fetched together in enqueue order', async (t) => {
       const p = await h.provider(t);
       await p.enqueueForOrchestrator(startItem('batch-1'));
       await p.enqueueForOrchestrator(externalRaised('batch-1', 'a'));
@@ -94,7 +94,7 @@ export function registerOrchestratorQueueCases(h: ConformanceHarness): void {
       );
     });
 
-    test('a locked instance is not fetched again, while other instances still are', async (t) => {
+    h.test('a locked instance is not fetched again, while other instances still are', async (t) => {
       const p = await h.provider(t);
       await p.enqueueForOrchestrator(startItem('lock-a'));
       await fetchFor(p, 'lock-a');
@@ -105,7 +105,7 @@ export function registerOrchestratorQueueCases(h: ConformanceHarness): void {
       assert.equal(await p.fetchOrchestrationItem(FETCH), null);
     });
 
-    test('instances are fetched in the order of their oldest message', async (t) => {
+    h.test('instances are fetched in the order of their oldest message', async (t) => {
       const p = await h.provider(t);
       await p.enqueueForOrchestrator(startItem('order-b'));
       await p.enqueueForOrchestrator(startItem('order-a'));
@@ -113,7 +113,7 @@ export function registerOrchestratorQueueCases(h: ConformanceHarness): void {
       await fetchFor(p, 'order-a');
     });
 
-    test('lock tokens are unique across fetches', async (t) => {
+    h.test('lock tokens are unique across fetches', async (t) => {
       const p = await h.provider(t);
       const tokens = new Set<string>();
       for (let i = 0; i < 10; i++) {
@@ -123,31 +123,31 @@ export function registerOrchestratorQueueCases(h: ConformanceHarness): void {
       assert.equal(tokens.size, 10);
     });
 
-    test('enqueue with a delay hides the item until the delay passes', async (t) => {
+    h.test('enqueue with a delay hides the item until the delay passes', async (t) => {
       const p = await h.provider(t);
       await p.enqueueForOrchestrator(startItem('delay-1'), 250);
       assert.equal(await p.fetchOrchestrationItem(FETCH), null);
-      await sleep(300);
+      await h.clock(t).advance(300);
       await fetchFor(p, 'delay-1');
     });
 
-    test('an enqueued TimerFired stays invisible until its fireAt', async (t) => {
+    h.test('an enqueued TimerFired stays invisible until its fireAt', async (t) => {
       const p = await h.provider(t);
       await startInstance(p, 'timer-1');
-      const fireAt = Date.now() + 250;
+      const fireAt = h.clock(t).now() + 250;
       await p.enqueueForOrchestrator(timerFired('timer-1', 1, 2, fireAt));
       assert.equal(await p.fetchOrchestrationItem(FETCH), null);
       assert.equal(await p.nextOrchestratorVisibleAt(), fireAt);
-      await sleep(fireAt - Date.now() + 40);
+      await h.clock(t).advance(fireAt - h.clock(t).now() + 40);
       const locked = await fetchFor(p, 'timer-1');
       assert.equal(locked.item.messages[0]?.type, 'TimerFired');
     });
 
-    test('a TimerFired produced by an ack becomes visible at its fireAt', async (t) => {
+    h.test('a TimerFired produced by an ack becomes visible at its fireAt', async (t) => {
       const p = await h.provider(t);
       await p.enqueueForOrchestrator(startItem('timer-2'));
       const locked = await fetchFor(p, 'timer-2');
-      const fireAt = Date.now() + 250;
+      const fireAt = h.clock(t).now() + 250;
       await p.ackOrchestrationItem(
         locked.lockToken,
         ack(1, {
@@ -158,28 +158,28 @@ export function registerOrchestratorQueueCases(h: ConformanceHarness): void {
       );
       assert.equal(await p.fetchOrchestrationItem(FETCH), null);
       assert.equal(await p.nextOrchestratorVisibleAt(), fireAt);
-      await sleep(fireAt - Date.now() + 40);
+      await h.clock(t).advance(fireAt - h.clock(t).now() + 40);
       await fetchFor(p, 'timer-2');
     });
 
-    test('nextOrchestratorVisibleAt is null when nothing is scheduled for the future', async (t) => {
+    h.test('nextOrchestratorVisibleAt is null when nothing is scheduled for the future', async (t) => {
       const p = await h.provider(t);
       assert.equal(await p.nextOrchestratorVisibleAt(), null);
       await p.enqueueForOrchestrator(startItem('next-now'));
       assert.equal(await p.nextOrchestratorVisibleAt(), null);
     });
 
-    test('nextOrchestratorVisibleAt returns the earliest future visibility', async (t) => {
+    h.test('nextOrchestratorVisibleAt returns the earliest future visibility', async (t) => {
       const p = await h.provider(t);
-      const before = Date.now();
+      const before = h.clock(t).now();
       await p.enqueueForOrchestrator(startItem('next-late'), 5_000);
       await p.enqueueForOrchestrator(startItem('next-early'), 2_000);
-      const after = Date.now();
+      const after = h.clock(t).now();
       const next = await p.nextOrchestratorVisibleAt();
       assert.ok(next !== null && next >= before + 2_000 && next <= after + 2_000, `unexpected ${String(next)}`);
     });
 
-    test('excluded instances are neither returned nor locked', async (t) => {
+    h.test('excluded instances are neither returned nor locked', async (t) => {
       const p = await h.provider(t);
       await p.enqueueForOrchestrator(startItem('excl-a'));
       await p.enqueueForOrchestrator(startItem('excl-b'));
@@ -195,7 +195,7 @@ export function registerOrchestratorQueueCases(h: ConformanceHarness): void {
   describe('start unless the instance exists', () => {
     const start = (id: string) => startItem(id) as WorkItemOfType<'StartOrchestration'>;
 
-    test('a start is queued once; a second start of the same id is refused and writes nothing', async (t) => {
+    h.test('a start is queued once; a second start of the same id is refused and writes nothing', async (t) => {
       const p = await h.provider(t);
       assert.equal(await p.enqueueStartIfAbsent(start('sia-1')), true);
       assert.equal(await p.instanceExists('sia-1'), true);
@@ -204,14 +204,14 @@ export function registerOrchestratorQueueCases(h: ConformanceHarness): void {
       assert.deepEqual(locked.item.messages.map((m) => m.type), ['StartOrchestration'], 'one start queued');
     });
 
-    test('a start of an instance that has a row is refused, even after its start was consumed', async (t) => {
+    h.test('a start of an instance that has a row is refused, even after its start was consumed', async (t) => {
       const p = await h.provider(t);
       await startInstance(p, 'sia-2');
       assert.equal(await p.enqueueStartIfAbsent(start('sia-2')), false);
       assert.equal(await p.fetchOrchestrationItem(FETCH), null, 'nothing was queued');
     });
 
-    test('a queued start is visible at once and signalled', async (t) => {
+    h.test('a queued start is visible at once and signalled', async (t) => {
       const p = await h.provider(t);
       const signals: string[] = [];
       p.subscribe((sig) => signals.push(sig.kind));
@@ -221,7 +221,7 @@ export function registerOrchestratorQueueCases(h: ConformanceHarness): void {
       assert.ok(signals.includes('orchestrator'));
     });
 
-    test('of concurrent starts of one id exactly one succeeds', async (t) => {
+    h.test('of concurrent starts of one id exactly one succeeds', async (t) => {
       const p = await h.provider(t);
       const outcomes = await Promise.all(Array.from({ length: 8 }, () => p.enqueueStartIfAbsent(start('sia-4'))));
       assert.equal(outcomes.filter(Boolean).length, 1, JSON.stringify(outcomes));
@@ -229,7 +229,7 @@ export function registerOrchestratorQueueCases(h: ConformanceHarness): void {
       assert.equal(locked.item.messages.length, 1);
     });
 
-    test('starts of different ids do not block each other', async (t) => {
+    h.test('starts of different ids do not block each other', async (t) => {
       const p = await h.provider(t);
       const outcomes = await Promise.all(['sia-5a', 'sia-5b', 'sia-5c'].map((id) => p.enqueueStartIfAbsent(start(id))));
       assert.deepEqual(outcomes, [true, true, true]);
@@ -237,7 +237,7 @@ export function registerOrchestratorQueueCases(h: ConformanceHarness): void {
   });
 
   describe('queued cancellation', () => {
-    test('hasQueuedCancel is true from the cancel enqueue until the turn that consumed it is acked', async (t) => {
+    h.test('hasQueuedCancel is true from the cancel enqueue until the turn that consumed it is acked', async (t) => {
       const p = await h.provider(t);
       await startInstance(p, 'qc-1');
       await startInstance(p, 'qc-other');

@@ -3,7 +3,7 @@
  * @module
  */
 import assert from 'node:assert/strict';
-import { describe, test } from 'node:test';
+import { describe } from 'node:test';
 import type { WorkItem } from '../../../core/history/work-item.js';
 import type { ConformanceHarness } from '../conformance-fixtures.js';
 import {
@@ -20,7 +20,7 @@ import {
 
 export function registerOrphanCases(h: ConformanceHarness): void {
   describe('orphan messages', () => {
-    test('a batch of only QueueMessage items for an unknown instance is dropped', async (t) => {
+    h.test('a batch of only QueueMessage items for an unknown instance is dropped', async (t) => {
       const p = await h.provider(t);
       await p.enqueueForOrchestrator(queueMessage('ghost-q', 'a'));
       await p.enqueueForOrchestrator(queueMessage('ghost-q', 'b'));
@@ -35,7 +35,7 @@ export function registerOrphanCases(h: ConformanceHarness): void {
       );
     });
 
-    test('messages for never-started instances do not block other instances', async (t) => {
+    h.test('messages for never-started instances do not block other instances', async (t) => {
       const p = await h.provider(t);
       await p.enqueueForOrchestrator(externalRaised('ghost-e1'));
       await p.enqueueForOrchestrator({ type: 'CancelInstance', instance: 'ghost-e2', reason: 'x' });
@@ -44,7 +44,7 @@ export function registerOrphanCases(h: ConformanceHarness): void {
       await fetchFor(p, 'real-1');
     });
 
-    test('an event raised before its instance starts is delivered after the start, attempt 1', async (t) => {
+    h.test('an event raised before its instance starts is delivered after the start, attempt 1', async (t) => {
       const p = await h.provider(t);
       await p.enqueueForOrchestrator(externalRaised('early-1', 'early'));
       assert.equal(await p.fetchOrchestrationItem(FETCH), null);
@@ -58,7 +58,7 @@ export function registerOrphanCases(h: ConformanceHarness): void {
         ack(1, { historyDelta: [startedEvent('early-1')], metadata: startMetadata() }),
       );
       if (!delivered.some((m) => m.type === 'ExternalRaised')) {
-        const next = await fetchEventually(p, 1_300);
+        const next = await fetchEventually(p, h.clock(t), 1_300);
         assert.ok(next, 'the early event is delivered within about a second');
         assert.equal(next.item.instanceId, 'early-1');
         assert.equal(next.attemptCount, 1);
@@ -70,14 +70,14 @@ export function registerOrphanCases(h: ConformanceHarness): void {
       );
     });
 
-    test('messages for an instance whose start is enqueued with a delay are kept until it starts', async (t) => {
+    h.test('messages for an instance whose start is enqueued with a delay are kept until it starts', async (t) => {
       const p = await h.provider(t);
       await p.enqueueForOrchestrator(startItem('delayed-start'), 200);
       await p.enqueueForOrchestrator(queueMessage('delayed-start', 'early'));
       assert.equal(await p.fetchOrchestrationItem(FETCH), null);
 
       const delivered: WorkItem[] = [];
-      const start = await fetchEventually(p, 500);
+      const start = await fetchEventually(p, h.clock(t), 500);
       assert.ok(start, 'the delayed start becomes visible');
       assert.equal(start.item.instanceId, 'delayed-start');
       delivered.push(...start.item.messages);
@@ -86,7 +86,7 @@ export function registerOrphanCases(h: ConformanceHarness): void {
         ack(1, { historyDelta: [startedEvent('delayed-start')], metadata: startMetadata() }),
       );
       if (!delivered.some((m) => m.type === 'QueueMessage')) {
-        const next = await fetchEventually(p, 1_300);
+        const next = await fetchEventually(p, h.clock(t), 1_300);
         assert.ok(next, 'the queue message is delivered after the start');
         delivered.push(...next.item.messages);
       }

@@ -3,7 +3,7 @@
  * @module
  */
 import assert from 'node:assert/strict';
-import { describe, test } from 'node:test';
+import { describe } from 'node:test';
 import { ProviderError } from '../../../core/errors/duroxide-error.js';
 import type { Provider, ProviderSignal } from '../../provider.js';
 import type { ConformanceHarness } from '../conformance-fixtures.js';
@@ -33,19 +33,19 @@ function record(p: Provider): { readonly signals: ProviderSignal[]; settle(): Pr
 
 export function registerProviderSignalCases(h: ConformanceHarness): void {
   describe('signals', () => {
-    test('enqueue signals the orchestrator queue with the visibility time', async (t) => {
+    h.test('enqueue signals the orchestrator queue with the visibility time', async (t) => {
       const p = await h.provider(t);
       const rec = record(p);
-      const before = Date.now();
+      const before = h.clock(t).now();
       await p.enqueueForOrchestrator(startItem('sig-1'), 500);
       const signals = await rec.settle();
       assert.equal(signals.length, 1);
       const [signal] = signals;
       assert.ok(signal?.kind === 'orchestrator');
-      assert.ok(signal.visibleAt >= before + 500 && signal.visibleAt <= Date.now() + 500);
+      assert.ok(signal.visibleAt >= before + 500 && signal.visibleAt <= h.clock(t).now() + 500);
     });
 
-    test('ack signals new worker and orchestrator work and the instance', async (t) => {
+    h.test('ack signals new worker and orchestrator work and the instance', async (t) => {
       const p = await h.provider(t);
       await startInstance(p, 'sig-2');
       await p.enqueueForOrchestrator(externalRaised('sig-2'));
@@ -60,7 +60,7 @@ export function registerProviderSignalCases(h: ConformanceHarness): void {
       assert.ok(rec.signals.some((s) => s.kind === 'instance' && s.instanceId === 'sig-2'));
     });
 
-    test('an empty ack still signals the instance', async (t) => {
+    h.test('an empty ack still signals the instance', async (t) => {
       const p = await h.provider(t);
       await startInstance(p, 'sig-3');
       await p.enqueueForOrchestrator(externalRaised('sig-3'));
@@ -70,7 +70,7 @@ export function registerProviderSignalCases(h: ConformanceHarness): void {
       assert.deepEqual(await rec.settle(), [{ kind: 'instance', instanceId: 'sig-3', executionStatus: 'Running' }]);
     });
 
-    test('an ack that releases an instance while a message of it waits signals the orchestrator queue again', async (t) => {
+    h.test('an ack that releases an instance while a message of it waits signals the orchestrator queue again', async (t) => {
       const p = await h.provider(t);
       await startInstance(p, 'sig-9');
       await p.enqueueForOrchestrator(externalRaised('sig-9'));
@@ -78,16 +78,16 @@ export function registerProviderSignalCases(h: ConformanceHarness): void {
       // Arrives during the turn: whoever its signal woke found the instance locked.
       await p.enqueueForOrchestrator(externalRaised('sig-9', 'late'));
       const rec = record(p);
-      const before = Date.now();
+      const before = h.clock(t).now();
       await p.ackOrchestrationItem(locked.lockToken, ack(1));
       const signal = (await rec.settle()).find((s) => s.kind === 'orchestrator');
       assert.ok(signal?.kind === 'orchestrator', JSON.stringify(rec.signals));
-      assert.ok(signal.visibleAt <= Date.now() && signal.visibleAt >= before - 1000, `visibleAt ${signal.visibleAt}`);
+      assert.ok(signal.visibleAt <= h.clock(t).now() && signal.visibleAt >= before - 1000, `visibleAt ${signal.visibleAt}`);
       const next = await fetchFor(p, 'sig-9');
       assert.deepEqual(next.item.messages.map((m) => m.type === 'ExternalRaised' && m.name), ['late']);
     });
 
-    test('an ack that ends the execution signals the instance with its final status', async (t) => {
+    h.test('an ack that ends the execution signals the instance with its final status', async (t) => {
       const p = await h.provider(t);
       await startInstance(p, 'sig-3b');
       await p.enqueueForOrchestrator(externalRaised('sig-3b'));
@@ -97,7 +97,7 @@ export function registerProviderSignalCases(h: ConformanceHarness): void {
       assert.deepEqual(await rec.settle(), [{ kind: 'instance', instanceId: 'sig-3b', executionStatus: 'Completed' }]);
     });
 
-    test('a work item ack with a completion signals the orchestrator queue', async (t) => {
+    h.test('a work item ack with a completion signals the orchestrator queue', async (t) => {
       const p = await h.provider(t);
       await startInstance(p, 'sig-4', { workerItems: [activityExecute('sig-4', 1, 2)] });
       const work = await p.fetchWorkItem({ lockTimeoutMs: 30_000 });
@@ -110,7 +110,7 @@ export function registerProviderSignalCases(h: ConformanceHarness): void {
       );
     });
 
-    test('an ack that deletes queued or running activities signals each one after committing', async (t) => {
+    h.test('an ack that deletes queued or running activities signals each one after committing', async (t) => {
       const p = await h.provider(t);
       await startInstance(p, 'sig-7', { workerItems: [2, 3, 4].map((id) => activityExecute('sig-7', 1, id)) });
       const running = await p.fetchWorkItem({ lockTimeoutMs: 30_000 });
@@ -142,7 +142,7 @@ export function registerProviderSignalCases(h: ConformanceHarness): void {
       }
     });
 
-    test('an ack without cancellations signals no cancelled activity', async (t) => {
+    h.test('an ack without cancellations signals no cancelled activity', async (t) => {
       const p = await h.provider(t);
       await startInstance(p, 'sig-8', { workerItems: [activityExecute('sig-8', 1, 2)] });
       await p.enqueueForOrchestrator(externalRaised('sig-8'));
@@ -159,7 +159,7 @@ export function registerProviderSignalCases(h: ConformanceHarness): void {
       );
     });
 
-    test('an unsubscribed listener receives nothing more', async (t) => {
+    h.test('an unsubscribed listener receives nothing more', async (t) => {
       const p = await h.provider(t);
       const seen: ProviderSignal[] = [];
       const unsubscribe = p.subscribe((s) => seen.push(s));
@@ -169,7 +169,7 @@ export function registerProviderSignalCases(h: ConformanceHarness): void {
       assert.deepEqual(seen, []);
     });
 
-    test('a throwing listener does not break the provider or other listeners', async (t) => {
+    h.test('a throwing listener does not break the provider or other listeners', async (t) => {
       const p = await h.provider(t);
       p.subscribe(() => {
         throw new Error('listener bug');

@@ -3,9 +3,9 @@
  * @module
  */
 import assert from 'node:assert/strict';
-import { describe, test } from 'node:test';
+import { describe } from 'node:test';
 import { InstanceNotFoundError } from '../../../core/errors/duroxide-error.js';
-import type { Provider } from '../../provider.js';
+import type { Provider, ProviderWith } from '../../provider.js';
 import type { ConformanceHarness } from '../conformance-fixtures.js';
 import {
   ack,
@@ -14,7 +14,6 @@ import {
   fetchFor,
   finishInstance,
   rejectsWith,
-  sleep,
   startInstance,
   startMetadata,
   startedEvent,
@@ -26,9 +25,9 @@ async function chain(p: Provider, instanceId: string, executions: number): Promi
   for (let i = 1; i < executions; i++) await continueInstanceAsNew(p, instanceId);
 }
 
-export function registerPruneCases(h: ConformanceHarness): void {
+export function registerPruneCases(h: ConformanceHarness<ProviderWith<'management'>>): void {
   describe('execution pruning', () => {
-    test('pruning with keepLast keeps the most recent executions and their history', async (t) => {
+    h.test('pruning with keepLast keeps the most recent executions and their history', async (t) => {
       const p = await h.provider(t);
       await chain(p, 'pr-keep', 5);
       const result = await p.pruneExecutions('pr-keep', { keepLast: 2 });
@@ -39,12 +38,12 @@ export function registerPruneCases(h: ConformanceHarness): void {
       assert.equal((await p.getInstance('pr-keep'))?.currentExecutionId, 5);
     });
 
-    test('pruning with completedBefore removes only executions completed before the cutoff', async (t) => {
+    h.test('pruning with completedBefore removes only executions completed before the cutoff', async (t) => {
       const p = await h.provider(t);
       await chain(p, 'pr-age', 3);
-      await sleep(5);
-      const cutoff = Date.now();
-      await sleep(5);
+      await h.clock(t).advance(5);
+      const cutoff = h.clock(t).now();
+      await h.clock(t).advance(5);
       await continueInstanceAsNew(p, 'pr-age');
       await continueInstanceAsNew(p, 'pr-age');
       const result = await p.pruneExecutions('pr-age', { completedBefore: cutoff });
@@ -52,12 +51,12 @@ export function registerPruneCases(h: ConformanceHarness): void {
       assert.deepEqual(await p.listExecutions('pr-age'), [3, 4, 5]);
     });
 
-    test('pruning with keepLast and completedBefore removes only executions matching both', async (t) => {
+    h.test('pruning with keepLast and completedBefore removes only executions matching both', async (t) => {
       const p = await h.provider(t);
       await chain(p, 'pr-both', 3);
-      await sleep(5);
-      const cutoff = Date.now();
-      await sleep(5);
+      await h.clock(t).advance(5);
+      const cutoff = h.clock(t).now();
+      await h.clock(t).advance(5);
       await continueInstanceAsNew(p, 'pr-both');
       await continueInstanceAsNew(p, 'pr-both');
       // Executions 1..4 are finished; keepLast 4 protects 2..5, the cutoff protects 3..5.
@@ -65,7 +64,7 @@ export function registerPruneCases(h: ConformanceHarness): void {
       assert.deepEqual(await p.listExecutions('pr-both'), [2, 3, 4, 5]);
     });
 
-    test('pruning with empty options, keepLast 0 or keepLast 1 keeps only the current execution', async (t) => {
+    h.test('pruning with empty options, keepLast 0 or keepLast 1 keeps only the current execution', async (t) => {
       const p = await h.provider(t);
       const options = [{}, { keepLast: 0 }, { keepLast: 1 }];
       for (const [i, option] of options.entries()) {
@@ -75,7 +74,7 @@ export function registerPruneCases(h: ConformanceHarness): void {
       }
     });
 
-    test('pruning never removes the current execution, even a finished one', async (t) => {
+    h.test('pruning never removes the current execution, even a finished one', async (t) => {
       const p = await h.provider(t);
       await chain(p, 'pr-done', 3);
       await finishInstance(p, 'pr-done', 'Completed');
@@ -87,7 +86,7 @@ export function registerPruneCases(h: ConformanceHarness): void {
       assert.equal((await p.readHistory('pr-done')).length, 1);
     });
 
-    test('pruning never removes an execution that is still running', async (t) => {
+    h.test('pruning never removes an execution that is still running', async (t) => {
       const p = await h.provider(t);
       await startInstance(p, 'pr-run');
       // A second execution acked while the first never recorded an end: execution 1 stays Running.
@@ -102,12 +101,12 @@ export function registerPruneCases(h: ConformanceHarness): void {
       assert.deepEqual(await p.listExecutions('pr-run'), [1, 2]);
     });
 
-    test('pruning an unknown instance throws InstanceNotFoundError', async (t) => {
+    h.test('pruning an unknown instance throws InstanceNotFoundError', async (t) => {
       const p = await h.provider(t);
       await rejectsWith(p.pruneExecutions('pr-unknown', {}), InstanceNotFoundError);
     });
 
-    test('a pruned running instance keeps running from its current execution', async (t) => {
+    h.test('a pruned running instance keeps running from its current execution', async (t) => {
       const p = await h.provider(t);
       await chain(p, 'pr-live', 4);
       await p.pruneExecutions('pr-live', {});
@@ -122,7 +121,7 @@ export function registerPruneCases(h: ConformanceHarness): void {
       assert.equal((await p.getInstance('pr-live'))?.status, 'Completed');
     });
 
-    test('bulk pruning prunes the listed instances, running ones included', async (t) => {
+    h.test('bulk pruning prunes the listed instances, running ones included', async (t) => {
       const p = await h.provider(t);
       await chain(p, 'pb-running', 3);
       await chain(p, 'pb-done', 3);
@@ -140,7 +139,7 @@ export function registerPruneCases(h: ConformanceHarness): void {
       assert.deepEqual(await p.listExecutions('pb-unlisted'), [1, 2, 3]);
     });
 
-    test('bulk pruning honours limit and repeated calls drain', async (t) => {
+    h.test('bulk pruning honours limit and repeated calls drain', async (t) => {
       const p = await h.provider(t);
       for (const id of ['pl-1', 'pl-2', 'pl-3']) await chain(p, id, 2);
       const processed: number[] = [];
@@ -149,12 +148,12 @@ export function registerPruneCases(h: ConformanceHarness): void {
       for (const id of ['pl-1', 'pl-2', 'pl-3']) assert.deepEqual(await p.listExecutions(id), [2]);
     });
 
-    test('bulk pruning with completedBefore selects only instances with an execution completed before it', async (t) => {
+    h.test('bulk pruning with completedBefore selects only instances with an execution completed before it', async (t) => {
       const p = await h.provider(t);
       await chain(p, 'pa-old', 2);
-      await sleep(5);
-      const cutoff = Date.now();
-      await sleep(5);
+      await h.clock(t).advance(5);
+      const cutoff = h.clock(t).now();
+      await h.clock(t).advance(5);
       await chain(p, 'pa-new', 2);
       const result = await p.pruneExecutionsBulk({ completedBefore: cutoff }, { completedBefore: cutoff });
       assert.equal(result.instancesProcessed, 1);

@@ -8,9 +8,9 @@
  * @module
  */
 import assert from 'node:assert/strict';
-import { describe, test } from 'node:test';
+import { describe } from 'node:test';
 import type { WorkItem } from '../../../core/history/work-item.js';
-import type { FetchWorkOptions, LockedWorkItem, Provider } from '../../provider.js';
+import type { FetchWorkOptions, LockedWorkItem, Provider, ProviderWith } from '../../provider.js';
 import type { ConformanceHarness } from '../conformance-fixtures.js';
 import {
   ack,
@@ -19,7 +19,6 @@ import {
   externalRaised,
   fetchFor,
   rejectsPermanently,
-  sleep,
   startInstance,
 } from '../conformance-fixtures.js';
 
@@ -70,23 +69,23 @@ async function drain(p: Provider, options: FetchWorkOptions): Promise<number[]> 
   return ids;
 }
 
-export function registerSessionCases(h: ConformanceHarness): void {
+export function registerSessionCases(h: ConformanceHarness<ProviderWith<'sessions'>>): void {
   describe('sessions: routing', () => {
-    test('items without a session are fetched by workers with and without session routing', async (t) => {
+    h.test('items without a session are fetched by workers with and without session routing', async (t) => {
       const p = await h.provider(t);
       await schedule(p, 'ses-plain', [work('ses-plain', 2), work('ses-plain', 3)]);
       assert.equal(idOf(await p.fetchWorkItem(UNROUTED)), 2);
       assert.equal(idOf(await p.fetchWorkItem(asOwner('w1'))), 3);
     });
 
-    test('a fetch without session routing skips session-bound items', async (t) => {
+    h.test('a fetch without session routing skips session-bound items', async (t) => {
       const p = await h.provider(t);
       await schedule(p, 'ses-skip', [work('ses-skip', 2, 's1'), work('ses-skip', 3), work('ses-skip', 4, 's2')]);
       assert.deepEqual(await drain(p, UNROUTED), [3]);
       assert.deepEqual(await drain(p, asOwner('w1')), [2, 4], 'they stay queued for session workers');
     });
 
-    test('a session-bound item is claimable when nobody holds its session', async (t) => {
+    h.test('a session-bound item is claimable when nobody holds its session', async (t) => {
       const p = await h.provider(t);
       await schedule(p, 'ses-claim', [work('ses-claim', 2, 's1')]);
       const locked = await p.fetchWorkItem(asOwner('w1'));
@@ -95,7 +94,7 @@ export function registerSessionCases(h: ConformanceHarness): void {
       assert.equal(locked?.attemptCount, 1);
     });
 
-    test('a session routing fetch returns session-bound and session-free items in FIFO order', async (t) => {
+    h.test('a session routing fetch returns session-bound and session-free items in FIFO order', async (t) => {
       const p = await h.provider(t);
       await schedule(p, 'ses-fifo', [
         work('ses-fifo', 2, 's1'),
@@ -107,7 +106,7 @@ export function registerSessionCases(h: ConformanceHarness): void {
       assert.deepEqual(await drain(p, asOwner('w1')), [2, 3, 4, 5, 6]);
     });
 
-    test('items of a session go to the worker that holds it', async (t) => {
+    h.test('items of a session go to the worker that holds it', async (t) => {
       const p = await h.provider(t);
       await schedule(p, 'ses-aff', [work('ses-aff', 2, 's1')]);
       assert.equal(idOf(await p.fetchWorkItem(asOwner('w1'))), 2);
@@ -116,7 +115,7 @@ export function registerSessionCases(h: ConformanceHarness): void {
       assert.equal(idOf(await p.fetchWorkItem(asOwner('w1'))), 3);
     });
 
-    test('a session held by another worker blocks only that session’s items', async (t) => {
+    h.test('a session held by another worker blocks only that session’s items', async (t) => {
       const p = await h.provider(t);
       await schedule(p, 'ses-block', [work('ses-block', 2, 's1'), work('ses-block', 3, 's1'), work('ses-block', 4)]);
       assert.equal(idOf(await p.fetchWorkItem(asOwner('w1'))), 2);
@@ -124,7 +123,7 @@ export function registerSessionCases(h: ConformanceHarness): void {
       assert.deepEqual(await drain(p, asOwner('w1')), [3]);
     });
 
-    test('different sessions can be held by different workers at once', async (t) => {
+    h.test('different sessions can be held by different workers at once', async (t) => {
       const p = await h.provider(t);
       await schedule(p, 'ses-diff', [
         work('ses-diff', 2, 's1'),
@@ -137,7 +136,7 @@ export function registerSessionCases(h: ConformanceHarness): void {
       assert.deepEqual(await drain(p, asOwner('w1')), [4]);
     });
 
-    test('any slot sharing an owner id can fetch the items of that owner’s session', async (t) => {
+    h.test('any slot sharing an owner id can fetch the items of that owner’s session', async (t) => {
       const p = await h.provider(t);
       await schedule(p, 'ses-shared', [work('ses-shared', 2, 's1'), work('ses-shared', 3, 's1')]);
       const first = await p.fetchWorkItem(asOwner('node-a'));
@@ -145,7 +144,7 @@ export function registerSessionCases(h: ConformanceHarness): void {
       assert.deepEqual([idOf(first), idOf(second)], [2, 3], 'both in flight at once');
     });
 
-    test('concurrent fetches by two owners never both claim one session', async (t) => {
+    h.test('concurrent fetches by two owners never both claim one session', async (t) => {
       const p = await h.provider(t);
       const items = [2, 3, 4, 5, 6, 7].map((id) => work('ses-race', id, id % 2 === 0 ? 's-even' : 's-odd'));
       await schedule(p, 'ses-race', items);
@@ -165,7 +164,7 @@ export function registerSessionCases(h: ConformanceHarness): void {
   });
 
   describe('sessions: claiming and takeover', () => {
-    test('another worker takes over a session once its lease expires', async (t) => {
+    h.test('another worker takes over a session once its lease expires', async (t) => {
       const p = await h.provider(t);
       await schedule(p, 'ses-take', [work('ses-take', 2, 's1')]);
       // The lease must outlast a whole scheduling turn on a loaded machine (a networked provider
@@ -176,60 +175,60 @@ export function registerSessionCases(h: ConformanceHarness): void {
       await p.ackWorkItem(first.lockToken, activityCompleted('ses-take', 1, 2));
       await scheduleMore(p, 'ses-take', [work('ses-take', 3, 's1')]);
       assert.equal(await p.fetchWorkItem(asOwner('w2', SHORT_MS)), null);
-      await sleep(lease + 100);
+      await h.clock(t).advance(lease + 100);
       assert.equal(idOf(await p.fetchWorkItem(asOwner('w2'))), 3);
       await scheduleMore(p, 'ses-take', [work('ses-take', 4, 's1')]);
       assert.equal(await p.fetchWorkItem(asOwner('w1')), null, 'w2 now holds s1');
     });
 
-    test('the original owner reclaims its expired session when nobody else did', async (t) => {
+    h.test('the original owner reclaims its expired session when nobody else did', async (t) => {
       const p = await h.provider(t);
       await schedule(p, 'ses-reclaim', [work('ses-reclaim', 2, 's1'), work('ses-reclaim', 3, 's1')]);
       const first = await p.fetchWorkItem(asOwner('w1', SHORT_MS));
       assert.ok(first);
       await p.ackWorkItem(first.lockToken);
-      await sleep(PAST_SHORT_MS);
+      await h.clock(t).advance(PAST_SHORT_MS);
       assert.equal(idOf(await p.fetchWorkItem(asOwner('w1'))), 3);
       assert.equal(await p.fetchWorkItem(asOwner('w2')), null, 'the reclaimed lease is valid again');
     });
 
-    test('when the item lock expires but the session lease is valid, only the owner gets the item again', async (t) => {
+    h.test('when the item lock expires but the session lease is valid, only the owner gets the item again', async (t) => {
       const p = await h.provider(t);
       await schedule(p, 'ses-relock', [work('ses-relock', 2, 's1')]);
       const first = await p.fetchWorkItem(asOwner('w1', LONG_MS, SHORT_MS));
       assert.ok(first);
-      await sleep(PAST_SHORT_MS);
+      await h.clock(t).advance(PAST_SHORT_MS);
       assert.equal(await p.fetchWorkItem(asOwner('w2')), null);
       const again = await p.fetchWorkItem(asOwner('w1'));
       assert.equal(idOf(again), 2);
       assert.equal(again?.attemptCount, 2);
     });
 
-    test('when both the item lock and the session lease expire, another worker gets the item', async (t) => {
+    h.test('when both the item lock and the session lease expire, another worker gets the item', async (t) => {
       const p = await h.provider(t);
       await schedule(p, 'ses-redeliver', [work('ses-redeliver', 2, 's1')]);
       const first = await p.fetchWorkItem(asOwner('w1', SHORT_MS, SHORT_MS));
       assert.ok(first);
-      await sleep(PAST_SHORT_MS);
+      await h.clock(t).advance(PAST_SHORT_MS);
       const redelivered = await p.fetchWorkItem(asOwner('w2'));
       assert.equal(idOf(redelivered), 2);
       assert.equal(redelivered?.attemptCount, 2);
       await rejectsPermanently(p.ackWorkItem(first.lockToken), first.lockToken);
     });
 
-    test('an activity keeps its own lock and can be acked after its session lease expired or moved', async (t) => {
+    h.test('an activity keeps its own lock and can be acked after its session lease expired or moved', async (t) => {
       const p = await h.provider(t);
       await schedule(p, 'ses-keep', [work('ses-keep', 2, 's1'), work('ses-keep', 3, 's1')]);
       const running = await p.fetchWorkItem(asOwner('w1', SHORT_MS, LONG_MS));
       assert.ok(running);
-      await sleep(PAST_SHORT_MS);
+      await h.clock(t).advance(PAST_SHORT_MS);
       assert.equal(idOf(await p.fetchWorkItem(asOwner('w2'))), 3, 'w2 took the session over');
       await p.ackWorkItem(running.lockToken, activityCompleted('ses-keep', 1, 2));
       const batch = await fetchFor(p, 'ses-keep');
       assert.deepEqual(batch.item.messages, [activityCompleted('ses-keep', 1, 2)]);
     });
 
-    test('an abandoned session item is fetched again by its owner with a higher attempt count', async (t) => {
+    h.test('an abandoned session item is fetched again by its owner with a higher attempt count', async (t) => {
       const p = await h.provider(t);
       await schedule(p, 'ses-abandon', [work('ses-abandon', 2, 's1')]);
       const first = await p.fetchWorkItem(asOwner('w1'));
@@ -241,7 +240,7 @@ export function registerSessionCases(h: ConformanceHarness): void {
       assert.equal(again?.attemptCount, 2);
     });
 
-    test('abandoning a session item with ignoreAttempt does not count the attempt', async (t) => {
+    h.test('abandoning a session item with ignoreAttempt does not count the attempt', async (t) => {
       const p = await h.provider(t);
       await schedule(p, 'ses-ignore', [work('ses-ignore', 2, 's1')]);
       const first = await p.fetchWorkItem(asOwner('w1'));
@@ -252,16 +251,16 @@ export function registerSessionCases(h: ConformanceHarness): void {
   });
 
   describe('sessions: lease renewal', () => {
-    test('renewing an active session extends its lease past the original timeout', async (t) => {
+    h.test('renewing an active session extends its lease past the original timeout', async (t) => {
       const p = await h.provider(t);
       await schedule(p, 'ses-renew', [work('ses-renew', 2, 's1'), work('ses-renew', 3, 's1')]);
       assert.ok(await p.fetchWorkItem(asOwner('w1', SHORT_MS)));
       assert.equal(await p.renewSessionLocks(['w1'], 1_000, LONG_MS), 1);
-      await sleep(PAST_SHORT_MS);
+      await h.clock(t).advance(PAST_SHORT_MS);
       assert.equal(await p.fetchWorkItem(asOwner('w2')), null, 'still held by w1');
     });
 
-    test('renewal extends only the sessions of the given owners', async (t) => {
+    h.test('renewal extends only the sessions of the given owners', async (t) => {
       const p = await h.provider(t);
       await schedule(p, 'ses-renew-own', [work('ses-renew-own', 2, 's1'), work('ses-renew-own', 3, 's2')]);
       assert.ok(await p.fetchWorkItem(asOwner('w1', SHORT_MS)));
@@ -270,16 +269,16 @@ export function registerSessionCases(h: ConformanceHarness): void {
       assert.equal(await p.renewSessionLocks(['w1', 'w2'], 1_000, LONG_MS), 2);
     });
 
-    test('renewal skips a session that has been idle longer than the idle timeout', async (t) => {
+    h.test('renewal skips a session that has been idle longer than the idle timeout', async (t) => {
       const p = await h.provider(t);
       await schedule(p, 'ses-idle', [work('ses-idle', 2, 's1')]);
       assert.ok(await p.fetchWorkItem(asOwner('w1')));
-      await sleep(80);
+      await h.clock(t).advance(80);
       assert.equal(await p.renewSessionLocks(['w1'], 1_000, 40), 0);
       assert.equal(await p.renewSessionLocks(['w1'], 1_000, LONG_MS), 1);
     });
 
-    test('renewal with no sessions or no owners extends nothing', async (t) => {
+    h.test('renewal with no sessions or no owners extends nothing', async (t) => {
       const p = await h.provider(t);
       assert.equal(await p.renewSessionLocks(['w1'], 1_000, LONG_MS), 0);
       await schedule(p, 'ses-none', [work('ses-none', 2, 's1')]);
@@ -287,30 +286,30 @@ export function registerSessionCases(h: ConformanceHarness): void {
       assert.equal(await p.renewSessionLocks([], 1_000, LONG_MS), 0);
     });
 
-    test('renewal of an expired lease extends nothing', async (t) => {
+    h.test('renewal of an expired lease extends nothing', async (t) => {
       const p = await h.provider(t);
       await schedule(p, 'ses-late', [work('ses-late', 2, 's1')]);
       assert.ok(await p.fetchWorkItem(asOwner('w1', SHORT_MS)));
-      await sleep(PAST_SHORT_MS);
+      await h.clock(t).advance(PAST_SHORT_MS);
       assert.equal(await p.renewSessionLocks(['w1'], 1_000, LONG_MS), 0);
     });
 
-    test('acking a session item counts as session activity', async (t) => {
+    h.test('acking a session item counts as session activity', async (t) => {
       const p = await h.provider(t);
       await schedule(p, 'ses-ack-act', [work('ses-ack-act', 2, 's1')]);
       const locked = await p.fetchWorkItem(asOwner('w1'));
       assert.ok(locked);
-      await sleep(150);
+      await h.clock(t).advance(150);
       await p.ackWorkItem(locked.lockToken, activityCompleted('ses-ack-act', 1, 2));
       assert.equal(await p.renewSessionLocks(['w1'], 1_000, 100), 1, 'active thanks to the ack');
     });
 
-    test('renewing a session item lock counts as session activity', async (t) => {
+    h.test('renewing a session item lock counts as session activity', async (t) => {
       const p = await h.provider(t);
       await schedule(p, 'ses-renew-act', [work('ses-renew-act', 2, 's1')]);
       const locked = await p.fetchWorkItem(asOwner('w1'));
       assert.ok(locked);
-      await sleep(150);
+      await h.clock(t).advance(150);
       assert.equal(await p.renewSessionLocks(['w1'], 1_000, 100), 0, 'idle without progress');
       await p.renewWorkItemLock(locked.lockToken, LONG_MS);
       assert.equal(await p.renewSessionLocks(['w1'], 1_000, 100), 1, 'active thanks to the renewal');
@@ -318,7 +317,7 @@ export function registerSessionCases(h: ConformanceHarness): void {
   });
 
   describe('sessions: cleanup', () => {
-    test('cleanup removes expired sessions that no item references', async (t) => {
+    h.test('cleanup removes expired sessions that no item references', async (t) => {
       const p = await h.provider(t);
       await schedule(p, 'ses-clean', [work('ses-clean', 2, 's1'), work('ses-clean', 3, 's2')]);
       for (const token of [
@@ -328,23 +327,23 @@ export function registerSessionCases(h: ConformanceHarness): void {
         assert.ok(token);
         await p.ackWorkItem(token);
       }
-      await sleep(PAST_SHORT_MS);
+      await h.clock(t).advance(PAST_SHORT_MS);
       assert.equal(await p.cleanupOrphanedSessions(LONG_MS), 2);
       assert.equal(await p.cleanupOrphanedSessions(LONG_MS), 0);
     });
 
-    test('cleanup keeps an expired session that still has queued items', async (t) => {
+    h.test('cleanup keeps an expired session that still has queued items', async (t) => {
       const p = await h.provider(t);
       await schedule(p, 'ses-clean-ref', [work('ses-clean-ref', 2, 's1'), work('ses-clean-ref', 3, 's1')]);
       const first = await p.fetchWorkItem(asOwner('w1', SHORT_MS));
       assert.ok(first);
       await p.ackWorkItem(first.lockToken);
-      await sleep(PAST_SHORT_MS);
+      await h.clock(t).advance(PAST_SHORT_MS);
       assert.equal(await p.cleanupOrphanedSessions(LONG_MS), 0);
       assert.equal(idOf(await p.fetchWorkItem(asOwner('w2'))), 3);
     });
 
-    test('cleanup keeps a session whose lease is still valid', async (t) => {
+    h.test('cleanup keeps a session whose lease is still valid', async (t) => {
       const p = await h.provider(t);
       await schedule(p, 'ses-clean-live', [work('ses-clean-live', 2, 's1')]);
       const first = await p.fetchWorkItem(asOwner('w1'));
@@ -355,13 +354,13 @@ export function registerSessionCases(h: ConformanceHarness): void {
       assert.equal(await p.fetchWorkItem(asOwner('w2')), null, 'w1 still holds s1');
     });
 
-    test('a new item for a cleaned-up session is claimed afresh by any worker', async (t) => {
+    h.test('a new item for a cleaned-up session is claimed afresh by any worker', async (t) => {
       const p = await h.provider(t);
       await schedule(p, 'ses-recreate', [work('ses-recreate', 2, 's1')]);
       const first = await p.fetchWorkItem(asOwner('w1', SHORT_MS));
       assert.ok(first);
       await p.ackWorkItem(first.lockToken);
-      await sleep(PAST_SHORT_MS);
+      await h.clock(t).advance(PAST_SHORT_MS);
       assert.equal(await p.cleanupOrphanedSessions(LONG_MS), 1);
       await scheduleMore(p, 'ses-recreate', [work('ses-recreate', 3, 's1')]);
       assert.equal(idOf(await p.fetchWorkItem(asOwner('w2'))), 3);

@@ -3,7 +3,7 @@
  * @module
  */
 import assert from 'node:assert/strict';
-import { describe, test } from 'node:test';
+import { describe } from 'node:test';
 import type { WorkItem } from '../../../core/history/work-item.js';
 import type { FetchWorkOptions, Provider, TagFilter } from '../../provider.js';
 import type { ConformanceHarness } from '../conformance-fixtures.js';
@@ -14,7 +14,6 @@ import {
   externalRaised,
   fetchFor,
   rejectsPermanently,
-  sleep,
   startInstance,
 } from '../conformance-fixtures.js';
 
@@ -39,7 +38,7 @@ async function drain(p: Provider, tagFilter: TagFilter): Promise<number[]> {
 
 export function registerWorkerQueueCases(h: ConformanceHarness): void {
   describe('worker queue', () => {
-    test('worker items are fetched in FIFO order, each with attempt 1', async (t) => {
+    h.test('worker items are fetched in FIFO order, each with attempt 1', async (t) => {
       const p = await h.provider(t);
       await scheduleActivities(p, 'fifo-1', [2, 3, 4].map((id) => activityExecute('fifo-1', 1, id)));
       for (const id of [2, 3, 4]) {
@@ -50,7 +49,7 @@ export function registerWorkerQueueCases(h: ConformanceHarness): void {
       assert.equal(await p.fetchWorkItem(WORK), null);
     });
 
-    test('a locked work item is not fetched again and lock tokens are unique', async (t) => {
+    h.test('a locked work item is not fetched again and lock tokens are unique', async (t) => {
       const p = await h.provider(t);
       await scheduleActivities(p, 'wlock-1', [activityExecute('wlock-1', 1, 2), activityExecute('wlock-1', 1, 3)]);
       const a = await p.fetchWorkItem(WORK);
@@ -60,7 +59,7 @@ export function registerWorkerQueueCases(h: ConformanceHarness): void {
       assert.equal(await p.fetchWorkItem(WORK), null);
     });
 
-    test('acking a work item with a completion enqueues it for the target instance', async (t) => {
+    h.test('acking a work item with a completion enqueues it for the target instance', async (t) => {
       const p = await h.provider(t);
       await scheduleActivities(p, 'wack-1', [activityExecute('wack-1', 1, 2)]);
       const locked = await p.fetchWorkItem(WORK);
@@ -71,7 +70,7 @@ export function registerWorkerQueueCases(h: ConformanceHarness): void {
       assert.deepEqual(batch.item.messages, [activityCompleted('wack-1', 1, 2)]);
     });
 
-    test('acking a work item without a completion only deletes it', async (t) => {
+    h.test('acking a work item without a completion only deletes it', async (t) => {
       const p = await h.provider(t);
       await scheduleActivities(p, 'wack-2', [activityExecute('wack-2', 1, 2)]);
       const locked = await p.fetchWorkItem(WORK);
@@ -81,7 +80,7 @@ export function registerWorkerQueueCases(h: ConformanceHarness): void {
       assert.equal(await p.fetchOrchestrationItem({ lockTimeoutMs: 30_000 }), null);
     });
 
-    test('acking a work item with a non-activity completion fails permanently and keeps the row locked', async (t) => {
+    h.test('acking a work item with a non-activity completion fails permanently and keeps the row locked', async (t) => {
       const p = await h.provider(t);
       await scheduleActivities(p, 'wack-3', [activityExecute('wack-3', 1, 2)]);
       const locked = await p.fetchWorkItem(WORK);
@@ -91,24 +90,24 @@ export function registerWorkerQueueCases(h: ConformanceHarness): void {
       await p.ackWorkItem(locked.lockToken, activityCompleted('wack-3', 1, 2));
     });
 
-    test('acking a work item with an unknown token fails permanently', async (t) => {
+    h.test('acking a work item with an unknown token fails permanently', async (t) => {
       const p = await h.provider(t);
       await rejectsPermanently(p.ackWorkItem('no-such-token'), 'no-such-token');
     });
 
-    test('an expired work item lock makes the item fetchable again and the old ack fails', async (t) => {
+    h.test('an expired work item lock makes the item fetchable again and the old ack fails', async (t) => {
       const p = await h.provider(t);
       await scheduleActivities(p, 'wexp-1', [activityExecute('wexp-1', 1, 2)]);
       const first = await p.fetchWorkItem({ lockTimeoutMs: SHORT_LOCK_MS });
       assert.ok(first);
-      await sleep(SHORT_LOCK_MS + 60);
+      await h.clock(t).advance(SHORT_LOCK_MS + 60);
       await rejectsPermanently(p.ackWorkItem(first.lockToken, activityCompleted('wexp-1', 1, 2)));
       const second = await p.fetchWorkItem(WORK);
       assert.equal(second?.attemptCount, 2);
       assert.equal(await p.fetchOrchestrationItem({ lockTimeoutMs: 30_000 }), null, 'no completion was enqueued');
     });
 
-    test('abandoning a work item makes it fetchable again with a higher attempt count', async (t) => {
+    h.test('abandoning a work item makes it fetchable again with a higher attempt count', async (t) => {
       const p = await h.provider(t);
       await scheduleActivities(p, 'wab-1', [activityExecute('wab-1', 1, 2)]);
       const first = await p.fetchWorkItem(WORK);
@@ -118,18 +117,18 @@ export function registerWorkerQueueCases(h: ConformanceHarness): void {
       assert.equal(second?.attemptCount, 2);
     });
 
-    test('abandoning a work item with a delay hides it until the delay passes', async (t) => {
+    h.test('abandoning a work item with a delay hides it until the delay passes', async (t) => {
       const p = await h.provider(t);
       await scheduleActivities(p, 'wab-2', [activityExecute('wab-2', 1, 2)]);
       const first = await p.fetchWorkItem(WORK);
       assert.ok(first);
       await p.abandonWorkItem(first.lockToken, { delayMs: 250 });
       assert.equal(await p.fetchWorkItem(WORK), null);
-      await sleep(300);
+      await h.clock(t).advance(300);
       assert.ok(await p.fetchWorkItem(WORK));
     });
 
-    test('abandoning a work item with ignoreAttempt does not count the attempt', async (t) => {
+    h.test('abandoning a work item with ignoreAttempt does not count the attempt', async (t) => {
       const p = await h.provider(t);
       await scheduleActivities(p, 'wab-3', [activityExecute('wab-3', 1, 2)]);
       const first = await p.fetchWorkItem(WORK);
@@ -138,34 +137,34 @@ export function registerWorkerQueueCases(h: ConformanceHarness): void {
       assert.equal((await p.fetchWorkItem(WORK))?.attemptCount, 1);
     });
 
-    test('abandoning a work item with an unknown token fails permanently', async (t) => {
+    h.test('abandoning a work item with an unknown token fails permanently', async (t) => {
       const p = await h.provider(t);
       await rejectsPermanently(p.abandonWorkItem('no-such-token'), 'no-such-token');
     });
 
-    test('renewing a work item lock extends it past its original expiry', async (t) => {
+    h.test('renewing a work item lock extends it past its original expiry', async (t) => {
       const p = await h.provider(t);
       await scheduleActivities(p, 'wren-1', [activityExecute('wren-1', 1, 2)]);
       const locked = await p.fetchWorkItem({ lockTimeoutMs: 200 });
       assert.ok(locked);
-      await sleep(80);
+      await h.clock(t).advance(80);
       await p.renewWorkItemLock(locked.lockToken, 1_000);
-      await sleep(220);
+      await h.clock(t).advance(220);
       assert.equal(await p.fetchWorkItem(WORK), null);
       await p.ackWorkItem(locked.lockToken, activityCompleted('wren-1', 1, 2));
     });
 
-    test('renewing an expired or unknown work item lock fails permanently', async (t) => {
+    h.test('renewing an expired or unknown work item lock fails permanently', async (t) => {
       const p = await h.provider(t);
       await scheduleActivities(p, 'wren-2', [activityExecute('wren-2', 1, 2)]);
       const locked = await p.fetchWorkItem({ lockTimeoutMs: SHORT_LOCK_MS });
       assert.ok(locked);
-      await sleep(SHORT_LOCK_MS + 60);
+      await h.clock(t).advance(SHORT_LOCK_MS + 60);
       await rejectsPermanently(p.renewWorkItemLock(locked.lockToken, 1_000), locked.lockToken);
       await rejectsPermanently(p.renewWorkItemLock('no-such-token', 1_000), 'no-such-token');
     });
 
-    test('cancelledActivities removes exactly the listed worker rows', async (t) => {
+    h.test('cancelledActivities removes exactly the listed worker rows', async (t) => {
       const p = await h.provider(t);
       await scheduleActivities(p, 'cancel-1', [2, 3, 4].map((id) => activityExecute('cancel-1', 1, id)));
       await p.enqueueForOrchestrator(externalRaised('cancel-1'));
@@ -182,7 +181,7 @@ export function registerWorkerQueueCases(h: ConformanceHarness): void {
       assert.deepEqual(await drain(p, 'any'), [2, 4]);
     });
 
-    test('an activity scheduled and cancelled in the same ack is never queued', async (t) => {
+    h.test('an activity scheduled and cancelled in the same ack is never queued', async (t) => {
       const p = await h.provider(t);
       await startInstance(p, 'cancel-2');
       await p.enqueueForOrchestrator(externalRaised('cancel-2'));
@@ -197,7 +196,7 @@ export function registerWorkerQueueCases(h: ConformanceHarness): void {
       assert.deepEqual(await drain(p, 'any'), [3]);
     });
 
-    test('a running activity whose row was cancelled can neither renew nor ack', async (t) => {
+    h.test('a running activity whose row was cancelled can neither renew nor ack', async (t) => {
       const p = await h.provider(t);
       await scheduleActivities(p, 'cancel-3', [activityExecute('cancel-3', 1, 2)]);
       const running = await p.fetchWorkItem(WORK);
@@ -229,7 +228,7 @@ export function registerWorkerQueueCases(h: ConformanceHarness): void {
       ['none fetches nothing', 'none', []],
     ];
     for (const [name, filter, expected] of cases) {
-      test(name, async (t) => {
+      h.test(name, async (t) => {
         const p = await h.provider(t);
         await scheduleActivities(p, 'tags-1', items('tags-1'));
         const ids: number[] = [];
@@ -242,7 +241,7 @@ export function registerWorkerQueueCases(h: ConformanceHarness): void {
       });
     }
 
-    test('excluded activity names are skipped and stay available to other workers', async (t) => {
+    h.test('excluded activity names are skipped and stay available to other workers', async (t) => {
       const p = await h.provider(t);
       const other = { ...activityExecute('wexcl-1', 1, 3), name: 'other' };
       await scheduleActivities(p, 'wexcl-1', [activityExecute('wexcl-1', 1, 2), other]);
