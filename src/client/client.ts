@@ -624,9 +624,12 @@ export class Client {
     // it, whoever did the delete.
     let wasFinished = false;
     for (let attempt = 0; attempt < ENSURE_ATTEMPTS; attempt++) {
+      // The queue first, then the status: a cancel committed between the two reads shows as a
+      // finished status, never as "running with no cancel queued".
+      const cancelQueued = await this.#provider.hasQueuedCancel(id);
       const { status } = await this.getStatus(id);
       if (status === 'Running') {
-        if (!(await this.#provider.hasQueuedCancel(id))) return { action: 'alreadyRunning' };
+        if (!cancelQueued) return { action: 'alreadyRunning' };
         wasFinished = true;
         await this.#awaitQueuedCancel(id, cancelDeadline, cancelWaitMs);
         continue;
