@@ -56,9 +56,12 @@ export async function ensureOrchestration(
   // it, whoever did the delete.
   let wasFinished = false;
   for (let attempt = 0; attempt < ENSURE_ATTEMPTS; attempt++) {
+    // The queue first, then the status: a cancel committed between the two reads shows as a
+    // finished status, never as "running with no cancel queued".
+    const cancelQueued = await host.provider.hasQueuedCancel(id);
     const { status } = await host.getStatus(id);
     if (status === 'Running') {
-      if (!(await host.provider.hasQueuedCancel(id))) return { action: 'alreadyRunning' };
+      if (!cancelQueued) return { action: 'alreadyRunning' };
       wasFinished = true;
       await awaitQueuedCancel();
       continue;

@@ -134,6 +134,32 @@ for (const kind of STORE_KINDS) describe(`ensureOrchestration with a queued canc
 
 });
 
+describe('ensureOrchestration racing a cancel commit', () => {
+  test('a cancel committed while ensure reads the instance is answered restarted, not alreadyRunning', async (t) => {
+    const store = await testStore(t, 'sqlite');
+    const a = await node(t, store, true);
+    const id = uid('ensure-cancel-race');
+    await a.client.ensureOrchestration(id, 'System', 'old');
+    await eventually('the first instance to run', async () => (await a.client.getStatus(id)).status === 'Running');
+    await a.provider.enqueueForOrchestrator({ type: 'CancelInstance', instance: id, reason: 'operator' }, 200);
+    // The client's hasQueuedCancel answers only once the runtime has committed the cancel: the
+    // cancel lands between ensure's two reads, whichever comes first.
+    const raw = await store.open();
+    const racing = new Proxy(raw, {
+      get(target, key) {
+        const value = Reflect.get(target, key, target) as unknown;
+        if (key !== 'hasQueuedCancel' || typeof value !== 'function') return typeof value === 'function' ? ((value as (...args: unknown[]) => unknown).bind(target) as unknown) : value;
+        return async (instanceId: string) => {
+          await eventually('the cancel to be committed', async () => (await a.client.getStatus(instanceId)).status === 'Failed');
+          return raw.hasQueuedCancel(instanceId);
+        };
+      },
+    });
+    assert.deepEqual(await new Client(racing).ensureOrchestration(id, 'System', 'new'), { action: 'restarted' });
+    await runsFreshOnce(a, id, ['new']);
+  });
+});
+
 describe('ensureOrchestration arguments', () => {
   test('cancelWaitMs must be a non-negative number', async (t) => {
     const n = await node(t, await testStore(t, 'sqlite'), false);
