@@ -6,7 +6,7 @@
  */
 import type { StoredVersionPolicy } from '../core/versioning/version-policy.js';
 
-/** Status of one execution (SPEC §6.2). A cancelled execution is `Failed`. */
+/** Status of one execution. A cancelled execution is `Failed`. */
 export type ExecutionStatus = 'Running' | 'Completed' | 'Failed' | 'ContinuedAsNew';
 
 export const EXECUTION_STATUSES: readonly ExecutionStatus[] = [
@@ -16,7 +16,7 @@ export const EXECUTION_STATUSES: readonly ExecutionStatus[] = [
   'ContinuedAsNew',
 ];
 
-/** Instance read model (SPEC §6.4); `status`/`output` are the current execution's. */
+/** Instance read model; `status`/`output` are the current execution's. */
 export interface InstanceRecord {
   readonly instanceId: string;
   readonly orchestrationName: string;
@@ -46,9 +46,9 @@ export interface ExecutionRecord {
   readonly eventCount: number;
 }
 
-// ----- management (SPEC §6.3–6.4, §7.9) -----
+// ----- management -----
 
-/** Counts of what a deletion removed (SPEC §6.4 `DeleteInstanceResult`). */
+/** Counts of what a deletion removed. */
 export interface DeleteInstancesResult {
   /** Instance rows deleted (tree members included). */
   readonly instancesDeleted: number;
@@ -83,7 +83,7 @@ export interface PruneExecutionsResult {
   readonly eventsDeleted: number;
 }
 
-/** Counts over instances joined with their current execution (SPEC §6.4 `SystemMetrics`). */
+/** Counts over instances joined with their current execution. */
 export interface SystemMetricsRecord {
   readonly totalInstances: number;
   readonly totalExecutions: number;
@@ -95,7 +95,7 @@ export interface SystemMetricsRecord {
   readonly totalEvents: number;
 }
 
-/** Queue backlog (SPEC §6.4 `QueueDepths`). */
+/** Queue backlog. */
 export interface QueueDepthsRecord {
   /** Orchestrator rows not validly locked, including not-yet-visible timers. */
   readonly orchestratorQueue: number;
@@ -215,7 +215,7 @@ export interface AuditQuery {
   readonly limit: number;
 }
 
-/** What a runtime announces about itself (SPEC-free: docs/versioning.md "Node registry"). */
+/** What a runtime announces about itself (docs/versioning.md, "Node registry"). */
 export interface NodeRecord {
   readonly nodeId: string;
   readonly host: string;

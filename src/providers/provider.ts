@@ -1,5 +1,5 @@
 /**
- * The provider contract (SPEC §7): a transactional store with two peek-lock queues, history,
+ * The provider contract: a transactional store with two peek-lock queues, history,
  * and instance/execution metadata. Providers never create events, allocate ids or interpret
  * orchestration semantics; the runtime owns all of that.
  *
@@ -67,7 +67,7 @@ export type {
 } from './provider-records.js';
 export type { StoredVersionPolicy };
 
-/** One locked batch of orchestrator messages for one instance (SPEC §7.3). */
+/** One locked batch of orchestrator messages for one instance. */
 export interface OrchestrationItem {
   readonly instanceId: string;
   /** From the instance row, else history, else the batch's start item; absent if unknown. */
@@ -82,7 +82,7 @@ export interface OrchestrationItem {
    */
   readonly history: readonly HistoryEvent[];
   readonly historyCached: boolean;
-  /** Set when stored history could not be parsed; `history` is then empty (SPEC §7.3 step 8). */
+  /** Set when stored history could not be parsed; `history` is then empty. */
   readonly historyError?: string | undefined;
   /** The batch, in queue order. */
   readonly messages: readonly WorkItem[];
@@ -90,7 +90,7 @@ export interface OrchestrationItem {
   readonly instanceCreatedAt?: number | undefined;
   /**
    * The instance's KV store as merged at the end of earlier executions (`kv_store`, never the
-   * current execution's delta; SPEC §4.9). Loaded together with history; absent (empty) when
+   * current execution's delta). Loaded together with history; absent (empty) when
    * `historyCached` is true. Only executions that completed or continued as new are merged: a
    * Failed execution's changes stay in the delta (visible to `getKvValue`), a `reopen` goes on
    * with them, and the ack that creates a new execution of the instance deletes them first.
@@ -113,7 +113,7 @@ export interface KvEntryRecord {
 export interface LockedOrchestrationItem {
   readonly item: OrchestrationItem;
   readonly lockToken: string;
-  /** Max fetch count over the batch's rows; the first fetch returns 1 (SPEC §7.6). */
+  /** Max fetch count over the batch's rows; the first fetch returns 1. */
   readonly attemptCount: number;
 }
 
@@ -149,7 +149,7 @@ export interface FetchOrchestrationOptions {
   readonly maxHistoryFormat?: number;
 }
 
-/** Metadata computed by the runtime and stored blindly by the provider (SPEC §7.4). */
+/** Metadata computed by the runtime and stored blindly by the provider. */
 export interface ExecutionMetadata {
   readonly status?: Exclude<ExecutionStatus, 'Running'> | undefined;
   /** Completed: output JSON; Failed: error display message; ContinuedAsNew: next input JSON. */
@@ -173,10 +173,10 @@ export interface ExecutionMetadata {
   readonly consumedNextVersion?: string | undefined;
 }
 
-/** A worker row to delete because its activity was cancelled (lock stealing, SPEC §3.12). */
+/** A worker row to delete because its activity was cancelled (lock stealing). */
 export type { CancelledActivity };
 
-/** Everything one orchestration turn commits, atomically (SPEC §7.4). */
+/** Everything one orchestration turn commits, atomically. */
 export interface OrchestrationAck {
   readonly executionId: number;
   readonly historyDelta: readonly HistoryEvent[];
@@ -233,7 +233,7 @@ export interface OrchestrationAckResult {
   readonly instanceCreatedAt: number | undefined;
 }
 
-/** Which activity tags a worker accepts (SPEC §7.7). */
+/** Which activity tags a worker accepts. */
 export type TagFilter =
   | 'defaultOnly'
   | 'any'
@@ -252,7 +252,7 @@ export interface FetchWorkOptions {
    */
   readonly excludeActivities?: readonly string[];
   /**
-   * Session routing (SPEC §7.7). Absent: only items without a session are returned. Present:
+   * Session routing. Absent: only items without a session are returned. Present:
    * items without a session, items whose session this owner holds, and items whose session is
    * not held by anyone (the fetch then claims it for `ownerId` for `lockTimeoutMs`).
    */
@@ -404,18 +404,18 @@ export interface ProviderCore {
   close(): Promise<void>;
 }
 
-/** Capability `sessions`: session lease renewal and cleanup (SPEC §7.2). */
+/** Capability `sessions`: session lease renewal and cleanup. */
 export interface SessionStore {
   /**
    * Extends the leases of sessions owned by any of `ownerIds` that are still held and were
-   * active within `idleTimeoutMs` (SPEC §7.2). Returns how many were extended.
+   * active within `idleTimeoutMs`. Returns how many were extended.
    */
   renewSessionLocks(ownerIds: readonly string[], extendForMs: number, idleTimeoutMs: number): Promise<number>;
   /** Deletes expired sessions that no queued item references. Returns how many. */
   cleanupOrphanedSessions(idleTimeoutMs: number): Promise<number>;
 }
 
-/** Capability `management`: trees, deletion, pruning, metrics and the instance query (SPEC §7.9). */
+/** Capability `management`: trees, deletion, pruning, metrics and the instance query. */
 export interface ManagementStore {
   /**
    * Deletes the listed instances in ONE transaction: history, executions, both queues' rows,

@@ -154,7 +154,7 @@ export interface ExecutionCode {
 
 /**
  * The code of the execution. An existing execution ALWAYS replays with the version recorded in
- * its `OrchestrationStarted` (SPEC §5.3); the cached engine knows it, else the history, else
+ * its `OrchestrationStarted`; the cached engine knows it, else the history, else
  * the instance row.
  */
 export function executionCode(target: NewExecution | ExistingExecution, input: Pick<BatchInput, 'item' | 'cached'>): ExecutionCode {

@@ -1,6 +1,6 @@
 /**
- * Keeps a lock alive while its holder works: renews it every half lock timeout (SPEC §8.3,
- * simplified) until stopped. One helper for every lock a runtime holds while it works — an
+ * Keeps a lock alive while its holder works: renews it every half lock timeout until
+ * stopped. One helper for every lock a runtime holds while it works — an
  * orchestration turn, an instance held for its local activities, a running activity — so they
  * renew on the same schedule and stop the same way.
  * @module

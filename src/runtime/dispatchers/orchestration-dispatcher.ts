@@ -1,5 +1,5 @@
 /**
- * Runs orchestration turns (SPEC §3.1): fetch a locked batch for one instance, decide what to do
+ * Runs orchestration turns: fetch a locked batch for one instance, decide what to do
  * with it ({@link resolveBatch}, {@link resolveCode} — pure), run the replay engine, and commit
  * the result in one atomic ack. Missing code versions are abandoned with backoff (rolling
  * deployments); items that keep failing become poison after `maxAttempts`.

@@ -1,5 +1,5 @@
 /**
- * The poison path (SPEC §3.9.6): a batch that failed `maxAttempts` times (its code crashes the
+ * The poison path: a batch that failed `maxAttempts` times (its code crashes the
  * turn, no runtime has its code, its history cannot be read) fails the execution with a reason
  * instead of being retried forever. A parent orchestration is told, like for any failure.
  * @module

@@ -1,5 +1,5 @@
 /**
- * Committing an orchestration batch (SPEC §3.1 step 14): the ack with retries for transient
+ * Committing an orchestration batch: the ack with retries for transient
  * provider errors, the abandon that hands the batch back, the discard that consumes it without
  * changes, and the audit entries written after a commit. Nothing here decides what a turn does;
  * it only writes what the dispatcher decided.
