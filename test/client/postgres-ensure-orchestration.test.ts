@@ -61,7 +61,7 @@ describe('ensureOrchestration with a queued cancel (PostgreSQL)', () => {
     assert.equal(await a.provider.hasQueuedCancel(id), false);
     const history = await a.client.readExecutionHistory(id, 1);
     assert.equal(history.filter((e) => e.kind === 'OrchestrationStarted').length, 1);
-    assert.ok(['a', 'b'].includes((history[0]?.data as { input: string }).input));
+    assert.ok(['a', 'b'].includes((JSON.parse(history[0]?.data ?? 'null') as { input: string }).input));
     await a.client.raiseEvent(id, 'stop', 'done');
     assert.equal((await a.client.waitForOrchestration(id, 10_000)).status, 'Completed', 'the new instance is alive and finishes normally');
   });

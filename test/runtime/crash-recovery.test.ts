@@ -90,7 +90,7 @@ test('after a SIGKILL while an orchestration waits on a durable timer a fresh ru
     (await client.readExecutionHistory(id, 1)).find((e) => e.kind === 'TimerCreated'),
   );
   await first.kill();
-  const fireAt = created.data?.fireAt;
+  const fireAt = (JSON.parse(created.data ?? '{}') as { fireAt?: unknown }).fireAt;
   assert.equal(typeof fireAt, 'number');
 
   const atCrash = await client.readExecutionHistory(id, 1);
@@ -106,7 +106,7 @@ test('after a SIGKILL while an orchestration waits on a durable timer a fresh ru
   const history = await client.readExecutionHistory(id, 1);
   assert.equal(countKind(history, 'TimerCreated'), 1);
   assert.equal(countKind(history, 'TimerFired'), 1);
-  assert.equal(history.find((e) => e.kind === 'TimerFired')?.data?.fireAt, fireAt);
+  assert.equal((JSON.parse(history.find((e) => e.kind === 'TimerFired')?.data ?? '{}') as { fireAt?: unknown }).fireAt, fireAt);
   assert.equal(countKind(history, 'OrchestrationCompleted'), 1);
 
   const effects = fx.allEffects();

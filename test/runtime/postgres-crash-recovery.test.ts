@@ -70,7 +70,7 @@ test('after a SIGKILL while an orchestration waits on a durable timer a fresh ru
     (await client.readExecutionHistory(id, 1)).find((e) => e.kind === 'TimerCreated'),
   );
   await first.kill();
-  const fireAt = created.data?.fireAt;
+  const fireAt = (JSON.parse(created.data ?? '{}') as { fireAt?: unknown }).fireAt;
   assert.equal(typeof fireAt, 'number');
 
   const fresh = await fx.spawn('fresh');

@@ -24,6 +24,7 @@ import {
 } from '../validation/arguments.js';
 import { checkRetryPolicy, scheduleWithRetry, type RetryPolicy } from './activity-retry.js';
 import { allOf, raceOf, type AllResult, type RaceResult, type TaskValue } from './task-combinators.js';
+import { parseAllResults, parseJsonText, parseRaceResult } from './typed-results.js';
 
 export type { BackoffPolicy, RetryPolicy } from './activity-retry.js';
 export type { AllResult, RaceResult } from './task-combinators.js';
@@ -170,10 +171,10 @@ export class OrchestrationContext {
     );
   }
 
-  /** A durable timer: resolves after `delayMs` (survives restarts). */
-  scheduleTimer(delayMs: number): DurableTask<void> {
+  /** A durable timer: resolves with null after `delayMs` (survives restarts). */
+  scheduleTimer(delayMs: number): DurableTask<null> {
     const fireAt = this.#host.now() + Math.ceil(requireDurationMs(delayMs, 'timer delay'));
-    return this.#host.schedule<void>({ type: 'TimerCreated', fireAt }, 'timer');
+    return this.#host.schedule<null>({ type: 'TimerCreated', fireAt }, 'timer');
   }
 
   /**
@@ -284,6 +285,62 @@ export class OrchestrationContext {
     return raceOf(this.#host, list);
   }
 
+  // ---- duroxide-node's typed family: the same scheduling calls, whose results are parsed once
+  // more when they are JSON text (see typed-results.ts); inputs are JSON-encoded as everywhere.
+
+  /** {@link scheduleActivity} with a typed, JSON-parsed result. */
+  scheduleActivityTyped<T = unknown>(name: string, input?: unknown): DurableTask<T> {
+    return this.scheduleActivity<T>(name, input).mapValue(parseJsonText);
+  }
+  /** {@link scheduleActivityOnSession} with a typed, JSON-parsed result. */
+  scheduleActivityOnSessionTyped<T = unknown>(name: string, input: unknown, sessionId: string): DurableTask<T> {
+    return this.scheduleActivityOnSession<T>(name, input, sessionId).mapValue(parseJsonText);
+  }
+  /** {@link scheduleActivityWithRetry} with a typed, JSON-parsed result. */
+  scheduleActivityWithRetryTyped<T = unknown>(name: string, input: unknown, retry: RetryPolicy): DurableTask<T> {
+    return this.scheduleActivityWithRetry<T>(name, input, retry).mapValue(parseJsonText);
+  }
+  /** {@link scheduleActivityWithRetryOnSession} with a typed, JSON-parsed result. */
+  scheduleActivityWithRetryOnSessionTyped<T = unknown>(name: string, input: unknown, retry: RetryPolicy, sessionId: string): DurableTask<T> {
+    return this.scheduleActivityWithRetryOnSession<T>(name, input, retry, sessionId).mapValue(parseJsonText);
+  }
+  /** {@link scheduleSubOrchestration} with a typed, JSON-parsed result. */
+  scheduleSubOrchestrationTyped<T = unknown>(name: string, input?: unknown): DurableTask<T> {
+    return this.scheduleSubOrchestration<T>(name, input).mapValue(parseJsonText);
+  }
+  /** {@link scheduleSubOrchestrationWithId} with a typed, JSON-parsed result. */
+  scheduleSubOrchestrationWithIdTyped<T = unknown>(name: string, instanceId: string, input?: unknown): DurableTask<T> {
+    return this.scheduleSubOrchestrationWithId<T>(name, instanceId, input).mapValue(parseJsonText);
+  }
+  /** {@link waitForEvent} with typed, JSON-parsed event data. */
+  waitForEventTyped<T = unknown>(eventName: string): DurableTask<T> {
+    return this.waitForEvent<T>(eventName).mapValue(parseJsonText);
+  }
+  /** {@link dequeueEvent} with a typed, JSON-parsed message. */
+  dequeueEventTyped<T = unknown>(queueName: string): DurableTask<T> {
+    return this.dequeueEvent<T>(queueName).mapValue(parseJsonText);
+  }
+  /** Same as {@link startOrchestration} (inputs are always JSON-encoded). */
+  startOrchestrationTyped(name: string, instanceId: string, input?: unknown): DurableTask<void> {
+    return this.startOrchestration(name, instanceId, input);
+  }
+  /** Same as {@link startOrchestrationVersioned}. */
+  startOrchestrationVersionedTyped(name: string, version: string, instanceId: string, input?: unknown): DurableTask<void> {
+    return this.startOrchestrationVersioned(name, version, instanceId, input);
+  }
+  /** Same as {@link continueAsNew}. */
+  continueAsNewTyped(input?: unknown): DurableTask<never> {
+    return this.continueAsNew(input);
+  }
+  /** {@link all} with each `ok`/`err` JSON-parsed. */
+  allTyped<T = unknown>(tasks: readonly DurableTask<unknown>[]): DurableTask<AllResult<T>[]> {
+    return (allOf(this.#host, tasks) as DurableTask<unknown>).mapValue(parseAllResults) as DurableTask<AllResult<T>[]>;
+  }
+  /** {@link race} with the winner's value JSON-parsed. */
+  raceTyped<T = unknown>(...tasks: DurableTask<unknown>[] | [readonly DurableTask<unknown>[]]): DurableTask<RaceResult<T>> {
+    return (this.race(...tasks) as DurableTask<unknown>).mapValue(parseRaceResult) as DurableTask<RaceResult<T>>;
+  }
+
   /** Sets the custom status clients see (`getStatus().customStatus`). */
   setCustomStatus(status: unknown): void {
     this.#host.setCustomStatus(this.#encode(status, 'custom status'));
@@ -293,9 +350,10 @@ export class OrchestrationContext {
     this.#host.setCustomStatus(undefined);
   }
 
-  getCustomStatus<T = unknown>(): T | undefined {
+  /** The custom status as last set (this turn or earlier, kept across continue-as-new); null when none. */
+  getCustomStatus<T = unknown>(): T | null {
     const s = this.#host.getCustomStatus();
-    return s === undefined ? undefined : (decodeJson(s) as T);
+    return s === undefined ? null : (decodeJson(s) as T);
   }
 
   /**
@@ -307,9 +365,10 @@ export class OrchestrationContext {
     this.#host.kvSet(requireKvKey(key), this.#encode(value, `value of '${key}'`));
   }
 
-  getValue<T = unknown>(key: string): T | undefined {
+  /** A value of this instance's store, including writes made earlier in this turn; null when absent. */
+  getValue<T = unknown>(key: string): T | null {
     const e = this.#host.kvEntries().get(key);
-    return e === undefined ? undefined : (decodeJson(e.value) as T);
+    return e === undefined ? null : (decodeJson(e.value) as T);
   }
 
   clearValue(key: string): void {

@@ -8,8 +8,11 @@
 import { InvalidInputError } from '../errors/duroxide-error.js';
 import { DurableTask } from '../replay/durable-task.js';
 
-/** Result element of `OrchestrationContext.all`. */
-export type AllResult<T> = { readonly ok: T; readonly err?: undefined } | { readonly ok?: undefined; readonly err: Error };
+/**
+ * Result element of `OrchestrationContext.all`: the value, or the failure's message as a string
+ * (as duroxide-node gives it), so an `all` result can be returned as an orchestration output.
+ */
+export type AllResult<T> = { readonly ok: T; readonly err?: undefined } | { readonly ok?: undefined; readonly err: string };
 
 /** Result of `OrchestrationContext.race`. */
 export interface RaceResult<T> {
@@ -36,9 +39,9 @@ function requireTasks(tasks: unknown, what: string): DurableTask<unknown>[] {
   });
 }
 
-function toError(e: unknown): Error {
-  // Wraps a non-Error value a failed task carried; it is handed to user code, never thrown by us.
-  return e instanceof Error ? e : new Error(String(e));
+function errorText(e: unknown): string {
+  if (e instanceof Error) return e.message;
+  return typeof e === 'string' ? e : JSON.stringify(e) ?? String(e);
 }
 
 /** Waits for every task; resolves with `{ ok } | { err }` per task, in argument order. Never fails. */
@@ -53,7 +56,7 @@ export function allOf<T extends readonly DurableTask<unknown>[]>(
   const finish = (): void => {
     const results = list.map((t) => {
       const s = t.settlement!;
-      return s.ok ? { ok: s.value } : { err: toError(s.error) };
+      return s.ok ? { ok: s.value } : { err: errorText(s.error) };
     });
     composite.settle({ ok: true, value: results as { [K in keyof T]: AllResult<TaskValue<T[K]>> } });
   };

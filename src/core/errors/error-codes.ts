@@ -26,6 +26,7 @@ export const ERROR_CODES = {
   REQUEST_REFUSED: 'REQUEST_REFUSED',
   ACTIVITY_FAILED: 'ACTIVITY_FAILED',
   SUB_ORCHESTRATION_FAILED: 'SUB_ORCHESTRATION_FAILED',
+  ORCHESTRATION_FAILED: 'ORCHESTRATION_FAILED',
 } as const;
 export type ErrorCode = (typeof ERROR_CODES)[keyof typeof ERROR_CODES];
 
@@ -66,6 +67,7 @@ export const ERROR_VOCABULARY: { readonly [C in ErrorCode]: ErrorCodeInfo } = {
   REQUEST_REFUSED: { category: 'configuration', retryable: false, kind: 'RequestRefused' },
   ACTIVITY_FAILED: { category: 'application', retryable: false, kind: 'ActivityFailed' },
   SUB_ORCHESTRATION_FAILED: { category: 'application', retryable: false, kind: 'SubOrchestrationFailed' },
+  ORCHESTRATION_FAILED: { category: 'application', retryable: false, kind: 'OrchestrationFailed' },
 };
 
 export function isErrorCode(value: unknown): value is ErrorCode {
