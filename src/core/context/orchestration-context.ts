@@ -44,7 +44,8 @@ export interface OrchestrationHost {
   readonly parent: ParentLink | undefined;
   readonly isReplaying: boolean;
   readonly limits: Limits;
-  schedule<T>(spec: ScheduleCall, kind: TaskKind): DurableTask<T>;
+  /** `mapValue` transforms the value the task resolves with (the typed family). */
+  schedule<T>(spec: ScheduleCall, kind: TaskKind, mapValue?: (value: unknown) => unknown): DurableTask<T>;
   kvSet(key: string, value: string): void;
   kvClear(key: string): void;
   kvClearAll(): void;
@@ -81,10 +82,28 @@ export type ScheduleCall = Extract<
 
 export class OrchestrationContext {
   readonly #host: OrchestrationHost;
+  /** Set by a typed method around its untyped call; consumed by the one task it schedules. */
+  #pendingMap: ((value: unknown) => unknown) | undefined;
 
   /** @internal Created by the replay engine. */
   constructor(host: OrchestrationHost) {
     this.#host = host;
+  }
+
+  #schedule<T>(spec: ScheduleCall, kind: TaskKind): DurableTask<T> {
+    const map = this.#pendingMap;
+    this.#pendingMap = undefined;
+    return this.#host.schedule<T>(spec, kind, map);
+  }
+
+  /** Runs one untyped scheduling call so that the task it schedules parses JSON-text results. */
+  #typed<T>(schedule: () => DurableTask<T>): DurableTask<T> {
+    this.#pendingMap = parseJsonText;
+    try {
+      return schedule();
+    } finally {
+      this.#pendingMap = undefined;
+    }
   }
 
   #encode(value: unknown, what: string): string {
@@ -122,7 +141,7 @@ export class OrchestrationContext {
   scheduleActivity<T = unknown>(name: string, input?: unknown, options?: ScheduleActivityOptions): DurableTask<T> {
     const activity = requireActivityName(name);
     const sessionId = options?.sessionId === undefined ? undefined : requireSessionId(options.sessionId);
-    return this.#host.schedule<T>(
+    return this.#schedule<T>(
       { type: 'ActivityScheduled', name: activity, input: this.#encode(input, 'activity input'), sessionId },
       'activity',
     );
@@ -174,7 +193,7 @@ export class OrchestrationContext {
   /** A durable timer: resolves with null after `delayMs` (survives restarts). */
   scheduleTimer(delayMs: number): DurableTask<null> {
     const fireAt = this.#host.now() + Math.ceil(requireDurationMs(delayMs, 'timer delay'));
-    return this.#host.schedule<null>({ type: 'TimerCreated', fireAt }, 'timer');
+    return this.#schedule<null>({ type: 'TimerCreated', fireAt }, 'timer');
   }
 
   /**
@@ -182,12 +201,12 @@ export class OrchestrationContext {
    * wait is recorded is kept in history but not delivered (SPEC §3.6).
    */
   waitForEvent<T = unknown>(eventName: string): DurableTask<T> {
-    return this.#host.schedule<T>({ type: 'ExternalSubscribed', name: requireEventName(eventName) }, 'external');
+    return this.#schedule<T>({ type: 'ExternalSubscribed', name: requireEventName(eventName) }, 'external');
   }
 
   /** Takes the next message of a persistent FIFO queue fed by `client.enqueueEvent` (SPEC §3.7). */
   dequeueEvent<T = unknown>(queueName: string): DurableTask<T> {
-    return this.#host.schedule<T>({ type: 'QueueSubscribed', name: requireQueueName(queueName) }, 'queue');
+    return this.#schedule<T>({ type: 'QueueSubscribed', name: requireQueueName(queueName) }, 'queue');
   }
 
   /** Runs a child orchestration (version by policy) and resolves with its output. */
@@ -216,7 +235,7 @@ export class OrchestrationContext {
     const orchestration = requireOrchestrationName(name);
     const encoded = this.#encode(input, 'sub-orchestration input');
     const instance = instanceId ?? this.#host.autoChildId();
-    return this.#host.schedule<T>(
+    return this.#schedule<T>(
       { type: 'SubOrchestrationScheduled', name: orchestration, instance, input: encoded, version },
       'subOrchestration',
     );
@@ -232,7 +251,7 @@ export class OrchestrationContext {
   }
 
   #detached(name: string, version: string | undefined, instanceId: string, input: unknown): DurableTask<void> {
-    return this.#host.schedule<void>(
+    return this.#schedule<void>(
       {
         type: 'OrchestrationChained',
         name: requireOrchestrationName(name),
@@ -290,14 +309,15 @@ export class OrchestrationContext {
 
   /** {@link scheduleActivity} with a typed, JSON-parsed result. */
   scheduleActivityTyped<T = unknown>(name: string, input?: unknown): DurableTask<T> {
-    return this.scheduleActivity<T>(name, input).mapValue(parseJsonText);
+    return this.#typed(() => this.scheduleActivity<T>(name, input));
   }
   /** {@link scheduleActivityOnSession} with a typed, JSON-parsed result. */
   scheduleActivityOnSessionTyped<T = unknown>(name: string, input: unknown, sessionId: string): DurableTask<T> {
-    return this.scheduleActivityOnSession<T>(name, input, sessionId).mapValue(parseJsonText);
+    return this.#typed(() => this.scheduleActivityOnSession<T>(name, input, sessionId));
   }
   /** {@link scheduleActivityWithRetry} with a typed, JSON-parsed result. */
   scheduleActivityWithRetryTyped<T = unknown>(name: string, input: unknown, retry: RetryPolicy): DurableTask<T> {
+    // A retry composite settles only after an attempt completes, never at creation.
     return this.scheduleActivityWithRetry<T>(name, input, retry).mapValue(parseJsonText);
   }
   /** {@link scheduleActivityWithRetryOnSession} with a typed, JSON-parsed result. */
@@ -306,19 +326,19 @@ export class OrchestrationContext {
   }
   /** {@link scheduleSubOrchestration} with a typed, JSON-parsed result. */
   scheduleSubOrchestrationTyped<T = unknown>(name: string, input?: unknown): DurableTask<T> {
-    return this.scheduleSubOrchestration<T>(name, input).mapValue(parseJsonText);
+    return this.#typed(() => this.scheduleSubOrchestration<T>(name, input));
   }
   /** {@link scheduleSubOrchestrationWithId} with a typed, JSON-parsed result. */
   scheduleSubOrchestrationWithIdTyped<T = unknown>(name: string, instanceId: string, input?: unknown): DurableTask<T> {
-    return this.scheduleSubOrchestrationWithId<T>(name, instanceId, input).mapValue(parseJsonText);
+    return this.#typed(() => this.scheduleSubOrchestrationWithId<T>(name, instanceId, input));
   }
   /** {@link waitForEvent} with typed, JSON-parsed event data. */
   waitForEventTyped<T = unknown>(eventName: string): DurableTask<T> {
-    return this.waitForEvent<T>(eventName).mapValue(parseJsonText);
+    return this.#typed(() => this.waitForEvent<T>(eventName));
   }
   /** {@link dequeueEvent} with a typed, JSON-parsed message. */
   dequeueEventTyped<T = unknown>(queueName: string): DurableTask<T> {
-    return this.dequeueEvent<T>(queueName).mapValue(parseJsonText);
+    return this.#typed(() => this.dequeueEvent<T>(queueName));
   }
   /** Same as {@link startOrchestration} (inputs are always JSON-encoded). */
   startOrchestrationTyped(name: string, instanceId: string, input?: unknown): DurableTask<void> {
@@ -334,11 +354,12 @@ export class OrchestrationContext {
   }
   /** {@link all} with each `ok`/`err` JSON-parsed. */
   allTyped<T = unknown>(tasks: readonly DurableTask<unknown>[]): DurableTask<AllResult<T>[]> {
-    return (allOf(this.#host, tasks) as DurableTask<unknown>).mapValue(parseAllResults) as DurableTask<AllResult<T>[]>;
+    return allOf(this.#host, tasks, parseAllResults) as unknown as DurableTask<AllResult<T>[]>;
   }
   /** {@link race} with the winner's value JSON-parsed. */
   raceTyped<T = unknown>(...tasks: DurableTask<unknown>[] | [readonly DurableTask<unknown>[]]): DurableTask<RaceResult<T>> {
-    return (this.race(...tasks) as DurableTask<unknown>).mapValue(parseRaceResult) as DurableTask<RaceResult<T>>;
+    const list = tasks.length === 1 && Array.isArray(tasks[0]) ? tasks[0] : (tasks as DurableTask<unknown>[]);
+    return raceOf(this.#host, list, parseRaceResult) as DurableTask<RaceResult<T>>;
   }
 
   /** Sets the custom status clients see (`getStatus().customStatus`). */
@@ -409,7 +430,7 @@ export class OrchestrationContext {
   /** Reads a value from another instance's store, recorded in history (SPEC §4.9). */
   getValueFromInstance<T = unknown>(instanceId: string, key: string): DurableTask<T | null> {
     const input = encodePayload({ instanceId: requireInstanceId(instanceId), key: requireKvKey(key) }, 'input');
-    return this.#host.schedule<T | null>({ type: 'ActivityScheduled', name: SYSCALL_GET_KV_VALUE, input }, 'system');
+    return this.#schedule<T | null>({ type: 'ActivityScheduled', name: SYSCALL_GET_KV_VALUE, input }, 'system');
   }
 
   /** Logs at info level unless replaying. */

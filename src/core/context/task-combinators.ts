@@ -48,9 +48,12 @@ function errorText(e: unknown): string {
 export function allOf<T extends readonly DurableTask<unknown>[]>(
   host: CombinatorHost,
   tasks: T,
+  mapValue?: (value: unknown) => unknown,
 ): DurableTask<{ [K in keyof T]: AllResult<TaskValue<T[K]>> }> {
   const list = requireTasks(tasks, 'all');
   const composite = new DurableTask<{ [K in keyof T]: AllResult<TaskValue<T[K]>> }>('all', list);
+  // Before any listener: settled children settle the composite at once.
+  if (mapValue !== undefined) composite.mapValue(mapValue);
   host.track(composite);
   let remaining = list.length;
   const finish = (): void => {
@@ -76,10 +79,12 @@ export function allOf<T extends readonly DurableTask<unknown>[]>(
 export function raceOf<T extends readonly DurableTask<unknown>[]>(
   host: CombinatorHost,
   tasks: T,
+  mapValue?: (value: unknown) => unknown,
 ): DurableTask<RaceResult<TaskValue<T[number]>>> {
   const list = requireTasks(tasks, 'race');
   if (list.length === 0) throw new InvalidInputError('race() needs at least one task');
   const composite = new DurableTask<RaceResult<TaskValue<T[number]>>>('race', list);
+  if (mapValue !== undefined) composite.mapValue(mapValue);
   host.track(composite);
   list.forEach((t, index) => {
     t.onSettle(() => {
