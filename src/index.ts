@@ -71,11 +71,13 @@ export type {
   PruneResult,
   QueueDepths,
   SystemMetrics,
+  SystemStats,
 } from './client/types.js';
 export { OrchestrationContext } from './core/context/orchestration-context.js';
 export type {
   AllResult,
   BackoffPolicy,
+  JoinResult,
   RaceResult,
   RetryPolicy,
   ScheduleActivityOptions,
@@ -83,6 +85,7 @@ export type {
 export type { Limits } from './core/limits.js';
 export { MAX_KV_KEYS, MAX_KV_VALUE_BYTES, MAX_TAG_NAME_BYTES, MAX_WORKER_TAGS } from './core/limits.js';
 export { DurableTask } from './core/replay/durable-task.js';
+export type { ScheduledTask } from './core/replay/durable-task.js';
 export type { OrchestrationHandler } from './core/replay/orchestration-handler.js';
 export {
   ActivityFailedError,

@@ -132,6 +132,9 @@ export interface QueueDepths {
 }
 
 /** Size of one instance's live state. */
+/** duroxide-node's name for {@link OrchestrationStats}. */
+export type SystemStats = OrchestrationStats;
+
 export interface OrchestrationStats {
   /** Events in the current execution's history. */
   readonly historyEventCount: number;

@@ -27,7 +27,7 @@ import { allOf, raceOf, type AllResult, type RaceResult, type TaskValue } from '
 import { parseAllResults, parseJsonText, parseRaceResult } from './typed-results.js';
 
 export type { BackoffPolicy, RetryPolicy } from './activity-retry.js';
-export type { AllResult, RaceResult } from './task-combinators.js';
+export type { AllResult, JoinResult, RaceResult } from './task-combinators.js';
 
 /** Options of {@link OrchestrationContext.scheduleActivity}. */
 export interface ScheduleActivityOptions {

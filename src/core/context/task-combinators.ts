@@ -14,6 +14,9 @@ import { DurableTask } from '../replay/durable-task.js';
  */
 export type AllResult<T> = { readonly ok: T; readonly err?: undefined } | { readonly ok?: undefined; readonly err: string };
 
+/** duroxide-node's name for {@link AllResult}. */
+export type JoinResult<T = unknown> = AllResult<T>;
+
 /** Result of `OrchestrationContext.race`. */
 export interface RaceResult<T> {
   readonly index: number;

@@ -153,6 +153,9 @@ export class DurableTask<T> implements PromiseLike<T> {
   }
 }
 
+/** duroxide-node's name for a task a scheduling call returns (what a generator yields). */
+export type ScheduledTask = DurableTask<unknown>;
+
 /** True for values that `await` would unwrap. */
 export function isThenable(value: unknown): value is PromiseLike<unknown> {
   return (
