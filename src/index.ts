@@ -18,6 +18,8 @@ export { Runtime } from './runtime/runtime.js';
 export type { RuntimeOptions } from './runtime/options.js';
 export type { ActivityHandler, OrchestrationRegistrationOptions, VersionPolicy } from './runtime/registry.js';
 export { ActivityContext } from './runtime/activity-context.js';
+export { initTracing } from './runtime/tracing.js';
+export type { TracingOptions } from './runtime/tracing.js';
 export type { LogFormat, LogLevel, LogRecord, LogSink } from './runtime/logger.js';
 export type { MetricsSnapshot } from './runtime/metrics.js';
 export type {
@@ -70,6 +72,7 @@ export type {
   PruneResult,
   QueueDepths,
   SystemMetrics,
+  SystemStats,
 } from './client/types.js';
 export { createManagementServer } from './server/create-management-server.js';
 export type {
@@ -84,12 +87,15 @@ export { OrchestrationContext } from './core/context/orchestration-context.js';
 export type {
   AllResult,
   BackoffPolicy,
+  JoinResult,
   RaceResult,
   RetryPolicy,
   ScheduleActivityOptions,
 } from './core/context/orchestration-context.js';
 export type { Limits } from './core/limits.js';
+export { MAX_KV_KEYS, MAX_KV_VALUE_BYTES, MAX_TAG_NAME_BYTES, MAX_WORKER_TAGS } from './core/limits.js';
 export { DurableTask } from './core/replay/durable-task.js';
+export type { ScheduledTask } from './core/replay/durable-task.js';
 export type { OrchestrationHandler } from './core/replay/orchestration-handler.js';
 export {
   ActivityFailedError,
@@ -104,6 +110,7 @@ export {
   InstanceTreeChangedError,
   InvalidInputError,
   NondeterminismError,
+  OrchestrationFailedError,
   ProviderError,
   SchemaTooNewError,
   SubOrchestrationFailedError,

@@ -4,7 +4,6 @@
  * @module
  */
 import {
-  InstanceAlreadyExistsError,
   InstanceNotFoundError,
   InvalidInputError,
 } from '../core/errors/duroxide-error.js';
@@ -15,8 +14,6 @@ import {
   requireEventName,
   requireInstanceId,
   requireKvKey,
-  requireNewInstanceId,
-  requireOrchestrationName,
   requireQueueName,
   requireVersion,
 } from '../core/validation/arguments.js';
@@ -29,6 +26,8 @@ import { ensureOrchestration, type EnsureHost } from './ensure-orchestration.js'
 import { FleetManagement } from './fleet-management.js';
 import { deleteInstanceTree } from './instance-deletion.js';
 import { waitForInstance } from './instance-wait.js';
+import { parseStartOptions, startInstance } from './instance-start.js';
+import { kvValueBytes, waitForOutput } from './typed-client.js';
 import { decodeOrRaw, decodeOutput, toEventInfo, toInstanceInfo, toStatus } from './read-models.js';
 import { FleetView } from './fleet-view.js';
 import type {
@@ -73,7 +72,6 @@ import type {
 function encode(value: unknown, what: string, maxBytes: number, instanceId?: string): string {
   return encodePayload(value, what, { maxBytes, context: instanceId === undefined ? {} : { instanceId } });
 }
-
 
 /** Client options. */
 export interface ClientOptions {
@@ -120,8 +118,8 @@ export class Client {
       provider,
       getStatus: (id) => this.getStatus(id),
       deleteInstance: (id, force) => this.deleteInstance(id, force),
-      startOrchestration: (id, name, input) => this.startOrchestration(id, name, input),
-      startOrchestrationVersioned: (id, name, input, version) => this.startOrchestrationVersioned(id, name, input, version),
+      startOrchestration: (id, name, input) => this.startOrchestration(id, name, input, { ifExists: 'error' }),
+      startOrchestrationVersioned: (id, name, input, version) => this.startOrchestrationVersioned(id, name, input, version, { ifExists: 'error' }),
       waitUntil: (id, timeoutMs, check, message) => this.#waitUntil(id, timeoutMs, check, message),
     };
   }
@@ -151,41 +149,24 @@ export class Client {
    * on the start; the runtime that runs it never decides again (docs/versioning.md).
    * @param options.version - run this version instead; `options.pinVersion` keeps the instance
    *   on its version across continue-as-new until moved.
-   * @throws InstanceAlreadyExistsError if the id is taken (delete the old instance first).
+   * @param options.ifExists - `'ignore'` (default, as duroxide-node): starting an id that exists
+   *   or is queued to start does nothing; `'error'`: throw `InstanceAlreadyExistsError`.
    * @throws InvalidInputError for a malformed id/name/options or an input that is not JSON.
    */
   async startOrchestration(instanceId: string, orchestrationName: string, input?: unknown, options?: StartOrchestrationOptions): Promise<void> {
-    const o = requireOptionsObject(options, 'options', ['version', 'pinVersion']);
-    const version = o['version'] === undefined ? undefined : requireVersion(o['version'], 'options.version');
-    const pin = o['pinVersion'] === undefined ? false : requireBoolean(o['pinVersion'], 'options.pinVersion');
-    await this.#start(instanceId, orchestrationName, input, version, pin);
+    const request = parseStartOptions(options, ['version', 'pinVersion', 'ifExists']);
+    await startInstance(this.#provider, this.#fleet, instanceId, orchestrationName, input, request, this.#maxPayloadBytes);
   }
 
   /**
    * Starts a new instance whose first execution runs `version` (semver). Later executions
-   * (continue-as-new) follow the policy unless `options.pinVersion` is true.
+   * (continue-as-new) follow the policy unless `options.pinVersion` is true. `options.ifExists`
+   * as in {@link startOrchestration}.
    */
-  async startOrchestrationVersioned(instanceId: string, orchestrationName: string, input: unknown, version: string, options?: Pick<StartOrchestrationOptions, 'pinVersion'>): Promise<void> {
+  async startOrchestrationVersioned(instanceId: string, orchestrationName: string, input: unknown, version: string, options?: Omit<StartOrchestrationOptions, 'version'>): Promise<void> {
     const requested = requireVersion(version);
-    const o = requireOptionsObject(options, 'options', ['pinVersion']);
-    const pin = o['pinVersion'] === undefined ? false : requireBoolean(o['pinVersion'], 'options.pinVersion');
-    await this.#start(instanceId, orchestrationName, input, requested, pin);
-  }
-
-  async #start(instanceId: string, name: string, input: unknown, requested: string | undefined, pinVersion: boolean): Promise<void> {
-    const id = requireNewInstanceId(instanceId);
-    const orchestration = requireOrchestrationName(name);
-    const encoded = encode(input, 'orchestration input', this.#maxPayloadBytes, id);
-    const version = requested ?? (await this.#fleet.resolve(orchestration, id)).version;
-    const item = {
-      type: 'StartOrchestration',
-      instance: id,
-      orchestration,
-      input: encoded,
-      version,
-      ...(pinVersion ? { pinVersion: true } : {}),
-    } as const;
-    if (!(await this.#provider.enqueueStartIfAbsent(item))) throw new InstanceAlreadyExistsError(id);
+    const request = parseStartOptions(options, ['pinVersion', 'ifExists']);
+    await startInstance(this.#provider, this.#fleet, instanceId, orchestrationName, input, { ...request, version: requested }, this.#maxPayloadBytes);
   }
 
   /**
@@ -211,6 +192,27 @@ export class Client {
     const encoded = encode(data, 'queue message', this.#maxPayloadBytes, id);
     await this.#requireExists(id);
     await this.#provider.enqueueForOrchestrator({ type: 'QueueMessage', instance: id, name, data: encoded });
+  }
+
+  /** duroxide-node's typed family (values are JSON here already): same as {@link startOrchestration}. */
+  startOrchestrationTyped(instanceId: string, orchestrationName: string, input?: unknown, options?: StartOrchestrationOptions): Promise<void> {
+    return this.startOrchestration(instanceId, orchestrationName, input, options);
+  }
+  /** Same as {@link startOrchestrationVersioned}. */
+  startOrchestrationVersionedTyped(instanceId: string, orchestrationName: string, input: unknown, version: string, options?: Omit<StartOrchestrationOptions, 'version'>): Promise<void> {
+    return this.startOrchestrationVersioned(instanceId, orchestrationName, input, version, options);
+  }
+  /** Same as {@link raiseEvent}. */
+  raiseEventTyped(instanceId: string, eventName: string, data?: unknown): Promise<void> {
+    return this.raiseEvent(instanceId, eventName, data);
+  }
+  /** Same as {@link enqueueEvent}. */
+  enqueueEventTyped(instanceId: string, queueName: string, data?: unknown): Promise<void> {
+    return this.enqueueEvent(instanceId, queueName, data);
+  }
+  /** {@link waitForOrchestration}, returning the output. @throws OrchestrationFailedError, TimeoutError */
+  async waitForOrchestrationTyped<T = unknown>(instanceId: string, timeoutMs = 30_000): Promise<T> {
+    return waitForOutput<T>(instanceId, await this.waitForOrchestration<T>(instanceId, timeoutMs));
   }
 
   /**
@@ -246,7 +248,7 @@ export class Client {
     return this.#waitUntil(id, timeoutMs, async () => {
       const s = await this.getStatus<T>(id);
       return s.status === 'Completed' || s.status === 'Failed' ? s : undefined;
-    }, `instance '${id}' did not finish within ${timeoutMs} ms`, undefined, (status) => status !== 'Running' && status !== 'ContinuedAsNew');
+    }, `waiting for instance '${id}' timed out after ${timeoutMs} ms; it is still running (wait again or with a longer timeout)`, undefined, (status) => status !== 'Running' && status !== 'ContinuedAsNew');
   }
 
   /**
@@ -280,7 +282,6 @@ export class Client {
   ): Promise<R> {
     return waitForInstance(this.#provider, { instanceId, timeoutMs, check, message, maxPollMs, relevant });
   }
-
 
   // ------------------------------------------------------------------ key-value state
 
@@ -466,7 +467,10 @@ export class Client {
 
   /** Size of an instance's current history, queue and KV state; null for an unknown instance. */
   async getOrchestrationStats(instanceId: string): Promise<OrchestrationStats | null> {
-    return this.#managed('getOrchestrationStats').getOrchestrationStats(requireInstanceId(instanceId));
+    const id = requireInstanceId(instanceId);
+    const stats = await this.#managed('getOrchestrationStats').getOrchestrationStats(id);
+    if (stats === null || stats.kvUserKeyCount === 0) return stats;
+    return { ...stats, kvTotalValueBytes: kvValueBytes(await this.#provider.getKvAllValues(id)) };
   }
 
   /**

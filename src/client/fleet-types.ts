@@ -87,6 +87,12 @@ export interface StartOrchestrationOptions {
   readonly version?: string;
   /** Keep the instance on its version across continue-as-new (sticky pin) until moved. */
   readonly pinVersion?: boolean;
+  /**
+   * When the id already exists (or a start for it is queued): `'ignore'` (default, as
+   * duroxide-node) leaves the existing instance alone and returns; `'error'` throws
+   * `InstanceAlreadyExistsError`.
+   */
+  readonly ifExists?: 'ignore' | 'error';
 }
 
 export interface ResumeInstanceOptions extends ChangeOptions {

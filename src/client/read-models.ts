@@ -56,7 +56,16 @@ export function toInstanceInfo(r: InstanceRecord): InstanceInfo {
   };
 }
 
+/** Events whose data is their single JSON payload, not an object of fields (as in duroxide-node). */
+const PAYLOAD_ONLY: Readonly<Record<string, 'result' | 'output'>> = {
+  ActivityCompleted: 'result',
+  SubOrchestrationCompleted: 'result',
+  OrchestrationCompleted: 'output',
+};
+
 export function toEventInfo(e: HistoryEvent): HistoryEventInfo {
+  const payloadField = PAYLOAD_ONLY[e.type];
+  const payload = payloadField === undefined ? undefined : (e as unknown as Record<string, unknown>)[payloadField];
   const data: Record<string, unknown> = {};
   for (const [k, v] of Object.entries(e)) {
     if (ENVELOPE_KEYS.has(k) || v === undefined) continue;
@@ -67,7 +76,24 @@ export function toEventInfo(e: HistoryEvent): HistoryEventInfo {
     kind: e.type,
     ...(e.sourceEventId !== undefined ? { sourceEventId: e.sourceEventId } : {}),
     timestampMs: e.timestampMs,
-    ...(Object.keys(data).length > 0 ? { data } : {}),
+    ...(typeof payload === 'string'
+      ? { data: JSON.stringify(decodeOrRaw(payload)) }
+      : Object.keys(data).length > 0
+        ? { data: JSON.stringify(data) }
+        : {}),
   };
 }
 
+
+/**
+ * The fields of a history event as an object, from its `data` JSON text: for a completion that
+ * carries only its payload (`ActivityCompleted`, `SubOrchestrationCompleted`,
+ * `OrchestrationCompleted`), `{ result }` or `{ output }`; otherwise the event's own fields.
+ */
+export function eventFields(e: HistoryEventInfo): Record<string, unknown> | undefined {
+  if (e.data === undefined) return undefined;
+  const parsed = decodeOrRaw(e.data);
+  const payloadField = PAYLOAD_ONLY[e.kind];
+  if (payloadField !== undefined) return { [payloadField]: parsed };
+  return typeof parsed === 'object' && parsed !== null && !Array.isArray(parsed) ? (parsed as Record<string, unknown>) : undefined;
+}

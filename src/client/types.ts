@@ -58,8 +58,14 @@ export interface HistoryEventInfo {
   readonly kind: string;
   readonly sourceEventId?: number;
   readonly timestampMs: number;
-  /** The event's own fields; JSON payloads (input, result, output, data, status, value) decoded. */
-  readonly data?: Readonly<Record<string, unknown>>;
+  /**
+   * The event's own data as JSON text, as duroxide-node gives it: for `ActivityCompleted`,
+   * `SubOrchestrationCompleted` and `OrchestrationCompleted` the result/output itself; for other
+   * events an object of the event's fields (e.g. `{ name, version, input }` for
+   * `OrchestrationStarted`) with JSON payloads (input, result, output, data, status, value)
+   * embedded as values. `JSON.parse` it. Absent for events without fields.
+   */
+  readonly data?: string;
 }
 
 /** An instance and all its descendants (sub-orchestrations, recursively). */
@@ -126,6 +132,9 @@ export interface QueueDepths {
 }
 
 /** Size of one instance's live state. */
+/** duroxide-node's name for {@link OrchestrationStats}. */
+export type SystemStats = OrchestrationStats;
+
 export interface OrchestrationStats {
   /** Events in the current execution's history. */
   readonly historyEventCount: number;

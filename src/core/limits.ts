@@ -19,11 +19,15 @@ export interface Limits {
   readonly maxHistoryEvents: number;
 }
 
+/** Most tags in a worker tag filter (duroxide-node's value). */
 export const MAX_WORKER_TAGS = 5;
+/** Longest activity tag, in UTF-8 bytes (the default of `limits.maxTagBytes`). */
 export const MAX_TAG_NAME_BYTES = 256;
-const MAX_KV_KEYS = 150;
-const MAX_KV_VALUE_BYTES = 65_536;
-const MAX_CUSTOM_STATUS_BYTES = 262_144;
+/** Most KV keys per instance (the default of `limits.maxKvKeys`). */
+export const MAX_KV_KEYS = 150;
+/** Largest KV value, in UTF-8 bytes of its JSON text (the default of `limits.maxKvValueBytes`). */
+export const MAX_KV_VALUE_BYTES = 65_536;
+export const MAX_CUSTOM_STATUS_BYTES = 262_144;
 
 export const DEFAULT_LIMITS: Limits = {
   maxPayloadBytes: 4 * 1024 * 1024,

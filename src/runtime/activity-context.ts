@@ -29,8 +29,8 @@ export class ActivityContext {
   readonly activityName: string;
   /** Identity of the worker slot running this activity. */
   readonly workerId: string;
-  /** The session this activity was routed by, if any. */
-  readonly sessionId: string | undefined;
+  /** The session this activity was routed by; null for an activity scheduled without one. */
+  readonly sessionId: string | null;
   /**
    * Aborted when the activity is cancelled (its orchestration ended or dropped it, or its lock
    * was lost). Pass it to `fetch` and friends; the result of a cancelled activity is discarded.
@@ -48,7 +48,7 @@ export class ActivityContext {
     this.orchestrationVersion = init.orchestrationVersion;
     this.activityName = init.activityName;
     this.workerId = init.workerId;
-    this.sessionId = init.sessionId;
+    this.sessionId = init.sessionId ?? null;
     this.signal = init.signal;
   }
 

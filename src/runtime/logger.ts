@@ -68,16 +68,17 @@ function formatFields(fields: Readonly<Record<string, unknown>>): string {
   return parts.join(' ');
 }
 
+/** One log record as a line (without the newline) in `format`. */
+export function formatRecord(format: LogFormat, r: LogRecord): string {
+  if (format === 'json') {
+    return JSON.stringify({ time: new Date(r.timestampMs).toISOString(), level: r.level, target: r.target, message: r.message, ...r.fields });
+  }
+  if (format === 'compact') return `${r.level.toUpperCase()} ${r.message} ${formatFields(r.fields)}`.trimEnd();
+  return `${new Date(r.timestampMs).toISOString()} ${r.level.toUpperCase().padEnd(5)} ${r.target}: ${r.message} ${formatFields(r.fields)}`.trimEnd();
+}
+
 function consoleSink(format: LogFormat): LogSink {
   return (r) => {
-    let line: string;
-    if (format === 'json') {
-      line = JSON.stringify({ time: new Date(r.timestampMs).toISOString(), level: r.level, target: r.target, message: r.message, ...r.fields });
-    } else if (format === 'compact') {
-      line = `${r.level.toUpperCase()} ${r.message} ${formatFields(r.fields)}`.trimEnd();
-    } else {
-      line = `${new Date(r.timestampMs).toISOString()} ${r.level.toUpperCase().padEnd(5)} ${r.target}: ${r.message} ${formatFields(r.fields)}`.trimEnd();
-    }
-    process.stderr.write(`${line}\n`);
+    process.stderr.write(`${formatRecord(format, r)}\n`);
   };
 }

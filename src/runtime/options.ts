@@ -10,7 +10,10 @@ import { DEFAULT_LIMITS, MAX_WORKER_TAGS, type Limits } from '../core/limits.js'
 import { tagProblem } from '../core/validation/arguments.js';
 
 export interface RuntimeOptions {
-  /** Orchestration turns processed at once. Default 4. */
+  /**
+   * Orchestration turns processed at once. Default 4. 0 makes a worker-only runtime: it runs
+   * activities but no orchestration turns.
+   */
   readonly orchestrationConcurrency?: number;
   /**
    * Activities executed at once (fetched from the queue or run locally). Activities mostly wait
@@ -31,7 +34,13 @@ export interface RuntimeOptions {
   /** Backoff while a needed orchestration version or activity is not registered here. */
   readonly unregisteredBackoff?: { readonly baseMs?: number; readonly maxMs?: number };
   /** Which activity tags this runtime runs. Default `'defaultOnly'`. */
-  readonly workerTagFilter?: TagFilter;
+  readonly workerTagFilter?: TagFilter | 'tags' | 'defaultAnd';
+  /** duroxide-node's flat form: the tags of `workerTagFilter: 'tags'` or `'defaultAnd'`. */
+  readonly workerTagFilterTags?: readonly string[];
+  /** Name of the service this runtime belongs to, written in its start log record. */
+  readonly serviceName?: string;
+  /** Version of that service, written in its start log record. */
+  readonly serviceVersion?: string;
   /**
    * Stable identity of this node (e.g. the pod name). Used in worker ids and as the session
    * owner shared by all worker slots, so a restarted node reclaims its sessions at once.
@@ -110,6 +119,8 @@ export interface ResolvedRuntimeOptions {
   readonly unregisteredBackoff: { readonly baseMs: number; readonly maxMs: number };
   readonly workerTagFilter: TagFilter;
   readonly workerNodeId: string | undefined;
+  readonly serviceName: string | undefined;
+  readonly serviceVersion: string | undefined;
   readonly maxSessionsPerRuntime: number;
   readonly sessionIdleTimeoutMs: number;
   readonly sessionLockTimeoutMs: number;
@@ -137,7 +148,12 @@ function int(options: RuntimeOptions, key: keyof RuntimeOptions, fallback: numbe
 }
 
 
-function checkTagFilter(filter: unknown): TagFilter {
+function checkTagFilter(filter: unknown, flatTags: unknown): TagFilter {
+  if (flatTags !== undefined && filter !== 'tags' && filter !== 'defaultAnd') {
+    throw new InvalidInputError(`runtime option workerTagFilterTags needs workerTagFilter 'tags' or 'defaultAnd', got ${JSON.stringify(filter)}`);
+  }
+  if (filter === 'tags') filter = { tags: flatTags };
+  else if (filter === 'defaultAnd') filter = { defaultAnd: flatTags };
   if (filter === 'defaultOnly' || filter === 'any' || filter === 'none') return filter;
   if (typeof filter === 'object' && filter !== null) {
     const tags = (filter as { tags?: unknown }).tags ?? (filter as { defaultAnd?: unknown }).defaultAnd;
@@ -151,9 +167,31 @@ function checkTagFilter(filter: unknown): TagFilter {
   );
 }
 
+/** Every option name a runtime accepts; any other is refused (a typo must not be ignored). */
+const KNOWN_OPTIONS: ReadonlySet<string> = new Set<keyof RuntimeOptions>([
+  'orchestrationConcurrency', 'workerConcurrency', 'dispatcherPollIntervalMs', 'orchestratorLockTimeoutMs',
+  'workerLockTimeoutMs', 'maxAttempts', 'unregisteredBackoff', 'workerTagFilter', 'workerTagFilterTags',
+  'serviceName', 'serviceVersion', 'workerNodeId', 'maxSessionsPerRuntime', 'sessionIdleTimeoutMs',
+  'sessionLockTimeoutMs', 'sessionCleanupIntervalMs', 'activityCancellationGraceMs', 'instanceCacheSize',
+  'localActivities', 'localActivityHoldMs', 'logLevel', 'logFormat', 'logSink', 'limits',
+  'nodeHeartbeatIntervalMs', 'fleetRefreshMs', 'historyFormat',
+]);
+
+function optionalString(options: RuntimeOptions, key: 'serviceName' | 'serviceVersion'): string | undefined {
+  const v = options[key];
+  if (v !== undefined && typeof v !== 'string') throw new InvalidInputError(`runtime option ${key} must be a string, got ${JSON.stringify(v)}`);
+  return v;
+}
+
 export function resolveRuntimeOptions(options: RuntimeOptions = {}): ResolvedRuntimeOptions {
-  if (typeof options !== 'object' || options === null) {
+  if (typeof options !== 'object' || options === null || Array.isArray(options)) {
     throw new InvalidInputError('runtime options must be an object');
+  }
+  const unknown = Object.keys(options).filter((k) => !KNOWN_OPTIONS.has(k));
+  if (unknown.length > 0) {
+    throw new InvalidInputError(
+      `unknown runtime option${unknown.length > 1 ? 's' : ''} ${unknown.map((k) => `'${k}'`).join(', ')}; known options: ${[...KNOWN_OPTIONS].join(', ')}`,
+    );
   }
   const logLevel = options.logLevel ?? 'warn';
   if (!LOG_LEVELS.includes(logLevel)) {
@@ -188,15 +226,17 @@ export function resolveRuntimeOptions(options: RuntimeOptions = {}): ResolvedRun
     sessionIdleTimeoutMs,
     sessionLockTimeoutMs: int(options, 'sessionLockTimeoutMs', 30_000, 100),
     sessionCleanupIntervalMs: int(options, 'sessionCleanupIntervalMs', 300_000, 100),
-    orchestrationConcurrency: int(options, 'orchestrationConcurrency', 4, 1),
+    orchestrationConcurrency: int(options, 'orchestrationConcurrency', 4, 0),
     workerConcurrency: int(options, 'workerConcurrency', 100, 1),
     dispatcherPollIntervalMs: int(options, 'dispatcherPollIntervalMs', 100, 1),
     orchestratorLockTimeoutMs: int(options, 'orchestratorLockTimeoutMs', 5000, 100),
     workerLockTimeoutMs,
     maxAttempts: int(options, 'maxAttempts', 10, 1),
     unregisteredBackoff: { baseMs, maxMs },
-    workerTagFilter: checkTagFilter(options.workerTagFilter ?? 'defaultOnly'),
+    workerTagFilter: checkTagFilter(options.workerTagFilter ?? 'defaultOnly', options.workerTagFilterTags),
     workerNodeId: options.workerNodeId,
+    serviceName: optionalString(options, 'serviceName'),
+    serviceVersion: optionalString(options, 'serviceVersion'),
     activityCancellationGraceMs: int(options, 'activityCancellationGraceMs', 10_000, 0),
     instanceCacheSize: int(options, 'instanceCacheSize', 1000, 0),
     localActivities: options.localActivities ?? true,

@@ -79,6 +79,15 @@ export class OrchestrationRegistry {
         throw invalid(`version policy for '${name}' must be 'latest' or { exact: '<semver>' }, got ${JSON.stringify(policy)}`);
       }
     }
+    // Refused at the call: a default for a name or version this node cannot run is a mistake.
+    if (!this.#byName.has(name)) {
+      throw invalid(`cannot set a version policy for '${name}': no orchestration of that name is registered here; register it first`);
+    }
+    if (policy !== 'latest' && this.#exact(name, policy.exact) === undefined) {
+      throw invalid(
+        `cannot pin '${name}' to version ${policy.exact}: it is not registered here (registered: ${this.listVersions(name).join(', ')}); register that version first`,
+      );
+    }
     this.#policies.set(name, policy);
   }
 

@@ -26,6 +26,7 @@ import {
   type VersionPolicy,
 } from './registry.js';
 import { SessionTracker } from './session-tracker.js';
+import { installedTracing } from './tracing.js';
 import { timerDelay, Waker } from './waker.js';
 import { WorkerDispatcher } from './dispatchers/worker-dispatcher.js';
 import { FleetView, type SelfNode } from '../client/fleet-view.js';
@@ -74,7 +75,11 @@ export class Runtime {
     const resolved = resolveRuntimeOptions(options);
     // Without local-activity hand-off every activity and turn goes through the queues.
     this.#options = provider.capabilities.localActivityHandoff ? resolved : { ...resolved, localActivities: false };
-    this.#logger = new Logger(this.#options.logLevel, this.#options.logFormat, this.#options.logSink);
+    // Without its own sink, a runtime writes to the trace file of initTracing, at that level.
+    const tracing = this.#options.logSink === undefined ? installedTracing() : undefined;
+    this.#logger = tracing === undefined
+      ? new Logger(this.#options.logLevel, this.#options.logFormat, this.#options.logSink)
+      : new Logger(tracing.level, this.#options.logFormat, tracing.sink);
     this.#cache = new InstanceCache(this.#options.instanceCacheSize);
     this.#fleet = new FleetView(provider, this.#options.fleetRefreshMs);
     this.#nodeId = this.#options.workerNodeId ?? `${hostname()}-${process.pid}-${this.#runtimeId}`;
@@ -130,10 +135,28 @@ export class Runtime {
   }
 
   /**
+   * duroxide-node's typed registrations. Inputs and outputs are JSON values here already, so
+   * each is the same as the untyped method; they exist so duroxide-node code runs unchanged.
+   */
+  registerActivityTyped<I = unknown, O = unknown>(name: string, handler: ActivityHandler<I, O>): this {
+    return this.registerActivity(name, handler);
+  }
+  /** Same as {@link registerOrchestration} (see {@link registerActivityTyped}). */
+  registerOrchestrationTyped<I = unknown, O = unknown>(name: string, handler: OrchestrationHandler<I, O>, options?: OrchestrationRegistrationOptions): this {
+    return this.registerOrchestration(name, handler, options);
+  }
+  /** Same as {@link registerOrchestrationVersioned} (see {@link registerActivityTyped}). */
+  registerOrchestrationVersionedTyped<I = unknown, O = unknown>(name: string, version: string, handler: OrchestrationHandler<I, O>, options?: OrchestrationRegistrationOptions): this {
+    return this.registerOrchestrationVersioned(name, version, handler, options);
+  }
+
+  /**
    * This node's default for which version new executions of `name` run: `'latest'` (default) or
    * `{ exact: '1.2.0' }`. It applies only while no policy is stored for the name
    * (`client.setVersionPolicy` steers the whole fleet) and every live node that registers the
    * name sets the same default; otherwise fleet "latest" applies (docs/versioning.md).
+   * @throws ConfigurationError (INVALID_REGISTRATION) when `name`, or the exact version, is not
+   *   registered on this runtime (register first, then set the policy).
    */
   setVersionPolicy(name: string, policy: VersionPolicy): this {
     this.#orchestrations.setPolicy(name, policy);
@@ -228,6 +251,8 @@ export class Runtime {
     });
     this.#logger.info(TARGET, `duroxide-ts runtime ${DUROXIDE_VERSION} starting with provider ${this.#provider.name}`, {
       runtimeId: this.#runtimeId,
+      ...(this.#options.serviceName === undefined ? {} : { serviceName: this.#options.serviceName }),
+      ...(this.#options.serviceVersion === undefined ? {} : { serviceVersion: this.#options.serviceVersion }),
       orchestrations: this.#orchestrations.listNames(),
       activities: this.#activities.listNames(),
     });

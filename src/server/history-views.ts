@@ -4,7 +4,29 @@
  * scheduled→completed spans. Read models only; the history is the source of truth.
  * @module
  */
+import { eventFields } from '../client/read-models.js';
 import type { HistoryEventInfo } from '../client/types.js';
+
+/** A history event with its fields as an object (the API's and the views' shape). */
+export interface StructuredEvent {
+  readonly eventId: number;
+  readonly kind: string;
+  readonly sourceEventId?: number;
+  readonly timestampMs: number;
+  readonly data?: Readonly<Record<string, unknown>>;
+}
+
+/** The Client's history event (fields as JSON text) as a {@link StructuredEvent}. */
+export function structuredEvent(e: HistoryEventInfo): StructuredEvent {
+  const data = eventFields(e);
+  return {
+    eventId: e.eventId,
+    kind: e.kind,
+    ...(e.sourceEventId !== undefined ? { sourceEventId: e.sourceEventId } : {}),
+    timestampMs: e.timestampMs,
+    ...(data !== undefined ? { data } : {}),
+  };
+}
 
 /** Events that close the scheduling event named by their `sourceEventId`. */
 const CLOSERS: Readonly<Record<string, 'completed' | 'failed' | 'cancelled'>> = {
@@ -61,7 +83,7 @@ function text(data: Readonly<Record<string, unknown>> | undefined, key: string):
  * Scheduled→completed spans, in scheduling order. External events and queue messages carry no
  * link to their subscription, so they close the oldest open subscription of their name.
  */
-export function timeline(events: readonly HistoryEventInfo[]): TimelineSpan[] {
+export function timeline(events: readonly StructuredEvent[]): TimelineSpan[] {
   const spans = new Map<number, { -readonly [K in keyof TimelineSpan]: TimelineSpan[K] }>();
   const openByName = new Map<string, number[]>();
   for (const e of events) {
@@ -106,7 +128,7 @@ export function timeline(events: readonly HistoryEventInfo[]): TimelineSpan[] {
 }
 
 /** What the execution whose history this is waits on (empty for a finished execution). */
-export function waitingOn(events: readonly HistoryEventInfo[]): WaitingOn {
+export function waitingOn(events: readonly StructuredEvent[]): WaitingOn {
   const finished = events.some((e) => e.kind === 'OrchestrationCompleted' || e.kind === 'OrchestrationFailed' || e.kind === 'OrchestrationContinuedAsNew');
   const open = finished ? [] : timeline(events).filter((s) => s.outcome === 'open');
   return {

@@ -44,7 +44,7 @@ async function runsFreshOnce(n: Node, id: string, inputs: readonly string[]): Pr
   const history = await n.client.readExecutionHistory(id, 1);
   assert.equal(history.filter((e) => e.kind === 'OrchestrationStarted').length, 1);
   assert.equal(history.some((e) => e.kind === 'OrchestrationCancelRequested'), false, 'not the old instance');
-  assert.ok(inputs.includes((history[0]?.data as { input: string }).input), 'started by one of the ensure calls');
+  assert.ok(inputs.includes((JSON.parse(history[0]?.data ?? 'null') as { input: string }).input), 'started by one of the ensure calls');
 }
 
 function actions(results: readonly { action: string }[]): string[] {

@@ -578,7 +578,7 @@ describe('ensureOrchestration', () => {
     assert.deepEqual(await node.client.ensureOrchestration(id, 'System', 'second'), { action: 'restarted' });
     await runningExactlyOnce(node.client, id);
     const started = (await node.client.readExecutionHistory(id, 1))[0];
-    assert.equal((started?.data as { input: unknown }).input, 'second', 'a fresh instance, not the old history');
+    assert.equal((JSON.parse(started?.data ?? 'null') as { input: unknown }).input, 'second', 'a fresh instance, not the old history');
 
     await node.client.cancelInstance(id, 'operator');
     assert.equal((await node.client.waitForOrchestration(id, 10_000)).status, 'Failed');

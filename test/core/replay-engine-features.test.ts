@@ -190,9 +190,23 @@ describe('key-value state', () => {
     const errors = JSON.parse(r.output!) as string[];
     assert.equal(errors.length, 4);
     assert.match(errors[0]!, /already has 150 keys, the limit/);
-    assert.match(errors[1]!, /value of key 'k0' is 70002 bytes; the limit is 65536/);
+    assert.match(errors[1]!, /value of key 'k0' is 70000 bytes; the limit is 65536/);
     assert.match(errors[2]!, /custom status is 300002 bytes; the limit is 262144/);
     assert.match(errors[3]!, /tag is 300 bytes; the limit is 256/);
+  });
+
+  test('a string KV value is measured by its own UTF-8 bytes, as duroxide-node does, so exactly the limit fits', async () => {
+    const flow = async (ctx: OrchestrationContext) => {
+      ctx.setValue('exact', 'x'.repeat(65_536));
+      try {
+        ctx.setValue('over', 'é'.repeat(32_769));
+        return 'accepted';
+      } catch (e) {
+        return (e as Error).message;
+      }
+    };
+    const r = await turn(flow, []);
+    assert.match(JSON.parse(r.output!) as string, /value of key 'over' is 65538 bytes; the limit is 65536/);
   });
 
   test('a history longer than maxHistoryEvents fails the execution without truncating it', async () => {

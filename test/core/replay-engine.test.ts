@@ -140,7 +140,7 @@ describe('replay engine: composition determinism', () => {
   test('ctx.all returns results in argument order with per-task outcomes', async () => {
     const flow = async (ctx: OrchestrationContext) => {
       const rs = await ctx.all([ctx.scheduleActivity('A'), ctx.scheduleActivity('B')]);
-      return rs.map((x) => (x.err !== undefined ? `err:${x.err.message}` : `ok:${String(x.ok)}`));
+      return rs.map((x) => (x.err !== undefined ? `err:${x.err}` : `ok:${String(x.ok)}`));
     };
     const h = history(started(), activityScheduled('A'), activityScheduled('B'));
     const r = await turn(flow, h, [

@@ -264,6 +264,7 @@ export function completedActivities(history: readonly HistoryEventInfo[]): { nam
     .map((e) => {
       const s = e.sourceEventId === undefined ? undefined : scheduled.get(e.sourceEventId);
       if (s === undefined) throw new Error(`ActivityCompleted ${e.eventId} has no matching ActivityScheduled`);
-      return { name: String(s.data?.name), input: s.data?.input };
+      const data = JSON.parse(s.data ?? '{}') as { name?: unknown; input?: unknown };
+      return { name: String(data.name), input: data.input };
     });
 }

@@ -154,7 +154,7 @@ function register(rt: Runtime, log: string, proc: string): void {
     const tasks = Array.from({ length: input.count }, (_, i) => ctx.scheduleActivity<string>('Step', { label: `${input.n}-${i + 1}` }));
     const results = await ctx.all(tasks);
     return results.map((r) => {
-      if (r.err !== undefined) throw r.err;
+      if (r.err !== undefined) throw new Error(r.err);
       return r.ok;
     });
   });
@@ -171,7 +171,7 @@ function register(rt: Runtime, log: string, proc: string): void {
     const tasks = [1, 2, 3].map((i) => ctx.scheduleActivity<string>('Step', { label: `${n}-${i}` }));
     const results = await ctx.all(tasks);
     return results.map((r) => {
-      if (r.err !== undefined) throw r.err;
+      if (r.err !== undefined) throw new Error(r.err);
       return r.ok;
     });
   });

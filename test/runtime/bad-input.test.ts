@@ -53,14 +53,27 @@ describe('client input validation', () => {
     await assert.rejects(client.getExecutionInfo('ok', 0), /executionId must be a positive integer/);
   });
 
-  test('starting an instance id that already exists is refused and the first instance is untouched', async (t) => {
+  test("with ifExists 'error', starting an instance id that already exists is refused and the first instance is untouched", async (t) => {
     const { client } = await startHarness(t, (rt) => rt.registerOrchestration('Echo', async (_c, x) => x));
     const id = uid('dup');
     await client.startOrchestration(id, 'Echo', 'first');
-    await assert.rejects(client.startOrchestration(id, 'Echo', 'second'), InstanceAlreadyExistsError);
+    await assert.rejects(client.startOrchestration(id, 'Echo', 'second', { ifExists: 'error' }), InstanceAlreadyExistsError);
     assert.equal((await client.waitForOrchestration(id, 10_000)).output, 'first');
-    await assert.rejects(client.startOrchestration(id, 'Echo', 'third'), InstanceAlreadyExistsError);
+    await assert.rejects(client.startOrchestrationVersioned(id, 'Echo', 'third', '1.0.0', { ifExists: 'error' }), InstanceAlreadyExistsError);
     assert.equal((await client.getStatus(id)).output, 'first');
+  });
+
+  test('starting an instance id that already exists does nothing by default, as in duroxide-node', async (t) => {
+    const { client } = await startHarness(t, (rt) => rt.registerOrchestration('Echo', async (_c, x) => x));
+    const id = uid('dup-ignored');
+    await client.startOrchestration(id, 'Echo', 'first');
+    await client.startOrchestration(id, 'Echo', 'queued twice');
+    assert.equal((await client.waitForOrchestration(id, 10_000)).output, 'first');
+    await client.startOrchestration(id, 'Echo', 'after completion', { ifExists: 'ignore' });
+    await client.startOrchestrationVersioned(id, 'Echo', 'versioned', '1.0.0');
+    assert.equal((await client.getStatus(id)).output, 'first');
+    assert.deepEqual(await client.listExecutions(id), [1]);
+    await assert.rejects(client.startOrchestration(id, 'Echo', 'x', { ifExists: 'replace' as 'error' }), /ifExists must be 'ignore' or 'error'/);
   });
 
   test('events to a missing instance are refused; events to a finished instance are dropped', async (t) => {

@@ -93,7 +93,7 @@ for (const kind of STORE_KINDS) {
     const created = await eventually('the timer to be created', async () =>
       (await client.readExecutionHistory(id, 1)).find((e) => e.kind === 'TimerCreated'), { timeoutMs: WAIT_MS });
     await first.kill();
-    const fireAt = created.data?.fireAt;
+    const fireAt = (JSON.parse(created.data ?? '{}') as { fireAt?: unknown }).fireAt;
     assert.equal(typeof fireAt, 'number');
 
     const atCrash = await client.readExecutionHistory(id, 1);
@@ -109,7 +109,7 @@ for (const kind of STORE_KINDS) {
     const history = await client.readExecutionHistory(id, 1);
     assert.equal(countKind(history, 'TimerCreated'), 1);
     assert.equal(countKind(history, 'TimerFired'), 1);
-    assert.equal(history.find((e) => e.kind === 'TimerFired')?.data?.fireAt, fireAt);
+    assert.equal((JSON.parse(history.find((e) => e.kind === 'TimerFired')?.data ?? '{}') as { fireAt?: unknown }).fireAt, fireAt);
     assert.equal(countKind(history, 'OrchestrationCompleted'), 1);
 
     const effects = fx.allEffects();

@@ -21,7 +21,7 @@ async function failure(client: Client, id: string, executionId: number): Promise
   const history = await client.readExecutionHistory(id, executionId);
   const failed = history.find((e) => e.kind === 'OrchestrationFailed');
   assert.ok(failed, `execution ${executionId} of ${id} failed`);
-  return (failed.data as { details: Record<string, unknown> }).details;
+  return (JSON.parse(failed.data ?? 'null') as { details: Record<string, unknown> }).details;
 }
 
 describe('input schemas', () => {

@@ -81,7 +81,7 @@ describe('activity sessions', () => {
     readonly runtime: Runtime;
     readonly stop: () => Promise<void>;
   }
-  async function nodeOn(t: TestContext, file: string, name: string, log: { node: string; session: string | undefined }[], options: RuntimeOptions = {}): Promise<Node> {
+  async function nodeOn(t: TestContext, file: string, name: string, log: { node: string; session: string | null }[], options: RuntimeOptions = {}): Promise<Node> {
     const provider = await SqliteProvider.open(`sqlite:${file}`);
     const runtime = new Runtime(provider, { logLevel: 'off', workerNodeId: name, ...options });
     runtime.registerActivity('Work', async (ctx: ActivityContext, ms: number) => {
@@ -113,7 +113,7 @@ describe('activity sessions', () => {
 
   test('activities of one session run on the runtime that owns it, across two runtimes', async (t) => {
     const f = file(t);
-    const log: { node: string; session: string | undefined }[] = [];
+    const log: { node: string; session: string | null }[] = [];
     const a = await nodeOn(t, f, 'node-a', log);
     await nodeOn(t, f, 'node-b', log);
     const ids = ['s1', 's2', 's3', 's4'].map((s) => ({ id: uid(`conv-${s}`), session: s }));
@@ -129,7 +129,7 @@ describe('activity sessions', () => {
 
   test('another runtime takes a session over after its owner stops and the lease expires', async (t) => {
     const f = file(t);
-    const log: { node: string; session: string | undefined }[] = [];
+    const log: { node: string; session: string | null }[] = [];
     const options = { sessionLockTimeoutMs: 300, workerLockTimeoutMs: 300, sessionIdleTimeoutMs: 1000 };
     const a = await nodeOn(t, f, 'node-a', log, options);
     const id = uid('takeover');

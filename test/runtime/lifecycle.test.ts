@@ -156,6 +156,6 @@ describe('instance metadata', () => {
     assert.ok((await client.listAllInstances()).includes(id));
     assert.ok((await client.listInstancesByStatus('Completed')).includes(id));
     const h = await client.readExecutionHistory(id, 1);
-    assert.deepEqual(h[0]?.data, { name: 'Versioned', version: '2.1.0', input: null });
+    assert.deepEqual(JSON.parse(h[0]?.data ?? 'null'), { name: 'Versioned', version: '2.1.0', input: null });
   });
 });

@@ -340,7 +340,7 @@ describe('limits and routing', () => {
   });
 
   test('activities with a session id are not run locally but fetched from the worker queue', async (t) => {
-    const sessions: (string | undefined)[] = [];
+    const sessions: (string | null)[] = [];
     const { client, runtime } = await startHarness(t, (rt) => {
       rt.registerActivity('Echo', async (ctx: ActivityContext, x: number) => {
         sessions.push(ctx.sessionId);
@@ -356,7 +356,7 @@ describe('limits and routing', () => {
     const id = uid('sessions');
     await client.startOrchestration(id, 'Sessions');
     assert.deepEqual((await client.waitForOrchestration(id, 10_000)).output, [0, 1, 2, 3]);
-    assert.deepEqual(sessions, ['s1', 's1', 's1', undefined]);
+    assert.deepEqual(sessions, ['s1', 's1', 's1', null]);
     const m = runtime.metricsSnapshot();
     assert.equal(m.workerDispatcherItemsFetched, 3, 'the three session activities were fetched');
     assert.equal(m.localActivityRuns, 1, 'only the session-less activity ran locally');

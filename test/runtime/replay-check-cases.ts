@@ -50,7 +50,7 @@ function kvFlow(rt: Runtime): void {
       ctx.setValue('seed', 'from execution 1');
       return ctx.continueAsNew(1);
     }
-    if (ctx.getValue('seed') === undefined) await ctx.scheduleActivity('Seed');
+    if (ctx.getValue('seed') === null) await ctx.scheduleActivity('Seed');
     return ctx.waitForEvent('go');
   });
 }

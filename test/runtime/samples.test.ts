@@ -270,7 +270,7 @@ for (const kind of STORE_KINDS) {
         assert.equal(first.output, 1);
         const h2 = await client.readExecutionHistory(id, 2);
         assert.equal(h2[0]?.kind, 'OrchestrationStarted');
-        assert.equal((h2[0]?.data as { input: unknown }).input, 1);
+        assert.equal((JSON.parse(h2[0]?.data ?? 'null') as { input: unknown }).input, 1);
         assert.equal(h2.at(-1)?.kind, 'OrchestrationContinuedAsNew');
       });
 

@@ -95,7 +95,7 @@ describe('upgrade timing: versions change at continue-as-new, never mid-executio
     assert.deepEqual(versions, ['1.0.0', '1.0.1', '1.0.1']);
     assert.equal((await upgraded.client.getInstanceInfo(id)).orchestrationVersion, '1.0.1');
     const h2 = await upgraded.client.readExecutionHistory(id, 2);
-    assert.equal((h2[0]?.data as { version: string }).version, '1.0.1');
+    assert.equal((JSON.parse(h2[0]?.data ?? 'null') as { version: string }).version, '1.0.1');
   });
 });
 

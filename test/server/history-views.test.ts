@@ -3,7 +3,7 @@
  */
 import assert from 'node:assert/strict';
 import { test } from 'node:test';
-import type { HistoryEventInfo } from '../../src/index.js';
+import type { StructuredEvent as HistoryEventInfo } from '../../src/server/history-views.js';
 import { timeline, waitingOn } from '../../src/server/history-views.js';
 
 function ev(eventId: number, kind: string, data?: Record<string, unknown>, sourceEventId?: number): HistoryEventInfo {

@@ -113,7 +113,7 @@ export function checkRetryPolicy(retry: unknown): CheckedRetryPolicy {
 /** The context calls a retry loop makes; all of them are recorded in history. @internal */
 export interface RetryHost {
   scheduleActivity<T>(name: string, input: unknown, sessionId: string | undefined): DurableTask<T>;
-  scheduleTimer(delayMs: number): DurableTask<void>;
+  scheduleTimer(delayMs: number): DurableTask<null>;
   race(a: DurableTask<unknown>, b: DurableTask<unknown>): DurableTask<RaceResult<unknown>>;
   utcNow(): DurableTask<number>;
   traceWarn(message: string): void;

@@ -24,9 +24,10 @@ import {
 } from '../validation/arguments.js';
 import { checkRetryPolicy, scheduleWithRetry, type RetryPolicy } from './activity-retry.js';
 import { allOf, raceOf, type AllResult, type RaceResult, type TaskValue } from './task-combinators.js';
+import { parseAllResults, parseJsonText, parseRaceResult } from './typed-results.js';
 
 export type { BackoffPolicy, RetryPolicy } from './activity-retry.js';
-export type { AllResult, RaceResult } from './task-combinators.js';
+export type { AllResult, JoinResult, RaceResult } from './task-combinators.js';
 
 /** Options of {@link OrchestrationContext.scheduleActivity}. */
 export interface ScheduleActivityOptions {
@@ -43,7 +44,8 @@ export interface OrchestrationHost {
   readonly parent: ParentLink | undefined;
   readonly isReplaying: boolean;
   readonly limits: Limits;
-  schedule<T>(spec: ScheduleCall, kind: TaskKind): DurableTask<T>;
+  /** `mapValue` transforms the value the task resolves with (the typed family). */
+  schedule<T>(spec: ScheduleCall, kind: TaskKind, mapValue?: (value: unknown) => unknown): DurableTask<T>;
   kvSet(key: string, value: string): void;
   kvClear(key: string): void;
   kvClearAll(): void;
@@ -80,10 +82,28 @@ export type ScheduleCall = Extract<
 
 export class OrchestrationContext {
   readonly #host: OrchestrationHost;
+  /** Set by a typed method around its untyped call; consumed by the one task it schedules. */
+  #pendingMap: ((value: unknown) => unknown) | undefined;
 
   /** @internal Created by the replay engine. */
   constructor(host: OrchestrationHost) {
     this.#host = host;
+  }
+
+  #schedule<T>(spec: ScheduleCall, kind: TaskKind): DurableTask<T> {
+    const map = this.#pendingMap;
+    this.#pendingMap = undefined;
+    return this.#host.schedule<T>(spec, kind, map);
+  }
+
+  /** Runs one untyped scheduling call so that the task it schedules parses JSON-text results. */
+  #typed<T>(schedule: () => DurableTask<T>): DurableTask<T> {
+    this.#pendingMap = parseJsonText;
+    try {
+      return schedule();
+    } finally {
+      this.#pendingMap = undefined;
+    }
   }
 
   #encode(value: unknown, what: string): string {
@@ -121,7 +141,7 @@ export class OrchestrationContext {
   scheduleActivity<T = unknown>(name: string, input?: unknown, options?: ScheduleActivityOptions): DurableTask<T> {
     const activity = requireActivityName(name);
     const sessionId = options?.sessionId === undefined ? undefined : requireSessionId(options.sessionId);
-    return this.#host.schedule<T>(
+    return this.#schedule<T>(
       { type: 'ActivityScheduled', name: activity, input: this.#encode(input, 'activity input'), sessionId },
       'activity',
     );
@@ -170,10 +190,10 @@ export class OrchestrationContext {
     );
   }
 
-  /** A durable timer: resolves after `delayMs` (survives restarts). */
-  scheduleTimer(delayMs: number): DurableTask<void> {
+  /** A durable timer: resolves with null after `delayMs` (survives restarts). */
+  scheduleTimer(delayMs: number): DurableTask<null> {
     const fireAt = this.#host.now() + Math.ceil(requireDurationMs(delayMs, 'timer delay'));
-    return this.#host.schedule<void>({ type: 'TimerCreated', fireAt }, 'timer');
+    return this.#schedule<null>({ type: 'TimerCreated', fireAt }, 'timer');
   }
 
   /**
@@ -181,12 +201,12 @@ export class OrchestrationContext {
    * wait is recorded is kept in history but not delivered.
    */
   waitForEvent<T = unknown>(eventName: string): DurableTask<T> {
-    return this.#host.schedule<T>({ type: 'ExternalSubscribed', name: requireEventName(eventName) }, 'external');
+    return this.#schedule<T>({ type: 'ExternalSubscribed', name: requireEventName(eventName) }, 'external');
   }
 
   /** Takes the next message of a persistent FIFO queue fed by `client.enqueueEvent`. */
   dequeueEvent<T = unknown>(queueName: string): DurableTask<T> {
-    return this.#host.schedule<T>({ type: 'QueueSubscribed', name: requireQueueName(queueName) }, 'queue');
+    return this.#schedule<T>({ type: 'QueueSubscribed', name: requireQueueName(queueName) }, 'queue');
   }
 
   /** Runs a child orchestration (version by policy) and resolves with its output. */
@@ -215,7 +235,7 @@ export class OrchestrationContext {
     const orchestration = requireOrchestrationName(name);
     const encoded = this.#encode(input, 'sub-orchestration input');
     const instance = instanceId ?? this.#host.autoChildId();
-    return this.#host.schedule<T>(
+    return this.#schedule<T>(
       { type: 'SubOrchestrationScheduled', name: orchestration, instance, input: encoded, version },
       'subOrchestration',
     );
@@ -231,7 +251,7 @@ export class OrchestrationContext {
   }
 
   #detached(name: string, version: string | undefined, instanceId: string, input: unknown): DurableTask<void> {
-    return this.#host.schedule<void>(
+    return this.#schedule<void>(
       {
         type: 'OrchestrationChained',
         name: requireOrchestrationName(name),
@@ -284,6 +304,64 @@ export class OrchestrationContext {
     return raceOf(this.#host, list);
   }
 
+  // ---- duroxide-node's typed family: the same scheduling calls, whose results are parsed once
+  // more when they are JSON text (see typed-results.ts); inputs are JSON-encoded as everywhere.
+
+  /** {@link scheduleActivity} with a typed, JSON-parsed result. */
+  scheduleActivityTyped<T = unknown>(name: string, input?: unknown): DurableTask<T> {
+    return this.#typed(() => this.scheduleActivity<T>(name, input));
+  }
+  /** {@link scheduleActivityOnSession} with a typed, JSON-parsed result. */
+  scheduleActivityOnSessionTyped<T = unknown>(name: string, input: unknown, sessionId: string): DurableTask<T> {
+    return this.#typed(() => this.scheduleActivityOnSession<T>(name, input, sessionId));
+  }
+  /** {@link scheduleActivityWithRetry} with a typed, JSON-parsed result. */
+  scheduleActivityWithRetryTyped<T = unknown>(name: string, input: unknown, retry: RetryPolicy): DurableTask<T> {
+    // A retry composite settles only after an attempt completes, never at creation.
+    return this.scheduleActivityWithRetry<T>(name, input, retry).mapValue(parseJsonText);
+  }
+  /** {@link scheduleActivityWithRetryOnSession} with a typed, JSON-parsed result. */
+  scheduleActivityWithRetryOnSessionTyped<T = unknown>(name: string, input: unknown, retry: RetryPolicy, sessionId: string): DurableTask<T> {
+    return this.scheduleActivityWithRetryOnSession<T>(name, input, retry, sessionId).mapValue(parseJsonText);
+  }
+  /** {@link scheduleSubOrchestration} with a typed, JSON-parsed result. */
+  scheduleSubOrchestrationTyped<T = unknown>(name: string, input?: unknown): DurableTask<T> {
+    return this.#typed(() => this.scheduleSubOrchestration<T>(name, input));
+  }
+  /** {@link scheduleSubOrchestrationWithId} with a typed, JSON-parsed result. */
+  scheduleSubOrchestrationWithIdTyped<T = unknown>(name: string, instanceId: string, input?: unknown): DurableTask<T> {
+    return this.#typed(() => this.scheduleSubOrchestrationWithId<T>(name, instanceId, input));
+  }
+  /** {@link waitForEvent} with typed, JSON-parsed event data. */
+  waitForEventTyped<T = unknown>(eventName: string): DurableTask<T> {
+    return this.#typed(() => this.waitForEvent<T>(eventName));
+  }
+  /** {@link dequeueEvent} with a typed, JSON-parsed message. */
+  dequeueEventTyped<T = unknown>(queueName: string): DurableTask<T> {
+    return this.#typed(() => this.dequeueEvent<T>(queueName));
+  }
+  /** Same as {@link startOrchestration} (inputs are always JSON-encoded). */
+  startOrchestrationTyped(name: string, instanceId: string, input?: unknown): DurableTask<void> {
+    return this.startOrchestration(name, instanceId, input);
+  }
+  /** Same as {@link startOrchestrationVersioned}. */
+  startOrchestrationVersionedTyped(name: string, version: string, instanceId: string, input?: unknown): DurableTask<void> {
+    return this.startOrchestrationVersioned(name, version, instanceId, input);
+  }
+  /** Same as {@link continueAsNew}. */
+  continueAsNewTyped(input?: unknown): DurableTask<never> {
+    return this.continueAsNew(input);
+  }
+  /** {@link all} with each `ok`/`err` JSON-parsed. */
+  allTyped<T = unknown>(tasks: readonly DurableTask<unknown>[]): DurableTask<AllResult<T>[]> {
+    return allOf(this.#host, tasks, parseAllResults) as unknown as DurableTask<AllResult<T>[]>;
+  }
+  /** {@link race} with the winner's value JSON-parsed. */
+  raceTyped<T = unknown>(...tasks: DurableTask<unknown>[] | [readonly DurableTask<unknown>[]]): DurableTask<RaceResult<T>> {
+    const list = tasks.length === 1 && Array.isArray(tasks[0]) ? tasks[0] : (tasks as DurableTask<unknown>[]);
+    return raceOf(this.#host, list, parseRaceResult) as DurableTask<RaceResult<T>>;
+  }
+
   /** Sets the custom status clients see (`getStatus().customStatus`). */
   setCustomStatus(status: unknown): void {
     this.#host.setCustomStatus(this.#encode(status, 'custom status'));
@@ -293,9 +371,10 @@ export class OrchestrationContext {
     this.#host.setCustomStatus(undefined);
   }
 
-  getCustomStatus<T = unknown>(): T | undefined {
+  /** The custom status as last set (this turn or earlier, kept across continue-as-new); null when none. */
+  getCustomStatus<T = unknown>(): T | null {
     const s = this.#host.getCustomStatus();
-    return s === undefined ? undefined : (decodeJson(s) as T);
+    return s === undefined ? null : (decodeJson(s) as T);
   }
 
   /**
@@ -307,9 +386,10 @@ export class OrchestrationContext {
     this.#host.kvSet(requireKvKey(key), this.#encode(value, `value of '${key}'`));
   }
 
-  getValue<T = unknown>(key: string): T | undefined {
+  /** A value of this instance's store, including writes made earlier in this turn; null when absent. */
+  getValue<T = unknown>(key: string): T | null {
     const e = this.#host.kvEntries().get(key);
-    return e === undefined ? undefined : (decodeJson(e.value) as T);
+    return e === undefined ? null : (decodeJson(e.value) as T);
   }
 
   clearValue(key: string): void {
@@ -350,7 +430,7 @@ export class OrchestrationContext {
   /** Reads a value from another instance's store, recorded in history. */
   getValueFromInstance<T = unknown>(instanceId: string, key: string): DurableTask<T | null> {
     const input = encodePayload({ instanceId: requireInstanceId(instanceId), key: requireKvKey(key) }, 'input');
-    return this.#host.schedule<T | null>({ type: 'ActivityScheduled', name: SYSCALL_GET_KV_VALUE, input }, 'system');
+    return this.#schedule<T | null>({ type: 'ActivityScheduled', name: SYSCALL_GET_KV_VALUE, input }, 'system');
   }
 
   /** Logs at info level unless replaying. */

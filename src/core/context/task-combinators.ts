@@ -8,8 +8,14 @@
 import { InvalidInputError } from '../errors/duroxide-error.js';
 import { DurableTask } from '../replay/durable-task.js';
 
-/** Result element of `OrchestrationContext.all`. */
-export type AllResult<T> = { readonly ok: T; readonly err?: undefined } | { readonly ok?: undefined; readonly err: Error };
+/**
+ * Result element of `OrchestrationContext.all`: the value, or the failure's message as a string
+ * (as duroxide-node gives it), so an `all` result can be returned as an orchestration output.
+ */
+export type AllResult<T> = { readonly ok: T; readonly err?: undefined } | { readonly ok?: undefined; readonly err: string };
+
+/** duroxide-node's name for {@link AllResult}. */
+export type JoinResult<T = unknown> = AllResult<T>;
 
 /** Result of `OrchestrationContext.race`. */
 export interface RaceResult<T> {
@@ -36,24 +42,27 @@ function requireTasks(tasks: unknown, what: string): DurableTask<unknown>[] {
   });
 }
 
-function toError(e: unknown): Error {
-  // Wraps a non-Error value a failed task carried; it is handed to user code, never thrown by us.
-  return e instanceof Error ? e : new Error(String(e));
+function errorText(e: unknown): string {
+  if (e instanceof Error) return e.message;
+  return typeof e === 'string' ? e : JSON.stringify(e) ?? String(e);
 }
 
 /** Waits for every task; resolves with `{ ok } | { err }` per task, in argument order. Never fails. */
 export function allOf<T extends readonly DurableTask<unknown>[]>(
   host: CombinatorHost,
   tasks: T,
+  mapValue?: (value: unknown) => unknown,
 ): DurableTask<{ [K in keyof T]: AllResult<TaskValue<T[K]>> }> {
   const list = requireTasks(tasks, 'all');
   const composite = new DurableTask<{ [K in keyof T]: AllResult<TaskValue<T[K]>> }>('all', list);
+  // Before any listener: settled children settle the composite at once.
+  if (mapValue !== undefined) composite.mapValue(mapValue);
   host.track(composite);
   let remaining = list.length;
   const finish = (): void => {
     const results = list.map((t) => {
       const s = t.settlement!;
-      return s.ok ? { ok: s.value } : { err: toError(s.error) };
+      return s.ok ? { ok: s.value } : { err: errorText(s.error) };
     });
     composite.settle({ ok: true, value: results as { [K in keyof T]: AllResult<TaskValue<T[K]>> } });
   };
@@ -73,10 +82,12 @@ export function allOf<T extends readonly DurableTask<unknown>[]>(
 export function raceOf<T extends readonly DurableTask<unknown>[]>(
   host: CombinatorHost,
   tasks: T,
+  mapValue?: (value: unknown) => unknown,
 ): DurableTask<RaceResult<TaskValue<T[number]>>> {
   const list = requireTasks(tasks, 'race');
   if (list.length === 0) throw new InvalidInputError('race() needs at least one task');
   const composite = new DurableTask<RaceResult<TaskValue<T[number]>>>('race', list);
+  if (mapValue !== undefined) composite.mapValue(mapValue);
   host.track(composite);
   list.forEach((t, index) => {
     t.onSettle(() => {

@@ -229,3 +229,14 @@ export class SubOrchestrationFailedError extends DuroxideError {
     this.details = details;
   }
 }
+
+/**
+ * Thrown by `client.waitForOrchestrationTyped` when the instance ended Failed. `message` is the
+ * stored error text (as `getStatus().error` gives it).
+ */
+export class OrchestrationFailedError extends DuroxideError {
+  static override readonly brand: string = 'OrchestrationFailedError';
+  constructor(instanceId: string, error: string) {
+    super(ERROR_CODES.ORCHESTRATION_FAILED, error, { context: { instanceId } });
+  }
+}

@@ -31,6 +31,7 @@ export const ERROR_CODES = {
   PERMISSION_DENIED: 'PERMISSION_DENIED',
   ROUTE_NOT_FOUND: 'ROUTE_NOT_FOUND',
   INTERNAL_ERROR: 'INTERNAL_ERROR',
+  ORCHESTRATION_FAILED: 'ORCHESTRATION_FAILED',
 } as const;
 export type ErrorCode = (typeof ERROR_CODES)[keyof typeof ERROR_CODES];
 
@@ -77,6 +78,7 @@ export const ERROR_VOCABULARY: { readonly [C in ErrorCode]: ErrorCodeInfo } = {
   PERMISSION_DENIED: { category: 'application', retryable: false, kind: 'PermissionDenied' },
   ROUTE_NOT_FOUND: { category: 'application', retryable: false, kind: 'RouteNotFound' },
   INTERNAL_ERROR: { category: 'infrastructure', retryable: false, kind: 'InternalError' },
+  ORCHESTRATION_FAILED: { category: 'application', retryable: false, kind: 'OrchestrationFailed' },
 };
 
 export function isErrorCode(value: unknown): value is ErrorCode {

@@ -48,6 +48,8 @@ export class DurableTask<T> implements PromiseLike<T> {
   #settlement: Settlement<T> | undefined;
   #listeners: SettleListener[] | undefined;
   #onTag: ((tag: string) => void) | undefined;
+  #tag: string | undefined;
+  #mapValue: ((value: unknown) => unknown) | undefined;
   /** @internal */
   readonly internals: TaskInternals;
 
@@ -88,8 +90,15 @@ export class DurableTask<T> implements PromiseLike<T> {
       throw new InvalidInputError(`withTag() applies to activity tasks only, not to a ${this.internals.kind} task`);
     }
     // The byte limit is the runtime's configured one, checked by the engine.
-    this.#onTag(requireTag(tag, 'tag', Number.POSITIVE_INFINITY));
+    const checked = requireTag(tag, 'tag', Number.POSITIVE_INFINITY);
+    this.#onTag(checked);
+    this.#tag = checked;
     return this;
+  }
+
+  /** The routing tag set by {@link withTag}; undefined for an untagged task. */
+  get tag(): string | undefined {
+    return this.#tag;
   }
 
   /** @internal */
@@ -107,9 +116,19 @@ export class DurableTask<T> implements PromiseLike<T> {
     this.#onTag = handler;
   }
 
+  /**
+   * @internal Transforms the value this task resolves with (the `*Typed` methods parse JSON
+   * text results); set right after creation, before anything can settle the task.
+   */
+  mapValue(map: (value: unknown) => unknown): this {
+    this.#mapValue = map;
+    return this;
+  }
+
   /** @internal Settles the task; a second settlement is ignored. Returns true if it settled now. */
   settle(settlement: Settlement<T>): boolean {
     if (this.#settlement !== undefined || this.internals.dropped) return false;
+    if (settlement.ok && this.#mapValue !== undefined) settlement = { ok: true, value: this.#mapValue(settlement.value) as T };
     this.#settlement = settlement;
     if (settlement.ok) this.#resolve(settlement.value);
     else this.#reject(settlement.error);
@@ -133,6 +152,9 @@ export class DurableTask<T> implements PromiseLike<T> {
     return this.internals.observed || (this.#listeners !== undefined && this.#listeners.length > 0);
   }
 }
+
+/** duroxide-node's name for a task a scheduling call returns (what a generator yields). */
+export type ScheduledTask = DurableTask<unknown>;
 
 /** True for values that `await` would unwrap. */
 export function isThenable(value: unknown): value is PromiseLike<unknown> {

@@ -16,7 +16,7 @@ import type { EventSubscriptions } from './event-subscriptions.js';
 import type { ExecutionHistory } from './execution-history.js';
 import type { ExecutionScope } from './execution-scope.js';
 import type { ScheduleMatcher } from './schedule-matcher.js';
-import { VOID_SETTLEMENT, type TaskTracker } from './task-tracker.js';
+import { TIMER_SETTLEMENT, type TaskTracker } from './task-tracker.js';
 
 export class EventDelivery {
   readonly #history: ExecutionHistory;
@@ -95,7 +95,7 @@ export class EventDelivery {
       case 'SubOrchestrationCompleted':
         return this.#tasks.settle(task, { ok: true, value: decodeJson(event.result) });
       case 'TimerFired':
-        return this.#tasks.settle(task, VOID_SETTLEMENT);
+        return this.#tasks.settle(task, TIMER_SETTLEMENT);
       case 'ActivityFailed': {
         const name = schedule.type === 'ActivityScheduled' ? schedule.name : '';
         const error = new ActivityFailedError(displayMessage(event.details), event.details, {

@@ -15,6 +15,23 @@ export interface KvEntry {
   readonly lastUpdatedAt: number;
 }
 
+/**
+ * Size of a value (JSON text) against the KV limit, as duroxide-node measures it: its values are
+ * plain strings, so a string counts its own UTF-8 bytes (no JSON quotes or escapes); any other
+ * value counts its JSON text.
+ */
+export function kvValueSize(json: string): number {
+  if (json.startsWith('"')) {
+    try {
+      const value: unknown = JSON.parse(json);
+      if (typeof value === 'string') return utf8Bytes(value);
+    } catch {
+      // Not JSON after all: count the text.
+    }
+  }
+  return utf8Bytes(json);
+}
+
 export class InstanceKv {
   readonly #entries: Map<string, KvEntry>;
   readonly #limits: Limits;
@@ -32,7 +49,7 @@ export class InstanceKv {
 
   /** Throws `InvalidInputError` if setting `key` to `value` would exceed a limit. */
   checkSet(key: string, value: string): void {
-    const bytes = utf8Bytes(value);
+    const bytes = kvValueSize(value);
     if (bytes > this.#limits.maxKvValueBytes) {
       throw new InvalidInputError(
         `value of key '${key}' is ${bytes} bytes; the limit is ${this.#limits.maxKvValueBytes}`,

@@ -240,8 +240,10 @@ export class ReplayEngine implements OrchestrationHost {
   // ---------------------------------------------------------------- host API (called by ctx)
 
   /** @internal Schedules (or, on replay, claims) one durable action. */
-  schedule<T>(spec: ScheduleSpec, kind: DurableTask<T>['internals']['kind']): DurableTask<T> {
+  schedule<T>(spec: ScheduleSpec, kind: DurableTask<T>['internals']['kind'], mapValue?: (value: unknown) => unknown): DurableTask<T> {
     const task = new DurableTask<T>(kind);
+    // Before the claim: a queued message may settle the task right away.
+    if (mapValue !== undefined) task.mapValue(mapValue);
     this.#assertActive();
     if (this.#scope.error !== undefined || this.#finished) return task;
     const claimed = this.#matcher.claim(spec);

@@ -11,6 +11,9 @@ export type Settlement = { readonly ok: true; readonly value: unknown } | { read
 /** The settlement of a task that completes without a value (timers, chained starts, status). */
 export const VOID_SETTLEMENT: Settlement = Object.freeze({ ok: true as const, value: undefined });
 
+/** A fired timer resolves with null, as in duroxide-node (JSON-friendly inside `all`/`race` results). */
+export const TIMER_SETTLEMENT: Settlement = Object.freeze({ ok: true as const, value: null });
+
 export class TaskTracker {
   /** Unsettled tasks bound to a scheduling event (settled ones need no more bookkeeping). */
   readonly #bySchedule = new Map<number, DurableTask<unknown>>();

@@ -56,7 +56,7 @@ export function registerInstanceActionRoutes(app: ManagementApp, deps: RouteDeps
       const instanceId = b.instanceId ?? randomUUID();
       const options = { ...(b.version !== undefined ? { version: b.version } : {}), ...(b.pinVersion !== undefined ? { pinVersion: b.pinVersion } : {}) };
       await audited(c, deps, 'instance.start', `instance:${instanceId}`, { orchestrationName: b.orchestrationName, ...options }, () =>
-        client.startOrchestration(instanceId, b.orchestrationName, b.input, options),
+        client.startOrchestration(instanceId, b.orchestrationName, b.input, { ...options, ifExists: 'error' }),
       );
       return c.json({ instanceId, accepted: true as const }, 202);
     },

@@ -5,7 +5,7 @@
  */
 import { createRoute, z } from '@hono/zod-openapi';
 import { ExecutionQuery, HistoryEventSchema, InstanceIdParams, TimelineSchema } from '../api-types.js';
-import { timeline } from '../history-views.js';
+import { structuredEvent, timeline } from '../history-views.js';
 import { API_PREFIX, type ManagementApp, type RouteDeps } from '../server-env.js';
 import { ok, plain, problemResponses } from './route-kit.js';
 
@@ -27,7 +27,7 @@ export function registerInstanceHistoryRoutes(app: ManagementApp, deps: RouteDep
       const { instanceId } = c.req.valid('param');
       const executionId = c.req.valid('query').executionId ?? (await client.getInstanceInfo(instanceId)).currentExecutionId;
       await client.getExecutionInfo(instanceId, executionId);
-      return c.json({ executionId, items: plain(timeline(await client.readExecutionHistory(instanceId, executionId))) }, 200);
+      return c.json({ executionId, items: plain(timeline((await client.readExecutionHistory(instanceId, executionId)).map(structuredEvent))) }, 200);
     },
   );
 
@@ -54,7 +54,7 @@ export function registerInstanceHistoryRoutes(app: ManagementApp, deps: RouteDep
           const executionId = executions[next++];
           if (executionId === undefined) return controller.close();
           // An execution pruned while exporting is skipped.
-          const events = await client.readExecutionHistory(instanceId, executionId).catch(() => []);
+          const events = (await client.readExecutionHistory(instanceId, executionId).catch(() => [])).map(structuredEvent);
           controller.enqueue(encoder.encode(events.map((e) => `${JSON.stringify({ executionId, ...e })}\n`).join('')));
         },
       });

@@ -18,7 +18,7 @@ import {
   KvSchema,
 } from '../api-types.js';
 import { API_PREFIX, type ManagementApp, type RouteDeps } from '../server-env.js';
-import { waitingOn } from '../history-views.js';
+import { structuredEvent, waitingOn } from '../history-views.js';
 import { ok, plain, problemResponses } from './route-kit.js';
 
 /** Executions shown in an instance's detail, newest first. */
@@ -83,7 +83,7 @@ export function registerInstanceReadRoutes(app: ManagementApp, deps: RouteDeps):
       const shown = ids.slice(-DETAIL_EXECUTIONS).reverse();
       const executions = await Promise.all(shown.map((id) => client.getExecutionInfo(instanceId, id)));
       const stats = await client.getOrchestrationStats(instanceId);
-      const current = await client.readExecutionHistory(instanceId, instance.currentExecutionId);
+      const current = (await client.readExecutionHistory(instanceId, instance.currentExecutionId)).map(structuredEvent);
       return c.json({ instance, waitingOn: plain(waitingOn(current)), executions, executionCount: ids.length, stats }, 200);
     },
   );
@@ -106,7 +106,7 @@ export function registerInstanceReadRoutes(app: ManagementApp, deps: RouteDeps):
       const executionId = q.executionId ?? (await client.getInstanceInfo(instanceId)).currentExecutionId;
       // Validates the execution exists (404 otherwise).
       await client.getExecutionInfo(instanceId, executionId);
-      const events = (await client.readExecutionHistory(instanceId, executionId)).filter((e) => e.eventId > after);
+      const events = (await client.readExecutionHistory(instanceId, executionId)).filter((e) => e.eventId > after).map(structuredEvent);
       const items = events.slice(0, limit);
       const last = items[items.length - 1];
       const nextCursor = events.length > limit && last !== undefined ? `h${last.eventId}` : null;

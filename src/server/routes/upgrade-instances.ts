@@ -6,7 +6,7 @@
  * @module
  */
 import { createRoute, z } from '@hono/zod-openapi';
-import { waitingOn } from '../history-views.js';
+import { structuredEvent, waitingOn } from '../history-views.js';
 import { API_PREFIX, type ManagementApp, type RouteDeps } from '../server-env.js';
 import { ok, problemResponses } from './route-kit.js';
 
@@ -56,7 +56,7 @@ export function registerUpgradeInstanceRoutes(app: ManagementApp, deps: RouteDep
       const page = await client.queryInstances({ name: orchestrationName, version, status: 'Running', limit: q.limit ?? 20, ...(q.cursor !== undefined ? { cursor: q.cursor } : {}) });
       const items = await Promise.all(
         page.items.map(async (i) => {
-          const waits = waitingOn(await client.readExecutionHistory(i.instanceId, i.currentExecutionId).catch(() => []));
+          const waits = waitingOn((await client.readExecutionHistory(i.instanceId, i.currentExecutionId).catch(() => [])).map(structuredEvent));
           const fires = waits.timers.map((t) => t.fireAt);
           return {
             instanceId: i.instanceId,
