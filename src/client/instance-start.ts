@@ -11,7 +11,7 @@ import type { FleetView } from './fleet-view.js';
 import { requireOptionsObject } from './management-arguments.js';
 
 /** What a start does when the instance id already exists (or a start for it is queued). */
-export type IfExists = 'ignore' | 'error';
+type IfExists = 'ignore' | 'error';
 
 export interface StartRequest {
   readonly version: string | undefined;

@@ -27,7 +27,7 @@ export const MAX_TAG_NAME_BYTES = 256;
 export const MAX_KV_KEYS = 150;
 /** Largest KV value, in UTF-8 bytes of its JSON text (the default of `limits.maxKvValueBytes`). */
 export const MAX_KV_VALUE_BYTES = 65_536;
-export const MAX_CUSTOM_STATUS_BYTES = 262_144;
+const MAX_CUSTOM_STATUS_BYTES = 262_144;
 
 export const DEFAULT_LIMITS: Limits = {
   maxPayloadBytes: 4 * 1024 * 1024,

@@ -404,7 +404,7 @@ export interface ProviderCore {
   close(): Promise<void>;
 }
 
-/** Capability `sessions`: session lease renewal and cleanup. */
+/** Capability `sessions`: session lease renewal and cleanup. @public (for provider authors) */
 export interface SessionStore {
   /**
    * Extends the leases of sessions owned by any of `ownerIds` that are still held and were
@@ -415,7 +415,7 @@ export interface SessionStore {
   cleanupOrphanedSessions(idleTimeoutMs: number): Promise<number>;
 }
 
-/** Capability `management`: trees, deletion, pruning, metrics and the instance query. */
+/** Capability `management`: trees, deletion, pruning, metrics and the instance query. @public (for provider authors) */
 export interface ManagementStore {
   /**
    * Deletes the listed instances in ONE transaction: history, executions, both queues' rows,
@@ -469,7 +469,7 @@ export interface ManagementStore {
   countInstances(filter: InstanceQueryFilter, groupBy: InstanceCountGroupBy): Promise<InstanceCount[]>;
 }
 
-/** Capability `fleet`: version policies, audit log, node registry, per-instance version targets. */
+/** Capability `fleet`: version policies, audit log, node registry, per-instance version targets. @public (for provider authors) */
 export interface FleetStore {
   /**
    * Stores (or with `null` clears) the policy of a name and appends `audit` to the audit log,

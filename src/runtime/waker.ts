@@ -9,7 +9,7 @@
  * with a TimeoutOverflowWarning. Longer waits are cut to that: the timer fires early, finds
  * nothing due and re-arms.
  */
-export const MAX_TIMER_DELAY_MS = 2 ** 31 - 1;
+const MAX_TIMER_DELAY_MS = 2 ** 31 - 1;
 
 /** A delay `setTimeout` accepts as is: 0 to {@link MAX_TIMER_DELAY_MS}. */
 export function timerDelay(ms: number): number {

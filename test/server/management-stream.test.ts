@@ -36,7 +36,8 @@ function sseReader(body: ReadableStream<Uint8Array>): { until(done: (events: Sse
       }
       return events;
     },
-    close: () => reader.cancel(),
+    // The server may already be closed by the harness's own cleanup (which ends the stream).
+    close: () => reader.cancel().catch(() => undefined),
   };
 }
 

@@ -33,7 +33,7 @@ const LONE_SURROGATE = /[\uD800-\uDBFF](?![\uDC00-\uDFFF])|(?<![\uD800-\uDBFF])[
  * Longest duration (timer, timeout, backoff) accepted: 100 years. Longer ones are mistakes
  * (`1e300`, `2 ** 63`) whose fire time no store can hold.
  */
-export const MAX_DURATION_MS = 100 * 365.25 * 24 * 3600 * 1000;
+const MAX_DURATION_MS = 100 * 365.25 * 24 * 3600 * 1000;
 
 /**
  * Strings are stored as UTF-8: a lone surrogate cannot be, so SQLite would read back U+FFFD (a

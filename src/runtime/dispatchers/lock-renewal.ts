@@ -12,7 +12,7 @@ import { renewalIntervalMs, type ResolvedRuntimeOptions } from '../options.js';
 const TARGET = 'duroxide::runtime::dispatchers::orchestration';
 
 /** What to do after a failed renewal: try again at the next interval, or stop renewing. */
-export type RenewalFailureAction = 'retry' | 'stop';
+type RenewalFailureAction = 'retry' | 'stop';
 
 export interface LockRenewalOptions {
   /** Extends the lock by {@link lockTimeoutMs} (e.g. `provider.renewWorkItemLock(token, ms)`). */
