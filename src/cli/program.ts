@@ -15,7 +15,7 @@ import { registerInstanceCommands } from './commands/instances.js';
 import { registerReplayCheckCommand } from './commands/replay-check.js';
 import { registerServeCommands } from './commands/serve.js';
 
-export function buildProgram(io: CliIo): Command {
+function buildProgram(io: CliIo): Command {
   const program = new Command('duroxide')
     .description('operate duroxide-ts: instances, versions, upgrades, nodes and the audit log, through a management server or directly on a store')
     .version(DUROXIDE_VERSION, '-V, --version')

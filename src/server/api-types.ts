@@ -80,10 +80,10 @@ export const InstanceFacetQuery = z.strictObject({
 export const InstancePageSchema = z
   .object({ items: z.array(InstanceInfoSchema), nextCursor: z.string().nullable() })
   .openapi('InstancePage');
-export const InstanceCountSchema = z.object({ key: z.string(), count: z.number().int() }).openapi('InstanceCount');
+const InstanceCountSchema = z.object({ key: z.string(), count: z.number().int() }).openapi('InstanceCount');
 export const InstanceFacetsSchema = z.object({ items: z.array(InstanceCountSchema) }).openapi('InstanceFacets');
 
-export const ExecutionInfoSchema = z
+const ExecutionInfoSchema = z
   .object({
     executionId: z.number().int(),
     orchestrationName: z.string().optional(),
@@ -96,7 +96,7 @@ export const ExecutionInfoSchema = z
   })
   .openapi('ExecutionInfo');
 
-export const OrchestrationStatsSchema = z
+const OrchestrationStatsSchema = z
   .object({
     historyEventCount: z.number().int(),
     historySizeBytes: z.number().int(),
@@ -106,7 +106,7 @@ export const OrchestrationStatsSchema = z
   })
   .openapi('OrchestrationStats');
 
-export const WaitingOnSchema = z
+const WaitingOnSchema = z
   .object({
     activities: z.array(z.object({ eventId: z.number().int(), name: z.string(), scheduledAt: z.number().int() })),
     timers: z.array(z.object({ eventId: z.number().int(), fireAt: z.number().int() })),
@@ -116,7 +116,7 @@ export const WaitingOnSchema = z
   })
   .openapi('WaitingOn');
 
-export const TimelineSpanSchema = z
+const TimelineSpanSchema = z
   .object({
     eventId: z.number().int(),
     kind: z.enum(['activity', 'timer', 'event', 'queue', 'subOrchestration']),
@@ -258,7 +258,7 @@ export const SetPolicyBody = z
   .openapi('SetVersionPolicyRequest');
 export const ClearPolicyQuery = z.strictObject({ reason: z.string().min(1).max(1024).optional() });
 
-export const NodeInfoSchema = z
+const NodeInfoSchema = z
   .object({
     nodeId: z.string(),
     host: z.string(),
@@ -283,7 +283,7 @@ export const AuditQuery = z.strictObject({
   limit: intParam('limit').optional(),
   cursor: z.string().min(1).optional(),
 });
-export const AuditEntrySchema = z
+const AuditEntrySchema = z
   .object({
     auditId: z.number().int(),
     at: z.number().int(),
@@ -300,7 +300,7 @@ export const AuditPageSchema = z
 
 // ------------------------------------------------------------------ versions and upgrades
 
-export const VersionRowSchema = z
+const VersionRowSchema = z
   .object({
     version: z.string(),
     counts: z.record(z.string(), z.number().int()).openapi({ description: 'instances by status of their current execution' }),
@@ -311,7 +311,7 @@ export const VersionRowSchema = z
     isSafeToDeleteCode: z.boolean(),
   })
   .openapi('VersionRow');
-export const OrchestrationSummarySchema = z
+const OrchestrationSummarySchema = z
   .object({
     orchestrationName: z.string(),
     policy: VersionPolicyInfoSchema.nullable(),

@@ -26,7 +26,7 @@ import { registerUpgradeInstanceRoutes } from './routes/upgrade-instances.js';
 import { API_PREFIX, type ManagementApp, type RouteDeps, type ServerEnv } from './server-env.js';
 
 /** Largest request body accepted, by default (1 MiB). */
-export const DEFAULT_MAX_BODY_BYTES = 1024 * 1024;
+const DEFAULT_MAX_BODY_BYTES = 1024 * 1024;
 /** Paths answered without a key (probes and the API description). */
 const PUBLIC_PATHS = new Set([`${API_PREFIX}/healthz`, `${API_PREFIX}/readyz`, `${API_PREFIX}/openapi.json`]);
 
@@ -76,7 +76,7 @@ export interface ManagementServer {
 }
 
 /** True for 127.0.0.0/8, ::1 and their IPv4-mapped forms, and `localhost`. */
-export function isLoopback(address: string | undefined): boolean {
+function isLoopback(address: string | undefined): boolean {
   if (address === undefined) return false;
   const a = address.startsWith('::ffff:') ? address.slice(7) : address;
   return a === '::1' || a === 'localhost' || /^127\.\d{1,3}\.\d{1,3}\.\d{1,3}$/.test(a);

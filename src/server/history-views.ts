@@ -49,7 +49,7 @@ const SPAN_KINDS: Readonly<Record<string, SpanKind>> = {
   SubOrchestrationScheduled: 'subOrchestration',
 };
 
-export type SpanKind = 'activity' | 'timer' | 'event' | 'queue' | 'subOrchestration';
+type SpanKind = 'activity' | 'timer' | 'event' | 'queue' | 'subOrchestration';
 
 export interface TimelineSpan {
   /** The scheduling event. */

@@ -7,7 +7,7 @@
 import { ERROR_CODES, isDuroxideError, type ErrorCode } from '../core/errors/duroxide-error.js';
 
 /** HTTP status of each error code. */
-export const HTTP_STATUS_BY_CODE: { readonly [C in ErrorCode]: number } = {
+const HTTP_STATUS_BY_CODE: { readonly [C in ErrorCode]: number } = {
   INVALID_INPUT: 400,
   INPUT_REJECTED: 400,
   UNAUTHENTICATED: 401,

@@ -11,7 +11,7 @@ import { DuroxideError, ERROR_CODES, isDuroxideError } from '../core/errors/duro
 import { roleAllows, type ApiKeyRole } from './auth/api-keys.js';
 
 /** Who is calling: the API key's name and role, or `local` (admin) on a server without keys. */
-export interface Principal {
+interface Principal {
   readonly actor: string;
   readonly role: ApiKeyRole;
 }

@@ -13,7 +13,7 @@ import { effectivePolicy, fleetLatest, type StoredVersionPolicy } from '../core/
 
 const STATUSES: readonly ExecutionStatus[] = ['Running', 'ContinuedAsNew', 'Completed', 'Failed'];
 
-export interface VersionRow {
+interface VersionRow {
   readonly version: string;
   /** Instances whose current execution runs this version, by status. */
   readonly counts: Record<string, number>;

@@ -32,7 +32,7 @@ function versionTable(v: { items: Summary[] }): string {
 }
 
 /** `latest`, `pinned:1.2.0`, `ramp:1.0.0:2.0.0:10`. */
-export function parsePolicyArgument(text: string): unknown {
+function parsePolicyArgument(text: string): unknown {
   if (text === 'latest') return { kind: 'latest' };
   const pinned = /^pinned:([^:]+)$/.exec(text);
   if (pinned !== null) return { kind: 'pinned', version: pinned[1] };

@@ -28,7 +28,7 @@ const BulkFilterSchema = z
   })
   .openapi('BulkFilter');
 
-export const BulkBody = z
+const BulkBody = z
   .strictObject({
     action: z.enum(['cancel', 'delete', 'prune', 'raise', 'restart']),
     filter: BulkFilterSchema.optional().openapi({ description: 'the instance query filter; give this or instanceIds' }),
@@ -44,7 +44,7 @@ export const BulkBody = z
   })
   .openapi('BulkRequest');
 
-export const BulkResultSchema = z
+const BulkResultSchema = z
   .object({
     action: z.string(),
     dryRun: z.boolean(),

@@ -31,8 +31,6 @@ export function problemResponses(...statuses: number[]): Record<number, { descri
   return out;
 }
 
-export { ProblemSchema };
-
 /** `T` with every `readonly` removed, recursively (the Client's read models are readonly). */
 export type DeepMutable<T> = T extends (infer U)[]
   ? DeepMutable<U>[]

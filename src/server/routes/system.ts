@@ -9,7 +9,7 @@ import { API_PREFIX, type ManagementApp, type RouteDeps } from '../server-env.js
 import { ok, problemResponses } from './route-kit.js';
 
 /** What this server offers, for UIs deciding what to show. */
-export const SERVER_FEATURES = ['instances', 'history', 'versionPolicies', 'nodes', 'audit', 'upgrades', 'metrics'] as const;
+const SERVER_FEATURES = ['instances', 'history', 'versionPolicies', 'nodes', 'audit', 'upgrades', 'metrics'] as const;
 
 export function registerSystemRoutes(app: ManagementApp, deps: RouteDeps): void {
   app.openapi(
