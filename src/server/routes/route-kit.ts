@@ -3,7 +3,6 @@
  * @module
  */
 import type { z } from '@hono/zod-openapi';
-import { ProblemSchema } from '../api-types.js';
 import { PROBLEM_CONTENT_TYPE } from '../problem.js';
 
 export function ok<S extends z.ZodType>(schema: S, description: string): { description: string; content: { 'application/json': { schema: S } } } {
