@@ -5,7 +5,7 @@
 import { InvalidInputError } from '../../../core/errors/duroxide-error.js';
 import type { AuditEntryInput, AuditQuery, AuditRecord } from '../../provider.js';
 import type { Queryable } from '../database.js';
-import { type AuditRow, toAuditRecord } from './fleet-rows.js';
+import { type AuditRow, toAuditRecord } from '../../shared/fleet-rows.js';
 import type { StatementContext } from './statement-context.js';
 import { table } from './statement-context.js';
 

@@ -4,7 +4,7 @@
  */
 import type { NodeRecord } from '../../provider.js';
 import type { Queryable } from '../database.js';
-import { type NodeRow, toNodeRecord } from './fleet-rows.js';
+import { type NodeRow, toNodeRecord } from '../../shared/fleet-rows.js';
 import type { StatementContext } from './statement-context.js';
 import { table } from './statement-context.js';
 

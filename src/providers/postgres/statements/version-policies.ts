@@ -6,7 +6,7 @@
 import type { AuditEntryInput, StoredVersionPolicy, VersionPolicyRecord } from '../../provider.js';
 import type { Queryable } from '../database.js';
 import { AUDIT_COLUMNS, auditValues } from './audit-log.js';
-import { toVersionPolicyRecord, type VersionPolicyRow } from './fleet-rows.js';
+import { toVersionPolicyRecord, type VersionPolicyRow } from '../../shared/fleet-rows.js';
 import type { StatementContext } from './statement-context.js';
 import { table } from './statement-context.js';
 

@@ -5,7 +5,7 @@
 import type Database from 'better-sqlite3';
 import { InvalidInputError } from '../../../core/errors/duroxide-error.js';
 import type { AuditEntryInput, AuditQuery, AuditRecord } from '../../provider.js';
-import { type AuditRow, toAuditRecord } from './fleet-rows.js';
+import { type AuditRow, toAuditRecord } from '../../shared/fleet-rows.js';
 
 /** Largest page of `listAudit`. */
 const MAX_AUDIT_LIMIT = 1000;

@@ -4,7 +4,7 @@
  */
 import type Database from 'better-sqlite3';
 import type { NodeRecord } from '../../provider.js';
-import { type NodeRow, toNodeRecord } from './fleet-rows.js';
+import { type NodeRow, toNodeRecord } from '../../shared/fleet-rows.js';
 
 export interface Nodes {
   heartbeat(node: NodeRecord): void;

@@ -6,7 +6,7 @@
 import type Database from 'better-sqlite3';
 import type { AuditEntryInput, StoredVersionPolicy, VersionPolicyRecord } from '../../provider.js';
 import type { AuditLog } from './audit-log.js';
-import { toVersionPolicyRecord, type VersionPolicyRow } from './fleet-rows.js';
+import { toVersionPolicyRecord, type VersionPolicyRow } from '../../shared/fleet-rows.js';
 
 export interface VersionPolicies {
   set(orchestrationName: string, policy: StoredVersionPolicy | null, audit: AuditEntryInput): VersionPolicyRecord | null;

@@ -1,11 +1,13 @@
 /**
- * Rows of the fleet tables (migration 0005) and their records. Stored JSON is parsed here;
- * a row that does not parse is a permanent `ProviderError` naming it (like unreadable history
- * in `readHistory`), never a bare `SyntaxError` and never a silently dropped row.
+ * Rows of the fleet tables (SQLite migration 0005, PostgreSQL migration 0003) and their
+ * records, for both providers (PostgreSQL's BIGINT columns arrive as numbers through its type
+ * parser). Stored JSON is parsed here; a row that does not parse is a permanent `ProviderError`
+ * naming it (like unreadable history in `readHistory`), never a bare `SyntaxError` and never a
+ * silently dropped row.
  * @module
  */
-import { ProviderError } from '../../../core/errors/duroxide-error.js';
-import type { AuditRecord, NodeRecord, StoredVersionPolicy, VersionPolicyRecord } from '../../provider.js';
+import { ProviderError } from '../../core/errors/duroxide-error.js';
+import type { AuditRecord, NodeRecord, StoredVersionPolicy, VersionPolicyRecord } from '../provider.js';
 
 export interface VersionPolicyRow {
   orchestration_name: string;
