@@ -12,10 +12,17 @@ import tseslint from 'typescript-eslint';
 export const LAYERS = {
   core: { path: 'core', may: ['core'] },
   // The contract is provider.ts; its record types live beside it in provider-records.ts.
-  'provider-contract': { path: 'providers/provider.ts', also: ['providers/provider-records.ts'], may: ['core', 'provider-contract'] },
+  'provider-contract': {
+    path: 'providers/provider.ts',
+    also: ['providers/provider-records.ts'],
+    may: ['core', 'provider-contract'],
+  },
   shared: { path: 'providers/shared', may: ['core', 'provider-contract', 'shared'] },
   sqlite: { path: 'providers/sqlite', may: ['core', 'provider-contract', 'shared', 'sqlite'] },
-  postgres: { path: 'providers/postgres', may: ['core', 'provider-contract', 'shared', 'postgres'] },
+  postgres: {
+    path: 'providers/postgres',
+    may: ['core', 'provider-contract', 'shared', 'postgres'],
+  },
   validation: { path: 'providers/validation', may: ['core', 'provider-contract', 'validation'] },
   client: { path: 'client', may: ['core', 'provider-contract', 'client'] },
   runtime: { path: 'runtime', may: ['core', 'provider-contract', 'client', 'runtime'] },
@@ -37,7 +44,17 @@ const LAYER_ZONES = Object.entries(LAYERS).map(([name, { path, may }]) => ({
 }));
 
 export default tseslint.config(
-  { ignores: ['dist/**', '.build/**', 'node_modules/**', 'ui/**', '**/*.js', '**/*.cjs', '**/*.mjs'] },
+  {
+    ignores: [
+      'dist/**',
+      '.build/**',
+      'node_modules/**',
+      'ui/**',
+      '**/*.js',
+      '**/*.cjs',
+      '**/*.mjs',
+    ],
+  },
   {
     files: ['src/**/*.ts', 'test/**/*.ts', 'examples/**/*.ts', 'bench/**/*.ts'],
     extends: [tseslint.configs.recommendedTypeChecked],
@@ -48,19 +65,40 @@ export default tseslint.config(
       '@typescript-eslint/no-floating-promises': [
         'error',
         {
-          allowForKnownSafeCalls: [{ from: 'package', name: ['test', 'describe', 'it', 'suite', 'before', 'after', 'beforeEach', 'afterEach'], package: 'node:test' }],
+          allowForKnownSafeCalls: [
+            {
+              from: 'package',
+              name: [
+                'test',
+                'describe',
+                'it',
+                'suite',
+                'before',
+                'after',
+                'beforeEach',
+                'afterEach',
+              ],
+              package: 'node:test',
+            },
+          ],
         },
       ],
       '@typescript-eslint/no-misused-promises': 'error',
       '@typescript-eslint/await-thenable': 'error',
-      '@typescript-eslint/switch-exhaustiveness-check': ['error', { considerDefaultExhaustiveForUnions: true }],
+      '@typescript-eslint/switch-exhaustiveness-check': [
+        'error',
+        { considerDefaultExhaustiveForUnions: true },
+      ],
       // Providers implement an async contract with a synchronous driver; async without await is fine.
       '@typescript-eslint/require-await': 'off',
       '@typescript-eslint/only-throw-error': 'error',
       '@typescript-eslint/prefer-promise-reject-errors': 'error',
       '@typescript-eslint/consistent-type-imports': ['error', { fixStyle: 'inline-type-imports' }],
       '@typescript-eslint/no-explicit-any': 'error',
-      '@typescript-eslint/no-unused-vars': ['error', { argsIgnorePattern: '^_', varsIgnorePattern: '^_', caughtErrors: 'none' }],
+      '@typescript-eslint/no-unused-vars': [
+        'error',
+        { argsIgnorePattern: '^_', varsIgnorePattern: '^_', caughtErrors: 'none' },
+      ],
       eqeqeq: ['error', 'always', { null: 'ignore' }],
     },
   },
@@ -91,13 +129,21 @@ export default tseslint.config(
   },
   {
     // The pure layers: no Node built-ins (the conformance suite may use node:test and node:assert).
-    files: ['src/core/**/*.ts', 'src/providers/provider.ts', 'src/providers/shared/**/*.ts', 'src/client/**/*.ts'],
+    files: [
+      'src/core/**/*.ts',
+      'src/providers/provider.ts',
+      'src/providers/shared/**/*.ts',
+      'src/client/**/*.ts',
+    ],
     rules: { 'import-x/no-nodejs-modules': 'error' },
   },
   {
     files: ['src/providers/validation/**/*.ts'],
     rules: {
-      'import-x/no-nodejs-modules': ['error', { allow: ['node:test', 'node:assert', 'node:assert/strict'] }],
+      'import-x/no-nodejs-modules': [
+        'error',
+        { allow: ['node:test', 'node:assert', 'node:assert/strict'] },
+      ],
     },
   },
   {

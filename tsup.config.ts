@@ -1,4 +1,4 @@
-import { defineConfig } from "tsup";
+import { defineConfig } from 'tsup';
 
 // Builds the published package: dist/index.js (ESM) + dist/index.d.ts and dist/index.cjs (CJS)
 // + dist/index.d.cts, and the same for dist/testing.* (the `duroxide-ts/testing` subpath: the
@@ -7,33 +7,33 @@ import { defineConfig } from "tsup";
 // `npm run build` empties dist/ first, so neither config cleans (they build in parallel).
 export default defineConfig([
   {
-    entry: { index: "src/index.ts", testing: "src/testing/index.ts" },
-    format: ["esm", "cjs"],
-    outExtension: ({ format }) => ({ js: format === "cjs" ? ".cjs" : ".js" }),
+    entry: { index: 'src/index.ts', testing: 'src/testing/index.ts' },
+    format: ['esm', 'cjs'],
+    outExtension: ({ format }) => ({ js: format === 'cjs' ? '.cjs' : '.js' }),
     dts: true,
     sourcemap: true,
     clean: false,
-    target: "node20",
-    platform: "node",
+    target: 'node20',
+    platform: 'node',
     // Keep 'node:' specifiers: 'node:test' has no bare alias, so stripping the prefix would break it.
     removeNodeProtocol: false,
-    outDir: "dist",
+    outDir: 'dist',
     splitting: false,
-    external: ["better-sqlite3", "pg", "node:test"],
+    external: ['better-sqlite3', 'pg', 'node:test'],
   },
   // The `duroxide` binary (package.json "bin"): ESM only, with a shebang.
   {
-    entry: { cli: "src/cli/main.ts" },
-    format: ["esm"],
-    banner: { js: "#!/usr/bin/env node" },
+    entry: { cli: 'src/cli/main.ts' },
+    format: ['esm'],
+    banner: { js: '#!/usr/bin/env node' },
     dts: false,
     sourcemap: true,
     clean: false,
-    target: "node20",
-    platform: "node",
+    target: 'node20',
+    platform: 'node',
     removeNodeProtocol: false,
-    outDir: "dist",
+    outDir: 'dist',
     splitting: false,
-    external: ["better-sqlite3", "pg"],
+    external: ['better-sqlite3', 'pg'],
   },
 ]);

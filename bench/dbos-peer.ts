@@ -19,7 +19,8 @@ interface PeerResult {
 }
 
 const [url, instancesArg, inFlightArg, sequentialArg] = process.argv.slice(2);
-if (url === undefined) throw new Error('usage: dbos-peer.js <postgres-url> <instances> <inFlight> <sequential>');
+if (url === undefined)
+  throw new Error('usage: dbos-peer.js <postgres-url> <instances> <inFlight> <sequential>');
 const instances = Number(instancesArg ?? 300);
 const inFlight = Number(inFlightArg ?? 100);
 const sequentialN = Number(sequentialArg ?? 300);
@@ -64,7 +65,14 @@ async function measure(workload: string, n: number, parallel: number): Promise<P
   const seconds = (performance.now() - t0) / 1000;
   clearInterval(sampler);
   const cpu = process.cpuUsage(cpu0);
-  return { workload, orchestrations: n, seconds, latenciesMs, cpuSeconds: (cpu.user + cpu.system) / 1e6, peakRssMb: peak / 1024 / 1024 };
+  return {
+    workload,
+    orchestrations: n,
+    seconds,
+    latenciesMs,
+    cpuSeconds: (cpu.user + cpu.system) / 1e6,
+    peakRssMb: peak / 1024 / 1024,
+  };
 }
 
 async function main(): Promise<void> {
@@ -87,7 +95,9 @@ async function main(): Promise<void> {
 main().then(
   () => process.exit(0),
   (e: unknown) => {
-    process.stderr.write(`dbos peer failed: ${e instanceof Error ? (e.stack ?? e.message) : String(e)}\n`);
+    process.stderr.write(
+      `dbos peer failed: ${e instanceof Error ? (e.stack ?? e.message) : String(e)}\n`,
+    );
     process.exit(1);
   },
 );

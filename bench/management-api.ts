@@ -14,11 +14,18 @@ const REPEAT = 40;
 async function seed(client: Client, runtime: Runtime, n: number): Promise<void> {
   const prefix = `api${process.pid}-`;
   for (let i = 0; i < n; i++) {
-    await client.startOrchestration(`${prefix}${i}`, i % 2 === 0 ? 'ApiOrder' : 'ApiBilling', i, { version: i % 4 < 2 ? '1.0.0' : '2.0.0' });
+    await client.startOrchestration(`${prefix}${i}`, i % 2 === 0 ? 'ApiOrder' : 'ApiBilling', i, {
+      version: i % 4 < 2 ? '1.0.0' : '2.0.0',
+    });
   }
   for (;;) {
     const m = await client.getSystemMetrics();
-    if (m.totalInstances >= n && m.completedInstances + m.runningInstances >= n && (await client.getQueueDepths()).orchestratorQueue === 0) break;
+    if (
+      m.totalInstances >= n &&
+      m.completedInstances + m.runningInstances >= n &&
+      (await client.getQueueDepths()).orchestratorQueue === 0
+    )
+      break;
     await new Promise((resolve) => setTimeout(resolve, 200));
   }
   void runtime;
@@ -29,7 +36,9 @@ export async function apiQuery(env: BenchEnv, z: Sizes): Promise<WorkloadResult>
   const runtime = new Runtime(provider, { logLevel: 'error', ...env.runtimeOptions });
   for (const name of ['ApiOrder', 'ApiBilling']) {
     for (const version of ['1.0.0', '2.0.0']) {
-      runtime.registerOrchestrationVersioned(name, version, async (ctx, i: number) => (i % 3 === 0 ? ctx.waitForEvent('never') : i));
+      runtime.registerOrchestrationVersioned(name, version, async (ctx, i: number) =>
+        i % 3 === 0 ? ctx.waitForEvent('never') : i,
+      );
     }
   }
   await runtime.start();
@@ -39,7 +48,9 @@ export async function apiQuery(env: BenchEnv, z: Sizes): Promise<WorkloadResult>
     const seedStart = performance.now();
     await seed(client, runtime, z.apiInstances);
     const seedSeconds = (performance.now() - seedStart) / 1000;
-    const time = async (path: string): Promise<{ ms: number; body: { nextCursor?: string | null } }> => {
+    const time = async (
+      path: string,
+    ): Promise<{ ms: number; body: { nextCursor?: string | null } }> => {
       const t0 = performance.now();
       const res = await fetch(`${server.url}/api/v1${path}`);
       const body = (await res.json()) as { nextCursor?: string | null };
@@ -48,14 +59,23 @@ export async function apiQuery(env: BenchEnv, z: Sizes): Promise<WorkloadResult>
     };
     const cpu0 = process.cpuUsage();
     const start = performance.now();
-    const series: Record<string, number[]> = { firstPage: [], filtered: [], tenthPage: [], facets: [] };
+    const series: Record<string, number[]> = {
+      firstPage: [],
+      filtered: [],
+      tenthPage: [],
+      facets: [],
+    };
     for (let r = 0; r < REPEAT; r++) {
       series['firstPage']!.push((await time('/instances?limit=100')).ms);
-      series['filtered']!.push((await time('/instances?name=ApiOrder&version=2.x&status=Running&limit=100')).ms);
+      series['filtered']!.push(
+        (await time('/instances?name=ApiOrder&version=2.x&status=Running&limit=100')).ms,
+      );
       let cursor: string | null | undefined;
       let t = 0;
       for (let page = 0; page < 10; page++) {
-        const got = await time(`/instances?limit=100${cursor ? `&cursor=${encodeURIComponent(cursor)}` : ''}`);
+        const got = await time(
+          `/instances?limit=100${cursor ? `&cursor=${encodeURIComponent(cursor)}` : ''}`,
+        );
         cursor = got.body.nextCursor;
         t = got.ms;
         if (cursor === null || cursor === undefined) break;
@@ -66,7 +86,13 @@ export async function apiQuery(env: BenchEnv, z: Sizes): Promise<WorkloadResult>
     const seconds = (performance.now() - start) / 1000;
     const cpu = process.cpuUsage(cpu0);
     const all = Object.values(series).flat();
-    const p50 = (xs: number[]): number => round(pct([...xs].sort((a, b) => a - b), 50));
+    const p50 = (xs: number[]): number =>
+      round(
+        pct(
+          [...xs].sort((a, b) => a - b),
+          50,
+        ),
+      );
     return {
       workload: 'api-query',
       orchestrations: all.length,

@@ -35,7 +35,8 @@ function parseArgs(argv: string[]): Args {
     const a = argv[i];
     if (a === '--full') [sizes, mode] = [w.FULL, 'full'];
     else if (a === '--smoke') [sizes, mode] = [w.SMOKE, 'smoke'];
-    else if (a === '--provider') providers = (argv[++i] ?? 'all') === 'all' ? ['sqlite', 'postgres'] : [argv[i]!];
+    else if (a === '--provider')
+      providers = (argv[++i] ?? 'all') === 'all' ? ['sqlite', 'postgres'] : [argv[i]!];
     else if (a === '--only') only = new Set((argv[++i] ?? '').split(','));
     else if (a === '--json') json = argv[++i];
     else if (a === '--no-json') json = undefined;
@@ -64,13 +65,13 @@ async function postgresFactory(): Promise<Factory> {
   const { postgresServer } = await import('../test/helpers/postgres-cluster.js');
   const index = (await import('../src/index.js')) as Record<string, unknown>;
   const PostgresProvider = index['PostgresProvider'] as
-    | { connectWithSchema(url: string, schema: string): Promise<Provider> }
-    | undefined;
+    { connectWithSchema(url: string, schema: string): Promise<Provider> } | undefined;
   if (PostgresProvider === undefined) throw new Error('this build has no PostgresProvider');
   const server = await postgresServer();
   let n = 0;
   return {
-    createProvider: () => PostgresProvider.connectWithSchema(server.url, `bench_${process.pid}_${++n}`),
+    createProvider: () =>
+      PostgresProvider.connectWithSchema(server.url, `bench_${process.pid}_${++n}`),
     cleanup: async () => undefined,
     url: server.url,
   };
@@ -84,15 +85,32 @@ interface PeerFigures {
 /** Runs the DBOS peer in its own process against the same server. */
 function runPeer(url: string, z: w.Sizes): PeerFigures {
   const script = fileURLToPath(new URL('./dbos-peer.js', import.meta.url));
-  const out = execFileSync(process.execPath, [script, url, String(z.chainInstances), String(z.inFlight), String(z.sequential)], {
-    encoding: 'utf8',
-    stdio: ['ignore', 'pipe', 'inherit'],
-    timeout: 600_000,
-  });
-  const parsed = JSON.parse(out.trim().split('\n').at(-1)!) as { throughput: Omit<w.WorkloadResult, 'activities' | 'extra'>; sequential: Omit<w.WorkloadResult, 'activities' | 'extra'> };
+  const out = execFileSync(
+    process.execPath,
+    [script, url, String(z.chainInstances), String(z.inFlight), String(z.sequential)],
+    {
+      encoding: 'utf8',
+      stdio: ['ignore', 'pipe', 'inherit'],
+      timeout: 600_000,
+    },
+  );
+  const parsed = JSON.parse(out.trim().split('\n').at(-1)!) as {
+    throughput: Omit<w.WorkloadResult, 'activities' | 'extra'>;
+    sequential: Omit<w.WorkloadResult, 'activities' | 'extra'>;
+  };
   return {
-    throughput: { ...parsed.throughput, workload: 'dbos chain3', activities: parsed.throughput.orchestrations * 3, extra: {} },
-    sequential: { ...parsed.sequential, workload: 'dbos sequential-chain3', activities: parsed.sequential.orchestrations * 3, extra: {} },
+    throughput: {
+      ...parsed.throughput,
+      workload: 'dbos chain3',
+      activities: parsed.throughput.orchestrations * 3,
+      extra: {},
+    },
+    sequential: {
+      ...parsed.sequential,
+      workload: 'dbos sequential-chain3',
+      activities: parsed.sequential.orchestrations * 3,
+      extra: {},
+    },
   };
 }
 
@@ -116,10 +134,29 @@ function row(r: w.WorkloadResult): string[] {
 }
 
 function table(rows: string[][]): string {
-  const head = ['workload', 'n', 'orch/s', 'act/s', 'p50 ms', 'p95 ms', 'p99 ms', 'cpu s', 'rss MB', 'notes'];
+  const head = [
+    'workload',
+    'n',
+    'orch/s',
+    'act/s',
+    'p50 ms',
+    'p95 ms',
+    'p99 ms',
+    'cpu s',
+    'rss MB',
+    'notes',
+  ];
   const all = [head, ...rows];
   const widths = head.map((_, c) => Math.max(...all.map((r) => (r[c] ?? '').length)));
-  return all.map((r) => r.map((cell, c) => (c === 0 || c === r.length - 1 ? cell.padEnd(widths[c]!) : cell.padStart(widths[c]!))).join('  ')).join('\n');
+  return all
+    .map((r) =>
+      r
+        .map((cell, c) =>
+          c === 0 || c === r.length - 1 ? cell.padEnd(widths[c]!) : cell.padStart(widths[c]!),
+        )
+        .join('  '),
+    )
+    .join('\n');
 }
 
 /** `DUROXIDE_BENCH_OPTIONS='{"orchestrationConcurrency":8}'` tries runtime options without code changes. */
@@ -152,14 +189,21 @@ async function main(): Promise<void> {
     at: new Date().toISOString(),
     providers: {},
   };
-  process.stdout.write(`duroxide-ts bench (${args.mode}) on node ${process.version}, ${cpus().length} cpus\n`);
+  process.stdout.write(
+    `duroxide-ts bench (${args.mode}) on node ${process.version}, ${cpus().length} cpus\n`,
+  );
   for (const name of args.providers) {
     const factory = name === 'sqlite' ? await sqliteFactory() : await postgresFactory();
     const results: w.WorkloadResult[] = [];
     try {
       for (const [wname, run] of workloads) {
         if (args.only !== undefined && !args.only.has(wname)) continue;
-        results.push(await run({ createProvider: factory.createProvider, runtimeOptions: runtimeOptionsFromEnv() }));
+        results.push(
+          await run({
+            createProvider: factory.createProvider,
+            runtimeOptions: runtimeOptionsFromEnv(),
+          }),
+        );
       }
     } finally {
       await factory.cleanup();
@@ -167,21 +211,42 @@ async function main(): Promise<void> {
     process.stdout.write(`\n${name}\n${table(results.map(row))}\n`);
     if (factory.url !== undefined && (args.only === undefined || args.only.has('peer'))) {
       const peer = runPeer(factory.url, z);
-      const ours = (wl: string): w.WorkloadResult | undefined => results.find((r) => r.workload === wl);
-      const p50 = (r: w.WorkloadResult): number => w.pct([...r.latenciesMs].sort((a, b) => a - b), 50);
+      const ours = (wl: string): w.WorkloadResult | undefined =>
+        results.find((r) => r.workload === wl);
+      const p50 = (r: w.WorkloadResult): number =>
+        w.pct(
+          [...r.latenciesMs].sort((a, b) => a - b),
+          50,
+        );
       const oursChain = ours('chain3');
       const oursSeq = ours('sequential-chain3');
-      process.stdout.write(`\npeer: DBOS on the same PostgreSQL\n${table([row(peer.throughput), row(peer.sequential)])}\n`);
+      process.stdout.write(
+        `\npeer: DBOS on the same PostgreSQL\n${table([row(peer.throughput), row(peer.sequential)])}\n`,
+      );
       const ratios: Record<string, number> = {};
       if (oursChain !== undefined) {
-        ratios['chain3ThroughputOursOverDbos'] = w.round(oursChain.orchestrations / oursChain.seconds / (peer.throughput.orchestrations / peer.throughput.seconds));
+        ratios['chain3ThroughputOursOverDbos'] = w.round(
+          oursChain.orchestrations /
+            oursChain.seconds /
+            (peer.throughput.orchestrations / peer.throughput.seconds),
+        );
         ratios['chain3P50LatencyOursOverDbos'] = w.round(p50(oursChain) / p50(peer.throughput));
       }
-      if (oursSeq !== undefined) ratios['sequentialChain3P50OursOverDbos'] = w.round(p50(oursSeq) / p50(peer.sequential));
-      process.stdout.write(`ratios: ${Object.entries(ratios).map(([k, v]) => `${k}=${v}`).join(' ')}\n`);
+      if (oursSeq !== undefined)
+        ratios['sequentialChain3P50OursOverDbos'] = w.round(p50(oursSeq) / p50(peer.sequential));
+      process.stdout.write(
+        `ratios: ${Object.entries(ratios)
+          .map(([k, v]) => `${k}=${v}`)
+          .join(' ')}\n`,
+      );
       report['peer'] = {
         name: 'dbos',
-        chain3: { orchestrationsPerSecond: w.round(peer.throughput.orchestrations / peer.throughput.seconds), p50Ms: w.round(p50(peer.throughput)) },
+        chain3: {
+          orchestrationsPerSecond: w.round(
+            peer.throughput.orchestrations / peer.throughput.seconds,
+          ),
+          p50Ms: w.round(p50(peer.throughput)),
+        },
         sequentialChain3: { p50Ms: w.round(p50(peer.sequential)) },
         ratios,
       };
@@ -212,6 +277,8 @@ async function main(): Promise<void> {
 }
 
 main().catch((e: unknown) => {
-  process.stderr.write(`bench failed: ${e instanceof Error ? (e.stack ?? e.message) : String(e)}\n`);
+  process.stderr.write(
+    `bench failed: ${e instanceof Error ? (e.stack ?? e.message) : String(e)}\n`,
+  );
   process.exit(1);
 });

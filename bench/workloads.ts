@@ -2,7 +2,13 @@
  * Benchmark workloads. Each runs against a fresh provider with its own runtime and client and
  * returns raw figures; bench/run.ts formats them.
  */
-import { Client, Runtime, type OrchestrationContext, type Provider, type RuntimeOptions } from '../src/index.js';
+import {
+  Client,
+  Runtime,
+  type OrchestrationContext,
+  type Provider,
+  type RuntimeOptions,
+} from '../src/index.js';
 
 export interface Sizes {
   readonly instances: number;
@@ -81,14 +87,21 @@ export interface BenchEnv {
 
 function register(rt: Runtime): void {
   rt.registerActivity('Step', async (_ctx, x: number) => x + 1);
-  rt.registerOrchestration('Hello', async (ctx: OrchestrationContext, x: number) => ctx.scheduleActivity('Step', x));
-  rt.registerOrchestration('Chain', async (ctx: OrchestrationContext, input: { n: number; steps: number }) => {
-    let v = input.n;
-    for (let i = 0; i < input.steps; i++) v = await ctx.scheduleActivity<number>('Step', v);
-    return v;
-  });
+  rt.registerOrchestration('Hello', async (ctx: OrchestrationContext, x: number) =>
+    ctx.scheduleActivity('Step', x),
+  );
+  rt.registerOrchestration(
+    'Chain',
+    async (ctx: OrchestrationContext, input: { n: number; steps: number }) => {
+      let v = input.n;
+      for (let i = 0; i < input.steps; i++) v = await ctx.scheduleActivity<number>('Step', v);
+      return v;
+    },
+  );
   rt.registerOrchestration('FanOut', async (ctx: OrchestrationContext, width: number) => {
-    const results = await Promise.all(Array.from({ length: width }, (_, i) => ctx.scheduleActivity<number>('Step', i)));
+    const results = await Promise.all(
+      Array.from({ length: width }, (_, i) => ctx.scheduleActivity<number>('Step', i)),
+    );
     return results.length;
   });
   rt.registerOrchestration('Sleep', async (ctx: OrchestrationContext, ms: number) => {
@@ -118,7 +131,11 @@ function sample(): Sampler {
   };
 }
 
-async function withRuntime<T>(env: BenchEnv, fn: (client: Client, rt: Runtime) => Promise<T>, options: RuntimeOptions = {}): Promise<T> {
+async function withRuntime<T>(
+  env: BenchEnv,
+  fn: (client: Client, rt: Runtime) => Promise<T>,
+  options: RuntimeOptions = {},
+): Promise<T> {
   const provider = await env.createProvider();
   const rt = new Runtime(provider, { logLevel: 'error', ...env.runtimeOptions, ...options });
   register(rt);
@@ -134,7 +151,12 @@ async function withRuntime<T>(env: BenchEnv, fn: (client: Client, rt: Runtime) =
 let runId = 0;
 
 /** Starts `n` instances keeping `inFlight` running; returns start→complete latencies. */
-async function closedLoop(client: Client, n: number, inFlight: number, start: (id: string, i: number) => Promise<void>): Promise<number[]> {
+async function closedLoop(
+  client: Client,
+  n: number,
+  inFlight: number,
+  start: (id: string, i: number) => Promise<void>,
+): Promise<number[]> {
   const prefix = `b${process.pid}-${++runId}-`;
   const latencies: number[] = [];
   let next = 0;
@@ -145,7 +167,8 @@ async function closedLoop(client: Client, n: number, inFlight: number, start: (i
       const t0 = performance.now();
       await start(id, i);
       const s = await client.waitForOrchestration(id, 300_000);
-      if (s.status !== 'Completed') throw new Error(`bench instance ${id} ended ${s.status}: ${s.error ?? ''}`);
+      if (s.status !== 'Completed')
+        throw new Error(`bench instance ${id} ended ${s.status}: ${s.error ?? ''}`);
       latencies.push(performance.now() - t0);
     }
   };
@@ -166,28 +189,56 @@ async function throughput(
     const t0 = performance.now();
     const latenciesMs = await closedLoop(client, n, inFlight, (id, i) => start(client, id, i));
     const seconds = (performance.now() - t0) / 1000;
-    return { workload, orchestrations: n, activities: n * activitiesPerInstance, seconds, latenciesMs, ...s.stop(), extra: {} };
+    return {
+      workload,
+      orchestrations: n,
+      activities: n * activitiesPerInstance,
+      seconds,
+      latenciesMs,
+      ...s.stop(),
+      extra: {},
+    };
   });
 }
 
 export async function hello(env: BenchEnv, z: Sizes): Promise<WorkloadResult> {
-  return throughput(env, 'hello', z.instances, z.inFlight, 1, (c, id, i) => c.startOrchestration(id, 'Hello', i));
+  return throughput(env, 'hello', z.instances, z.inFlight, 1, (c, id, i) =>
+    c.startOrchestration(id, 'Hello', i),
+  );
 }
 
 export async function chain(env: BenchEnv, z: Sizes, steps: number): Promise<WorkloadResult> {
   const n = steps <= 3 ? z.chainInstances : Math.max(1, Math.floor(z.chainInstances / 3));
-  return throughput(env, `chain${steps}`, n, z.inFlight, steps, (c, id, i) => c.startOrchestration(id, 'Chain', { n: i, steps }));
+  return throughput(env, `chain${steps}`, n, z.inFlight, steps, (c, id, i) =>
+    c.startOrchestration(id, 'Chain', { n: i, steps }),
+  );
 }
 
 export async function fanout(env: BenchEnv, z: Sizes, width: number): Promise<WorkloadResult> {
   const n = width <= 10 ? z.fanout10Instances : z.fanout100Instances;
-  return throughput(env, `fanout${width}`, n, Math.min(z.inFlight, width <= 10 ? 50 : 10), width, (c, id) => c.startOrchestration(id, 'FanOut', width));
+  return throughput(
+    env,
+    `fanout${width}`,
+    n,
+    Math.min(z.inFlight, width <= 10 ? 50 : 10),
+    width,
+    (c, id) => c.startOrchestration(id, 'FanOut', width),
+  );
 }
 
 export async function timer(env: BenchEnv, z: Sizes): Promise<WorkloadResult> {
-  const r = await throughput(env, 'timer', z.timerInstances, z.inFlight, 0, (c, id) => c.startOrchestration(id, 'Sleep', 100));
+  const r = await throughput(env, 'timer', z.timerInstances, z.inFlight, 0, (c, id) =>
+    c.startOrchestration(id, 'Sleep', 100),
+  );
   const over = r.latenciesMs.map((l) => l - 100).sort((a, b) => a - b);
-  return { ...r, extra: { overshootP50Ms: round(pct(over, 50)), overshootP99Ms: round(pct(over, 99)), minMs: round(Math.min(...r.latenciesMs)) } };
+  return {
+    ...r,
+    extra: {
+      overshootP50Ms: round(pct(over, 50)),
+      overshootP99Ms: round(pct(over, 99)),
+      minMs: round(Math.min(...r.latenciesMs)),
+    },
+  };
 }
 
 /** Raise → resume latency: instances wait on an event; each raise is timed to completion. */
@@ -197,7 +248,10 @@ export async function event(env: BenchEnv, z: Sizes): Promise<WorkloadResult> {
     const ids = Array.from({ length: z.eventInstances }, (_, i) => `${prefix}${i}`);
     for (const id of ids) await client.startOrchestration(id, 'Wait');
     for (const id of ids) {
-      while (!(await client.readExecutionHistory(id, 1)).some((e) => e.kind === 'ExternalSubscribed')) await new Promise((r) => setTimeout(r, 5));
+      while (
+        !(await client.readExecutionHistory(id, 1)).some((e) => e.kind === 'ExternalSubscribed')
+      )
+        await new Promise((r) => setTimeout(r, 5));
     }
     const s = sample();
     const t0 = performance.now();
@@ -213,18 +267,30 @@ export async function event(env: BenchEnv, z: Sizes): Promise<WorkloadResult> {
       }
     };
     await Promise.all(Array.from({ length: Math.min(z.inFlight, ids.length) }, worker));
-    return { workload: 'event', orchestrations: ids.length, activities: 0, seconds: (performance.now() - t0) / 1000, latenciesMs, ...s.stop(), extra: {} };
+    return {
+      workload: 'event',
+      orchestrations: ids.length,
+      activities: 0,
+      seconds: (performance.now() - t0) / 1000,
+      latenciesMs,
+      ...s.stop(),
+      extra: {},
+    };
   });
 }
 
 /** One instance at a time: the latency of a single hello orchestration. */
 export async function sequential(env: BenchEnv, z: Sizes): Promise<WorkloadResult> {
-  return throughput(env, 'sequential', z.sequential, 1, 1, (c, id, i) => c.startOrchestration(id, 'Hello', i));
+  return throughput(env, 'sequential', z.sequential, 1, 1, (c, id, i) =>
+    c.startOrchestration(id, 'Hello', i),
+  );
 }
 
 /** One chain3 at a time: the latency figure compared with the peer. */
 export async function sequentialChain3(env: BenchEnv, z: Sizes): Promise<WorkloadResult> {
-  return throughput(env, 'sequential-chain3', z.sequential, 1, 3, (c, id, i) => c.startOrchestration(id, 'Chain', { n: i, steps: 3 }));
+  return throughput(env, 'sequential-chain3', z.sequential, 1, 3, (c, id, i) =>
+    c.startOrchestration(id, 'Chain', { n: i, steps: 3 }),
+  );
 }
 
 /** One orchestration of N sequential activities: per-turn cost at the start vs the end. */
@@ -244,7 +310,8 @@ export async function longHistory(env: BenchEnv, z: Sizes): Promise<WorkloadResu
     const id = `long-${process.pid}-${++runId}`;
     await client.startOrchestration(id, 'Long', z.longHistory);
     const st = await client.waitForOrchestration(id, 600_000);
-    if (st.status !== 'Completed') throw new Error(`long history ended ${st.status}: ${st.error ?? ''}`);
+    if (st.status !== 'Completed')
+      throw new Error(`long history ended ${st.status}: ${st.error ?? ''}`);
     const seconds = (performance.now() - t0) / 1000;
     const gaps = stamps.slice(1).map((t, i) => t - stamps[i]!);
     const window = Math.min(500, Math.floor(gaps.length / 2));
@@ -258,7 +325,12 @@ export async function longHistory(env: BenchEnv, z: Sizes): Promise<WorkloadResu
       seconds,
       latenciesMs: gaps,
       ...s.stop(),
-      extra: { events: z.longHistory * 2 + 2, firstTurnMs: round(first), lastTurnMs: round(last), lastOverFirst: round(last / first) },
+      extra: {
+        events: z.longHistory * 2 + 2,
+        firstTurnMs: round(first),
+        lastTurnMs: round(last),
+        lastOverFirst: round(last / first),
+      },
     };
   });
 }
@@ -277,21 +349,27 @@ export async function idle(env: BenchEnv, z: Sizes): Promise<WorkloadResult> {
       }),
     );
     // Wait until every instance is parked on its event.
-    while ((await client.countInstances({ status: 'Running', idPrefix: prefix }, 'status'))[0]?.count !== ids.length ||
-      (await client.getQueueDepths()).orchestratorQueue > 0) {
+    while (
+      (await client.countInstances({ status: 'Running', idPrefix: prefix }, 'status'))[0]?.count !==
+        ids.length ||
+      (await client.getQueueDepths()).orchestratorQueue > 0
+    ) {
       await new Promise((r) => setTimeout(r, 100));
     }
     global.gc?.();
     const rssMb = process.memoryUsage().rss / 1024 / 1024;
     const cached = rt.metricsSnapshot().cachedInstances;
     // Wake a spread of instances, most of them evicted from the cache: they must replay.
-    const sampleIds = ids.filter((_, i) => i % Math.max(1, Math.floor(ids.length / 100)) === 0).slice(0, 100);
+    const sampleIds = ids
+      .filter((_, i) => i % Math.max(1, Math.floor(ids.length / 100)) === 0)
+      .slice(0, 100);
     const latenciesMs: number[] = [];
     for (const id of sampleIds) {
       const a = performance.now();
       await client.raiseEvent(id, 'go', id);
       const st = await client.waitForOrchestration(id, 60_000);
-      if (st.output !== id) throw new Error(`idle instance ${id} replayed wrongly: ${JSON.stringify(st)}`);
+      if (st.output !== id)
+        throw new Error(`idle instance ${id} replayed wrongly: ${JSON.stringify(st)}`);
       latenciesMs.push(performance.now() - a);
     }
     return {

@@ -30,11 +30,15 @@ async function main(): Promise<void> {
   runtime.registerActivity('Refund', async (_ctx, reason: string) => `refunded (${reason})`);
 
   // async/await style
-  runtime.registerOrchestration('Hello', async (ctx: OrchestrationContext, name: string) => ctx.scheduleActivity('Greet', name));
+  runtime.registerOrchestration('Hello', async (ctx: OrchestrationContext, name: string) =>
+    ctx.scheduleActivity('Greet', name),
+  );
 
   // generator style, fan-out/fan-in
   runtime.registerOrchestration('Quote', function* (ctx: OrchestrationContext, skus: string[]) {
-    const prices = (yield ctx.all(skus.map((s) => ctx.scheduleActivity('Price', s)))) as { ok?: number }[];
+    const prices = (yield ctx.all(skus.map((s) => ctx.scheduleActivity('Price', s)))) as {
+      ok?: number;
+    }[];
     return prices.reduce((sum, p) => sum + (p.ok ?? 0), 0);
   });
 
@@ -48,22 +52,29 @@ async function main(): Promise<void> {
   });
 
   // external event raced against a durable timer
-  runtime.registerOrchestration('Approval', async (ctx: OrchestrationContext, timeoutMs: number) => {
-    ctx.setCustomStatus('waiting for approval');
-    const r = await ctx.race(ctx.waitForEvent<string>('Approve'), ctx.scheduleTimer(timeoutMs));
-    return r.index === 0 ? `approved by ${String(r.value)}` : 'timed out';
-  });
+  runtime.registerOrchestration(
+    'Approval',
+    async (ctx: OrchestrationContext, timeoutMs: number) => {
+      ctx.setCustomStatus('waiting for approval');
+      const r = await ctx.race(ctx.waitForEvent<string>('Approve'), ctx.scheduleTimer(timeoutMs));
+      return r.index === 0 ? `approved by ${String(r.value)}` : 'timed out';
+    },
+  );
 
   // an eternal loop with continue-as-new, upgraded from 1.0.0 to 1.0.1 at the boundary
   runtime.registerOrchestration('Monitor', async (ctx: OrchestrationContext, n: number) => {
     await ctx.scheduleTimer(20);
     return ctx.continueAsNew(n + 1);
   });
-  runtime.registerOrchestrationVersioned('Monitor', '1.0.1', async (ctx: OrchestrationContext, n: number) => {
-    await ctx.scheduleTimer(20);
-    if (n >= 3) return `checked ${n} times, last on v${ctx.orchestrationVersion}`;
-    return ctx.continueAsNew(n + 1);
-  });
+  runtime.registerOrchestrationVersioned(
+    'Monitor',
+    '1.0.1',
+    async (ctx: OrchestrationContext, n: number) => {
+      await ctx.scheduleTimer(20);
+      if (n >= 3) return `checked ${n} times, last on v${ctx.orchestrationVersion}`;
+      return ctx.continueAsNew(n + 1);
+    },
+  );
 
   await runtime.start();
   const client = new Client(provider);
@@ -77,33 +88,57 @@ async function main(): Promise<void> {
 
   await client.startOrchestration('checkout-ok', 'Checkout', 40);
   await client.startOrchestration('checkout-bad', 'Checkout', 400);
-  say(`Checkout 40    -> ${JSON.stringify((await client.waitForOrchestration('checkout-ok')).output)}`);
-  say(`Checkout 400   -> ${JSON.stringify((await client.waitForOrchestration('checkout-bad')).output)}`);
+  say(
+    `Checkout 40    -> ${JSON.stringify((await client.waitForOrchestration('checkout-ok')).output)}`,
+  );
+  say(
+    `Checkout 400   -> ${JSON.stringify((await client.waitForOrchestration('checkout-bad')).output)}`,
+  );
 
   await client.startOrchestration('approval-1', 'Approval', 60_000);
   await client.startOrchestration('approval-2', 'Approval', 200);
-  while (!(await client.readExecutionHistory('approval-1', 1)).some((e) => e.kind === 'ExternalSubscribed')) {
+  while (
+    !(await client.readExecutionHistory('approval-1', 1)).some(
+      (e) => e.kind === 'ExternalSubscribed',
+    )
+  ) {
     await new Promise((r) => setTimeout(r, 10));
   }
-  say(`Approval       -> status ${JSON.stringify((await client.getStatus('approval-1')).customStatus)}`);
+  say(
+    `Approval       -> status ${JSON.stringify((await client.getStatus('approval-1')).customStatus)}`,
+  );
   await client.raiseEvent('approval-1', 'Approve', 'alice');
-  say(`Approval event -> ${JSON.stringify((await client.waitForOrchestration('approval-1')).output)}`);
-  say(`Approval timer -> ${JSON.stringify((await client.waitForOrchestration('approval-2')).output)}`);
+  say(
+    `Approval event -> ${JSON.stringify((await client.waitForOrchestration('approval-1')).output)}`,
+  );
+  say(
+    `Approval timer -> ${JSON.stringify((await client.waitForOrchestration('approval-2')).output)}`,
+  );
 
   await client.startOrchestrationVersioned('monitor-1', 'Monitor', 0, '1.0.0');
   const monitor = await client.waitForOrchestration('monitor-1');
   const versions: string[] = [];
   for (const e of await client.listExecutions('monitor-1')) {
-    versions.push(`#${e}@${(await client.getExecutionInfo('monitor-1', e)).orchestrationVersion ?? '?'}`);
+    versions.push(
+      `#${e}@${(await client.getExecutionInfo('monitor-1', e)).orchestrationVersion ?? '?'}`,
+    );
   }
   say(`Monitor        -> ${JSON.stringify(monitor.output)} (executions ${versions.join(' ')})`);
 
   const n = 500;
   const started = performance.now();
-  await Promise.all(Array.from({ length: n }, (_, i) => client.startOrchestration(`load-${i}`, 'Hello', `user ${i}`)));
-  await Promise.all(Array.from({ length: n }, (_, i) => client.waitForOrchestration(`load-${i}`, 60_000)));
+  await Promise.all(
+    Array.from({ length: n }, (_, i) =>
+      client.startOrchestration(`load-${i}`, 'Hello', `user ${i}`),
+    ),
+  );
+  await Promise.all(
+    Array.from({ length: n }, (_, i) => client.waitForOrchestration(`load-${i}`, 60_000)),
+  );
   const seconds = (performance.now() - started) / 1000;
-  say(`Load           -> ${n} Hello orchestrations in ${seconds.toFixed(2)} s (${Math.round(n / seconds)} orchestrations/s)`);
+  say(
+    `Load           -> ${n} Hello orchestrations in ${seconds.toFixed(2)} s (${Math.round(n / seconds)} orchestrations/s)`,
+  );
 
   await runtime.shutdown();
   await provider.close();
@@ -111,6 +146,8 @@ async function main(): Promise<void> {
 }
 
 main().catch((error: unknown) => {
-  process.stderr.write(`demo failed: ${error instanceof Error ? (error.stack ?? error.message) : String(error)}\n`);
+  process.stderr.write(
+    `demo failed: ${error instanceof Error ? (error.stack ?? error.message) : String(error)}\n`,
+  );
   process.exitCode = 1;
 });

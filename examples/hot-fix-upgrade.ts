@@ -25,14 +25,20 @@ async function monitorV1_0_0(ctx: OrchestrationContext, round: number) {
 }
 
 async function monitorV1_0_1(ctx: OrchestrationContext, round: number) {
-  const healthy = await ctx.scheduleActivity<boolean>('Check', { round, version: ctx.orchestrationVersion });
+  const healthy = await ctx.scheduleActivity<boolean>('Check', {
+    round,
+    version: ctx.orchestrationVersion,
+  });
   if (!healthy) await ctx.scheduleActivity('Alert', round); // the hot-fix: alert on failure
   if (round >= 3) return `stopped after round ${round}`;
   await ctx.scheduleTimer(100);
   return ctx.continueAsNew(round + 1);
 }
 
-async function server(file: string, versions: ('1.0.0' | '1.0.1')[]): Promise<{ rt: Runtime; provider: SqliteProvider }> {
+async function server(
+  file: string,
+  versions: ('1.0.0' | '1.0.1')[],
+): Promise<{ rt: Runtime; provider: SqliteProvider }> {
   const provider = await SqliteProvider.open(`sqlite:${file}`);
   const rt = new Runtime(provider);
   rt.registerActivity('Check', async (_ctx, x: { round: number; version: string }) => {
@@ -41,7 +47,8 @@ async function server(file: string, versions: ('1.0.0' | '1.0.1')[]): Promise<{ 
   });
   rt.registerActivity('Alert', async (_ctx, round: number) => say(`  ALERT for round ${round}`));
   if (versions.includes('1.0.0')) rt.registerOrchestration(MONITOR, monitorV1_0_0);
-  if (versions.includes('1.0.1')) rt.registerOrchestrationVersioned(MONITOR, '1.0.1', monitorV1_0_1);
+  if (versions.includes('1.0.1'))
+    rt.registerOrchestrationVersioned(MONITOR, '1.0.1', monitorV1_0_1);
   await rt.start();
   return { rt, provider };
 }
@@ -61,11 +68,15 @@ async function main(): Promise<void> {
 
     const b = await server(file, ['1.0.0', '1.0.1']);
     const clientB = new Client(b.provider);
-    say(`after restart the instance still runs v${(await clientB.getInstanceInfo('monitor')).orchestrationVersion}`);
+    say(
+      `after restart the instance still runs v${(await clientB.getInstanceInfo('monitor')).orchestrationVersion}`,
+    );
     const done = await clientB.waitForOrchestration('monitor', 10_000);
     say(`result: ${JSON.stringify(done.output)}`);
     for (const e of await clientB.listExecutions('monitor')) {
-      say(`  execution ${e}: v${(await clientB.getExecutionInfo('monitor', e)).orchestrationVersion}`);
+      say(
+        `  execution ${e}: v${(await clientB.getExecutionInfo('monitor', e)).orchestrationVersion}`,
+      );
     }
     await b.rt.shutdown();
     await b.provider.close();

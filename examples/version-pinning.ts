@@ -15,10 +15,14 @@ async function main(): Promise<void> {
   const provider = await SqliteProvider.inMemory();
   const rt = new Runtime(provider);
   for (const version of ['1.0.0', '2.0.0']) {
-    rt.registerOrchestrationVersioned('Pricing', version, async (ctx: OrchestrationContext, input: { moveTo?: string }) => {
-      if (input.moveTo !== undefined) return ctx.continueAsNewVersioned({}, input.moveTo);
-      return `priced by v${ctx.orchestrationVersion}`;
-    });
+    rt.registerOrchestrationVersioned(
+      'Pricing',
+      version,
+      async (ctx: OrchestrationContext, input: { moveTo?: string }) => {
+        if (input.moveTo !== undefined) return ctx.continueAsNewVersioned({}, input.moveTo);
+        return `priced by v${ctx.orchestrationVersion}`;
+      },
+    );
   }
   rt.registerOrchestration('Checkout', async (ctx: OrchestrationContext) => ({
     byPolicy: await ctx.scheduleSubOrchestration('Pricing', {}),
@@ -34,7 +38,9 @@ async function main(): Promise<void> {
   await client.startOrchestration('checkout', 'Checkout');
   for (const id of ['p-policy', 'p-explicit', 'p-moved', 'checkout']) {
     const s = await client.waitForOrchestration(id);
-    say(`${id.padEnd(10)} -> ${JSON.stringify(s.output)} (instance now on v${(await client.getInstanceInfo(id)).orchestrationVersion})`);
+    say(
+      `${id.padEnd(10)} -> ${JSON.stringify(s.output)} (instance now on v${(await client.getInstanceInfo(id)).orchestrationVersion})`,
+    );
   }
   await rt.shutdown();
   await provider.close();

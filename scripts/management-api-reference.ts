@@ -10,7 +10,8 @@ import { fileURLToPath } from 'node:url';
 import { Client, SqliteProvider } from '../src/index.js';
 import { createManagementServer } from '../src/server/create-management-server.js';
 
-export const BEGIN_MARKER = '<!-- BEGIN GENERATED REFERENCE (scripts/management-api-reference.ts) -->';
+export const BEGIN_MARKER =
+  '<!-- BEGIN GENERATED REFERENCE (scripts/management-api-reference.ts) -->';
 export const END_MARKER = '<!-- END GENERATED REFERENCE -->';
 
 type Schema = Record<string, unknown>;
@@ -22,8 +23,10 @@ function refName(ref: string): string {
 /** A short type text for a JSON schema: `string`, `integer`, `InstanceInfo[]`, `'a' | 'b'`. */
 export function typeText(schema: Schema | undefined): string {
   if (schema === undefined) return 'any';
-  if (typeof schema['$ref'] === 'string') return `[${refName(schema['$ref'])}](#${refName(schema['$ref']).toLowerCase()})`;
-  if (Array.isArray(schema['enum'])) return schema['enum'].map((v) => JSON.stringify(v)).join(' \\| ');
+  if (typeof schema['$ref'] === 'string')
+    return `[${refName(schema['$ref'])}](#${refName(schema['$ref']).toLowerCase()})`;
+  if (Array.isArray(schema['enum']))
+    return schema['enum'].map((v) => JSON.stringify(v)).join(' \\| ');
   if (schema['const'] !== undefined) return JSON.stringify(schema['const']);
   for (const key of ['anyOf', 'oneOf'] as const) {
     const options = schema[key];
@@ -53,8 +56,20 @@ export function renderReference(doc: Record<string, unknown>): string {
   for (const [path, methods] of Object.entries(paths)) {
     for (const [method, op] of Object.entries(methods)) {
       const security = op['security'] as unknown[] | undefined;
-      const role = typeof op['x-required-role'] === 'string' ? op['x-required-role'] : security !== undefined && security.length === 0 ? 'none (no key)' : 'viewer';
-      lines.push(`#### \`${method.toUpperCase()} ${path}\``, '', `${String(op['summary'] ?? '')}`, '', `Role: ${role}.`, '');
+      const role =
+        typeof op['x-required-role'] === 'string'
+          ? op['x-required-role']
+          : security !== undefined && security.length === 0
+            ? 'none (no key)'
+            : 'viewer';
+      lines.push(
+        `#### \`${method.toUpperCase()} ${path}\``,
+        '',
+        `${String(op['summary'] ?? '')}`,
+        '',
+        `Role: ${role}.`,
+        '',
+      );
       if (typeof op['description'] === 'string') lines.push(op['description'], '');
       const parameters = (op['parameters'] ?? []) as Schema[];
       if (parameters.length > 0) {
@@ -62,32 +77,45 @@ export function renderReference(doc: Record<string, unknown>): string {
         for (const p of parameters) {
           const s = p['schema'] as Schema | undefined;
           const description = typeof s?.['description'] === 'string' ? s['description'] : '';
-          lines.push(`| \`${String(p['name'])}\` | ${String(p['in'])} | ${typeText(s)} | ${p['required'] === true ? 'yes' : ''} | ${description} |`);
+          lines.push(
+            `| \`${String(p['name'])}\` | ${String(p['in'])} | ${typeText(s)} | ${p['required'] === true ? 'yes' : ''} | ${description} |`,
+          );
         }
         lines.push('');
       }
       const body = op['requestBody'] as Schema | undefined;
       if (body !== undefined) {
-        const schema = ((body['content'] as Record<string, Schema>)['application/json'] as Schema)['schema'] as Schema;
-        lines.push(`Body (JSON${body['required'] === true ? ', required' : ', optional'}): ${typeText(schema)}`, '');
+        const schema = ((body['content'] as Record<string, Schema>)['application/json'] as Schema)[
+          'schema'
+        ] as Schema;
+        lines.push(
+          `Body (JSON${body['required'] === true ? ', required' : ', optional'}): ${typeText(schema)}`,
+          '',
+        );
       }
       const responses = op['responses'] as Record<string, Schema>;
       lines.push('Responses:', '');
       for (const [status, r] of Object.entries(responses)) {
         const content = r['content'] as Record<string, Schema> | undefined;
         const schema = content?.['application/json']?.['schema'] as Schema | undefined;
-        lines.push(`- ${status}: ${String(r['description'])}${schema !== undefined ? ` — ${typeText(schema)}` : ''}`);
+        lines.push(
+          `- ${status}: ${String(r['description'])}${schema !== undefined ? ` — ${typeText(schema)}` : ''}`,
+        );
       }
       lines.push('');
     }
   }
   lines.push('### Schemas', '');
-  const schemas = ((doc['components'] as Record<string, unknown>)['schemas'] ?? {}) as Record<string, Schema>;
+  const schemas = ((doc['components'] as Record<string, unknown>)['schemas'] ?? {}) as Record<
+    string,
+    Schema
+  >;
   for (const name of Object.keys(schemas).sort()) {
     const schema = schemas[name] as Schema;
     lines.push(`#### ${name}`, '');
     const rows = fieldRows(schema);
-    if (rows.length > 0) lines.push('| Field | Type | Required | Description |', '|---|---|---|---|', ...rows);
+    if (rows.length > 0)
+      lines.push('| Field | Type | Required | Description |', '|---|---|---|---|', ...rows);
     else lines.push(`${typeText(schema)}`);
     lines.push('');
   }
@@ -108,7 +136,8 @@ export async function currentDocument(): Promise<Record<string, unknown>> {
 export function spliceReference(markdown: string, reference: string): string {
   const begin = markdown.indexOf(BEGIN_MARKER);
   const end = markdown.indexOf(END_MARKER);
-  if (begin < 0 || end < begin) throw new Error(`docs/management-api.md must contain ${BEGIN_MARKER} … ${END_MARKER}`);
+  if (begin < 0 || end < begin)
+    throw new Error(`docs/management-api.md must contain ${BEGIN_MARKER} … ${END_MARKER}`);
   return `${markdown.slice(0, begin + BEGIN_MARKER.length)}\n\n${reference}\n\n${markdown.slice(end)}`;
 }
 

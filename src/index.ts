@@ -16,7 +16,11 @@
  */
 export { Runtime } from './runtime/runtime.js';
 export type { RuntimeOptions } from './runtime/options.js';
-export type { ActivityHandler, OrchestrationRegistrationOptions, VersionPolicy } from './runtime/registry.js';
+export type {
+  ActivityHandler,
+  OrchestrationRegistrationOptions,
+  VersionPolicy,
+} from './runtime/registry.js';
 export { ActivityContext } from './runtime/activity-context.js';
 export { initTracing } from './runtime/tracing.js';
 export type { TracingOptions } from './runtime/tracing.js';
@@ -29,7 +33,12 @@ export type {
   ReplayCheckReport,
   ReplayCheckResult,
 } from './runtime/replay-check.js';
-export type { SchemaIssue, StandardSchemaIssue, StandardSchemaResult, StandardSchemaV1 } from './core/schema/standard-schema.js';
+export type {
+  SchemaIssue,
+  StandardSchemaIssue,
+  StandardSchemaResult,
+  StandardSchemaV1,
+} from './core/schema/standard-schema.js';
 export { Client } from './client/client.js';
 export type { ClientOptions } from './client/client.js';
 export type {
@@ -93,7 +102,12 @@ export type {
   ScheduleActivityOptions,
 } from './core/context/orchestration-context.js';
 export type { Limits } from './core/limits.js';
-export { MAX_KV_KEYS, MAX_KV_VALUE_BYTES, MAX_TAG_NAME_BYTES, MAX_WORKER_TAGS } from './core/limits.js';
+export {
+  MAX_KV_KEYS,
+  MAX_KV_VALUE_BYTES,
+  MAX_TAG_NAME_BYTES,
+  MAX_WORKER_TAGS,
+} from './core/limits.js';
 export { DurableTask } from './core/replay/durable-task.js';
 export type { ScheduledTask } from './core/replay/durable-task.js';
 export type { OrchestrationHandler } from './core/replay/orchestration-handler.js';

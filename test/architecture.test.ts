@@ -150,7 +150,8 @@ const CORE_FORBIDDEN_CALLS: readonly { pattern: RegExp; what: string }[] = [
 /** Which layer a path relative to src/ (posix separators) belongs to, or undefined. */
 function layerOf(rel: string): Layer | undefined {
   if (rel === 'index.ts') return 'index';
-  if (rel === 'providers/provider.ts' || rel === 'providers/provider-records.ts') return 'provider-contract';
+  if (rel === 'providers/provider.ts' || rel === 'providers/provider-records.ts')
+    return 'provider-contract';
   const prefixes: readonly [string, Layer][] = [
     ['core/', 'core'],
     ['providers/shared/', 'shared'],
@@ -175,8 +176,20 @@ function isIdentChar(c: string | undefined): boolean {
 }
 
 const REGEX_AFTER_WORDS = new Set([
-  'return', 'typeof', 'instanceof', 'in', 'of', 'new', 'delete', 'void', 'throw', 'case', 'do',
-  'else', 'yield', 'await',
+  'return',
+  'typeof',
+  'instanceof',
+  'in',
+  'of',
+  'new',
+  'delete',
+  'void',
+  'throw',
+  'case',
+  'do',
+  'else',
+  'yield',
+  'await',
 ]);
 
 /**
@@ -370,7 +383,9 @@ function checkFile(rel: string, source: string): string[] {
   for (const { specifier, line } of extractImports(source)) {
     const at = `${where}:${line}`;
     if (specifier.startsWith('.') || specifier.startsWith('/')) {
-      const target = toPosix(path.relative(srcRoot, path.resolve(srcRoot, path.dirname(rel), specifier)));
+      const target = toPosix(
+        path.relative(srcRoot, path.resolve(srcRoot, path.dirname(rel), specifier)),
+      );
       if (target.startsWith('..') || path.isAbsolute(target)) {
         violations.push(`${at} imports '${specifier}', which is outside src/; ${rule.reason}`);
         continue;
@@ -431,10 +446,16 @@ describe('architecture: the lint rules', () => {
       LAYERS: Record<string, { path: string; may: string[] }>;
     };
     const fromLint = Object.fromEntries(
-      Object.entries(config.LAYERS).map(([layer, { path: p, may }]) => [layer, { folder: p.endsWith('.ts') ? p : `${p}/`, may: [...may].sort() }]),
+      Object.entries(config.LAYERS).map(([layer, { path: p, may }]) => [
+        layer,
+        { folder: p.endsWith('.ts') ? p : `${p}/`, may: [...may].sort() },
+      ]),
     );
     const fromTable = Object.fromEntries(
-      Object.entries(RULES).map(([layer, rule]) => [layer, { folder: LAYER_LABEL[layer as Layer], may: [...rule.layers].sort() }]),
+      Object.entries(RULES).map(([layer, rule]) => [
+        layer,
+        { folder: LAYER_LABEL[layer as Layer], may: [...rule.layers].sort() },
+      ]),
     );
     assert.deepEqual(fromLint, fromTable);
   });
@@ -473,7 +494,7 @@ describe('architecture: the scanner itself', () => {
       " * @example import { Runtime } from 'duroxide-ts';",
       ' */',
       "// import fs from 'node:fs';",
-      "const s = \"import x from 'node:os'\";",
+      'const s = "import x from \'node:os\'";',
       "const url = 'sqlite://x'; import y from './y.js';",
     ].join('\n');
     assert.deepEqual(extractImports(source), [{ specifier: './y.js', line: 6 }]);
@@ -501,12 +522,17 @@ describe('architecture: the scanner itself', () => {
 
   test('reports a provider importing the runtime and a client importing a provider', () => {
     assert.match(
-      checkFile('providers/sqlite/x.ts', "import { Runtime } from '../../runtime/runtime.js';\n")[0] ?? '',
+      checkFile(
+        'providers/sqlite/x.ts',
+        "import { Runtime } from '../../runtime/runtime.js';\n",
+      )[0] ?? '',
       /^src\/providers\/sqlite\/x\.ts:1 imports runtime\/ /,
     );
     assert.match(
-      checkFile('client/x.ts', "import { SqliteProvider } from '../providers/sqlite/sqlite-provider.js';\n")[0] ??
-        '',
+      checkFile(
+        'client/x.ts',
+        "import { SqliteProvider } from '../providers/sqlite/sqlite-provider.js';\n",
+      )[0] ?? '',
       /^src\/client\/x\.ts:1 imports providers\/sqlite\/ /,
     );
   });
@@ -521,11 +547,17 @@ describe('architecture: the scanner itself', () => {
     ].join('\n');
     assert.deepEqual(checkFile('providers/sqlite/sqlite-provider.ts', sqlite), []);
     assert.deepEqual(
-      checkFile('providers/validation/cases/x.ts', "import assert from 'node:assert/strict';\nimport { test } from 'node:test';\n"),
+      checkFile(
+        'providers/validation/cases/x.ts',
+        "import assert from 'node:assert/strict';\nimport { test } from 'node:test';\n",
+      ),
       [],
     );
     assert.match(
-      checkFile('providers/validation/x.ts', "import { setTimeout } from 'node:timers/promises';\n")[0] ?? '',
+      checkFile(
+        'providers/validation/x.ts',
+        "import { setTimeout } from 'node:timers/promises';\n",
+      )[0] ?? '',
       /imports node:timers\/promises; the conformance suite/,
     );
   });
@@ -542,13 +574,25 @@ describe('architecture: the scanner itself', () => {
       [],
     );
     assert.match(
-      checkFile('providers/shared/x.ts', "import { table } from '../postgres/statements/statement-context.js';\n")[0] ?? '',
+      checkFile(
+        'providers/shared/x.ts',
+        "import { table } from '../postgres/statements/statement-context.js';\n",
+      )[0] ?? '',
       /^src\/providers\/shared\/x\.ts:1 imports providers\/postgres\/ .*providers\/shared\/ holds/,
     );
-    assert.match(checkFile('providers/shared/x.ts', "import pg from 'pg';\n")[0] ?? '', /imports the package 'pg'/);
-    assert.match(checkFile('providers/shared/x.ts', "import { Buffer } from 'node:buffer';\n")[0] ?? '', /imports node:buffer/);
     assert.match(
-      checkFile('providers/validation/x.ts', "import { encodeCursor } from '../shared/instance-cursor.js';\n")[0] ?? '',
+      checkFile('providers/shared/x.ts', "import pg from 'pg';\n")[0] ?? '',
+      /imports the package 'pg'/,
+    );
+    assert.match(
+      checkFile('providers/shared/x.ts', "import { Buffer } from 'node:buffer';\n")[0] ?? '',
+      /imports node:buffer/,
+    );
+    assert.match(
+      checkFile(
+        'providers/validation/x.ts',
+        "import { encodeCursor } from '../shared/instance-cursor.js';\n",
+      )[0] ?? '',
       /imports providers\/shared\//,
     );
   });

@@ -12,22 +12,54 @@ import { dirname, join } from 'node:path';
 const run = join(dirname(fileURLToPath(import.meta.url)), '..', 'bench', 'run.js');
 
 test('the benchmark harness runs every workload on SQLite and prints its table', async () => {
-  const { stdout } = await promisify(execFile)(process.execPath, [run, '--smoke', '--provider', 'sqlite', '--no-json'], {
-    encoding: 'utf8',
-    timeout: 180_000,
-  });
-  for (const workload of ['hello', 'chain3', 'chain10', 'fanout10', 'fanout100', 'timer', 'event', 'sequential', 'sequential-chain3', 'long-history', 'idle', 'api-query']) {
+  const { stdout } = await promisify(execFile)(
+    process.execPath,
+    [run, '--smoke', '--provider', 'sqlite', '--no-json'],
+    {
+      encoding: 'utf8',
+      timeout: 180_000,
+    },
+  );
+  for (const workload of [
+    'hello',
+    'chain3',
+    'chain10',
+    'fanout10',
+    'fanout100',
+    'timer',
+    'event',
+    'sequential',
+    'sequential-chain3',
+    'long-history',
+    'idle',
+    'api-query',
+  ]) {
     assert.match(stdout, new RegExp(`^${workload} `, 'm'), `row for ${workload}`);
   }
   assert.match(stdout, /wokenCorrectly=\d+/);
 });
 
 test('the benchmark harness runs on PostgreSQL with the DBOS peer and prints the ratios', async () => {
-  const { stdout } = await promisify(execFile)(process.execPath, [run, '--smoke', '--provider', 'postgres', '--only', 'chain3,sequential-chain3,peer', '--no-json'], {
-    encoding: 'utf8',
-    timeout: 300_000,
-  });
+  const { stdout } = await promisify(execFile)(
+    process.execPath,
+    [
+      run,
+      '--smoke',
+      '--provider',
+      'postgres',
+      '--only',
+      'chain3,sequential-chain3,peer',
+      '--no-json',
+    ],
+    {
+      encoding: 'utf8',
+      timeout: 300_000,
+    },
+  );
   assert.match(stdout, /^chain3 /m);
   assert.match(stdout, /^dbos chain3 /m);
-  assert.match(stdout, /ratios: chain3ThroughputOursOverDbos=[\d.]+ chain3P50LatencyOursOverDbos=[\d.]+ sequentialChain3P50OursOverDbos=[\d.]+/);
+  assert.match(
+    stdout,
+    /ratios: chain3ThroughputOursOverDbos=[\d.]+ chain3P50LatencyOursOverDbos=[\d.]+ sequentialChain3P50OursOverDbos=[\d.]+/,
+  );
 });

@@ -22,12 +22,25 @@ const FORBIDDEN: readonly { readonly pattern: RegExp; readonly what: string }[] 
   { pattern: /\bSPEC\b/, what: 'the Duroxide reference spec (SPEC.md / SPEC §…)' },
   { pattern: /\bSTYLE\.md\b/, what: 'STYLE.md (a house-style note outside the repository)' },
   { pattern: /\bDESIGN\.md\b/, what: 'DESIGN.md (a design note outside the repository)' },
-  { pattern: /\bAPI\.md\b/, what: 'API.md (not in the repository; the API is documented in README.md and TSDoc)' },
-  { pattern: /(?:\.\.\/)+shared\/[\w.-]+\.md\b|\/work\/shared\b/, what: 'a file in ../shared (outside the repository)' },
+  {
+    pattern: /\bAPI\.md\b/,
+    what: 'API.md (not in the repository; the API is documented in README.md and TSDoc)',
+  },
+  {
+    pattern: /(?:\.\.\/)+shared\/[\w.-]+\.md\b|\/work\/shared\b/,
+    what: 'a file in ../shared (outside the repository)',
+  },
 ];
 
 const ROOTS = ['src', 'test', 'examples', 'bench', 'docs', '.ci'] as const;
-const FILES = ['README.md', 'CHANGELOG.md', 'eslint.config.js', 'tsup.config.ts', 'package.json', 'knip.jsonc'] as const;
+const FILES = [
+  'README.md',
+  'CHANGELOG.md',
+  'eslint.config.js',
+  'tsup.config.ts',
+  'package.json',
+  'knip.jsonc',
+] as const;
 const EXTENSIONS = new Set(['.ts', '.md', '.js', '.json', '.jsonc', '']);
 
 /**
@@ -75,16 +88,26 @@ function repoFiles(): string[] {
 describe('documentation cites only files in the repository', () => {
   test('no source, doc or config file cites SPEC.md, STYLE.md, DESIGN.md or ../shared', () => {
     const files = repoFiles();
-    assert.ok(files.includes('README.md') && files.some((f) => f.startsWith('src/')), 'scan found no files');
+    assert.ok(
+      files.includes('README.md') && files.some((f) => f.startsWith('src/')),
+      'scan found no files',
+    );
     const violations = files
       .filter((rel) => rel !== SELF && !PENDING.includes(rel))
       .flatMap((rel) => findCitations(rel, fs.readFileSync(path.join(repoRoot, rel), 'utf8')));
-    assert.deepEqual(violations, [], `${violations.length} citation(s) of files outside the repository:\n  ${violations.join('\n  ')}`);
+    assert.deepEqual(
+      violations,
+      [],
+      `${violations.length} citation(s) of files outside the repository:\n  ${violations.join('\n  ')}`,
+    );
   });
 
   test('every file exempted while other branches rewrite it still exists', () => {
     for (const rel of PENDING) {
-      assert.ok(fs.existsSync(path.join(repoRoot, rel)), `${rel} is gone: remove it from PENDING in ${SELF}`);
+      assert.ok(
+        fs.existsSync(path.join(repoRoot, rel)),
+        `${rel} is gone: remove it from PENDING in ${SELF}`,
+      );
     }
   });
 

@@ -8,7 +8,8 @@ import { fileURLToPath } from 'node:url';
 import { dirname, join } from 'node:path';
 
 const examples = join(dirname(fileURLToPath(import.meta.url)), '..', 'examples');
-const run = (name: string): string => execFileSync(process.execPath, [join(examples, name)], { encoding: 'utf8', timeout: 60_000 });
+const run = (name: string): string =>
+  execFileSync(process.execPath, [join(examples, name)], { encoding: 'utf8', timeout: 60_000 });
 
 test('the hot-fix example upgrades at continue-as-new, after finishing the in-flight execution on 1.0.0', () => {
   const out = run('hot-fix-upgrade.js');

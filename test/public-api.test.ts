@@ -81,7 +81,11 @@ describe('public API', () => {
     for (const name of expected) {
       assert.notEqual(esm[name], undefined, `ESM export ${name} is undefined`);
       assert.notEqual(cjs[name], undefined, `CJS export ${name} is undefined`);
-      assert.equal(typeof esm[name], typeof cjs[name], `${name} has a different type in ESM and CJS`);
+      assert.equal(
+        typeof esm[name],
+        typeof cjs[name],
+        `${name} has a different type in ESM and CJS`,
+      );
     }
   });
 

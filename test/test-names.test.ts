@@ -15,7 +15,10 @@ import { fileURLToPath } from 'node:url';
 /** This file runs as .build/test/test-names.test.js: .build/ is one level up. */
 const buildRoot = fileURLToPath(new URL('../', import.meta.url));
 const repoRoot = path.dirname(path.resolve(buildRoot));
-const SCAN_DIRS = [path.join(buildRoot, 'test'), path.join(buildRoot, 'src', 'providers', 'validation')];
+const SCAN_DIRS = [
+  path.join(buildRoot, 'test'),
+  path.join(buildRoot, 'src', 'providers', 'validation'),
+];
 
 /** `test('name', …)`, `it("name", …)` and their `.only`/`.todo`/skipped variants; not `t.test(` or `re.test(`. */
 const TEST_CALL =

@@ -11,11 +11,16 @@ import { dirname, join } from 'node:path';
 const root = join(dirname(fileURLToPath(import.meta.url)), '..', '..');
 
 test('duroxide-ts/testing exports runProviderConformance to import and require', async () => {
-  const pkg = JSON.parse(readFileSync(join(root, 'package.json'), 'utf8')) as { exports: Record<string, { import: { default: string }; require: { default: string } }> };
+  const pkg = JSON.parse(readFileSync(join(root, 'package.json'), 'utf8')) as {
+    exports: Record<string, { import: { default: string }; require: { default: string } }>;
+  };
   const entry = pkg.exports['./testing'];
   assert.ok(entry, 'package.json exports ./testing');
   const esm = (await import(join(root, entry.import.default))) as Record<string, unknown>;
-  const cjs = createRequire(import.meta.url)(join(root, entry.require.default)) as Record<string, unknown>;
+  const cjs = createRequire(import.meta.url)(join(root, entry.require.default)) as Record<
+    string,
+    unknown
+  >;
   assert.deepEqual(Object.keys(esm).sort(), ['runProviderConformance']);
   assert.deepEqual(Object.keys(cjs).sort(), ['runProviderConformance']);
   assert.equal(typeof esm['runProviderConformance'], 'function');

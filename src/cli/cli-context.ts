@@ -50,7 +50,8 @@ export class CliContext {
   /** Asks before a destructive action unless `--yes`; refuses without a terminal. */
   async confirm(question: string): Promise<void> {
     if (this.options.yes === true) return;
-    if (this.io.prompt === undefined) throw usageError(`${question} — refusing without confirmation; pass --yes`);
+    if (this.io.prompt === undefined)
+      throw usageError(`${question} — refusing without confirmation; pass --yes`);
     const answer = (await this.io.prompt(`${question} [y/N] `)).trim().toLowerCase();
     if (answer !== 'y' && answer !== 'yes') throw usageError('not confirmed; nothing was changed');
   }
@@ -69,7 +70,8 @@ export function jsonOption(value: string | undefined, what: string): unknown {
 /** Parses a non-negative integer option. */
 export function intOption(value: string | undefined, what: string): number | undefined {
   if (value === undefined) return undefined;
-  if (!/^\d{1,15}$/.test(value)) throw usageError(`${what} must be a non-negative integer, got ${value}`);
+  if (!/^\d{1,15}$/.test(value))
+    throw usageError(`${what} must be a non-negative integer, got ${value}`);
   return Number(value);
 }
 

@@ -36,32 +36,55 @@ async function toResult(res: Response, what: string, raw = false): Promise<unkno
     // not JSON
   }
   if (res.ok) return body;
-  const problem = (typeof body === 'object' && body !== null ? body : {}) as { code?: unknown; detail?: unknown };
+  const problem = (typeof body === 'object' && body !== null ? body : {}) as {
+    code?: unknown;
+    detail?: unknown;
+  };
   const code = isErrorCode(problem.code) ? problem.code : ERROR_CODES.INTERNAL_ERROR;
-  const detail = typeof problem.detail === 'string' ? problem.detail : `${what} answered HTTP ${res.status}`;
+  const detail =
+    typeof problem.detail === 'string' ? problem.detail : `${what} answered HTTP ${res.status}`;
   throw new CliError(code, `${code}: ${detail}`, exitCodeForStatus(res.status));
 }
 
-export async function connect(options: TargetOptions, env: NodeJS.ProcessEnv = process.env): Promise<ApiConnection> {
+export async function connect(
+  options: TargetOptions,
+  env: NodeJS.ProcessEnv = process.env,
+): Promise<ApiConnection> {
   const url = options.url ?? env['DUROXIDE_URL'];
-  if (options.store !== undefined && options.url !== undefined) throw usageError('give either --url or --store, not both');
+  if (options.store !== undefined && options.url !== undefined)
+    throw usageError('give either --url or --store, not both');
   if (options.store !== undefined) {
     let provider: Awaited<ReturnType<typeof openStore>>;
     try {
       provider = await openStore(options.store, options.schema);
     } catch (error) {
       if (error instanceof CliError) throw error;
-      throw new CliError(ERROR_CODES.PROVIDER_ERROR, `cannot open store ${options.store}: ${(error as Error).message}`, EXIT_CODES.UNAVAILABLE, error);
+      throw new CliError(
+        ERROR_CODES.PROVIDER_ERROR,
+        `cannot open store ${options.store}: ${(error as Error).message}`,
+        EXIT_CODES.UNAVAILABLE,
+        error,
+      );
     }
-    const server = createManagementServer({ client: new Client(provider), onInternalError: (e) => console.error(e) });
+    const server = createManagementServer({
+      client: new Client(provider),
+      onInternalError: (e) => console.error(e),
+    });
     return {
-      text: async (path) => (await toResult(await server.fetch(new Request(`${LOCAL_ORIGIN}${path}`)), 'the store', true)) as string,
+      text: async (path) =>
+        (await toResult(
+          await server.fetch(new Request(`${LOCAL_ORIGIN}${path}`)),
+          'the store',
+          true,
+        )) as string,
       request: async (method, path, body) =>
         toResult(
           await server.fetch(
             new Request(`${LOCAL_ORIGIN}${path}`, {
               method,
-              ...(body !== undefined ? { body: JSON.stringify(body), headers: { 'content-type': 'application/json' } } : {}),
+              ...(body !== undefined
+                ? { body: JSON.stringify(body), headers: { 'content-type': 'application/json' } }
+                : {}),
             }),
           ),
           'the store',
@@ -70,7 +93,9 @@ export async function connect(options: TargetOptions, env: NodeJS.ProcessEnv = p
     };
   }
   if (url === undefined || url === '') {
-    throw usageError('say where to work: --url http://host:port (or DUROXIDE_URL) for a server, or --store sqlite:./app.db | postgres://… for a store');
+    throw usageError(
+      'say where to work: --url http://host:port (or DUROXIDE_URL) for a server, or --store sqlite:./app.db | postgres://… for a store',
+    );
   }
   const base = url.replace(/\/+$/, '');
   const key = env['DUROXIDE_API_KEY'];
@@ -79,14 +104,24 @@ export async function connect(options: TargetOptions, env: NodeJS.ProcessEnv = p
     if (key !== undefined && key !== '') headers['authorization'] = `Bearer ${key}`;
     if (body !== undefined) headers['content-type'] = 'application/json';
     try {
-      return await fetch(`${base}${path}`, { method, headers, ...(body !== undefined ? { body: JSON.stringify(body) } : {}) });
+      return await fetch(`${base}${path}`, {
+        method,
+        headers,
+        ...(body !== undefined ? { body: JSON.stringify(body) } : {}),
+      });
     } catch (error) {
-      throw new CliError(ERROR_CODES.PROVIDER_ERROR, `cannot reach the management server at ${base}: ${(error as Error).message}`, EXIT_CODES.UNAVAILABLE, error);
+      throw new CliError(
+        ERROR_CODES.PROVIDER_ERROR,
+        `cannot reach the management server at ${base}: ${(error as Error).message}`,
+        EXIT_CODES.UNAVAILABLE,
+        error,
+      );
     }
   };
   return {
     request: async (method, path, body) => toResult(await send(method, path, body), base),
-    text: async (path) => (await toResult(await send('GET', path, undefined), base, true)) as string,
+    text: async (path) =>
+      (await toResult(await send('GET', path, undefined), base, true)) as string,
     close: async () => undefined,
   };
 }

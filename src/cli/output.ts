@@ -17,18 +17,28 @@ const MAX_CELL = 60;
 
 function cell(value: unknown): string {
   if (value === undefined || value === null) return '';
-  if (typeof value === 'number' && value > 1e12 && value < 1e14) return new Date(value).toISOString();
+  if (typeof value === 'number' && value > 1e12 && value < 1e14)
+    return new Date(value).toISOString();
   const text = typeof value === 'string' ? value : JSON.stringify(value);
   return text.length > MAX_CELL ? `${text.slice(0, MAX_CELL - 1)}…` : text;
 }
 
 /** Rows as aligned columns; `columns` default to the first row's keys. */
-export function renderTable(rows: readonly Record<string, unknown>[], columns?: readonly string[]): string {
+export function renderTable(
+  rows: readonly Record<string, unknown>[],
+  columns?: readonly string[],
+): string {
   if (rows.length === 0) return '(none)';
   const cols = columns ?? Object.keys(rows[0] as object);
   const cells = rows.map((r) => cols.map((c) => cell(r[c])));
-  const widths = cols.map((c, i) => Math.max(c.length, ...cells.map((row) => (row[i] as string).length)));
-  const line = (values: readonly string[]): string => values.map((v, i) => v.padEnd(widths[i] as number)).join('  ').trimEnd();
+  const widths = cols.map((c, i) =>
+    Math.max(c.length, ...cells.map((row) => (row[i] as string).length)),
+  );
+  const line = (values: readonly string[]): string =>
+    values
+      .map((v, i) => v.padEnd(widths[i] as number))
+      .join('  ')
+      .trimEnd();
   return [line(cols), ...cells.map(line)].join('\n');
 }
 
@@ -48,7 +58,11 @@ export interface Printer {
   note(text: string): void;
 }
 
-export function createPrinter(format: OutputFormat, out: (text: string) => void, err: (text: string) => void): Printer {
+export function createPrinter(
+  format: OutputFormat,
+  out: (text: string) => void,
+  err: (text: string) => void,
+): Printer {
   return {
     format,
     print(value, table) {
@@ -56,7 +70,8 @@ export function createPrinter(format: OutputFormat, out: (text: string) => void,
       if (table !== undefined) return out(table(value as never));
       const v = value as { items?: unknown };
       if (Array.isArray(v.items)) return out(renderTable(v.items as Record<string, unknown>[]));
-      if (typeof value === 'object' && value !== null) return out(renderRecord(value as Record<string, unknown>));
+      if (typeof value === 'object' && value !== null)
+        return out(renderRecord(value as Record<string, unknown>));
       out(String(value));
     },
     note(text) {

@@ -17,14 +17,19 @@ import { registerServeCommands } from './commands/serve.js';
 
 function buildProgram(io: CliIo): Command {
   const program = new Command('duroxide')
-    .description('operate duroxide-ts: instances, versions, upgrades, nodes and the audit log, through a management server or directly on a store')
+    .description(
+      'operate duroxide-ts: instances, versions, upgrades, nodes and the audit log, through a management server or directly on a store',
+    )
     .version(DUROXIDE_VERSION, '-V, --version')
     // Root options only before a subcommand, so `instances start X --version 2.0.0` is the
     // command's --version; the shared options live on every command instead (below).
     .enablePositionalOptions()
     .showHelpAfterError()
     .exitOverride()
-    .configureOutput({ writeOut: (s) => io.out(s.trimEnd()), writeErr: (s) => io.err(s.trimEnd()) });
+    .configureOutput({
+      writeOut: (s) => io.out(s.trimEnd()),
+      writeErr: (s) => io.err(s.trimEnd()),
+    });
   const ctx = (command: Command): CliContext => new CliContext(io, command);
   registerInstanceCommands(program, ctx);
   registerBulkCommand(program, ctx);
@@ -34,10 +39,19 @@ function buildProgram(io: CliIo): Command {
   for (const command of leaves(program)) {
     command.exitOverride();
     const has = (flag: string): boolean => command.options.some((o) => o.long === flag);
-    if (!has('--url')) command.option('--url <url>', 'management server (default: DUROXIDE_URL); the API key comes from DUROXIDE_API_KEY');
-    if (!has('--store')) command.option('--store <url>', 'work directly on a store: sqlite:./app.db or postgres://…');
-    if (!has('--schema')) command.option('--schema <name>', 'PostgreSQL schema with --store (default public)');
-    command.option('-o, --output <format>', 'table | json (default: table in a terminal, else json)');
+    if (!has('--url'))
+      command.option(
+        '--url <url>',
+        'management server (default: DUROXIDE_URL); the API key comes from DUROXIDE_API_KEY',
+      );
+    if (!has('--store'))
+      command.option('--store <url>', 'work directly on a store: sqlite:./app.db or postgres://…');
+    if (!has('--schema'))
+      command.option('--schema <name>', 'PostgreSQL schema with --store (default public)');
+    command.option(
+      '-o, --output <format>',
+      'table | json (default: table in a terminal, else json)',
+    );
     command.option('-y, --yes', 'do not ask before destructive actions');
   }
   return program;
@@ -66,10 +80,13 @@ export async function runCli(argv: readonly string[], io: CliIo): Promise<ExitCo
     if (isDuroxideError(error)) {
       io.err(`duroxide: ${error.code}: ${error.message}`);
       if (error.code === 'INVALID_INPUT') return EXIT_CODES.USAGE;
-      if (error.code === 'PROVIDER_ERROR' || error.code === 'SCHEMA_TOO_NEW') return EXIT_CODES.UNAVAILABLE;
+      if (error.code === 'PROVIDER_ERROR' || error.code === 'SCHEMA_TOO_NEW')
+        return EXIT_CODES.UNAVAILABLE;
       return EXIT_CODES.FAILURE;
     }
-    io.err(`duroxide: unexpected failure: ${error instanceof Error ? (error.stack ?? error.message) : String(error)}`);
+    io.err(
+      `duroxide: unexpected failure: ${error instanceof Error ? (error.stack ?? error.message) : String(error)}`,
+    );
     return EXIT_CODES.FAILURE;
   }
 }

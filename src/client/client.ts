@@ -3,10 +3,7 @@
  * provider, so it works in a process without a runtime.
  * @module
  */
-import {
-  InstanceNotFoundError,
-  InvalidInputError,
-} from '../core/errors/duroxide-error.js';
+import { InstanceNotFoundError, InvalidInputError } from '../core/errors/duroxide-error.js';
 import {
   encodePayload,
   requireBoolean,
@@ -18,10 +15,19 @@ import {
   requireVersion,
 } from '../core/validation/arguments.js';
 import { DEFAULT_LIMITS } from '../core/limits.js';
-import { EXECUTION_STATUSES, type ExecutionStatus, type Provider, type ProviderWith } from '../providers/provider.js';
+import {
+  EXECUTION_STATUSES,
+  type ExecutionStatus,
+  type Provider,
+  type ProviderWith,
+} from '../providers/provider.js';
 import { checkProvider, requireCapability } from './provider-capabilities.js';
 import { parseGroupBy, parseInstanceCountFilter, parseInstanceQuery } from './instance-query.js';
-import { parseInstanceFilter, parsePruneOptions, requireOptionsObject } from './management-arguments.js';
+import {
+  parseInstanceFilter,
+  parsePruneOptions,
+  requireOptionsObject,
+} from './management-arguments.js';
 import { ensureOrchestration, type EnsureHost } from './ensure-orchestration.js';
 import { FleetManagement } from './fleet-management.js';
 import { deleteInstanceTree } from './instance-deletion.js';
@@ -70,7 +76,10 @@ import type {
 } from './types.js';
 
 function encode(value: unknown, what: string, maxBytes: number, instanceId?: string): string {
-  return encodePayload(value, what, { maxBytes, context: instanceId === undefined ? {} : { instanceId } });
+  return encodePayload(value, what, {
+    maxBytes,
+    context: instanceId === undefined ? {} : { instanceId },
+  });
 }
 
 /** Client options. */
@@ -102,15 +111,26 @@ export class Client {
    */
   constructor(provider: Provider, options: ClientOptions = {}) {
     checkProvider(provider, 'Client');
-    const fields = requireOptionsObject(options, 'client options', ['fleetRefreshMs', 'maxPayloadBytes']);
+    const fields = requireOptionsObject(options, 'client options', [
+      'fleetRefreshMs',
+      'maxPayloadBytes',
+    ]);
     const refreshMs = fields['fleetRefreshMs'] ?? 1000;
     const maxPayloadBytes = fields['maxPayloadBytes'] ?? DEFAULT_LIMITS.maxPayloadBytes;
-    if (typeof maxPayloadBytes !== 'number' || !Number.isInteger(maxPayloadBytes) || maxPayloadBytes < 1) {
-      throw new InvalidInputError(`client option maxPayloadBytes must be a positive integer, got ${JSON.stringify(maxPayloadBytes)}`);
+    if (
+      typeof maxPayloadBytes !== 'number' ||
+      !Number.isInteger(maxPayloadBytes) ||
+      maxPayloadBytes < 1
+    ) {
+      throw new InvalidInputError(
+        `client option maxPayloadBytes must be a positive integer, got ${JSON.stringify(maxPayloadBytes)}`,
+      );
     }
     this.#maxPayloadBytes = maxPayloadBytes;
     if (typeof refreshMs !== 'number' || !Number.isInteger(refreshMs) || refreshMs < 0) {
-      throw new InvalidInputError(`client option fleetRefreshMs must be a non-negative integer, got ${JSON.stringify(refreshMs)}`);
+      throw new InvalidInputError(
+        `client option fleetRefreshMs must be a non-negative integer, got ${JSON.stringify(refreshMs)}`,
+      );
     }
     this.#provider = provider;
     this.#fleet = new FleetView(provider, refreshMs);
@@ -118,8 +138,10 @@ export class Client {
       provider,
       getStatus: (id) => this.getStatus(id),
       deleteInstance: (id, force) => this.deleteInstance(id, force),
-      startOrchestration: (id, name, input) => this.startOrchestration(id, name, input, { ifExists: 'error' }),
-      startOrchestrationVersioned: (id, name, input, version) => this.startOrchestrationVersioned(id, name, input, version, { ifExists: 'error' }),
+      startOrchestration: (id, name, input) =>
+        this.startOrchestration(id, name, input, { ifExists: 'error' }),
+      startOrchestrationVersioned: (id, name, input, version) =>
+        this.startOrchestrationVersioned(id, name, input, version, { ifExists: 'error' }),
       waitUntil: (id, timeoutMs, check, message) => this.#waitUntil(id, timeoutMs, check, message),
     };
   }
@@ -137,7 +159,11 @@ export class Client {
    * @throws ConfigurationError (`CAPABILITY_MISSING`) when the provider has no fleet storage.
    */
   #fleetOps(method: string): FleetManagement {
-    this.#fleetManagement ??= new FleetManagement(requireCapability(this.#provider, 'fleet', `client.${method}`), this.#fleet, this.#maxPayloadBytes);
+    this.#fleetManagement ??= new FleetManagement(
+      requireCapability(this.#provider, 'fleet', `client.${method}`),
+      this.#fleet,
+      this.#maxPayloadBytes,
+    );
     return this.#fleetManagement;
   }
 
@@ -153,9 +179,22 @@ export class Client {
    *   or is queued to start does nothing; `'error'`: throw `InstanceAlreadyExistsError`.
    * @throws InvalidInputError for a malformed id/name/options or an input that is not JSON.
    */
-  async startOrchestration(instanceId: string, orchestrationName: string, input?: unknown, options?: StartOrchestrationOptions): Promise<void> {
+  async startOrchestration(
+    instanceId: string,
+    orchestrationName: string,
+    input?: unknown,
+    options?: StartOrchestrationOptions,
+  ): Promise<void> {
     const request = parseStartOptions(options, ['version', 'pinVersion', 'ifExists']);
-    await startInstance(this.#provider, this.#fleet, instanceId, orchestrationName, input, request, this.#maxPayloadBytes);
+    await startInstance(
+      this.#provider,
+      this.#fleet,
+      instanceId,
+      orchestrationName,
+      input,
+      request,
+      this.#maxPayloadBytes,
+    );
   }
 
   /**
@@ -163,10 +202,24 @@ export class Client {
    * (continue-as-new) follow the policy unless `options.pinVersion` is true. `options.ifExists`
    * as in {@link startOrchestration}.
    */
-  async startOrchestrationVersioned(instanceId: string, orchestrationName: string, input: unknown, version: string, options?: Omit<StartOrchestrationOptions, 'version'>): Promise<void> {
+  async startOrchestrationVersioned(
+    instanceId: string,
+    orchestrationName: string,
+    input: unknown,
+    version: string,
+    options?: Omit<StartOrchestrationOptions, 'version'>,
+  ): Promise<void> {
     const requested = requireVersion(version);
     const request = parseStartOptions(options, ['pinVersion', 'ifExists']);
-    await startInstance(this.#provider, this.#fleet, instanceId, orchestrationName, input, { ...request, version: requested }, this.#maxPayloadBytes);
+    await startInstance(
+      this.#provider,
+      this.#fleet,
+      instanceId,
+      orchestrationName,
+      input,
+      { ...request, version: requested },
+      this.#maxPayloadBytes,
+    );
   }
 
   /**
@@ -179,7 +232,12 @@ export class Client {
     const name = requireEventName(eventName);
     const encoded = encode(data, 'event data', this.#maxPayloadBytes, id);
     await this.#requireExists(id);
-    await this.#provider.enqueueForOrchestrator({ type: 'ExternalRaised', instance: id, name, data: encoded });
+    await this.#provider.enqueueForOrchestrator({
+      type: 'ExternalRaised',
+      instance: id,
+      name,
+      data: encoded,
+    });
   }
 
   /**
@@ -191,15 +249,31 @@ export class Client {
     const name = requireQueueName(queueName);
     const encoded = encode(data, 'queue message', this.#maxPayloadBytes, id);
     await this.#requireExists(id);
-    await this.#provider.enqueueForOrchestrator({ type: 'QueueMessage', instance: id, name, data: encoded });
+    await this.#provider.enqueueForOrchestrator({
+      type: 'QueueMessage',
+      instance: id,
+      name,
+      data: encoded,
+    });
   }
 
   /** duroxide-node's typed family (values are JSON here already): same as {@link startOrchestration}. */
-  startOrchestrationTyped(instanceId: string, orchestrationName: string, input?: unknown, options?: StartOrchestrationOptions): Promise<void> {
+  startOrchestrationTyped(
+    instanceId: string,
+    orchestrationName: string,
+    input?: unknown,
+    options?: StartOrchestrationOptions,
+  ): Promise<void> {
     return this.startOrchestration(instanceId, orchestrationName, input, options);
   }
   /** Same as {@link startOrchestrationVersioned}. */
-  startOrchestrationVersionedTyped(instanceId: string, orchestrationName: string, input: unknown, version: string, options?: Omit<StartOrchestrationOptions, 'version'>): Promise<void> {
+  startOrchestrationVersionedTyped(
+    instanceId: string,
+    orchestrationName: string,
+    input: unknown,
+    version: string,
+    options?: Omit<StartOrchestrationOptions, 'version'>,
+  ): Promise<void> {
     return this.startOrchestrationVersioned(instanceId, orchestrationName, input, version, options);
   }
   /** Same as {@link raiseEvent}. */
@@ -227,7 +301,8 @@ export class Client {
   }
 
   async #requireExists(instanceId: string): Promise<void> {
-    if (!(await this.#provider.instanceExists(instanceId))) throw new InstanceNotFoundError(instanceId);
+    if (!(await this.#provider.instanceExists(instanceId)))
+      throw new InstanceNotFoundError(instanceId);
   }
 
   // ------------------------------------------------------------------ status
@@ -242,13 +317,23 @@ export class Client {
    * Waits until the instance is Completed or Failed and returns its status.
    * @throws TimeoutError after `timeoutMs` (default 30 s).
    */
-  async waitForOrchestration<T = unknown>(instanceId: string, timeoutMs = 30_000): Promise<OrchestrationStatus<T>> {
+  async waitForOrchestration<T = unknown>(
+    instanceId: string,
+    timeoutMs = 30_000,
+  ): Promise<OrchestrationStatus<T>> {
     const id = requireInstanceId(instanceId);
     requireDurationMs(timeoutMs, 'timeoutMs');
-    return this.#waitUntil(id, timeoutMs, async () => {
-      const s = await this.getStatus<T>(id);
-      return s.status === 'Completed' || s.status === 'Failed' ? s : undefined;
-    }, `waiting for instance '${id}' timed out after ${timeoutMs} ms; it is still running (wait again or with a longer timeout)`, undefined, (status) => status !== 'Running' && status !== 'ContinuedAsNew');
+    return this.#waitUntil(
+      id,
+      timeoutMs,
+      async () => {
+        const s = await this.getStatus<T>(id);
+        return s.status === 'Completed' || s.status === 'Failed' ? s : undefined;
+      },
+      `waiting for instance '${id}' timed out after ${timeoutMs} ms; it is still running (wait again or with a longer timeout)`,
+      undefined,
+      (status) => status !== 'Running' && status !== 'ContinuedAsNew',
+    );
   }
 
   /**
@@ -264,12 +349,18 @@ export class Client {
     const id = requireInstanceId(instanceId);
     requireDurationMs(timeoutMs, 'timeoutMs');
     requireDurationMs(pollIntervalMs, 'pollIntervalMs');
-    return this.#waitUntil(id, timeoutMs, async () => {
-      const changed = await this.#provider.getCustomStatus(id, lastSeenVersion);
-      const s = await this.getStatus<T>(id);
-      if (changed !== null || s.status === 'Completed' || s.status === 'Failed') return s;
-      return undefined;
-    }, `custom status of '${id}' did not change within ${timeoutMs} ms`, pollIntervalMs);
+    return this.#waitUntil(
+      id,
+      timeoutMs,
+      async () => {
+        const changed = await this.#provider.getCustomStatus(id, lastSeenVersion);
+        const s = await this.getStatus<T>(id);
+        if (changed !== null || s.status === 'Completed' || s.status === 'Failed') return s;
+        return undefined;
+      },
+      `custom status of '${id}' did not change within ${timeoutMs} ms`,
+      pollIntervalMs,
+    );
   }
 
   #waitUntil<R>(
@@ -280,7 +371,14 @@ export class Client {
     maxPollMs?: number,
     relevant?: (executionStatus: ExecutionStatus) => boolean,
   ): Promise<R> {
-    return waitForInstance(this.#provider, { instanceId, timeoutMs, check, message, maxPollMs, relevant });
+    return waitForInstance(this.#provider, {
+      instanceId,
+      timeoutMs,
+      check,
+      message,
+      maxPollMs,
+      relevant,
+    });
   }
 
   // ------------------------------------------------------------------ key-value state
@@ -336,14 +434,19 @@ export class Client {
   async getExecutionInfo(instanceId: string, executionId: number): Promise<ExecutionInfo> {
     const id = requireInstanceId(instanceId);
     if (!Number.isInteger(executionId) || executionId < 1) {
-      throw new InvalidInputError(`executionId must be a positive integer, got ${String(executionId)}`);
+      throw new InvalidInputError(
+        `executionId must be a positive integer, got ${String(executionId)}`,
+      );
     }
     const e = await this.#provider.getExecution(id, executionId);
-    if (e === null) throw new InstanceNotFoundError(id, `instance '${id}' has no execution ${executionId}`);
+    if (e === null)
+      throw new InstanceNotFoundError(id, `instance '${id}' has no execution ${executionId}`);
     return {
       executionId: e.executionId,
       ...(e.orchestrationName !== undefined ? { orchestrationName: e.orchestrationName } : {}),
-      ...(e.orchestrationVersion !== undefined ? { orchestrationVersion: e.orchestrationVersion } : {}),
+      ...(e.orchestrationVersion !== undefined
+        ? { orchestrationVersion: e.orchestrationVersion }
+        : {}),
       status: e.status,
       ...(e.output !== undefined ? { output: decodeOutput(e.status, e.output) } : {}),
       startedAt: e.startedAt,
@@ -361,7 +464,9 @@ export class Client {
   async readExecutionHistory(instanceId: string, executionId: number): Promise<HistoryEventInfo[]> {
     const id = requireInstanceId(instanceId);
     if (!Number.isInteger(executionId) || executionId < 1) {
-      throw new InvalidInputError(`executionId must be a positive integer, got ${String(executionId)}`);
+      throw new InvalidInputError(
+        `executionId must be a positive integer, got ${String(executionId)}`,
+      );
     }
     return (await this.#provider.readHistory(id, executionId)).map(toEventInfo);
   }
@@ -374,7 +479,9 @@ export class Client {
   /** Ids of instances whose current execution has `status`. */
   async listInstancesByStatus(status: ExecutionStatus): Promise<string[]> {
     if (!EXECUTION_STATUSES.includes(status)) {
-      throw new InvalidInputError(`status must be one of ${EXECUTION_STATUSES.join(', ')}, got ${JSON.stringify(status)}`);
+      throw new InvalidInputError(
+        `status must be one of ${EXECUTION_STATUSES.join(', ')}, got ${JSON.stringify(status)}`,
+      );
     }
     return this.#provider.listInstancesByStatus(status);
   }
@@ -411,7 +518,11 @@ export class Client {
    * const { instancesDeleted } = await client.deleteInstance('order-1');
    */
   async deleteInstance(instanceId: string, force = false): Promise<DeleteInstanceResult> {
-    return deleteInstanceTree(this.#managed('deleteInstance'), requireInstanceId(instanceId), requireBoolean(force, 'force'));
+    return deleteInstanceTree(
+      this.#managed('deleteInstance'),
+      requireInstanceId(instanceId),
+      requireBoolean(force, 'force'),
+    );
   }
 
   /**
@@ -449,8 +560,14 @@ export class Client {
    * completed before `filter.completedBefore` when given, at most `filter.limit` (default 1000).
    * @throws InvalidInputError (`INVALID_INPUT`) for a malformed filter or options.
    */
-  async pruneExecutionsBulk(filter: InstanceFilter = {}, options: PruneOptions = {}): Promise<PruneResult> {
-    return this.#managed('pruneExecutionsBulk').pruneExecutionsBulk(parseInstanceFilter(filter), parsePruneOptions(options));
+  async pruneExecutionsBulk(
+    filter: InstanceFilter = {},
+    options: PruneOptions = {},
+  ): Promise<PruneResult> {
+    return this.#managed('pruneExecutionsBulk').pruneExecutionsBulk(
+      parseInstanceFilter(filter),
+      parsePruneOptions(options),
+    );
   }
 
   // ------------------------------------------------------------------ metrics and query
@@ -496,8 +613,14 @@ export class Client {
    * @example
    * await client.countInstances({ name: 'OrderFlow' }, 'version'); // [{ key: '1.0.2', count: 40 }, …]
    */
-  async countInstances(filter: InstanceQueryFilter | InstanceQuery, groupBy: InstanceCountGroupBy): Promise<InstanceCount[]> {
-    return this.#managed('countInstances').countInstances(parseInstanceCountFilter(filter), parseGroupBy(groupBy));
+  async countInstances(
+    filter: InstanceQueryFilter | InstanceQuery,
+    groupBy: InstanceCountGroupBy,
+  ): Promise<InstanceCount[]> {
+    return this.#managed('countInstances').countInstances(
+      parseInstanceCountFilter(filter),
+      parseGroupBy(groupBy),
+    );
   }
 
   // ------------------------------------------------------------------ system orchestrations
@@ -550,7 +673,11 @@ export class Client {
    * @example
    * await client.setVersionPolicy('Monitor', { kind: 'ramp', from: '1.0.0', to: '2.0.0', percent: 10 }, { actor: 'ana', reason: 'canary' });
    */
-  async setVersionPolicy(orchestrationName: string, policy: VersionPolicyInput, options?: SetVersionPolicyOptions): Promise<VersionPolicyInfo> {
+  async setVersionPolicy(
+    orchestrationName: string,
+    policy: VersionPolicyInput,
+    options?: SetVersionPolicyOptions,
+  ): Promise<VersionPolicyInfo> {
     return this.#fleetOps('setVersionPolicy').setVersionPolicy(orchestrationName, policy, options);
   }
 
@@ -597,7 +724,10 @@ export class Client {
    * keeps that version until the code (`continueAsNewVersioned`) or an operator moves it. Audited.
    * @returns the pinned version.
    */
-  async pinInstanceVersion(instanceId: string, options?: InstanceVersionOptions & { readonly version?: string }): Promise<string> {
+  async pinInstanceVersion(
+    instanceId: string,
+    options?: InstanceVersionOptions & { readonly version?: string },
+  ): Promise<string> {
     return this.#fleetOps('pinInstanceVersion').pinInstanceVersion(instanceId, options);
   }
 
@@ -611,8 +741,16 @@ export class Client {
    * instance stays pinned, to the new version. Audited.
    * @throws ConfigurationError (VERSION_NOT_REGISTERED) when no live node registers it, unless forced.
    */
-  async moveInstanceToVersion(instanceId: string, version: string, options?: InstanceVersionOptions): Promise<void> {
-    return this.#fleetOps('moveInstanceToVersion').moveInstanceToVersion(instanceId, version, options);
+  async moveInstanceToVersion(
+    instanceId: string,
+    version: string,
+    options?: InstanceVersionOptions,
+  ): Promise<void> {
+    return this.#fleetOps('moveInstanceToVersion').moveInstanceToVersion(
+      instanceId,
+      version,
+      options,
+    );
   }
 
   /**
@@ -623,7 +761,10 @@ export class Client {
    * @throws ConfigurationError (INVALID_STATE) when the instance is not Failed.
    * @throws TimeoutError when no runtime applied it in time (it stays queued).
    */
-  async resumeInstance(instanceId: string, options?: ResumeInstanceOptions): Promise<ResumeInstanceResult> {
+  async resumeInstance(
+    instanceId: string,
+    options?: ResumeInstanceOptions,
+  ): Promise<ResumeInstanceResult> {
     return this.#fleetOps('resumeInstance').resumeInstance(instanceId, options);
   }
 
@@ -633,7 +774,10 @@ export class Client {
    * `options.input` (default: the input the last execution started with). Audited.
    * @throws InstanceStillRunningError when the instance is running.
    */
-  async restartInstance(instanceId: string, options?: RestartInstanceOptions): Promise<RestartInstanceResult> {
+  async restartInstance(
+    instanceId: string,
+    options?: RestartInstanceOptions,
+  ): Promise<RestartInstanceResult> {
     return this.#fleetOps('restartInstance').restartInstance(instanceId, options);
   }
 }

@@ -3,7 +3,12 @@
  * runs, safely when several nodes call it at once (docs/versioning.md, "Scenario 4").
  * @module
  */
-import { InstanceAlreadyExistsError, InstanceNotFoundError, InstanceStillRunningError, TimeoutError } from '../core/errors/duroxide-error.js';
+import {
+  InstanceAlreadyExistsError,
+  InstanceNotFoundError,
+  InstanceStillRunningError,
+  TimeoutError,
+} from '../core/errors/duroxide-error.js';
 import {
   encodePayload,
   requireDurationMs,
@@ -13,7 +18,11 @@ import {
 } from '../core/validation/arguments.js';
 import type { Provider } from '../providers/provider.js';
 import { requireOptionsObject } from './management-arguments.js';
-import type { EnsureOrchestrationOptions, EnsureOrchestrationResult, OrchestrationStatus } from './types.js';
+import type {
+  EnsureOrchestrationOptions,
+  EnsureOrchestrationResult,
+  OrchestrationStatus,
+} from './types.js';
 
 /** Bound on the re-checks while other nodes change the same instance. */
 const ENSURE_ATTEMPTS = 10;
@@ -26,9 +35,19 @@ export interface EnsureHost {
   getStatus(instanceId: string): Promise<OrchestrationStatus>;
   deleteInstance(instanceId: string, force: boolean): Promise<unknown>;
   startOrchestration(instanceId: string, name: string, input: unknown): Promise<void>;
-  startOrchestrationVersioned(instanceId: string, name: string, input: unknown, version: string): Promise<void>;
+  startOrchestrationVersioned(
+    instanceId: string,
+    name: string,
+    input: unknown,
+    version: string,
+  ): Promise<void>;
   /** Polls `check` (woken by the instance's commit signals) until it returns a value, else TimeoutError(message). */
-  waitUntil(instanceId: string, timeoutMs: number, check: () => Promise<true | undefined>, message: string): Promise<true>;
+  waitUntil(
+    instanceId: string,
+    timeoutMs: number,
+    check: () => Promise<true | undefined>,
+    message: string,
+  ): Promise<true>;
 }
 
 export async function ensureOrchestration(
@@ -41,8 +60,14 @@ export async function ensureOrchestration(
   const id = requireNewInstanceId(instanceId);
   requireOrchestrationName(orchestrationName);
   const fields = requireOptionsObject(options, 'options', ['version', 'cancelWaitMs']);
-  const version = fields['version'] === undefined ? undefined : requireVersion(fields['version'], 'options.version');
-  const cancelWaitMs = fields['cancelWaitMs'] === undefined ? ENSURE_CANCEL_WAIT_MS : requireDurationMs(fields['cancelWaitMs'], 'options.cancelWaitMs');
+  const version =
+    fields['version'] === undefined
+      ? undefined
+      : requireVersion(fields['version'], 'options.version');
+  const cancelWaitMs =
+    fields['cancelWaitMs'] === undefined
+      ? ENSURE_CANCEL_WAIT_MS
+      : requireDurationMs(fields['cancelWaitMs'], 'options.cancelWaitMs');
   encodePayload(input, 'orchestration input', { context: { instanceId: id } });
   const cancelDeadline = Date.now() + cancelWaitMs;
   const awaitQueuedCancel = (): Promise<true> =>
@@ -72,7 +97,8 @@ export async function ensureOrchestration(
         await host.deleteInstance(id, false);
       } catch (error) {
         // Another node restarted it (now running) or deleted it first: look again.
-        if (error instanceof InstanceStillRunningError || error instanceof InstanceNotFoundError) continue;
+        if (error instanceof InstanceStillRunningError || error instanceof InstanceNotFoundError)
+          continue;
         throw error;
       }
     }

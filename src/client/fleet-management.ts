@@ -13,10 +13,24 @@ import {
   InvalidInputError,
   TimeoutError,
 } from '../core/errors/duroxide-error.js';
-import { encodePayload, requireIdentifier, requireInstanceId, wellFormedProblem } from '../core/validation/arguments.js';
+import {
+  encodePayload,
+  requireIdentifier,
+  requireInstanceId,
+  wellFormedProblem,
+} from '../core/validation/arguments.js';
 import { parseSemVer } from '../core/versioning/semver.js';
-import { describePolicyProblem, type StoredVersionPolicy } from '../core/versioning/version-policy.js';
-import type { AuditEntryInput, AuditRecord, InstanceRecord, ProviderWith, VersionPolicyRecord } from '../providers/provider.js';
+import {
+  describePolicyProblem,
+  type StoredVersionPolicy,
+} from '../core/versioning/version-policy.js';
+import type {
+  AuditEntryInput,
+  AuditRecord,
+  InstanceRecord,
+  ProviderWith,
+  VersionPolicyRecord,
+} from '../providers/provider.js';
 import { isNodeLive, type FleetView } from './fleet-view.js';
 import type {
   AuditEntryInfo,
@@ -44,7 +58,9 @@ const POLL_MS = 50;
 function text(value: unknown, what: string): string | undefined {
   if (value === undefined) return undefined;
   if (typeof value !== 'string' || value.length === 0 || value.length > MAX_TEXT) {
-    throw new InvalidInputError(`${what} must be a non-empty string of at most ${MAX_TEXT} characters, got ${JSON.stringify(value) ?? typeof value}`);
+    throw new InvalidInputError(
+      `${what} must be a non-empty string of at most ${MAX_TEXT} characters, got ${JSON.stringify(value) ?? typeof value}`,
+    );
   }
   const malformed = wellFormedProblem(value, what);
   if (malformed !== undefined) throw new InvalidInputError(malformed);
@@ -53,16 +69,24 @@ function text(value: unknown, what: string): string | undefined {
 
 function version(value: unknown, what: string): string {
   if (typeof value !== 'string' || parseSemVer(value) === null) {
-    throw new InvalidInputError(`${what} must be a semver string like '2.0.0', got ${JSON.stringify(value) ?? typeof value}`);
+    throw new InvalidInputError(
+      `${what} must be a semver string like '2.0.0', got ${JSON.stringify(value) ?? typeof value}`,
+    );
   }
   return value;
 }
 
-function options<T extends object>(value: T | undefined, what: string, keys: readonly string[]): Partial<T> {
+function options<T extends object>(
+  value: T | undefined,
+  what: string,
+  keys: readonly string[],
+): Partial<T> {
   if (value === undefined) return {};
-  if (typeof value !== 'object' || value === null || Array.isArray(value)) throw new InvalidInputError(`${what} must be an object`);
+  if (typeof value !== 'object' || value === null || Array.isArray(value))
+    throw new InvalidInputError(`${what} must be an object`);
   for (const key of Object.keys(value)) {
-    if (!keys.includes(key)) throw new InvalidInputError(`${what}.${key} is unknown; known: ${keys.join(', ')}`);
+    if (!keys.includes(key))
+      throw new InvalidInputError(`${what}.${key} is unknown; known: ${keys.join(', ')}`);
   }
   return value;
 }
@@ -70,7 +94,9 @@ function options<T extends object>(value: T | undefined, what: string, keys: rea
 function waitMs(value: unknown): number {
   if (value === undefined) return DEFAULT_WAIT_MS;
   if (typeof value !== 'number' || !Number.isFinite(value) || value < 0) {
-    throw new InvalidInputError(`timeoutMs must be a non-negative number of milliseconds, got ${JSON.stringify(value) ?? typeof value}`);
+    throw new InvalidInputError(
+      `timeoutMs must be a non-negative number of milliseconds, got ${JSON.stringify(value) ?? typeof value}`,
+    );
   }
   return value;
 }
@@ -124,14 +150,20 @@ export class FleetManagement {
 
   // ------------------------------------------------------------ version policies
 
-  async setVersionPolicy(name: string, input: VersionPolicyInput, opts?: SetVersionPolicyOptions): Promise<VersionPolicyInfo> {
+  async setVersionPolicy(
+    name: string,
+    input: VersionPolicyInput,
+    opts?: SetVersionPolicyOptions,
+  ): Promise<VersionPolicyInfo> {
     const orchestrationName = requireIdentifier(name, 'orchestration name');
     const o = options(opts, 'options', ['actor', 'reason', 'force']);
     const policy: unknown = input === 'latest' ? { kind: 'latest' } : input;
     const problem = describePolicyProblem(policy);
-    if (problem !== undefined) throw new InvalidInputError(`version policy for '${orchestrationName}': ${problem}`);
+    if (problem !== undefined)
+      throw new InvalidInputError(`version policy for '${orchestrationName}': ${problem}`);
     const stored = normalise(policy as StoredVersionPolicy);
-    if (o.force !== undefined && typeof o.force !== 'boolean') throw new InvalidInputError('options.force must be true or false');
+    if (o.force !== undefined && typeof o.force !== 'boolean')
+      throw new InvalidInputError('options.force must be true or false');
     if (o.force !== true) await this.#requireRegistered(orchestrationName, namedVersions(stored));
     const { actor, reason } = change(o);
     const previous = await this.#provider.getVersionPolicy(orchestrationName);
@@ -141,10 +173,18 @@ export class FleetManagement {
       action: 'version-policy.set',
       target: `orchestration:${orchestrationName}`,
       reason,
-      details: JSON.stringify({ previous: previous?.policy ?? null, policy: stored, forced: o.force === true }),
+      details: JSON.stringify({
+        previous: previous?.policy ?? null,
+        policy: stored,
+        forced: o.force === true,
+      }),
     });
     this.#fleet.invalidate();
-    if (record === null) throw new ConfigurationError(ERROR_CODES.INVALID_STATE, `the store did not keep the policy of '${orchestrationName}'`);
+    if (record === null)
+      throw new ConfigurationError(
+        ERROR_CODES.INVALID_STATE,
+        `the store did not keep the policy of '${orchestrationName}'`,
+      );
     return policyInfo(record);
   }
 
@@ -164,7 +204,9 @@ export class FleetManagement {
   }
 
   async getVersionPolicy(name: string): Promise<VersionPolicyInfo | null> {
-    const record = await this.#provider.getVersionPolicy(requireIdentifier(name, 'orchestration name'));
+    const record = await this.#provider.getVersionPolicy(
+      requireIdentifier(name, 'orchestration name'),
+    );
     return record === null ? null : policyInfo(record);
   }
 
@@ -177,7 +219,10 @@ export class FleetManagement {
   async listNodes(opts?: ListNodesOptions): Promise<NodeInfo[]> {
     const o = options(opts, 'options', ['includeStale']);
     const now = Date.now();
-    const nodes = (await this.#provider.listNodes()).map((n) => ({ ...n, isLive: isNodeLive(n, now) }));
+    const nodes = (await this.#provider.listNodes()).map((n) => ({
+      ...n,
+      isLive: isNodeLive(n, now),
+    }));
     return o.includeStale === true ? nodes : nodes.filter((n) => n.isLive);
   }
 
@@ -185,36 +230,74 @@ export class FleetManagement {
     const what = requireIdentifier(action, 'audit action');
     const on = requireIdentifier(target, 'audit target');
     const o = options(opts, 'options', ['actor', 'reason', 'details']);
-    const details = encodePayload(o.details ?? null, 'audit details', { maxBytes: this.#maxPayloadBytes });
-    await this.#provider.appendAudit({ at: Date.now(), action: what, target: on, ...change(o), details });
+    const details = encodePayload(o.details ?? null, 'audit details', {
+      maxBytes: this.#maxPayloadBytes,
+    });
+    await this.#provider.appendAudit({
+      at: Date.now(),
+      action: what,
+      target: on,
+      ...change(o),
+      details,
+    });
   }
 
   async listAuditLog(query?: AuditQueryOptions): Promise<AuditPage> {
     const q = options(query, 'query', ['target', 'limit', 'cursor']);
     const limit = q.limit ?? 100;
-    if (!Number.isInteger(limit) || limit < 1 || limit > 1000) throw new InvalidInputError(`query.limit must be an integer from 1 to 1000, got ${String(limit)}`);
+    if (!Number.isInteger(limit) || limit < 1 || limit > 1000)
+      throw new InvalidInputError(
+        `query.limit must be an integer from 1 to 1000, got ${String(limit)}`,
+      );
     let beforeId: number | undefined;
     if (q.cursor !== undefined) {
-      beforeId = typeof q.cursor === 'string' && /^a\d{1,15}$/.test(q.cursor) ? Number(q.cursor.slice(1)) : NaN;
-      if (!Number.isSafeInteger(beforeId)) throw new InvalidInputError(`query.cursor ${JSON.stringify(q.cursor)} is not a cursor returned by listAuditLog`);
+      beforeId =
+        typeof q.cursor === 'string' && /^a\d{1,15}$/.test(q.cursor)
+          ? Number(q.cursor.slice(1))
+          : NaN;
+      if (!Number.isSafeInteger(beforeId))
+        throw new InvalidInputError(
+          `query.cursor ${JSON.stringify(q.cursor)} is not a cursor returned by listAuditLog`,
+        );
     }
-    const rows = await this.#provider.listAudit({ target: text(q.target, 'query.target'), beforeId, limit: limit + 1 > 1000 ? 1000 : limit + 1 });
+    const rows = await this.#provider.listAudit({
+      target: text(q.target, 'query.target'),
+      beforeId,
+      limit: limit + 1 > 1000 ? 1000 : limit + 1,
+    });
     const items = rows.slice(0, limit).map(auditInfo);
     const last = items[items.length - 1];
-    return rows.length > limit && last !== undefined ? { items, nextCursor: `a${last.auditId}` } : { items };
+    return rows.length > limit && last !== undefined
+      ? { items, nextCursor: `a${last.auditId}` }
+      : { items };
   }
 
   // ------------------------------------------------------------ per-instance version targets
 
   /** Sticky pin: the instance keeps `version` (default: its current one) across continue-as-new. */
-  async pinInstanceVersion(instanceId: string, opts?: InstanceVersionOptions & { readonly version?: string }): Promise<string> {
+  async pinInstanceVersion(
+    instanceId: string,
+    opts?: InstanceVersionOptions & { readonly version?: string },
+  ): Promise<string> {
     const id = requireInstanceId(instanceId);
     const o = options(opts, 'options', ['actor', 'reason', 'force', 'version']);
     const instance = await this.#instance(id);
-    const pin = o.version === undefined ? instance.orchestrationVersion : version(o.version, 'options.version');
-    if (pin === undefined) throw new ConfigurationError(ERROR_CODES.INVALID_STATE, `instance '${id}' has no recorded version yet; pin it once it has started`, { instanceId: id });
-    if (o.force !== true && o.version !== undefined) await this.#requireRegistered(instance.orchestrationName, [pin]);
-    await this.#setInstance(id, { versionPin: pin }, 'instance.pin', o, { versionPin: pin, previous: instance.versionPin ?? null });
+    const pin =
+      o.version === undefined
+        ? instance.orchestrationVersion
+        : version(o.version, 'options.version');
+    if (pin === undefined)
+      throw new ConfigurationError(
+        ERROR_CODES.INVALID_STATE,
+        `instance '${id}' has no recorded version yet; pin it once it has started`,
+        { instanceId: id },
+      );
+    if (o.force !== true && o.version !== undefined)
+      await this.#requireRegistered(instance.orchestrationName, [pin]);
+    await this.#setInstance(id, { versionPin: pin }, 'instance.pin', o, {
+      versionPin: pin,
+      previous: instance.versionPin ?? null,
+    });
     return pin;
   }
 
@@ -222,22 +305,34 @@ export class FleetManagement {
     const id = requireInstanceId(instanceId);
     const o = options(opts, 'options', ['actor', 'reason']);
     const instance = await this.#instance(id);
-    await this.#setInstance(id, { versionPin: null }, 'instance.unpin', o, { previous: instance.versionPin ?? null });
+    await this.#setInstance(id, { versionPin: null }, 'instance.unpin', o, {
+      previous: instance.versionPin ?? null,
+    });
   }
 
   /** The instance's next continue-as-new runs `version` (once; a pinned instance's pin moves too). */
-  async moveInstanceToVersion(instanceId: string, target: string, opts?: InstanceVersionOptions): Promise<void> {
+  async moveInstanceToVersion(
+    instanceId: string,
+    target: string,
+    opts?: InstanceVersionOptions,
+  ): Promise<void> {
     const id = requireInstanceId(instanceId);
     const v = version(target, 'version');
     const o = options(opts, 'options', ['actor', 'reason', 'force']);
     const instance = await this.#instance(id);
     if (o.force !== true) await this.#requireRegistered(instance.orchestrationName, [v]);
-    await this.#setInstance(id, { nextVersion: v }, 'instance.move-version', o, { nextVersion: v, from: instance.orchestrationVersion ?? null });
+    await this.#setInstance(id, { nextVersion: v }, 'instance.move-version', o, {
+      nextVersion: v,
+      from: instance.orchestrationVersion ?? null,
+    });
   }
 
   // ------------------------------------------------------------ recovery
 
-  async resumeInstance(instanceId: string, opts?: ResumeInstanceOptions): Promise<ResumeInstanceResult> {
+  async resumeInstance(
+    instanceId: string,
+    opts?: ResumeInstanceOptions,
+  ): Promise<ResumeInstanceResult> {
     const id = requireInstanceId(instanceId);
     const o = options(opts, 'options', ['actor', 'reason', 'version', 'timeoutMs']);
     const timeoutMs = waitMs(o.timeoutMs);
@@ -245,7 +340,11 @@ export class FleetManagement {
     const { actor, reason } = change(o);
     const instance = await this.#instance(id);
     if (instance.status !== 'Failed') {
-      throw new ConfigurationError(ERROR_CODES.INVALID_STATE, `instance '${id}' is ${instance.status}; only a Failed instance can be resumed${instance.status === 'Completed' ? ' (restartInstance starts a new execution)' : ''}`, { instanceId: id });
+      throw new ConfigurationError(
+        ERROR_CODES.INVALID_STATE,
+        `instance '${id}' is ${instance.status}; only a Failed instance can be resumed${instance.status === 'Completed' ? ' (restartInstance starts a new execution)' : ''}`,
+        { instanceId: id },
+      );
     }
     const requestId = globalThis.crypto.randomUUID();
     await this.#provider.enqueueForOrchestrator({
@@ -257,35 +356,75 @@ export class FleetManagement {
       actor,
       reason,
     });
-    await this.#provider.appendAudit(this.#entry('instance.resume-requested', id, { actor, reason }, { requestId, executionId: instance.currentExecutionId, version: target ?? null }));
+    await this.#provider.appendAudit(
+      this.#entry(
+        'instance.resume-requested',
+        id,
+        { actor, reason },
+        { requestId, executionId: instance.currentExecutionId, version: target ?? null },
+      ),
+    );
     if (timeoutMs === 0) return { requestId, outcome: 'queued' };
     const outcome = await this.#awaitOutcome(id, requestId, timeoutMs, 'resume');
     const details = outcome.details as { version?: string };
-    return { requestId, outcome: 'resumed', ...(details.version !== undefined ? { version: details.version } : {}) };
+    return {
+      requestId,
+      outcome: 'resumed',
+      ...(details.version !== undefined ? { version: details.version } : {}),
+    };
   }
 
-  async restartInstance(instanceId: string, opts?: RestartInstanceOptions): Promise<RestartInstanceResult> {
+  async restartInstance(
+    instanceId: string,
+    opts?: RestartInstanceOptions,
+  ): Promise<RestartInstanceResult> {
     const id = requireInstanceId(instanceId);
     const o = options(opts, 'options', ['actor', 'reason', 'version', 'input', 'timeoutMs']);
     const timeoutMs = waitMs(o.timeoutMs);
     const { actor, reason } = change(o);
     const instance = await this.#instance(id);
-    if (instance.status !== 'Completed' && instance.status !== 'Failed') throw new InstanceStillRunningError(id);
+    if (instance.status !== 'Completed' && instance.status !== 'Failed')
+      throw new InstanceStillRunningError(id);
     let target = o.version === undefined ? undefined : version(o.version, 'options.version');
     if (target === undefined) {
-      const decided = await this.#fleet.resolve(instance.orchestrationName, id, instance.orchestrationVersion === undefined ? {} : { currentVersion: instance.orchestrationVersion });
+      const decided = await this.#fleet.resolve(
+        instance.orchestrationName,
+        id,
+        instance.orchestrationVersion === undefined
+          ? {}
+          : { currentVersion: instance.orchestrationVersion },
+      );
       target = decided.version;
     }
     let input: string;
     if ('input' in o) {
-      input = encodePayload(o.input, 'orchestration input', { maxBytes: this.#maxPayloadBytes, context: { instanceId: id } });
+      input = encodePayload(o.input, 'orchestration input', {
+        maxBytes: this.#maxPayloadBytes,
+        context: { instanceId: id },
+      });
     } else {
       const started = (await this.#provider.readHistory(id, instance.currentExecutionId))[0];
       input = started?.type === 'OrchestrationStarted' ? started.input : 'null';
     }
     const requestId = globalThis.crypto.randomUUID();
-    await this.#provider.enqueueForOrchestrator({ type: 'RestartOrchestration', instance: id, orchestration: instance.orchestrationName, version: target, input, requestId, actor, reason });
-    await this.#provider.appendAudit(this.#entry('instance.restart-requested', id, { actor, reason }, { requestId, fromExecutionId: instance.currentExecutionId, version: target ?? null }));
+    await this.#provider.enqueueForOrchestrator({
+      type: 'RestartOrchestration',
+      instance: id,
+      orchestration: instance.orchestrationName,
+      version: target,
+      input,
+      requestId,
+      actor,
+      reason,
+    });
+    await this.#provider.appendAudit(
+      this.#entry(
+        'instance.restart-requested',
+        id,
+        { actor, reason },
+        { requestId, fromExecutionId: instance.currentExecutionId, version: target ?? null },
+      ),
+    );
     if (timeoutMs === 0) return { requestId, outcome: 'queued' };
     const outcome = await this.#awaitOutcome(id, requestId, timeoutMs, 'restart');
     const details = outcome.details as { executionId?: number; version?: string };
@@ -305,12 +444,34 @@ export class FleetManagement {
     return instance;
   }
 
-  #entry(action: string, id: string, who: { actor: string | undefined; reason: string | undefined }, details: object): AuditEntryInput {
-    return { at: Date.now(), actor: who.actor, action, target: `instance:${id}`, reason: who.reason, details: JSON.stringify(details) };
+  #entry(
+    action: string,
+    id: string,
+    who: { actor: string | undefined; reason: string | undefined },
+    details: object,
+  ): AuditEntryInput {
+    return {
+      at: Date.now(),
+      actor: who.actor,
+      action,
+      target: `instance:${id}`,
+      reason: who.reason,
+      details: JSON.stringify(details),
+    };
   }
 
-  async #setInstance(id: string, changeSet: { versionPin?: string | null; nextVersion?: string | null }, action: string, o: ChangeOptions, details: object): Promise<void> {
-    const written = await this.#provider.setInstanceVersion(id, changeSet, this.#entry(action, id, change(o), details));
+  async #setInstance(
+    id: string,
+    changeSet: { versionPin?: string | null; nextVersion?: string | null },
+    action: string,
+    o: ChangeOptions,
+    details: object,
+  ): Promise<void> {
+    const written = await this.#provider.setInstanceVersion(
+      id,
+      changeSet,
+      this.#entry(action, id, change(o), details),
+    );
     if (!written) throw new InstanceNotFoundError(id);
   }
 
@@ -321,11 +482,15 @@ export class FleetManagement {
     const registered = new Set<string>();
     for (const node of await this.#provider.listNodes()) {
       if (!isNodeLive(node, now)) continue;
-      for (const v of node.orchestrations.find((o) => o.name === name)?.versions ?? []) registered.add(v);
+      for (const v of node.orchestrations.find((o) => o.name === name)?.versions ?? [])
+        registered.add(v);
     }
     const missing = versions.filter((v) => !registered.has(v));
     if (missing.length === 0) return;
-    const known = registered.size === 0 ? 'no live node registers any version of it' : `live nodes register ${[...registered].join(', ')}`;
+    const known =
+      registered.size === 0
+        ? 'no live node registers any version of it'
+        : `live nodes register ${[...registered].join(', ')}`;
     throw new ConfigurationError(
       ERROR_CODES.VERSION_NOT_REGISTERED,
       `no live node registers '${name}'@${missing.join(', ')} (${known}); deploy a runtime that registers it first, or pass { force: true }`,
@@ -334,7 +499,12 @@ export class FleetManagement {
   }
 
   /** Waits for the audit entry a runtime writes when it applies or refuses the request. */
-  async #awaitOutcome(id: string, requestId: string, timeoutMs: number, what: 'resume' | 'restart'): Promise<AuditEntryInfo> {
+  async #awaitOutcome(
+    id: string,
+    requestId: string,
+    timeoutMs: number,
+    what: 'resume' | 'restart',
+  ): Promise<AuditEntryInfo> {
     const deadline = Date.now() + timeoutMs;
     for (;;) {
       const page = await this.listAuditLog({ target: `instance:${id}`, limit: 50 });
@@ -342,12 +512,20 @@ export class FleetManagement {
         const details = entry.details as { requestId?: string; refusal?: string } | null;
         if (details?.requestId !== requestId) continue;
         if (entry.action === `instance.${what}-refused`) {
-          throw new ConfigurationError(ERROR_CODES.REQUEST_REFUSED, `${what} of instance '${id}' was refused: ${details.refusal ?? 'no reason recorded'}`, { instanceId: id });
+          throw new ConfigurationError(
+            ERROR_CODES.REQUEST_REFUSED,
+            `${what} of instance '${id}' was refused: ${details.refusal ?? 'no reason recorded'}`,
+            { instanceId: id },
+          );
         }
-        if (entry.action === (what === 'resume' ? 'instance.resumed' : 'instance.restarted')) return entry;
+        if (entry.action === (what === 'resume' ? 'instance.resumed' : 'instance.restarted'))
+          return entry;
       }
       if (Date.now() >= deadline) {
-        throw new TimeoutError(`no runtime applied the ${what} of instance '${id}' within ${timeoutMs} ms; the request stays queued (request ${requestId})`, { instanceId: id });
+        throw new TimeoutError(
+          `no runtime applied the ${what} of instance '${id}' within ${timeoutMs} ms; the request stays queued (request ${requestId})`,
+          { instanceId: id },
+        );
       }
       await sleep(POLL_MS);
     }
@@ -359,7 +537,9 @@ function normalise(policy: StoredVersionPolicy): StoredVersionPolicy {
     case 'latest':
       return { kind: 'latest' };
     case 'pinned':
-      return policy.allowDowngrade === true ? { kind: 'pinned', version: policy.version, allowDowngrade: true } : { kind: 'pinned', version: policy.version };
+      return policy.allowDowngrade === true
+        ? { kind: 'pinned', version: policy.version, allowDowngrade: true }
+        : { kind: 'pinned', version: policy.version };
     case 'ramp':
       return { kind: 'ramp', from: policy.from, to: policy.to, percent: policy.percent };
   }

@@ -57,7 +57,8 @@ export class FleetView {
   async snapshot(): Promise<FleetSnapshot> {
     const current = this.#snapshot;
     const age = current === undefined ? Infinity : Date.now() - current.loadedAt;
-    if (current === undefined || this.#refreshMs === 0 || age >= 2 * this.#refreshMs) return this.#load();
+    if (current === undefined || this.#refreshMs === 0 || age >= 2 * this.#refreshMs)
+      return this.#load();
     if (age >= this.#refreshMs) void this.#load().catch(() => undefined);
     return current;
   }
@@ -96,14 +97,19 @@ export class FleetView {
    * (its registry counts even before its heartbeat is visible); `currentVersion` is set for a
    * continue-as-new (never backwards).
    */
-  async resolve(name: string, instanceId: string, options: { self?: SelfNode; currentVersion?: string } = {}): Promise<VersionResolution> {
+  async resolve(
+    name: string,
+    instanceId: string,
+    options: { self?: SelfNode; currentVersion?: string } = {},
+  ): Promise<VersionResolution> {
     const snapshot = await this.snapshot();
     const nodes: NodeVersions[] = [];
     const { self } = options;
     for (const node of snapshot.liveNodes) {
       if (self !== undefined && node.nodeId === self.nodeId) continue;
       const entry = node.orchestrations.find((o) => o.name === name);
-      if (entry !== undefined && entry.versions.length > 0) nodes.push({ versions: entry.versions, defaultPolicy: entry.defaultPolicy });
+      if (entry !== undefined && entry.versions.length > 0)
+        nodes.push({ versions: entry.versions, defaultPolicy: entry.defaultPolicy });
     }
     const mine = self?.versionsOf(name);
     if (mine !== undefined && mine.versions.length > 0) nodes.push(mine);

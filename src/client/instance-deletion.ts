@@ -25,10 +25,17 @@ function isTreeChangedError(error: unknown): boolean {
   return isDuroxideError(error) && error.code === ERROR_CODES.INSTANCE_TREE_CHANGED;
 }
 
-export async function deleteInstanceTree(provider: ProviderWith<'management'>, id: string, force: boolean): Promise<DeleteInstanceResult> {
+export async function deleteInstanceTree(
+  provider: ProviderWith<'management'>,
+  id: string,
+  force: boolean,
+): Promise<DeleteInstanceResult> {
   const instance = await provider.getInstance(id);
   if (instance === null) throw new InstanceNotFoundError(id);
-  if (instance.parentInstanceId !== undefined && (await provider.getInstance(instance.parentInstanceId)) !== null) {
+  if (
+    instance.parentInstanceId !== undefined &&
+    (await provider.getInstance(instance.parentInstanceId)) !== null
+  ) {
     const root = await rootOf(provider, instance.parentInstanceId);
     throw new CannotDeleteSubOrchestrationError(
       id,

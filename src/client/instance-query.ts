@@ -39,19 +39,28 @@ const VERSION_PATTERN = /^(0|[1-9]\d*)\.(?:(0|[1-9]\d*)\.)?[x*]$/;
  * An exact semver becomes `version`; a wildcard pattern becomes `versionPrefix`
  * (`'1.0.x'` → `'1.0.'`, which matches 1.0.0, 1.0.17 and 1.0.3-beta but not 1.01.0).
  */
-function parseVersionFilter(value: unknown): Pick<ProviderInstanceQueryFilter, 'version' | 'versionPrefix'> {
-  if (typeof value === 'string' && VERSION_PATTERN.test(value)) return { versionPrefix: value.slice(0, -1) };
+function parseVersionFilter(
+  value: unknown,
+): Pick<ProviderInstanceQueryFilter, 'version' | 'versionPrefix'> {
+  if (typeof value === 'string' && VERSION_PATTERN.test(value))
+    return { versionPrefix: value.slice(0, -1) };
   if (typeof value === 'string' && parseSemVer(value) !== null) return { version: value };
   throw new InvalidInputError(
     `version filter must be a semver version like '1.0.2' or a pattern like '1.0.x', '1.0.*', '1.x', got ${JSON.stringify(value) ?? String(value)}`,
   );
 }
 
-function parseRange(filter: Record<string, unknown>, from: string, to: string): [number | undefined, number | undefined] {
+function parseRange(
+  filter: Record<string, unknown>,
+  from: string,
+  to: string,
+): [number | undefined, number | undefined] {
   const start = filter[from] === undefined ? undefined : requireEpochMs(filter[from], from);
   const end = filter[to] === undefined ? undefined : requireEpochMs(filter[to], to);
   if (start !== undefined && end !== undefined && start > end) {
-    throw new InvalidInputError(`${from} (${start}) is after ${to} (${end}); the range would match nothing`);
+    throw new InvalidInputError(
+      `${from} (${start}) is after ${to} (${end}); the range would match nothing`,
+    );
   }
   return [start, end];
 }
@@ -59,7 +68,9 @@ function parseRange(filter: Record<string, unknown>, from: string, to: string): 
 function parseFilterFields(filter: Record<string, unknown>): ProviderInstanceQueryFilter {
   const status = filter['status'];
   if (status !== undefined && !EXECUTION_STATUSES.includes(status as ExecutionStatus)) {
-    throw new InvalidInputError(`status must be one of ${EXECUTION_STATUSES.join(', ')}, got ${JSON.stringify(status) ?? typeof status}`);
+    throw new InvalidInputError(
+      `status must be one of ${EXECUTION_STATUSES.join(', ')}, got ${JSON.stringify(status) ?? typeof status}`,
+    );
   }
   const [createdFrom, createdTo] = parseRange(filter, 'createdFrom', 'createdTo');
   const [updatedFrom, updatedTo] = parseRange(filter, 'updatedFrom', 'updatedTo');
@@ -72,8 +83,13 @@ function parseFilterFields(filter: Record<string, unknown>): ProviderInstanceQue
     updatedFrom,
     updatedTo,
     parentInstanceId:
-      filter['parentInstanceId'] === undefined ? undefined : requireInstanceId(filter['parentInstanceId'], 'parentInstanceId'),
-    idPrefix: filter['idPrefix'] === undefined ? undefined : requireIdentifier(filter['idPrefix'], 'idPrefix'),
+      filter['parentInstanceId'] === undefined
+        ? undefined
+        : requireInstanceId(filter['parentInstanceId'], 'parentInstanceId'),
+    idPrefix:
+      filter['idPrefix'] === undefined
+        ? undefined
+        : requireIdentifier(filter['idPrefix'], 'idPrefix'),
   };
 }
 
@@ -82,7 +98,9 @@ export function parseInstanceQuery(value: unknown): ProviderInstanceQuery {
   const query = requireOptionsObject(value, 'instance query', QUERY_FIELDS);
   const cursor = query['cursor'];
   if (cursor !== undefined && (typeof cursor !== 'string' || cursor.length === 0)) {
-    throw new InvalidInputError(`cursor must be the nextCursor string of a previous page, got ${JSON.stringify(cursor) ?? typeof cursor}`);
+    throw new InvalidInputError(
+      `cursor must be the nextCursor string of a previous page, got ${JSON.stringify(cursor) ?? typeof cursor}`,
+    );
   }
   return {
     ...parseFilterFields(query),
@@ -101,7 +119,9 @@ export function parseInstanceCountFilter(value: unknown): ProviderInstanceQueryF
 
 export function parseGroupBy(value: unknown): InstanceCountGroupBy {
   if (!INSTANCE_COUNT_GROUP_BYS.includes(value as InstanceCountGroupBy)) {
-    throw new InvalidInputError(`groupBy must be one of ${INSTANCE_COUNT_GROUP_BYS.join(', ')}, got ${JSON.stringify(value) ?? String(value)}`);
+    throw new InvalidInputError(
+      `groupBy must be one of ${INSTANCE_COUNT_GROUP_BYS.join(', ')}, got ${JSON.stringify(value) ?? String(value)}`,
+    );
   }
   return value as InstanceCountGroupBy;
 }

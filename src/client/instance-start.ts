@@ -5,7 +5,13 @@
  * @module
  */
 import { InstanceAlreadyExistsError, InvalidInputError } from '../core/errors/duroxide-error.js';
-import { encodePayload, requireBoolean, requireNewInstanceId, requireOrchestrationName, requireVersion } from '../core/validation/arguments.js';
+import {
+  encodePayload,
+  requireBoolean,
+  requireNewInstanceId,
+  requireOrchestrationName,
+  requireVersion,
+} from '../core/validation/arguments.js';
 import type { Provider } from '../providers/provider.js';
 import type { FleetView } from './fleet-view.js';
 import { requireOptionsObject } from './management-arguments.js';
@@ -22,11 +28,15 @@ export interface StartRequest {
 /** Checks the options bag of a start; `allowed` are the option names this method takes. */
 export function parseStartOptions(options: unknown, allowed: readonly string[]): StartRequest {
   const o = requireOptionsObject(options, 'options', allowed);
-  const version = o['version'] === undefined ? undefined : requireVersion(o['version'], 'options.version');
-  const pinVersion = o['pinVersion'] === undefined ? false : requireBoolean(o['pinVersion'], 'options.pinVersion');
+  const version =
+    o['version'] === undefined ? undefined : requireVersion(o['version'], 'options.version');
+  const pinVersion =
+    o['pinVersion'] === undefined ? false : requireBoolean(o['pinVersion'], 'options.pinVersion');
   const ifExists = o['ifExists'] ?? 'ignore';
   if (ifExists !== 'ignore' && ifExists !== 'error') {
-    throw new InvalidInputError(`options.ifExists must be 'ignore' or 'error', got ${JSON.stringify(ifExists)}`);
+    throw new InvalidInputError(
+      `options.ifExists must be 'ignore' or 'error', got ${JSON.stringify(ifExists)}`,
+    );
   }
   return { version, pinVersion, ifExists };
 }
@@ -47,7 +57,10 @@ export async function startInstance(
 ): Promise<void> {
   const id = requireNewInstanceId(instanceId);
   const orchestration = requireOrchestrationName(name);
-  const encoded = encodePayload(input, 'orchestration input', { maxBytes: maxPayloadBytes, context: { instanceId: id } });
+  const encoded = encodePayload(input, 'orchestration input', {
+    maxBytes: maxPayloadBytes,
+    context: { instanceId: id },
+  });
   const version = request.version ?? (await fleet.resolve(orchestration, id)).version;
   const item = {
     type: 'StartOrchestration',

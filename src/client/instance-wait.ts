@@ -40,7 +40,11 @@ export async function waitForInstance<R>(provider: Provider, wait: InstanceWait<
   let wake: (() => void) | undefined;
   let signalled = false;
   const unsubscribe = provider.subscribe((s) => {
-    if (s.kind === 'instance' && s.instanceId === instanceId && (s.executionStatus === undefined || relevant(s.executionStatus))) {
+    if (
+      s.kind === 'instance' &&
+      s.instanceId === instanceId &&
+      (s.executionStatus === undefined || relevant(s.executionStatus))
+    ) {
       signalled = true;
       wake?.();
     }

@@ -14,14 +14,20 @@ import type { InstanceSelectionFilter, PruneExecutionsOptions } from '../provide
 const MAX_MANAGEMENT_LIMIT = 1000;
 
 /** A plain options object (or undefined → `{}`), with no keys besides `allowed`. */
-export function requireOptionsObject(value: unknown, what: string, allowed: readonly string[]): Record<string, unknown> {
+export function requireOptionsObject(
+  value: unknown,
+  what: string,
+  allowed: readonly string[],
+): Record<string, unknown> {
   if (value === undefined) return {};
   if (typeof value !== 'object' || value === null || Array.isArray(value)) {
     throw new InvalidInputError(`${what} must be an object, got ${describeValue(value)}`);
   }
   for (const key of Object.keys(value)) {
     if (!allowed.includes(key)) {
-      throw new InvalidInputError(`${what} has an unknown field '${key}'; the fields are ${allowed.join(', ')}`);
+      throw new InvalidInputError(
+        `${what} has an unknown field '${key}'; the fields are ${allowed.join(', ')}`,
+      );
     }
   }
   return value as Record<string, unknown>;
@@ -39,8 +45,15 @@ export function requireEpochMs(value: unknown, what: string): number {
 }
 
 export function requireLimit(value: unknown, what = 'limit'): number {
-  if (typeof value !== 'number' || !Number.isInteger(value) || value < 1 || value > MAX_MANAGEMENT_LIMIT) {
-    throw new InvalidInputError(`${what} must be an integer from 1 to ${MAX_MANAGEMENT_LIMIT}, got ${describeValue(value)}`);
+  if (
+    typeof value !== 'number' ||
+    !Number.isInteger(value) ||
+    value < 1 ||
+    value > MAX_MANAGEMENT_LIMIT
+  ) {
+    throw new InvalidInputError(
+      `${what} must be an integer from 1 to ${MAX_MANAGEMENT_LIMIT}, got ${describeValue(value)}`,
+    );
   }
   return value;
 }
@@ -51,22 +64,33 @@ export function parseInstanceFilter(value: unknown): InstanceSelectionFilter {
   let instanceIds: string[] | undefined;
   if (filter['instanceIds'] !== undefined) {
     const ids = filter['instanceIds'];
-    if (!Array.isArray(ids)) throw new InvalidInputError(`filter.instanceIds must be an array of instance ids, got ${describeValue(ids)}`);
+    if (!Array.isArray(ids))
+      throw new InvalidInputError(
+        `filter.instanceIds must be an array of instance ids, got ${describeValue(ids)}`,
+      );
     instanceIds = ids.map((id, i) => requireInstanceId(id, `filter.instanceIds[${i}]`));
   }
   return {
     instanceIds,
     completedBefore:
-      filter['completedBefore'] === undefined ? undefined : requireEpochMs(filter['completedBefore'], 'filter.completedBefore'),
-    limit: filter['limit'] === undefined ? undefined : requireLimit(filter['limit'], 'filter.limit'),
+      filter['completedBefore'] === undefined
+        ? undefined
+        : requireEpochMs(filter['completedBefore'], 'filter.completedBefore'),
+    limit:
+      filter['limit'] === undefined ? undefined : requireLimit(filter['limit'], 'filter.limit'),
   };
 }
 
 export function parsePruneOptions(value: unknown): PruneExecutionsOptions {
   const options = requireOptionsObject(value, 'prune options', ['keepLast', 'completedBefore']);
   const keepLast = options['keepLast'];
-  if (keepLast !== undefined && (typeof keepLast !== 'number' || !Number.isSafeInteger(keepLast) || keepLast < 0)) {
-    throw new InvalidInputError(`options.keepLast must be a non-negative integer, got ${describeValue(keepLast)}`);
+  if (
+    keepLast !== undefined &&
+    (typeof keepLast !== 'number' || !Number.isSafeInteger(keepLast) || keepLast < 0)
+  ) {
+    throw new InvalidInputError(
+      `options.keepLast must be a non-negative integer, got ${describeValue(keepLast)}`,
+    );
   }
   return {
     keepLast,

@@ -5,7 +5,11 @@
  * naming the capability.
  * @module
  */
-import { ConfigurationError, ERROR_CODES, InvalidInputError } from '../core/errors/duroxide-error.js';
+import {
+  ConfigurationError,
+  ERROR_CODES,
+  InvalidInputError,
+} from '../core/errors/duroxide-error.js';
 import {
   CAPABILITY_METHOD_NAMES,
   PROVIDER_CAPABILITIES,
@@ -22,11 +26,20 @@ import {
  *   with missing methods.
  */
 export function checkProvider(provider: Provider, who: 'Client' | 'Runtime'): void {
-  if (provider === null || typeof provider !== 'object' || typeof provider.fetchOrchestrationItem !== 'function') {
-    throw new InvalidInputError(`${who} needs a provider (e.g. await SqliteProvider.open("sqlite:./app.db"))`);
+  if (
+    provider === null ||
+    typeof provider !== 'object' ||
+    typeof provider.fetchOrchestrationItem !== 'function'
+  ) {
+    throw new InvalidInputError(
+      `${who} needs a provider (e.g. await SqliteProvider.open("sqlite:./app.db"))`,
+    );
   }
   const declared = (provider as { capabilities?: unknown }).capabilities;
-  const flags = (typeof declared === 'object' && declared !== null ? declared : {}) as Record<string, unknown>;
+  const flags = (typeof declared === 'object' && declared !== null ? declared : {}) as Record<
+    string,
+    unknown
+  >;
   const unset = PROVIDER_CAPABILITIES.filter((c) => typeof flags[c] !== 'boolean');
   if (unset.length > 0) {
     throw new ConfigurationError(
@@ -38,7 +51,9 @@ export function checkProvider(provider: Provider, who: 'Client' | 'Runtime'): vo
   const methods = provider as unknown as Record<string, unknown>;
   for (const capability of PROVIDER_CAPABILITIES) {
     if (flags[capability] !== true) continue;
-    const missing = CAPABILITY_METHOD_NAMES[capability].filter((m) => typeof methods[m] !== 'function');
+    const missing = CAPABILITY_METHOD_NAMES[capability].filter(
+      (m) => typeof methods[m] !== 'function',
+    );
     if (missing.length > 0) {
       throw new ConfigurationError(
         ERROR_CODES.CAPABILITY_MISSING,
@@ -50,7 +65,10 @@ export function checkProvider(provider: Provider, who: 'Client' | 'Runtime'): vo
 }
 
 /** True when the provider declares `capability` (its methods, if any, are then present). */
-export function hasCapability<C extends ProviderCapability>(provider: Provider, capability: C): provider is ProviderWith<C> {
+export function hasCapability<C extends ProviderCapability>(
+  provider: Provider,
+  capability: C,
+): provider is ProviderWith<C> {
   return provider.capabilities[capability];
 }
 
@@ -58,7 +76,11 @@ export function hasCapability<C extends ProviderCapability>(provider: Provider, 
  * The provider, known to have `capability`.
  * @throws ConfigurationError (`CAPABILITY_MISSING`) naming the operation when it does not.
  */
-export function requireCapability<C extends ProviderCapability>(provider: Provider, capability: C, operation: string): ProviderWith<C> {
+export function requireCapability<C extends ProviderCapability>(
+  provider: Provider,
+  capability: C,
+  operation: string,
+): ProviderWith<C> {
   if (hasCapability(provider, capability)) return provider;
   throw new ConfigurationError(
     ERROR_CODES.CAPABILITY_MISSING,

@@ -7,7 +7,15 @@ import type { HistoryEvent } from '../core/history/history-event.js';
 import type { ExecutionStatus, InstanceRecord } from '../providers/provider.js';
 import type { HistoryEventInfo, InstanceInfo, OrchestrationStatus } from './types.js';
 
-const ENVELOPE_KEYS = new Set(['eventId', 'sourceEventId', 'instanceId', 'executionId', 'timestampMs', 'duroxideVersion', 'type']);
+const ENVELOPE_KEYS = new Set([
+  'eventId',
+  'sourceEventId',
+  'instanceId',
+  'executionId',
+  'timestampMs',
+  'duroxideVersion',
+  'type',
+]);
 const JSON_FIELDS = new Set(['input', 'result', 'output', 'data', 'status', 'value']);
 
 export function decodeOrRaw(text: string | undefined | null): unknown {
@@ -29,9 +37,19 @@ export function toStatus<T>(r: InstanceRecord | null): OrchestrationStatus<T> {
   const custom = r.customStatus === undefined ? {} : { customStatus: decodeOrRaw(r.customStatus) };
   switch (r.status) {
     case 'Completed':
-      return { status: 'Completed', output: decodeOrRaw(r.output) as T, ...custom, customStatusVersion: r.customStatusVersion };
+      return {
+        status: 'Completed',
+        output: decodeOrRaw(r.output) as T,
+        ...custom,
+        customStatusVersion: r.customStatusVersion,
+      };
     case 'Failed':
-      return { status: 'Failed', error: r.output ?? 'failed', ...custom, customStatusVersion: r.customStatusVersion };
+      return {
+        status: 'Failed',
+        error: r.output ?? 'failed',
+        ...custom,
+        customStatusVersion: r.customStatusVersion,
+      };
     default:
       // ContinuedAsNew: between two executions of a running instance.
       return { status: 'Running', ...custom, customStatusVersion: r.customStatusVersion };
@@ -65,7 +83,10 @@ const PAYLOAD_ONLY: Readonly<Record<string, 'result' | 'output'>> = {
 
 export function toEventInfo(e: HistoryEvent): HistoryEventInfo {
   const payloadField = PAYLOAD_ONLY[e.type];
-  const payload = payloadField === undefined ? undefined : (e as unknown as Record<string, unknown>)[payloadField];
+  const payload =
+    payloadField === undefined
+      ? undefined
+      : (e as unknown as Record<string, unknown>)[payloadField];
   const data: Record<string, unknown> = {};
   for (const [k, v] of Object.entries(e)) {
     if (ENVELOPE_KEYS.has(k) || v === undefined) continue;
@@ -84,7 +105,6 @@ export function toEventInfo(e: HistoryEvent): HistoryEventInfo {
   };
 }
 
-
 /**
  * The fields of a history event as an object, from its `data` JSON text: for a completion that
  * carries only its payload (`ActivityCompleted`, `SubOrchestrationCompleted`,
@@ -95,5 +115,7 @@ export function eventFields(e: HistoryEventInfo): Record<string, unknown> | unde
   const parsed = decodeOrRaw(e.data);
   const payloadField = PAYLOAD_ONLY[e.kind];
   if (payloadField !== undefined) return { [payloadField]: parsed };
-  return typeof parsed === 'object' && parsed !== null && !Array.isArray(parsed) ? (parsed as Record<string, unknown>) : undefined;
+  return typeof parsed === 'object' && parsed !== null && !Array.isArray(parsed)
+    ? (parsed as Record<string, unknown>)
+    : undefined;
 }

@@ -9,7 +9,8 @@ import type { OrchestrationStatus } from './types.js';
 
 /** The output of a finished instance; throws `OrchestrationFailedError` for a Failed one. */
 export function waitForOutput<T>(instanceId: string, status: OrchestrationStatus<T>): T {
-  if (status.status === 'Failed') throw new OrchestrationFailedError(instanceId, status.error ?? 'failed');
+  if (status.status === 'Failed')
+    throw new OrchestrationFailedError(instanceId, status.error ?? 'failed');
   return (status as { output?: T }).output as T;
 }
 

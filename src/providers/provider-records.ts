@@ -165,7 +165,11 @@ export interface InstanceRecordPage {
 
 export type InstanceCountGroupBy = 'status' | 'name' | 'version';
 
-export const INSTANCE_COUNT_GROUP_BYS: readonly InstanceCountGroupBy[] = ['status', 'name', 'version'];
+export const INSTANCE_COUNT_GROUP_BYS: readonly InstanceCountGroupBy[] = [
+  'status',
+  'name',
+  'version',
+];
 
 /** One facet of `countInstances`; a never-recorded version counts under `'unknown'`. */
 export interface InstanceCount {

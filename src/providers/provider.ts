@@ -215,7 +215,8 @@ export interface OrchestrationAckOptions {
    * if it had fetched them (attempt 1, locked for `lockTimeoutMs`), so it runs them without a
    * fetch. Callers do not claim items the same ack cancels.
    */
-  readonly claimWorkItems?: { readonly indexes: readonly number[]; readonly lockTimeoutMs: number } | undefined;
+  readonly claimWorkItems?:
+    { readonly indexes: readonly number[]; readonly lockTimeoutMs: number } | undefined;
   /**
    * Keep the instance lock (the same token, valid `lockTimeoutMs` more) instead of releasing it,
    * so the caller can commit the next turn without a fetch — unless the ack ended the execution
@@ -272,7 +273,6 @@ export interface AbandonOptions {
   readonly ignoreAttempt?: boolean;
 }
 
-
 /** In-process notifications a provider emits after committing. */
 export type ProviderSignal =
   | { readonly kind: 'orchestrator'; readonly visibleAt: number }
@@ -282,9 +282,18 @@ export type ProviderSignal =
    * an orchestration ack (`Running` unless the turn ended the execution); absent for other
    * commits (deletion), after which readers must re-read.
    */
-  | { readonly kind: 'instance'; readonly instanceId: string; readonly executionStatus?: ExecutionStatus }
+  | {
+      readonly kind: 'instance';
+      readonly instanceId: string;
+      readonly executionStatus?: ExecutionStatus;
+    }
   /** An ack cancelled a queued or running activity (its worker row was deleted). */
-  | { readonly kind: 'activityCancelled'; readonly instanceId: string; readonly executionId: number; readonly activityId: number };
+  | {
+      readonly kind: 'activityCancelled';
+      readonly instanceId: string;
+      readonly executionId: number;
+      readonly activityId: number;
+    };
 
 export type ProviderSignalListener = (signal: ProviderSignal) => void;
 // ----- capabilities -----
@@ -343,8 +352,14 @@ export interface ProviderCore {
   readonly capabilities: ProviderCapabilities;
 
   // ----- orchestrator queue -----
-  fetchOrchestrationItem(options: FetchOrchestrationOptions): Promise<LockedOrchestrationItem | null>;
-  ackOrchestrationItem(lockToken: string, ack: OrchestrationAck, options?: OrchestrationAckOptions): Promise<OrchestrationAckResult>;
+  fetchOrchestrationItem(
+    options: FetchOrchestrationOptions,
+  ): Promise<LockedOrchestrationItem | null>;
+  ackOrchestrationItem(
+    lockToken: string,
+    ack: OrchestrationAck,
+    options?: OrchestrationAckOptions,
+  ): Promise<OrchestrationAckResult>;
   abandonOrchestrationItem(lockToken: string, options?: AbandonOptions): Promise<void>;
   renewOrchestrationItemLock(lockToken: string, extendForMs: number): Promise<void>;
   /** Enqueue for an instance's orchestrator queue. Never creates instance rows. */
@@ -410,7 +425,11 @@ export interface SessionStore {
    * Extends the leases of sessions owned by any of `ownerIds` that are still held and were
    * active within `idleTimeoutMs`. Returns how many were extended.
    */
-  renewSessionLocks(ownerIds: readonly string[], extendForMs: number, idleTimeoutMs: number): Promise<number>;
+  renewSessionLocks(
+    ownerIds: readonly string[],
+    extendForMs: number,
+    idleTimeoutMs: number,
+  ): Promise<number>;
   /** Deletes expired sessions that no queued item references. Returns how many. */
   cleanupOrphanedSessions(idleTimeoutMs: number): Promise<number>;
 }
@@ -445,7 +464,10 @@ export interface ManagementStore {
    * when given. KV state is untouched. `instancesProcessed` is 1.
    * @throws InstanceNotFoundError for an unknown instance.
    */
-  pruneExecutions(instanceId: string, options: PruneExecutionsOptions): Promise<PruneExecutionsResult>;
+  pruneExecutions(
+    instanceId: string,
+    options: PruneExecutionsOptions,
+  ): Promise<PruneExecutionsResult>;
   /**
    * Prunes, one instance at a time, up to `limit` (default 1000) instances of ANY status that
    * have at least one non-current, non-running execution — completed before
@@ -466,7 +488,10 @@ export interface ManagementStore {
    */
   queryInstances(query: InstanceQuery): Promise<InstanceRecordPage>;
   /** Instances matching `filter` counted per status/name/version, largest count first, then key. */
-  countInstances(filter: InstanceQueryFilter, groupBy: InstanceCountGroupBy): Promise<InstanceCount[]>;
+  countInstances(
+    filter: InstanceQueryFilter,
+    groupBy: InstanceCountGroupBy,
+  ): Promise<InstanceCount[]>;
 }
 
 /** Capability `fleet`: version policies, audit log, node registry, per-instance version targets. @public (for provider authors) */
@@ -475,7 +500,11 @@ export interface FleetStore {
    * Stores (or with `null` clears) the policy of a name and appends `audit` to the audit log,
    * in one transaction. Returns the stored record (null after clearing).
    */
-  setVersionPolicy(orchestrationName: string, policy: StoredVersionPolicy | null, audit: AuditEntryInput): Promise<VersionPolicyRecord | null>;
+  setVersionPolicy(
+    orchestrationName: string,
+    policy: StoredVersionPolicy | null,
+    audit: AuditEntryInput,
+  ): Promise<VersionPolicyRecord | null>;
   getVersionPolicy(orchestrationName: string): Promise<VersionPolicyRecord | null>;
   /**
    * Every stored policy, by name (cleared ones are left out).
@@ -500,7 +529,11 @@ export interface FleetStore {
    * Changes an instance's sticky pin and/or next-version request and appends `audit`, in one
    * transaction. Returns false (writing nothing) when the instance row does not exist.
    */
-  setInstanceVersion(instanceId: string, change: InstanceVersionChange, audit: AuditEntryInput): Promise<boolean>;
+  setInstanceVersion(
+    instanceId: string,
+    change: InstanceVersionChange,
+    audit: AuditEntryInput,
+  ): Promise<boolean>;
 }
 
 /** The methods each capability adds (none for capabilities that change how core calls behave). */
@@ -513,7 +546,9 @@ export interface CapabilityMethods {
 }
 
 /** Method names of each capability group, for checking a provider's declaration. */
-export const CAPABILITY_METHOD_NAMES: { readonly [C in ProviderCapability]: readonly (keyof CapabilityMethods[C])[] } = {
+export const CAPABILITY_METHOD_NAMES: {
+  readonly [C in ProviderCapability]: readonly (keyof CapabilityMethods[C])[];
+} = {
   localActivityHandoff: [],
   sessions: ['renewSessionLocks', 'cleanupOrphanedSessions'],
   management: [
@@ -547,7 +582,8 @@ export const CAPABILITY_METHOD_NAMES: { readonly [C in ProviderCapability]: read
  * A provider: the required core plus whichever capability groups it declares in
  * `capabilities` (the methods of an undeclared group may be absent).
  */
-export interface Provider extends ProviderCore, Partial<SessionStore>, Partial<ManagementStore>, Partial<FleetStore> {}
+export interface Provider
+  extends ProviderCore, Partial<SessionStore>, Partial<ManagementStore>, Partial<FleetStore> {}
 
 /** A provider known to have capability `C` (see `hasCapability` in the client). */
 export type ProviderWith<C extends ProviderCapability> = Provider & CapabilityMethods[C];

@@ -40,10 +40,16 @@ export interface EngineRequest {
   readonly quiet?: boolean | undefined;
 }
 
-export async function createReplayEngine(env: EngineEnvironment, request: EngineRequest): Promise<ReplayEngine> {
+export async function createReplayEngine(
+  env: EngineEnvironment,
+  request: EngineRequest,
+): Promise<ReplayEngine> {
   const { instanceId, executionId, start } = request;
   // Only a new execution is gated: a replay of a started one must not depend on the schema.
-  const handler = start === undefined ? request.handler : await gateInput(env.registry, request.handler, instanceId, executionId, start);
+  const handler =
+    start === undefined
+      ? request.handler
+      : await gateInput(env.registry, request.handler, instanceId, executionId, start);
   const { logger } = env;
   return new ReplayEngine({
     instanceId,
@@ -57,6 +63,9 @@ export async function createReplayEngine(env: EngineEnvironment, request: Engine
     duroxideVersion: DUROXIDE_VERSION,
     limits: env.options.limits,
     kvSnapshot: request.kvSnapshot,
-    trace: request.quiet === true ? undefined : (level, message, fields) => logger.log(level, 'duroxide::orchestration', message, fields),
+    trace:
+      request.quiet === true
+        ? undefined
+        : (level, message, fields) => logger.log(level, 'duroxide::orchestration', message, fields),
   });
 }

@@ -11,7 +11,12 @@ import { ConfigurationError, ERROR_CODES } from '../core/errors/duroxide-error.j
 import { decodeJson } from '../core/json/json-codec.js';
 import type { ExecutionStart } from '../core/replay/replay-engine.js';
 import type { OrchestrationHandler } from '../core/replay/orchestration-handler.js';
-import { describeIssues, schemaIssues, type SchemaIssue, type StandardSchemaV1 } from '../core/schema/standard-schema.js';
+import {
+  describeIssues,
+  schemaIssues,
+  type SchemaIssue,
+  type StandardSchemaV1,
+} from '../core/schema/standard-schema.js';
 import type { OrchestrationRegistry } from './registry.js';
 
 /** Stored input text as the code would receive it (raw text when it is not JSON). */
@@ -57,7 +62,10 @@ function inputRejectedError(
   version: string,
   issues: readonly SchemaIssue[],
 ): ConfigurationError {
-  const how = executionId > 1 ? 'the input a continue-as-new passed into this version' : 'the input this execution was started with';
+  const how =
+    executionId > 1
+      ? 'the input a continue-as-new passed into this version'
+      : 'the input this execution was started with';
   const remedy =
     executionId > 1
       ? `make ${name}@${version}'s inputSchema accept the state earlier versions pass to continueAsNew (or migrate it first), then restart the instance`

@@ -29,7 +29,11 @@ export class InstanceCache {
   hint(instanceId: string): CachedHistoryHint | undefined {
     const e = this.#entries.get(instanceId);
     if (e === undefined) return undefined;
-    return { executionId: e.engine.executionId, lastEventId: e.engine.lastEventId, instanceCreatedAt: e.instanceCreatedAt };
+    return {
+      executionId: e.engine.executionId,
+      lastEventId: e.engine.lastEventId,
+      instanceCreatedAt: e.instanceCreatedAt,
+    };
   }
 
   /** Removes and returns the entry (a turn owns it while it runs). */

@@ -36,7 +36,12 @@ export class Logger {
     return RANK[level] <= this.#rank;
   }
 
-  log(level: Exclude<LogLevel, 'off'>, target: string, message: string, fields: Record<string, unknown> = {}): void {
+  log(
+    level: Exclude<LogLevel, 'off'>,
+    target: string,
+    message: string,
+    fields: Record<string, unknown> = {},
+  ): void {
     if (!this.enabled(level)) return;
     try {
       this.#sink({ level, target, message, fields, timestampMs: Date.now() });
@@ -71,9 +76,16 @@ function formatFields(fields: Readonly<Record<string, unknown>>): string {
 /** One log record as a line (without the newline) in `format`. */
 export function formatRecord(format: LogFormat, r: LogRecord): string {
   if (format === 'json') {
-    return JSON.stringify({ time: new Date(r.timestampMs).toISOString(), level: r.level, target: r.target, message: r.message, ...r.fields });
+    return JSON.stringify({
+      time: new Date(r.timestampMs).toISOString(),
+      level: r.level,
+      target: r.target,
+      message: r.message,
+      ...r.fields,
+    });
   }
-  if (format === 'compact') return `${r.level.toUpperCase()} ${r.message} ${formatFields(r.fields)}`.trimEnd();
+  if (format === 'compact')
+    return `${r.level.toUpperCase()} ${r.message} ${formatFields(r.fields)}`.trimEnd();
   return `${new Date(r.timestampMs).toISOString()} ${r.level.toUpperCase().padEnd(5)} ${r.target}: ${r.message} ${formatFields(r.fields)}`.trimEnd();
 }
 

@@ -74,7 +74,11 @@ export class NodeHeartbeat {
     try {
       await this.#d.provider.removeNode(this.#d.nodeId);
     } catch (error) {
-      this.#d.logger.warn(TARGET, 'could not remove this node from the node registry; it ages out on its own', { error: String(error) });
+      this.#d.logger.warn(
+        TARGET,
+        'could not remove this node from the node registry; it ages out on its own',
+        { error: String(error) },
+      );
     }
   }
 
@@ -89,7 +93,9 @@ export class NodeHeartbeat {
           await provider.pruneNodes(now - PRUNE_AFTER_MS);
         }
       } catch (error) {
-        logger.warn(TARGET, 'node heartbeat failed; retrying at the next interval', { error: String(error) });
+        logger.warn(TARGET, 'node heartbeat failed; retrying at the next interval', {
+          error: String(error),
+        });
       }
     })();
     return this.#beating;

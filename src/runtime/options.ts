@@ -138,27 +138,40 @@ export interface ResolvedRuntimeOptions {
   readonly historyFormat: number;
 }
 
-function int(options: RuntimeOptions, key: keyof RuntimeOptions, fallback: number, min: number): number {
+function int(
+  options: RuntimeOptions,
+  key: keyof RuntimeOptions,
+  fallback: number,
+  min: number,
+): number {
   const v = options[key];
   if (v === undefined) return fallback;
   if (typeof v !== 'number' || !Number.isInteger(v) || v < min) {
-    throw new InvalidInputError(`runtime option ${key} must be an integer >= ${min}, got ${JSON.stringify(v)}`);
+    throw new InvalidInputError(
+      `runtime option ${key} must be an integer >= ${min}, got ${JSON.stringify(v)}`,
+    );
   }
   return v;
 }
 
-
 function checkTagFilter(filter: unknown, flatTags: unknown): TagFilter {
   if (flatTags !== undefined && filter !== 'tags' && filter !== 'defaultAnd') {
-    throw new InvalidInputError(`runtime option workerTagFilterTags needs workerTagFilter 'tags' or 'defaultAnd', got ${JSON.stringify(filter)}`);
+    throw new InvalidInputError(
+      `runtime option workerTagFilterTags needs workerTagFilter 'tags' or 'defaultAnd', got ${JSON.stringify(filter)}`,
+    );
   }
   if (filter === 'tags') filter = { tags: flatTags };
   else if (filter === 'defaultAnd') filter = { defaultAnd: flatTags };
   if (filter === 'defaultOnly' || filter === 'any' || filter === 'none') return filter;
   if (typeof filter === 'object' && filter !== null) {
-    const tags = (filter as { tags?: unknown }).tags ?? (filter as { defaultAnd?: unknown }).defaultAnd;
-    if (Array.isArray(tags) && tags.length >= 1 && tags.length <= MAX_WORKER_TAGS &&
-      tags.every((t) => tagProblem(t) === undefined)) {
+    const tags =
+      (filter as { tags?: unknown }).tags ?? (filter as { defaultAnd?: unknown }).defaultAnd;
+    if (
+      Array.isArray(tags) &&
+      tags.length >= 1 &&
+      tags.length <= MAX_WORKER_TAGS &&
+      tags.every((t) => tagProblem(t) === undefined)
+    ) {
       return filter as TagFilter;
     }
   }
@@ -169,17 +182,42 @@ function checkTagFilter(filter: unknown, flatTags: unknown): TagFilter {
 
 /** Every option name a runtime accepts; any other is refused (a typo must not be ignored). */
 const KNOWN_OPTIONS: ReadonlySet<string> = new Set<keyof RuntimeOptions>([
-  'orchestrationConcurrency', 'workerConcurrency', 'dispatcherPollIntervalMs', 'orchestratorLockTimeoutMs',
-  'workerLockTimeoutMs', 'maxAttempts', 'unregisteredBackoff', 'workerTagFilter', 'workerTagFilterTags',
-  'serviceName', 'serviceVersion', 'workerNodeId', 'maxSessionsPerRuntime', 'sessionIdleTimeoutMs',
-  'sessionLockTimeoutMs', 'sessionCleanupIntervalMs', 'activityCancellationGraceMs', 'instanceCacheSize',
-  'localActivities', 'localActivityHoldMs', 'logLevel', 'logFormat', 'logSink', 'limits',
-  'nodeHeartbeatIntervalMs', 'fleetRefreshMs', 'historyFormat',
+  'orchestrationConcurrency',
+  'workerConcurrency',
+  'dispatcherPollIntervalMs',
+  'orchestratorLockTimeoutMs',
+  'workerLockTimeoutMs',
+  'maxAttempts',
+  'unregisteredBackoff',
+  'workerTagFilter',
+  'workerTagFilterTags',
+  'serviceName',
+  'serviceVersion',
+  'workerNodeId',
+  'maxSessionsPerRuntime',
+  'sessionIdleTimeoutMs',
+  'sessionLockTimeoutMs',
+  'sessionCleanupIntervalMs',
+  'activityCancellationGraceMs',
+  'instanceCacheSize',
+  'localActivities',
+  'localActivityHoldMs',
+  'logLevel',
+  'logFormat',
+  'logSink',
+  'limits',
+  'nodeHeartbeatIntervalMs',
+  'fleetRefreshMs',
+  'historyFormat',
 ]);
 
-function optionalString(options: RuntimeOptions, key: 'serviceName' | 'serviceVersion'): string | undefined {
+function optionalString(
+  options: RuntimeOptions,
+  key: 'serviceName' | 'serviceVersion',
+): string | undefined {
   const v = options[key];
-  if (v !== undefined && typeof v !== 'string') throw new InvalidInputError(`runtime option ${key} must be a string, got ${JSON.stringify(v)}`);
+  if (v !== undefined && typeof v !== 'string')
+    throw new InvalidInputError(`runtime option ${key} must be a string, got ${JSON.stringify(v)}`);
   return v;
 }
 
@@ -195,23 +233,34 @@ export function resolveRuntimeOptions(options: RuntimeOptions = {}): ResolvedRun
   }
   const logLevel = options.logLevel ?? 'warn';
   if (!LOG_LEVELS.includes(logLevel)) {
-    throw new InvalidInputError(`runtime option logLevel must be one of ${LOG_LEVELS.join(', ')}, got ${JSON.stringify(logLevel)}`);
+    throw new InvalidInputError(
+      `runtime option logLevel must be one of ${LOG_LEVELS.join(', ')}, got ${JSON.stringify(logLevel)}`,
+    );
   }
   const logFormat = options.logFormat ?? 'pretty';
   if (!LOG_FORMATS.includes(logFormat)) {
-    throw new InvalidInputError(`runtime option logFormat must be one of ${LOG_FORMATS.join(', ')}, got ${JSON.stringify(logFormat)}`);
+    throw new InvalidInputError(
+      `runtime option logFormat must be one of ${LOG_FORMATS.join(', ')}, got ${JSON.stringify(logFormat)}`,
+    );
   }
   const backoff = options.unregisteredBackoff ?? {};
   const baseMs = backoff.baseMs ?? 1000;
   const maxMs = backoff.maxMs ?? 60_000;
   if (!Number.isInteger(baseMs) || baseMs < 0 || !Number.isInteger(maxMs) || maxMs < baseMs) {
-    throw new InvalidInputError(`runtime option unregisteredBackoff needs integers 0 <= baseMs <= maxMs, got ${JSON.stringify(backoff)}`);
+    throw new InvalidInputError(
+      `runtime option unregisteredBackoff needs integers 0 <= baseMs <= maxMs, got ${JSON.stringify(backoff)}`,
+    );
   }
-  if (options.workerNodeId !== undefined && (typeof options.workerNodeId !== 'string' || options.workerNodeId.length === 0)) {
+  if (
+    options.workerNodeId !== undefined &&
+    (typeof options.workerNodeId !== 'string' || options.workerNodeId.length === 0)
+  ) {
     throw new InvalidInputError('runtime option workerNodeId must be a non-empty string');
   }
   if (options.localActivities !== undefined && typeof options.localActivities !== 'boolean') {
-    throw new InvalidInputError(`runtime option localActivities must be a boolean, got ${JSON.stringify(options.localActivities)}`);
+    throw new InvalidInputError(
+      `runtime option localActivities must be a boolean, got ${JSON.stringify(options.localActivities)}`,
+    );
   }
   const workerLockTimeoutMs = int(options, 'workerLockTimeoutMs', 30_000, 100);
   const sessionIdleTimeoutMs = int(options, 'sessionIdleTimeoutMs', 300_000, 1);
@@ -233,7 +282,10 @@ export function resolveRuntimeOptions(options: RuntimeOptions = {}): ResolvedRun
     workerLockTimeoutMs,
     maxAttempts: int(options, 'maxAttempts', 10, 1),
     unregisteredBackoff: { baseMs, maxMs },
-    workerTagFilter: checkTagFilter(options.workerTagFilter ?? 'defaultOnly', options.workerTagFilterTags),
+    workerTagFilter: checkTagFilter(
+      options.workerTagFilter ?? 'defaultOnly',
+      options.workerTagFilterTags,
+    ),
     workerNodeId: options.workerNodeId,
     serviceName: optionalString(options, 'serviceName'),
     serviceVersion: optionalString(options, 'serviceVersion'),
@@ -253,15 +305,20 @@ export function resolveRuntimeOptions(options: RuntimeOptions = {}): ResolvedRun
 
 function checkLimits(limits: Partial<Limits> | undefined): Limits {
   if (limits === undefined) return DEFAULT_LIMITS;
-  if (typeof limits !== 'object' || limits === null) throw new InvalidInputError('runtime option limits must be an object');
+  if (typeof limits !== 'object' || limits === null)
+    throw new InvalidInputError('runtime option limits must be an object');
   const resolved = { ...DEFAULT_LIMITS };
   for (const [key, value] of Object.entries(limits)) {
     if (!(key in DEFAULT_LIMITS)) {
-      throw new InvalidInputError(`runtime option limits.${key} is unknown; known: ${Object.keys(DEFAULT_LIMITS).join(', ')}`);
+      throw new InvalidInputError(
+        `runtime option limits.${key} is unknown; known: ${Object.keys(DEFAULT_LIMITS).join(', ')}`,
+      );
     }
     if (value === undefined) continue;
     if (typeof value !== 'number' || !Number.isInteger(value) || value < 0) {
-      throw new InvalidInputError(`runtime option limits.${key} must be a non-negative integer, got ${JSON.stringify(value)}`);
+      throw new InvalidInputError(
+        `runtime option limits.${key} must be a non-negative integer, got ${JSON.stringify(value)}`,
+      );
     }
     (resolved as Record<string, number>)[key] = value;
   }
@@ -274,6 +331,9 @@ export function renewalIntervalMs(timeoutMs: number): number {
 }
 
 /** Backoff for a missing handler: `min(base × 2^min(attempt−1, 6), max)`. */
-export function unregisteredDelayMs(attempt: number, backoff: { baseMs: number; maxMs: number }): number {
+export function unregisteredDelayMs(
+  attempt: number,
+  backoff: { baseMs: number; maxMs: number },
+): number {
   return Math.min(backoff.baseMs * 2 ** Math.min(Math.max(attempt - 1, 0), 6), backoff.maxMs);
 }

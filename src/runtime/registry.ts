@@ -6,12 +6,19 @@ import { ConfigurationError, ERROR_CODES } from '../core/errors/duroxide-error.j
 import type { OrchestrationHandler } from '../core/replay/orchestration-handler.js';
 import type { NodeVersions, StoredVersionPolicy } from '../core/versioning/version-policy.js';
 import { isStandardSchema, type StandardSchemaV1 } from '../core/schema/standard-schema.js';
-import { activityNameProblem, orchestrationNameProblem, versionProblem } from '../core/validation/arguments.js';
+import {
+  activityNameProblem,
+  orchestrationNameProblem,
+  versionProblem,
+} from '../core/validation/arguments.js';
 import { compareSemVer, parseSemVer, type SemVer } from '../core/versioning/semver.js';
 import type { ActivityContext } from './activity-context.js';
 
 /** An activity: async function of its input; may do any I/O. */
-export type ActivityHandler<I = unknown, O = unknown> = (ctx: ActivityContext, input: I) => Promise<O> | O;
+export type ActivityHandler<I = unknown, O = unknown> = (
+  ctx: ActivityContext,
+  input: I,
+) => Promise<O> | O;
 
 /** Which version new executions of a name run. */
 export type VersionPolicy = 'latest' | { readonly exact: string };
@@ -22,7 +29,8 @@ function invalid(message: string): ConfigurationError {
 
 /** The shared name rules (core/validation/arguments.ts), reported as registration errors. */
 function checkName(name: unknown, what: 'orchestration' | 'activity'): string {
-  const problem = what === 'orchestration' ? orchestrationNameProblem(name) : activityNameProblem(name);
+  const problem =
+    what === 'orchestration' ? orchestrationNameProblem(name) : activityNameProblem(name);
   if (problem !== undefined) throw invalid(problem);
   return name as string;
 }
@@ -50,13 +58,22 @@ export class OrchestrationRegistry {
   readonly #byName = new Map<string, VersionEntry[]>();
   readonly #policies = new Map<string, VersionPolicy>();
 
-  register(name: string, version: string, handler: OrchestrationHandler, options: OrchestrationRegistrationOptions = {}): void {
+  register(
+    name: string,
+    version: string,
+    handler: OrchestrationHandler,
+    options: OrchestrationRegistrationOptions = {},
+  ): void {
     checkName(name, 'orchestration');
     const problem = versionProblem(version, `orchestration '${name}': version`);
     if (problem !== undefined) throw invalid(problem);
     const semver = parseSemVer(version)!;
-    if (typeof handler !== 'function') throw invalid(`orchestration '${name}@${version}': handler must be a function`);
-    if (typeof options !== 'object' || options === null) throw invalid(`orchestration '${name}@${version}': options must be an object like { inputSchema }`);
+    if (typeof handler !== 'function')
+      throw invalid(`orchestration '${name}@${version}': handler must be a function`);
+    if (typeof options !== 'object' || options === null)
+      throw invalid(
+        `orchestration '${name}@${version}': options must be an object like { inputSchema }`,
+      );
     const inputSchema = options.inputSchema;
     if (inputSchema !== undefined && !isStandardSchema(inputSchema)) {
       throw invalid(
@@ -66,7 +83,9 @@ export class OrchestrationRegistry {
     let versions = this.#byName.get(name);
     if (versions === undefined) this.#byName.set(name, (versions = []));
     if (versions.some((v) => compareSemVer(v.semver, semver) === 0)) {
-      throw invalid(`orchestration '${name}@${version}' is already registered; register a changed function under a new version`);
+      throw invalid(
+        `orchestration '${name}@${version}' is already registered; register a changed function under a new version`,
+      );
     }
     versions.push({ version, semver, handler, inputSchema });
     versions.sort((a, b) => compareSemVer(a.semver, b.semver));
@@ -76,12 +95,16 @@ export class OrchestrationRegistry {
     checkName(name, 'orchestration');
     if (policy !== 'latest') {
       if (typeof policy !== 'object' || policy === null || parseSemVer(policy.exact) === null) {
-        throw invalid(`version policy for '${name}' must be 'latest' or { exact: '<semver>' }, got ${JSON.stringify(policy)}`);
+        throw invalid(
+          `version policy for '${name}' must be 'latest' or { exact: '<semver>' }, got ${JSON.stringify(policy)}`,
+        );
       }
     }
     // Refused at the call: a default for a name or version this node cannot run is a mistake.
     if (!this.#byName.has(name)) {
-      throw invalid(`cannot set a version policy for '${name}': no orchestration of that name is registered here; register it first`);
+      throw invalid(
+        `cannot set a version policy for '${name}': no orchestration of that name is registered here; register it first`,
+      );
     }
     if (policy !== 'latest' && this.#exact(name, policy.exact) === undefined) {
       throw invalid(
@@ -105,7 +128,9 @@ export class OrchestrationRegistry {
   /** This node's part in fleet version resolution for `name`. */
   versionsOf(name: string): NodeVersions | undefined {
     const versions = this.listVersions(name);
-    return versions.length === 0 ? undefined : { versions, defaultPolicy: this.defaultPolicy(name) };
+    return versions.length === 0
+      ? undefined
+      : { versions, defaultPolicy: this.defaultPolicy(name) };
   }
 
   /** The version a new execution gets under the name's policy, if registered here. */
@@ -152,7 +177,8 @@ export class ActivityRegistry {
 
   register(name: string, handler: ActivityHandler): void {
     checkName(name, 'activity');
-    if (typeof handler !== 'function') throw invalid(`activity '${name}': handler must be a function`);
+    if (typeof handler !== 'function')
+      throw invalid(`activity '${name}': handler must be a function`);
     if (this.#handlers.has(name)) throw invalid(`activity '${name}' is already registered`);
     this.#handlers.set(name, handler);
   }

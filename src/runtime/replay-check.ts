@@ -85,7 +85,11 @@ export interface ReplayCheckReport {
  * The version a running execution of `name`@`currentVersion` (instance `instanceId`) would move
  * to at its next continue-as-new, or undefined when none is known here.
  */
-export type UpgradeTarget = (name: string, currentVersion: string, instanceId: string) => Promise<string | undefined> | string | undefined;
+export type UpgradeTarget = (
+  name: string,
+  currentVersion: string,
+  instanceId: string,
+) => Promise<string | undefined> | string | undefined;
 
 /** The highest version of the name registered on this runtime, if not below the current one. */
 export function highestRegisteredTarget(registry: OrchestrationRegistry): UpgradeTarget {
@@ -105,10 +109,14 @@ export async function checkReplay(
   upgradeTarget: UpgradeTarget = highestRegisteredTarget(env.registry),
 ): Promise<ReplayCheckReport> {
   const limit = options.limit ?? 1000;
-  if (!Number.isInteger(limit) || limit < 1) throw new InvalidInputError(`limit must be a positive integer, got ${String(limit)}`);
+  if (!Number.isInteger(limit) || limit < 1)
+    throw new InvalidInputError(`limit must be a positive integer, got ${String(limit)}`);
   let ids: readonly string[];
   if (options.instanceIds !== undefined) {
-    if (!Array.isArray(options.instanceIds) || !options.instanceIds.every((i) => typeof i === 'string' && i.length > 0)) {
+    if (
+      !Array.isArray(options.instanceIds) ||
+      !options.instanceIds.every((i) => typeof i === 'string' && i.length > 0)
+    ) {
       throw new InvalidInputError('instanceIds must be an array of non-empty strings');
     }
     ids = options.instanceIds;
@@ -120,7 +128,10 @@ export async function checkReplay(
   for (const id of ids) {
     const { result, history } = await checkOne(provider, env, id);
     results.push(result);
-    const rejection = history === undefined ? undefined : await checkInput(env.registry, upgradeTarget, id, history);
+    const rejection =
+      history === undefined
+        ? undefined
+        : await checkInput(env.registry, upgradeTarget, id, history);
     if (rejection !== undefined) inputRejections.push(rejection);
   }
   const count = (o: ReplayCheckOutcome): number => results.filter((r) => r.outcome === o).length;
@@ -168,15 +179,31 @@ interface Checked {
   readonly history?: readonly HistoryEvent[];
 }
 
-async function checkOne(provider: Provider, env: EngineEnvironment, instanceId: string): Promise<Checked> {
+async function checkOne(
+  provider: Provider,
+  env: EngineEnvironment,
+  instanceId: string,
+): Promise<Checked> {
   const { registry } = env;
   const info = await provider.getInstance(instanceId);
-  if (info === null) return { result: { instanceId, outcome: 'error', message: `instance '${instanceId}' not found` } };
+  if (info === null)
+    return {
+      result: { instanceId, outcome: 'error', message: `instance '${instanceId}' not found` },
+    };
   const executionId = info.currentExecutionId;
   if (info.status !== 'Running') {
-    const next = info.status === 'ContinuedAsNew' ? `; its next execution starts on ${info.orchestrationName}@${registry.resolveVersion(info.orchestrationName) ?? '(none registered here)'}` : '';
+    const next =
+      info.status === 'ContinuedAsNew'
+        ? `; its next execution starts on ${info.orchestrationName}@${registry.resolveVersion(info.orchestrationName) ?? '(none registered here)'}`
+        : '';
     return {
-      result: { instanceId, executionId, orchestrationName: info.orchestrationName, outcome: 'skipped', message: `instance is ${info.status}: nothing to replay${next}` },
+      result: {
+        instanceId,
+        executionId,
+        orchestrationName: info.orchestrationName,
+        outcome: 'skipped',
+        message: `instance is ${info.status}: nothing to replay${next}`,
+      },
     };
   }
   let history: HistoryEvent[];
@@ -186,13 +213,32 @@ async function checkOne(provider: Provider, env: EngineEnvironment, instanceId: 
     kvSnapshot = await provider.readKvSnapshot(instanceId);
     history = await provider.readHistory(instanceId, executionId);
   } catch (e) {
-    return { result: { instanceId, executionId, outcome: 'error', message: `history could not be read: ${(e as Error).message}` } };
+    return {
+      result: {
+        instanceId,
+        executionId,
+        outcome: 'error',
+        message: `history could not be read: ${(e as Error).message}`,
+      },
+    };
   }
   const first = history[0];
   if (first?.type !== 'OrchestrationStarted') {
-    return { result: { instanceId, executionId, outcome: 'error', message: 'history does not start with OrchestrationStarted' } };
+    return {
+      result: {
+        instanceId,
+        executionId,
+        outcome: 'error',
+        message: 'history does not start with OrchestrationStarted',
+      },
+    };
   }
-  const base = { instanceId, executionId, orchestrationName: first.name, orchestrationVersion: first.version };
+  const base = {
+    instanceId,
+    executionId,
+    orchestrationName: first.name,
+    orchestrationVersion: first.version,
+  };
   const handler = registry.get(first.name, first.version);
   if (handler === undefined) {
     return {
@@ -206,18 +252,35 @@ async function checkOne(provider: Provider, env: EngineEnvironment, instanceId: 
   }
   const again = await provider.getInstance(instanceId);
   if (again?.currentExecutionId !== executionId || again.status !== 'Running') {
-    return { result: { ...base, outcome: 'skipped', message: 'the execution ended while it was being read; run the check again' } };
+    return {
+      result: {
+        ...base,
+        outcome: 'skipped',
+        message: 'the execution ended while it was being read; run the check again',
+      },
+    };
   }
-  const engine = await createReplayEngine(env, { instanceId, executionId, history, handler, kvSnapshot, quiet: true });
+  const engine = await createReplayEngine(env, {
+    instanceId,
+    executionId,
+    history,
+    handler,
+    kvSnapshot,
+    quiet: true,
+  });
   return { history, result: await replay(engine, base) };
 }
 
-type Base = Pick<ReplayCheckResult, 'instanceId' | 'executionId' | 'orchestrationName' | 'orchestrationVersion'>;
+type Base = Pick<
+  ReplayCheckResult,
+  'instanceId' | 'executionId' | 'orchestrationName' | 'orchestrationVersion'
+>;
 
 async function replay(engine: ReplayEngine, base: Base): Promise<ReplayCheckResult> {
   const result = await engine.runTurn([]);
   const error = result.error;
-  if (error === undefined || error.category === 'application') return { ...base, outcome: 'ok', message: 'replays cleanly' };
+  if (error === undefined || error.category === 'application')
+    return { ...base, outcome: 'ok', message: 'replays cleanly' };
   if (error.kind === 'Nondeterminism' && error.details !== undefined) {
     const d = error.details;
     return {
@@ -229,5 +292,9 @@ async function replay(engine: ReplayEngine, base: Base): Promise<ReplayCheckResu
       actual: String(d['actual']),
     };
   }
-  return { ...base, outcome: error.kind === 'Nondeterminism' ? 'diverged' : 'error', message: error.message };
+  return {
+    ...base,
+    outcome: error.kind === 'Nondeterminism' ? 'diverged' : 'error',
+    message: error.message,
+  };
 }

@@ -14,9 +14,19 @@ import { DispatcherLoop } from './dispatchers/dispatcher-loop.js';
 import { InstanceCache } from './instance-cache.js';
 import { Logger } from './logger.js';
 import { newRuntimeMetrics, type MetricsSnapshot, type RuntimeMetrics } from './metrics.js';
-import { resolveRuntimeOptions, type ResolvedRuntimeOptions, type RuntimeOptions } from './options.js';
+import {
+  resolveRuntimeOptions,
+  type ResolvedRuntimeOptions,
+  type RuntimeOptions,
+} from './options.js';
 import { OrchestrationDispatcher } from './dispatchers/orchestration-dispatcher.js';
-import { checkReplay, highestRegisteredTarget, type ReplayCheckOptions, type ReplayCheckReport, type UpgradeTarget } from './replay-check.js';
+import {
+  checkReplay,
+  highestRegisteredTarget,
+  type ReplayCheckOptions,
+  type ReplayCheckReport,
+  type UpgradeTarget,
+} from './replay-check.js';
 import { resolveExecutionVersion } from '../core/versioning/version-policy.js';
 import {
   ActivityRegistry,
@@ -74,12 +84,15 @@ export class Runtime {
     this.#provider = provider;
     const resolved = resolveRuntimeOptions(options);
     // Without local-activity hand-off every activity and turn goes through the queues.
-    this.#options = provider.capabilities.localActivityHandoff ? resolved : { ...resolved, localActivities: false };
+    this.#options = provider.capabilities.localActivityHandoff
+      ? resolved
+      : { ...resolved, localActivities: false };
     // Without its own sink, a runtime writes to the trace file of initTracing, at that level.
     const tracing = this.#options.logSink === undefined ? installedTracing() : undefined;
-    this.#logger = tracing === undefined
-      ? new Logger(this.#options.logLevel, this.#options.logFormat, this.#options.logSink)
-      : new Logger(tracing.level, this.#options.logFormat, tracing.sink);
+    this.#logger =
+      tracing === undefined
+        ? new Logger(this.#options.logLevel, this.#options.logFormat, this.#options.logSink)
+        : new Logger(tracing.level, this.#options.logFormat, tracing.sink);
     this.#cache = new InstanceCache(this.#options.instanceCacheSize);
     this.#fleet = new FleetView(provider, this.#options.fleetRefreshMs);
     this.#nodeId = this.#options.workerNodeId ?? `${hostname()}-${process.pid}-${this.#runtimeId}`;
@@ -138,15 +151,27 @@ export class Runtime {
    * duroxide-node's typed registrations. Inputs and outputs are JSON values here already, so
    * each is the same as the untyped method; they exist so duroxide-node code runs unchanged.
    */
-  registerActivityTyped<I = unknown, O = unknown>(name: string, handler: ActivityHandler<I, O>): this {
+  registerActivityTyped<I = unknown, O = unknown>(
+    name: string,
+    handler: ActivityHandler<I, O>,
+  ): this {
     return this.registerActivity(name, handler);
   }
   /** Same as {@link registerOrchestration} (see {@link registerActivityTyped}). */
-  registerOrchestrationTyped<I = unknown, O = unknown>(name: string, handler: OrchestrationHandler<I, O>, options?: OrchestrationRegistrationOptions): this {
+  registerOrchestrationTyped<I = unknown, O = unknown>(
+    name: string,
+    handler: OrchestrationHandler<I, O>,
+    options?: OrchestrationRegistrationOptions,
+  ): this {
     return this.registerOrchestration(name, handler, options);
   }
   /** Same as {@link registerOrchestrationVersioned} (see {@link registerActivityTyped}). */
-  registerOrchestrationVersionedTyped<I = unknown, O = unknown>(name: string, version: string, handler: OrchestrationHandler<I, O>, options?: OrchestrationRegistrationOptions): this {
+  registerOrchestrationVersionedTyped<I = unknown, O = unknown>(
+    name: string,
+    version: string,
+    handler: OrchestrationHandler<I, O>,
+    options?: OrchestrationRegistrationOptions,
+  ): this {
     return this.registerOrchestrationVersioned(name, version, handler, options);
   }
 
@@ -166,7 +191,10 @@ export class Runtime {
   /** Starts the dispatchers. Resolves once they run. */
   async start(): Promise<void> {
     if (this.#state !== 'created') {
-      throw new ConfigurationError(ERROR_CODES.INVALID_STATE, `runtime cannot start: it is ${this.#state}`);
+      throw new ConfigurationError(
+        ERROR_CODES.INVALID_STATE,
+        `runtime cannot start: it is ${this.#state}`,
+      );
     }
     this.#state = 'running';
     const provider = this.#provider;
@@ -185,17 +213,21 @@ export class Runtime {
       this.#logger.warn(
         TARGET,
         `provider ${provider.name} has no fleet storage (capability 'fleet'): fleet-safe versioning is off — versions are ` +
-          'decided from this runtime\'s registry and in-code policy only, and no node heartbeat is written',
+          "decided from this runtime's registry and in-code policy only, and no node heartbeat is written",
         { runtimeId: this.#runtimeId },
       );
     }
-    const self: SelfNode = { nodeId: this.#nodeId, versionsOf: (name) => this.#orchestrations.versionsOf(name) };
+    const self: SelfNode = {
+      nodeId: this.#nodeId,
+      versionsOf: (name) => this.#orchestrations.versionsOf(name),
+    };
     const orchWaker = new Waker();
     const workWaker = new Waker();
     this.#unsubscribe = this.#provider.subscribe((signal) => {
       if (signal.kind === 'orchestrator') orchWaker.wakeAt(signal.visibleAt);
       else if (signal.kind === 'worker') workWaker.wake();
-      else if (signal.kind === 'activityCancelled') this.#worker?.cancelRunning(signal.instanceId, signal.executionId, signal.activityId);
+      else if (signal.kind === 'activityCancelled')
+        this.#worker?.cancelRunning(signal.instanceId, signal.executionId, signal.activityId);
     });
     this.#sessions = new SessionTracker(this.#provider, this.#options, this.#logger);
     this.#sessions.start();
@@ -249,13 +281,21 @@ export class Runtime {
       onFetchError,
       signalsAcrossProcesses: this.#provider.capabilities.crossProcessSignals,
     });
-    this.#logger.info(TARGET, `duroxide-ts runtime ${DUROXIDE_VERSION} starting with provider ${this.#provider.name}`, {
-      runtimeId: this.#runtimeId,
-      ...(this.#options.serviceName === undefined ? {} : { serviceName: this.#options.serviceName }),
-      ...(this.#options.serviceVersion === undefined ? {} : { serviceVersion: this.#options.serviceVersion }),
-      orchestrations: this.#orchestrations.listNames(),
-      activities: this.#activities.listNames(),
-    });
+    this.#logger.info(
+      TARGET,
+      `duroxide-ts runtime ${DUROXIDE_VERSION} starting with provider ${this.#provider.name}`,
+      {
+        runtimeId: this.#runtimeId,
+        ...(this.#options.serviceName === undefined
+          ? {}
+          : { serviceName: this.#options.serviceName }),
+        ...(this.#options.serviceVersion === undefined
+          ? {}
+          : { serviceVersion: this.#options.serviceVersion }),
+        orchestrations: this.#orchestrations.listNames(),
+        activities: this.#activities.listNames(),
+      },
+    );
     this.#orchLoop.start();
     this.#workLoop.start();
   }
@@ -273,9 +313,11 @@ export class Runtime {
     this.#state = 'stopping';
     this.#unsubscribe?.();
     this.#sessions?.stop();
-    const stopped = Promise.all([this.#orchLoop?.stop(), this.#workLoop?.stop(), this.#orchestration?.stop()]).then(() =>
-      this.#worker?.drain(),
-    );
+    const stopped = Promise.all([
+      this.#orchLoop?.stop(),
+      this.#workLoop?.stop(),
+      this.#orchestration?.stop(),
+    ]).then(() => this.#worker?.drain());
     let timer: NodeJS.Timeout | undefined;
     const deadline = new Promise<'timeout'>((resolve) => {
       timer = setTimeout(() => resolve('timeout'), timerDelay(timeoutMs));
@@ -284,7 +326,10 @@ export class Runtime {
     clearTimeout(timer);
     if (outcome === 'timeout') {
       this.#worker?.abortAll();
-      this.#logger.warn(TARGET, `shutdown timed out after ${timeoutMs} ms; in-flight work will be retried`);
+      this.#logger.warn(
+        TARGET,
+        `shutdown timed out after ${timeoutMs} ms; in-flight work will be retried`,
+      );
     }
     await this.#heartbeat?.stop();
     this.#cache.clear();
@@ -308,16 +353,31 @@ export class Runtime {
     // The version an instance moves to once this code is deployed: the stored fleet policy with
     // this runtime's registry as the fleet (never backwards), the highest version here without one.
     const provider = this.#provider;
-    const storedPolicies = hasCapability(provider, 'fleet') ? provider.listVersionPolicies() : Promise.resolve([]);
-    const policies = storedPolicies.then((list) => new Map(list.map((p) => [p.orchestrationName, p.policy] as const)));
+    const storedPolicies = hasCapability(provider, 'fleet')
+      ? provider.listVersionPolicies()
+      : Promise.resolve([]);
+    const policies = storedPolicies.then(
+      (list) => new Map(list.map((p) => [p.orchestrationName, p.policy] as const)),
+    );
     const fallback = highestRegisteredTarget(this.#orchestrations);
     const upgradeTarget: UpgradeTarget = async (name, currentVersion, instanceId) => {
       const stored = (await policies).get(name);
       const mine = this.#orchestrations.versionsOf(name);
-      if (stored === undefined || mine === undefined) return fallback(name, currentVersion, instanceId);
-      return resolveExecutionVersion({ storedPolicy: stored, nodes: [mine], instanceId, currentVersion }).version;
+      if (stored === undefined || mine === undefined)
+        return fallback(name, currentVersion, instanceId);
+      return resolveExecutionVersion({
+        storedPolicy: stored,
+        nodes: [mine],
+        instanceId,
+        currentVersion,
+      }).version;
     };
-    return checkReplay(this.#provider, { registry: this.#orchestrations, options: this.#options, logger: this.#logger }, options, upgradeTarget);
+    return checkReplay(
+      this.#provider,
+      { registry: this.#orchestrations, options: this.#options, logger: this.#logger },
+      options,
+      upgradeTarget,
+    );
   }
 
   /** In-process counters since start. */

@@ -62,9 +62,11 @@ export class SessionTracker {
     if (!hasCapability(provider, 'sessions')) return;
     const renew = setInterval(() => {
       if (this.#owners.size === 0) return;
-      provider.renewSessionLocks([...this.#owners], o.sessionLockTimeoutMs, o.sessionIdleTimeoutMs).catch((error: unknown) => {
-        this.#logger.warn(TARGET, 'session lease renewal failed', { error: String(error) });
-      });
+      provider
+        .renewSessionLocks([...this.#owners], o.sessionLockTimeoutMs, o.sessionIdleTimeoutMs)
+        .catch((error: unknown) => {
+          this.#logger.warn(TARGET, 'session lease renewal failed', { error: String(error) });
+        });
     }, renewalIntervalMs(o.sessionLockTimeoutMs));
     const cleanup = setInterval(() => {
       provider.cleanupOrphanedSessions(o.sessionIdleTimeoutMs).catch((error: unknown) => {

@@ -9,8 +9,19 @@
  * @module
  */
 import { closeSync, openSync, writeSync } from 'node:fs';
-import { ConfigurationError, ERROR_CODES, InvalidInputError } from '../core/errors/duroxide-error.js';
-import { formatRecord, LOG_FORMATS, LOG_LEVELS, type LogFormat, type LogLevel, type LogSink } from './logger.js';
+import {
+  ConfigurationError,
+  ERROR_CODES,
+  InvalidInputError,
+} from '../core/errors/duroxide-error.js';
+import {
+  formatRecord,
+  LOG_FORMATS,
+  LOG_LEVELS,
+  type LogFormat,
+  type LogLevel,
+  type LogSink,
+} from './logger.js';
 
 /** Options of {@link initTracing}. */
 export interface TracingOptions {
@@ -47,11 +58,19 @@ export function installedTracing(): InstalledTracing | undefined {
  * initTracing({ logFile: '/var/log/app/duroxide.log', logLevel: 'info' });
  */
 export function initTracing(options: TracingOptions): void {
-  if (typeof options !== 'object' || options === null) throw new InvalidInputError('initTracing needs options like { logFile: "./duroxide.log" }');
+  if (typeof options !== 'object' || options === null)
+    throw new InvalidInputError('initTracing needs options like { logFile: "./duroxide.log" }');
   const { logFile, logLevel = 'info', logFormat = 'compact' } = options;
-  if (typeof logFile !== 'string' || logFile.length === 0) throw new InvalidInputError('initTracing: logFile must be a non-empty path');
-  if (!LOG_LEVELS.includes(logLevel)) throw new InvalidInputError(`initTracing: logLevel must be one of ${LOG_LEVELS.join(', ')}, got ${JSON.stringify(logLevel)}`);
-  if (!LOG_FORMATS.includes(logFormat)) throw new InvalidInputError(`initTracing: logFormat must be one of ${LOG_FORMATS.join(', ')}, got ${JSON.stringify(logFormat)}`);
+  if (typeof logFile !== 'string' || logFile.length === 0)
+    throw new InvalidInputError('initTracing: logFile must be a non-empty path');
+  if (!LOG_LEVELS.includes(logLevel))
+    throw new InvalidInputError(
+      `initTracing: logLevel must be one of ${LOG_LEVELS.join(', ')}, got ${JSON.stringify(logLevel)}`,
+    );
+  if (!LOG_FORMATS.includes(logFormat))
+    throw new InvalidInputError(
+      `initTracing: logFormat must be one of ${LOG_FORMATS.join(', ')}, got ${JSON.stringify(logFormat)}`,
+    );
   let fd: number;
   try {
     fd = openSync(logFile, 'a');
@@ -66,7 +85,10 @@ export function initTracing(options: TracingOptions): void {
   const holder = globalThis as TracingHolder;
   if (holder[KEY] !== undefined) {
     closeSync(fd);
-    throw new ConfigurationError(ERROR_CODES.INVALID_STATE, 'Failed to init tracing: tracing is already installed in this process (the first initTracing call wins)');
+    throw new ConfigurationError(
+      ERROR_CODES.INVALID_STATE,
+      'Failed to init tracing: tracing is already installed in this process (the first initTracing call wins)',
+    );
   }
   holder[KEY] = {
     level: logLevel,

@@ -66,7 +66,11 @@ export class Waker {
       if (times[mid]! < at) lo = mid + 1;
       else hi = mid;
     }
-    if (Math.abs((times[lo] ?? Number.POSITIVE_INFINITY) - at) < 1 || Math.abs((times[lo - 1] ?? Number.NEGATIVE_INFINITY) - at) < 1) return;
+    if (
+      Math.abs((times[lo] ?? Number.POSITIVE_INFINITY) - at) < 1 ||
+      Math.abs((times[lo - 1] ?? Number.NEGATIVE_INFINITY) - at) < 1
+    )
+      return;
     if (lo >= MAX_TIMES) return; // far in the future: the idle poll covers it
     times.splice(lo, 0, at);
     if (times.length > MAX_TIMES) times.pop();
@@ -79,15 +83,18 @@ export class Waker {
     this.#timer = undefined;
     const next = this.#times[0];
     if (next === undefined) return;
-    this.#timer = setTimeout(() => {
-      this.#timer = undefined;
-      const now = Date.now();
-      while (this.#times.length > 0 && this.#times[0]! <= now) {
-        this.#times.shift();
-        this.wake();
-      }
-      this.#arm();
-    }, timerDelay(next - Date.now()));
+    this.#timer = setTimeout(
+      () => {
+        this.#timer = undefined;
+        const now = Date.now();
+        while (this.#times.length > 0 && this.#times[0]! <= now) {
+          this.#times.shift();
+          this.wake();
+        }
+        this.#arm();
+      },
+      timerDelay(next - Date.now()),
+    );
     this.#timer.unref();
   }
 

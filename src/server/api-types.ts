@@ -12,7 +12,9 @@ const intParam = (what: string) =>
   z
     .string()
     .regex(/^\d{1,15}$/, `${what} must be a non-negative decimal integer`)
-    .openapi({ description: `${what}: a decimal integer${what.endsWith('From') || what.endsWith('To') ? ' (epoch ms)' : ''}` })
+    .openapi({
+      description: `${what}: a decimal integer${what.endsWith('From') || what.endsWith('To') ? ' (epoch ms)' : ''}`,
+    })
     .transform((s) => Number(s));
 const boolParam = z.enum(['true', 'false']).transform((s) => s === 'true');
 
@@ -29,10 +31,18 @@ export const ProblemSchema = z
   .openapi('Problem');
 
 export const InstanceIdParams = z.strictObject({
-  instanceId: z.string().min(1).max(256).openapi({ param: { name: 'instanceId', in: 'path' }, example: 'order-1' }),
+  instanceId: z
+    .string()
+    .min(1)
+    .max(256)
+    .openapi({ param: { name: 'instanceId', in: 'path' }, example: 'order-1' }),
 });
 export const NameParams = z.strictObject({
-  orchestrationName: z.string().min(1).max(256).openapi({ param: { name: 'orchestrationName', in: 'path' }, example: 'OrderFlow' }),
+  orchestrationName: z
+    .string()
+    .min(1)
+    .max(256)
+    .openapi({ param: { name: 'orchestrationName', in: 'path' }, example: 'OrderFlow' }),
 });
 
 // ------------------------------------------------------------------ instances
@@ -58,7 +68,11 @@ export const InstanceInfoSchema = z
 const FILTER_FIELDS = {
   status: EXECUTION_STATUS.optional(),
   name: z.string().min(1).optional(),
-  version: z.string().min(1).optional().openapi({ description: "exact ('1.0.2') or a pattern ('1.0.x', '1.x')" }),
+  version: z
+    .string()
+    .min(1)
+    .optional()
+    .openapi({ description: "exact ('1.0.2') or a pattern ('1.0.x', '1.x')" }),
   createdFrom: intParam('createdFrom').optional(),
   createdTo: intParam('createdTo').optional(),
   updatedFrom: intParam('updatedFrom').optional(),
@@ -80,8 +94,12 @@ export const InstanceFacetQuery = z.strictObject({
 export const InstancePageSchema = z
   .object({ items: z.array(InstanceInfoSchema), nextCursor: z.string().nullable() })
   .openapi('InstancePage');
-const InstanceCountSchema = z.object({ key: z.string(), count: z.number().int() }).openapi('InstanceCount');
-export const InstanceFacetsSchema = z.object({ items: z.array(InstanceCountSchema) }).openapi('InstanceFacets');
+const InstanceCountSchema = z
+  .object({ key: z.string(), count: z.number().int() })
+  .openapi('InstanceCount');
+export const InstanceFacetsSchema = z
+  .object({ items: z.array(InstanceCountSchema) })
+  .openapi('InstanceFacets');
 
 const ExecutionInfoSchema = z
   .object({
@@ -108,11 +126,15 @@ const OrchestrationStatsSchema = z
 
 const WaitingOnSchema = z
   .object({
-    activities: z.array(z.object({ eventId: z.number().int(), name: z.string(), scheduledAt: z.number().int() })),
+    activities: z.array(
+      z.object({ eventId: z.number().int(), name: z.string(), scheduledAt: z.number().int() }),
+    ),
     timers: z.array(z.object({ eventId: z.number().int(), fireAt: z.number().int() })),
     events: z.array(z.object({ eventId: z.number().int(), name: z.string() })),
     queues: z.array(z.object({ eventId: z.number().int(), name: z.string() })),
-    children: z.array(z.object({ eventId: z.number().int(), name: z.string(), instanceId: z.string() })),
+    children: z.array(
+      z.object({ eventId: z.number().int(), name: z.string(), instanceId: z.string() }),
+    ),
   })
   .openapi('WaitingOn');
 
@@ -136,7 +158,9 @@ export const ExecutionQuery = z.strictObject({ executionId: intParam('executionI
 export const InstanceDetailSchema = z
   .object({
     instance: InstanceInfoSchema,
-    waitingOn: WaitingOnSchema.openapi({ description: "derived from the current execution's history; empty once it finished" }),
+    waitingOn: WaitingOnSchema.openapi({
+      description: "derived from the current execution's history; empty once it finished",
+    }),
     /** Newest first, at most 100. */
     executions: z.array(ExecutionInfoSchema),
     executionCount: z.number().int(),
@@ -159,18 +183,29 @@ export const HistoryEventSchema = z
   })
   .openapi('HistoryEvent');
 export const HistoryPageSchema = z
-  .object({ executionId: z.number().int(), items: z.array(HistoryEventSchema), nextCursor: z.string().nullable() })
+  .object({
+    executionId: z.number().int(),
+    items: z.array(HistoryEventSchema),
+    nextCursor: z.string().nullable(),
+  })
   .openapi('HistoryPage');
 
 export const InstanceTreeSchema = z
   .object({ rootId: z.string(), allIds: z.array(z.string()), size: z.number().int() })
   .openapi('InstanceTree');
-export const KvSchema = z.object({ values: z.record(z.string(), z.unknown()) }).openapi('InstanceKv');
+export const KvSchema = z
+  .object({ values: z.record(z.string(), z.unknown()) })
+  .openapi('InstanceKv');
 
 export const StartBody = z
   .strictObject({
     orchestrationName: z.string().min(1).max(256),
-    instanceId: z.string().min(1).max(256).optional().openapi({ description: 'default: a random UUID' }),
+    instanceId: z
+      .string()
+      .min(1)
+      .max(256)
+      .optional()
+      .openapi({ description: 'default: a random UUID' }),
     input: z.unknown().optional(),
     version: z.string().min(1).optional(),
     pinVersion: z.boolean().optional(),
@@ -180,9 +215,15 @@ export const AcceptedSchema = z
   .object({ instanceId: z.string(), accepted: z.literal(true) })
   .openapi('Accepted');
 
-export const RaiseEventBody = z.strictObject({ eventName: z.string().min(1).max(256), data: z.unknown().optional() }).openapi('RaiseEventRequest');
-export const EnqueueBody = z.strictObject({ queueName: z.string().min(1).max(256), data: z.unknown().optional() }).openapi('EnqueueRequest');
-export const CancelBody = z.strictObject({ reason: z.string().min(1).max(1024).optional() }).openapi('CancelRequest');
+export const RaiseEventBody = z
+  .strictObject({ eventName: z.string().min(1).max(256), data: z.unknown().optional() })
+  .openapi('RaiseEventRequest');
+export const EnqueueBody = z
+  .strictObject({ queueName: z.string().min(1).max(256), data: z.unknown().optional() })
+  .openapi('EnqueueRequest');
+export const CancelBody = z
+  .strictObject({ reason: z.string().min(1).max(1024).optional() })
+  .openapi('CancelRequest');
 export const ResumeBody = z
   .strictObject({
     version: z.string().min(1).optional(),
@@ -191,7 +232,11 @@ export const ResumeBody = z
   })
   .openapi('ResumeRequest');
 export const ResumeResultSchema = z
-  .object({ requestId: z.string(), outcome: z.enum(['resumed', 'queued']), version: z.string().optional() })
+  .object({
+    requestId: z.string(),
+    outcome: z.enum(['resumed', 'queued']),
+    version: z.string().optional(),
+  })
   .openapi('ResumeResult');
 export const RestartBody = z
   .strictObject({
@@ -219,15 +264,26 @@ export const DeleteResultSchema = z
   })
   .openapi('DeleteInstanceResult');
 export const PruneBody = z
-  .strictObject({ keepLast: z.number().int().min(0).optional(), completedBefore: z.number().int().min(0).optional() })
+  .strictObject({
+    keepLast: z.number().int().min(0).optional(),
+    completedBefore: z.number().int().min(0).optional(),
+  })
   .openapi('PruneRequest');
 export const PruneResultSchema = z
-  .object({ instancesProcessed: z.number().int(), executionsDeleted: z.number().int(), eventsDeleted: z.number().int() })
+  .object({
+    instancesProcessed: z.number().int(),
+    executionsDeleted: z.number().int(),
+    eventsDeleted: z.number().int(),
+  })
   .openapi('PruneResult');
 export const InstanceVersionBody = z
   .strictObject({
     action: z.enum(['pin', 'unpin', 'move']),
-    version: z.string().min(1).optional().openapi({ description: 'pin: default the current version; move: required' }),
+    version: z
+      .string()
+      .min(1)
+      .optional()
+      .openapi({ description: 'pin: default the current version; move: required' }),
     force: z.boolean().optional(),
     reason: z.string().min(1).max(1024).optional(),
   })
@@ -238,8 +294,17 @@ export const InstanceVersionBody = z
 const PolicySchema = z
   .discriminatedUnion('kind', [
     z.strictObject({ kind: z.literal('latest') }),
-    z.strictObject({ kind: z.literal('pinned'), version: z.string().min(1), allowDowngrade: z.boolean().optional() }),
-    z.strictObject({ kind: z.literal('ramp'), from: z.string().min(1), to: z.string().min(1), percent: z.number() }),
+    z.strictObject({
+      kind: z.literal('pinned'),
+      version: z.string().min(1),
+      allowDowngrade: z.boolean().optional(),
+    }),
+    z.strictObject({
+      kind: z.literal('ramp'),
+      from: z.string().min(1),
+      to: z.string().min(1),
+      percent: z.number(),
+    }),
   ])
   .openapi('VersionPolicy');
 export const VersionPolicyInfoSchema = z
@@ -252,9 +317,15 @@ export const VersionPolicyInfoSchema = z
     revision: z.number().int(),
   })
   .openapi('VersionPolicyInfo');
-export const PolicyListSchema = z.object({ items: z.array(VersionPolicyInfoSchema) }).openapi('VersionPolicyList');
+export const PolicyListSchema = z
+  .object({ items: z.array(VersionPolicyInfoSchema) })
+  .openapi('VersionPolicyList');
 export const SetPolicyBody = z
-  .strictObject({ policy: PolicySchema, force: z.boolean().optional(), reason: z.string().min(1).max(1024).optional() })
+  .strictObject({
+    policy: PolicySchema,
+    force: z.boolean().optional(),
+    reason: z.string().min(1).max(1024).optional(),
+  })
   .openapi('SetVersionPolicyRequest');
 export const ClearPolicyQuery = z.strictObject({ reason: z.string().min(1).max(1024).optional() });
 
@@ -269,7 +340,11 @@ const NodeInfoSchema = z
     lastSeenAt: z.number().int(),
     heartbeatIntervalMs: z.number().int(),
     orchestrations: z.array(
-      z.object({ name: z.string(), versions: z.array(z.string()), defaultPolicy: PolicySchema.optional() }),
+      z.object({
+        name: z.string(),
+        versions: z.array(z.string()),
+        defaultPolicy: PolicySchema.optional(),
+      }),
     ),
     activities: z.array(z.string()),
     isLive: z.boolean(),
@@ -303,10 +378,16 @@ export const AuditPageSchema = z
 const VersionRowSchema = z
   .object({
     version: z.string(),
-    counts: z.record(z.string(), z.number().int()).openapi({ description: 'instances by status of their current execution' }),
+    counts: z
+      .record(z.string(), z.number().int())
+      .openapi({ description: 'instances by status of their current execution' }),
     nonTerminal: z.number().int(),
-    liveNodes: z.array(z.string()).openapi({ description: 'ids of live nodes registering this version' }),
-    isStuck: z.boolean().openapi({ description: 'non-terminal instances on a version no live node registers' }),
+    liveNodes: z
+      .array(z.string())
+      .openapi({ description: 'ids of live nodes registering this version' }),
+    isStuck: z
+      .boolean()
+      .openapi({ description: 'non-terminal instances on a version no live node registers' }),
     namedByPolicy: z.boolean(),
     isSafeToDeleteCode: z.boolean(),
   })
@@ -321,7 +402,9 @@ const OrchestrationSummarySchema = z
 export const ActivityListSchema = z
   .object({ items: z.array(z.object({ name: z.string(), liveNodes: z.array(z.string()) })) })
   .openapi('ActivityList');
-export const CatalogSchema = z.object({ items: z.array(OrchestrationSummarySchema) }).openapi('OrchestrationCatalog');
+export const CatalogSchema = z
+  .object({ items: z.array(OrchestrationSummarySchema) })
+  .openapi('OrchestrationCatalog');
 
 // ------------------------------------------------------------------ system
 
@@ -348,5 +431,9 @@ export const MetricsSchema = z
   })
   .openapi('SystemMetrics');
 export const QueueDepthsSchema = z
-  .object({ orchestratorQueue: z.number().int(), workerQueue: z.number().int(), timerQueue: z.number().int() })
+  .object({
+    orchestratorQueue: z.number().int(),
+    workerQueue: z.number().int(),
+    timerQueue: z.number().int(),
+  })
   .openapi('QueueDepths');

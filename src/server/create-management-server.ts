@@ -28,7 +28,11 @@ import { API_PREFIX, type ManagementApp, type RouteDeps, type ServerEnv } from '
 /** Largest request body accepted, by default (1 MiB). */
 const DEFAULT_MAX_BODY_BYTES = 1024 * 1024;
 /** Paths answered without a key (probes and the API description). */
-const PUBLIC_PATHS = new Set([`${API_PREFIX}/healthz`, `${API_PREFIX}/readyz`, `${API_PREFIX}/openapi.json`]);
+const PUBLIC_PATHS = new Set([
+  `${API_PREFIX}/healthz`,
+  `${API_PREFIX}/readyz`,
+  `${API_PREFIX}/openapi.json`,
+]);
 
 export interface ManagementServerOptions {
   readonly client: Client;
@@ -97,19 +101,35 @@ function bearer(header: string | undefined): string | undefined {
  */
 export function createManagementServer(options: ManagementServerOptions): ManagementServer {
   const { client } = options;
-  if (client === null || typeof client !== 'object' || typeof client.queryInstances !== 'function') {
+  if (
+    client === null ||
+    typeof client !== 'object' ||
+    typeof client.queryInstances !== 'function'
+  ) {
     throw new InvalidInputError('createManagementServer needs { client: new Client(provider) }');
   }
   const verifier = new ApiKeyVerifier(options.auth?.keys ?? []);
   const maxBodyBytes = options.maxBodyBytes ?? DEFAULT_MAX_BODY_BYTES;
-  if (!Number.isSafeInteger(maxBodyBytes) || maxBodyBytes < 1) throw new InvalidInputError(`maxBodyBytes must be a positive integer, got ${String(maxBodyBytes)}`);
-  const onInternalError = options.onInternalError ?? ((error: unknown) => console.error('duroxide management server: internal error', error));
-  const deps: RouteDeps = { client, isReadOnly: options.isReadOnly === true, authMode: verifier.size > 0 ? 'apiKeys' : 'loopback' };
+  if (!Number.isSafeInteger(maxBodyBytes) || maxBodyBytes < 1)
+    throw new InvalidInputError(
+      `maxBodyBytes must be a positive integer, got ${String(maxBodyBytes)}`,
+    );
+  const onInternalError =
+    options.onInternalError ??
+    ((error: unknown) => console.error('duroxide management server: internal error', error));
+  const deps: RouteDeps = {
+    client,
+    isReadOnly: options.isReadOnly === true,
+    authMode: verifier.size > 0 ? 'apiKeys' : 'loopback',
+  };
 
   const app: ManagementApp = new OpenAPIHono<ServerEnv>({
     defaultHook: (result) => {
       if (result.success) return undefined;
-      const errors = result.error.issues.map((i) => ({ path: [result.target, ...i.path.map(String)].join('.'), message: i.message }));
+      const errors = result.error.issues.map((i) => ({
+        path: [result.target, ...i.path.map(String)].join('.'),
+        message: i.message,
+      }));
       const detail = `invalid request ${result.target}: ${errors.map((e) => `${e.path}: ${e.message}`).join('; ')}`;
       return problemResponse(problem(400, ERROR_CODES.INVALID_INPUT, detail, { errors }));
     },
@@ -133,21 +153,40 @@ export function createManagementServer(options: ManagementServerOptions): Manage
     return problemResponse(body);
   });
   app.notFound((c) =>
-    problemResponse(problem(404, ERROR_CODES.ROUTE_NOT_FOUND, `no route ${c.req.method} ${new URL(c.req.url).pathname}; see ${API_PREFIX}/openapi.json`)),
+    problemResponse(
+      problem(
+        404,
+        ERROR_CODES.ROUTE_NOT_FOUND,
+        `no route ${c.req.method} ${new URL(c.req.url).pathname}; see ${API_PREFIX}/openapi.json`,
+      ),
+    ),
   );
 
   app.use('*', async (c, next) => {
     const peer = c.env?.incoming?.socket.remoteAddress;
     if (verifier.size === 0 && c.env?.incoming !== undefined && !isLoopback(peer)) {
-      throw new DuroxideError(ERROR_CODES.PERMISSION_DENIED, `this server has no API keys and answers loopback callers only, not ${peer ?? 'an unknown address'}`);
+      throw new DuroxideError(
+        ERROR_CODES.PERMISSION_DENIED,
+        `this server has no API keys and answers loopback callers only, not ${peer ?? 'an unknown address'}`,
+      );
     }
     c.header('cache-control', 'no-store');
     await next();
   });
-  app.use(`${API_PREFIX}/*`, bodyLimit({
-    maxSize: maxBodyBytes,
-    onError: () => problemResponse(problem(413, ERROR_CODES.INVALID_INPUT, `the request body is larger than ${maxBodyBytes} bytes`)),
-  }));
+  app.use(
+    `${API_PREFIX}/*`,
+    bodyLimit({
+      maxSize: maxBodyBytes,
+      onError: () =>
+        problemResponse(
+          problem(
+            413,
+            ERROR_CODES.INVALID_INPUT,
+            `the request body is larger than ${maxBodyBytes} bytes`,
+          ),
+        ),
+    }),
+  );
   app.use(`${API_PREFIX}/*`, async (c, next) => {
     if (PUBLIC_PATHS.has(c.req.path)) return next();
     if (verifier.size === 0) {
@@ -155,7 +194,11 @@ export function createManagementServer(options: ManagementServerOptions): Manage
       return next();
     }
     const key = bearer(c.req.header('authorization'));
-    if (key === undefined) throw new DuroxideError(ERROR_CODES.UNAUTHENTICATED, 'this request needs an API key: send Authorization: Bearer <key>');
+    if (key === undefined)
+      throw new DuroxideError(
+        ERROR_CODES.UNAUTHENTICATED,
+        'this request needs an API key: send Authorization: Bearer <key>',
+      );
     const record = await verifier.verify(key, Date.now());
     c.set('principal', { actor: record.name, role: record.role });
     return next();
@@ -175,10 +218,15 @@ export function createManagementServer(options: ManagementServerOptions): Manage
     info: {
       title: 'duroxide management API',
       version: DUROXIDE_VERSION,
-      description: 'Instances, versions, upgrades, nodes and the audit log of a duroxide-ts store. Errors are application/problem+json with a stable `code`.',
+      description:
+        'Instances, versions, upgrades, nodes and the audit log of a duroxide-ts store. Errors are application/problem+json with a stable `code`.',
     },
   };
-  app.openAPIRegistry.registerComponent('securitySchemes', 'apiKey', { type: 'http', scheme: 'bearer', description: 'dxk_… API key' });
+  app.openAPIRegistry.registerComponent('securitySchemes', 'apiKey', {
+    type: 'http',
+    scheme: 'bearer',
+    description: 'dxk_… API key',
+  });
   const openApiDocument = (): Record<string, unknown> => ({
     ...app.getOpenAPI31Document(documentConfig),
     security: [{ apiKey: [] }],

@@ -74,7 +74,10 @@ export interface WaitingOn {
   readonly children: readonly { eventId: number; name: string; instanceId: string }[];
 }
 
-function text(data: Readonly<Record<string, unknown>> | undefined, key: string): string | undefined {
+function text(
+  data: Readonly<Record<string, unknown>> | undefined,
+  key: string,
+): string | undefined {
   const v = data?.[key];
   return typeof v === 'string' ? v : undefined;
 }
@@ -129,13 +132,28 @@ export function timeline(events: readonly StructuredEvent[]): TimelineSpan[] {
 
 /** What the execution whose history this is waits on (empty for a finished execution). */
 export function waitingOn(events: readonly StructuredEvent[]): WaitingOn {
-  const finished = events.some((e) => e.kind === 'OrchestrationCompleted' || e.kind === 'OrchestrationFailed' || e.kind === 'OrchestrationContinuedAsNew');
+  const finished = events.some(
+    (e) =>
+      e.kind === 'OrchestrationCompleted' ||
+      e.kind === 'OrchestrationFailed' ||
+      e.kind === 'OrchestrationContinuedAsNew',
+  );
   const open = finished ? [] : timeline(events).filter((s) => s.outcome === 'open');
   return {
-    activities: open.filter((s) => s.kind === 'activity').map((s) => ({ eventId: s.eventId, name: s.name ?? '', scheduledAt: s.startedAt })),
-    timers: open.filter((s) => s.kind === 'timer').map((s) => ({ eventId: s.eventId, fireAt: s.fireAt ?? 0 })),
-    events: open.filter((s) => s.kind === 'event').map((s) => ({ eventId: s.eventId, name: s.name ?? '' })),
-    queues: open.filter((s) => s.kind === 'queue').map((s) => ({ eventId: s.eventId, name: s.name ?? '' })),
-    children: open.filter((s) => s.kind === 'subOrchestration').map((s) => ({ eventId: s.eventId, name: s.name ?? '', instanceId: s.instanceId ?? '' })),
+    activities: open
+      .filter((s) => s.kind === 'activity')
+      .map((s) => ({ eventId: s.eventId, name: s.name ?? '', scheduledAt: s.startedAt })),
+    timers: open
+      .filter((s) => s.kind === 'timer')
+      .map((s) => ({ eventId: s.eventId, fireAt: s.fireAt ?? 0 })),
+    events: open
+      .filter((s) => s.kind === 'event')
+      .map((s) => ({ eventId: s.eventId, name: s.name ?? '' })),
+    queues: open
+      .filter((s) => s.kind === 'queue')
+      .map((s) => ({ eventId: s.eventId, name: s.name ?? '' })),
+    children: open
+      .filter((s) => s.kind === 'subOrchestration')
+      .map((s) => ({ eventId: s.eventId, name: s.name ?? '', instanceId: s.instanceId ?? '' })),
   };
 }

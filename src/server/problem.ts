@@ -77,7 +77,10 @@ export function problem(
   };
 }
 
-export function problemResponse(body: ProblemDetails, headers: Record<string, string> = {}): Response {
+export function problemResponse(
+  body: ProblemDetails,
+  headers: Record<string, string> = {},
+): Response {
   return new Response(JSON.stringify(body), {
     status: body.status,
     headers: { 'content-type': PROBLEM_CONTENT_TYPE, ...headers },
@@ -88,10 +91,17 @@ export function problemResponse(body: ProblemDetails, headers: Record<string, st
 export function problemFor(error: unknown): { body: ProblemDetails; isInternal: boolean } {
   if (isDuroxideError(error)) {
     const context = Object.keys(error.context).length > 0 ? { context: { ...error.context } } : {};
-    return { body: problem(HTTP_STATUS_BY_CODE[error.code], error.code, error.message, context), isInternal: false };
+    return {
+      body: problem(HTTP_STATUS_BY_CODE[error.code], error.code, error.message, context),
+      isInternal: false,
+    };
   }
   return {
-    body: problem(500, ERROR_CODES.INTERNAL_ERROR, 'the management server failed unexpectedly; the error was logged on the server'),
+    body: problem(
+      500,
+      ERROR_CODES.INTERNAL_ERROR,
+      'the management server failed unexpectedly; the error was logged on the server',
+    ),
     isInternal: true,
   };
 }

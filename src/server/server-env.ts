@@ -41,7 +41,10 @@ export function requireRole(role: ApiKeyRole, isReadOnly: boolean): MiddlewareHa
   return async (c, next) => {
     const principal = c.get('principal');
     if (isReadOnly && role !== 'viewer') {
-      throw new DuroxideError(ERROR_CODES.PERMISSION_DENIED, 'the management server runs read-only; restart it without --read-only to make changes');
+      throw new DuroxideError(
+        ERROR_CODES.PERMISSION_DENIED,
+        'the management server runs read-only; restart it without --read-only to make changes',
+      );
     }
     if (!roleAllows(principal.role, role)) {
       throw new DuroxideError(
@@ -68,12 +71,19 @@ export async function audited<T>(
 ): Promise<T> {
   const actor = c.get('principal').actor;
   const record = (result: Record<string, unknown>): Promise<void> =>
-    deps.client.appendAuditEntry(action, target, { actor, ...(reason !== undefined ? { reason } : {}), details: { ...details, ...result } });
+    deps.client.appendAuditEntry(action, target, {
+      actor,
+      ...(reason !== undefined ? { reason } : {}),
+      details: { ...details, ...result },
+    });
   let value: T;
   try {
     value = await run();
   } catch (error) {
-    await record({ result: 'error', code: isDuroxideError(error) ? error.code : ERROR_CODES.INTERNAL_ERROR });
+    await record({
+      result: 'error',
+      code: isDuroxideError(error) ? error.code : ERROR_CODES.INTERNAL_ERROR,
+    });
     throw error;
   }
   await record({ result: 'ok' });

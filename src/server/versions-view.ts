@@ -9,7 +9,11 @@ import type { Client } from '../client/client.js';
 import type { NodeInfo, VersionPolicyInfo } from '../client/fleet-types.js';
 import type { ExecutionStatus } from '../client/types.js';
 import { compareSemVer, parseSemVer } from '../core/versioning/semver.js';
-import { effectivePolicy, fleetLatest, type StoredVersionPolicy } from '../core/versioning/version-policy.js';
+import {
+  effectivePolicy,
+  fleetLatest,
+  type StoredVersionPolicy,
+} from '../core/versioning/version-policy.js';
 
 const STATUSES: readonly ExecutionStatus[] = ['Running', 'ContinuedAsNew', 'Completed', 'Failed'];
 
@@ -54,7 +58,12 @@ function byVersionDescending(a: string, b: string): number {
   return compareSemVer(sb, sa);
 }
 
-async function summarise(client: Client, name: string, nodes: readonly NodeInfo[], policy: VersionPolicyInfo | null): Promise<OrchestrationSummary> {
+async function summarise(
+  client: Client,
+  name: string,
+  nodes: readonly NodeInfo[],
+  policy: VersionPolicyInfo | null,
+): Promise<OrchestrationSummary> {
   const counts = new Map<string, Record<string, number>>();
   for (const status of STATUSES) {
     for (const { key, count } of await client.countInstances({ name, status }, 'version')) {
@@ -63,10 +72,14 @@ async function summarise(client: Client, name: string, nodes: readonly NodeInfo[
       counts.set(key, row);
     }
   }
-  const registering = nodes.filter((n) => n.isLive).flatMap((n) => {
-    const entry = n.orchestrations.find((o) => o.name === name);
-    return entry === undefined ? [] : [{ nodeId: n.nodeId, versions: entry.versions, defaultPolicy: entry.defaultPolicy }];
-  });
+  const registering = nodes
+    .filter((n) => n.isLive)
+    .flatMap((n) => {
+      const entry = n.orchestrations.find((o) => o.name === name);
+      return entry === undefined
+        ? []
+        : [{ nodeId: n.nodeId, versions: entry.versions, defaultPolicy: entry.defaultPolicy }];
+    });
   const effective = effectivePolicy(policy?.policy, registering);
   const needed = new Set(policyVersions(effective, fleetLatest(registering)));
   const versions = new Set([...counts.keys(), ...registering.flatMap((n) => n.versions)]);
@@ -91,19 +104,23 @@ async function summarise(client: Client, name: string, nodes: readonly NodeInfo[
 /** Every orchestration name seen in instances, on live nodes or in a stored policy. */
 export async function buildCatalog(client: Client): Promise<OrchestrationSummary[]> {
   const nodes = await client.listNodes();
-  const policies = new Map((await client.listVersionPolicies()).map((p) => [p.orchestrationName, p]));
+  const policies = new Map(
+    (await client.listVersionPolicies()).map((p) => [p.orchestrationName, p]),
+  );
   const names = new Set<string>();
   for (const { key } of await client.countInstances({}, 'name')) names.add(key);
   for (const n of nodes) for (const o of n.orchestrations) names.add(o.name);
   for (const name of policies.keys()) names.add(name);
   const out: OrchestrationSummary[] = [];
-  for (const name of [...names].sort()) out.push(await summarise(client, name, nodes, policies.get(name) ?? null));
+  for (const name of [...names].sort())
+    out.push(await summarise(client, name, nodes, policies.get(name) ?? null));
   return out;
 }
 
 /** Names with non-terminal instances on more than one version, or stuck instances. */
 export async function buildUpgrades(client: Client): Promise<OrchestrationSummary[]> {
   return (await buildCatalog(client)).filter(
-    (s) => s.versions.filter((v) => v.nonTerminal > 0).length > 1 || s.versions.some((v) => v.isStuck),
+    (s) =>
+      s.versions.filter((v) => v.nonTerminal > 0).length > 1 || s.versions.some((v) => v.isStuck),
   );
 }

@@ -19,4 +19,9 @@
  * @module
  */
 export { runProviderConformance } from '../providers/validation/run-provider-conformance.js';
-export type { ConformanceClock, ConformanceContext, ConformanceSkip, ProviderConformanceOptions } from '../providers/validation/run-provider-conformance.js';
+export type {
+  ConformanceClock,
+  ConformanceContext,
+  ConformanceSkip,
+  ProviderConformanceOptions,
+} from '../providers/validation/run-provider-conformance.js';

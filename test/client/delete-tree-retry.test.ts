@@ -5,19 +5,33 @@
  */
 import assert from 'node:assert/strict';
 import { describe, test, type TestContext } from 'node:test';
-import { Client, DuroxideError, ERROR_CODES, ProviderError, SqliteProvider } from '../../src/index.js';
+import {
+  Client,
+  DuroxideError,
+  ERROR_CODES,
+  ProviderError,
+  SqliteProvider,
+} from '../../src/index.js';
 import type { Provider } from '../../src/providers/provider.js';
-import { finishInstance, startInstance } from '../../src/providers/validation/conformance-fixtures.js';
+import {
+  finishInstance,
+  startInstance,
+} from '../../src/providers/validation/conformance-fixtures.js';
 
 /** The real provider, with `hooks` run around some calls (methods stay bound to the provider). */
-function around(provider: Provider, hooks: Partial<Record<keyof Provider, (call: () => Promise<unknown>) => Promise<unknown>>>): Provider {
+function around(
+  provider: Provider,
+  hooks: Partial<Record<keyof Provider, (call: () => Promise<unknown>) => Promise<unknown>>>,
+): Provider {
   return new Proxy(provider, {
     get(target, property, receiver) {
       const value: unknown = Reflect.get(target, property, receiver);
       if (typeof value !== 'function') return value;
       const bound = (value as (...args: unknown[]) => unknown).bind(target);
       const hook = hooks[property as keyof Provider];
-      return hook === undefined ? bound : (...args: unknown[]) => hook(() => bound(...args) as Promise<unknown>);
+      return hook === undefined
+        ? bound
+        : (...args: unknown[]) => hook(() => bound(...args) as Promise<unknown>);
     },
   });
 }
@@ -62,7 +76,8 @@ describe('deleting an instance whose tree changes underneath', () => {
     const client = new Client(
       around(provider, {
         deleteInstances: async (call) => {
-          if (++deletes === 1) throw new DuroxideError(ERROR_CODES.INSTANCE_TREE_CHANGED, 'tree moved');
+          if (++deletes === 1)
+            throw new DuroxideError(ERROR_CODES.INSTANCE_TREE_CHANGED, 'tree moved');
           return call();
         },
       }),

@@ -31,7 +31,6 @@ import { eventually } from '../helpers/eventually.js';
 
 type Ctx = OrchestrationContext;
 
-
 function tempDir(t: TestContext): string {
   const dir = mkdtempSync(join(tmpdir(), 'duroxide-mgmt-'));
   t.after(() => rmSync(dir, { recursive: true, force: true }));
@@ -49,10 +48,15 @@ function gate(): { wait: Promise<void>; open: () => void } {
 
 describe('deleting instances', () => {
   test('deleting a running instance without force is refused and leaves it running', async (t) => {
-    const { client } = await startHarness(t, (rt) => rt.registerOrchestration('Waiter', async (ctx: Ctx) => ctx.waitForEvent('go')));
+    const { client } = await startHarness(t, (rt) =>
+      rt.registerOrchestration('Waiter', async (ctx: Ctx) => ctx.waitForEvent('go')),
+    );
     const id = uid('del-running');
     await client.startOrchestration(id, 'Waiter');
-    await eventually('the instance to start', async () => (await client.getStatus(id)).status === 'Running');
+    await eventually(
+      'the instance to start',
+      async () => (await client.getStatus(id)).status === 'Running',
+    );
 
     await assert.rejects(client.deleteInstance(id), (e: unknown) => {
       assert.ok(e instanceof InstanceStillRunningError, String(e));
@@ -94,8 +98,16 @@ describe('deleting instances', () => {
     blocker.open();
     await activityReturned.wait;
     await sleep(100); // let the worker try to report the stale result
-    assert.equal((await client.getStatus(id)).status, 'NotFound', 'the stale activity result did not revive it');
-    assert.deepEqual(await client.getQueueDepths(), { orchestratorQueue: 0, workerQueue: 0, timerQueue: 0 });
+    assert.equal(
+      (await client.getStatus(id)).status,
+      'NotFound',
+      'the stale activity result did not revive it',
+    );
+    assert.deepEqual(await client.getQueueDepths(), {
+      orchestratorQueue: 0,
+      workerQueue: 0,
+      timerQueue: 0,
+    });
 
     await client.startOrchestration(id, 'UsesQuick');
     const fresh = await client.waitForOrchestration(id, 10_000);
@@ -107,7 +119,10 @@ describe('deleting instances', () => {
     const { client } = await startHarness(t, () => undefined);
     await assert.rejects(client.deleteInstance(uid('nobody')), InstanceNotFoundError);
     await assert.rejects(client.deleteInstance(uid('nobody'), true), InstanceNotFoundError);
-    await assert.rejects(client.pruneExecutions(uid('nobody'), { keepLast: 2 }), InstanceNotFoundError);
+    await assert.rejects(
+      client.pruneExecutions(uid('nobody'), { keepLast: 2 }),
+      InstanceNotFoundError,
+    );
   });
 
   test('a sub-orchestration whose parent no longer exists can be deleted on its own', async (t) => {
@@ -123,13 +138,21 @@ describe('deleting instances', () => {
   test('deleting the root of a finished three-level tree cascades; a child cannot be deleted on its own', async (t) => {
     const { client } = await startHarness(t, (rt) => {
       rt.registerOrchestration('Leaf', async (_ctx: Ctx, x: number) => x * 2);
-      rt.registerOrchestration('Mid', async (ctx: Ctx, x: number) => ctx.scheduleSubOrchestrationWithId('Leaf', `${ctx.instanceId}/leaf`, x));
-      rt.registerOrchestration('Top', async (ctx: Ctx, x: number) => ctx.scheduleSubOrchestrationWithId('Mid', `${ctx.instanceId}/mid`, x));
+      rt.registerOrchestration('Mid', async (ctx: Ctx, x: number) =>
+        ctx.scheduleSubOrchestrationWithId('Leaf', `${ctx.instanceId}/leaf`, x),
+      );
+      rt.registerOrchestration('Top', async (ctx: Ctx, x: number) =>
+        ctx.scheduleSubOrchestrationWithId('Mid', `${ctx.instanceId}/mid`, x),
+      );
     });
     const id = uid('tree3');
     await client.startOrchestration(id, 'Top', 21);
     assert.equal((await client.waitForOrchestration(id, 10_000)).output, 42);
-    assert.deepEqual(await client.getInstanceTree(id), { rootId: id, allIds: [id, `${id}/mid`, `${id}/mid/leaf`], size: 3 });
+    assert.deepEqual(await client.getInstanceTree(id), {
+      rootId: id,
+      allIds: [id, `${id}/mid`, `${id}/mid/leaf`],
+      size: 3,
+    });
 
     for (const child of [`${id}/mid`, `${id}/mid/leaf`]) {
       for (const force of [false, true]) {
@@ -144,26 +167,35 @@ describe('deleting instances', () => {
     const result = await client.deleteInstance(id);
     assert.equal(result.instancesDeleted, 3);
     assert.equal(result.executionsDeleted, 3);
-    for (const gone of [id, `${id}/mid`, `${id}/mid/leaf`]) assert.equal((await client.getStatus(gone)).status, 'NotFound');
+    for (const gone of [id, `${id}/mid`, `${id}/mid/leaf`])
+      assert.equal((await client.getStatus(gone)).status, 'NotFound');
     assert.equal((await client.getSystemMetrics()).totalInstances, 0);
   });
 
   test('deleting a running three-level tree needs force, which removes every level', async (t) => {
     const { client } = await startHarness(t, (rt) => {
       rt.registerOrchestration('Leaf', async (ctx: Ctx) => ctx.waitForEvent('never'));
-      rt.registerOrchestration('Mid', async (ctx: Ctx) => ctx.scheduleSubOrchestrationWithId('Leaf', `${ctx.instanceId}/leaf`));
-      rt.registerOrchestration('Top', async (ctx: Ctx) => ctx.scheduleSubOrchestrationWithId('Mid', `${ctx.instanceId}/mid`));
+      rt.registerOrchestration('Mid', async (ctx: Ctx) =>
+        ctx.scheduleSubOrchestrationWithId('Leaf', `${ctx.instanceId}/leaf`),
+      );
+      rt.registerOrchestration('Top', async (ctx: Ctx) =>
+        ctx.scheduleSubOrchestrationWithId('Mid', `${ctx.instanceId}/mid`),
+      );
     });
     const id = uid('tree3-running');
     await client.startOrchestration(id, 'Top');
-    await eventually('the leaf to start', async () => (await client.getStatus(`${id}/mid/leaf`)).status === 'Running');
+    await eventually(
+      'the leaf to start',
+      async () => (await client.getStatus(`${id}/mid/leaf`)).status === 'Running',
+    );
 
     await assert.rejects(client.deleteInstance(id), InstanceStillRunningError);
     assert.equal((await client.getInstanceTree(id)).size, 3, 'nothing was deleted');
 
     assert.equal((await client.deleteInstance(id, true)).instancesDeleted, 3);
     await sleep(50);
-    for (const gone of [id, `${id}/mid`, `${id}/mid/leaf`]) assert.equal((await client.getStatus(gone)).status, 'NotFound');
+    for (const gone of [id, `${id}/mid`, `${id}/mid/leaf`])
+      assert.equal((await client.getStatus(gone)).status, 'NotFound');
     assert.equal((await client.getSystemMetrics()).totalInstances, 0);
   });
 
@@ -186,19 +218,31 @@ describe('deleting instances', () => {
     for (const id of recent) await run(id);
     const waiter = uid('waiter');
     await client.startOrchestration(waiter, 'Waiter');
-    await eventually('the waiter to start', async () => (await client.getStatus(waiter)).status === 'Running');
+    await eventually(
+      'the waiter to start',
+      async () => (await client.getStatus(waiter)).status === 'Running',
+    );
 
     const batches: number[] = [];
     const remaining: string[][] = [];
     for (let i = 0; i < 3; i++) {
-      batches.push((await client.deleteInstanceBulk({ completedBefore: cutoff, limit: 2 })).instancesDeleted);
+      batches.push(
+        (await client.deleteInstanceBulk({ completedBefore: cutoff, limit: 2 })).instancesDeleted,
+      );
       remaining.push((await client.listAllInstances()).sort());
     }
     assert.deepEqual(batches, [2, 1, 0]);
-    assert.deepEqual(remaining[0], [old[2]!, ...recent, waiter].sort(), 'the oldest completions go first');
+    assert.deepEqual(
+      remaining[0],
+      [old[2]!, ...recent, waiter].sort(),
+      'the oldest completions go first',
+    );
     assert.deepEqual(remaining[2], [...recent, waiter].sort());
 
-    assert.equal((await client.deleteInstanceBulk({ instanceIds: [recent[0]!, waiter] })).instancesDeleted, 1);
+    assert.equal(
+      (await client.deleteInstanceBulk({ instanceIds: [recent[0]!, waiter] })).instancesDeleted,
+      1,
+    );
     assert.equal((await client.deleteInstanceBulk()).instancesDeleted, 1);
     assert.deepEqual(await client.listAllInstances(), [waiter]);
     assert.equal((await client.getStatus(waiter)).status, 'Running');
@@ -210,10 +254,16 @@ describe('instance trees', () => {
     const { client } = await startHarness(t, (rt) => {
       rt.registerOrchestration('Leaf', async () => 'leaf');
       rt.registerOrchestration('Branch', async (ctx: Ctx) =>
-        ctx.all([0, 1].map((i) => ctx.scheduleSubOrchestrationWithId('Leaf', `${ctx.instanceId}/${i}`))),
+        ctx.all(
+          [0, 1].map((i) => ctx.scheduleSubOrchestrationWithId('Leaf', `${ctx.instanceId}/${i}`)),
+        ),
       );
       rt.registerOrchestration('Root', async (ctx: Ctx) =>
-        ctx.all(['a', 'b', 'c'].map((b) => ctx.scheduleSubOrchestrationWithId('Branch', `${ctx.instanceId}/${b}`))),
+        ctx.all(
+          ['a', 'b', 'c'].map((b) =>
+            ctx.scheduleSubOrchestrationWithId('Branch', `${ctx.instanceId}/${b}`),
+          ),
+        ),
       );
     });
     const id = uid('wide');
@@ -224,12 +274,23 @@ describe('instance trees', () => {
     assert.equal(tree.rootId, id);
     assert.equal(tree.size, 10);
     assert.equal(tree.allIds[0], id);
-    assert.deepEqual(new Set(tree.allIds.slice(1, 4)), new Set(['a', 'b', 'c'].map((b) => `${id}/${b}`)), 'children before grandchildren');
+    assert.deepEqual(
+      new Set(tree.allIds.slice(1, 4)),
+      new Set(['a', 'b', 'c'].map((b) => `${id}/${b}`)),
+      'children before grandchildren',
+    );
     assert.deepEqual(
       [...tree.allIds].sort(),
-      [id, ...['a', 'b', 'c'].flatMap((b) => [`${id}/${b}`, `${id}/${b}/0`, `${id}/${b}/1`])].sort(),
+      [
+        id,
+        ...['a', 'b', 'c'].flatMap((b) => [`${id}/${b}`, `${id}/${b}/0`, `${id}/${b}/1`]),
+      ].sort(),
     );
-    assert.deepEqual(await client.getInstanceTree(`${id}/b/1`), { rootId: `${id}/b/1`, allIds: [`${id}/b/1`], size: 1 });
+    assert.deepEqual(await client.getInstanceTree(`${id}/b/1`), {
+      rootId: `${id}/b/1`,
+      allIds: [`${id}/b/1`],
+      size: 1,
+    });
     assert.equal((await client.getInstanceInfo(`${id}/b/1`)).parentInstanceId, `${id}/b`);
     await assert.rejects(client.getInstanceTree(uid('unknown')), InstanceNotFoundError);
   });
@@ -240,14 +301,18 @@ describe('pruning a live continue-as-new instance', () => {
   function eternal(rt: Runtime, shouldStop: () => boolean): void {
     rt.registerActivity('ShouldStop', async () => shouldStop());
     rt.registerOrchestration('Eternal', async (ctx: Ctx, i: number) => {
-      if (await ctx.scheduleActivity<boolean>('ShouldStop', i)) return `stopped in execution ${ctx.executionId}`;
+      if (await ctx.scheduleActivity<boolean>('ShouldStop', i))
+        return `stopped in execution ${ctx.executionId}`;
       await ctx.scheduleTimer(1);
       return ctx.continueAsNew(i + 1);
     });
   }
 
   async function executionsReach(client: Client, id: string, count: number): Promise<void> {
-    await eventually(`execution ${count} of ${id}`, async () => Math.max(0, ...(await client.listExecutions(id))) >= count);
+    await eventually(
+      `execution ${count} of ${id}`,
+      async () => Math.max(0, ...(await client.listExecutions(id))) >= count,
+    );
   }
 
   test('pruning with keepLast while the instance runs keeps it running to completion', async (t) => {
@@ -274,12 +339,23 @@ describe('pruning a live continue-as-new instance', () => {
     const last = executions.at(-1)!;
     assert.equal(done.output, `stopped in execution ${last}`);
     assert.ok(executions[0]! >= kept[0]!, 'pruned executions never come back');
-    assert.deepEqual(executions, Array.from({ length: executions.length }, (_, i) => executions[0]! + i), 'no gaps after the pruned ones');
+    assert.deepEqual(
+      executions,
+      Array.from({ length: executions.length }, (_, i) => executions[0]! + i),
+      'no gaps after the pruned ones',
+    );
 
     assert.equal((await client.pruneExecutions(id, {})).executionsDeleted, executions.length - 1);
     assert.deepEqual(await client.listExecutions(id), [last]);
-    assert.equal((await client.getStatus(id)).status, 'Completed', 'pruning keeps the final execution and its output');
-    assert.equal((await client.readExecutionHistory(id, last)).at(-1)?.kind, 'OrchestrationCompleted');
+    assert.equal(
+      (await client.getStatus(id)).status,
+      'Completed',
+      'pruning keeps the final execution and its output',
+    );
+    assert.equal(
+      (await client.readExecutionHistory(id, last)).at(-1)?.kind,
+      'OrchestrationCompleted',
+    );
   });
 
   test('pruning with completedBefore while the instance runs removes exactly the executions finished before it', async (t) => {
@@ -294,12 +370,21 @@ describe('pruning a live continue-as-new instance', () => {
 
     const pruned = await client.pruneExecutions(id, { completedBefore: cutoff });
     // Executions well before the one current at the cutoff certainly completed before it.
-    assert.ok(pruned.executionsDeleted >= atCutoff - 3, `deleted ${pruned.executionsDeleted}, execution ${atCutoff} was current at the cutoff`);
+    assert.ok(
+      pruned.executionsDeleted >= atCutoff - 3,
+      `deleted ${pruned.executionsDeleted}, execution ${atCutoff} was current at the cutoff`,
+    );
     for (const executionId of await client.listExecutions(id)) {
       const info = await client.getExecutionInfo(id, executionId);
-      assert.ok(info.completedAt === undefined || info.completedAt >= cutoff, `execution ${executionId} completed before the cutoff`);
+      assert.ok(
+        info.completedAt === undefined || info.completedAt >= cutoff,
+        `execution ${executionId} completed before the cutoff`,
+      );
     }
-    assert.ok((await client.listExecutions(id)).length >= 3, 'executions finished after the cutoff are kept');
+    assert.ok(
+      (await client.listExecutions(id)).length >= 3,
+      'executions finished after the cutoff are kept',
+    );
     assert.equal((await client.getStatus(id)).status, 'Running');
 
     stop = true;
@@ -321,13 +406,18 @@ describe('pruning a live continue-as-new instance', () => {
     await executionsReach(client, b, 5);
 
     const pruned = await client.pruneExecutionsBulk({}, { keepLast: 2 });
-    assert.equal(pruned.instancesProcessed, 2, 'the single-execution instance has nothing to prune');
+    assert.equal(
+      pruned.instancesProcessed,
+      2,
+      'the single-execution instance has nothing to prune',
+    );
     assert.ok(pruned.executionsDeleted >= 4);
     for (const id of [a, b]) assert.ok((await client.listExecutions(id)).length <= 4);
     assert.deepEqual(await client.listExecutions(quick), [1]);
 
     stop = true;
-    for (const id of [a, b]) assert.equal((await client.waitForOrchestration(id, 10_000)).status, 'Completed');
+    for (const id of [a, b])
+      assert.equal((await client.waitForOrchestration(id, 10_000)).status, 'Completed');
   });
 });
 
@@ -335,15 +425,23 @@ describe('metrics and stats', () => {
   test('system metrics, queue depths and stats match a known workload', async (t) => {
     const { client } = await startHarness(t, (rt) => {
       rt.registerActivity('Echo', async (_c, x: unknown) => x);
-      rt.registerOrchestration('Quick', async (ctx: Ctx, x: number) => ctx.scheduleActivity('Echo', x));
+      rt.registerOrchestration('Quick', async (ctx: Ctx, x: number) =>
+        ctx.scheduleActivity('Echo', x),
+      );
       rt.registerOrchestration('Boom', async () => {
         throw new Error('boom');
       });
       rt.registerOrchestration('Waiter', async (ctx: Ctx) => ctx.waitForEvent('never'));
-      rt.registerOrchestration('Counter', async (ctx: Ctx, n: number) => (n < 2 ? ctx.continueAsNew(n + 1) : n));
+      rt.registerOrchestration('Counter', async (ctx: Ctx, n: number) =>
+        n < 2 ? ctx.continueAsNew(n + 1) : n,
+      );
     });
     const ids: string[] = [];
-    for (const [name, count] of [['Quick', 3], ['Boom', 2], ['Counter', 1]] as const) {
+    for (const [name, count] of [
+      ['Quick', 3],
+      ['Boom', 2],
+      ['Counter', 1],
+    ] as const) {
       for (let i = 0; i < count; i++) {
         const id = uid(name);
         ids.push(id);
@@ -354,7 +452,10 @@ describe('metrics and stats', () => {
     const waiter = uid('waiter');
     ids.push(waiter);
     await client.startOrchestration(waiter, 'Waiter');
-    await eventually('the waiter to start', async () => (await client.getStatus(waiter)).status === 'Running');
+    await eventually(
+      'the waiter to start',
+      async () => (await client.getStatus(waiter)).status === 'Running',
+    );
 
     let totalEvents = 0;
     for (const id of ids) {
@@ -370,7 +471,11 @@ describe('metrics and stats', () => {
       failedInstances: 2,
       totalEvents,
     });
-    assert.deepEqual(await client.getQueueDepths(), { orchestratorQueue: 0, workerQueue: 0, timerQueue: 0 });
+    assert.deepEqual(await client.getQueueDepths(), {
+      orchestratorQueue: 0,
+      workerQueue: 0,
+      timerQueue: 0,
+    });
 
     const stats = await client.getOrchestrationStats(waiter);
     assert.ok(stats);
@@ -388,7 +493,11 @@ describe('metrics and stats', () => {
     const client = new Client(provider);
     await client.startOrchestration('q-1', 'Anything');
     await client.startOrchestration('q-2', 'Anything');
-    assert.deepEqual(await client.getQueueDepths(), { orchestratorQueue: 2, workerQueue: 0, timerQueue: 0 });
+    assert.deepEqual(await client.getQueueDepths(), {
+      orchestratorQueue: 2,
+      workerQueue: 0,
+      timerQueue: 0,
+    });
   });
 });
 
@@ -412,7 +521,11 @@ describe('instance query over 1,000 instances', () => {
       const name = NAMES[i % NAMES.length];
       const version = VERSIONS[i % VERSIONS.length];
       const parent = i % 10 === 9 ? 'q0-0000' : i % 25 === 24 ? 'q1-0001' : undefined;
-      await startInstance(provider, id, { name, version, ...(parent === undefined ? {} : { parentInstanceId: parent }) });
+      await startInstance(provider, id, {
+        name,
+        version,
+        ...(parent === undefined ? {} : { parentInstanceId: parent }),
+      });
       if (i % 5 === 1) await finishInstance(provider, id, 'Completed');
       if (i % 5 === 2) await finishInstance(provider, id, 'Failed');
       if (i % 5 === 3) await finishInstance(provider, id, 'ContinuedAsNew');
@@ -432,7 +545,10 @@ describe('instance query over 1,000 instances', () => {
     return (
       (f.status === undefined || r.status === f.status) &&
       (f.name === undefined || r.orchestrationName === f.name) &&
-      (f.version === undefined || (pattern === undefined ? r.orchestrationVersion === f.version : r.orchestrationVersion.startsWith(pattern))) &&
+      (f.version === undefined ||
+        (pattern === undefined
+          ? r.orchestrationVersion === f.version
+          : r.orchestrationVersion.startsWith(pattern))) &&
       (f.createdFrom === undefined || r.createdAt >= f.createdFrom) &&
       (f.createdTo === undefined || r.createdAt < f.createdTo) &&
       (f.updatedFrom === undefined || r.updatedAt >= f.updatedFrom) &&
@@ -446,7 +562,11 @@ describe('instance query over 1,000 instances', () => {
     const items: InstanceInfo[] = [];
     let cursor: string | undefined;
     for (;;) {
-      const page = await client.queryInstances({ ...filter, limit, ...(cursor === undefined ? {} : { cursor }) });
+      const page = await client.queryInstances({
+        ...filter,
+        limit,
+        ...(cursor === undefined ? {} : { cursor }),
+      });
       items.push(...page.items);
       if (page.nextCursor === null) return items;
       assert.equal(page.items.length, limit);
@@ -472,7 +592,17 @@ describe('instance query over 1,000 instances', () => {
       ['parent', { parentInstanceId: 'q0-0000' }],
       ['id prefix', { idPrefix: 'q1-00' }],
       ['OrderFlow@1.0.x still running', { name: 'OrderFlow', version: '1.0.x', status: 'Running' }],
-      ['everything at once', { name: 'Billing', version: '1.x', status: 'Completed', createdFrom: at(created, 0.1), updatedTo: at(updated, 0.99), idPrefix: 'q' }],
+      [
+        'everything at once',
+        {
+          name: 'Billing',
+          version: '1.x',
+          status: 'Completed',
+          createdFrom: at(created, 0.1),
+          updatedTo: at(updated, 0.99),
+          idPrefix: 'q',
+        },
+      ],
     ];
   }
 
@@ -480,7 +610,11 @@ describe('instance query over 1,000 instances', () => {
     assert.equal(all.length, 1000);
     const paged = await pageThrough({}, 73);
     assert.equal(paged.length, 1000);
-    assert.deepEqual(paged.map((r) => r.instanceId), all.map((r) => r.instanceId), 'the same order as listAllInstances');
+    assert.deepEqual(
+      paged.map((r) => r.instanceId),
+      all.map((r) => r.instanceId),
+      'the same order as listAllInstances',
+    );
     assert.equal(new Set(paged.map((r) => r.instanceId)).size, 1000);
     assert.deepEqual(paged[0], all[0], 'items are the full InstanceInfo');
     assert.equal((await client.queryInstances({ limit: 1000 })).nextCursor, null);
@@ -491,7 +625,11 @@ describe('instance query over 1,000 instances', () => {
     for (const [label, filter] of filters()) {
       const expected = all.filter((r) => matches(r, filter)).map((r) => r.instanceId);
       assert.ok(expected.length > 0, `${label} selects something`);
-      assert.deepEqual((await pageThrough(filter, 37)).map((r) => r.instanceId), expected, label);
+      assert.deepEqual(
+        (await pageThrough(filter, 37)).map((r) => r.instanceId),
+        expected,
+        label,
+      );
     }
   });
 
@@ -501,14 +639,26 @@ describe('instance query over 1,000 instances', () => {
       name: (r) => r.orchestrationName,
       version: (r) => r.orchestrationVersion,
     };
-    for (const [label, filter] of [['no criteria', {}] as [string, InstanceQueryFilter], ...filters()]) {
+    for (const [label, filter] of [
+      ['no criteria', {}] as [string, InstanceQueryFilter],
+      ...filters(),
+    ]) {
       const pages = await pageThrough(filter, 250);
       for (const groupBy of ['status', 'name', 'version'] as const) {
         const expected = new Map<string, number>();
-        for (const r of pages) expected.set(keyOf[groupBy](r), (expected.get(keyOf[groupBy](r)) ?? 0) + 1);
+        for (const r of pages)
+          expected.set(keyOf[groupBy](r), (expected.get(keyOf[groupBy](r)) ?? 0) + 1);
         const counts = await client.countInstances(filter, groupBy);
-        assert.deepEqual(new Map(counts.map((c) => [c.key, c.count])), expected, `${label} by ${groupBy}`);
-        assert.deepEqual(counts.map((c) => c.count), [...counts.map((c) => c.count)].sort((a, b) => b - a), 'largest first');
+        assert.deepEqual(
+          new Map(counts.map((c) => [c.key, c.count])),
+          expected,
+          `${label} by ${groupBy}`,
+        );
+        assert.deepEqual(
+          counts.map((c) => c.count),
+          [...counts.map((c) => c.count)].sort((a, b) => b - a),
+          'largest first',
+        );
       }
     }
     assert.deepEqual(await client.countInstances({}, 'status'), [
@@ -523,7 +673,10 @@ describe('instance query over 1,000 instances', () => {
     const first = await client.queryInstances({ limit: 10 });
     assert.ok(first.nextCursor);
     const viaCursor = await client.queryInstances({ limit: 10, cursor: first.nextCursor });
-    assert.deepEqual(viaCursor.items.map((r) => r.instanceId), all.slice(10, 20).map((r) => r.instanceId));
+    assert.deepEqual(
+      viaCursor.items.map((r) => r.instanceId),
+      all.slice(10, 20).map((r) => r.instanceId),
+    );
     const forged = `c1.${Buffer.from(JSON.stringify({ createdAt: 1 })).toString('base64url')}`;
     await assert.rejects(client.queryInstances({ cursor: forged }), InvalidInputError);
   });
@@ -540,7 +693,10 @@ describe('ensureOrchestration', () => {
   async function boot(t: TestContext, url: string, hasRuntime = true): Promise<Node> {
     const provider = await SqliteProvider.open(url);
     const runtime = new Runtime(provider, { logLevel: 'off' });
-    runtime.registerOrchestration('System', async (ctx: Ctx, input: string) => ({ input, stop: await ctx.waitForEvent('stop') }));
+    runtime.registerOrchestration('System', async (ctx: Ctx, input: string) => ({
+      input,
+      stop: await ctx.waitForEvent('stop'),
+    }));
     if (hasRuntime) await runtime.start();
     const node = { provider, runtime, client: new Client(provider) };
     t.after(() => stop(node));
@@ -554,10 +710,15 @@ describe('ensureOrchestration', () => {
 
   async function runningExactlyOnce(client: Client, id: string): Promise<void> {
     await eventually(`${id} to run`, async () => (await client.getStatus(id)).status === 'Running');
-    await eventually('the queue to drain', async () => (await client.getQueueDepths()).orchestratorQueue === 0);
+    await eventually(
+      'the queue to drain',
+      async () => (await client.getQueueDepths()).orchestratorQueue === 0,
+    );
     assert.deepEqual(await client.listAllInstances(), [id]);
     assert.deepEqual(await client.listExecutions(id), [1]);
-    const starts = (await client.readExecutionHistory(id, 1)).filter((e) => e.kind === 'OrchestrationStarted');
+    const starts = (await client.readExecutionHistory(id, 1)).filter(
+      (e) => e.kind === 'OrchestrationStarted',
+    );
     assert.equal(starts.length, 1, 'one start was consumed; duplicates were dropped');
   }
 
@@ -565,35 +726,61 @@ describe('ensureOrchestration', () => {
     const url = `sqlite:${join(tempDir(t), 'system.db')}`;
     const id = 'system:cleanup';
     let node = await boot(t, url);
-    assert.deepEqual(await node.client.ensureOrchestration(id, 'System', 'first'), { action: 'started' });
-    assert.deepEqual(await node.client.ensureOrchestration(id, 'System', 'ignored'), { action: 'alreadyRunning' });
+    assert.deepEqual(await node.client.ensureOrchestration(id, 'System', 'first'), {
+      action: 'started',
+    });
+    assert.deepEqual(await node.client.ensureOrchestration(id, 'System', 'ignored'), {
+      action: 'alreadyRunning',
+    });
     await runningExactlyOnce(node.client, id);
 
     await stop(node);
     node = await boot(t, url); // the process restarts
-    assert.deepEqual(await node.client.ensureOrchestration(id, 'System', 'ignored'), { action: 'alreadyRunning' });
+    assert.deepEqual(await node.client.ensureOrchestration(id, 'System', 'ignored'), {
+      action: 'alreadyRunning',
+    });
     await node.client.raiseEvent(id, 'stop', 'completed');
-    assert.deepEqual((await node.client.waitForOrchestration(id, 10_000)).output, { input: 'first', stop: 'completed' });
+    assert.deepEqual((await node.client.waitForOrchestration(id, 10_000)).output, {
+      input: 'first',
+      stop: 'completed',
+    });
 
-    assert.deepEqual(await node.client.ensureOrchestration(id, 'System', 'second'), { action: 'restarted' });
+    assert.deepEqual(await node.client.ensureOrchestration(id, 'System', 'second'), {
+      action: 'restarted',
+    });
     await runningExactlyOnce(node.client, id);
     const started = (await node.client.readExecutionHistory(id, 1))[0];
-    assert.equal((JSON.parse(started?.data ?? 'null') as { input: unknown }).input, 'second', 'a fresh instance, not the old history');
+    assert.equal(
+      (JSON.parse(started?.data ?? 'null') as { input: unknown }).input,
+      'second',
+      'a fresh instance, not the old history',
+    );
 
     await node.client.cancelInstance(id, 'operator');
     assert.equal((await node.client.waitForOrchestration(id, 10_000)).status, 'Failed');
-    assert.deepEqual(await node.client.ensureOrchestration(id, 'System', 'third'), { action: 'restarted' });
+    assert.deepEqual(await node.client.ensureOrchestration(id, 'System', 'third'), {
+      action: 'restarted',
+    });
     await runningExactlyOnce(node.client, id);
   });
 
   test('starts the requested version when one is given', async (t) => {
     const { client } = await startHarness(t, (rt) => {
-      rt.registerOrchestrationVersioned('System', '1.0.0', async (ctx: Ctx) => ctx.waitForEvent('stop'));
-      rt.registerOrchestrationVersioned('System', '2.0.0', async (ctx: Ctx) => ctx.waitForEvent('stop'));
+      rt.registerOrchestrationVersioned('System', '1.0.0', async (ctx: Ctx) =>
+        ctx.waitForEvent('stop'),
+      );
+      rt.registerOrchestrationVersioned('System', '2.0.0', async (ctx: Ctx) =>
+        ctx.waitForEvent('stop'),
+      );
     });
     const id = uid('system-versioned');
-    assert.deepEqual(await client.ensureOrchestration(id, 'System', null, { version: '1.0.0' }), { action: 'started' });
-    await eventually('the instance to run', async () => (await client.getStatus(id)).status === 'Running');
+    assert.deepEqual(await client.ensureOrchestration(id, 'System', null, { version: '1.0.0' }), {
+      action: 'started',
+    });
+    await eventually(
+      'the instance to run',
+      async () => (await client.getStatus(id)).status === 'Running',
+    );
     assert.equal((await client.getInstanceInfo(id)).orchestrationVersion, '1.0.0');
   });
 
@@ -603,9 +790,18 @@ describe('ensureOrchestration', () => {
     const b = await boot(t, url, false); // a second node's client on the same database
     const id = 'system:race';
 
-    const first = await Promise.all([a.client.ensureOrchestration(id, 'System', 'a'), b.client.ensureOrchestration(id, 'System', 'b')]);
-    assert.ok(first.some((r) => r.action === 'started'), JSON.stringify(first));
-    assert.ok(first.every((r) => r.action === 'started' || r.action === 'alreadyRunning'), JSON.stringify(first));
+    const first = await Promise.all([
+      a.client.ensureOrchestration(id, 'System', 'a'),
+      b.client.ensureOrchestration(id, 'System', 'b'),
+    ]);
+    assert.ok(
+      first.some((r) => r.action === 'started'),
+      JSON.stringify(first),
+    );
+    assert.ok(
+      first.every((r) => r.action === 'started' || r.action === 'alreadyRunning'),
+      JSON.stringify(first),
+    );
     await runningExactlyOnce(a.client, id);
 
     for (let round = 0; round < 5; round++) {
@@ -616,8 +812,14 @@ describe('ensureOrchestration', () => {
         b.client.ensureOrchestration(id, 'System', `b${round}`),
         b.client.ensureOrchestration(id, 'System', `c${round}`),
       ]);
-      assert.ok(results.some((r) => r.action === 'restarted'), `round ${round}: ${JSON.stringify(results)}`);
-      assert.ok(results.every((r) => r.action !== 'started'), `round ${round}: ${JSON.stringify(results)}`);
+      assert.ok(
+        results.some((r) => r.action === 'restarted'),
+        `round ${round}: ${JSON.stringify(results)}`,
+      );
+      assert.ok(
+        results.every((r) => r.action !== 'started'),
+        `round ${round}: ${JSON.stringify(results)}`,
+      );
       await runningExactlyOnce(a.client, id);
       await runningExactlyOnce(b.client, id);
     }

@@ -13,7 +13,10 @@ import { makeEngine } from '../helpers/engine-harness.js';
 type Ctx = OrchestrationContext;
 
 /** Records one turn of `before`, then replays it with `after`; the replay's error kind, if any. */
-async function replayKind(before: OrchestrationHandler, after: OrchestrationHandler): Promise<string | undefined> {
+async function replayKind(
+  before: OrchestrationHandler,
+  after: OrchestrationHandler,
+): Promise<string | undefined> {
   const recorder = makeEngine(before, []);
   const recorded = await recorder.runTurn([]);
   assert.equal(recorded.error, undefined, 'the old code runs');
@@ -119,22 +122,16 @@ describe('replay compatibility of code changes', () => {
   });
 
   test('a removed KV write is tolerated only when no scheduling call follows it in the same step', async () => {
-    const last = await replayKind(
-      async (ctx: Ctx) => {
-        const go = wait(ctx);
-        ctx.setValue('k', 1);
-        return go;
-      },
-      wait,
-    );
+    const last = await replayKind(async (ctx: Ctx) => {
+      const go = wait(ctx);
+      ctx.setValue('k', 1);
+      return go;
+    }, wait);
     assert.equal(last, undefined);
-    const followed = await replayKind(
-      async (ctx: Ctx) => {
-        ctx.setValue('k', 1);
-        return wait(ctx);
-      },
-      wait,
-    );
+    const followed = await replayKind(async (ctx: Ctx) => {
+      ctx.setValue('k', 1);
+      return wait(ctx);
+    }, wait);
     assert.equal(followed, 'Nondeterminism');
   });
 

@@ -6,7 +6,15 @@ import assert from 'node:assert/strict';
 import type { OrchestrationContext } from '../../src/core/context/orchestration-context.js';
 import type { WorkItem } from '../../src/core/history/work-item.js';
 import { ReplayEngine } from '../../src/core/replay/replay-engine.js';
-import { INSTANCE, activityDone, commit, makeEngine, timerFired, turn, types } from '../helpers/engine-harness.js';
+import {
+  INSTANCE,
+  activityDone,
+  commit,
+  makeEngine,
+  timerFired,
+  turn,
+  types,
+} from '../helpers/engine-harness.js';
 import type { HistoryEvent } from '../../src/core/history/history-event.js';
 
 const failed = (id: number, message: string): WorkItem => ({
@@ -25,24 +33,37 @@ const lastScheduled = (h: HistoryEvent[], type: string): number => {
 describe('activity retry', () => {
   test('retries a failing activity with durable backoff timers and succeeds on attempt 3', async () => {
     const flow = async (ctx: OrchestrationContext) =>
-      ctx.scheduleActivityWithRetry('Flaky', 1, { maxAttempts: 5, backoff: { kind: 'exponential', baseMs: 100, maxMs: 1000 } });
+      ctx.scheduleActivityWithRetry('Flaky', 1, {
+        maxAttempts: 5,
+        backoff: { kind: 'exponential', baseMs: 100, maxMs: 1000 },
+      });
     let h = commit([], await turn(flow, []));
     for (let attempt = 1; attempt <= 2; attempt++) {
-      let r = await turn(flow, h, [failed(lastScheduled(h, 'ActivityScheduled'), `boom ${attempt}`)]);
+      let r = await turn(flow, h, [
+        failed(lastScheduled(h, 'ActivityScheduled'), `boom ${attempt}`),
+      ]);
       h = commit(h, r);
       const timer = h.at(-1)!;
       assert.equal(timer.type, 'TimerCreated');
       r = await turn(flow, h, [timerFired(timer.eventId)]);
       h = commit(h, r);
     }
-    const r = await turn(flow, h, [activityDone(lastScheduled(h, 'ActivityScheduled'), 'third time lucky')]);
+    const r = await turn(flow, h, [
+      activityDone(lastScheduled(h, 'ActivityScheduled'), 'third time lucky'),
+    ]);
     assert.equal(r.status, 'Completed');
     assert.equal(JSON.parse(r.output!), 'third time lucky');
     const scheduled = commit(h, r).filter((e) => e.type === 'ActivityScheduled');
     assert.equal(scheduled.length, 3, 'one ActivityScheduled per attempt');
-    const timers = commit(h, r).filter((e) => e.type === 'TimerCreated') as { fireAt: number; timestampMs: number }[];
+    const timers = commit(h, r).filter((e) => e.type === 'TimerCreated') as {
+      fireAt: number;
+      timestampMs: number;
+    }[];
     // fireAt is taken one clock tick before the event's timestamp in this harness.
-    assert.deepEqual(timers.map((t) => Math.round((t.fireAt - t.timestampMs) / 10) * 10), [100, 200]);
+    assert.deepEqual(
+      timers.map((t) => Math.round((t.fireAt - t.timestampMs) / 10) * 10),
+      [100, 200],
+    );
   });
 
   test('throws the last error when attempts are exhausted', async () => {
@@ -71,23 +92,40 @@ describe('activity retry', () => {
     const h = commit([], await turn(flow, []));
     assert.deepEqual(types(h), ['OrchestrationStarted', 'ActivityScheduled', 'TimerCreated']);
     const r = await turn(flow, h, [timerFired(3)]);
-    assert.equal(JSON.parse(r.output!), "timeout: activity 'Slow' timed out after 50 ms (attempt 1 of 3)");
-    assert.ok(r.historyDelta.some((e) => e.type === 'ActivityCancelRequested' && e.sourceEventId === 2));
+    assert.equal(
+      JSON.parse(r.output!),
+      "timeout: activity 'Slow' timed out after 50 ms (attempt 1 of 3)",
+    );
+    assert.ok(
+      r.historyDelta.some((e) => e.type === 'ActivityCancelRequested' && e.sourceEventId === 2),
+    );
   });
 
   test('retryOnTimeout retries a timed-out attempt', async () => {
-    const flow = async (ctx: OrchestrationContext) => ctx.scheduleActivityWithRetry('Slow', 1, { maxAttempts: 2, timeoutMs: 50, backoff: 'none', retryOnTimeout: true });
+    const flow = async (ctx: OrchestrationContext) =>
+      ctx.scheduleActivityWithRetry('Slow', 1, {
+        maxAttempts: 2,
+        timeoutMs: 50,
+        backoff: 'none',
+        retryOnTimeout: true,
+      });
     let h = commit([], await turn(flow, []));
     h = commit(h, await turn(flow, h, [timerFired(3)]));
     assert.equal(h.filter((e) => e.type === 'ActivityScheduled').length, 2);
-    const r = await turn(flow, h, [activityDone(lastScheduled(h, 'ActivityScheduled'), 'second try')]);
+    const r = await turn(flow, h, [
+      activityDone(lastScheduled(h, 'ActivityScheduled'), 'second try'),
+    ]);
     assert.equal(JSON.parse(r.output!), 'second try');
   });
 
   test('invalid retry policies are rejected at the call site', async () => {
     const results: string[] = [];
     const flow = async (ctx: OrchestrationContext) => {
-      for (const policy of [{ maxAttempts: 0 }, { maxAttempts: 2, timeoutMs: -1 }, { maxAttempts: 2, backoff: 'sometimes' }]) {
+      for (const policy of [
+        { maxAttempts: 0 },
+        { maxAttempts: 2, timeoutMs: -1 },
+        { maxAttempts: 2, backoff: 'sometimes' },
+      ]) {
         try {
           ctx.scheduleActivityWithRetry('A', 1, policy as never);
         } catch (e) {
@@ -132,19 +170,40 @@ describe('key-value state', () => {
       ]),
     });
     const r1 = await engine.runTurn([]);
-    assert.deepEqual(types(r1.historyDelta), ['OrchestrationStarted', 'KeyValueSet', 'ActivityScheduled']);
-    assert.deepEqual(r1.historyDelta[1], { ...r1.historyDelta[1], key: 'count', value: '42', lastUpdatedAt: 5_000 });
+    assert.deepEqual(types(r1.historyDelta), [
+      'OrchestrationStarted',
+      'KeyValueSet',
+      'ActivityScheduled',
+    ]);
+    assert.deepEqual(r1.historyDelta[1], {
+      ...r1.historyDelta[1],
+      key: 'count',
+      value: '42',
+      lastUpdatedAt: 5_000,
+    });
     engine.commit();
     const r2 = await engine.runTurn([{ ...activityDone(3, null), executionId: 2 } as WorkItem]);
-    assert.deepEqual(JSON.parse(r2.output!), { all: { count: 42, last: { n: 42 } }, keys: ['count', 'last'], len: 2 });
-    assert.deepEqual(types(r2.historyDelta), ['ActivityCompleted', 'KeyValueSet', 'KeyValueCleared', 'OrchestrationCompleted']);
+    assert.deepEqual(JSON.parse(r2.output!), {
+      all: { count: 42, last: { n: 42 } },
+      keys: ['count', 'last'],
+      len: 2,
+    });
+    assert.deepEqual(types(r2.historyDelta), [
+      'ActivityCompleted',
+      'KeyValueSet',
+      'KeyValueCleared',
+      'OrchestrationCompleted',
+    ]);
   });
 
   test('a different value set at a recorded position is nondeterminism', async () => {
-    const h = commit([], await turn(async (ctx) => {
-      ctx.setValue('k', 1);
-      return ctx.waitForEvent('x');
-    }, []));
+    const h = commit(
+      [],
+      await turn(async (ctx) => {
+        ctx.setValue('k', 1);
+        return ctx.waitForEvent('x');
+      }, []),
+    );
     const r = await turn(async (ctx) => {
       ctx.setValue('k', 2);
       return ctx.waitForEvent('x');
@@ -206,7 +265,10 @@ describe('key-value state', () => {
       }
     };
     const r = await turn(flow, []);
-    assert.match(JSON.parse(r.output!) as string, /value of key 'over' is 65538 bytes; the limit is 65536/);
+    assert.match(
+      JSON.parse(r.output!) as string,
+      /value of key 'over' is 65538 bytes; the limit is 65536/,
+    );
   });
 
   test('a history longer than maxHistoryEvents fails the execution without truncating it', async () => {

@@ -19,8 +19,17 @@ import {
   types,
 } from '../helpers/engine-harness.js';
 
-const queued = (name: string, data: unknown): WorkItem => ({ type: 'QueueMessage', instance: INSTANCE, name, data: JSON.stringify(data) });
-const cancel = (reason: string): WorkItem => ({ type: 'CancelInstance', instance: INSTANCE, reason });
+const queued = (name: string, data: unknown): WorkItem => ({
+  type: 'QueueMessage',
+  instance: INSTANCE,
+  name,
+  data: JSON.stringify(data),
+});
+const cancel = (reason: string): WorkItem => ({
+  type: 'CancelInstance',
+  instance: INSTANCE,
+  reason,
+});
 
 describe('sub-orchestrations', () => {
   test('auto child ids are derived from the scheduling event id and include the execution after continue-as-new', async () => {
@@ -28,7 +37,11 @@ describe('sub-orchestrations', () => {
     const r1 = await turn(flow, []);
     const start = r1.orchestratorItems.find((i) => i.type === 'StartOrchestration');
     assert.equal(start?.type === 'StartOrchestration' && start.instance, `${INSTANCE}::sub::2`);
-    assert.deepEqual(start?.type === 'StartOrchestration' && start.parent, { instanceId: INSTANCE, executionId: 1, scheduleEventId: 2 });
+    assert.deepEqual(start?.type === 'StartOrchestration' && start.parent, {
+      instanceId: INSTANCE,
+      executionId: 1,
+      scheduleEventId: 2,
+    });
     const r3 = await turn(flow, [], [], { executionId: 3 });
     const s3 = r3.orchestratorItems.find((i) => i.type === 'StartOrchestration');
     assert.equal(s3?.type === 'StartOrchestration' && s3.instance, `${INSTANCE}::sub::3_2`);
@@ -45,10 +58,24 @@ describe('sub-orchestrations', () => {
       return 'unreachable';
     };
     let h = commit([], await turn(flow, []));
-    const r = await turn(flow, h, [{ type: 'SubOrchCompleted', parentInstance: INSTANCE, parentExecutionId: 1, parentId: 2, result: '7' }]);
+    const r = await turn(flow, h, [
+      {
+        type: 'SubOrchCompleted',
+        parentInstance: INSTANCE,
+        parentExecutionId: 1,
+        parentId: 2,
+        result: '7',
+      },
+    ]);
     h = commit(h, r);
     const r2 = await turn(flow, h, [
-      { type: 'SubOrchFailed', parentInstance: INSTANCE, parentExecutionId: 1, parentId: 4, details: { category: 'application', kind: 'OrchestrationFailed', message: 'child broke' } },
+      {
+        type: 'SubOrchFailed',
+        parentInstance: INSTANCE,
+        parentExecutionId: 1,
+        parentId: 4,
+        details: { category: 'application', kind: 'OrchestrationFailed', message: 'child broke' },
+      },
     ]);
     assert.equal(JSON.parse(r2.output!), '7 then child broke');
   });
@@ -63,8 +90,20 @@ describe('sub-orchestrations', () => {
       return 'x';
     };
     const h = commit([], await turn(flow, []));
-    const details = { category: 'configuration' as const, kind: 'Nondeterminism', message: 'child diverged' };
-    const r = await turn(flow, h, [{ type: 'SubOrchFailed', parentInstance: INSTANCE, parentExecutionId: 1, parentId: 2, details }]);
+    const details = {
+      category: 'configuration' as const,
+      kind: 'Nondeterminism',
+      message: 'child diverged',
+    };
+    const r = await turn(flow, h, [
+      {
+        type: 'SubOrchFailed',
+        parentInstance: INSTANCE,
+        parentExecutionId: 1,
+        parentId: 2,
+        details,
+      },
+    ]);
     assert.equal(r.status, 'Failed');
     assert.deepEqual(r.error, details);
   });
@@ -84,7 +123,15 @@ describe('sub-orchestrations', () => {
       duroxideVersion: '0.1.0',
     });
     const r = await engine.runTurn([]);
-    assert.deepEqual(r.orchestratorItems, [{ type: 'SubOrchCompleted', parentInstance: 'p', parentExecutionId: 4, parentId: 9, result: '10' }]);
+    assert.deepEqual(r.orchestratorItems, [
+      {
+        type: 'SubOrchCompleted',
+        parentInstance: 'p',
+        parentExecutionId: 4,
+        parentId: 9,
+        result: '10',
+      },
+    ]);
   });
 });
 
@@ -96,7 +143,11 @@ describe('continue-as-new', () => {
       return ctx.continueAsNew({ n, first });
     };
     let h = commit([], await turn(flow, [], [], { input: 1 }));
-    const r = await turn(flow, h, [queued('inbox', 'a'), queued('inbox', 'b'), queued('other', 'c')]);
+    const r = await turn(flow, h, [
+      queued('inbox', 'a'),
+      queued('inbox', 'b'),
+      queued('other', 'c'),
+    ]);
     assert.equal(r.status, 'ContinuedAsNew');
     assert.deepEqual(JSON.parse(r.output!), { n: 1, first: 'a' });
     assert.deepEqual(types(r.historyDelta), [
@@ -106,20 +157,33 @@ describe('continue-as-new', () => {
       'ActivityCancelRequested',
       'OrchestrationContinuedAsNew',
     ]);
-    assert.deepEqual(r.cancelledActivities, [{ instanceId: INSTANCE, executionId: 1, activityId: 2 }]);
+    assert.deepEqual(r.cancelledActivities, [
+      { instanceId: INSTANCE, executionId: 1, activityId: 2 },
+    ]);
     const can = r.orchestratorItems.find((i) => i.type === 'ContinueAsNew');
-    assert.deepEqual(can?.type === 'ContinueAsNew' && can.carryForwardEvents, [['inbox', '"b"'], ['other', '"c"']]);
+    assert.deepEqual(can?.type === 'ContinueAsNew' && can.carryForwardEvents, [
+      ['inbox', '"b"'],
+      ['other', '"c"'],
+    ]);
     h = commit(h, r);
   });
 
   test('the next execution sees carried messages before new arrivals', async () => {
-    const flow = async (ctx: OrchestrationContext) => [await ctx.dequeueEvent('q'), await ctx.dequeueEvent('q')];
+    const flow = async (ctx: OrchestrationContext) => [
+      await ctx.dequeueEvent('q'),
+      await ctx.dequeueEvent('q'),
+    ];
     const { ReplayEngine } = await import('../../src/core/replay/replay-engine.js');
     const engine = new ReplayEngine({
       instanceId: INSTANCE,
       executionId: 2,
       history: [],
-      start: { name: 'Flow', version: '1.0.1', input: 'null', carryForwardEvents: [['q', '"carried"']] },
+      start: {
+        name: 'Flow',
+        version: '1.0.1',
+        input: 'null',
+        carryForwardEvents: [['q', '"carried"']],
+      },
       handler: flow,
       clock: () => 1,
       newGuid: () => 'g',
@@ -137,7 +201,10 @@ describe('cancellation', () => {
     let runs = 0;
     const flow = async (ctx: OrchestrationContext) => {
       runs++;
-      await Promise.all([ctx.scheduleActivity('A'), ctx.scheduleSubOrchestrationWithId('Child', 'kid')]);
+      await Promise.all([
+        ctx.scheduleActivity('A'),
+        ctx.scheduleSubOrchestrationWithId('Child', 'kid'),
+      ]);
     };
     const h = commit([], await turn(flow, []));
     runs = 0;
@@ -145,8 +212,14 @@ describe('cancellation', () => {
     assert.equal(runs, 0);
     assert.equal(r.status, 'Failed');
     assert.equal(r.output, 'canceled: operator said so');
-    assert.deepEqual(types(r.historyDelta), ['OrchestrationCancelRequested', 'ActivityCancelRequested', 'OrchestrationFailed']);
-    assert.deepEqual(r.orchestratorItems, [{ type: 'CancelInstance', instance: 'kid', reason: 'parent canceled' }]);
+    assert.deepEqual(types(r.historyDelta), [
+      'OrchestrationCancelRequested',
+      'ActivityCancelRequested',
+      'OrchestrationFailed',
+    ]);
+    assert.deepEqual(r.orchestratorItems, [
+      { type: 'CancelInstance', instance: 'kid', reason: 'parent canceled' },
+    ]);
     assert.equal(r.cancelledActivities.length, 1);
   });
 
@@ -169,13 +242,18 @@ describe('external events (positional)', () => {
     let r = await turn(flow, h, [raised('Go', 'early'), activityDone(2, 1)]);
     assert.equal(r.status, 'Running');
     h = commit(h, r);
-    assert.deepEqual(types(h).slice(-3), ['ExternalEvent', 'ActivityCompleted', 'ExternalSubscribed']);
+    assert.deepEqual(types(h).slice(-3), [
+      'ExternalEvent',
+      'ActivityCompleted',
+      'ExternalSubscribed',
+    ]);
     r = await turn(flow, h, [raised('Go', 'on time')]);
     assert.equal(JSON.parse(r.output!), 'on time');
   });
 
   test('two waits for the same name get two separate arrivals in order', async () => {
-    const flow = async (ctx: OrchestrationContext) => Promise.all([ctx.waitForEvent('E'), ctx.waitForEvent('E')]);
+    const flow = async (ctx: OrchestrationContext) =>
+      Promise.all([ctx.waitForEvent('E'), ctx.waitForEvent('E')]);
     const h = commit([], await turn(flow, []));
     const r = await turn(flow, h, [raised('E', 1), raised('E', 1)]);
     assert.deepEqual(JSON.parse(r.output!), [1, 1]);
@@ -189,7 +267,11 @@ describe('external events (positional)', () => {
     let h = commit([], await turn(flow, []));
     let r = await turn(flow, h, [timerFired(3)]);
     h = commit(h, r);
-    assert.deepEqual(types(r.historyDelta), ['TimerFired', 'ExternalSubscribed', 'ExternalSubscribedCancelled']);
+    assert.deepEqual(types(r.historyDelta), [
+      'TimerFired',
+      'ExternalSubscribed',
+      'ExternalSubscribedCancelled',
+    ]);
     r = await turn(flow, h, [raised('E', 'for the second wait')]);
     assert.equal(JSON.parse(r.output!), 'for the second wait');
     // and the same on a full replay
@@ -202,10 +284,19 @@ describe('queues and dropped tasks', () => {
   test('queue messages are buffered until dequeued, FIFO per queue', async () => {
     const flow = async (ctx: OrchestrationContext) => {
       await ctx.scheduleActivity('A');
-      return [await ctx.dequeueEvent('q'), await ctx.dequeueEvent('q'), await ctx.dequeueEvent('r')];
+      return [
+        await ctx.dequeueEvent('q'),
+        await ctx.dequeueEvent('q'),
+        await ctx.dequeueEvent('r'),
+      ];
     };
     const h = commit([], await turn(flow, []));
-    const r = await turn(flow, h, [queued('q', 1), queued('r', 'x'), queued('q', 2), activityDone(2, 0)]);
+    const r = await turn(flow, h, [
+      queued('q', 1),
+      queued('r', 'x'),
+      queued('q', 2),
+      activityDone(2, 0),
+    ]);
     assert.deepEqual(JSON.parse(r.output!), [1, 2, 'x']);
   });
 
@@ -217,9 +308,15 @@ describe('queues and dropped tasks', () => {
     };
     const h = commit([], await turn(flow, []));
     const r = await turn(flow, h, [timerFired(3)]);
-    assert.deepEqual(types(r.historyDelta), ['TimerFired', 'ActivityScheduled', 'ActivityCancelRequested']);
+    assert.deepEqual(types(r.historyDelta), [
+      'TimerFired',
+      'ActivityScheduled',
+      'ActivityCancelRequested',
+    ]);
     assert.equal(r.historyDelta[2]?.sourceEventId, 2);
-    assert.deepEqual(r.cancelledActivities, [{ instanceId: INSTANCE, executionId: 1, activityId: 2 }]);
+    assert.deepEqual(r.cancelledActivities, [
+      { instanceId: INSTANCE, executionId: 1, activityId: 2 },
+    ]);
   });
 
   test('replay fails when history cancelled a task that the code now awaits (cancellation mismatch)', async () => {
@@ -249,8 +346,19 @@ describe('queues and dropped tasks', () => {
     const h = commit([], await turn(flow, []));
     const r = await turn(flow, h, [timerFired(4)]);
     assert.equal(r.status, 'Completed');
-    assert.deepEqual(types(r.historyDelta), ['TimerFired', 'ActivityCancelRequested', 'SubOrchestrationCancelRequested', 'OrchestrationCompleted']);
-    assert.deepEqual(r.orchestratorItems, [{ type: 'CancelInstance', instance: 'kid', reason: 'parent dropped sub-orchestration future' }]);
+    assert.deepEqual(types(r.historyDelta), [
+      'TimerFired',
+      'ActivityCancelRequested',
+      'SubOrchestrationCancelRequested',
+      'OrchestrationCompleted',
+    ]);
+    assert.deepEqual(r.orchestratorItems, [
+      {
+        type: 'CancelInstance',
+        instance: 'kid',
+        reason: 'parent dropped sub-orchestration future',
+      },
+    ]);
   });
 
   test('detached starts are dispatched once and replay without effects', async () => {
@@ -259,7 +367,15 @@ describe('queues and dropped tasks', () => {
       return ctx.scheduleActivity('A');
     };
     const r1 = await turn(flow, []);
-    assert.deepEqual(r1.orchestratorItems, [{ type: 'StartOrchestration', instance: 'other-1', orchestration: 'Other', input: '{"x":1}', version: undefined }]);
+    assert.deepEqual(r1.orchestratorItems, [
+      {
+        type: 'StartOrchestration',
+        instance: 'other-1',
+        orchestration: 'Other',
+        input: '{"x":1}',
+        version: undefined,
+      },
+    ]);
     const r2 = await turn(flow, commit([], r1), [activityDone(3, 'ok')]);
     assert.deepEqual(r2.orchestratorItems, []);
     assert.equal(JSON.parse(r2.output!), 'ok');
@@ -277,7 +393,11 @@ describe('queues and dropped tasks', () => {
     const r2 = await turn(flow, commit([], r1), [activityDone(3, 'ok')]);
     assert.deepEqual(r2.customStatus, { value: '{"phase":2}' });
     assert.deepEqual(JSON.parse(r2.output!), { phase: 2 });
-    assert.deepEqual(types(r2.historyDelta), ['ActivityCompleted', 'CustomStatusUpdated', 'OrchestrationCompleted']);
+    assert.deepEqual(types(r2.historyDelta), [
+      'ActivityCompleted',
+      'CustomStatusUpdated',
+      'OrchestrationCompleted',
+    ]);
   });
 
   test('history is untouched by completions from an older execution', async () => {

@@ -64,7 +64,12 @@ describe('replay engine: fresh run and replay', () => {
       );
       return order;
     };
-    let h = history(started(), activityScheduled('A'), activityScheduled('B'), activityScheduled('C'));
+    let h = history(
+      started(),
+      activityScheduled('A'),
+      activityScheduled('B'),
+      activityScheduled('C'),
+    );
     let r = await turn(flow, h, [activityDone(4, 'c'), activityDone(2, 'a')]);
     h = commit(h, r);
     r = await turn(flow, h, [activityDone(3, 'b')]);
@@ -85,7 +90,12 @@ describe('replay engine: fresh run and replay', () => {
       await ctx.scheduleActivity('B');
       seen.push(ctx.isReplaying);
     };
-    const h = history(started(), activityScheduled('A'), activityCompleted(2, 1), activityScheduled('B'));
+    const h = history(
+      started(),
+      activityScheduled('A'),
+      activityCompleted(2, 1),
+      activityScheduled('B'),
+    );
     await turn(flow, h, [activityDone(4, 2)]);
     assert.deepEqual(seen, [true, true, false]);
   });
@@ -144,7 +154,13 @@ describe('replay engine: composition determinism', () => {
     };
     const h = history(started(), activityScheduled('A'), activityScheduled('B'));
     const r = await turn(flow, h, [
-      { type: 'ActivityFailed', instance: 'inst-1', executionId: 1, id: 3, details: { category: 'application', kind: 'ActivityFailed', message: 'boom' } },
+      {
+        type: 'ActivityFailed',
+        instance: 'inst-1',
+        executionId: 1,
+        id: 3,
+        details: { category: 'application', kind: 'ActivityFailed', message: 'boom' },
+      },
       activityDone(2, 'a'),
     ]);
     assert.deepEqual(JSON.parse(r.output!), ['ok:a', 'err:boom']);
@@ -158,7 +174,10 @@ describe('replay engine: nondeterminism', () => {
     const r = await turn(flow, h);
     assert.equal(r.status, 'Failed');
     assert.equal(r.error?.category, 'configuration');
-    assert.match(r.output!, /nondeterministic: instance 'inst-1' execution 1 \(Flow@1\.0\.0\).*event 2.*'Charge'.*'Refund'/);
+    assert.match(
+      r.output!,
+      /nondeterministic: instance 'inst-1' execution 1 \(Flow@1\.0\.0\).*event 2.*'Charge'.*'Refund'/,
+    );
   });
 
   test('a timer where history has an activity is a schedule kind mismatch', async () => {
@@ -169,7 +188,12 @@ describe('replay engine: nondeterminism', () => {
   });
 
   test('history with a schedule the code no longer makes fails', async () => {
-    const h = history(started(), activityScheduled('A'), activityCompleted(2, 1), activityScheduled('B'));
+    const h = history(
+      started(),
+      activityScheduled('A'),
+      activityCompleted(2, 1),
+      activityScheduled('B'),
+    );
     const flow = async (ctx: OrchestrationContext) => {
       await ctx.scheduleActivity('A');
       return 'done early';
@@ -181,7 +205,12 @@ describe('replay engine: nondeterminism', () => {
       await ctx.scheduleActivity('A');
       await ctx.scheduleTimer(1000);
     };
-    const h2 = history(started(), activityScheduled('A'), activityScheduled('B'), activityCompleted(2, 1));
+    const h2 = history(
+      started(),
+      activityScheduled('A'),
+      activityScheduled('B'),
+      activityCompleted(2, 1),
+    );
     const r2 = await turn(flow2, h2);
     assert.equal(r2.status, 'Failed');
     assert.match(r2.output!, /history schedule but no emitted action/);
@@ -190,7 +219,14 @@ describe('replay engine: nondeterminism', () => {
   test('a completion for an event that is not a schedule fails before user code runs', async () => {
     let ran = 0;
     const h = history(started(), activityScheduled('A'));
-    const r = await turn(async (ctx) => { ran++; await ctx.scheduleActivity('A'); }, h, [activityDone(7, 1)]);
+    const r = await turn(
+      async (ctx) => {
+        ran++;
+        await ctx.scheduleActivity('A');
+      },
+      h,
+      [activityDone(7, 1)],
+    );
     assert.equal(ran, 0);
     assert.equal(r.status, 'Failed');
     assert.match(r.output!, /no matching schedule for completion id=7/);
@@ -265,7 +301,13 @@ describe('replay engine: errors and quiescence', () => {
     }
     const h = history(started(), activityScheduled('Charge'));
     const r = await turn(gen, h, [
-      { type: 'ActivityFailed', instance: 'inst-1', executionId: 1, id: 2, details: { category: 'application', kind: 'ActivityFailed', message: 'card declined' } },
+      {
+        type: 'ActivityFailed',
+        instance: 'inst-1',
+        executionId: 1,
+        id: 2,
+        details: { category: 'application', kind: 'ActivityFailed', message: 'card declined' },
+      },
     ]);
     assert.equal(JSON.parse(r.output!), 'compensated: card declined');
   });

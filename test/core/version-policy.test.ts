@@ -46,7 +46,11 @@ describe('resolveExecutionVersion', () => {
   const fleet = [{ versions: ['1.0.0', '2.0.0'] }];
 
   test('a pinned policy wins over what nodes register', () => {
-    const r = resolveExecutionVersion({ storedPolicy: { kind: 'pinned', version: '1.0.0' }, nodes: fleet, instanceId: 'a' });
+    const r = resolveExecutionVersion({
+      storedPolicy: { kind: 'pinned', version: '1.0.0' },
+      nodes: fleet,
+      instanceId: 'a',
+    });
     assert.deepEqual(r, { version: '1.0.0', rule: 'pinned' });
   });
 
@@ -55,14 +59,27 @@ describe('resolveExecutionVersion', () => {
     for (let i = 0; i < 200; i++) {
       const id = `ramp-${i}`;
       const expected = rampBucket(id) < 30 ? '2.0.0' : '1.0.0';
-      assert.equal(resolveExecutionVersion({ storedPolicy: policy, nodes: fleet, instanceId: id }).version, expected);
+      assert.equal(
+        resolveExecutionVersion({ storedPolicy: policy, nodes: fleet, instanceId: id }).version,
+        expected,
+      );
     }
   });
 
   test('continue-as-new never moves below the current version', () => {
-    const r = resolveExecutionVersion({ storedPolicy: undefined, nodes: [{ versions: ['1.0.0'] }, ...fleet], instanceId: 'a', currentVersion: '2.0.0' });
+    const r = resolveExecutionVersion({
+      storedPolicy: undefined,
+      nodes: [{ versions: ['1.0.0'] }, ...fleet],
+      instanceId: 'a',
+      currentVersion: '2.0.0',
+    });
     assert.deepEqual(r, { version: '2.0.0', rule: 'kept-current' });
-    const pinned = resolveExecutionVersion({ storedPolicy: { kind: 'pinned', version: '1.0.0' }, nodes: fleet, instanceId: 'a', currentVersion: '2.0.0' });
+    const pinned = resolveExecutionVersion({
+      storedPolicy: { kind: 'pinned', version: '1.0.0' },
+      nodes: fleet,
+      instanceId: 'a',
+      currentVersion: '2.0.0',
+    });
     assert.equal(pinned.version, '2.0.0');
   });
 
@@ -77,14 +94,27 @@ describe('resolveExecutionVersion', () => {
   });
 
   test('continue-as-new upgrades when the fleet has the newer version everywhere', () => {
-    const r = resolveExecutionVersion({ storedPolicy: undefined, nodes: fleet, instanceId: 'a', currentVersion: '1.0.0' });
+    const r = resolveExecutionVersion({
+      storedPolicy: undefined,
+      nodes: fleet,
+      instanceId: 'a',
+      currentVersion: '1.0.0',
+    });
     assert.deepEqual(r, { version: '2.0.0', rule: 'latest' });
   });
 
   test('uses the nodes in-code default only when every node agrees on it', () => {
-    const pinnedOne = { versions: ['1.0.0', '2.0.0'], defaultPolicy: { kind: 'pinned', version: '1.0.0' } } as const;
-    assert.deepEqual(effectivePolicy(undefined, [pinnedOne, pinnedOne]), { kind: 'pinned', version: '1.0.0' });
-    assert.deepEqual(effectivePolicy(undefined, [pinnedOne, { versions: ['1.0.0', '2.0.0'] }]), { kind: 'latest' });
+    const pinnedOne = {
+      versions: ['1.0.0', '2.0.0'],
+      defaultPolicy: { kind: 'pinned', version: '1.0.0' },
+    } as const;
+    assert.deepEqual(effectivePolicy(undefined, [pinnedOne, pinnedOne]), {
+      kind: 'pinned',
+      version: '1.0.0',
+    });
+    assert.deepEqual(effectivePolicy(undefined, [pinnedOne, { versions: ['1.0.0', '2.0.0'] }]), {
+      kind: 'latest',
+    });
     assert.deepEqual(effectivePolicy({ kind: 'latest' }, [pinnedOne]), { kind: 'latest' });
   });
 });
@@ -93,15 +123,33 @@ describe('describePolicyProblem', () => {
   test('accepts the three policy kinds', () => {
     assert.equal(describePolicyProblem({ kind: 'latest' }), undefined);
     assert.equal(describePolicyProblem({ kind: 'pinned', version: '1.2.3' }), undefined);
-    assert.equal(describePolicyProblem({ kind: 'ramp', from: '1.0.0', to: '2.0.0', percent: 10 }), undefined);
+    assert.equal(
+      describePolicyProblem({ kind: 'ramp', from: '1.0.0', to: '2.0.0', percent: 10 }),
+      undefined,
+    );
   });
 
   test('names the problem of a malformed policy', () => {
     assert.match(describePolicyProblem('newest') ?? '', /must be an object/);
-    assert.match(describePolicyProblem({ kind: 'newest' }) ?? '', /'kind' must be 'latest', 'pinned' or 'ramp'/);
-    assert.match(describePolicyProblem({ kind: 'pinned', version: 'v2' }) ?? '', /'version' must be a semver/);
-    assert.match(describePolicyProblem({ kind: 'ramp', from: '1.0.0', to: '2.0.0', percent: 101 }) ?? '', /'percent' must be an integer from 0 to 100/);
-    assert.match(describePolicyProblem({ kind: 'ramp', from: '1.0.0', to: '1.0.0', percent: 5 }) ?? '', /two different versions/);
-    assert.match(describePolicyProblem({ kind: 'pinned', version: '1.0.0', allowDowngrade: 'yes' }) ?? '', /allowDowngrade/);
+    assert.match(
+      describePolicyProblem({ kind: 'newest' }) ?? '',
+      /'kind' must be 'latest', 'pinned' or 'ramp'/,
+    );
+    assert.match(
+      describePolicyProblem({ kind: 'pinned', version: 'v2' }) ?? '',
+      /'version' must be a semver/,
+    );
+    assert.match(
+      describePolicyProblem({ kind: 'ramp', from: '1.0.0', to: '2.0.0', percent: 101 }) ?? '',
+      /'percent' must be an integer from 0 to 100/,
+    );
+    assert.match(
+      describePolicyProblem({ kind: 'ramp', from: '1.0.0', to: '1.0.0', percent: 5 }) ?? '',
+      /two different versions/,
+    );
+    assert.match(
+      describePolicyProblem({ kind: 'pinned', version: '1.0.0', allowDowngrade: 'yes' }) ?? '',
+      /allowDowngrade/,
+    );
   });
 });

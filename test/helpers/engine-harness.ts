@@ -73,7 +73,10 @@ export const activityScheduled = (name: string, input: unknown = null): EventKin
   input: JSON.stringify(input),
 });
 
-export const activityCompleted = (source: number, result: unknown): EventKind & { sourceEventId: number } => ({
+export const activityCompleted = (
+  source: number,
+  result: unknown,
+): EventKind & { sourceEventId: number } => ({
   type: 'ActivityCompleted',
   result: JSON.stringify(result),
   sourceEventId: source,

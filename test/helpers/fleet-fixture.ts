@@ -57,7 +57,10 @@ export class FleetFixture {
   }
 
   async provider(): Promise<Provider> {
-    this.#provider ??= this.#schema === undefined ? await SqliteProvider.open(this.#store) : await PostgresProvider.connectWithSchema(this.#store, this.#schema);
+    this.#provider ??=
+      this.#schema === undefined
+        ? await SqliteProvider.open(this.#store)
+        : await PostgresProvider.connectWithSchema(this.#store, this.#schema);
     return this.#provider;
   }
 
@@ -72,7 +75,11 @@ export class FleetFixture {
    * liveness window: a 2 s heartbeat (6 s of grace) keeps a node that a loaded machine stalls
    * for a while from being counted as gone.
    */
-  async spawn(name: string, role: 'old' | 'new', runtimeOptions: RuntimeOptions = {}): Promise<RuntimeChild> {
+  async spawn(
+    name: string,
+    role: 'old' | 'new',
+    runtimeOptions: RuntimeOptions = {},
+  ): Promise<RuntimeChild> {
     const logFile = join(this.dir, `effects-${name}.log`);
     const env: NodeJS.ProcessEnv = {
       ...process.env,
@@ -81,11 +88,19 @@ export class FleetFixture {
       DUROXIDE_FP_NAME: name,
       DUROXIDE_FP_ROLE: role,
       DUROXIDE_FP_STOP: this.stopFile,
-      DUROXIDE_FP_OPTIONS: JSON.stringify({ nodeHeartbeatIntervalMs: 2000, fleetRefreshMs: 100, ...runtimeOptions }),
+      DUROXIDE_FP_OPTIONS: JSON.stringify({
+        nodeHeartbeatIntervalMs: 2000,
+        fleetRefreshMs: 100,
+        ...runtimeOptions,
+      }),
       ...(this.#schema !== undefined ? { DUROXIDE_FP_SCHEMA: this.#schema } : {}),
     };
     delete env.NODE_TEST_CONTEXT;
-    const child = fork(ENTRY, [], { env, stdio: ['ignore', 'pipe', 'pipe', 'ipc'], execArgv: ['--enable-source-maps'] });
+    const child = fork(ENTRY, [], {
+      env,
+      stdio: ['ignore', 'pipe', 'pipe', 'ipc'],
+      execArgv: ['--enable-source-maps'],
+    });
     const rc = new RuntimeChild(name, logFile, child);
     this.children.push(rc);
     await rc.waitReady(20_000);

@@ -13,7 +13,13 @@
  * @module
  */
 import { appendFileSync, existsSync } from 'node:fs';
-import { Runtime, SqliteProvider, type OrchestrationContext, type Provider, type RuntimeOptions } from '../../src/index.js';
+import {
+  Runtime,
+  SqliteProvider,
+  type OrchestrationContext,
+  type Provider,
+  type RuntimeOptions,
+} from '../../src/index.js';
 import { PostgresProvider } from '../../src/providers/postgres/postgres-provider.js';
 import type { ChildMessage } from './runtime-process.js';
 
@@ -48,27 +54,43 @@ function send(message: ChildMessage): void {
  * `DUROXIDE_FP_STOP` exists (read by the Probe activity, so the orchestration stays
  * deterministic). Its output names the version of its last execution.
  */
-export function registerMonitor(rt: Runtime, role: string, record: (e: Omit<FleetEffect, 'proc' | 'at'>) => void): void {
+export function registerMonitor(
+  rt: Runtime,
+  role: string,
+  record: (e: Omit<FleetEffect, 'proc' | 'at'>) => void,
+): void {
   const stopFile = process.env.DUROXIDE_FP_STOP ?? '';
-  rt.registerActivity('Probe', async (_ctx, target: string) => ({ target, stop: stopFile !== '' && existsSync(stopFile) }));
+  rt.registerActivity('Probe', async (_ctx, target: string) => ({
+    target,
+    stop: stopFile !== '' && existsSync(stopFile),
+  }));
   rt.registerOrchestration('Monitor', async (ctx: OrchestrationContext, state: MonitorStateV1) => {
     // 1.0.0 reads `target`; given 2.0.0 state it fails here, like real v1 code would.
     const target = state.target.toUpperCase();
-    if (!ctx.isReplaying) record({ instanceId: ctx.instanceId, version: '1.0.0', ticks: state.ticks });
+    if (!ctx.isReplaying)
+      record({ instanceId: ctx.instanceId, version: '1.0.0', ticks: state.ticks });
     const probe = await ctx.scheduleActivity<{ stop: boolean }>('Probe', target);
     if (probe.stop) return { version: '1.0.0', ticks: state.ticks };
     await ctx.scheduleTimer(20);
     return ctx.continueAsNew({ ...state, ticks: state.ticks + 1 });
   });
   if (role === 'new') {
-    rt.registerOrchestrationVersioned('Monitor', '2.0.0', async (ctx: OrchestrationContext, raw: MonitorStateV1 | MonitorStateV2) => {
-      const state: MonitorStateV2 = 'targets' in raw ? raw : { targets: [raw.target], ticks: raw.ticks };
-      if (!ctx.isReplaying) record({ instanceId: ctx.instanceId, version: '2.0.0', ticks: state.ticks });
-      const probes = await Promise.all(state.targets.map((t) => ctx.scheduleActivity<{ stop: boolean }>('Probe', t)));
-      if (probes.some((p) => p.stop)) return { version: '2.0.0', ticks: state.ticks };
-      await ctx.scheduleTimer(20);
-      return ctx.continueAsNew({ ...state, ticks: state.ticks + 1 });
-    });
+    rt.registerOrchestrationVersioned(
+      'Monitor',
+      '2.0.0',
+      async (ctx: OrchestrationContext, raw: MonitorStateV1 | MonitorStateV2) => {
+        const state: MonitorStateV2 =
+          'targets' in raw ? raw : { targets: [raw.target], ticks: raw.ticks };
+        if (!ctx.isReplaying)
+          record({ instanceId: ctx.instanceId, version: '2.0.0', ticks: state.ticks });
+        const probes = await Promise.all(
+          state.targets.map((t) => ctx.scheduleActivity<{ stop: boolean }>('Probe', t)),
+        );
+        if (probes.some((p) => p.stop)) return { version: '2.0.0', ticks: state.ticks };
+        await ctx.scheduleTimer(20);
+        return ctx.continueAsNew({ ...state, ticks: state.ticks + 1 });
+      },
+    );
   }
 }
 
@@ -83,7 +105,9 @@ async function main(url: string, file: string): Promise<void> {
   const overrides = JSON.parse(process.env.DUROXIDE_FP_OPTIONS ?? '{}') as RuntimeOptions;
   const provider = await open(url);
   const rt = new Runtime(provider, { logLevel: 'error', workerNodeId: proc, ...overrides });
-  registerMonitor(rt, role, (e) => appendFileSync(file, `${JSON.stringify({ proc, at: Date.now(), ...e })}\n`));
+  registerMonitor(rt, role, (e) =>
+    appendFileSync(file, `${JSON.stringify({ proc, at: Date.now(), ...e })}\n`),
+  );
   let stopping = false;
   process.on('SIGTERM', () => {
     if (stopping) return;
@@ -106,7 +130,10 @@ async function main(url: string, file: string): Promise<void> {
 
 if (process.send !== undefined && store !== undefined && log !== undefined) {
   main(store, log).catch((error: unknown) => {
-    send({ type: 'error', message: error instanceof Error ? (error.stack ?? error.message) : String(error) });
+    send({
+      type: 'error',
+      message: error instanceof Error ? (error.stack ?? error.message) : String(error),
+    });
     process.exit(1);
   });
 }

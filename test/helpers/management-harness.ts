@@ -30,7 +30,11 @@ export interface ManagementHarness {
   readonly server: ListeningManagementServer;
   /** `--store … [--schema …]` for the CLI, on the same store. */
   readonly storeArgs: readonly string[];
-  api(method: string, path: string, options?: { body?: unknown; rawBody?: string; key?: string; contentType?: string }): Promise<ApiResponse>;
+  api(
+    method: string,
+    path: string,
+    options?: { body?: unknown; rawBody?: string; key?: string; contentType?: string },
+  ): Promise<ApiResponse>;
 }
 
 /** Registers Echo (returns its input), Waiter (waits for event `go`), Counter (continue-as-new n times), Failer. */
@@ -63,7 +67,11 @@ export async function startManagementHarness(
   register(runtime);
   await runtime.start();
   const client = new Client(provider);
-  const server = await createManagementServer({ client, ...options, onInternalError: () => undefined }).listen({ port: 0 });
+  const server = await createManagementServer({
+    client,
+    ...options,
+    onInternalError: () => undefined,
+  }).listen({ port: 0 });
   t.after(async () => {
     await server.close();
     await runtime.shutdown(2000);
@@ -74,7 +82,11 @@ export async function startManagementHarness(
     let body: string | undefined = o.rawBody;
     if (o.body !== undefined) body = JSON.stringify(o.body);
     if (body !== undefined) headers['content-type'] = o.contentType ?? 'application/json';
-    const res = await fetch(`${server.url}${path}`, { method, headers, ...(body !== undefined ? { body } : {}) });
+    const res = await fetch(`${server.url}${path}`, {
+      method,
+      headers,
+      ...(body !== undefined ? { body } : {}),
+    });
     const text = await res.text();
     let parsed: unknown = text;
     try {
@@ -84,6 +96,10 @@ export async function startManagementHarness(
     }
     return { status: res.status, contentType: res.headers.get('content-type') ?? '', body: parsed };
   };
-  const storeArgs = ['--store', store.url, ...(store.schema !== undefined ? ['--schema', store.schema] : [])];
+  const storeArgs = [
+    '--store',
+    store.url,
+    ...(store.schema !== undefined ? ['--schema', store.schema] : []),
+  ];
   return { provider, client, runtime, server, storeArgs, api };
 }

@@ -50,7 +50,12 @@ async function startServer(): Promise<PostgresServer> {
       url: external,
       isOwned: false,
       logFile: undefined,
-      restart: () => Promise.reject(new Error('DUROXIDE_PG_URL points at a server these tests do not own; it cannot be restarted')),
+      restart: () =>
+        Promise.reject(
+          new Error(
+            'DUROXIDE_PG_URL points at a server these tests do not own; it cannot be restarted',
+          ),
+        ),
     };
   }
   return startCluster();
@@ -85,7 +90,11 @@ async function freePort(): Promise<number> {
     probe.once('error', reject);
     probe.listen(0, '127.0.0.1', () => {
       const address = probe.address();
-      probe.close(() => (typeof address === 'object' && address !== null ? resolve(address.port) : reject(new Error('no port'))));
+      probe.close(() =>
+        typeof address === 'object' && address !== null
+          ? resolve(address.port)
+          : reject(new Error('no port')),
+      );
     });
   });
 }
@@ -99,7 +108,8 @@ interface RunAs {
 
 /** initdb refuses to run as root: as root, run the server tools as the `postgres` OS user. */
 function runAs(): RunAs {
-  if (process.getuid?.() !== 0) return { command: (file, args) => [file, [...args]], uid: undefined, gid: undefined };
+  if (process.getuid?.() !== 0)
+    return { command: (file, args) => [file, [...args]], uid: undefined, gid: undefined };
   let uid: number;
   let gid: number;
   try {
@@ -112,15 +122,26 @@ function runAs(): RunAs {
     );
   }
   // runuser lives in /usr/sbin or /sbin, which a non-login PATH may lack.
-  const runuser = ['/usr/sbin/runuser', '/sbin/runuser', '/usr/bin/runuser'].find((f) => existsSync(f)) ?? 'runuser';
+  const runuser =
+    ['/usr/sbin/runuser', '/sbin/runuser', '/usr/bin/runuser'].find((f) => existsSync(f)) ??
+    'runuser';
   return { command: (file, args) => [runuser, ['-u', 'postgres', '--', file, ...args]], uid, gid };
 }
 
-function run(as: RunAs, file: string, args: readonly string[], what: string, logFile?: string): void {
+function run(
+  as: RunAs,
+  file: string,
+  args: readonly string[],
+  what: string,
+  logFile?: string,
+): void {
   const [cmd, argv] = as.command(file, args);
   const result = spawnSync(cmd, argv, { encoding: 'utf8', timeout: 60_000 });
   if (result.status !== 0) {
-    const log = logFile !== undefined && existsSync(logFile) ? `\nserver log:\n${readFileSync(logFile, 'utf8').slice(-4000)}` : '';
+    const log =
+      logFile !== undefined && existsSync(logFile)
+        ? `\nserver log:\n${readFileSync(logFile, 'utf8').slice(-4000)}`
+        : '';
     throw new Error(
       `${what} failed (exit ${String(result.status)}${result.error ? `, ${result.error.message}` : ''}): ${cmd} ${argv.join(' ')}\n` +
         `${result.stdout ?? ''}${result.stderr ?? ''}${log}`,
@@ -129,7 +150,13 @@ function run(as: RunAs, file: string, args: readonly string[], what: string, log
 }
 
 /** {@link run} without blocking the event loop (the tests keep working meanwhile). */
-function runAsync(as: RunAs, file: string, args: readonly string[], what: string, logFile?: string): Promise<void> {
+function runAsync(
+  as: RunAs,
+  file: string,
+  args: readonly string[],
+  what: string,
+  logFile?: string,
+): Promise<void> {
   const [cmd, argv] = as.command(file, args);
   return new Promise((resolve, reject) => {
     execFile(cmd, argv, { encoding: 'utf8', timeout: 60_000 }, (error, stdout, stderr) => {
@@ -137,8 +164,15 @@ function runAsync(as: RunAs, file: string, args: readonly string[], what: string
         resolve();
         return;
       }
-      const log = logFile !== undefined && existsSync(logFile) ? `\nserver log:\n${readFileSync(logFile, 'utf8').slice(-4000)}` : '';
-      reject(new Error(`${what} failed (${error.message}): ${cmd} ${argv.join(' ')}\n${stdout}${stderr}${log}`));
+      const log =
+        logFile !== undefined && existsSync(logFile)
+          ? `\nserver log:\n${readFileSync(logFile, 'utf8').slice(-4000)}`
+          : '';
+      reject(
+        new Error(
+          `${what} failed (${error.message}): ${cmd} ${argv.join(' ')}\n${stdout}${stderr}${log}`,
+        ),
+      );
     });
   });
 }
@@ -155,7 +189,16 @@ async function startCluster(): Promise<PostgresServer> {
   let isRunning = false;
   const stop = (): void => {
     if (isRunning) {
-      const [cmd, argv] = as.command(pgCtl, ['-D', dataDir, 'stop', '-m', 'immediate', '-w', '-t', '10']);
+      const [cmd, argv] = as.command(pgCtl, [
+        '-D',
+        dataDir,
+        'stop',
+        '-m',
+        'immediate',
+        '-w',
+        '-t',
+        '10',
+      ]);
       spawnSync(cmd, argv, { stdio: 'ignore', timeout: 15_000 });
       isRunning = false;
     }
@@ -169,7 +212,12 @@ async function startCluster(): Promise<PostgresServer> {
     });
   }
 
-  run(as, join(binDir, 'initdb'), ['-D', dataDir, '-A', 'trust', '-U', 'postgres', '-E', 'UTF8', '--no-sync'], 'initdb');
+  run(
+    as,
+    join(binDir, 'initdb'),
+    ['-D', dataDir, '-A', 'trust', '-U', 'postgres', '-E', 'UTF8', '--no-sync'],
+    'initdb',
+  );
   // Durability is traded for speed (a throwaway cluster); a clean `restart -m fast` still
   // keeps every committed transaction.
   let lastError: unknown;
@@ -185,7 +233,13 @@ async function startCluster(): Promise<PostgresServer> {
       '-c full_page_writes=off',
     ].join(' ');
     try {
-      run(as, pgCtl, ['-D', dataDir, '-o', options, '-l', logFile, 'start', '-w', '-t', '30'], 'pg_ctl start', logFile);
+      run(
+        as,
+        pgCtl,
+        ['-D', dataDir, '-o', options, '-l', logFile, 'start', '-w', '-t', '30'],
+        'pg_ctl start',
+        logFile,
+      );
       isRunning = true;
       const url = `postgres://postgres@127.0.0.1:${port}/postgres`;
       return {
@@ -194,7 +248,13 @@ async function startCluster(): Promise<PostgresServer> {
         logFile,
         restart() {
           // pg_ctl restart reuses the options of the last start (postmaster.opts), port included.
-          return runAsync(as, pgCtl, ['-D', dataDir, '-l', logFile, 'restart', '-m', 'fast', '-w', '-t', '30'], 'pg_ctl restart', logFile);
+          return runAsync(
+            as,
+            pgCtl,
+            ['-D', dataDir, '-l', logFile, 'restart', '-m', 'fast', '-w', '-t', '30'],
+            'pg_ctl restart',
+            logFile,
+          );
         },
       };
     } catch (error) {
@@ -264,7 +324,8 @@ export class SchemaPool {
       "SELECT tablename FROM pg_tables WHERE schemaname = $1 AND tablename <> 'duroxide_schema'",
       [schema],
     );
-    if (rows.length > 0) await admin.query(rows.map((r) => `DELETE FROM "${schema}"."${r.tablename}";`).join('\n'));
+    if (rows.length > 0)
+      await admin.query(rows.map((r) => `DELETE FROM "${schema}"."${r.tablename}";`).join('\n'));
     this.#idle.push(schema);
   }
 

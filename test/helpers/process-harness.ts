@@ -12,9 +12,19 @@ import { join } from 'node:path';
 import { setTimeout as sleep } from 'node:timers/promises';
 import { fileURLToPath } from 'node:url';
 import type { TestContext } from 'node:test';
-import { Client, SqliteProvider, type HistoryEventInfo, type RuntimeOptions } from '../../src/index.js';
+import {
+  Client,
+  SqliteProvider,
+  type HistoryEventInfo,
+  type RuntimeOptions,
+} from '../../src/index.js';
 import { PostgresProvider } from '../../src/providers/postgres/postgres-provider.js';
-import { dropSchema, postgresServer, uniqueSchemaName, type PostgresServer } from './postgres-cluster.js';
+import {
+  dropSchema,
+  postgresServer,
+  uniqueSchemaName,
+  type PostgresServer,
+} from './postgres-cluster.js';
 import type { ChildMessage, EffectLine } from './runtime-process.js';
 import type { StoreKind } from './test-store.js';
 
@@ -50,7 +60,9 @@ export class RuntimeChild {
     this.name = name;
     this.logFile = logFile;
     this.process = child;
-    this.exited = new Promise((resolve) => child.once('exit', (code, signal) => resolve({ code, signal })));
+    this.exited = new Promise((resolve) =>
+      child.once('exit', (code, signal) => resolve({ code, signal })),
+    );
     child.stderr?.setEncoding('utf8');
     child.stderr?.on('data', (chunk: string) => {
       this.#stderr += chunk;
@@ -72,13 +84,26 @@ export class RuntimeChild {
   /** Resolves on 'ready'; rejects if the child reports an error, exits, or the timeout passes. */
   waitReady(timeoutMs: number): Promise<void> {
     return new Promise((resolve, reject) => {
-      const timer = setTimeout(() => fail(new Error(`runtime process ${this.name} not ready within ${timeoutMs} ms; stderr: ${this.#stderr}`)), timeoutMs);
+      const timer = setTimeout(
+        () =>
+          fail(
+            new Error(
+              `runtime process ${this.name} not ready within ${timeoutMs} ms; stderr: ${this.#stderr}`,
+            ),
+          ),
+        timeoutMs,
+      );
       const onMessage = (m: ChildMessage): void => {
         if (m.type === 'ready') done();
-        else if (m.type === 'error') fail(new Error(`runtime process ${this.name} failed to start: ${m.message}`));
+        else if (m.type === 'error')
+          fail(new Error(`runtime process ${this.name} failed to start: ${m.message}`));
       };
       const onExit = (code: number | null, signal: string | null): void =>
-        fail(new Error(`runtime process ${this.name} exited before ready (code ${code}, signal ${signal}); stderr: ${this.#stderr}`));
+        fail(
+          new Error(
+            `runtime process ${this.name} exited before ready (code ${code}, signal ${signal}); stderr: ${this.#stderr}`,
+          ),
+        );
       const cleanup = (): void => {
         clearTimeout(timer);
         this.process.off('message', onMessage);
@@ -112,10 +137,15 @@ export class RuntimeChild {
       this.process.kill('SIGTERM');
     }
     const cancelTimer = new AbortController();
-    const timer = sleep(timeoutMs, 'timeout' as const, { signal: cancelTimer.signal }).catch(() => 'cancelled' as const);
+    const timer = sleep(timeoutMs, 'timeout' as const, { signal: cancelTimer.signal }).catch(
+      () => 'cancelled' as const,
+    );
     try {
       const outcome = await Promise.race([Promise.all([this.#stopped, this.exited]), timer]);
-      if (typeof outcome === 'string') throw new Error(`runtime process ${this.name} did not stop within ${timeoutMs} ms; stderr: ${this.#stderr}`);
+      if (typeof outcome === 'string')
+        throw new Error(
+          `runtime process ${this.name} did not stop within ${timeoutMs} ms; stderr: ${this.#stderr}`,
+        );
       return outcome[0];
     } finally {
       cancelTimer.abort();
@@ -160,7 +190,10 @@ export class ProcessFixture {
   /** A fresh temp dir with a SQLite file; cleanup (kill children, close, delete) is registered on `t`. */
   static create(t: TestContext): ProcessFixture {
     const dir = mkdtempSync(join(tmpdir(), 'duroxide-proc-'));
-    return ProcessFixture.#register(t, new ProcessFixture(dir, { kind: 'sqlite', file: join(dir, 'shared.db') }));
+    return ProcessFixture.#register(
+      t,
+      new ProcessFixture(dir, { kind: 'sqlite', file: join(dir, 'shared.db') }),
+    );
   }
 
   /** A fixture on a fresh store of `kind` (a PostgreSQL schema named after `prefix`). */
@@ -168,7 +201,10 @@ export class ProcessFixture {
     if (kind === 'sqlite') return ProcessFixture.create(t);
     const server = await postgresServer();
     const dir = mkdtempSync(join(tmpdir(), 'duroxide-pgproc-'));
-    return ProcessFixture.#register(t, new ProcessFixture(dir, { kind, server, schema: uniqueSchemaName(prefix) }));
+    return ProcessFixture.#register(
+      t,
+      new ProcessFixture(dir, { kind, server, schema: uniqueSchemaName(prefix) }),
+    );
   }
 
   static #register(t: TestContext, fx: ProcessFixture): ProcessFixture {
@@ -176,7 +212,8 @@ export class ProcessFixture {
       for (const fn of fx.#deferred.reverse()) await fn();
       await Promise.all(fx.children.map((c) => c.kill()));
       await fx.#provider?.close();
-      if (fx.store.kind === 'postgres') await dropSchema(fx.store.server.url, fx.store.schema).catch(() => undefined);
+      if (fx.store.kind === 'postgres')
+        await dropSchema(fx.store.server.url, fx.store.schema).catch(() => undefined);
       rmSync(fx.dir, { recursive: true, force: true });
     });
     return fx;
@@ -234,7 +271,11 @@ export class ProcessFixture {
     };
     // The child is not a test file: keep it out of the test runner's reporting protocol.
     delete env.NODE_TEST_CONTEXT;
-    const child = fork(ENTRY, [], { env, stdio: ['ignore', 'pipe', 'pipe', 'ipc'], execArgv: ['--enable-source-maps'] });
+    const child = fork(ENTRY, [], {
+      env,
+      stdio: ['ignore', 'pipe', 'pipe', 'ipc'],
+      execArgv: ['--enable-source-maps'],
+    });
     const rc = new RuntimeChild(name, logFile, child);
     this.children.push(rc);
     await rc.waitReady(options.readyTimeoutMs ?? 20_000);
@@ -247,7 +288,6 @@ export class ProcessFixture {
   }
 }
 
-
 /** Counts events of `kind` in a history. */
 export function countKind(history: readonly HistoryEventInfo[], kind: string): number {
   return history.filter((e) => e.kind === kind).length;
@@ -257,13 +297,18 @@ export function countKind(history: readonly HistoryEventInfo[], kind: string): n
  * The activities whose completion is committed in `history`: for each ActivityCompleted, the
  * name and input of its ActivityScheduled.
  */
-export function completedActivities(history: readonly HistoryEventInfo[]): { name: string; input: unknown }[] {
-  const scheduled = new Map(history.filter((e) => e.kind === 'ActivityScheduled').map((e) => [e.eventId, e]));
+export function completedActivities(
+  history: readonly HistoryEventInfo[],
+): { name: string; input: unknown }[] {
+  const scheduled = new Map(
+    history.filter((e) => e.kind === 'ActivityScheduled').map((e) => [e.eventId, e]),
+  );
   return history
     .filter((e) => e.kind === 'ActivityCompleted')
     .map((e) => {
       const s = e.sourceEventId === undefined ? undefined : scheduled.get(e.sourceEventId);
-      if (s === undefined) throw new Error(`ActivityCompleted ${e.eventId} has no matching ActivityScheduled`);
+      if (s === undefined)
+        throw new Error(`ActivityCompleted ${e.eventId} has no matching ActivityScheduled`);
       const data = JSON.parse(s.data ?? '{}') as { name?: unknown; input?: unknown };
       return { name: String(data.name), input: data.input };
     });

@@ -8,14 +8,20 @@ import { runProviderConformance } from '../../src/providers/validation/run-provi
 import { SKIP_REASON, SKIPPED_BY_LIST } from './reduced-conformance-names.js';
 import { reducedProvider } from './reduced-provider.js';
 
-
 runProviderConformance({
   name: 'sqlite with only the core',
   create: async ({ now }) =>
-    reducedProvider(await SqliteProvider.inMemory({ now }), ['localActivityHandoff', 'sessions', 'management', 'fleet']).provider,
+    reducedProvider(await SqliteProvider.inMemory({ now }), [
+      'localActivityHandoff',
+      'sessions',
+      'management',
+      'fleet',
+    ]).provider,
   honoursClock: true,
   skip: [
     { name: SKIPPED_BY_LIST, reason: SKIP_REASON },
-    ...(process.env['DUROXIDE_UNKNOWN_SKIP'] === '1' ? [{ name: 'a case that does not exist', reason: 'typo' }] : []),
+    ...(process.env['DUROXIDE_UNKNOWN_SKIP'] === '1'
+      ? [{ name: 'a case that does not exist', reason: 'typo' }]
+      : []),
   ],
 });

@@ -20,15 +20,24 @@ export interface ReducedProvider {
   readonly misuses: string[];
 }
 
-export function reducedProvider(inner: CompleteProvider, hidden: readonly ProviderCapability[]): ReducedProvider {
+export function reducedProvider(
+  inner: CompleteProvider,
+  hidden: readonly ProviderCapability[],
+): ReducedProvider {
   const misuses: string[] = [];
-  const hiddenMethods = new Set<string>(hidden.flatMap((c) => CAPABILITY_METHOD_NAMES[c] as readonly string[]));
+  const hiddenMethods = new Set<string>(
+    hidden.flatMap((c) => CAPABILITY_METHOD_NAMES[c] as readonly string[]),
+  );
   const capabilities = { ...inner.capabilities };
   for (const c of hidden) capabilities[c] = false;
   const overrides: Record<string, unknown> = {
     name: `${inner.name} without ${hidden.join(', ')}`,
     capabilities,
-    ackOrchestrationItem: (lockToken: string, ack: OrchestrationAck, options?: OrchestrationAckOptions) => {
+    ackOrchestrationItem: (
+      lockToken: string,
+      ack: OrchestrationAck,
+      options?: OrchestrationAckOptions,
+    ) => {
       if (!capabilities.localActivityHandoff) {
         if (options?.claimWorkItems !== undefined) misuses.push('ack with claimWorkItems');
         if (options?.keepLock !== undefined) misuses.push('ack with keepLock');
@@ -41,7 +50,10 @@ export function reducedProvider(inner: CompleteProvider, hidden: readonly Provid
       if (options.session !== undefined) misuses.push('fetchWorkItem with session routing');
       // A provider without sessions does not route by them: every item is fetchable by anyone
       // (emulated with one fixed owner, which can claim every session).
-      return inner.fetchWorkItem({ ...options, session: { ownerId: 'no-session-routing', lockTimeoutMs: options.lockTimeoutMs } });
+      return inner.fetchWorkItem({
+        ...options,
+        session: { ownerId: 'no-session-routing', lockTimeoutMs: options.lockTimeoutMs },
+      });
     },
   };
   const provider = new Proxy(inner, {
@@ -51,7 +63,9 @@ export function reducedProvider(inner: CompleteProvider, hidden: readonly Provid
         if (hiddenMethods.has(key)) return undefined;
       }
       const value: unknown = Reflect.get(target, key, receiver);
-      return typeof value === 'function' ? (value as (...args: unknown[]) => unknown).bind(target) : value;
+      return typeof value === 'function'
+        ? (value as (...args: unknown[]) => unknown).bind(target)
+        : value;
     },
     has(target, key) {
       return typeof key === 'string' && hiddenMethods.has(key) ? false : Reflect.has(target, key);

@@ -5,7 +5,13 @@ import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import type { TestContext } from 'node:test';
-import { Client, Runtime, SqliteProvider, type Provider, type RuntimeOptions } from '../../src/index.js';
+import {
+  Client,
+  Runtime,
+  SqliteProvider,
+  type Provider,
+  type RuntimeOptions,
+} from '../../src/index.js';
 import { testStore, type StoreKind } from './test-store.js';
 
 export interface Harness {

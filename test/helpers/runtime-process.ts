@@ -79,7 +79,8 @@ function envInt(name: string, fallback: number): number {
   const raw = process.env[name];
   if (raw === undefined || raw === '') return fallback;
   const n = Number(raw);
-  if (!Number.isInteger(n) || n < 0) throw new Error(`${name} must be a non-negative integer, got '${raw}'`);
+  if (!Number.isInteger(n) || n < 0)
+    throw new Error(`${name} must be a non-negative integer, got '${raw}'`);
   return n;
 }
 
@@ -87,7 +88,15 @@ function register(rt: Runtime, log: string, proc: string): void {
   const slowMs = envInt('DUROXIDE_RP_SLOW_MS', 30_000);
   const stepMs = envInt('DUROXIDE_RP_STEP_MS', 0);
   const record = (ctx: ActivityContext, ev: EffectLine['ev'], input: unknown): void => {
-    const line: EffectLine = { proc, pid: process.pid, ev, instanceId: ctx.instanceId, activity: ctx.activityName, input, t: Date.now() };
+    const line: EffectLine = {
+      proc,
+      pid: process.pid,
+      ev,
+      instanceId: ctx.instanceId,
+      activity: ctx.activityName,
+      input,
+      t: Date.now(),
+    };
     appendFileSync(log, `${JSON.stringify(line)}\n`);
   };
 
@@ -111,7 +120,11 @@ function register(rt: Runtime, log: string, proc: string): void {
   rt.registerActivity('FlakyStep', async (ctx, input: StepInput) => {
     record(ctx, 'run', input);
     const attempts = attemptsFile ?? `${log}.attempts`;
-    const before = existsSync(attempts) ? readFileSync(attempts, 'utf8').split('\n').filter((l) => l === input.label).length : 0;
+    const before = existsSync(attempts)
+      ? readFileSync(attempts, 'utf8')
+          .split('\n')
+          .filter((l) => l === input.label).length
+      : 0;
     appendFileSync(attempts, `${input.label}\n`);
     if (before < 2) throw new Error(`flaky failure ${before + 1} of ${input.label}`);
     return `${input.label}:ok`;
@@ -119,10 +132,14 @@ function register(rt: Runtime, log: string, proc: string): void {
 
   /** FlakyStep with retries 1.5 s apart (durable timers), then Step 'after'. */
   rt.registerOrchestration('RetryFlow', async (ctx: OrchestrationContext) => {
-    const flaky = await ctx.scheduleActivityWithRetry<string>('FlakyStep', { label: 'flaky' }, {
-      maxAttempts: 5,
-      backoff: { kind: 'fixed', baseMs: 1500 },
-    });
+    const flaky = await ctx.scheduleActivityWithRetry<string>(
+      'FlakyStep',
+      { label: 'flaky' },
+      {
+        maxAttempts: 5,
+        backoff: { kind: 'fixed', baseMs: 1500 },
+      },
+    );
     const after = await ctx.scheduleActivity<string>('Step', { label: 'after' });
     return `${flaky}|${after}`;
   });
@@ -142,33 +159,44 @@ function register(rt: Runtime, log: string, proc: string): void {
   });
 
   /** before → durable timer of `timerMs` → after. */
-  rt.registerOrchestration('TimerFlow', async (ctx: OrchestrationContext, input: { timerMs: number }) => {
-    const before = await ctx.scheduleActivity<string>('Step', { label: 'before' });
-    await ctx.scheduleTimer(input.timerMs);
-    const after = await ctx.scheduleActivity<string>('Step', { label: 'after' });
-    return `${before}|${after}`;
-  });
+  rt.registerOrchestration(
+    'TimerFlow',
+    async (ctx: OrchestrationContext, input: { timerMs: number }) => {
+      const before = await ctx.scheduleActivity<string>('Step', { label: 'before' });
+      await ctx.scheduleTimer(input.timerMs);
+      const after = await ctx.scheduleActivity<string>('Step', { label: 'after' });
+      return `${before}|${after}`;
+    },
+  );
 
   /** `count` parallel steps `${n}-1..count` joined with `all`; output `[n-1:ok, …]`. */
-  rt.registerOrchestration('FanOut', async (ctx: OrchestrationContext, input: { n: number; count: number }) => {
-    const tasks = Array.from({ length: input.count }, (_, i) => ctx.scheduleActivity<string>('Step', { label: `${input.n}-${i + 1}` }));
-    const results = await ctx.all(tasks);
-    return results.map((r) => {
-      if (r.err !== undefined) throw new Error(r.err);
-      return r.ok;
-    });
-  });
+  rt.registerOrchestration(
+    'FanOut',
+    async (ctx: OrchestrationContext, input: { n: number; count: number }) => {
+      const tasks = Array.from({ length: input.count }, (_, i) =>
+        ctx.scheduleActivity<string>('Step', { label: `${input.n}-${i + 1}` }),
+      );
+      const results = await ctx.all(tasks);
+      return results.map((r) => {
+        if (r.err !== undefined) throw new Error(r.err);
+        return r.ok;
+      });
+    },
+  );
 
   /** Three sequential steps `${n}-1..3`; output `[n-1:ok, n-2:ok, n-3:ok]`. */
   rt.registerOrchestration('Seq3', async (ctx: OrchestrationContext, n: number) => {
     const out: string[] = [];
-    for (let i = 1; i <= 3; i++) out.push(await ctx.scheduleActivity<string>('Step', { label: `${n}-${i}` }));
+    for (let i = 1; i <= 3; i++)
+      out.push(await ctx.scheduleActivity<string>('Step', { label: `${n}-${i}` }));
     return out;
   });
 
   /** Three parallel steps `${n}-1..3` joined with `all`; same output shape as `Seq3`. */
   rt.registerOrchestration('FanOut3', async (ctx: OrchestrationContext, n: number) => {
-    const tasks = [1, 2, 3].map((i) => ctx.scheduleActivity<string>('Step', { label: `${n}-${i}` }));
+    const tasks = [1, 2, 3].map((i) =>
+      ctx.scheduleActivity<string>('Step', { label: `${n}-${i}` }),
+    );
     const results = await ctx.all(tasks);
     return results.map((r) => {
       if (r.err !== undefined) throw new Error(r.err);
@@ -211,9 +239,16 @@ async function main(log: string): Promise<void> {
   send({ type: 'ready', pid: process.pid });
 }
 
-if (process.send !== undefined && (dbFile !== undefined || pgUrl !== undefined) && logFile !== undefined) {
+if (
+  process.send !== undefined &&
+  (dbFile !== undefined || pgUrl !== undefined) &&
+  logFile !== undefined
+) {
   main(logFile).catch((error: unknown) => {
-    send({ type: 'error', message: error instanceof Error ? (error.stack ?? error.message) : String(error) });
+    send({
+      type: 'error',
+      message: error instanceof Error ? (error.stack ?? error.message) : String(error),
+    });
     process.exit(1);
   });
 }

@@ -11,7 +11,9 @@ import { fileURLToPath } from 'node:url';
 import { describe, test } from 'node:test';
 import { SKIP_REASON, SKIPPED_BY_LIST } from '../helpers/reduced-conformance-names.js';
 
-const FIXTURE = fileURLToPath(new URL('../helpers/reduced-conformance-fixture.js', import.meta.url));
+const FIXTURE = fileURLToPath(
+  new URL('../helpers/reduced-conformance-fixture.js', import.meta.url),
+);
 
 interface Outcome {
   readonly name: string;
@@ -44,12 +46,22 @@ describe('conformance suite with capabilities and a skip list', () => {
   test('cases of undeclared capabilities and listed cases are reported skipped with their reasons; the core passes', async () => {
     const outcomes = await runFixture();
     const byName = new Map(outcomes.map((o) => [o.name, o] as const));
-    assert.equal(outcomes.filter((o) => !o.ok).length, 0, JSON.stringify(outcomes.filter((o) => !o.ok)));
+    assert.equal(
+      outcomes.filter((o) => !o.ok).length,
+      0,
+      JSON.stringify(outcomes.filter((o) => !o.ok)),
+    );
 
     assert.equal(byName.get(SKIPPED_BY_LIST)?.skip, SKIP_REASON);
     for (const [name, capability] of [
-      ['a plain ack returns no claims, a released lock and the instance creation time', 'localActivityHandoff'],
-      ['items without a session are fetched by workers with and without session routing', 'sessions'],
+      [
+        'a plain ack returns no claims, a released lock and the instance creation time',
+        'localActivityHandoff',
+      ],
+      [
+        'items without a session are fetched by workers with and without session routing',
+        'sessions',
+      ],
       ['metrics of an empty store are all zero', 'management'],
       ['a stored policy is read back with its change time, actor, reason and revision 1', 'fleet'],
     ] as const) {
@@ -58,13 +70,20 @@ describe('conformance suite with capabilities and a skip list', () => {
       assert.equal(o.ok, true);
       assert.equal(o.skip, `the provider does not declare the capability '${capability}'`);
     }
-    const skippedFor = (capability: string): number => outcomes.filter((o) => o.skip?.includes(`'${capability}'`) === true).length;
+    const skippedFor = (capability: string): number =>
+      outcomes.filter((o) => o.skip?.includes(`'${capability}'`) === true).length;
     for (const capability of ['localActivityHandoff', 'sessions', 'management', 'fleet']) {
-      assert.ok(skippedFor(capability) >= 4, `cases skipped for '${capability}': ${skippedFor(capability)}`);
+      assert.ok(
+        skippedFor(capability) >= 4,
+        `cases skipped for '${capability}': ${skippedFor(capability)}`,
+      );
     }
     const core = outcomes.filter((o) => o.skip === undefined);
     assert.ok(core.length >= 100, `core cases that ran: ${core.length}`);
-    assert.equal(byName.get('the provider implements every method of each capability it declares')?.skip, undefined);
+    assert.equal(
+      byName.get('the provider implements every method of each capability it declares')?.skip,
+      undefined,
+    );
     assert.equal(byName.get('every case the skip list names exists')?.ok, true);
   });
 

@@ -13,7 +13,12 @@ import {
   startItem,
   startedEvent,
 } from '../../src/providers/validation/conformance-fixtures.js';
-import { adminQuery, dropSchema, postgresServer, uniqueSchemaName } from '../helpers/postgres-cluster.js';
+import {
+  adminQuery,
+  dropSchema,
+  postgresServer,
+  uniqueSchemaName,
+} from '../helpers/postgres-cluster.js';
 
 let url = '';
 const created: string[] = [];
@@ -31,7 +36,14 @@ function freshSchema(prefix: string): string {
   return schema;
 }
 
-const AUDIT = { at: 1, actor: undefined, action: 'x', target: 't', reason: undefined, details: '{}' };
+const AUDIT = {
+  at: 1,
+  actor: undefined,
+  action: 'x',
+  target: 't',
+  reason: undefined,
+  details: '{}',
+};
 
 /** Creates `schema` at schema version 2 exactly as a build without migration 3 left it. */
 async function schemaAtVersion2(schema: string): Promise<void> {
@@ -42,7 +54,10 @@ async function schemaAtVersion2(schema: string): Promise<void> {
   );
   for (const migration of MIGRATIONS.slice(0, 2)) {
     await adminQuery(url, migrationSql(migration, schemaIdentity(schema)));
-    await adminQuery(url, `INSERT INTO "${schema}".duroxide_schema VALUES ($1, $2, 0)`, [migration.version, migration.name]);
+    await adminQuery(url, `INSERT INTO "${schema}".duroxide_schema VALUES ($1, $2, 0)`, [
+      migration.version,
+      migration.name,
+    ]);
   }
 }
 
@@ -80,7 +95,10 @@ describe('PostgresProvider fleet schema (migration 3)', () => {
       `SELECT fetched_instance_id FROM "${schema}".fetch_orchestration_item($1, $2, 'v2-token', '{}', $3, 20, 32, 60000, 1000)`,
       [Date.now(), Date.now() + LONG_LOCK_MS, `${schema}:`],
     );
-    assert.deepEqual(fetched.map((r) => r.fetched_instance_id), ['v2-a']);
+    assert.deepEqual(
+      fetched.map((r) => r.fetched_instance_id),
+      ['v2-a'],
+    );
     const e = '{}';
     const oldAck = await adminQuery<{ outcome: string }>(
       url,
@@ -92,7 +110,10 @@ describe('PostgresProvider fleet schema (migration 3)', () => {
          '${e}'::TEXT[], '${e}'::TEXT[], '${e}'::TEXT[], '${e}'::BIGINT[], NULL, FALSE, 'unused_channel', '{"o":"old"}')`,
       [Date.now(), JSON.stringify(startedEvent('v2-a', 1))],
     );
-    assert.deepEqual(oldAck.map((r) => r.outcome), ['ok']);
+    assert.deepEqual(
+      oldAck.map((r) => r.outcome),
+      ['ok'],
+    );
 
     // What the old build wrote reads as format 1 without pin, and passes a format-1 filter.
     const record = await provider.getInstance('v2-a');
@@ -109,8 +130,14 @@ describe('PostgresProvider fleet schema (migration 3)', () => {
     t.after(() => provider.close());
     await provider.setVersionPolicy('Flow', { kind: 'latest' }, AUDIT);
     const schema = provider.schema;
-    await adminQuery(url, `UPDATE "${schema}".version_policies SET policy = '{not json' WHERE orchestration_name = 'Flow'`);
-    await adminQuery(url, `INSERT INTO "${schema}".nodes VALUES ('node-x', 'h', 1, '0.1.0', 1, 1000, 0, 0, '[{"name":1}]', '[]')`);
+    await adminQuery(
+      url,
+      `UPDATE "${schema}".version_policies SET policy = '{not json' WHERE orchestration_name = 'Flow'`,
+    );
+    await adminQuery(
+      url,
+      `INSERT INTO "${schema}".nodes VALUES ('node-x', 'h', 1, '0.1.0', 1, 1000, 0, 0, '[{"name":1}]', '[]')`,
+    );
     for (const [read, name] of [
       [() => provider.listVersionPolicies(), "'Flow'"],
       [() => provider.getVersionPolicy('Flow'), "'Flow'"],

@@ -1,10 +1,17 @@
 import assert from 'node:assert/strict';
 import { after, before, describe, test } from 'node:test';
-import { InvalidInputError, ProviderError, SchemaTooNewError } from '../../src/core/errors/duroxide-error.js';
+import {
+  InvalidInputError,
+  ProviderError,
+  SchemaTooNewError,
+} from '../../src/core/errors/duroxide-error.js';
 import type { ProviderSignal } from '../../src/providers/provider.js';
 import { schemaIdentity } from '../../src/providers/postgres/connection-config.js';
 import { migrationSql } from '../../src/providers/postgres/migrations/apply-migrations.js';
-import { LATEST_SCHEMA_VERSION, MIGRATIONS } from '../../src/providers/postgres/migrations/migrations.js';
+import {
+  LATEST_SCHEMA_VERSION,
+  MIGRATIONS,
+} from '../../src/providers/postgres/migrations/migrations.js';
 import { PostgresProvider } from '../../src/providers/postgres/postgres-provider.js';
 import { toProviderError } from '../../src/providers/postgres/to-provider-error.js';
 import {
@@ -22,7 +29,13 @@ import {
   activityExecute,
 } from '../../src/providers/validation/conformance-fixtures.js';
 import { runProviderConformance } from '../../src/providers/validation/run-provider-conformance.js';
-import { SchemaPool, adminQuery, dropSchema, postgresServer, uniqueSchemaName } from '../helpers/postgres-cluster.js';
+import {
+  SchemaPool,
+  adminQuery,
+  dropSchema,
+  postgresServer,
+  uniqueSchemaName,
+} from '../helpers/postgres-cluster.js';
 import { eventually } from '../helpers/eventually.js';
 
 let url = '';
@@ -64,7 +77,6 @@ function record(p: PostgresProvider): ProviderSignal[] {
   return signals;
 }
 
-
 describe('PostgresProvider', () => {
   describe('connecting', () => {
     test('connect uses the public schema of the database named in the url', async () => {
@@ -78,7 +90,10 @@ describe('PostgresProvider', () => {
         assert.equal(provider.schema, 'public');
         assert.equal(provider.name, 'postgres');
         await provider.close();
-        const rows = await adminQuery(dbUrl.href, "SELECT 1 FROM pg_tables WHERE schemaname = 'public' AND tablename = 'duroxide_schema'");
+        const rows = await adminQuery(
+          dbUrl.href,
+          "SELECT 1 FROM pg_tables WHERE schemaname = 'public' AND tablename = 'duroxide_schema'",
+        );
         assert.equal(rows.length, 1);
       } finally {
         await adminQuery(url, `DROP DATABASE IF EXISTS ${database} WITH (FORCE)`);
@@ -89,9 +104,11 @@ describe('PostgresProvider', () => {
       const schema = freshSchema('create');
       const provider = await PostgresProvider.connectWithSchema(url, schema);
       t.after(() => provider.close());
-      const rows = await adminQuery<{ tablename: string }>(url, 'SELECT tablename FROM pg_tables WHERE schemaname = $1 ORDER BY 1', [
-        schema,
-      ]);
+      const rows = await adminQuery<{ tablename: string }>(
+        url,
+        'SELECT tablename FROM pg_tables WHERE schemaname = $1 ORDER BY 1',
+        [schema],
+      );
       assert.deepEqual(
         rows.map((r) => r.tablename),
         [
@@ -112,7 +129,13 @@ describe('PostgresProvider', () => {
       );
     });
 
-    for (const bad of ['', 'mysql://localhost/db', 'localhost:5432', 'postgres://', 'sqlite::memory:']) {
+    for (const bad of [
+      '',
+      'mysql://localhost/db',
+      'localhost:5432',
+      'postgres://',
+      'sqlite::memory:',
+    ]) {
       test(`connect rejects the malformed url '${bad}' naming it`, async () => {
         await assert.rejects(PostgresProvider.connect(bad), (error: unknown) => {
           assert.ok(error instanceof InvalidInputError, String(error));
@@ -124,15 +147,27 @@ describe('PostgresProvider', () => {
     }
 
     test('a rejected url never shows its password', async () => {
-      await assert.rejects(PostgresProvider.connect('mysql://app:s3cret@db/app'), (error: unknown) => {
-        assert.ok(error instanceof InvalidInputError);
-        assert.ok(!error.message.includes('s3cret'), error.message);
-        assert.ok(error.message.includes('app:***@db'), error.message);
-        return true;
-      });
+      await assert.rejects(
+        PostgresProvider.connect('mysql://app:s3cret@db/app'),
+        (error: unknown) => {
+          assert.ok(error instanceof InvalidInputError);
+          assert.ok(!error.message.includes('s3cret'), error.message);
+          assert.ok(error.message.includes('app:***@db'), error.message);
+          return true;
+        },
+      );
     });
 
-    for (const bad of ['', 'Tenant', 'my-schema', '1abc', 'pg_catalog', 'information_schema', 'a"; DROP TABLE x; --', 'x'.repeat(64)]) {
+    for (const bad of [
+      '',
+      'Tenant',
+      'my-schema',
+      '1abc',
+      'pg_catalog',
+      'information_schema',
+      'a"; DROP TABLE x; --',
+      'x'.repeat(64),
+    ]) {
       test(`connectWithSchema rejects the schema name ${JSON.stringify(bad.slice(0, 20))} with a clear error`, async () => {
         await assert.rejects(PostgresProvider.connectWithSchema(url, bad), (error: unknown) => {
           assert.ok(error instanceof InvalidInputError, String(error));
@@ -152,8 +187,12 @@ describe('PostgresProvider', () => {
     for (const preparedStatements of ['yes', 1, null]) {
       test(`connect rejects preparedStatements ${JSON.stringify(preparedStatements)}`, async () => {
         await assert.rejects(
-          PostgresProvider.connect(url, { preparedStatements } as unknown as { preparedStatements: boolean }),
-          (error: unknown) => error instanceof InvalidInputError && /preparedStatements must be a boolean/.test(error.message),
+          PostgresProvider.connect(url, { preparedStatements } as unknown as {
+            preparedStatements: boolean;
+          }),
+          (error: unknown) =>
+            error instanceof InvalidInputError &&
+            /preparedStatements must be a boolean/.test(error.message),
         );
       });
     }
@@ -161,23 +200,36 @@ describe('PostgresProvider', () => {
     test('connect rejects a now option that is not a function, naming it', async () => {
       await assert.rejects(
         PostgresProvider.connect(url, { now: 5 } as unknown as { now: () => number }),
-        (error: unknown) => error instanceof InvalidInputError && /option now must be a function/.test(error.message),
+        (error: unknown) =>
+          error instanceof InvalidInputError && /option now must be a function/.test(error.message),
       );
     });
 
     test('turns and activities run on one pooled connection with prepared statements on and off', async (t) => {
       for (const preparedStatements of [true, false]) {
         const schema = freshSchema(`prep_${String(preparedStatements)}`);
-        const provider = await PostgresProvider.connectWithSchema(url, schema, { poolSize: 1, preparedStatements });
+        const provider = await PostgresProvider.connectWithSchema(url, schema, {
+          poolSize: 1,
+          preparedStatements,
+        });
         t.after(() => provider.close());
         // The same statements run twice on the one pooled connection (reusing what it prepared).
         for (const id of ['prep-1', 'prep-2']) {
           await startInstance(provider, id, { workerItems: [activityExecute(id, 1, 2)] });
           const work = await provider.fetchWorkItem({ lockTimeoutMs: LONG_LOCK_MS });
           assert.ok(work);
-          await provider.ackWorkItem(work.lockToken, { type: 'ActivityCompleted', instance: id, executionId: 1, id: 2, result: '1' });
+          await provider.ackWorkItem(work.lockToken, {
+            type: 'ActivityCompleted',
+            instance: id,
+            executionId: 1,
+            id: 2,
+            result: '1',
+          });
           const next = await fetchFor(provider, id);
-          await provider.ackOrchestrationItem(next.lockToken, ack(1, { metadata: { status: 'Completed', output: '1' } }));
+          await provider.ackOrchestrationItem(
+            next.lockToken,
+            ack(1, { metadata: { status: 'Completed', output: '1' } }),
+          );
           assert.equal((await provider.getInstance(id))?.status, 'Completed');
         }
       }
@@ -185,12 +237,15 @@ describe('PostgresProvider', () => {
 
     test('an unreachable server fails with a retryable ProviderError', async () => {
       // Port 1 on loopback: nothing listens there, the connection is refused at once.
-      await assert.rejects(PostgresProvider.connect('postgres://postgres@127.0.0.1:1/postgres'), (error: unknown) => {
-        assert.ok(error instanceof ProviderError, String(error));
-        assert.equal(error.operation, 'connect');
-        assert.equal(error.retryable, true);
-        return true;
-      });
+      await assert.rejects(
+        PostgresProvider.connect('postgres://postgres@127.0.0.1:1/postgres'),
+        (error: unknown) => {
+          assert.ok(error instanceof ProviderError, String(error));
+          assert.equal(error.operation, 'connect');
+          assert.equal(error.retryable, true);
+          return true;
+        },
+      );
     });
 
     test('the pool never opens more connections than poolSize, plus one for LISTEN', async (t) => {
@@ -222,7 +277,9 @@ describe('PostgresProvider', () => {
         MIGRATIONS.map((m) => [m.version, m.name]),
       );
       assert.equal(rows.at(-1)?.version, LATEST_SCHEMA_VERSION);
-      assert.ok(rows.every((r) => Number(r.applied_at) >= before && Number(r.applied_at) <= Date.now()));
+      assert.ok(
+        rows.every((r) => Number(r.applied_at) >= before && Number(r.applied_at) <= Date.now()),
+      );
     });
 
     test('reconnecting to an existing schema keeps its data and applies nothing again', async () => {
@@ -240,14 +297,20 @@ describe('PostgresProvider', () => {
       } finally {
         await second.close();
       }
-      const rows = await adminQuery<{ n: number }>(url, `SELECT COUNT(*)::int AS n FROM "${schema}".duroxide_schema`);
+      const rows = await adminQuery<{ n: number }>(
+        url,
+        `SELECT COUNT(*)::int AS n FROM "${schema}".duroxide_schema`,
+      );
       assert.equal(rows[0]?.n, MIGRATIONS.length);
     });
 
     test('a schema with a newer schema version is refused with SchemaTooNewError', async () => {
       const schema = freshSchema('too_new');
       await (await PostgresProvider.connectWithSchema(url, schema)).close();
-      await adminQuery(url, `INSERT INTO "${schema}".duroxide_schema (version, name, applied_at) VALUES (9999, 'from-the-future', 0)`);
+      await adminQuery(
+        url,
+        `INSERT INTO "${schema}".duroxide_schema (version, name, applied_at) VALUES (9999, 'from-the-future', 0)`,
+      );
 
       await assert.rejects(PostgresProvider.connectWithSchema(url, schema), (error: unknown) => {
         assert.ok(error instanceof SchemaTooNewError, String(error));
@@ -261,9 +324,14 @@ describe('PostgresProvider', () => {
 
     test('several providers connecting to a fresh schema at once migrate it exactly once', async (t) => {
       const schema = freshSchema('race');
-      const providers = await Promise.all(Array.from({ length: 6 }, () => PostgresProvider.connectWithSchema(url, schema)));
+      const providers = await Promise.all(
+        Array.from({ length: 6 }, () => PostgresProvider.connectWithSchema(url, schema)),
+      );
       t.after(() => Promise.all(providers.map((p) => p.close())));
-      const rows = await adminQuery<{ version: number }>(url, `SELECT version FROM "${schema}".duroxide_schema ORDER BY version`);
+      const rows = await adminQuery<{ version: number }>(
+        url,
+        `SELECT version FROM "${schema}".duroxide_schema ORDER BY version`,
+      );
       assert.deepEqual(
         rows.map((r) => r.version),
         MIGRATIONS.map((m) => m.version),
@@ -303,17 +371,29 @@ describe('PostgresProvider', () => {
     test('a schema at version 1 is upgraded: old nodes keep acking, in-flight work survives, the new ack works', async (t) => {
       const schema = freshSchema('upgrade_v1');
       await schemaAtVersion1(schema);
-      assert.deepEqual((await ackFunctions(schema)).map(([args]) => args), [34]);
+      assert.deepEqual(
+        (await ackFunctions(schema)).map(([args]) => args),
+        [34],
+      );
       // State a version-1 node left behind: an instance lock it holds on a start (mid-turn),
       // a queued activity of another instance, and a start nobody fetched yet.
       const now = Date.now();
-      await adminQuery(url, `INSERT INTO "${schema}".instance_locks VALUES ('v1-held', 'v1-token', $1, $2)`, [now + LONG_LOCK_MS, now]);
+      await adminQuery(
+        url,
+        `INSERT INTO "${schema}".instance_locks VALUES ('v1-held', 'v1-token', $1, $2)`,
+        [now + LONG_LOCK_MS, now],
+      );
       await adminQuery(
         url,
         `INSERT INTO "${schema}".orchestrator_queue (instance_id, item_type, work_item, visible_at, lock_token, locked_until, attempt_count, created_at)
          VALUES ('v1-held', 'StartOrchestration', $1, $2, 'v1-token', $3, 1, $2),
                 ('v1-queued', 'StartOrchestration', $4, $2, NULL, NULL, 0, $2)`,
-        [JSON.stringify(startItem('v1-held')), now, now + LONG_LOCK_MS, JSON.stringify(startItem('v1-queued'))],
+        [
+          JSON.stringify(startItem('v1-held')),
+          now,
+          now + LONG_LOCK_MS,
+          JSON.stringify(startItem('v1-queued')),
+        ],
       );
       await adminQuery(
         url,
@@ -324,13 +404,20 @@ describe('PostgresProvider', () => {
 
       const provider = await PostgresProvider.connectWithSchema(url, schema);
       t.after(() => provider.close());
-      const versions = await adminQuery<{ version: number }>(url, `SELECT version FROM "${schema}".duroxide_schema ORDER BY version`);
+      const versions = await adminQuery<{ version: number }>(
+        url,
+        `SELECT version FROM "${schema}".duroxide_schema ORDER BY version`,
+      );
       assert.deepEqual(
         versions.map((r) => r.version),
         MIGRATIONS.map((m) => m.version),
       );
       const functions = (await ackFunctions(schema)).sort((a, b) => a[0] - b[0]);
-      assert.deepEqual(functions.map(([args]) => args), [34, 39, 45], 'the older overloads stay for nodes still running them');
+      assert.deepEqual(
+        functions.map(([args]) => args),
+        [34, 39, 45],
+        'the older overloads stay for nodes still running them',
+      );
       assert.match(functions[1]![1], /lock_kept boolean, instance_created_at bigint/);
       assert.match(functions[2]![1], /reopen_last_event text/);
 
@@ -346,20 +433,32 @@ describe('PostgresProvider', () => {
            '${e}'::TEXT[], '${e}'::TEXT[], '${e}'::TEXT[], '${e}'::BIGINT[], 'unused_channel', '{"o":"old"}')`,
         ['v1-token', Date.now(), JSON.stringify(startedEvent('v1-held', 1))],
       );
-      assert.deepEqual(oldAck.map((r) => r.outcome), ['ok']);
+      assert.deepEqual(
+        oldAck.map((r) => r.outcome),
+        ['ok'],
+      );
       assert.equal((await provider.getInstance('v1-held'))?.status, 'Running');
-      assert.deepEqual((await provider.readHistory('v1-held')).map((ev) => ev.type), ['OrchestrationStarted']);
+      assert.deepEqual(
+        (await provider.readHistory('v1-held')).map((ev) => ev.type),
+        ['OrchestrationStarted'],
+      );
 
       // A full hand-off on the upgraded schema: claim, keep the lock, complete, release.
       const locked = await fetchFor(provider, 'v1-queued');
       const first = await provider.ackOrchestrationItem(
         locked.lockToken,
         ack(1, {
-          historyDelta: [startedEvent('v1-queued', 1), historyEvent('v1-queued', 1, 2, { type: 'ActivityScheduled', name: 'act', input: '1' })],
+          historyDelta: [
+            startedEvent('v1-queued', 1),
+            historyEvent('v1-queued', 1, 2, { type: 'ActivityScheduled', name: 'act', input: '1' }),
+          ],
           workerItems: [activityExecute('v1-queued', 1, 2)],
           metadata: startMetadata(),
         }),
-        { claimWorkItems: { indexes: [0], lockTimeoutMs: LONG_LOCK_MS }, keepLock: { lockTimeoutMs: LONG_LOCK_MS } },
+        {
+          claimWorkItems: { indexes: [0], lockTimeoutMs: LONG_LOCK_MS },
+          keepLock: { lockTimeoutMs: LONG_LOCK_MS },
+        },
       );
       assert.equal(first.lockKept, true);
       assert.equal(first.claimedWorkItems.length, 1);
@@ -375,7 +474,12 @@ describe('PostgresProvider', () => {
       const second = await provider.ackOrchestrationItem(
         locked.lockToken,
         ack(1, {
-          historyDelta: [{ ...historyEvent('v1-queued', 1, 3, { type: 'ActivityCompleted', result: '"ok"' }), sourceEventId: 2 }],
+          historyDelta: [
+            {
+              ...historyEvent('v1-queued', 1, 3, { type: 'ActivityCompleted', result: '"ok"' }),
+              sourceEventId: 2,
+            },
+          ],
           completedWorkItems: [claimed.lockToken],
           metadata: { status: 'Completed', output: '"ok"' },
         }),
@@ -402,17 +506,27 @@ describe('PostgresProvider', () => {
           workerItems: [activityExecute('lost-1', 1, 2), activityExecute('lost-1', 1, 3)],
           metadata: startMetadata(),
         }),
-        { claimWorkItems: { indexes: [0, 1], lockTimeoutMs: LONG_LOCK_MS }, keepLock: { lockTimeoutMs: LONG_LOCK_MS } },
+        {
+          claimWorkItems: { indexes: [0, 1], lockTimeoutMs: LONG_LOCK_MS },
+          keepLock: { lockTimeoutMs: LONG_LOCK_MS },
+        },
       );
       const [valid, cancelled] = first.claimedWorkItems;
       assert.ok(valid && cancelled);
       // The second claimed row disappears (as if cancelled) while the first stays valid.
-      await adminQuery(url, `DELETE FROM "${provider.schema}".worker_queue WHERE lock_token = $1`, [cancelled.lockToken]);
+      await adminQuery(url, `DELETE FROM "${provider.schema}".worker_queue WHERE lock_token = $1`, [
+        cancelled.lockToken,
+      ]);
       await assert.rejects(
         provider.ackOrchestrationItem(
           locked.lockToken,
           ack(1, {
-            historyDelta: [{ ...historyEvent('lost-1', 1, 2, { type: 'ActivityCompleted', result: '"ok"' }), sourceEventId: 2 }],
+            historyDelta: [
+              {
+                ...historyEvent('lost-1', 1, 2, { type: 'ActivityCompleted', result: '"ok"' }),
+                sourceEventId: 2,
+              },
+            ],
             completedWorkItems: [valid.lockToken, cancelled.lockToken],
             orchestratorItems: [externalRaised('lost-1')],
           }),
@@ -433,26 +547,51 @@ describe('PostgresProvider', () => {
               + (SELECT COUNT(*)::int FROM "${provider.schema}".instance_locks WHERE lock_token = $2) AS n`,
         [valid.lockToken, locked.lockToken],
       );
-      assert.equal(rows[0]?.n, 2, 'the valid claimed row and the instance lock remain; no message was queued');
-      await provider.ackOrchestrationItem(locked.lockToken, ack(1, { completedWorkItems: [valid.lockToken] }));
+      assert.equal(
+        rows[0]?.n,
+        2,
+        'the valid claimed row and the instance lock remain; no message was queued',
+      );
+      await provider.ackOrchestrationItem(
+        locked.lockToken,
+        ack(1, { completedWorkItems: [valid.lockToken] }),
+      );
       assert.equal(await provider.fetchWorkItem({ lockTimeoutMs: LONG_LOCK_MS }), null);
     });
 
     test('a completed work item of a session marks the session active, like ackWorkItem', async (t) => {
       const provider = await PostgresProvider.connectWithSchema(url, freshSchema('done_session'));
       t.after(() => provider.close());
-      await startInstance(provider, 'sess-1', { workerItems: [activityExecute('sess-1', 1, 2, { sessionId: 's-1' })] });
-      const work = await provider.fetchWorkItem({ lockTimeoutMs: LONG_LOCK_MS, session: { ownerId: 'w1', lockTimeoutMs: LONG_LOCK_MS } });
+      await startInstance(provider, 'sess-1', {
+        workerItems: [activityExecute('sess-1', 1, 2, { sessionId: 's-1' })],
+      });
+      const work = await provider.fetchWorkItem({
+        lockTimeoutMs: LONG_LOCK_MS,
+        session: { ownerId: 'w1', lockTimeoutMs: LONG_LOCK_MS },
+      });
       assert.ok(work);
       await adminQuery(url, `UPDATE "${provider.schema}".sessions SET last_activity_at = 0`);
       await provider.enqueueForOrchestrator(externalRaised('sess-1'));
       const locked = await fetchFor(provider, 'sess-1');
       const before = Date.now();
-      await provider.ackOrchestrationItem(locked.lockToken, ack(1, { completedWorkItems: [work.lockToken] }));
-      const rows = await adminQuery<{ last_activity_at: string }>(url, `SELECT last_activity_at FROM "${provider.schema}".sessions`);
+      await provider.ackOrchestrationItem(
+        locked.lockToken,
+        ack(1, { completedWorkItems: [work.lockToken] }),
+      );
+      const rows = await adminQuery<{ last_activity_at: string }>(
+        url,
+        `SELECT last_activity_at FROM "${provider.schema}".sessions`,
+      );
       assert.equal(rows.length, 1);
-      assert.ok(Number(rows[0]!.last_activity_at) >= before, `last_activity_at ${rows[0]!.last_activity_at}`);
-      assert.equal(await provider.fetchWorkItem({ lockTimeoutMs: LONG_LOCK_MS }), null, 'the completed row is gone');
+      assert.ok(
+        Number(rows[0]!.last_activity_at) >= before,
+        `last_activity_at ${rows[0]!.last_activity_at}`,
+      );
+      assert.equal(
+        await provider.fetchWorkItem({ lockTimeoutMs: LONG_LOCK_MS }),
+        null,
+        'the completed row is gone',
+      );
     });
   });
 
@@ -472,7 +611,11 @@ describe('PostgresProvider', () => {
       assert.equal(await b.fetchOrchestrationItem(FETCH), null);
       assert.equal((await a.fetchOrchestrationItem(FETCH))?.item.instanceId, 'iso-2');
       await new Promise((r) => setTimeout(r, 100));
-      assert.deepEqual(signalsOfB, [], "NOTIFYs of one schema do not reach another schema's subscribers");
+      assert.deepEqual(
+        signalsOfB,
+        [],
+        "NOTIFYs of one schema do not reach another schema's subscribers",
+      );
     });
   });
 
@@ -490,10 +633,17 @@ describe('PostgresProvider', () => {
       await eventually('the other provider to hear the enqueue', () => heard.length > 0);
       const [signal] = heard;
       assert.ok(signal?.kind === 'orchestrator', JSON.stringify(signal));
-      assert.ok(signal.visibleAt >= before + 500 && signal.visibleAt <= Date.now() + 500, `visibleAt ${signal.visibleAt}`);
+      assert.ok(
+        signal.visibleAt >= before + 500 && signal.visibleAt <= Date.now() + 500,
+        `visibleAt ${signal.visibleAt}`,
+      );
       await new Promise((r) => setTimeout(r, 50));
       assert.equal(heard.length, 1);
-      assert.equal(own.length, 1, 'the sender signals its own subscribers once, not again through NOTIFY');
+      assert.equal(
+        own.length,
+        1,
+        'the sender signals its own subscribers once, not again through NOTIFY',
+      );
     });
 
     test('acks through one provider wake worker, orchestrator and instance subscribers of another', async (t) => {
@@ -505,9 +655,15 @@ describe('PostgresProvider', () => {
 
       await startInstance(worker, 'notify-2', { workerItems: [activityExecute('notify-2', 1, 2)] });
       await eventually('the worker signal', () => heard.some((s) => s.kind === 'worker'));
-      await eventually('the instance signal', () => heard.some((s) => s.kind === 'instance' && s.instanceId === 'notify-2'));
+      await eventually('the instance signal', () =>
+        heard.some((s) => s.kind === 'instance' && s.instanceId === 'notify-2'),
+      );
       const instanceSignal = heard.find((s) => s.kind === 'instance');
-      assert.deepEqual(instanceSignal, { kind: 'instance', instanceId: 'notify-2', executionStatus: 'Running' }, 'the status crosses processes too');
+      assert.deepEqual(
+        instanceSignal,
+        { kind: 'instance', instanceId: 'notify-2', executionStatus: 'Running' },
+        'the status crosses processes too',
+      );
 
       heard.length = 0;
       const work = await worker.fetchWorkItem({ lockTimeoutMs: 30_000 });
@@ -516,7 +672,11 @@ describe('PostgresProvider', () => {
       await worker.ackWorkItem(work.lockToken, activityCompleted('notify-2', 1, 2));
       await eventually('the completion signal', () => heard.some((s) => s.kind === 'orchestrator'));
       const signal = heard.find((s) => s.kind === 'orchestrator');
-      assert.ok(signal?.kind === 'orchestrator' && signal.visibleAt >= before - 1 && signal.visibleAt <= Date.now());
+      assert.ok(
+        signal?.kind === 'orchestrator' &&
+          signal.visibleAt >= before - 1 &&
+          signal.visibleAt <= Date.now(),
+      );
     });
 
     test('an ack whose worker items are all claimed does not wake the workers of another provider', async (t) => {
@@ -525,7 +685,9 @@ describe('PostgresProvider', () => {
       const orchestrator = await PostgresProvider.connectWithSchema(url, schema);
       t.after(() => Promise.all([listener.close(), orchestrator.close()]));
       const heard = record(listener);
-      const claim = (indexes: number[]) => ({ claimWorkItems: { indexes, lockTimeoutMs: LONG_LOCK_MS } });
+      const claim = (indexes: number[]) => ({
+        claimWorkItems: { indexes, lockTimeoutMs: LONG_LOCK_MS },
+      });
       const turn = async (instanceId: string, indexes: number[]): Promise<void> => {
         await orchestrator.enqueueForOrchestrator(startItem(instanceId));
         const locked = await fetchFor(orchestrator, instanceId);
@@ -538,13 +700,18 @@ describe('PostgresProvider', () => {
           }),
           claim(indexes),
         );
-        await eventually(`the instance signal of ${instanceId}`, () => heard.some((s) => s.kind === 'instance' && s.instanceId === instanceId));
+        await eventually(`the instance signal of ${instanceId}`, () =>
+          heard.some((s) => s.kind === 'instance' && s.instanceId === instanceId),
+        );
       };
 
       await turn('claim-all', [0, 1]);
       assert.ok(!heard.some((s) => s.kind === 'worker'), JSON.stringify(heard));
       await turn('claim-some', [1]);
-      assert.ok(heard.some((s) => s.kind === 'worker'), 'one unclaimed row is announced');
+      assert.ok(
+        heard.some((s) => s.kind === 'worker'),
+        'one unclaimed row is announced',
+      );
     });
 
     test('an activity cancelled through one provider is signalled to the subscribers of another', async (t) => {
@@ -552,7 +719,9 @@ describe('PostgresProvider', () => {
       const listener = await PostgresProvider.connectWithSchema(url, schema);
       const orchestrator = await PostgresProvider.connectWithSchema(url, schema);
       t.after(() => Promise.all([listener.close(), orchestrator.close()]));
-      await startInstance(orchestrator, 'notify-3', { workerItems: [activityExecute('notify-3', 1, 2)] });
+      await startInstance(orchestrator, 'notify-3', {
+        workerItems: [activityExecute('notify-3', 1, 2)],
+      });
       const running = await listener.fetchWorkItem({ lockTimeoutMs: 30_000 });
       assert.ok(running);
       const heard = record(listener);
@@ -571,7 +740,9 @@ describe('PostgresProvider', () => {
           { instanceId: 'notify-3', executionId: 1, activityId: 3 },
         ],
       });
-      await eventually('the cancellation signal', () => heard.some((s) => s.kind === 'activityCancelled'));
+      await eventually('the cancellation signal', () =>
+        heard.some((s) => s.kind === 'activityCancelled'),
+      );
       assert.deepEqual(
         heard.filter((s) => s.kind === 'activityCancelled'),
         [{ kind: 'activityCancelled', instanceId: 'notify-3', executionId: 1, activityId: 2 }],
@@ -595,35 +766,60 @@ describe('PostgresProvider', () => {
         [`duroxide-ts ${schema}`],
       );
       assert.equal(killed.length, 2);
-      await eventually('the LISTEN connection to come back', () => listener.isListening && sender.isListening);
+      await eventually(
+        'the LISTEN connection to come back',
+        () => listener.isListening && sender.isListening,
+      );
       // Notifications sent while it was down are lost, so reconnecting wakes everyone once.
       assert.ok(heard.some((s) => s.kind === 'worker'));
       assert.ok(heard.some((s) => s.kind === 'orchestrator'));
 
       heard.length = 0;
       await sender.enqueueForOrchestrator(startItem('relisten-1'));
-      await eventually('the enqueue to be heard after reconnecting', () => heard.some((s) => s.kind === 'orchestrator'));
+      await eventually('the enqueue to be heard after reconnecting', () =>
+        heard.some((s) => s.kind === 'orchestrator'),
+      );
     });
   });
 
   describe('errors and lifecycle', () => {
     test('connection loss, restarts, deadlocks and serialization failures are retryable; statement errors are permanent', () => {
-      const error = (code: string, message = code): Error => Object.assign(new Error(message), { code });
-      for (const code of ['57P01', '57P03', '40P01', '40001', '08006', '08001', '53300', 'ECONNREFUSED', 'ECONNRESET', 'EPIPE']) {
+      const error = (code: string, message = code): Error =>
+        Object.assign(new Error(message), { code });
+      for (const code of [
+        '57P01',
+        '57P03',
+        '40P01',
+        '40001',
+        '08006',
+        '08001',
+        '53300',
+        'ECONNREFUSED',
+        'ECONNRESET',
+        'EPIPE',
+      ]) {
         assert.equal(toProviderError('op', error(code)).retryable, true, code);
       }
       for (const code of ['23505', '23503', '42601', '42P01', '22P02', '28P01']) {
         assert.equal(toProviderError('op', error(code)).retryable, false, code);
       }
-      assert.equal(toProviderError('op', new Error('Connection terminated unexpectedly')).retryable, true);
-      assert.equal(toProviderError('op', new Error('timeout exceeded when trying to connect')).retryable, true);
+      assert.equal(
+        toProviderError('op', new Error('Connection terminated unexpectedly')).retryable,
+        true,
+      );
+      assert.equal(
+        toProviderError('op', new Error('timeout exceeded when trying to connect')).retryable,
+        true,
+      );
       assert.equal(toProviderError('op', new TypeError('bug')).retryable, false);
     });
 
     test('operations running across a server restart succeed through the internal retries', async (t) => {
       const server = await postgresServer();
       if (!server.isOwned) {
-        t.skip('DUROXIDE_PG_URL points at a server these tests did not start, so they cannot restart it');
+        t.skip(
+          'DUROXIDE_PG_URL points at a server these tests did not start, so they cannot restart it',
+        );
         return;
       }
       const provider = await PostgresProvider.connectWithSchema(url, freshSchema('restart'));
@@ -641,7 +837,10 @@ describe('PostgresProvider', () => {
       }
       await restarted;
       await provider.enqueueForOrchestrator(startItem('after-restart'));
-      assert.equal((await provider.fetchOrchestrationItem(FETCH))?.item.instanceId, 'after-restart');
+      assert.equal(
+        (await provider.fetchOrchestrationItem(FETCH))?.item.instanceId,
+        'after-restart',
+      );
       await eventually('the LISTEN connection to come back', () => provider.isListening);
     });
 

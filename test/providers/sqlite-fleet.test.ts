@@ -7,7 +7,12 @@ import Database from 'better-sqlite3';
 import { ProviderError } from '../../src/core/errors/duroxide-error.js';
 import { MIGRATIONS } from '../../src/providers/sqlite/migrations/migrations.js';
 import { SqliteProvider } from '../../src/providers/sqlite/sqlite-provider.js';
-import { FETCH, externalRaised, fetchFor, startInstance } from '../../src/providers/validation/conformance-fixtures.js';
+import {
+  FETCH,
+  externalRaised,
+  fetchFor,
+  startInstance,
+} from '../../src/providers/validation/conformance-fixtures.js';
 
 const tempDir = fs.mkdtempSync(path.join(os.tmpdir(), 'duroxide-sqlite-fleet-'));
 after(() => fs.rmSync(tempDir, { recursive: true, force: true }));
@@ -18,7 +23,14 @@ function tempFile(): string {
   return path.join(tempDir, `db-${fileCounter}.db`);
 }
 
-const AUDIT = { at: 1, actor: undefined, action: 'x', target: 't', reason: undefined, details: '{}' };
+const AUDIT = {
+  at: 1,
+  actor: undefined,
+  action: 'x',
+  target: 't',
+  reason: undefined,
+  details: '{}',
+};
 
 describe('SqliteProvider fleet schema (migration 5)', () => {
   test('a database at schema 4 is upgraded to 5 and its instances fetch as format 1', async (t) => {
@@ -33,7 +45,12 @@ describe('SqliteProvider fleet schema (migration 5)', () => {
                custom_status_version FROM instances;
              DROP TABLE instances; DROP TABLE version_policies; DROP TABLE audit_log; DROP TABLE nodes;
              DELETE FROM duroxide_schema WHERE version = 5;`);
-    db.exec(MIGRATIONS[0]!.sql.slice(MIGRATIONS[0]!.sql.indexOf('CREATE TABLE instances'), MIGRATIONS[0]!.sql.indexOf('CREATE TABLE executions')));
+    db.exec(
+      MIGRATIONS[0]!.sql.slice(
+        MIGRATIONS[0]!.sql.indexOf('CREATE TABLE instances'),
+        MIGRATIONS[0]!.sql.indexOf('CREATE TABLE executions'),
+      ),
+    );
     db.exec('INSERT INTO instances SELECT * FROM instances_v4; DROP TABLE instances_v4;');
     db.close();
 

@@ -14,7 +14,10 @@ import {
 } from '../../src/core/errors/duroxide-error.js';
 import type { EventKind } from '../../src/core/history/history-event.js';
 import type { WorkItem } from '../../src/core/history/work-item.js';
-import { LATEST_SCHEMA_VERSION, MIGRATIONS } from '../../src/providers/sqlite/migrations/migrations.js';
+import {
+  LATEST_SCHEMA_VERSION,
+  MIGRATIONS,
+} from '../../src/providers/sqlite/migrations/migrations.js';
 import { SqliteProvider } from '../../src/providers/sqlite/sqlite-provider.js';
 import { toProviderError } from '../../src/providers/sqlite/to-provider-error.js';
 import {
@@ -47,9 +50,16 @@ function raw(file: string): Database.Database {
   return db;
 }
 
-runProviderConformance({ name: 'sqlite (in-memory)', create: ({ now }) => SqliteProvider.inMemory({ now }), honoursClock: true });
+runProviderConformance({
+  name: 'sqlite (in-memory)',
+  create: ({ now }) => SqliteProvider.inMemory({ now }),
+  honoursClock: true,
+});
 // On real time (the cases sleep), so the suite also runs against real timers.
-runProviderConformance({ name: 'sqlite (file)', create: () => SqliteProvider.openFile(tempFile()) });
+runProviderConformance({
+  name: 'sqlite (file)',
+  create: () => SqliteProvider.openFile(tempFile()),
+});
 
 describe('SqliteProvider', () => {
   describe('opening', () => {
@@ -84,7 +94,13 @@ describe('SqliteProvider', () => {
       assert.ok(fs.existsSync(file));
     });
 
-    for (const url of ['', 'file.db', 'postgres://localhost/db', 'sqlite:', 'sqlite:x.db?cache=shared']) {
+    for (const url of [
+      '',
+      'file.db',
+      'postgres://localhost/db',
+      'sqlite:',
+      'sqlite:x.db?cache=shared',
+    ]) {
       test(`open rejects the malformed url '${url}' naming it`, async () => {
         await assert.rejects(SqliteProvider.open(url), (error: unknown) => {
           assert.ok(error instanceof InvalidInputError);
@@ -97,7 +113,8 @@ describe('SqliteProvider', () => {
     test('open rejects a now option that is not a function, naming it', async () => {
       await assert.rejects(
         SqliteProvider.inMemory({ now: 'soon' } as unknown as { now: () => number }),
-        (error: unknown) => error instanceof InvalidInputError && /option now must be a function/.test(error.message),
+        (error: unknown) =>
+          error instanceof InvalidInputError && /option now must be a function/.test(error.message),
       );
     });
 
@@ -165,7 +182,10 @@ describe('SqliteProvider', () => {
       }
       const db = raw(file);
       try {
-        assert.equal(db.prepare<[], number>('SELECT COUNT(*) FROM duroxide_schema').pluck().get(), MIGRATIONS.length);
+        assert.equal(
+          db.prepare<[], number>('SELECT COUNT(*) FROM duroxide_schema').pluck().get(),
+          MIGRATIONS.length,
+        );
       } finally {
         db.close();
       }
@@ -175,7 +195,9 @@ describe('SqliteProvider', () => {
       const file = tempFile();
       await (await SqliteProvider.openFile(file)).close();
       const db = raw(file);
-      db.prepare("INSERT INTO duroxide_schema (version, name, applied_at) VALUES (9999, 'from-the-future', 0)").run();
+      db.prepare(
+        "INSERT INTO duroxide_schema (version, name, applied_at) VALUES (9999, 'from-the-future', 0)",
+      ).run();
       db.close();
 
       await assert.rejects(SqliteProvider.openFile(file), (error: unknown) => {
@@ -192,10 +214,15 @@ describe('SqliteProvider', () => {
     test('a database at schema 3 is upgraded to 4 keeping its queued session work', async (t) => {
       const file = tempFile();
       const db = raw(file);
-      db.exec('CREATE TABLE duroxide_schema (version INTEGER PRIMARY KEY, name TEXT NOT NULL, applied_at INTEGER NOT NULL)');
+      db.exec(
+        'CREATE TABLE duroxide_schema (version INTEGER PRIMARY KEY, name TEXT NOT NULL, applied_at INTEGER NOT NULL)',
+      );
       for (const migration of MIGRATIONS.slice(0, 3)) {
         db.exec(migration.sql);
-        db.prepare('INSERT INTO duroxide_schema VALUES (?, ?, 0)').run(migration.version, migration.name);
+        db.prepare('INSERT INTO duroxide_schema VALUES (?, ?, 0)').run(
+          migration.version,
+          migration.name,
+        );
       }
       const item = activityExecute('old-1', 1, 2, { sessionId: 's-old' });
       db.prepare(
@@ -206,7 +233,10 @@ describe('SqliteProvider', () => {
 
       const provider = await SqliteProvider.openFile(file);
       t.after(() => provider.close());
-      const locked = await provider.fetchWorkItem({ lockTimeoutMs: 30_000, session: { ownerId: 'w1', lockTimeoutMs: 30_000 } });
+      const locked = await provider.fetchWorkItem({
+        lockTimeoutMs: 30_000,
+        session: { ownerId: 'w1', lockTimeoutMs: 30_000 },
+      });
       assert.deepEqual(locked?.item, item);
       assert.equal(await provider.renewSessionLocks(['w1'], 1_000, 30_000), 1);
       assert.deepEqual(await provider.getKvAllValues('old-1'), new Map());
@@ -258,14 +288,16 @@ describe('SqliteProvider', () => {
       const file = tempFile();
       const setup = await SqliteProvider.openFile(file);
       const items: WorkItem[] = [];
-      for (let id = 2; id < 62; id++) items.push(activityExecute('race-1', 1, id, { sessionId: `s${id % 20}` }));
+      for (let id = 2; id < 62; id++)
+        items.push(activityExecute('race-1', 1, id, { sessionId: `s${id % 20}` }));
       await startInstance(setup, 'race-1', { workerItems: items });
       await setup.close();
 
       // Each thread opens its own provider (its own connection) on the file, waits for a common
       // start instant, then fetches as its own session owner, yielding between fetches so the
       // two interleave on the write lock and contend for the same next unclaimed session.
-      const providerUrl = new URL('../../src/providers/sqlite/sqlite-provider.js', import.meta.url).href;
+      const providerUrl = new URL('../../src/providers/sqlite/sqlite-provider.js', import.meta.url)
+        .href;
       const source = `
         const { parentPort, workerData } = require('node:worker_threads');
         (async () => {
@@ -286,7 +318,9 @@ describe('SqliteProvider', () => {
           });
           parentPort.postMessage('ready');
         })();`;
-      const workers = ['w1', 'w2'].map((owner) => new Worker(source, { eval: true, workerData: { providerUrl, file, owner } }));
+      const workers = ['w1', 'w2'].map(
+        (owner) => new Worker(source, { eval: true, workerData: { providerUrl, file, owner } }),
+      );
       t.after(async () => {
         await Promise.all(workers.map((w) => w.terminate()));
       });
@@ -315,7 +349,8 @@ describe('SqliteProvider', () => {
         'every item fetched exactly once',
       );
       assert.equal(ownerOf.size, 20);
-      for (const [session, owners] of ownerOf) assert.equal(owners.size, 1, `${session} served by one owner`);
+      for (const [session, owners] of ownerOf)
+        assert.equal(owners.size, 1, `${session} served by one owner`);
     });
   });
 
@@ -333,7 +368,8 @@ describe('SqliteProvider', () => {
       const seen = new Map<string, number>();
       for (let i = 0; i < 60; i++) {
         const locked = await (i % 2 === 0 ? a : b).fetchOrchestrationItem(FETCH);
-        if (locked !== null) seen.set(locked.item.instanceId, (seen.get(locked.item.instanceId) ?? 0) + 1);
+        if (locked !== null)
+          seen.set(locked.item.instanceId, (seen.get(locked.item.instanceId) ?? 0) + 1);
       }
       assert.equal(seen.size, 50);
       assert.ok([...seen.values()].every((n) => n === 1));
@@ -354,7 +390,8 @@ describe('SqliteProvider', () => {
       const seen = new Map<number, number>();
       for (let i = 0; i < 60; i++) {
         const locked = await (i % 2 === 0 ? b : a).fetchWorkItem({ lockTimeoutMs: 30_000 });
-        if (locked?.item.type === 'ActivityExecute') seen.set(locked.item.id, (seen.get(locked.item.id) ?? 0) + 1);
+        if (locked?.item.type === 'ActivityExecute')
+          seen.set(locked.item.id, (seen.get(locked.item.id) ?? 0) + 1);
       }
       assert.equal(seen.size, 50);
       assert.ok([...seen.values()].every((n) => n === 1));
@@ -391,10 +428,14 @@ describe('SqliteProvider', () => {
       const db = raw(file);
       try {
         const count = db
-          .prepare<[], number>("SELECT COUNT(*) FROM orchestrator_queue WHERE instance_id = 'ghost-old'")
+          .prepare<[], number>(
+            "SELECT COUNT(*) FROM orchestrator_queue WHERE instance_id = 'ghost-old'",
+          )
           .pluck();
         assert.equal(count.get(), 1, 'a young orphan is kept for a racing start');
-        db.prepare('UPDATE orchestrator_queue SET created_at = created_at - 61000, visible_at = 0').run();
+        db.prepare(
+          'UPDATE orchestrator_queue SET created_at = created_at - 61000, visible_at = 0',
+        ).run();
         assert.equal(await provider.fetchOrchestrationItem(FETCH), null);
         assert.equal(count.get(), 0);
       } finally {

@@ -62,7 +62,14 @@ describe('values duroxide-node code reads as null', () => {
         const keys = ctx.getKvAllKeys();
         const length = ctx.getKvLength();
         ctx.clearValue('k');
-        return { before, written, keys, length, cleared: ctx.getValue('k'), all: ctx.getKvAllValues() };
+        return {
+          before,
+          written,
+          keys,
+          length,
+          cleared: ctx.getValue('k'),
+          all: ctx.getKvAllValues(),
+        };
       });
     });
     const id = uid('kv-null');
@@ -94,7 +101,10 @@ describe('values duroxide-node code reads as null', () => {
     });
     const id = uid('kv-prune');
     await client.startOrchestration(id, 'Prune', 'first');
-    assert.deepEqual((await client.waitForOrchestration(id, 10_000)).output, { removed: 2, keys: ['fresh'] });
+    assert.deepEqual((await client.waitForOrchestration(id, 10_000)).output, {
+      removed: 2,
+      keys: ['fresh'],
+    });
     assert.deepEqual(await client.getKvAllValues(id), { fresh: '3' });
   });
 
@@ -123,7 +133,9 @@ describe('values duroxide-node code reads as null', () => {
       rt.registerActivity('Fail', async () => {
         throw new Error('no stock');
       });
-      rt.registerOrchestration('Join', async (ctx: Ctx) => ctx.all([ctx.scheduleActivity('Ok'), ctx.scheduleActivity('Fail')]));
+      rt.registerOrchestration('Join', async (ctx: Ctx) =>
+        ctx.all([ctx.scheduleActivity('Ok'), ctx.scheduleActivity('Fail')]),
+      );
     });
     const id = uid('all-err');
     await client.startOrchestration(id, 'Join');
@@ -156,21 +168,35 @@ describe('tags and worker-only runtimes', () => {
           const task = ctx.scheduleActivity<string>('Echo', 'hi');
           const untagged = task.tag;
           const chained = task.withTag('cpu');
-          return { same: chained === task, untagged: untagged ?? 'none', tag: task.tag, result: await chained };
+          return {
+            same: chained === task,
+            untagged: untagged ?? 'none',
+            tag: task.tag,
+            result: await chained,
+          };
         });
       },
       { workerTagFilter: { defaultAnd: ['cpu'] } },
     );
     const id = uid('with-tag');
     await client.startOrchestration(id, 'Tagged');
-    assert.deepEqual((await client.waitForOrchestration(id, 10_000)).output, { same: true, untagged: 'none', tag: 'cpu', result: 'hi:cpu' });
+    assert.deepEqual((await client.waitForOrchestration(id, 10_000)).output, {
+      same: true,
+      untagged: 'none',
+      tag: 'cpu',
+      result: 'hi:cpu',
+    });
   });
 
   test('a runtime with orchestrationConcurrency 0 runs activities but no orchestration turns', async (t) => {
     const store = await testStore(t, 'sqlite');
     const provider = await store.open();
     const ran: string[] = [];
-    const workerOnly = new Runtime(provider, { logLevel: 'off', orchestrationConcurrency: 0, workerTagFilter: { tags: ['gpu'] } });
+    const workerOnly = new Runtime(provider, {
+      logLevel: 'off',
+      orchestrationConcurrency: 0,
+      workerTagFilter: { tags: ['gpu'] },
+    });
     workerOnly.registerActivity('Train', async (_c, x: string) => {
       ran.push('worker-only');
       return `trained:${x}`;
@@ -182,11 +208,17 @@ describe('tags and worker-only runtimes', () => {
     const id = uid('worker-only');
     await client.startOrchestration(id, 'Pipeline', 'data');
     await assert.rejects(client.waitForOrchestration(id, 300), TimeoutError);
-    assert.equal((await client.getStatus(id)).status, 'NotFound', 'no turn ran on the worker-only runtime');
+    assert.equal(
+      (await client.getStatus(id)).status,
+      'NotFound',
+      'no turn ran on the worker-only runtime',
+    );
 
     const full = new Runtime(provider, { logLevel: 'off' });
     full.registerActivity('Train', async () => 'wrong runtime');
-    full.registerOrchestration('Pipeline', async (ctx: Ctx, x: string) => ctx.scheduleActivity('Train', x).withTag('gpu'));
+    full.registerOrchestration('Pipeline', async (ctx: Ctx, x: string) =>
+      ctx.scheduleActivity('Train', x).withTag('gpu'),
+    );
     await full.start();
     t.after(() => full.shutdown(2000));
     assert.equal((await client.waitForOrchestration(id, 10_000)).output, 'trained:data');
@@ -197,8 +229,13 @@ describe('tags and worker-only runtimes', () => {
 describe('client read models as duroxide-node returns them', () => {
   test('history event data is JSON text: the payload itself for completions, an object of fields otherwise', async (t) => {
     const { client } = await startHarness(t, (rt) => {
-      rt.registerActivity('Reverse', async (_c, x: { greeting: string }) => ({ reversed: true, ...x }));
-      rt.registerOrchestration('History', async (ctx: Ctx, x: unknown) => ctx.scheduleActivity('Reverse', x));
+      rt.registerActivity('Reverse', async (_c, x: { greeting: string }) => ({
+        reversed: true,
+        ...x,
+      }));
+      rt.registerOrchestration('History', async (ctx: Ctx, x: unknown) =>
+        ctx.scheduleActivity('Reverse', x),
+      );
     });
     const id = uid('history-data');
     await client.startOrchestration(id, 'History', { greeting: 'hello' });
@@ -209,7 +246,11 @@ describe('client read models as duroxide-node returns them', () => {
       assert.equal(typeof text, 'string', `${kind} has data text`);
       return JSON.parse(text!);
     };
-    assert.deepEqual(data('OrchestrationStarted'), { name: 'History', version: '1.0.0', input: { greeting: 'hello' } });
+    assert.deepEqual(data('OrchestrationStarted'), {
+      name: 'History',
+      version: '1.0.0',
+      input: { greeting: 'hello' },
+    });
     assert.deepEqual(data('ActivityScheduled'), { name: 'Reverse', input: { greeting: 'hello' } });
     assert.deepEqual(data('ActivityCompleted'), { reversed: true, greeting: 'hello' });
     assert.deepEqual(data('OrchestrationCompleted'), { reversed: true, greeting: 'hello' });
@@ -240,13 +281,22 @@ describe('client read models as duroxide-node returns them', () => {
   }
 
   test('waitForOrchestration says it timed out when the instance is still running at the deadline', async (t) => {
-    const { client } = await startHarness(t, (rt) => rt.registerOrchestration('Wait', async (ctx: Ctx) => ctx.waitForEvent('never')));
+    const { client } = await startHarness(t, (rt) =>
+      rt.registerOrchestration('Wait', async (ctx: Ctx) => ctx.waitForEvent('never')),
+    );
     const id = uid('timed-out');
     await client.startOrchestration(id, 'Wait');
-    await assert.rejects(client.waitForOrchestration(id, 50), (e: unknown) => e instanceof TimeoutError && /timed out/.test(e.message) && e.message.includes(id));
+    await assert.rejects(
+      client.waitForOrchestration(id, 50),
+      (e: unknown) =>
+        e instanceof TimeoutError && /timed out/.test(e.message) && e.message.includes(id),
+    );
   });
 
   test('the size constants have duroxide-node values', () => {
-    assert.deepEqual([MAX_KV_KEYS, MAX_KV_VALUE_BYTES, MAX_WORKER_TAGS, MAX_TAG_NAME_BYTES], [150, 65_536, 5, 256]);
+    assert.deepEqual(
+      [MAX_KV_KEYS, MAX_KV_VALUE_BYTES, MAX_WORKER_TAGS, MAX_TAG_NAME_BYTES],
+      [150, 65_536, 5, 256],
+    );
   });
 });

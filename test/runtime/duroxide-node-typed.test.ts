@@ -40,8 +40,14 @@ describe('typed scheduling on the orchestration context', () => {
         throw new Error('{"reason":"boom"}');
       });
       rt.registerOrchestration('Joins', async (ctx: Ctx) => {
-        const all = await ctx.allTyped([ctx.scheduleActivity('AsText', [1, 2]), ctx.scheduleActivity('Fail')]);
-        const race = await ctx.raceTyped(ctx.scheduleActivity('AsText', { w: true }), ctx.scheduleTimer(60_000));
+        const all = await ctx.allTyped([
+          ctx.scheduleActivity('AsText', [1, 2]),
+          ctx.scheduleActivity('Fail'),
+        ]);
+        const race = await ctx.raceTyped(
+          ctx.scheduleActivity('AsText', { w: true }),
+          ctx.scheduleTimer(60_000),
+        );
         return { all, race };
       });
     });
@@ -64,10 +70,22 @@ describe('typed scheduling on the orchestration context', () => {
       rt.registerOrchestration('Child', async (_ctx: Ctx, x: unknown) => JSON.stringify(x));
       rt.registerOrchestration('All', async (ctx: Ctx) => ({
         session: await ctx.scheduleActivityOnSessionTyped('AsText', 1, 's-1'),
-        retry: await ctx.scheduleActivityWithRetryTyped('Flaky', 2, { maxAttempts: 3, backoff: 'none' }),
-        retrySession: await ctx.scheduleActivityWithRetryOnSessionTyped('AsText', 3, { maxAttempts: 2 }, 's-1'),
+        retry: await ctx.scheduleActivityWithRetryTyped('Flaky', 2, {
+          maxAttempts: 3,
+          backoff: 'none',
+        }),
+        retrySession: await ctx.scheduleActivityWithRetryOnSessionTyped(
+          'AsText',
+          3,
+          { maxAttempts: 2 },
+          's-1',
+        ),
         child: await ctx.scheduleSubOrchestrationTyped('Child', { c: 4 }),
-        childWithId: await ctx.scheduleSubOrchestrationWithIdTyped('Child', `${ctx.instanceId}-kid`, { c: 5 }),
+        childWithId: await ctx.scheduleSubOrchestrationWithIdTyped(
+          'Child',
+          `${ctx.instanceId}-kid`,
+          { c: 5 },
+        ),
         event: await ctx.waitForEventTyped('Go'),
         queued: await ctx.dequeueEventTyped('inbox'),
       }));
@@ -96,11 +114,17 @@ describe('typed scheduling on the orchestration context', () => {
 
   test('the typed detached starts and continueAsNewTyped behave as the untyped calls', async (t) => {
     const { client } = await startHarness(t, (rt) => {
-      rt.registerOrchestrationVersionedTyped('Worker', '1.0.0', async (ctx: Ctx, x: { task: string }) => ({ task: x.task, v: ctx.orchestrationVersion }));
+      rt.registerOrchestrationVersionedTyped(
+        'Worker',
+        '1.0.0',
+        async (ctx: Ctx, x: { task: string }) => ({ task: x.task, v: ctx.orchestrationVersion }),
+      );
       rt.registerOrchestrationTyped('Launcher', async (ctx: Ctx, n: number) => {
         if (n < 2) return ctx.continueAsNewTyped(n + 1);
         await ctx.startOrchestrationTyped('Worker', `${ctx.instanceId}-a`, { task: 'a' });
-        await ctx.startOrchestrationVersionedTyped('Worker', '1.0.0', `${ctx.instanceId}-b`, { task: 'b' });
+        await ctx.startOrchestrationVersionedTyped('Worker', '1.0.0', `${ctx.instanceId}-b`, {
+          task: 'b',
+        });
         return n;
       });
     });
@@ -108,11 +132,20 @@ describe('typed scheduling on the orchestration context', () => {
     await client.startOrchestrationTyped(id, 'Launcher', 0);
     assert.equal(await client.waitForOrchestrationTyped<number>(id, 10_000), 2);
     assert.deepEqual(await client.listExecutions(id), [1, 2, 3]);
-    assert.deepEqual(await client.waitForOrchestrationTyped(`${id}-a`, 10_000), { task: 'a', v: '1.0.0' });
-    assert.deepEqual(await client.waitForOrchestrationTyped(`${id}-b`, 10_000), { task: 'b', v: '1.0.0' });
+    assert.deepEqual(await client.waitForOrchestrationTyped(`${id}-a`, 10_000), {
+      task: 'a',
+      v: '1.0.0',
+    });
+    assert.deepEqual(await client.waitForOrchestrationTyped(`${id}-b`, 10_000), {
+      task: 'b',
+      v: '1.0.0',
+    });
     const direct = uid('typed-versioned-start');
     await client.startOrchestrationVersionedTyped(direct, 'Worker', { task: 'c' }, '1.0.0');
-    assert.deepEqual(await client.waitForOrchestrationTyped(direct, 10_000), { task: 'c', v: '1.0.0' });
+    assert.deepEqual(await client.waitForOrchestrationTyped(direct, 10_000), {
+      task: 'c',
+      v: '1.0.0',
+    });
   });
 });
 

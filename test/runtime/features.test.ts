@@ -9,12 +9,18 @@ import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { setTimeout as sleep } from 'node:timers/promises';
-import { Client, Runtime, SqliteProvider, type ActivityContext, type OrchestrationContext, type RuntimeOptions } from '../../src/index.js';
+import {
+  Client,
+  Runtime,
+  SqliteProvider,
+  type ActivityContext,
+  type OrchestrationContext,
+  type RuntimeOptions,
+} from '../../src/index.js';
 import { startHarness, uid } from '../helpers/runtime-harness.js';
 import { eventually } from '../helpers/eventually.js';
 
 type Ctx = OrchestrationContext;
-
 
 describe('activity retry', () => {
   test('an activity failing twice succeeds on attempt 3 and the backoff waits are in history', async (t) => {
@@ -26,7 +32,10 @@ describe('activity retry', () => {
         return 'ok';
       });
       rt.registerOrchestration('Retry', async (ctx: Ctx) =>
-        ctx.scheduleActivityWithRetry('Flaky', null, { maxAttempts: 5, backoff: { kind: 'fixed', baseMs: 20 } }),
+        ctx.scheduleActivityWithRetry('Flaky', null, {
+          maxAttempts: 5,
+          backoff: { kind: 'fixed', baseMs: 20 },
+        }),
       );
     });
     const id = uid('retry');
@@ -39,23 +48,34 @@ describe('activity retry', () => {
   });
 
   test('exhausted retries fail with the last error; a per-attempt timeout fails with a timeout', async (t) => {
-    const { client } = await startHarness(t, (rt) => {
-      rt.registerActivity('AlwaysFails', async () => {
-        throw new Error('still broken');
-      });
-      rt.registerActivity('Hangs', async (ctx: ActivityContext) => {
-        await sleep(5_000, undefined, { signal: ctx.signal }).catch(() => undefined);
-        return 'late';
-      });
-      rt.registerOrchestration('Exhaust', async (ctx: Ctx) => ctx.scheduleActivityWithRetry('AlwaysFails', null, { maxAttempts: 3, backoff: 'none' }));
-      rt.registerOrchestration('Timeout', async (ctx: Ctx) => ctx.scheduleActivityWithRetry('Hangs', null, { maxAttempts: 3, timeoutMs: 100 }));
-    }, { workerLockTimeoutMs: 400 });
+    const { client } = await startHarness(
+      t,
+      (rt) => {
+        rt.registerActivity('AlwaysFails', async () => {
+          throw new Error('still broken');
+        });
+        rt.registerActivity('Hangs', async (ctx: ActivityContext) => {
+          await sleep(5_000, undefined, { signal: ctx.signal }).catch(() => undefined);
+          return 'late';
+        });
+        rt.registerOrchestration('Exhaust', async (ctx: Ctx) =>
+          ctx.scheduleActivityWithRetry('AlwaysFails', null, { maxAttempts: 3, backoff: 'none' }),
+        );
+        rt.registerOrchestration('Timeout', async (ctx: Ctx) =>
+          ctx.scheduleActivityWithRetry('Hangs', null, { maxAttempts: 3, timeoutMs: 100 }),
+        );
+      },
+      { workerLockTimeoutMs: 400 },
+    );
     const a = uid('exhaust');
     const b = uid('timeout');
     await client.startOrchestration(a, 'Exhaust');
     await client.startOrchestration(b, 'Timeout');
     assert.equal((await client.waitForOrchestration(a, 10_000)).error, 'still broken');
-    assert.equal((await client.waitForOrchestration(b, 10_000)).error, "timeout: activity 'Hangs' timed out after 100 ms (attempt 1 of 3)");
+    assert.equal(
+      (await client.waitForOrchestration(b, 10_000)).error,
+      "timeout: activity 'Hangs' timed out after 100 ms (attempt 1 of 3)",
+    );
   });
 });
 
@@ -80,7 +100,9 @@ describe('cancellation and locks', () => {
     );
     const id = uid('cancel-activity');
     await client.startOrchestration(id, 'RunsLong');
-    await eventually('the activity', async () => (await client.readExecutionHistory(id, 1)).some((e) => e.kind === 'ActivityScheduled'));
+    await eventually('the activity', async () =>
+      (await client.readExecutionHistory(id, 1)).some((e) => e.kind === 'ActivityScheduled'),
+    );
     await sleep(100);
     await client.cancelInstance(id, 'stop it');
     assert.equal((await client.waitForOrchestration(id, 10_000)).error, 'canceled: stop it');
@@ -110,7 +132,13 @@ describe('cancellation and locks', () => {
 });
 
 describe('tags and the activity context', () => {
-  async function runtimeOn(t: TestContext, file: string, options: RuntimeOptions, log: string[], name: string): Promise<Client> {
+  async function runtimeOn(
+    t: TestContext,
+    file: string,
+    options: RuntimeOptions,
+    log: string[],
+    name: string,
+  ): Promise<Client> {
     const provider = await SqliteProvider.open(`sqlite:${file}`);
     const rt = new Runtime(provider, { logLevel: 'off', ...options });
     rt.registerActivity('Work', async (ctx: ActivityContext) => {
@@ -118,7 +146,11 @@ describe('tags and the activity context', () => {
       return ctx.tag();
     });
     rt.registerOrchestration('Routed', async (ctx: Ctx) =>
-      Promise.all([ctx.scheduleActivity('Work').withTag('gpu'), ctx.scheduleActivity('Work'), ctx.scheduleActivity('Work').withTag('gpu')]),
+      Promise.all([
+        ctx.scheduleActivity('Work').withTag('gpu'),
+        ctx.scheduleActivity('Work'),
+        ctx.scheduleActivity('Work').withTag('gpu'),
+      ]),
     );
     await rt.start();
     t.after(async () => {
@@ -143,33 +175,42 @@ describe('tags and the activity context', () => {
 
   test('the activity context carries identity, and getClient can start orchestrations', async (t) => {
     let seen: Record<string, unknown> = {};
-    const { client } = await startHarness(t, (rt) => {
-      rt.registerActivity('Inspect', async (ctx: ActivityContext) => {
-        seen = {
-          instanceId: ctx.instanceId,
-          executionId: ctx.executionId,
-          orchestrationName: ctx.orchestrationName,
-          orchestrationVersion: ctx.orchestrationVersion,
-          activityName: ctx.activityName,
-          workerId: ctx.workerId,
-        };
-        await ctx.getClient().startOrchestration(`${ctx.instanceId}-spawned`, 'Leaf', 7);
-        ctx.traceInfo('inspected');
-      });
-      rt.registerOrchestration('Leaf', async (_ctx: Ctx, n: number) => n * 6);
-      rt.registerOrchestrationVersioned('Inspector', '3.1.4', async (ctx: Ctx) => ctx.scheduleActivity('Inspect'));
-    }, { workerNodeId: 'node-a' });
+    const { client } = await startHarness(
+      t,
+      (rt) => {
+        rt.registerActivity('Inspect', async (ctx: ActivityContext) => {
+          seen = {
+            instanceId: ctx.instanceId,
+            executionId: ctx.executionId,
+            orchestrationName: ctx.orchestrationName,
+            orchestrationVersion: ctx.orchestrationVersion,
+            activityName: ctx.activityName,
+            workerId: ctx.workerId,
+          };
+          await ctx.getClient().startOrchestration(`${ctx.instanceId}-spawned`, 'Leaf', 7);
+          ctx.traceInfo('inspected');
+        });
+        rt.registerOrchestration('Leaf', async (_ctx: Ctx, n: number) => n * 6);
+        rt.registerOrchestrationVersioned('Inspector', '3.1.4', async (ctx: Ctx) =>
+          ctx.scheduleActivity('Inspect'),
+        );
+      },
+      { workerNodeId: 'node-a' },
+    );
     const id = uid('inspect');
     await client.startOrchestration(id, 'Inspector');
     await client.waitForOrchestration(id, 10_000);
-    assert.deepEqual({ ...seen, workerId: String(seen['workerId']).replace(/^work-\d+-/, 'work-N-') }, {
-      instanceId: id,
-      executionId: 1,
-      orchestrationName: 'Inspector',
-      orchestrationVersion: '3.1.4',
-      activityName: 'Inspect',
-      workerId: 'work-N-node-a',
-    });
+    assert.deepEqual(
+      { ...seen, workerId: String(seen['workerId']).replace(/^work-\d+-/, 'work-N-') },
+      {
+        instanceId: id,
+        executionId: 1,
+        orchestrationName: 'Inspector',
+        orchestrationVersion: '3.1.4',
+        activityName: 'Inspect',
+        workerId: 'work-N-node-a',
+      },
+    );
     assert.equal((await client.waitForOrchestration(`${id}-spawned`, 10_000)).output, 42);
   });
 });
@@ -186,6 +227,11 @@ describe('queues across continue-as-new', () => {
     const id = uid('drain');
     await client.startOrchestration(id, 'Drain', []);
     for (const j of ['j1', 'j2', 'j3', 'j4']) await client.enqueueEvent(id, 'jobs', j);
-    assert.deepEqual((await client.waitForOrchestration(id, 10_000)).output, ['j1', 'j2', 'j3', 'j4']);
+    assert.deepEqual((await client.waitForOrchestration(id, 10_000)).output, [
+      'j1',
+      'j2',
+      'j3',
+      'j4',
+    ]);
   });
 });

@@ -21,7 +21,8 @@ const REPEATS: Record<StoreKind, number> = { sqlite: 5, postgres: 5 };
 
 async function versionsOf(client: Client, id: string): Promise<string[]> {
   const out: string[] = [];
-  for (const e of await client.listExecutions(id)) out.push((await client.getExecutionInfo(id, e)).orchestrationVersion ?? 'unknown');
+  for (const e of await client.listExecutions(id))
+    out.push((await client.getExecutionInfo(id, e)).orchestrationVersion ?? 'unknown');
   return out;
 }
 
@@ -36,18 +37,33 @@ function isDowngrade(versions: readonly string[]): boolean {
  */
 async function ticked(client: Client, ids: readonly string[], more: number): Promise<void> {
   const baseline = new Map<string, number>();
-  for (const id of ids) baseline.set(id, (await client.getInstanceInfo(id).catch(() => undefined))?.currentExecutionId ?? 0);
+  for (const id of ids)
+    baseline.set(
+      id,
+      (await client.getInstanceInfo(id).catch(() => undefined))?.currentExecutionId ?? 0,
+    );
   for (const id of ids) {
     const target = baseline.get(id)! + more;
-    await eventually(`${id} to reach execution ${target}`, async () => {
-      const info = await client.getInstanceInfo(id).catch(() => undefined);
-      return info !== undefined && (info.currentExecutionId >= target || info.status !== 'Running');
-    }, { timeoutMs: WAIT_MS, intervalMs: 20 });
+    await eventually(
+      `${id} to reach execution ${target}`,
+      async () => {
+        const info = await client.getInstanceInfo(id).catch(() => undefined);
+        return (
+          info !== undefined && (info.currentExecutionId >= target || info.status !== 'Running')
+        );
+      },
+      { timeoutMs: WAIT_MS, intervalMs: 20 },
+    );
   }
 }
 
 /** Stops every Monitor, then checks: none failed, none downgraded, all ended on `finalVersion`. */
-async function finish(fx: FleetFixture, client: Client, ids: readonly string[], finalVersion: string): Promise<{ executions: number }> {
+async function finish(
+  fx: FleetFixture,
+  client: Client,
+  ids: readonly string[],
+  finalVersion: string,
+): Promise<{ executions: number }> {
   writeFileSync(fx.stopFile, 'stop');
   let executions = 0;
   for (const id of ids) {
@@ -73,9 +89,15 @@ for (const kind of ['sqlite', 'postgres'] as const) {
         const oldA = await fx.spawn('old-a', 'old');
         const oldB = await fx.spawn('old-b', 'old');
         const ids = Array.from({ length: INSTANCES }, (_, i) => `monitor-${round}-${i}`);
-        for (const id of ids) await client.startOrchestration(id, 'Monitor', { target: `host-${id}`, ticks: 0 });
+        for (const id of ids)
+          await client.startOrchestration(id, 'Monitor', { target: `host-${id}`, ticks: 0 });
         await ticked(client, ids, 1);
-        for (const id of ids) assert.equal((await client.getInstanceInfo(id)).orchestrationVersion, '1.0.0', 'starts decide 1.0.0 while only old nodes run');
+        for (const id of ids)
+          assert.equal(
+            (await client.getInstanceInfo(id)).orchestrationVersion,
+            '1.0.0',
+            'starts decide 1.0.0 while only old nodes run',
+          );
 
         // Deploy: a new node joins while both old ones still run; then old-a goes, new-b joins.
         await fx.spawn('new-a', 'new');
@@ -84,15 +106,25 @@ for (const kind of ['sqlite', 'postgres'] as const) {
         await fx.spawn('new-b', 'new');
         await ticked(client, ids, 2);
         for (const id of ids) {
-          assert.deepEqual([...new Set(await versionsOf(client, id))], ['1.0.0'], `${id} stays on 1.0.0 while an old node is live`);
+          assert.deepEqual(
+            [...new Set(await versionsOf(client, id))],
+            ['1.0.0'],
+            `${id} stays on 1.0.0 while an old node is live`,
+          );
         }
         // The last old node leaves: the fleet promotes 2.0.0 at each instance's next continue-as-new.
         await oldB.stop();
         for (const id of ids) {
-          await eventually(`${id} on 2.0.0`, async () => (await client.getInstanceInfo(id)).orchestrationVersion === '2.0.0', { timeoutMs: WAIT_MS, intervalMs: 20 });
+          await eventually(
+            `${id} on 2.0.0`,
+            async () => (await client.getInstanceInfo(id)).orchestrationVersion === '2.0.0',
+            { timeoutMs: WAIT_MS, intervalMs: 20 },
+          );
         }
         const { executions: total } = await finish(fx, client, ids, '2.0.0');
-        t.diagnostic(`${kind} round ${round}: ${INSTANCES} instances, ${total} executions, 0 failed, 0 downgraded`);
+        t.diagnostic(
+          `${kind} round ${round}: ${INSTANCES} instances, ${total} executions, 0 failed, 0 downgraded`,
+        );
       });
     }
 
@@ -103,13 +135,22 @@ for (const kind of ['sqlite', 'postgres'] as const) {
       await fx.spawn('new-ramp-a', 'new');
       await fx.spawn('new-ramp-b', 'new');
       const ids = Array.from({ length: INSTANCES * 2 }, (_, i) => `ramp-${kind}-${i}`);
-      const policy = (percent: number) => ({ kind: 'ramp', from: '1.0.0', to: '2.0.0', percent }) as const;
-      await client.setVersionPolicy('Monitor', policy(10), { actor: 'release-bot', reason: 'canary' });
-      for (const id of ids) await client.startOrchestration(id, 'Monitor', { target: `host-${id}`, ticks: 0 });
+      const policy = (percent: number) =>
+        ({ kind: 'ramp', from: '1.0.0', to: '2.0.0', percent }) as const;
+      await client.setVersionPolicy('Monitor', policy(10), {
+        actor: 'release-bot',
+        reason: 'canary',
+      });
+      for (const id of ids)
+        await client.startOrchestration(id, 'Monitor', { target: `host-${id}`, ticks: 0 });
       await ticked(client, ids, 1);
       for (const id of ids) {
         const expected = rampBucket(id) < 10 ? '2.0.0' : '1.0.0';
-        assert.equal((await client.getInstanceInfo(id)).orchestrationVersion, expected, `${id} (bucket ${rampBucket(id)}) at 10%`);
+        assert.equal(
+          (await client.getInstanceInfo(id)).orchestrationVersion,
+          expected,
+          `${id} (bucket ${rampBucket(id)}) at 10%`,
+        );
       }
       // The old node leaves the fleet during the ramp; instances on 2.0.0 never went to it.
       await old.stop();
@@ -118,13 +159,19 @@ for (const kind of ['sqlite', 'postgres'] as const) {
       await ticked(client, ids, 2);
       for (const id of ids) {
         const expected = rampBucket(id) < 50 ? '2.0.0' : '1.0.0';
-        assert.equal((await client.getInstanceInfo(id)).orchestrationVersion, expected, `${id} (bucket ${rampBucket(id)}) at 50%`);
+        assert.equal(
+          (await client.getInstanceInfo(id)).orchestrationVersion,
+          expected,
+          `${id} (bucket ${rampBucket(id)}) at 50%`,
+        );
       }
       await client.setVersionPolicy('Monitor', policy(100));
       await sleep(300);
       await ticked(client, ids, 2);
       const { executions: total } = await finish(fx, client, ids, '2.0.0');
-      t.diagnostic(`${kind} ramp: ${ids.length} instances, ${total} executions, 0 failed, 0 downgraded`);
+      t.diagnostic(
+        `${kind} ramp: ${ids.length} instances, ${total} executions, 0 failed, 0 downgraded`,
+      );
     });
 
     test('a policy change reaches three running processes without a restart', async (t) => {
@@ -133,19 +180,30 @@ for (const kind of ['sqlite', 'postgres'] as const) {
       for (const name of ['new-1', 'new-2', 'new-3']) await fx.spawn(name, 'new');
       await client.setVersionPolicy('Monitor', { kind: 'pinned', version: '1.0.0' });
       const ids = Array.from({ length: INSTANCES }, (_, i) => `policy-${kind}-${i}`);
-      for (const id of ids) await client.startOrchestration(id, 'Monitor', { target: `host-${id}`, ticks: 0 });
+      for (const id of ids)
+        await client.startOrchestration(id, 'Monitor', { target: `host-${id}`, ticks: 0 });
       await ticked(client, ids, 2);
       assert.deepEqual([...new Set(fx.effects().map((e) => e.version))], ['1.0.0']);
-      await assert.rejects(client.setVersionPolicy('Monitor', { kind: 'pinned', version: '4.0.0' }), /no live node registers 'Monitor'@4\.0\.0/);
+      await assert.rejects(
+        client.setVersionPolicy('Monitor', { kind: 'pinned', version: '4.0.0' }),
+        /no live node registers 'Monitor'@4\.0\.0/,
+      );
       const changedAt = Date.now();
       await client.setVersionPolicy('Monitor', { kind: 'pinned', version: '2.0.0' });
       for (const id of ids) {
-        await eventually(`${id} on 2.0.0`, async () => (await client.getInstanceInfo(id)).orchestrationVersion === '2.0.0', { timeoutMs: WAIT_MS, intervalMs: 20 });
+        await eventually(
+          `${id} on 2.0.0`,
+          async () => (await client.getInstanceInfo(id)).orchestrationVersion === '2.0.0',
+          { timeoutMs: WAIT_MS, intervalMs: 20 },
+        );
       }
       await ticked(client, ids, 3);
       const after = fx.effects().filter((e) => e.at >= changedAt);
       for (const name of ['new-1', 'new-2', 'new-3']) {
-        assert.ok(after.some((e) => e.proc === name && e.version === '2.0.0'), `${name} ran 2.0.0 after the change`);
+        assert.ok(
+          after.some((e) => e.proc === name && e.version === '2.0.0'),
+          `${name} ran 2.0.0 after the change`,
+        );
       }
       await finish(fx, client, ids, '2.0.0');
     });

@@ -7,7 +7,14 @@
 import assert from 'node:assert/strict';
 import { describe, test, type TestContext } from 'node:test';
 import { setTimeout as sleep } from 'node:timers/promises';
-import { Client, ConfigurationError, Runtime, type OrchestrationContext, type Provider, type RuntimeOptions } from '../../src/index.js';
+import {
+  Client,
+  ConfigurationError,
+  Runtime,
+  type OrchestrationContext,
+  type Provider,
+  type RuntimeOptions,
+} from '../../src/index.js';
 import { z } from 'zod';
 import { uid } from '../helpers/runtime-harness.js';
 import { STORE_KINDS, testStore, type TestStore } from '../helpers/test-store.js';
@@ -30,7 +37,12 @@ function counter(version: string) {
   };
 }
 
-async function runtimeOn(t: TestContext, provider: Provider, setup: (rt: Runtime) => void, options: RuntimeOptions = {}): Promise<Runtime> {
+async function runtimeOn(
+  t: TestContext,
+  provider: Provider,
+  setup: (rt: Runtime) => void,
+  options: RuntimeOptions = {},
+): Promise<Runtime> {
   const rt = new Runtime(provider, { ...FAST, ...options });
   setup(rt);
   await rt.start();
@@ -46,19 +58,23 @@ function counterVersions(rt: Runtime, versions: readonly string[]): void {
 async function executionVersions(client: Client, id: string): Promise<string[]> {
   const ids = await client.listExecutions(id);
   const out: string[] = [];
-  for (const e of ids) out.push((await client.getExecutionInfo(id, e)).orchestrationVersion ?? 'unknown');
+  for (const e of ids)
+    out.push((await client.getExecutionInfo(id, e)).orchestrationVersion ?? 'unknown');
   return out;
 }
-
 
 /** Raises 'next' and waits until the instance continued as new (or completed). */
 async function advance(client: Client, id: string): Promise<void> {
   const before = (await client.getInstanceInfo(id)).currentExecutionId;
   await client.raiseEvent(id, 'next', null);
-  await eventually('next execution', async () => {
-    const info = await client.getInstanceInfo(id);
-    return info.currentExecutionId > before || info.status === 'Completed' ? true : undefined;
-  }, { timeoutMs: WAIT_MS });
+  await eventually(
+    'next execution',
+    async () => {
+      const info = await client.getInstanceInfo(id);
+      return info.currentExecutionId > before || info.status === 'Completed' ? true : undefined;
+    },
+    { timeoutMs: WAIT_MS },
+  );
 }
 
 for (const kind of STORE_KINDS) {
@@ -73,7 +89,11 @@ for (const kind of STORE_KINDS) {
     test('a start runs the version the stored policy names, decided by the client', async (t) => {
       const { provider, client } = await setup(t);
       await runtimeOn(t, provider, (rt) => counterVersions(rt, ['1.0.0', '2.0.0']));
-      await client.setVersionPolicy('Counter', { kind: 'pinned', version: '1.0.0' }, { actor: 'ana', reason: 'hold back' });
+      await client.setVersionPolicy(
+        'Counter',
+        { kind: 'pinned', version: '1.0.0' },
+        { actor: 'ana', reason: 'hold back' },
+      );
       const id = uid('pinned-start');
       await client.startOrchestration(id, 'Counter', { i: 0, stop: 1 });
       const status = await client.waitForOrchestration(id, WAIT_MS);
@@ -91,36 +111,76 @@ for (const kind of STORE_KINDS) {
       await runtimeOn(t, provider, (rt) => counterVersions(rt, ['1.0.0']));
       await assert.rejects(
         client.setVersionPolicy('Counter', { kind: 'pinned', version: '3.0.0' }),
-        (e: unknown) => e instanceof ConfigurationError && e.code === 'VERSION_NOT_REGISTERED' && /'Counter'@3\.0\.0/.test(e.message) && /1\.0\.0/.test(e.message),
+        (e: unknown) =>
+          e instanceof ConfigurationError &&
+          e.code === 'VERSION_NOT_REGISTERED' &&
+          /'Counter'@3\.0\.0/.test(e.message) &&
+          /1\.0\.0/.test(e.message),
       );
       assert.equal(await client.getVersionPolicy('Counter'), null);
-      const forced = await client.setVersionPolicy('Counter', { kind: 'pinned', version: '3.0.0' }, { force: true });
+      const forced = await client.setVersionPolicy(
+        'Counter',
+        { kind: 'pinned', version: '3.0.0' },
+        { force: true },
+      );
       assert.equal(forced.revision, 1);
-      await assert.rejects(client.setVersionPolicy('Counter', { kind: 'ramp', from: '1.0.0', to: '1.0.0', percent: 5 }), /two different versions/);
-      await assert.rejects(client.setVersionPolicy('Counter', 'newest' as never), /must be an object/);
+      await assert.rejects(
+        client.setVersionPolicy('Counter', {
+          kind: 'ramp',
+          from: '1.0.0',
+          to: '1.0.0',
+          percent: 5,
+        }),
+        /two different versions/,
+      );
+      await assert.rejects(
+        client.setVersionPolicy('Counter', 'newest' as never),
+        /must be an object/,
+      );
     });
 
     test('continue-as-new follows a policy change on a running runtime and never goes back', async (t) => {
       const { provider, client } = await setup(t);
       await runtimeOn(t, provider, (rt) => {
         counterVersions(rt, ['1.0.0', '2.0.0']);
-        rt.registerOrchestrationVersioned('Gate', '1.0.0', async (ctx: OrchestrationContext, n: number) => {
-          await ctx.waitForEvent('next');
-          return n >= 3 ? 'v1' : ctx.continueAsNew(n + 1);
-        });
-        rt.registerOrchestrationVersioned('Gate', '2.0.0', async (ctx: OrchestrationContext, n: number) => {
-          await ctx.waitForEvent('next');
-          return n >= 3 ? 'v2' : ctx.continueAsNew(n + 1);
-        });
+        rt.registerOrchestrationVersioned(
+          'Gate',
+          '1.0.0',
+          async (ctx: OrchestrationContext, n: number) => {
+            await ctx.waitForEvent('next');
+            return n >= 3 ? 'v1' : ctx.continueAsNew(n + 1);
+          },
+        );
+        rt.registerOrchestrationVersioned(
+          'Gate',
+          '2.0.0',
+          async (ctx: OrchestrationContext, n: number) => {
+            await ctx.waitForEvent('next');
+            return n >= 3 ? 'v2' : ctx.continueAsNew(n + 1);
+          },
+        );
       });
       await client.setVersionPolicy('Gate', { kind: 'pinned', version: '1.0.0' });
       const id = uid('gate');
       await client.startOrchestration(id, 'Gate', 0);
-      await eventually('first execution', async () => ((await client.getInstanceInfo(id).catch(() => undefined))?.orchestrationVersion === '1.0.0' ? true : undefined), { timeoutMs: WAIT_MS });
+      await eventually(
+        'first execution',
+        async () =>
+          (await client.getInstanceInfo(id).catch(() => undefined))?.orchestrationVersion ===
+          '1.0.0'
+            ? true
+            : undefined,
+        { timeoutMs: WAIT_MS },
+      );
       await client.setVersionPolicy('Gate', { kind: 'pinned', version: '2.0.0' });
       await sleep(50);
       await client.raiseEvent(id, 'next', null);
-      await eventually('upgrade at continue-as-new', async () => ((await client.getInstanceInfo(id)).orchestrationVersion === '2.0.0' ? true : undefined), { timeoutMs: WAIT_MS });
+      await eventually(
+        'upgrade at continue-as-new',
+        async () =>
+          (await client.getInstanceInfo(id)).orchestrationVersion === '2.0.0' ? true : undefined,
+        { timeoutMs: WAIT_MS },
+      );
       // Back to 1.0.0 without allowDowngrade: running instances stay on 2.0.0.
       await client.setVersionPolicy('Gate', { kind: 'pinned', version: '1.0.0' });
       await sleep(50);
@@ -137,12 +197,30 @@ for (const kind of STORE_KINDS) {
       await runtimeOn(t, provider, (rt) => counterVersions(rt, ['1.0.0', '2.0.0']));
       const pinned = uid('sticky');
       const loose = uid('loose');
-      await client.startOrchestrationVersioned(pinned, 'Counter', { i: 0, stop: 4 }, '1.0.0', { pinVersion: true });
+      await client.startOrchestrationVersioned(pinned, 'Counter', { i: 0, stop: 4 }, '1.0.0', {
+        pinVersion: true,
+      });
       await client.startOrchestrationVersioned(loose, 'Counter', { i: 0, stop: 4 }, '1.0.0');
-      assert.deepEqual((await client.waitForOrchestration(pinned, WAIT_MS)).output, { version: '1.0.0', i: 4 });
-      assert.deepEqual((await client.waitForOrchestration(loose, WAIT_MS)).output, { version: '2.0.0', i: 4 });
-      assert.deepEqual(await executionVersions(client, pinned), ['1.0.0', '1.0.0', '1.0.0', '1.0.0']);
-      assert.deepEqual(await executionVersions(client, loose), ['1.0.0', '2.0.0', '2.0.0', '2.0.0']);
+      assert.deepEqual((await client.waitForOrchestration(pinned, WAIT_MS)).output, {
+        version: '1.0.0',
+        i: 4,
+      });
+      assert.deepEqual((await client.waitForOrchestration(loose, WAIT_MS)).output, {
+        version: '2.0.0',
+        i: 4,
+      });
+      assert.deepEqual(await executionVersions(client, pinned), [
+        '1.0.0',
+        '1.0.0',
+        '1.0.0',
+        '1.0.0',
+      ]);
+      assert.deepEqual(await executionVersions(client, loose), [
+        '1.0.0',
+        '2.0.0',
+        '2.0.0',
+        '2.0.0',
+      ]);
       assert.equal((await client.getInstanceInfo(pinned)).versionPin, '1.0.0');
     });
 
@@ -151,16 +229,27 @@ for (const kind of STORE_KINDS) {
       await runtimeOn(t, provider, (rt) => {
         counterVersions(rt, ['1.0.0', '2.0.0', '3.0.0']);
         for (const v of ['1.0.0', '2.0.0', '3.0.0']) {
-          rt.registerOrchestrationVersioned('Held', v, async (ctx: OrchestrationContext, n: number) => {
-            await ctx.waitForEvent('next');
-            return n >= 2 ? v : ctx.continueAsNew(n + 1);
-          });
+          rt.registerOrchestrationVersioned(
+            'Held',
+            v,
+            async (ctx: OrchestrationContext, n: number) => {
+              await ctx.waitForEvent('next');
+              return n >= 2 ? v : ctx.continueAsNew(n + 1);
+            },
+          );
         }
       });
       await client.setVersionPolicy('Held', { kind: 'pinned', version: '3.0.0' });
       const id = uid('move');
       await client.startOrchestrationVersioned(id, 'Held', 0, '1.0.0', { pinVersion: true });
-      await eventually('started', async () => ((await client.getInstanceInfo(id).catch(() => undefined))?.versionPin === '1.0.0' ? true : undefined), { timeoutMs: WAIT_MS });
+      await eventually(
+        'started',
+        async () =>
+          (await client.getInstanceInfo(id).catch(() => undefined))?.versionPin === '1.0.0'
+            ? true
+            : undefined,
+        { timeoutMs: WAIT_MS },
+      );
       await client.moveInstanceToVersion(id, '2.0.0', { actor: 'ops', reason: 'fix rollout' });
       assert.equal((await client.getInstanceInfo(id)).nextVersion, '2.0.0');
       for (let i = 0; i < 3; i++) {
@@ -171,9 +260,14 @@ for (const kind of STORE_KINDS) {
       const info = await client.getInstanceInfo(id);
       assert.equal(info.versionPin, '2.0.0');
       assert.equal(info.nextVersion, undefined);
-      const actions = (await client.listAuditLog({ target: `instance:${id}` })).items.map((e) => e.action);
+      const actions = (await client.listAuditLog({ target: `instance:${id}` })).items.map(
+        (e) => e.action,
+      );
       assert.ok(actions.includes('instance.move-version'), actions.join(','));
-      await assert.rejects(client.moveInstanceToVersion(id, '9.0.0'), /VERSION_NOT_REGISTERED|no live node registers/);
+      await assert.rejects(
+        client.moveInstanceToVersion(id, '9.0.0'),
+        /VERSION_NOT_REGISTERED|no live node registers/,
+      );
       await assert.rejects(client.moveInstanceToVersion(uid('missing'), '2.0.0'), /not found/i);
     });
 
@@ -212,14 +306,23 @@ for (const kind of STORE_KINDS) {
           return `${String(charged)}+${String(shipped)}`;
         });
         // A version whose history does not match: resuming on it is refused.
-        rt.registerOrchestrationVersioned('Pay', '1.0.2', async (ctx: OrchestrationContext) => ctx.scheduleActivity('Ship', null));
+        rt.registerOrchestrationVersioned('Pay', '1.0.2', async (ctx: OrchestrationContext) =>
+          ctx.scheduleActivity('Ship', null),
+        );
       });
       await assert.rejects(
         client.resumeInstance(id, { version: '1.0.2' }),
-        (e: unknown) => e instanceof ConfigurationError && e.code === 'REQUEST_REFUSED' && /does not replay/.test(e.message),
+        (e: unknown) =>
+          e instanceof ConfigurationError &&
+          e.code === 'REQUEST_REFUSED' &&
+          /does not replay/.test(e.message),
       );
       assert.equal((await client.getStatus(id)).status, 'Failed');
-      const result = await client.resumeInstance(id, { version: '1.0.1', actor: 'oncall', reason: 'hot-fix 1.0.1' });
+      const result = await client.resumeInstance(id, {
+        version: '1.0.1',
+        actor: 'oncall',
+        reason: 'hot-fix 1.0.1',
+      });
       assert.equal(result.outcome, 'resumed');
       assert.equal(result.version, '1.0.1');
       const done = await client.waitForOrchestration(id, WAIT_MS);
@@ -232,8 +335,13 @@ for (const kind of STORE_KINDS) {
       assert.equal(info.currentExecutionId, 1);
       const history = await client.readExecutionHistory(id, 1);
       assert.equal(history.filter((e) => e.kind === 'OrchestrationFailed').length, 0);
-      const actions = (await client.listAuditLog({ target: `instance:${id}` })).items.map((e) => e.action);
-      assert.ok(actions.includes('instance.resumed') && actions.includes('instance.resume-refused'), actions.join(','));
+      const actions = (await client.listAuditLog({ target: `instance:${id}` })).items.map(
+        (e) => e.action,
+      );
+      assert.ok(
+        actions.includes('instance.resumed') && actions.includes('instance.resume-refused'),
+        actions.join(','),
+      );
       await assert.rejects(client.resumeInstance(id), /only a Failed instance can be resumed/);
     });
 
@@ -258,7 +366,11 @@ for (const kind of STORE_KINDS) {
       const id = uid('kv-count');
       await client.startOrchestrationVersioned(id, 'Counter', null, '1.0.0');
       assert.equal((await client.waitForOrchestration(id, WAIT_MS)).status, 'Failed');
-      assert.equal(await client.getValue(id, 'count'), 1, 'a Failed instance still shows its values');
+      assert.equal(
+        await client.getValue(id, 'count'),
+        1,
+        'a Failed instance still shows its values',
+      );
       await broken.shutdown(2000);
       await runtimeOn(t, await store.open(), (rt) => {
         rt.registerActivity('Noop', async (_ctx, x: unknown) => x);
@@ -278,7 +390,11 @@ for (const kind of STORE_KINDS) {
       const done = await client.waitForOrchestration(id, WAIT_MS);
       assert.equal(done.status, 'Completed', JSON.stringify(done));
       assert.equal(done.output, 1);
-      assert.equal(await client.getValue(id, 'count'), 1, 'the failed execution counted once, not twice');
+      assert.equal(
+        await client.getValue(id, 'count'),
+        1,
+        'the failed execution counted once, not twice',
+      );
     });
 
     test('restartInstance starts the new execution from the KV state before the failed execution', async (t) => {
@@ -297,31 +413,57 @@ for (const kind of STORE_KINDS) {
       const id = uid('restart');
       await client.startOrchestrationVersioned(id, 'Counter', { i: 0, stop: 1 }, '1.0.0');
       assert.equal((await client.waitForOrchestration(id, WAIT_MS)).status, 'Completed');
-      const result = await client.restartInstance(id, { version: '2.0.0', input: { i: 10, stop: 11 }, actor: 'ops' });
+      const result = await client.restartInstance(id, {
+        version: '2.0.0',
+        input: { i: 10, stop: 11 },
+        actor: 'ops',
+      });
       assert.equal(result.outcome, 'restarted');
       assert.equal(result.executionId, 2);
-      assert.deepEqual((await client.waitForOrchestration(id, WAIT_MS)).output, { version: '2.0.0', i: 11 });
+      assert.deepEqual((await client.waitForOrchestration(id, WAIT_MS)).output, {
+        version: '2.0.0',
+        i: 11,
+      });
       assert.deepEqual(await executionVersions(client, id), ['1.0.0', '2.0.0']);
-      assert.ok((await client.readExecutionHistory(id, 1)).length > 0, 'the first execution keeps its history');
+      assert.ok(
+        (await client.readExecutionHistory(id, 1)).length > 0,
+        'the first execution keeps its history',
+      );
     });
 
     test('the replay check judges inputs against the version the stored policy would move instances to', async (t) => {
       const { provider, client } = await setup(t);
       const monitor = (rt: Runtime): void => {
         for (const v of ['1.0.0', '2.0.0', '3.0.0']) {
-          rt.registerOrchestrationVersioned('Watch', v, async (ctx: OrchestrationContext) => ctx.waitForEvent('never'), {
-            // 2.0.0 needs the migrated shape; 3.0.0 accepts both.
-            ...(v === '2.0.0' ? { inputSchema: z.object({ targets: z.array(z.string()) }) } : {}),
-          });
+          rt.registerOrchestrationVersioned(
+            'Watch',
+            v,
+            async (ctx: OrchestrationContext) => ctx.waitForEvent('never'),
+            {
+              // 2.0.0 needs the migrated shape; 3.0.0 accepts both.
+              ...(v === '2.0.0' ? { inputSchema: z.object({ targets: z.array(z.string()) }) } : {}),
+            },
+          );
         }
       };
       await runtimeOn(t, provider, monitor);
       const id = uid('watch');
       await client.startOrchestrationVersioned(id, 'Watch', { target: 'a' }, '1.0.0');
-      await eventually('running', async () => ((await client.getInstanceInfo(id).catch(() => undefined)) !== undefined ? true : undefined), { timeoutMs: WAIT_MS });
+      await eventually(
+        'running',
+        async () =>
+          (await client.getInstanceInfo(id).catch(() => undefined)) !== undefined
+            ? true
+            : undefined,
+        { timeoutMs: WAIT_MS },
+      );
       const candidate = new Runtime(await store.open(), FAST);
       monitor(candidate);
-      assert.equal((await candidate.checkReplay({ instanceIds: [id] })).inputRejected, 0, 'without a policy it would move to 3.0.0');
+      assert.equal(
+        (await candidate.checkReplay({ instanceIds: [id] })).inputRejected,
+        0,
+        'without a policy it would move to 3.0.0',
+      );
       await client.setVersionPolicy('Watch', { kind: 'pinned', version: '2.0.0' });
       const report = await candidate.checkReplay({ instanceIds: [id] });
       assert.equal(report.inputRejected, 1);
@@ -330,36 +472,64 @@ for (const kind of STORE_KINDS) {
 
     test('the node registry lists a running runtime with its versions and forgets it on shutdown', async (t) => {
       const { provider, client } = await setup(t);
-      const rt = await runtimeOn(t, provider, (r) => counterVersions(r, ['1.0.0', '2.0.0-beta.1']), { workerNodeId: `node-${kind}` });
+      const rt = await runtimeOn(
+        t,
+        provider,
+        (r) => counterVersions(r, ['1.0.0', '2.0.0-beta.1']),
+        { workerNodeId: `node-${kind}` },
+      );
       const nodes = await client.listNodes();
       const me = nodes.find((n) => n.nodeId === rt.nodeId);
       assert.ok(me !== undefined, JSON.stringify(nodes));
       assert.equal(me.isLive, true);
-      assert.deepEqual(me.orchestrations.find((o) => o.name === 'Counter')?.versions, ['1.0.0', '2.0.0-beta.1']);
+      assert.deepEqual(me.orchestrations.find((o) => o.name === 'Counter')?.versions, [
+        '1.0.0',
+        '2.0.0-beta.1',
+      ]);
       assert.deepEqual(me.activities, ['Noop']);
       assert.equal(me.pid, process.pid);
       // Pre-releases are not "latest" while a release exists.
       const id = uid('beta');
       await client.startOrchestration(id, 'Counter', { i: 0, stop: 1 });
-      assert.deepEqual((await client.waitForOrchestration(id, WAIT_MS)).output, { version: '1.0.0', i: 1 });
+      assert.deepEqual((await client.waitForOrchestration(id, WAIT_MS)).output, {
+        version: '1.0.0',
+        i: 1,
+      });
       await rt.shutdown(2000);
-      assert.equal((await client.listNodes()).find((n) => n.nodeId === rt.nodeId), undefined);
+      assert.equal(
+        (await client.listNodes()).find((n) => n.nodeId === rt.nodeId),
+        undefined,
+      );
     });
 
     test('a node with an older history format leaves newer-format executions alone', async (t) => {
       const { provider, client } = await setup(t);
       const gate = (rt: Runtime): void => {
-        rt.registerOrchestration('Waiter', async (ctx: OrchestrationContext) => ctx.waitForEvent('go'));
+        rt.registerOrchestration('Waiter', async (ctx: OrchestrationContext) =>
+          ctx.waitForEvent('go'),
+        );
       };
       const newer = await runtimeOn(t, provider, gate, { historyFormat: 2 });
       const id = uid('format');
       await client.startOrchestration(id, 'Waiter', null);
-      await eventually('started on the newer engine', async () => ((await client.getStatus(id)).status === 'Running' && (await client.getInstanceInfo(id).catch(() => undefined)) !== undefined ? true : undefined), { timeoutMs: WAIT_MS });
+      await eventually(
+        'started on the newer engine',
+        async () =>
+          (await client.getStatus(id)).status === 'Running' &&
+          (await client.getInstanceInfo(id).catch(() => undefined)) !== undefined
+            ? true
+            : undefined,
+        { timeoutMs: WAIT_MS },
+      );
       await newer.shutdown(2000);
       const older = await runtimeOn(t, await store.open(), gate);
       await client.raiseEvent(id, 'go', 'from-client');
       await sleep(500);
-      assert.equal((await client.getStatus(id)).status, 'Running', 'the older engine did not replay it');
+      assert.equal(
+        (await client.getStatus(id)).status,
+        'Running',
+        'the older engine did not replay it',
+      );
       assert.equal(older.metricsSnapshot().orchDispatcherItemsFetched, 0);
       await runtimeOn(t, await store.open(), gate, { historyFormat: 2 });
       assert.equal((await client.waitForOrchestration(id, WAIT_MS)).output, 'from-client');

@@ -18,10 +18,25 @@ for (const kind of STORE_KINDS) {
       const store = await testStore(t, kind);
       const provider = await store.open();
       const client = new Client(provider);
-      await assert.rejects(client.startOrchestration(`ls-${LONE}`, 'Flow', null), (e: unknown) => e instanceof InvalidInputError && /not valid Unicode text/.test(e.message) && /index 3/.test(e.message));
-      await assert.rejects(client.startOrchestration('ok-id', `Flow${LONE}`, null), /orchestration name .* not valid Unicode text/);
-      await assert.rejects(client.raiseEvent('ok-id', `ev${LONE}`, null), /event name .* not valid Unicode text/);
-      await assert.rejects(client.enqueueEvent('ok-id', `q${LONE}`, null), /queue name .* not valid Unicode text/);
+      await assert.rejects(
+        client.startOrchestration(`ls-${LONE}`, 'Flow', null),
+        (e: unknown) =>
+          e instanceof InvalidInputError &&
+          /not valid Unicode text/.test(e.message) &&
+          /index 3/.test(e.message),
+      );
+      await assert.rejects(
+        client.startOrchestration('ok-id', `Flow${LONE}`, null),
+        /orchestration name .* not valid Unicode text/,
+      );
+      await assert.rejects(
+        client.raiseEvent('ok-id', `ev${LONE}`, null),
+        /event name .* not valid Unicode text/,
+      );
+      await assert.rejects(
+        client.enqueueEvent('ok-id', `q${LONE}`, null),
+        /queue name .* not valid Unicode text/,
+      );
       await assert.rejects(client.getValue('ok-id', `k${LONE}`), /key .* not valid Unicode text/);
       assert.deepEqual(await client.listAllInstances(), []);
       // A surrogate pair (an emoji) is valid text and works.
@@ -34,8 +49,12 @@ for (const kind of STORE_KINDS) {
       const provider = await store.open();
       const runtime = new Runtime(provider, { logLevel: 'off' });
       runtime.registerOrchestration('Child', async () => 'child');
-      runtime.registerOrchestration('BadChild', async (ctx: OrchestrationContext) => ctx.scheduleSubOrchestrationWithId('Child', `kid-${LONE}`, null));
-      runtime.registerOrchestration('BadTimer', async (ctx: OrchestrationContext) => ctx.scheduleTimer(1e300));
+      runtime.registerOrchestration('BadChild', async (ctx: OrchestrationContext) =>
+        ctx.scheduleSubOrchestrationWithId('Child', `kid-${LONE}`, null),
+      );
+      runtime.registerOrchestration('BadTimer', async (ctx: OrchestrationContext) =>
+        ctx.scheduleTimer(1e300),
+      );
       await runtime.start();
       t.after(() => runtime.shutdown(2000));
       const client = new Client(await store.open());
@@ -49,7 +68,10 @@ for (const kind of STORE_KINDS) {
       await client.startOrchestration(timer, 'BadTimer', null);
       const timed = await client.waitForOrchestration(timer, 15_000);
       assert.equal(timed.status, 'Failed');
-      assert.match(timed.error ?? '', /timer delay is 1e\+300 ms; the longest accepted is .* \(100 years\)/);
+      assert.match(
+        timed.error ?? '',
+        /timer delay is 1e\+300 ms; the longest accepted is .* \(100 years\)/,
+      );
     });
   });
 }

@@ -7,16 +7,28 @@ import assert from 'node:assert/strict';
 import { mkdtempSync, readFileSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { Client, ConfigurationError, InvalidInputError, Runtime, SqliteProvider, initTracing, type OrchestrationContext } from '../../src/index.js';
+import {
+  Client,
+  ConfigurationError,
+  InvalidInputError,
+  Runtime,
+  SqliteProvider,
+  initTracing,
+  type OrchestrationContext,
+} from '../../src/index.js';
 
 test('initTracing refuses a path it cannot open, writes runtime records to the file once installed, and refuses a second install', async (t) => {
   const dir = mkdtempSync(join(tmpdir(), 'duroxide-tracing-'));
   t.after(() => rmSync(dir, { recursive: true, force: true }));
   assert.throws(
     () => initTracing({ logFile: join(dir, 'missing-dir', 'trace.log') }),
-    (e: unknown) => e instanceof InvalidInputError && /^Failed to open log file '.*missing-dir/.test(e.message),
+    (e: unknown) =>
+      e instanceof InvalidInputError && /^Failed to open log file '.*missing-dir/.test(e.message),
   );
-  assert.throws(() => initTracing({ logFile: join(dir, 'x.log'), logLevel: 'loud' as 'info' }), /logLevel must be one of/);
+  assert.throws(
+    () => initTracing({ logFile: join(dir, 'x.log'), logLevel: 'loud' as 'info' }),
+    /logLevel must be one of/,
+  );
 
   const logFile = join(dir, 'trace.log');
   initTracing({ logFile, logLevel: 'info', logFormat: 'json' });
@@ -34,9 +46,18 @@ test('initTracing refuses a path it cannot open, writes runtime records to the f
   await client.waitForOrchestration('traced-1', 10_000);
   await runtime.shutdown(1000);
 
-  const lines = readFileSync(logFile, 'utf8').trim().split('\n').map((l) => JSON.parse(l) as { message: string; level: string });
-  assert.ok(lines.some((l) => l.message === 'hello from the orchestration' && l.level === 'info'), 'the orchestration trace is in the file');
-  assert.ok(lines.some((l) => /runtime .* starting/.test(l.message)), 'runtime records are in the file');
+  const lines = readFileSync(logFile, 'utf8')
+    .trim()
+    .split('\n')
+    .map((l) => JSON.parse(l) as { message: string; level: string });
+  assert.ok(
+    lines.some((l) => l.message === 'hello from the orchestration' && l.level === 'info'),
+    'the orchestration trace is in the file',
+  );
+  assert.ok(
+    lines.some((l) => /runtime .* starting/.test(l.message)),
+    'runtime records are in the file',
+  );
 
   assert.throws(
     () => initTracing({ logFile: join(dir, 'second.log') }),

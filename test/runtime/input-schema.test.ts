@@ -10,14 +10,25 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { describe, test } from 'node:test';
 import { z } from 'zod';
-import { Client, ConfigurationError, ERROR_CODES, Runtime, SqliteProvider, type OrchestrationContext } from '../../src/index.js';
+import {
+  Client,
+  ConfigurationError,
+  ERROR_CODES,
+  Runtime,
+  SqliteProvider,
+  type OrchestrationContext,
+} from '../../src/index.js';
 import { startHarness, uid } from '../helpers/runtime-harness.js';
 
 type Ctx = OrchestrationContext;
 
 const Order = z.object({ sku: z.string(), quantity: z.number().int().positive() });
 
-async function failure(client: Client, id: string, executionId: number): Promise<Record<string, unknown>> {
+async function failure(
+  client: Client,
+  id: string,
+  executionId: number,
+): Promise<Record<string, unknown>> {
   const history = await client.readExecutionHistory(id, executionId);
   const failed = history.find((e) => e.kind === 'OrchestrationFailed');
   assert.ok(failed, `execution ${executionId} of ${id} failed`);
@@ -42,10 +53,20 @@ describe('input schemas', () => {
     const status = await client.waitForOrchestration(id, 10_000);
     assert.equal(status.status, 'Failed');
     const error = status.status === 'Failed' ? (status.error ?? '') : '';
-    assert.match(error, new RegExp(`instance '${id}' execution 1: the input schema of Order@1\\.0\\.0 rejected the input this execution was started with`));
+    assert.match(
+      error,
+      new RegExp(
+        `instance '${id}' execution 1: the input schema of Order@1\\.0\\.0 rejected the input this execution was started with`,
+      ),
+    );
     assert.match(error, /sku: [^;]*; quantity: /);
     assert.match(error, /no orchestration code ran/);
-    assert.deepEqual(await failure(client, id, 1), { kind: 'InputRejected', category: 'configuration', message: error, retryable: false });
+    assert.deepEqual(await failure(client, id, 1), {
+      kind: 'InputRejected',
+      category: 'configuration',
+      message: error,
+      retryable: false,
+    });
     assert.equal(ran, 0);
 
     const ok = uid('schema-ok');
@@ -62,13 +83,17 @@ describe('input schemas', () => {
     );
     const id = uid('schema-echo');
     await client.startOrchestration(id, 'Echo', { name: '  padded  ' });
-    assert.deepEqual((await client.waitForOrchestration(id, 10_000)).output, { name: '  padded  ' });
+    assert.deepEqual((await client.waitForOrchestration(id, 10_000)).output, {
+      name: '  padded  ',
+    });
   });
 
   test('an asynchronous schema is awaited before the code runs', async (t) => {
     const { client } = await startHarness(t, (rt) =>
       rt.registerOrchestration('Async', async () => 'ran', {
-        inputSchema: z.string().refine(async (s) => s.startsWith('ok'), { message: 'must start with ok' }),
+        inputSchema: z
+          .string()
+          .refine(async (s) => s.startsWith('ok'), { message: 'must start with ok' }),
       }),
     );
     const rejected = uid('schema-async-no');
@@ -77,14 +102,19 @@ describe('input schemas', () => {
     await client.startOrchestration(accepted, 'Async', 'ok then');
     const status = await client.waitForOrchestration(rejected, 10_000);
     assert.equal(status.status, 'Failed');
-    assert.match(status.status === 'Failed' ? (status.error ?? '') : '', /\(root\): must start with ok/);
+    assert.match(
+      status.status === 'Failed' ? (status.error ?? '') : '',
+      /\(root\): must start with ok/,
+    );
     assert.equal((await client.waitForOrchestration(accepted, 10_000)).output, 'ran');
   });
 
   test('a continue-as-new into a version whose schema rejects the input fails that execution clearly', async (t) => {
     let v2Runs = 0;
     const { client } = await startHarness(t, (rt) => {
-      rt.registerOrchestration('Loop', async (ctx: Ctx, state: { count: number }) => ctx.continueAsNew({ total: String(state.count) }));
+      rt.registerOrchestration('Loop', async (ctx: Ctx, state: { count: number }) =>
+        ctx.continueAsNew({ total: String(state.count) }),
+      );
       rt.registerOrchestrationVersioned(
         'Loop',
         '2.0.0',
@@ -100,7 +130,12 @@ describe('input schemas', () => {
     const status = await client.waitForOrchestration(id, 10_000);
     assert.equal(status.status, 'Failed');
     const error = status.status === 'Failed' ? (status.error ?? '') : '';
-    assert.match(error, new RegExp(`instance '${id}' execution 2: the input schema of Loop@2\\.0\\.0 rejected the input a continue-as-new passed into this version`));
+    assert.match(
+      error,
+      new RegExp(
+        `instance '${id}' execution 2: the input schema of Loop@2\\.0\\.0 rejected the input a continue-as-new passed into this version`,
+      ),
+    );
     assert.match(error, /total: /);
     assert.match(error, /accept the state earlier versions pass to continueAsNew/);
     assert.deepEqual(await client.listExecutions(id), [1, 2]);
@@ -112,13 +147,18 @@ describe('input schemas', () => {
   test('a sub-orchestration whose input the child schema rejects fails the child, and the parent with it (a configuration error)', async (t) => {
     const { client } = await startHarness(t, (rt) => {
       rt.registerOrchestration('Child', async () => 'child ran', { inputSchema: z.number() });
-      rt.registerOrchestration('Parent', async (ctx: Ctx) => ctx.scheduleSubOrchestrationWithId('Child', `${ctx.instanceId}-child`, 'not a number'));
+      rt.registerOrchestration('Parent', async (ctx: Ctx) =>
+        ctx.scheduleSubOrchestrationWithId('Child', `${ctx.instanceId}-child`, 'not a number'),
+      );
     });
     const id = uid('schema-parent');
     await client.startOrchestration(id, 'Parent', null);
     const status = await client.waitForOrchestration(id, 10_000);
     assert.equal(status.status, 'Failed', 'configuration errors are not catchable by the parent');
-    assert.match(status.status === 'Failed' ? (status.error ?? '') : '', /input schema of Child@1\.0\.0 rejected/);
+    assert.match(
+      status.status === 'Failed' ? (status.error ?? '') : '',
+      /input schema of Child@1\.0\.0 rejected/,
+    );
     assert.equal((await failure(client, id, 1)).kind, 'InputRejected');
     assert.equal((await failure(client, `${id}-child`, 1)).kind, 'InputRejected');
   });
@@ -127,7 +167,10 @@ describe('input schemas', () => {
     const dir = mkdtempSync(join(tmpdir(), 'duroxide-schema-replay-'));
     t.after(() => rmSync(dir, { recursive: true, force: true }));
     const url = `sqlite:${join(dir, 'replay.db')}`;
-    const flow = async (ctx: Ctx, input: unknown): Promise<unknown> => ({ input, go: await ctx.waitForEvent('go') });
+    const flow = async (ctx: Ctx, input: unknown): Promise<unknown> => ({
+      input,
+      go: await ctx.waitForEvent('go'),
+    });
     const id = uid('schema-replay');
 
     const before = await SqliteProvider.open(url);
@@ -136,7 +179,14 @@ describe('input schemas', () => {
     await loose.start();
     const client = new Client(before);
     await client.startOrchestration(id, 'Flow', 'old shape');
-    for (let i = 0; i < 500 && !(await client.readExecutionHistory(id, 1).catch(() => [])).some((e) => e.kind === 'ExternalSubscribed'); i++) {
+    for (
+      let i = 0;
+      i < 500 &&
+      !(await client.readExecutionHistory(id, 1).catch(() => [])).some(
+        (e) => e.kind === 'ExternalSubscribed',
+      );
+      i++
+    ) {
       await new Promise((r) => setTimeout(r, 10));
     }
     await loose.shutdown(2000);
@@ -144,7 +194,9 @@ describe('input schemas', () => {
 
     const after = await SqliteProvider.open(url);
     const strict = new Runtime(after, { logLevel: 'off' });
-    strict.registerOrchestration('Flow', flow, { inputSchema: z.object({ shape: z.literal('new') }) });
+    strict.registerOrchestration('Flow', flow, {
+      inputSchema: z.object({ shape: z.literal('new') }),
+    });
     await strict.start();
     t.after(async () => {
       await strict.shutdown(2000);
@@ -152,7 +204,10 @@ describe('input schemas', () => {
     });
     const again = new Client(after);
     await again.raiseEvent(id, 'go', 1);
-    assert.deepEqual((await again.waitForOrchestration(id, 10_000)).output, { input: 'old shape', go: 1 });
+    assert.deepEqual((await again.waitForOrchestration(id, 10_000)).output, {
+      input: 'old shape',
+      go: 1,
+    });
   });
 
   test('registering an inputSchema that is not a Standard Schema is refused with INVALID_REGISTRATION', async (t) => {
@@ -161,10 +216,18 @@ describe('input schemas', () => {
     const rt = new Runtime(provider, { logLevel: 'off' });
     for (const bad of [{}, { '~standard': { version: 1 } }, (x: unknown) => x, 'z.string()']) {
       assert.throws(
-        () => rt.registerOrchestrationVersioned('Bad', '1.0.0', async () => null, { inputSchema: bad as never }),
-        (e: unknown) => e instanceof ConfigurationError && e.code === ERROR_CODES.INVALID_REGISTRATION && /Standard Schema/.test(e.message),
+        () =>
+          rt.registerOrchestrationVersioned('Bad', '1.0.0', async () => null, {
+            inputSchema: bad as never,
+          }),
+        (e: unknown) =>
+          e instanceof ConfigurationError &&
+          e.code === ERROR_CODES.INVALID_REGISTRATION &&
+          /Standard Schema/.test(e.message),
       );
     }
-    assert.doesNotThrow(() => rt.registerOrchestration('Good', async () => null, { inputSchema: z.unknown() }));
+    assert.doesNotThrow(() =>
+      rt.registerOrchestration('Good', async () => null, { inputSchema: z.unknown() }),
+    );
   });
 });

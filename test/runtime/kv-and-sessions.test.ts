@@ -7,7 +7,14 @@ import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { setTimeout as sleep } from 'node:timers/promises';
-import { Client, Runtime, SqliteProvider, type ActivityContext, type OrchestrationContext, type RuntimeOptions } from '../../src/index.js';
+import {
+  Client,
+  Runtime,
+  SqliteProvider,
+  type ActivityContext,
+  type OrchestrationContext,
+  type RuntimeOptions,
+} from '../../src/index.js';
 import { startHarness, uid } from '../helpers/runtime-harness.js';
 import { eventually } from '../helpers/eventually.js';
 
@@ -29,12 +36,19 @@ describe('key-value state', () => {
     });
     const id = uid('kv');
     await client.startOrchestration(id, 'Counter', 3);
-    assert.equal(await client.waitForValue(id, 'round-2', 10_000).then((v) => JSON.stringify(v)), '{"at":2}');
+    assert.equal(
+      await client.waitForValue(id, 'round-2', 10_000).then((v) => JSON.stringify(v)),
+      '{"at":2}',
+    );
     const s = await client.waitForOrchestration(id, 10_000);
     assert.deepEqual(s.output, { count: 3, 'round-2': { at: 2 }, 'round-3': { at: 3 } });
     assert.equal(await client.getValue(id, 'count'), 3);
     assert.equal(await client.getValue(id, 'round-1'), null);
-    assert.deepEqual(await client.getKvAllValues(id), { count: 3, 'round-2': { at: 2 }, 'round-3': { at: 3 } });
+    assert.deepEqual(await client.getKvAllValues(id), {
+      count: 3,
+      'round-2': { at: 2 },
+      'round-3': { at: 3 },
+    });
     assert.equal(await client.getValue('no-such-instance', 'count'), null);
     const stats = await client.getOrchestrationStats(id);
     assert.equal(stats?.kvUserKeyCount, 3);
@@ -56,7 +70,10 @@ describe('key-value state', () => {
     await client.waitForValue(owner, 'config', 10_000);
     const reader = uid('reader');
     await client.startOrchestration(reader, 'Reader', owner);
-    assert.deepEqual((await client.waitForOrchestration(reader, 10_000)).output, [{ retries: 3 }, null]);
+    assert.deepEqual((await client.waitForOrchestration(reader, 10_000)).output, [
+      { retries: 3 },
+      null,
+    ]);
   });
 
   test('deleting an instance deletes its key-value state', async (t) => {
@@ -81,7 +98,13 @@ describe('activity sessions', () => {
     readonly runtime: Runtime;
     readonly stop: () => Promise<void>;
   }
-  async function nodeOn(t: TestContext, file: string, name: string, log: { node: string; session: string | null }[], options: RuntimeOptions = {}): Promise<Node> {
+  async function nodeOn(
+    t: TestContext,
+    file: string,
+    name: string,
+    log: { node: string; session: string | null }[],
+    options: RuntimeOptions = {},
+  ): Promise<Node> {
     const provider = await SqliteProvider.open(`sqlite:${file}`);
     const runtime = new Runtime(provider, { logLevel: 'off', workerNodeId: name, ...options });
     runtime.registerActivity('Work', async (ctx: ActivityContext, ms: number) => {
@@ -89,11 +112,15 @@ describe('activity sessions', () => {
       await sleep(ms);
       return name;
     });
-    runtime.registerOrchestration('Conversation', async (ctx: Ctx, input: { session: string; turns: number; ms: number }) => {
-      const nodes: string[] = [];
-      for (let i = 0; i < input.turns; i++) nodes.push(await ctx.scheduleActivityOnSession<string>('Work', input.ms, input.session));
-      return nodes;
-    });
+    runtime.registerOrchestration(
+      'Conversation',
+      async (ctx: Ctx, input: { session: string; turns: number; ms: number }) => {
+        const nodes: string[] = [];
+        for (let i = 0; i < input.turns; i++)
+          nodes.push(await ctx.scheduleActivityOnSession<string>('Work', input.ms, input.session));
+        return nodes;
+      },
+    );
     await runtime.start();
     let stopped = false;
     const stop = async (): Promise<void> => {
@@ -117,7 +144,8 @@ describe('activity sessions', () => {
     const a = await nodeOn(t, f, 'node-a', log);
     await nodeOn(t, f, 'node-b', log);
     const ids = ['s1', 's2', 's3', 's4'].map((s) => ({ id: uid(`conv-${s}`), session: s }));
-    for (const { id, session } of ids) await a.client.startOrchestration(id, 'Conversation', { session, turns: 5, ms: 5 });
+    for (const { id, session } of ids)
+      await a.client.startOrchestration(id, 'Conversation', { session, turns: 5, ms: 5 });
     for (const { id } of ids) {
       const out = (await a.client.waitForOrchestration<string[]>(id, 15_000)).output!;
       assert.equal(new Set(out).size, 1, `one session stayed on one node: ${out.join(',')}`);
@@ -130,7 +158,11 @@ describe('activity sessions', () => {
   test('another runtime takes a session over after its owner stops and the lease expires', async (t) => {
     const f = file(t);
     const log: { node: string; session: string | null }[] = [];
-    const options = { sessionLockTimeoutMs: 300, workerLockTimeoutMs: 300, sessionIdleTimeoutMs: 1000 };
+    const options = {
+      sessionLockTimeoutMs: 300,
+      workerLockTimeoutMs: 300,
+      sessionIdleTimeoutMs: 1000,
+    };
     const a = await nodeOn(t, f, 'node-a', log, options);
     const id = uid('takeover');
     await a.client.startOrchestration(id, 'Conversation', { session: 'sticky', turns: 6, ms: 100 });
@@ -149,7 +181,12 @@ describe('activity sessions', () => {
     let active = new Set<string>();
     let maxActive = 0;
     const provider = await SqliteProvider.open(`sqlite:${f}`);
-    const runtime = new Runtime(provider, { logLevel: 'off', workerNodeId: 'solo', maxSessionsPerRuntime: 2, workerConcurrency: 8 });
+    const runtime = new Runtime(provider, {
+      logLevel: 'off',
+      workerNodeId: 'solo',
+      maxSessionsPerRuntime: 2,
+      workerConcurrency: 8,
+    });
     runtime.registerActivity('Work', async (ctx: ActivityContext) => {
       active.add(ctx.sessionId!);
       maxActive = Math.max(maxActive, active.size);
@@ -175,8 +212,14 @@ describe('activity sessions', () => {
   test('an invalid session configuration is refused at construction', async () => {
     const provider = await SqliteProvider.inMemory();
     try {
-      assert.throws(() => new Runtime(provider, { workerLockTimeoutMs: 30_000, sessionIdleTimeoutMs: 1000 }), /sessionIdleTimeoutMs \(1000\) must be greater than the worker lock renewal interval/);
-      assert.throws(() => new Runtime(provider, { maxSessionsPerRuntime: 0 }), /maxSessionsPerRuntime must be an integer >= 1/);
+      assert.throws(
+        () => new Runtime(provider, { workerLockTimeoutMs: 30_000, sessionIdleTimeoutMs: 1000 }),
+        /sessionIdleTimeoutMs \(1000\) must be greater than the worker lock renewal interval/,
+      );
+      assert.throws(
+        () => new Runtime(provider, { maxSessionsPerRuntime: 0 }),
+        /maxSessionsPerRuntime must be an integer >= 1/,
+      );
     } finally {
       await provider.close();
     }

@@ -8,16 +8,22 @@ import type { OrchestrationContext, Runtime } from '../../src/index.js';
 import { startHarness, uid } from '../helpers/runtime-harness.js';
 import { eventually } from '../helpers/eventually.js';
 
-
 describe('cancellation', () => {
   test('cancelling a parent fails it as canceled and cascades to its running child', async (t) => {
     const { client } = await startHarness(t, (rt) => {
-      rt.registerOrchestration('Child', async (ctx: OrchestrationContext) => ctx.waitForEvent('never'));
-      rt.registerOrchestration('Parent', async (ctx: OrchestrationContext) => ctx.scheduleSubOrchestrationWithId('Child', `${ctx.instanceId}-child`));
+      rt.registerOrchestration('Child', async (ctx: OrchestrationContext) =>
+        ctx.waitForEvent('never'),
+      );
+      rt.registerOrchestration('Parent', async (ctx: OrchestrationContext) =>
+        ctx.scheduleSubOrchestrationWithId('Child', `${ctx.instanceId}-child`),
+      );
     });
     const id = uid('cancel-parent');
     await client.startOrchestration(id, 'Parent');
-    await eventually('child to start', async () => (await client.getStatus(`${id}-child`)).status === 'Running');
+    await eventually(
+      'child to start',
+      async () => (await client.getStatus(`${id}-child`)).status === 'Running',
+    );
     await client.cancelInstance(id, 'user request');
     const parent = await client.waitForOrchestration(id, 10_000);
     assert.equal(parent.status, 'Failed');
@@ -28,7 +34,9 @@ describe('cancellation', () => {
 
   test('a cancelled child reports the cancellation to its parent, which can handle it', async (t) => {
     const { client } = await startHarness(t, (rt) => {
-      rt.registerOrchestration('Child', async (ctx: OrchestrationContext) => ctx.waitForEvent('never'));
+      rt.registerOrchestration('Child', async (ctx: OrchestrationContext) =>
+        ctx.waitForEvent('never'),
+      );
       rt.registerOrchestration('Parent', async (ctx: OrchestrationContext) => {
         try {
           await ctx.scheduleSubOrchestrationWithId('Child', `${ctx.instanceId}-child`);
@@ -40,18 +48,31 @@ describe('cancellation', () => {
     });
     const id = uid('cancel-child');
     await client.startOrchestration(id, 'Parent');
-    await eventually('child to start', async () => (await client.getStatus(`${id}-child`)).status === 'Running');
+    await eventually(
+      'child to start',
+      async () => (await client.getStatus(`${id}-child`)).status === 'Running',
+    );
     await client.cancelInstance(`${id}-child`, 'no longer needed');
-    assert.equal((await client.waitForOrchestration(id, 10_000)).output, 'handled: canceled: no longer needed');
+    assert.equal(
+      (await client.waitForOrchestration(id, 10_000)).output,
+      'handled: canceled: no longer needed',
+    );
   });
 
   test('start and cancel before the first turn ends the instance as canceled', async (t) => {
-    const { client, runtime } = await startHarness(t, (rt) => rt.registerOrchestration('Slow', async (ctx: OrchestrationContext) => ctx.scheduleTimer(60_000)));
+    const { client, runtime } = await startHarness(t, (rt) =>
+      rt.registerOrchestration('Slow', async (ctx: OrchestrationContext) =>
+        ctx.scheduleTimer(60_000),
+      ),
+    );
     void runtime;
     const id = uid('cancel-early');
     await client.startOrchestration(id, 'Slow');
     await client.cancelInstance(id, 'changed my mind');
-    assert.equal((await client.waitForOrchestration(id, 10_000)).error, 'canceled: changed my mind');
+    assert.equal(
+      (await client.waitForOrchestration(id, 10_000)).error,
+      'canceled: changed my mind',
+    );
   });
 });
 
@@ -129,7 +150,10 @@ describe('live-instance cache', () => {
 
     invocations = 0;
     // Without the cache (and without holding instances for local activities) every turn replays.
-    const uncached = await startHarness(t, register, { instanceCacheSize: 0, localActivities: false });
+    const uncached = await startHarness(t, register, {
+      instanceCacheSize: 0,
+      localActivities: false,
+    });
     const id2 = uid('steps');
     await uncached.client.startOrchestration(id2, 'Steps', 20);
     assert.equal((await uncached.client.waitForOrchestration(id2, 10_000)).output, 190);
@@ -140,7 +164,9 @@ describe('live-instance cache', () => {
 describe('instance metadata', () => {
   test('instance and execution info carry real timestamps, version and output', async (t) => {
     const before = Date.now();
-    const { client } = await startHarness(t, (rt) => rt.registerOrchestrationVersioned('Versioned', '2.1.0', async () => ({ ok: true })));
+    const { client } = await startHarness(t, (rt) =>
+      rt.registerOrchestrationVersioned('Versioned', '2.1.0', async () => ({ ok: true })),
+    );
     const id = uid('meta');
     await client.startOrchestration(id, 'Versioned');
     await client.waitForOrchestration(id, 10_000);
@@ -156,6 +182,10 @@ describe('instance metadata', () => {
     assert.ok((await client.listAllInstances()).includes(id));
     assert.ok((await client.listInstancesByStatus('Completed')).includes(id));
     const h = await client.readExecutionHistory(id, 1);
-    assert.deepEqual(JSON.parse(h[0]?.data ?? 'null'), { name: 'Versioned', version: '2.1.0', input: null });
+    assert.deepEqual(JSON.parse(h[0]?.data ?? 'null'), {
+      name: 'Versioned',
+      version: '2.1.0',
+      input: null,
+    });
   });
 });

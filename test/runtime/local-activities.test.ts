@@ -22,7 +22,6 @@ import { eventually } from '../helpers/eventually.js';
 
 type Ctx = OrchestrationContext;
 
-
 /** A promise the test opens by hand. */
 function gate(): { readonly opened: Promise<void>; open(): void } {
   let open!: () => void;
@@ -73,8 +72,16 @@ describe('local activity runs', () => {
 
     const m = local.runtime.metricsSnapshot();
     assert.equal(m.localActivityRuns, CHAIN_LENGTH);
-    assert.equal(m.workerDispatcherItemsFetched, 0, 'no activity went through a worker-queue fetch');
-    assert.equal(m.localTurns, CHAIN_LENGTH, 'every result became the next turn under the held lock');
+    assert.equal(
+      m.workerDispatcherItemsFetched,
+      0,
+      'no activity went through a worker-queue fetch',
+    );
+    assert.equal(
+      m.localTurns,
+      CHAIN_LENGTH,
+      'every result became the next turn under the held lock',
+    );
     assert.equal(m.orchDispatcherItemsFetched, 1, 'only the start message was fetched');
     assert.equal(m.activitySuccess, CHAIN_LENGTH);
 
@@ -84,11 +91,16 @@ describe('local activity runs', () => {
     assert.equal(q.workerDispatcherItemsFetched, CHAIN_LENGTH);
     assert.equal(q.orchDispatcherItemsFetched, CHAIN_LENGTH + 1);
 
-    const kinds = async (h: typeof local): Promise<string[]> => (await h.client.readExecutionHistory(id, 1)).map((e) => e.kind);
+    const kinds = async (h: typeof local): Promise<string[]> =>
+      (await h.client.readExecutionHistory(id, 1)).map((e) => e.kind);
     const localKinds = await kinds(local);
     assert.deepEqual(localKinds, await kinds(queued));
     assert.equal(localKinds.filter((k) => k === 'ActivityCompleted').length, CHAIN_LENGTH);
-    assert.equal(workerRows(local.file), 0, 'the rows of consumed results were deleted with the turns');
+    assert.equal(
+      workerRows(local.file),
+      0,
+      'the rows of consumed results were deleted with the turns',
+    );
     assert.equal(workerRows(queued.file), 0);
   });
 
@@ -99,7 +111,9 @@ describe('local activity runs', () => {
         throw new Error(`boom: ${why}`);
       });
       rt.registerOrchestration('Mixed', async (ctx: Ctx) => {
-        const doubled = await Promise.all([1, 2, 3, 4].map((n) => ctx.scheduleActivity<number>('Double', n)));
+        const doubled = await Promise.all(
+          [1, 2, 3, 4].map((n) => ctx.scheduleActivity<number>('Double', n)),
+        );
         let caught = '';
         try {
           await ctx.scheduleActivity('Boom', 'on purpose');
@@ -155,7 +169,10 @@ describe('local activity runs', () => {
           await sleep(150);
           return `slow ${n}`;
         });
-        rt.registerOrchestration('TwoSlow', async (ctx: Ctx) => [await ctx.scheduleActivity('Slow', 1), await ctx.scheduleActivity('Slow', 2)]);
+        rt.registerOrchestration('TwoSlow', async (ctx: Ctx) => [
+          await ctx.scheduleActivity('Slow', 1),
+          await ctx.scheduleActivity('Slow', 2),
+        ]);
       },
       { localActivityHoldMs: 20 },
     );
@@ -204,14 +221,22 @@ describe('messages reaching a held instance', () => {
     await client.raiseEvent(id, 'Go', 'go!');
     await client.enqueueEvent(id, 'Inbox', 'mail');
     released.open();
-    assert.deepEqual((await client.waitForOrchestration(id, 10_000)).output, ['gate', 'quick', 'mail', 'go!']);
+    assert.deepEqual((await client.waitForOrchestration(id, 10_000)).output, [
+      'gate',
+      'quick',
+      'mail',
+      'go!',
+    ]);
     const m = runtime.metricsSnapshot();
     assert.equal(m.localActivityRuns, 2);
     assert.equal(m.workerDispatcherItemsFetched, 0);
     // Gate's result was consumed while held; the commit of that turn saw the waiting events and
     // released the lock, so Quick's result came back through the queue.
     assert.equal(m.localTurns, 1);
-    assert.ok(m.orchDispatcherItemsFetched >= 2, `orchDispatcherItemsFetched = ${m.orchDispatcherItemsFetched}`);
+    assert.ok(
+      m.orchDispatcherItemsFetched >= 2,
+      `orchDispatcherItemsFetched = ${m.orchDispatcherItemsFetched}`,
+    );
   });
 
   test('cancelling an instance while its local activity runs fails it as canceled and aborts the activity signal', async (t) => {
@@ -274,7 +299,10 @@ describe('messages reaching a held instance', () => {
         return 'slow';
       });
       rt.registerOrchestration('TwoRunners', async (ctx: Ctx) => {
-        const r = await ctx.race(ctx.scheduleActivity<string>('Slow'), ctx.scheduleActivity<string>('Fast'));
+        const r = await ctx.race(
+          ctx.scheduleActivity<string>('Slow'),
+          ctx.scheduleActivity<string>('Fast'),
+        );
         return `${r.index}:${r.value}`;
       });
     });
@@ -314,7 +342,9 @@ describe('limits and routing', () => {
           return i;
         });
         rt.registerOrchestration('FanOut', async (ctx: Ctx) =>
-          Promise.all(Array.from({ length: 20 }, (_, i) => ctx.scheduleActivity<number>('Count', i))),
+          Promise.all(
+            Array.from({ length: 20 }, (_, i) => ctx.scheduleActivity<number>('Count', i)),
+          ),
         );
       },
       { workerConcurrency },
@@ -326,14 +356,25 @@ describe('limits and routing', () => {
     await sleep(300);
     assert.equal(started, workerConcurrency);
     let m = runtime.metricsSnapshot();
-    assert.equal(m.localActivityRuns, workerConcurrency, 'the turn claimed one activity per free slot');
+    assert.equal(
+      m.localActivityRuns,
+      workerConcurrency,
+      'the turn claimed one activity per free slot',
+    );
     assert.equal(m.workerDispatcherItemsFetched, 0, 'no fetch while local runs hold every slot');
 
     released.open();
-    assert.deepEqual((await client.waitForOrchestration(id, 10_000)).output, Array.from({ length: 20 }, (_, i) => i));
+    assert.deepEqual(
+      (await client.waitForOrchestration(id, 10_000)).output,
+      Array.from({ length: 20 }, (_, i) => i),
+    );
     m = runtime.metricsSnapshot();
     assert.equal(m.activitySuccess, 20);
-    assert.equal(m.localActivityRuns + m.workerDispatcherItemsFetched, 20, 'each activity ran exactly once');
+    assert.equal(
+      m.localActivityRuns + m.workerDispatcherItemsFetched,
+      20,
+      'each activity ran exactly once',
+    );
     // Fetched and local runs share the cap: an item fetched after local runs took the last slot
     // is given back (WorkerDispatcher.fetch), so it is never exceeded.
     assert.ok(maxRunning <= workerConcurrency, `maxRunning = ${maxRunning}`);
@@ -348,7 +389,8 @@ describe('limits and routing', () => {
       });
       rt.registerOrchestration('Sessions', async (ctx: Ctx) => {
         const out: number[] = [];
-        for (let i = 0; i < 3; i++) out.push(await ctx.scheduleActivity<number>('Echo', i, { sessionId: 's1' }));
+        for (let i = 0; i < 3; i++)
+          out.push(await ctx.scheduleActivity<number>('Echo', i, { sessionId: 's1' }));
         out.push(await ctx.scheduleActivity<number>('Echo', 3));
         return out;
       });
@@ -381,12 +423,19 @@ describe('limits and routing', () => {
     });
     const id = uid('tagged');
     await cpu.client.startOrchestration(id, 'Tagged');
-    assert.deepEqual((await cpu.client.waitForOrchestration(id, 10_000)).output, ['gpu:gpu', 'cpu:default']);
+    assert.deepEqual((await cpu.client.waitForOrchestration(id, 10_000)).output, [
+      'gpu:gpu',
+      'cpu:default',
+    ]);
     const c = cpu.runtime.metricsSnapshot();
     assert.equal(c.localActivityRuns, 1, 'only the untagged activity ran locally');
     assert.equal(c.workerDispatcherItemsFetched, 0);
     const g = gpu.metricsSnapshot();
-    assert.equal(g.workerDispatcherItemsFetched, 1, 'the gpu activity was fetched by the gpu runtime');
+    assert.equal(
+      g.workerDispatcherItemsFetched,
+      1,
+      'the gpu activity was fetched by the gpu runtime',
+    );
     assert.equal(g.localActivityRuns, 0);
   });
 
@@ -410,7 +459,9 @@ describe('limits and routing', () => {
       t,
       (rt) => {
         rt.registerActivity('Quick', (_ctx: ActivityContext, n: number) => tracked(async () => n));
-        rt.registerActivity('Tardy', (_ctx: ActivityContext, n: number) => tracked(async () => (await sleep(60), n)));
+        rt.registerActivity('Tardy', (_ctx: ActivityContext, n: number) =>
+          tracked(async () => (await sleep(60), n)),
+        );
         rt.registerActivity('Stuck', (ctx: ActivityContext) =>
           tracked(() => {
             stuckStarts++;
@@ -431,7 +482,10 @@ describe('limits and routing', () => {
         );
         rt.registerOrchestration('Busy', async (ctx: Ctx, n: number) => {
           const a = await ctx.scheduleActivity<number>('Quick', n);
-          const r = await ctx.race(ctx.scheduleActivity('Stuck'), ctx.scheduleActivity<number>('Quick', n + 1));
+          const r = await ctx.race(
+            ctx.scheduleActivity('Stuck'),
+            ctx.scheduleActivity<number>('Quick', n + 1),
+          );
           const b = await ctx.scheduleActivity<number>('Tardy', n + 2);
           let c = '';
           try {
@@ -442,7 +496,9 @@ describe('limits and routing', () => {
           return [a, r.index, r.value, b, c];
         });
         rt.registerOrchestration('Gates', async (ctx: Ctx) =>
-          Promise.all(Array.from({ length: 10 }, (_, i) => ctx.scheduleActivity<number>('Gated', i))),
+          Promise.all(
+            Array.from({ length: 10 }, (_, i) => ctx.scheduleActivity<number>('Gated', i)),
+          ),
         );
       },
       { workerConcurrency, localActivityHoldMs: 20 },
@@ -451,10 +507,17 @@ describe('limits and routing', () => {
     const ids = Array.from({ length: 20 }, () => uid('busy'));
     for (let k = 0; k < ids.length; k += 2) {
       const pair = ids.slice(k, k + 2);
-      for (const [i, id] of pair.entries()) await client.startOrchestration(id, 'Busy', (k + i) * 10);
+      for (const [i, id] of pair.entries())
+        await client.startOrchestration(id, 'Busy', (k + i) * 10);
       for (const [i, id] of pair.entries()) {
         const n = (k + i) * 10;
-        assert.deepEqual((await client.waitForOrchestration(id, 10_000)).output, [n, 1, n + 1, n + 2, `fail ${n}`]);
+        assert.deepEqual((await client.waitForOrchestration(id, 10_000)).output, [
+          n,
+          1,
+          n + 1,
+          n + 2,
+          `fail ${n}`,
+        ]);
       }
     }
     await eventually('the cancelled activities to stop', () => running === 0);
@@ -476,7 +539,10 @@ describe('limits and routing', () => {
     assert.equal(during.localActivityRuns - before.localActivityRuns, workerConcurrency);
     assert.equal(during.workerDispatcherItemsFetched, before.workerDispatcherItemsFetched);
     released.open();
-    assert.deepEqual((await client.waitForOrchestration(gates, 10_000)).output, Array.from({ length: 10 }, (_, i) => i));
+    assert.deepEqual(
+      (await client.waitForOrchestration(gates, 10_000)).output,
+      Array.from({ length: 10 }, (_, i) => i),
+    );
   });
 });
 
@@ -494,12 +560,20 @@ describe('options and restarts', () => {
         },
       );
     };
-    rejects({ localActivities: 'yes' }, /runtime option localActivities must be a boolean, got "yes"/);
+    rejects(
+      { localActivities: 'yes' },
+      /runtime option localActivities must be a boolean, got "yes"/,
+    );
     rejects({ localActivities: 1 }, /localActivities must be a boolean/);
-    rejects({ localActivityHoldMs: -1 }, /runtime option localActivityHoldMs must be an integer >= 0, got -1/);
+    rejects(
+      { localActivityHoldMs: -1 },
+      /runtime option localActivityHoldMs must be an integer >= 0, got -1/,
+    );
     rejects({ localActivityHoldMs: 1.5 }, /localActivityHoldMs must be an integer >= 0/);
     rejects({ localActivityHoldMs: '100' }, /localActivityHoldMs must be an integer >= 0/);
-    assert.ok(new Runtime(provider, { localActivities: false, localActivityHoldMs: 0 }) instanceof Runtime);
+    assert.ok(
+      new Runtime(provider, { localActivities: false, localActivityHoldMs: 0 }) instanceof Runtime,
+    );
   });
 
   test('a runtime shut down in the middle of a local chain does not run finished steps again after restart', async (t) => {
@@ -513,13 +587,17 @@ describe('options and restarts', () => {
         if (step === 3 && !restarted) {
           stepThreeStarted = true;
           // Blocks until shutdown aborts it (the first runtime), or runs through (the second).
-          await Promise.race([blocked.opened, new Promise((resolve) => ctx.signal.addEventListener('abort', resolve, { once: true }))]);
+          await Promise.race([
+            blocked.opened,
+            new Promise((resolve) => ctx.signal.addEventListener('abort', resolve, { once: true })),
+          ]);
         }
         return step * 10;
       });
       rt.registerOrchestration('Steps', async (ctx: Ctx) => {
         const out: number[] = [];
-        for (let step = 1; step <= 5; step++) out.push(await ctx.scheduleActivity<number>('Step', step));
+        for (let step = 1; step <= 5; step++)
+          out.push(await ctx.scheduleActivity<number>('Step', step));
         return out;
       });
     };
@@ -529,7 +607,11 @@ describe('options and restarts', () => {
     await eventually('step 3 to start', () => stepThreeStarted);
     await first.runtime.shutdown(200);
     const history = (await first.client.readExecutionHistory(id, 1)).map((e) => e.kind);
-    assert.equal(history.filter((k) => k === 'ActivityCompleted').length, 2, 'steps 1 and 2 were committed before shutdown');
+    assert.equal(
+      history.filter((k) => k === 'ActivityCompleted').length,
+      2,
+      'steps 1 and 2 were committed before shutdown',
+    );
 
     restarted = true;
     blocked.open();

@@ -83,23 +83,45 @@ test('two runtime processes on one SQLite file complete 100 orchestrations exact
   const activitiesA = a.effects().length;
   const activitiesB = b.effects().length;
   assert.equal(activitiesA + activitiesB, 300);
-  const [metricsA, metricsB] = (await Promise.all([a.stop(), b.stop()])) as [MetricsSnapshot, MetricsSnapshot];
+  const [metricsA, metricsB] = (await Promise.all([a.stop(), b.stop()])) as [
+    MetricsSnapshot,
+    MetricsSnapshot,
+  ];
   t.diagnostic(
     `activities A/B: ${activitiesA}/${activitiesB}; orchestration starts A/B: ${metricsA.orchStarts}/${metricsB.orchStarts}; ` +
       `turns A/B: ${metricsA.orchDispatcherItemsFetched}/${metricsB.orchDispatcherItemsFetched}`,
   );
-  assert.ok(activitiesA > 0 && activitiesB > 0, `both processes ran activities (A ${activitiesA}, B ${activitiesB})`);
+  assert.ok(
+    activitiesA > 0 && activitiesB > 0,
+    `both processes ran activities (A ${activitiesA}, B ${activitiesB})`,
+  );
   assert.equal(metricsA.activitySuccess + metricsB.activitySuccess, 300);
-  assert.equal(metricsA.orchStarts + metricsB.orchStarts, 100, 'each instance was started by exactly one process');
-  assert.equal(metricsA.orchCompletions + metricsB.orchCompletions, 100, 'each instance was completed by exactly one process');
-  assert.ok(metricsA.orchDispatcherItemsFetched > 0 && metricsB.orchDispatcherItemsFetched > 0, 'both processes ran orchestration turns');
+  assert.equal(
+    metricsA.orchStarts + metricsB.orchStarts,
+    100,
+    'each instance was started by exactly one process',
+  );
+  assert.equal(
+    metricsA.orchCompletions + metricsB.orchCompletions,
+    100,
+    'each instance was completed by exactly one process',
+  );
+  assert.ok(
+    metricsA.orchDispatcherItemsFetched > 0 && metricsB.orchDispatcherItemsFetched > 0,
+    'both processes ran orchestration turns',
+  );
 });
 
 test('when one of two runtime processes is SIGKILLed mid-run the survivor completes every orchestration exactly once', async (t) => {
   const fx = ProcessFixture.create(t);
   // Slow-ish steps keep activities in flight at the kill; short locks make the victim's expire soon.
   // workerConcurrency 8 bounds what the victim can have in flight (asserted below).
-  const options: RuntimeOptions = { workerLockTimeoutMs: 1000, orchestratorLockTimeoutMs: 1000, dispatcherPollIntervalMs: 20, workerConcurrency: 8 };
+  const options: RuntimeOptions = {
+    workerLockTimeoutMs: 1000,
+    orchestratorLockTimeoutMs: 1000,
+    dispatcherPollIntervalMs: 20,
+    workerConcurrency: 8,
+  };
   const [victim, survivor] = await Promise.all([
     fx.spawn('victim', { stepMs: 30, runtimeOptions: options }),
     fx.spawn('survivor', { stepMs: 30, runtimeOptions: options }),
@@ -107,7 +129,9 @@ test('when one of two runtime processes is SIGKILLed mid-run the survivor comple
   const client = await fx.client();
   const ids = await startMany(client, `mp-kill-${runTag()}`, 40);
 
-  await eventually('the victim to run some activities', () => victim.effects().length >= 10, { timeoutMs: WAIT_MS });
+  await eventually('the victim to run some activities', () => victim.effects().length >= 10, {
+    timeoutMs: WAIT_MS,
+  });
   await victim.kill();
   const victimEffects = victim.effects();
 
@@ -121,9 +145,15 @@ test('when one of two runtime processes is SIGKILLed mid-run the survivor comple
     // Only work the victim had in flight may run twice: first in the victim, then in the survivor.
     redone++;
     assert.equal(list.length, 2, `${key} ran at most twice`);
-    assert.deepEqual(list.map((e) => e.proc), ['victim', 'survivor'], key);
+    assert.deepEqual(
+      list.map((e) => e.proc),
+      ['victim', 'survivor'],
+      key,
+    );
   }
-  t.diagnostic(`victim ran ${victimEffects.length} activities before the kill; ${redone} were redone by the survivor`);
+  t.diagnostic(
+    `victim ran ${victimEffects.length} activities before the kill; ${redone} were redone by the survivor`,
+  );
   assert.ok(redone <= 8, `at most the victim's worker slots (8) were redone, got ${redone}`);
   assert.ok(survivor.effects().length > 0);
   assert.ok(victimEffects.length >= 10);

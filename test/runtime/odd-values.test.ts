@@ -46,10 +46,16 @@ for (const kind of STORE_KINDS) {
       const client = new Client(await store.open());
       const hostile = uid('hostile');
       await client.startOrchestration(hostile, 'Call', 'Hostile');
-      assert.equal((await client.waitForOrchestration(hostile, 15_000)).output, 'an error whose message could not be read');
+      assert.equal(
+        (await client.waitForOrchestration(hostile, 15_000)).output,
+        'an error whose message could not be read',
+      );
       const object = uid('object');
       await client.startOrchestration(object, 'Call', 'ThrowsObject');
-      assert.equal((await client.waitForOrchestration(object, 15_000)).output, '{"code":42,"reason":"quota"}');
+      assert.equal(
+        (await client.waitForOrchestration(object, 15_000)).output,
+        '{"code":42,"reason":"quota"}',
+      );
     });
 
     test('an input nested 20,000 levels deep is refused with INVALID_INPUT, not a RangeError', async (t) => {

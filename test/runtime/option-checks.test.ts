@@ -4,7 +4,13 @@
  */
 import { describe, test } from 'node:test';
 import assert from 'node:assert/strict';
-import { ConfigurationError, InvalidInputError, Runtime, SqliteProvider, type RuntimeOptions } from '../../src/index.js';
+import {
+  ConfigurationError,
+  InvalidInputError,
+  Runtime,
+  SqliteProvider,
+  type RuntimeOptions,
+} from '../../src/index.js';
 
 async function provider(t: { after: (fn: () => Promise<void>) => void }): Promise<SqliteProvider> {
   const p = await SqliteProvider.inMemory();
@@ -16,11 +22,20 @@ describe('runtime options', () => {
   test('an unknown option is refused, naming it and the known options', async (t) => {
     const p = await provider(t);
     assert.throws(
-      () => new Runtime(p, { dispatcherPollIntervalMs: 50, orchestrationConcurency: 2 } as RuntimeOptions),
+      () =>
+        new Runtime(p, {
+          dispatcherPollIntervalMs: 50,
+          orchestrationConcurency: 2,
+        } as RuntimeOptions),
       (e: unknown) =>
-        e instanceof InvalidInputError && /unknown runtime option 'orchestrationConcurency'/.test(e.message) && /orchestrationConcurrency/.test(e.message),
+        e instanceof InvalidInputError &&
+        /unknown runtime option 'orchestrationConcurency'/.test(e.message) &&
+        /orchestrationConcurrency/.test(e.message),
     );
-    assert.throws(() => new Runtime(p, { a: 1, b: 2 } as unknown as RuntimeOptions), /unknown runtime options 'a', 'b'/);
+    assert.throws(
+      () => new Runtime(p, { a: 1, b: 2 } as unknown as RuntimeOptions),
+      /unknown runtime options 'a', 'b'/,
+    );
   });
 
   test("duroxide-node's option names are accepted: serviceName, serviceVersion and the flat tag filter", async (t) => {
@@ -36,16 +51,33 @@ describe('runtime options', () => {
     });
     await rt.start();
     await rt.shutdown(1000);
-    assert.ok(records.some((r) => r.includes('"serviceName":"billing"') && r.includes('"serviceVersion":"3.1.0"')), records.join('\n'));
-    assert.throws(() => new Runtime(p, { workerTagFilterTags: ['gpu'] }), /workerTagFilterTags needs workerTagFilter 'tags' or 'defaultAnd'/);
-    assert.throws(() => new Runtime(p, { workerTagFilter: 'defaultAnd', workerTagFilterTags: [] }), /runtime option workerTagFilter must be/);
-    assert.throws(() => new Runtime(p, { serviceName: 7 as unknown as string }), /serviceName must be a string/);
+    assert.ok(
+      records.some(
+        (r) => r.includes('"serviceName":"billing"') && r.includes('"serviceVersion":"3.1.0"'),
+      ),
+      records.join('\n'),
+    );
+    assert.throws(
+      () => new Runtime(p, { workerTagFilterTags: ['gpu'] }),
+      /workerTagFilterTags needs workerTagFilter 'tags' or 'defaultAnd'/,
+    );
+    assert.throws(
+      () => new Runtime(p, { workerTagFilter: 'defaultAnd', workerTagFilterTags: [] }),
+      /runtime option workerTagFilter must be/,
+    );
+    assert.throws(
+      () => new Runtime(p, { serviceName: 7 as unknown as string }),
+      /serviceName must be a string/,
+    );
   });
 
   test('orchestrationConcurrency 0 is accepted and a negative one refused', async (t) => {
     const p = await provider(t);
     assert.ok(new Runtime(p, { orchestrationConcurrency: 0 }) instanceof Runtime);
-    assert.throws(() => new Runtime(p, { orchestrationConcurrency: -1 }), /orchestrationConcurrency must be an integer >= 0/);
+    assert.throws(
+      () => new Runtime(p, { orchestrationConcurrency: -1 }),
+      /orchestrationConcurrency must be an integer >= 0/,
+    );
   });
 });
 
@@ -54,7 +86,10 @@ describe('runtime.setVersionPolicy', () => {
     const rt = new Runtime(await provider(t), { logLevel: 'off' });
     assert.throws(
       () => rt.setVersionPolicy('Missing', 'latest'),
-      (e: unknown) => e instanceof ConfigurationError && e.code === 'INVALID_REGISTRATION' && /'Missing'.*register it first/.test(e.message),
+      (e: unknown) =>
+        e instanceof ConfigurationError &&
+        e.code === 'INVALID_REGISTRATION' &&
+        /'Missing'.*register it first/.test(e.message),
     );
   });
 
@@ -62,7 +97,10 @@ describe('runtime.setVersionPolicy', () => {
     const rt = new Runtime(await provider(t), { logLevel: 'off' });
     rt.registerOrchestrationVersioned('Flow', '1.0.0', async () => 1);
     rt.registerOrchestrationVersioned('Flow', '2.0.0', async () => 2);
-    assert.throws(() => rt.setVersionPolicy('Flow', { exact: '1.5.0' }), /cannot pin 'Flow' to version 1\.5\.0: it is not registered here \(registered: 1\.0\.0, 2\.0\.0\)/);
+    assert.throws(
+      () => rt.setVersionPolicy('Flow', { exact: '1.5.0' }),
+      /cannot pin 'Flow' to version 1\.5\.0: it is not registered here \(registered: 1\.0\.0, 2\.0\.0\)/,
+    );
     assert.equal(rt.setVersionPolicy('Flow', { exact: '1.0.0' }), rt);
     assert.equal(rt.setVersionPolicy('Flow', 'latest'), rt);
   });

@@ -19,20 +19,39 @@ for (const kind of STORE_KINDS) {
       const store = await testStore(t, kind);
       const provider = await store.open();
       const client = new Client(provider, { maxPayloadBytes: LIMIT });
-      await assert.rejects(client.startOrchestration('too-big', 'Flow', big()), (e: unknown) => e instanceof InvalidInputError && /orchestration input is 1027 bytes as JSON; the limit is 1024/.test(e.message));
+      await assert.rejects(
+        client.startOrchestration('too-big', 'Flow', big()),
+        (e: unknown) =>
+          e instanceof InvalidInputError &&
+          /orchestration input is 1027 bytes as JSON; the limit is 1024/.test(e.message),
+      );
       assert.deepEqual(await client.listAllInstances(), []);
       await client.startOrchestration('fits', 'Flow', 'x'.repeat(LIMIT - 2));
-      await assert.rejects(client.raiseEvent('fits', 'ev', big()), /event data is 1027 bytes as JSON; the limit is 1024/);
-      await assert.rejects(client.enqueueEvent('fits', 'q', big()), /queue message is 1027 bytes as JSON; the limit is 1024/);
-      assert.throws(() => new Client(provider, { maxPayloadBytes: 0 }), /maxPayloadBytes must be a positive integer, got 0/);
+      await assert.rejects(
+        client.raiseEvent('fits', 'ev', big()),
+        /event data is 1027 bytes as JSON; the limit is 1024/,
+      );
+      await assert.rejects(
+        client.enqueueEvent('fits', 'q', big()),
+        /queue message is 1027 bytes as JSON; the limit is 1024/,
+      );
+      assert.throws(
+        () => new Client(provider, { maxPayloadBytes: 0 }),
+        /maxPayloadBytes must be a positive integer, got 0/,
+      );
     });
 
     test('an orchestration or activity output over the limit fails with the sizes named instead of being stored', async (t) => {
       const store = await testStore(t, kind);
-      const runtime = new Runtime(await store.open(), { logLevel: 'off', limits: { maxPayloadBytes: LIMIT } });
+      const runtime = new Runtime(await store.open(), {
+        logLevel: 'off',
+        limits: { maxPayloadBytes: LIMIT },
+      });
       runtime.registerActivity('Big', async () => big());
       runtime.registerOrchestration('BigOutput', async () => big());
-      runtime.registerOrchestration('BigActivity', async (ctx: OrchestrationContext) => ctx.scheduleActivity('Big', null));
+      runtime.registerOrchestration('BigActivity', async (ctx: OrchestrationContext) =>
+        ctx.scheduleActivity('Big', null),
+      );
       await runtime.start();
       t.after(() => runtime.shutdown(2000));
       const client = new Client(await store.open());
@@ -40,12 +59,18 @@ for (const kind of STORE_KINDS) {
       await client.startOrchestration(out, 'BigOutput', null);
       const s1 = await client.waitForOrchestration(out, 15_000);
       assert.equal(s1.status, 'Failed');
-      assert.match(s1.error ?? '', /orchestration output .* is 1027 bytes as JSON; the limit is 1024/);
+      assert.match(
+        s1.error ?? '',
+        /orchestration output .* is 1027 bytes as JSON; the limit is 1024/,
+      );
       const act = uid('big-activity');
       await client.startOrchestration(act, 'BigActivity', null);
       const s2 = await client.waitForOrchestration(act, 15_000);
       assert.equal(s2.status, 'Failed');
-      assert.match(s2.error ?? '', /activity 'Big' returned a value that cannot be stored: activity output is 1027 bytes as JSON; the limit is 1024/);
+      assert.match(
+        s2.error ?? '',
+        /activity 'Big' returned a value that cannot be stored: activity output is 1027 bytes as JSON; the limit is 1024/,
+      );
     });
   });
 }

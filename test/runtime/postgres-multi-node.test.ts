@@ -79,11 +79,19 @@ async function lastCompletionAt(client: Client, ids: readonly string[]): Promise
 }
 
 /** Every activity of every instance ran; returns the runs per activity. */
-function assertEveryActivityRan(effects: readonly EffectLine[], ids: readonly string[]): Map<string, EffectLine[]> {
+function assertEveryActivityRan(
+  effects: readonly EffectLine[],
+  ids: readonly string[],
+): Map<string, EffectLine[]> {
   const byActivity = runsByActivity(effects);
-  assert.equal(byActivity.size, ORCHESTRATIONS * ACTIVITIES, 'every activity of every instance ran');
+  assert.equal(
+    byActivity.size,
+    ORCHESTRATIONS * ACTIVITIES,
+    'every activity of every instance ran',
+  );
   for (const [n, id] of ids.entries()) {
-    for (let i = 1; i <= ACTIVITIES; i++) assert.ok(byActivity.has(`${id}|${n}-${i}`), `${id} activity ${i} ran`);
+    for (let i = 1; i <= ACTIVITIES; i++)
+      assert.ok(byActivity.has(`${id}|${n}-${i}`), `${id} activity ${i} ran`);
   }
   return byActivity;
 }
@@ -100,7 +108,8 @@ test('three runtime processes on one PostgreSQL schema complete 300 fan-outs of 
   const elapsedMs = (await lastCompletionAt(client, ids)) - started;
 
   const byActivity = assertEveryActivityRan(fx.allEffects(), ids);
-  for (const [key, runs] of byActivity) assert.equal(runs.length, 1, `${key} ran exactly once (nothing crashed)`);
+  for (const [key, runs] of byActivity)
+    assert.equal(runs.length, 1, `${key} ran exactly once (nothing crashed)`);
 
   const perNode = nodes.map((n) => n.effects().length);
   const metrics = (await Promise.all(nodes.map((n) => n.stop()))) as MetricsSnapshot[];
@@ -109,10 +118,25 @@ test('three runtime processes on one PostgreSQL schema complete 300 fan-outs of 
     `${ORCHESTRATIONS} fan-outs x ${ACTIVITIES} activities on 3 processes in ${elapsedMs} ms; ` +
       `activities per node ${perNode.join('/')}; turns per node ${metrics.map((m) => m.orchDispatcherItemsFetched).join('/')}`,
   );
-  assert.equal(sum('activitySuccess'), ORCHESTRATIONS * ACTIVITIES, 'each activity completion was applied once');
-  assert.equal(sum('orchStarts'), ORCHESTRATIONS, 'each instance was started by exactly one process');
-  assert.equal(sum('orchCompletions'), ORCHESTRATIONS, 'each instance was completed by exactly one process');
-  assert.ok(perNode.every((count) => count > 0), `every node ran activities (${perNode.join('/')})`);
+  assert.equal(
+    sum('activitySuccess'),
+    ORCHESTRATIONS * ACTIVITIES,
+    'each activity completion was applied once',
+  );
+  assert.equal(
+    sum('orchStarts'),
+    ORCHESTRATIONS,
+    'each instance was started by exactly one process',
+  );
+  assert.equal(
+    sum('orchCompletions'),
+    ORCHESTRATIONS,
+    'each instance was completed by exactly one process',
+  );
+  assert.ok(
+    perNode.every((count) => count > 0),
+    `every node ran activities (${perNode.join('/')})`,
+  );
   assert.ok(
     metrics.every((m) => m.orchDispatcherItemsFetched > 0),
     'every node ran orchestration turns',
@@ -121,19 +145,29 @@ test('three runtime processes on one PostgreSQL schema complete 300 fan-outs of 
 
 /** Short locks so the killed node's work is taken over quickly. */
 // workerConcurrency 8 bounds what a killed node can have in flight (asserted below).
-const CRASHING: RuntimeOptions = { workerLockTimeoutMs: 1_000, orchestratorLockTimeoutMs: 1_000, workerConcurrency: 8 };
+const CRASHING: RuntimeOptions = {
+  workerLockTimeoutMs: 1_000,
+  orchestratorLockTimeoutMs: 1_000,
+  workerConcurrency: 8,
+};
 
 test('when one of three runtime processes is SIGKILLed mid-run the other two finish every fan-out exactly once', async (t) => {
   const fx = await ProcessFixture.on(t, 'postgres', 'multinode_kill');
   // Steps take a little while so that activities are in flight when the victim dies.
   const [victim, ...survivors] = await Promise.all(
-    ['victim', 'survivor1', 'survivor2'].map((name) => fx.spawn(name, { stepMs: 5, runtimeOptions: CRASHING })),
+    ['victim', 'survivor1', 'survivor2'].map((name) =>
+      fx.spawn(name, { stepMs: 5, runtimeOptions: CRASHING }),
+    ),
   );
   assert.ok(victim);
   const client = await fx.client();
   const ids = await startFanOuts(client, `mnk-${runTag()}`);
 
-  await eventually('the victim to run a share of the activities', () => victim.effects().length >= 300, { timeoutMs: WAIT_MS });
+  await eventually(
+    'the victim to run a share of the activities',
+    () => victim.effects().length >= 300,
+    { timeoutMs: WAIT_MS },
+  );
   const exit = await victim.kill();
   assert.equal(exit.signal, 'SIGKILL');
   const victimRuns = victim.effects().length;
@@ -156,13 +190,18 @@ test('when one of three runtime processes is SIGKILLed mid-run the other two fin
       `survivors ran ${metrics.map((m) => m.activitySuccess).join('/')} activities`,
   );
   assert.ok(redone <= 8, `at most the victim's worker slots (8) were redone, got ${redone}`);
-  assert.ok(metrics.every((m) => m.activitySuccess > 0), 'both survivors did work after the kill');
+  assert.ok(
+    metrics.every((m) => m.activitySuccess > 0),
+    'both survivors did work after the kill',
+  );
 });
 
 test('a database restart mid-run is survived: all fan-outs complete exactly once and none fails', async (t) => {
   const fx = await ProcessFixture.on(t, 'postgres', 'multinode_restart');
   if (!fx.server.isOwned) {
-    t.skip('DUROXIDE_PG_URL points at a server these tests did not start, so they cannot restart it');
+    t.skip(
+      'DUROXIDE_PG_URL points at a server these tests did not start, so they cannot restart it',
+    );
     return;
   }
   const nodes = await Promise.all(['A', 'B', 'C'].map((name) => fx.spawn(name, { stepMs: 2 })));
@@ -170,25 +209,46 @@ test('a database restart mid-run is survived: all fan-outs complete exactly once
   const ids = await startFanOuts(client, `mnr-${runTag()}`);
 
   const startedAt = async (): Promise<string> =>
-    String((await adminQuery<{ at: string }>(fx.server.url, 'SELECT pg_postmaster_start_time()::text AS at'))[0]?.at);
+    String(
+      (
+        await adminQuery<{ at: string }>(
+          fx.server.url,
+          'SELECT pg_postmaster_start_time()::text AS at',
+        )
+      )[0]?.at,
+    );
   const firstStart = await startedAt();
-  await eventually('a third of the activities to run', () => fx.allEffects().length >= 1_000, { timeoutMs: WAIT_MS });
+  await eventually('a third of the activities to run', () => fx.allEffects().length >= 1_000, {
+    timeoutMs: WAIT_MS,
+  });
   const before = fx.allEffects().length;
   await fx.server.restart();
   assert.notEqual(await startedAt(), firstStart, 'the server really restarted');
-  t.diagnostic(`restarted PostgreSQL after ${before} of ${ORCHESTRATIONS * ACTIVITIES} activity runs`);
+  t.diagnostic(
+    `restarted PostgreSQL after ${before} of ${ORCHESTRATIONS * ACTIVITIES} activity runs`,
+  );
 
   await assertAllCompletedOnce(client, ids);
-  await eventually("the client's LISTEN connection to be back", async () => {
-    const provider = await fx.provider();
-    return provider instanceof PostgresProvider && provider.isListening;
-  }, { timeoutMs: WAIT_MS });
+  await eventually(
+    "the client's LISTEN connection to be back",
+    async () => {
+      const provider = await fx.provider();
+      return provider instanceof PostgresProvider && provider.isListening;
+    },
+    { timeoutMs: WAIT_MS },
+  );
   const byActivity = assertEveryActivityRan(fx.allEffects(), ids);
   const redone = [...byActivity.values()].filter((runs) => runs.length > 1).length;
   const metrics = (await Promise.all(nodes.map((n) => n.stop()))) as MetricsSnapshot[];
   const sum = (key: keyof MetricsSnapshot): number => metrics.reduce((s, m) => s + m[key], 0);
-  t.diagnostic(`${redone} activities ran twice; provider errors seen by the runtimes: ${sum('providerErrors')}`);
-  assert.equal(sum('orchCompletions'), ORCHESTRATIONS, 'each instance was completed by exactly one process');
+  t.diagnostic(
+    `${redone} activities ran twice; provider errors seen by the runtimes: ${sum('providerErrors')}`,
+  );
+  assert.equal(
+    sum('orchCompletions'),
+    ORCHESTRATIONS,
+    'each instance was completed by exactly one process',
+  );
   assert.equal(sum('orchFailures'), 0);
   assert.equal(sum('orchPoison') + sum('activityPoison'), 0);
 });

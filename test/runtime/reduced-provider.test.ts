@@ -39,14 +39,25 @@ async function onReduced(
   const inner = await SqliteProvider.inMemory();
   const reduced = reducedProvider(inner, hidden);
   const logs: LogRecord[] = [];
-  const runtime = new Runtime(reduced.provider, { logLevel: 'warn', logSink: (r) => logs.push(r), fleetRefreshMs: 0, ...options });
+  const runtime = new Runtime(reduced.provider, {
+    logLevel: 'warn',
+    logSink: (r) => logs.push(r),
+    fleetRefreshMs: 0,
+    ...options,
+  });
   register(runtime);
   await runtime.start();
   t.after(async () => {
     await runtime.shutdown(2000);
     await inner.close();
   });
-  return { ...reduced, inner, runtime, client: new Client(reduced.provider, { fleetRefreshMs: 0 }), logs };
+  return {
+    ...reduced,
+    inner,
+    runtime,
+    client: new Client(reduced.provider, { fleetRefreshMs: 0 }),
+    logs,
+  };
 }
 
 function isCapabilityMissing(capability: string) {
@@ -103,7 +114,9 @@ describe('runtime on a provider without optional capabilities', () => {
   });
 
   test('without fleet storage the client fleet methods throw CAPABILITY_MISSING naming the capability', async (t) => {
-    const s = await onReduced(t, ['fleet'], (rt) => rt.registerOrchestration('Done', async () => 1));
+    const s = await onReduced(t, ['fleet'], (rt) =>
+      rt.registerOrchestration('Done', async () => 1),
+    );
     const id = uid('no-fleet-ops');
     await s.client.startOrchestration(id, 'Done');
     await s.client.waitForOrchestration(id, WAIT_MS);
@@ -115,7 +128,9 @@ describe('runtime on a provider without optional capabilities', () => {
   });
 
   test('without management the client management methods throw CAPABILITY_MISSING naming the capability', async (t) => {
-    const s = await onReduced(t, ['management'], (rt) => rt.registerOrchestration('Done', async () => 1));
+    const s = await onReduced(t, ['management'], (rt) =>
+      rt.registerOrchestration('Done', async () => 1),
+    );
     const id = uid('no-mgmt');
     await s.client.startOrchestration(id, 'Done');
     await s.client.waitForOrchestration(id, WAIT_MS);
@@ -159,7 +174,9 @@ describe('checking a provider declaration', () => {
     const { provider } = reducedProvider(await complete(t), ['fleet']);
     const lying = new Proxy(provider, {
       get: (target, key, receiver): unknown =>
-        key === 'capabilities' ? { ...target.capabilities, fleet: true } : (Reflect.get(target, key, receiver) as unknown),
+        key === 'capabilities'
+          ? { ...target.capabilities, fleet: true }
+          : (Reflect.get(target, key, receiver) as unknown),
     });
     for (const build of [() => new Runtime(lying), () => new Client(lying)]) {
       assert.throws(build, (error: unknown) => {
@@ -176,12 +193,17 @@ describe('checking a provider declaration', () => {
       get: (target, key) => {
         if (key === 'capabilities') return undefined;
         const value: unknown = Reflect.get(target, key, target);
-        return typeof value === 'function' ? (value as (...a: unknown[]) => unknown).bind(target) : value;
+        return typeof value === 'function'
+          ? (value as (...a: unknown[]) => unknown).bind(target)
+          : value;
       },
     }) as Provider;
     assert.throws(
       () => new Runtime(undeclared),
-      (error: unknown) => error instanceof ConfigurationError && error.code === 'CAPABILITY_MISSING' && /localActivityHandoff/.test(error.message),
+      (error: unknown) =>
+        error instanceof ConfigurationError &&
+        error.code === 'CAPABILITY_MISSING' &&
+        /localActivityHandoff/.test(error.message),
     );
   });
 });

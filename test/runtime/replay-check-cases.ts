@@ -15,7 +15,11 @@ type Ctx = OrchestrationContext;
 /** Opens another provider on the same store; the caller closes it. */
 export type OpenProvider = (t: TestContext) => Promise<Provider>;
 
-async function running(t: TestContext, open: OpenProvider, setup: (rt: Runtime) => void): Promise<{ runtime: Runtime; client: Client }> {
+async function running(
+  t: TestContext,
+  open: OpenProvider,
+  setup: (rt: Runtime) => void,
+): Promise<{ runtime: Runtime; client: Client }> {
   const provider = await open(t);
   const runtime = new Runtime(provider, { logLevel: 'off' });
   setup(runtime);
@@ -28,7 +32,11 @@ async function running(t: TestContext, open: OpenProvider, setup: (rt: Runtime) 
 }
 
 /** A runtime that is never started: it only runs checkReplay. */
-async function checker(t: TestContext, open: OpenProvider, setup: (rt: Runtime) => void): Promise<Runtime> {
+async function checker(
+  t: TestContext,
+  open: OpenProvider,
+  setup: (rt: Runtime) => void,
+): Promise<Runtime> {
   const provider = await open(t);
   t.after(() => provider.close());
   const runtime = new Runtime(provider, { logLevel: 'off' });
@@ -36,9 +44,16 @@ async function checker(t: TestContext, open: OpenProvider, setup: (rt: Runtime) 
   return runtime;
 }
 
-async function waitForEvent(client: Client, id: string, executionId: number, kind: string): Promise<void> {
+async function waitForEvent(
+  client: Client,
+  id: string,
+  executionId: number,
+  kind: string,
+): Promise<void> {
   await eventually(`${id} execution ${executionId} to record ${kind}`, async () =>
-    (await client.readExecutionHistory(id, executionId).catch(() => [])).some((e) => e.kind === kind),
+    (await client.readExecutionHistory(id, executionId).catch(() => [])).some(
+      (e) => e.kind === kind,
+    ),
   );
 }
 
@@ -90,8 +105,15 @@ export function registerReplayCheckCases(open: OpenProvider): void {
     assert.equal(report.diverged, 1);
     const result = report.results[0]!;
     assert.equal(result.eventId, 2);
-    assert.match(result.message, /history has activity 'Charge'.*input \{"amount":10\} vs \{"amount":10,"currency":"EUR"\}/);
-    assert.equal((await changed.checkReplay({ instanceIds: [id] })).diverged, 1, 'still read-only: the same answer again');
+    assert.match(
+      result.message,
+      /history has activity 'Charge'.*input \{"amount":10\} vs \{"amount":10,"currency":"EUR"\}/,
+    );
+    assert.equal(
+      (await changed.checkReplay({ instanceIds: [id] })).diverged,
+      1,
+      'still read-only: the same answer again',
+    );
   });
 
   test('the replay check lists running instances whose input the next version’s schema rejects', async (t) => {
@@ -105,17 +127,32 @@ export function registerReplayCheckCases(open: OpenProvider): void {
     await waitForEvent(client, good, 1, 'ExternalSubscribed');
     const next = await checker(t, open, (rt) => {
       rt.registerOrchestration('Counter', v1);
-      rt.registerOrchestrationVersioned('Counter', '2.0.0', v1, { inputSchema: z.object({ count: z.number() }) });
+      rt.registerOrchestrationVersioned('Counter', '2.0.0', v1, {
+        inputSchema: z.object({ count: z.number() }),
+      });
     });
     const report = await next.checkReplay({ instanceIds: [bad, good] });
-    assert.deepEqual(report.results.map((r) => r.outcome), ['ok', 'ok'], 'both replay cleanly on 1.0.0');
+    assert.deepEqual(
+      report.results.map((r) => r.outcome),
+      ['ok', 'ok'],
+      'both replay cleanly on 1.0.0',
+    );
     assert.equal(report.inputRejected, 1);
     const rejection = report.inputRejections[0]!;
     assert.deepEqual(
-      [rejection.instanceId, rejection.executionId, rejection.orchestrationName, rejection.fromVersion, rejection.toVersion],
+      [
+        rejection.instanceId,
+        rejection.executionId,
+        rejection.orchestrationName,
+        rejection.fromVersion,
+        rejection.toVersion,
+      ],
       [bad, 1, 'Counter', '1.0.0', '2.0.0'],
     );
-    assert.deepEqual(rejection.issues.map((i) => i.path), ['count']);
+    assert.deepEqual(
+      rejection.issues.map((i) => i.path),
+      ['count'],
+    );
     assert.match(rejection.message, /Counter@2\.0\.0's input schema: count: .*INPUT_REJECTED/);
   });
 }

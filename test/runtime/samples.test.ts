@@ -16,7 +16,9 @@ type Ctx = OrchestrationContext;
 /** Events raised before the wait is recorded are not delivered: wait for the subscription. */
 async function waitForWait(client: Client, id: string): Promise<void> {
   await eventually(`${id} to record its wait`, async () =>
-    (await client.readExecutionHistory(id, 1).catch(() => [])).some((e) => e.kind === 'ExternalSubscribed'),
+    (await client.readExecutionHistory(id, 1).catch(() => [])).some(
+      (e) => e.kind === 'ExternalSubscribed',
+    ),
   );
 }
 
@@ -38,7 +40,10 @@ for (const kind of STORE_KINDS) {
       test(`hello world completes with the activity output (${style})`, async (t) => {
         const { client } = await startHarnessOn(t, kind, (rt) => {
           activities(rt);
-          if (style === 'async') rt.registerOrchestration('Hello', async (ctx: Ctx, name: string) => ctx.scheduleActivity('Greet', name));
+          if (style === 'async')
+            rt.registerOrchestration('Hello', async (ctx: Ctx, name: string) =>
+              ctx.scheduleActivity('Greet', name),
+            );
           else
             rt.registerOrchestration('Hello', function* (ctx: Ctx, name: string) {
               return (yield ctx.scheduleActivity('Greet', name)) as string;
@@ -47,7 +52,11 @@ for (const kind of STORE_KINDS) {
         const id = uid('hello');
         await client.startOrchestration(id, 'Hello', 'World');
         const s = await client.waitForOrchestration(id, 10_000);
-        assert.deepEqual(s, { status: 'Completed', output: 'Hello, World!', customStatusVersion: 0 });
+        assert.deepEqual(s, {
+          status: 'Completed',
+          output: 'Hello, World!',
+          customStatusVersion: 0,
+        });
       });
 
       test(`a chain passes each result to the next activity (${style})`, async (t) => {
@@ -76,12 +85,18 @@ for (const kind of STORE_KINDS) {
           activities(rt);
           if (style === 'async')
             rt.registerOrchestration('FanOut', async (ctx: Ctx, n: number) => {
-              const results = await Promise.all(Array.from({ length: n }, (_, i) => ctx.scheduleActivity<number>('Add', { a: i, b: 1 })));
+              const results = await Promise.all(
+                Array.from({ length: n }, (_, i) =>
+                  ctx.scheduleActivity<number>('Add', { a: i, b: 1 }),
+                ),
+              );
               return results.reduce((s, x) => s + x, 0);
             });
           else
             rt.registerOrchestration('FanOut', function* (ctx: Ctx, n: number) {
-              const results = (yield ctx.all(Array.from({ length: n }, (_, i) => ctx.scheduleActivity('Add', { a: i, b: 1 })))) as {
+              const results = (yield ctx.all(
+                Array.from({ length: n }, (_, i) => ctx.scheduleActivity('Add', { a: i, b: 1 })),
+              )) as {
                 ok: number;
               }[];
               return results.reduce((s, x) => s + x.ok, 0);
@@ -121,12 +136,18 @@ for (const kind of STORE_KINDS) {
           const { client } = await startHarnessOn(t, kind, (rt) => {
             if (style === 'async')
               rt.registerOrchestration('Approval', async (ctx: Ctx, timeoutMs: number) => {
-                const r = await ctx.race(ctx.waitForEvent<string>('Approve'), ctx.scheduleTimer(timeoutMs));
+                const r = await ctx.race(
+                  ctx.waitForEvent<string>('Approve'),
+                  ctx.scheduleTimer(timeoutMs),
+                );
                 return r.index === 0 ? `approved by ${String(r.value)}` : 'timed out';
               });
             else
               rt.registerOrchestration('Approval', function* (ctx: Ctx, timeoutMs: number) {
-                const r = (yield ctx.race(ctx.waitForEvent('Approve'), ctx.scheduleTimer(timeoutMs))) as { index: number; value: unknown };
+                const r = (yield ctx.race(
+                  ctx.waitForEvent('Approve'),
+                  ctx.scheduleTimer(timeoutMs),
+                )) as { index: number; value: unknown };
                 return r.index === 0 ? `approved by ${String(r.value)}` : 'timed out';
               });
           });
@@ -146,10 +167,16 @@ for (const kind of STORE_KINDS) {
         const { client } = await startHarnessOn(t, kind, (rt) => {
           activities(rt);
           if (style === 'async') {
-            rt.registerOrchestration('Child', async (ctx: Ctx, n: number) => ctx.scheduleActivity<number>('Double', n));
+            rt.registerOrchestration('Child', async (ctx: Ctx, n: number) =>
+              ctx.scheduleActivity<number>('Double', n),
+            );
             rt.registerOrchestration('Parent', async (ctx: Ctx, n: number) => {
               const a = await ctx.scheduleSubOrchestration<number>('Child', n);
-              const b = await ctx.scheduleSubOrchestrationWithId<number>('Child', `${ctx.instanceId}-explicit`, a);
+              const b = await ctx.scheduleSubOrchestrationWithId<number>(
+                'Child',
+                `${ctx.instanceId}-explicit`,
+                a,
+              );
               return [a, b];
             });
           } else {
@@ -158,7 +185,11 @@ for (const kind of STORE_KINDS) {
             });
             rt.registerOrchestration('Parent', function* (ctx: Ctx, n: number) {
               const a = (yield ctx.scheduleSubOrchestration('Child', n)) as number;
-              const b = (yield ctx.scheduleSubOrchestrationWithId('Child', `${ctx.instanceId}-explicit`, a)) as number;
+              const b = (yield ctx.scheduleSubOrchestrationWithId(
+                'Child',
+                `${ctx.instanceId}-explicit`,
+                a,
+              )) as number;
               return [a, b];
             });
           }
@@ -174,7 +205,8 @@ for (const kind of STORE_KINDS) {
 
       test(`cancelling a running orchestration fails it as canceled (${style})`, async (t) => {
         const { client } = await startHarnessOn(t, kind, (rt) => {
-          if (style === 'async') rt.registerOrchestration('WaitForever', async (ctx: Ctx) => ctx.waitForEvent('never'));
+          if (style === 'async')
+            rt.registerOrchestration('WaitForever', async (ctx: Ctx) => ctx.waitForEvent('never'));
           else
             rt.registerOrchestration('WaitForever', function* (ctx: Ctx) {
               return (yield ctx.waitForEvent('never')) as unknown;
@@ -225,14 +257,20 @@ for (const kind of STORE_KINDS) {
         });
         const id = uid('book');
         await client.startOrchestration(id, 'Book');
-        assert.equal((await client.waitForOrchestration(id, 10_000)).output, 'compensated: card declined');
+        assert.equal(
+          (await client.waitForOrchestration(id, 10_000)).output,
+          'compensated: card declined',
+        );
         assert.deepEqual(log, ['reserve seat', 'release r-seat']);
       });
 
       test(`an uncaught activity failure fails the orchestration with its message (${style})`, async (t) => {
         const { client } = await startHarnessOn(t, kind, (rt) => {
           activities(rt);
-          if (style === 'async') rt.registerOrchestration('Boom', async (ctx: Ctx) => ctx.scheduleActivity('Fail', 'kaput'));
+          if (style === 'async')
+            rt.registerOrchestration('Boom', async (ctx: Ctx) =>
+              ctx.scheduleActivity('Fail', 'kaput'),
+            );
           else
             rt.registerOrchestration('Boom', function* (ctx: Ctx) {
               yield ctx.scheduleActivity('Fail', 'kaput');
@@ -263,7 +301,10 @@ for (const kind of STORE_KINDS) {
         });
         const id = uid('can');
         await client.startOrchestration(id, 'Counter', 0);
-        assert.equal((await client.waitForOrchestration(id, 10_000)).output, 'done at 4 in execution 4');
+        assert.equal(
+          (await client.waitForOrchestration(id, 10_000)).output,
+          'done at 4 in execution 4',
+        );
         assert.deepEqual(await client.listExecutions(id), [1, 2, 3, 4]);
         const first = await client.getExecutionInfo(id, 1);
         assert.equal(first.status, 'ContinuedAsNew');
@@ -310,7 +351,10 @@ for (const kind of STORE_KINDS) {
           assert.equal(now, s.output!.now);
           assert.equal(guid, s.output!.guid);
         }
-        assert.match(s.output!.guid, /^[0-9a-f]{8}-[0-9a-f]{4}-4[0-9a-f]{3}-[89ab][0-9a-f]{3}-[0-9a-f]{12}$/);
+        assert.match(
+          s.output!.guid,
+          /^[0-9a-f]{8}-[0-9a-f]{4}-4[0-9a-f]{3}-[89ab][0-9a-f]{3}-[0-9a-f]{12}$/,
+        );
       });
     });
   }

@@ -8,7 +8,13 @@ import assert from 'node:assert/strict';
 import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { Client, Runtime, SqliteProvider, type OrchestrationContext, type RuntimeOptions } from '../../src/index.js';
+import {
+  Client,
+  Runtime,
+  SqliteProvider,
+  type OrchestrationContext,
+  type RuntimeOptions,
+} from '../../src/index.js';
 import { startHarness, uid } from '../helpers/runtime-harness.js';
 import { eventually } from '../helpers/eventually.js';
 
@@ -26,7 +32,12 @@ async function runtimeOn(
   file: string,
   setup: (rt: Runtime) => void,
   options: RuntimeOptions = {},
-): Promise<{ runtime: Runtime; client: Client; provider: SqliteProvider; stop: () => Promise<void> }> {
+): Promise<{
+  runtime: Runtime;
+  client: Client;
+  provider: SqliteProvider;
+  stop: () => Promise<void>;
+}> {
   const provider = await SqliteProvider.open(`sqlite:${file}`);
   const runtime = new Runtime(provider, { logLevel: 'off', ...options });
   setup(runtime);
@@ -41,7 +52,6 @@ async function runtimeOn(
   t.after(stop);
   return { runtime, client: new Client(provider), provider, stop };
 }
-
 
 describe('upgrade timing: versions change at continue-as-new, never mid-execution', () => {
   test('the seed timeline: an in-flight v1.0.0 execution finishes on 1.0.0 and the next execution runs 1.0.1', async (t) => {
@@ -74,7 +84,10 @@ describe('upgrade timing: versions change at continue-as-new, never mid-executio
     await eventually('the first check', async () => checks.length === 1);
     // The execution now sleeps on its timer. Server restart with new code deployed:
     await old.stop();
-    assert.equal((await old.client.getInstanceInfo(id).catch(() => null))?.orchestrationVersion ?? '1.0.0', '1.0.0');
+    assert.equal(
+      (await old.client.getInstanceInfo(id).catch(() => null))?.orchestrationVersion ?? '1.0.0',
+      '1.0.0',
+    );
 
     const upgraded = await runtimeOn(t, file, (rt) => {
       check(rt);
@@ -90,7 +103,9 @@ describe('upgrade timing: versions change at continue-as-new, never mid-executio
     assert.equal(s.output, 'stopped at 2');
     assert.deepEqual(checks, ['1.0.0#0', '1.0.1#1', '1.0.1#2']);
     const versions = await Promise.all(
-      (await upgraded.client.listExecutions(id)).map(async (e) => (await upgraded.client.getExecutionInfo(id, e)).orchestrationVersion),
+      (await upgraded.client.listExecutions(id)).map(
+        async (e) => (await upgraded.client.getExecutionInfo(id, e)).orchestrationVersion,
+      ),
     );
     assert.deepEqual(versions, ['1.0.0', '1.0.1', '1.0.1']);
     assert.equal((await upgraded.client.getInstanceInfo(id)).orchestrationVersion, '1.0.1');
@@ -102,14 +117,18 @@ describe('upgrade timing: versions change at continue-as-new, never mid-executio
 describe('version resolution', () => {
   const register = (rt: Runtime): void => {
     for (const v of ['1.0.0', '1.5.0', '2.0.0']) {
-      rt.registerOrchestrationVersioned('Flow', v, async (ctx: Ctx, input: { hops: number; to?: string }) => {
-        if (input.hops > 0) {
-          return input.to === undefined
-            ? ctx.continueAsNew({ hops: input.hops - 1 })
-            : ctx.continueAsNewVersioned({ hops: input.hops - 1 }, input.to);
-        }
-        return ctx.orchestrationVersion;
-      });
+      rt.registerOrchestrationVersioned(
+        'Flow',
+        v,
+        async (ctx: Ctx, input: { hops: number; to?: string }) => {
+          if (input.hops > 0) {
+            return input.to === undefined
+              ? ctx.continueAsNew({ hops: input.hops - 1 })
+              : ctx.continueAsNewVersioned({ hops: input.hops - 1 }, input.to);
+          }
+          return ctx.orchestrationVersion;
+        },
+      );
     }
   };
 
@@ -131,7 +150,8 @@ describe('version resolution', () => {
     const id = uid('pinned');
     await client.startOrchestration(id, 'Flow', { hops: 2 });
     assert.equal((await client.waitForOrchestration(id, 10_000)).output, '1.0.0');
-    for (const e of [1, 2, 3]) assert.equal((await client.getExecutionInfo(id, e)).orchestrationVersion, '1.0.0');
+    for (const e of [1, 2, 3])
+      assert.equal((await client.getExecutionInfo(id, e)).orchestrationVersion, '1.0.0');
   });
 
   test('continueAsNewVersioned moves to the requested version even under an exact policy', async (t) => {
@@ -152,17 +172,29 @@ describe('version resolution', () => {
       rt.registerOrchestration('Parent', async (ctx: Ctx) => [
         await ctx.scheduleSubOrchestration('Flow', { hops: 0 }),
         await ctx.scheduleSubOrchestrationVersioned('Flow', '1.5.0', { hops: 0 }),
-        await ctx.scheduleSubOrchestrationVersionedWithId('Flow', '1.0.0', `${ctx.instanceId}-old`, { hops: 0 }),
+        await ctx.scheduleSubOrchestrationVersionedWithId(
+          'Flow',
+          '1.0.0',
+          `${ctx.instanceId}-old`,
+          { hops: 0 },
+        ),
       ]);
     });
     const id = uid('parent');
     await client.startOrchestration(id, 'Parent');
-    assert.deepEqual((await client.waitForOrchestration(id, 10_000)).output, ['2.0.0', '1.5.0', '1.0.0']);
+    assert.deepEqual((await client.waitForOrchestration(id, 10_000)).output, [
+      '2.0.0',
+      '1.5.0',
+      '1.0.0',
+    ]);
     assert.equal((await client.getInstanceInfo(`${id}-old`)).orchestrationVersion, '1.0.0');
   });
 
   test('continue-as-new to a version no runtime has ends as poison naming name@version and the fix', async (t) => {
-    const { client } = await startHarness(t, register, { maxAttempts: 2, unregisteredBackoff: { baseMs: 10, maxMs: 20 } });
+    const { client } = await startHarness(t, register, {
+      maxAttempts: 2,
+      unregisteredBackoff: { baseMs: 10, maxMs: 20 },
+    });
     const id = uid('missing');
     await client.startOrchestration(id, 'Flow', { hops: 1, to: '3.0.0' });
     const s = await client.waitForOrchestration(id, 10_000);
@@ -192,12 +224,18 @@ describe('rolling deployments', () => {
         rt.registerActivity('Old', async () => 'old');
         rt.registerActivity('New', async () => 'new');
         rt.registerOrchestration('Order', async (ctx: Ctx) => ctx.scheduleActivity('Old'));
-        rt.registerOrchestrationVersioned('Order', '2.0.0', async (ctx: Ctx) => `${String(await ctx.scheduleActivity('New'))}@${ctx.orchestrationVersion}`);
+        rt.registerOrchestrationVersioned(
+          'Order',
+          '2.0.0',
+          async (ctx: Ctx) =>
+            `${String(await ctx.scheduleActivity('New'))}@${ctx.orchestrationVersion}`,
+        );
       },
       options,
     );
     const ids = Array.from({ length: 20 }, () => uid('order'));
-    for (const id of ids) await older.client.startOrchestrationVersioned(id, 'Order', null, '2.0.0');
+    for (const id of ids)
+      await older.client.startOrchestrationVersioned(id, 'Order', null, '2.0.0');
     for (const id of ids) {
       const s = await older.client.waitForOrchestration(id, 20_000);
       assert.equal(s.status, 'Completed', `${id}: ${s.error ?? ''}`);
@@ -230,7 +268,11 @@ describe('nondeterminism and the replay check', () => {
     const ids = Array.from({ length: n }, () => uid('checkout'));
     for (const id of ids) await first.client.startOrchestration(id, 'Checkout');
     for (const id of ids) {
-      await eventually('the wait', async () => (await first.client.readExecutionHistory(id, 1)).some((e) => e.kind === 'ExternalSubscribed'));
+      await eventually('the wait', async () =>
+        (await first.client.readExecutionHistory(id, 1)).some(
+          (e) => e.kind === 'ExternalSubscribed',
+        ),
+      );
     }
     await first.stop();
     return ids;
@@ -250,7 +292,10 @@ describe('nondeterminism and the replay check', () => {
     await changed.client.raiseEvent(id!, 'Approved', true);
     const s = await changed.client.waitForOrchestration(id!, 10_000);
     assert.equal(s.status, 'Failed');
-    assert.match(s.error!, /^nondeterministic: instance '.*' execution 1 \(Checkout@1\.0\.0\): schedule mismatch at event 2: history has activity 'Reserve' but the code scheduled activity 'Charge'.*new orchestration version/);
+    assert.match(
+      s.error!,
+      /^nondeterministic: instance '.*' execution 1 \(Checkout@1\.0\.0\): schedule mismatch at event 2: history has activity 'Reserve' but the code scheduled activity 'Charge'.*new orchestration version/,
+    );
   });
 
   test('the replay check flags a breaking change, passes a compatible one, and changes nothing', async (t) => {
@@ -270,7 +315,10 @@ describe('nondeterminism and the replay check', () => {
     const bad = await breaking.checkReplay({ instanceIds: ids });
     assert.equal(bad.diverged, 3);
     assert.equal(bad.results[0]?.eventId, 2);
-    assert.equal(bad.results[0]?.message, "diverges at event 2: history has activity 'Reserve', code did activity 'Charge' (name 'Reserve' vs 'Charge')");
+    assert.equal(
+      bad.results[0]?.message,
+      "diverges at event 2: history has activity 'Reserve', code did activity 'Charge' (name 'Reserve' vs 'Charge')",
+    );
 
     const compatible = new Runtime(provider, { logLevel: 'off' });
     activities(compatible);
@@ -289,7 +337,10 @@ describe('nondeterminism and the replay check', () => {
 
     const empty = new Runtime(provider, { logLevel: 'off' });
     const missing = await empty.checkReplay({ instanceIds: [ids[0]!, 'no-such-instance'] });
-    assert.deepEqual(missing.results.map((r) => r.outcome), ['unregistered', 'error']);
+    assert.deepEqual(
+      missing.results.map((r) => r.outcome),
+      ['unregistered', 'error'],
+    );
     assert.match(missing.results[0]!.message, /no code registered here for Checkout@1\.0\.0/);
 
     const after = await Promise.all(ids.map((id) => client.readExecutionHistory(id, 1)));

@@ -30,10 +30,17 @@ describe('waker', () => {
     for (const delay of [200, 100, 0]) waker.wakeAt(start + delay);
     const wokenAt: number[] = [];
     for (let i = 0; i < 3; i++) {
-      assert.equal(await waker.wait(5_000), true, `wake ${i + 1} came from a timer, not the timeout`);
+      assert.equal(
+        await waker.wait(5_000),
+        true,
+        `wake ${i + 1} came from a timer, not the timeout`,
+      );
       wokenAt.push(Date.now() - start);
     }
-    assert.ok(wokenAt[0]! >= -1 && wokenAt[1]! >= 99 && wokenAt[2]! >= 199, `woken at ${wokenAt.join(', ')} ms after the first time`);
+    assert.ok(
+      wokenAt[0]! >= -1 && wokenAt[1]! >= 99 && wokenAt[2]! >= 199,
+      `woken at ${wokenAt.join(', ')} ms after the first time`,
+    );
     waker.close();
   });
 

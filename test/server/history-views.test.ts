@@ -6,8 +6,19 @@ import { test } from 'node:test';
 import type { StructuredEvent as HistoryEventInfo } from '../../src/server/history-views.js';
 import { timeline, waitingOn } from '../../src/server/history-views.js';
 
-function ev(eventId: number, kind: string, data?: Record<string, unknown>, sourceEventId?: number): HistoryEventInfo {
-  return { eventId, kind, timestampMs: 1000 + eventId, ...(sourceEventId !== undefined ? { sourceEventId } : {}), ...(data !== undefined ? { data } : {}) };
+function ev(
+  eventId: number,
+  kind: string,
+  data?: Record<string, unknown>,
+  sourceEventId?: number,
+): HistoryEventInfo {
+  return {
+    eventId,
+    kind,
+    timestampMs: 1000 + eventId,
+    ...(sourceEventId !== undefined ? { sourceEventId } : {}),
+    ...(data !== undefined ? { data } : {}),
+  };
 }
 
 const history: HistoryEventInfo[] = [
@@ -39,7 +50,11 @@ test('a finished execution waits on nothing', () => {
 });
 
 test('the timeline closes spans by source event id, and external events by name in order', () => {
-  const spans = timeline([...history, ev(11, 'ActivityFailed', {}, 3), ev(12, 'TimerFired', { fireAt: 99_000 }, 4)]);
+  const spans = timeline([
+    ...history,
+    ev(11, 'ActivityFailed', {}, 3),
+    ev(12, 'TimerFired', { fireAt: 99_000 }, 4),
+  ]);
   assert.deepEqual(
     spans.map((s) => [s.eventId, s.kind, s.outcome, s.endedAt]),
     [

@@ -5,7 +5,10 @@
 import assert from 'node:assert/strict';
 import { describe, test } from 'node:test';
 import { Client, createManagementServer, type InstanceQueryFilter } from '../../src/index.js';
-import { finishInstance, startInstance } from '../../src/providers/validation/conformance-fixtures.js';
+import {
+  finishInstance,
+  startInstance,
+} from '../../src/providers/validation/conformance-fixtures.js';
 import { STORE_KINDS, testStore } from '../helpers/test-store.js';
 
 const NAMES = ['OrderFlow', 'Billing', 'Shipping', 'Audit'];
@@ -18,7 +21,11 @@ for (const kind of STORE_KINDS) {
       const provider = await store.open();
       for (let i = 0; i < 1000; i++) {
         const id = `p${i % 3}-${String(i).padStart(4, '0')}`;
-        await startInstance(provider, id, { name: NAMES[i % NAMES.length], version: VERSIONS[i % VERSIONS.length], ...(i % 10 === 9 ? { parentInstanceId: 'p0-0000' } : {}) });
+        await startInstance(provider, id, {
+          name: NAMES[i % NAMES.length],
+          version: VERSIONS[i % VERSIONS.length],
+          ...(i % 10 === 9 ? { parentInstanceId: 'p0-0000' } : {}),
+        });
         if (i % 3 === 1) await finishInstance(provider, id, 'Completed');
         if (i % 7 === 2) await finishInstance(provider, id, 'Failed');
       }
@@ -40,17 +47,35 @@ for (const kind of STORE_KINDS) {
         const viaClient: unknown[] = [];
         let cursor: string | null = null;
         do {
-          const params = new URLSearchParams({ ...Object.fromEntries(Object.entries(filter).map(([k, v]) => [k, String(v)])), limit: '73', ...(cursor === null ? {} : { cursor }) });
-          const page = (await (await fetch(`${server.url}/api/v1/instances?${params.toString()}`)).json()) as { items: unknown[]; nextCursor: string | null };
-          const expected = await client.queryInstances({ ...filter, limit: 73, ...(cursor === null ? {} : { cursor }) });
+          const params = new URLSearchParams({
+            ...Object.fromEntries(Object.entries(filter).map(([k, v]) => [k, String(v)])),
+            limit: '73',
+            ...(cursor === null ? {} : { cursor }),
+          });
+          const page = (await (
+            await fetch(`${server.url}/api/v1/instances?${params.toString()}`)
+          ).json()) as { items: unknown[]; nextCursor: string | null };
+          const expected = await client.queryInstances({
+            ...filter,
+            limit: 73,
+            ...(cursor === null ? {} : { cursor }),
+          });
           assert.equal(page.nextCursor, expected.nextCursor);
           viaHttp.push(...page.items);
           viaClient.push(...expected.items);
           cursor = page.nextCursor;
         } while (cursor !== null);
         assert.ok(viaClient.length > 0, `filter ${JSON.stringify(filter)} matches something`);
-        assert.deepEqual(viaHttp, JSON.parse(JSON.stringify(viaClient)), `filter ${JSON.stringify(filter)}`);
-        const facets = (await (await fetch(`${server.url}/api/v1/instance-facets?${new URLSearchParams({ ...Object.fromEntries(Object.entries(filter).map(([k, v]) => [k, String(v)])), groupBy: 'version' }).toString()}`)).json()) as { items: unknown[] };
+        assert.deepEqual(
+          viaHttp,
+          JSON.parse(JSON.stringify(viaClient)),
+          `filter ${JSON.stringify(filter)}`,
+        );
+        const facets = (await (
+          await fetch(
+            `${server.url}/api/v1/instance-facets?${new URLSearchParams({ ...Object.fromEntries(Object.entries(filter).map(([k, v]) => [k, String(v)])), groupBy: 'version' }).toString()}`,
+          )
+        ).json()) as { items: unknown[] };
         assert.deepEqual(facets.items, await client.countInstances(filter, 'version'));
       }
       assert.equal((await client.queryInstances({ limit: 1000 })).items.length, 1000);

@@ -5,7 +5,12 @@
 /* eslint-disable @typescript-eslint/no-unsafe-call -- JSON bodies under test are navigated freely */
 import assert from 'node:assert/strict';
 import { describe, test } from 'node:test';
-import { Client, createApiKey, createManagementServer, type ApiKeyRecord } from '../../src/index.js';
+import {
+  Client,
+  createApiKey,
+  createManagementServer,
+  type ApiKeyRecord,
+} from '../../src/index.js';
 import { startManagementHarness } from '../helpers/management-harness.js';
 import { uid } from '../helpers/runtime-harness.js';
 import { testStore } from '../helpers/test-store.js';
@@ -19,7 +24,12 @@ describe('management API auth', () => {
     const admin = await createApiKey('ana', 'admin', { expiresAt: Date.now() + HOUR });
     const expired = await createApiKey('old', 'operator');
     const revoked = await createApiKey('gone', 'admin');
-    const keys: ApiKeyRecord[] = [viewer.record, operator.record, admin.record, { ...expired.record, expiresAt: 1 }];
+    const keys: ApiKeyRecord[] = [
+      viewer.record,
+      operator.record,
+      admin.record,
+      { ...expired.record, expiresAt: 1 },
+    ];
     const h = await startManagementHarness(t, 'sqlite', { auth: { keys } });
     const start = { orchestrationName: 'Echo', instanceId: uid('auth'), input: 1 };
 
@@ -36,31 +46,61 @@ describe('management API auth', () => {
       assert.equal(res.body.code, code);
     }
     assert.equal((await h.api('GET', '/api/v1/healthz')).status, 200, 'probes need no key');
-    assert.equal((await h.api('GET', '/api/v1/openapi.json')).status, 200, 'the API description needs no key');
+    assert.equal(
+      (await h.api('GET', '/api/v1/openapi.json')).status,
+      200,
+      'the API description needs no key',
+    );
 
     assert.equal((await h.api('GET', '/api/v1/instances', { key: viewer.key })).status, 200);
-    assert.deepEqual((await h.api('GET', '/api/v1/settings', { key: viewer.key })).body.role, 'viewer');
+    assert.deepEqual(
+      (await h.api('GET', '/api/v1/settings', { key: viewer.key })).body.role,
+      'viewer',
+    );
     const denied = await h.api('POST', '/api/v1/instances', { key: viewer.key, body: start });
     assert.equal(denied.status, 403);
     assert.equal(denied.body.code, 'PERMISSION_DENIED');
     assert.equal((await h.client.getStatus(start.instanceId)).status, 'NotFound');
 
-    assert.equal((await h.api('POST', '/api/v1/instances', { key: operator.key, body: start })).status, 202);
+    assert.equal(
+      (await h.api('POST', '/api/v1/instances', { key: operator.key, body: start })).status,
+      202,
+    );
     const policy = { policy: { kind: 'latest' } };
-    assert.equal((await h.api('PUT', '/api/v1/orchestrations/Echo/policy', { key: operator.key, body: policy })).status, 403);
+    assert.equal(
+      (
+        await h.api('PUT', '/api/v1/orchestrations/Echo/policy', {
+          key: operator.key,
+          body: policy,
+        })
+      ).status,
+      403,
+    );
     assert.deepEqual(await h.client.listVersionPolicies(), []);
-    const set = await h.api('PUT', '/api/v1/orchestrations/Echo/policy', { key: admin.key, body: policy });
+    const set = await h.api('PUT', '/api/v1/orchestrations/Echo/policy', {
+      key: admin.key,
+      body: policy,
+    });
     assert.equal(set.status, 200);
     assert.equal(set.body.updatedBy, 'ana');
 
-    const audit = await h.api('GET', `/api/v1/audit?target=${encodeURIComponent(`instance:${start.instanceId}`)}`, { key: viewer.key });
-    assert.deepEqual(audit.body.items.map((e: { action: string; actor: string }) => [e.action, e.actor]), [['instance.start', 'ci-operator']]);
+    const audit = await h.api(
+      'GET',
+      `/api/v1/audit?target=${encodeURIComponent(`instance:${start.instanceId}`)}`,
+      { key: viewer.key },
+    );
+    assert.deepEqual(
+      audit.body.items.map((e: { action: string; actor: string }) => [e.action, e.actor]),
+      [['instance.start', 'ci-operator']],
+    );
   });
 
   test('refuses every mutation in read-only mode but still serves reads', async (t) => {
     const h = await startManagementHarness(t, 'sqlite', { isReadOnly: true });
     const id = uid('ro');
-    const res = await h.api('POST', '/api/v1/instances', { body: { orchestrationName: 'Echo', instanceId: id } });
+    const res = await h.api('POST', '/api/v1/instances', {
+      body: { orchestrationName: 'Echo', instanceId: id },
+    });
     assert.equal(res.status, 403);
     assert.equal(res.body.code, 'PERMISSION_DENIED');
     assert.match(res.body.detail, /read-only/);
@@ -74,15 +114,24 @@ describe('management API auth', () => {
     const store = await testStore(t, 'sqlite');
     const client = new Client(await store.open());
     const open = createManagementServer({ client });
-    await assert.rejects(open.listen({ host: '0.0.0.0' }), (e: Error & { code?: string }) => e.code === 'INVALID_INPUT' && /loopback/.test(e.message));
-    const fromElsewhere = await open.app.fetch(new Request('http://server/api/v1/instances'), { incoming: { socket: { remoteAddress: '10.1.2.3' } } });
+    await assert.rejects(
+      open.listen({ host: '0.0.0.0' }),
+      (e: Error & { code?: string }) => e.code === 'INVALID_INPUT' && /loopback/.test(e.message),
+    );
+    const fromElsewhere = await open.app.fetch(new Request('http://server/api/v1/instances'), {
+      incoming: { socket: { remoteAddress: '10.1.2.3' } },
+    });
     assert.equal(fromElsewhere.status, 403);
     assert.equal(((await fromElsewhere.json()) as { code: string }).code, 'PERMISSION_DENIED');
-    const fromLoopback = await open.app.fetch(new Request('http://server/api/v1/instances'), { incoming: { socket: { remoteAddress: '::ffff:127.0.0.1' } } });
+    const fromLoopback = await open.app.fetch(new Request('http://server/api/v1/instances'), {
+      incoming: { socket: { remoteAddress: '::ffff:127.0.0.1' } },
+    });
     assert.equal(fromLoopback.status, 200);
 
     const { record } = await createApiKey('remote', 'viewer');
-    const keyed = await createManagementServer({ client, auth: { keys: [record] } }).listen({ host: '0.0.0.0' });
+    const keyed = await createManagementServer({ client, auth: { keys: [record] } }).listen({
+      host: '0.0.0.0',
+    });
     t.after(() => keyed.close());
     assert.equal((await fetch(`http://127.0.0.1:${keyed.port}/api/v1/instances`)).status, 401);
   });
@@ -98,10 +147,23 @@ describe('management API auth', () => {
   test('rejects malformed key records with a clear error', async () => {
     const { record } = await createApiKey('dup', 'viewer');
     const client = {} as Client;
-    assert.throws(() => createManagementServer({ client, auth: { keys: [record] } }), /needs \{ client/);
+    assert.throws(
+      () => createManagementServer({ client, auth: { keys: [record] } }),
+      /needs \{ client/,
+    );
     const store = { queryInstances: () => undefined } as unknown as Client;
-    assert.throws(() => createManagementServer({ client: store, auth: { keys: [record, record] } }), /repeats the name or prefix/);
-    assert.throws(() => createManagementServer({ client: store, auth: { keys: [{ ...record, role: 'root' as never }] } }), /role must be viewer, operator or admin/);
+    assert.throws(
+      () => createManagementServer({ client: store, auth: { keys: [record, record] } }),
+      /repeats the name or prefix/,
+    );
+    assert.throws(
+      () =>
+        createManagementServer({
+          client: store,
+          auth: { keys: [{ ...record, role: 'root' as never }] },
+        }),
+      /role must be viewer, operator or admin/,
+    );
     await assert.rejects(createApiKey('bad name!', 'viewer'), /name must be/);
     await assert.rejects(createApiKey('late', 'viewer', { expiresAt: 1 }), /in the past/);
   });

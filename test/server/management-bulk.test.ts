@@ -23,36 +23,75 @@ for (const kind of STORE_KINDS) {
       }
       const filter = { name: 'Waiter', idPrefix: prefix, status: 'Running' };
 
-      const dry = await h.api('POST', '/api/v1/bulk', { body: { action: 'raise', eventName: 'go', filter, dryRun: true } });
+      const dry = await h.api('POST', '/api/v1/bulk', {
+        body: { action: 'raise', eventName: 'go', filter, dryRun: true },
+      });
       assert.equal(dry.status, 200, JSON.stringify(dry.body));
       assert.equal(dry.body.matched, 5);
       assert.equal(dry.body.succeeded, 0);
-      assert.equal((await h.client.queryInstances({ idPrefix: prefix, status: 'Running' })).items.length, 5, 'a dry run changes nothing');
+      assert.equal(
+        (await h.client.queryInstances({ idPrefix: prefix, status: 'Running' })).items.length,
+        5,
+        'a dry run changes nothing',
+      );
 
-      const raised = await h.api('POST', '/api/v1/bulk', { body: { action: 'raise', eventName: 'go', data: 'bulk', filter, limit: 3 } });
+      const raised = await h.api('POST', '/api/v1/bulk', {
+        body: { action: 'raise', eventName: 'go', data: 'bulk', filter, limit: 3 },
+      });
       assert.equal(raised.body.matched, 3);
       assert.equal(raised.body.succeeded, 3);
-      for (const id of raised.body.instanceIds) assert.equal((await h.client.waitForOrchestration(id, 10_000)).output, 'bulk');
+      for (const id of raised.body.instanceIds)
+        assert.equal((await h.client.waitForOrchestration(id, 10_000)).output, 'bulk');
 
-      const deleted = await h.api('POST', '/api/v1/bulk', { body: { action: 'delete', instanceIds: [...raised.body.instanceIds, ids.find((id) => !raised.body.instanceIds.includes(id)), 'no-such-instance'] } });
+      const deleted = await h.api('POST', '/api/v1/bulk', {
+        body: {
+          action: 'delete',
+          instanceIds: [
+            ...raised.body.instanceIds,
+            ids.find((id) => !raised.body.instanceIds.includes(id)),
+            'no-such-instance',
+          ],
+        },
+      });
       assert.equal(deleted.body.matched, 5);
       assert.equal(deleted.body.succeeded, 3);
-      assert.deepEqual(deleted.body.failed.map((f: { code: string }) => f.code).sort(), ['INSTANCE_NOT_FOUND', 'INSTANCE_STILL_RUNNING']);
-      for (const id of raised.body.instanceIds) assert.equal((await h.client.getStatus(id)).status, 'NotFound');
+      assert.deepEqual(deleted.body.failed.map((f: { code: string }) => f.code).sort(), [
+        'INSTANCE_NOT_FOUND',
+        'INSTANCE_STILL_RUNNING',
+      ]);
+      for (const id of raised.body.instanceIds)
+        assert.equal((await h.client.getStatus(id)).status, 'NotFound');
 
       const audit = await h.api('GET', '/api/v1/audit?target=instances%3Abulk');
-      assert.deepEqual(audit.body.items.map((e: { action: string; details: { succeeded: number; failed: number } }) => [e.action, e.details.succeeded, e.details.failed]), [
-        ['bulk.delete', 3, 2],
-        ['bulk.raise', 3, 0],
-      ]);
+      assert.deepEqual(
+        audit.body.items.map(
+          (e: { action: string; details: { succeeded: number; failed: number } }) => [
+            e.action,
+            e.details.succeeded,
+            e.details.failed,
+          ],
+        ),
+        [
+          ['bulk.delete', 3, 2],
+          ['bulk.raise', 3, 0],
+        ],
+      );
 
-      const both = await h.api('POST', '/api/v1/bulk', { body: { action: 'cancel', filter, instanceIds: ids } });
+      const both = await h.api('POST', '/api/v1/bulk', {
+        body: { action: 'cancel', filter, instanceIds: ids },
+      });
       assert.equal(both.status, 400);
       const noEvent = await h.api('POST', '/api/v1/bulk', { body: { action: 'raise', filter } });
       assert.equal(noEvent.status, 400);
-      const tooMany = await h.api('POST', '/api/v1/bulk', { body: { action: 'cancel', filter, limit: 5000 } });
+      const tooMany = await h.api('POST', '/api/v1/bulk', {
+        body: { action: 'cancel', filter, limit: 5000 },
+      });
       assert.equal(tooMany.status, 400);
-      assert.equal((await h.client.queryInstances({ idPrefix: prefix, status: 'Running' })).items.length, 2, 'refused requests changed nothing');
+      assert.equal(
+        (await h.client.queryInstances({ idPrefix: prefix, status: 'Running' })).items.length,
+        2,
+        'refused requests changed nothing',
+      );
     });
   });
 }

@@ -14,7 +14,10 @@ interface SseEvent {
 }
 
 /** Reads an SSE body; `until` resolves with every event so far once `done` holds. */
-function sseReader(body: ReadableStream<Uint8Array>): { until(done: (events: SseEvent[]) => boolean): Promise<SseEvent[]>; close(): Promise<void> } {
+function sseReader(body: ReadableStream<Uint8Array>): {
+  until(done: (events: SseEvent[]) => boolean): Promise<SseEvent[]>;
+  close(): Promise<void>;
+} {
   const reader = body.getReader();
   const decoder = new TextDecoder();
   const events: SseEvent[] = [];
@@ -66,7 +69,11 @@ for (const kind of STORE_KINDS) {
       assert.deepEqual(statusesOf(events, id), ['Running', 'Completed']);
       const metrics = events.find((e) => e.event === 'metrics');
       assert.ok(metrics !== undefined);
-      assert.equal(typeof (JSON.parse(metrics.data) as { metrics: { totalInstances: number } }).metrics.totalInstances, 'number');
+      assert.equal(
+        typeof (JSON.parse(metrics.data) as { metrics: { totalInstances: number } }).metrics
+          .totalInstances,
+        'number',
+      );
     });
   });
 }

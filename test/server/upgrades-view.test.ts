@@ -8,7 +8,12 @@
 /* eslint-disable @typescript-eslint/no-unsafe-call -- JSON bodies under test are navigated freely */
 import assert from 'node:assert/strict';
 import { describe, test, type TestContext } from 'node:test';
-import { Client, Runtime, createManagementServer, type OrchestrationContext } from '../../src/index.js';
+import {
+  Client,
+  Runtime,
+  createManagementServer,
+  type OrchestrationContext,
+} from '../../src/index.js';
 import type { Json } from '../helpers/management-harness.js';
 import { uid } from '../helpers/runtime-harness.js';
 import { STORE_KINDS, testStore, type TestStore } from '../helpers/test-store.js';
@@ -18,15 +23,28 @@ const loop = async (ctx: OrchestrationContext, n: number): Promise<never> => {
   return ctx.continueAsNew(n + 1);
 };
 
-async function node(t: TestContext, store: TestStore, versions: readonly string[]): Promise<Runtime> {
-  const runtime = new Runtime(await store.open(), { logLevel: 'off', fleetRefreshMs: 50, nodeHeartbeatIntervalMs: 200, unregisteredBackoff: { baseMs: 20, maxMs: 100 } });
+async function node(
+  t: TestContext,
+  store: TestStore,
+  versions: readonly string[],
+): Promise<Runtime> {
+  const runtime = new Runtime(await store.open(), {
+    logLevel: 'off',
+    fleetRefreshMs: 50,
+    nodeHeartbeatIntervalMs: 200,
+    unregisteredBackoff: { baseMs: 20, maxMs: 100 },
+  });
   for (const v of versions) runtime.registerOrchestrationVersioned('Loop', v, loop);
   await runtime.start();
   t.after(() => runtime.shutdown(2000));
   return runtime;
 }
 
-async function eventually<T>(what: string, read: () => Promise<T>, ok: (value: T) => boolean): Promise<T> {
+async function eventually<T>(
+  what: string,
+  read: () => Promise<T>,
+  ok: (value: T) => boolean,
+): Promise<T> {
   let last: T | undefined;
   for (let i = 0; i < 400; i++) {
     last = await read();
@@ -52,19 +70,30 @@ for (const kind of STORE_KINDS) {
       const client = new Client(await store.open(), { fleetRefreshMs: 0 });
       const server = await createManagementServer({ client }).listen();
       t.after(() => server.close());
-      const get = async (path: string): Promise<Json> => (await fetch(`${server.url}/api/v1${path}`)).json();
+      const get = async (path: string): Promise<Json> =>
+        (await fetch(`${server.url}/api/v1${path}`)).json();
       const rows = async (path: string): Promise<Record<string, Row>> => {
         const body = await get(path);
-        const loopSummary = (body.items as { orchestrationName: string; versions: Row[] }[]).find((s) => s.orchestrationName === 'Loop');
+        const loopSummary = (body.items as { orchestrationName: string; versions: Row[] }[]).find(
+          (s) => s.orchestrationName === 'Loop',
+        );
         return Object.fromEntries((loopSummary?.versions ?? []).map((r) => [r.version, r]));
       };
 
       const ids = [uid('loop'), uid('loop'), uid('loop')];
       for (const id of ids) await client.startOrchestration(id, 'Loop', 0);
-      await eventually('all three run on 1.0.0', () => rows('/orchestrations'), (r) => r['1.0.0']?.nonTerminal === 3);
+      await eventually(
+        'all three run on 1.0.0',
+        () => rows('/orchestrations'),
+        (r) => r['1.0.0']?.nonTerminal === 3,
+      );
 
       const fresh = await node(t, store, ['1.0.0', '2.0.0']);
-      await eventually('the new node registers 2.0.0', () => rows('/orchestrations'), (r) => r['2.0.0']?.liveNodes.length === 1);
+      await eventually(
+        'the new node registers 2.0.0',
+        () => rows('/orchestrations'),
+        (r) => r['2.0.0']?.liveNodes.length === 1,
+      );
       const pinned = await fetch(`${server.url}/api/v1/orchestrations/Loop/policy`, {
         method: 'PUT',
         headers: { 'content-type': 'application/json' },
@@ -73,22 +102,50 @@ for (const kind of STORE_KINDS) {
       assert.equal(pinned.status, 200);
 
       await client.raiseEvent(ids[0] as string, 'tick');
-      const mid = await eventually('one instance moved to 2.0.0', () => rows('/upgrades'), (r) => r['2.0.0']?.nonTerminal === 1);
+      const mid = await eventually(
+        'one instance moved to 2.0.0',
+        () => rows('/upgrades'),
+        (r) => r['2.0.0']?.nonTerminal === 1,
+      );
       assert.equal(mid['1.0.0']?.nonTerminal, 2);
       assert.equal(mid['1.0.0']?.isSafeToDeleteCode, false);
       assert.equal(mid['2.0.0']?.isSafeToDeleteCode, false);
       const waiting = await get('/orchestrations/Loop/versions/1.0.0/instances');
-      assert.deepEqual(waiting.items.map((i: { instanceId: string }) => i.instanceId).sort(), ids.slice(1).sort());
-      assert.deepEqual(waiting.items.map((i: { awaitedEvents: string[]; expectedUpgradeAt: number | null }) => [i.awaitedEvents, i.expectedUpgradeAt]), [[['tick'], null], [['tick'], null]]);
+      assert.deepEqual(
+        waiting.items.map((i: { instanceId: string }) => i.instanceId).sort(),
+        ids.slice(1).sort(),
+      );
+      assert.deepEqual(
+        waiting.items.map((i: { awaitedEvents: string[]; expectedUpgradeAt: number | null }) => [
+          i.awaitedEvents,
+          i.expectedUpgradeAt,
+        ]),
+        [
+          [['tick'], null],
+          [['tick'], null],
+        ],
+      );
 
       for (const id of ids.slice(1)) await client.raiseEvent(id, 'tick');
-      const drained = await eventually('all moved to 2.0.0', () => rows('/orchestrations'), (r) => r['2.0.0']?.nonTerminal === 3);
+      const drained = await eventually(
+        'all moved to 2.0.0',
+        () => rows('/orchestrations'),
+        (r) => r['2.0.0']?.nonTerminal === 3,
+      );
       assert.equal(drained['1.0.0']?.nonTerminal, 0);
-      assert.equal(drained['1.0.0']?.isSafeToDeleteCode, true, '1.0.0 has no instance and no policy names it');
+      assert.equal(
+        drained['1.0.0']?.isSafeToDeleteCode,
+        true,
+        '1.0.0 has no instance and no policy names it',
+      );
       assert.deepEqual((await get('/upgrades')).items, [], 'nothing is mid-upgrade any more');
 
       await fresh.shutdown(2000);
-      const stuck = await eventually('instances on 2.0.0 become stuck', () => rows('/upgrades'), (r) => r['2.0.0']?.isStuck === true);
+      const stuck = await eventually(
+        'instances on 2.0.0 become stuck',
+        () => rows('/upgrades'),
+        (r) => r['2.0.0']?.isStuck === true,
+      );
       assert.equal(stuck['2.0.0']?.nonTerminal, 3);
       assert.deepEqual(stuck['2.0.0']?.liveNodes, []);
     });

@@ -14,7 +14,9 @@ const ACTIONS = ['cancel', 'delete', 'prune', 'raise', 'restart'];
 export function registerBulkCommand(program: Command, ctx: Ctx): void {
   program
     .command('bulk <action>')
-    .description('cancel | delete | prune | raise | restart every instance matching a filter or listed (asks first unless --yes or --dry-run)')
+    .description(
+      'cancel | delete | prune | raise | restart every instance matching a filter or listed (asks first unless --yes or --dry-run)',
+    )
     .option('--ids <instanceId...>', 'these instances instead of a filter')
     .option('--status <status>', 'filter: Running | Completed | Failed | ContinuedAsNew')
     .option('--name <name>', 'filter: orchestration name')
@@ -31,12 +33,21 @@ export function registerBulkCommand(program: Command, ctx: Ctx): void {
     .action(async (action: string, _o: unknown, command: Command) => {
       const c = ctx(command);
       const o = c.options as Record<string, string | string[] | boolean | undefined>;
-      if (!ACTIONS.includes(action)) throw usageError(`action must be one of ${ACTIONS.join(', ')}, got ${action}`);
+      if (!ACTIONS.includes(action))
+        throw usageError(`action must be one of ${ACTIONS.join(', ')}, got ${action}`);
       const filter = Object.fromEntries(
-        Object.entries({ status: o['status'], name: o['name'], version: o['version'], idPrefix: o['idPrefix'] }).filter(([, v]) => v !== undefined),
+        Object.entries({
+          status: o['status'],
+          name: o['name'],
+          version: o['version'],
+          idPrefix: o['idPrefix'],
+        }).filter(([, v]) => v !== undefined),
       );
       const ids = o['ids'] as string[] | undefined;
-      if (ids === undefined && Object.keys(filter).length === 0) throw usageError('give --ids or at least one filter (--status, --name, --version, --id-prefix)');
+      if (ids === undefined && Object.keys(filter).length === 0)
+        throw usageError(
+          'give --ids or at least one filter (--status, --name, --version, --id-prefix)',
+        );
       const keepLast = intOption(o['keepLast'] as string | undefined, '--keep-last');
       const limit = intOption(o['limit'] as string | undefined, '--limit');
       const data = jsonOption(o['data'] as string | undefined, '--data');
@@ -52,12 +63,21 @@ export function registerBulkCommand(program: Command, ctx: Ctx): void {
         ...(data !== undefined ? { data } : {}),
         ...(o['toVersion'] !== undefined ? { version: o['toVersion'] } : {}),
       };
-      if (o['dryRun'] !== true) await c.confirm(`${action} every matching instance (up to ${limit ?? 100})?`);
+      if (o['dryRun'] !== true)
+        await c.confirm(`${action} every matching instance (up to ${limit ?? 100})?`);
       await c.withApi(async (api) =>
-        c.printer.print(await api.request('POST', '/api/v1/bulk', body), (r: { failed: Record<string, unknown>[]; instanceIds: string[] } & Record<string, unknown>) => {
-          const { failed, instanceIds, ...totals } = r;
-          return `${renderRecord({ ...totals, failed: failed.length })}${failed.length > 0 ? `\n\n${renderTable(failed)}` : ''}${instanceIds.length > 0 && r['dryRun'] === true ? `\n\nmatches:\n${instanceIds.join('\n')}` : ''}`;
-        }),
+        c.printer.print(
+          await api.request('POST', '/api/v1/bulk', body),
+          (
+            r: { failed: Record<string, unknown>[]; instanceIds: string[] } & Record<
+              string,
+              unknown
+            >,
+          ) => {
+            const { failed, instanceIds, ...totals } = r;
+            return `${renderRecord({ ...totals, failed: failed.length })}${failed.length > 0 ? `\n\n${renderTable(failed)}` : ''}${instanceIds.length > 0 && r['dryRun'] === true ? `\n\nmatches:\n${instanceIds.join('\n')}` : ''}`;
+          },
+        ),
       );
     });
 }

@@ -12,7 +12,14 @@ type Ctx = (command: Command) => CliContext;
 interface Summary {
   readonly orchestrationName: string;
   readonly policy: { policy: unknown } | null;
-  readonly versions: { version: string; counts: Record<string, number>; nonTerminal: number; liveNodes: string[]; isStuck: boolean; isSafeToDeleteCode: boolean }[];
+  readonly versions: {
+    version: string;
+    counts: Record<string, number>;
+    nonTerminal: number;
+    liveNodes: string[];
+    isStuck: boolean;
+    isSafeToDeleteCode: boolean;
+  }[];
 }
 
 function versionTable(v: { items: Summary[] }): string {
@@ -21,7 +28,9 @@ function versionTable(v: { items: Summary[] }): string {
       orchestration: s.orchestrationName,
       version: r.version,
       nonTerminal: r.nonTerminal,
-      counts: Object.entries(r.counts).map(([k, n]) => `${k}:${n}`).join(' '),
+      counts: Object.entries(r.counts)
+        .map(([k, n]) => `${k}:${n}`)
+        .join(' '),
       liveNodes: r.liveNodes.length,
       stuck: r.isStuck ? 'STUCK' : '',
       safeToDeleteCode: r.isSafeToDeleteCode ? 'yes' : 'no',
@@ -38,21 +47,29 @@ function parsePolicyArgument(text: string): unknown {
   if (pinned !== null) return { kind: 'pinned', version: pinned[1] };
   const ramp = /^ramp:([^:]+):([^:]+):(\d{1,3})$/.exec(text);
   if (ramp !== null) return { kind: 'ramp', from: ramp[1], to: ramp[2], percent: Number(ramp[3]) };
-  throw usageError(`policy must be latest, pinned:<version> or ramp:<from>:<to>:<percent>, got ${JSON.stringify(text)}`);
+  throw usageError(
+    `policy must be latest, pinned:<version> or ramp:<from>:<to>:<percent>, got ${JSON.stringify(text)}`,
+  );
 }
 
 export function registerFleetCommands(program: Command, ctx: Ctx): void {
   program
     .command('versions')
-    .description('every orchestration with its versions: instances by status, live nodes, policy, safe to delete old code')
+    .description(
+      'every orchestration with its versions: instances by status, live nodes, policy, safe to delete old code',
+    )
     .action(async (_o: unknown, command: Command) => {
       const c = ctx(command);
-      await c.withApi(async (api) => c.printer.print(await api.request('GET', '/api/v1/orchestrations'), versionTable));
+      await c.withApi(async (api) =>
+        c.printer.print(await api.request('GET', '/api/v1/orchestrations'), versionTable),
+      );
     });
 
   program
     .command('upgrades')
-    .description('orchestrations mid-upgrade or with stuck instances; with --name and --version, that version\'s running instances and their expected upgrade time')
+    .description(
+      "orchestrations mid-upgrade or with stuck instances; with --name and --version, that version's running instances and their expected upgrade time",
+    )
     .option('--name <orchestrationName>', 'with --version: list running instances of name@version')
     .option('--version <version>', 'with --name')
     .option('--limit <n>', 'page size 1..100 (default 20)')
@@ -60,27 +77,50 @@ export function registerFleetCommands(program: Command, ctx: Ctx): void {
     .action(async (_o: unknown, command: Command) => {
       const c = ctx(command);
       const o = c.options as Record<string, string | undefined>;
-      if ((o['name'] === undefined) !== (o['version'] === undefined)) throw usageError('give --name and --version together');
+      if ((o['name'] === undefined) !== (o['version'] === undefined))
+        throw usageError('give --name and --version together');
       if (o['name'] !== undefined && o['version'] !== undefined) {
         const q = queryString({ limit: intOption(o['limit'], '--limit'), cursor: o['cursor'] });
         await c.withApi(async (api) =>
-          c.printer.print(await api.request('GET', `/api/v1/orchestrations/${enc(o['name'] as string)}/versions/${enc(o['version'] as string)}/instances${q}`), (v: { items: Record<string, unknown>[]; nextCursor: string | null }) =>
-            renderTable(v.items, ['instanceId', 'createdAt', 'currentExecutionId', 'expectedUpgradeAt', 'openActivities', 'awaitedEvents', 'versionPin', 'nextVersion']) +
-            (v.nextCursor === null ? '' : `\nnext page: --cursor ${v.nextCursor}`),
+          c.printer.print(
+            await api.request(
+              'GET',
+              `/api/v1/orchestrations/${enc(o['name'] as string)}/versions/${enc(o['version'] as string)}/instances${q}`,
+            ),
+            (v: { items: Record<string, unknown>[]; nextCursor: string | null }) =>
+              renderTable(v.items, [
+                'instanceId',
+                'createdAt',
+                'currentExecutionId',
+                'expectedUpgradeAt',
+                'openActivities',
+                'awaitedEvents',
+                'versionPin',
+                'nextVersion',
+              ]) + (v.nextCursor === null ? '' : `\nnext page: --cursor ${v.nextCursor}`),
           ),
         );
         return;
       }
-      await c.withApi(async (api) => c.printer.print(await api.request('GET', '/api/v1/upgrades'), versionTable));
+      await c.withApi(async (api) =>
+        c.printer.print(await api.request('GET', '/api/v1/upgrades'), versionTable),
+      );
     });
 
-  const policy = program.command('policy').description('the stored version policy of orchestration names');
+  const policy = program
+    .command('policy')
+    .description('the stored version policy of orchestration names');
   policy
     .command('get <orchestrationName>')
     .description('the stored policy (null when none)')
     .action(async (name: string, _o: unknown, command: Command) => {
       const c = ctx(command);
-      await c.withApi(async (api) => c.printer.print(await api.request('GET', `/api/v1/orchestrations/${enc(name)}/policy`), (v: { item: unknown }) => JSON.stringify(v.item, null, 2)));
+      await c.withApi(async (api) =>
+        c.printer.print(
+          await api.request('GET', `/api/v1/orchestrations/${enc(name)}/policy`),
+          (v: { item: unknown }) => JSON.stringify(v.item, null, 2),
+        ),
+      );
     });
   policy
     .command('list')
@@ -101,7 +141,11 @@ export function registerFleetCommands(program: Command, ctx: Ctx): void {
         ...(c.options['force'] === true ? { force: true } : {}),
         ...(c.options['reason'] !== undefined ? { reason: c.options['reason'] } : {}),
       };
-      await c.withApi(async (api) => c.printer.print(await api.request('PUT', `/api/v1/orchestrations/${enc(name)}/policy`, body)));
+      await c.withApi(async (api) =>
+        c.printer.print(
+          await api.request('PUT', `/api/v1/orchestrations/${enc(name)}/policy`, body),
+        ),
+      );
     });
   policy
     .command('clear <orchestrationName>')
@@ -111,7 +155,14 @@ export function registerFleetCommands(program: Command, ctx: Ctx): void {
       const c = ctx(command);
       const reason = c.options['reason'] as string | undefined;
       await c.confirm(`clear the version policy of ${name}?`);
-      await c.withApi(async (api) => c.printer.print(await api.request('DELETE', `/api/v1/orchestrations/${enc(name)}/policy${queryString({ reason })}`)));
+      await c.withApi(async (api) =>
+        c.printer.print(
+          await api.request(
+            'DELETE',
+            `/api/v1/orchestrations/${enc(name)}/policy${queryString({ reason })}`,
+          ),
+        ),
+      );
     });
 
   program
@@ -120,19 +171,34 @@ export function registerFleetCommands(program: Command, ctx: Ctx): void {
     .option('--include-stale', 'also nodes that stopped heartbeating')
     .action(async (_o: unknown, command: Command) => {
       const c = ctx(command);
-      const q = queryString({ includeStale: c.options['includeStale'] === true ? true : undefined });
+      const q = queryString({
+        includeStale: c.options['includeStale'] === true ? true : undefined,
+      });
       await c.withApi(async (api) =>
-        c.printer.print(await api.request('GET', `/api/v1/nodes${q}`), (v: { items: { nodeId: string; host: string; pid: number; isLive: boolean; lastSeenAt: number; orchestrations: { name: string; versions: string[] }[] }[] }) =>
-          renderTable(
-            v.items.map((n) => ({
-              nodeId: n.nodeId,
-              host: n.host,
-              pid: n.pid,
-              isLive: n.isLive,
-              lastSeenAt: n.lastSeenAt,
-              orchestrations: n.orchestrations.map((o) => `${o.name}@${o.versions.join(',')}`).join(' '),
-            })),
-          ),
+        c.printer.print(
+          await api.request('GET', `/api/v1/nodes${q}`),
+          (v: {
+            items: {
+              nodeId: string;
+              host: string;
+              pid: number;
+              isLive: boolean;
+              lastSeenAt: number;
+              orchestrations: { name: string; versions: string[] }[];
+            }[];
+          }) =>
+            renderTable(
+              v.items.map((n) => ({
+                nodeId: n.nodeId,
+                host: n.host,
+                pid: n.pid,
+                isLive: n.isLive,
+                lastSeenAt: n.lastSeenAt,
+                orchestrations: n.orchestrations
+                  .map((o) => `${o.name}@${o.versions.join(',')}`)
+                  .join(' '),
+              })),
+            ),
         ),
       );
     });
@@ -142,7 +208,9 @@ export function registerFleetCommands(program: Command, ctx: Ctx): void {
     .description('activity names registered by live nodes')
     .action(async (_o: unknown, command: Command) => {
       const c = ctx(command);
-      await c.withApi(async (api) => c.printer.print(await api.request('GET', '/api/v1/activities')));
+      await c.withApi(async (api) =>
+        c.printer.print(await api.request('GET', '/api/v1/activities')),
+      );
     });
 
   program
@@ -154,9 +222,25 @@ export function registerFleetCommands(program: Command, ctx: Ctx): void {
     .action(async (_o: unknown, command: Command) => {
       const c = ctx(command);
       const o = c.options as Record<string, string | undefined>;
-      const q = queryString({ target: o['target'], limit: intOption(o['limit'], '--limit'), cursor: o['cursor'] });
+      const q = queryString({
+        target: o['target'],
+        limit: intOption(o['limit'], '--limit'),
+        cursor: o['cursor'],
+      });
       await c.withApi(async (api) =>
-        c.printer.print(await api.request('GET', `/api/v1/audit${q}`), (v: { items: Record<string, unknown>[] }) => renderTable(v.items, ['auditId', 'at', 'actor', 'action', 'target', 'reason', 'details'])),
+        c.printer.print(
+          await api.request('GET', `/api/v1/audit${q}`),
+          (v: { items: Record<string, unknown>[] }) =>
+            renderTable(v.items, [
+              'auditId',
+              'at',
+              'actor',
+              'action',
+              'target',
+              'reason',
+              'details',
+            ]),
+        ),
       );
     });
 

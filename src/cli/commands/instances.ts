@@ -8,7 +8,15 @@ import { renderRecord, renderTable } from '../output.js';
 
 type Ctx = (command: Command) => CliContext;
 
-const LIST_COLUMNS = ['instanceId', 'orchestrationName', 'orchestrationVersion', 'status', 'currentExecutionId', 'createdAt', 'updatedAt'];
+const LIST_COLUMNS = [
+  'instanceId',
+  'orchestrationName',
+  'orchestrationVersion',
+  'status',
+  'currentExecutionId',
+  'createdAt',
+  'updatedAt',
+];
 
 interface Page {
   readonly items: Record<string, unknown>[];
@@ -16,7 +24,9 @@ interface Page {
 }
 
 export function registerInstanceCommands(program: Command, ctx: Ctx): void {
-  const instances = program.command('instances').description('list, inspect and act on orchestration instances');
+  const instances = program
+    .command('instances')
+    .description('list, inspect and act on orchestration instances');
 
   instances
     .command('list')
@@ -45,15 +55,26 @@ export function registerInstanceCommands(program: Command, ctx: Ctx): void {
         limit: intOption(o['limit'] as string | undefined, '--limit'),
       };
       await c.withApi(async (api) => {
-        let page = (await api.request('GET', `/api/v1/instances${queryString({ ...base, cursor: o['cursor'] })}`)) as Page;
+        let page = (await api.request(
+          'GET',
+          `/api/v1/instances${queryString({ ...base, cursor: o['cursor'] })}`,
+        )) as Page;
         const items = [...page.items];
         while (o['all'] === true && page.nextCursor !== null) {
           c.printer.note(`… ${items.length} instances so far`);
-          page = (await api.request('GET', `/api/v1/instances${queryString({ ...base, cursor: page.nextCursor })}`)) as Page;
+          page = (await api.request(
+            'GET',
+            `/api/v1/instances${queryString({ ...base, cursor: page.nextCursor })}`,
+          )) as Page;
           items.push(...page.items);
         }
         const result = { items, nextCursor: page.nextCursor };
-        c.printer.print(result, (v: Page) => renderTable(v.items, LIST_COLUMNS) + (v.nextCursor === null ? '' : `\nnext page: --cursor ${v.nextCursor}`));
+        c.printer.print(
+          result,
+          (v: Page) =>
+            renderTable(v.items, LIST_COLUMNS) +
+            (v.nextCursor === null ? '' : `\nnext page: --cursor ${v.nextCursor}`),
+        );
       });
     });
 
@@ -64,8 +85,10 @@ export function registerInstanceCommands(program: Command, ctx: Ctx): void {
       const c = ctx(command);
       await c.withApi(async (api) => {
         const detail = await api.request('GET', `/api/v1/instances/${enc(id)}`);
-        c.printer.print(detail, (d: { instance: Record<string, unknown>; executions: Record<string, unknown>[] }) =>
-          `${renderRecord(d.instance)}\n\nexecutions:\n${renderTable(d.executions, ['executionId', 'orchestrationVersion', 'status', 'startedAt', 'completedAt', 'eventCount'])}`,
+        c.printer.print(
+          detail,
+          (d: { instance: Record<string, unknown>; executions: Record<string, unknown>[] }) =>
+            `${renderRecord(d.instance)}\n\nexecutions:\n${renderTable(d.executions, ['executionId', 'orchestrationVersion', 'status', 'startedAt', 'completedAt', 'eventCount'])}`,
         );
       });
     });
@@ -79,10 +102,17 @@ export function registerInstanceCommands(program: Command, ctx: Ctx): void {
     .action(async (id: string, _o: unknown, command: Command) => {
       const c = ctx(command);
       const o = c.options as Record<string, string | undefined>;
-      const q = queryString({ executionId: intOption(o['execution'], '--execution'), limit: intOption(o['limit'], '--limit'), cursor: o['cursor'] });
+      const q = queryString({
+        executionId: intOption(o['execution'], '--execution'),
+        limit: intOption(o['limit'], '--limit'),
+        cursor: o['cursor'],
+      });
       await c.withApi(async (api) => {
-        c.printer.print(await api.request('GET', `/api/v1/instances/${enc(id)}/history${q}`), (p: Page) =>
-          renderTable(p.items, ['eventId', 'kind', 'sourceEventId', 'timestampMs', 'data']) + (p.nextCursor === null ? '' : `\nnext page: --cursor ${p.nextCursor}`),
+        c.printer.print(
+          await api.request('GET', `/api/v1/instances/${enc(id)}/history${q}`),
+          (p: Page) =>
+            renderTable(p.items, ['eventId', 'kind', 'sourceEventId', 'timestampMs', 'data']) +
+            (p.nextCursor === null ? '' : `\nnext page: --cursor ${p.nextCursor}`),
         );
       });
     });
@@ -93,10 +123,22 @@ export function registerInstanceCommands(program: Command, ctx: Ctx): void {
     .option('--execution <id>', 'execution id (default: the current one)')
     .action(async (id: string, _o: unknown, command: Command) => {
       const c = ctx(command);
-      const q = queryString({ executionId: intOption(c.options['execution'] as string | undefined, '--execution') });
+      const q = queryString({
+        executionId: intOption(c.options['execution'] as string | undefined, '--execution'),
+      });
       await c.withApi(async (api) =>
-        c.printer.print(await api.request('GET', `/api/v1/instances/${enc(id)}/timeline${q}`), (v: { items: Record<string, unknown>[] }) =>
-          renderTable(v.items, ['eventId', 'kind', 'name', 'outcome', 'startedAt', 'endedAt', 'fireAt']),
+        c.printer.print(
+          await api.request('GET', `/api/v1/instances/${enc(id)}/timeline${q}`),
+          (v: { items: Record<string, unknown>[] }) =>
+            renderTable(v.items, [
+              'eventId',
+              'kind',
+              'name',
+              'outcome',
+              'startedAt',
+              'endedAt',
+              'fireAt',
+            ]),
         ),
       );
     });
@@ -106,7 +148,9 @@ export function registerInstanceCommands(program: Command, ctx: Ctx): void {
     .description("every execution's history as NDJSON on stdout (one event per line)")
     .action(async (id: string, _o: unknown, command: Command) => {
       const c = ctx(command);
-      await c.withApi(async (api) => c.io.out((await api.text(`/api/v1/instances/${enc(id)}/export`)).trimEnd()));
+      await c.withApi(async (api) =>
+        c.io.out((await api.text(`/api/v1/instances/${enc(id)}/export`)).trimEnd()),
+      );
     });
 
   instances
@@ -114,7 +158,9 @@ export function registerInstanceCommands(program: Command, ctx: Ctx): void {
     .description('the instance and its sub-orchestrations')
     .action(async (id: string, _o: unknown, command: Command) => {
       const c = ctx(command);
-      await c.withApi(async (api) => c.printer.print(await api.request('GET', `/api/v1/instances/${enc(id)}/tree`)));
+      await c.withApi(async (api) =>
+        c.printer.print(await api.request('GET', `/api/v1/instances/${enc(id)}/tree`)),
+      );
     });
 
   instances
@@ -134,7 +180,9 @@ export function registerInstanceCommands(program: Command, ctx: Ctx): void {
         ...(o['version'] !== undefined ? { version: o['version'] } : {}),
         ...(o['pin'] === true ? { pinVersion: true } : {}),
       };
-      await c.withApi(async (api) => c.printer.print(await api.request('POST', '/api/v1/instances', body)));
+      await c.withApi(async (api) =>
+        c.printer.print(await api.request('POST', '/api/v1/instances', body)),
+      );
     });
 
   instances
@@ -145,7 +193,12 @@ export function registerInstanceCommands(program: Command, ctx: Ctx): void {
       const c = ctx(command);
       const data = jsonOption(c.options['data'] as string | undefined, '--data');
       await c.withApi(async (api) =>
-        c.printer.print(await api.request('POST', `/api/v1/instances/${enc(id)}/events`, { eventName, ...(data !== undefined ? { data } : {}) })),
+        c.printer.print(
+          await api.request('POST', `/api/v1/instances/${enc(id)}/events`, {
+            eventName,
+            ...(data !== undefined ? { data } : {}),
+          }),
+        ),
       );
     });
 
@@ -157,7 +210,15 @@ export function registerInstanceCommands(program: Command, ctx: Ctx): void {
       const c = ctx(command);
       const reason = c.options['reason'] as string | undefined;
       await c.confirm(`cancel instance ${id}?`);
-      await c.withApi(async (api) => c.printer.print(await api.request('POST', `/api/v1/instances/${enc(id)}/cancel`, reason === undefined ? {} : { reason })));
+      await c.withApi(async (api) =>
+        c.printer.print(
+          await api.request(
+            'POST',
+            `/api/v1/instances/${enc(id)}/cancel`,
+            reason === undefined ? {} : { reason },
+          ),
+        ),
+      );
     });
 
   instances
@@ -169,8 +230,14 @@ export function registerInstanceCommands(program: Command, ctx: Ctx): void {
     .action(async (id: string, _o: unknown, command: Command) => {
       const c = ctx(command);
       const o = c.options as Record<string, string | undefined>;
-      const body = { ...(o['version'] !== undefined ? { version: o['version'] } : {}), ...(o['reason'] !== undefined ? { reason: o['reason'] } : {}), ...timeout(o) };
-      await c.withApi(async (api) => c.printer.print(await api.request('POST', `/api/v1/instances/${enc(id)}/resume`, body)));
+      const body = {
+        ...(o['version'] !== undefined ? { version: o['version'] } : {}),
+        ...(o['reason'] !== undefined ? { reason: o['reason'] } : {}),
+        ...timeout(o),
+      };
+      await c.withApi(async (api) =>
+        c.printer.print(await api.request('POST', `/api/v1/instances/${enc(id)}/resume`, body)),
+      );
     });
 
   instances
@@ -190,7 +257,9 @@ export function registerInstanceCommands(program: Command, ctx: Ctx): void {
         ...timeout(o),
       };
       await c.confirm(`restart instance ${id}?`);
-      await c.withApi(async (api) => c.printer.print(await api.request('POST', `/api/v1/instances/${enc(id)}/restart`, body)));
+      await c.withApi(async (api) =>
+        c.printer.print(await api.request('POST', `/api/v1/instances/${enc(id)}/restart`, body)),
+      );
     });
 
   instances
@@ -200,8 +269,17 @@ export function registerInstanceCommands(program: Command, ctx: Ctx): void {
     .action(async (id: string, _o: unknown, command: Command) => {
       const c = ctx(command);
       const force = c.options['force'] === true;
-      await c.confirm(`delete instance ${id} and its sub-orchestrations${force ? ' even if running' : ''}?`);
-      await c.withApi(async (api) => c.printer.print(await api.request('DELETE', `/api/v1/instances/${enc(id)}${queryString({ force: force ? true : undefined })}`)));
+      await c.confirm(
+        `delete instance ${id} and its sub-orchestrations${force ? ' even if running' : ''}?`,
+      );
+      await c.withApi(async (api) =>
+        c.printer.print(
+          await api.request(
+            'DELETE',
+            `/api/v1/instances/${enc(id)}${queryString({ force: force ? true : undefined })}`,
+          ),
+        ),
+      );
     });
 
   instances

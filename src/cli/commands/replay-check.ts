@@ -22,13 +22,18 @@ type Register = (runtime: Runtime) => void | Promise<void>;
 async function loadRegister(path: string): Promise<Register> {
   let module: { register?: unknown; default?: unknown };
   try {
-    module = (await import(pathToFileURL(resolve(path)).href)) as { register?: unknown; default?: unknown };
+    module = (await import(pathToFileURL(resolve(path)).href)) as {
+      register?: unknown;
+      default?: unknown;
+    };
   } catch (error) {
     throw usageError(`cannot load --register ${path}: ${(error as Error).message}`);
   }
   const register = module.register ?? module.default;
   if (typeof register !== 'function') {
-    throw usageError(`--register ${path} must export a function register(runtime) (or a default export) that registers your orchestrations and activities`);
+    throw usageError(
+      `--register ${path} must export a function register(runtime) (or a default export) that registers your orchestrations and activities`,
+    );
   }
   return register as Register;
 }
@@ -36,7 +41,9 @@ async function loadRegister(path: string): Promise<Register> {
 export function registerReplayCheckCommand(program: Command, ctx: Ctx): void {
   program
     .command('replay-check')
-    .description("replays running instances' histories against the code a module registers (exit 8 when any diverges)")
+    .description(
+      "replays running instances' histories against the code a module registers (exit 8 when any diverges)",
+    )
     .requiredOption('--register <module>', 'a JS module exporting register(runtime)')
     .requiredOption('--store <url>', 'sqlite:./app.db or postgres://… (the live store; read only)')
     .option('--schema <name>', 'PostgreSQL schema (default public)')
@@ -53,7 +60,10 @@ export function registerReplayCheckCommand(program: Command, ctx: Ctx): void {
         await register(runtime);
         const limit = intOption(o['limit'] as string | undefined, '--limit');
         const ids = o['instance'] as string[] | undefined;
-        report = await runtime.checkReplay({ ...(ids !== undefined ? { instanceIds: ids } : {}), ...(limit !== undefined ? { limit } : {}) });
+        report = await runtime.checkReplay({
+          ...(ids !== undefined ? { instanceIds: ids } : {}),
+          ...(limit !== undefined ? { limit } : {}),
+        });
       } finally {
         await provider.close();
       }
@@ -62,8 +72,12 @@ export function registerReplayCheckCommand(program: Command, ctx: Ctx): void {
         const problems = results.filter((x) => x.outcome !== 'ok' && x.outcome !== 'skipped');
         return [
           renderRecord(totals),
-          problems.length === 0 ? '' : `\n${renderTable(problems as unknown as Record<string, unknown>[], ['instanceId', 'orchestrationName', 'orchestrationVersion', 'outcome', 'eventId', 'message'])}`,
-          inputRejections.length === 0 ? '' : `\ninput rejected at the next continue-as-new:\n${renderTable(inputRejections as unknown as Record<string, unknown>[], ['instanceId', 'fromVersion', 'toVersion', 'message'])}`,
+          problems.length === 0
+            ? ''
+            : `\n${renderTable(problems as unknown as Record<string, unknown>[], ['instanceId', 'orchestrationName', 'orchestrationVersion', 'outcome', 'eventId', 'message'])}`,
+          inputRejections.length === 0
+            ? ''
+            : `\ninput rejected at the next continue-as-new:\n${renderTable(inputRejections as unknown as Record<string, unknown>[], ['instanceId', 'fromVersion', 'toVersion', 'message'])}`,
         ].join('');
       });
       if (report.diverged + report.unregistered + report.errors + report.inputRejected > 0) {

@@ -5,7 +5,13 @@
 import { readFileSync } from 'node:fs';
 import type { Command } from 'commander';
 import { Client } from '../../client/client.js';
-import { API_KEY_ROLES, createApiKey, parseApiKeyRecords, type ApiKeyRecord, type ApiKeyRole } from '../../server/auth/api-keys.js';
+import {
+  API_KEY_ROLES,
+  createApiKey,
+  parseApiKeyRecords,
+  type ApiKeyRecord,
+  type ApiKeyRole,
+} from '../../server/auth/api-keys.js';
 import { createManagementServer } from '../../server/create-management-server.js';
 import { intOption, type CliContext } from '../cli-context.js';
 import { usageError } from '../cli-error.js';
@@ -93,7 +99,9 @@ export function registerServeCommands(program: Command, ctx: Ctx): void {
   const keys = program.command('keys').description('API keys of the management server');
   keys
     .command('create')
-    .description('creates a key: prints the secret key (once) and the record to add to DUROXIDE_API_KEYS / --keys-file')
+    .description(
+      'creates a key: prints the secret key (once) and the record to add to DUROXIDE_API_KEYS / --keys-file',
+    )
     .requiredOption('--name <name>', 'shown as the actor in the audit log')
     .requiredOption('--role <role>', 'viewer | operator | admin')
     .option('--expires-in-days <days>', 'refuse the key after this many days')
@@ -101,11 +109,18 @@ export function registerServeCommands(program: Command, ctx: Ctx): void {
       const c = ctx(command);
       const o = c.options as Record<string, string | undefined>;
       const role = o['role'] as string;
-      if (!Object.hasOwn(API_KEY_ROLES, role)) throw usageError(`--role must be viewer, operator or admin, got ${role}`);
+      if (!Object.hasOwn(API_KEY_ROLES, role))
+        throw usageError(`--role must be viewer, operator or admin, got ${role}`);
       const days = intOption(o['expiresInDays'], '--expires-in-days');
-      const created = await createApiKey(o['name'] as string, role as ApiKeyRole, days === undefined ? {} : { expiresAt: Date.now() + days * DAY_MS });
-      c.printer.print(created, (v: { key: string; record: ApiKeyRecord }) =>
-        `${renderRecord({ key: v.key })}\n\nGive the key to its user (it is not stored). Add this record to the server's keys (DUROXIDE_API_KEYS or --keys-file JSON array); remove it to revoke the key:\n${JSON.stringify(v.record)}`,
+      const created = await createApiKey(
+        o['name'] as string,
+        role as ApiKeyRole,
+        days === undefined ? {} : { expiresAt: Date.now() + days * DAY_MS },
+      );
+      c.printer.print(
+        created,
+        (v: { key: string; record: ApiKeyRecord }) =>
+          `${renderRecord({ key: v.key })}\n\nGive the key to its user (it is not stored). Add this record to the server's keys (DUROXIDE_API_KEYS or --keys-file JSON array); remove it to revoke the key:\n${JSON.stringify(v.record)}`,
       );
     });
 }

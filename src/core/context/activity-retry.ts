@@ -48,7 +48,12 @@ interface ResolvedBackoff {
 const BACKOFF_KINDS: readonly string[] = ['exponential', 'linear', 'fixed', 'none'];
 
 function resolveBackoff(b: BackoffPolicy | undefined): ResolvedBackoff {
-  const kind = b === undefined ? 'exponential' : typeof b === 'string' ? b : (b as { kind?: unknown } | null)?.kind;
+  const kind =
+    b === undefined
+      ? 'exponential'
+      : typeof b === 'string'
+        ? b
+        : (b as { kind?: unknown } | null)?.kind;
   if (typeof kind !== 'string' || !BACKOFF_KINDS.includes(kind)) {
     throw new InvalidInputError(
       `backoff must be 'exponential', 'linear', 'fixed', 'none' or { kind, baseMs?, multiplier?, maxMs? }, got ${JSON.stringify(b)}`,
@@ -59,13 +64,20 @@ function resolveBackoff(b: BackoffPolicy | undefined): ResolvedBackoff {
   let multiplier = 2;
   if (o?.multiplier !== undefined) {
     if (typeof o.multiplier !== 'number' || !Number.isFinite(o.multiplier) || o.multiplier <= 0) {
-      throw new InvalidInputError(`backoff.multiplier must be a positive number, got ${describeValue(o.multiplier)}`);
+      throw new InvalidInputError(
+        `backoff.multiplier must be a positive number, got ${describeValue(o.multiplier)}`,
+      );
     }
     multiplier = o.multiplier;
   }
   return {
     kind: k,
-    baseMs: o?.baseMs === undefined ? (k === 'fixed' ? 1000 : 100) : requireDurationMs(o.baseMs, 'backoff.baseMs'),
+    baseMs:
+      o?.baseMs === undefined
+        ? k === 'fixed'
+          ? 1000
+          : 100
+        : requireDurationMs(o.baseMs, 'backoff.baseMs'),
     multiplier,
     maxMs: o?.maxMs === undefined ? 30_000 : requireDurationMs(o.maxMs, 'backoff.maxMs'),
   };
@@ -96,15 +108,24 @@ export interface CheckedRetryPolicy {
 
 /** Validates a retry policy at the call site, so a mistake throws where it was made. */
 export function checkRetryPolicy(retry: unknown): CheckedRetryPolicy {
-  if (typeof retry !== 'object' || retry === null) throw new InvalidInputError('retry policy must be an object like { maxAttempts: 3 }');
+  if (typeof retry !== 'object' || retry === null)
+    throw new InvalidInputError('retry policy must be an object like { maxAttempts: 3 }');
   const r = retry as RetryPolicy;
   if (!Number.isInteger(r.maxAttempts) || r.maxAttempts < 1) {
-    throw new InvalidInputError(`retry.maxAttempts must be an integer >= 1, got ${String(r.maxAttempts)}`);
+    throw new InvalidInputError(
+      `retry.maxAttempts must be an integer >= 1, got ${String(r.maxAttempts)}`,
+    );
   }
   return {
     maxAttempts: r.maxAttempts,
-    timeoutMs: r.timeoutMs === undefined ? undefined : requireDurationMs(r.timeoutMs, 'retry.timeoutMs', false),
-    totalTimeoutMs: r.totalTimeoutMs === undefined ? undefined : requireDurationMs(r.totalTimeoutMs, 'retry.totalTimeoutMs', false),
+    timeoutMs:
+      r.timeoutMs === undefined
+        ? undefined
+        : requireDurationMs(r.timeoutMs, 'retry.timeoutMs', false),
+    totalTimeoutMs:
+      r.totalTimeoutMs === undefined
+        ? undefined
+        : requireDurationMs(r.totalTimeoutMs, 'retry.totalTimeoutMs', false),
     backoff: resolveBackoff(r.backoff),
     retryOnTimeout: r.retryOnTimeout === true,
   };
@@ -139,7 +160,11 @@ export function scheduleWithRetry<T>(
     const message = total
       ? `timeout: activity '${name}' did not succeed within its total timeout of ${ms} ms (attempt ${attempt} of ${maxAttempts})`
       : `timeout: activity '${name}' timed out after ${ms} ms (attempt ${attempt} of ${maxAttempts})`;
-    return new ActivityFailedError(message, { category: 'application', kind: 'Timeout', message, retryable: false }, { activityName: name });
+    return new ActivityFailedError(
+      message,
+      { category: 'application', kind: 'Timeout', message, retryable: false },
+      { activityName: name },
+    );
   };
   const run = async (): Promise<T> => {
     const start = totalMs === undefined ? 0 : await host.utcNow();

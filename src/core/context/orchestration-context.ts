@@ -23,7 +23,13 @@ import {
   requireVersion,
 } from '../validation/arguments.js';
 import { checkRetryPolicy, scheduleWithRetry, type RetryPolicy } from './activity-retry.js';
-import { allOf, raceOf, type AllResult, type RaceResult, type TaskValue } from './task-combinators.js';
+import {
+  allOf,
+  raceOf,
+  type AllResult,
+  type RaceResult,
+  type TaskValue,
+} from './task-combinators.js';
 import { parseAllResults, parseJsonText, parseRaceResult } from './typed-results.js';
 
 export type { BackoffPolicy, RetryPolicy } from './activity-retry.js';
@@ -45,7 +51,11 @@ export interface OrchestrationHost {
   readonly isReplaying: boolean;
   readonly limits: Limits;
   /** `mapValue` transforms the value the task resolves with (the typed family). */
-  schedule<T>(spec: ScheduleCall, kind: TaskKind, mapValue?: (value: unknown) => unknown): DurableTask<T>;
+  schedule<T>(
+    spec: ScheduleCall,
+    kind: TaskKind,
+    mapValue?: (value: unknown) => unknown,
+  ): DurableTask<T>;
   kvSet(key: string, value: string): void;
   kvClear(key: string): void;
   kvClearAll(): void;
@@ -138,17 +148,31 @@ export class OrchestrationContext {
    * Schedules an activity; resolves with its output, or throws `ActivityFailedError`.
    * @example const receipt = await ctx.scheduleActivity('Charge', { amount: 42 });
    */
-  scheduleActivity<T = unknown>(name: string, input?: unknown, options?: ScheduleActivityOptions): DurableTask<T> {
+  scheduleActivity<T = unknown>(
+    name: string,
+    input?: unknown,
+    options?: ScheduleActivityOptions,
+  ): DurableTask<T> {
     const activity = requireActivityName(name);
-    const sessionId = options?.sessionId === undefined ? undefined : requireSessionId(options.sessionId);
+    const sessionId =
+      options?.sessionId === undefined ? undefined : requireSessionId(options.sessionId);
     return this.#schedule<T>(
-      { type: 'ActivityScheduled', name: activity, input: this.#encode(input, 'activity input'), sessionId },
+      {
+        type: 'ActivityScheduled',
+        name: activity,
+        input: this.#encode(input, 'activity input'),
+        sessionId,
+      },
       'activity',
     );
   }
 
   /** Schedules an activity on the worker that owns `sessionId`. */
-  scheduleActivityOnSession<T = unknown>(name: string, input: unknown, sessionId: string): DurableTask<T> {
+  scheduleActivityOnSession<T = unknown>(
+    name: string,
+    input: unknown,
+    sessionId: string,
+  ): DurableTask<T> {
     return this.scheduleActivity<T>(name, input, { sessionId });
   }
 
@@ -159,16 +183,30 @@ export class OrchestrationContext {
    * @example
    * await ctx.scheduleActivityWithRetry('Charge', order, { maxAttempts: 5, timeoutMs: 10_000, backoff: 'exponential' });
    */
-  scheduleActivityWithRetry<T = unknown>(name: string, input: unknown, retry: RetryPolicy): DurableTask<T> {
+  scheduleActivityWithRetry<T = unknown>(
+    name: string,
+    input: unknown,
+    retry: RetryPolicy,
+  ): DurableTask<T> {
     return this.#withRetry<T>(name, input, retry, undefined);
   }
 
   /** {@link scheduleActivityWithRetry} with every attempt on the same session. */
-  scheduleActivityWithRetryOnSession<T = unknown>(name: string, input: unknown, retry: RetryPolicy, sessionId: string): DurableTask<T> {
+  scheduleActivityWithRetryOnSession<T = unknown>(
+    name: string,
+    input: unknown,
+    retry: RetryPolicy,
+    sessionId: string,
+  ): DurableTask<T> {
     return this.#withRetry<T>(name, input, retry, requireSessionId(sessionId));
   }
 
-  #withRetry<T>(name: string, input: unknown, retry: RetryPolicy, sessionId: string | undefined): DurableTask<T> {
+  #withRetry<T>(
+    name: string,
+    input: unknown,
+    retry: RetryPolicy,
+    sessionId: string | undefined,
+  ): DurableTask<T> {
     const policy = checkRetryPolicy(retry);
     // Validate name and input now, so mistakes throw at the call site.
     requireActivityName(name);
@@ -176,7 +214,11 @@ export class OrchestrationContext {
     return scheduleWithRetry<T>(
       {
         scheduleActivity: <R>(n: string, i: unknown, session: string | undefined) =>
-          this.scheduleActivity<R>(n, i, session === undefined ? undefined : { sessionId: session }),
+          this.scheduleActivity<R>(
+            n,
+            i,
+            session === undefined ? undefined : { sessionId: session },
+          ),
         scheduleTimer: (ms) => this.scheduleTimer(ms),
         race: (a, b) => this.race(a, b),
         utcNow: () => this.utcNow(),
@@ -201,12 +243,18 @@ export class OrchestrationContext {
    * wait is recorded is kept in history but not delivered.
    */
   waitForEvent<T = unknown>(eventName: string): DurableTask<T> {
-    return this.#schedule<T>({ type: 'ExternalSubscribed', name: requireEventName(eventName) }, 'external');
+    return this.#schedule<T>(
+      { type: 'ExternalSubscribed', name: requireEventName(eventName) },
+      'external',
+    );
   }
 
   /** Takes the next message of a persistent FIFO queue fed by `client.enqueueEvent`. */
   dequeueEvent<T = unknown>(queueName: string): DurableTask<T> {
-    return this.#schedule<T>({ type: 'QueueSubscribed', name: requireQueueName(queueName) }, 'queue');
+    return this.#schedule<T>(
+      { type: 'QueueSubscribed', name: requireQueueName(queueName) },
+      'queue',
+    );
   }
 
   /** Runs a child orchestration (version by policy) and resolves with its output. */
@@ -214,11 +262,19 @@ export class OrchestrationContext {
     return this.#subOrchestration<T>(name, undefined, undefined, input);
   }
 
-  scheduleSubOrchestrationWithId<T = unknown>(name: string, instanceId: string, input?: unknown): DurableTask<T> {
+  scheduleSubOrchestrationWithId<T = unknown>(
+    name: string,
+    instanceId: string,
+    input?: unknown,
+  ): DurableTask<T> {
     return this.#subOrchestration<T>(name, undefined, requireNewInstanceId(instanceId), input);
   }
 
-  scheduleSubOrchestrationVersioned<T = unknown>(name: string, version: string, input?: unknown): DurableTask<T> {
+  scheduleSubOrchestrationVersioned<T = unknown>(
+    name: string,
+    version: string,
+    input?: unknown,
+  ): DurableTask<T> {
     return this.#subOrchestration<T>(name, requireVersion(version), undefined, input);
   }
 
@@ -228,10 +284,20 @@ export class OrchestrationContext {
     instanceId: string,
     input?: unknown,
   ): DurableTask<T> {
-    return this.#subOrchestration<T>(name, requireVersion(version), requireNewInstanceId(instanceId), input);
+    return this.#subOrchestration<T>(
+      name,
+      requireVersion(version),
+      requireNewInstanceId(instanceId),
+      input,
+    );
   }
 
-  #subOrchestration<T>(name: string, version: string | undefined, instanceId: string | undefined, input: unknown): DurableTask<T> {
+  #subOrchestration<T>(
+    name: string,
+    version: string | undefined,
+    instanceId: string | undefined,
+    input: unknown,
+  ): DurableTask<T> {
     const orchestration = requireOrchestrationName(name);
     const encoded = this.#encode(input, 'sub-orchestration input');
     const instance = instanceId ?? this.#host.autoChildId();
@@ -246,11 +312,21 @@ export class OrchestrationContext {
     return this.#detached(name, undefined, instanceId, input);
   }
 
-  startOrchestrationVersioned(name: string, version: string, instanceId: string, input?: unknown): DurableTask<void> {
+  startOrchestrationVersioned(
+    name: string,
+    version: string,
+    instanceId: string,
+    input?: unknown,
+  ): DurableTask<void> {
     return this.#detached(name, requireVersion(version), instanceId, input);
   }
 
-  #detached(name: string, version: string | undefined, instanceId: string, input: unknown): DurableTask<void> {
+  #detached(
+    name: string,
+    version: string | undefined,
+    instanceId: string,
+    input: unknown,
+  ): DurableTask<void> {
     return this.#schedule<void>(
       {
         type: 'OrchestrationChained',
@@ -274,7 +350,10 @@ export class OrchestrationContext {
 
   /** Like {@link continueAsNew}, with an explicit version for the next execution. */
   continueAsNewVersioned(input: unknown, version: string): DurableTask<never> {
-    return this.#host.requestContinueAsNew(this.#encode(input, 'continue-as-new input'), requireVersion(version));
+    return this.#host.requestContinueAsNew(
+      this.#encode(input, 'continue-as-new input'),
+      requireVersion(version),
+    );
   }
 
   /** Current time in epoch ms, recorded in history (same value on every replay). */
@@ -291,7 +370,9 @@ export class OrchestrationContext {
    * Waits for every task; resolves with `[{ ok: value } | { err: error }]` in argument order.
    * Never throws: each element carries its own outcome.
    */
-  all<T extends readonly DurableTask<unknown>[]>(tasks: T): DurableTask<{ [K in keyof T]: AllResult<TaskValue<T[K]>> }> {
+  all<T extends readonly DurableTask<unknown>[]>(
+    tasks: T,
+  ): DurableTask<{ [K in keyof T]: AllResult<TaskValue<T[K]>> }> {
     return allOf(this.#host, tasks);
   }
 
@@ -299,7 +380,9 @@ export class OrchestrationContext {
    * Resolves with the first task to complete, in history order (`{ index, value }`); if that
    * task failed, throws its error. The other tasks are cancelled where possible.
    */
-  race<T extends readonly DurableTask<unknown>[]>(...tasks: T | [T]): DurableTask<RaceResult<TaskValue<T[number]>>> {
+  race<T extends readonly DurableTask<unknown>[]>(
+    ...tasks: T | [T]
+  ): DurableTask<RaceResult<TaskValue<T[number]>>> {
     const list = (tasks.length === 1 && Array.isArray(tasks[0]) ? tasks[0] : tasks) as T;
     return raceOf(this.#host, list);
   }
@@ -312,24 +395,43 @@ export class OrchestrationContext {
     return this.#typed(() => this.scheduleActivity<T>(name, input));
   }
   /** {@link scheduleActivityOnSession} with a typed, JSON-parsed result. */
-  scheduleActivityOnSessionTyped<T = unknown>(name: string, input: unknown, sessionId: string): DurableTask<T> {
+  scheduleActivityOnSessionTyped<T = unknown>(
+    name: string,
+    input: unknown,
+    sessionId: string,
+  ): DurableTask<T> {
     return this.#typed(() => this.scheduleActivityOnSession<T>(name, input, sessionId));
   }
   /** {@link scheduleActivityWithRetry} with a typed, JSON-parsed result. */
-  scheduleActivityWithRetryTyped<T = unknown>(name: string, input: unknown, retry: RetryPolicy): DurableTask<T> {
+  scheduleActivityWithRetryTyped<T = unknown>(
+    name: string,
+    input: unknown,
+    retry: RetryPolicy,
+  ): DurableTask<T> {
     // A retry composite settles only after an attempt completes, never at creation.
     return this.scheduleActivityWithRetry<T>(name, input, retry).mapValue(parseJsonText);
   }
   /** {@link scheduleActivityWithRetryOnSession} with a typed, JSON-parsed result. */
-  scheduleActivityWithRetryOnSessionTyped<T = unknown>(name: string, input: unknown, retry: RetryPolicy, sessionId: string): DurableTask<T> {
-    return this.scheduleActivityWithRetryOnSession<T>(name, input, retry, sessionId).mapValue(parseJsonText);
+  scheduleActivityWithRetryOnSessionTyped<T = unknown>(
+    name: string,
+    input: unknown,
+    retry: RetryPolicy,
+    sessionId: string,
+  ): DurableTask<T> {
+    return this.scheduleActivityWithRetryOnSession<T>(name, input, retry, sessionId).mapValue(
+      parseJsonText,
+    );
   }
   /** {@link scheduleSubOrchestration} with a typed, JSON-parsed result. */
   scheduleSubOrchestrationTyped<T = unknown>(name: string, input?: unknown): DurableTask<T> {
     return this.#typed(() => this.scheduleSubOrchestration<T>(name, input));
   }
   /** {@link scheduleSubOrchestrationWithId} with a typed, JSON-parsed result. */
-  scheduleSubOrchestrationWithIdTyped<T = unknown>(name: string, instanceId: string, input?: unknown): DurableTask<T> {
+  scheduleSubOrchestrationWithIdTyped<T = unknown>(
+    name: string,
+    instanceId: string,
+    input?: unknown,
+  ): DurableTask<T> {
     return this.#typed(() => this.scheduleSubOrchestrationWithId<T>(name, instanceId, input));
   }
   /** {@link waitForEvent} with typed, JSON-parsed event data. */
@@ -345,7 +447,12 @@ export class OrchestrationContext {
     return this.startOrchestration(name, instanceId, input);
   }
   /** Same as {@link startOrchestrationVersioned}. */
-  startOrchestrationVersionedTyped(name: string, version: string, instanceId: string, input?: unknown): DurableTask<void> {
+  startOrchestrationVersionedTyped(
+    name: string,
+    version: string,
+    instanceId: string,
+    input?: unknown,
+  ): DurableTask<void> {
     return this.startOrchestrationVersioned(name, version, instanceId, input);
   }
   /** Same as {@link continueAsNew}. */
@@ -357,8 +464,11 @@ export class OrchestrationContext {
     return allOf(this.#host, tasks, parseAllResults) as unknown as DurableTask<AllResult<T>[]>;
   }
   /** {@link race} with the winner's value JSON-parsed. */
-  raceTyped<T = unknown>(...tasks: DurableTask<unknown>[] | [readonly DurableTask<unknown>[]]): DurableTask<RaceResult<T>> {
-    const list = tasks.length === 1 && Array.isArray(tasks[0]) ? tasks[0] : (tasks as DurableTask<unknown>[]);
+  raceTyped<T = unknown>(
+    ...tasks: DurableTask<unknown>[] | [readonly DurableTask<unknown>[]]
+  ): DurableTask<RaceResult<T>> {
+    const list =
+      tasks.length === 1 && Array.isArray(tasks[0]) ? tasks[0] : (tasks as DurableTask<unknown>[]);
     return raceOf(this.#host, list, parseRaceResult) as DurableTask<RaceResult<T>>;
   }
 
@@ -429,8 +539,14 @@ export class OrchestrationContext {
 
   /** Reads a value from another instance's store, recorded in history. */
   getValueFromInstance<T = unknown>(instanceId: string, key: string): DurableTask<T | null> {
-    const input = encodePayload({ instanceId: requireInstanceId(instanceId), key: requireKvKey(key) }, 'input');
-    return this.#schedule<T | null>({ type: 'ActivityScheduled', name: SYSCALL_GET_KV_VALUE, input }, 'system');
+    const input = encodePayload(
+      { instanceId: requireInstanceId(instanceId), key: requireKvKey(key) },
+      'input',
+    );
+    return this.#schedule<T | null>(
+      { type: 'ActivityScheduled', name: SYSCALL_GET_KV_VALUE, input },
+      'system',
+    );
   }
 
   /** Logs at info level unless replaying. */

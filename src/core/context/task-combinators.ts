@@ -12,7 +12,8 @@ import { DurableTask } from '../replay/durable-task.js';
  * Result element of `OrchestrationContext.all`: the value, or the failure's message as a string
  * (as duroxide-node gives it), so an `all` result can be returned as an orchestration output.
  */
-export type AllResult<T> = { readonly ok: T; readonly err?: undefined } | { readonly ok?: undefined; readonly err: string };
+export type AllResult<T> =
+  { readonly ok: T; readonly err?: undefined } | { readonly ok?: undefined; readonly err: string };
 
 /** duroxide-node's name for {@link AllResult}. */
 export type JoinResult<T = unknown> = AllResult<T>;
@@ -44,7 +45,7 @@ function requireTasks(tasks: unknown, what: string): DurableTask<unknown>[] {
 
 function errorText(e: unknown): string {
   if (e instanceof Error) return e.message;
-  return typeof e === 'string' ? e : JSON.stringify(e) ?? String(e);
+  return typeof e === 'string' ? e : (JSON.stringify(e) ?? String(e));
 }
 
 /** Waits for every task; resolves with `{ ok } | { err }` per task, in argument order. Never fails. */
@@ -64,7 +65,10 @@ export function allOf<T extends readonly DurableTask<unknown>[]>(
       const s = t.settlement!;
       return s.ok ? { ok: s.value } : { err: errorText(s.error) };
     });
-    composite.settle({ ok: true, value: results as { [K in keyof T]: AllResult<TaskValue<T[K]>> } });
+    composite.settle({
+      ok: true,
+      value: results as { [K in keyof T]: AllResult<TaskValue<T[K]>> },
+    });
   };
   if (remaining === 0) finish();
   for (const t of list) {
@@ -94,7 +98,9 @@ export function raceOf<T extends readonly DurableTask<unknown>[]>(
       if (composite.isSettled || composite.internals.dropped) return;
       const s = t.settlement!;
       composite.settle(
-        s.ok ? { ok: true, value: { index, value: s.value as TaskValue<T[number]> } } : { ok: false, error: s.error },
+        s.ok
+          ? { ok: true, value: { index, value: s.value as TaskValue<T[number]> } }
+          : { ok: false, error: s.error },
       );
       for (const loser of list) if (loser !== t) host.drop(loser);
     });

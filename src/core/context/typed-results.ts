@@ -21,7 +21,9 @@ export function parseAllResults(value: unknown): unknown {
   return value.map((r: unknown) => {
     if (typeof r !== 'object' || r === null) return r;
     const item = r as { ok?: unknown; err?: unknown };
-    return 'err' in item && item.err !== undefined ? { err: parseJsonText(item.err) } : { ok: parseJsonText(item.ok) };
+    return 'err' in item && item.err !== undefined
+      ? { err: parseJsonText(item.err) }
+      : { ok: parseJsonText(item.ok) };
   });
 }
 

@@ -10,7 +10,12 @@
  * @module
  */
 
-import { ERROR_CODES, ERROR_VOCABULARY, type ErrorCategory, type ErrorCode } from './error-codes.js';
+import {
+  ERROR_CODES,
+  ERROR_VOCABULARY,
+  type ErrorCategory,
+  type ErrorCode,
+} from './error-codes.js';
 
 export { ERROR_CATEGORIES, ERROR_CODES } from './error-codes.js';
 export type { ErrorCategory, ErrorCode } from './error-codes.js';
@@ -105,7 +110,9 @@ export class InvalidInputError extends DuroxideError {
 export class InstanceNotFoundError extends DuroxideError {
   static override readonly brand: string = 'InstanceNotFoundError';
   constructor(instanceId: string, message?: string) {
-    super(ERROR_CODES.INSTANCE_NOT_FOUND, message ?? `instance '${instanceId}' not found`, { context: { instanceId } });
+    super(ERROR_CODES.INSTANCE_NOT_FOUND, message ?? `instance '${instanceId}' not found`, {
+      context: { instanceId },
+    });
   }
 }
 
@@ -137,7 +144,8 @@ export class CannotDeleteSubOrchestrationError extends DuroxideError {
   constructor(instanceId: string, message?: string) {
     super(
       ERROR_CODES.CANNOT_DELETE_SUB_ORCHESTRATION,
-      message ?? `instance '${instanceId}' is a sub-orchestration; delete its root instance instead`,
+      message ??
+        `instance '${instanceId}' is a sub-orchestration; delete its root instance instead`,
       { context: { instanceId } },
     );
   }
@@ -173,7 +181,13 @@ export class TimeoutError extends DuroxideError {
 export class ProviderError extends DuroxideError {
   static override readonly brand: string = 'ProviderError';
   readonly operation: string;
-  constructor(operation: string, message: string, retryable: boolean, cause?: unknown, context?: ErrorContext) {
+  constructor(
+    operation: string,
+    message: string,
+    retryable: boolean,
+    cause?: unknown,
+    context?: ErrorContext,
+  ) {
     super(ERROR_CODES.PROVIDER_ERROR, `${operation}: ${message}`, {
       retryable,
       context: { ...context, operation },

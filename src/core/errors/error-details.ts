@@ -32,7 +32,9 @@ export function displayMessage(d: ErrorDetails): string {
       if (d.kind === 'Cancelled') return `canceled: ${String(d.details?.['reason'] ?? d.message)}`;
       return d.message;
     case 'configuration':
-      return storedKind(d.kind) === ERROR_VOCABULARY.NONDETERMINISM.kind ? `nondeterministic: ${d.message}` : d.message;
+      return storedKind(d.kind) === ERROR_VOCABULARY.NONDETERMINISM.kind
+        ? `nondeterministic: ${d.message}`
+        : d.message;
     case 'infrastructure':
       return `infrastructure:${d.kind}: ${d.message}`;
     case 'poison':
@@ -51,7 +53,13 @@ export function applicationError(
 }
 
 export function cancelledError(reason: string): ErrorDetails {
-  return { category: 'application', kind: 'Cancelled', message: '', retryable: false, details: { reason } };
+  return {
+    category: 'application',
+    kind: 'Cancelled',
+    message: '',
+    retryable: false,
+    details: { reason },
+  };
 }
 
 /** Where a replay diverged: the event id, what history has there, and what the code did. */
@@ -77,6 +85,10 @@ export function configurationError(kindOrCode: string, message: string): ErrorDe
   return { category: 'configuration', kind: storedKind(kindOrCode), message, retryable: false };
 }
 
-export function infrastructureError(operation: string, message: string, retryable = false): ErrorDetails {
+export function infrastructureError(
+  operation: string,
+  message: string,
+  retryable = false,
+): ErrorDetails {
   return { category: 'infrastructure', kind: operation, message, retryable };
 }

@@ -5,7 +5,12 @@
  * @module
  */
 import { DuroxideError } from './duroxide-error.js';
-import { applicationError, configurationError, infrastructureError, type ErrorDetails } from './error-details.js';
+import {
+  applicationError,
+  configurationError,
+  infrastructureError,
+  type ErrorDetails,
+} from './error-details.js';
 
 /**
  * Configuration and infrastructure `DuroxideError`s keep their category; anything else is an
@@ -20,7 +25,11 @@ export function errorToDetails(e: unknown): ErrorDetails {
     return infrastructureError(e.context.operation ?? e.code, e.message, e.retryable);
   }
   const name = errorName(e);
-  return applicationError('OrchestrationFailed', errorMessage(e), name !== undefined ? { errorName: name } : undefined);
+  return applicationError(
+    'OrchestrationFailed',
+    errorMessage(e),
+    name !== undefined ? { errorName: name } : undefined,
+  );
 }
 
 /**

@@ -7,7 +7,8 @@
  */
 
 /** A value that survives `JSON.stringify` → `JSON.parse` unchanged. */
-export type JsonValue = null | boolean | number | string | JsonValue[] | { [key: string]: JsonValue };
+export type JsonValue =
+  null | boolean | number | string | JsonValue[] | { [key: string]: JsonValue };
 
 /** Thrown by {@link encodeJson}; callers wrap it in their own error class. */
 export class JsonEncodeError extends Error {
@@ -32,12 +33,15 @@ function check(value: unknown, path: string, seen: Set<object>): void {
     case 'boolean':
       return;
     case 'number':
-      if (!Number.isFinite(value)) throw new JsonEncodeError(`${path} is ${String(value)}, which JSON cannot represent`);
+      if (!Number.isFinite(value))
+        throw new JsonEncodeError(`${path} is ${String(value)}, which JSON cannot represent`);
       return;
     case 'undefined':
       throw new JsonEncodeError(`${path} is undefined, which JSON cannot represent`);
     case 'bigint':
-      throw new JsonEncodeError(`${path} is a BigInt, which JSON cannot represent (convert it to a string)`);
+      throw new JsonEncodeError(
+        `${path} is a BigInt, which JSON cannot represent (convert it to a string)`,
+      );
     case 'function':
     case 'symbol':
       throw new JsonEncodeError(`${path} is ${describe(value)}, which JSON cannot represent`);
@@ -78,7 +82,9 @@ export function encodeJson(value: unknown, what = 'value'): string {
   } catch (e) {
     if (e instanceof RangeError) {
       // The call stack ran out: a structure nested thousands of levels deep.
-      throw new JsonEncodeError(`${what} is nested too deeply to store as JSON (the call stack ran out while encoding it)`);
+      throw new JsonEncodeError(
+        `${what} is nested too deeply to store as JSON (the call stack ran out while encoding it)`,
+      );
     }
     throw e;
   }

@@ -9,9 +9,14 @@ import { isThenable } from './durable-task.js';
 
 /** Drives a generator orchestration to its return value. */
 export async function driveGenerator(gen: Generator<unknown, unknown, unknown>): Promise<unknown> {
-  let next: { ok: true; value: unknown } | { ok: false; error: unknown } = { ok: true, value: undefined };
+  let next: { ok: true; value: unknown } | { ok: false; error: unknown } = {
+    ok: true,
+    value: undefined,
+  };
   for (;;) {
-    const step: IteratorResult<unknown, unknown> = next.ok ? gen.next(next.value) : gen.throw(next.error);
+    const step: IteratorResult<unknown, unknown> = next.ok
+      ? gen.next(next.value)
+      : gen.throw(next.error);
     if (step.done === true) return step.value;
     const yielded: unknown = step.value;
     if (!isThenable(yielded)) {

@@ -24,7 +24,8 @@ export type TaskKind =
   | 'race'
   | 'retry';
 
-type Settlement<T> = { readonly ok: true; readonly value: T } | { readonly ok: false; readonly error: unknown };
+type Settlement<T> =
+  { readonly ok: true; readonly value: T } | { readonly ok: false; readonly error: unknown };
 
 type SettleListener = () => void;
 
@@ -61,7 +62,13 @@ export class DurableTask<T> implements PromiseLike<T> {
     });
     // A failed task nobody awaits must not surface as an unhandled rejection.
     this.#promise.catch(() => undefined);
-    this.internals = { kind, scheduleEventId: undefined, observed: false, dropped: false, children };
+    this.internals = {
+      kind,
+      scheduleEventId: undefined,
+      observed: false,
+      dropped: false,
+      children,
+    };
   }
 
   then<R1 = T, R2 = never>(
@@ -87,7 +94,9 @@ export class DurableTask<T> implements PromiseLike<T> {
    */
   withTag(tag: string): this {
     if (this.#onTag === undefined) {
-      throw new InvalidInputError(`withTag() applies to activity tasks only, not to a ${this.internals.kind} task`);
+      throw new InvalidInputError(
+        `withTag() applies to activity tasks only, not to a ${this.internals.kind} task`,
+      );
     }
     // The byte limit is the runtime's configured one, checked by the engine.
     const checked = requireTag(tag, 'tag', Number.POSITIVE_INFINITY);
@@ -128,7 +137,8 @@ export class DurableTask<T> implements PromiseLike<T> {
   /** @internal Settles the task; a second settlement is ignored. Returns true if it settled now. */
   settle(settlement: Settlement<T>): boolean {
     if (this.#settlement !== undefined || this.internals.dropped) return false;
-    if (settlement.ok && this.#mapValue !== undefined) settlement = { ok: true, value: this.#mapValue(settlement.value) as T };
+    if (settlement.ok && this.#mapValue !== undefined)
+      settlement = { ok: true, value: this.#mapValue(settlement.value) as T };
     this.#settlement = settlement;
     if (settlement.ok) this.#resolve(settlement.value);
     else this.#reject(settlement.error);

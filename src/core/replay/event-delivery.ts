@@ -68,7 +68,9 @@ export class EventDelivery {
         return false;
       case 'OrchestrationStarted':
         this.#scope.fail(
-          nondeterminismError(`${this.#scope.where()}: corrupted history: OrchestrationStarted at event ${event.eventId}`),
+          nondeterminismError(
+            `${this.#scope.where()}: corrupted history: OrchestrationStarted at event ${event.eventId}`,
+          ),
         );
         return false;
       default:
@@ -106,10 +108,14 @@ export class EventDelivery {
         return this.#tasks.settle(task, { ok: false, error });
       }
       case 'SubOrchestrationFailed': {
-        const error = new SubOrchestrationFailedError(displayMessage(event.details), event.details, {
-          ...this.#scope.context(),
-          eventId: source,
-        });
+        const error = new SubOrchestrationFailedError(
+          displayMessage(event.details),
+          event.details,
+          {
+            ...this.#scope.context(),
+            eventId: source,
+          },
+        );
         return this.#tasks.settle(task, { ok: false, error });
       }
       default:

@@ -96,7 +96,8 @@ export class EventSubscriptions {
       const sub = q.waiting.shift()!;
       if (sub.task.internals.dropped || sub.task.isSettled) continue;
       const message = q.buffer.shift()!;
-      if (this.#tasks.settle(sub.task, { ok: true, value: decodeJson(message.data) })) delivered = true;
+      if (this.#tasks.settle(sub.task, { ok: true, value: decodeJson(message.data) }))
+        delivered = true;
     }
     return delivered;
   }

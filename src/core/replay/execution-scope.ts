@@ -8,7 +8,11 @@ import type { ErrorDetails } from '../errors/error-details.js';
 
 /** Replay-safe trace output (the context's trace calls are silent while replaying). */
 export type TraceLevel = 'debug' | 'info' | 'warn' | 'error';
-export type TraceSink = (level: TraceLevel, message: string, fields: Record<string, unknown>) => void;
+export type TraceSink = (
+  level: TraceLevel,
+  message: string,
+  fields: Record<string, unknown>,
+) => void;
 
 /** Identifiers of the execution, as put into error contexts and trace fields. */
 export type ExecutionIdentity = {

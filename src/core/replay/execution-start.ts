@@ -46,7 +46,9 @@ export function openStartedEvent(
       input: start.input,
       parent: start.parent,
       carryForwardEvents:
-        start.carryForwardEvents !== undefined && start.carryForwardEvents.length > 0 ? start.carryForwardEvents : undefined,
+        start.carryForwardEvents !== undefined && start.carryForwardEvents.length > 0
+          ? start.carryForwardEvents
+          : undefined,
       initialCustomStatus: start.initialCustomStatus,
     }) as EventOfType<'OrchestrationStarted'>;
     return { started };

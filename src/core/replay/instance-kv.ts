@@ -37,7 +37,11 @@ export class InstanceKv {
   readonly #limits: Limits;
   readonly #scope: ExecutionScope;
 
-  constructor(snapshot: ReadonlyMap<string, KvEntry> | undefined, limits: Limits, scope: ExecutionScope) {
+  constructor(
+    snapshot: ReadonlyMap<string, KvEntry> | undefined,
+    limits: Limits,
+    scope: ExecutionScope,
+  ) {
     this.#entries = new Map(snapshot);
     this.#limits = limits;
     this.#scope = scope;

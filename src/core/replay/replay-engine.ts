@@ -107,7 +107,13 @@ export class ReplayEngine implements OrchestrationHost {
     this.instanceId = opts.instanceId;
     this.executionId = opts.executionId;
     this.limits = { ...DEFAULT_LIMITS, ...opts.limits };
-    const history = new ExecutionHistory(opts.instanceId, opts.executionId, opts.clock, opts.duroxideVersion, opts.history);
+    const history = new ExecutionHistory(
+      opts.instanceId,
+      opts.executionId,
+      opts.clock,
+      opts.duroxideVersion,
+      opts.history,
+    );
     this.#history = history;
     const { started, corruption } = openStartedEvent(
       history,
@@ -117,12 +123,30 @@ export class ReplayEngine implements OrchestrationHost {
       opts.duroxideVersion,
     );
     this.#started = started;
-    const scope = new ExecutionScope(opts.instanceId, opts.executionId, this.#started.name, this.#started.version, opts.trace);
+    const scope = new ExecutionScope(
+      opts.instanceId,
+      opts.executionId,
+      this.#started.name,
+      this.#started.version,
+      opts.trace,
+    );
     if (corruption !== undefined) scope.fail(nondeterminismError(corruption));
     this.#scope = scope;
     this.#matcher = new ScheduleMatcher(history, scope);
-    this.#delivery = new EventDelivery(history, this.#matcher, this.#tasks, this.#subscriptions, scope);
-    this.#finalizer = new TurnFinalizer(history, this.#tasks, this.#subscriptions, scope, this.#started);
+    this.#delivery = new EventDelivery(
+      history,
+      this.#matcher,
+      this.#tasks,
+      this.#subscriptions,
+      scope,
+    );
+    this.#finalizer = new TurnFinalizer(
+      history,
+      this.#tasks,
+      this.#subscriptions,
+      scope,
+      this.#started,
+    );
     this.#kv = new InstanceKv(opts.kvSnapshot, this.limits, scope);
     this.#customStatus = this.#started.initialCustomStatus;
     this.#ctx = new OrchestrationContext(this);
@@ -170,13 +194,20 @@ export class ReplayEngine implements OrchestrationHost {
       history.beginTurn();
       const carried = this.#started.carryForwardEvents;
       if (carried !== undefined && !this.#run.isStarted && history.persistedLength === 0) {
-        for (const [name, data] of carried) history.append({ type: 'QueueEventDelivered', name, data });
+        for (const [name, data] of carried)
+          history.append({ type: 'QueueEventDelivered', name, data });
       }
       for (const m of messages) stageMessage(m, history, this.#scope);
       if (this.#scope.error === undefined && history.cancelReason === undefined) {
         await this.#execute();
       }
-      const outcome = decideOutcome(this.#scope, history, this.#continueAsNew, this.#run.state, this.limits);
+      const outcome = decideOutcome(
+        this.#scope,
+        history,
+        this.#continueAsNew,
+        this.#run.state,
+        this.limits,
+      );
       const result = this.#finalizer.finish(outcome, this.#run.isDone, this.#customStatus);
       if (outcome.kind !== 'continue') this.#finished = true;
       this.#uncommitted = true;
@@ -214,7 +245,9 @@ export class ReplayEngine implements OrchestrationHost {
 
   /** No failure, and the code has neither finished nor asked to continue as new. */
   #isRunning(): boolean {
-    return this.#scope.error === undefined && !this.#run.isDone && this.#continueAsNew === undefined;
+    return (
+      this.#scope.error === undefined && !this.#run.isDone && this.#continueAsNew === undefined
+    );
   }
 
   /** Lets the code run to its next suspension, then validates what it scheduled. */
@@ -240,7 +273,11 @@ export class ReplayEngine implements OrchestrationHost {
   // ---------------------------------------------------------------- host API (called by ctx)
 
   /** @internal Schedules (or, on replay, claims) one durable action. */
-  schedule<T>(spec: ScheduleSpec, kind: DurableTask<T>['internals']['kind'], mapValue?: (value: unknown) => unknown): DurableTask<T> {
+  schedule<T>(
+    spec: ScheduleSpec,
+    kind: DurableTask<T>['internals']['kind'],
+    mapValue?: (value: unknown) => unknown,
+  ): DurableTask<T> {
     const task = new DurableTask<T>(kind);
     // Before the claim: a queued message may settle the task right away.
     if (mapValue !== undefined) task.mapValue(mapValue);
@@ -276,7 +313,10 @@ export class ReplayEngine implements OrchestrationHost {
     const task = this.schedule<T>({ type: 'ActivityScheduled', name, input: 'null' }, 'system');
     const eventId = task.internals.scheduleEventId;
     if (isNew && eventId !== undefined && this.#scope.error === undefined) {
-      this.#history.append({ type: 'ActivityCompleted', result: JSON.stringify(produce()) }, eventId);
+      this.#history.append(
+        { type: 'ActivityCompleted', result: JSON.stringify(produce()) },
+        eventId,
+      );
     }
     return task;
   }
@@ -326,7 +366,9 @@ export class ReplayEngine implements OrchestrationHost {
     this.#kv.checkSet(key, value);
     const now = this.#opts.clock();
     const claimed =
-      this.#scope.error === undefined ? this.#matcher.claim({ type: 'KeyValueSet', key, value, lastUpdatedAt: now }) : undefined;
+      this.#scope.error === undefined
+        ? this.#matcher.claim({ type: 'KeyValueSet', key, value, lastUpdatedAt: now })
+        : undefined;
     // On replay the recorded timestamp wins, so pruning decisions replay identically.
     const at = claimed?.event.type === 'KeyValueSet' ? claimed.event.lastUpdatedAt : now;
     this.#kv.set(key, value, at);
@@ -379,10 +421,14 @@ export class ReplayEngine implements OrchestrationHost {
   }
 
   #setTag(index: number, tag: string): void {
-    if (typeof tag !== 'string' || tag.length === 0) throw new InvalidInputError('tag must be a non-empty string');
+    if (typeof tag !== 'string' || tag.length === 0)
+      throw new InvalidInputError('tag must be a non-empty string');
     const bytes = utf8Bytes(tag);
     if (bytes > this.limits.maxTagBytes) {
-      throw new InvalidInputError(`tag is ${bytes} bytes; the limit is ${this.limits.maxTagBytes}`, this.#scope.context());
+      throw new InvalidInputError(
+        `tag is ${bytes} bytes; the limit is ${this.limits.maxTagBytes}`,
+        this.#scope.context(),
+      );
     }
     this.#matcher.tagActivity(index, tag);
   }

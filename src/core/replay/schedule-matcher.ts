@@ -9,7 +9,12 @@
  * is part of the comparison.
  * @module
  */
-import { describeEvent, isScheduleEvent, type EventOfType, type HistoryEvent } from '../history/history-event.js';
+import {
+  describeEvent,
+  isScheduleEvent,
+  type EventOfType,
+  type HistoryEvent,
+} from '../history/history-event.js';
 import { nondeterminismError } from '../errors/error-details.js';
 import type { ScheduleCall } from '../context/orchestration-context.js';
 import type { ExecutionHistory } from './execution-history.js';
@@ -120,7 +125,11 @@ export class ScheduleMatcher {
         this.#scope.fail(
           nondeterminismError(
             `${this.#scope.where()}: schedule mismatch at event ${event.eventId}: history has ${describeEvent(event)} but the code scheduled ${actual} (${mismatch}). The code changed under a running execution; ship the change as a new orchestration version`,
-            { eventId: event.eventId, expected: describeEvent(event), actual: `${actual} (${mismatch})` },
+            {
+              eventId: event.eventId,
+              expected: describeEvent(event),
+              actual: `${actual} (${mismatch})`,
+            },
           ),
         );
         return;
@@ -162,7 +171,8 @@ function compareSchedule(spec: ScheduleSpec, event: HistoryEvent): string | unde
       if (e.name !== spec.name) return `name '${e.name}' vs '${spec.name}'`;
       if (e.input !== spec.input) return `input ${e.input} vs ${spec.input}`;
       if ((e.sessionId ?? null) !== (spec.sessionId ?? null)) return 'different session';
-      if ((e.tag ?? null) !== (spec.tag ?? null)) return `tag ${e.tag ?? 'none'} vs ${spec.tag ?? 'none'}`;
+      if ((e.tag ?? null) !== (spec.tag ?? null))
+        return `tag ${e.tag ?? 'none'} vs ${spec.tag ?? 'none'}`;
       return undefined;
     }
     case 'ExternalSubscribed':

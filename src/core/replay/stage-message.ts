@@ -26,7 +26,10 @@ export function stageMessage(m: WorkItem, history: ExecutionHistory, scope: Exec
     case 'ActivityFailed':
     case 'TimerFired': {
       if (m.executionId !== scope.executionId) {
-        scope.trace('debug', `dropping ${m.type} from execution ${m.executionId} (current ${scope.executionId})`);
+        scope.trace(
+          'debug',
+          `dropping ${m.type} from execution ${m.executionId} (current ${scope.executionId})`,
+        );
         return;
       }
       const family = m.type === 'TimerFired' ? 'timer' : 'activity';
@@ -44,7 +47,10 @@ export function stageMessage(m: WorkItem, history: ExecutionHistory, scope: Exec
     case 'SubOrchCompleted':
     case 'SubOrchFailed': {
       if (m.parentExecutionId !== scope.executionId) {
-        scope.trace('debug', `dropping ${m.type} for execution ${m.parentExecutionId} (current ${scope.executionId})`);
+        scope.trace(
+          'debug',
+          `dropping ${m.type} for execution ${m.parentExecutionId} (current ${scope.executionId})`,
+        );
         return;
       }
       if (!checkCompletion(history, scope, 'sub', m.parentId, m.type)) return;
@@ -95,7 +101,11 @@ function checkCompletion(
   }
   const schedule = history.scheduleEvents.get(sourceId);
   if (schedule === undefined) {
-    scope.fail(nondeterminismError(`${scope.where()}: no matching schedule for completion id=${sourceId} (${messageType})`));
+    scope.fail(
+      nondeterminismError(
+        `${scope.where()}: no matching schedule for completion id=${sourceId} (${messageType})`,
+      ),
+    );
     return false;
   }
   if (schedule.type !== SCHEDULE_FOR_FAMILY[family]) {

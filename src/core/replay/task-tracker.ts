@@ -6,7 +6,8 @@
  */
 import type { DurableTask } from './durable-task.js';
 
-export type Settlement = { readonly ok: true; readonly value: unknown } | { readonly ok: false; readonly error: unknown };
+export type Settlement =
+  { readonly ok: true; readonly value: unknown } | { readonly ok: false; readonly error: unknown };
 
 /** The settlement of a task that completes without a value (timers, chained starts, status). */
 export const VOID_SETTLEMENT: Settlement = Object.freeze({ ok: true as const, value: undefined });

@@ -51,7 +51,8 @@ export class TurnFinalizer {
     const terminal = outcome.kind !== 'continue';
 
     // Dropped tasks (race losers; on code completion everything still pending).
-    if (outcome.kind === 'completed' || (outcome.kind === 'failed' && codeDone)) this.#tasks.dropAllScheduled();
+    if (outcome.kind === 'completed' || (outcome.kind === 'failed' && codeDone))
+      this.#tasks.dropAllScheduled();
     this.#cancelDropped(orchestratorItems, cancelledActivities);
     this.#collectNewWork(terminal, workerItems, orchestratorItems);
 
@@ -69,7 +70,8 @@ export class TurnFinalizer {
           break;
         case 'failed':
         case 'cancelled': {
-          const details = outcome.kind === 'failed' ? outcome.details : cancelledError(outcome.reason);
+          const details =
+            outcome.kind === 'failed' ? outcome.details : cancelledError(outcome.reason);
           history.append({ type: 'OrchestrationFailed', details });
           status = 'Failed';
           output = displayMessage(details);
@@ -136,7 +138,10 @@ export class TurnFinalizer {
           if (!isNew) cancelledActivities.push(this.#activityKey(eventId));
           break;
         case 'SubOrchestrationScheduled':
-          history.append({ type: 'SubOrchestrationCancelRequested', reason: 'dropped_future' }, eventId);
+          history.append(
+            { type: 'SubOrchestrationCancelRequested', reason: 'dropped_future' },
+            eventId,
+          );
           if (!isNew) {
             orchestratorItems.push({
               type: 'CancelInstance',
@@ -146,7 +151,10 @@ export class TurnFinalizer {
           }
           break;
         case 'ExternalSubscribed':
-          history.append({ type: 'ExternalSubscribedCancelled', reason: 'dropped_future' }, eventId);
+          history.append(
+            { type: 'ExternalSubscribedCancelled', reason: 'dropped_future' },
+            eventId,
+          );
           break;
         case 'QueueSubscribed':
           history.append({ type: 'QueueSubscriptionCancelled', reason: 'dropped_future' }, eventId);
@@ -204,7 +212,11 @@ export class TurnFinalizer {
               orchestration: e.name,
               input: e.input,
               version: e.version,
-              parent: { instanceId: scope.instanceId, executionId: scope.executionId, scheduleEventId: e.eventId },
+              parent: {
+                instanceId: scope.instanceId,
+                executionId: scope.executionId,
+                scheduleEventId: e.eventId,
+              },
             });
           }
           break;
@@ -228,7 +240,11 @@ export class TurnFinalizer {
    * event (docs/decisions/0003-spec-deviations.md, A4), and cancel outstanding children unless
    * continuing as new.
    */
-  #terminalCleanup(outcome: TurnOutcome, orchestratorItems: WorkItem[], cancelled: CancelledActivity[]): void {
+  #terminalCleanup(
+    outcome: TurnOutcome,
+    orchestratorItems: WorkItem[],
+    cancelled: CancelledActivity[],
+  ): void {
     const history = this.#history;
     const activityReason =
       outcome.kind === 'completed'
@@ -258,12 +274,18 @@ export class TurnFinalizer {
         // leave the tracker); when the code never ran this turn there is nothing to cancel.
         case 'ExternalSubscribed':
           if (this.#tasks.get(eventId)?.isSettled === false) {
-            history.append({ type: 'ExternalSubscribedCancelled', reason: 'orchestration_terminal' }, eventId);
+            history.append(
+              { type: 'ExternalSubscribedCancelled', reason: 'orchestration_terminal' },
+              eventId,
+            );
           }
           break;
         case 'QueueSubscribed':
           if (this.#tasks.get(eventId)?.isSettled === false) {
-            history.append({ type: 'QueueSubscriptionCancelled', reason: 'orchestration_terminal' }, eventId);
+            history.append(
+              { type: 'QueueSubscriptionCancelled', reason: 'orchestration_terminal' },
+              eventId,
+            );
           }
           break;
         default:
@@ -280,7 +302,8 @@ export class TurnFinalizer {
     // Messages that arrived after the code asked to continue were never walked.
     for (let i = history.walked; i < history.length; i++) {
       const e = history.at(i)!;
-      if (e.type === 'QueueEventDelivered') carry.push({ eventId: e.eventId, name: e.name, data: e.data });
+      if (e.type === 'QueueEventDelivered')
+        carry.push({ eventId: e.eventId, name: e.name, data: e.data });
     }
     carry.sort((a, b) => a.eventId - b.eventId);
     if (carry.length > MAX_CARRY_FORWARD_EVENTS) {
@@ -292,7 +315,10 @@ export class TurnFinalizer {
     return carry.slice(0, MAX_CARRY_FORWARD_EVENTS).map((c) => [c.name, c.data]);
   }
 
-  #notifyParent(items: WorkItem[], result: { ok: true; result: string } | { ok: false; details: ErrorDetails }): void {
+  #notifyParent(
+    items: WorkItem[],
+    result: { ok: true; result: string } | { ok: false; details: ErrorDetails },
+  ): void {
     const parent = this.#started.parent;
     if (parent === undefined) return;
     const base = {

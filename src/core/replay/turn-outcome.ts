@@ -15,7 +15,11 @@ export type TurnOutcome =
   | { readonly kind: 'continue' }
   | { readonly kind: 'completed'; readonly output: string }
   | { readonly kind: 'failed'; readonly details: ErrorDetails }
-  | { readonly kind: 'continuedAsNew'; readonly input: string; readonly version: string | undefined }
+  | {
+      readonly kind: 'continuedAsNew';
+      readonly input: string;
+      readonly version: string | undefined;
+    }
   | { readonly kind: 'cancelled'; readonly reason: string };
 
 /** What `ctx.continueAsNew` asked for. */
@@ -40,7 +44,8 @@ export function decideOutcome(
 ): TurnOutcome {
   const { maxHistoryEvents } = limits;
   if (scope.error !== undefined) return { kind: 'failed', details: scope.error };
-  if (history.cancelReason !== undefined) return { kind: 'cancelled', reason: history.cancelReason };
+  if (history.cancelReason !== undefined)
+    return { kind: 'cancelled', reason: history.cancelReason };
   if (continueAsNew !== undefined) {
     return { kind: 'continuedAsNew', input: continueAsNew.input, version: continueAsNew.version };
   }
@@ -58,11 +63,19 @@ export function decideOutcome(
   }
   if (!code.ok) return { kind: 'failed', details: errorToDetails(code.error) };
   try {
-    return { kind: 'completed', output: encodePayload(code.value, 'orchestration output', { maxBytes: limits.maxPayloadBytes }) };
+    return {
+      kind: 'completed',
+      output: encodePayload(code.value, 'orchestration output', {
+        maxBytes: limits.maxPayloadBytes,
+      }),
+    };
   } catch (e) {
     return {
       kind: 'failed',
-      details: applicationError('OrchestrationFailed', `orchestration output of instance '${scope.instanceId}' cannot be stored: ${errorMessage(e)}`),
+      details: applicationError(
+        'OrchestrationFailed',
+        `orchestration output of instance '${scope.instanceId}' cannot be stored: ${errorMessage(e)}`,
+      ),
     };
   }
 }

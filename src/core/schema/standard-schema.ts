@@ -22,7 +22,9 @@ export interface StandardSchemaV1<Input = unknown, Output = Input> {
   readonly '~standard': {
     readonly version: 1;
     readonly vendor: string;
-    readonly validate: (value: unknown) => StandardSchemaResult<Output> | Promise<StandardSchemaResult<Output>>;
+    readonly validate: (
+      value: unknown,
+    ) => StandardSchemaResult<Output> | Promise<StandardSchemaResult<Output>>;
     readonly types?: { readonly input: Input; readonly output: Output } | undefined;
   };
 }
@@ -49,15 +51,26 @@ export function isStandardSchema(value: unknown): value is StandardSchemaV1 {
  * Validates `value`; resolves with the issues (empty when the value is accepted). A schema that
  * throws is reported as one issue at the root, so a broken schema rejects instead of crashing.
  */
-export async function schemaIssues(schema: StandardSchemaV1, value: unknown): Promise<SchemaIssue[]> {
+export async function schemaIssues(
+  schema: StandardSchemaV1,
+  value: unknown,
+): Promise<SchemaIssue[]> {
   let result: StandardSchemaResult<unknown>;
   try {
     result = await schema['~standard'].validate(value);
   } catch (error) {
-    return [{ path: '', message: `the schema's validate threw: ${error instanceof Error ? error.message : String(error)}` }];
+    return [
+      {
+        path: '',
+        message: `the schema's validate threw: ${error instanceof Error ? error.message : String(error)}`,
+      },
+    ];
   }
   if (result.issues === undefined) return [];
-  return result.issues.map((issue) => ({ path: formatPath(issue.path), message: String(issue.message) }));
+  return result.issues.map((issue) => ({
+    path: formatPath(issue.path),
+    message: String(issue.message),
+  }));
 }
 
 /** `items[2].sku` style; keys that are not identifiers are quoted (`["a b"]`). */

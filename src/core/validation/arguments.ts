@@ -47,9 +47,11 @@ export function wellFormedProblem(value: string, what: string): string | undefin
 
 /** A short description of a value for error messages. */
 export function describeValue(value: unknown): string {
-  if (value instanceof Date) return `a Date (${Number.isNaN(value.getTime()) ? 'invalid' : value.toISOString()})`;
+  if (value instanceof Date)
+    return `a Date (${Number.isNaN(value.getTime()) ? 'invalid' : value.toISOString()})`;
   if (typeof value === 'string') return JSON.stringify(value);
-  if (typeof value === 'object' && value !== null) return Array.isArray(value) ? 'an array' : 'an object';
+  if (typeof value === 'object' && value !== null)
+    return Array.isArray(value) ? 'an array' : 'an object';
   return typeof value === 'bigint' ? `${value}n` : String(value);
 }
 
@@ -64,12 +66,15 @@ function orThrow<T>(value: unknown, problem: string | undefined, context?: Error
  * URLs and the CLI's output).
  */
 function identifierProblem(value: unknown, what: string): string | undefined {
-  if (typeof value !== 'string' || value.length === 0) return `${what} must be a non-empty string, got ${describeValue(value)}`;
-  if (value.trim().length === 0) return `${what} must not be only whitespace, got ${JSON.stringify(value)}`;
+  if (typeof value !== 'string' || value.length === 0)
+    return `${what} must be a non-empty string, got ${describeValue(value)}`;
+  if (value.trim().length === 0)
+    return `${what} must not be only whitespace, got ${JSON.stringify(value)}`;
   if (value.length > MAX_IDENTIFIER_LENGTH) {
     return `${what} is ${value.length} characters long; the limit is ${MAX_IDENTIFIER_LENGTH}`;
   }
-  if (CONTROL_CHARACTERS.test(value)) return `${what} ${JSON.stringify(value)} contains control characters`;
+  if (CONTROL_CHARACTERS.test(value))
+    return `${what} ${JSON.stringify(value)} contains control characters`;
   return wellFormedProblem(value, what);
 }
 
@@ -98,7 +103,11 @@ function newInstanceIdProblem(value: unknown, what = 'instance id'): string | un
 
 export function requireNewInstanceId(value: unknown, what = 'instance id'): string {
   const problem = newInstanceIdProblem(value, what);
-  return orThrow(value, problem, problem === undefined || typeof value !== 'string' ? {} : { instanceId: value });
+  return orThrow(
+    value,
+    problem,
+    problem === undefined || typeof value !== 'string' ? {} : { instanceId: value },
+  );
 }
 
 function userNameProblem(value: unknown, what: string): string | undefined {
@@ -111,7 +120,10 @@ function userNameProblem(value: unknown, what: string): string | undefined {
 }
 
 /** An orchestration name: the base rule, and not the reserved system-call prefix. */
-export function orchestrationNameProblem(value: unknown, what = 'orchestration name'): string | undefined {
+export function orchestrationNameProblem(
+  value: unknown,
+  what = 'orchestration name',
+): string | undefined {
   return userNameProblem(value, what);
 }
 
@@ -165,10 +177,16 @@ export function requireVersion(value: unknown, what = 'version'): string {
  * wait would make every attempt fail, like a retry's per-attempt timeout).
  */
 function durationMsProblem(value: unknown, what: string, allowZero = true): string | undefined {
-  if (typeof value !== 'number' || !Number.isFinite(value) || value < 0 || (!allowZero && value === 0)) {
+  if (
+    typeof value !== 'number' ||
+    !Number.isFinite(value) ||
+    value < 0 ||
+    (!allowZero && value === 0)
+  ) {
     return `${what} must be a ${allowZero ? 'non-negative' : 'positive'} number of milliseconds, got ${describeValue(value)}`;
   }
-  if (value > MAX_DURATION_MS) return `${what} is ${value} ms; the longest accepted is ${MAX_DURATION_MS} ms (100 years)`;
+  if (value > MAX_DURATION_MS)
+    return `${what} is ${value} ms; the longest accepted is ${MAX_DURATION_MS} ms (100 years)`;
   return undefined;
 }
 
@@ -180,9 +198,15 @@ export function requireDurationMs(value: unknown, what: string, allowZero = true
  * An activity routing tag: a non-empty string without control characters, at most `maxBytes`
  * bytes of UTF-8 (the runtime's `limits.maxTagBytes`; 256 unless configured).
  */
-export function tagProblem(value: unknown, what = 'tag', maxBytes = MAX_TAG_NAME_BYTES): string | undefined {
-  if (typeof value !== 'string' || value.length === 0) return `${what} must be a non-empty string, got ${describeValue(value)}`;
-  if (CONTROL_CHARACTERS.test(value)) return `${what} ${JSON.stringify(value)} contains control characters`;
+export function tagProblem(
+  value: unknown,
+  what = 'tag',
+  maxBytes = MAX_TAG_NAME_BYTES,
+): string | undefined {
+  if (typeof value !== 'string' || value.length === 0)
+    return `${what} must be a non-empty string, got ${describeValue(value)}`;
+  if (CONTROL_CHARACTERS.test(value))
+    return `${what} ${JSON.stringify(value)} contains control characters`;
   const malformed = wellFormedProblem(value, what);
   if (malformed !== undefined) return malformed;
   const bytes = utf8Bytes(value);
@@ -195,7 +219,8 @@ export function requireTag(value: unknown, what = 'tag', maxBytes = MAX_TAG_NAME
 }
 
 export function requireBoolean(value: unknown, what: string): boolean {
-  if (typeof value !== 'boolean') throw new InvalidInputError(`${what} must be true or false, got ${describeValue(value)}`);
+  if (typeof value !== 'boolean')
+    throw new InvalidInputError(`${what} must be true or false, got ${describeValue(value)}`);
   return value;
 }
 
@@ -213,14 +238,18 @@ export function encodePayload(
   try {
     text = encodeJson(value, what);
   } catch (e) {
-    if (e instanceof JsonEncodeError) throw new InvalidInputError(e.message, options.context ?? {}, e);
+    if (e instanceof JsonEncodeError)
+      throw new InvalidInputError(e.message, options.context ?? {}, e);
     throw e;
   }
   // A UTF-16 code unit is at most 3 bytes of UTF-8: only count bytes when the limit is within reach.
   if (text.length > maxBytes / 4) {
     const bytes = utf8Bytes(text);
     if (bytes > maxBytes) {
-      throw new InvalidInputError(`${what} is ${bytes} bytes as JSON; the limit is ${maxBytes}`, options.context ?? {});
+      throw new InvalidInputError(
+        `${what} is ${bytes} bytes as JSON; the limit is ${maxBytes}`,
+        options.context ?? {},
+      );
     }
   }
   return text;

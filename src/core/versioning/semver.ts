@@ -18,7 +18,8 @@ const SEMVER_RE =
 export function parseSemVer(text: string): SemVer | null {
   const m = SEMVER_RE.exec(text);
   if (m === null) return null;
-  const prerelease = m[4] === undefined ? [] : m[4].split('.').map((p) => (/^\d+$/.test(p) ? Number(p) : p));
+  const prerelease =
+    m[4] === undefined ? [] : m[4].split('.').map((p) => (/^\d+$/.test(p) ? Number(p) : p));
   return { major: Number(m[1]), minor: Number(m[2]), patch: Number(m[3]), prerelease };
 }
 

@@ -11,7 +11,11 @@ export type StoredVersionPolicy =
   /** The highest release every live node registers (the default). */
   | { readonly kind: 'latest' }
   /** Always this version; `allowDowngrade` lets continue-as-new move instances down to it. */
-  | { readonly kind: 'pinned'; readonly version: string; readonly allowDowngrade?: boolean | undefined }
+  | {
+      readonly kind: 'pinned';
+      readonly version: string;
+      readonly allowDowngrade?: boolean | undefined;
+    }
   /**
    * Canary: `percent` of instances (chosen deterministically from the instance id) run `to`,
    * the rest `from`.
@@ -95,7 +99,10 @@ export function fleetLatest(nodes: readonly NodeVersions[]): string | undefined 
 }
 
 /** The policy that applies when none is stored: the live nodes' common in-code default, else latest. */
-export function effectivePolicy(stored: StoredVersionPolicy | undefined, nodes: readonly NodeVersions[]): StoredVersionPolicy {
+export function effectivePolicy(
+  stored: StoredVersionPolicy | undefined,
+  nodes: readonly NodeVersions[],
+): StoredVersionPolicy {
   if (stored !== undefined) return stored;
   let agreed: StoredVersionPolicy | undefined;
   for (const node of nodes) {
@@ -113,7 +120,11 @@ function samePolicy(a: StoredVersionPolicy, b: StoredVersionPolicy): boolean {
     case 'latest':
       return b.kind === 'latest';
     case 'pinned':
-      return b.kind === 'pinned' && b.version === a.version && (b.allowDowngrade ?? false) === (a.allowDowngrade ?? false);
+      return (
+        b.kind === 'pinned' &&
+        b.version === a.version &&
+        (b.allowDowngrade ?? false) === (a.allowDowngrade ?? false)
+      );
     case 'ramp':
       return b.kind === 'ramp' && b.from === a.from && b.to === a.to && b.percent === a.percent;
   }
@@ -161,24 +172,34 @@ export function resolveExecutionVersion(input: VersionResolutionInput): VersionR
  * problem, or undefined when it is valid.
  */
 export function describePolicyProblem(policy: unknown): string | undefined {
-  if (typeof policy !== 'object' || policy === null) return `a version policy must be an object with 'kind', got ${JSON.stringify(policy) ?? typeof policy}`;
+  if (typeof policy !== 'object' || policy === null)
+    return `a version policy must be an object with 'kind', got ${JSON.stringify(policy) ?? typeof policy}`;
   const p = policy as Record<string, unknown>;
   const semver = (field: string): string | undefined =>
-    typeof p[field] === 'string' && parseSemVer(p[field]) !== null ? undefined : `'${field}' must be a semver string like '2.0.0', got ${JSON.stringify(p[field]) ?? 'nothing'}`;
+    typeof p[field] === 'string' && parseSemVer(p[field]) !== null
+      ? undefined
+      : `'${field}' must be a semver string like '2.0.0', got ${JSON.stringify(p[field]) ?? 'nothing'}`;
   switch (p['kind']) {
     case 'latest':
       return undefined;
     case 'pinned':
-      if (p['allowDowngrade'] !== undefined && typeof p['allowDowngrade'] !== 'boolean') return `'allowDowngrade' must be true or false`;
+      if (p['allowDowngrade'] !== undefined && typeof p['allowDowngrade'] !== 'boolean')
+        return `'allowDowngrade' must be true or false`;
       return semver('version');
     case 'ramp': {
       const problem = semver('from') ?? semver('to');
       if (problem !== undefined) return problem;
       const percent = p['percent'];
-      if (typeof percent !== 'number' || !Number.isInteger(percent) || percent < 0 || percent > 100) {
+      if (
+        typeof percent !== 'number' ||
+        !Number.isInteger(percent) ||
+        percent < 0 ||
+        percent > 100
+      ) {
         return `'percent' must be an integer from 0 to 100, got ${JSON.stringify(percent) ?? 'nothing'}`;
       }
-      if (compareSemVer(parseSemVer(p['from'] as string)!, parseSemVer(p['to'] as string)!) === 0) return `a ramp needs two different versions, got '${String(p['from'])}' twice`;
+      if (compareSemVer(parseSemVer(p['from'] as string)!, parseSemVer(p['to'] as string)!) === 0)
+        return `a ramp needs two different versions, got '${String(p['from'])}' twice`;
       return undefined;
     }
     default:

@@ -63,7 +63,8 @@ export function validatePostgresUrl(url: unknown): string {
     );
   };
   if (typeof url !== 'string' || url.length === 0) return reject('it is empty');
-  if (!/^postgres(ql)?:\/\//i.test(url)) return reject("it does not start with 'postgres://' or 'postgresql://'");
+  if (!/^postgres(ql)?:\/\//i.test(url))
+    return reject("it does not start with 'postgres://' or 'postgresql://'");
   let parsed: URL;
   try {
     parsed = new URL(url);
@@ -89,9 +90,12 @@ export function validateSchemaName(schema: unknown): string {
     );
   };
   if (typeof schema !== 'string' || schema.length === 0) return reject('it is empty');
-  if (Buffer.byteLength(schema) > MAX_IDENTIFIER_BYTES) return reject(`it is longer than ${MAX_IDENTIFIER_BYTES} bytes`);
-  if (!SCHEMA_PATTERN.test(schema)) return reject('it contains characters other than a-z, 0-9 and _ or starts with a digit');
-  if (schema.startsWith('pg_') || schema === 'information_schema') return reject('it is reserved by PostgreSQL');
+  if (Buffer.byteLength(schema) > MAX_IDENTIFIER_BYTES)
+    return reject(`it is longer than ${MAX_IDENTIFIER_BYTES} bytes`);
+  if (!SCHEMA_PATTERN.test(schema))
+    return reject('it contains characters other than a-z, 0-9 and _ or starts with a digit');
+  if (schema.startsWith('pg_') || schema === 'information_schema')
+    return reject('it is reserved by PostgreSQL');
   return schema;
 }
 
@@ -101,17 +105,23 @@ export function resolveOptions(options: PostgresProviderOptions = {}): ResolvedP
     const v = options[key];
     if (v === undefined) return fallback;
     if (typeof v !== 'number' || !Number.isInteger(v) || v < min) {
-      throw new InvalidInputError(`PostgreSQL provider option ${key} must be an integer >= ${min}, got ${JSON.stringify(v)}`);
+      throw new InvalidInputError(
+        `PostgreSQL provider option ${key} must be an integer >= ${min}, got ${JSON.stringify(v)}`,
+      );
     }
     return v;
   };
   const prepared = options.preparedStatements === undefined ? true : options.preparedStatements;
   if (typeof prepared !== 'boolean') {
-    throw new InvalidInputError(`PostgreSQL provider option preparedStatements must be a boolean, got ${JSON.stringify(prepared)}`);
+    throw new InvalidInputError(
+      `PostgreSQL provider option preparedStatements must be a boolean, got ${JSON.stringify(prepared)}`,
+    );
   }
   const now = options.now ?? Date.now;
   if (typeof now !== 'function') {
-    throw new InvalidInputError(`PostgreSQL provider option now must be a function returning epoch ms, got ${JSON.stringify(now)}`);
+    throw new InvalidInputError(
+      `PostgreSQL provider option now must be a function returning epoch ms, got ${JSON.stringify(now)}`,
+    );
   }
   return {
     now,
@@ -142,5 +152,10 @@ export function schemaIdentity(schema: string): SchemaIdentity {
     plain.length <= MAX_IDENTIFIER_BYTES
       ? plain
       : `duroxide_${schema.slice(0, 40)}_${createHash('sha256').update(schema).digest('hex').slice(0, 12)}`;
-  return { name: schema, quoted: `"${schema}"`, channel, migrationLockKey: `duroxide-migrate:${schema}` };
+  return {
+    name: schema,
+    quoted: `"${schema}"`,
+    channel,
+    migrationLockKey: `duroxide-migrate:${schema}`,
+  };
 }

@@ -14,7 +14,11 @@ export interface Queryable {
    * `prepared`: a fixed, frequently run text — run it as a named prepared statement (parsed
    * once per connection) when the provider allows it.
    */
-  query<R extends QueryResultRow = QueryResultRow>(text: string, values?: readonly unknown[], prepared?: boolean): Promise<QueryRows<R>>;
+  query<R extends QueryResultRow = QueryResultRow>(
+    text: string,
+    values?: readonly unknown[],
+    prepared?: boolean,
+  ): Promise<QueryRows<R>>;
 }
 
 export interface QueryRows<R> {
@@ -35,7 +39,8 @@ export class ConnectionAcquireError extends Error {
   constructor(cause: unknown) {
     super(cause instanceof Error ? cause.message : String(cause), { cause });
     this.name = 'ConnectionAcquireError';
-    const code = typeof cause === 'object' && cause !== null ? (cause as { code?: unknown }).code : undefined;
+    const code =
+      typeof cause === 'object' && cause !== null ? (cause as { code?: unknown }).code : undefined;
     this.code = typeof code === 'string' ? code : undefined;
   }
 }
@@ -54,12 +59,24 @@ export class Database implements Transactional {
   }
 
   /** Runs one statement on a pooled connection (its own implicit transaction). */
-  async query<R extends QueryResultRow = QueryResultRow>(text: string, values?: readonly unknown[], prepared = false): Promise<QueryRows<R>> {
-    return this.#withClient(async (client) => toRows(await this.#run<R>(client, text, values, prepared)));
+  async query<R extends QueryResultRow = QueryResultRow>(
+    text: string,
+    values?: readonly unknown[],
+    prepared = false,
+  ): Promise<QueryRows<R>> {
+    return this.#withClient(async (client) =>
+      toRows(await this.#run<R>(client, text, values, prepared)),
+    );
   }
 
-  #run<R extends QueryResultRow>(client: PoolClient, text: string, values: readonly unknown[] | undefined, prepared: boolean): Promise<QueryResult<R>> {
-    if (!prepared || !this.#preparedStatements) return client.query<R>(text, values as unknown[] | undefined);
+  #run<R extends QueryResultRow>(
+    client: PoolClient,
+    text: string,
+    values: readonly unknown[] | undefined,
+    prepared: boolean,
+  ): Promise<QueryResult<R>> {
+    if (!prepared || !this.#preparedStatements)
+      return client.query<R>(text, values as unknown[] | undefined);
     let name = this.#names.get(text);
     if (name === undefined) {
       name = `duroxide_${createHash('sha256').update(text).digest('hex').slice(0, 24)}`;
@@ -75,8 +92,11 @@ export class Database implements Transactional {
   async transaction<T>(fn: (tx: Queryable) => Promise<T>): Promise<T> {
     return this.#withClient(async (client) => {
       const tx: Queryable = {
-        query: async <R extends QueryResultRow>(text: string, values?: readonly unknown[], prepared = false) =>
-          toRows(await this.#run<R>(client, text, values, prepared)),
+        query: async <R extends QueryResultRow>(
+          text: string,
+          values?: readonly unknown[],
+          prepared = false,
+        ) => toRows(await this.#run<R>(client, text, values, prepared)),
       };
       await client.query('BEGIN');
       try {
@@ -117,7 +137,8 @@ export class Database implements Transactional {
     } finally {
       client.off('error', onError);
       // A connection that failed below the SQL level is not reused: destroy it.
-      const isBroken = lost !== undefined || (failure !== undefined && isConnectionFailure(failure));
+      const isBroken =
+        lost !== undefined || (failure !== undefined && isConnectionFailure(failure));
       client.release(isBroken ? (lost instanceof Error ? lost : true) : undefined);
     }
   }
@@ -144,5 +165,7 @@ function isConnectionFailure(error: unknown): boolean {
     if (/^[0-9A-Z]{5}$/.test(code)) return false;
   }
   const message = error instanceof Error ? error.message : '';
-  return /connection terminated|not queryable|socket hang up|server closed the connection/i.test(message);
+  return /connection terminated|not queryable|socket hang up|server closed the connection/i.test(
+    message,
+  );
 }

@@ -175,7 +175,10 @@ type Operations = ReturnType<typeof prepareOperations>;
  * the url or `PGAPPNAME` takes precedence.
  */
 function clientConfig(pg: Pg, url: string, schema: SchemaIdentity): ClientConfig {
-  const defaultParser = pg.types.getTypeParser.bind(pg.types) as (oid: number, format?: string) => unknown;
+  const defaultParser = pg.types.getTypeParser.bind(pg.types) as (
+    oid: number,
+    format?: string,
+  ) => unknown;
   return {
     connectionString: url,
     fallback_application_name: `duroxide-ts ${schema.name}`.slice(0, 63),
@@ -276,7 +279,11 @@ export class PostgresProvider implements CompleteProvider {
     pool.on('error', () => undefined);
     const db = new Database(pool, { preparedStatements: resolved.preparedStatements });
     try {
-      await withRetries('transient', () => applyMigrations(db, identity, resolved.now), () => false);
+      await withRetries(
+        'transient',
+        () => applyMigrations(db, identity, resolved.now),
+        () => false,
+      );
       const provider = new PostgresProvider(db, identity, randomUUID(), resolved.now);
       await provider.#listen(pg, config, identity.channel);
       return provider;
@@ -288,8 +295,12 @@ export class PostgresProvider implements CompleteProvider {
 
   // ----- orchestrator queue -----
 
-  async fetchOrchestrationItem(options: FetchOrchestrationOptions): Promise<LockedOrchestrationItem | null> {
-    return this.#run('fetchOrchestrationItem', () => this.#ops.fetchOrchestrationItem(this.#db, options, this.#now()));
+  async fetchOrchestrationItem(
+    options: FetchOrchestrationOptions,
+  ): Promise<LockedOrchestrationItem | null> {
+    return this.#run('fetchOrchestrationItem', () =>
+      this.#ops.fetchOrchestrationItem(this.#db, options, this.#now()),
+    );
   }
 
   async ackOrchestrationItem(
@@ -301,7 +312,11 @@ export class PostgresProvider implements CompleteProvider {
       this.#ops.ackOrchestrationItem(this.#db, lockToken, ack, options, this.#now()),
     );
     this.#emitAll(outcome);
-    return { claimedWorkItems: outcome.claimedWorkItems, lockKept: outcome.lockKept, instanceCreatedAt: outcome.instanceCreatedAt };
+    return {
+      claimedWorkItems: outcome.claimedWorkItems,
+      lockKept: outcome.lockKept,
+      instanceCreatedAt: outcome.instanceCreatedAt,
+    };
   }
 
   async abandonOrchestrationItem(lockToken: string, options: AbandonOptions = {}): Promise<void> {
@@ -338,7 +353,9 @@ export class PostgresProvider implements CompleteProvider {
   }
 
   async nextOrchestratorVisibleAt(): Promise<number | null> {
-    return this.#run('nextOrchestratorVisibleAt', () => this.#ops.nextOrchestratorVisibleAt(this.#db, this.#now()));
+    return this.#run('nextOrchestratorVisibleAt', () =>
+      this.#ops.nextOrchestratorVisibleAt(this.#db, this.#now()),
+    );
   }
 
   // ----- worker queue -----
@@ -359,27 +376,45 @@ export class PostgresProvider implements CompleteProvider {
   }
 
   async ackWorkItem(lockToken: string, completion?: WorkItem): Promise<void> {
-    const visibleAt = await this.#run('ackWorkItem', () => this.#ops.ackWorkItem(this.#db, lockToken, completion, this.#now()));
+    const visibleAt = await this.#run('ackWorkItem', () =>
+      this.#ops.ackWorkItem(this.#db, lockToken, completion, this.#now()),
+    );
     if (visibleAt !== undefined) this.#emit({ kind: 'orchestrator', visibleAt });
   }
 
   async abandonWorkItem(lockToken: string, options: AbandonOptions = {}): Promise<void> {
-    await this.#run('abandonWorkItem', () => this.#ops.abandonWorkItem(this.#db, lockToken, options, this.#now()));
+    await this.#run('abandonWorkItem', () =>
+      this.#ops.abandonWorkItem(this.#db, lockToken, options, this.#now()),
+    );
     this.#emit({ kind: 'worker' });
   }
 
   async renewWorkItemLock(lockToken: string, extendForMs: number): Promise<void> {
-    await this.#run('renewWorkItemLock', () => this.#ops.renewWorkItemLock(this.#db, lockToken, extendForMs, this.#now()));
+    await this.#run('renewWorkItemLock', () =>
+      this.#ops.renewWorkItemLock(this.#db, lockToken, extendForMs, this.#now()),
+    );
   }
 
-  async renewSessionLocks(ownerIds: readonly string[], extendForMs: number, idleTimeoutMs: number): Promise<number> {
+  async renewSessionLocks(
+    ownerIds: readonly string[],
+    extendForMs: number,
+    idleTimeoutMs: number,
+  ): Promise<number> {
     return this.#run('renewSessionLocks', () =>
-      this.#ops.sessions.renewSessionLocks(this.#db, ownerIds, extendForMs, idleTimeoutMs, this.#now()),
+      this.#ops.sessions.renewSessionLocks(
+        this.#db,
+        ownerIds,
+        extendForMs,
+        idleTimeoutMs,
+        this.#now(),
+      ),
     );
   }
 
   async cleanupOrphanedSessions(_idleTimeoutMs: number): Promise<number> {
-    return this.#run('cleanupOrphanedSessions', () => this.#ops.sessions.cleanupOrphanedSessions(this.#db, this.#now()));
+    return this.#run('cleanupOrphanedSessions', () =>
+      this.#ops.sessions.cleanupOrphanedSessions(this.#db, this.#now()),
+    );
   }
 
   // ----- reads -----
@@ -393,15 +428,21 @@ export class PostgresProvider implements CompleteProvider {
   }
 
   async instanceExists(instanceId: string): Promise<boolean> {
-    return this.#run('instanceExists', () => this.#ops.instances.instanceExists(this.#db, instanceId));
+    return this.#run('instanceExists', () =>
+      this.#ops.instances.instanceExists(this.#db, instanceId),
+    );
   }
 
   async getExecution(instanceId: string, executionId: number): Promise<ExecutionRecord | null> {
-    return this.#run('getExecution', () => this.#ops.executions.getExecution(this.#db, instanceId, executionId));
+    return this.#run('getExecution', () =>
+      this.#ops.executions.getExecution(this.#db, instanceId, executionId),
+    );
   }
 
   async listExecutions(instanceId: string): Promise<number[]> {
-    return this.#run('listExecutions', () => this.#ops.executions.listExecutions(this.#db, instanceId));
+    return this.#run('listExecutions', () =>
+      this.#ops.executions.listExecutions(this.#db, instanceId),
+    );
   }
 
   async listInstances(): Promise<string[]> {
@@ -409,7 +450,9 @@ export class PostgresProvider implements CompleteProvider {
   }
 
   async listInstancesByStatus(status: ExecutionStatus): Promise<string[]> {
-    return this.#run('listInstancesByStatus', () => this.#ops.instances.listInstancesByStatus(this.#db, status));
+    return this.#run('listInstancesByStatus', () =>
+      this.#ops.instances.listInstancesByStatus(this.#db, status),
+    );
   }
 
   async getKvValue(instanceId: string, key: string): Promise<string | null> {
@@ -424,7 +467,9 @@ export class PostgresProvider implements CompleteProvider {
     instanceId: string,
     lastSeenVersion: number,
   ): Promise<{ readonly value: string | null; readonly version: number } | null> {
-    return this.#run('getCustomStatus', () => this.#ops.instances.getCustomStatus(this.#db, instanceId, lastSeenVersion));
+    return this.#run('getCustomStatus', () =>
+      this.#ops.instances.getCustomStatus(this.#db, instanceId, lastSeenVersion),
+    );
   }
 
   async readKvSnapshot(instanceId: string): Promise<Map<string, KvEntryRecord>> {
@@ -437,15 +482,23 @@ export class PostgresProvider implements CompleteProvider {
 
   // ----- management -----
 
-  async deleteInstances(instanceIds: readonly string[], force: boolean): Promise<DeleteInstancesResult> {
-    const result = await this.#run('deleteInstances', () => this.#ops.deletion.deleteInstances(this.#db, instanceIds, force));
+  async deleteInstances(
+    instanceIds: readonly string[],
+    force: boolean,
+  ): Promise<DeleteInstancesResult> {
+    const result = await this.#run('deleteInstances', () =>
+      this.#ops.deletion.deleteInstances(this.#db, instanceIds, force),
+    );
     // Wake waiters on the deleted instances (they now read NotFound).
-    if (result.instancesDeleted > 0) for (const instanceId of instanceIds) this.#emit({ kind: 'instance', instanceId });
+    if (result.instancesDeleted > 0)
+      for (const instanceId of instanceIds) this.#emit({ kind: 'instance', instanceId });
     return result;
   }
 
   async getInstanceTree(instanceId: string): Promise<string[]> {
-    return this.#run('getInstanceTree', () => this.#ops.trees.getInstanceTree(this.#db, instanceId));
+    return this.#run('getInstanceTree', () =>
+      this.#ops.trees.getInstanceTree(this.#db, instanceId),
+    );
   }
 
   async deleteInstanceBulk(filter: InstanceSelectionFilter): Promise<DeleteInstancesResult> {
@@ -456,12 +509,22 @@ export class PostgresProvider implements CompleteProvider {
     return result;
   }
 
-  async pruneExecutions(instanceId: string, options: PruneExecutionsOptions): Promise<PruneExecutionsResult> {
-    return this.#run('pruneExecutions', () => this.#ops.pruning.pruneExecutions(this.#db, instanceId, options));
+  async pruneExecutions(
+    instanceId: string,
+    options: PruneExecutionsOptions,
+  ): Promise<PruneExecutionsResult> {
+    return this.#run('pruneExecutions', () =>
+      this.#ops.pruning.pruneExecutions(this.#db, instanceId, options),
+    );
   }
 
-  async pruneExecutionsBulk(filter: InstanceSelectionFilter, options: PruneExecutionsOptions): Promise<PruneExecutionsResult> {
-    return this.#run('pruneExecutionsBulk', () => this.#ops.pruning.pruneExecutionsBulk(this.#db, filter, options));
+  async pruneExecutionsBulk(
+    filter: InstanceSelectionFilter,
+    options: PruneExecutionsOptions,
+  ): Promise<PruneExecutionsResult> {
+    return this.#run('pruneExecutionsBulk', () =>
+      this.#ops.pruning.pruneExecutionsBulk(this.#db, filter, options),
+    );
   }
 
   async getSystemMetrics(): Promise<SystemMetricsRecord> {
@@ -469,19 +532,28 @@ export class PostgresProvider implements CompleteProvider {
   }
 
   async getQueueDepths(): Promise<QueueDepthsRecord> {
-    return this.#run('getQueueDepths', () => this.#ops.metrics.getQueueDepths(this.#db, this.#now()));
+    return this.#run('getQueueDepths', () =>
+      this.#ops.metrics.getQueueDepths(this.#db, this.#now()),
+    );
   }
 
   async getOrchestrationStats(instanceId: string): Promise<OrchestrationStatsRecord | null> {
-    return this.#run('getOrchestrationStats', () => this.#ops.metrics.getOrchestrationStats(this.#db, instanceId));
+    return this.#run('getOrchestrationStats', () =>
+      this.#ops.metrics.getOrchestrationStats(this.#db, instanceId),
+    );
   }
 
   async queryInstances(query: InstanceQuery): Promise<InstanceRecordPage> {
     return this.#run('queryInstances', () => this.#ops.queries.queryInstances(this.#db, query));
   }
 
-  async countInstances(filter: InstanceQueryFilter, groupBy: InstanceCountGroupBy): Promise<InstanceCount[]> {
-    return this.#run('countInstances', () => this.#ops.queries.countInstances(this.#db, filter, groupBy));
+  async countInstances(
+    filter: InstanceQueryFilter,
+    groupBy: InstanceCountGroupBy,
+  ): Promise<InstanceCount[]> {
+    return this.#run('countInstances', () =>
+      this.#ops.queries.countInstances(this.#db, filter, groupBy),
+    );
   }
 
   // ----- fleet -----
@@ -492,7 +564,11 @@ export class PostgresProvider implements CompleteProvider {
     audit: AuditEntryInput,
   ): Promise<VersionPolicyRecord | null> {
     // One statement: a retry after a lost connection could apply it twice, so only unsent ones are retried.
-    return this.#run('setVersionPolicy', () => this.#ops.policies.set(this.#db, orchestrationName, policy, audit), 'unsent');
+    return this.#run(
+      'setVersionPolicy',
+      () => this.#ops.policies.set(this.#db, orchestrationName, policy, audit),
+      'unsent',
+    );
   }
 
   async getVersionPolicy(orchestrationName: string): Promise<VersionPolicyRecord | null> {
@@ -527,7 +603,11 @@ export class PostgresProvider implements CompleteProvider {
     return this.#run('pruneNodes', () => this.#ops.nodes.prune(this.#db, lastSeenBefore));
   }
 
-  async setInstanceVersion(instanceId: string, change: InstanceVersionChange, audit: AuditEntryInput): Promise<boolean> {
+  async setInstanceVersion(
+    instanceId: string,
+    change: InstanceVersionChange,
+    audit: AuditEntryInput,
+  ): Promise<boolean> {
     return this.#run(
       'setInstanceVersion',
       () => this.#ops.setInstanceVersion(this.#db, instanceId, change, audit),
@@ -572,20 +652,34 @@ export class PostgresProvider implements CompleteProvider {
         this.#emitAll(decoded.signals);
       },
       // Notifications sent while the connection was down are lost: make everyone look once.
-      onReconnected: () => this.#emitAll({ orchestratorVisibleAt: this.#now(), hasWorkerItems: true }),
+      onReconnected: () =>
+        this.#emitAll({ orchestratorVisibleAt: this.#now(), hasWorkerItems: true }),
     });
   }
 
   /** Runs one operation with internal retries, translating every failure into a classified `ProviderError`. */
-  async #run<T>(operation: string, fn: () => Promise<T>, policy: RetryPolicy = 'transient'): Promise<T> {
+  async #run<T>(
+    operation: string,
+    fn: () => Promise<T>,
+    policy: RetryPolicy = 'transient',
+  ): Promise<T> {
     if (this.#isClosed) {
-      throw new ProviderError(operation, 'the PostgreSQL provider is closed; connect a new one', false);
+      throw new ProviderError(
+        operation,
+        'the PostgreSQL provider is closed; connect a new one',
+        false,
+      );
     }
     try {
       return await withRetries(policy, fn, () => this.#isClosed);
     } catch (error) {
       if (this.#isClosed && !(error instanceof ProviderError)) {
-        throw new ProviderError(operation, 'the PostgreSQL provider was closed during the call', false, error);
+        throw new ProviderError(
+          operation,
+          'the PostgreSQL provider was closed during the call',
+          false,
+          error,
+        );
       }
       throw toProviderError(operation, error);
     }
@@ -621,7 +715,9 @@ async function withRetries<T>(
     } catch (error) {
       const delay = RETRY_DELAYS_MS[attempt];
       const isRetryable =
-        policy === 'transient' ? isTransient(error) : error instanceof ConnectionAcquireError && isTransient(error);
+        policy === 'transient'
+          ? isTransient(error)
+          : error instanceof ConnectionAcquireError && isTransient(error);
       if (delay === undefined || !isRetryable || isCancelled()) throw error;
       await sleep(delay);
     }

@@ -91,7 +91,12 @@ export function toProviderError(operation: string, error: unknown): DuroxideErro
   const code = errorCode(error);
   const shown = code === undefined ? message : `${message} (${code})`;
   if (isTransient(error)) {
-    return new ProviderError(operation, `transient PostgreSQL error, safe to retry: ${shown}`, true, error);
+    return new ProviderError(
+      operation,
+      `transient PostgreSQL error, safe to retry: ${shown}`,
+      true,
+      error,
+    );
   }
   return new ProviderError(operation, shown, false, error);
 }

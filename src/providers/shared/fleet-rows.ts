@@ -7,7 +7,12 @@
  * @module
  */
 import { ProviderError } from '../../core/errors/duroxide-error.js';
-import type { AuditRecord, NodeRecord, StoredVersionPolicy, VersionPolicyRecord } from '../provider.js';
+import type {
+  AuditRecord,
+  NodeRecord,
+  StoredVersionPolicy,
+  VersionPolicyRecord,
+} from '../provider.js';
 
 export interface VersionPolicyRow {
   orchestration_name: string;
@@ -41,21 +46,39 @@ export interface NodeRow {
   activities: string;
 }
 
-function parseStored(operation: string, what: string, text: string, isValid: (value: unknown) => boolean): unknown {
+function parseStored(
+  operation: string,
+  what: string,
+  text: string,
+  isValid: (value: unknown) => boolean,
+): unknown {
   let value: unknown;
   try {
     value = JSON.parse(text);
   } catch (error) {
-    throw new ProviderError(operation, `${what} is not valid JSON (${String(error)}); rewrite it or delete the row`, false, error);
+    throw new ProviderError(
+      operation,
+      `${what} is not valid JSON (${String(error)}); rewrite it or delete the row`,
+      false,
+      error,
+    );
   }
   if (!isValid(value)) {
-    throw new ProviderError(operation, `${what} has an unexpected shape: ${text.slice(0, 200)}; rewrite it or delete the row`, false);
+    throw new ProviderError(
+      operation,
+      `${what} has an unexpected shape: ${text.slice(0, 200)}; rewrite it or delete the row`,
+      false,
+    );
   }
   return value;
 }
 
 function isPolicy(value: unknown): boolean {
-  return typeof value === 'object' && value !== null && typeof (value as { kind?: unknown }).kind === 'string';
+  return (
+    typeof value === 'object' &&
+    value !== null &&
+    typeof (value as { kind?: unknown }).kind === 'string'
+  );
 }
 
 function isStringArray(value: unknown): boolean {
@@ -76,7 +99,10 @@ function isRegistrations(value: unknown): boolean {
 }
 
 /** The record of a row whose policy is set (callers skip cleared rows, `policy` NULL). */
-export function toVersionPolicyRecord(operation: string, row: VersionPolicyRow & { policy: string }): VersionPolicyRecord {
+export function toVersionPolicyRecord(
+  operation: string,
+  row: VersionPolicyRow & { policy: string },
+): VersionPolicyRecord {
   const policy = parseStored(
     operation,
     `the stored version policy of '${row.orchestration_name}'`,
@@ -116,7 +142,17 @@ export function toNodeRecord(operation: string, row: NodeRow): NodeRecord {
     startedAt: row.started_at,
     lastSeenAt: row.last_seen_at,
     heartbeatIntervalMs: row.heartbeat_interval_ms,
-    orchestrations: parseStored(operation, what('orchestrations'), row.orchestrations, isRegistrations) as NodeRecord['orchestrations'],
-    activities: parseStored(operation, what('activities'), row.activities, isStringArray) as string[],
+    orchestrations: parseStored(
+      operation,
+      what('orchestrations'),
+      row.orchestrations,
+      isRegistrations,
+    ) as NodeRecord['orchestrations'],
+    activities: parseStored(
+      operation,
+      what('activities'),
+      row.activities,
+      isStringArray,
+    ) as string[],
   };
 }

@@ -11,7 +11,12 @@ import { type HistoryEvent, parseHistoryEvent } from '../../core/history/history
  * error naming the event — unlike the fetch path there is no lock to keep.
  * @throws ProviderError (`PROVIDER_ERROR`, not retryable) when `data` is not a history event.
  */
-export function readStoredEvent(instanceId: string, executionId: number, eventId: number, data: string): HistoryEvent {
+export function readStoredEvent(
+  instanceId: string,
+  executionId: number,
+  eventId: number,
+  data: string,
+): HistoryEvent {
   try {
     return parseHistoryEvent(data);
   } catch (error) {
@@ -26,7 +31,12 @@ export function readStoredEvent(instanceId: string, executionId: number, eventId
 }
 
 /** The `historyError` a fetch reports for a stored event that does not parse. */
-export function unreadableEventMessage(instanceId: string, executionId: number, eventId: number | null, error: unknown): string {
+export function unreadableEventMessage(
+  instanceId: string,
+  executionId: number,
+  eventId: number | null,
+  error: unknown,
+): string {
   return `instance '${instanceId}' execution ${executionId} event ${String(eventId)}: ${reasonOf(error)}`;
 }
 

@@ -25,7 +25,9 @@ function toBase64Url(text: string): string {
 
 function fromBase64Url(body: string): string {
   const binary = atob(body.replace(/-/g, '+').replace(/_/g, '/'));
-  return new TextDecoder('utf-8', { fatal: true }).decode(Uint8Array.from(binary, (c) => c.charCodeAt(0)));
+  return new TextDecoder('utf-8', { fatal: true }).decode(
+    Uint8Array.from(binary, (c) => c.charCodeAt(0)),
+  );
 }
 
 export function encodeCursor(position: CursorPosition): string {
@@ -48,7 +50,12 @@ export function decodeCursor(cursor: string): CursorPosition {
   } catch {
     throw malformed();
   }
-  if (!Array.isArray(decoded) || decoded.length !== 2 || !Number.isSafeInteger(decoded[0]) || typeof decoded[1] !== 'string') {
+  if (
+    !Array.isArray(decoded) ||
+    decoded.length !== 2 ||
+    !Number.isSafeInteger(decoded[0]) ||
+    typeof decoded[1] !== 'string'
+  ) {
     throw malformed();
   }
   return { createdAt: decoded[0] as number, instanceId: decoded[1] };

@@ -10,7 +10,12 @@
  * @module
  */
 import { InvalidInputError } from '../../core/errors/duroxide-error.js';
-import type { InstanceCountGroupBy, InstanceQuery, InstanceQueryFilter, InstanceRecordPage } from '../provider.js';
+import type {
+  InstanceCountGroupBy,
+  InstanceQuery,
+  InstanceQueryFilter,
+  InstanceRecordPage,
+} from '../provider.js';
 import { decodeCursor, encodeCursor, MAX_QUERY_LIMIT } from './instance-cursor.js';
 import { type InstanceRow, toInstanceRecord } from './instance-row.js';
 
@@ -51,7 +56,9 @@ export class SqlConditions {
     const exact = this.#dialect.startsWith(column, p);
     const upper = prefixUpperBound(prefix);
     this.conditions.push(
-      upper === undefined ? `${column} >= ${p} AND ${exact}` : `${column} >= ${p} AND ${column} < ${text(upper)} AND ${exact}`,
+      upper === undefined
+        ? `${column} >= ${p} AND ${exact}`
+        : `${column} >= ${p} AND ${column} < ${text(upper)} AND ${exact}`,
     );
   }
 
@@ -69,7 +76,13 @@ export class SqlConditions {
  */
 export function prefixUpperBound(prefix: string): string | undefined {
   const last = prefix.charCodeAt(prefix.length - 1);
-  if (prefix.length === 0 || last === 0xd7ff || (last >= 0xd800 && last <= 0xdfff) || last === 0xffff) return undefined;
+  if (
+    prefix.length === 0 ||
+    last === 0xd7ff ||
+    (last >= 0xd800 && last <= 0xdfff) ||
+    last === 0xffff
+  )
+    return undefined;
   return prefix.slice(0, -1) + String.fromCharCode(last + 1);
 }
 
@@ -78,7 +91,10 @@ export function prefixUpperBound(prefix: string): string | undefined {
  * `e.status = …` (not COALESCE) so the status index applies; every instance row has its
  * current execution row, both being written by the same ack.
  */
-export function instanceFilterConditions(filter: InstanceQueryFilter, dialect: QueryDialect): SqlConditions {
+export function instanceFilterConditions(
+  filter: InstanceQueryFilter,
+  dialect: QueryDialect,
+): SqlConditions {
   const c = new SqlConditions(dialect);
   if (filter.status !== undefined) c.add(`e.status = ${c.param(filter.status)}`);
   if (filter.name !== undefined) c.add(`i.orchestration_name = ${c.param(filter.name)}`);
@@ -88,7 +104,8 @@ export function instanceFilterConditions(filter: InstanceQueryFilter, dialect: Q
   if (filter.createdTo !== undefined) c.add(`i.created_at < ${c.param(filter.createdTo)}`);
   if (filter.updatedFrom !== undefined) c.add(`i.updated_at >= ${c.param(filter.updatedFrom)}`);
   if (filter.updatedTo !== undefined) c.add(`i.updated_at < ${c.param(filter.updatedTo)}`);
-  if (filter.parentInstanceId !== undefined) c.add(`i.parent_instance_id = ${c.param(filter.parentInstanceId)}`);
+  if (filter.parentInstanceId !== undefined)
+    c.add(`i.parent_instance_id = ${c.param(filter.parentInstanceId)}`);
   if (filter.idPrefix !== undefined) c.prefix('i.instance_id', filter.idPrefix);
   return c;
 }
@@ -110,26 +127,36 @@ export interface InstancePagePlan {
  */
 export function planInstancePage(query: InstanceQuery, dialect: QueryDialect): InstancePagePlan {
   if (!Number.isInteger(query.limit) || query.limit < 1 || query.limit > MAX_QUERY_LIMIT) {
-    throw new InvalidInputError(`limit must be an integer from 1 to ${MAX_QUERY_LIMIT}, got ${String(query.limit)}`);
+    throw new InvalidInputError(
+      `limit must be an integer from 1 to ${MAX_QUERY_LIMIT}, got ${String(query.limit)}`,
+    );
   }
   const c = instanceFilterConditions(query, dialect);
   if (query.cursor !== undefined) {
     const after = decodeCursor(query.cursor);
     const createdAt = c.param(after.createdAt);
-    c.add(`i.created_at <= ${createdAt} AND (i.created_at < ${createdAt} OR i.instance_id > ${c.param(after.instanceId)})`);
+    c.add(
+      `i.created_at <= ${createdAt} AND (i.created_at < ${createdAt} OR i.instance_id > ${c.param(after.instanceId)})`,
+    );
   }
   const limit = c.param(query.limit + 1);
   return { where: c.where, limit, params: c.params };
 }
 
 /** The page for rows read with a {@link planInstancePage} plan (at most `limit + 1` rows). */
-export function toInstanceRecordPage(rows: readonly InstanceRow[], limit: number): InstanceRecordPage {
+export function toInstanceRecordPage(
+  rows: readonly InstanceRow[],
+  limit: number,
+): InstanceRecordPage {
   const hasMore = rows.length > limit;
   const items = (hasMore ? rows.slice(0, limit) : rows).map(toInstanceRecord);
   const last = items[items.length - 1];
   return {
     items,
-    nextCursor: hasMore && last !== undefined ? encodeCursor({ createdAt: last.createdAt, instanceId: last.instanceId }) : null,
+    nextCursor:
+      hasMore && last !== undefined
+        ? encodeCursor({ createdAt: last.createdAt, instanceId: last.instanceId })
+        : null,
   };
 }
 
@@ -146,7 +173,9 @@ const GROUP_KEYS: Record<InstanceCountGroupBy, string> = {
 export function instanceCountKey(groupBy: InstanceCountGroupBy): string {
   const key = (GROUP_KEYS as Partial<Record<string, string>>)[groupBy];
   if (key === undefined) {
-    throw new InvalidInputError(`groupBy must be one of status, name, version, got ${JSON.stringify(groupBy)}`);
+    throw new InvalidInputError(
+      `groupBy must be one of status, name, version, got ${JSON.stringify(groupBy)}`,
+    );
   }
   return key;
 }

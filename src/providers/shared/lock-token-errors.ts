@@ -33,7 +33,10 @@ export function instanceLockNotRenewedError(token: string): ProviderError {
 }
 
 /** An activity's worker lock is gone (the orchestration cancelled it, or the lock expired). */
-export function workLockLostError(operation: 'ackWorkItem' | 'renewWorkItemLock', token: string): ProviderError {
+export function workLockLostError(
+  operation: 'ackWorkItem' | 'renewWorkItemLock',
+  token: string,
+): ProviderError {
   return new ProviderError(
     operation,
     `lock token '${token}' is unknown or expired; the activity was cancelled or its lock was lost` +
@@ -43,7 +46,10 @@ export function workLockLostError(operation: 'ackWorkItem' | 'renewWorkItemLock'
 }
 
 /** A completion handed over with an orchestration ack whose worker lock is gone. */
-export function completedWorkLockLostError(token: string, instanceId: string | null | undefined): ProviderError {
+export function completedWorkLockLostError(
+  token: string,
+  instanceId: string | null | undefined,
+): ProviderError {
   return lockError(
     'ackOrchestrationItem',
     `worker lock token '${token}' is unknown or expired; the activity was cancelled or its lock was lost, ` +
@@ -65,7 +71,11 @@ export function workItemNotAbandonedError(token: string): ProviderError {
  * @throws ProviderError (not retryable) for anything but ActivityCompleted or ActivityFailed.
  */
 export function checkWorkCompletion(completion: WorkItem | undefined): void {
-  if (completion !== undefined && completion.type !== 'ActivityCompleted' && completion.type !== 'ActivityFailed') {
+  if (
+    completion !== undefined &&
+    completion.type !== 'ActivityCompleted' &&
+    completion.type !== 'ActivityFailed'
+  ) {
     throw new ProviderError(
       'ackWorkItem',
       `a work item completion must be ActivityCompleted or ActivityFailed, got ${completion.type}`,
@@ -75,6 +85,16 @@ export function checkWorkCompletion(completion: WorkItem | undefined): void {
 }
 
 /** A permanent error naming the locked instance when it is known. */
-function lockError(operation: string, message: string, instanceId: string | null | undefined): ProviderError {
-  return new ProviderError(operation, message, false, undefined, instanceId === null || instanceId === undefined ? {} : { instanceId });
+function lockError(
+  operation: string,
+  message: string,
+  instanceId: string | null | undefined,
+): ProviderError {
+  return new ProviderError(
+    operation,
+    message,
+    false,
+    undefined,
+    instanceId === null || instanceId === undefined ? {} : { instanceId },
+  );
 }

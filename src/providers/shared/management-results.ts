@@ -3,7 +3,11 @@
  * their defaults, their refusals, and how a bulk prune adds up.
  * @module
  */
-import { InstanceNotFoundError, InstanceStillRunningError, InstanceTreeChangedError } from '../../core/errors/duroxide-error.js';
+import {
+  InstanceNotFoundError,
+  InstanceStillRunningError,
+  InstanceTreeChangedError,
+} from '../../core/errors/duroxide-error.js';
 import type { DeleteInstancesResult, PruneExecutionsResult } from '../provider.js';
 
 /** Default number of instances one `deleteInstanceBulk` or `pruneExecutionsBulk` call handles. */
@@ -19,7 +23,10 @@ export function instanceStillRunningError(instanceId: string): InstanceStillRunn
 }
 
 /** A child created after the caller read the tree would be orphaned by the deletion. */
-export function childOutsideDeletionError(instanceId: string, parentInstanceId: string): InstanceTreeChangedError {
+export function childOutsideDeletionError(
+  instanceId: string,
+  parentInstanceId: string,
+): InstanceTreeChangedError {
   return new InstanceTreeChangedError(instanceId, parentInstanceId);
 }
 
@@ -35,7 +42,10 @@ export function emptyPruneTotals(): PruneTotals {
 }
 
 /** Adds one instance's prune; `undefined` (see {@link skipIfDeleted}) adds nothing. */
-export function addPruneResult(total: PruneTotals, result: PruneExecutionsResult | undefined): void {
+export function addPruneResult(
+  total: PruneTotals,
+  result: PruneExecutionsResult | undefined,
+): void {
   if (result === undefined) return;
   total.instancesProcessed += result.instancesProcessed;
   total.executionsDeleted += result.executionsDeleted;

@@ -14,7 +14,11 @@ export interface QueueDepthsRow {
 
 /** An empty database reads as all zeros. */
 export function toQueueDepths(row: QueueDepthsRow | undefined): QueueDepthsRecord {
-  return { orchestratorQueue: row?.orchestrator ?? 0, workerQueue: row?.worker ?? 0, timerQueue: row?.timer ?? 0 };
+  return {
+    orchestratorQueue: row?.orchestrator ?? 0,
+    workerQueue: row?.worker ?? 0,
+    timerQueue: row?.timer ?? 0,
+  };
 }
 
 /** One instance's current-execution history, pending messages and merged KV figures. */

@@ -70,7 +70,11 @@ export function isHintForTurn(
   executionId: number,
   instanceCreatedAt: number,
 ): hint is CachedHistoryHint {
-  return hint !== undefined && hint.executionId === executionId && hint.instanceCreatedAt === instanceCreatedAt;
+  return (
+    hint !== undefined &&
+    hint.executionId === executionId &&
+    hint.instanceCreatedAt === instanceCreatedAt
+  );
 }
 
 /**

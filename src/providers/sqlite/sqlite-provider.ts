@@ -120,7 +120,8 @@ function prepareOperations(db: Database.Database) {
 
 type Operations = ReturnType<typeof prepareOperations>;
 
-type BatchOutcome = { readonly ok: true; readonly value: unknown } | { readonly ok: false; readonly error: Error };
+type BatchOutcome =
+  { readonly ok: true; readonly value: unknown } | { readonly ok: false; readonly error: Error };
 
 interface PendingWrite {
   readonly operation: string;
@@ -163,7 +164,9 @@ export class SqliteProvider implements CompleteProvider {
   readonly #ops: Operations;
   readonly #signals = new SignalFanOut();
   readonly #pending: PendingWrite[] = [];
-  readonly #batchTx: Database.Transaction<(batch: readonly PendingWrite[], outcomes: BatchOutcome[]) => void>;
+  readonly #batchTx: Database.Transaction<
+    (batch: readonly PendingWrite[], outcomes: BatchOutcome[]) => void
+  >;
   readonly #now: () => number;
   #isClosed = false;
 
@@ -207,7 +210,9 @@ export class SqliteProvider implements CompleteProvider {
   static #openLocation(location: string, options: SqliteProviderOptions = {}): SqliteProvider {
     const now = options.now ?? Date.now;
     if (typeof now !== 'function') {
-      throw new InvalidInputError(`SQLite provider option now must be a function returning epoch ms, got ${JSON.stringify(now)}`);
+      throw new InvalidInputError(
+        `SQLite provider option now must be a function returning epoch ms, got ${JSON.stringify(now)}`,
+      );
     }
     let db: Database.Database;
     try {
@@ -226,8 +231,12 @@ export class SqliteProvider implements CompleteProvider {
 
   // ----- orchestrator queue -----
 
-  async fetchOrchestrationItem(options: FetchOrchestrationOptions): Promise<LockedOrchestrationItem | null> {
-    return this.#write('fetchOrchestrationItem', (ops) => ops.fetchOrchestrationItem(options, this.#now()));
+  async fetchOrchestrationItem(
+    options: FetchOrchestrationOptions,
+  ): Promise<LockedOrchestrationItem | null> {
+    return this.#write('fetchOrchestrationItem', (ops) =>
+      ops.fetchOrchestrationItem(options, this.#now()),
+    );
   }
 
   async ackOrchestrationItem(
@@ -246,10 +255,18 @@ export class SqliteProvider implements CompleteProvider {
         // Lets the runtime abort an activity running in this process now, instead of at its next
         // lock renewal (which would fail: the row is gone).
         for (const c of result.cancelledActivities) this.#emit({ kind: 'activityCancelled', ...c });
-        this.#emit({ kind: 'instance', instanceId: result.instanceId, executionStatus: ack.metadata.status ?? 'Running' });
+        this.#emit({
+          kind: 'instance',
+          instanceId: result.instanceId,
+          executionStatus: ack.metadata.status ?? 'Running',
+        });
       },
     );
-    return { claimedWorkItems: result.claimedWorkItems, lockKept: result.lockKept, instanceCreatedAt: result.instanceCreatedAt };
+    return {
+      claimedWorkItems: result.claimedWorkItems,
+      lockKept: result.lockKept,
+      instanceCreatedAt: result.instanceCreatedAt,
+    };
   }
 
   async abandonOrchestrationItem(lockToken: string, options: AbandonOptions = {}): Promise<void> {
@@ -261,7 +278,9 @@ export class SqliteProvider implements CompleteProvider {
   }
 
   async renewOrchestrationItemLock(lockToken: string, extendForMs: number): Promise<void> {
-    await this.#write('renewOrchestrationItemLock', (ops) => ops.renewOrchestrationItemLock(lockToken, extendForMs, this.#now()));
+    await this.#write('renewOrchestrationItemLock', (ops) =>
+      ops.renewOrchestrationItemLock(lockToken, extendForMs, this.#now()),
+    );
   }
 
   async enqueueForOrchestrator(item: WorkItem, delayMs?: number): Promise<void> {
@@ -284,7 +303,9 @@ export class SqliteProvider implements CompleteProvider {
   }
 
   async nextOrchestratorVisibleAt(): Promise<number | null> {
-    return this.#run('nextOrchestratorVisibleAt', (ops) => ops.nextOrchestratorVisibleAt(this.#now()));
+    return this.#run('nextOrchestratorVisibleAt', (ops) =>
+      ops.nextOrchestratorVisibleAt(this.#now()),
+    );
   }
 
   // ----- worker queue -----
@@ -312,10 +333,16 @@ export class SqliteProvider implements CompleteProvider {
   }
 
   async renewWorkItemLock(lockToken: string, extendForMs: number): Promise<void> {
-    await this.#write('renewWorkItemLock', (ops) => ops.renewWorkItemLock(lockToken, extendForMs, this.#now()));
+    await this.#write('renewWorkItemLock', (ops) =>
+      ops.renewWorkItemLock(lockToken, extendForMs, this.#now()),
+    );
   }
 
-  async renewSessionLocks(ownerIds: readonly string[], extendForMs: number, idleTimeoutMs: number): Promise<number> {
+  async renewSessionLocks(
+    ownerIds: readonly string[],
+    extendForMs: number,
+    idleTimeoutMs: number,
+  ): Promise<number> {
     return this.#run('renewSessionLocks', (ops) =>
       ops.renewSessionLocks(ownerIds, extendForMs, idleTimeoutMs, this.#now()),
     );
@@ -368,7 +395,9 @@ export class SqliteProvider implements CompleteProvider {
     instanceId: string,
     lastSeenVersion: number,
   ): Promise<{ readonly value: string | null; readonly version: number } | null> {
-    return this.#run('getCustomStatus', (ops) => ops.instances.getCustomStatus(instanceId, lastSeenVersion));
+    return this.#run('getCustomStatus', (ops) =>
+      ops.instances.getCustomStatus(instanceId, lastSeenVersion),
+    );
   }
 
   async readKvSnapshot(instanceId: string): Promise<Map<string, KvEntryRecord>> {
@@ -381,8 +410,13 @@ export class SqliteProvider implements CompleteProvider {
 
   // ----- management -----
 
-  async deleteInstances(instanceIds: readonly string[], force: boolean): Promise<DeleteInstancesResult> {
-    const result = this.#run('deleteInstances', (ops) => ops.deletion.deleteInstances(instanceIds, force));
+  async deleteInstances(
+    instanceIds: readonly string[],
+    force: boolean,
+  ): Promise<DeleteInstancesResult> {
+    const result = this.#run('deleteInstances', (ops) =>
+      ops.deletion.deleteInstances(instanceIds, force),
+    );
     // Wake waiters on the deleted instances (they now read NotFound).
     if (result.instancesDeleted > 0) {
       for (const instanceId of instanceIds) this.#emit({ kind: 'instance', instanceId });
@@ -395,12 +429,17 @@ export class SqliteProvider implements CompleteProvider {
   }
 
   async deleteInstanceBulk(filter: InstanceSelectionFilter): Promise<DeleteInstancesResult> {
-    const { deletedIds, ...result } = this.#run('deleteInstanceBulk', (ops) => ops.deletion.deleteInstanceBulk(filter));
+    const { deletedIds, ...result } = this.#run('deleteInstanceBulk', (ops) =>
+      ops.deletion.deleteInstanceBulk(filter),
+    );
     for (const instanceId of deletedIds) this.#emit({ kind: 'instance', instanceId });
     return result;
   }
 
-  async pruneExecutions(instanceId: string, options: PruneExecutionsOptions): Promise<PruneExecutionsResult> {
+  async pruneExecutions(
+    instanceId: string,
+    options: PruneExecutionsOptions,
+  ): Promise<PruneExecutionsResult> {
     return this.#run('pruneExecutions', (ops) => ops.pruning.pruneExecutions(instanceId, options));
   }
 
@@ -408,7 +447,9 @@ export class SqliteProvider implements CompleteProvider {
     filter: InstanceSelectionFilter,
     options: PruneExecutionsOptions,
   ): Promise<PruneExecutionsResult> {
-    return this.#run('pruneExecutionsBulk', (ops) => ops.pruning.pruneExecutionsBulk(filter, options));
+    return this.#run('pruneExecutionsBulk', (ops) =>
+      ops.pruning.pruneExecutionsBulk(filter, options),
+    );
   }
 
   async getSystemMetrics(): Promise<SystemMetricsRecord> {
@@ -420,14 +461,19 @@ export class SqliteProvider implements CompleteProvider {
   }
 
   async getOrchestrationStats(instanceId: string): Promise<OrchestrationStatsRecord | null> {
-    return this.#run('getOrchestrationStats', (ops) => ops.metrics.getOrchestrationStats(instanceId));
+    return this.#run('getOrchestrationStats', (ops) =>
+      ops.metrics.getOrchestrationStats(instanceId),
+    );
   }
 
   async queryInstances(query: InstanceQuery): Promise<InstanceRecordPage> {
     return this.#run('queryInstances', (ops) => ops.queries.queryInstances(query));
   }
 
-  async countInstances(filter: InstanceQueryFilter, groupBy: InstanceCountGroupBy): Promise<InstanceCount[]> {
+  async countInstances(
+    filter: InstanceQueryFilter,
+    groupBy: InstanceCountGroupBy,
+  ): Promise<InstanceCount[]> {
     return this.#run('countInstances', (ops) => ops.queries.countInstances(filter, groupBy));
   }
 
@@ -438,7 +484,9 @@ export class SqliteProvider implements CompleteProvider {
     policy: StoredVersionPolicy | null,
     audit: AuditEntryInput,
   ): Promise<VersionPolicyRecord | null> {
-    return this.#run('setVersionPolicy', (ops) => ops.policies.set(orchestrationName, policy, audit));
+    return this.#run('setVersionPolicy', (ops) =>
+      ops.policies.set(orchestrationName, policy, audit),
+    );
   }
 
   async getVersionPolicy(orchestrationName: string): Promise<VersionPolicyRecord | null> {
@@ -473,8 +521,14 @@ export class SqliteProvider implements CompleteProvider {
     return this.#run('pruneNodes', (ops) => ops.nodes.prune(lastSeenBefore));
   }
 
-  async setInstanceVersion(instanceId: string, change: InstanceVersionChange, audit: AuditEntryInput): Promise<boolean> {
-    return this.#run('setInstanceVersion', (ops) => ops.setInstanceVersion(instanceId, change, audit));
+  async setInstanceVersion(
+    instanceId: string,
+    change: InstanceVersionChange,
+    audit: AuditEntryInput,
+  ): Promise<boolean> {
+    return this.#run('setInstanceVersion', (ops) =>
+      ops.setInstanceVersion(instanceId, change, audit),
+    );
   }
 
   // ----- lifecycle -----
@@ -500,9 +554,15 @@ export class SqliteProvider implements CompleteProvider {
    * acknowledged before it is on disk; signals go out after the commit. One commit per batch
    * instead of one per operation is what makes many in-flight instances cheap (docs/performance.md).
    */
-  #write<T>(operation: string, fn: (ops: Operations) => T, afterCommit?: (result: T) => void): Promise<T> {
+  #write<T>(
+    operation: string,
+    fn: (ops: Operations) => T,
+    afterCommit?: (result: T) => void,
+  ): Promise<T> {
     if (this.#isClosed) {
-      return Promise.reject(new ProviderError(operation, 'the SQLite provider is closed; open a new one', false));
+      return Promise.reject(
+        new ProviderError(operation, 'the SQLite provider is closed; open a new one', false),
+      );
     }
     return new Promise<T>((resolve, reject) => {
       this.#pending.push({
@@ -525,7 +585,15 @@ export class SqliteProvider implements CompleteProvider {
     const batch = this.#pending.splice(0);
     if (batch.length === 0) return;
     if (this.#isClosed) {
-      for (const op of batch) op.settle({ ok: false, error: new ProviderError(op.operation, 'the SQLite provider is closed; open a new one', false) });
+      for (const op of batch)
+        op.settle({
+          ok: false,
+          error: new ProviderError(
+            op.operation,
+            'the SQLite provider is closed; open a new one',
+            false,
+          ),
+        });
       return;
     }
     const outcomes: BatchOutcome[] = [];

@@ -98,7 +98,9 @@ export interface ConformanceHarness<P extends Provider = Provider> {
    */
   readonly test: (name: string, body: CaseBody) => void;
   /** The same harness, whose cases also need `capability` (they are skipped without it). */
-  readonly requiring: <C extends ProviderCapability>(capability: C) => ConformanceHarness<P & CapabilityMethods[C]>;
+  readonly requiring: <C extends ProviderCapability>(
+    capability: C,
+  ) => ConformanceHarness<P & CapabilityMethods[C]>;
 }
 
 /** What a suite shares between its harnesses: the options, the probed flags, the cases seen. */
@@ -152,7 +154,10 @@ function clockOf(state: SuiteState, t: TestContext): ConformanceClock {
   return clock;
 }
 
-function harnessFor<P extends Provider>(state: SuiteState, required: readonly ProviderCapability[]): ConformanceHarness<P> {
+function harnessFor<P extends Provider>(
+  state: SuiteState,
+  required: readonly ProviderCapability[],
+): ConformanceHarness<P> {
   return {
     clock: (t) => clockOf(state, t),
     async provider(t) {
@@ -176,7 +181,9 @@ function harnessFor<P extends Provider>(state: SuiteState, required: readonly Pr
         const declared = await probeCapabilities(state);
         const missing = required.filter((c) => !declared[c]);
         if (missing.length > 0) {
-          t.skip(`the provider does not declare the capability ${missing.map((c) => `'${c}'`).join(', ')}`);
+          t.skip(
+            `the provider does not declare the capability ${missing.map((c) => `'${c}'`).join(', ')}`,
+          );
           return;
         }
         await body(t);
@@ -201,7 +208,12 @@ export function sleep(ms: number): Promise<void> {
 }
 
 /** A history event with a full envelope. */
-export function historyEvent(instanceId: string, executionId: number, eventId: number, kind: EventKind): HistoryEvent {
+export function historyEvent(
+  instanceId: string,
+  executionId: number,
+  eventId: number,
+  kind: EventKind,
+): HistoryEvent {
   return {
     eventId,
     instanceId,
@@ -218,15 +230,32 @@ export function startedEvent(
   name = DEFAULT_NAME,
   version = DEFAULT_VERSION,
 ): HistoryEvent {
-  return historyEvent(instanceId, executionId, 1, { type: 'OrchestrationStarted', name, version, input: '{}' });
+  return historyEvent(instanceId, executionId, 1, {
+    type: 'OrchestrationStarted',
+    name,
+    version,
+    input: '{}',
+  });
 }
 
 /** A schedule event usable as filler: `ActivityScheduled` at `eventId`. */
-export function scheduledEvent(instanceId: string, executionId: number, eventId: number): HistoryEvent {
-  return historyEvent(instanceId, executionId, eventId, { type: 'ActivityScheduled', name: 'act', input: '1' });
+export function scheduledEvent(
+  instanceId: string,
+  executionId: number,
+  eventId: number,
+): HistoryEvent {
+  return historyEvent(instanceId, executionId, eventId, {
+    type: 'ActivityScheduled',
+    name: 'act',
+    input: '1',
+  });
 }
 
-export function startItem(instance: string, orchestration = DEFAULT_NAME, version?: string): WorkItem {
+export function startItem(
+  instance: string,
+  orchestration = DEFAULT_NAME,
+  version?: string,
+): WorkItem {
   // Absent optional fields are omitted (not `undefined`) so items compare equal after a JSON
   // round trip through storage.
   return {
@@ -264,11 +293,21 @@ export function activityExecute(
   };
 }
 
-export function activityCompleted(instance: string, executionId: number, id: number, result = '"ok"'): WorkItem {
+export function activityCompleted(
+  instance: string,
+  executionId: number,
+  id: number,
+  result = '"ok"',
+): WorkItem {
   return { type: 'ActivityCompleted', instance, executionId, id, result };
 }
 
-export function timerFired(instance: string, executionId: number, id: number, fireAt: number): WorkItem {
+export function timerFired(
+  instance: string,
+  executionId: number,
+  id: number,
+  fireAt: number,
+): WorkItem {
   return { type: 'TimerFired', instance, executionId, id, fireAt };
 }
 
@@ -291,7 +330,12 @@ export function startMetadata(
   version = DEFAULT_VERSION,
   extra: Partial<ExecutionMetadata> = {},
 ): ExecutionMetadata {
-  return { orchestrationName: name, orchestrationVersion: version, pinnedDuroxideVersion: ENGINE_VERSION, ...extra };
+  return {
+    orchestrationName: name,
+    orchestrationVersion: version,
+    pinnedDuroxideVersion: ENGINE_VERSION,
+    ...extra,
+  };
 }
 
 /** Fetches and asserts that the batch belongs to `instanceId`. */
@@ -326,7 +370,8 @@ export async function startInstance(
   await provider.enqueueForOrchestrator(startItem(instanceId, name, version));
   const locked = await fetchFor(provider, instanceId);
   const delta = [startedEvent(instanceId, 1, name, version)];
-  for (let i = 0; i < (options.extraEvents ?? 0); i++) delta.push(scheduledEvent(instanceId, 1, i + 2));
+  for (let i = 0; i < (options.extraEvents ?? 0); i++)
+    delta.push(scheduledEvent(instanceId, 1, i + 2));
   await provider.ackOrchestrationItem(
     locked.lockToken,
     ack(1, {
@@ -342,7 +387,8 @@ export async function rejectsPermanently(promise: Promise<unknown>, text?: strin
   await assert.rejects(promise, (error: unknown) => {
     assert.ok(error instanceof ProviderError, `expected ProviderError, got ${String(error)}`);
     assert.equal(error.retryable, false, `expected a permanent error: ${error.message}`);
-    if (text !== undefined) assert.ok(error.message.includes(text), `'${error.message}' should mention '${text}'`);
+    if (text !== undefined)
+      assert.ok(error.message.includes(text), `'${error.message}' should mention '${text}'`);
     return true;
   });
 }
@@ -375,7 +421,9 @@ export async function finishInstance(
   const locked = await fetchFor(provider, instanceId);
   await provider.ackOrchestrationItem(
     locked.lockToken,
-    ack(locked.item.executionId, { metadata: { status, output: status === 'Completed' ? '"done"' : 'boom' } }),
+    ack(locked.item.executionId, {
+      metadata: { status, output: status === 'Completed' ? '"done"' : 'boom' },
+    }),
   );
 }
 
@@ -396,8 +444,15 @@ export async function continueInstanceAsNew(
   await provider.ackOrchestrationItem(
     ending.lockToken,
     ack(from, {
-      historyDelta: [historyEvent(instanceId, from, nextEventId, { type: 'OrchestrationContinuedAsNew', input: '{}' })],
-      orchestratorItems: [{ type: 'ContinueAsNew', instance: instanceId, orchestration: name, input: '{}', version }],
+      historyDelta: [
+        historyEvent(instanceId, from, nextEventId, {
+          type: 'OrchestrationContinuedAsNew',
+          input: '{}',
+        }),
+      ],
+      orchestratorItems: [
+        { type: 'ContinueAsNew', instance: instanceId, orchestration: name, input: '{}', version },
+      ],
       metadata: { status: 'ContinuedAsNew', output: '{}' },
     }),
   );
@@ -432,7 +487,8 @@ export async function rejectsWith(
   let caught: Error | undefined;
   await assert.rejects(promise, (error: unknown) => {
     assert.ok(error instanceof type, `expected ${type.name}, got ${String(error)}`);
-    if (text !== undefined) assert.ok(error.message.includes(text), `'${error.message}' should mention '${text}'`);
+    if (text !== undefined)
+      assert.ok(error.message.includes(text), `'${error.message}' should mention '${text}'`);
     caught = error;
     return true;
   });

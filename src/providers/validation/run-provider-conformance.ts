@@ -40,7 +40,12 @@ import { registerWorkerQueueCases } from './cases/worker-queue-cases.js';
 import type { ProviderConformanceOptions } from './conformance-fixtures.js';
 import { createHarness } from './conformance-fixtures.js';
 
-export type { ConformanceClock, ConformanceContext, ConformanceSkip, ProviderConformanceOptions } from './conformance-fixtures.js';
+export type {
+  ConformanceClock,
+  ConformanceContext,
+  ConformanceSkip,
+  ProviderConformanceOptions,
+} from './conformance-fixtures.js';
 
 /**
  * Registers the conformance suite under `describe('provider conformance: <name>')`.
@@ -86,7 +91,11 @@ export function runProviderConformance(options: ProviderConformanceOptions): voi
     registerFleetTurnCases(fleet);
     test('every case the skip list names exists', () => {
       const unknown = unknownSkips();
-      assert.deepEqual(unknown, [], `the skip list names cases this suite does not have: ${unknown.join(', ')}`);
+      assert.deepEqual(
+        unknown,
+        [],
+        `the skip list names cases this suite does not have: ${unknown.join(', ')}`,
+      );
     });
   });
 }

@@ -75,7 +75,11 @@ export type BatchResolution =
   /** Recorded in a history format this node cannot replay: leave it to newer nodes. */
   | { readonly kind: 'deferFormat'; readonly historyFormat: number; readonly delayMs: number }
   /** An operator's resume of the Failed current execution. */
-  | ({ readonly kind: 'resume'; readonly request: ResumeRequest; readonly history: readonly HistoryEvent[] } & SortedMessages)
+  | ({
+      readonly kind: 'resume';
+      readonly request: ResumeRequest;
+      readonly history: readonly HistoryEvent[];
+    } & SortedMessages)
   /** Consume the messages without a turn; `refuse` are the operator requests to answer. */
   | {
       readonly kind: 'discard';
@@ -87,8 +91,10 @@ export type BatchResolution =
   | NewExecution
   | ExistingExecution;
 
-const isRequest = (m: WorkItem): m is OperatorRequest => m.type === 'ResumeOrchestration' || m.type === 'RestartOrchestration';
-const isStart = (m: WorkItem): m is StartItem => m.type === 'StartOrchestration' || m.type === 'ContinueAsNew';
+const isRequest = (m: WorkItem): m is OperatorRequest =>
+  m.type === 'ResumeOrchestration' || m.type === 'RestartOrchestration';
+const isStart = (m: WorkItem): m is StartItem =>
+  m.type === 'StartOrchestration' || m.type === 'ContinueAsNew';
 
 /** Splits the batch into operator requests, the rest, and the starts among the rest. */
 export function sortMessages(all: readonly WorkItem[]): SortedMessages {
@@ -108,26 +114,53 @@ export function resolveBatch(input: BatchInput): BatchResolution {
   const format = item.historyFormat ?? 1;
   if (format > limits.historyFormat) {
     // A guard for providers that ignore maxHistoryFormat: never replay a newer format.
-    return { kind: 'deferFormat', historyFormat: format, delayMs: unregisteredDelayMs(attemptCount, limits.unregisteredBackoff) };
+    return {
+      kind: 'deferFormat',
+      historyFormat: format,
+      delayMs: unregisteredDelayMs(attemptCount, limits.unregisteredBackoff),
+    };
   }
   const sorted = sortMessages(item.messages);
   const { starts, requests } = sorted;
   const executionId = item.executionId;
-  if (cached !== undefined) return { kind: 'existingExecution', executionId, history, cached: true, ...sorted };
+  if (cached !== undefined)
+    return { kind: 'existingExecution', executionId, history, cached: true, ...sorted };
 
   const last = history[history.length - 1];
   if (last === undefined) {
     const start = starts.find((m) => m.type === 'StartOrchestration') ?? starts[0];
     if (start === undefined) {
-      return { kind: 'discard', why: 'no start message for an instance that has not started', executionId, starts, refuse: [] };
+      return {
+        kind: 'discard',
+        why: 'no start message for an instance that has not started',
+        executionId,
+        starts,
+        refuse: [],
+      };
     }
-    return { kind: 'newExecution', cause: start.type === 'ContinueAsNew' ? 'continueAsNew' : 'start', executionId, start, ...sorted };
+    return {
+      kind: 'newExecution',
+      cause: start.type === 'ContinueAsNew' ? 'continueAsNew' : 'start',
+      executionId,
+      start,
+      ...sorted,
+    };
   }
   if (last.type === 'OrchestrationCompleted' || last.type === 'OrchestrationFailed') {
-    const resume = requests.find((r): r is ResumeRequest => r.type === 'ResumeOrchestration' && r.executionId === executionId);
-    if (resume !== undefined && last.type === 'OrchestrationFailed') return { kind: 'resume', request: resume, history, ...sorted };
+    const resume = requests.find(
+      (r): r is ResumeRequest => r.type === 'ResumeOrchestration' && r.executionId === executionId,
+    );
+    if (resume !== undefined && last.type === 'OrchestrationFailed')
+      return { kind: 'resume', request: resume, history, ...sorted };
     const restart = requests.find((r): r is RestartRequest => r.type === 'RestartOrchestration');
-    if (restart === undefined) return { kind: 'discard', why: 'instance already finished', executionId, starts, refuse: requests };
+    if (restart === undefined)
+      return {
+        kind: 'discard',
+        why: 'instance already finished',
+        executionId,
+        starts,
+        refuse: requests,
+      };
     const start: StartItem = {
       type: 'StartOrchestration',
       instance: item.instanceId,
@@ -135,12 +168,32 @@ export function resolveBatch(input: BatchInput): BatchResolution {
       input: restart.input,
       version: restart.version,
     };
-    return { kind: 'newExecution', cause: 'restart', executionId: executionId + 1, start, restart, ...sorted };
+    return {
+      kind: 'newExecution',
+      cause: 'restart',
+      executionId: executionId + 1,
+      start,
+      restart,
+      ...sorted,
+    };
   }
   if (last.type === 'OrchestrationContinuedAsNew') {
     const start = starts.find((m) => m.type === 'ContinueAsNew');
-    if (start === undefined) return { kind: 'discard', why: 'execution continued as new', executionId, starts, refuse: [] };
-    return { kind: 'newExecution', cause: 'continueAsNew', executionId: executionId + 1, start, ...sorted };
+    if (start === undefined)
+      return {
+        kind: 'discard',
+        why: 'execution continued as new',
+        executionId,
+        starts,
+        refuse: [],
+      };
+    return {
+      kind: 'newExecution',
+      cause: 'continueAsNew',
+      executionId: executionId + 1,
+      start,
+      ...sorted,
+    };
   }
   return { kind: 'existingExecution', executionId, history, cached: false, ...sorted };
 }
@@ -157,12 +210,19 @@ export interface ExecutionCode {
  * its `OrchestrationStarted`; the cached engine knows it, else the history, else
  * the instance row.
  */
-export function executionCode(target: NewExecution | ExistingExecution, input: Pick<BatchInput, 'item' | 'cached'>): ExecutionCode {
-  if (target.kind === 'newExecution') return { name: target.start.orchestration, version: target.start.version };
+export function executionCode(
+  target: NewExecution | ExistingExecution,
+  input: Pick<BatchInput, 'item' | 'cached'>,
+): ExecutionCode {
+  if (target.kind === 'newExecution')
+    return { name: target.start.orchestration, version: target.start.version };
   if (input.cached !== undefined) return input.cached;
   const first = target.history[0];
   if (first?.type === 'OrchestrationStarted') return { name: first.name, version: first.version };
-  return { name: input.item.orchestrationName ?? 'unknown', version: input.item.orchestrationVersion };
+  return {
+    name: input.item.orchestrationName ?? 'unknown',
+    version: input.item.orchestrationVersion,
+  };
 }
 
 export interface CodeInput<H> {
@@ -177,16 +237,27 @@ export type CodeResolution<H> =
   /** This node lacks the code and attempts are exhausted, or a registered turn keeps failing. */
   | { readonly kind: 'poison'; readonly reason: string | undefined }
   /** This node lacks the code: leave the batch to other nodes for `delayMs` (the attempt counts). */
-  | { readonly kind: 'deferCode'; readonly what: string; readonly delayMs: number; readonly attemptsLeft: number }
+  | {
+      readonly kind: 'deferCode';
+      readonly what: string;
+      readonly delayMs: number;
+      readonly attemptsLeft: number;
+    }
   | { readonly kind: 'run'; readonly handler: H };
 
 /** Whether this node runs the turn, and with which handler. */
 export function resolveCode<H>(input: CodeInput<H>): CodeResolution<H> {
   const { code, handler, attemptCount, limits } = input;
   if (handler === undefined) {
-    const what = code.version === undefined ? `'${code.name}' (no version registered here)` : `'${code.name}'@${code.version}`;
+    const what =
+      code.version === undefined
+        ? `'${code.name}' (no version registered here)`
+        : `'${code.name}'@${code.version}`;
     if (attemptCount > limits.maxAttempts) {
-      return { kind: 'poison', reason: `orchestration ${what} is not registered on the runtimes that tried it; register it (or deploy a runtime that has it)` };
+      return {
+        kind: 'poison',
+        reason: `orchestration ${what} is not registered on the runtimes that tried it; register it (or deploy a runtime that has it)`,
+      };
     }
     return {
       kind: 'deferCode',

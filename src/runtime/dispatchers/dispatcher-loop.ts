@@ -76,7 +76,9 @@ export class DispatcherLoop<T> {
         errors++;
         this.#opts.onFetchError?.(error);
         const backoff = Math.min(100 * 2 ** Math.min(errors - 1, 5), 3000);
-        logger.warn('duroxide::runtime', `${name} fetch failed; retrying in ${backoff} ms`, { error: String(error) });
+        logger.warn('duroxide::runtime', `${name} fetch failed; retrying in ${backoff} ms`, {
+          error: String(error),
+        });
         await waker.wait(backoff);
         continue;
       }
@@ -105,7 +107,9 @@ export class DispatcherLoop<T> {
       try {
         await this.#opts.process(item, slot);
       } catch (error) {
-        logger.error('duroxide::runtime', `${name} failed to process an item`, { error: String(error) });
+        logger.error('duroxide::runtime', `${name} failed to process an item`, {
+          error: String(error),
+        });
       }
     }
   }

@@ -87,8 +87,19 @@ export interface Hold {
 }
 
 /** A hold for the batch just fetched; it becomes one only if its first commit keeps the lock. */
-export function newHold(locked: LockedOrchestrationItem, engine: ReplayEngine, createdAt: number | undefined): Hold {
-  return { locked, engine, createdAt, runs: new Map(), consumed: [], versionPin: locked.item.versionPin };
+export function newHold(
+  locked: LockedOrchestrationItem,
+  engine: ReplayEngine,
+  createdAt: number | undefined,
+): Hold {
+  return {
+    locked,
+    engine,
+    createdAt,
+    runs: new Map(),
+    consumed: [],
+    versionPin: locked.item.versionPin,
+  };
 }
 
 function isActivity(locked: LockedWorkItem): locked is LockedActivity {
@@ -160,21 +171,33 @@ export class LocalActivityHolds {
       worker.cancelRunning(instanceId, c.executionId, c.activityId);
       this.#drop(run);
     }
-    const cancelledNow = new Set(result.cancelledActivities.map((c) => activityKey(c.executionId, c.activityId)));
+    const cancelledNow = new Set(
+      result.cancelledActivities.map((c) => activityKey(c.executionId, c.activityId)),
+    );
     const canStart = options.localActivities && !this.#stopping && result.status === 'Running';
     const claimable: number[] = [];
     for (const [index, item] of result.workerItems.entries()) {
-      if (!canStart || !worker.canRunLocally(item) || cancelledNow.has(activityKey(item.executionId, item.id))) continue;
+      if (
+        !canStart ||
+        !worker.canRunLocally(item) ||
+        cancelledNow.has(activityKey(item.executionId, item.id))
+      )
+        continue;
       claimable.push(index);
     }
     // As many as there are free worker slots, in schedule order.
     const claim = claimable.slice(0, worker.slots.reserveUpTo(claimable.length));
     const holdMs = options.localActivityHoldMs;
-    const isQuick = (item: WorkItem): boolean => item.type === 'ActivityExecute' && worker.expectedDurationMs(item.name) <= holdMs;
-    const quick = claim.some((i) => isQuick(result.workerItems[i]!)) || [...hold.runs.values()].some((r) => isQuick(r.locked.item));
+    const isQuick = (item: WorkItem): boolean =>
+      item.type === 'ActivityExecute' && worker.expectedDurationMs(item.name) <= holdMs;
+    const quick =
+      claim.some((i) => isQuick(result.workerItems[i]!)) ||
+      [...hold.runs.values()].some((r) => isQuick(r.locked.item));
     const keep = quick && holdMs > 0 && !this.#stopping && result.status === 'Running';
     const outcome = await commit.ack(hold.locked, await this.#turnAck(hold, turn), {
-      ...(claim.length > 0 ? { claimWorkItems: { indexes: claim, lockTimeoutMs: options.workerLockTimeoutMs } } : {}),
+      ...(claim.length > 0
+        ? { claimWorkItems: { indexes: claim, lockTimeoutMs: options.workerLockTimeoutMs } }
+        : {}),
       ...(keep ? { keepLock: { lockTimeoutMs: options.orchestratorLockTimeoutMs } } : {}),
     });
     if (outcome === undefined) {
@@ -211,11 +234,20 @@ export class LocalActivityHolds {
   async #turnAck(hold: Hold, turn: HeldTurn): Promise<OrchestrationAck> {
     const { result } = turn;
     const { item } = hold.locked;
-    const versionMetadata = await stampVersions(this.#d.versions, result, hold.engine.orchestrationVersion, {
-      versionPin: hold.versionPin,
-      nextVersion: hold.nextVersionConsumed === true ? undefined : item.nextVersion,
-    });
-    if (result.started !== undefined && turn.start?.type === 'StartOrchestration' && turn.start.pinVersion === true) {
+    const versionMetadata = await stampVersions(
+      this.#d.versions,
+      result,
+      hold.engine.orchestrationVersion,
+      {
+        versionPin: hold.versionPin,
+        nextVersion: hold.nextVersionConsumed === true ? undefined : item.nextVersion,
+      },
+    );
+    if (
+      result.started !== undefined &&
+      turn.start?.type === 'StartOrchestration' &&
+      turn.start.pinVersion === true
+    ) {
       hold.versionPin = result.started.version;
       Object.assign(versionMetadata, { versionPin: { value: result.started.version } });
     } else if (versionMetadata.versionPin !== undefined) {
@@ -231,7 +263,9 @@ export class LocalActivityHolds {
         ...versionMetadata,
         ...(result.started !== undefined && format !== 1 ? { historyFormat: format } : {}),
       },
-      ...(hold.consumed.length > 0 ? { completedWorkItems: hold.consumed.map((r) => r.locked.lockToken) } : {}),
+      ...(hold.consumed.length > 0
+        ? { completedWorkItems: hold.consumed.map((r) => r.locked.lockToken) }
+        : {}),
     };
   }
 
@@ -264,14 +298,20 @@ export class LocalActivityHolds {
           continue;
         }
         const result = await engine.runTurn(completions);
-        if (!(await this.#commitTurn(hold, { result, start: undefined, extraItems: [], local: true }))) return;
+        if (
+          !(await this.#commitTurn(hold, { result, start: undefined, extraItems: [], local: true }))
+        )
+          return;
       }
       await commit.abandon(locked, 0, true);
       this.#handOff(hold);
       this.#keep(hold);
     } catch (error) {
       cache.delete(instanceId);
-      logger.error(TARGET, 'orchestration turn failed while holding the instance; abandoning', { instanceId, error: String(error) });
+      logger.error(TARGET, 'orchestration turn failed while holding the instance; abandoning', {
+        instanceId,
+        error: String(error),
+      });
       for (const run of hold.consumed) this.#handOffRun(run);
       hold.consumed = [];
       this.#handOff(hold);
@@ -327,7 +367,11 @@ export class LocalActivityHolds {
   /** A run whose result goes through the worker queue; its slot is freed once that is acked. */
   #handOffRun(run: LocalRun): void {
     void run.done
-      .then(() => (run.completion === null ? undefined : this.#d.worker.complete(run.locked.lockToken, run.completion)))
+      .then(() =>
+        run.completion === null
+          ? undefined
+          : this.#d.worker.complete(run.locked.lockToken, run.completion),
+      )
       .finally(() => this.#d.worker.slots.release());
   }
 
@@ -340,6 +384,7 @@ export class LocalActivityHolds {
   /** Caches the suspended engine so the next fetched turn costs O(new events). */
   #keep(hold: Hold): void {
     const { engine, createdAt } = hold;
-    if (createdAt !== undefined && !engine.isFinished) this.#d.cache.put(engine.instanceId, { engine, instanceCreatedAt: createdAt });
+    if (createdAt !== undefined && !engine.isFinished)
+      this.#d.cache.put(engine.instanceId, { engine, instanceCreatedAt: createdAt });
   }
 }

@@ -54,7 +54,11 @@ export function keepLockRenewed(options: LockRenewalOptions): LockRenewal {
  * fails and hands the batch back.
  */
 export function keepInstanceLockRenewed(
-  deps: { readonly provider: Provider; readonly options: Pick<ResolvedRuntimeOptions, 'orchestratorLockTimeoutMs'>; readonly logger: Logger },
+  deps: {
+    readonly provider: Provider;
+    readonly options: Pick<ResolvedRuntimeOptions, 'orchestratorLockTimeoutMs'>;
+    readonly logger: Logger;
+  },
   locked: LockedOrchestrationItem,
   failure: string,
 ): LockRenewal {
@@ -62,7 +66,10 @@ export function keepInstanceLockRenewed(
     renew: (ms) => deps.provider.renewOrchestrationItemLock(locked.lockToken, ms),
     lockTimeoutMs: deps.options.orchestratorLockTimeoutMs,
     onFailure: (error) => {
-      deps.logger.debug(TARGET, failure, { instanceId: locked.item.instanceId, error: String(error) });
+      deps.logger.debug(TARGET, failure, {
+        instanceId: locked.item.instanceId,
+        error: String(error),
+      });
       return 'stop';
     },
   });

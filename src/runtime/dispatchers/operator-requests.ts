@@ -29,15 +29,20 @@ import { stampVersions, type VersionDecider } from './version-stamping.js';
 
 const TARGET = 'duroxide::runtime::operator-requests';
 
-export type OperatorRequest = WorkItemOfType<'ResumeOrchestration'> | WorkItemOfType<'RestartOrchestration'>;
+export type OperatorRequest =
+  WorkItemOfType<'ResumeOrchestration'> | WorkItemOfType<'RestartOrchestration'>;
 type ResumeRequest = WorkItemOfType<'ResumeOrchestration'>;
 
 /** Audit entries for requests that do not apply (the instance is running, another execution…). */
-export function refuseOperatorRequests(requests: readonly OperatorRequest[], why: string): AuditEntryInput[] {
+export function refuseOperatorRequests(
+  requests: readonly OperatorRequest[],
+  why: string,
+): AuditEntryInput[] {
   return requests.map((r) => ({
     at: Date.now(),
     actor: r.actor,
-    action: r.type === 'ResumeOrchestration' ? 'instance.resume-refused' : 'instance.restart-refused',
+    action:
+      r.type === 'ResumeOrchestration' ? 'instance.resume-refused' : 'instance.restart-refused',
     target: `instance:${r.instance}`,
     reason: r.reason,
     details: JSON.stringify({ requestId: r.requestId, refusal: why }),
@@ -116,15 +121,28 @@ export async function resumeExecution(
   }
   const replayed: HistoryEvent[] = history.slice(0, -1);
   replayed[0] = { ...started, version };
-  const engine = await deps.createEngine({ instanceId, executionId: item.executionId, history: replayed, handler, kvSnapshot: item.kvSnapshot });
-  const others2 = messages.filter((m) => m.type !== 'StartOrchestration' && m.type !== 'ContinueAsNew');
+  const engine = await deps.createEngine({
+    instanceId,
+    executionId: item.executionId,
+    history: replayed,
+    handler,
+    kvSnapshot: item.kvSnapshot,
+  });
+  const others2 = messages.filter(
+    (m) => m.type !== 'StartOrchestration' && m.type !== 'ContinueAsNew',
+  );
   const result = await engine.runTurn(others2);
   if (result.status === 'Failed' && result.error?.kind === 'Nondeterminism') {
-    await refuse(`the history does not replay on '${started.name}'@${version}: ${result.error.message}`);
+    await refuse(
+      `the history does not replay on '${started.name}'@${version}: ${result.error.message}`,
+    );
     return;
   }
   const reissued = await openWork(deps.provider, replayed, result);
-  const versionMetadata = await stampVersions(deps.versions, result, version, { versionPin: item.versionPin, nextVersion: item.nextVersion });
+  const versionMetadata = await stampVersions(deps.versions, result, version, {
+    versionPin: item.versionPin,
+    nextVersion: item.nextVersion,
+  });
   const ack: OrchestrationAck = {
     executionId: item.executionId,
     historyDelta: result.historyDelta,
@@ -141,7 +159,11 @@ export async function resumeExecution(
   };
   if (!(await deps.commit(locked, ack))) return;
   engine.commit();
-  deps.logger.info(TARGET, `resumed ${instanceId} execution ${item.executionId} on '${started.name}'@${version}`, { instanceId });
+  deps.logger.info(
+    TARGET,
+    `resumed ${instanceId} execution ${item.executionId} on '${started.name}'@${version}`,
+    { instanceId },
+  );
   await deps.audit([
     {
       at: Date.now(),
@@ -200,11 +222,21 @@ async function openWork(
         });
         break;
       case 'TimerCreated':
-        orchestratorItems.push({ type: 'TimerFired', instance: e.instanceId, executionId: e.executionId, id: e.eventId, fireAt: e.fireAt });
+        orchestratorItems.push({
+          type: 'TimerFired',
+          instance: e.instanceId,
+          executionId: e.executionId,
+          id: e.eventId,
+          fireAt: e.fireAt,
+        });
         break;
       case 'SubOrchestrationScheduled': {
         const child = await provider.getInstance(e.instance);
-        const parent = { parentInstance: e.instanceId, parentExecutionId: e.executionId, parentId: e.eventId };
+        const parent = {
+          parentInstance: e.instanceId,
+          parentExecutionId: e.executionId,
+          parentId: e.eventId,
+        };
         if (child === null) {
           orchestratorItems.push({
             type: 'StartOrchestration',
@@ -212,15 +244,28 @@ async function openWork(
             orchestration: e.name,
             input: e.input,
             version: e.version,
-            parent: { instanceId: e.instanceId, executionId: e.executionId, scheduleEventId: e.eventId },
+            parent: {
+              instanceId: e.instanceId,
+              executionId: e.executionId,
+              scheduleEventId: e.eventId,
+            },
           });
         } else if (child.status === 'Completed') {
-          orchestratorItems.push({ type: 'SubOrchCompleted', ...parent, result: child.output ?? 'null' });
+          orchestratorItems.push({
+            type: 'SubOrchCompleted',
+            ...parent,
+            result: child.output ?? 'null',
+          });
         } else if (child.status === 'Failed') {
           orchestratorItems.push({
             type: 'SubOrchFailed',
             ...parent,
-            details: { category: 'application', kind: 'OrchestrationFailed', message: child.output ?? 'sub-orchestration failed', retryable: false },
+            details: {
+              category: 'application',
+              kind: 'OrchestrationFailed',
+              message: child.output ?? 'sub-orchestration failed',
+              retryable: false,
+            },
           });
         }
         break;

@@ -12,7 +12,12 @@ import type { ParentLink } from '../../core/history/history-event.js';
 import type { WorkItem } from '../../core/history/work-item.js';
 import { applicationError } from '../../core/errors/error-details.js';
 import type { ReplayEngine } from '../../core/replay/replay-engine.js';
-import type { AuditEntryInput, LockedOrchestrationItem, OrchestrationItem, Provider } from '../../providers/provider.js';
+import type {
+  AuditEntryInput,
+  LockedOrchestrationItem,
+  OrchestrationItem,
+  Provider,
+} from '../../providers/provider.js';
 import { DeferralList } from '../deferral-list.js';
 import { createReplayEngine } from '../engine-factory.js';
 import type { InstanceCache } from '../instance-cache.js';
@@ -49,7 +54,8 @@ const TARGET = 'duroxide::runtime::dispatchers::orchestration';
 const HISTORY_ERROR_DELAY_MS = 1000;
 /** Backoff of a batch abandoned after a failed turn. */
 const FAILED_TURN_DELAY_MS = 50;
-const RUNNING_REFUSAL = 'the instance is running; only a finished instance can be restarted, only a failed one resumed';
+const RUNNING_REFUSAL =
+  'the instance is running; only a finished instance can be restarted, only a failed one resumed';
 
 export interface OrchestrationDispatcherDeps {
   readonly provider: Provider;
@@ -126,25 +132,54 @@ export class OrchestrationDispatcher {
       history = await provider.readHistory(instanceId, item.executionId);
       kvSnapshot = await provider.readKvSnapshot(instanceId);
     }
-    const cached = engine === undefined ? undefined : { name: engine.orchestrationName, version: engine.orchestrationVersion };
+    const cached =
+      engine === undefined
+        ? undefined
+        : { name: engine.orchestrationName, version: engine.orchestrationVersion };
     const batch = resolveBatch({ item, history, cached, attemptCount, limits: this.#limits });
     switch (batch.kind) {
       case 'retryUnreadable':
-        logger.warn(TARGET, 'history deserialization failed, abandoning with 1s backoff', { instanceId, error: batch.error });
+        logger.warn(TARGET, 'history deserialization failed, abandoning with 1s backoff', {
+          instanceId,
+          error: batch.error,
+        });
         return this.#commit.abandon(locked, HISTORY_ERROR_DELAY_MS);
       case 'poison':
-        return this.#poison({ locked, history: [], executionId: item.executionId, start: undefined, reason: batch.reason, lastEventId: undefined });
+        return this.#poison({
+          locked,
+          history: [],
+          executionId: item.executionId,
+          start: undefined,
+          reason: batch.reason,
+          lastEventId: undefined,
+        });
       case 'deferFormat':
         this.#deferred.defer(instanceId, batch.delayMs);
-        logger.warn(TARGET, `instance recorded in history format ${batch.historyFormat} (this node replays up to ${this.#limits.historyFormat}); leaving it to newer nodes`, { instanceId });
+        logger.warn(
+          TARGET,
+          `instance recorded in history format ${batch.historyFormat} (this node replays up to ${this.#limits.historyFormat}); leaving it to newer nodes`,
+          { instanceId },
+        );
         return this.#commit.abandon(locked, 0, true);
       case 'resume':
-        return resumeExecution(this.#resumeDeps(), locked, batch.history, batch.request, batch.messages, batch.requests);
+        return resumeExecution(
+          this.#resumeDeps(),
+          locked,
+          batch.history,
+          batch.request,
+          batch.messages,
+          batch.requests,
+        );
       case 'discard':
         return this.#discard(locked, batch.executionId, batch.starts, batch.why, batch.refuse);
       case 'newExecution':
       case 'existingExecution':
-        return this.#execute(locked, batch, { engine, kvSnapshot, createdAt: item.instanceCreatedAt ?? cachedEntry?.instanceCreatedAt, cached });
+        return this.#execute(locked, batch, {
+          engine,
+          kvSnapshot,
+          createdAt: item.instanceCreatedAt ?? cachedEntry?.instanceCreatedAt,
+          cached,
+        });
     }
   }
 
@@ -162,7 +197,11 @@ export class OrchestrationDispatcher {
     const { item, attemptCount } = locked;
     const { registry, logger } = this.#d;
     const instanceId = item.instanceId;
-    const code = await this.#decideCode(target, executionCode(target, { item, cached: known.cached }), item.orchestrationVersion);
+    const code = await this.#decideCode(
+      target,
+      executionCode(target, { item, cached: known.cached }),
+      item.orchestrationVersion,
+    );
     const decision = resolveCode({
       code,
       handler: code.version === undefined ? undefined : registry.get(code.name, code.version),
@@ -173,15 +212,26 @@ export class OrchestrationDispatcher {
     const history = target.kind === 'newExecution' ? [] : target.history;
     switch (decision.kind) {
       case 'poison':
-        return this.#poison({ locked, history, executionId: target.executionId, start, reason: decision.reason, lastEventId: known.engine?.lastEventId });
+        return this.#poison({
+          locked,
+          history,
+          executionId: target.executionId,
+          start,
+          reason: decision.reason,
+          lastEventId: known.engine?.lastEventId,
+        });
       case 'deferCode':
         // Leave it visible to every other node at once, and skip it here for the backoff period.
         this.#deferred.defer(instanceId, decision.delayMs);
-        logger.warn(TARGET, `orchestration ${decision.what} not registered here; leaving it to other runtimes for ${decision.delayMs} ms (poison after ${decision.attemptsLeft} more attempts)`, {
-          instanceId,
-          orchestrationName: code.name,
-          orchestrationVersion: code.version,
-        });
+        logger.warn(
+          TARGET,
+          `orchestration ${decision.what} not registered here; leaving it to other runtimes for ${decision.delayMs} ms (poison after ${decision.attemptsLeft} more attempts)`,
+          {
+            instanceId,
+            orchestrationName: code.name,
+            orchestrationVersion: code.version,
+          },
+        );
         return this.#commit.abandon(locked, 0);
       case 'run':
         break;
@@ -200,8 +250,10 @@ export class OrchestrationDispatcher {
                 version: code.version!,
                 input: start.input,
                 parent: start.parent,
-                carryForwardEvents: start.type === 'ContinueAsNew' ? start.carryForwardEvents : undefined,
-                initialCustomStatus: start.type === 'ContinueAsNew' ? start.initialCustomStatus : undefined,
+                carryForwardEvents:
+                  start.type === 'ContinueAsNew' ? start.carryForwardEvents : undefined,
+                initialCustomStatus:
+                  start.type === 'ContinueAsNew' ? start.initialCustomStatus : undefined,
               },
         handler: decision.handler,
         kvSnapshot: known.kvSnapshot,
@@ -213,12 +265,18 @@ export class OrchestrationDispatcher {
    * A new execution whose start names no version gets it here, by the fleet rule its creator
    * would have used (never from this node's registry alone).
    */
-  async #decideCode(target: NewExecution | ExistingExecution, code: ExecutionCode, currentVersion: string | undefined): Promise<ExecutionCode> {
+  async #decideCode(
+    target: NewExecution | ExistingExecution,
+    code: ExecutionCode,
+    currentVersion: string | undefined,
+  ): Promise<ExecutionCode> {
     if (target.kind !== 'newExecution' || code.version !== undefined) return code;
     const { fleet, self } = this.#d.versions;
     const { version } = await fleet.resolve(code.name, target.start.instance, {
       self,
-      ...(target.start.type === 'ContinueAsNew' && currentVersion !== undefined ? { currentVersion } : {}),
+      ...(target.start.type === 'ContinueAsNew' && currentVersion !== undefined
+        ? { currentVersion }
+        : {}),
     });
     return { name: code.name, version };
   }
@@ -240,29 +298,54 @@ export class OrchestrationDispatcher {
       target.requests.filter((r) => r !== restart),
       RUNNING_REFUSAL,
     );
-    if (restart !== undefined) audits.push(restartedAudit(restart, target.executionId, code.version));
-    await this.#holds.commitFetchedTurn(newHold(locked, engine, createdAt), { result, start, extraItems: rejected, local: false, audits });
+    if (restart !== undefined)
+      audits.push(restartedAudit(restart, target.executionId, code.version));
+    await this.#holds.commitFetchedTurn(newHold(locked, engine, createdAt), {
+      result,
+      start,
+      extraItems: rejected,
+      local: false,
+      audits,
+    });
   }
 
   /**
    * A start for an instance id that is already in use (A1): dropped. When it came from a
    * parent orchestration, the parent is told, so it does not wait forever.
    */
-  #rejectExtraStarts(starts: readonly StartItem[], consumed: StartItem | undefined, instanceId: string, owner: ParentLink | undefined): WorkItem[] {
+  #rejectExtraStarts(
+    starts: readonly StartItem[],
+    consumed: StartItem | undefined,
+    instanceId: string,
+    owner: ParentLink | undefined,
+  ): WorkItem[] {
     const replies: WorkItem[] = [];
     for (const s of starts) {
       if (s === consumed || s.type !== 'StartOrchestration') continue;
       const p = s.parent;
-      if (p !== undefined && !(owner !== undefined && owner.instanceId === p.instanceId && owner.scheduleEventId === p.scheduleEventId && owner.executionId === p.executionId)) {
+      if (
+        p !== undefined &&
+        !(
+          owner !== undefined &&
+          owner.instanceId === p.instanceId &&
+          owner.scheduleEventId === p.scheduleEventId &&
+          owner.executionId === p.executionId
+        )
+      ) {
         replies.push({
           type: 'SubOrchFailed',
           parentInstance: p.instanceId,
           parentExecutionId: p.executionId,
           parentId: p.scheduleEventId,
-          details: applicationError('OrchestrationFailed', `sub-orchestration instance id '${instanceId}' is already in use by another instance`),
+          details: applicationError(
+            'OrchestrationFailed',
+            `sub-orchestration instance id '${instanceId}' is already in use by another instance`,
+          ),
         });
       } else {
-        this.#d.logger.warn(TARGET, 'ignoring a start for an instance that already exists', { instanceId });
+        this.#d.logger.warn(TARGET, 'ignoring a start for an instance that already exists', {
+          instanceId,
+        });
       }
     }
     return replies;
@@ -278,11 +361,16 @@ export class OrchestrationDispatcher {
       versions,
       createEngine: (args) => createReplayEngine(this.#d, args),
       commit: async (locked, ack) => (await this.#commit.ack(locked, ack)) !== undefined,
-      discard: (locked, why, audits) => this.#discard(locked, locked.item.executionId, [], why, [], audits),
+      discard: (locked, why, audits) =>
+        this.#discard(locked, locked.item.executionId, [], why, [], audits),
       defer: async (locked, what) => {
         const delay = unregisteredDelayMs(locked.attemptCount, options.unregisteredBackoff);
         this.#deferred.defer(locked.item.instanceId, delay);
-        logger.warn(TARGET, `resume needs orchestration ${what}, not registered here; leaving it to other runtimes for ${delay} ms`, { instanceId: locked.item.instanceId });
+        logger.warn(
+          TARGET,
+          `resume needs orchestration ${what}, not registered here; leaving it to other runtimes for ${delay} ms`,
+          { instanceId: locked.item.instanceId },
+        );
         await this.#commit.abandon(locked, 0);
       },
       audit: (entries) => this.#commit.audit(entries),
@@ -307,7 +395,10 @@ export class OrchestrationDispatcher {
     const { provider, options, metrics, logger, registry, cache } = this.#d;
     const { instanceId } = batch.locked.item;
     metrics.orchPoison++;
-    logger.warn(TARGET, 'orchestration message exceeded max attempts, marking as poison', { instanceId, reason: batch.reason });
+    logger.warn(TARGET, 'orchestration message exceeded max attempts, marking as poison', {
+      instanceId,
+      reason: batch.reason,
+    });
     const poisoned: PoisonedBatch = { ...batch, maxAttempts: options.maxAttempts };
     const ack = poisonAck(poisoned, {
       now: Date.now(),
@@ -318,4 +409,3 @@ export class OrchestrationDispatcher {
     cache.delete(instanceId);
   }
 }
-

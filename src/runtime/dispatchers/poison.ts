@@ -7,7 +7,11 @@
 import type { EventKind, HistoryEvent, ParentLink } from '../../core/history/history-event.js';
 import { displayMessage, type ErrorDetails } from '../../core/errors/error-details.js';
 import { DUROXIDE_VERSION } from '../../core/version.js';
-import type { LockedOrchestrationItem, OrchestrationAck, Provider } from '../../providers/provider.js';
+import type {
+  LockedOrchestrationItem,
+  OrchestrationAck,
+  Provider,
+} from '../../providers/provider.js';
 import type { StartItem } from './batch-resolution.js';
 
 /** The batch being poisoned and what the dispatcher knows about its execution. */
@@ -53,8 +57,14 @@ export function poisonAck(batch: PoisonedBatch, context: PoisonContext): Orchest
     message,
     details: { attemptCount, maxAttempts, executionId },
   };
-  const event = (eventId: number, kind: EventKind): HistoryEvent =>
-    ({ eventId, instanceId: item.instanceId, executionId, timestampMs: context.now, duroxideVersion: DUROXIDE_VERSION, ...kind });
+  const event = (eventId: number, kind: EventKind): HistoryEvent => ({
+    eventId,
+    instanceId: item.instanceId,
+    executionId,
+    timestampMs: context.now,
+    duroxideVersion: DUROXIDE_VERSION,
+    ...kind,
+  });
   const unreadable = item.historyError !== undefined;
   const delta: HistoryEvent[] = [];
   let parent: ParentLink | undefined;
@@ -64,12 +74,22 @@ export function poisonAck(batch: PoisonedBatch, context: PoisonContext): Orchest
     name = start?.orchestration ?? name ?? 'unknown';
     version = start?.version ?? context.resolveVersion(name) ?? 'unknown';
     parent = start?.parent;
-    delta.push(event(1, { type: 'OrchestrationStarted', name, version, input: start?.input ?? 'null', parent }));
+    delta.push(
+      event(1, {
+        type: 'OrchestrationStarted',
+        name,
+        version,
+        input: start?.input ?? 'null',
+        parent,
+      }),
+    );
     delta.push(event(2, { type: 'OrchestrationFailed', details }));
   } else {
     const first = history[0];
     if (first?.type === 'OrchestrationStarted') parent = first.parent;
-    const last = unreadable ? (context.storedEventCount ?? 0) : (lastEventId ?? history[history.length - 1]?.eventId ?? 0);
+    const last = unreadable
+      ? (context.storedEventCount ?? 0)
+      : (lastEventId ?? history[history.length - 1]?.eventId ?? 0);
     delta.push(event(last + 1, { type: 'OrchestrationFailed', details }));
   }
   const started = delta[0]?.type === 'OrchestrationStarted';
@@ -80,7 +100,15 @@ export function poisonAck(batch: PoisonedBatch, context: PoisonContext): Orchest
     orchestratorItems:
       parent === undefined
         ? []
-        : [{ type: 'SubOrchFailed', parentInstance: parent.instanceId, parentExecutionId: parent.executionId, parentId: parent.scheduleEventId, details }],
+        : [
+            {
+              type: 'SubOrchFailed',
+              parentInstance: parent.instanceId,
+              parentExecutionId: parent.executionId,
+              parentId: parent.scheduleEventId,
+              details,
+            },
+          ],
     cancelledActivities: [],
     metadata: {
       status: 'Failed',
@@ -94,7 +122,12 @@ export function poisonAck(batch: PoisonedBatch, context: PoisonContext): Orchest
 }
 
 /** How many events the batch's execution has in storage, when its history could not be read. */
-export async function storedEventCount(provider: Provider, batch: PoisonedBatch): Promise<number | undefined> {
+export async function storedEventCount(
+  provider: Provider,
+  batch: PoisonedBatch,
+): Promise<number | undefined> {
   if (batch.locked.item.historyError === undefined) return undefined;
-  return (await provider.getExecution(batch.locked.item.instanceId, batch.executionId))?.eventCount ?? 0;
+  return (
+    (await provider.getExecution(batch.locked.item.instanceId, batch.executionId))?.eventCount ?? 0
+  );
 }

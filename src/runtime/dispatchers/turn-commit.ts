@@ -43,7 +43,11 @@ export class TurnCommitter {
    * Commits with retries for transient errors. Returns undefined when nothing was written: the
    * batch is then abandoned (with a short backoff) and comes back.
    */
-  async ack(locked: LockedOrchestrationItem, ack: OrchestrationAck, options: OrchestrationAckOptions = {}): Promise<OrchestrationAckResult | undefined> {
+  async ack(
+    locked: LockedOrchestrationItem,
+    ack: OrchestrationAck,
+    options: OrchestrationAckOptions = {},
+  ): Promise<OrchestrationAckResult | undefined> {
     for (let attempt = 0; ; attempt++) {
       try {
         return await this.#d.provider.ackOrchestrationItem(locked.lockToken, ack, options);
@@ -69,12 +73,19 @@ export class TurnCommitter {
    * Hands the batch back, visible again after `delayMs`; `ignoreAttempt` keeps the fetch from
    * counting towards poison (the batch was not at fault). Never throws.
    */
-  async abandon(locked: LockedOrchestrationItem, delayMs: number, ignoreAttempt = false): Promise<void> {
+  async abandon(
+    locked: LockedOrchestrationItem,
+    delayMs: number,
+    ignoreAttempt = false,
+  ): Promise<void> {
     try {
       await this.#d.provider.abandonOrchestrationItem(locked.lockToken, { delayMs, ignoreAttempt });
     } catch (error) {
       // The lock may be gone (expired or the instance deleted); the item comes back on its own.
-      this.#d.logger.debug(TARGET, 'abandon failed', { instanceId: locked.item.instanceId, error: String(error) });
+      this.#d.logger.debug(TARGET, 'abandon failed', {
+        instanceId: locked.item.instanceId,
+        error: String(error),
+      });
     }
   }
 
@@ -89,7 +100,9 @@ export class TurnCommitter {
     replies: readonly WorkItem[],
     audits: readonly AuditEntryInput[],
   ): Promise<void> {
-    this.#d.logger.debug(TARGET, `discarding ${locked.item.messages.length} message(s): ${why}`, { instanceId: locked.item.instanceId });
+    this.#d.logger.debug(TARGET, `discarding ${locked.item.messages.length} message(s): ${why}`, {
+      instanceId: locked.item.instanceId,
+    });
     await this.ack(locked, {
       executionId,
       historyDelta: [],
@@ -108,19 +121,28 @@ export class TurnCommitter {
         if (this.#d.provider.appendAudit === undefined) return; // no fleet storage: nothing to audit into
         await this.#d.provider.appendAudit(entry);
       } catch (error) {
-        this.#d.logger.warn(TARGET, 'could not write an audit entry', { action: entry.action, target: entry.target, error: String(error) });
+        this.#d.logger.warn(TARGET, 'could not write an audit entry', {
+          action: entry.action,
+          target: entry.target,
+          error: String(error),
+        });
       }
     }
   }
 }
 
 /** The ack of a turn's result (version and format metadata are added by the caller). */
-export function turnAck(executionId: number, r: TurnResult, extraItems: readonly WorkItem[]): OrchestrationAck {
+export function turnAck(
+  executionId: number,
+  r: TurnResult,
+  extraItems: readonly WorkItem[],
+): OrchestrationAck {
   return {
     executionId,
     historyDelta: r.historyDelta,
     workerItems: r.workerItems,
-    orchestratorItems: extraItems.length === 0 ? r.orchestratorItems : [...r.orchestratorItems, ...extraItems],
+    orchestratorItems:
+      extraItems.length === 0 ? r.orchestratorItems : [...r.orchestratorItems, ...extraItems],
     cancelledActivities: r.cancelledActivities,
     metadata: {
       status: r.status === 'Running' ? undefined : r.status,
@@ -135,7 +157,12 @@ export function turnAck(executionId: number, r: TurnResult, extraItems: readonly
 }
 
 /** Counts a committed turn in the metrics; a failed execution is logged by its error category. */
-export function countTurn(m: RuntimeMetrics, logger: Logger, r: TurnResult, start: StartItem | undefined): void {
+export function countTurn(
+  m: RuntimeMetrics,
+  logger: Logger,
+  r: TurnResult,
+  start: StartItem | undefined,
+): void {
   if (r.started !== undefined && start?.type === 'StartOrchestration') m.orchStarts++;
   if (r.status === 'Completed') m.orchCompletions++;
   if (r.status === 'ContinuedAsNew') m.orchContinueAsNew++;
@@ -146,10 +173,18 @@ export function countTurn(m: RuntimeMetrics, logger: Logger, r: TurnResult, star
     else if (category === 'configuration') m.orchConfigurationErrors++;
     else if (category === 'infrastructure') m.orchInfrastructureErrors++;
     const level = category === 'application' ? 'warn' : 'error';
-    logger.log(level, TARGET, category === 'application' ? 'orchestration failed (application error)' : 'orchestration failed', {
-      instanceId: r.historyDelta[0]?.instanceId,
-      error: r.output,
-    });
+    logger.log(
+      level,
+      TARGET,
+      category === 'application'
+        ? 'orchestration failed (application error)'
+        : 'orchestration failed',
+      {
+        instanceId: r.historyDelta[0]?.instanceId,
+        error: r.output,
+      },
+    );
   }
-  for (const e of r.historyDelta) if (e.type === 'SubOrchestrationScheduled') m.suborchestrationCalls++;
+  for (const e of r.historyDelta)
+    if (e.type === 'SubOrchestrationScheduled') m.suborchestrationCalls++;
 }

@@ -42,7 +42,9 @@ export async function stampVersions(
   for (let i = 0; i < items.length; i++) {
     const item = items[i]!;
     if (item.type === 'StartOrchestration' && item.version === undefined) {
-      const { version } = await decider.fleet.resolve(item.orchestration, item.instance, { self: decider.self });
+      const { version } = await decider.fleet.resolve(item.orchestration, item.instance, {
+        self: decider.self,
+      });
       if (version !== undefined) items[i] = { ...item, version };
     } else if (item.type === 'ContinueAsNew') {
       const decided = await decideContinueAsNew(decider, item, currentVersion, targets);
@@ -64,9 +66,15 @@ async function decideContinueAsNew(
     versionPin !== undefined && versionPin !== to ? { versionPin: { value: to } } : {};
   if (item.version !== undefined) return { version: item.version, metadata: movePin(item.version) };
   if (nextVersion !== undefined) {
-    return { version: nextVersion, metadata: { ...movePin(nextVersion), consumedNextVersion: nextVersion } };
+    return {
+      version: nextVersion,
+      metadata: { ...movePin(nextVersion), consumedNextVersion: nextVersion },
+    };
   }
   if (versionPin !== undefined) return { version: versionPin, metadata: {} };
-  const { version } = await decider.fleet.resolve(item.orchestration, item.instance, { self: decider.self, currentVersion });
+  const { version } = await decider.fleet.resolve(item.orchestration, item.instance, {
+    self: decider.self,
+    currentVersion,
+  });
   return { version: version ?? currentVersion, metadata: {} };
 }

@@ -41,7 +41,8 @@ export interface WorkerDispatcherDeps {
   readonly onCapacity?: () => void;
 }
 
-type Outcome = { readonly ok: true; readonly value: unknown } | { readonly ok: false; readonly error: unknown };
+type Outcome =
+  { readonly ok: true; readonly value: unknown } | { readonly ok: false; readonly error: unknown };
 
 /** Weight of the newest sample in an activity's moving average duration. */
 const DURATION_SMOOTHING = 0.2;
@@ -98,7 +99,9 @@ export class WorkerDispatcher {
    * committed, so that at most `workerConcurrency` finished-or-running activities are lost to a
    * crash.
    */
-  runLocal(locked: LockedWorkItem & { readonly item: WorkItemOfType<'ActivityExecute'> }): Promise<WorkItem | null> {
+  runLocal(
+    locked: LockedWorkItem & { readonly item: WorkItemOfType<'ActivityExecute'> },
+  ): Promise<WorkItem | null> {
     this.#d.metrics.localActivityRuns++;
     return this.#track(this.#execute(locked, locked.item, Math.max(0, this.slots.inFlight - 1)));
   }
@@ -134,7 +137,9 @@ export class WorkerDispatcher {
     if (locked === null) return null;
     if (!this.slots.tryReserve()) {
       this.slots.markStarved();
-      await this.#d.provider.abandonWorkItem(locked.lockToken, { ignoreAttempt: true }).catch(() => undefined);
+      await this.#d.provider
+        .abandonWorkItem(locked.lockToken, { ignoreAttempt: true })
+        .catch(() => undefined);
       return null;
     }
     return locked;
@@ -148,7 +153,12 @@ export class WorkerDispatcher {
       excludeActivities: this.#deferred.active(),
       // At the session cap, take only work that needs no new session.
       ...(sessions.isSupported && sessions.hasCapacity
-        ? { session: { ownerId: sessions.ownerFor(this.#workerId(slot)), lockTimeoutMs: options.sessionLockTimeoutMs } }
+        ? {
+            session: {
+              ownerId: sessions.ownerFor(this.#workerId(slot)),
+              lockTimeoutMs: options.sessionLockTimeoutMs,
+            },
+          }
         : {}),
     });
   }
@@ -160,7 +170,9 @@ export class WorkerDispatcher {
 
   /** An ack in this process cancelled the activity: abort it now rather than at its next renewal. */
   cancelRunning(instanceId: string, executionId: number, activityId: number): void {
-    this.#running.get(`${instanceId}|${executionId}|${activityId}`)?.abort(new Error('activity cancelled'));
+    this.#running
+      .get(`${instanceId}|${executionId}|${activityId}`)
+      ?.abort(new Error('activity cancelled'));
   }
 
   /**
@@ -168,9 +180,11 @@ export class WorkerDispatcher {
    * slot can fetch again while the activity runs; the slot is given back when it ends.
    */
   process(locked: LockedWorkItem, slot: number): Promise<void> {
-    void this.#track(this.#process(locked, slot).finally(() => this.slots.release())).catch((error: unknown) => {
-      this.#d.logger.error(TARGET, 'failed to process a work item', { error: String(error) });
-    });
+    void this.#track(this.#process(locked, slot).finally(() => this.slots.release())).catch(
+      (error: unknown) => {
+        this.#d.logger.error(TARGET, 'failed to process a work item', { error: String(error) });
+      },
+    );
     return Promise.resolve();
   }
 
@@ -189,9 +203,16 @@ export class WorkerDispatcher {
         category: 'poison',
         kind: 'Activity',
         message: `poison: activity ${item.name}#${item.id} exceeded ${locked.attemptCount} attempts (max ${options.maxAttempts})${registry.get(item.name) === undefined ? `: activity '${item.name}' is not registered on the runtimes that tried it; register it (or deploy a runtime that has it)` : ''}`,
-        details: { attemptCount: locked.attemptCount, maxAttempts: options.maxAttempts, activityName: item.name },
+        details: {
+          attemptCount: locked.attemptCount,
+          maxAttempts: options.maxAttempts,
+          activityName: item.name,
+        },
       };
-      logger.warn(TARGET, 'activity exceeded max attempts, marking as poison', { instanceId: item.instance, activityName: item.name });
+      logger.warn(TARGET, 'activity exceeded max attempts, marking as poison', {
+        instanceId: item.instance,
+        activityName: item.name,
+      });
       await this.#complete(locked.lockToken, failure(item, details));
       return;
     }
@@ -202,12 +223,22 @@ export class WorkerDispatcher {
         `activity ${item.name}#${item.id} of instance '${item.instance}' was scheduled on session '${sessionId}', but provider ` +
         `'${provider.name}' does not declare the capability 'sessions'; schedule it without a session or use a provider that supports sessions`;
       logger.error(TARGET, message, { instanceId: item.instance, activityName: item.name });
-      await this.#complete(locked.lockToken, failure(item, { category: 'configuration', kind: 'CapabilityMissing', message, retryable: false }));
+      await this.#complete(
+        locked.lockToken,
+        failure(item, {
+          category: 'configuration',
+          kind: 'CapabilityMissing',
+          message,
+          retryable: false,
+        }),
+      );
       return;
     }
     if (sessionId !== undefined && !this.#d.sessions.enter(sessionId)) {
       // Another slot started a new session first and the cap is reached: give it back.
-      await provider.abandonWorkItem(locked.lockToken, { delayMs: 100, ignoreAttempt: true }).catch(() => undefined);
+      await provider
+        .abandonWorkItem(locked.lockToken, { delayMs: 100, ignoreAttempt: true })
+        .catch(() => undefined);
       return;
     }
     try {
@@ -219,22 +250,36 @@ export class WorkerDispatcher {
   }
 
   /** Runs the item's activity; resolves with its completion, or null when there is none to ack. */
-  async #execute(locked: LockedWorkItem, item: WorkItemOfType<'ActivityExecute'>, slot: number): Promise<WorkItem | null> {
+  async #execute(
+    locked: LockedWorkItem,
+    item: WorkItemOfType<'ActivityExecute'>,
+    slot: number,
+  ): Promise<WorkItem | null> {
     const { provider, options, registry, logger, metrics } = this.#d;
     if (item.name === SYSCALL_GET_KV_VALUE) {
       const { instanceId, key } = decodeInput(item.input) as { instanceId: string; key: string };
       const value = await provider.getKvValue(instanceId, key);
-      return { type: 'ActivityCompleted', instance: item.instance, executionId: item.executionId, id: item.id, result: value ?? 'null' };
+      return {
+        type: 'ActivityCompleted',
+        instance: item.instance,
+        executionId: item.executionId,
+        id: item.id,
+        result: value ?? 'null',
+      };
     }
     const handler = registry.get(item.name);
     if (handler === undefined) {
       // Leave it visible to every other node at once, and skip the name here for the backoff period.
       const delay = unregisteredDelayMs(locked.attemptCount, options.unregisteredBackoff);
       this.#deferred.defer(item.name, delay);
-      logger.warn(TARGET, `activity '${item.name}' not registered here; leaving it to other runtimes for ${delay} ms (poison after ${options.maxAttempts - locked.attemptCount + 1} more attempts)`, {
-        instanceId: item.instance,
-        activityName: item.name,
-      });
+      logger.warn(
+        TARGET,
+        `activity '${item.name}' not registered here; leaving it to other runtimes for ${delay} ms (poison after ${options.maxAttempts - locked.attemptCount + 1} more attempts)`,
+        {
+          instanceId: item.instance,
+          activityName: item.name,
+        },
+      );
       await provider.abandonWorkItem(locked.lockToken).catch(() => undefined);
       return null;
     }
@@ -280,8 +325,14 @@ export class WorkerDispatcher {
       if (first === 'cancelled') {
         renewal.stop();
         metrics.activityCancelled++;
-        logger.debug(TARGET, 'activity cancelled; waiting for its grace period', { instanceId: item.instance, activityName: item.name });
-        await Promise.race([run, new Promise((r) => setTimeout(r, options.activityCancellationGraceMs).unref())]);
+        logger.debug(TARGET, 'activity cancelled; waiting for its grace period', {
+          instanceId: item.instance,
+          activityName: item.name,
+        });
+        await Promise.race([
+          run,
+          new Promise((r) => setTimeout(r, options.activityCancellationGraceMs).unref()),
+        ]);
         // The result is discarded. Releasing (not deleting) the item keeps at-least-once: after a
         // shutdown the item runs again elsewhere; after a real cancellation the row is already
         // gone and the release is a harmless no-op.
@@ -292,19 +343,36 @@ export class WorkerDispatcher {
       if (first.ok) {
         let result: string;
         try {
-          result = encodePayload(first.value, 'activity output', { maxBytes: options.limits.maxPayloadBytes });
+          result = encodePayload(first.value, 'activity output', {
+            maxBytes: options.limits.maxPayloadBytes,
+          });
         } catch (e) {
           metrics.activityAppErrors++;
-          return failure(item, appError(`activity '${item.name}' returned a value that cannot be stored: ${(e as Error).message}`));
+          return failure(
+            item,
+            appError(
+              `activity '${item.name}' returned a value that cannot be stored: ${(e as Error).message}`,
+            ),
+          );
         }
         metrics.activitySuccess++;
-        return { type: 'ActivityCompleted', instance: item.instance, executionId: item.executionId, id: item.id, result };
+        return {
+          type: 'ActivityCompleted',
+          instance: item.instance,
+          executionId: item.executionId,
+          id: item.id,
+          result,
+        };
       }
       metrics.activityAppErrors++;
       const e = first.error;
       const message = errorMessage(e);
       const name = errorName(e);
-      logger.warn(TARGET, 'activity failed (application error)', { instanceId: item.instance, activityName: item.name, error: message });
+      logger.warn(TARGET, 'activity failed (application error)', {
+        instanceId: item.instance,
+        activityName: item.name,
+        error: message,
+      });
       return failure(item, appError(message, name));
     } finally {
       renewal.stop();
@@ -314,7 +382,10 @@ export class WorkerDispatcher {
 
   #recordDuration(name: string, ms: number): void {
     const previous = this.#durations.get(name);
-    this.#durations.set(name, previous === undefined ? ms : previous + DURATION_SMOOTHING * (ms - previous));
+    this.#durations.set(
+      name,
+      previous === undefined ? ms : previous + DURATION_SMOOTHING * (ms - previous),
+    );
   }
 
   async #complete(lockToken: string, completion: WorkItem): Promise<void> {
@@ -349,7 +420,13 @@ function appError(message: string, errorName?: string): ErrorDetails {
 }
 
 function failure(item: WorkItemOfType<'ActivityExecute'>, details: ErrorDetails): WorkItem {
-  return { type: 'ActivityFailed', instance: item.instance, executionId: item.executionId, id: item.id, details };
+  return {
+    type: 'ActivityFailed',
+    instance: item.instance,
+    executionId: item.executionId,
+    id: item.id,
+    details,
+  };
 }
 
 function decodeInput(text: string): unknown {

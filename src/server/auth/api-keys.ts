@@ -38,7 +38,9 @@ const KEY_LENGTH = 32;
 
 function scryptAsync(secret: BinaryLike, salt: BinaryLike): Promise<Buffer> {
   return new Promise((resolve, reject) => {
-    scrypt(secret, salt, KEY_LENGTH, (error, derived) => (error === null ? resolve(derived) : reject(error)));
+    scrypt(secret, salt, KEY_LENGTH, (error, derived) =>
+      error === null ? resolve(derived) : reject(error),
+    );
   });
 }
 
@@ -49,11 +51,23 @@ function scryptAsync(secret: BinaryLike, salt: BinaryLike): Promise<Buffer> {
  * @example
  * const { key, record } = await createApiKey('ci', 'operator');
  */
-export async function createApiKey(name: string, role: ApiKeyRole, options: { readonly expiresAt?: number } = {}): Promise<{ key: string; record: ApiKeyRecord }> {
-  const record = { name, role, prefix: 'x', hash: 'x', ...(options.expiresAt !== undefined ? { expiresAt: options.expiresAt } : {}) };
+export async function createApiKey(
+  name: string,
+  role: ApiKeyRole,
+  options: { readonly expiresAt?: number } = {},
+): Promise<{ key: string; record: ApiKeyRecord }> {
+  const record = {
+    name,
+    role,
+    prefix: 'x',
+    hash: 'x',
+    ...(options.expiresAt !== undefined ? { expiresAt: options.expiresAt } : {}),
+  };
   requireRecordShape(record, 0);
   if (options.expiresAt !== undefined && options.expiresAt <= Date.now()) {
-    throw new InvalidInputError(`expiresAt ${options.expiresAt} is in the past; give a future epoch-ms time`);
+    throw new InvalidInputError(
+      `expiresAt ${options.expiresAt} is in the past; give a future epoch-ms time`,
+    );
   }
   const prefix = randomBytes(6).toString('hex');
   const secret = randomBytes(32).toString('base64url');
@@ -64,19 +78,29 @@ export async function createApiKey(name: string, role: ApiKeyRole, options: { re
 
 function requireRecordShape(value: unknown, index: number): ApiKeyRecord {
   const where = `API key record ${index}`;
-  if (typeof value !== 'object' || value === null || Array.isArray(value)) throw new InvalidInputError(`${where} must be an object`);
+  if (typeof value !== 'object' || value === null || Array.isArray(value))
+    throw new InvalidInputError(`${where} must be an object`);
   const r = value as Record<string, unknown>;
   for (const key of Object.keys(r)) {
-    if (!['name', 'role', 'prefix', 'hash', 'expiresAt'].includes(key)) throw new InvalidInputError(`${where} has an unknown field '${key}'`);
+    if (!['name', 'role', 'prefix', 'hash', 'expiresAt'].includes(key))
+      throw new InvalidInputError(`${where} has an unknown field '${key}'`);
   }
   if (typeof r['name'] !== 'string' || !NAME_PATTERN.test(r['name'])) {
-    throw new InvalidInputError(`${where}: name must be 1-64 letters, digits or ._@:- characters, got ${JSON.stringify(r['name'])}`);
+    throw new InvalidInputError(
+      `${where}: name must be 1-64 letters, digits or ._@:- characters, got ${JSON.stringify(r['name'])}`,
+    );
   }
   if (typeof r['role'] !== 'string' || !Object.hasOwn(API_KEY_ROLES, r['role'])) {
-    throw new InvalidInputError(`${where} ('${r['name']}'): role must be viewer, operator or admin, got ${JSON.stringify(r['role'])}`);
+    throw new InvalidInputError(
+      `${where} ('${r['name']}'): role must be viewer, operator or admin, got ${JSON.stringify(r['role'])}`,
+    );
   }
-  if (typeof r['prefix'] !== 'string' || typeof r['hash'] !== 'string') throw new InvalidInputError(`${where} ('${r['name']}') needs prefix and hash strings`);
-  if (r['expiresAt'] !== undefined && (typeof r['expiresAt'] !== 'number' || !Number.isSafeInteger(r['expiresAt']))) {
+  if (typeof r['prefix'] !== 'string' || typeof r['hash'] !== 'string')
+    throw new InvalidInputError(`${where} ('${r['name']}') needs prefix and hash strings`);
+  if (
+    r['expiresAt'] !== undefined &&
+    (typeof r['expiresAt'] !== 'number' || !Number.isSafeInteger(r['expiresAt']))
+  ) {
     throw new InvalidInputError(`${where} ('${r['name']}'): expiresAt must be epoch milliseconds`);
   }
   return r as unknown as ApiKeyRecord;
@@ -87,14 +111,24 @@ function requireRecordShape(value: unknown, index: number): ApiKeyRecord {
  * @throws InvalidInputError naming the first bad record, or on duplicate names or prefixes.
  */
 export function parseApiKeyRecords(value: unknown): ApiKeyRecord[] {
-  if (!Array.isArray(value)) throw new InvalidInputError('API keys must be a JSON array of records {name, role, prefix, hash, expiresAt?}');
+  if (!Array.isArray(value))
+    throw new InvalidInputError(
+      'API keys must be a JSON array of records {name, role, prefix, hash, expiresAt?}',
+    );
   const records = value.map((v, i) => requireRecordShape(v, i));
   for (const [i, r] of records.entries()) {
-    if (!/^[0-9a-f]{12}$/.test(r.prefix) || !/^scrypt:[A-Za-z0-9_-]+:[A-Za-z0-9_-]+$/.test(r.hash)) {
-      throw new InvalidInputError(`API key record ${i} ('${r.name}') has a malformed prefix or hash; create keys with \`duroxide keys create\``);
+    if (
+      !/^[0-9a-f]{12}$/.test(r.prefix) ||
+      !/^scrypt:[A-Za-z0-9_-]+:[A-Za-z0-9_-]+$/.test(r.hash)
+    ) {
+      throw new InvalidInputError(
+        `API key record ${i} ('${r.name}') has a malformed prefix or hash; create keys with \`duroxide keys create\``,
+      );
     }
     if (records.findIndex((o) => o.name === r.name || o.prefix === r.prefix) !== i) {
-      throw new InvalidInputError(`API key record ${i} ('${r.name}') repeats the name or prefix of an earlier record`);
+      throw new InvalidInputError(
+        `API key record ${i} ('${r.name}') repeats the name or prefix of an earlier record`,
+      );
     }
   }
   return records;
@@ -123,15 +157,23 @@ export class ApiKeyVerifier {
    */
   async verify(presented: string, now: number): Promise<ApiKeyRecord> {
     const m = KEY_PATTERN.exec(presented);
-    if (m === null) throw unauthenticated('the API key is malformed; keys look like dxk_<12 hex>_<43 characters>');
+    if (m === null)
+      throw unauthenticated(
+        'the API key is malformed; keys look like dxk_<12 hex>_<43 characters>',
+      );
     const record = this.#byPrefix.get(m[1] as string);
-    if (record === undefined) throw unauthenticated('the API key is not known to this server (revoked or never created)');
-    if (record.expiresAt !== undefined && record.expiresAt <= now) throw unauthenticated(`the API key '${record.name}' expired at ${new Date(record.expiresAt).toISOString()}`);
+    if (record === undefined)
+      throw unauthenticated('the API key is not known to this server (revoked or never created)');
+    if (record.expiresAt !== undefined && record.expiresAt <= now)
+      throw unauthenticated(
+        `the API key '${record.name}' expired at ${new Date(record.expiresAt).toISOString()}`,
+      );
     if (this.#verified.get(presented) === record) return record;
     const [, salt, hash] = record.hash.split(':') as [string, string, string];
     const expected = Buffer.from(hash, 'base64url');
     const actual = await scryptAsync(m[2] as string, Buffer.from(salt, 'base64url'));
-    if (expected.length !== actual.length || !timingSafeEqual(expected, actual)) throw unauthenticated('the API key is not valid');
+    if (expected.length !== actual.length || !timingSafeEqual(expected, actual))
+      throw unauthenticated('the API key is not valid');
     if (this.#verified.size > 1000) this.#verified.clear();
     this.#verified.set(presented, record);
     return record;

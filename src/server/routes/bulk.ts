@@ -8,7 +8,13 @@
 import { createRoute, z } from '@hono/zod-openapi';
 import type { InstanceInfo, InstanceQueryFilter } from '../../client/types.js';
 import { InvalidInputError, isDuroxideError } from '../../core/errors/duroxide-error.js';
-import { API_PREFIX, audited, requireRole, type ManagementApp, type RouteDeps } from '../server-env.js';
+import {
+  API_PREFIX,
+  audited,
+  requireRole,
+  type ManagementApp,
+  type RouteDeps,
+} from '../server-env.js';
 import { ok, problemResponses } from './route-kit.js';
 
 const MAX_BULK = 1000;
@@ -31,16 +37,33 @@ const BulkFilterSchema = z
 const BulkBody = z
   .strictObject({
     action: z.enum(['cancel', 'delete', 'prune', 'raise', 'restart']),
-    filter: BulkFilterSchema.optional().openapi({ description: 'the instance query filter; give this or instanceIds' }),
+    filter: BulkFilterSchema.optional().openapi({
+      description: 'the instance query filter; give this or instanceIds',
+    }),
     instanceIds: z.array(z.string().min(1).max(256)).max(MAX_BULK).optional(),
-    limit: z.number().int().min(1).max(MAX_BULK).optional().openapi({ description: 'at most this many instances (default 100)' }),
+    limit: z
+      .number()
+      .int()
+      .min(1)
+      .max(MAX_BULK)
+      .optional()
+      .openapi({ description: 'at most this many instances (default 100)' }),
     dryRun: z.boolean().optional(),
     reason: z.string().min(1).max(1024).optional(),
     force: z.boolean().optional().openapi({ description: 'delete: also running instances' }),
-    keepLast: z.number().int().min(0).optional().openapi({ description: 'prune: keep this many executions' }),
+    keepLast: z
+      .number()
+      .int()
+      .min(0)
+      .optional()
+      .openapi({ description: 'prune: keep this many executions' }),
     eventName: z.string().min(1).max(256).optional().openapi({ description: 'raise: required' }),
     data: z.unknown().optional(),
-    version: z.string().min(1).optional().openapi({ description: 'restart: version of the new execution' }),
+    version: z
+      .string()
+      .min(1)
+      .optional()
+      .openapi({ description: 'restart: version of the new execution' }),
   })
   .openapi('BulkRequest');
 
@@ -63,7 +86,11 @@ async function matching(deps: RouteDeps, body: Body): Promise<string[]> {
   const ids: string[] = [];
   let cursor: string | undefined;
   do {
-    const page = await deps.client.queryInstances({ ...(body.filter as InstanceQueryFilter), limit: Math.min(limit - ids.length, MAX_BULK), ...(cursor !== undefined ? { cursor } : {}) });
+    const page = await deps.client.queryInstances({
+      ...(body.filter as InstanceQueryFilter),
+      limit: Math.min(limit - ids.length, MAX_BULK),
+      ...(cursor !== undefined ? { cursor } : {}),
+    });
     ids.push(...page.items.map((i: InstanceInfo) => i.instanceId));
     cursor = page.nextCursor ?? undefined;
   } while (cursor !== undefined && ids.length < limit);
@@ -77,22 +104,31 @@ export function registerBulkRoutes(app: ManagementApp, deps: RouteDeps): void {
       method: 'post',
       path: `${API_PREFIX}/bulk`,
       tags: ['instances'],
-      summary: 'One action on every instance matching a filter or listed by id (at most 1,000 per call; dryRun counts only)',
+      summary:
+        'One action on every instance matching a filter or listed by id (at most 1,000 per call; dryRun counts only)',
       middleware: requireRole('operator', deps.isReadOnly),
       'x-required-role': 'operator',
       request: { body: { required: true, content: { 'application/json': { schema: BulkBody } } } },
-      responses: { 200: ok(BulkResultSchema, 'what was done to each instance'), ...problemResponses(400, 401, 403) },
+      responses: {
+        200: ok(BulkResultSchema, 'what was done to each instance'),
+        ...problemResponses(400, 401, 403),
+      },
     }),
     async (c) => {
       const body = c.req.valid('json');
-      if ((body.filter === undefined) === (body.instanceIds === undefined)) throw new InvalidInputError('give exactly one of filter or instanceIds');
-      if (body.action === 'raise' && body.eventName === undefined) throw new InvalidInputError("action 'raise' needs eventName");
+      if ((body.filter === undefined) === (body.instanceIds === undefined))
+        throw new InvalidInputError('give exactly one of filter or instanceIds');
+      if (body.action === 'raise' && body.eventName === undefined)
+        throw new InvalidInputError("action 'raise' needs eventName");
       const ids = await matching(deps, body);
       const dryRun = body.dryRun === true;
       const failed: { instanceId: string; code: string; detail: string }[] = [];
       let succeeded = 0;
       const actor = c.get('principal').actor;
-      const details: Record<string, unknown> = { matched: ids.length, instanceIds: ids.slice(0, AUDITED_IDS) };
+      const details: Record<string, unknown> = {
+        matched: ids.length,
+        instanceIds: ids.slice(0, AUDITED_IDS),
+      };
       const run = async (): Promise<void> => {
         for (const id of ids) {
           try {
@@ -110,24 +146,38 @@ export function registerBulkRoutes(app: ManagementApp, deps: RouteDeps): void {
         switch (b.action) {
           case 'cancel':
             await client.getInstanceInfo(id);
-            return client.cancelInstance(id, b.reason ?? `cancelled by ${who} via a bulk operation`);
+            return client.cancelInstance(
+              id,
+              b.reason ?? `cancelled by ${who} via a bulk operation`,
+            );
           case 'delete':
             await client.deleteInstance(id, b.force ?? false);
             return;
           case 'prune':
-            await client.pruneExecutions(id, b.keepLast === undefined ? {} : { keepLast: b.keepLast });
+            await client.pruneExecutions(
+              id,
+              b.keepLast === undefined ? {} : { keepLast: b.keepLast },
+            );
             return;
           case 'raise':
             return client.raiseEvent(id, b.eventName as string, b.data);
           case 'restart':
-            await client.restartInstance(id, { actor: who, timeoutMs: 0, ...(b.version !== undefined ? { version: b.version } : {}), ...(b.reason !== undefined ? { reason: b.reason } : {}) });
+            await client.restartInstance(id, {
+              actor: who,
+              timeoutMs: 0,
+              ...(b.version !== undefined ? { version: b.version } : {}),
+              ...(b.reason !== undefined ? { reason: b.reason } : {}),
+            });
             return;
         }
       };
       if (!dryRun) {
         await audited(c, deps, `bulk.${body.action}`, 'instances:bulk', details, run, body.reason);
       }
-      return c.json({ action: body.action, dryRun, matched: ids.length, instanceIds: ids, succeeded, failed }, 200);
+      return c.json(
+        { action: body.action, dryRun, matched: ids.length, instanceIds: ids, succeeded, failed },
+        200,
+      );
     },
   );
 }

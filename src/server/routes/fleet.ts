@@ -21,7 +21,9 @@ import { API_PREFIX, requireRole, type ManagementApp, type RouteDeps } from '../
 import { buildCatalog, buildUpgrades } from '../versions-view.js';
 import { ok, plain, problemResponses } from './route-kit.js';
 
-const NullablePolicy = z.object({ item: VersionPolicyInfoSchema.nullable() }).openapi('VersionPolicyResult');
+const NullablePolicy = z
+  .object({ item: VersionPolicyInfoSchema.nullable() })
+  .openapi('VersionPolicyResult');
 
 export function registerFleetRoutes(app: ManagementApp, deps: RouteDeps): void {
   const { client } = deps;
@@ -32,7 +34,8 @@ export function registerFleetRoutes(app: ManagementApp, deps: RouteDeps): void {
       method: 'get',
       path: `${API_PREFIX}/orchestrations`,
       tags: ['versions'],
-      summary: 'Every orchestration name with its versions, counts by status per version, policy and registering live nodes',
+      summary:
+        'Every orchestration name with its versions, counts by status per version, policy and registering live nodes',
       responses: { 200: ok(CatalogSchema, 'the catalog'), ...problemResponses(401) },
     }),
     async (c) => c.json({ items: await buildCatalog(client) }, 200),
@@ -43,7 +46,8 @@ export function registerFleetRoutes(app: ManagementApp, deps: RouteDeps): void {
       method: 'get',
       path: `${API_PREFIX}/upgrades`,
       tags: ['versions'],
-      summary: 'Names mid-upgrade (non-terminal instances on several versions) or with stuck instances; which old code is safe to delete',
+      summary:
+        'Names mid-upgrade (non-terminal instances on several versions) or with stuck instances; which old code is safe to delete',
       responses: { 200: ok(CatalogSchema, 'names being upgraded'), ...problemResponses(401) },
     }),
     async (c) => c.json({ items: await buildUpgrades(client) }, 200),
@@ -69,7 +73,8 @@ export function registerFleetRoutes(app: ManagementApp, deps: RouteDeps): void {
       request: { params: NameParams },
       responses: { 200: ok(NullablePolicy, 'the policy'), ...problemResponses(400, 401) },
     }),
-    async (c) => c.json({ item: await client.getVersionPolicy(c.req.valid('param').orchestrationName) }, 200),
+    async (c) =>
+      c.json({ item: await client.getVersionPolicy(c.req.valid('param').orchestrationName) }, 200),
   );
 
   app.openapi(
@@ -80,13 +85,22 @@ export function registerFleetRoutes(app: ManagementApp, deps: RouteDeps): void {
       summary: 'Stores the version policy of a name for the whole fleet (admin; audited)',
       middleware: admin,
       'x-required-role': 'admin',
-      request: { params: NameParams, body: { required: true, content: { 'application/json': { schema: SetPolicyBody } } } },
-      responses: { 200: ok(VersionPolicyInfoSchema, 'the stored policy'), ...problemResponses(400, 401, 403, 422) },
+      request: {
+        params: NameParams,
+        body: { required: true, content: { 'application/json': { schema: SetPolicyBody } } },
+      },
+      responses: {
+        200: ok(VersionPolicyInfoSchema, 'the stored policy'),
+        ...problemResponses(400, 401, 403, 422),
+      },
     }),
     async (c) => {
       const { orchestrationName } = c.req.valid('param');
       const { policy, ...options } = c.req.valid('json');
-      const info = await client.setVersionPolicy(orchestrationName, policy, { ...options, actor: c.get('principal').actor });
+      const info = await client.setVersionPolicy(orchestrationName, policy, {
+        ...options,
+        actor: c.get('principal').actor,
+      });
       return c.json(info, 200);
     },
   );
@@ -96,7 +110,8 @@ export function registerFleetRoutes(app: ManagementApp, deps: RouteDeps): void {
       method: 'delete',
       path: `${API_PREFIX}/orchestrations/{orchestrationName}/policy`,
       tags: ['versions'],
-      summary: "Clears the stored policy: the nodes' in-code default (else latest) applies (admin; audited)",
+      summary:
+        "Clears the stored policy: the nodes' in-code default (else latest) applies (admin; audited)",
       middleware: admin,
       'x-required-role': 'admin',
       request: { params: NameParams, query: ClearPolicyQuery },
@@ -104,7 +119,10 @@ export function registerFleetRoutes(app: ManagementApp, deps: RouteDeps): void {
     }),
     async (c) => {
       const { orchestrationName } = c.req.valid('param');
-      await client.clearVersionPolicy(orchestrationName, { ...c.req.valid('query'), actor: c.get('principal').actor });
+      await client.clearVersionPolicy(orchestrationName, {
+        ...c.req.valid('query'),
+        actor: c.get('principal').actor,
+      });
       return c.json({ item: null }, 200);
     },
   );
@@ -114,7 +132,8 @@ export function registerFleetRoutes(app: ManagementApp, deps: RouteDeps): void {
       method: 'get',
       path: `${API_PREFIX}/nodes`,
       tags: ['fleet'],
-      summary: 'The node registry: runtimes with their versions and activities (live ones unless includeStale)',
+      summary:
+        'The node registry: runtimes with their versions and activities (live ones unless includeStale)',
       request: { query: NodeListQuery },
       responses: { 200: ok(NodeListSchema, 'nodes'), ...problemResponses(400, 401) },
     }),
@@ -131,8 +150,12 @@ export function registerFleetRoutes(app: ManagementApp, deps: RouteDeps): void {
     }),
     async (c) => {
       const byName = new Map<string, string[]>();
-      for (const node of await client.listNodes()) for (const name of node.activities) byName.set(name, [...(byName.get(name) ?? []), node.nodeId]);
-      const items = [...byName.entries()].sort(([a], [b]) => a.localeCompare(b)).map(([name, liveNodes]) => ({ name, liveNodes }));
+      for (const node of await client.listNodes())
+        for (const name of node.activities)
+          byName.set(name, [...(byName.get(name) ?? []), node.nodeId]);
+      const items = [...byName.entries()]
+        .sort(([a], [b]) => a.localeCompare(b))
+        .map(([name, liveNodes]) => ({ name, liveNodes }));
       return c.json({ items }, 200);
     },
   );
@@ -144,7 +167,10 @@ export function registerFleetRoutes(app: ManagementApp, deps: RouteDeps): void {
       tags: ['fleet'],
       summary: 'The audit log, newest first, cursor-paged',
       request: { query: AuditQuery },
-      responses: { 200: ok(AuditPageSchema, 'a page of audit entries'), ...problemResponses(400, 401) },
+      responses: {
+        200: ok(AuditPageSchema, 'a page of audit entries'),
+        ...problemResponses(400, 401),
+      },
     }),
     async (c) => {
       const page = await client.listAuditLog(c.req.valid('query'));

@@ -25,14 +25,26 @@ import {
   ResumeResultSchema,
   StartBody,
 } from '../api-types.js';
-import { API_PREFIX, audited, requireRole, type ManagementApp, type RouteDeps } from '../server-env.js';
+import {
+  API_PREFIX,
+  audited,
+  requireRole,
+  type ManagementApp,
+  type RouteDeps,
+} from '../server-env.js';
 import { ok, problemResponses } from './route-kit.js';
 
-function jsonBody<S>(schema: S): { required: true; content: { 'application/json': { schema: S } } } {
+function jsonBody<S>(schema: S): {
+  required: true;
+  content: { 'application/json': { schema: S } };
+} {
   return { required: true, content: { 'application/json': { schema } } };
 }
 
-function optionalBody<S>(schema: S): { required: false; content: { 'application/json': { schema: S } } } {
+function optionalBody<S>(schema: S): {
+  required: false;
+  content: { 'application/json': { schema: S } };
+} {
   return { required: false, content: { 'application/json': { schema } } };
 }
 
@@ -49,14 +61,29 @@ export function registerInstanceActionRoutes(app: ManagementApp, deps: RouteDeps
       middleware: operator,
       'x-required-role': 'operator',
       request: { body: jsonBody(StartBody) },
-      responses: { 202: ok(AcceptedSchema, 'start enqueued'), ...problemResponses(400, 401, 403, 409) },
+      responses: {
+        202: ok(AcceptedSchema, 'start enqueued'),
+        ...problemResponses(400, 401, 403, 409),
+      },
     }),
     async (c) => {
       const b = c.req.valid('json');
       const instanceId = b.instanceId ?? randomUUID();
-      const options = { ...(b.version !== undefined ? { version: b.version } : {}), ...(b.pinVersion !== undefined ? { pinVersion: b.pinVersion } : {}) };
-      await audited(c, deps, 'instance.start', `instance:${instanceId}`, { orchestrationName: b.orchestrationName, ...options }, () =>
-        client.startOrchestration(instanceId, b.orchestrationName, b.input, { ...options, ifExists: 'error' }),
+      const options = {
+        ...(b.version !== undefined ? { version: b.version } : {}),
+        ...(b.pinVersion !== undefined ? { pinVersion: b.pinVersion } : {}),
+      };
+      await audited(
+        c,
+        deps,
+        'instance.start',
+        `instance:${instanceId}`,
+        { orchestrationName: b.orchestrationName, ...options },
+        () =>
+          client.startOrchestration(instanceId, b.orchestrationName, b.input, {
+            ...options,
+            ifExists: 'error',
+          }),
       );
       return c.json({ instanceId, accepted: true as const }, 202);
     },
@@ -71,13 +98,21 @@ export function registerInstanceActionRoutes(app: ManagementApp, deps: RouteDeps
       middleware: operator,
       'x-required-role': 'operator',
       request: { params: InstanceIdParams, body: jsonBody(RaiseEventBody) },
-      responses: { 202: ok(AcceptedSchema, 'event enqueued'), ...problemResponses(400, 401, 403, 404) },
+      responses: {
+        202: ok(AcceptedSchema, 'event enqueued'),
+        ...problemResponses(400, 401, 403, 404),
+      },
     }),
     async (c) => {
       const { instanceId } = c.req.valid('param');
       const b = c.req.valid('json');
-      await audited(c, deps, 'instance.raise-event', `instance:${instanceId}`, { eventName: b.eventName }, () =>
-        client.raiseEvent(instanceId, b.eventName, b.data),
+      await audited(
+        c,
+        deps,
+        'instance.raise-event',
+        `instance:${instanceId}`,
+        { eventName: b.eventName },
+        () => client.raiseEvent(instanceId, b.eventName, b.data),
       );
       return c.json({ instanceId, accepted: true as const }, 202);
     },
@@ -92,13 +127,21 @@ export function registerInstanceActionRoutes(app: ManagementApp, deps: RouteDeps
       middleware: operator,
       'x-required-role': 'operator',
       request: { params: InstanceIdParams, body: jsonBody(EnqueueBody) },
-      responses: { 202: ok(AcceptedSchema, 'message enqueued'), ...problemResponses(400, 401, 403, 404) },
+      responses: {
+        202: ok(AcceptedSchema, 'message enqueued'),
+        ...problemResponses(400, 401, 403, 404),
+      },
     }),
     async (c) => {
       const { instanceId } = c.req.valid('param');
       const b = c.req.valid('json');
-      await audited(c, deps, 'instance.enqueue', `instance:${instanceId}`, { queueName: b.queueName }, () =>
-        client.enqueueEvent(instanceId, b.queueName, b.data),
+      await audited(
+        c,
+        deps,
+        'instance.enqueue',
+        `instance:${instanceId}`,
+        { queueName: b.queueName },
+        () => client.enqueueEvent(instanceId, b.queueName, b.data),
       );
       return c.json({ instanceId, accepted: true as const }, 202);
     },
@@ -109,19 +152,33 @@ export function registerInstanceActionRoutes(app: ManagementApp, deps: RouteDeps
       method: 'post',
       path: `${API_PREFIX}/instances/{instanceId}/cancel`,
       tags: ['instances'],
-      summary: 'Requests cancellation (enqueued: 202); the instance ends Failed with `canceled: <reason>`',
+      summary:
+        'Requests cancellation (enqueued: 202); the instance ends Failed with `canceled: <reason>`',
       middleware: operator,
       'x-required-role': 'operator',
       request: { params: InstanceIdParams, body: optionalBody(CancelBody) },
-      responses: { 202: ok(AcceptedSchema, 'cancel enqueued'), ...problemResponses(400, 401, 403, 404) },
+      responses: {
+        202: ok(AcceptedSchema, 'cancel enqueued'),
+        ...problemResponses(400, 401, 403, 404),
+      },
     }),
     async (c) => {
       const { instanceId } = c.req.valid('param');
-      const reason = c.req.valid('json').reason ?? `cancelled by ${c.get('principal').actor} via the management API`;
-      await audited(c, deps, 'instance.cancel', `instance:${instanceId}`, {}, async () => {
-        await client.getInstanceInfo(instanceId);
-        await client.cancelInstance(instanceId, reason);
-      }, reason);
+      const reason =
+        c.req.valid('json').reason ??
+        `cancelled by ${c.get('principal').actor} via the management API`;
+      await audited(
+        c,
+        deps,
+        'instance.cancel',
+        `instance:${instanceId}`,
+        {},
+        async () => {
+          await client.getInstanceInfo(instanceId);
+          await client.cancelInstance(instanceId, reason);
+        },
+        reason,
+      );
       return c.json({ instanceId, accepted: true as const }, 202);
     },
   );
@@ -131,7 +188,8 @@ export function registerInstanceActionRoutes(app: ManagementApp, deps: RouteDeps
       method: 'post',
       path: `${API_PREFIX}/instances/{instanceId}/resume`,
       tags: ['instances'],
-      summary: 'Re-drives a Failed instance from its history (default waits up to 30 s for a runtime; timeoutMs 0 → 202 queued)',
+      summary:
+        'Re-drives a Failed instance from its history (default waits up to 30 s for a runtime; timeoutMs 0 → 202 queued)',
       middleware: operator,
       'x-required-role': 'operator',
       request: { params: InstanceIdParams, body: optionalBody(ResumeBody) },
@@ -143,7 +201,10 @@ export function registerInstanceActionRoutes(app: ManagementApp, deps: RouteDeps
     }),
     async (c) => {
       const { instanceId } = c.req.valid('param');
-      const result = await client.resumeInstance(instanceId, { ...c.req.valid('json'), actor: c.get('principal').actor });
+      const result = await client.resumeInstance(instanceId, {
+        ...c.req.valid('json'),
+        actor: c.get('principal').actor,
+      });
       return result.outcome === 'queued' ? c.json(result, 202) : c.json(result, 200);
     },
   );
@@ -153,7 +214,8 @@ export function registerInstanceActionRoutes(app: ManagementApp, deps: RouteDeps
       method: 'post',
       path: `${API_PREFIX}/instances/{instanceId}/restart`,
       tags: ['instances'],
-      summary: 'Starts a new execution of a finished instance, optionally on another version with edited input',
+      summary:
+        'Starts a new execution of a finished instance, optionally on another version with edited input',
       middleware: operator,
       'x-required-role': 'operator',
       request: { params: InstanceIdParams, body: optionalBody(RestartBody) },
@@ -165,7 +227,10 @@ export function registerInstanceActionRoutes(app: ManagementApp, deps: RouteDeps
     }),
     async (c) => {
       const { instanceId } = c.req.valid('param');
-      const result = await client.restartInstance(instanceId, { ...c.req.valid('json'), actor: c.get('principal').actor });
+      const result = await client.restartInstance(instanceId, {
+        ...c.req.valid('json'),
+        actor: c.get('principal').actor,
+      });
       return result.outcome === 'queued' ? c.json(result, 202) : c.json(result, 200);
     },
   );
@@ -175,16 +240,27 @@ export function registerInstanceActionRoutes(app: ManagementApp, deps: RouteDeps
       method: 'delete',
       path: `${API_PREFIX}/instances/{instanceId}`,
       tags: ['instances'],
-      summary: 'Deletes a root instance with its whole tree (409 INSTANCE_STILL_RUNNING unless force)',
+      summary:
+        'Deletes a root instance with its whole tree (409 INSTANCE_STILL_RUNNING unless force)',
       middleware: operator,
       'x-required-role': 'operator',
       request: { params: InstanceIdParams, query: DeleteQuery },
-      responses: { 200: ok(DeleteResultSchema, 'deleted'), ...problemResponses(400, 401, 403, 404, 409) },
+      responses: {
+        200: ok(DeleteResultSchema, 'deleted'),
+        ...problemResponses(400, 401, 403, 404, 409),
+      },
     }),
     async (c) => {
       const { instanceId } = c.req.valid('param');
       const force = c.req.valid('query').force ?? false;
-      const result = await audited(c, deps, 'instance.delete', `instance:${instanceId}`, { force }, () => client.deleteInstance(instanceId, force));
+      const result = await audited(
+        c,
+        deps,
+        'instance.delete',
+        `instance:${instanceId}`,
+        { force },
+        () => client.deleteInstance(instanceId, force),
+      );
       return c.json(result, 200);
     },
   );
@@ -203,7 +279,14 @@ export function registerInstanceActionRoutes(app: ManagementApp, deps: RouteDeps
     async (c) => {
       const { instanceId } = c.req.valid('param');
       const options = c.req.valid('json');
-      const result = await audited(c, deps, 'instance.prune', `instance:${instanceId}`, { ...options }, () => client.pruneExecutions(instanceId, options));
+      const result = await audited(
+        c,
+        deps,
+        'instance.prune',
+        `instance:${instanceId}`,
+        { ...options },
+        () => client.pruneExecutions(instanceId, options),
+      );
       return c.json(result, 200);
     },
   );
@@ -213,20 +296,31 @@ export function registerInstanceActionRoutes(app: ManagementApp, deps: RouteDeps
       method: 'post',
       path: `${API_PREFIX}/instances/{instanceId}/version`,
       tags: ['instances'],
-      summary: "Changes an instance's version target: pin, unpin, or move at its next continue-as-new",
+      summary:
+        "Changes an instance's version target: pin, unpin, or move at its next continue-as-new",
       middleware: operator,
       'x-required-role': 'operator',
       request: { params: InstanceIdParams, body: jsonBody(InstanceVersionBody) },
-      responses: { 200: ok(InstanceInfoSchema, 'the instance after the change'), ...problemResponses(400, 401, 403, 404, 409, 422) },
+      responses: {
+        200: ok(InstanceInfoSchema, 'the instance after the change'),
+        ...problemResponses(400, 401, 403, 404, 409, 422),
+      },
     }),
     async (c) => {
       const { instanceId } = c.req.valid('param');
       const b = c.req.valid('json');
-      const change = { actor: c.get('principal').actor, ...(b.reason !== undefined ? { reason: b.reason } : {}) };
+      const change = {
+        actor: c.get('principal').actor,
+        ...(b.reason !== undefined ? { reason: b.reason } : {}),
+      };
       const forced = b.force !== undefined ? { force: b.force } : {};
       switch (b.action) {
         case 'pin':
-          await client.pinInstanceVersion(instanceId, { ...change, ...forced, ...(b.version !== undefined ? { version: b.version } : {}) });
+          await client.pinInstanceVersion(instanceId, {
+            ...change,
+            ...forced,
+            ...(b.version !== undefined ? { version: b.version } : {}),
+          });
           break;
         case 'unpin':
           await client.unpinInstanceVersion(instanceId, change);

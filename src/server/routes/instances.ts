@@ -29,7 +29,10 @@ const MAX_HISTORY_PAGE = 1000;
 function historyCursor(cursor: string | undefined): number {
   if (cursor === undefined) return 0;
   const m = /^h(\d{1,9})$/.exec(cursor);
-  if (m === null) throw new InvalidInputError(`cursor ${JSON.stringify(cursor)} is not a nextCursor returned by this history endpoint`);
+  if (m === null)
+    throw new InvalidInputError(
+      `cursor ${JSON.stringify(cursor)} is not a nextCursor returned by this history endpoint`,
+    );
   return Number(m[1]);
 }
 
@@ -42,9 +45,13 @@ export function registerInstanceReadRoutes(app: ManagementApp, deps: RouteDeps):
       path: `${API_PREFIX}/instances`,
       tags: ['instances'],
       summary: 'One page of instances matching every filter given, newest first',
-      description: "The filters of `client.queryInstances`; pass `nextCursor` back as `cursor` for the next page.",
+      description:
+        'The filters of `client.queryInstances`; pass `nextCursor` back as `cursor` for the next page.',
       request: { query: InstanceListQuery },
-      responses: { 200: ok(InstancePageSchema, 'a page of instances'), ...problemResponses(400, 401) },
+      responses: {
+        200: ok(InstancePageSchema, 'a page of instances'),
+        ...problemResponses(400, 401),
+      },
     }),
     async (c) => {
       const page = await client.queryInstances(c.req.valid('query'));
@@ -72,19 +79,36 @@ export function registerInstanceReadRoutes(app: ManagementApp, deps: RouteDeps):
       method: 'get',
       path: `${API_PREFIX}/instances/{instanceId}`,
       tags: ['instances'],
-      summary: 'An instance with what it waits on, its executions (each with its version), custom status, parent and stats',
+      summary:
+        'An instance with what it waits on, its executions (each with its version), custom status, parent and stats',
       request: { params: InstanceIdParams },
-      responses: { 200: ok(InstanceDetailSchema, 'the instance'), ...problemResponses(400, 401, 404) },
+      responses: {
+        200: ok(InstanceDetailSchema, 'the instance'),
+        ...problemResponses(400, 401, 404),
+      },
     }),
     async (c) => {
       const { instanceId } = c.req.valid('param');
       const instance = await client.getInstanceInfo(instanceId);
       const ids = await client.listExecutions(instanceId);
       const shown = ids.slice(-DETAIL_EXECUTIONS).reverse();
-      const executions = await Promise.all(shown.map((id) => client.getExecutionInfo(instanceId, id)));
+      const executions = await Promise.all(
+        shown.map((id) => client.getExecutionInfo(instanceId, id)),
+      );
       const stats = await client.getOrchestrationStats(instanceId);
-      const current = (await client.readExecutionHistory(instanceId, instance.currentExecutionId)).map(structuredEvent);
-      return c.json({ instance, waitingOn: plain(waitingOn(current)), executions, executionCount: ids.length, stats }, 200);
+      const current = (
+        await client.readExecutionHistory(instanceId, instance.currentExecutionId)
+      ).map(structuredEvent);
+      return c.json(
+        {
+          instance,
+          waitingOn: plain(waitingOn(current)),
+          executions,
+          executionCount: ids.length,
+          stats,
+        },
+        200,
+      );
     },
   );
 
@@ -95,18 +119,25 @@ export function registerInstanceReadRoutes(app: ManagementApp, deps: RouteDeps):
       tags: ['instances'],
       summary: "One page of an execution's history, oldest first (default: the current execution)",
       request: { params: InstanceIdParams, query: HistoryQuery },
-      responses: { 200: ok(HistoryPageSchema, 'a page of history events'), ...problemResponses(400, 401, 404) },
+      responses: {
+        200: ok(HistoryPageSchema, 'a page of history events'),
+        ...problemResponses(400, 401, 404),
+      },
     }),
     async (c) => {
       const { instanceId } = c.req.valid('param');
       const q = c.req.valid('query');
       const limit = q.limit ?? DEFAULT_HISTORY_PAGE;
-      if (limit < 1 || limit > MAX_HISTORY_PAGE) throw new InvalidInputError(`limit must be from 1 to ${MAX_HISTORY_PAGE}, got ${limit}`);
+      if (limit < 1 || limit > MAX_HISTORY_PAGE)
+        throw new InvalidInputError(`limit must be from 1 to ${MAX_HISTORY_PAGE}, got ${limit}`);
       const after = historyCursor(q.cursor);
-      const executionId = q.executionId ?? (await client.getInstanceInfo(instanceId)).currentExecutionId;
+      const executionId =
+        q.executionId ?? (await client.getInstanceInfo(instanceId)).currentExecutionId;
       // Validates the execution exists (404 otherwise).
       await client.getExecutionInfo(instanceId, executionId);
-      const events = (await client.readExecutionHistory(instanceId, executionId)).filter((e) => e.eventId > after).map(structuredEvent);
+      const events = (await client.readExecutionHistory(instanceId, executionId))
+        .filter((e) => e.eventId > after)
+        .map(structuredEvent);
       const items = events.slice(0, limit);
       const last = items[items.length - 1];
       const nextCursor = events.length > limit && last !== undefined ? `h${last.eventId}` : null;
@@ -145,4 +176,3 @@ export function registerInstanceReadRoutes(app: ManagementApp, deps: RouteDeps):
     },
   );
 }
-

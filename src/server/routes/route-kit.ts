@@ -5,7 +5,10 @@
 import type { z } from '@hono/zod-openapi';
 import { PROBLEM_CONTENT_TYPE } from '../problem.js';
 
-export function ok<S extends z.ZodType>(schema: S, description: string): { description: string; content: { 'application/json': { schema: S } } } {
+export function ok<S extends z.ZodType>(
+  schema: S,
+  description: string,
+): { description: string; content: { 'application/json': { schema: S } } } {
   return { description, content: { 'application/json': { schema } } };
 }
 
@@ -26,7 +29,10 @@ const DESCRIPTIONS: Readonly<Record<number, string>> = {
  */
 export function problemResponses(...statuses: number[]): Record<number, { description: string }> {
   const out: Record<number, { description: string }> = {};
-  for (const s of statuses) out[s] = { description: `${DESCRIPTIONS[s] ?? 'error'}; body ${PROBLEM_CONTENT_TYPE} (Problem)` };
+  for (const s of statuses)
+    out[s] = {
+      description: `${DESCRIPTIONS[s] ?? 'error'}; body ${PROBLEM_CONTENT_TYPE} (Problem)`,
+    };
   return out;
 }
 

@@ -37,47 +37,66 @@ export function registerStreamRoutes(app: ManagementApp, deps: RouteDeps): void 
       method: 'get',
       path: `${API_PREFIX}/stream`,
       tags: ['system'],
-      summary: 'Server-Sent Events: `instance` (an InstanceInfo whose status changed) and `metrics` ({ metrics, queues }) events',
+      summary:
+        'Server-Sent Events: `instance` (an InstanceInfo whose status changed) and `metrics` ({ metrics, queues }) events',
       request: { query: StreamQuery },
       responses: {
-        200: { description: 'an event stream', content: { 'text/event-stream': { schema: z.string() } } },
+        200: {
+          description: 'an event stream',
+          content: { 'text/event-stream': { schema: z.string() } },
+        },
         ...problemResponses(400, 401),
       },
     }),
     (c) => {
       const intervalMs = c.req.valid('query').intervalMs ?? 1000;
-      return streamSSE(c, async (stream) => {
-        const seen = new Map<string, string>();
-        let lastMetrics = '';
-        let since = Date.now() - LOOKBACK_MS;
-        let eventId = 0;
-        while (!stream.aborted) {
-          const pollStart = Date.now();
-          let cursor: string | undefined;
-          do {
-            const page = await client.queryInstances({ updatedFrom: Math.max(0, since), limit: PAGE, ...(cursor !== undefined ? { cursor } : {}) });
-            for (const item of page.items) {
-              const sig = signature(item);
-              if (seen.get(item.instanceId) === sig) continue;
-              seen.set(item.instanceId, sig);
-              await stream.writeSSE({ event: 'instance', id: String(++eventId), data: JSON.stringify(item) });
+      return streamSSE(
+        c,
+        async (stream) => {
+          const seen = new Map<string, string>();
+          let lastMetrics = '';
+          let since = Date.now() - LOOKBACK_MS;
+          let eventId = 0;
+          while (!stream.aborted) {
+            const pollStart = Date.now();
+            let cursor: string | undefined;
+            do {
+              const page = await client.queryInstances({
+                updatedFrom: Math.max(0, since),
+                limit: PAGE,
+                ...(cursor !== undefined ? { cursor } : {}),
+              });
+              for (const item of page.items) {
+                const sig = signature(item);
+                if (seen.get(item.instanceId) === sig) continue;
+                seen.set(item.instanceId, sig);
+                await stream.writeSSE({
+                  event: 'instance',
+                  id: String(++eventId),
+                  data: JSON.stringify(item),
+                });
+              }
+              cursor = page.nextCursor ?? undefined;
+            } while (cursor !== undefined && !stream.aborted);
+            const metrics = JSON.stringify({
+              metrics: await client.getSystemMetrics(),
+              queues: await client.getQueueDepths(),
+            });
+            if (metrics !== lastMetrics) {
+              lastMetrics = metrics;
+              await stream.writeSSE({ event: 'metrics', id: String(++eventId), data: metrics });
             }
-            cursor = page.nextCursor ?? undefined;
-          } while (cursor !== undefined && !stream.aborted);
-          const metrics = JSON.stringify({ metrics: await client.getSystemMetrics(), queues: await client.getQueueDepths() });
-          if (metrics !== lastMetrics) {
-            lastMetrics = metrics;
-            await stream.writeSSE({ event: 'metrics', id: String(++eventId), data: metrics });
+            since = pollStart - LOOKBACK_MS;
+            // Bounded memory: past 10,000 instances start over (at worst a few repeated events).
+            if (seen.size > 10_000) seen.clear();
+            await stream.sleep(intervalMs);
           }
-          since = pollStart - LOOKBACK_MS;
-          // Bounded memory: past 10,000 instances start over (at worst a few repeated events).
-          if (seen.size > 10_000) seen.clear();
-          await stream.sleep(intervalMs);
-        }
-      }, async (error, stream) => {
-        // Headers are sent: the failure becomes a final `error` event with the problem body.
-        await stream.writeSSE({ event: 'error', data: JSON.stringify(problemFor(error).body) });
-      });
+        },
+        async (error, stream) => {
+          // Headers are sent: the failure becomes a final `error` event with the problem body.
+          await stream.writeSSE({ event: 'error', data: JSON.stringify(problemFor(error).body) });
+        },
+      );
     },
   );
 }

@@ -4,12 +4,27 @@
  */
 import { createRoute } from '@hono/zod-openapi';
 import { DUROXIDE_VERSION } from '../../core/version.js';
-import { HealthSchema, MetricsSchema, ProblemSchema, QueueDepthsSchema, ReadySchema, SettingsSchema } from '../api-types.js';
+import {
+  HealthSchema,
+  MetricsSchema,
+  ProblemSchema,
+  QueueDepthsSchema,
+  ReadySchema,
+  SettingsSchema,
+} from '../api-types.js';
 import { API_PREFIX, type ManagementApp, type RouteDeps } from '../server-env.js';
 import { ok, problemResponses } from './route-kit.js';
 
 /** What this server offers, for UIs deciding what to show. */
-const SERVER_FEATURES = ['instances', 'history', 'versionPolicies', 'nodes', 'audit', 'upgrades', 'metrics'] as const;
+const SERVER_FEATURES = [
+  'instances',
+  'history',
+  'versionPolicies',
+  'nodes',
+  'audit',
+  'upgrades',
+  'metrics',
+] as const;
 
 export function registerSystemRoutes(app: ManagementApp, deps: RouteDeps): void {
   app.openapi(
@@ -31,7 +46,13 @@ export function registerSystemRoutes(app: ManagementApp, deps: RouteDeps): void 
       tags: ['system'],
       summary: 'The store is reachable and its schema readable (no key needed)',
       security: [],
-      responses: { 200: ok(ReadySchema, 'ready'), 503: { description: 'store unreachable', content: { 'application/problem+json': { schema: ProblemSchema } } } },
+      responses: {
+        200: ok(ReadySchema, 'ready'),
+        503: {
+          description: 'store unreachable',
+          content: { 'application/problem+json': { schema: ProblemSchema } },
+        },
+      },
     }),
     async (c) => {
       await deps.client.getSystemMetrics();

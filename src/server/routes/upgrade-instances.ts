@@ -11,8 +11,16 @@ import { API_PREFIX, type ManagementApp, type RouteDeps } from '../server-env.js
 import { ok, problemResponses } from './route-kit.js';
 
 const Params = z.strictObject({
-  orchestrationName: z.string().min(1).max(256).openapi({ param: { name: 'orchestrationName', in: 'path' }, example: 'Monitor' }),
-  version: z.string().min(1).max(256).openapi({ param: { name: 'version', in: 'path' }, example: '1.0.0' }),
+  orchestrationName: z
+    .string()
+    .min(1)
+    .max(256)
+    .openapi({ param: { name: 'orchestrationName', in: 'path' }, example: 'Monitor' }),
+  version: z
+    .string()
+    .min(1)
+    .max(256)
+    .openapi({ param: { name: 'version', in: 'path' }, example: '1.0.0' }),
 });
 const Query = z.strictObject({
   limit: z
@@ -32,12 +40,17 @@ const UpgradeInstanceSchema = z
     currentExecutionId: z.number().int(),
     versionPin: z.string().optional(),
     nextVersion: z.string().optional(),
-    expectedUpgradeAt: z.number().int().nullable().openapi({ description: 'earliest pending timer (epoch ms): the likely next continue-as-new; null when none' }),
+    expectedUpgradeAt: z.number().int().nullable().openapi({
+      description:
+        'earliest pending timer (epoch ms): the likely next continue-as-new; null when none',
+    }),
     openActivities: z.number().int(),
     awaitedEvents: z.array(z.string()),
   })
   .openapi('UpgradeInstance');
-const PageSchema = z.object({ items: z.array(UpgradeInstanceSchema), nextCursor: z.string().nullable() }).openapi('UpgradeInstancePage');
+const PageSchema = z
+  .object({ items: z.array(UpgradeInstanceSchema), nextCursor: z.string().nullable() })
+  .openapi('UpgradeInstancePage');
 
 export function registerUpgradeInstanceRoutes(app: ManagementApp, deps: RouteDeps): void {
   const { client } = deps;
@@ -46,17 +59,31 @@ export function registerUpgradeInstanceRoutes(app: ManagementApp, deps: RouteDep
       method: 'get',
       path: `${API_PREFIX}/orchestrations/{orchestrationName}/versions/{version}/instances`,
       tags: ['versions'],
-      summary: 'Running instances of name@version with their expected upgrade time (next continue-as-new ≈ earliest pending timer)',
+      summary:
+        'Running instances of name@version with their expected upgrade time (next continue-as-new ≈ earliest pending timer)',
       request: { params: Params, query: Query },
-      responses: { 200: ok(PageSchema, 'a page of running instances'), ...problemResponses(400, 401) },
+      responses: {
+        200: ok(PageSchema, 'a page of running instances'),
+        ...problemResponses(400, 401),
+      },
     }),
     async (c) => {
       const { orchestrationName, version } = c.req.valid('param');
       const q = c.req.valid('query');
-      const page = await client.queryInstances({ name: orchestrationName, version, status: 'Running', limit: q.limit ?? 20, ...(q.cursor !== undefined ? { cursor: q.cursor } : {}) });
+      const page = await client.queryInstances({
+        name: orchestrationName,
+        version,
+        status: 'Running',
+        limit: q.limit ?? 20,
+        ...(q.cursor !== undefined ? { cursor: q.cursor } : {}),
+      });
       const items = await Promise.all(
         page.items.map(async (i) => {
-          const waits = waitingOn((await client.readExecutionHistory(i.instanceId, i.currentExecutionId).catch(() => [])).map(structuredEvent));
+          const waits = waitingOn(
+            (
+              await client.readExecutionHistory(i.instanceId, i.currentExecutionId).catch(() => [])
+            ).map(structuredEvent),
+          );
           const fires = waits.timers.map((t) => t.fireAt);
           return {
             instanceId: i.instanceId,

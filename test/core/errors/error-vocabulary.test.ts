@@ -45,7 +45,11 @@ describe('error vocabulary', () => {
   test('docs/errors.md lists exactly the exported error codes', () => {
     const doc = fs.readFileSync(path.join(repoRoot, 'docs', 'errors.md'), 'utf8');
     const documented = [...doc.matchAll(/^\| `([A-Z_]+)` \|/gm)].map((m) => m[1]!);
-    assert.equal(new Set(documented).size, documented.length, `a code is listed twice: ${documented.join(', ')}`);
+    assert.equal(
+      new Set(documented).size,
+      documented.length,
+      `a code is listed twice: ${documented.join(', ')}`,
+    );
     assert.deepEqual([...documented].sort(), Object.values(ERROR_CODES).sort());
   });
 
@@ -55,7 +59,9 @@ describe('error vocabulary', () => {
       .filter((file) => file !== vocabulary)
       .map((file) => fs.readFileSync(file, 'utf8'))
       .join('\n');
-    const unused = Object.values(ERROR_CODES).filter((code) => !text.includes(`ERROR_CODES.${code}`) && !text.includes(`'${code}'`));
+    const unused = Object.values(ERROR_CODES).filter(
+      (code) => !text.includes(`ERROR_CODES.${code}`) && !text.includes(`'${code}'`),
+    );
     assert.deepEqual(unused, []);
   });
 
@@ -73,7 +79,11 @@ describe('error vocabulary', () => {
     const offenders = sourceFiles(path.join(repoRoot, 'src'))
       .map((file) => path.relative(repoRoot, file).split(path.sep).join('/'))
       .filter((file) => !allowed.has(file))
-      .filter((file) => /throw new (Error|TypeError|RangeError)\(/.test(fs.readFileSync(path.join(repoRoot, file), 'utf8')));
+      .filter((file) =>
+        /throw new (Error|TypeError|RangeError)\(/.test(
+          fs.readFileSync(path.join(repoRoot, file), 'utf8'),
+        ),
+      );
     assert.deepEqual(offenders, []);
   });
 
@@ -99,7 +109,11 @@ describe('error vocabulary', () => {
       assert.equal(e.category, info.category, `${e.name} (${e.code})`);
       assert.equal(e.retryable, info.retryable, `${e.name} (${e.code})`);
     }
-    assert.equal(new ProviderError('op', 'm', true).retryable, true, 'a ProviderError decides retryability per error');
+    assert.equal(
+      new ProviderError('op', 'm', true).retryable,
+      true,
+      'a ProviderError decides retryability per error',
+    );
   });
 
   test('awaiting a non-durable promise is stored as NonDurableAwait, whether the engine or a thrown error reports it', async () => {
@@ -114,16 +128,24 @@ describe('error vocabulary', () => {
 
     for (const r of [awaited, yielded]) {
       assert.equal(r.status, 'Failed');
-      assert.deepEqual([r.error?.category, r.error?.kind], ['configuration', 'NonDurableAwait'], JSON.stringify(r.error));
+      assert.deepEqual(
+        [r.error?.category, r.error?.kind],
+        ['configuration', 'NonDurableAwait'],
+        JSON.stringify(r.error),
+      );
     }
     assert.equal(ERROR_VOCABULARY.NON_DURABLE_AWAIT.kind, 'NonDurableAwait');
   });
 
-  test('a failure stored with a code as its kind by an earlier build reads as that code\'s kind', () => {
+  test("a failure stored with a code as its kind by an earlier build reads as that code's kind", () => {
     assert.equal(storedKind('NON_DURABLE_AWAIT'), 'NonDurableAwait');
     assert.equal(storedKind('NonDurableAwait'), 'NonDurableAwait');
     assert.equal(storedKind('OrchestrationFailed'), 'OrchestrationFailed');
-    const legacy = { category: 'configuration', kind: 'NONDETERMINISM', message: 'code changed' } as const;
+    const legacy = {
+      category: 'configuration',
+      kind: 'NONDETERMINISM',
+      message: 'code changed',
+    } as const;
     assert.equal(displayMessage(legacy), 'nondeterministic: code changed');
     assert.equal(configurationError(ERROR_CODES.NONDETERMINISM, 'x').kind, 'Nondeterminism');
   });

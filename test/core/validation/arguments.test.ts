@@ -15,12 +15,21 @@ import {
   requireTag,
   requireVersion,
 } from '../../../src/core/validation/arguments.js';
-import { Client, ConfigurationError, InvalidInputError, SqliteProvider, type OrchestrationContext } from '../../../src/index.js';
+import {
+  Client,
+  ConfigurationError,
+  InvalidInputError,
+  SqliteProvider,
+  type OrchestrationContext,
+} from '../../../src/index.js';
 import { ActivityRegistry, OrchestrationRegistry } from '../../../src/runtime/registry.js';
 import { turn } from '../../helpers/engine-harness.js';
 
 const refusedBy = (fn: () => unknown, pattern: RegExp): void =>
-  assert.throws(fn, (e: unknown) => e instanceof InvalidInputError && pattern.test((e as Error).message));
+  assert.throws(
+    fn,
+    (e: unknown) => e instanceof InvalidInputError && pattern.test((e as Error).message),
+  );
 
 describe('argument rules', () => {
   test('an id is a non-empty, non-blank string of at most 1024 characters without control characters', () => {
@@ -29,7 +38,10 @@ describe('argument rules', () => {
     refusedBy(() => requireInstanceId(''), /instance id must be a non-empty string, got ""/);
     refusedBy(() => requireInstanceId(7), /instance id must be a non-empty string, got 7/);
     refusedBy(() => requireInstanceId('   '), /instance id must not be only whitespace/);
-    refusedBy(() => requireInstanceId('x'.repeat(1025)), /is 1025 characters long; the limit is 1024/);
+    refusedBy(
+      () => requireInstanceId('x'.repeat(1025)),
+      /is 1025 characters long; the limit is 1024/,
+    );
     refusedBy(() => requireInstanceId('a\nb'), /contains control characters/);
   });
 
@@ -47,13 +59,19 @@ describe('argument rules', () => {
 
   test('a version is a semver string', () => {
     assert.equal(requireVersion('1.2.0-beta.1'), '1.2.0-beta.1');
-    refusedBy(() => requireVersion('1.2'), /version must be a semver string like '1.2.0', got "1.2"/);
+    refusedBy(
+      () => requireVersion('1.2'),
+      /version must be a semver string like '1.2.0', got "1.2"/,
+    );
     refusedBy(() => requireVersion(1), /got 1/);
   });
 
   test('a duration is a finite non-negative number of milliseconds, positive where zero is meaningless', () => {
     assert.equal(requireDurationMs(0, 'timeoutMs'), 0);
-    refusedBy(() => requireDurationMs(-1, 'timeoutMs'), /timeoutMs must be a non-negative number of milliseconds/);
+    refusedBy(
+      () => requireDurationMs(-1, 'timeoutMs'),
+      /timeoutMs must be a non-negative number of milliseconds/,
+    );
     refusedBy(() => requireDurationMs(Number.POSITIVE_INFINITY, 'timeoutMs'), /non-negative/);
     refusedBy(() => requireDurationMs(0, 'retry.timeoutMs', false), /must be a positive number/);
   });
@@ -67,7 +85,10 @@ describe('argument rules', () => {
 
   test('a payload over the byte limit is refused with its size', () => {
     assert.equal(encodePayload({ a: 1 }, 'input', { maxBytes: 100 }), '{"a":1}');
-    refusedBy(() => encodePayload('x'.repeat(200), 'input', { maxBytes: 100 }), /input is 202 bytes as JSON; the limit is 100/);
+    refusedBy(
+      () => encodePayload('x'.repeat(200), 'input', { maxBytes: 100 }),
+      /input is 202 bytes as JSON; the limit is 100/,
+    );
     refusedBy(() => encodePayload(10n, 'input'), /BigInt/);
   });
 });
@@ -80,9 +101,18 @@ describe('the same rules at every edge', () => {
     const provider = await SqliteProvider.inMemory();
     t.after(() => provider.close());
     const client = new Client(provider);
-    await assert.rejects(client.startOrchestration('edge-1', blank), /orchestration name must not be only whitespace/);
-    await assert.rejects(client.startOrchestration('edge-1', '__duroxide_syscall:x'), /reserved prefix/);
-    await assert.rejects(client.raiseEvent('edge-1', controlled), /event name .* contains control characters/);
+    await assert.rejects(
+      client.startOrchestration('edge-1', blank),
+      /orchestration name must not be only whitespace/,
+    );
+    await assert.rejects(
+      client.startOrchestration('edge-1', '__duroxide_syscall:x'),
+      /reserved prefix/,
+    );
+    await assert.rejects(
+      client.raiseEvent('edge-1', controlled),
+      /event name .* contains control characters/,
+    );
     await assert.rejects(client.getStatus(blank), /instance id must not be only whitespace/);
   });
 
@@ -103,7 +133,9 @@ describe('the same rules at every edge', () => {
           attempt();
           messages.push('accepted');
         } catch (e) {
-          messages.push(e instanceof InvalidInputError ? e.message : `not InvalidInputError: ${String(e)}`);
+          messages.push(
+            e instanceof InvalidInputError ? e.message : `not InvalidInputError: ${String(e)}`,
+          );
         }
       }
       return messages;
@@ -124,10 +156,24 @@ describe('the same rules at every edge', () => {
     const orchestrations = new OrchestrationRegistry();
     const activities = new ActivityRegistry();
     const registrationError = (pattern: RegExp) => (e: unknown) =>
-      e instanceof ConfigurationError && e.code === 'INVALID_REGISTRATION' && pattern.test(e.message);
-    assert.throws(() => orchestrations.register(controlled, '1.0.0', async () => 1), registrationError(/contains control characters/));
-    assert.throws(() => orchestrations.register('x'.repeat(1025), '1.0.0', async () => 1), registrationError(/1025 characters long/));
-    assert.throws(() => orchestrations.register('Flow', '1.0', async () => 1), registrationError(/version must be a semver string/));
-    assert.throws(() => activities.register(blank, async () => 1), registrationError(/activity name must not be only whitespace/));
+      e instanceof ConfigurationError &&
+      e.code === 'INVALID_REGISTRATION' &&
+      pattern.test(e.message);
+    assert.throws(
+      () => orchestrations.register(controlled, '1.0.0', async () => 1),
+      registrationError(/contains control characters/),
+    );
+    assert.throws(
+      () => orchestrations.register('x'.repeat(1025), '1.0.0', async () => 1),
+      registrationError(/1025 characters long/),
+    );
+    assert.throws(
+      () => orchestrations.register('Flow', '1.0', async () => 1),
+      registrationError(/version must be a semver string/),
+    );
+    assert.throws(
+      () => activities.register(blank, async () => 1),
+      registrationError(/activity name must not be only whitespace/),
+    );
   });
 });

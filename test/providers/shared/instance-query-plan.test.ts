@@ -50,7 +50,10 @@ describe('instance-query planning', () => {
 
   test('each criterion present adds one condition with the dialect placeholder of its parameter', () => {
     const c = instanceFilterConditions({ status: 'Failed', name: 'Flow', createdFrom: 10 }, NAMED);
-    assert.equal(c.where, 'WHERE e.status = @p1 AND i.orchestration_name = @p2 AND i.created_at >= @p3');
+    assert.equal(
+      c.where,
+      'WHERE e.status = @p1 AND i.orchestration_name = @p2 AND i.created_at >= @p3',
+    );
     assert.deepEqual(c.params, ['Failed', 'Flow', 10]);
   });
 
@@ -87,7 +90,10 @@ describe('instance-query planning', () => {
   test('a page plan rejects a limit outside 1 to 1000 and a cursor it did not produce', () => {
     assert.throws(() => planInstancePage({ limit: 0 }, NAMED), InvalidInputError);
     assert.throws(() => planInstancePage({ limit: 1001 }, NAMED), InvalidInputError);
-    assert.throws(() => planInstancePage({ limit: 10, cursor: 'c1.not-json' }, NAMED), InvalidInputError);
+    assert.throws(
+      () => planInstancePage({ limit: 10, cursor: 'c1.not-json' }, NAMED),
+      InvalidInputError,
+    );
   });
 
   test('the extra row of a page becomes the next cursor, pointing at the last item returned', () => {

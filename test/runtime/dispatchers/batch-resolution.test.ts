@@ -20,28 +20,90 @@ import {
 } from '../../../src/runtime/dispatchers/batch-resolution.js';
 
 const I = 'inst-1';
-const LIMITS: ResolutionLimits = { maxAttempts: 3, historyFormat: 1, unregisteredBackoff: { baseMs: 100, maxMs: 1000 } };
+const LIMITS: ResolutionLimits = {
+  maxAttempts: 3,
+  historyFormat: 1,
+  unregisteredBackoff: { baseMs: 100, maxMs: 1000 },
+};
 
 function ev(eventId: number, kind: EventKind): HistoryEvent {
-  return { eventId, instanceId: I, executionId: 1, timestampMs: 0, duroxideVersion: '0.1.0', ...kind };
+  return {
+    eventId,
+    instanceId: I,
+    executionId: 1,
+    timestampMs: 0,
+    duroxideVersion: '0.1.0',
+    ...kind,
+  };
 }
 
-const STARTED = ev(1, { type: 'OrchestrationStarted', name: 'Flow', version: '1.2.0', input: 'null' });
+const STARTED = ev(1, {
+  type: 'OrchestrationStarted',
+  name: 'Flow',
+  version: '1.2.0',
+  input: 'null',
+});
 const RUNNING: HistoryEvent[] = [STARTED, ev(2, { type: 'TimerCreated', fireAt: 5 })];
 const COMPLETED: HistoryEvent[] = [STARTED, ev(2, { type: 'OrchestrationCompleted', output: '1' })];
-const FAILED: HistoryEvent[] = [STARTED, ev(2, { type: 'OrchestrationFailed', details: { category: 'application', kind: 'OrchestrationFailed', message: 'boom' } })];
-const CONTINUED: HistoryEvent[] = [STARTED, ev(2, { type: 'OrchestrationContinuedAsNew', input: '2' })];
+const FAILED: HistoryEvent[] = [
+  STARTED,
+  ev(2, {
+    type: 'OrchestrationFailed',
+    details: { category: 'application', kind: 'OrchestrationFailed', message: 'boom' },
+  }),
+];
+const CONTINUED: HistoryEvent[] = [
+  STARTED,
+  ev(2, { type: 'OrchestrationContinuedAsNew', input: '2' }),
+];
 
 const raised: WorkItem = { type: 'ExternalRaised', instance: I, name: 'go', data: 'null' };
-const start = (orchestration = 'Flow', version?: string): WorkItemOfType<'StartOrchestration'> => ({ type: 'StartOrchestration', instance: I, orchestration, input: '"in"', version });
-const continueAsNew: WorkItemOfType<'ContinueAsNew'> = { type: 'ContinueAsNew', instance: I, orchestration: 'Flow', input: '2', version: '1.3.0' };
-const resume = (executionId = 1): WorkItemOfType<'ResumeOrchestration'> => ({ type: 'ResumeOrchestration', instance: I, executionId, requestId: 'r-resume' });
-const restart: WorkItemOfType<'RestartOrchestration'> = { type: 'RestartOrchestration', instance: I, orchestration: 'Flow', version: '2.0.0', input: '"again"', requestId: 'r-restart' };
+const start = (orchestration = 'Flow', version?: string): WorkItemOfType<'StartOrchestration'> => ({
+  type: 'StartOrchestration',
+  instance: I,
+  orchestration,
+  input: '"in"',
+  version,
+});
+const continueAsNew: WorkItemOfType<'ContinueAsNew'> = {
+  type: 'ContinueAsNew',
+  instance: I,
+  orchestration: 'Flow',
+  input: '2',
+  version: '1.3.0',
+};
+const resume = (executionId = 1): WorkItemOfType<'ResumeOrchestration'> => ({
+  type: 'ResumeOrchestration',
+  instance: I,
+  executionId,
+  requestId: 'r-resume',
+});
+const restart: WorkItemOfType<'RestartOrchestration'> = {
+  type: 'RestartOrchestration',
+  instance: I,
+  orchestration: 'Flow',
+  version: '2.0.0',
+  input: '"again"',
+  requestId: 'r-restart',
+};
 
-function input(messages: readonly WorkItem[], history: readonly HistoryEvent[], over: Partial<OrchestrationItem> & { attemptCount?: number; cached?: BatchInput['cached'] } = {}): BatchInput {
+function input(
+  messages: readonly WorkItem[],
+  history: readonly HistoryEvent[],
+  over: Partial<OrchestrationItem> & { attemptCount?: number; cached?: BatchInput['cached'] } = {},
+): BatchInput {
   const { attemptCount = 1, cached, ...item } = over;
   return {
-    item: { instanceId: I, orchestrationName: 'Flow', orchestrationVersion: '1.2.0', executionId: 1, history, historyCached: false, messages, ...item },
+    item: {
+      instanceId: I,
+      orchestrationName: 'Flow',
+      orchestrationVersion: '1.2.0',
+      executionId: 1,
+      history,
+      historyCached: false,
+      messages,
+      ...item,
+    },
     history,
     cached,
     attemptCount,
@@ -49,29 +111,48 @@ function input(messages: readonly WorkItem[], history: readonly HistoryEvent[], 
   };
 }
 
-function expectKind<K extends BatchResolution['kind']>(r: BatchResolution, kind: K): Extract<BatchResolution, { kind: K }> {
+function expectKind<K extends BatchResolution['kind']>(
+  r: BatchResolution,
+  kind: K,
+): Extract<BatchResolution, { kind: K }> {
   assert.equal(r.kind, kind, JSON.stringify(r));
   return r as Extract<BatchResolution, { kind: K }>;
 }
 
 describe('batch resolution: guards', () => {
   test('unreadable history is handed back while attempts remain', () => {
-    const r = expectKind(resolveBatch(input([raised], [], { historyError: 'event 2 does not parse', attemptCount: 3 })), 'retryUnreadable');
+    const r = expectKind(
+      resolveBatch(
+        input([raised], [], { historyError: 'event 2 does not parse', attemptCount: 3 }),
+      ),
+      'retryUnreadable',
+    );
     assert.equal(r.error, 'event 2 does not parse');
   });
 
   test('unreadable history becomes poison once attempts are exhausted, naming the error', () => {
-    const r = expectKind(resolveBatch(input([raised], [], { historyError: 'event 2 does not parse', attemptCount: 4 })), 'poison');
+    const r = expectKind(
+      resolveBatch(
+        input([raised], [], { historyError: 'event 2 does not parse', attemptCount: 4 }),
+      ),
+      'poison',
+    );
     assert.equal(r.reason, 'history could not be read: event 2 does not parse');
   });
 
   test('a history format newer than this node replays is deferred with the unregistered backoff', () => {
-    const r = expectKind(resolveBatch(input([raised], RUNNING, { historyFormat: 2, attemptCount: 3 })), 'deferFormat');
+    const r = expectKind(
+      resolveBatch(input([raised], RUNNING, { historyFormat: 2, attemptCount: 3 })),
+      'deferFormat',
+    );
     assert.deepEqual(r, { kind: 'deferFormat', historyFormat: 2, delayMs: 400 });
   });
 
   test('a format this node replays, or none recorded (legacy 1), is not deferred', () => {
-    assert.equal(resolveBatch(input([raised], RUNNING, { historyFormat: 1 })).kind, 'existingExecution');
+    assert.equal(
+      resolveBatch(input([raised], RUNNING, { historyFormat: 1 })).kind,
+      'existingExecution',
+    );
     assert.equal(resolveBatch(input([raised], RUNNING)).kind, 'existingExecution');
   });
 });
@@ -114,21 +195,43 @@ describe('batch resolution: an existing execution', () => {
   });
 
   test('a cached engine runs the turn without looking at history', () => {
-    const r = expectKind(resolveBatch(input([raised], [], { historyCached: true, cached: { name: 'Flow', version: '1.2.0' } })), 'existingExecution');
+    const r = expectKind(
+      resolveBatch(
+        input([raised], [], { historyCached: true, cached: { name: 'Flow', version: '1.2.0' } }),
+      ),
+      'existingExecution',
+    );
     assert.equal(r.cached, true);
   });
 
   test('starts for a running execution are passed on to be rejected, operator requests to be refused', () => {
-    const r = expectKind(resolveBatch(input([start('Other'), raised, resume()], RUNNING)), 'existingExecution');
-    assert.deepEqual(r.starts.map((m) => m.type), ['StartOrchestration']);
-    assert.deepEqual(r.requests.map((m) => m.type), ['ResumeOrchestration']);
-    assert.deepEqual(r.messages.map((m) => m.type), ['StartOrchestration', 'ExternalRaised'], 'requests are not delivered to the code');
+    const r = expectKind(
+      resolveBatch(input([start('Other'), raised, resume()], RUNNING)),
+      'existingExecution',
+    );
+    assert.deepEqual(
+      r.starts.map((m) => m.type),
+      ['StartOrchestration'],
+    );
+    assert.deepEqual(
+      r.requests.map((m) => m.type),
+      ['ResumeOrchestration'],
+    );
+    assert.deepEqual(
+      r.messages.map((m) => m.type),
+      ['StartOrchestration', 'ExternalRaised'],
+      'requests are not delivered to the code',
+    );
   });
 
   test('a finished instance discards its messages and refuses every request', () => {
     const r = expectKind(resolveBatch(input([raised, resume()], COMPLETED)), 'discard');
     assert.equal(r.why, 'instance already finished');
-    assert.deepEqual(r.refuse.map((m) => m.type), ['ResumeOrchestration'], 'only a Failed execution is resumed');
+    assert.deepEqual(
+      r.refuse.map((m) => m.type),
+      ['ResumeOrchestration'],
+      'only a Failed execution is resumed',
+    );
   });
 
   test('a continued-as-new execution moves on to the next execution with its ContinueAsNew', () => {
@@ -162,11 +265,20 @@ describe('batch resolution: operator requests', () => {
   });
 
   test('RestartOrchestration of a finished instance creates the next execution from the request', () => {
-    const r = expectKind(resolveBatch(input([restart, resume(1)], COMPLETED, { executionId: 4 })), 'newExecution');
+    const r = expectKind(
+      resolveBatch(input([restart, resume(1)], COMPLETED, { executionId: 4 })),
+      'newExecution',
+    );
     assert.equal(r.cause, 'restart');
     assert.equal(r.executionId, 5);
     assert.equal(r.restart, restart);
-    assert.deepEqual(r.start, { type: 'StartOrchestration', instance: I, orchestration: 'Flow', input: '"again"', version: '2.0.0' });
+    assert.deepEqual(r.start, {
+      type: 'StartOrchestration',
+      instance: I,
+      orchestration: 'Flow',
+      input: '"again"',
+      version: '2.0.0',
+    });
   });
 
   test('RestartOrchestration of a Failed instance restarts it when no resume of it is queued', () => {
@@ -189,7 +301,10 @@ describe('execution code', () => {
 
   test('a new execution runs the code its start names, version undecided when absent', () => {
     const i = input([start('Other')], []);
-    assert.deepEqual(executionCode(target(resolveBatch(i)), i), { name: 'Other', version: undefined });
+    assert.deepEqual(executionCode(target(resolveBatch(i)), i), {
+      name: 'Other',
+      version: undefined,
+    });
     const j = input([continueAsNew], CONTINUED);
     assert.deepEqual(executionCode(target(resolveBatch(j)), j), { name: 'Flow', version: '1.3.0' });
   });
@@ -200,12 +315,21 @@ describe('execution code', () => {
   });
 
   test('a cached engine knows its code', () => {
-    const i = input([raised], [], { historyCached: true, cached: { name: 'Cached', version: '3.0.0' } });
-    assert.deepEqual(executionCode(target(resolveBatch(i)), i), { name: 'Cached', version: '3.0.0' });
+    const i = input([raised], [], {
+      historyCached: true,
+      cached: { name: 'Cached', version: '3.0.0' },
+    });
+    assert.deepEqual(executionCode(target(resolveBatch(i)), i), {
+      name: 'Cached',
+      version: '3.0.0',
+    });
   });
 
   test('history without its start falls back to the instance row', () => {
-    const i = input([raised], [ev(5, { type: 'TimerCreated', fireAt: 1 })], { orchestrationName: 'Row', orchestrationVersion: '0.1.0' });
+    const i = input([raised], [ev(5, { type: 'TimerCreated', fireAt: 1 })], {
+      orchestrationName: 'Row',
+      orchestrationVersion: '0.1.0',
+    });
     assert.deepEqual(executionCode(target(resolveBatch(i)), i), { name: 'Row', version: '0.1.0' });
   });
 });
@@ -214,11 +338,17 @@ describe('code resolution', () => {
   const code = { name: 'Flow', version: '1.2.0' };
 
   test('a registered handler runs the turn', () => {
-    assert.deepEqual(resolveCode({ code, handler: 'h', attemptCount: 3, limits: LIMITS }), { kind: 'run', handler: 'h' });
+    assert.deepEqual(resolveCode({ code, handler: 'h', attemptCount: 3, limits: LIMITS }), {
+      kind: 'run',
+      handler: 'h',
+    });
   });
 
   test('a registered handler whose batch keeps failing becomes poison without a reason', () => {
-    assert.deepEqual(resolveCode({ code, handler: 'h', attemptCount: 4, limits: LIMITS }), { kind: 'poison', reason: undefined });
+    assert.deepEqual(resolveCode({ code, handler: 'h', attemptCount: 4, limits: LIMITS }), {
+      kind: 'poison',
+      reason: undefined,
+    });
   });
 
   test('missing code is deferred to other nodes with backoff, counting down to poison', () => {
@@ -231,14 +361,22 @@ describe('code resolution', () => {
   });
 
   test('missing code with no version decided says so', () => {
-    const r = resolveCode({ code: { name: 'Ghost', version: undefined }, handler: undefined, attemptCount: 1, limits: LIMITS });
+    const r = resolveCode({
+      code: { name: 'Ghost', version: undefined },
+      handler: undefined,
+      attemptCount: 1,
+      limits: LIMITS,
+    });
     assert.equal(r.kind === 'deferCode' ? r.what : r.kind, "'Ghost' (no version registered here)");
   });
 
   test('missing code becomes poison once attempts are exhausted, naming the fix', () => {
     const r = resolveCode({ code, handler: undefined, attemptCount: 4, limits: LIMITS });
     assert.equal(r.kind, 'poison');
-    assert.match(r.kind === 'poison' ? String(r.reason) : '', /orchestration 'Flow'@1\.2\.0 is not registered on the runtimes that tried it; register it/);
+    assert.match(
+      r.kind === 'poison' ? String(r.reason) : '',
+      /orchestration 'Flow'@1\.2\.0 is not registered on the runtimes that tried it; register it/,
+    );
   });
 });
 

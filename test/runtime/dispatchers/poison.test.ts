@@ -8,7 +8,10 @@ import { describe, test } from 'node:test';
 import { setTimeout as sleep } from 'node:timers/promises';
 import Database from 'better-sqlite3';
 import type { HistoryEvent } from '../../../src/core/history/history-event.js';
-import type { LockedOrchestrationItem, OrchestrationItem } from '../../../src/providers/provider.js';
+import type {
+  LockedOrchestrationItem,
+  OrchestrationItem,
+} from '../../../src/providers/provider.js';
 import { poisonAck, type PoisonedBatch } from '../../../src/runtime/dispatchers/poison.js';
 import type { OrchestrationContext } from '../../../src/index.js';
 import { startHarness, uid } from '../../helpers/runtime-harness.js';
@@ -31,44 +34,105 @@ function locked(item: Partial<OrchestrationItem> = {}, attemptCount = 4): Locked
 }
 
 function event(eventId: number, kind: Record<string, unknown>): HistoryEvent {
-  return { eventId, instanceId: 'i-1', executionId: 1, timestampMs: 0, duroxideVersion: '0.1.0', ...kind } as unknown as HistoryEvent;
+  return {
+    eventId,
+    instanceId: 'i-1',
+    executionId: 1,
+    timestampMs: 0,
+    duroxideVersion: '0.1.0',
+    ...kind,
+  } as unknown as HistoryEvent;
 }
 
-const STARTED = event(1, { type: 'OrchestrationStarted', name: 'Flow', version: '1.0.0', input: 'null', parent: { instanceId: 'p', executionId: 2, scheduleEventId: 5 } });
+const STARTED = event(1, {
+  type: 'OrchestrationStarted',
+  name: 'Flow',
+  version: '1.0.0',
+  input: 'null',
+  parent: { instanceId: 'p', executionId: 2, scheduleEventId: 5 },
+});
 
 function batch(overrides: Partial<PoisonedBatch>): PoisonedBatch {
-  return { locked: locked(), maxAttempts: 3, history: [], executionId: 1, start: undefined, reason: undefined, lastEventId: undefined, ...overrides };
+  return {
+    locked: locked(),
+    maxAttempts: 3,
+    history: [],
+    executionId: 1,
+    start: undefined,
+    reason: undefined,
+    lastEventId: undefined,
+    ...overrides,
+  };
 }
 
 const context = { now: 7, resolveVersion: () => '2.0.0' };
 
 describe('poison ack', () => {
   test('a never-started execution gets a synthesized start and the failure as events 1 and 2', () => {
-    const ack = poisonAck(batch({ start: { type: 'StartOrchestration', instance: 'i-1', orchestration: 'Ghost', input: '"x"' } }), context);
-    assert.deepEqual(ack.historyDelta.map((e) => [e.eventId, e.type]), [[1, 'OrchestrationStarted'], [2, 'OrchestrationFailed']]);
+    const ack = poisonAck(
+      batch({
+        start: {
+          type: 'StartOrchestration',
+          instance: 'i-1',
+          orchestration: 'Ghost',
+          input: '"x"',
+        },
+      }),
+      context,
+    );
+    assert.deepEqual(
+      ack.historyDelta.map((e) => [e.eventId, e.type]),
+      [
+        [1, 'OrchestrationStarted'],
+        [2, 'OrchestrationFailed'],
+      ],
+    );
     assert.equal(ack.metadata.orchestrationName, 'Ghost');
-    assert.equal(ack.metadata.orchestrationVersion, '2.0.0', 'the registry decides a start without a version');
+    assert.equal(
+      ack.metadata.orchestrationVersion,
+      '2.0.0',
+      'the registry decides a start without a version',
+    );
     assert.equal(ack.metadata.status, 'Failed');
   });
 
   test('the failure follows the last event of the history read, and the parent is told', () => {
     const history = [STARTED, event(2, { type: 'TimerCreated', fireAt: 1 })];
     const ack = poisonAck(batch({ history, reason: 'it crashed' }), context);
-    assert.deepEqual(ack.historyDelta.map((e) => [e.eventId, e.type]), [[3, 'OrchestrationFailed']]);
-    assert.match(String(ack.metadata.output), /^poison: orchestration i-1 exceeded 4 attempts \(max 3\): it crashed$/);
-    assert.deepEqual(ack.orchestratorItems.map((m) => m.type), ['SubOrchFailed']);
-    assert.equal(ack.metadata.orchestrationName, undefined, 'an existing execution keeps its recorded name');
+    assert.deepEqual(
+      ack.historyDelta.map((e) => [e.eventId, e.type]),
+      [[3, 'OrchestrationFailed']],
+    );
+    assert.match(
+      String(ack.metadata.output),
+      /^poison: orchestration i-1 exceeded 4 attempts \(max 3\): it crashed$/,
+    );
+    assert.deepEqual(
+      ack.orchestratorItems.map((m) => m.type),
+      ['SubOrchFailed'],
+    );
+    assert.equal(
+      ack.metadata.orchestrationName,
+      undefined,
+      'an existing execution keeps its recorded name',
+    );
   });
 
   test('the failure follows the last event a cached engine consumed', () => {
     const ack = poisonAck(batch({ lastEventId: 9 }), context);
-    assert.deepEqual(ack.historyDelta.map((e) => e.eventId), [10]);
+    assert.deepEqual(
+      ack.historyDelta.map((e) => e.eventId),
+      [10],
+    );
   });
 
   test('with unreadable history the failure goes after the stored events, never at a magic id', () => {
     const unreadable = locked({ historyError: 'event 2 does not parse' });
     const ack = poisonAck(batch({ locked: unreadable }), { ...context, storedEventCount: 5 });
-    assert.deepEqual(ack.historyDelta.map((e) => [e.eventId, e.type]), [[6, 'OrchestrationFailed']]);
+    assert.deepEqual(
+      ack.historyDelta.map((e) => [e.eventId, e.type]),
+      [[6, 'OrchestrationFailed']],
+    );
   });
 });
 
@@ -76,7 +140,9 @@ describe('poison ack', () => {
 function storedEvents(file: string, instanceId: string): [number, string][] {
   const db = new Database(file, { readonly: true, fileMustExist: true });
   try {
-    const rows = db.prepare('SELECT event_id, event_type FROM history WHERE instance_id = ? ORDER BY event_id').all(instanceId) as { event_id: number; event_type: string }[];
+    const rows = db
+      .prepare('SELECT event_id, event_type FROM history WHERE instance_id = ? ORDER BY event_id')
+      .all(instanceId) as { event_id: number; event_type: string }[];
     return rows.map((r) => [r.event_id, r.event_type]);
   } finally {
     db.close();
@@ -86,7 +152,11 @@ function storedEvents(file: string, instanceId: string): [number, string][] {
 function queuedMessages(file: string, instanceId: string): number {
   const db = new Database(file, { readonly: true, fileMustExist: true });
   try {
-    return (db.prepare('SELECT COUNT(*) AS n FROM orchestrator_queue WHERE instance_id = ?').get(instanceId) as { n: number }).n;
+    return (
+      db
+        .prepare('SELECT COUNT(*) AS n FROM orchestrator_queue WHERE instance_id = ?')
+        .get(instanceId) as { n: number }
+    ).n;
   } finally {
     db.close();
   }
@@ -101,16 +171,24 @@ describe('poison with unreadable history', () => {
   test('appends the failure after the last stored event, and a later poison after that one', async (t) => {
     const { client, file } = await startHarness(
       t,
-      (rt) => rt.registerOrchestration('Waits', async (ctx: OrchestrationContext) => ctx.waitForEvent('go')),
+      (rt) =>
+        rt.registerOrchestration('Waits', async (ctx: OrchestrationContext) =>
+          ctx.waitForEvent('go'),
+        ),
       // No cache: every turn loads (and fails to parse) the stored history.
       { instanceCacheSize: 0, maxAttempts: 1 },
     );
     const id = uid('unreadable');
     await client.startOrchestration(id, 'Waits');
-    await until('the orchestration waits for its event', () => storedEvents(file, id).length >= 2 && queuedMessages(file, id) === 0);
+    await until(
+      'the orchestration waits for its event',
+      () => storedEvents(file, id).length >= 2 && queuedMessages(file, id) === 0,
+    );
     const stored = storedEvents(file, id);
     const db = new Database(file);
-    db.prepare("UPDATE history SET event_data = '{not json' WHERE instance_id = ? AND event_id = 1").run(id);
+    db.prepare(
+      "UPDATE history SET event_data = '{not json' WHERE instance_id = ? AND event_id = 1",
+    ).run(id);
     db.close();
 
     await client.raiseEvent(id, 'go');
@@ -123,7 +201,10 @@ describe('poison with unreadable history', () => {
     // Another message for the instance: poisoned again (the history is still unreadable), and
     // consumed — the second failure event must not collide with the first.
     await client.raiseEvent(id, 'go');
-    await until('the second batch is consumed', () => queuedMessages(file, id) === 0 && storedEvents(file, id).length === n + 2);
+    await until(
+      'the second batch is consumed',
+      () => queuedMessages(file, id) === 0 && storedEvents(file, id).length === n + 2,
+    );
     assert.deepEqual(storedEvents(file, id).slice(n), [
       [n + 1, 'OrchestrationFailed'],
       [n + 2, 'OrchestrationFailed'],

@@ -23,11 +23,17 @@ export function migrationSql(migration: Migration, schema: SchemaIdentity): stri
  *
  * @returns the versions applied by this call (empty when already current).
  */
-export async function applyMigrations(db: Database, schema: SchemaIdentity, now: () => number): Promise<number[]> {
+export async function applyMigrations(
+  db: Database,
+  schema: SchemaIdentity,
+  now: () => number,
+): Promise<number[]> {
   const applied: number[] = [];
   for (;;) {
     const step = await db.transaction(async (tx) => {
-      await tx.query('SELECT pg_advisory_xact_lock(hashtextextended($1, 0))', [schema.migrationLockKey]);
+      await tx.query('SELECT pg_advisory_xact_lock(hashtextextended($1, 0))', [
+        schema.migrationLockKey,
+      ]);
       await tx.query(`CREATE SCHEMA IF NOT EXISTS ${schema.quoted}`);
       await tx.query(
         `CREATE TABLE IF NOT EXISTS ${schema.quoted}.duroxide_schema (
@@ -50,11 +56,10 @@ export async function applyMigrations(db: Database, schema: SchemaIdentity, now:
       const next = MIGRATIONS.find((m) => m.version > current);
       if (next === undefined) return undefined;
       await tx.query(migrationSql(next, schema));
-      await tx.query(`INSERT INTO ${schema.quoted}.duroxide_schema (version, name, applied_at) VALUES ($1, $2, $3)`, [
-        next.version,
-        next.name,
-        now(),
-      ]);
+      await tx.query(
+        `INSERT INTO ${schema.quoted}.duroxide_schema (version, name, applied_at) VALUES ($1, $2, $3)`,
+        [next.version, next.name, now()],
+      );
       return next.version;
     });
     if (step === undefined) return applied;

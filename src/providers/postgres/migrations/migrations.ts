@@ -9,7 +9,11 @@ import { MIGRATION_0003_FLEET } from './0003-fleet.js';
 import type { Migration } from './migration.js';
 
 /** Ascending by version; append new migrations, never reorder or edit released ones. */
-export const MIGRATIONS: readonly Migration[] = [MIGRATION_0001_INITIAL, MIGRATION_0002_ACK_HANDOFF, MIGRATION_0003_FLEET];
+export const MIGRATIONS: readonly Migration[] = [
+  MIGRATION_0001_INITIAL,
+  MIGRATION_0002_ACK_HANDOFF,
+  MIGRATION_0003_FLEET,
+];
 
 /** The schema version a database has after all known migrations ran. */
 export const LATEST_SCHEMA_VERSION: number = MIGRATIONS[MIGRATIONS.length - 1]?.version ?? 0;

@@ -85,7 +85,8 @@ export class NotifyListener {
 
   #scheduleReconnect(): void {
     if (this.#isClosed || this.#timer !== undefined) return;
-    const delay = RECONNECT_DELAYS_MS[Math.min(this.#attempt, RECONNECT_DELAYS_MS.length - 1)] ?? 2_000;
+    const delay =
+      RECONNECT_DELAYS_MS[Math.min(this.#attempt, RECONNECT_DELAYS_MS.length - 1)] ?? 2_000;
     this.#attempt++;
     this.#timer = setTimeout(() => {
       this.#timer = undefined;

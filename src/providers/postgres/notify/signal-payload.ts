@@ -4,7 +4,12 @@
  * listener of the channel reads every notification).
  * @module
  */
-import { EXECUTION_STATUSES, type CancelledActivity, type ExecutionStatus, type ProviderSignal } from '../../provider.js';
+import {
+  EXECUTION_STATUSES,
+  type CancelledActivity,
+  type ExecutionStatus,
+  type ProviderSignal,
+} from '../../provider.js';
 
 /**
  * `{"o":origin,"q":visibleAt,"w":1,"i":instanceId,"s":status,"c":[[instanceId,executionId,activityId]…]}`
@@ -47,7 +52,10 @@ export function encodeSignals(origin: string, signals: CommitSignals): string {
   const payload: { o: string; q?: number; w?: 1; i?: string; s?: string } = { o: origin };
   if (signals.orchestratorVisibleAt !== undefined) payload.q = signals.orchestratorVisibleAt;
   if (signals.hasWorkerItems === true) payload.w = 1;
-  if (signals.instanceId !== undefined && Buffer.byteLength(signals.instanceId) <= MAX_NOTIFIED_INSTANCE_ID_BYTES) {
+  if (
+    signals.instanceId !== undefined &&
+    Buffer.byteLength(signals.instanceId) <= MAX_NOTIFIED_INSTANCE_ID_BYTES
+  ) {
     payload.i = signals.instanceId;
   }
   if (signals.executionStatus !== undefined) payload.s = signals.executionStatus;
@@ -57,21 +65,28 @@ export function encodeSignals(origin: string, signals: CommitSignals): string {
 /** The signals of one commit, in the SQLite provider's order (the instance last). */
 export function toProviderSignals(signals: CommitSignals): ProviderSignal[] {
   const out: ProviderSignal[] = [];
-  if (signals.orchestratorVisibleAt !== undefined) out.push({ kind: 'orchestrator', visibleAt: signals.orchestratorVisibleAt });
+  if (signals.orchestratorVisibleAt !== undefined)
+    out.push({ kind: 'orchestrator', visibleAt: signals.orchestratorVisibleAt });
   if (signals.hasWorkerItems === true) out.push({ kind: 'worker' });
   for (const c of signals.cancelledActivities ?? []) out.push({ kind: 'activityCancelled', ...c });
   if (signals.instanceId !== undefined) {
     out.push(
       signals.executionStatus === undefined
         ? { kind: 'instance', instanceId: signals.instanceId }
-        : { kind: 'instance', instanceId: signals.instanceId, executionStatus: signals.executionStatus },
+        : {
+            kind: 'instance',
+            instanceId: signals.instanceId,
+            executionStatus: signals.executionStatus,
+          },
     );
   }
   return out;
 }
 
 /** Parses a payload; anything malformed (another program on the channel) yields undefined. */
-export function decodeSignals(payload: string | undefined): { origin: string; signals: CommitSignals } | undefined {
+export function decodeSignals(
+  payload: string | undefined,
+): { origin: string; signals: CommitSignals } | undefined {
   if (payload === undefined) return undefined;
   let wire: unknown;
   try {
@@ -88,7 +103,10 @@ export function decodeSignals(payload: string | undefined): { origin: string; si
       orchestratorVisibleAt: typeof q === 'number' && Number.isFinite(q) ? q : undefined,
       hasWorkerItems: w === 1,
       instanceId: typeof i === 'string' ? i : undefined,
-      executionStatus: typeof s === 'string' && (EXECUTION_STATUSES as readonly string[]).includes(s) ? (s as ExecutionStatus) : undefined,
+      executionStatus:
+        typeof s === 'string' && (EXECUTION_STATUSES as readonly string[]).includes(s)
+          ? (s as ExecutionStatus)
+          : undefined,
       cancelledActivities: decodeCancelled(c),
     },
   };
@@ -101,8 +119,16 @@ export function decodeCancelled(value: unknown): CancelledActivity[] {
   for (const entry of value) {
     if (!Array.isArray(entry)) continue;
     const [instanceId, executionId, activityId] = entry as unknown[];
-    if (typeof instanceId === 'string' && Number.isInteger(executionId) && Number.isInteger(activityId)) {
-      out.push({ instanceId, executionId: executionId as number, activityId: activityId as number });
+    if (
+      typeof instanceId === 'string' &&
+      Number.isInteger(executionId) &&
+      Number.isInteger(activityId)
+    ) {
+      out.push({
+        instanceId,
+        executionId: executionId as number,
+        activityId: activityId as number,
+      });
     }
   }
   return out;

@@ -10,7 +10,12 @@ import type { StatementContext } from './statement-context.js';
 import { table } from './statement-context.js';
 
 /** Returns when the released batch becomes visible again. */
-export type AbandonOrchestrationItem = (db: Queryable, lockToken: string, options: AbandonOptions, now: number) => Promise<number>;
+export type AbandonOrchestrationItem = (
+  db: Queryable,
+  lockToken: string,
+  options: AbandonOptions,
+  now: number,
+) => Promise<number>;
 
 /**
  * Clears the rows' lock, optionally delays them (`visible_at = now + delayMs`, the runtime's
@@ -39,17 +44,26 @@ export function prepareAbandonOrchestrationItem(ctx: StatementContext): AbandonO
 
   return async (db, token, options, now) => {
     const visibleAt = options.delayMs === undefined ? null : now + Math.max(options.delayMs, 0);
-    const { rows } = await db.query<{ instance_id: string; is_valid: boolean }>(sql, [
-      token,
-      now,
-      visibleAt,
-      options.ignoreAttempt === true,
-      ctx.schema.channel,
-      encodeSignals(ctx.origin, { orchestratorVisibleAt: visibleAt ?? now }),
-    ], true);
+    const { rows } = await db.query<{ instance_id: string; is_valid: boolean }>(
+      sql,
+      [
+        token,
+        now,
+        visibleAt,
+        options.ignoreAttempt === true,
+        ctx.schema.channel,
+        encodeSignals(ctx.origin, { orchestratorVisibleAt: visibleAt ?? now }),
+      ],
+      true,
+    );
     const lock = rows[0];
     if (lock === undefined || !lock.is_valid) {
-      throw instanceLockLostError('abandonOrchestrationItem', token, lock === undefined ? 'unknown' : 'expired', lock?.instance_id);
+      throw instanceLockLostError(
+        'abandonOrchestrationItem',
+        token,
+        lock === undefined ? 'unknown' : 'expired',
+        lock?.instance_id,
+      );
     }
     return visibleAt ?? now;
   };

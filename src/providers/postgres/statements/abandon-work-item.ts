@@ -9,7 +9,12 @@ import { encodeSignals } from '../notify/signal-payload.js';
 import type { StatementContext } from './statement-context.js';
 import { table } from './statement-context.js';
 
-export type AbandonWorkItem = (db: Queryable, lockToken: string, options: AbandonOptions, now: number) => Promise<void>;
+export type AbandonWorkItem = (
+  db: Queryable,
+  lockToken: string,
+  options: AbandonOptions,
+  now: number,
+) => Promise<void>;
 
 /**
  * Clears the lock and sets `visible_at = now + delayMs` (now when no delay); `ignoreAttempt`
@@ -28,13 +33,17 @@ export function prepareAbandonWorkItem(ctx: StatementContext): AbandonWorkItem {
       SELECT pg_notify($4, $5) FROM (SELECT 1 FROM released LIMIT 1) r)
     SELECT (SELECT COUNT(*)::int FROM released) AS released, (SELECT COUNT(*)::int FROM notified) AS notified`;
   return async (db, token, options, now) => {
-    const { rows } = await db.query<{ released: number }>(sql, [
-      token,
-      now + Math.max(options.delayMs ?? 0, 0),
-      options.ignoreAttempt === true,
-      ctx.schema.channel,
-      encodeSignals(ctx.origin, { hasWorkerItems: true }),
-    ], true);
+    const { rows } = await db.query<{ released: number }>(
+      sql,
+      [
+        token,
+        now + Math.max(options.delayMs ?? 0, 0),
+        options.ignoreAttempt === true,
+        ctx.schema.channel,
+        encodeSignals(ctx.origin, { hasWorkerItems: true }),
+      ],
+      true,
+    );
     if ((rows[0]?.released ?? 0) === 0) {
       throw workItemNotAbandonedError(token);
     }

@@ -7,8 +7,16 @@ import { ProviderError } from '../../../core/errors/duroxide-error.js';
 import type { HistoryEvent } from '../../../core/history/history-event.js';
 import type { WorkItem, WorkItemOfType } from '../../../core/history/work-item.js';
 import { targetInstance, visibleAtFor } from '../../../core/history/work-item.js';
-import type { LockedWorkItem, OrchestrationAck, OrchestrationAckOptions, OrchestrationAckResult } from '../../provider.js';
-import { completedWorkLockLostError, instanceLockLostError } from '../../shared/lock-token-errors.js';
+import type {
+  LockedWorkItem,
+  OrchestrationAck,
+  OrchestrationAckOptions,
+  OrchestrationAckResult,
+} from '../../provider.js';
+import {
+  completedWorkLockLostError,
+  instanceLockLostError,
+} from '../../shared/lock-token-errors.js';
 import type { Queryable } from '../database.js';
 import type { CommitSignals } from '../notify/signal-payload.js';
 import { decodeCancelled, encodeSignals } from '../notify/signal-payload.js';
@@ -47,15 +55,19 @@ interface KvOperation {
 function kvOperations(delta: readonly HistoryEvent[]): KvOperation[] {
   const ops: KvOperation[] = [];
   for (const e of delta) {
-    if (e.type === 'KeyValueSet') ops.push({ op: 'set', key: e.key, value: e.value, updatedAt: e.lastUpdatedAt });
-    else if (e.type === 'KeyValueCleared') ops.push({ op: 'clear', key: e.key, value: null, updatedAt: null });
-    else if (e.type === 'KeyValuesCleared') ops.push({ op: 'clearAll', key: null, value: null, updatedAt: null });
+    if (e.type === 'KeyValueSet')
+      ops.push({ op: 'set', key: e.key, value: e.value, updatedAt: e.lastUpdatedAt });
+    else if (e.type === 'KeyValueCleared')
+      ops.push({ op: 'clear', key: e.key, value: null, updatedAt: null });
+    else if (e.type === 'KeyValuesCleared')
+      ops.push({ op: 'clearAll', key: null, value: null, updatedAt: null });
   }
   return ops;
 }
 
 /** What the commit announces (`hasWorkerItems`: unclaimed worker rows only) and returns. */
-type AckOrchestrationOutcome = CommitSignals & OrchestrationAckResult & { readonly instanceId: string };
+type AckOrchestrationOutcome = CommitSignals &
+  OrchestrationAckResult & { readonly instanceId: string };
 
 export type AckOrchestrationItem = (
   db: Queryable,
@@ -121,7 +133,11 @@ export function prepareAckOrchestrationItem(ctx: StatementContext): AckOrchestra
   function activities(items: readonly WorkItem[]): WorkItemOfType<'ActivityExecute'>[] {
     return items.map((item) => {
       if (item.type !== 'ActivityExecute') {
-        throw new ProviderError(OPERATION, `worker queue accepts only ActivityExecute items, got ${item.type}; nothing was written`, false);
+        throw new ProviderError(
+          OPERATION,
+          `worker queue accepts only ActivityExecute items, got ${item.type}; nothing was written`,
+          false,
+        );
       }
       return item;
     });
@@ -152,9 +168,14 @@ export function prepareAckOrchestrationItem(ctx: StatementContext): AckOrchestra
       attemptCount: 1,
     }));
     const completed = ack.completedWorkItems ?? [];
-    const orchestratorRows = ack.orchestratorItems.map((item) => ({ item, visibleAt: visibleAtFor(item, now) }));
+    const orchestratorRows = ack.orchestratorItems.map((item) => ({
+      item,
+      visibleAt: visibleAtFor(item, now),
+    }));
     const orchestratorVisibleAt =
-      orchestratorRows.length === 0 ? undefined : Math.min(...orchestratorRows.map((r) => r.visibleAt));
+      orchestratorRows.length === 0
+        ? undefined
+        : Math.min(...orchestratorRows.map((r) => r.visibleAt));
     const { metadata, historyDelta: delta, cancelledActivities: cancelled } = ack;
     // The function adds the instance id (known only once it has read the lock) to the payload.
     const signals: CommitSignals = {
@@ -166,72 +187,83 @@ export function prepareAckOrchestrationItem(ctx: StatementContext): AckOrchestra
     let rows: AckRow[];
     try {
       rows = (
-        await db.query<AckRow>(sql, [
-          token,
-          now,
-          ack.executionId,
-          metadata.orchestrationName ?? null,
-          metadata.orchestrationVersion ?? null,
-          metadata.parentInstanceId ?? null,
-          metadata.pinnedDuroxideVersion ?? null,
-          metadata.status ?? null,
-          metadata.status === undefined ? null : (metadata.output ?? null),
-          metadata.customStatus !== undefined,
-          metadata.customStatus?.value ?? null,
-          delta.map((e) => e.eventId),
-          delta.map((e) => e.type),
-          delta.map((e) => JSON.stringify(e)),
-          workers.map((w) => w.instance),
-          workers.map((w) => w.executionId),
-          workers.map((w) => w.id),
-          workers.map((w) => w.name),
-          workers.map((w) => JSON.stringify(w)),
-          workers.map((w) => w.sessionId ?? null),
-          workers.map((w) => w.tag ?? null),
-          workers.map((_, i) => claims.get(i) ?? null),
-          options.claimWorkItems === undefined ? null : now + options.claimWorkItems.lockTimeoutMs,
-          [...completed],
-          cancelled.map((c) => c.instanceId),
-          cancelled.map((c) => c.executionId),
-          cancelled.map((c) => c.activityId),
-          orchestratorRows.map((r) => targetInstance(r.item)),
-          orchestratorRows.map((r) => r.item.type),
-          orchestratorRows.map((r) => JSON.stringify(r.item)),
-          orchestratorRows.map((r) => r.visibleAt),
-          kv.map((op) => op.op),
-          kv.map((op) => op.key),
-          kv.map((op) => op.value),
-          kv.map((op) => op.updatedAt),
-          options.keepLock === undefined ? null : now + options.keepLock.lockTimeoutMs,
-          // Only commits others may act on are broadcast: a held instance's step is not.
-          orchestratorRows.length > 0 ||
-            workers.length > claims.size ||
-            metadata.status !== undefined ||
-            metadata.customStatus !== undefined ||
-            metadata.orchestrationName !== undefined ||
-            ack.reopen !== undefined,
-          ctx.schema.channel,
-          encodeSignals(ctx.origin, signals),
-          metadata.historyFormat ?? null,
-          metadata.versionPin !== undefined,
-          metadata.versionPin?.value ?? null,
-          metadata.consumedNextVersion ?? null,
-          ack.reopen?.failedEventId ?? null,
-          ack.reopen?.version ?? null,
-        ], true)
+        await db.query<AckRow>(
+          sql,
+          [
+            token,
+            now,
+            ack.executionId,
+            metadata.orchestrationName ?? null,
+            metadata.orchestrationVersion ?? null,
+            metadata.parentInstanceId ?? null,
+            metadata.pinnedDuroxideVersion ?? null,
+            metadata.status ?? null,
+            metadata.status === undefined ? null : (metadata.output ?? null),
+            metadata.customStatus !== undefined,
+            metadata.customStatus?.value ?? null,
+            delta.map((e) => e.eventId),
+            delta.map((e) => e.type),
+            delta.map((e) => JSON.stringify(e)),
+            workers.map((w) => w.instance),
+            workers.map((w) => w.executionId),
+            workers.map((w) => w.id),
+            workers.map((w) => w.name),
+            workers.map((w) => JSON.stringify(w)),
+            workers.map((w) => w.sessionId ?? null),
+            workers.map((w) => w.tag ?? null),
+            workers.map((_, i) => claims.get(i) ?? null),
+            options.claimWorkItems === undefined
+              ? null
+              : now + options.claimWorkItems.lockTimeoutMs,
+            [...completed],
+            cancelled.map((c) => c.instanceId),
+            cancelled.map((c) => c.executionId),
+            cancelled.map((c) => c.activityId),
+            orchestratorRows.map((r) => targetInstance(r.item)),
+            orchestratorRows.map((r) => r.item.type),
+            orchestratorRows.map((r) => JSON.stringify(r.item)),
+            orchestratorRows.map((r) => r.visibleAt),
+            kv.map((op) => op.op),
+            kv.map((op) => op.key),
+            kv.map((op) => op.value),
+            kv.map((op) => op.updatedAt),
+            options.keepLock === undefined ? null : now + options.keepLock.lockTimeoutMs,
+            // Only commits others may act on are broadcast: a held instance's step is not.
+            orchestratorRows.length > 0 ||
+              workers.length > claims.size ||
+              metadata.status !== undefined ||
+              metadata.customStatus !== undefined ||
+              metadata.orchestrationName !== undefined ||
+              ack.reopen !== undefined,
+            ctx.schema.channel,
+            encodeSignals(ctx.origin, signals),
+            metadata.historyFormat ?? null,
+            metadata.versionPin !== undefined,
+            metadata.versionPin?.value ?? null,
+            metadata.consumedNextVersion ?? null,
+            ack.reopen?.failedEventId ?? null,
+            ack.reopen?.version ?? null,
+          ],
+          true,
+        )
       ).rows;
     } catch (error) {
       if (!isUniqueViolation(error)) throw error;
       const detail = (error as { detail?: unknown }).detail;
-      const eventId = typeof detail === 'string' ? Number(/=\(.*, (\d+)\)/.exec(detail)?.[1]) : Number.NaN;
-      const which = Number.isInteger(eventId) ? `event ${eventId}` : `one of events ${delta.map((e) => e.eventId).join(', ')}`;
+      const eventId =
+        typeof detail === 'string' ? Number(/=\(.*, (\d+)\)/.exec(detail)?.[1]) : Number.NaN;
+      const which = Number.isInteger(eventId)
+        ? `event ${eventId}`
+        : `one of events ${delta.map((e) => e.eventId).join(', ')}`;
       throw new ProviderError(
         OPERATION,
         `execution ${ack.executionId} already has ${which}; ` +
           'history is append-only, so the whole turn was rolled back and nothing was written',
         false,
         error,
-        Number.isInteger(eventId) ? { executionId: ack.executionId, eventId } : { executionId: ack.executionId },
+        Number.isInteger(eventId)
+          ? { executionId: ack.executionId, eventId }
+          : { executionId: ack.executionId },
       );
     }
     const row = rows[0];

@@ -13,7 +13,12 @@ import { table } from './statement-context.js';
 const OPERATION = 'ackWorkItem';
 
 /** Returns the `visible_at` of the enqueued completion, or undefined when none was given. */
-export type AckWorkItem = (db: Queryable, lockToken: string, completion: WorkItem | undefined, now: number) => Promise<number | undefined>;
+export type AckWorkItem = (
+  db: Queryable,
+  lockToken: string,
+  completion: WorkItem | undefined,
+  now: number,
+) => Promise<number | undefined>;
 
 /**
  * Deletes the locked row only while its lock is valid and enqueues the completion to the
@@ -41,16 +46,20 @@ export function prepareAckWorkItem(ctx: StatementContext): AckWorkItem {
   return async (db, token, completion, now) => {
     checkWorkCompletion(completion);
     const visibleAt = completion === undefined ? undefined : visibleAtFor(completion, now);
-    const { rows } = await db.query<{ deleted: number }>(sql, [
-      token,
-      now,
-      completion === undefined ? null : targetInstance(completion),
-      completion?.type ?? null,
-      completion === undefined ? null : JSON.stringify(completion),
-      visibleAt ?? null,
-      ctx.schema.channel,
-      encodeSignals(ctx.origin, { orchestratorVisibleAt: visibleAt }),
-    ], true);
+    const { rows } = await db.query<{ deleted: number }>(
+      sql,
+      [
+        token,
+        now,
+        completion === undefined ? null : targetInstance(completion),
+        completion?.type ?? null,
+        completion === undefined ? null : JSON.stringify(completion),
+        visibleAt ?? null,
+        ctx.schema.channel,
+        encodeSignals(ctx.origin, { orchestratorVisibleAt: visibleAt }),
+      ],
+      true,
+    );
     if (rows[0]?.deleted !== 1) {
       throw workLockLostError(OPERATION, token);
     }

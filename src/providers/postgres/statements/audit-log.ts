@@ -19,7 +19,14 @@ export interface AuditLog {
 
 /** The six values of an audit row, in `AUDIT_COLUMNS` order, for a statement's parameters. */
 export function auditValues(entry: AuditEntryInput): unknown[] {
-  return [entry.at, entry.actor ?? null, entry.action, entry.target, entry.reason ?? null, entry.details];
+  return [
+    entry.at,
+    entry.actor ?? null,
+    entry.action,
+    entry.target,
+    entry.reason ?? null,
+    entry.details,
+  ];
 }
 
 export const AUDIT_COLUMNS = 'at, actor, action, target, reason, details';
@@ -42,7 +49,9 @@ export function prepareAuditLog(ctx: StatementContext): AuditLog {
     async list(db, query) {
       const { target, beforeId, limit } = query;
       if (!Number.isInteger(limit) || limit < 1 || limit > MAX_AUDIT_LIMIT) {
-        throw new InvalidInputError(`audit limit must be an integer from 1 to ${MAX_AUDIT_LIMIT}, got ${String(limit)}`);
+        throw new InvalidInputError(
+          `audit limit must be an integer from 1 to ${MAX_AUDIT_LIMIT}, got ${String(limit)}`,
+        );
       }
       const before = beforeId ?? Number.MAX_SAFE_INTEGER;
       const { rows } =

@@ -3,14 +3,23 @@
  * @module
  */
 import type { DeleteInstancesResult, InstanceSelectionFilter } from '../../provider.js';
-import { childOutsideDeletionError, DEFAULT_BULK_LIMIT, instanceStillRunningError, NOTHING_DELETED as NOTHING } from '../../shared/management-results.js';
+import {
+  childOutsideDeletionError,
+  DEFAULT_BULK_LIMIT,
+  instanceStillRunningError,
+  NOTHING_DELETED as NOTHING,
+} from '../../shared/management-results.js';
 import type { Queryable, Transactional } from '../database.js';
 import type { InstanceTreeReads } from './read-instance-tree.js';
 import type { StatementContext } from './statement-context.js';
 import { table } from './statement-context.js';
 
 export interface InstanceDeletion {
-  deleteInstances(db: Transactional, instanceIds: readonly string[], force: boolean): Promise<DeleteInstancesResult>;
+  deleteInstances(
+    db: Transactional,
+    instanceIds: readonly string[],
+    force: boolean,
+  ): Promise<DeleteInstancesResult>;
   /** Also returns the deleted ids, for signals. */
   deleteInstanceBulk(
     db: Transactional,
@@ -24,7 +33,10 @@ export interface InstanceDeletion {
  * two deletions cannot deadlock), then checked, then every table is cleared with one
  * statement keyed on `instance_id = ANY($1)` (a primary key or index prefix in each table).
  */
-export function prepareInstanceDeletion(ctx: StatementContext, trees: InstanceTreeReads): InstanceDeletion {
+export function prepareInstanceDeletion(
+  ctx: StatementContext,
+  trees: InstanceTreeReads,
+): InstanceDeletion {
   const instances = table(ctx, 'instances');
   const executions = table(ctx, 'executions');
   const queue = table(ctx, 'orchestrator_queue');
@@ -55,16 +67,27 @@ export function prepareInstanceDeletion(ctx: StatementContext, trees: InstanceTr
   const deleteInstanceRowsSql = `DELETE FROM ${instances} WHERE instance_id = ANY($1::text[])`;
 
   /** The body of one deletion; the caller provides the transaction. */
-  async function deleteExisting(tx: Queryable, instanceIds: readonly string[], force: boolean): Promise<DeleteInstancesResult> {
-    const existing = (await tx.query<{ instance_id: string }>(lockExistingSql, [[...instanceIds]])).rows.map((r) => r.instance_id);
+  async function deleteExisting(
+    tx: Queryable,
+    instanceIds: readonly string[],
+    force: boolean,
+  ): Promise<DeleteInstancesResult> {
+    const existing = (
+      await tx.query<{ instance_id: string }>(lockExistingSql, [[...instanceIds]])
+    ).rows.map((r) => r.instance_id);
     if (existing.length === 0) return NOTHING;
     if (!force) {
-      const running = (await tx.query<{ instance_id: string }>(selectRunningSql, [existing])).rows[0]?.instance_id;
+      const running = (await tx.query<{ instance_id: string }>(selectRunningSql, [existing]))
+        .rows[0]?.instance_id;
       if (running !== undefined) {
         throw instanceStillRunningError(running);
       }
     }
-    const outside = (await tx.query<{ instance_id: string; parent_instance_id: string }>(selectOutsideChildSql, [existing])).rows[0];
+    const outside = (
+      await tx.query<{ instance_id: string; parent_instance_id: string }>(selectOutsideChildSql, [
+        existing,
+      ])
+    ).rows[0];
     if (outside !== undefined) {
       throw childOutsideDeletionError(outside.instance_id, outside.parent_instance_id);
     }
@@ -88,7 +111,10 @@ export function prepareInstanceDeletion(ctx: StatementContext, trees: InstanceTr
    * terminal, oldest completion first. Only the criteria present become conditions, so the
    * planner can use the status/completion index.
    */
-  async function selectBulkRoots(tx: Queryable, filter: InstanceSelectionFilter): Promise<string[]> {
+  async function selectBulkRoots(
+    tx: Queryable,
+    filter: InstanceSelectionFilter,
+  ): Promise<string[]> {
     const conditions = [
       "e.status IN ('Completed', 'Failed', 'ContinuedAsNew')",
       `(i.parent_instance_id IS NULL
@@ -120,7 +146,8 @@ export function prepareInstanceDeletion(ctx: StatementContext, trees: InstanceTr
       return db.transaction((tx) => deleteExisting(tx, instanceIds, force));
     },
     async deleteInstanceBulk(db, filter) {
-      if (filter.instanceIds !== undefined && filter.instanceIds.length === 0) return { ...NOTHING, deletedIds: [] };
+      if (filter.instanceIds !== undefined && filter.instanceIds.length === 0)
+        return { ...NOTHING, deletedIds: [] };
       return db.transaction(async (tx) => {
         const ids = new Set<string>();
         for (const root of await selectBulkRoots(tx, filter)) {

@@ -10,7 +10,12 @@ import type { StatementContext } from './statement-context.js';
 import { table } from './statement-context.js';
 
 /** Enqueues `item`; returns the `visible_at` it got. */
-export type EnqueueForOrchestrator = (db: Queryable, item: WorkItem, delayMs: number | undefined, now: number) => Promise<number>;
+export type EnqueueForOrchestrator = (
+  db: Queryable,
+  item: WorkItem,
+  delayMs: number | undefined,
+  now: number,
+) => Promise<number>;
 
 /**
  * `TimerFired` becomes visible at its `fireAt` (the delay is ignored for timers); everything
@@ -25,9 +30,22 @@ export function prepareEnqueueForOrchestrator(ctx: StatementContext): EnqueueFor
       RETURNING visible_at)
     SELECT pg_notify($6, $7) FROM inserted`;
   return async (db, item, delayMs, now) => {
-    const visibleAt = item.type === 'TimerFired' ? Math.max(item.fireAt, 0) : now + Math.max(delayMs ?? 0, 0);
+    const visibleAt =
+      item.type === 'TimerFired' ? Math.max(item.fireAt, 0) : now + Math.max(delayMs ?? 0, 0);
     const payload = encodeSignals(ctx.origin, { orchestratorVisibleAt: visibleAt });
-    await db.query(sql, [targetInstance(item), item.type, JSON.stringify(item), visibleAt, now, ctx.schema.channel, payload], true);
+    await db.query(
+      sql,
+      [
+        targetInstance(item),
+        item.type,
+        JSON.stringify(item),
+        visibleAt,
+        now,
+        ctx.schema.channel,
+        payload,
+      ],
+      true,
+    );
     return visibleAt;
   };
 }

@@ -23,14 +23,11 @@ export function prepareEnqueueStartIfAbsent(ctx: StatementContext): EnqueueStart
   return async (db, item, now) => {
     const payload = encodeSignals(ctx.origin, { orchestratorVisibleAt: now });
     const lockKey = `${ctx.schema.name}:start:${item.instance}`;
-    const rows = await db.query<{ visible_at: string | number | null }>(sql, [
-      item.instance,
-      JSON.stringify(item),
-      now,
-      lockKey,
-      ctx.schema.channel,
-      payload,
-    ], true);
+    const rows = await db.query<{ visible_at: string | number | null }>(
+      sql,
+      [item.instance, JSON.stringify(item), now, lockKey, ctx.schema.channel, payload],
+      true,
+    );
     const at = rows.rows[0]?.visible_at;
     return at === null || at === undefined ? undefined : Number(at);
   };

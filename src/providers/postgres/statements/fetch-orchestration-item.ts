@@ -13,8 +13,18 @@ import type {
   OrchestrationItem,
 } from '../../provider.js';
 import { unreadableEventMessage } from '../../shared/history-row.js';
-import { firstTurnItem, type InstanceTurn, isHintForTurn, isStartItem, loadedTurnItem } from '../../shared/orchestration-batch.js';
-import { MAX_CANDIDATES_PER_FETCH, ORPHAN_MAX_AGE_MS, ORPHAN_RETRY_DELAY_MS } from '../../shared/orchestration-batch.js';
+import {
+  firstTurnItem,
+  type InstanceTurn,
+  isHintForTurn,
+  isStartItem,
+  loadedTurnItem,
+} from '../../shared/orchestration-batch.js';
+import {
+  MAX_CANDIDATES_PER_FETCH,
+  ORPHAN_MAX_AGE_MS,
+  ORPHAN_RETRY_DELAY_MS,
+} from '../../shared/orchestration-batch.js';
 import type { Queryable } from '../database.js';
 import type { StatementContext } from './statement-context.js';
 import { table } from './statement-context.js';
@@ -106,7 +116,11 @@ export function prepareFetchOrchestrationItem(ctx: StatementContext): FetchOrche
     db: Queryable,
     instanceId: string,
     executionId: number,
-  ): Promise<{ history: HistoryEvent[]; historyError?: string; kvSnapshot: Map<string, KvEntryRecord> }> {
+  ): Promise<{
+    history: HistoryEvent[];
+    historyError?: string;
+    kvSnapshot: Map<string, KvEntryRecord>;
+  }> {
     const { rows } = await db.query<StateRow>(selectStateSql, [instanceId, executionId], true);
     const history: HistoryEvent[] = [];
     const kvSnapshot = new Map<string, KvEntryRecord>();
@@ -123,13 +137,23 @@ export function prepareFetchOrchestrationItem(ctx: StatementContext): FetchOrche
         historyError = unreadableEventMessage(instanceId, executionId, row.event_id, error);
       }
     }
-    return historyError === undefined ? { history, kvSnapshot } : { history: [], historyError, kvSnapshot };
+    return historyError === undefined
+      ? { history, kvSnapshot }
+      : { history: [], historyError, kvSnapshot };
   }
 
-  async function buildItem(db: Queryable, row: FetchedRow, options: FetchOrchestrationOptions): Promise<OrchestrationItem> {
+  async function buildItem(
+    db: Queryable,
+    row: FetchedRow,
+    options: FetchOrchestrationOptions,
+  ): Promise<OrchestrationItem> {
     const instanceId = row.fetched_instance_id;
     const messages = row.work_items.map((w) => JSON.parse(w) as WorkItem);
-    if (!row.has_instance || row.instance_execution_id === null || row.instance_created_at === null) {
+    if (
+      !row.has_instance ||
+      row.instance_execution_id === null ||
+      row.instance_created_at === null
+    ) {
       // The function only returns a new instance's batch when it holds a start item.
       return firstTurnItem(instanceId, messages.find(isStartItem), messages, new Map());
     }
@@ -144,10 +168,15 @@ export function prepareFetchOrchestrationItem(ctx: StatementContext): FetchOrche
       // Present only when set, so items of instances without them compare equal to before.
       ...(row.instance_version_pin === null ? {} : { versionPin: row.instance_version_pin }),
       ...(row.instance_next_version === null ? {} : { nextVersion: row.instance_next_version }),
-      ...(row.instance_history_format === null ? {} : { historyFormat: row.instance_history_format }),
+      ...(row.instance_history_format === null
+        ? {}
+        : { historyFormat: row.instance_history_format }),
     };
     const hint = options.cachedHistory?.(instanceId);
-    if (isHintForTurn(hint, executionId, row.instance_created_at) && hint.lastEventId === (row.max_event_id ?? 0)) {
+    if (
+      isHintForTurn(hint, executionId, row.instance_created_at) &&
+      hint.lastEventId === (row.max_event_id ?? 0)
+    ) {
       return { ...base, history: [], historyCached: true };
     }
     const loaded = await loadState(db, instanceId, executionId);
@@ -156,22 +185,30 @@ export function prepareFetchOrchestrationItem(ctx: StatementContext): FetchOrche
 
   return async (db, options, now) => {
     const token = randomUUID();
-    const { rows } = await db.query<FetchedRow>(fetchSql, [
-      now,
-      now + options.lockTimeoutMs,
-      token,
-      [...(options.excludeInstances ?? [])],
-      lockKeyPrefix,
-      MAX_CANDIDATES_PER_FETCH,
-      CANDIDATE_ROWS,
-      ORPHAN_MAX_AGE_MS,
-      ORPHAN_RETRY_DELAY_MS,
-      options.maxHistoryFormat ?? null,
-    ], true);
+    const { rows } = await db.query<FetchedRow>(
+      fetchSql,
+      [
+        now,
+        now + options.lockTimeoutMs,
+        token,
+        [...(options.excludeInstances ?? [])],
+        lockKeyPrefix,
+        MAX_CANDIDATES_PER_FETCH,
+        CANDIDATE_ROWS,
+        ORPHAN_MAX_AGE_MS,
+        ORPHAN_RETRY_DELAY_MS,
+        options.maxHistoryFormat ?? null,
+      ],
+      true,
+    );
     const row = rows[0];
     if (row === undefined) return null;
     try {
-      return { item: await buildItem(db, row, options), lockToken: token, attemptCount: row.max_attempt_count };
+      return {
+        item: await buildItem(db, row, options),
+        lockToken: token,
+        attemptCount: row.max_attempt_count,
+      };
     } catch (error) {
       // Never fail while holding the lock: give the batch back, best
       // effort (if this fails too, the lock simply expires), then report the error.

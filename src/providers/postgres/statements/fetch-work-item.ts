@@ -9,7 +9,11 @@ import type { Queryable } from '../database.js';
 import type { StatementContext } from './statement-context.js';
 import { table } from './statement-context.js';
 
-export type FetchWorkItem = (db: Queryable, options: FetchWorkOptions, now: number) => Promise<LockedWorkItem | null>;
+export type FetchWorkItem = (
+  db: Queryable,
+  options: FetchWorkOptions,
+  now: number,
+) => Promise<LockedWorkItem | null>;
 
 type TagKind = 'defaultOnly' | 'any' | 'tags' | 'defaultAnd';
 
@@ -79,15 +83,30 @@ export function prepareFetchWorkItem(ctx: StatementContext): FetchWorkItem {
     sqlFor.set(`${kind}/none`, build(kind, false));
   }
 
-  async function fetch(db: Queryable, kind: TagKind, tags: readonly string[], options: FetchWorkOptions, now: number) {
+  async function fetch(
+    db: Queryable,
+    kind: TagKind,
+    tags: readonly string[],
+    options: FetchWorkOptions,
+    now: number,
+  ) {
     const token = randomUUID();
-    const params: unknown[] = [now, [...(options.excludeActivities ?? [])], token, now + options.lockTimeoutMs];
+    const params: unknown[] = [
+      now,
+      [...(options.excludeActivities ?? [])],
+      token,
+      now + options.lockTimeoutMs,
+    ];
     const session = options.session;
     // $5/$6 only with a session; the tags come last ($5 or $7) for the kinds that use them.
     if (session !== undefined) params.push(session.ownerId, now + session.lockTimeoutMs);
     if (kind === 'tags' || kind === 'defaultAnd') params.push([...tags]);
     const sql = sqlFor.get(`${kind}/${session === undefined ? 'none' : 'session'}`) ?? '';
-    const { rows } = await db.query<{ work_item: string; attempt_count: number }>(sql, params, true);
+    const { rows } = await db.query<{ work_item: string; attempt_count: number }>(
+      sql,
+      params,
+      true,
+    );
     const row = rows[0];
     if (row === undefined) return null;
     const locked: LockedWorkItem = {

@@ -55,7 +55,8 @@ export function prepareNodes(ctx: StatementContext): Nodes {
       return rows.map((row) => toNodeRecord('listNodes', row));
     },
     async prune(db, lastSeenBefore) {
-      return (await db.query(`DELETE FROM ${nodes} WHERE last_seen_at < $1`, [lastSeenBefore])).rowCount;
+      return (await db.query(`DELETE FROM ${nodes} WHERE last_seen_at < $1`, [lastSeenBefore]))
+        .rowCount;
     },
   };
 }

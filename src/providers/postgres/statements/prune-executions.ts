@@ -4,15 +4,28 @@
  * @module
  */
 import { InstanceNotFoundError } from '../../../core/errors/duroxide-error.js';
-import type { InstanceSelectionFilter, PruneExecutionsOptions, PruneExecutionsResult } from '../../provider.js';
-import { addPruneResult, DEFAULT_BULK_LIMIT, emptyPruneTotals, skipIfDeleted } from '../../shared/management-results.js';
+import type {
+  InstanceSelectionFilter,
+  PruneExecutionsOptions,
+  PruneExecutionsResult,
+} from '../../provider.js';
+import {
+  addPruneResult,
+  DEFAULT_BULK_LIMIT,
+  emptyPruneTotals,
+  skipIfDeleted,
+} from '../../shared/management-results.js';
 import type { Transactional } from '../database.js';
 import type { StatementContext } from './statement-context.js';
 import { table } from './statement-context.js';
 
 export interface ExecutionPruning {
   /** One transaction. */
-  pruneExecutions(db: Transactional, instanceId: string, options: PruneExecutionsOptions): Promise<PruneExecutionsResult>;
+  pruneExecutions(
+    db: Transactional,
+    instanceId: string,
+    options: PruneExecutionsOptions,
+  ): Promise<PruneExecutionsResult>;
   /** One transaction per instance, so no lock is held for the whole batch. */
   pruneExecutionsBulk(
     db: Transactional,
@@ -40,9 +53,15 @@ export function prepareExecutionPruning(ctx: StatementContext): ExecutionPruning
   const deleteHistorySql = `DELETE FROM ${table(ctx, 'history')} WHERE instance_id = $1 AND execution_id = ANY($2::bigint[])`;
   const deleteExecutionsSql = `DELETE FROM ${executions} WHERE instance_id = $1 AND execution_id = ANY($2::bigint[])`;
 
-  async function pruneOne(db: Transactional, instanceId: string, options: PruneExecutionsOptions): Promise<PruneExecutionsResult> {
+  async function pruneOne(
+    db: Transactional,
+    instanceId: string,
+    options: PruneExecutionsOptions,
+  ): Promise<PruneExecutionsResult> {
     return db.transaction(async (tx) => {
-      const current = (await tx.query<{ current_execution_id: number }>(lockInstanceSql, [instanceId])).rows[0];
+      const current = (
+        await tx.query<{ current_execution_id: number }>(lockInstanceSql, [instanceId])
+      ).rows[0];
       if (current === undefined) throw new InstanceNotFoundError(instanceId);
       const keepLast = Math.max(options.keepLast ?? 1, 1);
       const prunable = (
@@ -53,23 +72,34 @@ export function prepareExecutionPruning(ctx: StatementContext): ExecutionPruning
           options.completedBefore ?? null,
         ])
       ).rows.map((r) => r.execution_id);
-      if (prunable.length === 0) return { instancesProcessed: 1, executionsDeleted: 0, eventsDeleted: 0 };
+      if (prunable.length === 0)
+        return { instancesProcessed: 1, executionsDeleted: 0, eventsDeleted: 0 };
       const eventsDeleted = (await tx.query(deleteHistorySql, [instanceId, prunable])).rowCount;
-      const executionsDeleted = (await tx.query(deleteExecutionsSql, [instanceId, prunable])).rowCount;
+      const executionsDeleted = (await tx.query(deleteExecutionsSql, [instanceId, prunable]))
+        .rowCount;
       return { instancesProcessed: 1, executionsDeleted, eventsDeleted };
     });
   }
 
   /** Instances with at least one execution that a prune could remove. */
-  async function selectBulkInstances(db: Transactional, filter: InstanceSelectionFilter): Promise<string[]> {
-    const executionConditions = ['e.instance_id = i.instance_id', 'e.execution_id <> i.current_execution_id', "e.status <> 'Running'"];
+  async function selectBulkInstances(
+    db: Transactional,
+    filter: InstanceSelectionFilter,
+  ): Promise<string[]> {
+    const executionConditions = [
+      'e.instance_id = i.instance_id',
+      'e.execution_id <> i.current_execution_id',
+      "e.status <> 'Running'",
+    ];
     const conditions: string[] = [];
     const params: unknown[] = [filter.limit ?? DEFAULT_BULK_LIMIT];
     if (filter.completedBefore !== undefined) {
       params.push(filter.completedBefore);
       executionConditions.push(`e.completed_at < $${params.length}`);
     }
-    conditions.push(`EXISTS (SELECT 1 FROM ${executions} e WHERE ${executionConditions.join(' AND ')})`);
+    conditions.push(
+      `EXISTS (SELECT 1 FROM ${executions} e WHERE ${executionConditions.join(' AND ')})`,
+    );
     if (filter.instanceIds !== undefined) {
       params.push([...filter.instanceIds]);
       conditions.push(`i.instance_id = ANY($${params.length}::text[])`);

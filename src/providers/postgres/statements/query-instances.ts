@@ -3,10 +3,20 @@
  * management API and UI.
  * @module
  */
-import type { InstanceCount, InstanceCountGroupBy, InstanceQuery, InstanceQueryFilter, InstanceRecordPage } from '../../provider.js';
+import type {
+  InstanceCount,
+  InstanceCountGroupBy,
+  InstanceQuery,
+  InstanceQueryFilter,
+  InstanceRecordPage,
+} from '../../provider.js';
 import type { InstanceRow } from '../../shared/instance-row.js';
 import {
-  type QueryDialect, instanceCountKey, instanceFilterConditions, planInstancePage, toInstanceRecordPage,
+  type QueryDialect,
+  instanceCountKey,
+  instanceFilterConditions,
+  planInstancePage,
+  toInstanceRecordPage,
 } from '../../shared/instance-query-plan.js';
 import type { Queryable } from '../database.js';
 import { instanceRowSelect } from './read-instances.js';
@@ -15,7 +25,11 @@ import { table } from './statement-context.js';
 
 export interface InstanceQueries {
   queryInstances(db: Queryable, query: InstanceQuery): Promise<InstanceRecordPage>;
-  countInstances(db: Queryable, filter: InstanceQueryFilter, groupBy: InstanceCountGroupBy): Promise<InstanceCount[]>;
+  countInstances(
+    db: Queryable,
+    filter: InstanceQueryFilter,
+    groupBy: InstanceCountGroupBy,
+  ): Promise<InstanceCount[]>;
 }
 
 /** Positional parameters; prefix operands are cast to text (their type is not inferred). */

@@ -9,7 +9,11 @@ import type { StatementContext } from './statement-context.js';
 import { table } from './statement-context.js';
 
 export interface ExecutionReads {
-  getExecution(db: Queryable, instanceId: string, executionId: number): Promise<ExecutionRecord | null>;
+  getExecution(
+    db: Queryable,
+    instanceId: string,
+    executionId: number,
+  ): Promise<ExecutionRecord | null>;
   listExecutions(db: Queryable, instanceId: string): Promise<number[]>;
 }
 
@@ -26,11 +30,14 @@ export function prepareExecutionReads(ctx: StatementContext): ExecutionReads {
 
   return {
     async getExecution(db, instanceId, executionId) {
-      const row = (await db.query<ExecutionRow>(selectExecutionSql, [instanceId, executionId])).rows[0];
+      const row = (await db.query<ExecutionRow>(selectExecutionSql, [instanceId, executionId]))
+        .rows[0];
       return row === undefined ? null : toExecutionRecord(row);
     },
     async listExecutions(db, instanceId) {
-      return (await db.query<{ execution_id: number }>(selectIdsSql, [instanceId])).rows.map((r) => r.execution_id);
+      return (await db.query<{ execution_id: number }>(selectIdsSql, [instanceId])).rows.map(
+        (r) => r.execution_id,
+      );
     },
   };
 }

@@ -8,7 +8,11 @@ import type { Queryable } from '../database.js';
 import type { StatementContext } from './statement-context.js';
 import { table } from './statement-context.js';
 
-export type ReadHistory = (db: Queryable, instanceId: string, executionId: number | undefined) => Promise<HistoryEvent[]>;
+export type ReadHistory = (
+  db: Queryable,
+  instanceId: string,
+  executionId: number | undefined,
+) => Promise<HistoryEvent[]>;
 
 /**
  * Reads the given execution, or the latest one (highest execution id, from `executions`, else
@@ -25,10 +29,12 @@ export function prepareReadHistory(ctx: StatementContext): ReadHistory {
       (SELECT MAX(execution_id) FROM ${history} WHERE instance_id = $1))
     ORDER BY h.event_id`;
   return async (db, instanceId, requested) => {
-    const { rows } = await db.query<{ execution_id: number; event_id: number; event_data: string }>(sql, [
-      instanceId,
-      requested ?? null,
-    ]);
-    return rows.map((row) => readStoredEvent(instanceId, row.execution_id, row.event_id, row.event_data));
+    const { rows } = await db.query<{ execution_id: number; event_id: number; event_data: string }>(
+      sql,
+      [instanceId, requested ?? null],
+    );
+    return rows.map((row) =>
+      readStoredEvent(instanceId, row.execution_id, row.event_id, row.event_data),
+    );
   };
 }

@@ -28,7 +28,9 @@ export function prepareInstanceTreeReads(ctx: StatementContext): InstanceTreeRea
 
   return {
     async getInstanceTree(db, instanceId) {
-      return (await db.query<{ instance_id: string }>(treeSql, [instanceId])).rows.map((r) => r.instance_id);
+      return (await db.query<{ instance_id: string }>(treeSql, [instanceId])).rows.map(
+        (r) => r.instance_id,
+      );
     },
   };
 }

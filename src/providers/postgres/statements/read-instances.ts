@@ -14,7 +14,11 @@ export interface InstanceReads {
   instanceExists(db: Queryable, instanceId: string): Promise<boolean>;
   listInstances(db: Queryable): Promise<string[]>;
   listInstancesByStatus(db: Queryable, status: ExecutionStatus): Promise<string[]>;
-  getCustomStatus(db: Queryable, instanceId: string, lastSeenVersion: number): Promise<{ value: string | null; version: number } | null>;
+  getCustomStatus(
+    db: Queryable,
+    instanceId: string,
+    lastSeenVersion: number,
+  ): Promise<{ value: string | null; version: number } | null>;
 }
 
 /** The SELECT list and FROM clause producing {@link InstanceRow}s (`i` = instances, `e` = current execution). */
@@ -54,22 +58,28 @@ export function prepareInstanceReads(ctx: StatementContext): InstanceReads {
       return row === undefined ? null : toInstanceRecord(row);
     },
     async instanceExists(db, instanceId) {
-      return (await db.query<{ found: boolean }>(selectExistsSql, [instanceId])).rows[0]?.found === true;
+      return (
+        (await db.query<{ found: boolean }>(selectExistsSql, [instanceId])).rows[0]?.found === true
+      );
     },
     async listInstances(db) {
       return (await db.query<{ instance_id: string }>(selectAllSql)).rows.map((r) => r.instance_id);
     },
     async listInstancesByStatus(db, status) {
-      return (await db.query<{ instance_id: string }>(selectByStatusSql, [status])).rows.map((r) => r.instance_id);
+      return (await db.query<{ instance_id: string }>(selectByStatusSql, [status])).rows.map(
+        (r) => r.instance_id,
+      );
     },
     async getCustomStatus(db, instanceId, lastSeenVersion) {
       const row = (
-        await db.query<{ custom_status: string | null; custom_status_version: number }>(selectCustomStatusSql, [
-          instanceId,
-          lastSeenVersion,
-        ])
+        await db.query<{ custom_status: string | null; custom_status_version: number }>(
+          selectCustomStatusSql,
+          [instanceId, lastSeenVersion],
+        )
       ).rows[0];
-      return row === undefined ? null : { value: row.custom_status, version: row.custom_status_version };
+      return row === undefined
+        ? null
+        : { value: row.custom_status, version: row.custom_status_version };
     },
   };
 }

@@ -37,7 +37,11 @@ export function prepareKvReads(ctx: StatementContext): KvReads {
   return {
     async getKvValue(db, instanceId, key) {
       const row = (
-        await db.query<{ in_delta: boolean; delta_value: string | null; store_value: string | null }>(valueSql, [instanceId, key])
+        await db.query<{
+          in_delta: boolean;
+          delta_value: string | null;
+          store_value: string | null;
+        }>(valueSql, [instanceId, key])
       ).rows[0];
       if (row === undefined) return null;
       return row.in_delta ? row.delta_value : row.store_value;
@@ -47,8 +51,14 @@ export function prepareKvReads(ctx: StatementContext): KvReads {
       return new Map(rows.map((r) => [r.key, r.value]));
     },
     async readKvSnapshot(db, instanceId) {
-      const { rows } = await db.query<{ key: string; value: string; last_updated_at_ms: string | number }>(snapshotSql, [instanceId]);
-      return new Map(rows.map((r) => [r.key, { value: r.value, lastUpdatedAt: Number(r.last_updated_at_ms) }]));
+      const { rows } = await db.query<{
+        key: string;
+        value: string;
+        last_updated_at_ms: string | number;
+      }>(snapshotSql, [instanceId]);
+      return new Map(
+        rows.map((r) => [r.key, { value: r.value, lastUpdatedAt: Number(r.last_updated_at_ms) }]),
+      );
     },
   };
 }

@@ -2,8 +2,17 @@
  * `getSystemMetrics`, `getQueueDepths`, `getOrchestrationStats`: counts for dashboards.
  * @module
  */
-import type { OrchestrationStatsRecord, QueueDepthsRecord, SystemMetricsRecord } from '../../provider.js';
-import { type OrchestrationStatsRow, type QueueDepthsRow, toOrchestrationStats, toQueueDepths } from '../../shared/metrics-rows.js';
+import type {
+  OrchestrationStatsRecord,
+  QueueDepthsRecord,
+  SystemMetricsRecord,
+} from '../../provider.js';
+import {
+  type OrchestrationStatsRow,
+  type QueueDepthsRow,
+  toOrchestrationStats,
+  toQueueDepths,
+} from '../../shared/metrics-rows.js';
 import type { Queryable } from '../database.js';
 import type { StatementContext } from './statement-context.js';
 import { table } from './statement-context.js';
@@ -11,7 +20,10 @@ import { table } from './statement-context.js';
 export interface SystemMetricsReads {
   getSystemMetrics(db: Queryable): Promise<SystemMetricsRecord>;
   getQueueDepths(db: Queryable, now: number): Promise<QueueDepthsRecord>;
-  getOrchestrationStats(db: Queryable, instanceId: string): Promise<OrchestrationStatsRecord | null>;
+  getOrchestrationStats(
+    db: Queryable,
+    instanceId: string,
+  ): Promise<OrchestrationStatsRecord | null>;
 }
 
 /** A queue row nobody holds: never locked, or its lock expired. */
@@ -58,9 +70,14 @@ export function prepareSystemMetricsReads(ctx: StatementContext): SystemMetricsR
   return {
     async getSystemMetrics(db) {
       const row = (
-        await db.query<{ total: number; running: number; completed: number; failed: number; executions: number; events: number }>(
-          metricsSql,
-        )
+        await db.query<{
+          total: number;
+          running: number;
+          completed: number;
+          failed: number;
+          executions: number;
+          events: number;
+        }>(metricsSql)
       ).rows[0];
       return {
         totalInstances: row?.total ?? 0,

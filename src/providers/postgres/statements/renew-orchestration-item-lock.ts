@@ -7,7 +7,12 @@ import type { Queryable } from '../database.js';
 import type { StatementContext } from './statement-context.js';
 import { table } from './statement-context.js';
 
-export type RenewOrchestrationItemLock = (db: Queryable, lockToken: string, extendForMs: number, now: number) => Promise<void>;
+export type RenewOrchestrationItemLock = (
+  db: Queryable,
+  lockToken: string,
+  extendForMs: number,
+  now: number,
+) => Promise<void>;
 
 /**
  * Sets `locked_until = now + extendForMs` on the instance lock and its marked rows, only while
@@ -15,7 +20,9 @@ export type RenewOrchestrationItemLock = (db: Queryable, lockToken: string, exte
  * fails permanently and the turn's ack will fail too. One statement (both updates commit
  * together).
  */
-export function prepareRenewOrchestrationItemLock(ctx: StatementContext): RenewOrchestrationItemLock {
+export function prepareRenewOrchestrationItemLock(
+  ctx: StatementContext,
+): RenewOrchestrationItemLock {
   const sql = `
     WITH renewed AS (
       UPDATE ${table(ctx, 'instance_locks')} SET locked_until = $2
@@ -26,7 +33,11 @@ export function prepareRenewOrchestrationItemLock(ctx: StatementContext): RenewO
       WHERE lock_token = $1 AND EXISTS (SELECT 1 FROM renewed))
     SELECT COUNT(*)::int AS renewed FROM renewed`;
   return async (db, token, extendForMs, now) => {
-    const { rows } = await db.query<{ renewed: number }>(sql, [token, now + extendForMs, now], true);
+    const { rows } = await db.query<{ renewed: number }>(
+      sql,
+      [token, now + extendForMs, now],
+      true,
+    );
     if (rows[0]?.renewed !== 1) {
       throw instanceLockNotRenewedError(token);
     }

@@ -7,7 +7,12 @@ import type { Queryable } from '../database.js';
 import type { StatementContext } from './statement-context.js';
 import { table } from './statement-context.js';
 
-export type RenewWorkItemLock = (db: Queryable, lockToken: string, extendForMs: number, now: number) => Promise<void>;
+export type RenewWorkItemLock = (
+  db: Queryable,
+  lockToken: string,
+  extendForMs: number,
+  now: number,
+) => Promise<void>;
 
 /**
  * Extends a still-valid lock, and marks a session-bound row's session active (when its lease
@@ -25,7 +30,11 @@ export function prepareRenewWorkItemLock(ctx: StatementContext): RenewWorkItemLo
       FROM renewed r WHERE s.session_id = r.session_id AND s.locked_until > $3)
     SELECT COUNT(*)::int AS renewed FROM renewed`;
   return async (db, token, extendForMs, now) => {
-    const { rows } = await db.query<{ renewed: number }>(sql, [token, now + extendForMs, now], true);
+    const { rows } = await db.query<{ renewed: number }>(
+      sql,
+      [token, now + extendForMs, now],
+      true,
+    );
     if (rows[0]?.renewed !== 1) {
       throw workLockLostError('renewWorkItemLock', token);
     }

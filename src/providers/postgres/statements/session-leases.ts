@@ -7,7 +7,13 @@ import type { StatementContext } from './statement-context.js';
 import { table } from './statement-context.js';
 
 export interface SessionLeases {
-  renewSessionLocks(db: Queryable, ownerIds: readonly string[], extendForMs: number, idleTimeoutMs: number, now: number): Promise<number>;
+  renewSessionLocks(
+    db: Queryable,
+    ownerIds: readonly string[],
+    extendForMs: number,
+    idleTimeoutMs: number,
+    now: number,
+  ): Promise<number>;
   cleanupOrphanedSessions(db: Queryable, now: number): Promise<number>;
 }
 
@@ -28,7 +34,9 @@ export function prepareSessionLeases(ctx: StatementContext): SessionLeases {
   return {
     async renewSessionLocks(db, ownerIds, extendForMs, idleTimeoutMs, now) {
       if (ownerIds.length === 0) return 0;
-      return (await db.query(renewSql, [[...ownerIds], now + extendForMs, now, now - idleTimeoutMs])).rowCount;
+      return (
+        await db.query(renewSql, [[...ownerIds], now + extendForMs, now, now - idleTimeoutMs])
+      ).rowCount;
     },
     async cleanupOrphanedSessions(db, now) {
       return (await db.query(cleanupSql, [now])).rowCount;

@@ -11,7 +11,12 @@ import type { StatementContext } from './statement-context.js';
 import { table } from './statement-context.js';
 
 export interface VersionPolicies {
-  set(db: Queryable, name: string, policy: StoredVersionPolicy | null, audit: AuditEntryInput): Promise<VersionPolicyRecord | null>;
+  set(
+    db: Queryable,
+    name: string,
+    policy: StoredVersionPolicy | null,
+    audit: AuditEntryInput,
+  ): Promise<VersionPolicyRecord | null>;
   get(db: Queryable, name: string): Promise<VersionPolicyRecord | null>;
   list(db: Queryable): Promise<VersionPolicyRecord[]>;
 }
@@ -37,8 +42,13 @@ export function prepareVersionPolicies(ctx: StatementContext): VersionPolicies {
   const getSql = `SELECT ${COLUMNS} FROM ${policies} WHERE orchestration_name = $1 AND policy IS NOT NULL`;
   const listSql = `SELECT ${COLUMNS} FROM ${policies} WHERE policy IS NOT NULL ORDER BY orchestration_name`;
 
-  function toRecord(operation: string, row: VersionPolicyRow | undefined): VersionPolicyRecord | null {
-    return row === undefined || row.policy === null ? null : toVersionPolicyRecord(operation, { ...row, policy: row.policy });
+  function toRecord(
+    operation: string,
+    row: VersionPolicyRow | undefined,
+  ): VersionPolicyRecord | null {
+    return row === undefined || row.policy === null
+      ? null
+      : toVersionPolicyRecord(operation, { ...row, policy: row.policy });
   }
 
   return {
@@ -57,7 +67,10 @@ export function prepareVersionPolicies(ctx: StatementContext): VersionPolicies {
       return toRecord('setVersionPolicy', rows[0]);
     },
     async get(db, name) {
-      return toRecord('getVersionPolicy', (await db.query<VersionPolicyRow>(getSql, [name])).rows[0]);
+      return toRecord(
+        'getVersionPolicy',
+        (await db.query<VersionPolicyRow>(getSql, [name])).rows[0],
+      );
     },
     async list(db) {
       const { rows } = await db.query<VersionPolicyRow & { policy: string }>(listSql);

@@ -27,7 +27,9 @@ export function applyMigrations(db: Database.Database, location: string, now: nu
   const run = db.transaction((): number[] => {
     db.exec(CREATE_VERSION_TABLE);
     const row = db
-      .prepare<[], { version: number | null }>('SELECT MAX(version) AS version FROM duroxide_schema')
+      .prepare<[], { version: number | null }>(
+        'SELECT MAX(version) AS version FROM duroxide_schema',
+      )
       .get();
     const current = row?.version ?? 0;
     if (current > LATEST_SCHEMA_VERSION) {

@@ -18,13 +18,20 @@ export interface AckFleetWrites {
    * @throws ProviderError (permanent) when the event is not the execution's last event or not
    *   an `OrchestrationFailed`; the ack's transaction then rolls back, writing nothing.
    */
-  reopen(instanceId: string, executionId: number, reopen: NonNullable<OrchestrationAck['reopen']>): void;
+  reopen(
+    instanceId: string,
+    executionId: number,
+    reopen: NonNullable<OrchestrationAck['reopen']>,
+  ): void;
   /** Writes the instance row's history format, pin and consumed next version when given. */
   applyMetadata(instanceId: string, metadata: ExecutionMetadata): void;
 }
 
 export function prepareAckFleetWrites(db: Database.Database, operation: string): AckFleetWrites {
-  const selectLastEvent = db.prepare<{ instanceId: string; executionId: number }, { event_id: number; event_type: string }>(
+  const selectLastEvent = db.prepare<
+    { instanceId: string; executionId: number },
+    { event_id: number; event_type: string }
+  >(
     `SELECT event_id, event_type FROM history WHERE instance_id = @instanceId AND execution_id = @executionId
      ORDER BY event_id DESC LIMIT 1`,
   );
@@ -38,7 +45,11 @@ export function prepareAckFleetWrites(db: Database.Database, operation: string):
   const setInstanceVersion = db.prepare<{ instanceId: string; version: string }>(
     'UPDATE instances SET orchestration_version = @version WHERE instance_id = @instanceId',
   );
-  const setStartedVersion = db.prepare<{ instanceId: string; executionId: number; version: string }>(
+  const setStartedVersion = db.prepare<{
+    instanceId: string;
+    executionId: number;
+    version: string;
+  }>(
     `UPDATE history SET event_data = json_set(event_data, '$.version', @version)
      WHERE instance_id = @instanceId AND execution_id = @executionId AND event_type = 'OrchestrationStarted'`,
   );
@@ -55,8 +66,15 @@ export function prepareAckFleetWrites(db: Database.Database, operation: string):
   return {
     reopen(instanceId, executionId, { failedEventId, version }) {
       const last = selectLastEvent.get({ instanceId, executionId });
-      if (last === undefined || last.event_id !== failedEventId || last.event_type !== 'OrchestrationFailed') {
-        const found = last === undefined ? 'no events' : `its last event is ${last.event_id} (${last.event_type})`;
+      if (
+        last === undefined ||
+        last.event_id !== failedEventId ||
+        last.event_type !== 'OrchestrationFailed'
+      ) {
+        const found =
+          last === undefined
+            ? 'no events'
+            : `its last event is ${last.event_id} (${last.event_type})`;
         throw new ProviderError(
           operation,
           `cannot reopen instance '${instanceId}' execution ${executionId} at OrchestrationFailed event ${failedEventId}: ` +
@@ -72,8 +90,10 @@ export function prepareAckFleetWrites(db: Database.Database, operation: string):
       setStartedVersion.run({ instanceId, executionId, version });
     },
     applyMetadata(instanceId, metadata) {
-      if (metadata.historyFormat !== undefined) setHistoryFormat.run({ instanceId, format: metadata.historyFormat });
-      if (metadata.versionPin !== undefined) setVersionPin.run({ instanceId, pin: metadata.versionPin.value });
+      if (metadata.historyFormat !== undefined)
+        setHistoryFormat.run({ instanceId, format: metadata.historyFormat });
+      if (metadata.versionPin !== undefined)
+        setVersionPin.run({ instanceId, pin: metadata.versionPin.value });
       if (metadata.consumedNextVersion !== undefined) {
         consumeNextVersion.run({ instanceId, version: metadata.consumedNextVersion });
       }

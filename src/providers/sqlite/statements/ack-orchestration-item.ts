@@ -8,8 +8,16 @@ import type { HistoryEvent } from '../../../core/history/history-event.js';
 import type { WorkItem } from '../../../core/history/work-item.js';
 import { visibleAtFor } from '../../../core/history/work-item.js';
 import { randomUUID } from 'node:crypto';
-import type { CancelledActivity, LockedWorkItem, OrchestrationAck, OrchestrationAckOptions } from '../../provider.js';
-import { completedWorkLockLostError, instanceLockLostError } from '../../shared/lock-token-errors.js';
+import type {
+  CancelledActivity,
+  LockedWorkItem,
+  OrchestrationAck,
+  OrchestrationAckOptions,
+} from '../../provider.js';
+import {
+  completedWorkLockLostError,
+  instanceLockLostError,
+} from '../../shared/lock-token-errors.js';
 import { isUniqueViolation } from '../to-provider-error.js';
 import { prepareInsertOrchestratorItem } from './insert-orchestrator-item.js';
 import { prepareKvDeltaWrites } from './write-kv-delta.js';
@@ -77,7 +85,9 @@ export function prepareAckOrchestrationItem(db: Database.Database): AckOrchestra
   const selectLock = db.prepare<{ token: string }, { instance_id: string; locked_until: number }>(
     'SELECT instance_id, locked_until FROM instance_locks WHERE lock_token = @token',
   );
-  const deleteMessages = db.prepare<{ token: string }>('DELETE FROM orchestrator_queue WHERE lock_token = @token');
+  const deleteMessages = db.prepare<{ token: string }>(
+    'DELETE FROM orchestrator_queue WHERE lock_token = @token',
+  );
   const insertInstance = db.prepare<{
     instanceId: string;
     name: string;
@@ -112,7 +122,11 @@ export function prepareAckOrchestrationItem(db: Database.Database): AckOrchestra
      FROM instances i WHERE i.instance_id = @instanceId
      ON CONFLICT (instance_id, execution_id) DO NOTHING`,
   );
-  const updatePinnedVersion = db.prepare<{ instanceId: string; executionId: number; duroxideVersion: string }>(
+  const updatePinnedVersion = db.prepare<{
+    instanceId: string;
+    executionId: number;
+    duroxideVersion: string;
+  }>(
     `UPDATE executions SET duroxide_version = @duroxideVersion
      WHERE instance_id = @instanceId AND execution_id = @executionId`,
   );
@@ -165,10 +179,13 @@ export function prepareAckOrchestrationItem(db: Database.Database): AckOrchestra
      VALUES (@instanceId, @executionId, @activityId, @activityName, @workItem, @now, @lockToken, @lockedUntil,
              @attemptCount, @sessionId, @tag, @now)`,
   );
-  const selectCompletedWorkItem = db.prepare<{ token: string; now: number }, { session_id: string | null }>(
-    'SELECT session_id FROM worker_queue WHERE lock_token = @token AND locked_until > @now',
+  const selectCompletedWorkItem = db.prepare<
+    { token: string; now: number },
+    { session_id: string | null }
+  >('SELECT session_id FROM worker_queue WHERE lock_token = @token AND locked_until > @now');
+  const deleteCompletedWorkItem = db.prepare<{ token: string }>(
+    'DELETE FROM worker_queue WHERE lock_token = @token',
   );
-  const deleteCompletedWorkItem = db.prepare<{ token: string }>('DELETE FROM worker_queue WHERE lock_token = @token');
   const hasWaitingMessages = db.prepare<{ instanceId: string; now: number }, { one: number }>(
     'SELECT 1 AS one FROM orchestrator_queue WHERE instance_id = @instanceId AND visible_at <= @now LIMIT 1',
   );
@@ -179,11 +196,17 @@ export function prepareAckOrchestrationItem(db: Database.Database): AckOrchestra
     'SELECT created_at FROM instances WHERE instance_id = @instanceId',
   );
   const touchSession = prepareTouchSession(db);
-  const deleteWorkerItem = db.prepare<{ instanceId: string; executionId: number; activityId: number }>(
+  const deleteWorkerItem = db.prepare<{
+    instanceId: string;
+    executionId: number;
+    activityId: number;
+  }>(
     `DELETE FROM worker_queue
      WHERE instance_id = @instanceId AND execution_id = @executionId AND activity_id = @activityId`,
   );
-  const deleteLock = db.prepare<{ token: string }>('DELETE FROM instance_locks WHERE lock_token = @token');
+  const deleteLock = db.prepare<{ token: string }>(
+    'DELETE FROM instance_locks WHERE lock_token = @token',
+  );
   const insertOrchestratorItem = prepareInsertOrchestratorItem(db);
   const kv = prepareKvDeltaWrites(db);
   const fleet = prepareAckFleetWrites(db, OPERATION);
@@ -204,13 +227,19 @@ export function prepareAckOrchestrationItem(db: Database.Database): AckOrchestra
       const { instanceId, executionId, activityId } = c;
       const deleted = deleteWorkerItem.run({ instanceId, executionId, activityId }).changes;
       const key = JSON.stringify([instanceId, executionId, activityId]);
-      if (deleted > (insertedNow.get(key) ?? 0)) removed.push({ instanceId, executionId, activityId });
+      if (deleted > (insertedNow.get(key) ?? 0))
+        removed.push({ instanceId, executionId, activityId });
       insertedNow.delete(key);
     }
     return removed;
   }
 
-  function appendHistory(instanceId: string, executionId: number, delta: readonly HistoryEvent[], now: number): void {
+  function appendHistory(
+    instanceId: string,
+    executionId: number,
+    delta: readonly HistoryEvent[],
+    now: number,
+  ): void {
     for (const event of delta) {
       try {
         insertEvent.run({
@@ -239,7 +268,11 @@ export function prepareAckOrchestrationItem(db: Database.Database): AckOrchestra
    * Deletes the completed work items' rows, each only while its lock is valid, touching their
    * sessions. Runs first, so a lost lock fails the ack before anything is written.
    */
-  function deleteCompletedWorkItems(tokens: readonly string[], instanceId: string, now: number): void {
+  function deleteCompletedWorkItems(
+    tokens: readonly string[],
+    instanceId: string,
+    now: number,
+  ): void {
     for (const token of tokens) {
       const row = selectCompletedWorkItem.get({ token, now });
       if (row === undefined) {
@@ -251,12 +284,20 @@ export function prepareAckOrchestrationItem(db: Database.Database): AckOrchestra
   }
 
   /** Inserts the worker rows; the claimed ones locked for the caller. */
-  function enqueueWorkerItems(items: readonly WorkItem[], options: OrchestrationAckOptions, now: number): LockedWorkItem[] {
+  function enqueueWorkerItems(
+    items: readonly WorkItem[],
+    options: OrchestrationAckOptions,
+    now: number,
+  ): LockedWorkItem[] {
     const claim = options.claimWorkItems;
     const tokens = new Map<number, string>();
     for (const index of claim?.indexes ?? []) {
       if (!Number.isInteger(index) || index < 0 || index >= items.length || tokens.has(index)) {
-        throw new ProviderError(OPERATION, `claimWorkItems index ${index} does not name a distinct worker item of this ack; nothing was written`, false);
+        throw new ProviderError(
+          OPERATION,
+          `claimWorkItems index ${index} does not name a distinct worker item of this ack; nothing was written`,
+          false,
+        );
       }
       tokens.set(index, randomUUID());
     }
@@ -282,79 +323,110 @@ export function prepareAckOrchestrationItem(db: Database.Database): AckOrchestra
         attemptCount: tokens.has(index) ? 1 : 0,
       });
     }
-    return (claim?.indexes ?? []).map((index) => ({ item: items[index]!, lockToken: tokens.get(index)!, attemptCount: 1 }));
+    return (claim?.indexes ?? []).map((index) => ({
+      item: items[index]!,
+      lockToken: tokens.get(index)!,
+      attemptCount: 1,
+    }));
   }
 
-  const tx = db.transaction((token: string, ack: OrchestrationAck, options: OrchestrationAckOptions, now: number): AckOrchestrationResult => {
-    const lock = selectLock.get({ token });
-    if (lock === undefined || lock.locked_until <= now) {
-      throw instanceLockLostError(OPERATION, token, lock === undefined ? 'unknown' : 'expired', lock?.instance_id);
-    }
-    const instanceId = lock.instance_id;
-    const { executionId, metadata } = ack;
-    deleteCompletedWorkItems(ack.completedWorkItems ?? [], instanceId, now);
-    deleteMessages.run({ token });
-    const { orchestrationName: name, orchestrationVersion: version } = metadata;
-    if (name !== undefined && version !== undefined) {
-      insertInstance.run({
+  const tx = db.transaction(
+    (
+      token: string,
+      ack: OrchestrationAck,
+      options: OrchestrationAckOptions,
+      now: number,
+    ): AckOrchestrationResult => {
+      const lock = selectLock.get({ token });
+      if (lock === undefined || lock.locked_until <= now) {
+        throw instanceLockLostError(
+          OPERATION,
+          token,
+          lock === undefined ? 'unknown' : 'expired',
+          lock?.instance_id,
+        );
+      }
+      const instanceId = lock.instance_id;
+      const { executionId, metadata } = ack;
+      deleteCompletedWorkItems(ack.completedWorkItems ?? [], instanceId, now);
+      deleteMessages.run({ token });
+      const { orchestrationName: name, orchestrationVersion: version } = metadata;
+      if (name !== undefined && version !== undefined) {
+        insertInstance.run({
+          instanceId,
+          name,
+          version,
+          executionId,
+          parentInstanceId: metadata.parentInstanceId ?? null,
+          now,
+        });
+        updateInstanceIdentity.run({ instanceId, name, version });
+      }
+      const createdExecution =
+        insertExecution.run({
+          instanceId,
+          executionId,
+          name: name ?? null,
+          version: version ?? null,
+          duroxideVersion: metadata.pinnedDuroxideVersion ?? null,
+          now,
+        }).changes > 0;
+      // A leftover delta can only be a Failed execution's; execution 1 has no predecessor.
+      if (createdExecution && executionId > 1) kv.discardDelta(instanceId);
+      if (metadata.pinnedDuroxideVersion !== undefined) {
+        updatePinnedVersion.run({
+          instanceId,
+          executionId,
+          duroxideVersion: metadata.pinnedDuroxideVersion,
+        });
+      }
+      touchInstance.run({ instanceId, executionId, now });
+      fleet.applyMetadata(instanceId, metadata);
+      if (ack.reopen !== undefined) fleet.reopen(instanceId, executionId, ack.reopen);
+      appendHistory(instanceId, executionId, ack.historyDelta, now);
+      if (metadata.status !== undefined) {
+        completeExecution.run({
+          instanceId,
+          executionId,
+          status: metadata.status,
+          output: metadata.output ?? null,
+          now,
+        });
+      }
+      if (metadata.customStatus !== undefined) {
+        setCustomStatus.run({ instanceId, value: metadata.customStatus.value });
+      }
+      kv.applyEvents(instanceId, ack.historyDelta, now);
+      if (metadata.status === 'Completed' || metadata.status === 'ContinuedAsNew')
+        kv.mergeIntoStore(instanceId);
+      const claimedWorkItems = enqueueWorkerItems(ack.workerItems, options, now);
+      const cancelledActivities = cancelActivities(ack);
+      let orchestratorVisibleAt: number | undefined;
+      for (const item of ack.orchestratorItems) {
+        const visibleAt = insertOrchestratorItem(item, visibleAtFor(item, now), now);
+        orchestratorVisibleAt = Math.min(visibleAt, orchestratorVisibleAt ?? visibleAt);
+      }
+      const keep = options.keepLock;
+      // Messages that arrived while the instance was locked: whoever was woken for them found it
+      // taken, so they are announced again when the lock goes.
+      const waiting = hasWaitingMessages.get({ instanceId, now }) !== undefined;
+      const lockKept = keep !== undefined && metadata.status === undefined && !waiting;
+      if (lockKept) extendLock.run({ token, lockedUntil: now + keep.lockTimeoutMs });
+      else deleteLock.run({ token });
+      return {
         instanceId,
-        name,
-        version,
-        executionId,
-        parentInstanceId: metadata.parentInstanceId ?? null,
-        now,
-      });
-      updateInstanceIdentity.run({ instanceId, name, version });
-    }
-    const createdExecution = insertExecution.run({
-      instanceId,
-      executionId,
-      name: name ?? null,
-      version: version ?? null,
-      duroxideVersion: metadata.pinnedDuroxideVersion ?? null,
-      now,
-    }).changes > 0;
-    // A leftover delta can only be a Failed execution's; execution 1 has no predecessor.
-    if (createdExecution && executionId > 1) kv.discardDelta(instanceId);
-    if (metadata.pinnedDuroxideVersion !== undefined) {
-      updatePinnedVersion.run({ instanceId, executionId, duroxideVersion: metadata.pinnedDuroxideVersion });
-    }
-    touchInstance.run({ instanceId, executionId, now });
-    fleet.applyMetadata(instanceId, metadata);
-    if (ack.reopen !== undefined) fleet.reopen(instanceId, executionId, ack.reopen);
-    appendHistory(instanceId, executionId, ack.historyDelta, now);
-    if (metadata.status !== undefined) {
-      completeExecution.run({ instanceId, executionId, status: metadata.status, output: metadata.output ?? null, now });
-    }
-    if (metadata.customStatus !== undefined) {
-      setCustomStatus.run({ instanceId, value: metadata.customStatus.value });
-    }
-    kv.applyEvents(instanceId, ack.historyDelta, now);
-    if (metadata.status === 'Completed' || metadata.status === 'ContinuedAsNew') kv.mergeIntoStore(instanceId);
-    const claimedWorkItems = enqueueWorkerItems(ack.workerItems, options, now);
-    const cancelledActivities = cancelActivities(ack);
-    let orchestratorVisibleAt: number | undefined;
-    for (const item of ack.orchestratorItems) {
-      const visibleAt = insertOrchestratorItem(item, visibleAtFor(item, now), now);
-      orchestratorVisibleAt = Math.min(visibleAt, orchestratorVisibleAt ?? visibleAt);
-    }
-    const keep = options.keepLock;
-    // Messages that arrived while the instance was locked: whoever was woken for them found it
-    // taken, so they are announced again when the lock goes.
-    const waiting = hasWaitingMessages.get({ instanceId, now }) !== undefined;
-    const lockKept = keep !== undefined && metadata.status === undefined && !waiting;
-    if (lockKept) extendLock.run({ token, lockedUntil: now + keep.lockTimeoutMs });
-    else deleteLock.run({ token });
-    return {
-      instanceId,
-      orchestratorVisibleAt: waiting && !lockKept ? Math.min(orchestratorVisibleAt ?? now, now) : orchestratorVisibleAt,
-      workerItemCount: ack.workerItems.length - claimedWorkItems.length,
-      cancelledActivities,
-      claimedWorkItems,
-      lockKept,
-      instanceCreatedAt: selectCreatedAt.get({ instanceId })?.created_at,
-    };
-  });
+        orchestratorVisibleAt:
+          waiting && !lockKept
+            ? Math.min(orchestratorVisibleAt ?? now, now)
+            : orchestratorVisibleAt,
+        workerItemCount: ack.workerItems.length - claimedWorkItems.length,
+        cancelledActivities,
+        claimedWorkItems,
+        lockKept,
+        instanceCreatedAt: selectCreatedAt.get({ instanceId })?.created_at,
+      };
+    },
+  );
 
   return (lockToken, ack, options, now) => tx.immediate(lockToken, ack, options, now);
 }

@@ -12,7 +12,11 @@ import { prepareTouchSession } from './touch-session.js';
 const OPERATION = 'ackWorkItem';
 
 /** Returns the `visible_at` of the enqueued completion, or undefined when none was given. */
-export type AckWorkItem = (lockToken: string, completion: WorkItem | undefined, now: number) => number | undefined;
+export type AckWorkItem = (
+  lockToken: string,
+  completion: WorkItem | undefined,
+  now: number,
+) => number | undefined;
 
 /**
  * Deletes the locked row only while its lock is valid and enqueues the completion to the
@@ -28,15 +32,19 @@ export function prepareAckWorkItem(db: Database.Database): AckWorkItem {
   const insertOrchestratorItem = prepareInsertOrchestratorItem(db);
   const touchSession = prepareTouchSession(db);
 
-  const tx = db.transaction((token: string, completion: WorkItem | undefined, now: number): number | undefined => {
-    // Tokens are unique, so at most one row.
-    const deleted = deleteRow.get({ token, now });
-    if (deleted === undefined) {
-      throw workLockLostError(OPERATION, token);
-    }
-    if (deleted.session_id !== null) touchSession(deleted.session_id, now);
-    return completion === undefined ? undefined : insertOrchestratorItem(completion, visibleAtFor(completion, now), now);
-  });
+  const tx = db.transaction(
+    (token: string, completion: WorkItem | undefined, now: number): number | undefined => {
+      // Tokens are unique, so at most one row.
+      const deleted = deleteRow.get({ token, now });
+      if (deleted === undefined) {
+        throw workLockLostError(OPERATION, token);
+      }
+      if (deleted.session_id !== null) touchSession(deleted.session_id, now);
+      return completion === undefined
+        ? undefined
+        : insertOrchestratorItem(completion, visibleAtFor(completion, now), now);
+    },
+  );
 
   return (lockToken, completion, now) => {
     checkWorkCompletion(completion);

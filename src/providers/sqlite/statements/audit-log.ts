@@ -19,7 +19,9 @@ export interface AuditLog {
 /** Rejects a page size outside 1–{@link MAX_AUDIT_LIMIT} before anything is read. */
 function validateAuditLimit(limit: number): void {
   if (!Number.isInteger(limit) || limit < 1 || limit > MAX_AUDIT_LIMIT) {
-    throw new InvalidInputError(`audit limit must be an integer from 1 to ${MAX_AUDIT_LIMIT}, got ${String(limit)}`);
+    throw new InvalidInputError(
+      `audit limit must be an integer from 1 to ${MAX_AUDIT_LIMIT}, got ${String(limit)}`,
+    );
   }
 }
 

@@ -4,7 +4,12 @@
  */
 import type Database from 'better-sqlite3';
 import type { DeleteInstancesResult, InstanceSelectionFilter } from '../../provider.js';
-import { childOutsideDeletionError, DEFAULT_BULK_LIMIT, instanceStillRunningError, NOTHING_DELETED as NOTHING } from '../../shared/management-results.js';
+import {
+  childOutsideDeletionError,
+  DEFAULT_BULK_LIMIT,
+  instanceStillRunningError,
+  NOTHING_DELETED as NOTHING,
+} from '../../shared/management-results.js';
 import { StatementCache } from '../statement-cache.js';
 import type { InstanceTreeReads } from './read-instance-tree.js';
 
@@ -12,7 +17,9 @@ export interface InstanceDeletion {
   /** Runs in its own `BEGIN IMMEDIATE` transaction. */
   deleteInstances(instanceIds: readonly string[], force: boolean): DeleteInstancesResult;
   /** Runs in its own `BEGIN IMMEDIATE` transaction; returns the deleted ids for signals. */
-  deleteInstanceBulk(filter: InstanceSelectionFilter): DeleteInstancesResult & { readonly deletedIds: string[] };
+  deleteInstanceBulk(
+    filter: InstanceSelectionFilter,
+  ): DeleteInstancesResult & { readonly deletedIds: string[] };
 }
 
 /** `@ids` is a JSON array; `json_each` turns it into a set SQLite can probe with an index. */
@@ -22,7 +29,10 @@ const IN_IDS = '(SELECT value FROM json_each(@ids))';
  * Every statement keys on `instance_id` (a primary key or index prefix in each table), so the
  * cost is proportional to what is deleted. Counts come from each DELETE's `changes`.
  */
-export function prepareInstanceDeletion(db: Database.Database, trees: InstanceTreeReads): InstanceDeletion {
+export function prepareInstanceDeletion(
+  db: Database.Database,
+  trees: InstanceTreeReads,
+): InstanceDeletion {
   type Ids = { ids: string };
   const selectExisting = db
     .prepare<Ids, string>(`SELECT instance_id FROM instances WHERE instance_id IN ${IN_IDS}`)
@@ -42,18 +52,24 @@ export function prepareInstanceDeletion(db: Database.Database, trees: InstanceTr
   );
   const deleteHistory = db.prepare<Ids>(`DELETE FROM history WHERE instance_id IN ${IN_IDS}`);
   const deleteExecutions = db.prepare<Ids>(`DELETE FROM executions WHERE instance_id IN ${IN_IDS}`);
-  const deleteOrchestratorRows = db.prepare<Ids>(`DELETE FROM orchestrator_queue WHERE instance_id IN ${IN_IDS}`);
+  const deleteOrchestratorRows = db.prepare<Ids>(
+    `DELETE FROM orchestrator_queue WHERE instance_id IN ${IN_IDS}`,
+  );
   // A sub-orchestration scheduled by a listed instance whose first turn has not run yet exists
   // only as this queued start; left behind, it would later create a child whose parent is gone.
   const deletePendingChildStarts = db.prepare<Ids>(
     `DELETE FROM orchestrator_queue
      WHERE item_type = 'StartOrchestration' AND json_extract(work_item, '$.parent.instanceId') IN ${IN_IDS}`,
   );
-  const deleteWorkerRows = db.prepare<Ids>(`DELETE FROM worker_queue WHERE instance_id IN ${IN_IDS}`);
+  const deleteWorkerRows = db.prepare<Ids>(
+    `DELETE FROM worker_queue WHERE instance_id IN ${IN_IDS}`,
+  );
   const deleteLocks = db.prepare<Ids>(`DELETE FROM instance_locks WHERE instance_id IN ${IN_IDS}`);
   const deleteKvStore = db.prepare<Ids>(`DELETE FROM kv_store WHERE instance_id IN ${IN_IDS}`);
   const deleteKvDelta = db.prepare<Ids>(`DELETE FROM kv_delta WHERE instance_id IN ${IN_IDS}`);
-  const deleteInstanceRows = db.prepare<Ids>(`DELETE FROM instances WHERE instance_id IN ${IN_IDS}`);
+  const deleteInstanceRows = db.prepare<Ids>(
+    `DELETE FROM instances WHERE instance_id IN ${IN_IDS}`,
+  );
   const bulkSelects = new StatementCache(db);
 
   /** The body of one deletion; the caller provides the transaction. */
@@ -135,7 +151,8 @@ export function prepareInstanceDeletion(db: Database.Database, trees: InstanceTr
       return deleteTx.immediate(instanceIds, force);
     },
     deleteInstanceBulk(filter) {
-      if (filter.instanceIds !== undefined && filter.instanceIds.length === 0) return { ...NOTHING, deletedIds: [] };
+      if (filter.instanceIds !== undefined && filter.instanceIds.length === 0)
+        return { ...NOTHING, deletedIds: [] };
       return bulkTx.immediate(filter);
     },
   };

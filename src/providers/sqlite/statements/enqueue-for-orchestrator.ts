@@ -7,7 +7,11 @@ import type { WorkItem } from '../../../core/history/work-item.js';
 import { prepareInsertOrchestratorItem } from './insert-orchestrator-item.js';
 
 /** Enqueues `item`; returns the `visible_at` it got. */
-export type EnqueueForOrchestrator = (item: WorkItem, delayMs: number | undefined, now: number) => number;
+export type EnqueueForOrchestrator = (
+  item: WorkItem,
+  delayMs: number | undefined,
+  now: number,
+) => number;
 
 /**
  * `TimerFired` becomes visible at its `fireAt` (the delay is ignored for timers); everything
@@ -15,9 +19,12 @@ export type EnqueueForOrchestrator = (item: WorkItem, delayMs: number | undefine
  */
 export function prepareEnqueueForOrchestrator(db: Database.Database): EnqueueForOrchestrator {
   const insert = prepareInsertOrchestratorItem(db);
-  const tx = db.transaction((item: WorkItem, visibleAt: number, now: number) => insert(item, visibleAt, now));
+  const tx = db.transaction((item: WorkItem, visibleAt: number, now: number) =>
+    insert(item, visibleAt, now),
+  );
   return (item, delayMs, now) => {
-    const visibleAt = item.type === 'TimerFired' ? Math.max(item.fireAt, 0) : now + Math.max(delayMs ?? 0, 0);
+    const visibleAt =
+      item.type === 'TimerFired' ? Math.max(item.fireAt, 0) : now + Math.max(delayMs ?? 0, 0);
     return tx.immediate(item, visibleAt, now);
   };
 }

@@ -8,7 +8,10 @@ import { prepareInsertOrchestratorItem } from './insert-orchestrator-item.js';
 import { INSTANCE_EXISTS_SQL } from './read-instances.js';
 
 /** Returns the `visible_at` of the queued start, or undefined when the instance exists. */
-export type EnqueueStartIfAbsent = (item: WorkItemOfType<'StartOrchestration'>, now: number) => number | undefined;
+export type EnqueueStartIfAbsent = (
+  item: WorkItemOfType<'StartOrchestration'>,
+  now: number,
+) => number | undefined;
 
 /**
  * The existence check (an instance row, or a start already queued) and the insert run in one

@@ -13,8 +13,18 @@ import type {
   OrchestrationItem,
 } from '../../provider.js';
 import { unreadableEventMessage } from '../../shared/history-row.js';
-import { firstTurnItem, type InstanceTurn, isHintForTurn, isStartItem, loadedTurnItem } from '../../shared/orchestration-batch.js';
-import { MAX_CANDIDATES_PER_FETCH, ORPHAN_MAX_AGE_MS, ORPHAN_RETRY_DELAY_MS } from '../../shared/orchestration-batch.js';
+import {
+  firstTurnItem,
+  type InstanceTurn,
+  isHintForTurn,
+  isStartItem,
+  loadedTurnItem,
+} from '../../shared/orchestration-batch.js';
+import {
+  MAX_CANDIDATES_PER_FETCH,
+  ORPHAN_MAX_AGE_MS,
+  ORPHAN_RETRY_DELAY_MS,
+} from '../../shared/orchestration-batch.js';
 import { prepareKvReads } from './read-kv.js';
 
 export type FetchOrchestrationItem = (
@@ -65,7 +75,10 @@ export function prepareFetchOrchestrationItem(db: Database.Database): FetchOrche
   // `maxFormat` (FetchOrchestrationOptions.maxHistoryFormat, NULL = no filter) skips, before
   // locking, instances whose current execution was recorded in a newer history format (NULL
   // counts as 1); instances without a row always match.
-  const selectCandidate = db.prepare<{ now: number; exclude: string; maxFormat: number | null }, { instance_id: string }>(
+  const selectCandidate = db.prepare<
+    { now: number; exclude: string; maxFormat: number | null },
+    { instance_id: string }
+  >(
     `SELECT q.instance_id FROM orchestrator_queue q
      WHERE q.visible_at <= @now
        AND (@exclude = '[]' OR q.instance_id NOT IN (SELECT value FROM json_each(@exclude)))
@@ -75,14 +88,24 @@ export function prepareFetchOrchestrationItem(db: Database.Database): FetchOrche
          SELECT 1 FROM instance_locks l WHERE l.instance_id = q.instance_id AND l.locked_until > @now)
      ORDER BY q.visible_at, q.id LIMIT 1`,
   );
-  const takeLock = db.prepare<{ instanceId: string; token: string; lockedUntil: number; now: number }>(
+  const takeLock = db.prepare<{
+    instanceId: string;
+    token: string;
+    lockedUntil: number;
+    now: number;
+  }>(
     `INSERT INTO instance_locks (instance_id, lock_token, locked_until, locked_at)
      VALUES (@instanceId, @token, @lockedUntil, @now)
      ON CONFLICT (instance_id) DO UPDATE SET
        lock_token = excluded.lock_token, locked_until = excluded.locked_until, locked_at = excluded.locked_at
      WHERE instance_locks.locked_until <= @now`,
   );
-  const markRows = db.prepare<{ instanceId: string; token: string; lockedUntil: number; now: number }>(
+  const markRows = db.prepare<{
+    instanceId: string;
+    token: string;
+    lockedUntil: number;
+    now: number;
+  }>(
     `UPDATE orchestrator_queue
      SET lock_token = @token, locked_until = @lockedUntil, attempt_count = attempt_count + 1
      WHERE instance_id = @instanceId AND visible_at <= @now`,
@@ -96,7 +119,10 @@ export function prepareFetchOrchestrationItem(db: Database.Database): FetchOrche
             version_pin, next_version, history_format
      FROM instances WHERE instance_id = @instanceId`,
   );
-  const selectMaxEventId = db.prepare<{ instanceId: string; executionId: number }, { maxEventId: number | null }>(
+  const selectMaxEventId = db.prepare<
+    { instanceId: string; executionId: number },
+    { maxEventId: number | null }
+  >(
     `SELECT MAX(event_id) AS maxEventId FROM history
      WHERE instance_id = @instanceId AND execution_id = @executionId`,
   );
@@ -104,7 +130,9 @@ export function prepareFetchOrchestrationItem(db: Database.Database): FetchOrche
     `SELECT event_id, event_data FROM history
      WHERE instance_id = @instanceId AND execution_id = @executionId ORDER BY event_id`,
   );
-  const deleteMarked = db.prepare<{ token: string }>('DELETE FROM orchestrator_queue WHERE lock_token = @token');
+  const deleteMarked = db.prepare<{ token: string }>(
+    'DELETE FROM orchestrator_queue WHERE lock_token = @token',
+  );
   const delayMarked = db.prepare<{ token: string; visibleAt: number }>(
     `UPDATE orchestrator_queue
      SET lock_token = NULL, locked_until = NULL, visible_at = @visibleAt,
@@ -115,7 +143,9 @@ export function prepareFetchOrchestrationItem(db: Database.Database): FetchOrche
     `SELECT EXISTS (SELECT 1 FROM orchestrator_queue
                     WHERE instance_id = @instanceId AND item_type IN ('StartOrchestration', 'ContinueAsNew')) AS found`,
   );
-  const releaseLock = db.prepare<{ token: string }>('DELETE FROM instance_locks WHERE lock_token = @token');
+  const releaseLock = db.prepare<{ token: string }>(
+    'DELETE FROM instance_locks WHERE lock_token = @token',
+  );
   const kv = prepareKvReads(db);
 
   function loadHistory(
@@ -127,7 +157,10 @@ export function prepareFetchOrchestrationItem(db: Database.Database): FetchOrche
       try {
         history.push(parseHistoryEvent(row.event_data));
       } catch (error) {
-        return { history: [], historyError: unreadableEventMessage(instanceId, executionId, row.event_id, error) };
+        return {
+          history: [],
+          historyError: unreadableEventMessage(instanceId, executionId, row.event_id, error),
+        };
       }
     }
     return { history };
@@ -183,7 +216,8 @@ export function prepareFetchOrchestrationItem(db: Database.Database): FetchOrche
   ): void {
     const oldestCreatedAt = rows.reduce((min, r) => Math.min(min, r.created_at), now);
     const isDroppable =
-      messages.every((m) => m.type === 'QueueMessage') || now - oldestCreatedAt >= ORPHAN_MAX_AGE_MS;
+      messages.every((m) => m.type === 'QueueMessage') ||
+      now - oldestCreatedAt >= ORPHAN_MAX_AGE_MS;
     if (isDroppable && selectPendingStart.get({ instanceId })?.found !== 1) {
       deleteMarked.run({ token });
     } else {
@@ -192,31 +226,37 @@ export function prepareFetchOrchestrationItem(db: Database.Database): FetchOrche
     releaseLock.run({ token });
   }
 
-  const tx = db.transaction((options: FetchOrchestrationOptions, now: number): LockedOrchestrationItem | null => {
-    const lockedUntil = now + options.lockTimeoutMs;
-    const exclude = JSON.stringify(options.excludeInstances ?? []);
-    for (let i = 0; i < MAX_CANDIDATES_PER_FETCH; i++) {
-      const candidate = selectCandidate.get({ now, exclude, maxFormat: options.maxHistoryFormat ?? null });
-      if (candidate === undefined) return null;
-      const instanceId = candidate.instance_id;
-      const token = randomUUID();
-      // Inside an IMMEDIATE transaction nobody can take the lock between the candidate query
-      // and here; the WHERE on the upsert is a second line of defence.
-      if (takeLock.run({ instanceId, token, lockedUntil, now }).changes !== 1) return null;
-      markRows.run({ instanceId, token, lockedUntil, now });
-      const rows = selectMarked.all({ token });
-      const messages = rows.map((r) => JSON.parse(r.work_item) as WorkItem);
-      const item = buildItem(instanceId, messages, options);
-      if (item === null) {
-        setAsideOrphans(instanceId, token, rows, messages, now);
-        continue;
+  const tx = db.transaction(
+    (options: FetchOrchestrationOptions, now: number): LockedOrchestrationItem | null => {
+      const lockedUntil = now + options.lockTimeoutMs;
+      const exclude = JSON.stringify(options.excludeInstances ?? []);
+      for (let i = 0; i < MAX_CANDIDATES_PER_FETCH; i++) {
+        const candidate = selectCandidate.get({
+          now,
+          exclude,
+          maxFormat: options.maxHistoryFormat ?? null,
+        });
+        if (candidate === undefined) return null;
+        const instanceId = candidate.instance_id;
+        const token = randomUUID();
+        // Inside an IMMEDIATE transaction nobody can take the lock between the candidate query
+        // and here; the WHERE on the upsert is a second line of defence.
+        if (takeLock.run({ instanceId, token, lockedUntil, now }).changes !== 1) return null;
+        markRows.run({ instanceId, token, lockedUntil, now });
+        const rows = selectMarked.all({ token });
+        const messages = rows.map((r) => JSON.parse(r.work_item) as WorkItem);
+        const item = buildItem(instanceId, messages, options);
+        if (item === null) {
+          setAsideOrphans(instanceId, token, rows, messages, now);
+          continue;
+        }
+        // A batch can hold many rows (a flood of events); reduce avoids spreading them as arguments.
+        const attemptCount = rows.reduce((max, r) => Math.max(max, r.attempt_count), 0);
+        return { item, lockToken: token, attemptCount };
       }
-      // A batch can hold many rows (a flood of events); reduce avoids spreading them as arguments.
-      const attemptCount = rows.reduce((max, r) => Math.max(max, r.attempt_count), 0);
-      return { item, lockToken: token, attemptCount };
-    }
-    return null;
-  });
+      return null;
+    },
+  );
 
   return (options, now) => tx.immediate(options, now);
 }

@@ -80,7 +80,12 @@ export function prepareFetchWorkItem(db: Database.Database): FetchWorkItem {
   );
   // The WHERE refuses a session another owner still holds (a second line of defence: inside
   // the IMMEDIATE transaction the candidate query already excluded it).
-  const claimSession = db.prepare<{ sessionId: string; ownerId: string; lockedUntil: number; now: number }>(
+  const claimSession = db.prepare<{
+    sessionId: string;
+    ownerId: string;
+    lockedUntil: number;
+    now: number;
+  }>(
     `INSERT INTO sessions (session_id, worker_id, locked_until, last_activity_at)
      VALUES (@sessionId, @ownerId, @lockedUntil, @now)
      ON CONFLICT (session_id) DO UPDATE SET
@@ -89,17 +94,29 @@ export function prepareFetchWorkItem(db: Database.Database): FetchWorkItem {
   );
 
   const tx = db.transaction(
-    (kind: FilterKind, tags: readonly string[], options: FetchWorkOptions, now: number): LockedWorkItem | null => {
+    (
+      kind: FilterKind,
+      tags: readonly string[],
+      options: FetchWorkOptions,
+      now: number,
+    ): LockedWorkItem | null => {
       const session = options.session;
-      const row = selectCandidate.get(`${kind}/${session === undefined ? 'unrouted' : 'routed'}`)?.get({
-        now,
-        tags: JSON.stringify(tags),
-        exclude: JSON.stringify(options.excludeActivities ?? []),
-        ownerId: session?.ownerId ?? '',
-      });
+      const row = selectCandidate
+        .get(`${kind}/${session === undefined ? 'unrouted' : 'routed'}`)
+        ?.get({
+          now,
+          tags: JSON.stringify(tags),
+          exclude: JSON.stringify(options.excludeActivities ?? []),
+          ownerId: session?.ownerId ?? '',
+        });
       if (row === undefined) return null;
       if (row.session_id !== null && session !== undefined) {
-        const claim = { sessionId: row.session_id, ownerId: session.ownerId, lockedUntil: now + session.lockTimeoutMs, now };
+        const claim = {
+          sessionId: row.session_id,
+          ownerId: session.ownerId,
+          lockedUntil: now + session.lockTimeoutMs,
+          now,
+        };
         if (claimSession.run(claim).changes !== 1) return null;
       }
       const token = randomUUID();

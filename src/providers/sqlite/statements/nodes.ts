@@ -28,7 +28,9 @@ export function prepareNodes(db: Database.Database): Nodes {
   );
   const deleteOne = db.prepare<{ nodeId: string }>('DELETE FROM nodes WHERE node_id = @nodeId');
   const selectAll = db.prepare<[], NodeRow>('SELECT * FROM nodes ORDER BY node_id');
-  const deleteStale = db.prepare<{ before: number }>('DELETE FROM nodes WHERE last_seen_at < @before');
+  const deleteStale = db.prepare<{ before: number }>(
+    'DELETE FROM nodes WHERE last_seen_at < @before',
+  );
   return {
     heartbeat(node) {
       upsert.run({

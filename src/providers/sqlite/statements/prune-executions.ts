@@ -5,15 +5,27 @@
  */
 import type Database from 'better-sqlite3';
 import { InstanceNotFoundError } from '../../../core/errors/duroxide-error.js';
-import type { InstanceSelectionFilter, PruneExecutionsOptions, PruneExecutionsResult } from '../../provider.js';
-import { addPruneResult, DEFAULT_BULK_LIMIT, emptyPruneTotals, skipIfDeleted } from '../../shared/management-results.js';
+import type {
+  InstanceSelectionFilter,
+  PruneExecutionsOptions,
+  PruneExecutionsResult,
+} from '../../provider.js';
+import {
+  addPruneResult,
+  DEFAULT_BULK_LIMIT,
+  emptyPruneTotals,
+  skipIfDeleted,
+} from '../../shared/management-results.js';
 import { StatementCache } from '../statement-cache.js';
 
 export interface ExecutionPruning {
   /** Runs in its own `BEGIN IMMEDIATE` transaction. */
   pruneExecutions(instanceId: string, options: PruneExecutionsOptions): PruneExecutionsResult;
   /** One transaction per instance, so the write lock is never held for the whole batch. */
-  pruneExecutionsBulk(filter: InstanceSelectionFilter, options: PruneExecutionsOptions): PruneExecutionsResult;
+  pruneExecutionsBulk(
+    filter: InstanceSelectionFilter,
+    options: PruneExecutionsOptions,
+  ): PruneExecutionsResult;
 }
 
 interface ExecutionRow {
@@ -29,7 +41,9 @@ interface ExecutionRow {
  */
 export function prepareExecutionPruning(db: Database.Database): ExecutionPruning {
   const selectCurrent = db
-    .prepare<{ instanceId: string }, number>('SELECT current_execution_id FROM instances WHERE instance_id = @instanceId')
+    .prepare<{ instanceId: string }, number>(
+      'SELECT current_execution_id FROM instances WHERE instance_id = @instanceId',
+    )
     .pluck();
   const selectExecutions = db.prepare<{ instanceId: string }, ExecutionRow>(
     `SELECT execution_id, status, completed_at FROM executions
@@ -43,26 +57,31 @@ export function prepareExecutionPruning(db: Database.Database): ExecutionPruning
   );
   const bulkSelects = new StatementCache(db);
 
-  const pruneTx = db.transaction((instanceId: string, options: PruneExecutionsOptions): PruneExecutionsResult => {
-    const current = selectCurrent.get({ instanceId });
-    if (current === undefined) throw new InstanceNotFoundError(instanceId);
-    const keepLast = Math.max(options.keepLast ?? 1, 1);
-    let executionsDeleted = 0;
-    let eventsDeleted = 0;
-    // Newest first: the first `keepLast` rows are the N highest ids.
-    selectExecutions.all({ instanceId }).forEach((row, index) => {
-      const isPrunable =
-        row.execution_id !== current &&
-        row.status !== 'Running' &&
-        index >= keepLast &&
-        (options.completedBefore === undefined ||
-          (row.completed_at !== null && row.completed_at < options.completedBefore));
-      if (!isPrunable) return;
-      eventsDeleted += deleteHistory.run({ instanceId, executionId: row.execution_id }).changes;
-      executionsDeleted += deleteExecution.run({ instanceId, executionId: row.execution_id }).changes;
-    });
-    return { instancesProcessed: 1, executionsDeleted, eventsDeleted };
-  });
+  const pruneTx = db.transaction(
+    (instanceId: string, options: PruneExecutionsOptions): PruneExecutionsResult => {
+      const current = selectCurrent.get({ instanceId });
+      if (current === undefined) throw new InstanceNotFoundError(instanceId);
+      const keepLast = Math.max(options.keepLast ?? 1, 1);
+      let executionsDeleted = 0;
+      let eventsDeleted = 0;
+      // Newest first: the first `keepLast` rows are the N highest ids.
+      selectExecutions.all({ instanceId }).forEach((row, index) => {
+        const isPrunable =
+          row.execution_id !== current &&
+          row.status !== 'Running' &&
+          index >= keepLast &&
+          (options.completedBefore === undefined ||
+            (row.completed_at !== null && row.completed_at < options.completedBefore));
+        if (!isPrunable) return;
+        eventsDeleted += deleteHistory.run({ instanceId, executionId: row.execution_id }).changes;
+        executionsDeleted += deleteExecution.run({
+          instanceId,
+          executionId: row.execution_id,
+        }).changes;
+      });
+      return { instancesProcessed: 1, executionsDeleted, eventsDeleted };
+    },
+  );
 
   /** Instances with at least one execution that a prune could remove. */
   function selectBulkInstances(filter: InstanceSelectionFilter): string[] {
@@ -77,7 +96,9 @@ export function prepareExecutionPruning(db: Database.Database): ExecutionPruning
       executionConditions.push('e.completed_at < @completedBefore');
       params['completedBefore'] = filter.completedBefore;
     }
-    conditions.push(`EXISTS (SELECT 1 FROM executions e WHERE ${executionConditions.join(' AND ')})`);
+    conditions.push(
+      `EXISTS (SELECT 1 FROM executions e WHERE ${executionConditions.join(' AND ')})`,
+    );
     if (filter.instanceIds !== undefined) {
       conditions.push('i.instance_id IN (SELECT value FROM json_each(@ids))');
       params['ids'] = JSON.stringify(filter.instanceIds);

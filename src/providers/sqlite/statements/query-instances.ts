@@ -4,10 +4,20 @@
  * @module
  */
 import type Database from 'better-sqlite3';
-import type { InstanceCount, InstanceCountGroupBy, InstanceQuery, InstanceQueryFilter, InstanceRecordPage } from '../../provider.js';
+import type {
+  InstanceCount,
+  InstanceCountGroupBy,
+  InstanceQuery,
+  InstanceQueryFilter,
+  InstanceRecordPage,
+} from '../../provider.js';
 import type { InstanceRow } from '../../shared/instance-row.js';
 import {
-  type QueryDialect, instanceCountKey, instanceFilterConditions, planInstancePage, toInstanceRecordPage,
+  type QueryDialect,
+  instanceCountKey,
+  instanceFilterConditions,
+  planInstancePage,
+  toInstanceRecordPage,
 } from '../../shared/instance-query-plan.js';
 import { StatementCache } from '../statement-cache.js';
 import { INSTANCE_COLUMNS, INSTANCE_FROM } from './read-instances.js';

@@ -19,15 +19,18 @@ export function prepareReadHistory(db: Database.Database): ReadHistory {
        (SELECT MAX(execution_id) FROM executions WHERE instance_id = @instanceId),
        (SELECT MAX(execution_id) FROM history WHERE instance_id = @instanceId)) AS executionId`,
   );
-  const selectEvents = db.prepare<{ instanceId: string; executionId: number }, { event_id: number; event_data: string }>(
+  const selectEvents = db.prepare<
+    { instanceId: string; executionId: number },
+    { event_id: number; event_data: string }
+  >(
     `SELECT event_id, event_data FROM history
      WHERE instance_id = @instanceId AND execution_id = @executionId ORDER BY event_id`,
   );
   return (instanceId, requested) => {
     const executionId = requested ?? selectLatest.get({ instanceId })?.executionId ?? null;
     if (executionId === null) return [];
-    return selectEvents.all({ instanceId, executionId }).map((row) =>
-      readStoredEvent(instanceId, executionId, row.event_id, row.event_data),
-    );
+    return selectEvents
+      .all({ instanceId, executionId })
+      .map((row) => readStoredEvent(instanceId, executionId, row.event_id, row.event_data));
   };
 }

@@ -12,7 +12,10 @@ export interface InstanceReads {
   instanceExists(instanceId: string): boolean;
   listInstances(): string[];
   listInstancesByStatus(status: ExecutionStatus): string[];
-  getCustomStatus(instanceId: string, lastSeenVersion: number): { value: string | null; version: number } | null;
+  getCustomStatus(
+    instanceId: string,
+    lastSeenVersion: number,
+  ): { value: string | null; version: number } | null;
 }
 
 /** The columns of an {@link InstanceRow}: instance columns plus the current execution's status and output (alias `i`, `e`). */
@@ -74,7 +77,9 @@ export function prepareInstanceReads(db: Database.Database): InstanceReads {
     },
     getCustomStatus(instanceId, lastSeenVersion) {
       const row = selectCustomStatus.get({ instanceId, lastSeenVersion });
-      return row === undefined ? null : { value: row.custom_status, version: row.custom_status_version };
+      return row === undefined
+        ? null
+        : { value: row.custom_status, version: row.custom_status_version };
     },
   };
 }

@@ -29,7 +29,10 @@ export const MERGED_KV_SQL = `
 
 /** Each read is a single statement, so it sees one consistent snapshot of both tables. */
 export function prepareKvReads(db: Database.Database): KvReads {
-  const selectStore = db.prepare<{ instanceId: string }, { key: string; value: string; last_updated_at: number }>(
+  const selectStore = db.prepare<
+    { instanceId: string },
+    { key: string; value: string; last_updated_at: number }
+  >(
     'SELECT key, value, last_updated_at FROM kv_store WHERE instance_id = @instanceId ORDER BY key',
   );
   // At most one row; its value is null for a tombstone.
@@ -47,7 +50,9 @@ export function prepareKvReads(db: Database.Database): KvReads {
   return {
     readSnapshot(instanceId) {
       return new Map(
-        selectStore.all({ instanceId }).map((r) => [r.key, { value: r.value, lastUpdatedAt: r.last_updated_at }]),
+        selectStore
+          .all({ instanceId })
+          .map((r) => [r.key, { value: r.value, lastUpdatedAt: r.last_updated_at }]),
       );
     },
     getValue(instanceId, key) {

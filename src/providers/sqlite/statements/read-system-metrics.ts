@@ -3,8 +3,17 @@
  * @module
  */
 import type Database from 'better-sqlite3';
-import type { OrchestrationStatsRecord, QueueDepthsRecord, SystemMetricsRecord } from '../../provider.js';
-import { type OrchestrationStatsRow, type QueueDepthsRow, toOrchestrationStats, toQueueDepths } from '../../shared/metrics-rows.js';
+import type {
+  OrchestrationStatsRecord,
+  QueueDepthsRecord,
+  SystemMetricsRecord,
+} from '../../provider.js';
+import {
+  type OrchestrationStatsRow,
+  type QueueDepthsRow,
+  toOrchestrationStats,
+  toQueueDepths,
+} from '../../shared/metrics-rows.js';
 import { MERGED_KV_SQL } from './read-kv.js';
 
 export interface SystemMetricsReads {

@@ -5,14 +5,20 @@
 import type Database from 'better-sqlite3';
 import { instanceLockNotRenewedError } from '../../shared/lock-token-errors.js';
 
-export type RenewOrchestrationItemLock = (lockToken: string, extendForMs: number, now: number) => void;
+export type RenewOrchestrationItemLock = (
+  lockToken: string,
+  extendForMs: number,
+  now: number,
+) => void;
 
 /**
  * Sets `locked_until = now + extendForMs` on the instance lock and its marked rows, only while
  * the lock is still valid: once expired another dispatcher may own the instance, so renewal
  * fails permanently and the turn's ack will fail too.
  */
-export function prepareRenewOrchestrationItemLock(db: Database.Database): RenewOrchestrationItemLock {
+export function prepareRenewOrchestrationItemLock(
+  db: Database.Database,
+): RenewOrchestrationItemLock {
   const renewLock = db.prepare<{ token: string; lockedUntil: number; now: number }>(
     `UPDATE instance_locks SET locked_until = @lockedUntil
      WHERE lock_token = @token AND locked_until > @now`,

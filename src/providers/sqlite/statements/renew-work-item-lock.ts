@@ -14,7 +14,10 @@ export type RenewWorkItemLock = (lockToken: string, extendForMs: number, now: nu
  * also records activity on its session (when the session lease is still valid).
  */
 export function prepareRenewWorkItemLock(db: Database.Database): RenewWorkItemLock {
-  const renew = db.prepare<{ token: string; lockedUntil: number; now: number }, { session_id: string | null }>(
+  const renew = db.prepare<
+    { token: string; lockedUntil: number; now: number },
+    { session_id: string | null }
+  >(
     `UPDATE worker_queue SET locked_until = @lockedUntil WHERE lock_token = @token AND locked_until > @now
      RETURNING session_id`,
   );

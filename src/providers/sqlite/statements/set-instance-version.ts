@@ -7,14 +7,21 @@ import type Database from 'better-sqlite3';
 import type { AuditEntryInput, InstanceVersionChange } from '../../provider.js';
 import type { AuditLog } from './audit-log.js';
 
-export type SetInstanceVersion = (instanceId: string, change: InstanceVersionChange, audit: AuditEntryInput) => boolean;
+export type SetInstanceVersion = (
+  instanceId: string,
+  change: InstanceVersionChange,
+  audit: AuditEntryInput,
+) => boolean;
 
 /**
  * One `BEGIN IMMEDIATE` transaction: update the instance row (a field absent from the change
  * keeps its value, null clears it), then — only when the row exists — append the audit
  * entry. `updated_at` is left alone: it tracks the orchestration's progress, not operators.
  */
-export function prepareSetInstanceVersion(db: Database.Database, audit: AuditLog): SetInstanceVersion {
+export function prepareSetInstanceVersion(
+  db: Database.Database,
+  audit: AuditLog,
+): SetInstanceVersion {
   const update = db.prepare<{
     instanceId: string;
     hasPin: number;
@@ -27,17 +34,19 @@ export function prepareSetInstanceVersion(db: Database.Database, audit: AuditLog
          next_version = CASE WHEN @hasNext = 1 THEN @next ELSE next_version END
      WHERE instance_id = @instanceId`,
   );
-  const tx = db.transaction((instanceId: string, change: InstanceVersionChange, entry: AuditEntryInput): boolean => {
-    const changed = update.run({
-      instanceId,
-      hasPin: change.versionPin === undefined ? 0 : 1,
-      pin: change.versionPin ?? null,
-      hasNext: change.nextVersion === undefined ? 0 : 1,
-      next: change.nextVersion ?? null,
-    }).changes;
-    if (changed === 0) return false;
-    audit.append(entry);
-    return true;
-  });
+  const tx = db.transaction(
+    (instanceId: string, change: InstanceVersionChange, entry: AuditEntryInput): boolean => {
+      const changed = update.run({
+        instanceId,
+        hasPin: change.versionPin === undefined ? 0 : 1,
+        pin: change.versionPin ?? null,
+        hasNext: change.nextVersion === undefined ? 0 : 1,
+        next: change.nextVersion ?? null,
+      }).changes;
+      if (changed === 0) return false;
+      audit.append(entry);
+      return true;
+    },
+  );
   return (instanceId, change, entry) => tx.immediate(instanceId, change, entry);
 }

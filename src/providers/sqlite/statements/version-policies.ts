@@ -9,7 +9,11 @@ import type { AuditLog } from './audit-log.js';
 import { toVersionPolicyRecord, type VersionPolicyRow } from '../../shared/fleet-rows.js';
 
 export interface VersionPolicies {
-  set(orchestrationName: string, policy: StoredVersionPolicy | null, audit: AuditEntryInput): VersionPolicyRecord | null;
+  set(
+    orchestrationName: string,
+    policy: StoredVersionPolicy | null,
+    audit: AuditEntryInput,
+  ): VersionPolicyRecord | null;
   get(orchestrationName: string): VersionPolicyRecord | null;
   list(): VersionPolicyRecord[];
 }
@@ -44,20 +48,24 @@ export function prepareVersionPolicies(db: Database.Database, audit: AuditLog): 
 
   function get(operation: string, name: string): VersionPolicyRecord | null {
     const row = selectOne.get({ name });
-    return row === undefined || row.policy === null ? null : toVersionPolicyRecord(operation, { ...row, policy: row.policy });
+    return row === undefined || row.policy === null
+      ? null
+      : toVersionPolicyRecord(operation, { ...row, policy: row.policy });
   }
 
-  const setTx = db.transaction((name: string, policy: StoredVersionPolicy | null, entry: AuditEntryInput) => {
-    upsert.run({
-      name,
-      policy: policy === null ? null : JSON.stringify(policy),
-      at: entry.at,
-      actor: entry.actor ?? null,
-      reason: entry.reason ?? null,
-    });
-    audit.append(entry);
-    return get('setVersionPolicy', name);
-  });
+  const setTx = db.transaction(
+    (name: string, policy: StoredVersionPolicy | null, entry: AuditEntryInput) => {
+      upsert.run({
+        name,
+        policy: policy === null ? null : JSON.stringify(policy),
+        at: entry.at,
+        actor: entry.actor ?? null,
+        reason: entry.reason ?? null,
+      });
+      audit.append(entry);
+      return get('setVersionPolicy', name);
+    },
+  );
 
   return {
     set: (name, policy, entry) => setTx.immediate(name, policy, entry),

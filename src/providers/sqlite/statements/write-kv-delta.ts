@@ -64,14 +64,21 @@ export function prepareKvDeltaWrites(db: Database.Database): KvDeltaWrites {
      WHERE instance_id = @instanceId
        AND key IN (SELECT key FROM kv_delta WHERE instance_id = @instanceId AND value IS NULL)`,
   );
-  const clearDelta = db.prepare<{ instanceId: string }>('DELETE FROM kv_delta WHERE instance_id = @instanceId');
+  const clearDelta = db.prepare<{ instanceId: string }>(
+    'DELETE FROM kv_delta WHERE instance_id = @instanceId',
+  );
 
   return {
     applyEvents(instanceId, historyDelta, now) {
       for (const event of historyDelta) {
         switch (event.type) {
           case 'KeyValueSet':
-            upsertValue.run({ instanceId, key: event.key, value: event.value, lastUpdatedAt: event.lastUpdatedAt });
+            upsertValue.run({
+              instanceId,
+              key: event.key,
+              value: event.value,
+              lastUpdatedAt: event.lastUpdatedAt,
+            });
             break;
           case 'KeyValueCleared':
             upsertTombstone.run({ instanceId, key: event.key, now });

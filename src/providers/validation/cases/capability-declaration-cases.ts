@@ -23,7 +23,11 @@ export function registerCapabilityDeclarationCases(h: ConformanceHarness): void 
       for (const capability of PROVIDER_CAPABILITIES) {
         if (!p.capabilities[capability]) continue;
         for (const method of CAPABILITY_METHOD_NAMES[capability]) {
-          assert.equal(typeof methods[method], 'function', `capability '${capability}' declared but ${method} is missing`);
+          assert.equal(
+            typeof methods[method],
+            'function',
+            `capability '${capability}' declared but ${method} is missing`,
+          );
         }
       }
     });

@@ -18,30 +18,43 @@ import {
 
 export function registerHistoryLoadingCases(h: ConformanceHarness): void {
   describe('history loading', () => {
-    h.test('a history row that cannot be parsed yields the locked item with historyError and empty history', async (t) => {
-      const p = await h.provider(t);
-      await startInstance(p, 'corrupt-1');
-      await p.enqueueForOrchestrator(externalRaised('corrupt-1'));
-      const first = await fetchFor(p, 'corrupt-1');
-      // An event type from a "newer engine": stored blindly, rejected when parsed.
-      const future = { ...scheduledEvent('corrupt-1', 1, 2), type: 'FromTheFuture' } as unknown as HistoryEvent;
-      await p.ackOrchestrationItem(first.lockToken, ack(1, { historyDelta: [future] }));
+    h.test(
+      'a history row that cannot be parsed yields the locked item with historyError and empty history',
+      async (t) => {
+        const p = await h.provider(t);
+        await startInstance(p, 'corrupt-1');
+        await p.enqueueForOrchestrator(externalRaised('corrupt-1'));
+        const first = await fetchFor(p, 'corrupt-1');
+        // An event type from a "newer engine": stored blindly, rejected when parsed.
+        const future = {
+          ...scheduledEvent('corrupt-1', 1, 2),
+          type: 'FromTheFuture',
+        } as unknown as HistoryEvent;
+        await p.ackOrchestrationItem(first.lockToken, ack(1, { historyDelta: [future] }));
 
-      await p.enqueueForOrchestrator(externalRaised('corrupt-1'));
-      const locked = await fetchFor(p, 'corrupt-1');
-      assert.deepEqual(locked.item.history, []);
-      assert.ok(locked.item.historyError, 'historyError is set');
-      assert.equal(locked.item.executionId, 1);
-      assert.equal(locked.item.orchestrationName, 'Flow');
-      assert.equal(locked.item.messages.length, 1);
-      assert.equal(await p.fetchOrchestrationItem(FETCH), null, 'the lock is held');
+        await p.enqueueForOrchestrator(externalRaised('corrupt-1'));
+        const locked = await fetchFor(p, 'corrupt-1');
+        assert.deepEqual(locked.item.history, []);
+        assert.ok(locked.item.historyError, 'historyError is set');
+        assert.equal(locked.item.executionId, 1);
+        assert.equal(locked.item.orchestrationName, 'Flow');
+        assert.equal(locked.item.messages.length, 1);
+        assert.equal(await p.fetchOrchestrationItem(FETCH), null, 'the lock is held');
 
-      await p.ackOrchestrationItem(
-        locked.lockToken,
-        ack(1, { historyDelta: [scheduledEvent('corrupt-1', 1, 3)], metadata: { status: 'Failed', output: 'poison' } }),
-      );
-      assert.equal((await p.getInstance('corrupt-1'))?.status, 'Failed', 'acking appends without reading history');
-    });
+        await p.ackOrchestrationItem(
+          locked.lockToken,
+          ack(1, {
+            historyDelta: [scheduledEvent('corrupt-1', 1, 3)],
+            metadata: { status: 'Failed', output: 'poison' },
+          }),
+        );
+        assert.equal(
+          (await p.getInstance('corrupt-1'))?.status,
+          'Failed',
+          'acking appends without reading history',
+        );
+      },
+    );
 
     h.test('the fetched item reports the instance creation time', async (t) => {
       const p = await h.provider(t);
@@ -92,7 +105,10 @@ export function registerHistoryLoadingCases(h: ConformanceHarness): void {
         const createdAt = (await p.getInstance('cache-2'))?.createdAt;
         assert.ok(createdAt !== undefined);
         await p.enqueueForOrchestrator(externalRaised('cache-2'));
-        const locked = await fetchFor(p, 'cache-2', { ...FETCH, cachedHistory: () => makeHint(createdAt) });
+        const locked = await fetchFor(p, 'cache-2', {
+          ...FETCH,
+          cachedHistory: () => makeHint(createdAt),
+        });
         assert.equal(locked.item.historyCached, false);
         assert.deepEqual(
           locked.item.history.map((e) => e.eventId),

@@ -5,7 +5,13 @@
 import assert from 'node:assert/strict';
 import { describe } from 'node:test';
 import { InvalidInputError } from '../../../core/errors/duroxide-error.js';
-import type { InstanceCountGroupBy, InstanceQueryFilter, InstanceRecord, Provider, ProviderWith } from '../../provider.js';
+import type {
+  InstanceCountGroupBy,
+  InstanceQueryFilter,
+  InstanceRecord,
+  Provider,
+  ProviderWith,
+} from '../../provider.js';
 import type { ConformanceClock, ConformanceHarness } from '../conformance-fixtures.js';
 import {
   allInstanceRecords,
@@ -40,7 +46,10 @@ async function seed(p: Provider, clock: ConformanceClock): Promise<void> {
 
 /** The page order: newest first, then by id. */
 function pageOrder(a: InstanceRecord, b: InstanceRecord): number {
-  return b.createdAt - a.createdAt || (a.instanceId < b.instanceId ? -1 : a.instanceId > b.instanceId ? 1 : 0);
+  return (
+    b.createdAt - a.createdAt ||
+    (a.instanceId < b.instanceId ? -1 : a.instanceId > b.instanceId ? 1 : 0)
+  );
 }
 
 function matches(r: InstanceRecord, f: InstanceQueryFilter): boolean {
@@ -59,11 +68,19 @@ function matches(r: InstanceRecord, f: InstanceQueryFilter): boolean {
 }
 
 /** Every page of `filter` with page size `limit`, checking the cursor contract on the way. */
-async function allPages(p: ProviderWith<'management'>, filter: InstanceQueryFilter, limit: number): Promise<InstanceRecord[]> {
+async function allPages(
+  p: ProviderWith<'management'>,
+  filter: InstanceQueryFilter,
+  limit: number,
+): Promise<InstanceRecord[]> {
   const items: InstanceRecord[] = [];
   let cursor: string | undefined;
   for (let pages = 0; pages < 1000; pages++) {
-    const page = await p.queryInstances({ ...filter, limit, ...(cursor === undefined ? {} : { cursor }) });
+    const page = await p.queryInstances({
+      ...filter,
+      limit,
+      ...(cursor === undefined ? {} : { cursor }),
+    });
     assert.ok(page.items.length <= limit);
     items.push(...page.items);
     if (page.nextCursor === null) return items;
@@ -95,13 +112,21 @@ function filtersFor(records: readonly InstanceRecord[]): [string, InstanceQueryF
     ['id prefix', { idPrefix: 'ord-1' }],
     ['id prefix with %', { idPrefix: 'a%' }],
     ['id prefix with _', { idPrefix: 'a_' }],
-    ['name, version prefix and status', { name: 'OrderFlow', versionPrefix: '1.0.', status: 'Running' }],
-    ['status and created range', { status: 'Completed', createdFrom: mid(created, 0.1), createdTo: mid(created, 0.9) }],
+    [
+      'name, version prefix and status',
+      { name: 'OrderFlow', versionPrefix: '1.0.', status: 'Running' },
+    ],
+    [
+      'status and created range',
+      { status: 'Completed', createdFrom: mid(created, 0.1), createdTo: mid(created, 0.9) },
+    ],
     ['nothing matches', { name: 'NoSuchOrchestration' }],
   ];
 }
 
-export function registerInstanceQueryCases(h: ConformanceHarness<ProviderWith<'management'>>): void {
+export function registerInstanceQueryCases(
+  h: ConformanceHarness<ProviderWith<'management'>>,
+): void {
   describe('instance query', () => {
     h.test('paging visits every instance once, newest first then by id', async (t) => {
       const p = await h.provider(t);
@@ -109,7 +134,11 @@ export function registerInstanceQueryCases(h: ConformanceHarness<ProviderWith<'m
       const all = await allInstanceRecords(p);
       const expected = [...all].sort(pageOrder).map((r) => r.instanceId);
       for (const limit of [1, 5, 7, 24, 100]) {
-        assert.deepEqual((await allPages(p, {}, limit)).map((r) => r.instanceId), expected, `limit ${limit}`);
+        assert.deepEqual(
+          (await allPages(p, {}, limit)).map((r) => r.instanceId),
+          expected,
+          `limit ${limit}`,
+        );
       }
       const first = await p.queryInstances({ limit: 24 });
       assert.equal(first.nextCursor, null, 'an exactly full last page has no next cursor');
@@ -122,46 +151,70 @@ export function registerInstanceQueryCases(h: ConformanceHarness<ProviderWith<'m
       for (const item of page.items) assert.deepEqual(item, await p.getInstance(item.instanceId));
     });
 
-    h.test('every criterion, alone and combined, selects what a scan of all instances selects', async (t) => {
-      const p = await h.provider(t);
-      await seed(p, h.clock(t));
-      const all = await allInstanceRecords(p);
-      for (const [label, filter] of filtersFor(all)) {
-        const expected = all.filter((r) => matches(r, filter)).sort(pageOrder).map((r) => r.instanceId);
-        const actual = (await allPages(p, filter, 4)).map((r) => r.instanceId);
-        assert.deepEqual(actual, expected, label);
-      }
-      const prefixOnly = await allPages(p, { versionPrefix: '1.0.' }, 100);
-      assert.ok(prefixOnly.some((r) => r.orchestrationVersion === '1.0.3-beta'), 'pre-releases of 1.0.x match');
-      assert.ok(prefixOnly.every((r) => r.orchestrationVersion !== '1.1.0'));
-    });
+    h.test(
+      'every criterion, alone and combined, selects what a scan of all instances selects',
+      async (t) => {
+        const p = await h.provider(t);
+        await seed(p, h.clock(t));
+        const all = await allInstanceRecords(p);
+        for (const [label, filter] of filtersFor(all)) {
+          const expected = all
+            .filter((r) => matches(r, filter))
+            .sort(pageOrder)
+            .map((r) => r.instanceId);
+          const actual = (await allPages(p, filter, 4)).map((r) => r.instanceId);
+          assert.deepEqual(actual, expected, label);
+        }
+        const prefixOnly = await allPages(p, { versionPrefix: '1.0.' }, 100);
+        assert.ok(
+          prefixOnly.some((r) => r.orchestrationVersion === '1.0.3-beta'),
+          'pre-releases of 1.0.x match',
+        );
+        assert.ok(prefixOnly.every((r) => r.orchestrationVersion !== '1.1.0'));
+      },
+    );
 
-    h.test('instances created while paging do not shift or repeat the remaining pages', async (t) => {
-      const p = await h.provider(t);
-      await seed(p, h.clock(t));
-      const expected = (await allPages(p, {}, 100)).map((r) => r.instanceId);
-      const first = await p.queryInstances({ limit: 10 });
-      await h.clock(t).advance(2);
-      await startInstance(p, 'zz-late-1');
-      await startInstance(p, 'aa-late-2');
-      const rest = await allPages(p, {}, 100);
-      const seen = [...first.items.map((r) => r.instanceId)];
-      let cursor = first.nextCursor;
-      while (cursor !== null) {
-        const page = await p.queryInstances({ limit: 10, cursor });
-        seen.push(...page.items.map((r) => r.instanceId));
-        cursor = page.nextCursor;
-      }
-      assert.deepEqual(seen, expected);
-      assert.deepEqual(rest.slice(0, 2).map((r) => r.instanceId).sort(), ['aa-late-2', 'zz-late-1'], 'new instances come first');
-    });
+    h.test(
+      'instances created while paging do not shift or repeat the remaining pages',
+      async (t) => {
+        const p = await h.provider(t);
+        await seed(p, h.clock(t));
+        const expected = (await allPages(p, {}, 100)).map((r) => r.instanceId);
+        const first = await p.queryInstances({ limit: 10 });
+        await h.clock(t).advance(2);
+        await startInstance(p, 'zz-late-1');
+        await startInstance(p, 'aa-late-2');
+        const rest = await allPages(p, {}, 100);
+        const seen = [...first.items.map((r) => r.instanceId)];
+        let cursor = first.nextCursor;
+        while (cursor !== null) {
+          const page = await p.queryInstances({ limit: 10, cursor });
+          seen.push(...page.items.map((r) => r.instanceId));
+          cursor = page.nextCursor;
+        }
+        assert.deepEqual(seen, expected);
+        assert.deepEqual(
+          rest
+            .slice(0, 2)
+            .map((r) => r.instanceId)
+            .sort(),
+          ['aa-late-2', 'zz-late-1'],
+          'new instances come first',
+        );
+      },
+    );
 
     h.test('a malformed cursor is refused with InvalidInputError', async (t) => {
       const p = await h.provider(t);
       await seed(p, h.clock(t));
       const valid = (await p.queryInstances({ limit: 3 })).nextCursor;
       assert.ok(valid);
-      for (const cursor of ['garbage', valid.slice(0, -3) + '!!!', 'c1.', 'c1.' + Buffer.from('{"a":1}').toString('base64url')]) {
+      for (const cursor of [
+        'garbage',
+        valid.slice(0, -3) + '!!!',
+        'c1.',
+        'c1.' + Buffer.from('{"a":1}').toString('base64url'),
+      ]) {
         await rejectsWith(p.queryInstances({ limit: 3, cursor }), InvalidInputError, 'cursor');
       }
     });
@@ -191,7 +244,10 @@ export function registerInstanceQueryCases(h: ConformanceHarness<ProviderWith<'m
           );
           for (let i = 1; i < counts.length; i++) {
             const [a, b] = [counts[i - 1]!, counts[i]!];
-            assert.ok(a.count > b.count || (a.count === b.count && a.key < b.key), `order of ${label} by ${groupBy}`);
+            assert.ok(
+              a.count > b.count || (a.count === b.count && a.key < b.key),
+              `order of ${label} by ${groupBy}`,
+            );
           }
         }
       }

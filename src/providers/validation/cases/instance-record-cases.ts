@@ -20,38 +20,69 @@ import {
 } from '../conformance-fixtures.js';
 
 /** Runs one turn for an existing instance that ends its current execution with `status`. */
-async function finish(p: Provider, instanceId: string, status: Exclude<ExecutionStatus, 'Running'>): Promise<void> {
+async function finish(
+  p: Provider,
+  instanceId: string,
+  status: Exclude<ExecutionStatus, 'Running'>,
+): Promise<void> {
   await p.enqueueForOrchestrator(externalRaised(instanceId));
   const locked = await fetchFor(p, instanceId);
-  await p.ackOrchestrationItem(locked.lockToken, ack(locked.item.executionId, { metadata: { status, output: '"out"' } }));
+  await p.ackOrchestrationItem(
+    locked.lockToken,
+    ack(locked.item.executionId, { metadata: { status, output: '"out"' } }),
+  );
 }
 
 /** Runs one turn for an existing instance carrying `customStatus` metadata (when given). */
-async function turn(p: Provider, instanceId: string, customStatus?: { value: string | null }): Promise<void> {
+async function turn(
+  p: Provider,
+  instanceId: string,
+  customStatus?: { value: string | null },
+): Promise<void> {
   await p.enqueueForOrchestrator(externalRaised(instanceId));
   const locked = await fetchFor(p, instanceId);
-  await p.ackOrchestrationItem(locked.lockToken, ack(1, { metadata: customStatus === undefined ? {} : { customStatus } }));
+  await p.ackOrchestrationItem(
+    locked.lockToken,
+    ack(1, { metadata: customStatus === undefined ? {} : { customStatus } }),
+  );
 }
 
 /**
  * Ends execution `from` with continue-as-new and acks the new execution's first turn with
  * `version`, like the runtime does.
  */
-async function continueAsNew(p: Provider, instanceId: string, from: number, version: string): Promise<void> {
+async function continueAsNew(
+  p: Provider,
+  instanceId: string,
+  from: number,
+  version: string,
+): Promise<void> {
   await p.enqueueForOrchestrator(externalRaised(instanceId));
   const ending = await fetchFor(p, instanceId);
   await p.ackOrchestrationItem(
     ending.lockToken,
     ack(from, {
-      historyDelta: [historyEvent(instanceId, from, 2, { type: 'OrchestrationContinuedAsNew', input: '{}' })],
+      historyDelta: [
+        historyEvent(instanceId, from, 2, { type: 'OrchestrationContinuedAsNew', input: '{}' }),
+      ],
       orchestratorItems: [
-        { type: 'ContinueAsNew', instance: instanceId, orchestration: 'Flow', input: '{}', version },
+        {
+          type: 'ContinueAsNew',
+          instance: instanceId,
+          orchestration: 'Flow',
+          input: '{}',
+          version,
+        },
       ],
       metadata: { status: 'ContinuedAsNew', output: '{}' },
     }),
   );
   const next = await fetchFor(p, instanceId);
-  assert.equal(next.item.executionId, from, 'the current execution moves only when the new one is acked');
+  assert.equal(
+    next.item.executionId,
+    from,
+    'the current execution moves only when the new one is acked',
+  );
   await p.ackOrchestrationItem(
     next.lockToken,
     ack(from + 1, {
@@ -74,7 +105,10 @@ export function registerInstanceRecordCases(h: ConformanceHarness): void {
       assert.equal(created.currentExecutionId, 1);
       assert.equal(created.orchestrationName, 'Order');
       assert.equal(created.orchestrationVersion, '1.2.0');
-      assert.ok(created.createdAt >= before && created.createdAt <= h.clock(t).now(), `createdAt ${created.createdAt}`);
+      assert.ok(
+        created.createdAt >= before && created.createdAt <= h.clock(t).now(),
+        `createdAt ${created.createdAt}`,
+      );
       assert.ok(created.updatedAt >= created.createdAt);
       assert.equal(created.parentInstanceId, undefined);
 
@@ -84,7 +118,10 @@ export function registerInstanceRecordCases(h: ConformanceHarness): void {
       assert.equal(done?.status, 'Completed');
       assert.equal(done?.output, '"out"');
       assert.equal(done?.createdAt, created.createdAt);
-      assert.ok(done !== null && done.updatedAt > created.updatedAt, 'updatedAt moves on every ack');
+      assert.ok(
+        done !== null && done.updatedAt > created.updatedAt,
+        'updatedAt moves on every ack',
+      );
 
       const execution = await p.getExecution('rec-1', 1);
       assert.ok(execution);
@@ -94,7 +131,9 @@ export function registerInstanceRecordCases(h: ConformanceHarness): void {
       assert.equal(execution.status, 'Completed');
       assert.equal(execution.output, '"out"');
       assert.ok(execution.startedAt >= before);
-      assert.ok(execution.completedAt !== undefined && execution.completedAt >= execution.startedAt);
+      assert.ok(
+        execution.completedAt !== undefined && execution.completedAt >= execution.startedAt,
+      );
       assert.equal(execution.eventCount, 1);
     });
 
@@ -181,24 +220,35 @@ export function registerInstanceRecordCases(h: ConformanceHarness): void {
       await turn(p, 'cs-1', { value: '"a"' });
       assert.deepEqual(await p.getCustomStatus('cs-1', 0), { value: '"a"', version: 1 });
       await turn(p, 'cs-1');
-      assert.deepEqual(await p.getCustomStatus('cs-1', 0), { value: '"a"', version: 1 }, 'untouched without metadata');
+      assert.deepEqual(
+        await p.getCustomStatus('cs-1', 0),
+        { value: '"a"', version: 1 },
+        'untouched without metadata',
+      );
       await turn(p, 'cs-1', { value: null });
       assert.deepEqual(await p.getCustomStatus('cs-1', 0), { value: null, version: 2 });
       await turn(p, 'cs-1', { value: '"a"' });
-      assert.deepEqual(await p.getCustomStatus('cs-1', 2), { value: '"a"', version: 3 }, 'same value still counts');
+      assert.deepEqual(
+        await p.getCustomStatus('cs-1', 2),
+        { value: '"a"', version: 3 },
+        'same value still counts',
+      );
 
       const instance = await p.getInstance('cs-1');
       assert.equal(instance?.customStatus, '"a"');
       assert.equal(instance?.customStatusVersion, 3);
     });
 
-    h.test('getCustomStatus returns null when the version is not newer than the last seen one', async (t) => {
-      const p = await h.provider(t);
-      await startInstance(p, 'cs-2');
-      await turn(p, 'cs-2', { value: '"x"' });
-      assert.equal(await p.getCustomStatus('cs-2', 1), null);
-      assert.equal(await p.getCustomStatus('cs-2', 5), null);
-    });
+    h.test(
+      'getCustomStatus returns null when the version is not newer than the last seen one',
+      async (t) => {
+        const p = await h.provider(t);
+        await startInstance(p, 'cs-2');
+        await turn(p, 'cs-2', { value: '"x"' });
+        assert.equal(await p.getCustomStatus('cs-2', 1), null);
+        assert.equal(await p.getCustomStatus('cs-2', 5), null);
+      },
+    );
 
     h.test('getCustomStatus returns null for an unknown instance', async (t) => {
       const p = await h.provider(t);
@@ -207,30 +257,33 @@ export function registerInstanceRecordCases(h: ConformanceHarness): void {
   });
 
   describe('multiple executions (continue-as-new)', () => {
-    h.test('acking a new execution id moves the current execution and keeps each history', async (t) => {
-      const p = await h.provider(t);
-      await startInstance(p, 'can-1');
-      await continueAsNew(p, 'can-1', 1, '1.0.0');
+    h.test(
+      'acking a new execution id moves the current execution and keeps each history',
+      async (t) => {
+        const p = await h.provider(t);
+        await startInstance(p, 'can-1');
+        await continueAsNew(p, 'can-1', 1, '1.0.0');
 
-      const instance = await p.getInstance('can-1');
-      assert.equal(instance?.currentExecutionId, 2);
-      assert.equal(instance?.status, 'Running');
-      assert.deepEqual(await p.listExecutions('can-1'), [1, 2]);
-      assert.equal((await p.getExecution('can-1', 1))?.status, 'ContinuedAsNew');
-      assert.equal((await p.getExecution('can-1', 2))?.status, 'Running');
+        const instance = await p.getInstance('can-1');
+        assert.equal(instance?.currentExecutionId, 2);
+        assert.equal(instance?.status, 'Running');
+        assert.deepEqual(await p.listExecutions('can-1'), [1, 2]);
+        assert.equal((await p.getExecution('can-1', 1))?.status, 'ContinuedAsNew');
+        assert.equal((await p.getExecution('can-1', 2))?.status, 'Running');
 
-      const first = await p.readHistory('can-1', 1);
-      assert.deepEqual(
-        first.map((e) => e.type),
-        ['OrchestrationStarted', 'OrchestrationContinuedAsNew'],
-      );
-      const latest = await p.readHistory('can-1');
-      assert.deepEqual(
-        latest.map((e) => [e.executionId, e.type]),
-        [[2, 'OrchestrationStarted']],
-      );
-      assert.deepEqual(await p.readHistory('can-1', 2), latest);
-    });
+        const first = await p.readHistory('can-1', 1);
+        assert.deepEqual(
+          first.map((e) => e.type),
+          ['OrchestrationStarted', 'OrchestrationContinuedAsNew'],
+        );
+        const latest = await p.readHistory('can-1');
+        assert.deepEqual(
+          latest.map((e) => [e.executionId, e.type]),
+          [[2, 'OrchestrationStarted']],
+        );
+        assert.deepEqual(await p.readHistory('can-1', 2), latest);
+      },
+    );
 
     h.test('a fetch after continue-as-new returns the new execution and its history', async (t) => {
       const p = await h.provider(t);

@@ -7,7 +7,12 @@
 import assert from 'node:assert/strict';
 import { describe } from 'node:test';
 import type { EventKind } from '../../../core/history/history-event.js';
-import type { ExecutionStatus, KvEntryRecord, LockedOrchestrationItem, Provider } from '../../provider.js';
+import type {
+  ExecutionStatus,
+  KvEntryRecord,
+  LockedOrchestrationItem,
+  Provider,
+} from '../../provider.js';
 import type { ConformanceHarness } from '../conformance-fixtures.js';
 import {
   ack,
@@ -67,8 +72,13 @@ export async function kvTurn(
   const locked = await fetchFor(p, instanceId);
   const executionId = locked.item.executionId;
   const first = nextEventId(locked);
-  const historyDelta = kinds.map((kind, i) => historyEvent(instanceId, executionId, first + i, kind));
-  const metadata = ending === undefined ? {} : { status: ending, output: ending === 'Completed' ? '"done"' : 'boom' };
+  const historyDelta = kinds.map((kind, i) =>
+    historyEvent(instanceId, executionId, first + i, kind),
+  );
+  const metadata =
+    ending === undefined
+      ? {}
+      : { status: ending, output: ending === 'Completed' ? '"done"' : 'boom' };
   await p.ackOrchestrationItem(locked.lockToken, ack(executionId, { historyDelta, metadata }));
   return locked;
 }
@@ -89,14 +99,23 @@ export async function kvContinueAsNew(
   const first = nextEventId(ending);
   const historyDelta = [
     ...kinds.map((kind, i) => historyEvent(instanceId, from, first + i, kind)),
-    historyEvent(instanceId, from, first + kinds.length, { type: 'OrchestrationContinuedAsNew', input: '{}' }),
+    historyEvent(instanceId, from, first + kinds.length, {
+      type: 'OrchestrationContinuedAsNew',
+      input: '{}',
+    }),
   ];
   await p.ackOrchestrationItem(
     ending.lockToken,
     ack(from, {
       historyDelta,
       orchestratorItems: [
-        { type: 'ContinueAsNew', instance: instanceId, orchestration: DEFAULT_NAME, input: '{}', version: DEFAULT_VERSION },
+        {
+          type: 'ContinueAsNew',
+          instance: instanceId,
+          orchestration: DEFAULT_NAME,
+          input: '{}',
+          version: DEFAULT_VERSION,
+        },
       ],
       metadata: { status: 'ContinuedAsNew', output: '{}' },
     }),
@@ -106,13 +125,19 @@ export async function kvContinueAsNew(
   const next = await fetchFor(p, instanceId);
   await p.ackOrchestrationItem(
     next.lockToken,
-    ack(from + 1, { historyDelta: [startedEvent(instanceId, from + 1)], metadata: startMetadata() }),
+    ack(from + 1, {
+      historyDelta: [startedEvent(instanceId, from + 1)],
+      metadata: startMetadata(),
+    }),
   );
   return next;
 }
 
 /** Fetches the instance once more (acking nothing) and returns its snapshot. */
-export async function snapshotNow(p: Provider, instanceId: string): Promise<Record<string, string>> {
+export async function snapshotNow(
+  p: Provider,
+  instanceId: string,
+): Promise<Record<string, string>> {
   await p.enqueueForOrchestrator(externalRaised(instanceId));
   const locked = await fetchFor(p, instanceId);
   await p.ackOrchestrationItem(locked.lockToken, ack(locked.item.executionId));
@@ -142,7 +167,10 @@ export function registerKvStoreCases(h: ConformanceHarness): void {
         historyEvent('kv-atomic', 2, 1, set('dup', '1')),
       ];
       await rejectsPermanently(
-        p.ackOrchestrationItem(locked.lockToken, ack(2, { historyDelta, metadata: { status: 'Completed', output: '1' } })),
+        p.ackOrchestrationItem(
+          locked.lockToken,
+          ack(2, { historyDelta, metadata: { status: 'Completed', output: '1' } }),
+        ),
       );
       assert.deepEqual(await mergedOf(p, 'kv-atomic'), { stored: '1' });
     });
@@ -229,16 +257,32 @@ export function registerKvStoreCases(h: ConformanceHarness): void {
       assert.equal(await p.getKvValue('kv-big', 'big'), big);
     });
 
-    h.test('keys with spaces, unicode, dots, slashes, quotes and wildcards round-trip', async (t) => {
-      const p = await h.provider(t);
-      const keys = ['with space', 'ünïcødé 🔑', 'a.b.c', 'a/b\\c', `it's "quoted"`, '100%_like', ''];
-      await startInstance(p, 'kv-chars');
-      await kvTurn(p, 'kv-chars', keys.map((k, i) => set(k, String(i))));
-      for (const [i, key] of keys.entries()) assert.equal(await p.getKvValue('kv-chars', key), String(i), key);
-      await kvContinueAsNew(p, 'kv-chars');
-      assert.deepEqual(Object.keys(await mergedOf(p, 'kv-chars')).sort(), [...keys].sort());
-      assert.deepEqual(Object.keys(await snapshotNow(p, 'kv-chars')).sort(), [...keys].sort());
-    });
+    h.test(
+      'keys with spaces, unicode, dots, slashes, quotes and wildcards round-trip',
+      async (t) => {
+        const p = await h.provider(t);
+        const keys = [
+          'with space',
+          'ünïcødé 🔑',
+          'a.b.c',
+          'a/b\\c',
+          `it's "quoted"`,
+          '100%_like',
+          '',
+        ];
+        await startInstance(p, 'kv-chars');
+        await kvTurn(
+          p,
+          'kv-chars',
+          keys.map((k, i) => set(k, String(i))),
+        );
+        for (const [i, key] of keys.entries())
+          assert.equal(await p.getKvValue('kv-chars', key), String(i), key);
+        await kvContinueAsNew(p, 'kv-chars');
+        assert.deepEqual(Object.keys(await mergedOf(p, 'kv-chars')).sort(), [...keys].sort());
+        assert.deepEqual(Object.keys(await snapshotNow(p, 'kv-chars')).sort(), [...keys].sort());
+      },
+    );
 
     h.test('instances never see or clear each other’s keys', async (t) => {
       const p = await h.provider(t);
@@ -257,15 +301,22 @@ export function registerKvStoreCases(h: ConformanceHarness): void {
     });
 
     const withStats = h.requiring('management');
-    withStats.test('the orchestration stats count the merged keys and their UTF-8 value bytes', async (t) => {
-      const p = await withStats.provider(t);
-      await startInstance(p, 'kv-stats');
-      await kvContinueAsNew(p, 'kv-stats', [set('a', '"é"'), set('b', '12345')]);
-      await kvTurn(p, 'kv-stats', [clear('b'), set('c', '1')]);
-      const stats = await p.getOrchestrationStats('kv-stats');
-      assert.equal(stats?.kvUserKeyCount, 2, 'a from the store, c from the delta; b is tombstoned');
-      assert.equal(stats?.kvTotalValueBytes, 4 + 1);
-    });
+    withStats.test(
+      'the orchestration stats count the merged keys and their UTF-8 value bytes',
+      async (t) => {
+        const p = await withStats.provider(t);
+        await startInstance(p, 'kv-stats');
+        await kvContinueAsNew(p, 'kv-stats', [set('a', '"é"'), set('b', '12345')]);
+        await kvTurn(p, 'kv-stats', [clear('b'), set('c', '1')]);
+        const stats = await p.getOrchestrationStats('kv-stats');
+        assert.equal(
+          stats?.kvUserKeyCount,
+          2,
+          'a from the store, c from the delta; b is tombstoned',
+        );
+        assert.equal(stats?.kvTotalValueBytes, 4 + 1);
+      },
+    );
   });
 
   describe('kv store: snapshot and merge at execution end', () => {
@@ -283,36 +334,46 @@ export function registerKvStoreCases(h: ConformanceHarness): void {
       assert.equal(await p.getKvValue('kv-snap-cur', 'a'), '1', 'clients see it meanwhile');
     });
 
-    h.test('values of a continued-as-new execution are in the next execution’s snapshot with their timestamps', async (t) => {
-      const p = await h.provider(t);
-      await startInstance(p, 'kv-snap-can');
-      await kvTurn(p, 'kv-snap-can', [set('a', '1', SET_AT + 1)]);
-      const next = await kvContinueAsNew(p, 'kv-snap-can', [set('b', '2', SET_AT + 2)]);
-      assert.deepEqual(
-        [...(next.item.kvSnapshot ?? NO_KV)],
-        [
-          ['a', { value: '1', lastUpdatedAt: SET_AT + 1 }],
-          ['b', { value: '2', lastUpdatedAt: SET_AT + 2 }],
-        ],
-      );
-    });
+    h.test(
+      'values of a continued-as-new execution are in the next execution’s snapshot with their timestamps',
+      async (t) => {
+        const p = await h.provider(t);
+        await startInstance(p, 'kv-snap-can');
+        await kvTurn(p, 'kv-snap-can', [set('a', '1', SET_AT + 1)]);
+        const next = await kvContinueAsNew(p, 'kv-snap-can', [set('b', '2', SET_AT + 2)]);
+        assert.deepEqual(
+          [...(next.item.kvSnapshot ?? NO_KV)],
+          [
+            ['a', { value: '1', lastUpdatedAt: SET_AT + 1 }],
+            ['b', { value: '2', lastUpdatedAt: SET_AT + 2 }],
+          ],
+        );
+      },
+    );
 
-    h.test('readKvSnapshot returns what a fetch would: earlier executions only, with timestamps', async (t) => {
-      const p = await h.provider(t);
-      assert.deepEqual([...(await p.readKvSnapshot('kv-read-snap'))], [], 'unknown instance: empty');
-      await startInstance(p, 'kv-read-snap');
-      await kvTurn(p, 'kv-read-snap', [set('a', '1', SET_AT + 1)]);
-      await kvContinueAsNew(p, 'kv-read-snap', [set('b', '2', SET_AT + 2)]);
-      await kvTurn(p, 'kv-read-snap', [set('c', '3'), clear('a')]);
-      assert.deepEqual(
-        [...(await p.readKvSnapshot('kv-read-snap'))],
-        [
-          ['a', { value: '1', lastUpdatedAt: SET_AT + 1 }],
-          ['b', { value: '2', lastUpdatedAt: SET_AT + 2 }],
-        ],
-      );
-      assert.deepEqual(await snapshotNow(p, 'kv-read-snap'), { a: '1', b: '2' });
-    });
+    h.test(
+      'readKvSnapshot returns what a fetch would: earlier executions only, with timestamps',
+      async (t) => {
+        const p = await h.provider(t);
+        assert.deepEqual(
+          [...(await p.readKvSnapshot('kv-read-snap'))],
+          [],
+          'unknown instance: empty',
+        );
+        await startInstance(p, 'kv-read-snap');
+        await kvTurn(p, 'kv-read-snap', [set('a', '1', SET_AT + 1)]);
+        await kvContinueAsNew(p, 'kv-read-snap', [set('b', '2', SET_AT + 2)]);
+        await kvTurn(p, 'kv-read-snap', [set('c', '3'), clear('a')]);
+        assert.deepEqual(
+          [...(await p.readKvSnapshot('kv-read-snap'))],
+          [
+            ['a', { value: '1', lastUpdatedAt: SET_AT + 1 }],
+            ['b', { value: '2', lastUpdatedAt: SET_AT + 2 }],
+          ],
+        );
+        assert.deepEqual(await snapshotNow(p, 'kv-read-snap'), { a: '1', b: '2' });
+      },
+    );
 
     h.test('values of a completed execution are merged into the snapshot', async (t) => {
       const p = await h.provider(t);
@@ -323,13 +384,16 @@ export function registerKvStoreCases(h: ConformanceHarness): void {
       assert.deepEqual(await mergedOf(p, 'kv-snap-done'), { a: '1', c: '3' });
     });
 
-    h.test('values of a failed execution stay out of the snapshot but show in the merged view', async (t) => {
-      const p = await h.provider(t);
-      await startInstance(p, 'kv-snap-fail');
-      await kvTurn(p, 'kv-snap-fail', [set('a', '1')], 'Failed');
-      assert.deepEqual(await snapshotNow(p, 'kv-snap-fail'), {});
-      assert.deepEqual(await mergedOf(p, 'kv-snap-fail'), { a: '1' });
-    });
+    h.test(
+      'values of a failed execution stay out of the snapshot but show in the merged view',
+      async (t) => {
+        const p = await h.provider(t);
+        await startInstance(p, 'kv-snap-fail');
+        await kvTurn(p, 'kv-snap-fail', [set('a', '1')], 'Failed');
+        assert.deepEqual(await snapshotNow(p, 'kv-snap-fail'), {});
+        assert.deepEqual(await mergedOf(p, 'kv-snap-fail'), { a: '1' });
+      },
+    );
 
     h.test('a cleared key is gone from the snapshot after the execution ends', async (t) => {
       const p = await h.provider(t);
@@ -373,7 +437,11 @@ export function registerKvStoreCases(h: ConformanceHarness): void {
       await kvTurn(p, 'kv-merged', [set('b', '20'), clear('c'), set('d', '4')]);
       assert.deepEqual(await mergedOf(p, 'kv-merged'), { a: '1', b: '20', d: '4' });
       assert.equal(await p.getKvValue('kv-merged', 'b'), '20');
-      assert.deepEqual(await snapshotNow(p, 'kv-merged'), { a: '1', b: '2', c: '3' }, 'the store is untouched');
+      assert.deepEqual(
+        await snapshotNow(p, 'kv-merged'),
+        { a: '1', b: '2', c: '3' },
+        'the store is untouched',
+      );
     });
 
     h.test('a tombstone in the current execution hides the stored value', async (t) => {
@@ -393,46 +461,63 @@ export function registerKvStoreCases(h: ConformanceHarness): void {
       assert.deepEqual(await mergedOf(p, 'kv-tomb-all'), {});
       assert.equal(await p.getKvValue('kv-tomb-all', 'a'), null);
       await kvTurn(p, 'kv-tomb-all', [set('a', '10')]);
-      assert.deepEqual(await mergedOf(p, 'kv-tomb-all'), { a: '10' }, 'a set after clear-all is visible');
+      assert.deepEqual(
+        await mergedOf(p, 'kv-tomb-all'),
+        { a: '10' },
+        'a set after clear-all is visible',
+      );
     });
 
-    h.test('completion merges the changes into the store and a new execution starts from them', async (t) => {
-      const p = await h.provider(t);
-      await startInstance(p, 'kv-merge-done');
-      await kvContinueAsNew(p, 'kv-merge-done', [set('a', '1'), set('b', '2')]);
-      await kvTurn(p, 'kv-merge-done', [set('a', '10'), clear('b'), set('c', '3')], 'Completed');
-      assert.deepEqual(await mergedOf(p, 'kv-merge-done'), { a: '10', c: '3' });
-      assert.deepEqual(await snapshotNow(p, 'kv-merge-done'), { a: '10', c: '3' });
-    });
+    h.test(
+      'completion merges the changes into the store and a new execution starts from them',
+      async (t) => {
+        const p = await h.provider(t);
+        await startInstance(p, 'kv-merge-done');
+        await kvContinueAsNew(p, 'kv-merge-done', [set('a', '1'), set('b', '2')]);
+        await kvTurn(p, 'kv-merge-done', [set('a', '10'), clear('b'), set('c', '3')], 'Completed');
+        assert.deepEqual(await mergedOf(p, 'kv-merge-done'), { a: '10', c: '3' });
+        assert.deepEqual(await snapshotNow(p, 'kv-merge-done'), { a: '10', c: '3' });
+      },
+    );
 
-    h.test('continue-as-new merges the changes into the store and the next execution starts clean', async (t) => {
-      const p = await h.provider(t);
-      await startInstance(p, 'kv-merge-can');
-      await kvContinueAsNew(p, 'kv-merge-can', [set('a', '1'), set('b', '2')]);
-      await kvTurn(p, 'kv-merge-can', [set('a', '10'), clear('b')]);
-      const next = await kvContinueAsNew(p, 'kv-merge-can', [set('c', '3')]);
-      assert.deepEqual(snapshotOf(next), { a: '10', c: '3' });
-      // The next execution's own changes start from nothing: clearing and re-reading behaves
-      // exactly like on the merged store.
-      await kvTurn(p, 'kv-merge-can', [clear('c')]);
-      assert.deepEqual(await mergedOf(p, 'kv-merge-can'), { a: '10' });
-      assert.deepEqual(await snapshotNow(p, 'kv-merge-can'), { a: '10', c: '3' });
-    });
+    h.test(
+      'continue-as-new merges the changes into the store and the next execution starts clean',
+      async (t) => {
+        const p = await h.provider(t);
+        await startInstance(p, 'kv-merge-can');
+        await kvContinueAsNew(p, 'kv-merge-can', [set('a', '1'), set('b', '2')]);
+        await kvTurn(p, 'kv-merge-can', [set('a', '10'), clear('b')]);
+        const next = await kvContinueAsNew(p, 'kv-merge-can', [set('c', '3')]);
+        assert.deepEqual(snapshotOf(next), { a: '10', c: '3' });
+        // The next execution's own changes start from nothing: clearing and re-reading behaves
+        // exactly like on the merged store.
+        await kvTurn(p, 'kv-merge-can', [clear('c')]);
+        assert.deepEqual(await mergedOf(p, 'kv-merge-can'), { a: '10' });
+        assert.deepEqual(await snapshotNow(p, 'kv-merge-can'), { a: '10', c: '3' });
+      },
+    );
   });
 
   describe('kv store: pruning and deletion', () => {
     const m = h.requiring('management');
-    m.test('pruning old executions keeps every key, including overwritten and untouched ones', async (t) => {
-      const p = await m.provider(t);
-      await startInstance(p, 'kv-prune');
-      await kvContinueAsNew(p, 'kv-prune', [set('untouched', '1'), set('over', '1')]);
-      await kvContinueAsNew(p, 'kv-prune', [set('over', '2')]);
-      await kvTurn(p, 'kv-prune', [set('current', '3')]);
-      const result = await p.pruneExecutions('kv-prune', { keepLast: 1 });
-      assert.equal(result.executionsDeleted, 2);
-      assert.deepEqual(await mergedOf(p, 'kv-prune'), { untouched: '1', over: '2', current: '3' });
-      assert.deepEqual(await snapshotNow(p, 'kv-prune'), { untouched: '1', over: '2' });
-    });
+    m.test(
+      'pruning old executions keeps every key, including overwritten and untouched ones',
+      async (t) => {
+        const p = await m.provider(t);
+        await startInstance(p, 'kv-prune');
+        await kvContinueAsNew(p, 'kv-prune', [set('untouched', '1'), set('over', '1')]);
+        await kvContinueAsNew(p, 'kv-prune', [set('over', '2')]);
+        await kvTurn(p, 'kv-prune', [set('current', '3')]);
+        const result = await p.pruneExecutions('kv-prune', { keepLast: 1 });
+        assert.equal(result.executionsDeleted, 2);
+        assert.deepEqual(await mergedOf(p, 'kv-prune'), {
+          untouched: '1',
+          over: '2',
+          current: '3',
+        });
+        assert.deepEqual(await snapshotNow(p, 'kv-prune'), { untouched: '1', over: '2' });
+      },
+    );
 
     m.test('deleting an instance removes its stored values and its current changes', async (t) => {
       const p = await m.provider(t);

@@ -22,57 +22,72 @@ import {
 
 export function registerOrchestrationAckCases(h: ConformanceHarness): void {
   describe('orchestration ack', () => {
-    h.test('ack appends history, deletes the fetched messages and releases the instance lock', async (t) => {
-      const p = await h.provider(t);
-      await startInstance(p, 'ack-1');
-      await p.enqueueForOrchestrator(externalRaised('ack-1'));
-      const locked = await fetchFor(p, 'ack-1');
-      await p.ackOrchestrationItem(locked.lockToken, ack(1, { historyDelta: [scheduledEvent('ack-1', 1, 2)] }));
+    h.test(
+      'ack appends history, deletes the fetched messages and releases the instance lock',
+      async (t) => {
+        const p = await h.provider(t);
+        await startInstance(p, 'ack-1');
+        await p.enqueueForOrchestrator(externalRaised('ack-1'));
+        const locked = await fetchFor(p, 'ack-1');
+        await p.ackOrchestrationItem(
+          locked.lockToken,
+          ack(1, { historyDelta: [scheduledEvent('ack-1', 1, 2)] }),
+        );
 
-      assert.deepEqual(
-        (await p.readHistory('ack-1')).map((e) => e.eventId),
-        [1, 2],
-      );
-      assert.equal(await p.fetchOrchestrationItem(FETCH), null, 'the acked messages are gone');
-      await p.enqueueForOrchestrator(externalRaised('ack-1'));
-      await fetchFor(p, 'ack-1');
-    });
+        assert.deepEqual(
+          (await p.readHistory('ack-1')).map((e) => e.eventId),
+          [1, 2],
+        );
+        assert.equal(await p.fetchOrchestrationItem(FETCH), null, 'the acked messages are gone');
+        await p.enqueueForOrchestrator(externalRaised('ack-1'));
+        await fetchFor(p, 'ack-1');
+      },
+    );
 
     h.test('ack stores events exactly as given', async (t) => {
       const p = await h.provider(t);
       await p.enqueueForOrchestrator(startItem('ack-exact'));
       const locked = await fetchFor(p, 'ack-exact');
       const started = startedEvent('ack-exact');
-      await p.ackOrchestrationItem(locked.lockToken, ack(1, { historyDelta: [started], metadata: startMetadata() }));
+      await p.ackOrchestrationItem(
+        locked.lockToken,
+        ack(1, { historyDelta: [started], metadata: startMetadata() }),
+      );
       assert.deepEqual(await p.readHistory('ack-exact', 1), [started]);
     });
 
-    h.test('ack with a duplicate event id fails permanently, writes nothing and keeps the lock', async (t) => {
-      const p = await h.provider(t);
-      await startInstance(p, 'dup-1');
-      await p.enqueueForOrchestrator(externalRaised('dup-1'));
-      const locked = await fetchFor(p, 'dup-1');
-      const bad = ack(1, {
-        historyDelta: [scheduledEvent('dup-1', 1, 2), scheduledEvent('dup-1', 1, 1)],
-        workerItems: [activityExecute('dup-1', 1, 2)],
-        orchestratorItems: [startItem('dup-other')],
-        metadata: { status: 'Completed', output: '"x"', customStatus: { value: '"s"' } },
-      });
-      await rejectsPermanently(p.ackOrchestrationItem(locked.lockToken, bad));
+    h.test(
+      'ack with a duplicate event id fails permanently, writes nothing and keeps the lock',
+      async (t) => {
+        const p = await h.provider(t);
+        await startInstance(p, 'dup-1');
+        await p.enqueueForOrchestrator(externalRaised('dup-1'));
+        const locked = await fetchFor(p, 'dup-1');
+        const bad = ack(1, {
+          historyDelta: [scheduledEvent('dup-1', 1, 2), scheduledEvent('dup-1', 1, 1)],
+          workerItems: [activityExecute('dup-1', 1, 2)],
+          orchestratorItems: [startItem('dup-other')],
+          metadata: { status: 'Completed', output: '"x"', customStatus: { value: '"s"' } },
+        });
+        await rejectsPermanently(p.ackOrchestrationItem(locked.lockToken, bad));
 
-      assert.deepEqual(
-        (await p.readHistory('dup-1')).map((e) => e.eventId),
-        [1],
-      );
-      assert.equal((await p.getInstance('dup-1'))?.status, 'Running');
-      assert.equal(await p.getCustomStatus('dup-1', 0), null);
-      assert.equal(await p.fetchWorkItem({ lockTimeoutMs: 30_000 }), null);
-      assert.equal(await p.instanceExists('dup-other'), false);
-      assert.equal(await p.fetchOrchestrationItem(FETCH), null, 'the instance is still locked');
+        assert.deepEqual(
+          (await p.readHistory('dup-1')).map((e) => e.eventId),
+          [1],
+        );
+        assert.equal((await p.getInstance('dup-1'))?.status, 'Running');
+        assert.equal(await p.getCustomStatus('dup-1', 0), null);
+        assert.equal(await p.fetchWorkItem({ lockTimeoutMs: 30_000 }), null);
+        assert.equal(await p.instanceExists('dup-other'), false);
+        assert.equal(await p.fetchOrchestrationItem(FETCH), null, 'the instance is still locked');
 
-      await p.ackOrchestrationItem(locked.lockToken, ack(1, { historyDelta: [scheduledEvent('dup-1', 1, 2)] }));
-      assert.equal((await p.readHistory('dup-1')).length, 2);
-    });
+        await p.ackOrchestrationItem(
+          locked.lockToken,
+          ack(1, { historyDelta: [scheduledEvent('dup-1', 1, 2)] }),
+        );
+        assert.equal((await p.readHistory('dup-1')).length, 2);
+      },
+    );
 
     h.test('ack with an event id repeated inside the delta fails permanently', async (t) => {
       const p = await h.provider(t);
@@ -81,25 +96,31 @@ export function registerOrchestrationAckCases(h: ConformanceHarness): void {
       await rejectsPermanently(
         p.ackOrchestrationItem(
           locked.lockToken,
-          ack(1, { historyDelta: [startedEvent('dup-2'), startedEvent('dup-2')], metadata: startMetadata() }),
+          ack(1, {
+            historyDelta: [startedEvent('dup-2'), startedEvent('dup-2')],
+            metadata: startMetadata(),
+          }),
         ),
       );
       assert.equal(await p.getInstance('dup-2'), null);
       assert.deepEqual(await p.readHistory('dup-2'), []);
     });
 
-    h.test('messages arriving during a turn are not deleted by its ack and form the next batch', async (t) => {
-      const p = await h.provider(t);
-      await startInstance(p, 'late-1');
-      await p.enqueueForOrchestrator(externalRaised('late-1', 'first'));
-      const locked = await fetchFor(p, 'late-1');
-      await p.enqueueForOrchestrator(externalRaised('late-1', 'second'));
-      await p.ackOrchestrationItem(locked.lockToken, ack(1));
+    h.test(
+      'messages arriving during a turn are not deleted by its ack and form the next batch',
+      async (t) => {
+        const p = await h.provider(t);
+        await startInstance(p, 'late-1');
+        await p.enqueueForOrchestrator(externalRaised('late-1', 'first'));
+        const locked = await fetchFor(p, 'late-1');
+        await p.enqueueForOrchestrator(externalRaised('late-1', 'second'));
+        await p.ackOrchestrationItem(locked.lockToken, ack(1));
 
-      const next = await fetchFor(p, 'late-1');
-      assert.deepEqual(next.item.messages, [externalRaised('late-1', 'second')]);
-      assert.equal(next.attemptCount, 1);
-    });
+        const next = await fetchFor(p, 'late-1');
+        assert.deepEqual(next.item.messages, [externalRaised('late-1', 'second')]);
+        assert.equal(next.attemptCount, 1);
+      },
+    );
 
     h.test('ack with an unknown lock token fails permanently and names the token', async (t) => {
       const p = await h.provider(t);
@@ -156,24 +177,31 @@ export function registerOrchestrationAckCases(h: ConformanceHarness): void {
       assert.equal(detached.item.messages[0]?.type, 'StartOrchestration');
     });
 
-    h.test('ack of a terminal turn records status, output and completion on the execution', async (t) => {
-      const p = await h.provider(t);
-      await startInstance(p, 'term-1');
-      await p.enqueueForOrchestrator(externalRaised('term-1'));
-      const locked = await fetchFor(p, 'term-1');
-      await p.ackOrchestrationItem(
-        locked.lockToken,
-        ack(1, {
-          historyDelta: [historyEvent('term-1', 1, 2, { type: 'OrchestrationCompleted', output: '"done"' })],
-          metadata: { status: 'Completed', output: '"done"' },
-        }),
-      );
-      const instance = await p.getInstance('term-1');
-      assert.equal(instance?.status, 'Completed');
-      assert.equal(instance?.output, '"done"');
-      const execution = await p.getExecution('term-1', 1);
-      assert.equal(execution?.status, 'Completed');
-      assert.ok(execution?.completedAt !== undefined && execution.completedAt >= execution.startedAt);
-    });
+    h.test(
+      'ack of a terminal turn records status, output and completion on the execution',
+      async (t) => {
+        const p = await h.provider(t);
+        await startInstance(p, 'term-1');
+        await p.enqueueForOrchestrator(externalRaised('term-1'));
+        const locked = await fetchFor(p, 'term-1');
+        await p.ackOrchestrationItem(
+          locked.lockToken,
+          ack(1, {
+            historyDelta: [
+              historyEvent('term-1', 1, 2, { type: 'OrchestrationCompleted', output: '"done"' }),
+            ],
+            metadata: { status: 'Completed', output: '"done"' },
+          }),
+        );
+        const instance = await p.getInstance('term-1');
+        assert.equal(instance?.status, 'Completed');
+        assert.equal(instance?.output, '"done"');
+        const execution = await p.getExecution('term-1', 1);
+        assert.equal(execution?.status, 'Completed');
+        assert.ok(
+          execution?.completedAt !== undefined && execution.completedAt >= execution.startedAt,
+        );
+      },
+    );
   });
 }

@@ -45,20 +45,23 @@ export function registerOrchestratorQueueCases(h: ConformanceHarness): void {
       assert.deepEqual(await p.listInstances(), ['create-1']);
     });
 
-    h.test('a new instance batch takes name and version from the start item with execution 1 and empty history', async (t) => {
-      const p = await h.provider(t);
-      await p.enqueueForOrchestrator(startItem('new-1', 'Order', '2.1.0'));
-      const locked = await fetchFor(p, 'new-1');
-      assert.equal(locked.item.orchestrationName, 'Order');
-      assert.equal(locked.item.orchestrationVersion, '2.1.0');
-      assert.equal(locked.item.executionId, 1);
-      assert.deepEqual(locked.item.history, []);
-      assert.equal(locked.item.historyCached, false);
-      assert.equal(locked.item.historyError, undefined);
-      assert.equal(locked.item.instanceCreatedAt, undefined);
-      assert.equal(locked.attemptCount, 1);
-      assert.deepEqual(locked.item.messages, [startItem('new-1', 'Order', '2.1.0')]);
-    });
+    h.test(
+      'a new instance batch takes name and version from the start item with execution 1 and empty history',
+      async (t) => {
+        const p = await h.provider(t);
+        await p.enqueueForOrchestrator(startItem('new-1', 'Order', '2.1.0'));
+        const locked = await fetchFor(p, 'new-1');
+        assert.equal(locked.item.orchestrationName, 'Order');
+        assert.equal(locked.item.orchestrationVersion, '2.1.0');
+        assert.equal(locked.item.executionId, 1);
+        assert.deepEqual(locked.item.history, []);
+        assert.equal(locked.item.historyCached, false);
+        assert.equal(locked.item.historyError, undefined);
+        assert.equal(locked.item.instanceCreatedAt, undefined);
+        assert.equal(locked.attemptCount, 1);
+        assert.deepEqual(locked.item.messages, [startItem('new-1', 'Order', '2.1.0')]);
+      },
+    );
 
     h.test('a start item without a version yields an undefined version', async (t) => {
       const p = await h.provider(t);
@@ -67,32 +70,38 @@ export function registerOrchestratorQueueCases(h: ConformanceHarness): void {
       assert.equal(locked.item.orchestrationVersion, undefined);
     });
 
-    h.test('an existing instance batch carries its name, version, execution and history', async (t) => {
-      const p = await h.provider(t);
-      await startInstance(p, 'existing-1', { name: 'Order', version: '3.0.0', extraEvents: 2 });
-      await p.enqueueForOrchestrator(externalRaised('existing-1'));
-      const locked = await fetchFor(p, 'existing-1');
-      assert.equal(locked.item.orchestrationName, 'Order');
-      assert.equal(locked.item.orchestrationVersion, '3.0.0');
-      assert.equal(locked.item.executionId, 1);
-      assert.deepEqual(
-        locked.item.history.map((e) => e.eventId),
-        [1, 2, 3],
-      );
-      assert.equal(locked.item.history[0]?.type, 'OrchestrationStarted');
-    });
+    h.test(
+      'an existing instance batch carries its name, version, execution and history',
+      async (t) => {
+        const p = await h.provider(t);
+        await startInstance(p, 'existing-1', { name: 'Order', version: '3.0.0', extraEvents: 2 });
+        await p.enqueueForOrchestrator(externalRaised('existing-1'));
+        const locked = await fetchFor(p, 'existing-1');
+        assert.equal(locked.item.orchestrationName, 'Order');
+        assert.equal(locked.item.orchestrationVersion, '3.0.0');
+        assert.equal(locked.item.executionId, 1);
+        assert.deepEqual(
+          locked.item.history.map((e) => e.eventId),
+          [1, 2, 3],
+        );
+        assert.equal(locked.item.history[0]?.type, 'OrchestrationStarted');
+      },
+    );
 
-    h.test('all visible messages of one instance are fetched together in enqueue order', async (t) => {
-      const p = await h.provider(t);
-      await p.enqueueForOrchestrator(startItem('batch-1'));
-      await p.enqueueForOrchestrator(externalRaised('batch-1', 'a'));
-      await p.enqueueForOrchestrator(externalRaised('batch-1', 'b'));
-      const locked = await fetchFor(p, 'batch-1');
-      assert.deepEqual(
-        locked.item.messages.map((m) => (m.type === 'ExternalRaised' ? m.name : m.type)),
-        ['StartOrchestration', 'a', 'b'],
-      );
-    });
+    h.test(
+      'all visible messages of one instance are fetched together in enqueue order',
+      async (t) => {
+        const p = await h.provider(t);
+        await p.enqueueForOrchestrator(startItem('batch-1'));
+        await p.enqueueForOrchestrator(externalRaised('batch-1', 'a'));
+        await p.enqueueForOrchestrator(externalRaised('batch-1', 'b'));
+        const locked = await fetchFor(p, 'batch-1');
+        assert.deepEqual(
+          locked.item.messages.map((m) => (m.type === 'ExternalRaised' ? m.name : m.type)),
+          ['StartOrchestration', 'a', 'b'],
+        );
+      },
+    );
 
     h.test('a locked instance is not fetched again, while other instances still are', async (t) => {
       const p = await h.provider(t);
@@ -162,12 +171,15 @@ export function registerOrchestratorQueueCases(h: ConformanceHarness): void {
       await fetchFor(p, 'timer-2');
     });
 
-    h.test('nextOrchestratorVisibleAt is null when nothing is scheduled for the future', async (t) => {
-      const p = await h.provider(t);
-      assert.equal(await p.nextOrchestratorVisibleAt(), null);
-      await p.enqueueForOrchestrator(startItem('next-now'));
-      assert.equal(await p.nextOrchestratorVisibleAt(), null);
-    });
+    h.test(
+      'nextOrchestratorVisibleAt is null when nothing is scheduled for the future',
+      async (t) => {
+        const p = await h.provider(t);
+        assert.equal(await p.nextOrchestratorVisibleAt(), null);
+        await p.enqueueForOrchestrator(startItem('next-now'));
+        assert.equal(await p.nextOrchestratorVisibleAt(), null);
+      },
+    );
 
     h.test('nextOrchestratorVisibleAt returns the earliest future visibility', async (t) => {
       const p = await h.provider(t);
@@ -176,7 +188,10 @@ export function registerOrchestratorQueueCases(h: ConformanceHarness): void {
       await p.enqueueForOrchestrator(startItem('next-early'), 2_000);
       const after = h.clock(t).now();
       const next = await p.nextOrchestratorVisibleAt();
-      assert.ok(next !== null && next >= before + 2_000 && next <= after + 2_000, `unexpected ${String(next)}`);
+      assert.ok(
+        next !== null && next >= before + 2_000 && next <= after + 2_000,
+        `unexpected ${String(next)}`,
+      );
     });
 
     h.test('excluded instances are neither returned nor locked', async (t) => {
@@ -185,7 +200,10 @@ export function registerOrchestratorQueueCases(h: ConformanceHarness): void {
       await p.enqueueForOrchestrator(startItem('excl-b'));
       const locked = await p.fetchOrchestrationItem({ ...FETCH, excludeInstances: ['excl-a'] });
       assert.equal(locked?.item.instanceId, 'excl-b');
-      assert.equal(await p.fetchOrchestrationItem({ ...FETCH, excludeInstances: ['excl-a'] }), null);
+      assert.equal(
+        await p.fetchOrchestrationItem({ ...FETCH, excludeInstances: ['excl-a'] }),
+        null,
+      );
       const a = await p.fetchOrchestrationItem(FETCH);
       assert.equal(a?.item.instanceId, 'excl-a');
       assert.equal(a?.attemptCount, 1, 'skipping does not count as an attempt');
@@ -195,21 +213,31 @@ export function registerOrchestratorQueueCases(h: ConformanceHarness): void {
   describe('start unless the instance exists', () => {
     const start = (id: string) => startItem(id) as WorkItemOfType<'StartOrchestration'>;
 
-    h.test('a start is queued once; a second start of the same id is refused and writes nothing', async (t) => {
-      const p = await h.provider(t);
-      assert.equal(await p.enqueueStartIfAbsent(start('sia-1')), true);
-      assert.equal(await p.instanceExists('sia-1'), true);
-      assert.equal(await p.enqueueStartIfAbsent(start('sia-1')), false);
-      const locked = await fetchFor(p, 'sia-1');
-      assert.deepEqual(locked.item.messages.map((m) => m.type), ['StartOrchestration'], 'one start queued');
-    });
+    h.test(
+      'a start is queued once; a second start of the same id is refused and writes nothing',
+      async (t) => {
+        const p = await h.provider(t);
+        assert.equal(await p.enqueueStartIfAbsent(start('sia-1')), true);
+        assert.equal(await p.instanceExists('sia-1'), true);
+        assert.equal(await p.enqueueStartIfAbsent(start('sia-1')), false);
+        const locked = await fetchFor(p, 'sia-1');
+        assert.deepEqual(
+          locked.item.messages.map((m) => m.type),
+          ['StartOrchestration'],
+          'one start queued',
+        );
+      },
+    );
 
-    h.test('a start of an instance that has a row is refused, even after its start was consumed', async (t) => {
-      const p = await h.provider(t);
-      await startInstance(p, 'sia-2');
-      assert.equal(await p.enqueueStartIfAbsent(start('sia-2')), false);
-      assert.equal(await p.fetchOrchestrationItem(FETCH), null, 'nothing was queued');
-    });
+    h.test(
+      'a start of an instance that has a row is refused, even after its start was consumed',
+      async (t) => {
+        const p = await h.provider(t);
+        await startInstance(p, 'sia-2');
+        assert.equal(await p.enqueueStartIfAbsent(start('sia-2')), false);
+        assert.equal(await p.fetchOrchestrationItem(FETCH), null, 'nothing was queued');
+      },
+    );
 
     h.test('a queued start is visible at once and signalled', async (t) => {
       const p = await h.provider(t);
@@ -223,7 +251,9 @@ export function registerOrchestratorQueueCases(h: ConformanceHarness): void {
 
     h.test('of concurrent starts of one id exactly one succeeds', async (t) => {
       const p = await h.provider(t);
-      const outcomes = await Promise.all(Array.from({ length: 8 }, () => p.enqueueStartIfAbsent(start('sia-4'))));
+      const outcomes = await Promise.all(
+        Array.from({ length: 8 }, () => p.enqueueStartIfAbsent(start('sia-4'))),
+      );
       assert.equal(outcomes.filter(Boolean).length, 1, JSON.stringify(outcomes));
       const locked = await fetchFor(p, 'sia-4');
       assert.equal(locked.item.messages.length, 1);
@@ -231,27 +261,36 @@ export function registerOrchestratorQueueCases(h: ConformanceHarness): void {
 
     h.test('starts of different ids do not block each other', async (t) => {
       const p = await h.provider(t);
-      const outcomes = await Promise.all(['sia-5a', 'sia-5b', 'sia-5c'].map((id) => p.enqueueStartIfAbsent(start(id))));
+      const outcomes = await Promise.all(
+        ['sia-5a', 'sia-5b', 'sia-5c'].map((id) => p.enqueueStartIfAbsent(start(id))),
+      );
       assert.deepEqual(outcomes, [true, true, true]);
     });
   });
 
   describe('queued cancellation', () => {
-    h.test('hasQueuedCancel is true from the cancel enqueue until the turn that consumed it is acked', async (t) => {
-      const p = await h.provider(t);
-      await startInstance(p, 'qc-1');
-      await startInstance(p, 'qc-other');
-      assert.equal(await p.hasQueuedCancel('qc-1'), false);
-      await p.enqueueForOrchestrator(externalRaised('qc-1'));
-      assert.equal(await p.hasQueuedCancel('qc-1'), false, 'other messages do not count');
-      await p.enqueueForOrchestrator({ type: 'CancelInstance', instance: 'qc-1', reason: 'stop' });
-      assert.equal(await p.hasQueuedCancel('qc-1'), true);
-      assert.equal(await p.hasQueuedCancel('qc-other'), false, 'only the named instance');
-      assert.equal(await p.hasQueuedCancel('qc-unknown'), false);
-      const locked = await fetchFor(p, 'qc-1');
-      assert.equal(await p.hasQueuedCancel('qc-1'), true, 'locked but not yet committed');
-      await p.ackOrchestrationItem(locked.lockToken, ack(locked.item.executionId));
-      assert.equal(await p.hasQueuedCancel('qc-1'), false);
-    });
+    h.test(
+      'hasQueuedCancel is true from the cancel enqueue until the turn that consumed it is acked',
+      async (t) => {
+        const p = await h.provider(t);
+        await startInstance(p, 'qc-1');
+        await startInstance(p, 'qc-other');
+        assert.equal(await p.hasQueuedCancel('qc-1'), false);
+        await p.enqueueForOrchestrator(externalRaised('qc-1'));
+        assert.equal(await p.hasQueuedCancel('qc-1'), false, 'other messages do not count');
+        await p.enqueueForOrchestrator({
+          type: 'CancelInstance',
+          instance: 'qc-1',
+          reason: 'stop',
+        });
+        assert.equal(await p.hasQueuedCancel('qc-1'), true);
+        assert.equal(await p.hasQueuedCancel('qc-other'), false, 'only the named instance');
+        assert.equal(await p.hasQueuedCancel('qc-unknown'), false);
+        const locked = await fetchFor(p, 'qc-1');
+        assert.equal(await p.hasQueuedCancel('qc-1'), true, 'locked but not yet committed');
+        await p.ackOrchestrationItem(locked.lockToken, ack(locked.item.executionId));
+        assert.equal(await p.hasQueuedCancel('qc-1'), false);
+      },
+    );
   });
 }

@@ -19,7 +19,10 @@ import {
 } from '../conformance-fixtures.js';
 
 /** Records every signal; providers may deliver them asynchronously, so reads wait briefly. */
-function record(p: Provider): { readonly signals: ProviderSignal[]; settle(): Promise<ProviderSignal[]> } {
+function record(p: Provider): {
+  readonly signals: ProviderSignal[];
+  settle(): Promise<ProviderSignal[]>;
+} {
   const signals: ProviderSignal[] = [];
   p.subscribe((s) => signals.push(s));
   return {
@@ -53,7 +56,10 @@ export function registerProviderSignalCases(h: ConformanceHarness): void {
       const rec = record(p);
       await p.ackOrchestrationItem(
         locked.lockToken,
-        ack(1, { workerItems: [activityExecute('sig-2', 1, 2)], orchestratorItems: [startItem('sig-2-child')] }),
+        ack(1, {
+          workerItems: [activityExecute('sig-2', 1, 2)],
+          orchestratorItems: [startItem('sig-2-child')],
+        }),
       );
       const kinds = (await rec.settle()).map((s) => s.kind).sort();
       assert.deepEqual(kinds, ['instance', 'orchestrator', 'worker']);
@@ -67,35 +73,54 @@ export function registerProviderSignalCases(h: ConformanceHarness): void {
       const locked = await fetchFor(p, 'sig-3');
       const rec = record(p);
       await p.ackOrchestrationItem(locked.lockToken, ack(1));
-      assert.deepEqual(await rec.settle(), [{ kind: 'instance', instanceId: 'sig-3', executionStatus: 'Running' }]);
+      assert.deepEqual(await rec.settle(), [
+        { kind: 'instance', instanceId: 'sig-3', executionStatus: 'Running' },
+      ]);
     });
 
-    h.test('an ack that releases an instance while a message of it waits signals the orchestrator queue again', async (t) => {
-      const p = await h.provider(t);
-      await startInstance(p, 'sig-9');
-      await p.enqueueForOrchestrator(externalRaised('sig-9'));
-      const locked = await fetchFor(p, 'sig-9');
-      // Arrives during the turn: whoever its signal woke found the instance locked.
-      await p.enqueueForOrchestrator(externalRaised('sig-9', 'late'));
-      const rec = record(p);
-      const before = h.clock(t).now();
-      await p.ackOrchestrationItem(locked.lockToken, ack(1));
-      const signal = (await rec.settle()).find((s) => s.kind === 'orchestrator');
-      assert.ok(signal?.kind === 'orchestrator', JSON.stringify(rec.signals));
-      assert.ok(signal.visibleAt <= h.clock(t).now() && signal.visibleAt >= before - 1000, `visibleAt ${signal.visibleAt}`);
-      const next = await fetchFor(p, 'sig-9');
-      assert.deepEqual(next.item.messages.map((m) => m.type === 'ExternalRaised' && m.name), ['late']);
-    });
+    h.test(
+      'an ack that releases an instance while a message of it waits signals the orchestrator queue again',
+      async (t) => {
+        const p = await h.provider(t);
+        await startInstance(p, 'sig-9');
+        await p.enqueueForOrchestrator(externalRaised('sig-9'));
+        const locked = await fetchFor(p, 'sig-9');
+        // Arrives during the turn: whoever its signal woke found the instance locked.
+        await p.enqueueForOrchestrator(externalRaised('sig-9', 'late'));
+        const rec = record(p);
+        const before = h.clock(t).now();
+        await p.ackOrchestrationItem(locked.lockToken, ack(1));
+        const signal = (await rec.settle()).find((s) => s.kind === 'orchestrator');
+        assert.ok(signal?.kind === 'orchestrator', JSON.stringify(rec.signals));
+        assert.ok(
+          signal.visibleAt <= h.clock(t).now() && signal.visibleAt >= before - 1000,
+          `visibleAt ${signal.visibleAt}`,
+        );
+        const next = await fetchFor(p, 'sig-9');
+        assert.deepEqual(
+          next.item.messages.map((m) => m.type === 'ExternalRaised' && m.name),
+          ['late'],
+        );
+      },
+    );
 
-    h.test('an ack that ends the execution signals the instance with its final status', async (t) => {
-      const p = await h.provider(t);
-      await startInstance(p, 'sig-3b');
-      await p.enqueueForOrchestrator(externalRaised('sig-3b'));
-      const locked = await fetchFor(p, 'sig-3b');
-      const rec = record(p);
-      await p.ackOrchestrationItem(locked.lockToken, ack(1, { metadata: { status: 'Completed', output: '1' } }));
-      assert.deepEqual(await rec.settle(), [{ kind: 'instance', instanceId: 'sig-3b', executionStatus: 'Completed' }]);
-    });
+    h.test(
+      'an ack that ends the execution signals the instance with its final status',
+      async (t) => {
+        const p = await h.provider(t);
+        await startInstance(p, 'sig-3b');
+        await p.enqueueForOrchestrator(externalRaised('sig-3b'));
+        const locked = await fetchFor(p, 'sig-3b');
+        const rec = record(p);
+        await p.ackOrchestrationItem(
+          locked.lockToken,
+          ack(1, { metadata: { status: 'Completed', output: '1' } }),
+        );
+        assert.deepEqual(await rec.settle(), [
+          { kind: 'instance', instanceId: 'sig-3b', executionStatus: 'Completed' },
+        ]);
+      },
+    );
 
     h.test('a work item ack with a completion signals the orchestrator queue', async (t) => {
       const p = await h.provider(t);
@@ -110,37 +135,58 @@ export function registerProviderSignalCases(h: ConformanceHarness): void {
       );
     });
 
-    h.test('an ack that deletes queued or running activities signals each one after committing', async (t) => {
-      const p = await h.provider(t);
-      await startInstance(p, 'sig-7', { workerItems: [2, 3, 4].map((id) => activityExecute('sig-7', 1, id)) });
-      const running = await p.fetchWorkItem({ lockTimeoutMs: 30_000 });
-      assert.ok(running?.item.type === 'ActivityExecute' && running.item.id === 2);
-      await p.enqueueForOrchestrator(externalRaised('sig-7'));
-      const locked = await fetchFor(p, 'sig-7');
-      const rec = record(p);
-      // Called from inside the listener: by then the running activity's row must be gone.
-      const renewals: Promise<unknown>[] = [];
-      p.subscribe((s) => {
-        if (s.kind !== 'activityCancelled') return;
-        renewals.push(p.renewWorkItemLock(running.lockToken, 1_000).then(() => 'renewed', (error: unknown) => error));
-      });
-      await p.ackOrchestrationItem(
-        locked.lockToken,
-        ack(1, {
-          workerItems: [activityExecute('sig-7', 1, 5)],
-          cancelledActivities: [2, 3, 5, 99].map((activityId) => ({ instanceId: 'sig-7', executionId: 1, activityId })),
-        }),
-      );
-      const cancelled = (await rec.settle()).filter((s) => s.kind === 'activityCancelled');
-      assert.deepEqual(cancelled, [
-        { kind: 'activityCancelled', instanceId: 'sig-7', executionId: 1, activityId: 2 },
-        { kind: 'activityCancelled', instanceId: 'sig-7', executionId: 1, activityId: 3 },
-      ], 'a row scheduled in the same ack (5) or never queued (99) is not signalled');
-      assert.ok(renewals.length > 0);
-      for (const outcome of await Promise.all(renewals)) {
-        assert.ok(outcome instanceof ProviderError && !outcome.retryable, `renewal should fail: ${String(outcome)}`);
-      }
-    });
+    h.test(
+      'an ack that deletes queued or running activities signals each one after committing',
+      async (t) => {
+        const p = await h.provider(t);
+        await startInstance(p, 'sig-7', {
+          workerItems: [2, 3, 4].map((id) => activityExecute('sig-7', 1, id)),
+        });
+        const running = await p.fetchWorkItem({ lockTimeoutMs: 30_000 });
+        assert.ok(running?.item.type === 'ActivityExecute' && running.item.id === 2);
+        await p.enqueueForOrchestrator(externalRaised('sig-7'));
+        const locked = await fetchFor(p, 'sig-7');
+        const rec = record(p);
+        // Called from inside the listener: by then the running activity's row must be gone.
+        const renewals: Promise<unknown>[] = [];
+        p.subscribe((s) => {
+          if (s.kind !== 'activityCancelled') return;
+          renewals.push(
+            p.renewWorkItemLock(running.lockToken, 1_000).then(
+              () => 'renewed',
+              (error: unknown) => error,
+            ),
+          );
+        });
+        await p.ackOrchestrationItem(
+          locked.lockToken,
+          ack(1, {
+            workerItems: [activityExecute('sig-7', 1, 5)],
+            cancelledActivities: [2, 3, 5, 99].map((activityId) => ({
+              instanceId: 'sig-7',
+              executionId: 1,
+              activityId,
+            })),
+          }),
+        );
+        const cancelled = (await rec.settle()).filter((s) => s.kind === 'activityCancelled');
+        assert.deepEqual(
+          cancelled,
+          [
+            { kind: 'activityCancelled', instanceId: 'sig-7', executionId: 1, activityId: 2 },
+            { kind: 'activityCancelled', instanceId: 'sig-7', executionId: 1, activityId: 3 },
+          ],
+          'a row scheduled in the same ack (5) or never queued (99) is not signalled',
+        );
+        assert.ok(renewals.length > 0);
+        for (const outcome of await Promise.all(renewals)) {
+          assert.ok(
+            outcome instanceof ProviderError && !outcome.retryable,
+            `renewal should fail: ${String(outcome)}`,
+          );
+        }
+      },
+    );
 
     h.test('an ack without cancellations signals no cancelled activity', async (t) => {
       const p = await h.provider(t);

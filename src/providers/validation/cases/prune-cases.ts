@@ -27,52 +27,68 @@ async function chain(p: Provider, instanceId: string, executions: number): Promi
 
 export function registerPruneCases(h: ConformanceHarness<ProviderWith<'management'>>): void {
   describe('execution pruning', () => {
-    h.test('pruning with keepLast keeps the most recent executions and their history', async (t) => {
-      const p = await h.provider(t);
-      await chain(p, 'pr-keep', 5);
-      const result = await p.pruneExecutions('pr-keep', { keepLast: 2 });
-      assert.deepEqual(result, { instancesProcessed: 1, executionsDeleted: 3, eventsDeleted: 6 });
-      assert.deepEqual(await p.listExecutions('pr-keep'), [4, 5]);
-      assert.deepEqual(await p.readHistory('pr-keep', 1), []);
-      assert.equal((await p.readHistory('pr-keep', 4)).length, 2);
-      assert.equal((await p.getInstance('pr-keep'))?.currentExecutionId, 5);
-    });
+    h.test(
+      'pruning with keepLast keeps the most recent executions and their history',
+      async (t) => {
+        const p = await h.provider(t);
+        await chain(p, 'pr-keep', 5);
+        const result = await p.pruneExecutions('pr-keep', { keepLast: 2 });
+        assert.deepEqual(result, { instancesProcessed: 1, executionsDeleted: 3, eventsDeleted: 6 });
+        assert.deepEqual(await p.listExecutions('pr-keep'), [4, 5]);
+        assert.deepEqual(await p.readHistory('pr-keep', 1), []);
+        assert.equal((await p.readHistory('pr-keep', 4)).length, 2);
+        assert.equal((await p.getInstance('pr-keep'))?.currentExecutionId, 5);
+      },
+    );
 
-    h.test('pruning with completedBefore removes only executions completed before the cutoff', async (t) => {
-      const p = await h.provider(t);
-      await chain(p, 'pr-age', 3);
-      await h.clock(t).advance(5);
-      const cutoff = h.clock(t).now();
-      await h.clock(t).advance(5);
-      await continueInstanceAsNew(p, 'pr-age');
-      await continueInstanceAsNew(p, 'pr-age');
-      const result = await p.pruneExecutions('pr-age', { completedBefore: cutoff });
-      assert.equal(result.executionsDeleted, 2);
-      assert.deepEqual(await p.listExecutions('pr-age'), [3, 4, 5]);
-    });
+    h.test(
+      'pruning with completedBefore removes only executions completed before the cutoff',
+      async (t) => {
+        const p = await h.provider(t);
+        await chain(p, 'pr-age', 3);
+        await h.clock(t).advance(5);
+        const cutoff = h.clock(t).now();
+        await h.clock(t).advance(5);
+        await continueInstanceAsNew(p, 'pr-age');
+        await continueInstanceAsNew(p, 'pr-age');
+        const result = await p.pruneExecutions('pr-age', { completedBefore: cutoff });
+        assert.equal(result.executionsDeleted, 2);
+        assert.deepEqual(await p.listExecutions('pr-age'), [3, 4, 5]);
+      },
+    );
 
-    h.test('pruning with keepLast and completedBefore removes only executions matching both', async (t) => {
-      const p = await h.provider(t);
-      await chain(p, 'pr-both', 3);
-      await h.clock(t).advance(5);
-      const cutoff = h.clock(t).now();
-      await h.clock(t).advance(5);
-      await continueInstanceAsNew(p, 'pr-both');
-      await continueInstanceAsNew(p, 'pr-both');
-      // Executions 1..4 are finished; keepLast 4 protects 2..5, the cutoff protects 3..5.
-      assert.equal((await p.pruneExecutions('pr-both', { keepLast: 4, completedBefore: cutoff })).executionsDeleted, 1);
-      assert.deepEqual(await p.listExecutions('pr-both'), [2, 3, 4, 5]);
-    });
+    h.test(
+      'pruning with keepLast and completedBefore removes only executions matching both',
+      async (t) => {
+        const p = await h.provider(t);
+        await chain(p, 'pr-both', 3);
+        await h.clock(t).advance(5);
+        const cutoff = h.clock(t).now();
+        await h.clock(t).advance(5);
+        await continueInstanceAsNew(p, 'pr-both');
+        await continueInstanceAsNew(p, 'pr-both');
+        // Executions 1..4 are finished; keepLast 4 protects 2..5, the cutoff protects 3..5.
+        assert.equal(
+          (await p.pruneExecutions('pr-both', { keepLast: 4, completedBefore: cutoff }))
+            .executionsDeleted,
+          1,
+        );
+        assert.deepEqual(await p.listExecutions('pr-both'), [2, 3, 4, 5]);
+      },
+    );
 
-    h.test('pruning with empty options, keepLast 0 or keepLast 1 keeps only the current execution', async (t) => {
-      const p = await h.provider(t);
-      const options = [{}, { keepLast: 0 }, { keepLast: 1 }];
-      for (const [i, option] of options.entries()) {
-        await chain(p, `pr-min-${i}`, 3);
-        assert.equal((await p.pruneExecutions(`pr-min-${i}`, option)).executionsDeleted, 2);
-        assert.deepEqual(await p.listExecutions(`pr-min-${i}`), [3]);
-      }
-    });
+    h.test(
+      'pruning with empty options, keepLast 0 or keepLast 1 keeps only the current execution',
+      async (t) => {
+        const p = await h.provider(t);
+        const options = [{}, { keepLast: 0 }, { keepLast: 1 }];
+        for (const [i, option] of options.entries()) {
+          await chain(p, `pr-min-${i}`, 3);
+          assert.equal((await p.pruneExecutions(`pr-min-${i}`, option)).executionsDeleted, 2);
+          assert.deepEqual(await p.listExecutions(`pr-min-${i}`), [3]);
+        }
+      },
+    );
 
     h.test('pruning never removes the current execution, even a finished one', async (t) => {
       const p = await h.provider(t);
@@ -117,7 +133,10 @@ export function registerPruneCases(h: ConformanceHarness<ProviderWith<'managemen
         locked.item.history.map((e) => e.type),
         ['OrchestrationStarted'],
       );
-      await p.ackOrchestrationItem(locked.lockToken, ack(4, { metadata: { status: 'Completed', output: '1' } }));
+      await p.ackOrchestrationItem(
+        locked.lockToken,
+        ack(4, { metadata: { status: 'Completed', output: '1' } }),
+      );
       assert.equal((await p.getInstance('pr-live'))?.status, 'Completed');
     });
 
@@ -129,7 +148,10 @@ export function registerPruneCases(h: ConformanceHarness<ProviderWith<'managemen
       await startInstance(p, 'pb-single');
       await chain(p, 'pb-unlisted', 3);
 
-      const result = await p.pruneExecutionsBulk({ instanceIds: ['pb-running', 'pb-done', 'pb-single'] }, {});
+      const result = await p.pruneExecutionsBulk(
+        { instanceIds: ['pb-running', 'pb-done', 'pb-single'] },
+        {},
+      );
 
       assert.deepEqual(result, { instancesProcessed: 2, executionsDeleted: 4, eventsDeleted: 8 });
       assert.deepEqual(await p.listExecutions('pb-running'), [3]);
@@ -143,22 +165,29 @@ export function registerPruneCases(h: ConformanceHarness<ProviderWith<'managemen
       const p = await h.provider(t);
       for (const id of ['pl-1', 'pl-2', 'pl-3']) await chain(p, id, 2);
       const processed: number[] = [];
-      for (let i = 0; i < 3; i++) processed.push((await p.pruneExecutionsBulk({ limit: 2 }, {})).instancesProcessed);
+      for (let i = 0; i < 3; i++)
+        processed.push((await p.pruneExecutionsBulk({ limit: 2 }, {})).instancesProcessed);
       assert.deepEqual(processed, [2, 1, 0]);
       for (const id of ['pl-1', 'pl-2', 'pl-3']) assert.deepEqual(await p.listExecutions(id), [2]);
     });
 
-    h.test('bulk pruning with completedBefore selects only instances with an execution completed before it', async (t) => {
-      const p = await h.provider(t);
-      await chain(p, 'pa-old', 2);
-      await h.clock(t).advance(5);
-      const cutoff = h.clock(t).now();
-      await h.clock(t).advance(5);
-      await chain(p, 'pa-new', 2);
-      const result = await p.pruneExecutionsBulk({ completedBefore: cutoff }, { completedBefore: cutoff });
-      assert.equal(result.instancesProcessed, 1);
-      assert.deepEqual(await p.listExecutions('pa-old'), [2]);
-      assert.deepEqual(await p.listExecutions('pa-new'), [1, 2]);
-    });
+    h.test(
+      'bulk pruning with completedBefore selects only instances with an execution completed before it',
+      async (t) => {
+        const p = await h.provider(t);
+        await chain(p, 'pa-old', 2);
+        await h.clock(t).advance(5);
+        const cutoff = h.clock(t).now();
+        await h.clock(t).advance(5);
+        await chain(p, 'pa-new', 2);
+        const result = await p.pruneExecutionsBulk(
+          { completedBefore: cutoff },
+          { completedBefore: cutoff },
+        );
+        assert.equal(result.instancesProcessed, 1);
+        assert.deepEqual(await p.listExecutions('pa-old'), [2]);
+        assert.deepEqual(await p.listExecutions('pa-new'), [1, 2]);
+      },
+    );
   });
 }

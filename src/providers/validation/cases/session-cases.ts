@@ -29,7 +29,11 @@ const PAST_SHORT_MS = SHORT_MS + 60;
 
 /** Fetch options of a worker slot of `ownerId` (item lock and session lease both given). */
 function asOwner(ownerId: string, sessionLockMs = LONG_MS, itemLockMs = LONG_MS): FetchWorkOptions {
-  return { lockTimeoutMs: itemLockMs, tagFilter: 'any', session: { ownerId, lockTimeoutMs: sessionLockMs } };
+  return {
+    lockTimeoutMs: itemLockMs,
+    tagFilter: 'any',
+    session: { ownerId, lockTimeoutMs: sessionLockMs },
+  };
 }
 
 /** Fetch options of a worker without session routing. */
@@ -41,12 +45,20 @@ function work(instanceId: string, id: number, sessionId?: string): WorkItem {
 }
 
 /** Creates `instanceId` with `items` scheduled in its first turn. */
-async function schedule(p: Provider, instanceId: string, items: readonly WorkItem[]): Promise<void> {
+async function schedule(
+  p: Provider,
+  instanceId: string,
+  items: readonly WorkItem[],
+): Promise<void> {
   await startInstance(p, instanceId, { workerItems: items });
 }
 
 /** Schedules more activities for an existing instance in a new turn. */
-async function scheduleMore(p: Provider, instanceId: string, items: readonly WorkItem[]): Promise<void> {
+async function scheduleMore(
+  p: Provider,
+  instanceId: string,
+  items: readonly WorkItem[],
+): Promise<void> {
   await p.enqueueForOrchestrator(externalRaised(instanceId));
   const locked = await fetchFor(p, instanceId);
   await p.ackOrchestrationItem(locked.lockToken, ack(1, { workerItems: items }));
@@ -62,7 +74,11 @@ function idOf(locked: LockedWorkItem | null): number | null {
 /** Fetches with `options` until nothing comes back; returns the activity ids in order. */
 async function drain(p: Provider, options: FetchWorkOptions): Promise<number[]> {
   const ids: number[] = [];
-  for (let locked = await p.fetchWorkItem(options); locked !== null; locked = await p.fetchWorkItem(options)) {
+  for (
+    let locked = await p.fetchWorkItem(options);
+    locked !== null;
+    locked = await p.fetchWorkItem(options)
+  ) {
     const id = idOf(locked);
     if (id !== null) ids.push(id);
   }
@@ -71,18 +87,29 @@ async function drain(p: Provider, options: FetchWorkOptions): Promise<number[]> 
 
 export function registerSessionCases(h: ConformanceHarness<ProviderWith<'sessions'>>): void {
   describe('sessions: routing', () => {
-    h.test('items without a session are fetched by workers with and without session routing', async (t) => {
-      const p = await h.provider(t);
-      await schedule(p, 'ses-plain', [work('ses-plain', 2), work('ses-plain', 3)]);
-      assert.equal(idOf(await p.fetchWorkItem(UNROUTED)), 2);
-      assert.equal(idOf(await p.fetchWorkItem(asOwner('w1'))), 3);
-    });
+    h.test(
+      'items without a session are fetched by workers with and without session routing',
+      async (t) => {
+        const p = await h.provider(t);
+        await schedule(p, 'ses-plain', [work('ses-plain', 2), work('ses-plain', 3)]);
+        assert.equal(idOf(await p.fetchWorkItem(UNROUTED)), 2);
+        assert.equal(idOf(await p.fetchWorkItem(asOwner('w1'))), 3);
+      },
+    );
 
     h.test('a fetch without session routing skips session-bound items', async (t) => {
       const p = await h.provider(t);
-      await schedule(p, 'ses-skip', [work('ses-skip', 2, 's1'), work('ses-skip', 3), work('ses-skip', 4, 's2')]);
+      await schedule(p, 'ses-skip', [
+        work('ses-skip', 2, 's1'),
+        work('ses-skip', 3),
+        work('ses-skip', 4, 's2'),
+      ]);
       assert.deepEqual(await drain(p, UNROUTED), [3]);
-      assert.deepEqual(await drain(p, asOwner('w1')), [2, 4], 'they stay queued for session workers');
+      assert.deepEqual(
+        await drain(p, asOwner('w1')),
+        [2, 4],
+        'they stay queued for session workers',
+      );
     });
 
     h.test('a session-bound item is claimable when nobody holds its session', async (t) => {
@@ -94,17 +121,20 @@ export function registerSessionCases(h: ConformanceHarness<ProviderWith<'session
       assert.equal(locked?.attemptCount, 1);
     });
 
-    h.test('a session routing fetch returns session-bound and session-free items in FIFO order', async (t) => {
-      const p = await h.provider(t);
-      await schedule(p, 'ses-fifo', [
-        work('ses-fifo', 2, 's1'),
-        work('ses-fifo', 3),
-        work('ses-fifo', 4, 's1'),
-        work('ses-fifo', 5, 's2'),
-        work('ses-fifo', 6, 's1'),
-      ]);
-      assert.deepEqual(await drain(p, asOwner('w1')), [2, 3, 4, 5, 6]);
-    });
+    h.test(
+      'a session routing fetch returns session-bound and session-free items in FIFO order',
+      async (t) => {
+        const p = await h.provider(t);
+        await schedule(p, 'ses-fifo', [
+          work('ses-fifo', 2, 's1'),
+          work('ses-fifo', 3),
+          work('ses-fifo', 4, 's1'),
+          work('ses-fifo', 5, 's2'),
+          work('ses-fifo', 6, 's1'),
+        ]);
+        assert.deepEqual(await drain(p, asOwner('w1')), [2, 3, 4, 5, 6]);
+      },
+    );
 
     h.test('items of a session go to the worker that holds it', async (t) => {
       const p = await h.provider(t);
@@ -117,7 +147,11 @@ export function registerSessionCases(h: ConformanceHarness<ProviderWith<'session
 
     h.test('a session held by another worker blocks only that session’s items', async (t) => {
       const p = await h.provider(t);
-      await schedule(p, 'ses-block', [work('ses-block', 2, 's1'), work('ses-block', 3, 's1'), work('ses-block', 4)]);
+      await schedule(p, 'ses-block', [
+        work('ses-block', 2, 's1'),
+        work('ses-block', 3, 's1'),
+        work('ses-block', 4),
+      ]);
       assert.equal(idOf(await p.fetchWorkItem(asOwner('w1'))), 2);
       assert.deepEqual(await drain(p, asOwner('w2')), [4]);
       assert.deepEqual(await drain(p, asOwner('w1')), [3]);
@@ -136,20 +170,27 @@ export function registerSessionCases(h: ConformanceHarness<ProviderWith<'session
       assert.deepEqual(await drain(p, asOwner('w1')), [4]);
     });
 
-    h.test('any slot sharing an owner id can fetch the items of that owner’s session', async (t) => {
-      const p = await h.provider(t);
-      await schedule(p, 'ses-shared', [work('ses-shared', 2, 's1'), work('ses-shared', 3, 's1')]);
-      const first = await p.fetchWorkItem(asOwner('node-a'));
-      const second = await p.fetchWorkItem(asOwner('node-a'));
-      assert.deepEqual([idOf(first), idOf(second)], [2, 3], 'both in flight at once');
-    });
+    h.test(
+      'any slot sharing an owner id can fetch the items of that owner’s session',
+      async (t) => {
+        const p = await h.provider(t);
+        await schedule(p, 'ses-shared', [work('ses-shared', 2, 's1'), work('ses-shared', 3, 's1')]);
+        const first = await p.fetchWorkItem(asOwner('node-a'));
+        const second = await p.fetchWorkItem(asOwner('node-a'));
+        assert.deepEqual([idOf(first), idOf(second)], [2, 3], 'both in flight at once');
+      },
+    );
 
     h.test('concurrent fetches by two owners never both claim one session', async (t) => {
       const p = await h.provider(t);
-      const items = [2, 3, 4, 5, 6, 7].map((id) => work('ses-race', id, id % 2 === 0 ? 's-even' : 's-odd'));
+      const items = [2, 3, 4, 5, 6, 7].map((id) =>
+        work('ses-race', id, id % 2 === 0 ? 's-even' : 's-odd'),
+      );
       await schedule(p, 'ses-race', items);
       const owners = ['w1', 'w2', 'w1', 'w2', 'w1', 'w2', 'w1', 'w2'];
-      const results = await Promise.all(owners.map(async (o) => ({ o, locked: await p.fetchWorkItem(asOwner(o)) })));
+      const results = await Promise.all(
+        owners.map(async (o) => ({ o, locked: await p.fetchWorkItem(asOwner(o)) })),
+      );
       const ownerOf = new Map<string, Set<string>>();
       let fetched = 0;
       for (const { o, locked } of results) {
@@ -159,7 +200,8 @@ export function registerSessionCases(h: ConformanceHarness<ProviderWith<'session
         ownerOf.set(session, (ownerOf.get(session) ?? new Set()).add(o));
       }
       assert.equal(fetched, 6, 'every item fetched exactly once');
-      for (const [session, owners_] of ownerOf) assert.equal(owners_.size, 1, `${session} served by one owner`);
+      for (const [session, owners_] of ownerOf)
+        assert.equal(owners_.size, 1, `${session} served by one owner`);
     });
   });
 
@@ -183,62 +225,81 @@ export function registerSessionCases(h: ConformanceHarness<ProviderWith<'session
 
     h.test('the original owner reclaims its expired session when nobody else did', async (t) => {
       const p = await h.provider(t);
-      await schedule(p, 'ses-reclaim', [work('ses-reclaim', 2, 's1'), work('ses-reclaim', 3, 's1')]);
+      await schedule(p, 'ses-reclaim', [
+        work('ses-reclaim', 2, 's1'),
+        work('ses-reclaim', 3, 's1'),
+      ]);
       const first = await p.fetchWorkItem(asOwner('w1', SHORT_MS));
       assert.ok(first);
       await p.ackWorkItem(first.lockToken);
       await h.clock(t).advance(PAST_SHORT_MS);
       assert.equal(idOf(await p.fetchWorkItem(asOwner('w1'))), 3);
-      assert.equal(await p.fetchWorkItem(asOwner('w2')), null, 'the reclaimed lease is valid again');
+      assert.equal(
+        await p.fetchWorkItem(asOwner('w2')),
+        null,
+        'the reclaimed lease is valid again',
+      );
     });
 
-    h.test('when the item lock expires but the session lease is valid, only the owner gets the item again', async (t) => {
-      const p = await h.provider(t);
-      await schedule(p, 'ses-relock', [work('ses-relock', 2, 's1')]);
-      const first = await p.fetchWorkItem(asOwner('w1', LONG_MS, SHORT_MS));
-      assert.ok(first);
-      await h.clock(t).advance(PAST_SHORT_MS);
-      assert.equal(await p.fetchWorkItem(asOwner('w2')), null);
-      const again = await p.fetchWorkItem(asOwner('w1'));
-      assert.equal(idOf(again), 2);
-      assert.equal(again?.attemptCount, 2);
-    });
+    h.test(
+      'when the item lock expires but the session lease is valid, only the owner gets the item again',
+      async (t) => {
+        const p = await h.provider(t);
+        await schedule(p, 'ses-relock', [work('ses-relock', 2, 's1')]);
+        const first = await p.fetchWorkItem(asOwner('w1', LONG_MS, SHORT_MS));
+        assert.ok(first);
+        await h.clock(t).advance(PAST_SHORT_MS);
+        assert.equal(await p.fetchWorkItem(asOwner('w2')), null);
+        const again = await p.fetchWorkItem(asOwner('w1'));
+        assert.equal(idOf(again), 2);
+        assert.equal(again?.attemptCount, 2);
+      },
+    );
 
-    h.test('when both the item lock and the session lease expire, another worker gets the item', async (t) => {
-      const p = await h.provider(t);
-      await schedule(p, 'ses-redeliver', [work('ses-redeliver', 2, 's1')]);
-      const first = await p.fetchWorkItem(asOwner('w1', SHORT_MS, SHORT_MS));
-      assert.ok(first);
-      await h.clock(t).advance(PAST_SHORT_MS);
-      const redelivered = await p.fetchWorkItem(asOwner('w2'));
-      assert.equal(idOf(redelivered), 2);
-      assert.equal(redelivered?.attemptCount, 2);
-      await rejectsPermanently(p.ackWorkItem(first.lockToken), first.lockToken);
-    });
+    h.test(
+      'when both the item lock and the session lease expire, another worker gets the item',
+      async (t) => {
+        const p = await h.provider(t);
+        await schedule(p, 'ses-redeliver', [work('ses-redeliver', 2, 's1')]);
+        const first = await p.fetchWorkItem(asOwner('w1', SHORT_MS, SHORT_MS));
+        assert.ok(first);
+        await h.clock(t).advance(PAST_SHORT_MS);
+        const redelivered = await p.fetchWorkItem(asOwner('w2'));
+        assert.equal(idOf(redelivered), 2);
+        assert.equal(redelivered?.attemptCount, 2);
+        await rejectsPermanently(p.ackWorkItem(first.lockToken), first.lockToken);
+      },
+    );
 
-    h.test('an activity keeps its own lock and can be acked after its session lease expired or moved', async (t) => {
-      const p = await h.provider(t);
-      await schedule(p, 'ses-keep', [work('ses-keep', 2, 's1'), work('ses-keep', 3, 's1')]);
-      const running = await p.fetchWorkItem(asOwner('w1', SHORT_MS, LONG_MS));
-      assert.ok(running);
-      await h.clock(t).advance(PAST_SHORT_MS);
-      assert.equal(idOf(await p.fetchWorkItem(asOwner('w2'))), 3, 'w2 took the session over');
-      await p.ackWorkItem(running.lockToken, activityCompleted('ses-keep', 1, 2));
-      const batch = await fetchFor(p, 'ses-keep');
-      assert.deepEqual(batch.item.messages, [activityCompleted('ses-keep', 1, 2)]);
-    });
+    h.test(
+      'an activity keeps its own lock and can be acked after its session lease expired or moved',
+      async (t) => {
+        const p = await h.provider(t);
+        await schedule(p, 'ses-keep', [work('ses-keep', 2, 's1'), work('ses-keep', 3, 's1')]);
+        const running = await p.fetchWorkItem(asOwner('w1', SHORT_MS, LONG_MS));
+        assert.ok(running);
+        await h.clock(t).advance(PAST_SHORT_MS);
+        assert.equal(idOf(await p.fetchWorkItem(asOwner('w2'))), 3, 'w2 took the session over');
+        await p.ackWorkItem(running.lockToken, activityCompleted('ses-keep', 1, 2));
+        const batch = await fetchFor(p, 'ses-keep');
+        assert.deepEqual(batch.item.messages, [activityCompleted('ses-keep', 1, 2)]);
+      },
+    );
 
-    h.test('an abandoned session item is fetched again by its owner with a higher attempt count', async (t) => {
-      const p = await h.provider(t);
-      await schedule(p, 'ses-abandon', [work('ses-abandon', 2, 's1')]);
-      const first = await p.fetchWorkItem(asOwner('w1'));
-      assert.ok(first);
-      await p.abandonWorkItem(first.lockToken);
-      assert.equal(await p.fetchWorkItem(asOwner('w2')), null, 'the session stays with w1');
-      const again = await p.fetchWorkItem(asOwner('w1'));
-      assert.equal(idOf(again), 2);
-      assert.equal(again?.attemptCount, 2);
-    });
+    h.test(
+      'an abandoned session item is fetched again by its owner with a higher attempt count',
+      async (t) => {
+        const p = await h.provider(t);
+        await schedule(p, 'ses-abandon', [work('ses-abandon', 2, 's1')]);
+        const first = await p.fetchWorkItem(asOwner('w1'));
+        assert.ok(first);
+        await p.abandonWorkItem(first.lockToken);
+        assert.equal(await p.fetchWorkItem(asOwner('w2')), null, 'the session stays with w1');
+        const again = await p.fetchWorkItem(asOwner('w1'));
+        assert.equal(idOf(again), 2);
+        assert.equal(again?.attemptCount, 2);
+      },
+    );
 
     h.test('abandoning a session item with ignoreAttempt does not count the attempt', async (t) => {
       const p = await h.provider(t);
@@ -262,7 +323,10 @@ export function registerSessionCases(h: ConformanceHarness<ProviderWith<'session
 
     h.test('renewal extends only the sessions of the given owners', async (t) => {
       const p = await h.provider(t);
-      await schedule(p, 'ses-renew-own', [work('ses-renew-own', 2, 's1'), work('ses-renew-own', 3, 's2')]);
+      await schedule(p, 'ses-renew-own', [
+        work('ses-renew-own', 2, 's1'),
+        work('ses-renew-own', 3, 's2'),
+      ]);
       assert.ok(await p.fetchWorkItem(asOwner('w1', SHORT_MS)));
       assert.ok(await p.fetchWorkItem(asOwner('w2', SHORT_MS)));
       assert.equal(await p.renewSessionLocks(['w1', 'w3'], 1_000, LONG_MS), 1);
@@ -312,7 +376,11 @@ export function registerSessionCases(h: ConformanceHarness<ProviderWith<'session
       await h.clock(t).advance(150);
       assert.equal(await p.renewSessionLocks(['w1'], 1_000, 100), 0, 'idle without progress');
       await p.renewWorkItemLock(locked.lockToken, LONG_MS);
-      assert.equal(await p.renewSessionLocks(['w1'], 1_000, 100), 1, 'active thanks to the renewal');
+      assert.equal(
+        await p.renewSessionLocks(['w1'], 1_000, 100),
+        1,
+        'active thanks to the renewal',
+      );
     });
   });
 
@@ -334,7 +402,10 @@ export function registerSessionCases(h: ConformanceHarness<ProviderWith<'session
 
     h.test('cleanup keeps an expired session that still has queued items', async (t) => {
       const p = await h.provider(t);
-      await schedule(p, 'ses-clean-ref', [work('ses-clean-ref', 2, 's1'), work('ses-clean-ref', 3, 's1')]);
+      await schedule(p, 'ses-clean-ref', [
+        work('ses-clean-ref', 2, 's1'),
+        work('ses-clean-ref', 3, 's1'),
+      ]);
       const first = await p.fetchWorkItem(asOwner('w1', SHORT_MS));
       assert.ok(first);
       await p.ackWorkItem(first.lockToken);
@@ -364,7 +435,11 @@ export function registerSessionCases(h: ConformanceHarness<ProviderWith<'session
       assert.equal(await p.cleanupOrphanedSessions(LONG_MS), 1);
       await scheduleMore(p, 'ses-recreate', [work('ses-recreate', 3, 's1')]);
       assert.equal(idOf(await p.fetchWorkItem(asOwner('w2'))), 3);
-      assert.equal(await p.renewSessionLocks(['w2'], 1_000, LONG_MS), 1, 'the claim created a fresh lease');
+      assert.equal(
+        await p.renewSessionLocks(['w2'], 1_000, LONG_MS),
+        1,
+        'the claim created a fresh lease',
+      );
     });
   });
 }

@@ -21,7 +21,11 @@ const WORK: FetchWorkOptions = { lockTimeoutMs: 30_000 };
 const SHORT_LOCK_MS = 150;
 
 /** Creates `instanceId` with the given activities scheduled in its first turn. */
-async function scheduleActivities(p: Provider, instanceId: string, items: readonly WorkItem[]): Promise<void> {
+async function scheduleActivities(
+  p: Provider,
+  instanceId: string,
+  items: readonly WorkItem[],
+): Promise<void> {
   await startInstance(p, instanceId, { workerItems: items });
 }
 
@@ -40,7 +44,11 @@ export function registerWorkerQueueCases(h: ConformanceHarness): void {
   describe('worker queue', () => {
     h.test('worker items are fetched in FIFO order, each with attempt 1', async (t) => {
       const p = await h.provider(t);
-      await scheduleActivities(p, 'fifo-1', [2, 3, 4].map((id) => activityExecute('fifo-1', 1, id)));
+      await scheduleActivities(
+        p,
+        'fifo-1',
+        [2, 3, 4].map((id) => activityExecute('fifo-1', 1, id)),
+      );
       for (const id of [2, 3, 4]) {
         const locked = await p.fetchWorkItem(WORK);
         assert.deepEqual(locked?.item, activityExecute('fifo-1', 1, id));
@@ -51,7 +59,10 @@ export function registerWorkerQueueCases(h: ConformanceHarness): void {
 
     h.test('a locked work item is not fetched again and lock tokens are unique', async (t) => {
       const p = await h.provider(t);
-      await scheduleActivities(p, 'wlock-1', [activityExecute('wlock-1', 1, 2), activityExecute('wlock-1', 1, 3)]);
+      await scheduleActivities(p, 'wlock-1', [
+        activityExecute('wlock-1', 1, 2),
+        activityExecute('wlock-1', 1, 3),
+      ]);
       const a = await p.fetchWorkItem(WORK);
       const b = await p.fetchWorkItem(WORK);
       assert.ok(a && b);
@@ -59,16 +70,19 @@ export function registerWorkerQueueCases(h: ConformanceHarness): void {
       assert.equal(await p.fetchWorkItem(WORK), null);
     });
 
-    h.test('acking a work item with a completion enqueues it for the target instance', async (t) => {
-      const p = await h.provider(t);
-      await scheduleActivities(p, 'wack-1', [activityExecute('wack-1', 1, 2)]);
-      const locked = await p.fetchWorkItem(WORK);
-      assert.ok(locked);
-      await p.ackWorkItem(locked.lockToken, activityCompleted('wack-1', 1, 2));
-      assert.equal(await p.fetchWorkItem(WORK), null, 'the row is deleted');
-      const batch = await fetchFor(p, 'wack-1');
-      assert.deepEqual(batch.item.messages, [activityCompleted('wack-1', 1, 2)]);
-    });
+    h.test(
+      'acking a work item with a completion enqueues it for the target instance',
+      async (t) => {
+        const p = await h.provider(t);
+        await scheduleActivities(p, 'wack-1', [activityExecute('wack-1', 1, 2)]);
+        const locked = await p.fetchWorkItem(WORK);
+        assert.ok(locked);
+        await p.ackWorkItem(locked.lockToken, activityCompleted('wack-1', 1, 2));
+        assert.equal(await p.fetchWorkItem(WORK), null, 'the row is deleted');
+        const batch = await fetchFor(p, 'wack-1');
+        assert.deepEqual(batch.item.messages, [activityCompleted('wack-1', 1, 2)]);
+      },
+    );
 
     h.test('acking a work item without a completion only deletes it', async (t) => {
       const p = await h.provider(t);
@@ -80,42 +94,55 @@ export function registerWorkerQueueCases(h: ConformanceHarness): void {
       assert.equal(await p.fetchOrchestrationItem({ lockTimeoutMs: 30_000 }), null);
     });
 
-    h.test('acking a work item with a non-activity completion fails permanently and keeps the row locked', async (t) => {
-      const p = await h.provider(t);
-      await scheduleActivities(p, 'wack-3', [activityExecute('wack-3', 1, 2)]);
-      const locked = await p.fetchWorkItem(WORK);
-      assert.ok(locked);
-      await rejectsPermanently(p.ackWorkItem(locked.lockToken, externalRaised('wack-3')));
-      assert.equal(await p.fetchWorkItem(WORK), null);
-      await p.ackWorkItem(locked.lockToken, activityCompleted('wack-3', 1, 2));
-    });
+    h.test(
+      'acking a work item with a non-activity completion fails permanently and keeps the row locked',
+      async (t) => {
+        const p = await h.provider(t);
+        await scheduleActivities(p, 'wack-3', [activityExecute('wack-3', 1, 2)]);
+        const locked = await p.fetchWorkItem(WORK);
+        assert.ok(locked);
+        await rejectsPermanently(p.ackWorkItem(locked.lockToken, externalRaised('wack-3')));
+        assert.equal(await p.fetchWorkItem(WORK), null);
+        await p.ackWorkItem(locked.lockToken, activityCompleted('wack-3', 1, 2));
+      },
+    );
 
     h.test('acking a work item with an unknown token fails permanently', async (t) => {
       const p = await h.provider(t);
       await rejectsPermanently(p.ackWorkItem('no-such-token'), 'no-such-token');
     });
 
-    h.test('an expired work item lock makes the item fetchable again and the old ack fails', async (t) => {
-      const p = await h.provider(t);
-      await scheduleActivities(p, 'wexp-1', [activityExecute('wexp-1', 1, 2)]);
-      const first = await p.fetchWorkItem({ lockTimeoutMs: SHORT_LOCK_MS });
-      assert.ok(first);
-      await h.clock(t).advance(SHORT_LOCK_MS + 60);
-      await rejectsPermanently(p.ackWorkItem(first.lockToken, activityCompleted('wexp-1', 1, 2)));
-      const second = await p.fetchWorkItem(WORK);
-      assert.equal(second?.attemptCount, 2);
-      assert.equal(await p.fetchOrchestrationItem({ lockTimeoutMs: 30_000 }), null, 'no completion was enqueued');
-    });
+    h.test(
+      'an expired work item lock makes the item fetchable again and the old ack fails',
+      async (t) => {
+        const p = await h.provider(t);
+        await scheduleActivities(p, 'wexp-1', [activityExecute('wexp-1', 1, 2)]);
+        const first = await p.fetchWorkItem({ lockTimeoutMs: SHORT_LOCK_MS });
+        assert.ok(first);
+        await h.clock(t).advance(SHORT_LOCK_MS + 60);
+        await rejectsPermanently(p.ackWorkItem(first.lockToken, activityCompleted('wexp-1', 1, 2)));
+        const second = await p.fetchWorkItem(WORK);
+        assert.equal(second?.attemptCount, 2);
+        assert.equal(
+          await p.fetchOrchestrationItem({ lockTimeoutMs: 30_000 }),
+          null,
+          'no completion was enqueued',
+        );
+      },
+    );
 
-    h.test('abandoning a work item makes it fetchable again with a higher attempt count', async (t) => {
-      const p = await h.provider(t);
-      await scheduleActivities(p, 'wab-1', [activityExecute('wab-1', 1, 2)]);
-      const first = await p.fetchWorkItem(WORK);
-      assert.ok(first);
-      await p.abandonWorkItem(first.lockToken);
-      const second = await p.fetchWorkItem(WORK);
-      assert.equal(second?.attemptCount, 2);
-    });
+    h.test(
+      'abandoning a work item makes it fetchable again with a higher attempt count',
+      async (t) => {
+        const p = await h.provider(t);
+        await scheduleActivities(p, 'wab-1', [activityExecute('wab-1', 1, 2)]);
+        const first = await p.fetchWorkItem(WORK);
+        assert.ok(first);
+        await p.abandonWorkItem(first.lockToken);
+        const second = await p.fetchWorkItem(WORK);
+        assert.equal(second?.attemptCount, 2);
+      },
+    );
 
     h.test('abandoning a work item with a delay hides it until the delay passes', async (t) => {
       const p = await h.provider(t);
@@ -166,7 +193,11 @@ export function registerWorkerQueueCases(h: ConformanceHarness): void {
 
     h.test('cancelledActivities removes exactly the listed worker rows', async (t) => {
       const p = await h.provider(t);
-      await scheduleActivities(p, 'cancel-1', [2, 3, 4].map((id) => activityExecute('cancel-1', 1, id)));
+      await scheduleActivities(
+        p,
+        'cancel-1',
+        [2, 3, 4].map((id) => activityExecute('cancel-1', 1, id)),
+      );
       await p.enqueueForOrchestrator(externalRaised('cancel-1'));
       const locked = await fetchFor(p, 'cancel-1');
       await p.ackOrchestrationItem(
@@ -205,10 +236,14 @@ export function registerWorkerQueueCases(h: ConformanceHarness): void {
       const locked = await fetchFor(p, 'cancel-3');
       await p.ackOrchestrationItem(
         locked.lockToken,
-        ack(1, { cancelledActivities: [{ instanceId: 'cancel-3', executionId: 1, activityId: 2 }] }),
+        ack(1, {
+          cancelledActivities: [{ instanceId: 'cancel-3', executionId: 1, activityId: 2 }],
+        }),
       );
       await rejectsPermanently(p.renewWorkItemLock(running.lockToken, 1_000));
-      await rejectsPermanently(p.ackWorkItem(running.lockToken, activityCompleted('cancel-3', 1, 2)));
+      await rejectsPermanently(
+        p.ackWorkItem(running.lockToken, activityCompleted('cancel-3', 1, 2)),
+      );
     });
   });
 
@@ -233,7 +268,9 @@ export function registerWorkerQueueCases(h: ConformanceHarness): void {
         await scheduleActivities(p, 'tags-1', items('tags-1'));
         const ids: number[] = [];
         for (;;) {
-          const locked = await p.fetchWorkItem(filter === undefined ? WORK : { ...WORK, tagFilter: filter });
+          const locked = await p.fetchWorkItem(
+            filter === undefined ? WORK : { ...WORK, tagFilter: filter },
+          );
           if (locked === null || locked.item.type !== 'ActivityExecute') break;
           ids.push(locked.item.id);
         }
