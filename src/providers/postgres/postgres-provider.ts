@@ -27,7 +27,7 @@
  * @module
  */
 import { randomUUID } from 'node:crypto';
-import type { ClientConfig, PoolConfig } from 'pg';
+import type { ClientConfig } from 'pg';
 import { ProviderError } from '../../core/errors/duroxide-error.js';
 import type { HistoryEvent } from '../../core/history/history-event.js';
 import type { WorkItem, WorkItemOfType } from '../../core/history/work-item.js';
@@ -72,129 +72,22 @@ import { SignalFanOut } from '../shared/signal-fan-out.js';
 import {
   DEFAULT_SCHEMA,
   type PostgresProviderOptions,
-  type ResolvedPostgresOptions,
   type SchemaIdentity,
   resolveOptions,
   schemaIdentity,
   validatePostgresUrl,
   validateSchemaName,
 } from './connection-config.js';
-import { ConnectionAcquireError, Database } from './database.js';
+import { Database } from './database.js';
 import { type Pg, loadPg } from './load-pg.js';
 import { applyMigrations } from './migrations/apply-migrations.js';
 import { NotifyListener } from './notify/notify-listener.js';
 import { type CommitSignals, decodeSignals, toProviderSignals } from './notify/signal-payload.js';
-import { prepareAbandonOrchestrationItem } from './statements/abandon-orchestration-item.js';
-import { prepareAbandonWorkItem } from './statements/abandon-work-item.js';
-import { prepareAckOrchestrationItem } from './statements/ack-orchestration-item.js';
-import { prepareAckWorkItem } from './statements/ack-work-item.js';
-import { prepareAuditLog } from './statements/audit-log.js';
-import { prepareInstanceDeletion } from './statements/delete-instances.js';
-import { prepareEnqueueStartIfAbsent } from './statements/enqueue-start-if-absent.js';
-import { prepareEnqueueForOrchestrator } from './statements/enqueue-for-orchestrator.js';
-import { prepareFetchOrchestrationItem } from './statements/fetch-orchestration-item.js';
-import { prepareFetchWorkItem } from './statements/fetch-work-item.js';
-import { prepareNextOrchestratorVisibleAt } from './statements/next-orchestrator-visible-at.js';
-import { prepareNodes } from './statements/nodes.js';
-import { prepareExecutionPruning } from './statements/prune-executions.js';
-import { prepareInstanceQueries } from './statements/query-instances.js';
-import { prepareReadHistory } from './statements/read-history.js';
-import { prepareExecutionReads } from './statements/read-executions.js';
-import { prepareInstanceTreeReads } from './statements/read-instance-tree.js';
-import { prepareInstanceReads } from './statements/read-instances.js';
-import { prepareSystemMetricsReads } from './statements/read-system-metrics.js';
-import { prepareRenewOrchestrationItemLock } from './statements/renew-orchestration-item-lock.js';
-import { prepareRenewWorkItemLock } from './statements/renew-work-item-lock.js';
-import { prepareKvReads } from './statements/read-kv.js';
-import { prepareReadQueuedCancel } from './statements/read-queued-cancel.js';
-import { prepareSessionLeases } from './statements/session-leases.js';
-import { prepareSetInstanceVersion } from './statements/set-instance-version.js';
-import { prepareVersionPolicies } from './statements/version-policies.js';
-import type { StatementContext } from './statements/statement-context.js';
-import { isTransient, toProviderError } from './to-provider-error.js';
+import { clientConfig, poolConfig, withRetries, type RetryPolicy } from './connection-settings.js';
+import { prepareOperations, type Operations } from './operations.js';
+import { toProviderError } from './to-provider-error.js';
 
 export type { PostgresProviderOptions } from './connection-config.js';
-
-/**
- * Pauses before each internal retry of a transient failure (the Duroxide model asks
- * for 3; a few more, spread over ~1.5 s, ride out a `pg_ctl restart` without failing the caller).
- */
-const RETRY_DELAYS_MS: readonly number[] = [50, 100, 200, 400, 800];
-
-/** PostgreSQL type oid of BIGINT (int8): every timestamp, id and COUNT(*) in this schema. */
-const INT8_OID = 20;
-
-/**
- * Which failures an operation retries internally:
- * - `transient`: any transient failure. For writes this is safe because each is guarded by a
- *   lock token or is idempotent: if a commit did land before the connection dropped, the
- *   retry fails permanently on the now-unknown token, which callers already handle.
- * - `unsent`: only failures to get a connection (nothing reached the server), for writes
- *   that would duplicate data if replayed (enqueue).
- */
-type RetryPolicy = 'transient' | 'unsent';
-
-/** Every prepared operation, built once per provider for its schema. */
-function prepareOperations(ctx: StatementContext) {
-  const trees = prepareInstanceTreeReads(ctx);
-  return {
-    fetchOrchestrationItem: prepareFetchOrchestrationItem(ctx),
-    ackOrchestrationItem: prepareAckOrchestrationItem(ctx),
-    abandonOrchestrationItem: prepareAbandonOrchestrationItem(ctx),
-    renewOrchestrationItemLock: prepareRenewOrchestrationItemLock(ctx),
-    enqueueForOrchestrator: prepareEnqueueForOrchestrator(ctx),
-    enqueueStartIfAbsent: prepareEnqueueStartIfAbsent(ctx),
-    nextOrchestratorVisibleAt: prepareNextOrchestratorVisibleAt(ctx),
-    fetchWorkItem: prepareFetchWorkItem(ctx),
-    ackWorkItem: prepareAckWorkItem(ctx),
-    abandonWorkItem: prepareAbandonWorkItem(ctx),
-    renewWorkItemLock: prepareRenewWorkItemLock(ctx),
-    sessions: prepareSessionLeases(ctx),
-    kv: prepareKvReads(ctx),
-    hasQueuedCancel: prepareReadQueuedCancel(ctx),
-    readHistory: prepareReadHistory(ctx),
-    instances: prepareInstanceReads(ctx),
-    executions: prepareExecutionReads(ctx),
-    trees,
-    deletion: prepareInstanceDeletion(ctx, trees),
-    pruning: prepareExecutionPruning(ctx),
-    metrics: prepareSystemMetricsReads(ctx),
-    queries: prepareInstanceQueries(ctx),
-    policies: prepareVersionPolicies(ctx),
-    audit: prepareAuditLog(ctx),
-    nodes: prepareNodes(ctx),
-    setInstanceVersion: prepareSetInstanceVersion(ctx),
-  };
-}
-
-type Operations = ReturnType<typeof prepareOperations>;
-
-/**
- * Driver settings shared by the pool and the LISTEN connection. The fallback application name
- * shows which schema a connection serves in `pg_stat_activity`; an `application_name` given in
- * the url or `PGAPPNAME` takes precedence.
- */
-function clientConfig(pg: Pg, url: string, schema: SchemaIdentity): ClientConfig {
-  const defaultParser = pg.types.getTypeParser.bind(pg.types) as (
-    oid: number,
-    format?: string,
-  ) => unknown;
-  return {
-    connectionString: url,
-    fallback_application_name: `duroxide-ts ${schema.name}`.slice(0, 63),
-    keepAlive: true,
-    // BIGINT as a JS number (epoch ms and row ids stay far below 2^53), for this provider's
-    // connections only: the process-wide pg.types are left alone.
-    types: {
-      getTypeParser: ((oid: number, format?: string) =>
-        oid === INT8_OID ? (value: string) => Number(value) : defaultParser(oid, format)) as never,
-    },
-  };
-}
-
-function sleep(ms: number): Promise<void> {
-  return new Promise((resolve) => setTimeout(resolve, ms));
-}
 
 /**
  * PostgreSQL implementation of {@link Provider}: several runtime processes (on several
@@ -691,35 +584,5 @@ export class PostgresProvider implements CompleteProvider {
 
   #emit(signal: ProviderSignal): void {
     this.#signals.emit(signal);
-  }
-}
-
-function poolConfig(config: ClientConfig, options: ResolvedPostgresOptions): PoolConfig {
-  return {
-    ...config,
-    max: options.poolSize,
-    connectionTimeoutMillis: options.connectionTimeoutMs,
-    idleTimeoutMillis: 30_000,
-  };
-}
-
-/** Calls `fn`, retrying failures the policy allows after the {@link RETRY_DELAYS_MS} pauses. */
-async function withRetries<T>(
-  policy: RetryPolicy,
-  fn: () => Promise<T>,
-  isCancelled: () => boolean,
-): Promise<T> {
-  for (let attempt = 0; ; attempt++) {
-    try {
-      return await fn();
-    } catch (error) {
-      const delay = RETRY_DELAYS_MS[attempt];
-      const isRetryable =
-        policy === 'transient'
-          ? isTransient(error)
-          : error instanceof ConnectionAcquireError && isTransient(error);
-      if (delay === undefined || !isRetryable || isCancelled()) throw error;
-      await sleep(delay);
-    }
   }
 }
