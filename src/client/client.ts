@@ -3,38 +3,32 @@
  * provider, so it works in a process without a runtime.
  * @module
  */
-import { InstanceNotFoundError, InvalidInputError } from '../core/errors/duroxide-error.js';
-import {
-  encodePayload,
-  requireBoolean,
-  requireDurationMs,
-  requireEventName,
-  requireInstanceId,
-  requireKvKey,
-  requireQueueName,
-  requireVersion,
-} from '../core/validation/arguments.js';
-import { DEFAULT_LIMITS } from '../core/limits.js';
-import {
-  EXECUTION_STATUSES,
-  type ExecutionStatus,
-  type Provider,
-  type ProviderWith,
-} from '../providers/provider.js';
+import { requireBoolean, requireInstanceId, requireVersion } from '../core/validation/arguments.js';
+import type { ExecutionStatus, Provider, ProviderWith } from '../providers/provider.js';
 import { checkProvider, requireCapability } from './provider-capabilities.js';
-import { parseGroupBy, parseInstanceCountFilter, parseInstanceQuery } from './instance-query.js';
-import {
-  parseInstanceFilter,
-  parsePruneOptions,
-  requireOptionsObject,
-} from './management-arguments.js';
+import { parseClientOptions, type ClientOptions } from './client-options.js';
 import { ensureOrchestration, type EnsureHost } from './ensure-orchestration.js';
 import { FleetManagement } from './fleet-management.js';
 import { deleteInstanceTree } from './instance-deletion.js';
-import { waitForInstance } from './instance-wait.js';
+import { waitForCompletion, waitForCustomStatus, waitForInstance } from './instance-wait.js';
+import { requestCancel, sendToInstance } from './instance-messages.js';
 import { parseStartOptions, startInstance } from './instance-start.js';
-import { kvValueBytes, waitForOutput } from './typed-client.js';
-import { decodeOrRaw, decodeOutput, toEventInfo, toInstanceInfo, toStatus } from './read-models.js';
+import { waitForOutput } from './typed-client.js';
+import { toStatus } from './read-models.js';
+import { readKvAllValues, readKvValue, waitForKvValue } from './kv-reads.js';
+import {
+  countInstances,
+  deleteInstanceBulk,
+  listInstancesByStatus,
+  pruneExecutions,
+  pruneExecutionsBulk,
+  queryInstances,
+  readExecutionHistory,
+  readExecutionInfo,
+  readInstanceInfo,
+  readInstanceTree,
+  readOrchestrationStats,
+} from './instance-management.js';
 import { FleetView } from './fleet-view.js';
 import type {
   AuditEntryOptions,
@@ -75,27 +69,7 @@ import type {
   SystemMetrics,
 } from './types.js';
 
-function encode(value: unknown, what: string, maxBytes: number, instanceId?: string): string {
-  return encodePayload(value, what, {
-    maxBytes,
-    context: instanceId === undefined ? {} : { instanceId },
-  });
-}
-
-/** Client options. */
-export interface ClientOptions {
-  /**
-   * How long the stored version policies and the node list are reused before they are read
-   * again when this client decides the version of a start. Default 1,000.
-   */
-  readonly fleetRefreshMs?: number;
-  /**
-   * Largest input, event data or queue message (as JSON, in bytes) this client stores; larger
-   * ones are refused with `INVALID_INPUT` before anything is written. Use the same value as the
-   * runtimes' `limits.maxPayloadBytes`. Default 4 MiB.
-   */
-  readonly maxPayloadBytes?: number;
-}
+export type { ClientOptions } from './client-options.js';
 
 export class Client {
   readonly #provider: Provider;
@@ -111,27 +85,8 @@ export class Client {
    */
   constructor(provider: Provider, options: ClientOptions = {}) {
     checkProvider(provider, 'Client');
-    const fields = requireOptionsObject(options, 'client options', [
-      'fleetRefreshMs',
-      'maxPayloadBytes',
-    ]);
-    const refreshMs = fields['fleetRefreshMs'] ?? 1000;
-    const maxPayloadBytes = fields['maxPayloadBytes'] ?? DEFAULT_LIMITS.maxPayloadBytes;
-    if (
-      typeof maxPayloadBytes !== 'number' ||
-      !Number.isInteger(maxPayloadBytes) ||
-      maxPayloadBytes < 1
-    ) {
-      throw new InvalidInputError(
-        `client option maxPayloadBytes must be a positive integer, got ${JSON.stringify(maxPayloadBytes)}`,
-      );
-    }
+    const { refreshMs, maxPayloadBytes } = parseClientOptions(options);
     this.#maxPayloadBytes = maxPayloadBytes;
-    if (typeof refreshMs !== 'number' || !Number.isInteger(refreshMs) || refreshMs < 0) {
-      throw new InvalidInputError(
-        `client option fleetRefreshMs must be a non-negative integer, got ${JSON.stringify(refreshMs)}`,
-      );
-    }
     this.#provider = provider;
     this.#fleet = new FleetView(provider, refreshMs);
     this.#ensureHost = {
@@ -142,7 +97,8 @@ export class Client {
         this.startOrchestration(id, name, input, { ifExists: 'error' }),
       startOrchestrationVersioned: (id, name, input, version) =>
         this.startOrchestrationVersioned(id, name, input, version, { ifExists: 'error' }),
-      waitUntil: (id, timeoutMs, check, message) => this.#waitUntil(id, timeoutMs, check, message),
+      waitUntil: (instanceId, timeoutMs, check, message) =>
+        waitForInstance(provider, { instanceId, timeoutMs, check, message }),
     };
   }
 
@@ -228,16 +184,8 @@ export class Client {
    * @throws InstanceNotFoundError when no such instance exists.
    */
   async raiseEvent(instanceId: string, eventName: string, data?: unknown): Promise<void> {
-    const id = requireInstanceId(instanceId);
-    const name = requireEventName(eventName);
-    const encoded = encode(data, 'event data', this.#maxPayloadBytes, id);
-    await this.#requireExists(id);
-    await this.#provider.enqueueForOrchestrator({
-      type: 'ExternalRaised',
-      instance: id,
-      name,
-      data: encoded,
-    });
+    const max = this.#maxPayloadBytes;
+    await sendToInstance(this.#provider, 'ExternalRaised', instanceId, eventName, data, max);
   }
 
   /**
@@ -245,16 +193,8 @@ export class Client {
    * @throws InstanceNotFoundError when no such instance exists.
    */
   async enqueueEvent(instanceId: string, queueName: string, data?: unknown): Promise<void> {
-    const id = requireInstanceId(instanceId);
-    const name = requireQueueName(queueName);
-    const encoded = encode(data, 'queue message', this.#maxPayloadBytes, id);
-    await this.#requireExists(id);
-    await this.#provider.enqueueForOrchestrator({
-      type: 'QueueMessage',
-      instance: id,
-      name,
-      data: encoded,
-    });
+    const max = this.#maxPayloadBytes;
+    await sendToInstance(this.#provider, 'QueueMessage', instanceId, queueName, data, max);
   }
 
   /** duroxide-node's typed family (values are JSON here already): same as {@link startOrchestration}. */
@@ -294,15 +234,7 @@ export class Client {
    * cancels its sub-orchestrations. A no-op for finished or unknown instances.
    */
   async cancelInstance(instanceId: string, reason = 'cancelled by client'): Promise<void> {
-    const id = requireInstanceId(instanceId);
-    if (typeof reason !== 'string') throw new InvalidInputError('cancel reason must be a string');
-    if (!(await this.#provider.instanceExists(id))) return;
-    await this.#provider.enqueueForOrchestrator({ type: 'CancelInstance', instance: id, reason });
-  }
-
-  async #requireExists(instanceId: string): Promise<void> {
-    if (!(await this.#provider.instanceExists(instanceId)))
-      throw new InstanceNotFoundError(instanceId);
+    await requestCancel(this.#provider, instanceId, reason);
   }
 
   // ------------------------------------------------------------------ status
@@ -321,19 +253,7 @@ export class Client {
     instanceId: string,
     timeoutMs = 30_000,
   ): Promise<OrchestrationStatus<T>> {
-    const id = requireInstanceId(instanceId);
-    requireDurationMs(timeoutMs, 'timeoutMs');
-    return this.#waitUntil(
-      id,
-      timeoutMs,
-      async () => {
-        const s = await this.getStatus<T>(id);
-        return s.status === 'Completed' || s.status === 'Failed' ? s : undefined;
-      },
-      `waiting for instance '${id}' timed out after ${timeoutMs} ms; it is still running (wait again or with a longer timeout)`,
-      undefined,
-      (status) => status !== 'Running' && status !== 'ContinuedAsNew',
-    );
+    return waitForCompletion<T>(this.#provider, instanceId, timeoutMs);
   }
 
   /**
@@ -346,39 +266,8 @@ export class Client {
     pollIntervalMs = 500,
     timeoutMs = 30_000,
   ): Promise<OrchestrationStatus<T>> {
-    const id = requireInstanceId(instanceId);
-    requireDurationMs(timeoutMs, 'timeoutMs');
-    requireDurationMs(pollIntervalMs, 'pollIntervalMs');
-    return this.#waitUntil(
-      id,
-      timeoutMs,
-      async () => {
-        const changed = await this.#provider.getCustomStatus(id, lastSeenVersion);
-        const s = await this.getStatus<T>(id);
-        if (changed !== null || s.status === 'Completed' || s.status === 'Failed') return s;
-        return undefined;
-      },
-      `custom status of '${id}' did not change within ${timeoutMs} ms`,
-      pollIntervalMs,
-    );
-  }
-
-  #waitUntil<R>(
-    instanceId: string,
-    timeoutMs: number,
-    check: () => Promise<R | undefined>,
-    message: string,
-    maxPollMs?: number,
-    relevant?: (executionStatus: ExecutionStatus) => boolean,
-  ): Promise<R> {
-    return waitForInstance(this.#provider, {
-      instanceId,
-      timeoutMs,
-      check,
-      message,
-      maxPollMs,
-      relevant,
-    });
+    const provider = this.#provider;
+    return waitForCustomStatus<T>(provider, instanceId, lastSeenVersion, pollIntervalMs, timeoutMs);
   }
 
   // ------------------------------------------------------------------ key-value state
@@ -388,9 +277,7 @@ export class Client {
    * execution); null when the key or the instance does not exist.
    */
   async getValue<T = unknown>(instanceId: string, key: string): Promise<T | null> {
-    const id = requireInstanceId(instanceId);
-    const text = await this.#provider.getKvValue(id, requireKvKey(key));
-    return text === null ? null : (decodeOrRaw(text) as T);
+    return readKvValue<T>(this.#provider, instanceId, key);
   }
 
   /**
@@ -398,61 +285,24 @@ export class Client {
    * @throws TimeoutError after `timeoutMs` (default 30 s).
    */
   async waitForValue<T = unknown>(instanceId: string, key: string, timeoutMs = 30_000): Promise<T> {
-    const id = requireInstanceId(instanceId);
-    const k = requireKvKey(key);
-    requireDurationMs(timeoutMs, 'timeoutMs');
-    return this.#waitUntil(
-      id,
-      timeoutMs,
-      async () => {
-        const text = await this.#provider.getKvValue(id, k);
-        return text === null ? undefined : (decodeOrRaw(text) as T);
-      },
-      `key '${k}' of instance '${id}' was not set within ${timeoutMs} ms`,
-    );
+    return waitForKvValue<T>(this.#provider, instanceId, key, timeoutMs);
   }
 
   /** Every key-value pair of an instance (empty for unknown instances). */
   async getKvAllValues(instanceId: string): Promise<Record<string, unknown>> {
-    const all = await this.#provider.getKvAllValues(requireInstanceId(instanceId));
-    const out: Record<string, unknown> = {};
-    for (const [k, v] of all) out[k] = decodeOrRaw(v);
-    return out;
+    return readKvAllValues(this.#provider, instanceId);
   }
 
   // ------------------------------------------------------------------ management reads
 
   /** @throws InstanceNotFoundError */
   async getInstanceInfo(instanceId: string): Promise<InstanceInfo> {
-    const id = requireInstanceId(instanceId);
-    const r = await this.#provider.getInstance(id);
-    if (r === null) throw new InstanceNotFoundError(id);
-    return toInstanceInfo(r);
+    return readInstanceInfo(this.#provider, instanceId);
   }
 
   /** @throws InstanceNotFoundError when the instance or execution does not exist. */
   async getExecutionInfo(instanceId: string, executionId: number): Promise<ExecutionInfo> {
-    const id = requireInstanceId(instanceId);
-    if (!Number.isInteger(executionId) || executionId < 1) {
-      throw new InvalidInputError(
-        `executionId must be a positive integer, got ${String(executionId)}`,
-      );
-    }
-    const e = await this.#provider.getExecution(id, executionId);
-    if (e === null)
-      throw new InstanceNotFoundError(id, `instance '${id}' has no execution ${executionId}`);
-    return {
-      executionId: e.executionId,
-      ...(e.orchestrationName !== undefined ? { orchestrationName: e.orchestrationName } : {}),
-      ...(e.orchestrationVersion !== undefined
-        ? { orchestrationVersion: e.orchestrationVersion }
-        : {}),
-      status: e.status,
-      ...(e.output !== undefined ? { output: decodeOutput(e.status, e.output) } : {}),
-      startedAt: e.startedAt,
-      ...(e.completedAt !== undefined ? { completedAt: e.completedAt } : {}),
-      eventCount: e.eventCount,
-    };
+    return readExecutionInfo(this.#provider, instanceId, executionId);
   }
 
   /** Execution ids of an instance, ascending (empty for unknown instances). */
@@ -462,13 +312,7 @@ export class Client {
 
   /** The history of one execution, oldest first. */
   async readExecutionHistory(instanceId: string, executionId: number): Promise<HistoryEventInfo[]> {
-    const id = requireInstanceId(instanceId);
-    if (!Number.isInteger(executionId) || executionId < 1) {
-      throw new InvalidInputError(
-        `executionId must be a positive integer, got ${String(executionId)}`,
-      );
-    }
-    return (await this.#provider.readHistory(id, executionId)).map(toEventInfo);
+    return readExecutionHistory(this.#provider, instanceId, executionId);
   }
 
   /** All instance ids, newest first. */
@@ -478,12 +322,7 @@ export class Client {
 
   /** Ids of instances whose current execution has `status`. */
   async listInstancesByStatus(status: ExecutionStatus): Promise<string[]> {
-    if (!EXECUTION_STATUSES.includes(status)) {
-      throw new InvalidInputError(
-        `status must be one of ${EXECUTION_STATUSES.join(', ')}, got ${JSON.stringify(status)}`,
-      );
-    }
-    return this.#provider.listInstancesByStatus(status);
+    return listInstancesByStatus(this.#provider, status);
   }
 
   // ------------------------------------------------------------------ trees, deletion, pruning
@@ -495,10 +334,7 @@ export class Client {
    * const tree = await client.getInstanceTree('order-1'); // { rootId, allIds, size }
    */
   async getInstanceTree(instanceId: string): Promise<InstanceTree> {
-    const id = requireInstanceId(instanceId);
-    const allIds = await this.#managed('getInstanceTree').getInstanceTree(id);
-    if (allIds.length === 0) throw new InstanceNotFoundError(id);
-    return { rootId: id, allIds, size: allIds.length };
+    return readInstanceTree(() => this.#managed('getInstanceTree'), instanceId);
   }
 
   /**
@@ -537,7 +373,7 @@ export class Client {
    * await client.deleteInstanceBulk({ completedBefore: weekAgo, limit: 500 });
    */
   async deleteInstanceBulk(filter: InstanceFilter = {}): Promise<DeleteInstanceResult> {
-    return this.#managed('deleteInstanceBulk').deleteInstanceBulk(parseInstanceFilter(filter));
+    return deleteInstanceBulk(() => this.#managed('deleteInstanceBulk'), filter);
   }
 
   /**
@@ -550,8 +386,7 @@ export class Client {
    * await client.pruneExecutions('heartbeat', { keepLast: 5 });
    */
   async pruneExecutions(instanceId: string, options: PruneOptions = {}): Promise<PruneResult> {
-    const id = requireInstanceId(instanceId);
-    return this.#managed('pruneExecutions').pruneExecutions(id, parsePruneOptions(options));
+    return pruneExecutions(() => this.#managed('pruneExecutions'), instanceId, options);
   }
 
   /**
@@ -564,10 +399,7 @@ export class Client {
     filter: InstanceFilter = {},
     options: PruneOptions = {},
   ): Promise<PruneResult> {
-    return this.#managed('pruneExecutionsBulk').pruneExecutionsBulk(
-      parseInstanceFilter(filter),
-      parsePruneOptions(options),
-    );
+    return pruneExecutionsBulk(() => this.#managed('pruneExecutionsBulk'), filter, options);
   }
 
   // ------------------------------------------------------------------ metrics and query
@@ -584,10 +416,7 @@ export class Client {
 
   /** Size of an instance's current history, queue and KV state; null for an unknown instance. */
   async getOrchestrationStats(instanceId: string): Promise<OrchestrationStats | null> {
-    const id = requireInstanceId(instanceId);
-    const stats = await this.#managed('getOrchestrationStats').getOrchestrationStats(id);
-    if (stats === null || stats.kvUserKeyCount === 0) return stats;
-    return { ...stats, kvTotalValueBytes: kvValueBytes(await this.#provider.getKvAllValues(id)) };
+    return readOrchestrationStats(() => this.#managed('getOrchestrationStats'), instanceId);
   }
 
   /**
@@ -602,8 +431,7 @@ export class Client {
    * while (page.nextCursor !== null) page = await client.queryInstances({ name: 'OrderFlow', version: '1.0.x', status: 'Running', cursor: page.nextCursor });
    */
   async queryInstances(query: InstanceQuery = {}): Promise<InstanceQueryPage> {
-    const page = await this.#managed('queryInstances').queryInstances(parseInstanceQuery(query));
-    return { items: page.items.map(toInstanceInfo), nextCursor: page.nextCursor };
+    return queryInstances(() => this.#managed('queryInstances'), query);
   }
 
   /**
@@ -617,10 +445,7 @@ export class Client {
     filter: InstanceQueryFilter | InstanceQuery,
     groupBy: InstanceCountGroupBy,
   ): Promise<InstanceCount[]> {
-    return this.#managed('countInstances').countInstances(
-      parseInstanceCountFilter(filter),
-      parseGroupBy(groupBy),
-    );
+    return countInstances(() => this.#managed('countInstances'), filter, groupBy);
   }
 
   // ------------------------------------------------------------------ system orchestrations
@@ -662,16 +487,15 @@ export class Client {
   }
 
   // ------------------------------------------------------------------ fleet versioning
+  // Every change below is audited; runtimes apply policies within twice their `fleetRefreshMs`
+  // (default 1 s), without a restart (docs/versioning.md).
 
   /**
-   * Stores the version policy of an orchestration name for the whole fleet: `'latest'`,
-   * `{ kind: 'pinned', version, allowDowngrade? }` or `{ kind: 'ramp', from, to, percent }`.
-   * Every runtime applies it within twice its `fleetRefreshMs` (default 1 s), without a restart. Audited.
+   * Stores the fleet's version policy of a name: `'latest'`, `{ kind: 'pinned', version, allowDowngrade? }`
+   * or `{ kind: 'ramp', from, to, percent }`; e.g. `setVersionPolicy('Monitor', 'latest', { actor: 'ana' })`.
    * @throws ConfigurationError (VERSION_NOT_REGISTERED) when no live node registers a version it
    *   names, unless `options.force`.
    * @throws InvalidInputError for a malformed name or policy.
-   * @example
-   * await client.setVersionPolicy('Monitor', { kind: 'ramp', from: '1.0.0', to: '2.0.0', percent: 10 }, { actor: 'ana', reason: 'canary' });
    */
   async setVersionPolicy(
     orchestrationName: string,
@@ -680,49 +504,37 @@ export class Client {
   ): Promise<VersionPolicyInfo> {
     return this.#fleetOps('setVersionPolicy').setVersionPolicy(orchestrationName, policy, options);
   }
-
-  /** Removes the stored policy: the nodes' in-code default (else fleet "latest") applies again. Audited. */
+  /** Removes the stored policy: the nodes' in-code default (else fleet "latest") applies again. */
   async clearVersionPolicy(orchestrationName: string, options?: ChangeOptions): Promise<void> {
     return this.#fleetOps('clearVersionPolicy').clearVersionPolicy(orchestrationName, options);
   }
-
   /** The stored policy of a name, or null when none is stored. */
   async getVersionPolicy(orchestrationName: string): Promise<VersionPolicyInfo | null> {
     return this.#fleetOps('getVersionPolicy').getVersionPolicy(orchestrationName);
   }
-
   /** Every stored policy. */
   async listVersionPolicies(): Promise<VersionPolicyInfo[]> {
     return this.#fleetOps('listVersionPolicies').listVersionPolicies();
   }
-
   /** The node registry: runtimes with their versions, activities and engine; live ones unless `includeStale`. */
   async listNodes(options?: ListNodesOptions): Promise<NodeInfo[]> {
     return this.#fleetOps('listNodes').listNodes(options);
   }
-
   /**
-   * Appends an entry to the audit log, for changes made outside the Client's audited operations
-   * (the management server records every mutation it serves this way).
-   * @param action - dotted verb, e.g. `instance.cancel`.
-   * @param target - what it acted on, e.g. `instance:order-1`.
+   * Appends an audit entry for a change made outside the Client's audited operations (the
+   * management server records every mutation it serves this way), e.g. `('instance.cancel', 'instance:order-1')`.
    * @throws InvalidInputError for an empty action/target, text over 1,024 characters, or details that are not JSON.
-   * @example
-   * await client.appendAuditEntry('instance.cancel', 'instance:order-1', { actor: 'ops', details: { result: 'ok' } });
    */
   appendAuditEntry(action: string, target: string, options?: AuditEntryOptions): Promise<void> {
     return this.#fleetOps('appendAuditEntry').appendAuditEntry(action, target, options);
   }
-
   /** The audit log, newest first, cursor-paged. */
   async listAuditLog(query?: AuditQueryOptions): Promise<AuditPage> {
     return this.#fleetOps('listAuditLog').listAuditLog(query);
   }
-
   /**
-   * Pins a running instance to `options.version` (default: its current version): continue-as-new
-   * keeps that version until the code (`continueAsNewVersioned`) or an operator moves it. Audited.
-   * @returns the pinned version.
+   * Pins a running instance to `options.version` (default: its current version) across
+   * continue-as-new until the code (`continueAsNewVersioned`) or an operator moves it; returns it.
    */
   async pinInstanceVersion(
     instanceId: string,
@@ -730,15 +542,12 @@ export class Client {
   ): Promise<string> {
     return this.#fleetOps('pinInstanceVersion').pinInstanceVersion(instanceId, options);
   }
-
-  /** Removes an instance's sticky pin: its next continue-as-new follows the policy again. Audited. */
+  /** Removes an instance's sticky pin: its next continue-as-new follows the policy again. */
   async unpinInstanceVersion(instanceId: string, options?: ChangeOptions): Promise<void> {
     return this.#fleetOps('unpinInstanceVersion').unpinInstanceVersion(instanceId, options);
   }
-
   /**
-   * Moves an instance to `version` at its next continue-as-new (never mid-execution). A pinned
-   * instance stays pinned, to the new version. Audited.
+   * Moves an instance to `version` at its next continue-as-new (never mid-execution); a pinned one stays pinned.
    * @throws ConfigurationError (VERSION_NOT_REGISTERED) when no live node registers it, unless forced.
    */
   async moveInstanceToVersion(
@@ -746,17 +555,12 @@ export class Client {
     version: string,
     options?: InstanceVersionOptions,
   ): Promise<void> {
-    return this.#fleetOps('moveInstanceToVersion').moveInstanceToVersion(
-      instanceId,
-      version,
-      options,
-    );
+    const ops = this.#fleetOps('moveInstanceToVersion');
+    return ops.moveInstanceToVersion(instanceId, version, options);
   }
-
   /**
-   * Re-drives a Failed instance from its history on `options.version` (default: the version it
-   * ran), keeping completed activities: a runtime replays the history without the failure, and
-   * the execution continues. Waits for a runtime to apply it (`timeoutMs`, default 30 s). Audited.
+   * Re-drives a Failed instance from its history (without the failure, completed activities kept) on
+   * `options.version` (default: the one it ran); waits `timeoutMs` (default 30 s) for a runtime to apply it.
    * @throws ConfigurationError (REQUEST_REFUSED) when the history does not replay on that version.
    * @throws ConfigurationError (INVALID_STATE) when the instance is not Failed.
    * @throws TimeoutError when no runtime applied it in time (it stays queued).
@@ -767,11 +571,9 @@ export class Client {
   ): Promise<ResumeInstanceResult> {
     return this.#fleetOps('resumeInstance').resumeInstance(instanceId, options);
   }
-
   /**
-   * Starts a new execution of a finished (Completed or Failed) instance, same id, old history
-   * kept: on `options.version` (default: the policy's, never below the current one) with
-   * `options.input` (default: the input the last execution started with). Audited.
+   * Starts a new execution of a finished instance (same id, old history kept) on `options.version` (default:
+   * the policy's, never below the current one) with `options.input` (default: the last execution's input).
    * @throws InstanceStillRunningError when the instance is running.
    */
   async restartInstance(

@@ -5,7 +5,10 @@
  * @module
  */
 import { TimeoutError } from '../core/errors/duroxide-error.js';
+import { requireDurationMs, requireInstanceId } from '../core/validation/arguments.js';
 import type { ExecutionStatus, Provider } from '../providers/provider.js';
+import { toStatus } from './read-models.js';
+import type { OrchestrationStatus } from './types.js';
 
 /** First and largest poll interval of waits when every commit is signalled (PostgreSQL). */
 const SAFETY_NET_POLL_MS = 250;
@@ -74,4 +77,56 @@ export async function waitForInstance<R>(provider: Provider, wait: InstanceWait<
   } finally {
     unsubscribe();
   }
+}
+
+/**
+ * `client.waitForOrchestration`: waits until the instance is Completed or Failed.
+ * @throws TimeoutError after `timeoutMs`.
+ */
+export async function waitForCompletion<T>(
+  provider: Provider,
+  instanceId: string,
+  timeoutMs: number,
+): Promise<OrchestrationStatus<T>> {
+  const id = requireInstanceId(instanceId);
+  requireDurationMs(timeoutMs, 'timeoutMs');
+  return waitForInstance(provider, {
+    instanceId: id,
+    timeoutMs,
+    check: async () => {
+      const s = toStatus<T>(await provider.getInstance(id));
+      return s.status === 'Completed' || s.status === 'Failed' ? s : undefined;
+    },
+    message: `waiting for instance '${id}' timed out after ${timeoutMs} ms; it is still running (wait again or with a longer timeout)`,
+    relevant: (status) => status !== 'Running' && status !== 'ContinuedAsNew',
+  });
+}
+
+/**
+ * `client.waitForStatusChange`: waits until the custom status version exceeds `lastSeenVersion`
+ * or the instance ends.
+ * @throws TimeoutError after `timeoutMs`.
+ */
+export async function waitForCustomStatus<T>(
+  provider: Provider,
+  instanceId: string,
+  lastSeenVersion: number,
+  pollIntervalMs: number,
+  timeoutMs: number,
+): Promise<OrchestrationStatus<T>> {
+  const id = requireInstanceId(instanceId);
+  requireDurationMs(timeoutMs, 'timeoutMs');
+  requireDurationMs(pollIntervalMs, 'pollIntervalMs');
+  return waitForInstance(provider, {
+    instanceId: id,
+    timeoutMs,
+    check: async () => {
+      const changed = await provider.getCustomStatus(id, lastSeenVersion);
+      const s = toStatus<T>(await provider.getInstance(id));
+      if (changed !== null || s.status === 'Completed' || s.status === 'Failed') return s;
+      return undefined;
+    },
+    message: `custom status of '${id}' did not change within ${timeoutMs} ms`,
+    maxPollMs: pollIntervalMs,
+  });
 }
