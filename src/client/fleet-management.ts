@@ -16,10 +16,12 @@ import {
 import {
   encodePayload,
   requireIdentifier,
+  requireDurationMs,
   requireInstanceId,
+  requireVersion,
   wellFormedProblem,
 } from '../core/validation/arguments.js';
-import { parseSemVer } from '../core/versioning/semver.js';
+import { requireOptionsObject } from './management-arguments.js';
 import {
   describePolicyProblem,
   type StoredVersionPolicy,
@@ -67,38 +69,17 @@ function text(value: unknown, what: string): string | undefined {
   return value;
 }
 
-function version(value: unknown, what: string): string {
-  if (typeof value !== 'string' || parseSemVer(value) === null) {
-    throw new InvalidInputError(
-      `${what} must be a semver string like '2.0.0', got ${JSON.stringify(value) ?? typeof value}`,
-    );
-  }
-  return value;
-}
-
+/** The options bag of a call, checked by the Client's shared rule (unknown fields refused). */
 function options<T extends object>(
   value: T | undefined,
   what: string,
   keys: readonly string[],
 ): Partial<T> {
-  if (value === undefined) return {};
-  if (typeof value !== 'object' || value === null || Array.isArray(value))
-    throw new InvalidInputError(`${what} must be an object`);
-  for (const key of Object.keys(value)) {
-    if (!keys.includes(key))
-      throw new InvalidInputError(`${what}.${key} is unknown; known: ${keys.join(', ')}`);
-  }
-  return value;
+  return requireOptionsObject(value, what, keys) as Partial<T>;
 }
 
 function waitMs(value: unknown): number {
-  if (value === undefined) return DEFAULT_WAIT_MS;
-  if (typeof value !== 'number' || !Number.isFinite(value) || value < 0) {
-    throw new InvalidInputError(
-      `timeoutMs must be a non-negative number of milliseconds, got ${JSON.stringify(value) ?? typeof value}`,
-    );
-  }
-  return value;
+  return value === undefined ? DEFAULT_WAIT_MS : requireDurationMs(value, 'timeoutMs');
 }
 
 function change(o: ChangeOptions): { actor: string | undefined; reason: string | undefined } {
@@ -285,7 +266,7 @@ export class FleetManagement {
     const pin =
       o.version === undefined
         ? instance.orchestrationVersion
-        : version(o.version, 'options.version');
+        : requireVersion(o.version, 'options.version');
     if (pin === undefined)
       throw new ConfigurationError(
         ERROR_CODES.INVALID_STATE,
@@ -317,7 +298,7 @@ export class FleetManagement {
     opts?: InstanceVersionOptions,
   ): Promise<void> {
     const id = requireInstanceId(instanceId);
-    const v = version(target, 'version');
+    const v = requireVersion(target, 'version');
     const o = options(opts, 'options', ['actor', 'reason', 'force']);
     const instance = await this.#instance(id);
     if (o.force !== true) await this.#requireRegistered(instance.orchestrationName, [v]);
@@ -336,7 +317,8 @@ export class FleetManagement {
     const id = requireInstanceId(instanceId);
     const o = options(opts, 'options', ['actor', 'reason', 'version', 'timeoutMs']);
     const timeoutMs = waitMs(o.timeoutMs);
-    const target = o.version === undefined ? undefined : version(o.version, 'options.version');
+    const target =
+      o.version === undefined ? undefined : requireVersion(o.version, 'options.version');
     const { actor, reason } = change(o);
     const instance = await this.#instance(id);
     if (instance.status !== 'Failed') {
@@ -385,7 +367,7 @@ export class FleetManagement {
     const instance = await this.#instance(id);
     if (instance.status !== 'Completed' && instance.status !== 'Failed')
       throw new InstanceStillRunningError(id);
-    let target = o.version === undefined ? undefined : version(o.version, 'options.version');
+    let target = o.version === undefined ? undefined : requireVersion(o.version, 'options.version');
     if (target === undefined) {
       const decided = await this.#fleet.resolve(
         instance.orchestrationName,
