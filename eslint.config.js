@@ -147,6 +147,41 @@ export default tseslint.config(
     },
   },
   {
+    // The dashboard (docs/dashboard.md) is a browser client of the HTTP API: from the package it
+    // may import only the API's types, type-only, so no server code reaches the bundle.
+    files: ['dashboard/**/*.ts', 'dashboard/**/*.tsx'],
+    extends: [tseslint.configs.recommendedTypeChecked],
+    languageOptions: {
+      parserOptions: { projectService: true, tsconfigRootDir: import.meta.dirname },
+    },
+    rules: {
+      '@typescript-eslint/no-floating-promises': 'error',
+      '@typescript-eslint/no-misused-promises': [
+        'error',
+        { checksVoidReturn: { attributes: false } },
+      ],
+      '@typescript-eslint/consistent-type-imports': ['error', { fixStyle: 'inline-type-imports' }],
+      '@typescript-eslint/no-restricted-imports': [
+        'error',
+        {
+          patterns: [
+            {
+              group: ['**/src/**', '!**/src/server/api-types.js'],
+              message: 'the dashboard talks to the server over HTTP only (docs/architecture.md)',
+            },
+            {
+              group: ['**/src/server/api-types.js'],
+              allowTypeImports: true,
+              message:
+                'import the API types with `import type` (docs/decisions/0008-dashboard-stack.md)',
+            },
+          ],
+        },
+      ],
+      eqeqeq: ['error', 'always', { null: 'ignore' }],
+    },
+  },
+  {
     files: ['test/**/*.ts'],
     rules: {
       // Tests assert on loosely typed JSON payloads.

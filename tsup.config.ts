@@ -19,6 +19,8 @@ export default defineConfig([
     removeNodeProtocol: false,
     outDir: 'dist',
     splitting: false,
+    // The dashboard's assets are found beside the bundle (src/server/dashboard-assets.ts).
+    shims: true,
     external: ['better-sqlite3', 'pg', 'node:test'],
   },
   // The `duroxide` binary (package.json "bin"): ESM only, with a shebang.
@@ -34,6 +36,7 @@ export default defineConfig([
     removeNodeProtocol: false,
     outDir: 'dist',
     splitting: false,
+    shims: true,
     external: ['better-sqlite3', 'pg'],
   },
 ]);

@@ -1,33 +1,47 @@
 /**
- * The demo app behind `npm start`: a runtime with example orchestrations on an embedded SQLite
- * file, printing their progress and results.
+ * The demo app behind `npm start`: a runtime running example orchestrations continuously on an
+ * embedded SQLite file, and the management server with the dashboard (docs/dashboard.md).
+ * Monitor instances start on 1.0.0 (the policy pins it); after a while the demo sets the policy
+ * to "latest" and they move to 1.0.1 at their next continue-as-new — an upgrade, live.
  *
- *   npm start                       # uses ./duroxide-demo.db
- *   DUROXIDE_DEMO_DB=/tmp/x.db npm start
+ *   npm start                                  # ./duroxide-demo.db, http://127.0.0.1:8080/
+ *   DUROXIDE_DEMO_DB=/tmp/x.db DUROXIDE_DEMO_PORT=0 npm start
+ *   DUROXIDE_DEMO_UPGRADE_AFTER_MS=5000 DUROXIDE_DEMO_TICK_MS=500 npm start
  */
 import { rmSync } from 'node:fs';
-import { Client, Runtime, SqliteProvider, type OrchestrationContext } from '../src/index.js';
+import {
+  Client,
+  Runtime,
+  SqliteProvider,
+  createManagementServer,
+  type ListeningManagementServer,
+  type OrchestrationContext,
+} from '../src/index.js';
 
-const file = process.env['DUROXIDE_DEMO_DB'] ?? './duroxide-demo.db';
+const env = process.env;
+const file = env['DUROXIDE_DEMO_DB'] ?? './duroxide-demo.db';
+const port = Number(env['DUROXIDE_DEMO_PORT'] ?? 8080);
+/** How long Monitor stays pinned to 1.0.0 before the policy moves it to the newest version. */
+const upgradeAfterMs = Number(env['DUROXIDE_DEMO_UPGRADE_AFTER_MS'] ?? 30_000);
+/** One new instance per tick; Monitor rounds take 2 to 30 ticks. */
+const tickMs = Number(env['DUROXIDE_DEMO_TICK_MS'] ?? 2000);
 const say = (line: string): void => {
   process.stdout.write(`${line}\n`);
 };
 
-async function main(): Promise<void> {
-  for (const suffix of ['', '-wal', '-shm']) rmSync(`${file}${suffix}`, { force: true });
-  const provider = await SqliteProvider.open(`sqlite:${file}`);
-  const runtime = new Runtime(provider, { logLevel: 'warn' });
-
-  runtime.registerActivity('Greet', async (ctx, name: string) => {
-    ctx.traceInfo(`greeting ${name}`);
-    return `Hello, ${name}!`;
-  });
+function register(runtime: Runtime): void {
+  runtime.registerActivity('Greet', async (_ctx, name: string) => `Hello, ${name}!`);
   runtime.registerActivity('Price', async (_ctx, sku: string) => sku.length * 10);
   runtime.registerActivity('Charge', async (_ctx, amount: number) => {
     if (amount > 100) throw new Error(`card declined for ${amount}`);
     return `receipt-${amount}`;
   });
   runtime.registerActivity('Refund', async (_ctx, reason: string) => `refunded (${reason})`);
+  runtime.registerActivity('Reserve', async (_ctx, sku: string) => {
+    if (sku.startsWith('rare')) throw new Error(`${sku} is out of stock`);
+    return `reserved ${sku}`;
+  });
+  runtime.registerActivity('Probe', async (_ctx, round: number) => ({ round, healthy: true }));
 
   // async/await style
   runtime.registerOrchestration('Hello', async (ctx: OrchestrationContext, name: string) =>
@@ -51,7 +65,22 @@ async function main(): Promise<void> {
     }
   });
 
-  // external event raced against a durable timer
+  // sub-orchestrations and key-value state; fails when an item is out of stock
+  runtime.registerOrchestration(
+    'Order',
+    async (ctx: OrchestrationContext, order: { skus: string[] }) => {
+      ctx.setCustomStatus({ step: 'reserving' });
+      for (const sku of order.skus) await ctx.scheduleActivity('Reserve', sku);
+      ctx.setCustomStatus({ step: 'pricing' });
+      const total = await ctx.scheduleSubOrchestration<number>('Quote', order.skus);
+      ctx.setValue('total', total);
+      ctx.setCustomStatus({ step: 'charging', total });
+      const receipt = await ctx.scheduleSubOrchestration<string>('Checkout', total);
+      return { total, receipt };
+    },
+  );
+
+  // an external event raced against a durable timer
   runtime.registerOrchestration(
     'Approval',
     async (ctx: OrchestrationContext, timeoutMs: number) => {
@@ -62,87 +91,146 @@ async function main(): Promise<void> {
   );
 
   // an eternal loop with continue-as-new, upgraded from 1.0.0 to 1.0.1 at the boundary
-  runtime.registerOrchestration('Monitor', async (ctx: OrchestrationContext, n: number) => {
-    await ctx.scheduleTimer(20);
-    return ctx.continueAsNew(n + 1);
+  interface Round {
+    readonly round: number;
+    readonly everyMs: number;
+  }
+  runtime.registerOrchestration('Monitor', async (ctx: OrchestrationContext, r: Round) => {
+    ctx.setCustomStatus({ round: r.round, version: ctx.orchestrationVersion });
+    await ctx.scheduleTimer(r.everyMs);
+    return ctx.continueAsNew({ ...r, round: r.round + 1 });
   });
   runtime.registerOrchestrationVersioned(
     'Monitor',
     '1.0.1',
-    async (ctx: OrchestrationContext, n: number) => {
-      await ctx.scheduleTimer(20);
-      if (n >= 3) return `checked ${n} times, last on v${ctx.orchestrationVersion}`;
-      return ctx.continueAsNew(n + 1);
+    async (ctx: OrchestrationContext, r: Round) => {
+      ctx.setCustomStatus({ round: r.round, version: ctx.orchestrationVersion });
+      await ctx.scheduleActivity('Probe', r.round);
+      await ctx.scheduleTimer(r.everyMs);
+      return ctx.continueAsNew({ ...r, round: r.round + 1 });
     },
   );
+}
 
+/** Starts one instance of a random kind: the traffic the dashboard shows. */
+function traffic(client: Client): () => Promise<void> {
+  let n = 0;
+  const waiting: string[] = [];
+  const pick = <T>(items: readonly T[]): T => items[Math.floor(Math.random() * items.length)] as T;
+  return async () => {
+    n += 1;
+    const id = (name: string): string => `${name.toLowerCase()}-${n}`;
+    switch (n % 5) {
+      case 0:
+        await client.startOrchestration(id('hello'), 'Hello', pick(['Ada', 'Grace', 'Linus']));
+        break;
+      case 1:
+        await client.startOrchestration(id('order'), 'Order', {
+          skus: [pick(['apple', 'kiwi', 'banana']), pick(['pear', 'fig', 'rare-truffle', 'plum'])],
+        });
+        break;
+      case 2:
+        await client.startOrchestration(id('checkout'), 'Checkout', pick([20, 40, 80, 400]));
+        break;
+      case 3: {
+        await client.startOrchestration(id('approval'), 'Approval', 20 * tickMs);
+        waiting.push(id('approval'));
+        break;
+      }
+      default: {
+        // approve every other waiting request, a few ticks after it started
+        const approval = waiting.shift();
+        if (approval !== undefined && n % 2 === 0) {
+          await client.raiseEvent(approval, 'Approve', pick(['alice', 'bob']));
+        }
+        await client.startOrchestration(id('quote'), 'Quote', ['apple', 'kiwi']);
+      }
+    }
+  };
+}
+
+async function listen(
+  server: ReturnType<typeof createManagementServer>,
+): Promise<ListeningManagementServer> {
+  try {
+    return await server.listen({ port });
+  } catch (error) {
+    if ((error as NodeJS.ErrnoException).code !== 'EADDRINUSE') throw error;
+    return server.listen({ port: 0 });
+  }
+}
+
+async function main(): Promise<void> {
+  for (const suffix of ['', '-wal', '-shm']) rmSync(`${file}${suffix}`, { force: true });
+  const provider = await SqliteProvider.open(`sqlite:${file}`);
+  // Errors only: the demo fails some activities on purpose (declined cards, out of stock).
+  const runtime = new Runtime(provider, { logLevel: 'error' });
+  register(runtime);
   await runtime.start();
   const client = new Client(provider);
-  say(`duroxide-ts demo on ${file}`);
+  const server = await listen(createManagementServer({ client }));
 
-  await client.startOrchestration('hello-1', 'Hello', 'World');
-  say(`Hello          -> ${JSON.stringify((await client.waitForOrchestration('hello-1')).output)}`);
-
-  await client.startOrchestration('quote-1', 'Quote', ['apple', 'kiwi', 'banana']);
-  say(`Quote          -> ${JSON.stringify((await client.waitForOrchestration('quote-1')).output)}`);
-
-  await client.startOrchestration('checkout-ok', 'Checkout', 40);
-  await client.startOrchestration('checkout-bad', 'Checkout', 400);
-  say(
-    `Checkout 40    -> ${JSON.stringify((await client.waitForOrchestration('checkout-ok')).output)}`,
+  await client.setVersionPolicy(
+    'Monitor',
+    { kind: 'pinned', version: '1.0.0' },
+    { actor: 'demo', reason: 'start on 1.0.0; the demo upgrades it later' },
   );
-  say(
-    `Checkout 400   -> ${JSON.stringify((await client.waitForOrchestration('checkout-bad')).output)}`,
-  );
-
-  await client.startOrchestration('approval-1', 'Approval', 60_000);
-  await client.startOrchestration('approval-2', 'Approval', 200);
-  while (
-    !(await client.readExecutionHistory('approval-1', 1)).some(
-      (e) => e.kind === 'ExternalSubscribed',
-    )
-  ) {
-    await new Promise((r) => setTimeout(r, 10));
+  // Rounds of 2, 10 and 30 ticks: the instances move to 1.0.1 one after the other.
+  for (const [i, ticks] of [2, 2, 10, 10, 30, 30].entries()) {
+    await client.startOrchestration(`monitor-${i + 1}`, 'Monitor', {
+      round: 0,
+      everyMs: ticks * tickMs,
+    });
   }
+  const next = traffic(client);
+  for (let i = 0; i < 10; i++) await next();
+
+  say(`duroxide-ts demo on ${file} (SQLite)`);
+  say(`  dashboard: ${server.url}/`);
   say(
-    `Approval       -> status ${JSON.stringify((await client.getStatus('approval-1')).customStatus)}`,
+    `  Monitor runs on 1.0.0 (policy pinned); in ${Math.round(upgradeAfterMs / 1000)} s the demo sets the policy to latest and it moves to 1.0.1`,
   );
-  await client.raiseEvent('approval-1', 'Approve', 'alice');
-  say(
-    `Approval event -> ${JSON.stringify((await client.waitForOrchestration('approval-1')).output)}`,
+  say('  Ctrl+C to stop');
+
+  const timers: NodeJS.Timeout[] = [];
+  let isStopping = false;
+  const onError = (error: unknown): void => {
+    if (isStopping) return;
+    process.stderr.write(`demo: ${error instanceof Error ? error.message : String(error)}\n`);
+  };
+  timers.push(
+    setInterval(() => {
+      next().catch(onError);
+    }, tickMs),
   );
-  say(
-    `Approval timer -> ${JSON.stringify((await client.waitForOrchestration('approval-2')).output)}`,
+  timers.push(
+    setTimeout(() => {
+      client
+        .setVersionPolicy(
+          'Monitor',
+          { kind: 'latest' },
+          { actor: 'demo', reason: 'roll out 1.0.1' },
+        )
+        .then(
+          () =>
+            say(
+              '  Monitor policy is now latest: instances move to 1.0.1 at their next continue-as-new',
+            ),
+          onError,
+        );
+    }, upgradeAfterMs),
   );
 
-  await client.startOrchestrationVersioned('monitor-1', 'Monitor', 0, '1.0.0');
-  const monitor = await client.waitForOrchestration('monitor-1');
-  const versions: string[] = [];
-  for (const e of await client.listExecutions('monitor-1')) {
-    versions.push(
-      `#${e}@${(await client.getExecutionInfo('monitor-1', e)).orchestrationVersion ?? '?'}`,
-    );
-  }
-  say(`Monitor        -> ${JSON.stringify(monitor.output)} (executions ${versions.join(' ')})`);
-
-  const n = 500;
-  const started = performance.now();
-  await Promise.all(
-    Array.from({ length: n }, (_, i) =>
-      client.startOrchestration(`load-${i}`, 'Hello', `user ${i}`),
-    ),
-  );
-  await Promise.all(
-    Array.from({ length: n }, (_, i) => client.waitForOrchestration(`load-${i}`, 60_000)),
-  );
-  const seconds = (performance.now() - started) / 1000;
-  say(
-    `Load           -> ${n} Hello orchestrations in ${seconds.toFixed(2)} s (${Math.round(n / seconds)} orchestrations/s)`,
-  );
-
-  await runtime.shutdown();
+  const signal = await new Promise<string>((resolve) => {
+    process.once('SIGINT', () => resolve('SIGINT'));
+    process.once('SIGTERM', () => resolve('SIGTERM'));
+  });
+  say(`stopping (${signal})`);
+  isStopping = true;
+  for (const t of timers) clearTimeout(t);
+  await server.close();
+  await runtime.shutdown(2000);
   await provider.close();
-  say('done');
 }
 
 main().catch((error: unknown) => {

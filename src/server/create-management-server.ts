@@ -14,6 +14,7 @@ import type { Client } from '../client/client.js';
 import { DuroxideError, ERROR_CODES, InvalidInputError } from '../core/errors/duroxide-error.js';
 import { DUROXIDE_VERSION } from '../core/version.js';
 import { ApiKeyVerifier, type ApiKeyRecord } from './auth/api-keys.js';
+import { registerDashboardRoutes, type DashboardOption } from './dashboard-assets.js';
 import { problem, problemFor, problemResponse } from './problem.js';
 import { registerBulkRoutes } from './routes/bulk.js';
 import { registerFleetRoutes } from './routes/fleet.js';
@@ -48,6 +49,11 @@ export interface ManagementServerOptions {
   readonly maxBodyBytes?: number;
   /** Receives errors that are not DuroxideErrors (answered 500 INTERNAL_ERROR). Default: console.error. */
   readonly onInternalError?: (error: unknown) => void;
+  /**
+   * The web dashboard at `/` (docs/dashboard.md): `false` serves the API only; `{ assetsDir }`
+   * serves another build. Default: the dashboard built into this package (`dist/dashboard`).
+   */
+  readonly dashboard?: DashboardOption;
 }
 
 export interface ManagementListenOptions {
@@ -232,6 +238,7 @@ export function createManagementServer(options: ManagementServerOptions): Manage
     security: [{ apiKey: [] }],
   });
   app.get(`${API_PREFIX}/openapi.json`, (c) => c.json(openApiDocument()));
+  registerDashboardRoutes(app, options.dashboard ?? {});
 
   const fetch = async (request: Request): Promise<Response> => app.fetch(request);
   const listener = getRequestListener((request, env) => app.fetch(request, env));
