@@ -13,9 +13,13 @@ import { HTTPException } from 'hono/http-exception';
 import type { Client } from '../client/client.js';
 import { DuroxideError, ERROR_CODES, InvalidInputError } from '../core/errors/duroxide-error.js';
 import { DUROXIDE_VERSION } from '../core/version.js';
-import { ApiKeyVerifier, type ApiKeyRecord } from './auth/api-keys.js';
+import { parseApiKeyRecords, type ApiKeyRecord } from './auth/api-keys.js';
+import { KeyRing } from './auth/key-ring.js';
+import { BulkJobRunner, type BulkJobRunnerOptions } from './bulk/bulk-job-runner.js';
 import { problem, problemFor, problemResponse } from './problem.js';
 import { registerBulkRoutes } from './routes/bulk.js';
+import { registerBulkJobRoutes } from './routes/bulk-jobs.js';
+import { registerKeyRoutes } from './routes/keys.js';
 import { registerFleetRoutes } from './routes/fleet.js';
 import { registerInstanceActionRoutes } from './routes/instance-actions.js';
 import { registerInstanceHistoryRoutes } from './routes/instance-history.js';
@@ -41,7 +45,20 @@ export interface ManagementServerOptions {
    * admin `local`, `listen` refuses non-loopback hosts and the Node listener answers only
    * loopback peers.
    */
-  readonly auth?: { readonly keys?: readonly ApiKeyRecord[] };
+  readonly auth?: {
+    readonly keys?: readonly ApiKeyRecord[];
+    /**
+     * Also accept the keys kept in the store (`duroxide keys create`, `POST /api/v1/keys`),
+     * re-read at most every `storedKeysCacheMs` (default 2,000 ms). Default true.
+     */
+    readonly useStoredKeys?: boolean;
+    readonly storedKeysCacheMs?: number;
+  };
+  /**
+   * Durable bulk jobs: `listen` starts the runner (and `close` stops it) unless `isEnabled` is
+   * false; a mounted server starts it with `server.bulkJobs.start()`.
+   */
+  readonly bulkJobs?: BulkJobRunnerOptions & { readonly isEnabled?: boolean };
   /** Refuse every mutation (403 PERMISSION_DENIED). Default false. */
   readonly isReadOnly?: boolean;
   /** Largest request body in bytes (413 beyond). Default {@link DEFAULT_MAX_BODY_BYTES}. */
@@ -75,6 +92,12 @@ export interface ManagementServer {
   readonly nodeHandler: (request: IncomingMessage, response: ServerResponse) => void;
   /** The OpenAPI 3.1 document (also served at `/api/v1/openapi.json`). */
   openApiDocument(): Record<string, unknown>;
+  /** The runner of durable bulk jobs (started by `listen`, stopped by its `close`). */
+  readonly bulkJobs: {
+    start(): void;
+    stop(): Promise<void>;
+    readonly isRunning: boolean;
+  };
   /** Starts a standalone HTTP server. @throws InvalidInputError for a non-loopback host without keys. */
   listen(options?: ManagementListenOptions): Promise<ListeningManagementServer>;
 }
@@ -108,7 +131,22 @@ export function createManagementServer(options: ManagementServerOptions): Manage
   ) {
     throw new InvalidInputError('createManagementServer needs { client: new Client(provider) }');
   }
-  const verifier = new ApiKeyVerifier(options.auth?.keys ?? []);
+  const configuredKeys = parseApiKeyRecords(options.auth?.keys ?? []);
+  const hasOperatorStore = ((): boolean => {
+    try {
+      client.operatorStore();
+      return true;
+    } catch {
+      return false;
+    }
+  })();
+  const keyRing = new KeyRing(
+    configuredKeys,
+    options.auth?.useStoredKeys !== false && hasOperatorStore
+      ? () => client.operatorStore()
+      : undefined,
+    options.auth?.storedKeysCacheMs,
+  );
   const maxBodyBytes = options.maxBodyBytes ?? DEFAULT_MAX_BODY_BYTES;
   if (!Number.isSafeInteger(maxBodyBytes) || maxBodyBytes < 1)
     throw new InvalidInputError(
@@ -117,10 +155,13 @@ export function createManagementServer(options: ManagementServerOptions): Manage
   const onInternalError =
     options.onInternalError ??
     ((error: unknown) => console.error('duroxide management server: internal error', error));
+  const runner = new BulkJobRunner(client, options.bulkJobs ?? {}, onInternalError);
   const deps: RouteDeps = {
     client,
     isReadOnly: options.isReadOnly === true,
-    authMode: verifier.size > 0 ? 'apiKeys' : 'loopback',
+    authMode: async () => ((await keyRing.requiresKeys()) ? 'apiKeys' : 'loopback'),
+    keyRing,
+    onBulkJobCreated: () => runner.wake(),
   };
 
   const app: ManagementApp = new OpenAPIHono<ServerEnv>({
@@ -164,7 +205,7 @@ export function createManagementServer(options: ManagementServerOptions): Manage
 
   app.use('*', async (c, next) => {
     const peer = c.env?.incoming?.socket.remoteAddress;
-    if (verifier.size === 0 && c.env?.incoming !== undefined && !isLoopback(peer)) {
+    if (c.env?.incoming !== undefined && !isLoopback(peer) && !(await keyRing.requiresKeys())) {
       throw new DuroxideError(
         ERROR_CODES.PERMISSION_DENIED,
         `this server has no API keys and answers loopback callers only, not ${peer ?? 'an unknown address'}`,
@@ -189,7 +230,7 @@ export function createManagementServer(options: ManagementServerOptions): Manage
   );
   app.use(`${API_PREFIX}/*`, async (c, next) => {
     if (PUBLIC_PATHS.has(c.req.path)) return next();
-    if (verifier.size === 0) {
+    if (!(await keyRing.requiresKeys())) {
       c.set('principal', { actor: 'local', role: 'admin' });
       return next();
     }
@@ -199,7 +240,7 @@ export function createManagementServer(options: ManagementServerOptions): Manage
         ERROR_CODES.UNAUTHENTICATED,
         'this request needs an API key: send Authorization: Bearer <key>',
       );
-    const record = await verifier.verify(key, Date.now());
+    const record = await keyRing.verify(key, Date.now());
     c.set('principal', { actor: record.name, role: record.role });
     return next();
   });
@@ -209,6 +250,8 @@ export function createManagementServer(options: ManagementServerOptions): Manage
   registerInstanceHistoryRoutes(app, deps);
   registerInstanceActionRoutes(app, deps);
   registerBulkRoutes(app, deps);
+  registerBulkJobRoutes(app, deps);
+  registerKeyRoutes(app, deps);
   registerFleetRoutes(app, deps);
   registerUpgradeInstanceRoutes(app, deps);
   registerStreamRoutes(app, deps);
@@ -244,9 +287,16 @@ export function createManagementServer(options: ManagementServerOptions): Manage
     fetch,
     nodeHandler,
     openApiDocument,
+    bulkJobs: {
+      start: () => runner.start(),
+      stop: () => runner.stop(),
+      get isRunning() {
+        return runner.isRunning;
+      },
+    },
     async listen(listenOptions: ManagementListenOptions = {}): Promise<ListeningManagementServer> {
       const host = listenOptions.host ?? '127.0.0.1';
-      if (verifier.size === 0 && !isLoopback(host)) {
+      if (!isLoopback(host) && !(await keyRing.requiresKeys())) {
         throw new InvalidInputError(
           `refusing to listen on ${host} without API keys: a server without keys gives every caller admin rights, so it binds to loopback only. Configure keys (duroxide keys create; DUROXIDE_API_KEYS) or listen on 127.0.0.1`,
         );
@@ -261,16 +311,20 @@ export function createManagementServer(options: ManagementServerOptions): Manage
         });
       });
       const { port } = server.address() as AddressInfo;
+      const runsJobs = options.bulkJobs?.isEnabled !== false && !runner.isRunning;
+      if (runsJobs) runner.start();
       const urlHost = host.includes(':') ? `[${host}]` : host;
       return {
         url: `http://${urlHost}:${port}`,
         port,
         host,
-        close: () =>
-          new Promise<void>((resolve, reject) => {
+        close: async () => {
+          if (runsJobs) await runner.stop();
+          await new Promise<void>((resolve, reject) => {
             server.close((error) => (error === undefined ? resolve() : reject(error)));
             server.closeAllConnections();
-          }),
+          });
+        },
       };
     },
   };
