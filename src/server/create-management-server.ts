@@ -97,6 +97,11 @@ export interface ManagementServer {
     start(): void;
     stop(): Promise<void>;
     readonly isRunning: boolean;
+    /**
+     * Runs one job in this process until it ends (or another server holds it); the CLI uses it
+     * to run its own job on a store it opened.
+     */
+    runJob(jobId: string): { readonly done: Promise<void>; stop(): Promise<void> };
   };
   /** Starts a standalone HTTP server. @throws InvalidInputError for a non-loopback host without keys. */
   listen(options?: ManagementListenOptions): Promise<ListeningManagementServer>;
@@ -292,6 +297,11 @@ export function createManagementServer(options: ManagementServerOptions): Manage
       stop: () => runner.stop(),
       get isRunning() {
         return runner.isRunning;
+      },
+      runJob(jobId) {
+        const one = new BulkJobRunner(client, options.bulkJobs ?? {}, onInternalError, jobId);
+        one.start();
+        return { done: one.finished, stop: () => one.stop() };
       },
     },
     async listen(listenOptions: ManagementListenOptions = {}): Promise<ListeningManagementServer> {

@@ -68,6 +68,11 @@ export class BulkJobRunner {
     return this.#loop !== undefined && !this.#isStopping;
   }
 
+  /** Settles when the runner's loop ended (stopped, or its one job is done). */
+  get finished(): Promise<void> {
+    return this.#loop ?? Promise.resolve();
+  }
+
   start(): void {
     if (this.#loop !== undefined) return;
     this.#isStopping = false;
