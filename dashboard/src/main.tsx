@@ -7,7 +7,9 @@ import { useEffect, useState } from 'preact/hooks';
 import { ApiError, api, apiKey, setApiKey } from './api/client.js';
 import type { Settings } from './api/types.js';
 import { onLinkClick, useLocation } from './router.js';
+import { ApiKeysScreen } from './screens/api-keys.js';
 import { AuditScreen } from './screens/audit.js';
+import { BulkJobsScreen } from './screens/bulk-jobs.js';
 import { CatalogScreen } from './screens/catalog.js';
 import { InstanceDetailScreen } from './screens/instance-detail.js';
 import { InstancesScreen } from './screens/instances.js';
@@ -25,7 +27,9 @@ const NAV = [
   ['/upgrades', 'Upgrades'],
   ['/nodes', 'Nodes'],
   ['/queues', 'Queues'],
+  ['/bulk', 'Bulk operations'],
   ['/audit', 'Audit log'],
+  ['/keys', 'API keys'],
 ] as const;
 
 function Screen({ path }: { path: string }) {
@@ -41,6 +45,8 @@ function Screen({ path }: { path: string }) {
   if (path === '/nodes') return <NodesScreen />;
   if (path === '/queues') return <QueuesScreen />;
   if (path === '/audit') return <AuditScreen />;
+  if (path === '/bulk') return <BulkJobsScreen />;
+  if (path === '/keys') return <ApiKeysScreen />;
   return (
     <section>
       <h1>Not found</h1>
@@ -124,13 +130,15 @@ function App() {
             duroxide
           </a>
           <ul>
-            {NAV.map(([href, label]) => (
-              <li key={href}>
-                <a href={href} aria-current={section === href ? 'page' : undefined}>
-                  {label}
-                </a>
-              </li>
-            ))}
+            {NAV.filter(([href]) => href !== '/keys' || settings.role === 'admin').map(
+              ([href, label]) => (
+                <li key={href}>
+                  <a href={href} aria-current={section === href ? 'page' : undefined}>
+                    {label}
+                  </a>
+                </li>
+              ),
+            )}
           </ul>
           <p class="whoami">
             {settings.actor} · <span data-testid="role">{settings.role}</span>

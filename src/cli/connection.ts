@@ -21,6 +21,11 @@ export interface ApiConnection {
   request(method: string, path: string, body?: unknown): Promise<unknown>;
   /** A GET whose 2xx answer is returned as text (NDJSON). @throws CliError otherwise. */
   text(path: string): Promise<string>;
+  /**
+   * With `--store` only: runs the bulk job in this process (there may be no server to run it)
+   * until it ends; undefined for a server connection, whose runner does that.
+   */
+  readonly runBulkJob?: (jobId: string) => { readonly done: Promise<void>; stop(): Promise<void> };
   close(): Promise<void>;
 }
 
@@ -66,8 +71,11 @@ export async function connect(
         error,
       );
     }
+    // Whoever can open the store is trusted with it: no API keys, stored or not.
     const server = createManagementServer({
       client: new Client(provider),
+      auth: { useStoredKeys: false },
+      bulkJobs: { isEnabled: false },
       onInternalError: (e) => console.error(e),
     });
     return {
@@ -89,6 +97,7 @@ export async function connect(
           ),
           'the store',
         ),
+      runBulkJob: (jobId) => server.bulkJobs.runJob(jobId),
       close: () => provider.close(),
     };
   }

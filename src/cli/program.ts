@@ -10,8 +10,10 @@ import { DUROXIDE_VERSION } from '../core/version.js';
 import { CliContext, type CliIo } from './cli-context.js';
 import { CliError, EXIT_CODES, type ExitCode } from './cli-error.js';
 import { registerBulkCommand } from './commands/bulk.js';
+import { registerBulkJobCommands } from './commands/bulk-jobs.js';
 import { registerFleetCommands } from './commands/fleet.js';
 import { registerInstanceCommands } from './commands/instances.js';
+import { registerKeyCommands } from './commands/keys.js';
 import { registerReplayCheckCommand } from './commands/replay-check.js';
 import { registerServeCommands } from './commands/serve.js';
 
@@ -33,8 +35,10 @@ function buildProgram(io: CliIo): Command {
   const ctx = (command: Command): CliContext => new CliContext(io, command);
   registerInstanceCommands(program, ctx);
   registerBulkCommand(program, ctx);
+  registerBulkJobCommands(program, ctx);
   registerFleetCommands(program, ctx);
   registerServeCommands(program, ctx);
+  registerKeyCommands(program, ctx);
   registerReplayCheckCommand(program, ctx);
   for (const command of leaves(program)) {
     command.exitOverride();

@@ -5,6 +5,7 @@
  */
 import { requireBoolean, requireInstanceId, requireVersion } from '../core/validation/arguments.js';
 import type { ExecutionStatus, Provider, ProviderWith } from '../providers/provider.js';
+import type { OperatorStore } from '../providers/provider-records.js';
 import { checkProvider, requireCapability } from './provider-capabilities.js';
 import { parseClientOptions, type ClientOptions } from './client-options.js';
 import { ensureOrchestration, type EnsureHost } from './ensure-orchestration.js';
@@ -412,6 +413,15 @@ export class Client {
   /** Messages waiting in the orchestrator and worker queues. */
   async getQueueDepths(): Promise<QueueDepths> {
     return this.#managed('getQueueDepths').getQueueDepths();
+  }
+
+  /**
+   * The store's operator records — queue statistics, an instance's work items, bulk jobs, API
+   * keys — as the provider keeps them (used by the management server; no validation here).
+   * @throws ConfigurationError (`CAPABILITY_MISSING`) without the `management` capability.
+   */
+  operatorStore(): OperatorStore {
+    return this.#managed('operatorStore').operatorStore();
   }
 
   /** Size of an instance's current history, queue and KV state; null for an unknown instance. */

@@ -255,3 +255,147 @@ export interface InstanceVersionChange {
   /** Version the next continue-as-new moves to, or null to clear the request. */
   readonly nextVersion?: string | null;
 }
+
+/** `OrchestrationAckOptions.claimWorkItems`: worker items an ack inserts locked for its caller. */
+export interface WorkItemClaim {
+  /** Indexes into the ack's `workerItems`. */
+  readonly indexes: readonly number[];
+  readonly lockTimeoutMs: number;
+  /** Who claims them (a node id), as `FetchWorkOptions.lockOwner`. */
+  readonly lockOwner?: string;
+}
+
+// ----- operator store: queue statistics, open work items, bulk jobs, stored API keys -----
+
+/** One peek-lock queue at a point in time ({@link OperatorStore.getQueueStats}). */
+export interface QueueStatRecord {
+  /** Visible now and not validly locked: waiting for a dispatcher. */
+  readonly ready: number;
+  /** Validly locked: being processed. */
+  readonly locked: number;
+  /** Not locked and not visible yet (timers, delayed retries, abandons with a delay). */
+  readonly delayed: number;
+  /**
+   * When the longest-waiting ready row became ready (epoch ms: the later of its `visibleAt` and
+   * its creation); null when none is ready.
+   */
+  readonly oldestReadyAt: number | null;
+  /** Earliest future `visibleAt` among delayed rows; null when none. */
+  readonly nextVisibleAt: number | null;
+}
+
+export interface QueueStatsRecord {
+  readonly orchestrator: QueueStatRecord;
+  readonly worker: QueueStatRecord;
+  /** `TimerFired` rows not due yet: a subset of `orchestrator.delayed`. */
+  readonly timers: { readonly pending: number; readonly nextFireAt: number | null };
+  /** The provider's clock when it read them (epoch ms), to turn times into ages. */
+  readonly at: number;
+}
+
+/** One worker-queue row of an instance: a scheduled activity not completed yet. */
+export interface WorkItemStateRecord {
+  readonly executionId: number;
+  /** The scheduling event id. */
+  readonly activityId: number;
+  readonly activityName: string | undefined;
+  /** Fetches so far (0 while never fetched). */
+  readonly attemptCount: number;
+  readonly visibleAt: number;
+  /** While a worker holds a valid lock: who (the fetch's `lockOwner`, if given) and until when. */
+  readonly lock: { readonly owner: string | undefined; readonly lockedUntil: number } | undefined;
+  readonly sessionId: string | undefined;
+  readonly tag: string | undefined;
+}
+
+export type BulkJobState = 'queued' | 'running' | 'completed' | 'failed' | 'cancelled';
+
+/** A new bulk job; the provider stamps the times. */
+export interface BulkJobInput {
+  readonly jobId: string;
+  readonly action: string;
+  /** JSON text of the request (what to do to which instances); stored blindly. */
+  readonly request: string;
+  readonly actor: string | undefined;
+  /** `queued` to run it, or a terminal state for a job done at creation (a dry run). */
+  readonly state: BulkJobState;
+  /** JSON text of the progress; stored blindly. */
+  readonly progress: string;
+}
+
+export interface BulkJobRecord extends BulkJobInput {
+  readonly error: string | undefined;
+  /** Epoch ms. */
+  readonly createdAt: number;
+  readonly updatedAt: number;
+  /** Someone asked to cancel a running job; its runner ends it as `cancelled`. */
+  readonly isCancelRequested: boolean;
+  /** The runner holding the job and until when (epoch ms); absent while queued. */
+  readonly leaseOwner: string | undefined;
+  readonly leaseUntil: number | undefined;
+}
+
+export interface BulkJobQuery {
+  /** At most this many (1–1000), newest first (by `createdAt`, then `jobId`). */
+  readonly limit: number;
+  /** Only jobs after this one in that order (keyset paging). */
+  readonly after?: { readonly createdAt: number; readonly jobId: string } | undefined;
+  readonly state?: BulkJobState | undefined;
+}
+
+/** A runner's write to a job it holds: progress, and optionally its end. */
+export interface BulkJobUpdate {
+  readonly progress: string;
+  readonly state?: 'completed' | 'failed' | 'cancelled' | undefined;
+  readonly error?: string | undefined;
+  /** Extends the lease to now + this. */
+  readonly leaseMs: number;
+}
+
+/** An API key of the management server kept in the store: no secret, only its scrypt hash. */
+export interface StoredApiKeyRecord {
+  /** The key's public part (`dxk_<prefix>_…`). */
+  readonly prefix: string;
+  readonly name: string;
+  readonly role: string;
+  readonly hash: string;
+  readonly createdAt: number;
+  readonly createdBy: string | undefined;
+  readonly expiresAt: number | undefined;
+  /** Set once revoked (epoch ms); a revoked key is refused. */
+  readonly revokedAt: number | undefined;
+}
+
+/**
+ * What operators' tools (the management server, the CLI) read from and keep in the store beyond
+ * the management reads: queue statistics, an instance's open work items, durable bulk jobs and
+ * API keys. Reached through `ManagementStore.operatorStore()`. Times are the provider's clock.
+ */
+export interface OperatorStore {
+  getQueueStats(): Promise<QueueStatsRecord>;
+  /** The instance's worker-queue rows (every execution), by activity id. */
+  listWorkItems(instanceId: string): Promise<WorkItemStateRecord[]>;
+  /** @throws ProviderError when `jobId` exists. */
+  createBulkJob(job: BulkJobInput): Promise<BulkJobRecord>;
+  getBulkJob(jobId: string): Promise<BulkJobRecord | null>;
+  listBulkJobs(query: BulkJobQuery): Promise<BulkJobRecord[]>;
+  /**
+   * Takes the oldest queued or running job whose lease is absent or expired (only `jobId` when
+   * given) for `owner` until now + `leaseMs`, setting it `running`; null when none. Atomic: of
+   * concurrent claims one wins.
+   */
+  claimBulkJob(owner: string, leaseMs: number, jobId?: string): Promise<BulkJobRecord | null>;
+  /** Writes while `owner` still holds the running job; null (nothing written) otherwise. */
+  updateBulkJob(jobId: string, owner: string, update: BulkJobUpdate): Promise<BulkJobRecord | null>;
+  /**
+   * A queued job becomes `cancelled`; a running one is marked `isCancelRequested`; a finished
+   * one is unchanged. Null for an unknown id.
+   */
+  cancelBulkJob(jobId: string): Promise<BulkJobRecord | null>;
+  /** False (nothing written) when the prefix exists or a key not revoked has the name. */
+  insertApiKey(key: Omit<StoredApiKeyRecord, 'createdAt' | 'revokedAt'>): Promise<boolean>;
+  /** Every key, revoked ones included, oldest first. */
+  listApiKeys(): Promise<StoredApiKeyRecord[]>;
+  /** Revokes the key not revoked yet with this name; null when there is none. */
+  revokeApiKey(name: string): Promise<StoredApiKeyRecord | null>;
+}

@@ -39,6 +39,8 @@ import type {
   AuditQuery,
   NodeRecord,
   InstanceVersionChange,
+  OperatorStore,
+  WorkItemClaim,
 } from './provider-records.js';
 
 export { EXECUTION_STATUSES, INSTANCE_COUNT_GROUP_BYS } from './provider-records.js';
@@ -215,8 +217,7 @@ export interface OrchestrationAckOptions {
    * if it had fetched them (attempt 1, locked for `lockTimeoutMs`), so it runs them without a
    * fetch. Callers do not claim items the same ack cancels.
    */
-  readonly claimWorkItems?:
-    { readonly indexes: readonly number[]; readonly lockTimeoutMs: number } | undefined;
+  readonly claimWorkItems?: WorkItemClaim | undefined;
   /**
    * Keep the instance lock (the same token, valid `lockTimeoutMs` more) instead of releasing it,
    * so the caller can commit the next turn without a fetch — unless the ack ended the execution
@@ -252,6 +253,8 @@ export interface FetchWorkOptions {
    * other nodes for a while (rolling deployments).
    */
   readonly excludeActivities?: readonly string[];
+  /** Who fetches (a node id), shown by `OperatorStore.listWorkItems` while the lock is valid. */
+  readonly lockOwner?: string;
   /**
    * Session routing. Absent: only items without a session are returned. Present:
    * items without a session, items whose session this owner holds, and items whose session is
@@ -492,6 +495,8 @@ export interface ManagementStore {
     filter: InstanceQueryFilter,
     groupBy: InstanceCountGroupBy,
   ): Promise<InstanceCount[]>;
+  /** Queue statistics, open work items, bulk jobs and API keys (the management server's). */
+  operatorStore(): OperatorStore;
 }
 
 /** Capability `fleet`: version policies, audit log, node registry, per-instance version targets. @public (for provider authors) */
@@ -562,6 +567,7 @@ export const CAPABILITY_METHOD_NAMES: {
     'getOrchestrationStats',
     'queryInstances',
     'countInstances',
+    'operatorStore',
   ],
   fleet: [
     'setVersionPolicy',

@@ -238,6 +238,7 @@ export class Runtime {
       logger: this.#logger,
       metrics: this.#metrics,
       runtimeId: this.#runtimeId,
+      nodeId: this.#nodeId,
       sessions: this.#sessions,
       onCapacity: () => workWaker.wake(),
     });

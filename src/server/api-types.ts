@@ -127,7 +127,21 @@ const OrchestrationStatsSchema = z
 const WaitingOnSchema = z
   .object({
     activities: z.array(
-      z.object({ eventId: z.number().int(), name: z.string(), scheduledAt: z.number().int() }),
+      z.object({
+        eventId: z.number().int(),
+        name: z.string(),
+        scheduledAt: z.number().int(),
+        attemptCount: z.number().int().nullable().openapi({
+          description:
+            'fetches of its work item so far (0: queued, never fetched); null when no work item is queued (its result is on the way)',
+        }),
+        isLocked: z.boolean().openapi({ description: 'a worker holds it now' }),
+        lockOwner: z
+          .string()
+          .nullable()
+          .openapi({ description: 'node id of the worker holding it, when known' }),
+        lockedUntil: z.number().int().nullable().openapi({ description: 'lock expiry (epoch ms)' }),
+      }),
     ),
     timers: z.array(z.object({ eventId: z.number().int(), fireAt: z.number().int() })),
     events: z.array(z.object({ eventId: z.number().int(), name: z.string() })),
@@ -430,10 +444,3 @@ export const MetricsSchema = z
     totalEvents: z.number().int(),
   })
   .openapi('SystemMetrics');
-export const QueueDepthsSchema = z
-  .object({
-    orchestratorQueue: z.number().int(),
-    workerQueue: z.number().int(),
-    timerQueue: z.number().int(),
-  })
-  .openapi('QueueDepths');

@@ -13,10 +13,14 @@ import { HTTPException } from 'hono/http-exception';
 import type { Client } from '../client/client.js';
 import { DuroxideError, ERROR_CODES, InvalidInputError } from '../core/errors/duroxide-error.js';
 import { DUROXIDE_VERSION } from '../core/version.js';
-import { ApiKeyVerifier, type ApiKeyRecord } from './auth/api-keys.js';
+import { parseApiKeyRecords, type ApiKeyRecord } from './auth/api-keys.js';
+import { KeyRing } from './auth/key-ring.js';
+import { BulkJobRunner, type BulkJobRunnerOptions } from './bulk/bulk-job-runner.js';
 import { registerDashboardRoutes, type DashboardOption } from './dashboard-assets.js';
 import { problem, problemFor, problemResponse } from './problem.js';
 import { registerBulkRoutes } from './routes/bulk.js';
+import { registerBulkJobRoutes } from './routes/bulk-jobs.js';
+import { registerKeyRoutes } from './routes/keys.js';
 import { registerFleetRoutes } from './routes/fleet.js';
 import { registerInstanceActionRoutes } from './routes/instance-actions.js';
 import { registerInstanceHistoryRoutes } from './routes/instance-history.js';
@@ -42,7 +46,20 @@ export interface ManagementServerOptions {
    * admin `local`, `listen` refuses non-loopback hosts and the Node listener answers only
    * loopback peers.
    */
-  readonly auth?: { readonly keys?: readonly ApiKeyRecord[] };
+  readonly auth?: {
+    readonly keys?: readonly ApiKeyRecord[];
+    /**
+     * Also accept the keys kept in the store (`duroxide keys create`, `POST /api/v1/keys`),
+     * re-read at most every `storedKeysCacheMs` (default 2,000 ms). Default true.
+     */
+    readonly useStoredKeys?: boolean;
+    readonly storedKeysCacheMs?: number;
+  };
+  /**
+   * Durable bulk jobs: `listen` starts the runner (and `close` stops it) unless `isEnabled` is
+   * false; a mounted server starts it with `server.bulkJobs.start()`.
+   */
+  readonly bulkJobs?: BulkJobRunnerOptions & { readonly isEnabled?: boolean };
   /** Refuse every mutation (403 PERMISSION_DENIED). Default false. */
   readonly isReadOnly?: boolean;
   /** Largest request body in bytes (413 beyond). Default {@link DEFAULT_MAX_BODY_BYTES}. */
@@ -81,6 +98,17 @@ export interface ManagementServer {
   readonly nodeHandler: (request: IncomingMessage, response: ServerResponse) => void;
   /** The OpenAPI 3.1 document (also served at `/api/v1/openapi.json`). */
   openApiDocument(): Record<string, unknown>;
+  /** The runner of durable bulk jobs (started by `listen`, stopped by its `close`). */
+  readonly bulkJobs: {
+    start(): void;
+    stop(): Promise<void>;
+    readonly isRunning: boolean;
+    /**
+     * Runs one job in this process until it ends (or another server holds it); the CLI uses it
+     * to run its own job on a store it opened.
+     */
+    runJob(jobId: string): { readonly done: Promise<void>; stop(): Promise<void> };
+  };
   /** Starts a standalone HTTP server. @throws InvalidInputError for a non-loopback host without keys. */
   listen(options?: ManagementListenOptions): Promise<ListeningManagementServer>;
 }
@@ -114,7 +142,22 @@ export function createManagementServer(options: ManagementServerOptions): Manage
   ) {
     throw new InvalidInputError('createManagementServer needs { client: new Client(provider) }');
   }
-  const verifier = new ApiKeyVerifier(options.auth?.keys ?? []);
+  const configuredKeys = parseApiKeyRecords(options.auth?.keys ?? []);
+  const hasOperatorStore = ((): boolean => {
+    try {
+      client.operatorStore();
+      return true;
+    } catch {
+      return false;
+    }
+  })();
+  const keyRing = new KeyRing(
+    configuredKeys,
+    options.auth?.useStoredKeys !== false && hasOperatorStore
+      ? () => client.operatorStore()
+      : undefined,
+    options.auth?.storedKeysCacheMs,
+  );
   const maxBodyBytes = options.maxBodyBytes ?? DEFAULT_MAX_BODY_BYTES;
   if (!Number.isSafeInteger(maxBodyBytes) || maxBodyBytes < 1)
     throw new InvalidInputError(
@@ -123,10 +166,13 @@ export function createManagementServer(options: ManagementServerOptions): Manage
   const onInternalError =
     options.onInternalError ??
     ((error: unknown) => console.error('duroxide management server: internal error', error));
+  const runner = new BulkJobRunner(client, options.bulkJobs ?? {}, onInternalError);
   const deps: RouteDeps = {
     client,
     isReadOnly: options.isReadOnly === true,
-    authMode: verifier.size > 0 ? 'apiKeys' : 'loopback',
+    authMode: async () => ((await keyRing.requiresKeys()) ? 'apiKeys' : 'loopback'),
+    keyRing,
+    onBulkJobCreated: () => runner.wake(),
   };
 
   const app: ManagementApp = new OpenAPIHono<ServerEnv>({
@@ -170,7 +216,7 @@ export function createManagementServer(options: ManagementServerOptions): Manage
 
   app.use('*', async (c, next) => {
     const peer = c.env?.incoming?.socket.remoteAddress;
-    if (verifier.size === 0 && c.env?.incoming !== undefined && !isLoopback(peer)) {
+    if (c.env?.incoming !== undefined && !isLoopback(peer) && !(await keyRing.requiresKeys())) {
       throw new DuroxideError(
         ERROR_CODES.PERMISSION_DENIED,
         `this server has no API keys and answers loopback callers only, not ${peer ?? 'an unknown address'}`,
@@ -195,7 +241,7 @@ export function createManagementServer(options: ManagementServerOptions): Manage
   );
   app.use(`${API_PREFIX}/*`, async (c, next) => {
     if (PUBLIC_PATHS.has(c.req.path)) return next();
-    if (verifier.size === 0) {
+    if (!(await keyRing.requiresKeys())) {
       c.set('principal', { actor: 'local', role: 'admin' });
       return next();
     }
@@ -205,7 +251,7 @@ export function createManagementServer(options: ManagementServerOptions): Manage
         ERROR_CODES.UNAUTHENTICATED,
         'this request needs an API key: send Authorization: Bearer <key>',
       );
-    const record = await verifier.verify(key, Date.now());
+    const record = await keyRing.verify(key, Date.now());
     c.set('principal', { actor: record.name, role: record.role });
     return next();
   });
@@ -215,6 +261,8 @@ export function createManagementServer(options: ManagementServerOptions): Manage
   registerInstanceHistoryRoutes(app, deps);
   registerInstanceActionRoutes(app, deps);
   registerBulkRoutes(app, deps);
+  registerBulkJobRoutes(app, deps);
+  registerKeyRoutes(app, deps);
   registerFleetRoutes(app, deps);
   registerUpgradeInstanceRoutes(app, deps);
   registerStreamRoutes(app, deps);
@@ -251,9 +299,21 @@ export function createManagementServer(options: ManagementServerOptions): Manage
     fetch,
     nodeHandler,
     openApiDocument,
+    bulkJobs: {
+      start: () => runner.start(),
+      stop: () => runner.stop(),
+      get isRunning() {
+        return runner.isRunning;
+      },
+      runJob(jobId) {
+        const one = new BulkJobRunner(client, options.bulkJobs ?? {}, onInternalError, jobId);
+        one.start();
+        return { done: one.finished, stop: () => one.stop() };
+      },
+    },
     async listen(listenOptions: ManagementListenOptions = {}): Promise<ListeningManagementServer> {
       const host = listenOptions.host ?? '127.0.0.1';
-      if (verifier.size === 0 && !isLoopback(host)) {
+      if (!isLoopback(host) && !(await keyRing.requiresKeys())) {
         throw new InvalidInputError(
           `refusing to listen on ${host} without API keys: a server without keys gives every caller admin rights, so it binds to loopback only. Configure keys (duroxide keys create; DUROXIDE_API_KEYS) or listen on 127.0.0.1`,
         );
@@ -268,16 +328,20 @@ export function createManagementServer(options: ManagementServerOptions): Manage
         });
       });
       const { port } = server.address() as AddressInfo;
+      const runsJobs = options.bulkJobs?.isEnabled !== false && !runner.isRunning;
+      if (runsJobs) runner.start();
       const urlHost = host.includes(':') ? `[${host}]` : host;
       return {
         url: `http://${urlHost}:${port}`,
         port,
         host,
-        close: () =>
-          new Promise<void>((resolve, reject) => {
+        close: async () => {
+          if (runsJobs) await runner.stop();
+          await new Promise<void>((resolve, reject) => {
             server.close((error) => (error === undefined ? resolve() : reject(error)));
             server.closeAllConnections();
-          }),
+          });
+        },
       };
     },
   };

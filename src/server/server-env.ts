@@ -9,6 +9,7 @@ import type { Context, MiddlewareHandler } from 'hono';
 import type { Client } from '../client/client.js';
 import { DuroxideError, ERROR_CODES, isDuroxideError } from '../core/errors/duroxide-error.js';
 import { roleAllows, type ApiKeyRole } from './auth/api-keys.js';
+import type { KeyRing } from './auth/key-ring.js';
 
 /** Who is calling: the API key's name and role, or `local` (admin) on a server without keys. */
 interface Principal {
@@ -27,7 +28,11 @@ export type ManagementApp = OpenAPIHono<ServerEnv>;
 export interface RouteDeps {
   readonly client: Client;
   readonly isReadOnly: boolean;
-  readonly authMode: 'apiKeys' | 'loopback';
+  /** `apiKeys` once the server needs keys (configured or stored ones), else `loopback`. */
+  readonly authMode: () => Promise<'apiKeys' | 'loopback'>;
+  readonly keyRing: KeyRing;
+  /** Wakes the bulk job runner (a job was just created). */
+  readonly onBulkJobCreated: () => void;
 }
 
 /** API paths start with this. */

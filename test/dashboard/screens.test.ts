@@ -5,6 +5,7 @@
  */
 import assert from 'node:assert/strict';
 import { after, before, test } from 'node:test';
+import { eventually } from '../helpers/eventually.js';
 import { startManagementHarness } from '../helpers/management-harness.js';
 import { STORE_KINDS } from '../helpers/test-store.js';
 import { launchBrowser, type Browser } from './browser.js';
@@ -29,6 +30,8 @@ const SCREENS = [
   ['nodes', '/nodes', 'Nodes'],
   ['queues', '/queues', 'Queues'],
   ['audit', '/audit', 'Audit log'],
+  ['bulk-jobs', '/bulk', 'Bulk operations'],
+  ['api-keys', '/keys', 'API keys'],
 ] as const;
 
 for (const kind of STORE_KINDS) {
@@ -123,6 +126,31 @@ for (const kind of STORE_KINDS) {
           audit.items.some((a) => a.action === 'instance.raise-event'),
           'the raise is audited',
         );
+        assert.deepEqual(errors, []);
+      },
+    );
+
+    await t.test(
+      'a background bulk job from the instances page cancels the matching instances',
+      async () => {
+        await page.goto(`${url}/instances?status=Running&name=Waiter`);
+        await page.locator('tr[data-instance="waiter-2"]').waitFor();
+        await page.locator('tr[data-instance="waiter-1"]').waitFor({ state: 'detached' });
+        await page.getByLabel('Bulk action', { exact: true }).selectOption('cancel');
+        await page.getByLabel('on', { exact: true }).selectOption('filter');
+        await page.getByRole('button', { name: 'Apply…' }).click();
+        const dialog = page.getByRole('dialog');
+        await dialog.getByLabel(/As a background job/).check();
+        await dialog.getByRole('button', { name: 'Run cancel' }).click();
+        await dialog.getByText(/Bulk job .* started/).waitFor();
+        await dialog.getByRole('button', { name: 'Close' }).click();
+        await page.waitForURL(/\/bulk\?job=/);
+        const job = page.locator('article[data-job]').first();
+        await job.locator('.status', { hasText: 'completed' }).waitFor({ timeout: 15_000 });
+        assert.match((await job.textContent()) ?? '', /1 of 1 processed · 1 succeeded · 0 failed/);
+        await eventually('waiter-2 to be cancelled', async () => {
+          return (await h.client.getStatus('waiter-2')).status !== 'Running';
+        });
         assert.deepEqual(errors, []);
       },
     );

@@ -112,7 +112,9 @@ describe('PostgresProvider', () => {
       assert.deepEqual(
         rows.map((r) => r.tablename),
         [
+          'api_keys',
           'audit_log',
+          'bulk_jobs',
           'duroxide_schema',
           'executions',
           'history',

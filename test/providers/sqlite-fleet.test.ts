@@ -38,13 +38,14 @@ describe('SqliteProvider fleet schema (migration 5)', () => {
     const v4 = await SqliteProvider.openFile(file);
     await startInstance(v4, 'old-1');
     await v4.close();
-    // Rewind the file to schema 4 as a build without migration 5 left it.
+    // Rewind the file to schema 4 as a build without migrations 5 and later left it.
     const db = new Database(file);
     db.exec(`CREATE TABLE instances_v4 AS SELECT instance_id, orchestration_name, orchestration_version,
                current_execution_id, created_at, updated_at, parent_instance_id, custom_status,
                custom_status_version FROM instances;
              DROP TABLE instances; DROP TABLE version_policies; DROP TABLE audit_log; DROP TABLE nodes;
-             DELETE FROM duroxide_schema WHERE version = 5;`);
+             DROP TABLE bulk_jobs; DROP TABLE api_keys;
+             DELETE FROM duroxide_schema WHERE version >= 5;`);
     db.exec(
       MIGRATIONS[0]!.sql.slice(
         MIGRATIONS[0]!.sql.indexOf('CREATE TABLE instances'),

@@ -274,10 +274,15 @@ for (const kind of STORE_KINDS) {
       assert.equal(metrics.body.completedInstances, 1);
       const queues = await h.api('GET', '/api/v1/queues');
       assert.deepEqual(Object.keys(queues.body).sort(), [
+        'at',
+        'orchestrator',
         'orchestratorQueue',
         'timerQueue',
+        'timers',
+        'worker',
         'workerQueue',
       ]);
+      assert.equal(queues.body.worker.oldestAgeMs, null, 'nothing waits: no oldest item');
       assert.deepEqual((await h.api('GET', '/api/v1/healthz')).body, { status: 'ok' });
       assert.deepEqual((await h.api('GET', '/api/v1/readyz')).body, { status: 'ready' });
       const settings = await h.api('GET', '/api/v1/settings');

@@ -68,7 +68,7 @@ const inst = (id: string): string => `/instances/${enc(id)}`;
 export const api = {
   settings: () => request<T.Settings>('GET', '/settings'),
   metrics: () => request<T.SystemMetrics>('GET', '/metrics'),
-  queues: () => request<T.QueueDepths>('GET', '/queues'),
+  queues: () => request<T.Queues>('GET', '/queues'),
   instances: (q: T.InstanceListQuery) => request<T.InstancePage>('GET', '/instances', q),
   facets: (q: T.InstanceFacetQuery) => request<T.InstanceFacets>('GET', '/instance-facets', q),
   instance: (id: string) => request<T.InstanceDetail>('GET', inst(id)),
@@ -96,6 +96,14 @@ export const api = {
   changeVersion: (id: string, b: T.InstanceVersionRequest) =>
     request<unknown>('POST', `${inst(id)}/version`, undefined, b),
   bulk: (b: T.BulkRequest) => request<T.BulkResult>('POST', '/bulk', undefined, b),
+  startBulkJob: (b: T.BulkRequest) => request<T.BulkJob>('POST', '/bulk/jobs', undefined, b),
+  bulkJobs: (cursor?: string) => request<T.BulkJobPage>('GET', '/bulk/jobs', { limit: 50, cursor }),
+  bulkJob: (jobId: string) => request<T.BulkJob>('GET', `/bulk/jobs/${enc(jobId)}`),
+  cancelBulkJob: (jobId: string) => request<T.BulkJob>('POST', `/bulk/jobs/${enc(jobId)}/cancel`),
+  keys: () => request<{ items: T.ApiKeyInfo[] }>('GET', '/keys'),
+  createKey: (b: { name: string; role: T.ApiKeyInfo['role']; expiresAt?: number }) =>
+    request<{ key: string; item: T.ApiKeyInfo }>('POST', '/keys', undefined, b),
+  revokeKey: (name: string) => request<{ item: T.ApiKeyInfo }>('DELETE', `/keys/${enc(name)}`),
   catalog: () => request<T.Catalog>('GET', '/orchestrations'),
   upgrades: () => request<T.Catalog>('GET', '/upgrades'),
   versionInstances: (name: string, version: string, cursor?: string) =>

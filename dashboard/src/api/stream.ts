@@ -3,11 +3,11 @@
  * which cannot send the API key header. Reconnects after the stream ends or fails.
  */
 import { authHeaders } from './client.js';
-import type { InstanceInfo, QueueDepths, SystemMetrics } from './types.js';
+import type { InstanceInfo, Queues, SystemMetrics } from './types.js';
 
 export type StreamEvent =
   | { type: 'instance'; data: InstanceInfo }
-  | { type: 'metrics'; data: { metrics: SystemMetrics; queues: QueueDepths } };
+  | { type: 'metrics'; data: { metrics: SystemMetrics; queues: Queues } };
 
 /** Subscribes; returns the function that stops it. */
 export function subscribe(onEvent: (event: StreamEvent) => void, intervalMs = 1000): () => void {

@@ -6,6 +6,8 @@
  */
 import type { z } from '@hono/zod-openapi';
 import type * as S from '../../../src/server/api-types.js';
+import type { BulkFilterSchema } from '../../../src/server/bulk/bulk-actions.js';
+import type { QueuesSchema } from '../../../src/server/queue-view.js';
 
 type Out<T extends z.ZodType> = z.output<T>;
 type In<T extends z.ZodType> = z.input<T>;
@@ -48,17 +50,11 @@ export type VersionRow = OrchestrationSummary['versions'][number];
 export type ActivityList = Out<typeof S.ActivityListSchema>;
 export type Settings = Out<typeof S.SettingsSchema>;
 export type SystemMetrics = Out<typeof S.MetricsSchema>;
-export type QueueDepths = Out<typeof S.QueueDepthsSchema>;
+export type Queues = Out<typeof QueuesSchema>;
+export type QueueStat = Queues['orchestrator'];
 export type Problem = Out<typeof S.ProblemSchema>;
 
-export interface BulkFilter {
-  status?: InstanceStatus;
-  name?: string;
-  version?: string;
-  createdFrom?: number;
-  createdTo?: number;
-  idPrefix?: string;
-}
+export type BulkFilter = In<typeof BulkFilterSchema>;
 /** Body of POST /api/v1/bulk (BulkRequest in the OpenAPI document; its schema is not exported). */
 export interface BulkRequest {
   action: 'cancel' | 'delete' | 'prune' | 'raise' | 'restart';
@@ -96,4 +92,41 @@ interface UpgradeInstance {
 export interface UpgradeInstancePage {
   items: UpgradeInstance[];
   nextCursor: string | null;
+}
+
+/** BulkJob of the OpenAPI document (GET /bulk/jobs/{jobId}); its schema is not exported. */
+export interface BulkJob {
+  jobId: string;
+  action: string;
+  state: 'queued' | 'running' | 'completed' | 'failed' | 'cancelled';
+  dryRun: boolean;
+  request: Record<string, unknown>;
+  actor: string | null;
+  createdAt: number;
+  updatedAt: number;
+  isCancelRequested: boolean;
+  matched: number;
+  processed: number;
+  succeeded: number;
+  failed: number;
+  failures: { instanceId: string; code: string; detail: string }[];
+  sampleInstanceIds?: string[];
+  error: string | null;
+  runner: { owner: string; leaseUntil: number } | null;
+}
+export interface BulkJobPage {
+  items: BulkJob[];
+  nextCursor: string | null;
+}
+/** ApiKeyInfo of the OpenAPI document (GET /keys). */
+export interface ApiKeyInfo {
+  name: string;
+  role: 'viewer' | 'operator' | 'admin';
+  prefix: string;
+  source: 'store' | 'config';
+  state: 'active' | 'expired' | 'revoked';
+  createdAt: number | null;
+  createdBy: string | null;
+  expiresAt: number | null;
+  revokedAt: number | null;
 }

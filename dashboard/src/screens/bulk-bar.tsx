@@ -3,6 +3,7 @@ import { useState } from 'preact/hooks';
 import { api } from '../api/client.js';
 import type { BulkFilter, BulkRequest, BulkResult, InstanceFacetQuery } from '../api/types.js';
 import { ConfirmDialog, parseJsonInput } from '../components/confirm.js';
+import { navigate } from '../router.js';
 
 const ACTIONS: readonly BulkRequest['action'][] = ['cancel', 'delete', 'prune', 'raise', 'restart'];
 
@@ -33,10 +34,13 @@ export function BulkBar({
   const [version, setVersion] = useState('');
   const [preview, setPreview] = useState<BulkResult | string | undefined>();
   const [confirming, setConfirming] = useState(false);
+  const [isJob, setJob] = useState(false);
+  const [jobId, setJobId] = useState<string | undefined>();
   const effectiveScope = selected.length === 0 ? 'filter' : scope;
 
   const body = (dryRun: boolean): BulkRequest => {
-    const b: BulkRequest = { action, dryRun, limit: 1000 };
+    const b: BulkRequest = { action, dryRun };
+    if (!isJob || dryRun) b.limit = 1000;
     if (effectiveScope === 'selected') b.instanceIds = [...selected];
     else b.filter = bulkFilter(filter);
     if (reason !== '') b.reason = reason;
@@ -128,23 +132,37 @@ export function BulkBar({
           confirmLabel={`Run ${action}`}
           isDanger
           onConfirm={async () => {
+            if (isJob) {
+              const job = await api.startBulkJob(body(false));
+              setJobId(job.jobId);
+              return `Bulk job ${job.jobId} started: ${job.matched} instance(s) matched so far.`;
+            }
             const r = await api.bulk(body(false));
             return `${r.succeeded} of ${r.matched} succeeded${r.failed.length > 0 ? `; ${r.failed.length} failed (first: ${r.failed[0]?.instanceId}: ${r.failed[0]?.detail})` : ''}.`;
           }}
           onClose={(changed) => {
             setConfirming(false);
             setPreview(undefined);
-            if (changed) onDone();
+            if (jobId !== undefined) navigate(`/bulk?job=${encodeURIComponent(jobId)}`);
+            else if (changed) onDone();
           }}
         >
           <p>
             This runs <strong>{action}</strong> on{' '}
             {effectiveScope === 'selected'
               ? `${selected.length} selected instance(s)`
-              : 'every instance matching the current filters (up to 1,000)'}
+              : `every instance matching the current filters${isJob ? '' : ' (up to 1,000)'}`}
             {action === 'delete' ? ', including running ones' : ''}. It is recorded in the audit
             log.
           </p>
+          <label>
+            <input
+              type="checkbox"
+              checked={isJob}
+              onChange={(e) => setJob(e.currentTarget.checked)}
+            />{' '}
+            As a background job (durable, with progress; no 1,000 limit)
+          </label>
           <label for="bulk-reason">Reason (optional)</label>
           <input
             id="bulk-reason"

@@ -28,7 +28,10 @@ const TAB_LABELS: Record<Tab, string> = {
 
 function WaitingOnList({ w }: { w: WaitingOn }) {
   const items = [
-    ...w.activities.map((a) => `activity ${a.name} (scheduled ${formatAgo(a.scheduledAt)})`),
+    ...w.activities.map(
+      (a) =>
+        `activity ${a.name} (scheduled ${formatAgo(a.scheduledAt)}${a.attemptCount !== null && a.attemptCount > 0 ? `, attempt ${a.attemptCount}` : ''}${a.isLocked ? `, running${a.lockOwner !== null ? ` on ${a.lockOwner}` : ''}` : ''})`,
+    ),
     ...w.timers.map((t) => `timer firing ${formatAgo(t.fireAt)} (${formatTime(t.fireAt)})`),
     ...w.events.map((e) => `event ${e.name}`),
     ...w.queues.map((q) => `queue ${q.name}`),

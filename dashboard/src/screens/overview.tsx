@@ -2,11 +2,11 @@
 import { useEffect, useMemo, useState } from 'preact/hooks';
 import { api } from '../api/client.js';
 import { subscribe } from '../api/stream.js';
-import type { InstanceStatus, QueueDepths, SystemMetrics } from '../api/types.js';
+import type { InstanceStatus, Queues, SystemMetrics } from '../api/types.js';
 import { Card, ErrorNote, Loading, PageHeader } from '../components/common.js';
 import { TrendChart, type TrendSeries } from '../components/trend-chart.js';
 import { useAsync } from '../components/use-async.js';
-import { formatNumber } from '../format.js';
+import { formatDuration, formatNumber } from '../format.js';
 
 const HOUR = 3_600_000;
 const STATUS_COLORS: Record<InstanceStatus, string> = {
@@ -37,7 +37,7 @@ async function loadTrend(): Promise<{ times: number[]; series: TrendSeries[] }> 
 }
 
 export function OverviewScreen() {
-  const [live, setLive] = useState<{ metrics: SystemMetrics; queues: QueueDepths } | undefined>();
+  const [live, setLive] = useState<{ metrics: SystemMetrics; queues: Queues } | undefined>();
   const base = useAsync(
     async () => {
       const [metrics, queues, nodes, upgrades] = await Promise.all([
@@ -142,6 +142,13 @@ export function OverviewScreen() {
               </a>
             }
             hint={`${queues.orchestratorQueue} orchestrator · ${queues.workerQueue} worker · ${queues.timerQueue} timers`}
+          />
+          <Card
+            label="Oldest queued item"
+            value={formatDuration(
+              Math.max(queues.orchestrator.oldestAgeMs ?? 0, queues.worker.oldestAgeMs ?? 0),
+            )}
+            hint="longest wait for a dispatcher"
           />
           <Card
             label="Live nodes"

@@ -1,11 +1,13 @@
 /**
- * `duroxide bulk <action>`: the twin of `POST /api/v1/bulk`.
+ * `duroxide bulk <action>`: the twin of `POST /api/v1/bulk`, or with `--job` of
+ * `POST /api/v1/bulk/jobs` (a durable job, followed until it ends).
  * @module
  */
 import type { Command } from 'commander';
 import { intOption, jsonOption, type CliContext } from '../cli-context.js';
 import { usageError } from '../cli-error.js';
 import { renderRecord, renderTable } from '../output.js';
+import { followJob, renderJob } from './bulk-jobs.js';
 
 type Ctx = (command: Command) => CliContext;
 
@@ -22,7 +24,10 @@ export function registerBulkCommand(program: Command, ctx: Ctx): void {
     .option('--name <name>', 'filter: orchestration name')
     .option('--version <version>', "filter: exact version or pattern ('1.0.x')")
     .option('--id-prefix <prefix>', 'filter: instance id starts with')
-    .option('--limit <n>', 'at most this many instances (1..1000, default 100)')
+    .option(
+      '--limit <n>',
+      'at most this many instances (1..1000, default 100; with --job: every match)',
+    )
     .option('--dry-run', 'only count and list the matches')
     .option('--reason <text>', 'why (recorded)')
     .option('--force', 'delete: also running instances')
@@ -30,6 +35,8 @@ export function registerBulkCommand(program: Command, ctx: Ctx): void {
     .option('--event <name>', 'raise: the event name')
     .option('--data <json>', 'raise: the event data')
     .option('--to-version <version>', 'restart: version of the new execution')
+    .option('--job', 'run as a durable bulk job (any number of instances; survives restarts)')
+    .option('--detach', 'with --job: print the job and return without following it')
     .action(async (action: string, _o: unknown, command: Command) => {
       const c = ctx(command);
       const o = c.options as Record<string, string | string[] | boolean | undefined>;
@@ -63,6 +70,23 @@ export function registerBulkCommand(program: Command, ctx: Ctx): void {
         ...(data !== undefined ? { data } : {}),
         ...(o['toVersion'] !== undefined ? { version: o['toVersion'] } : {}),
       };
+      if (o['job'] === true) {
+        await c.withApi(async (api) => {
+          if (o['dryRun'] !== true && c.options.yes !== true) {
+            const dry = (await api.request('POST', '/api/v1/bulk/jobs', {
+              ...body,
+              dryRun: true,
+            })) as { matched: number };
+            await c.confirm(`${action} ${dry.matched} matching instance(s) in a bulk job?`);
+          }
+          const job = (await api.request('POST', '/api/v1/bulk/jobs', body)) as { jobId: string };
+          if (o['dryRun'] === true || o['detach'] === true)
+            return c.printer.print(job, renderJob as (v: never) => string);
+          c.printer.note(`bulk job ${job.jobId} created`);
+          return followJob(c, api, job.jobId);
+        });
+        return;
+      }
       if (o['dryRun'] !== true)
         await c.confirm(`${action} every matching instance (up to ${limit ?? 100})?`);
       await c.withApi(async (api) =>

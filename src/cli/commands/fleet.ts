@@ -3,6 +3,7 @@
  * @module
  */
 import type { Command } from 'commander';
+import type { QueuesView } from '../../server/queue-view.js';
 import { enc, intOption, queryString, type CliContext } from '../cli-context.js';
 import { usageError } from '../cli-error.js';
 import { renderTable } from '../output.js';
@@ -254,9 +255,21 @@ export function registerFleetCommands(program: Command, ctx: Ctx): void {
 
   program
     .command('queues')
-    .description('messages waiting in the orchestrator and worker queues')
+    .description(
+      "queue depths: ready, locked and delayed items, the oldest ready item's age, the next timer",
+    )
     .action(async (_o: unknown, command: Command) => {
       const c = ctx(command);
-      await c.withApi(async (api) => c.printer.print(await api.request('GET', '/api/v1/queues')));
+      await c.withApi(async (api) =>
+        c.printer.print(
+          await api.request('GET', '/api/v1/queues'),
+          (q: QueuesView) =>
+            renderTable(
+              (['orchestrator', 'worker'] as const).map((queue) => ({ queue, ...q[queue] })),
+              ['queue', 'ready', 'locked', 'delayed', 'oldestAgeMs', 'nextVisibleAt'],
+            ) +
+            `\ntimers: ${q.timers.pending} pending${q.timers.nextFireAt === null ? '' : `, next at ${new Date(q.timers.nextFireAt).toISOString()}`}`,
+        ),
+      );
     });
 }

@@ -1,26 +1,17 @@
 /**
- * `duroxide serve` (the management API over a store) and `duroxide keys create`.
+ * `duroxide serve`: the management API over a store, running its bulk jobs.
  * @module
  */
 import { readFileSync } from 'node:fs';
 import type { Command } from 'commander';
 import { Client } from '../../client/client.js';
-import {
-  API_KEY_ROLES,
-  createApiKey,
-  parseApiKeyRecords,
-  type ApiKeyRecord,
-  type ApiKeyRole,
-} from '../../server/auth/api-keys.js';
+import { parseApiKeyRecords, type ApiKeyRecord } from '../../server/auth/api-keys.js';
 import { createManagementServer } from '../../server/create-management-server.js';
 import { intOption, type CliContext } from '../cli-context.js';
 import { usageError } from '../cli-error.js';
 import { openStore } from '../open-store.js';
-import { renderRecord } from '../output.js';
 
 type Ctx = (command: Command) => CliContext;
-
-const DAY_MS = 24 * 3600_000;
 
 /** Key records from `--keys-file` (a JSON array) or `DUROXIDE_API_KEYS` (the same JSON). */
 function loadKeys(file: string | undefined, env: NodeJS.ProcessEnv): ApiKeyRecord[] {
@@ -70,23 +61,39 @@ export function registerServeCommands(program: Command, ctx: Ctx): void {
     .option('--keys-file <path>', 'JSON array of API key records (default: DUROXIDE_API_KEYS)')
     .option('--read-only', 'refuse every mutation')
     .option('--max-body-bytes <n>', 'largest request body (default 1 MiB)')
+    .option(
+      '--bulk-lease-ms <ms>',
+      "how long a bulk job stays this server's between checkpoints (default 30000)",
+    )
+    .option('--bulk-items-per-second <n>', 'pace of each bulk job (default unlimited)')
     .action(async (_o: unknown, command: Command) => {
       const c = ctx(command);
       const o = c.options as Record<string, string | boolean | undefined>;
       const keys = loadKeys(o['keysFile'] as string | undefined, c.io.env);
       const port = intOption(o['port'] as string, '--port') ?? 8080;
       const maxBodyBytes = intOption(o['maxBodyBytes'] as string | undefined, '--max-body-bytes');
+      const leaseMs = intOption(o['bulkLeaseMs'] as string | undefined, '--bulk-lease-ms');
+      const perSecond = intOption(
+        o['bulkItemsPerSecond'] as string | undefined,
+        '--bulk-items-per-second',
+      );
+      if (leaseMs === 0 || perSecond === 0)
+        throw usageError('--bulk-lease-ms and --bulk-items-per-second must be positive');
       const provider = await openStore(o['store'] as string, o['schema'] as string | undefined);
       try {
         const server = createManagementServer({
           client: new Client(provider),
           auth: { keys },
           isReadOnly: o['readOnly'] === true,
+          bulkJobs: {
+            ...(leaseMs !== undefined ? { leaseMs } : {}),
+            ...(perSecond !== undefined ? { maxItemsPerSecond: perSecond } : {}),
+          },
           ...(maxBodyBytes !== undefined ? { maxBodyBytes } : {}),
         });
         const listening = await server.listen({ port, host: o['host'] as string });
         c.io.err(
-          `duroxide management API on ${listening.url}/api/v1 (${keys.length > 0 ? `${keys.length} API key(s)` : 'no API keys: loopback only, every caller is admin'}${o['readOnly'] === true ? ', read-only' : ''})`,
+          `duroxide management API on ${listening.url}/api/v1 (${keys.length > 0 ? `${keys.length} configured API key(s)` : 'no configured API keys: keys stored in the store are required if there are any, else loopback only and every caller is admin'}${o['readOnly'] === true ? ', read-only' : ''})`,
         );
         c.io.out(JSON.stringify({ url: listening.url, port: listening.port }));
         await untilSignal();
@@ -94,33 +101,5 @@ export function registerServeCommands(program: Command, ctx: Ctx): void {
       } finally {
         await provider.close();
       }
-    });
-
-  const keys = program.command('keys').description('API keys of the management server');
-  keys
-    .command('create')
-    .description(
-      'creates a key: prints the secret key (once) and the record to add to DUROXIDE_API_KEYS / --keys-file',
-    )
-    .requiredOption('--name <name>', 'shown as the actor in the audit log')
-    .requiredOption('--role <role>', 'viewer | operator | admin')
-    .option('--expires-in-days <days>', 'refuse the key after this many days')
-    .action(async (_o: unknown, command: Command) => {
-      const c = ctx(command);
-      const o = c.options as Record<string, string | undefined>;
-      const role = o['role'] as string;
-      if (!Object.hasOwn(API_KEY_ROLES, role))
-        throw usageError(`--role must be viewer, operator or admin, got ${role}`);
-      const days = intOption(o['expiresInDays'], '--expires-in-days');
-      const created = await createApiKey(
-        o['name'] as string,
-        role as ApiKeyRole,
-        days === undefined ? {} : { expiresAt: Date.now() + days * DAY_MS },
-      );
-      c.printer.print(
-        created,
-        (v: { key: string; record: ApiKeyRecord }) =>
-          `${renderRecord({ key: v.key })}\n\nGive the key to its user (it is not stored). Add this record to the server's keys (DUROXIDE_API_KEYS or --keys-file JSON array); remove it to revoke the key:\n${JSON.stringify(v.record)}`,
-      );
     });
 }

@@ -30,6 +30,7 @@ export const ERROR_CODES = {
   UNAUTHENTICATED: 'UNAUTHENTICATED',
   PERMISSION_DENIED: 'PERMISSION_DENIED',
   ROUTE_NOT_FOUND: 'ROUTE_NOT_FOUND',
+  RESOURCE_NOT_FOUND: 'RESOURCE_NOT_FOUND',
   INTERNAL_ERROR: 'INTERNAL_ERROR',
   ORCHESTRATION_FAILED: 'ORCHESTRATION_FAILED',
 } as const;
@@ -105,6 +106,7 @@ export const ERROR_VOCABULARY: { readonly [C in ErrorCode]: ErrorCodeInfo } = {
   UNAUTHENTICATED: { category: 'application', retryable: false, kind: 'Unauthenticated' },
   PERMISSION_DENIED: { category: 'application', retryable: false, kind: 'PermissionDenied' },
   ROUTE_NOT_FOUND: { category: 'application', retryable: false, kind: 'RouteNotFound' },
+  RESOURCE_NOT_FOUND: { category: 'application', retryable: false, kind: 'ResourceNotFound' },
   INTERNAL_ERROR: { category: 'infrastructure', retryable: false, kind: 'InternalError' },
   ORCHESTRATION_FAILED: { category: 'application', retryable: false, kind: 'OrchestrationFailed' },
 };

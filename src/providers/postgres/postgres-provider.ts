@@ -85,6 +85,8 @@ import { NotifyListener } from './notify/notify-listener.js';
 import { type CommitSignals, decodeSignals, toProviderSignals } from './notify/signal-payload.js';
 import { clientConfig, poolConfig, withRetries, type RetryPolicy } from './connection-settings.js';
 import { prepareOperations, type Operations } from './operations.js';
+import { postgresOperatorStore } from './postgres-operator-store.js';
+import type { OperatorStore } from '../provider-records.js';
 import { toProviderError } from './to-provider-error.js';
 
 export type { PostgresProviderOptions } from './connection-config.js';
@@ -126,6 +128,7 @@ export class PostgresProvider implements CompleteProvider {
   #sessionFetches: Promise<unknown> = Promise.resolve();
   readonly #now: () => number;
   #isClosed = false;
+  #operatorStore: OperatorStore | undefined;
 
   private constructor(db: Database, schema: SchemaIdentity, origin: string, now: () => number) {
     this.#now = now;
@@ -447,6 +450,15 @@ export class PostgresProvider implements CompleteProvider {
     return this.#run('countInstances', () =>
       this.#ops.queries.countInstances(this.#db, filter, groupBy),
     );
+  }
+
+  operatorStore(): OperatorStore {
+    return (this.#operatorStore ??= postgresOperatorStore({
+      run: (operation, fn, policy) => this.#run(operation, fn, policy),
+      db: this.#db,
+      ops: this.#ops.operator,
+      now: this.#now,
+    }));
   }
 
   // ----- fleet -----

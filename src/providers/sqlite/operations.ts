@@ -17,6 +17,7 @@ import { prepareFetchOrchestrationItem } from './statements/fetch-orchestration-
 import { prepareFetchWorkItem } from './statements/fetch-work-item.js';
 import { prepareNextOrchestratorVisibleAt } from './statements/next-orchestrator-visible-at.js';
 import { prepareNodes } from './statements/nodes.js';
+import { prepareOperatorStore } from './statements/operator-store.js';
 import { prepareExecutionPruning } from './statements/prune-executions.js';
 import { prepareInstanceQueries } from './statements/query-instances.js';
 import { prepareReadHistory } from './statements/read-history.js';
@@ -64,6 +65,7 @@ export function prepareOperations(db: Database.Database) {
     policies: prepareVersionPolicies(db, audit),
     nodes: prepareNodes(db),
     setInstanceVersion: prepareSetInstanceVersion(db, audit),
+    operator: prepareOperatorStore(db),
   };
 }
 

@@ -55,6 +55,8 @@ import { applyMigrations } from './migrations/apply-migrations.js';
 import { openDatabase } from './open-database.js';
 import { MEMORY_LOCATION, parseSqliteUrl } from './sqlite-url.js';
 import { prepareOperations, type Operations } from './operations.js';
+import { sqliteOperatorStore } from './sqlite-operator-store.js';
+import type { OperatorStore } from '../provider-records.js';
 import { toProviderError } from './to-provider-error.js';
 
 type BatchOutcome =
@@ -106,6 +108,7 @@ export class SqliteProvider implements CompleteProvider {
   >;
   readonly #now: () => number;
   #isClosed = false;
+  #operatorStore: OperatorStore | undefined;
 
   private constructor(db: Database.Database, now: () => number) {
     this.#db = db;
@@ -412,6 +415,13 @@ export class SqliteProvider implements CompleteProvider {
     groupBy: InstanceCountGroupBy,
   ): Promise<InstanceCount[]> {
     return this.#run('countInstances', (ops) => ops.queries.countInstances(filter, groupBy));
+  }
+
+  operatorStore(): OperatorStore {
+    return (this.#operatorStore ??= sqliteOperatorStore({
+      run: (operation, fn) => this.#run(operation, (ops) => fn(ops.operator)),
+      now: this.#now,
+    }));
   }
 
   // ----- fleet (transactions of their own, not group-committed: rare, operator-paced) -----

@@ -31,6 +31,7 @@ import { registerKvStoreCases } from './cases/kv-store-cases.js';
 import { registerManagementMetricsCases } from './cases/management-metrics-cases.js';
 import { registerOrchestrationAckCases } from './cases/orchestration-ack-cases.js';
 import { registerOrchestrationLockCases } from './cases/orchestration-lock-cases.js';
+import { registerOperatorStoreCases } from './cases/operator-store-cases.js';
 import { registerOrchestratorQueueCases } from './cases/orchestrator-queue-cases.js';
 import { registerOrphanCases } from './cases/orphan-cases.js';
 import { registerProviderSignalCases } from './cases/provider-signal-cases.js';
@@ -87,6 +88,7 @@ export function runProviderConformance(options: ProviderConformanceOptions): voi
     registerPruneCases(management);
     registerManagementMetricsCases(management);
     registerInstanceQueryCases(management);
+    registerOperatorStoreCases(management);
     registerFleetCases(fleet);
     registerFleetTurnCases(fleet);
     test('every case the skip list names exists', () => {

@@ -196,7 +196,13 @@ export class LocalActivityHolds {
     const keep = quick && holdMs > 0 && !this.#stopping && result.status === 'Running';
     const outcome = await commit.ack(hold.locked, await this.#turnAck(hold, turn), {
       ...(claim.length > 0
-        ? { claimWorkItems: { indexes: claim, lockTimeoutMs: options.workerLockTimeoutMs } }
+        ? {
+            claimWorkItems: {
+              indexes: claim,
+              lockTimeoutMs: options.workerLockTimeoutMs,
+              lockOwner: this.#d.versions.self.nodeId,
+            },
+          }
         : {}),
       ...(keep ? { keepLock: { lockTimeoutMs: options.orchestratorLockTimeoutMs } } : {}),
     });

@@ -36,6 +36,8 @@ export interface WorkerDispatcherDeps {
   readonly logger: Logger;
   readonly metrics: RuntimeMetrics;
   readonly runtimeId: string;
+  /** The node id, recorded as the owner of the worker locks this dispatcher takes. */
+  readonly nodeId: string;
   readonly sessions: SessionTracker;
   /** A worker slot became free after a fetch was skipped for lack of one. */
   readonly onCapacity?: () => void;
@@ -151,6 +153,7 @@ export class WorkerDispatcher {
       lockTimeoutMs: options.workerLockTimeoutMs,
       tagFilter: options.workerTagFilter,
       excludeActivities: this.#deferred.active(),
+      lockOwner: this.#d.nodeId,
       // At the session cap, take only work that needs no new session.
       ...(sessions.isSupported && sessions.hasCapacity
         ? {

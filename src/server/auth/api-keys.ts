@@ -2,8 +2,8 @@
  * API keys of the management server. A key is `dxk_<prefix>_<secret>`; the server is given
  * only records (`name`, `role`, `prefix`, scrypt `hash`, optional `expiresAt`), never secrets,
  * so they can live in configuration or the `DUROXIDE_API_KEYS` environment variable without a
- * store change (docs/decisions/0007-management-server.md). Revoking a key is removing its
- * record.
+ * store change (docs/decisions/0007-management-server.md); revoking such a key is removing its
+ * record. Keys can also live in the store (auth/key-ring.ts).
  * @module
  */
 import { randomBytes, scrypt, timingSafeEqual, type BinaryLike } from 'node:crypto';
@@ -134,48 +134,25 @@ export function parseApiKeyRecords(value: unknown): ApiKeyRecord[] {
   return records;
 }
 
-function unauthenticated(detail: string): DuroxideError {
+export function unauthenticated(detail: string): DuroxideError {
   return new DuroxideError(ERROR_CODES.UNAUTHENTICATED, detail);
 }
 
-/** Checks presented keys against the records; verified keys are remembered per verifier. */
-export class ApiKeyVerifier {
-  readonly #byPrefix: Map<string, ApiKeyRecord>;
-  readonly #verified = new Map<string, ApiKeyRecord>();
+/**
+ * The prefix and secret of a presented key.
+ * @throws DuroxideError (UNAUTHENTICATED) for a malformed key.
+ */
+export function splitPresentedKey(presented: string): { prefix: string; secret: string } {
+  const m = KEY_PATTERN.exec(presented);
+  if (m === null)
+    throw unauthenticated('the API key is malformed; keys look like dxk_<12 hex>_<43 characters>');
+  return { prefix: m[1] as string, secret: m[2] as string };
+}
 
-  constructor(records: readonly ApiKeyRecord[]) {
-    this.#byPrefix = new Map(parseApiKeyRecords(records).map((r) => [r.prefix, r]));
-  }
-
-  get size(): number {
-    return this.#byPrefix.size;
-  }
-
-  /**
-   * The record of a presented key.
-   * @throws DuroxideError (UNAUTHENTICATED) for a malformed, unknown, wrong or expired key.
-   */
-  async verify(presented: string, now: number): Promise<ApiKeyRecord> {
-    const m = KEY_PATTERN.exec(presented);
-    if (m === null)
-      throw unauthenticated(
-        'the API key is malformed; keys look like dxk_<12 hex>_<43 characters>',
-      );
-    const record = this.#byPrefix.get(m[1] as string);
-    if (record === undefined)
-      throw unauthenticated('the API key is not known to this server (revoked or never created)');
-    if (record.expiresAt !== undefined && record.expiresAt <= now)
-      throw unauthenticated(
-        `the API key '${record.name}' expired at ${new Date(record.expiresAt).toISOString()}`,
-      );
-    if (this.#verified.get(presented) === record) return record;
-    const [, salt, hash] = record.hash.split(':') as [string, string, string];
-    const expected = Buffer.from(hash, 'base64url');
-    const actual = await scryptAsync(m[2] as string, Buffer.from(salt, 'base64url'));
-    if (expected.length !== actual.length || !timingSafeEqual(expected, actual))
-      throw unauthenticated('the API key is not valid');
-    if (this.#verified.size > 1000) this.#verified.clear();
-    this.#verified.set(presented, record);
-    return record;
-  }
+/** True when `secret` hashes to the record's `scrypt:<salt>:<hash>` (constant-time compare). */
+export async function secretMatches(hash: string, secret: string): Promise<boolean> {
+  const [, salt, expectedText] = hash.split(':') as [string, string, string];
+  const expected = Buffer.from(expectedText ?? '', 'base64url');
+  const actual = await scryptAsync(secret, Buffer.from(salt ?? '', 'base64url'));
+  return expected.length === actual.length && timingSafeEqual(expected, actual);
 }

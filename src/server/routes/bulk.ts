@@ -1,13 +1,22 @@
 /**
  * `POST /api/v1/bulk`: one action (cancel, delete, prune, raise, restart) on every instance
  * matching a filter or listed by id, up to `limit` (at most 1,000) per call; `dryRun` only
- * counts and lists the matches. Runs within the request (not a durable job yet): call again to
- * continue, e.g. until `matched` is 0 for delete. Audited once per call with the ids touched.
+ * counts and lists the matches. Runs within the request, for small scripts: larger or
+ * long-running operations are durable jobs (`/bulk/jobs`, routes/bulk-jobs.ts). Audited once
+ * per call with the ids touched.
  * @module
  */
 import { createRoute, z } from '@hono/zod-openapi';
 import type { InstanceInfo, InstanceQueryFilter } from '../../client/types.js';
-import { InvalidInputError, isDuroxideError } from '../../core/errors/duroxide-error.js';
+import { isDuroxideError } from '../../core/errors/duroxide-error.js';
+import {
+  applyBulkAction,
+  BULK_FIELDS,
+  checkBulkRequest,
+  MAX_BULK_IDS,
+  type BulkFailure,
+  type BulkRequest,
+} from '../bulk/bulk-actions.js';
 import {
   API_PREFIX,
   audited,
@@ -17,53 +26,18 @@ import {
 } from '../server-env.js';
 import { ok, problemResponses } from './route-kit.js';
 
-const MAX_BULK = 1000;
 const AUDITED_IDS = 100;
-
-const BulkFilterSchema = z
-  .strictObject({
-    status: z.enum(['Running', 'Completed', 'Failed', 'ContinuedAsNew']).optional(),
-    name: z.string().min(1).optional(),
-    version: z.string().min(1).optional(),
-    createdFrom: z.number().int().min(0).optional(),
-    createdTo: z.number().int().min(0).optional(),
-    updatedFrom: z.number().int().min(0).optional(),
-    updatedTo: z.number().int().min(0).optional(),
-    parentInstanceId: z.string().min(1).optional(),
-    idPrefix: z.string().min(1).optional(),
-  })
-  .openapi('BulkFilter');
 
 const BulkBody = z
   .strictObject({
-    action: z.enum(['cancel', 'delete', 'prune', 'raise', 'restart']),
-    filter: BulkFilterSchema.optional().openapi({
-      description: 'the instance query filter; give this or instanceIds',
-    }),
-    instanceIds: z.array(z.string().min(1).max(256)).max(MAX_BULK).optional(),
+    ...BULK_FIELDS,
     limit: z
       .number()
       .int()
       .min(1)
-      .max(MAX_BULK)
+      .max(MAX_BULK_IDS)
       .optional()
       .openapi({ description: 'at most this many instances (default 100)' }),
-    dryRun: z.boolean().optional(),
-    reason: z.string().min(1).max(1024).optional(),
-    force: z.boolean().optional().openapi({ description: 'delete: also running instances' }),
-    keepLast: z
-      .number()
-      .int()
-      .min(0)
-      .optional()
-      .openapi({ description: 'prune: keep this many executions' }),
-    eventName: z.string().min(1).max(256).optional().openapi({ description: 'raise: required' }),
-    data: z.unknown().optional(),
-    version: z
-      .string()
-      .min(1)
-      .optional()
-      .openapi({ description: 'restart: version of the new execution' }),
   })
   .openapi('BulkRequest');
 
@@ -78,9 +52,7 @@ const BulkResultSchema = z
   })
   .openapi('BulkResult');
 
-type Body = z.infer<typeof BulkBody>;
-
-async function matching(deps: RouteDeps, body: Body): Promise<string[]> {
+async function matching(deps: RouteDeps, body: BulkRequest): Promise<string[]> {
   const limit = body.limit ?? 100;
   if (body.instanceIds !== undefined) return [...new Set(body.instanceIds)].slice(0, limit);
   const ids: string[] = [];
@@ -88,7 +60,7 @@ async function matching(deps: RouteDeps, body: Body): Promise<string[]> {
   do {
     const page = await deps.client.queryInstances({
       ...(body.filter as InstanceQueryFilter),
-      limit: Math.min(limit - ids.length, MAX_BULK),
+      limit: Math.min(limit - ids.length, MAX_BULK_IDS),
       ...(cursor !== undefined ? { cursor } : {}),
     });
     ids.push(...page.items.map((i: InstanceInfo) => i.instanceId));
@@ -105,7 +77,7 @@ export function registerBulkRoutes(app: ManagementApp, deps: RouteDeps): void {
       path: `${API_PREFIX}/bulk`,
       tags: ['instances'],
       summary:
-        'One action on every instance matching a filter or listed by id (at most 1,000 per call; dryRun counts only)',
+        'One action on every instance matching a filter or listed by id, within the request (at most 1,000 per call; dryRun counts only); see /bulk/jobs for durable jobs',
       middleware: requireRole('operator', deps.isReadOnly),
       'x-required-role': 'operator',
       request: { body: { required: true, content: { 'application/json': { schema: BulkBody } } } },
@@ -115,14 +87,11 @@ export function registerBulkRoutes(app: ManagementApp, deps: RouteDeps): void {
       },
     }),
     async (c) => {
-      const body = c.req.valid('json');
-      if ((body.filter === undefined) === (body.instanceIds === undefined))
-        throw new InvalidInputError('give exactly one of filter or instanceIds');
-      if (body.action === 'raise' && body.eventName === undefined)
-        throw new InvalidInputError("action 'raise' needs eventName");
+      const body = c.req.valid('json') as BulkRequest;
+      checkBulkRequest(body);
       const ids = await matching(deps, body);
       const dryRun = body.dryRun === true;
-      const failed: { instanceId: string; code: string; detail: string }[] = [];
+      const failed: BulkFailure[] = [];
       let succeeded = 0;
       const actor = c.get('principal').actor;
       const details: Record<string, unknown> = {
@@ -132,7 +101,7 @@ export function registerBulkRoutes(app: ManagementApp, deps: RouteDeps): void {
       const run = async (): Promise<void> => {
         for (const id of ids) {
           try {
-            await apply(body, id, actor);
+            await applyBulkAction(client, body, id, actor);
             succeeded++;
           } catch (error) {
             if (!isDuroxideError(error)) throw error;
@@ -141,35 +110,6 @@ export function registerBulkRoutes(app: ManagementApp, deps: RouteDeps): void {
         }
         details['succeeded'] = succeeded;
         details['failed'] = failed.length;
-      };
-      const apply = async (b: Body, id: string, who: string): Promise<void> => {
-        switch (b.action) {
-          case 'cancel':
-            await client.getInstanceInfo(id);
-            return client.cancelInstance(
-              id,
-              b.reason ?? `cancelled by ${who} via a bulk operation`,
-            );
-          case 'delete':
-            await client.deleteInstance(id, b.force ?? false);
-            return;
-          case 'prune':
-            await client.pruneExecutions(
-              id,
-              b.keepLast === undefined ? {} : { keepLast: b.keepLast },
-            );
-            return;
-          case 'raise':
-            return client.raiseEvent(id, b.eventName as string, b.data);
-          case 'restart':
-            await client.restartInstance(id, {
-              actor: who,
-              timeoutMs: 0,
-              ...(b.version !== undefined ? { version: b.version } : {}),
-              ...(b.reason !== undefined ? { reason: b.reason } : {}),
-            });
-            return;
-        }
       };
       if (!dryRun) {
         await audited(c, deps, `bulk.${body.action}`, 'instances:bulk', details, run, body.reason);

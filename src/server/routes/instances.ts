@@ -19,6 +19,7 @@ import {
 } from '../api-types.js';
 import { API_PREFIX, type ManagementApp, type RouteDeps } from '../server-env.js';
 import { structuredEvent, waitingOn } from '../history-views.js';
+import { withWorkItems } from '../work-item-view.js';
 import { ok, plain, problemResponses } from './route-kit.js';
 
 /** Executions shown in an instance's detail, newest first. */
@@ -102,7 +103,13 @@ export function registerInstanceReadRoutes(app: ManagementApp, deps: RouteDeps):
       return c.json(
         {
           instance,
-          waitingOn: plain(waitingOn(current)),
+          waitingOn: plain(
+            withWorkItems(
+              waitingOn(current),
+              instance.currentExecutionId,
+              await client.operatorStore().listWorkItems(instanceId),
+            ),
+          ),
           executions,
           executionCount: ids.length,
           stats,

@@ -8,6 +8,7 @@
 import { createRoute, z } from '@hono/zod-openapi';
 import { streamSSE } from 'hono/streaming';
 import type { InstanceInfo } from '../../client/types.js';
+import { queuesSignature, readQueues } from '../queue-view.js';
 import { API_PREFIX, type ManagementApp, type RouteDeps } from '../server-env.js';
 import { problemFor } from '../problem.js';
 import { problemResponses } from './route-kit.js';
@@ -78,13 +79,16 @@ export function registerStreamRoutes(app: ManagementApp, deps: RouteDeps): void 
               }
               cursor = page.nextCursor ?? undefined;
             } while (cursor !== undefined && !stream.aborted);
-            const metrics = JSON.stringify({
-              metrics: await client.getSystemMetrics(),
-              queues: await client.getQueueDepths(),
-            });
-            if (metrics !== lastMetrics) {
-              lastMetrics = metrics;
-              await stream.writeSSE({ event: 'metrics', id: String(++eventId), data: metrics });
+            const metrics = await client.getSystemMetrics();
+            const queues = await readQueues(client);
+            const changed = JSON.stringify(metrics) + queuesSignature(queues);
+            if (changed !== lastMetrics) {
+              lastMetrics = changed;
+              await stream.writeSSE({
+                event: 'metrics',
+                id: String(++eventId),
+                data: JSON.stringify({ metrics, queues }),
+              });
             }
             since = pollStart - LOOKBACK_MS;
             // Bounded memory: past 10,000 instances start over (at worst a few repeated events).

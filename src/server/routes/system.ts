@@ -8,10 +8,10 @@ import {
   HealthSchema,
   MetricsSchema,
   ProblemSchema,
-  QueueDepthsSchema,
   ReadySchema,
   SettingsSchema,
 } from '../api-types.js';
+import { QueuesSchema, readQueues } from '../queue-view.js';
 import { API_PREFIX, type ManagementApp, type RouteDeps } from '../server-env.js';
 import { ok, problemResponses } from './route-kit.js';
 
@@ -24,6 +24,9 @@ const SERVER_FEATURES = [
   'audit',
   'upgrades',
   'metrics',
+  'queueStats',
+  'bulkJobs',
+  'storedApiKeys',
 ] as const;
 
 export function registerSystemRoutes(app: ManagementApp, deps: RouteDeps): void {
@@ -68,14 +71,14 @@ export function registerSystemRoutes(app: ManagementApp, deps: RouteDeps): void 
       summary: "The caller's role, the server's mode, version and features",
       responses: { 200: ok(SettingsSchema, 'settings'), ...problemResponses(401) },
     }),
-    (c) => {
+    async (c) => {
       const p = c.get('principal');
       return c.json(
         {
           role: p.role,
           actor: p.actor,
           isReadOnly: deps.isReadOnly,
-          authMode: deps.authMode,
+          authMode: await deps.authMode(),
           serverVersion: DUROXIDE_VERSION,
           features: [...SERVER_FEATURES],
         },
@@ -100,9 +103,10 @@ export function registerSystemRoutes(app: ManagementApp, deps: RouteDeps): void 
       method: 'get',
       path: `${API_PREFIX}/queues`,
       tags: ['system'],
-      summary: 'Messages waiting in the orchestrator and worker queues',
-      responses: { 200: ok(QueueDepthsSchema, 'queue depths'), ...problemResponses(401) },
+      summary:
+        'Queue depths: ready, locked and delayed items per queue, the age of the oldest ready one, the next timer',
+      responses: { 200: ok(QueuesSchema, 'queue depths'), ...problemResponses(401) },
     }),
-    async (c) => c.json(await deps.client.getQueueDepths(), 200),
+    async (c) => c.json(await readQueues(deps.client), 200),
   );
 }

@@ -22,6 +22,7 @@ import type { CommitSignals } from '../notify/signal-payload.js';
 import { decodeCancelled, encodeSignals } from '../notify/signal-payload.js';
 import { isUniqueViolation } from '../to-provider-error.js';
 import type { StatementContext } from './statement-context.js';
+import { workLockToken } from '../../shared/work-lock-token.js';
 
 const OPERATION = 'ackOrchestrationItem';
 
@@ -154,7 +155,7 @@ export function prepareAckOrchestrationItem(ctx: StatementContext): AckOrchestra
           false,
         );
       }
-      tokens.set(index, randomUUID());
+      tokens.set(index, workLockToken(randomUUID(), options.claimWorkItems?.lockOwner));
     }
     return tokens;
   }

@@ -8,6 +8,7 @@ import type { FetchWorkOptions, LockedWorkItem, TagFilter } from '../../provider
 import type { Queryable } from '../database.js';
 import type { StatementContext } from './statement-context.js';
 import { table } from './statement-context.js';
+import { workLockToken } from '../../shared/work-lock-token.js';
 
 export type FetchWorkItem = (
   db: Queryable,
@@ -90,7 +91,7 @@ export function prepareFetchWorkItem(ctx: StatementContext): FetchWorkItem {
     options: FetchWorkOptions,
     now: number,
   ) {
-    const token = randomUUID();
+    const token = workLockToken(randomUUID(), options.lockOwner);
     const params: unknown[] = [
       now,
       [...(options.excludeActivities ?? [])],

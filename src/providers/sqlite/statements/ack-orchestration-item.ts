@@ -23,6 +23,7 @@ import { prepareInsertOrchestratorItem } from './insert-orchestrator-item.js';
 import { prepareKvDeltaWrites } from './write-kv-delta.js';
 import { prepareTouchSession } from './touch-session.js';
 import { prepareAckFleetWrites } from './ack-fleet-writes.js';
+import { workLockToken } from '../../shared/work-lock-token.js';
 
 const OPERATION = 'ackOrchestrationItem';
 
@@ -299,7 +300,7 @@ export function prepareAckOrchestrationItem(db: Database.Database): AckOrchestra
           false,
         );
       }
-      tokens.set(index, randomUUID());
+      tokens.set(index, workLockToken(randomUUID(), claim?.lockOwner));
     }
     for (const [index, item] of items.entries()) {
       if (item.type !== 'ActivityExecute') {

@@ -6,6 +6,7 @@ import { randomUUID } from 'node:crypto';
 import type Database from 'better-sqlite3';
 import type { WorkItem } from '../../../core/history/work-item.js';
 import type { FetchWorkOptions, LockedWorkItem, TagFilter } from '../../provider.js';
+import { workLockToken } from '../../shared/work-lock-token.js';
 
 export type FetchWorkItem = (options: FetchWorkOptions, now: number) => LockedWorkItem | null;
 
@@ -119,7 +120,7 @@ export function prepareFetchWorkItem(db: Database.Database): FetchWorkItem {
         };
         if (claimSession.run(claim).changes !== 1) return null;
       }
-      const token = randomUUID();
+      const token = workLockToken(randomUUID(), options.lockOwner);
       lockRow.run({ id: row.id, token, lockedUntil: now + options.lockTimeoutMs });
       return {
         item: JSON.parse(row.work_item) as WorkItem,
