@@ -23,7 +23,7 @@ const SCREENS = [
   ['instances', '/instances', 'Instances'],
   ['instance-detail', '/instances/echo-1', 'echo-1'],
   ['instance-history', '/instances/echo-1?tab=history', 'echo-1'],
-  ['instance-timeline', '/instances/counter-1?tab=timeline', 'counter-1'],
+  ['instance-timeline', '/instances/echo-1?tab=timeline', 'echo-1'],
   ['instance-executions', '/instances/counter-1?tab=executions', 'counter-1'],
   ['orchestrations', '/orchestrations', 'Orchestrations'],
   ['upgrades', '/upgrades', 'Upgrades'],

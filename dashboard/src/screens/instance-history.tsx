@@ -174,7 +174,7 @@ export function TimelineTab({
     [instanceId, shown.map((x) => x.executionId).join(',')],
   );
   const now = Date.now();
-  type Row = { header: string } | { span: TimelineSpan };
+  type Row = { header: string; execution: ExecutionInfo } | { span: TimelineSpan };
   const blocks: Row[][] = [];
   let min = Infinity;
   let max = -Infinity;
@@ -182,7 +182,7 @@ export function TimelineTab({
     const x = shown[i];
     if (x === undefined) continue;
     const rows: Row[] = [
-      { header: `execution #${x.executionId} · ${x.orchestrationVersion ?? '?'}` },
+      { header: `execution #${x.executionId} · ${x.orchestrationVersion ?? '?'}`, execution: x },
     ];
     blocks.push(rows);
     min = Math.min(min, x.startedAt);
@@ -223,10 +223,24 @@ export function TimelineTab({
             {rows.map((r, i) => {
               const y = i * ROW + 4;
               if ('header' in r) {
+                const x1 = scale(r.execution.startedAt);
+                const x2 = Math.max(x1 + 2, scale(r.execution.completedAt ?? now));
                 return (
-                  <text key={`h${i}`} x={0} y={y + 12} font-weight="bold">
-                    {r.header}
-                  </text>
+                  <g key={`h${i}`}>
+                    <text x={0} y={y + 12} font-weight="bold">
+                      {r.header}
+                    </text>
+                    <rect
+                      class="bar-execution"
+                      x={x1}
+                      y={y + 5}
+                      width={x2 - x1}
+                      height={ROW - 12}
+                      rx={2}
+                    >
+                      <title>{`${r.header}: ${r.execution.status}, ${formatDuration((r.execution.completedAt ?? now) - r.execution.startedAt)}`}</title>
+                    </rect>
+                  </g>
                 );
               }
               const s = r.span;

@@ -93,7 +93,7 @@ export function registerServeCommands(program: Command, ctx: Ctx): void {
         });
         const listening = await server.listen({ port, host: o['host'] as string });
         c.io.err(
-          `duroxide management API on ${listening.url}/api/v1 (${keys.length > 0 ? `${keys.length} configured API key(s)` : 'no configured API keys: keys stored in the store are required if there are any, else loopback only and every caller is admin'}${o['readOnly'] === true ? ', read-only' : ''})`,
+          `duroxide management API on ${listening.url}/api/v1, dashboard on ${listening.url}/ (${keys.length > 0 ? `${keys.length} configured API key(s)` : 'no configured API keys: keys stored in the store are required if there are any, else loopback only and every caller is admin'}${o['readOnly'] === true ? ', read-only' : ''})`,
         );
         c.io.out(JSON.stringify({ url: listening.url, port: listening.port }));
         await untilSignal();
