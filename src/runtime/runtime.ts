@@ -42,6 +42,11 @@ import { WorkerDispatcher } from './dispatchers/worker-dispatcher.js';
 import { FleetView, type SelfNode } from '../client/fleet-view.js';
 import { checkProvider, hasCapability } from '../client/provider-capabilities.js';
 import { NodeHeartbeat } from './node-heartbeat.js';
+import { Observability } from './observability/observability.js';
+import {
+  metricsRequestListener,
+  type MetricsRequestListener,
+} from './observability/metrics-handler.js';
 import { hostname } from 'node:os';
 
 /** Worker-queue fetching loops per runtime (activities run in the background, up to workerConcurrency). */
@@ -58,6 +63,7 @@ export class Runtime {
   readonly #activities = new ActivityRegistry();
   readonly #metrics: RuntimeMetrics = newRuntimeMetrics();
   readonly #cache: InstanceCache;
+  readonly #observability: Observability;
   readonly #runtimeId = randomBytes(2).toString('hex');
   #state: State = 'created';
   #orchLoop: DispatcherLoop<LockedOrchestrationItem> | undefined;
@@ -94,6 +100,13 @@ export class Runtime {
         ? new Logger(this.#options.logLevel, this.#options.logFormat, this.#options.logSink)
         : new Logger(tracing.level, this.#options.logFormat, tracing.sink);
     this.#cache = new InstanceCache(this.#options.instanceCacheSize);
+    this.#observability = new Observability({
+      // Queue depths need the provider's management capability.
+      queueDepths: hasCapability(provider, 'management')
+        ? () => provider.getQueueDepths()
+        : undefined,
+      cachedInstances: () => this.#cache.size,
+    });
     this.#fleet = new FleetView(provider, this.#options.fleetRefreshMs);
     this.#nodeId = this.#options.workerNodeId ?? `${hostname()}-${process.pid}-${this.#runtimeId}`;
   }
@@ -198,6 +211,7 @@ export class Runtime {
     }
     this.#state = 'running';
     const provider = this.#provider;
+    await this.#observability.start();
     if (hasCapability(provider, 'fleet')) {
       this.#heartbeat = new NodeHeartbeat({
         provider,
@@ -237,6 +251,7 @@ export class Runtime {
       options: this.#options,
       logger: this.#logger,
       metrics: this.#metrics,
+      observability: this.#observability,
       runtimeId: this.#runtimeId,
       sessions: this.#sessions,
       onCapacity: () => workWaker.wake(),
@@ -250,11 +265,13 @@ export class Runtime {
       cache: this.#cache,
       logger: this.#logger,
       metrics: this.#metrics,
+      observability: this.#observability,
       versions: { fleet: this.#fleet, self },
     });
     this.#orchestration = orchestration;
     const onFetchError = (): void => {
       this.#metrics.providerErrors++;
+      this.#observability.instruments.providerErrors.inc();
     };
     this.#orchLoop = new DispatcherLoop({
       name: 'orchestration dispatcher',
@@ -333,6 +350,7 @@ export class Runtime {
     }
     await this.#heartbeat?.stop();
     this.#cache.clear();
+    this.#observability.stop();
     this.#state = 'stopped';
     this.#logger.info(TARGET, 'runtime stopped', { runtimeId: this.#runtimeId });
   }
@@ -378,6 +396,27 @@ export class Runtime {
       options,
       upgradeTarget,
     );
+  }
+
+  /**
+   * Every metric of this runtime (docs/observability.md) in the Prometheus text format, with
+   * the store's queue depths read now.
+   * @throws ProviderError when the store cannot be read
+   * @example
+   * const text = await runtime.prometheusMetrics();
+   */
+  prometheusMetrics(): Promise<string> {
+    return this.#observability.prometheusText();
+  }
+
+  /**
+   * A Node `http` request listener serving {@link prometheusMetrics}, for applications without
+   * the management server (which serves the same at `GET /metrics`).
+   * @example
+   * http.createServer(runtime.metricsHandler()).listen(9464); // or app.get('/metrics', runtime.metricsHandler())
+   */
+  metricsHandler(): MetricsRequestListener {
+    return metricsRequestListener(() => this.prometheusMetrics());
   }
 
   /** In-process counters since start. */

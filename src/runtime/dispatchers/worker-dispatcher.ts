@@ -20,6 +20,7 @@ import { ActivityContext } from '../activity-context.js';
 import { DeferralList } from '../deferral-list.js';
 import type { Logger } from '../logger.js';
 import type { RuntimeMetrics } from '../metrics.js';
+import type { Observability } from '../observability/observability.js';
 import { unregisteredDelayMs, type ResolvedRuntimeOptions } from '../options.js';
 import type { ActivityRegistry } from '../registry.js';
 import type { SessionTracker } from '../session-tracker.js';
@@ -35,6 +36,7 @@ export interface WorkerDispatcherDeps {
   readonly options: ResolvedRuntimeOptions;
   readonly logger: Logger;
   readonly metrics: RuntimeMetrics;
+  readonly observability: Observability;
   readonly runtimeId: string;
   readonly sessions: SessionTracker;
   /** A worker slot became free after a fetch was skipped for lack of one. */
@@ -191,6 +193,7 @@ export class WorkerDispatcher {
   async #process(locked: LockedWorkItem, slot: number): Promise<void> {
     const { provider, options, registry, logger, metrics } = this.#d;
     metrics.workerDispatcherItemsFetched++;
+    this.#d.observability.instruments.workerItemsFetched.inc();
     const item = locked.item;
     if (item.type !== 'ActivityExecute') {
       logger.error(TARGET, `worker queue holds a ${item.type} item; dropping it`);
@@ -199,6 +202,7 @@ export class WorkerDispatcher {
     }
     if (locked.attemptCount > options.maxAttempts) {
       metrics.activityPoison++;
+      this.#d.observability.instruments.activityPoison.inc();
       const details: ErrorDetails = {
         category: 'poison',
         kind: 'Activity',
@@ -285,16 +289,19 @@ export class WorkerDispatcher {
     }
 
     const startedAt = performance.now();
+    const observation = this.#d.observability.activity(item, locked.attemptCount);
     const controller = new AbortController();
     const runningKey = `${item.instance}|${item.executionId}|${item.id}`;
     this.#running.set(runningKey, controller);
     const renewal = keepLockRenewed({
       renew: (ms) => provider.renewWorkItemLock(locked.lockToken, ms),
       lockTimeoutMs: options.workerLockTimeoutMs,
+      onRenewed: () => this.#d.observability.lockRenewed('activity'),
       onFailure: (error) => {
         // A transient error (busy database) is retried at the next interval; a permanent one
         // means the row was deleted (the activity was cancelled) or the lock was lost.
         if (isDuroxideError(error) && error.retryable) return 'retry';
+        this.#d.observability.lockLost('activity');
         controller.abort(new Error('activity cancelled'));
         return 'stop';
       },
@@ -314,10 +321,12 @@ export class WorkerDispatcher {
         provider,
         logger,
       });
-      const run: Promise<Outcome> = (async () => handler(ctx, decodeInput(item.input)))().then(
-        (value): Outcome => ({ ok: true, value }),
-        (error: unknown): Outcome => ({ ok: false, error }),
-      );
+      const run: Promise<Outcome> = observation
+        .run(async () => handler(ctx, decodeInput(item.input)))
+        .then(
+          (value): Outcome => ({ ok: true, value }),
+          (error: unknown): Outcome => ({ ok: false, error }),
+        );
       const cancelled = new Promise<'cancelled'>((resolve) => {
         controller.signal.addEventListener('abort', () => resolve('cancelled'), { once: true });
       });
@@ -325,6 +334,7 @@ export class WorkerDispatcher {
       if (first === 'cancelled') {
         renewal.stop();
         metrics.activityCancelled++;
+        observation.finish('cancelled');
         logger.debug(TARGET, 'activity cancelled; waiting for its grace period', {
           instanceId: item.instance,
           activityName: item.name,
@@ -348,6 +358,7 @@ export class WorkerDispatcher {
           });
         } catch (e) {
           metrics.activityAppErrors++;
+          observation.finish('app_error', (e as Error).message);
           return failure(
             item,
             appError(
@@ -356,6 +367,7 @@ export class WorkerDispatcher {
           );
         }
         metrics.activitySuccess++;
+        observation.finish('success');
         return {
           type: 'ActivityCompleted',
           instance: item.instance,
@@ -368,6 +380,7 @@ export class WorkerDispatcher {
       const e = first.error;
       const message = errorMessage(e);
       const name = errorName(e);
+      observation.finish('app_error', message);
       logger.warn(TARGET, 'activity failed (application error)', {
         instanceId: item.instance,
         activityName: item.name,
