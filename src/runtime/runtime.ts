@@ -12,7 +12,7 @@ import { DUROXIDE_VERSION } from '../core/version.js';
 import type { LockedOrchestrationItem, LockedWorkItem, Provider } from '../providers/provider.js';
 import { DispatcherLoop } from './dispatchers/dispatcher-loop.js';
 import { InstanceCache } from './instance-cache.js';
-import { Logger } from './logger.js';
+import type { Logger } from './logger.js';
 import { newRuntimeMetrics, type MetricsSnapshot, type RuntimeMetrics } from './metrics.js';
 import {
   resolveRuntimeOptions,
@@ -36,13 +36,13 @@ import {
   type VersionPolicy,
 } from './registry.js';
 import { SessionTracker } from './session-tracker.js';
-import { installedTracing } from './tracing.js';
 import { timerDelay, Waker } from './waker.js';
 import { WorkerDispatcher } from './dispatchers/worker-dispatcher.js';
 import { FleetView, type SelfNode } from '../client/fleet-view.js';
 import { checkProvider, hasCapability } from '../client/provider-capabilities.js';
 import { NodeHeartbeat } from './node-heartbeat.js';
 import { Observability } from './observability/observability.js';
+import { runtimeLogger } from './observability/structured-logger.js';
 import {
   metricsRequestListener,
   type MetricsRequestListener,
@@ -93,12 +93,9 @@ export class Runtime {
     this.#options = provider.capabilities.localActivityHandoff
       ? resolved
       : { ...resolved, localActivities: false };
-    // Without its own sink, a runtime writes to the trace file of initTracing, at that level.
-    const tracing = this.#options.logSink === undefined ? installedTracing() : undefined;
-    this.#logger =
-      tracing === undefined
-        ? new Logger(this.#options.logLevel, this.#options.logFormat, this.#options.logSink)
-        : new Logger(tracing.level, this.#options.logFormat, tracing.sink);
+    this.#nodeId = this.#options.workerNodeId ?? `${hostname()}-${process.pid}-${this.#runtimeId}`;
+    // Without its own sink or logger, a runtime writes to the trace file of initTracing, at that level.
+    this.#logger = runtimeLogger(this.#options, this.#nodeId);
     this.#cache = new InstanceCache(this.#options.instanceCacheSize);
     this.#observability = new Observability({
       // Queue depths need the provider's management capability.
@@ -108,7 +105,6 @@ export class Runtime {
       cachedInstances: () => this.#cache.size,
     });
     this.#fleet = new FleetView(provider, this.#options.fleetRefreshMs);
-    this.#nodeId = this.#options.workerNodeId ?? `${hostname()}-${process.pid}-${this.#runtimeId}`;
   }
 
   /** This runtime's id in the node registry (`workerNodeId` when set). */

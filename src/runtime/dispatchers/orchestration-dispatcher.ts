@@ -413,7 +413,7 @@ export class OrchestrationDispatcher {
     const { instanceId } = batch.locked.item;
     metrics.orchPoison++;
     this.#d.observability.instruments.orchestrationPoison.inc();
-    logger.warn(TARGET, 'orchestration message exceeded max attempts, marking as poison', {
+    logger.error(TARGET, 'orchestration message exceeded max attempts, marking as poison', {
       instanceId,
       reason: batch.reason,
     });

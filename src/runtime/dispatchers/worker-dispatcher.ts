@@ -213,7 +213,7 @@ export class WorkerDispatcher {
           activityName: item.name,
         },
       };
-      logger.warn(TARGET, 'activity exceeded max attempts, marking as poison', {
+      logger.error(TARGET, 'activity exceeded max attempts, marking as poison', {
         instanceId: item.instance,
         activityName: item.name,
       });
@@ -381,8 +381,10 @@ export class WorkerDispatcher {
       const message = errorMessage(e);
       const name = errorName(e);
       observation.finish('app_error', message);
-      logger.warn(TARGET, 'activity failed (application error)', {
+      // Debug: the orchestration handles it or fails, and its failure is logged (docs/observability.md).
+      logger.debug(TARGET, 'activity failed (application error)', {
         instanceId: item.instance,
+        executionId: item.executionId,
         activityName: item.name,
         error: message,
       });
