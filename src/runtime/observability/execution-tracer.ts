@@ -35,7 +35,7 @@ export interface ExecutionInfo {
   readonly startedAt: number;
 }
 
-export function formatTraceparent(sc: SpanContext): string {
+function formatTraceparent(sc: SpanContext): string {
   return `00-${sc.traceId}-${sc.spanId}-${sc.traceFlags.toString(16).padStart(2, '0')}`;
 }
 
@@ -155,10 +155,11 @@ export class ExecutionTracer {
   }
 
   /** Ends a turn span; `error` marks it failed (the turn was not committed). */
-  endTurn(span: Span | undefined, error?: unknown): void {
+  endTurn(span: Span | undefined, error?: string | Error): void {
     if (span === undefined) return;
     if (error !== undefined) {
-      span.setStatus({ code: this.#api.SpanStatusCode.ERROR, message: String(error) });
+      const message = error instanceof Error ? error.message : error;
+      span.setStatus({ code: this.#api.SpanStatusCode.ERROR, message });
     }
     span.end();
   }

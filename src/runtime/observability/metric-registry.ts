@@ -18,7 +18,7 @@ interface FamilyBase {
 }
 
 /** Upper bounds (seconds) of duration histograms: 1 ms … 60 s. */
-export const DURATION_BUCKETS_SECONDS: readonly number[] = [
+const DURATION_BUCKETS_SECONDS: readonly number[] = [
   0.001, 0.0025, 0.005, 0.01, 0.025, 0.05, 0.1, 0.25, 0.5, 1, 2.5, 5, 10, 30, 60,
 ];
 

@@ -147,7 +147,10 @@ export class TurnObservation {
   failed(error: unknown): void {
     if (this.#ended) return;
     this.#ended = true;
-    this.#tracer?.endTurn(this.#span, error ?? 'turn not committed');
+    this.#tracer?.endTurn(
+      this.#span,
+      error instanceof Error ? error : typeof error === 'string' ? error : 'turn not committed',
+    );
   }
 }
 

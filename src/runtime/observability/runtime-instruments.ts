@@ -30,8 +30,6 @@ const ATTRIBUTE_KEYS: Readonly<Record<string, string>> = {
 
 /** How an execution started, the `initiated_by` label. */
 export type InitiatedBy = 'client' | 'suborchestration' | 'continueAsNew';
-/** The `status` label of a finished execution. */
-export type CompletionStatus = 'success' | 'failed' | 'continuedAsNew';
 /** The `outcome` label of one activity attempt. */
 export type ActivityOutcome =
   'success' | 'app_error' | 'cancelled' | 'infra_error' | 'config_error';

@@ -61,8 +61,8 @@ function structuredSink(logger: StructuredLogger, nodeId: string): LogSink {
 
 /** The logger's own level check, when it has one. */
 function structuredLevelCheck(logger: StructuredLogger): ((level: Level) => boolean) | undefined {
-  const check = logger.isLevelEnabled;
-  return check === undefined ? undefined : (level) => check.call(logger, level);
+  if (logger.isLevelEnabled === undefined) return undefined;
+  return (level) => logger.isLevelEnabled?.(level) ?? true;
 }
 
 /**
