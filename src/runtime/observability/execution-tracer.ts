@@ -24,6 +24,8 @@ import type { OtelApi } from './otel-api.js';
 const TRACEPARENT = /^00-([0-9a-f]{32})-([0-9a-f]{16})-([0-9a-f]{2})$/;
 /** Execution spans kept open in memory; beyond it the oldest is dropped (and re-emitted at its end). */
 const MAX_LIVE_EXECUTIONS = 10_000;
+/** Parent contexts kept for reuse (a cache: cleared when full). */
+const MAX_CACHED_CONTEXTS = 4096;
 
 /** What a span needs to know about the execution it belongs to. */
 export interface ExecutionInfo {
@@ -55,6 +57,8 @@ export class ExecutionTracer {
   readonly #api: OtelApi;
   readonly #tracer: Tracer;
   readonly #live = new Map<string, Span>();
+  /** Contexts of recent parents by traceparent: every turn of an execution reuses one. */
+  readonly #contexts = new Map<string, Context>();
 
   constructor(api: OtelApi) {
     this.#api = api;
@@ -64,13 +68,20 @@ export class ExecutionTracer {
   /** A context whose active span is the remote span `tc` names (ROOT for none or a bad one). */
   contextOf(tc: TraceContext | undefined): Context {
     const { ROOT_CONTEXT, trace, createTraceState } = this.#api;
-    const parsed = tc === undefined ? undefined : parse(tc.traceparent);
+    if (tc === undefined) return ROOT_CONTEXT;
+    const key = tc.tracestate === undefined ? tc.traceparent : `${tc.traceparent} ${tc.tracestate}`;
+    const known = this.#contexts.get(key);
+    if (known !== undefined) return known;
+    const parsed = parse(tc.traceparent);
     if (parsed === undefined) return ROOT_CONTEXT;
-    return trace.setSpanContext(ROOT_CONTEXT, {
+    const context = trace.setSpanContext(ROOT_CONTEXT, {
       ...parsed,
       isRemote: true,
-      ...(tc?.tracestate === undefined ? {} : { traceState: createTraceState(tc.tracestate) }),
+      ...(tc.tracestate === undefined ? {} : { traceState: createTraceState(tc.tracestate) }),
     });
+    if (this.#contexts.size >= MAX_CACHED_CONTEXTS) this.#contexts.clear();
+    this.#contexts.set(key, context);
+    return context;
   }
 
   #attributes(

@@ -33,8 +33,6 @@ function keyOf(values: LabelValues): string {
 /** A monotonically increasing count per label set. */
 export class CounterFamily implements FamilyBase {
   readonly type = 'counter';
-  /** Receives every increment too (the OpenTelemetry counter, when installed). */
-  mirror: ((values: LabelValues, by: number) => void) | undefined;
   readonly #series = new Map<string, { values: LabelValues; count: number }>();
 
   constructor(
@@ -44,7 +42,6 @@ export class CounterFamily implements FamilyBase {
   ) {}
 
   inc(values: LabelValues = [], by = 1): void {
-    this.mirror?.(values, by);
     const key = keyOf(values);
     const s = this.#series.get(key);
     if (s !== undefined) {

@@ -191,55 +191,74 @@ export class RuntimeInstruments {
    */
   bridgeToOpenTelemetry(api: OtelApi): () => void {
     const meter = api.metrics.getMeter('duroxide-ts', DUROXIDE_VERSION);
+    type Observable = ReturnType<typeof meter.createObservableGauge>;
+    // Counters are observed from this registry when OpenTelemetry collects (no cost per event);
+    // histograms have no observable form, so each observation is mirrored as it happens.
+    const counters: {
+      family: CounterFamily;
+      instrument: Observable;
+      attributes: AttributeCache;
+    }[] = [];
     for (const family of this.#families) {
-      // OpenTelemetry counters carry no `_total` (its Prometheus exporter appends it).
-      const name = family.name.replace(/_total$/, '');
-      const toAttributes = attributeCache(family.labelNames);
+      const attributes = attributeCache(family.labelNames);
       if (family instanceof CounterFamily) {
-        const counter = meter.createCounter(name, { description: family.help });
-        family.mirror = (values, by) => counter.add(by, toAttributes(values));
+        // OpenTelemetry counters carry no `_total` (its Prometheus exporter appends it).
+        const name = family.name.replace(/_total$/, '');
+        counters.push({
+          family,
+          instrument: meter.createObservableCounter(name, { description: family.help }),
+          attributes,
+        });
       } else {
-        const histogram = meter.createHistogram(name, {
+        const histogram = meter.createHistogram(family.name, {
           description: family.help,
           unit: 's',
           advice: { explicitBucketBoundaries: [...family.bounds] },
         });
-        family.mirror = (values, value) => histogram.record(value, toAttributes(values));
+        family.mirror = (values, value) => histogram.record(value, attributes(values));
       }
     }
-    const observables = new Map<string, ReturnType<typeof meter.createObservableGauge>>();
-    const gaugeNames: readonly [string, string][] = [
-      [
-        'duroxide_orchestrator_queue_depth',
-        'Orchestrator-queue messages not locked (timers included).',
-      ],
-      ['duroxide_worker_queue_depth', 'Worker-queue items not locked.'],
-      ['duroxide_timer_queue_depth', 'Timers not due yet.'],
-      ['duroxide_instance_cache_size', 'Suspended instances held in the live-instance cache.'],
-    ];
-    for (const [name, description] of gaugeNames)
-      observables.set(name, meter.createObservableGauge(name, { description }));
+    const gauges = new Map<string, Observable>();
+    for (const [name, description] of GAUGES)
+      gauges.set(name, meter.createObservableGauge(name, { description }));
     const callback = async (result: {
-      observe(gauge: ReturnType<typeof meter.createObservableGauge>, value: number): void;
+      observe(instrument: Observable, value: number, attributes?: Attributes): void;
     }): Promise<void> => {
+      for (const c of counters)
+        for (const s of c.family.samples())
+          result.observe(c.instrument, s.count, c.attributes(s.values));
       let readings: GaugeReading[];
       try {
         readings = await this.readGauges();
       } catch {
-        return; // the store is unreachable: no reading this time
+        return; // the store is unreachable: no gauge reading this time
       }
       for (const g of readings) {
-        const gauge = observables.get(g.name);
+        const gauge = gauges.get(g.name);
         for (const s of g.samples) if (gauge !== undefined) result.observe(gauge, s.value);
       }
     };
-    meter.addBatchObservableCallback(callback, [...observables.values()]);
+    const observables = [...counters.map((c) => c.instrument), ...gauges.values()];
+    meter.addBatchObservableCallback(callback, observables);
     return () => {
-      meter.removeBatchObservableCallback(callback, [...observables.values()]);
-      for (const family of this.#families) family.mirror = undefined;
+      meter.removeBatchObservableCallback(callback, observables);
+      for (const family of this.#families)
+        if (family instanceof HistogramFamily) family.mirror = undefined;
     };
   }
 }
+
+const GAUGES: readonly (readonly [string, string])[] = [
+  [
+    'duroxide_orchestrator_queue_depth',
+    'Orchestrator-queue messages not locked (timers included).',
+  ],
+  ['duroxide_worker_queue_depth', 'Worker-queue items not locked.'],
+  ['duroxide_timer_queue_depth', 'Timers not due yet.'],
+  ['duroxide_instance_cache_size', 'Suspended instances held in the live-instance cache.'],
+];
+
+type AttributeCache = (values: LabelValues) => Attributes;
 
 /** The queue-depth gauges of a store. */
 export function queueDepthGauges(depths: QueueDepthsRecord): GaugeReading[] {
@@ -266,7 +285,7 @@ export function queueDepthGauges(depths: QueueDepthsRecord): GaugeReading[] {
 }
 
 /** Attribute objects per label set, built once (OpenTelemetry calls are then allocation-free). */
-function attributeCache(labelNames: readonly string[]): (values: LabelValues) => Attributes {
+function attributeCache(labelNames: readonly string[]): AttributeCache {
   const keys = labelNames.map((n) => ATTRIBUTE_KEYS[n] ?? n);
   const cache = new Map<string, Attributes>();
   return (values) => {
