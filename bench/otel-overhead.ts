@@ -3,31 +3,36 @@
  * (docs/performance.md, "Observability overhead").
  *
  *   node .build/bench/otel-overhead.js [--instances 1000] [--rounds 3] [--provider sqlite|postgres]
+ *   node .build/bench/otel-overhead.js --hooks
  *
  * Alternates rounds of chain3 (closed loop, 100 in flight) without an OpenTelemetry SDK
  * registered (the API's no-op providers: what an application without OpenTelemetry gets, plus
  * the runtime's own Prometheus registry, which is always on) and with the SDK registered as an
  * application would: a MeterProvider with a periodic reader and a TracerProvider with a
  * BatchSpanProcessor, both exporting to memory. Prints the median throughput of each and the
- * overhead.
+ * overhead. Then times the runtime's observability calls alone for one chain3 instance (an
+ * execution span, four turns, three activity attempts and their metrics), with and without the
+ * SDK: a figure that a busy machine disturbs far less than end-to-end throughput.
  */
 import { context, metrics, trace } from '@opentelemetry/api';
 import { AsyncLocalStorageContextManager } from '@opentelemetry/context-async-hooks';
 import {
   AggregationTemporality,
-  InMemoryMetricExporter,
   MeterProvider,
   PeriodicExportingMetricReader,
+  type PushMetricExporter,
 } from '@opentelemetry/sdk-metrics';
 import {
   BasicTracerProvider,
   BatchSpanProcessor,
-  InMemorySpanExporter,
+  type SpanExporter,
 } from '@opentelemetry/sdk-trace-base';
 import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { SqliteProvider, type Provider } from '../src/index.js';
+import { Observability } from '../src/runtime/observability/observability.js';
+import type { ExecutionInfo } from '../src/runtime/observability/execution-tracer.js';
 import * as w from './workloads.js';
 
 function arg(name: string, fallback: string): string {
@@ -46,11 +51,14 @@ interface Installed {
 }
 
 /**
- * `contextOnly`: just the async-hooks context manager (every OpenTelemetry setup installs one;
- * on Node 20 it slows every promise down, whatever duroxide-ts does). `full`: the whole SDK.
+ * `contextOnly`: just the async-hooks context manager, in use (an instrumented application runs
+ * code in contexts all the time; the first `context.with` turns Node 20's promise hooks on for
+ * the whole process, which slows every promise down whatever duroxide-ts does). `full`: the
+ * whole SDK.
  */
 function installSdk(mode: 'contextOnly' | 'full'): Installed {
   context.setGlobalContextManager(new AsyncLocalStorageContextManager().enable());
+  context.with(context.active(), () => undefined);
   if (mode === 'contextOnly')
     return {
       spanCount: () => 0,
@@ -58,22 +66,35 @@ function installSdk(mode: 'contextOnly' | 'full'): Installed {
         context.disable();
       },
     };
-  const spans = new InMemorySpanExporter();
+  // Exporters that count and drop, as a network exporter would hand the data off.
+  let exported = 0;
+  const spans: SpanExporter = {
+    export(batch, done) {
+      exported += batch.length;
+      done({ code: 0 });
+    },
+    shutdown: async () => undefined,
+  };
+  const metricExporter: PushMetricExporter = {
+    export(_metrics, done) {
+      done({ code: 0 });
+    },
+    forceFlush: async () => undefined,
+    shutdown: async () => undefined,
+    selectAggregationTemporality: () => AggregationTemporality.CUMULATIVE,
+  };
   const tracerProvider = new BasicTracerProvider({
     spanProcessors: [new BatchSpanProcessor(spans, { maxQueueSize: 100_000 })],
   });
   const meterProvider = new MeterProvider({
     readers: [
-      new PeriodicExportingMetricReader({
-        exporter: new InMemoryMetricExporter(AggregationTemporality.CUMULATIVE),
-        exportIntervalMillis: 1000,
-      }),
+      new PeriodicExportingMetricReader({ exporter: metricExporter, exportIntervalMillis: 1000 }),
     ],
   });
   trace.setGlobalTracerProvider(tracerProvider);
   metrics.setGlobalMeterProvider(meterProvider);
   return {
-    spanCount: () => spans.getFinishedSpans().length,
+    spanCount: () => exported,
     async uninstall() {
       await tracerProvider.forceFlush();
       await meterProvider.shutdown();
@@ -131,8 +152,8 @@ async function main(): Promise<void> {
       const sdk = mode === 'none' ? undefined : installSdk(mode);
       const result = await w.chain(env, sizes, 3);
       if (sdk !== undefined) {
-        spans += sdk.spanCount();
         await sdk.uninstall();
+        spans += sdk.spanCount();
       }
       rate[mode].push(result.orchestrations / result.seconds);
       cpuMs[mode].push((result.cpuSeconds * 1000) / result.orchestrations);
@@ -160,4 +181,78 @@ async function main(): Promise<void> {
   );
 }
 
-void main();
+/** CPU µs of the observability calls of one chain3 instance, averaged over `n`. */
+async function hookCost(n: number): Promise<number> {
+  const obs = new Observability({ queueDepths: undefined, cachedInstances: () => 0 });
+  await obs.start();
+  const one = async (i: number): Promise<void> => {
+    const base = {
+      instanceId: `hooks-${i}`,
+      executionId: 1,
+      orchestrationName: 'Chain',
+      orchestrationVersion: '1.0.0',
+      startedAt: Date.now(),
+    };
+    const execution: ExecutionInfo = {
+      ...base,
+      traceContext: obs.tracer?.startExecution(base, undefined),
+    };
+    for (let t = 0; t < 4; t++) {
+      const turn = obs.turn(execution);
+      const items = turn.stamp(
+        t < 3
+          ? [
+              {
+                type: 'ActivityExecute' as const,
+                instance: base.instanceId,
+                executionId: 1,
+                id: t + 2,
+                name: 'Step',
+                input: '1',
+              },
+            ]
+          : [],
+      );
+      turn.committed(
+        {
+          historyDelta: [],
+          workerItems: [],
+          orchestratorItems: [],
+          cancelledActivities: [],
+          status: t === 3 ? 'Completed' : 'Running',
+          started:
+            t === 0
+              ? { name: 'Chain', version: '1.0.0', parent: undefined, duroxideVersion: '0' }
+              : undefined,
+        },
+        t === 0 ? { type: 'StartOrchestration' } : undefined,
+      );
+      const item = items[0];
+      if (item?.type === 'ActivityExecute') {
+        const a = obs.activity(item, 1);
+        await a.run(async () => 1);
+        a.finish('success');
+      }
+    }
+  };
+  for (let i = 0; i < 2000; i++) await one(i); // warm-up
+  const cpu0 = process.cpuUsage();
+  for (let i = 0; i < n; i++) await one(i);
+  const cpu = process.cpuUsage(cpu0);
+  obs.stop();
+  return (cpu.user + cpu.system) / n;
+}
+
+async function hooks(): Promise<void> {
+  const without = await hookCost(20_000);
+  const sdk = installSdk('full');
+  const withSdk = await hookCost(20_000);
+  await sdk.uninstall();
+  console.log(
+    `observability calls per chain3 instance: ${without.toFixed(1)} CPU µs without an SDK, ` +
+      `${withSdk.toFixed(1)} CPU µs with the SDK (8 spans, every one sampled)`,
+  );
+}
+
+if (process.argv.includes('--hooks')) void hooks();
+else void main();

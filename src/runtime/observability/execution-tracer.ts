@@ -24,8 +24,6 @@ import type { OtelApi } from './otel-api.js';
 const TRACEPARENT = /^00-([0-9a-f]{32})-([0-9a-f]{16})-([0-9a-f]{2})$/;
 /** Execution spans kept open in memory; beyond it the oldest is dropped (and re-emitted at its end). */
 const MAX_LIVE_EXECUTIONS = 10_000;
-/** Parent contexts kept for reuse (a cache: cleared when full). */
-const MAX_CACHED_CONTEXTS = 4096;
 
 /** What a span needs to know about the execution it belongs to. */
 export interface ExecutionInfo {
@@ -57,8 +55,11 @@ export class ExecutionTracer {
   readonly #api: OtelApi;
   readonly #tracer: Tracer;
   readonly #live = new Map<string, Span>();
-  /** Contexts of recent parents by traceparent: every turn of an execution reuses one. */
-  readonly #contexts = new Map<string, Context>();
+  /**
+   * Parent contexts by the recorded trace context object: the turns of a cached execution share
+   * one (its `OrchestrationStarted` event's), so the context is built once per execution.
+   */
+  readonly #contexts = new WeakMap<TraceContext, Context>();
 
   constructor(api: OtelApi) {
     this.#api = api;
@@ -69,8 +70,7 @@ export class ExecutionTracer {
   contextOf(tc: TraceContext | undefined): Context {
     const { ROOT_CONTEXT, trace, createTraceState } = this.#api;
     if (tc === undefined) return ROOT_CONTEXT;
-    const key = tc.tracestate === undefined ? tc.traceparent : `${tc.traceparent} ${tc.tracestate}`;
-    const known = this.#contexts.get(key);
+    const known = this.#contexts.get(tc);
     if (known !== undefined) return known;
     const parsed = parse(tc.traceparent);
     if (parsed === undefined) return ROOT_CONTEXT;
@@ -79,8 +79,7 @@ export class ExecutionTracer {
       isRemote: true,
       ...(tc.tracestate === undefined ? {} : { traceState: createTraceState(tc.tracestate) }),
     });
-    if (this.#contexts.size >= MAX_CACHED_CONTEXTS) this.#contexts.clear();
-    this.#contexts.set(key, context);
+    this.#contexts.set(tc, context);
     return context;
   }
 
@@ -221,25 +220,18 @@ export class ExecutionTracer {
   ): { readonly span: Span; readonly context: Context } | undefined {
     if (item.traceContext === undefined) return undefined;
     const parent = this.contextOf(item.traceContext);
-    const span = this.#tracer.startSpan(
-      `activity ${item.name}`,
-      {
-        attributes: {
-          'activity.name': item.name,
-          'duroxide.instance_id': item.instance,
-          'duroxide.execution_id': item.executionId,
-          'duroxide.activity_id': item.id,
-          'duroxide.attempt': attempt,
-          ...(item.orchestrationName === undefined
-            ? {}
-            : { 'orchestration.name': item.orchestrationName }),
-          ...(item.orchestrationVersion === undefined
-            ? {}
-            : { 'orchestration.version': item.orchestrationVersion }),
-        },
-      },
-      parent,
-    );
+    const attributes: Record<string, string | number> = {
+      'activity.name': item.name,
+      'duroxide.instance_id': item.instance,
+      'duroxide.execution_id': item.executionId,
+      'duroxide.activity_id': item.id,
+      'duroxide.attempt': attempt,
+    };
+    if (item.orchestrationName !== undefined)
+      attributes['orchestration.name'] = item.orchestrationName;
+    if (item.orchestrationVersion !== undefined)
+      attributes['orchestration.version'] = item.orchestrationVersion;
+    const span = this.#tracer.startSpan(`activity ${item.name}`, { attributes }, parent);
     return { span, context: this.#api.trace.setSpan(parent, span) };
   }
 
