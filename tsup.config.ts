@@ -19,7 +19,7 @@ export default defineConfig([
     removeNodeProtocol: false,
     outDir: 'dist',
     splitting: false,
-    external: ['better-sqlite3', 'pg', 'node:test'],
+    external: ['better-sqlite3', 'pg', '@opentelemetry/api', 'node:test'],
   },
   // The `duroxide` binary (package.json "bin"): ESM only, with a shebang.
   {
@@ -34,6 +34,6 @@ export default defineConfig([
     removeNodeProtocol: false,
     outDir: 'dist',
     splitting: false,
-    external: ['better-sqlite3', 'pg'],
+    external: ['better-sqlite3', 'pg', '@opentelemetry/api'],
   },
 ]);

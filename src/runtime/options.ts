@@ -8,6 +8,7 @@ import { LOG_FORMATS, LOG_LEVELS, type LogFormat, type LogLevel, type LogSink } 
 import { HISTORY_FORMAT } from '../core/version.js';
 import { DEFAULT_LIMITS, MAX_WORKER_TAGS, type Limits } from '../core/limits.js';
 import { tagProblem } from '../core/validation/arguments.js';
+import { checkStructuredLogger, type StructuredLogger } from './observability/structured-logger.js';
 
 export interface RuntimeOptions {
   /**
@@ -83,6 +84,12 @@ export interface RuntimeOptions {
   /** Receives log records instead of stderr. */
   readonly logSink?: LogSink;
   /**
+   * A pino-compatible logger (e.g. `pino()`) receiving every record as a structured object
+   * (`instanceId`, `executionId`, `orchestration: 'name@version'`, `activityName`, `nodeId`, …);
+   * its own level decides what is logged (docs/observability.md). Not with `logSink`.
+   */
+  readonly logger?: StructuredLogger;
+  /**
    * Size limits: `maxPayloadBytes` (default 4 MiB), `maxCustomStatusBytes` (256 KiB),
    * `maxKvValueBytes` (64 KiB), `maxKvKeys` (150), `maxTagBytes` (256) and `maxHistoryEvents`
    * per execution (default 0 = unlimited). Exceeding one is a clear error at the call site, or
@@ -132,6 +139,7 @@ export interface ResolvedRuntimeOptions {
   readonly logLevel: LogLevel;
   readonly logFormat: LogFormat;
   readonly logSink: LogSink | undefined;
+  readonly logger: StructuredLogger | undefined;
   readonly limits: Limits;
   readonly nodeHeartbeatIntervalMs: number;
   readonly fleetRefreshMs: number;
@@ -205,6 +213,7 @@ const KNOWN_OPTIONS: ReadonlySet<string> = new Set<keyof RuntimeOptions>([
   'logLevel',
   'logFormat',
   'logSink',
+  'logger',
   'limits',
   'nodeHeartbeatIntervalMs',
   'fleetRefreshMs',
@@ -296,11 +305,21 @@ export function resolveRuntimeOptions(options: RuntimeOptions = {}): ResolvedRun
     logLevel,
     logFormat,
     logSink: options.logSink,
+    logger: checkLogger(options),
     limits: checkLimits(options.limits),
     nodeHeartbeatIntervalMs: int(options, 'nodeHeartbeatIntervalMs', 5000, 10),
     fleetRefreshMs: int(options, 'fleetRefreshMs', 1000, 0),
     historyFormat: int(options, 'historyFormat', HISTORY_FORMAT, 1),
   };
+}
+
+function checkLogger(options: RuntimeOptions): StructuredLogger | undefined {
+  if (options.logger === undefined) return undefined;
+  if (options.logSink !== undefined)
+    throw new InvalidInputError(
+      'runtime options logger and logSink cannot be used together; pass one of them',
+    );
+  return checkStructuredLogger(options.logger);
 }
 
 function checkLimits(limits: Partial<Limits> | undefined): Limits {
