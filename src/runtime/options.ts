@@ -8,6 +8,7 @@ import { LOG_FORMATS, LOG_LEVELS, type LogFormat, type LogLevel, type LogSink } 
 import { HISTORY_FORMAT } from '../core/version.js';
 import { DEFAULT_LIMITS, MAX_WORKER_TAGS, type Limits } from '../core/limits.js';
 import { tagProblem } from '../core/validation/arguments.js';
+import { SYSTEM_CLOCK, type RuntimeClock } from './runtime-clock.js';
 
 export interface RuntimeOptions {
   /**
@@ -107,6 +108,12 @@ export interface RuntimeOptions {
    * @internal Tests simulate engines of other builds with it.
    */
   readonly historyFormat?: number;
+  /**
+   * Where now comes from for what orchestrations observe (`ctx.utcNow`, timer fire times); the
+   * provider must use the same clock. Default real time.
+   * @internal The test kit's virtual clock (`createTestEnvironment`).
+   */
+  readonly clock?: RuntimeClock;
 }
 
 export interface ResolvedRuntimeOptions {
@@ -136,6 +143,7 @@ export interface ResolvedRuntimeOptions {
   readonly nodeHeartbeatIntervalMs: number;
   readonly fleetRefreshMs: number;
   readonly historyFormat: number;
+  readonly clock: RuntimeClock;
 }
 
 function int(
@@ -209,6 +217,7 @@ const KNOWN_OPTIONS: ReadonlySet<string> = new Set<keyof RuntimeOptions>([
   'nodeHeartbeatIntervalMs',
   'fleetRefreshMs',
   'historyFormat',
+  'clock',
 ]);
 
 function optionalString(
@@ -300,7 +309,22 @@ export function resolveRuntimeOptions(options: RuntimeOptions = {}): ResolvedRun
     nodeHeartbeatIntervalMs: int(options, 'nodeHeartbeatIntervalMs', 5000, 10),
     fleetRefreshMs: int(options, 'fleetRefreshMs', 1000, 0),
     historyFormat: int(options, 'historyFormat', HISTORY_FORMAT, 1),
+    clock: checkClock(options.clock),
   };
+}
+
+function checkClock(clock: unknown): RuntimeClock {
+  if (clock === undefined) return SYSTEM_CLOCK;
+  const c = clock as Partial<RuntimeClock> | null;
+  if (
+    typeof c !== 'object' ||
+    c === null ||
+    typeof c.now !== 'function' ||
+    (c.onJump !== undefined && typeof c.onJump !== 'function')
+  ) {
+    throw new InvalidInputError('runtime option clock must be an object with a now() function');
+  }
+  return clock as RuntimeClock;
 }
 
 function checkLimits(limits: Partial<Limits> | undefined): Limits {
