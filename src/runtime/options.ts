@@ -313,9 +313,9 @@ export function resolveRuntimeOptions(options: RuntimeOptions = {}): ResolvedRun
   };
 }
 
-function checkClock(clock: unknown): RuntimeClock {
+function checkClock(clock: RuntimeClock | undefined): RuntimeClock {
   if (clock === undefined) return SYSTEM_CLOCK;
-  const c = clock as Partial<RuntimeClock> | null;
+  const c = clock as { now?: unknown; onJump?: unknown } | null;
   if (
     typeof c !== 'object' ||
     c === null ||
@@ -324,7 +324,7 @@ function checkClock(clock: unknown): RuntimeClock {
   ) {
     throw new InvalidInputError('runtime option clock must be an object with a now() function');
   }
-  return clock as RuntimeClock;
+  return clock;
 }
 
 function checkLimits(limits: Partial<Limits> | undefined): Limits {

@@ -8,7 +8,7 @@ import { InvalidInputError } from '../core/errors/duroxide-error.js';
 import { DEFAULT_VERSION } from '../core/versioning/semver.js';
 
 /** Any orchestration function (async, generator or plain), whatever its input and output. */
-export type AnyOrchestration = OrchestrationHandler<never, unknown>;
+type AnyOrchestration = OrchestrationHandler<never, unknown>;
 
 /**
  * Orchestrations by name: a function registers version 1.0.0; an object maps versions to
@@ -25,7 +25,7 @@ type HandlerOf<S, N> = N extends keyof S
   : AnyOrchestration;
 
 type Settled<R> =
-  R extends Promise<infer O> ? O : R extends Generator<unknown, infer O, unknown> ? O : R;
+  R extends PromiseLike<infer O> ? O : R extends Generator<unknown, infer O, unknown> ? O : R;
 
 /** The input orchestration `N` of set `S` takes (`unknown` for a name outside the set). */
 export type OrchestrationInput<S, N> =

@@ -277,7 +277,7 @@ export class TestEnvironment<S extends OrchestrationSet = OrchestrationSet> {
     name: string,
     handler: (ctx: Parameters<AnyActivity>[0], input: I) => Promise<O> | O,
   ): () => void {
-    return this.#activities.mock(name, handler as AnyActivity);
+    return this.#activities.mock(name, handler);
   }
 
   /** Executions of activities (every retry attempt), oldest first; only those of `name` if given. */

@@ -163,7 +163,7 @@ test('startAt sets the virtual time orchestrations see', async (t) => {
     startAt: new Date(startAt),
   });
   t.after(() => env.close());
-  const now = (await env.run('Now')) as number;
+  const now: number = await env.run('Now');
   assert.ok(now >= startAt && now < startAt + 60_000, `now ${new Date(now).toISOString()}`);
 });
 
