@@ -18,22 +18,34 @@ export type OrchestrationSet = Readonly<
   Record<string, AnyOrchestration | Readonly<Record<string, AnyOrchestration>>>
 >;
 
+/** The function(s) registered under `N`; never for a name outside a literal set. */
 type HandlerOf<S, N> = N extends keyof S
   ? S[N] extends AnyOrchestration
     ? S[N]
     : S[N][keyof S[N]]
-  : AnyOrchestration;
+  : never;
+
+/** True when `S` names its orchestrations (not a plain `Record<string, …>`) and has `N`. */
+type IsKnown<S, N> = string extends keyof S ? false : N extends keyof S ? true : false;
 
 type Settled<R> =
   R extends PromiseLike<infer O> ? O : R extends Generator<unknown, infer O, unknown> ? O : R;
 
 /** The input orchestration `N` of set `S` takes (`unknown` for a name outside the set). */
 export type OrchestrationInput<S, N> =
-  HandlerOf<S, N> extends (ctx: never, input: infer I) => unknown ? I : unknown;
+  IsKnown<S, N> extends true
+    ? HandlerOf<S, N> extends (ctx: never, input: infer I) => unknown
+      ? I
+      : unknown
+    : unknown;
 
 /** The output orchestration `N` of set `S` returns (`unknown` for a name outside the set). */
 export type OrchestrationOutput<S, N> =
-  HandlerOf<S, N> extends (...args: never[]) => infer R ? Settled<R> : unknown;
+  IsKnown<S, N> extends true
+    ? HandlerOf<S, N> extends (...args: never[]) => infer R
+      ? Settled<R>
+      : unknown
+    : unknown;
 
 /** Calls `register(name, version, handler)` for every orchestration version of `set`. */
 export function forEachOrchestration(

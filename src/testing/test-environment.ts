@@ -100,6 +100,19 @@ export async function createTestEnvironment<S extends OrchestrationSet = Orchest
 ): Promise<TestEnvironment<S>> {
   if (typeof options !== 'object' || options === null)
     throw new InvalidInputError('createTestEnvironment options must be an object');
+  if (options.autoSkip !== undefined && typeof options.autoSkip !== 'boolean')
+    throw new InvalidInputError(
+      `autoSkip must be a boolean, got ${JSON.stringify(options.autoSkip)}`,
+    );
+  const { idleTimeoutMs } = options;
+  if (
+    idleTimeoutMs !== undefined &&
+    (typeof idleTimeoutMs !== 'number' || !Number.isFinite(idleTimeoutMs) || idleTimeoutMs < 0)
+  ) {
+    throw new InvalidInputError(
+      `idleTimeoutMs must be a number of milliseconds >= 0, got ${JSON.stringify(idleTimeoutMs)}`,
+    );
+  }
   const startAt = options.startAt instanceof Date ? options.startAt.getTime() : options.startAt;
   if (startAt !== undefined && !Number.isFinite(startAt))
     throw new InvalidInputError(`startAt must be epoch ms or a Date, got ${String(startAt)}`);

@@ -190,3 +190,33 @@ test('advanceTime accepts combined units and milliseconds', async (t) => {
   await env.advanceTime(500);
   assert.ok(env.now() - before >= 86_400_000 + 2.5 * 3_600_000 + 500);
 });
+
+test('createTestEnvironment refuses malformed options before starting anything', async () => {
+  await assert.rejects(createTestEnvironment({ autoSkip: 'yes' as unknown as boolean }), {
+    code: 'INVALID_INPUT',
+    message: /autoSkip must be a boolean/,
+  });
+  await assert.rejects(createTestEnvironment({ idleTimeoutMs: -1 }), {
+    code: 'INVALID_INPUT',
+    message: /idleTimeoutMs/,
+  });
+  await assert.rejects(createTestEnvironment({ startAt: Number.NaN }), {
+    code: 'INVALID_INPUT',
+    message: /startAt/,
+  });
+  await assert.rejects(
+    createTestEnvironment({ orchestrations: { Bad: { 'not-semver': greet } } }),
+    { code: 'INVALID_REGISTRATION', message: /semver/ },
+  );
+});
+
+/** Compiled, never run: inputs and outputs are typed from the orchestrations. */
+export async function typedUsage(env: TestEnvironment<typeof ORCHESTRATIONS>): Promise<void> {
+  const output: string = await env.run('GreetTwice', 'ada');
+  // @ts-expect-error Greet takes a string
+  await env.start('Greet', 42);
+  // @ts-expect-error Greet returns a string
+  const wrong: number = await env.run('Greet', 'ada');
+  const anyName: unknown = await env.run('NotInTheSet', { anything: true });
+  void [output, wrong, anyName];
+}
