@@ -251,3 +251,28 @@ test('replayHistory refuses input that is not an exported history, naming the li
     message: /entry 1 has neither kind nor type/,
   });
 });
+
+test('code that uses ctx.instanceId replays with the id found in sub-orchestration ids', async (t) => {
+  const parent = async (ctx: OrchestrationContext): Promise<string> => {
+    await ctx.scheduleActivity('Audit', ctx.instanceId);
+    return ctx.scheduleSubOrchestration<string>('Child', null);
+  };
+  const env = await createTestEnvironment({
+    orchestrations: { Parent: parent, Child: () => 'child done' },
+    activities: { Audit: () => null },
+  });
+  t.after(() => env.close());
+  const id = await env.start('Parent', null, { instanceId: `parent-${randomUUID()}` });
+  assert.equal((await env.waitFor(id)).output, 'child done');
+  const exported = await env.exportHistory(id);
+  const report = await replayHistory({ Parent: parent }, exported);
+  assert.equal(report.instanceId, id);
+  assert.deepEqual(
+    report.results.map((r) => r.outcome),
+    ['ok'],
+  );
+  await assert.rejects(replayHistory({ Parent: parent }, exported, { instanceId: 'another-id' }), {
+    code: 'NONDETERMINISM',
+    message: /input/,
+  });
+});
