@@ -210,11 +210,11 @@ test('a slow activity keeps its lock while time jumps: it runs once and its resu
     activities: {
       // Longer than the lock timeout below: only lock renewal keeps it.
       Crunch: async () => {
-        await new Promise((resolve) => setTimeout(resolve, 600));
+        await new Promise((resolve) => setTimeout(resolve, 1200));
         return 'crunched';
       },
     },
-    runtimeOptions: { workerLockTimeoutMs: 200, orchestratorLockTimeoutMs: 200 },
+    runtimeOptions: { workerLockTimeoutMs: 500, orchestratorLockTimeoutMs: 500 },
   });
   assert.equal(await env.run('Slow'), 'crunched');
   assert.equal(env.activityCalls('Crunch').length, 1);
