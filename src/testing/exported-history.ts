@@ -48,58 +48,96 @@ export function toExportNdjson(events: readonly ExportedEvent[]): string {
   return events.map((e) => `${JSON.stringify(e)}\n`).join('');
 }
 
+/** An export read back: the instance it belongs to and its executions, oldest first. */
+export interface ImportedHistory {
+  readonly instanceId: string;
+  readonly executions: readonly ImportedExecution[];
+}
+
+/** Used when neither the caller nor the events name the instance. */
+const UNNAMED_INSTANCE = 'replayed-instance';
+
 /**
- * Reads an export back into executions, oldest first. `instanceId` names the instance the
- * events belong to (exports do not carry it).
+ * Reads an export back into executions, oldest first. The instance id is `instanceId` when
+ * given, else the one the events name (stored events carry it; automatic sub-orchestration ids
+ * start with it), else {@link UNNAMED_INSTANCE}: exports do not carry it.
  * @throws InvalidInputError for text or entries that are not an exported history.
  */
-export function importHistory(exported: ExportedHistory, instanceId: string): ImportedExecution[] {
+export function importHistory(exported: ExportedHistory, instanceId?: string): ImportedHistory {
+  const entries = entriesOf(exported);
+  if (entries.length === 0) throw new InvalidInputError('the exported history has no events');
+  const id = instanceId ?? namedInstance(entries) ?? UNNAMED_INSTANCE;
   const byExecution = new Map<number, HistoryEvent[]>();
-  const add = (entry: unknown, where: string, executionId?: number): void => {
-    const event = toHistoryEvent(entry, where, instanceId, executionId);
+  for (const entry of entries) {
+    const event = toHistoryEvent(entry, id);
     const list = byExecution.get(event.executionId) ?? [];
     list.push(event);
     byExecution.set(event.executionId, list);
-  };
-  if (typeof exported === 'string') {
-    const text = exported.trim();
-    const entries = text.startsWith('[') ? parseJson(text, 'the exported history') : undefined;
-    if (Array.isArray(entries)) entries.forEach((e, i) => add(e, `entry ${i + 1}`));
-    else
-      text
-        .split('\n')
-        .map((line) => line.trim())
-        .forEach((line, i) => {
-          if (line.length > 0) add(parseJson(line, `line ${i + 1}`), `line ${i + 1}`);
-        });
-  } else if (Array.isArray(exported)) {
-    exported.forEach((e, i) => add(e, `entry ${i + 1}`));
-  } else if (typeof exported === 'object' && exported !== null && 'executions' in exported) {
-    for (const execution of exported.executions)
-      execution.events.forEach((e, i) =>
-        add(e, `execution ${execution.executionId} entry ${i + 1}`, execution.executionId),
-      );
-  } else {
-    throw new InvalidInputError(
-      `the exported history must be NDJSON text, an array of events or { executions }, got ${typeof exported}`,
-    );
   }
-  if (byExecution.size === 0) throw new InvalidInputError('the exported history has no events');
-  return [...byExecution.entries()]
+  const executions = [...byExecution.entries()]
     .sort(([a], [b]) => a - b)
     .map(([executionId, events]) => ({
       executionId,
       events: events.sort((a, b) => a.eventId - b.eventId),
     }));
+  return { instanceId: id, executions };
 }
 
-/** The instance id the events name, if any: stored events carry it, sub-orchestration ids embed it. */
-export function instanceIdIn(exported: ExportedHistory): string | undefined {
-  const text = typeof exported === 'string' ? exported : JSON.stringify(exported);
-  const own = /"instanceId"\s*:\s*"((?:[^"\\]|\\.)*)"/.exec(text)?.[1];
-  if (own !== undefined) return JSON.parse(`"${own}"`) as string;
-  const child = /"instance"\s*:\s*"((?:[^"\\]|\\.)*)::sub::/.exec(text)?.[1];
-  return child === undefined ? undefined : (JSON.parse(`"${child}"`) as string);
+/** One entry of an export, before it is read as an event. */
+interface RawEntry {
+  readonly value: unknown;
+  /** Where it is, for error messages ("line 3"). */
+  readonly where: string;
+  /** The execution it belongs to when the container says so (`{ executions }`). */
+  readonly executionId?: number;
+}
+
+function entriesOf(exported: ExportedHistory): RawEntry[] {
+  const listed = (list: readonly unknown[]): RawEntry[] =>
+    list.map((value, i) => ({ value, where: `entry ${i + 1}` }));
+  if (typeof exported === 'string') {
+    const text = exported.trim();
+    if (text.startsWith('[')) {
+      const parsed = parseJson(text, 'text');
+      if (Array.isArray(parsed)) return listed(parsed);
+    }
+    const entries: RawEntry[] = [];
+    text.split('\n').forEach((line, i) => {
+      if (line.trim().length > 0)
+        entries.push({ value: parseJson(line, `line ${i + 1}`), where: `line ${i + 1}` });
+    });
+    return entries;
+  }
+  if (Array.isArray(exported)) return listed(exported);
+  if (typeof exported === 'object' && exported !== null && 'executions' in exported) {
+    return exported.executions.flatMap((execution) =>
+      execution.events.map((value, i) => ({
+        value,
+        where: `execution ${execution.executionId} entry ${i + 1}`,
+        executionId: execution.executionId,
+      })),
+    );
+  }
+  throw new InvalidInputError(
+    `the exported history must be NDJSON text, an array of events or { executions }, got ${typeof exported}`,
+  );
+}
+
+/** The instance id the entries name: a stored event's own, or the prefix of an automatic child id. */
+function namedInstance(entries: readonly RawEntry[]): string | undefined {
+  let fromChild: string | undefined;
+  for (const { value } of entries) {
+    if (typeof value !== 'object' || value === null) continue;
+    const e = value as Record<string, unknown>;
+    if (typeof e['instanceId'] === 'string') return e['instanceId'];
+    const kind = e['type'] ?? e['kind'];
+    if (fromChild !== undefined || kind !== 'SubOrchestrationScheduled') continue;
+    const fields = typeof e['type'] === 'string' ? e : (e['data'] as Record<string, unknown>);
+    const child = typeof fields === 'object' && fields !== null ? fields['instance'] : undefined;
+    const at = typeof child === 'string' ? child.indexOf('::sub::') : -1;
+    if (at > 0) fromChild = (child as string).slice(0, at);
+  }
+  return fromChild;
 }
 
 function parseJson(text: string, where: string): unknown {
@@ -112,12 +150,8 @@ function parseJson(text: string, where: string): unknown {
   }
 }
 
-function toHistoryEvent(
-  entry: unknown,
-  where: string,
-  instanceId: string,
-  executionId: number | undefined,
-): HistoryEvent {
+function toHistoryEvent(raw: RawEntry, instanceId: string): HistoryEvent {
+  const { value: entry, where, executionId } = raw;
   if (typeof entry !== 'object' || entry === null)
     throw new InvalidInputError(`the exported history's ${where} is not an event object`);
   const e = entry as Record<string, unknown>;

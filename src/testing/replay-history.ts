@@ -13,7 +13,7 @@ import { Logger } from '../runtime/logger.js';
 import { OrchestrationRegistry } from '../runtime/registry.js';
 import { replayExecution, type ReplayCheckResult } from '../runtime/replay-check.js';
 import { SYSTEM_CLOCK } from '../runtime/runtime-clock.js';
-import { importHistory, instanceIdIn, type ExportedHistory } from './exported-history.js';
+import { importHistory, type ExportedHistory } from './exported-history.js';
 import { forEachOrchestration, type OrchestrationSet } from './orchestration-set.js';
 
 export interface ReplayHistoryOptions {
@@ -75,8 +75,7 @@ export async function replayHistory(
   );
   if (options.instanceId !== undefined && typeof options.instanceId !== 'string')
     throw new InvalidInputError('replayHistory option instanceId must be a string');
-  const instanceId = options.instanceId ?? instanceIdIn(exported) ?? 'replayed-instance';
-  const executions = importHistory(exported, instanceId);
+  const { instanceId, executions } = importHistory(exported, options.instanceId);
   const env = {
     registry,
     options: { limits: { ...DEFAULT_LIMITS, ...options.limits }, clock: SYSTEM_CLOCK },

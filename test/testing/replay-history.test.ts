@@ -276,3 +276,14 @@ test('code that uses ctx.instanceId replays with the id found in sub-orchestrati
     message: /input/,
   });
 });
+
+test('an instanceId inside a payload is not taken for the instance id of an export', async (t) => {
+  const echo = (_ctx: OrchestrationContext, input: { instanceId: string }): string =>
+    input.instanceId;
+  const env = await createTestEnvironment({ orchestrations: { Echo: echo } });
+  t.after(() => env.close());
+  const id = await env.start('Echo', { instanceId: 'not-this-one' });
+  await env.waitFor(id);
+  const report = await replayHistory({ Echo: echo }, await env.exportHistory(id));
+  assert.equal(report.instanceId, 'replayed-instance');
+});
