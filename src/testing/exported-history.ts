@@ -36,7 +36,7 @@ export type ExportedHistory =
     };
 
 /** One execution read back from an export. */
-export interface ImportedExecution {
+interface ImportedExecution {
   readonly executionId: number;
   readonly events: readonly HistoryEvent[];
 }
