@@ -9,6 +9,7 @@ import { HISTORY_FORMAT } from '../core/version.js';
 import { DEFAULT_LIMITS, MAX_WORKER_TAGS, type Limits } from '../core/limits.js';
 import { tagProblem } from '../core/validation/arguments.js';
 import { checkStructuredLogger, type StructuredLogger } from './observability/structured-logger.js';
+import { SYSTEM_CLOCK, type RuntimeClock } from './runtime-clock.js';
 
 export interface RuntimeOptions {
   /**
@@ -114,6 +115,12 @@ export interface RuntimeOptions {
    * @internal Tests simulate engines of other builds with it.
    */
   readonly historyFormat?: number;
+  /**
+   * Where now comes from for what orchestrations observe (`ctx.utcNow`, timer fire times); the
+   * provider must use the same clock. Default real time.
+   * @internal The test kit's virtual clock (`createTestEnvironment`).
+   */
+  readonly clock?: RuntimeClock;
 }
 
 export interface ResolvedRuntimeOptions {
@@ -144,6 +151,7 @@ export interface ResolvedRuntimeOptions {
   readonly nodeHeartbeatIntervalMs: number;
   readonly fleetRefreshMs: number;
   readonly historyFormat: number;
+  readonly clock: RuntimeClock;
 }
 
 function int(
@@ -218,6 +226,7 @@ const KNOWN_OPTIONS: ReadonlySet<string> = new Set<keyof RuntimeOptions>([
   'nodeHeartbeatIntervalMs',
   'fleetRefreshMs',
   'historyFormat',
+  'clock',
 ]);
 
 function optionalString(
@@ -310,6 +319,7 @@ export function resolveRuntimeOptions(options: RuntimeOptions = {}): ResolvedRun
     nodeHeartbeatIntervalMs: int(options, 'nodeHeartbeatIntervalMs', 5000, 10),
     fleetRefreshMs: int(options, 'fleetRefreshMs', 1000, 0),
     historyFormat: int(options, 'historyFormat', HISTORY_FORMAT, 1),
+    clock: checkClock(options.clock),
   };
 }
 
@@ -320,6 +330,20 @@ function checkLogger(options: RuntimeOptions): StructuredLogger | undefined {
       'runtime options logger and logSink cannot be used together; pass one of them',
     );
   return checkStructuredLogger(options.logger);
+}
+
+function checkClock(clock: RuntimeClock | undefined): RuntimeClock {
+  if (clock === undefined) return SYSTEM_CLOCK;
+  const c = clock as { now?: unknown; onJump?: unknown } | null;
+  if (
+    typeof c !== 'object' ||
+    c === null ||
+    typeof c.now !== 'function' ||
+    (c.onJump !== undefined && typeof c.onJump !== 'function')
+  ) {
+    throw new InvalidInputError('runtime option clock must be an object with a now() function');
+  }
+  return clock;
 }
 
 function checkLimits(limits: Partial<Limits> | undefined): Limits {

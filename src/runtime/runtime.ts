@@ -71,6 +71,7 @@ export class Runtime {
   #worker: WorkerDispatcher | undefined;
   #orchestration: OrchestrationDispatcher | undefined;
   #unsubscribe: (() => void) | undefined;
+  #unjump: (() => void) | undefined;
   #sessions: SessionTracker | undefined;
   #heartbeat: NodeHeartbeat | undefined;
   readonly #fleet: FleetView;
@@ -231,8 +232,14 @@ export class Runtime {
       nodeId: this.#nodeId,
       versionsOf: (name) => this.#orchestrations.versionsOf(name),
     };
-    const orchWaker = new Waker();
-    const workWaker = new Waker();
+    const { clock } = this.#options;
+    const now = (): number => clock.now();
+    const orchWaker = new Waker(now);
+    const workWaker = new Waker(now);
+    this.#unjump = clock.onJump?.(() => {
+      orchWaker.recheck();
+      workWaker.recheck();
+    });
     this.#unsubscribe = this.#provider.subscribe((signal) => {
       if (signal.kind === 'orchestrator') orchWaker.wakeAt(signal.visibleAt);
       else if (signal.kind === 'worker') workWaker.wake();
@@ -279,6 +286,7 @@ export class Runtime {
       fetch: () => orchestration.fetch(),
       process: (item) => orchestration.process(item),
       nextVisibleAt: () => this.#provider.nextOrchestratorVisibleAt(),
+      now,
       onFetchError,
       signalsAcrossProcesses: this.#provider.capabilities.crossProcessSignals,
     });
@@ -326,6 +334,7 @@ export class Runtime {
     }
     this.#state = 'stopping';
     this.#unsubscribe?.();
+    this.#unjump?.();
     this.#sessions?.stop();
     const stopped = Promise.all([
       this.#orchLoop?.stop(),

@@ -419,7 +419,7 @@ export class OrchestrationDispatcher {
     });
     const poisoned: PoisonedBatch = { ...batch, maxAttempts: options.maxAttempts };
     const ack = poisonAck(poisoned, {
-      now: Date.now(),
+      now: options.clock.now(),
       storedEventCount: await storedEventCount(provider, poisoned),
       resolveVersion: (name) => registry.resolveVersion(name),
     });
