@@ -21,7 +21,7 @@ export default defineConfig([
     splitting: false,
     // The dashboard's assets are found beside the bundle (src/server/dashboard-assets.ts).
     shims: true,
-    external: ['better-sqlite3', 'pg', 'node:test'],
+    external: ['better-sqlite3', 'pg', '@opentelemetry/api', 'node:test'],
   },
   // The `duroxide` binary (package.json "bin"): ESM only, with a shebang.
   {
@@ -37,6 +37,6 @@ export default defineConfig([
     outDir: 'dist',
     splitting: false,
     shims: true,
-    external: ['better-sqlite3', 'pg'],
+    external: ['better-sqlite3', 'pg', '@opentelemetry/api'],
   },
 ]);

@@ -25,6 +25,8 @@ export { ActivityContext } from './runtime/activity-context.js';
 export { initTracing } from './runtime/tracing.js';
 export type { TracingOptions } from './runtime/tracing.js';
 export type { LogFormat, LogLevel, LogRecord, LogSink } from './runtime/logger.js';
+export type { StructuredLogger } from './runtime/observability/structured-logger.js';
+export type { MetricsRequestListener } from './runtime/observability/metrics-handler.js';
 export type { MetricsSnapshot } from './runtime/metrics.js';
 export type {
   ReplayCheckInputRejection,

@@ -115,8 +115,10 @@ const RULES: Record<Exclude<Layer, 'index'>, Rule> = {
   runtime: {
     layers: ['core', 'provider-contract', 'client', 'runtime'],
     node: 'all',
-    packages: [],
-    reason: 'runtime/ may only use core/, providers/provider.ts, client/ and Node built-ins',
+    // The optional peer dependency, loaded lazily (docs/decisions/0009-observability.md).
+    packages: ['@opentelemetry/api'],
+    reason:
+      'runtime/ may only use core/, providers/provider.ts, client/, Node built-ins and @opentelemetry/api',
   },
   server: {
     layers: ['core', 'client', 'runtime', 'server'],

@@ -1,5 +1,6 @@
 /**
- * `duroxide-ts/testing` (the provider conformance suite) is published for both module systems.
+ * `duroxide-ts/testing` (the test kit and the provider conformance suite) is published for both
+ * module systems.
  */
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
@@ -10,7 +11,7 @@ import { dirname, join } from 'node:path';
 
 const root = join(dirname(fileURLToPath(import.meta.url)), '..', '..');
 
-test('duroxide-ts/testing exports runProviderConformance to import and require', async () => {
+test('duroxide-ts/testing exports the test kit and runProviderConformance to import and require', async () => {
   const pkg = JSON.parse(readFileSync(join(root, 'package.json'), 'utf8')) as {
     exports: Record<string, { import: { default: string }; require: { default: string } }>;
   };
@@ -21,7 +22,14 @@ test('duroxide-ts/testing exports runProviderConformance to import and require',
     string,
     unknown
   >;
-  assert.deepEqual(Object.keys(esm).sort(), ['runProviderConformance']);
-  assert.deepEqual(Object.keys(cjs).sort(), ['runProviderConformance']);
-  assert.equal(typeof esm['runProviderConformance'], 'function');
+  const names = [
+    'ReplayHistoryError',
+    'TestEnvironment',
+    'createTestEnvironment',
+    'replayHistory',
+    'runProviderConformance',
+  ];
+  assert.deepEqual(Object.keys(esm).sort(), names);
+  assert.deepEqual(Object.keys(cjs).sort(), names);
+  for (const name of names) assert.equal(typeof esm[name], 'function', name);
 });

@@ -83,6 +83,8 @@ export class ActivityContext {
     this.#init.logger.log(level, 'duroxide::activity', message, {
       instanceId: this.instanceId,
       executionId: this.executionId,
+      orchestrationName: this.orchestrationName,
+      orchestrationVersion: this.orchestrationVersion,
       activityName: this.activityName,
       activityId: this.#init.activityId,
       workerId: this.workerId,

@@ -21,7 +21,7 @@ export const drainMicrotasks = (): Promise<void> => macrotask();
 /** What a runtime builds every engine with. */
 export interface EngineEnvironment {
   readonly registry: OrchestrationRegistry;
-  readonly options: Pick<ResolvedRuntimeOptions, 'limits'>;
+  readonly options: Pick<ResolvedRuntimeOptions, 'limits' | 'clock'>;
   readonly logger: Logger;
 }
 
@@ -51,13 +51,14 @@ export async function createReplayEngine(
       ? request.handler
       : await gateInput(env.registry, request.handler, instanceId, executionId, start);
   const { logger } = env;
+  const { clock } = env.options;
   return new ReplayEngine({
     instanceId,
     executionId,
     history: request.history,
     start,
     handler,
-    clock: Date.now,
+    clock: () => clock.now(),
     newGuid: randomUUID,
     drain: drainMicrotasks,
     duroxideVersion: DUROXIDE_VERSION,

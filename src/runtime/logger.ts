@@ -26,14 +26,22 @@ export const LOG_FORMATS: readonly LogFormat[] = ['pretty', 'compact', 'json'];
 export class Logger {
   readonly #rank: number;
   readonly #sink: LogSink;
+  readonly #isEnabled: ((level: Exclude<LogLevel, 'off'>) => boolean) | undefined;
 
-  constructor(level: LogLevel, format: LogFormat, sink?: LogSink) {
+  /** `isEnabled`, when given, decides instead of `level` (a pino logger's own level). */
+  constructor(
+    level: LogLevel,
+    format: LogFormat,
+    sink?: LogSink,
+    isEnabled?: (level: Exclude<LogLevel, 'off'>) => boolean,
+  ) {
     this.#rank = RANK[level];
     this.#sink = sink ?? consoleSink(format);
+    this.#isEnabled = isEnabled;
   }
 
   enabled(level: Exclude<LogLevel, 'off'>): boolean {
-    return RANK[level] <= this.#rank;
+    return this.#isEnabled?.(level) ?? RANK[level] <= this.#rank;
   }
 
   log(

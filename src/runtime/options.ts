@@ -8,6 +8,8 @@ import { LOG_FORMATS, LOG_LEVELS, type LogFormat, type LogLevel, type LogSink } 
 import { HISTORY_FORMAT } from '../core/version.js';
 import { DEFAULT_LIMITS, MAX_WORKER_TAGS, type Limits } from '../core/limits.js';
 import { tagProblem } from '../core/validation/arguments.js';
+import { checkStructuredLogger, type StructuredLogger } from './observability/structured-logger.js';
+import { SYSTEM_CLOCK, type RuntimeClock } from './runtime-clock.js';
 
 export interface RuntimeOptions {
   /**
@@ -83,6 +85,12 @@ export interface RuntimeOptions {
   /** Receives log records instead of stderr. */
   readonly logSink?: LogSink;
   /**
+   * A pino-compatible logger (e.g. `pino()`) receiving every record as a structured object
+   * (`instanceId`, `executionId`, `orchestration: 'name@version'`, `activityName`, `nodeId`, …);
+   * its own level decides what is logged (docs/observability.md). Not with `logSink`.
+   */
+  readonly logger?: StructuredLogger;
+  /**
    * Size limits: `maxPayloadBytes` (default 4 MiB), `maxCustomStatusBytes` (256 KiB),
    * `maxKvValueBytes` (64 KiB), `maxKvKeys` (150), `maxTagBytes` (256) and `maxHistoryEvents`
    * per execution (default 0 = unlimited). Exceeding one is a clear error at the call site, or
@@ -107,6 +115,12 @@ export interface RuntimeOptions {
    * @internal Tests simulate engines of other builds with it.
    */
   readonly historyFormat?: number;
+  /**
+   * Where now comes from for what orchestrations observe (`ctx.utcNow`, timer fire times); the
+   * provider must use the same clock. Default real time.
+   * @internal The test kit's virtual clock (`createTestEnvironment`).
+   */
+  readonly clock?: RuntimeClock;
 }
 
 export interface ResolvedRuntimeOptions {
@@ -132,10 +146,12 @@ export interface ResolvedRuntimeOptions {
   readonly logLevel: LogLevel;
   readonly logFormat: LogFormat;
   readonly logSink: LogSink | undefined;
+  readonly logger: StructuredLogger | undefined;
   readonly limits: Limits;
   readonly nodeHeartbeatIntervalMs: number;
   readonly fleetRefreshMs: number;
   readonly historyFormat: number;
+  readonly clock: RuntimeClock;
 }
 
 function int(
@@ -205,10 +221,12 @@ const KNOWN_OPTIONS: ReadonlySet<string> = new Set<keyof RuntimeOptions>([
   'logLevel',
   'logFormat',
   'logSink',
+  'logger',
   'limits',
   'nodeHeartbeatIntervalMs',
   'fleetRefreshMs',
   'historyFormat',
+  'clock',
 ]);
 
 function optionalString(
@@ -296,11 +314,36 @@ export function resolveRuntimeOptions(options: RuntimeOptions = {}): ResolvedRun
     logLevel,
     logFormat,
     logSink: options.logSink,
+    logger: checkLogger(options),
     limits: checkLimits(options.limits),
     nodeHeartbeatIntervalMs: int(options, 'nodeHeartbeatIntervalMs', 5000, 10),
     fleetRefreshMs: int(options, 'fleetRefreshMs', 1000, 0),
     historyFormat: int(options, 'historyFormat', HISTORY_FORMAT, 1),
+    clock: checkClock(options.clock),
   };
+}
+
+function checkLogger(options: RuntimeOptions): StructuredLogger | undefined {
+  if (options.logger === undefined) return undefined;
+  if (options.logSink !== undefined)
+    throw new InvalidInputError(
+      'runtime options logger and logSink cannot be used together; pass one of them',
+    );
+  return checkStructuredLogger(options.logger);
+}
+
+function checkClock(clock: RuntimeClock | undefined): RuntimeClock {
+  if (clock === undefined) return SYSTEM_CLOCK;
+  const c = clock as { now?: unknown; onJump?: unknown } | null;
+  if (
+    typeof c !== 'object' ||
+    c === null ||
+    typeof c.now !== 'function' ||
+    (c.onJump !== undefined && typeof c.onJump !== 'function')
+  ) {
+    throw new InvalidInputError('runtime option clock must be an object with a now() function');
+  }
+  return clock;
 }
 
 function checkLimits(limits: Partial<Limits> | undefined): Limits {

@@ -9,7 +9,7 @@
  */
 import { InvalidInputError } from '../core/errors/duroxide-error.js';
 import type { HistoryEvent } from '../core/history/history-event.js';
-import type { ReplayEngine } from '../core/replay/replay-engine.js';
+import type { KvEntry, ReplayEngine } from '../core/replay/replay-engine.js';
 import { describeIssues, type SchemaIssue } from '../core/schema/standard-schema.js';
 import { compareSemVer, parseSemVer } from '../core/versioning/semver.js';
 import type { Provider } from '../providers/provider.js';
@@ -222,15 +222,50 @@ async function checkOne(
       },
     };
   }
-  const first = history[0];
-  if (first?.type !== 'OrchestrationStarted') {
+  const again = await provider.getInstance(instanceId);
+  if (again?.currentExecutionId !== executionId || again.status !== 'Running') {
     return {
       result: {
         instanceId,
         executionId,
-        outcome: 'error',
-        message: 'history does not start with OrchestrationStarted',
+        orchestrationName: info.orchestrationName,
+        outcome: 'skipped',
+        message: 'the execution ended while it was being read; run the check again',
       },
+    };
+  }
+  return {
+    history,
+    result: await replayExecution(env, { instanceId, executionId, history, kvSnapshot }),
+  };
+}
+
+/** One execution's stored history, to replay on the registered code. */
+export interface RecordedExecution {
+  readonly instanceId: string;
+  readonly executionId: number;
+  readonly history: readonly HistoryEvent[];
+  /** KV values merged at the end of earlier executions. */
+  readonly kvSnapshot?: ReadonlyMap<string, KvEntry> | undefined;
+}
+
+/**
+ * Replays one execution's history on the code registered for its name@version: `ok`,
+ * `diverged` (where, and what each side did), `unregistered` or `error`. Shared by the replay
+ * check and the test kit's `replayHistory`, so both report a divergence the same way.
+ */
+export async function replayExecution(
+  env: EngineEnvironment,
+  recorded: RecordedExecution,
+): Promise<ReplayCheckResult> {
+  const { instanceId, executionId, history } = recorded;
+  const first = history[0];
+  if (first?.type !== 'OrchestrationStarted') {
+    return {
+      instanceId,
+      executionId,
+      outcome: 'error',
+      message: 'history does not start with OrchestrationStarted',
     };
   }
   const base = {
@@ -239,25 +274,12 @@ async function checkOne(
     orchestrationName: first.name,
     orchestrationVersion: first.version,
   };
-  const handler = registry.get(first.name, first.version);
+  const handler = env.registry.get(first.name, first.version);
   if (handler === undefined) {
     return {
-      history,
-      result: {
-        ...base,
-        outcome: 'unregistered',
-        message: `no code registered here for ${first.name}@${first.version}; keep that version registered until its executions finish`,
-      },
-    };
-  }
-  const again = await provider.getInstance(instanceId);
-  if (again?.currentExecutionId !== executionId || again.status !== 'Running') {
-    return {
-      result: {
-        ...base,
-        outcome: 'skipped',
-        message: 'the execution ended while it was being read; run the check again',
-      },
+      ...base,
+      outcome: 'unregistered',
+      message: `no code registered here for ${first.name}@${first.version}; keep that version registered until its executions finish`,
     };
   }
   const engine = await createReplayEngine(env, {
@@ -265,10 +287,10 @@ async function checkOne(
     executionId,
     history,
     handler,
-    kvSnapshot,
+    kvSnapshot: recorded.kvSnapshot,
     quiet: true,
   });
-  return { history, result: await replay(engine, base) };
+  return replay(engine, base);
 }
 
 type Base = Pick<

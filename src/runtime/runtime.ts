@@ -12,7 +12,7 @@ import { DUROXIDE_VERSION } from '../core/version.js';
 import type { LockedOrchestrationItem, LockedWorkItem, Provider } from '../providers/provider.js';
 import { DispatcherLoop } from './dispatchers/dispatcher-loop.js';
 import { InstanceCache } from './instance-cache.js';
-import { Logger } from './logger.js';
+import type { Logger } from './logger.js';
 import { newRuntimeMetrics, type MetricsSnapshot, type RuntimeMetrics } from './metrics.js';
 import {
   resolveRuntimeOptions,
@@ -36,12 +36,17 @@ import {
   type VersionPolicy,
 } from './registry.js';
 import { SessionTracker } from './session-tracker.js';
-import { installedTracing } from './tracing.js';
 import { timerDelay, Waker } from './waker.js';
 import { WorkerDispatcher } from './dispatchers/worker-dispatcher.js';
 import { FleetView, type SelfNode } from '../client/fleet-view.js';
 import { checkProvider, hasCapability } from '../client/provider-capabilities.js';
 import { NodeHeartbeat } from './node-heartbeat.js';
+import { Observability } from './observability/observability.js';
+import { runtimeLogger } from './observability/structured-logger.js';
+import {
+  metricsRequestListener,
+  type MetricsRequestListener,
+} from './observability/metrics-handler.js';
 import { hostname } from 'node:os';
 
 /** Worker-queue fetching loops per runtime (activities run in the background, up to workerConcurrency). */
@@ -58,6 +63,7 @@ export class Runtime {
   readonly #activities = new ActivityRegistry();
   readonly #metrics: RuntimeMetrics = newRuntimeMetrics();
   readonly #cache: InstanceCache;
+  readonly #observability: Observability;
   readonly #runtimeId = randomBytes(2).toString('hex');
   #state: State = 'created';
   #orchLoop: DispatcherLoop<LockedOrchestrationItem> | undefined;
@@ -65,6 +71,7 @@ export class Runtime {
   #worker: WorkerDispatcher | undefined;
   #orchestration: OrchestrationDispatcher | undefined;
   #unsubscribe: (() => void) | undefined;
+  #unjump: (() => void) | undefined;
   #sessions: SessionTracker | undefined;
   #heartbeat: NodeHeartbeat | undefined;
   readonly #fleet: FleetView;
@@ -87,15 +94,18 @@ export class Runtime {
     this.#options = provider.capabilities.localActivityHandoff
       ? resolved
       : { ...resolved, localActivities: false };
-    // Without its own sink, a runtime writes to the trace file of initTracing, at that level.
-    const tracing = this.#options.logSink === undefined ? installedTracing() : undefined;
-    this.#logger =
-      tracing === undefined
-        ? new Logger(this.#options.logLevel, this.#options.logFormat, this.#options.logSink)
-        : new Logger(tracing.level, this.#options.logFormat, tracing.sink);
-    this.#cache = new InstanceCache(this.#options.instanceCacheSize);
-    this.#fleet = new FleetView(provider, this.#options.fleetRefreshMs);
     this.#nodeId = this.#options.workerNodeId ?? `${hostname()}-${process.pid}-${this.#runtimeId}`;
+    // Without its own sink or logger, a runtime writes to the trace file of initTracing, at that level.
+    this.#logger = runtimeLogger(this.#options, this.#nodeId);
+    this.#cache = new InstanceCache(this.#options.instanceCacheSize);
+    this.#observability = new Observability({
+      // Queue depths need the provider's management capability.
+      queueDepths: hasCapability(provider, 'management')
+        ? () => provider.getQueueDepths()
+        : undefined,
+      cachedInstances: () => this.#cache.size,
+    });
+    this.#fleet = new FleetView(provider, this.#options.fleetRefreshMs);
   }
 
   /** This runtime's id in the node registry (`workerNodeId` when set). */
@@ -198,6 +208,7 @@ export class Runtime {
     }
     this.#state = 'running';
     const provider = this.#provider;
+    await this.#observability.start();
     if (hasCapability(provider, 'fleet')) {
       this.#heartbeat = new NodeHeartbeat({
         provider,
@@ -221,8 +232,14 @@ export class Runtime {
       nodeId: this.#nodeId,
       versionsOf: (name) => this.#orchestrations.versionsOf(name),
     };
-    const orchWaker = new Waker();
-    const workWaker = new Waker();
+    const { clock } = this.#options;
+    const now = (): number => clock.now();
+    const orchWaker = new Waker(now);
+    const workWaker = new Waker(now);
+    this.#unjump = clock.onJump?.(() => {
+      orchWaker.recheck();
+      workWaker.recheck();
+    });
     this.#unsubscribe = this.#provider.subscribe((signal) => {
       if (signal.kind === 'orchestrator') orchWaker.wakeAt(signal.visibleAt);
       else if (signal.kind === 'worker') workWaker.wake();
@@ -237,6 +254,7 @@ export class Runtime {
       options: this.#options,
       logger: this.#logger,
       metrics: this.#metrics,
+      observability: this.#observability,
       runtimeId: this.#runtimeId,
       nodeId: this.#nodeId,
       sessions: this.#sessions,
@@ -251,11 +269,13 @@ export class Runtime {
       cache: this.#cache,
       logger: this.#logger,
       metrics: this.#metrics,
+      observability: this.#observability,
       versions: { fleet: this.#fleet, self },
     });
     this.#orchestration = orchestration;
     const onFetchError = (): void => {
       this.#metrics.providerErrors++;
+      this.#observability.instruments.providerErrors.inc();
     };
     this.#orchLoop = new DispatcherLoop({
       name: 'orchestration dispatcher',
@@ -266,6 +286,7 @@ export class Runtime {
       fetch: () => orchestration.fetch(),
       process: (item) => orchestration.process(item),
       nextVisibleAt: () => this.#provider.nextOrchestratorVisibleAt(),
+      now,
       onFetchError,
       signalsAcrossProcesses: this.#provider.capabilities.crossProcessSignals,
     });
@@ -313,6 +334,7 @@ export class Runtime {
     }
     this.#state = 'stopping';
     this.#unsubscribe?.();
+    this.#unjump?.();
     this.#sessions?.stop();
     const stopped = Promise.all([
       this.#orchLoop?.stop(),
@@ -334,6 +356,7 @@ export class Runtime {
     }
     await this.#heartbeat?.stop();
     this.#cache.clear();
+    this.#observability.stop();
     this.#state = 'stopped';
     this.#logger.info(TARGET, 'runtime stopped', { runtimeId: this.#runtimeId });
   }
@@ -379,6 +402,27 @@ export class Runtime {
       options,
       upgradeTarget,
     );
+  }
+
+  /**
+   * Every metric of this runtime (docs/observability.md) in the Prometheus text format, with
+   * the store's queue depths read now.
+   * @throws ProviderError when the store cannot be read
+   * @example
+   * const text = await runtime.prometheusMetrics();
+   */
+  prometheusMetrics(): Promise<string> {
+    return this.#observability.prometheusText();
+  }
+
+  /**
+   * A Node `http` request listener serving {@link prometheusMetrics}, for applications without
+   * the management server (which serves the same at `GET /metrics`).
+   * @example
+   * http.createServer(runtime.metricsHandler()).listen(9464); // or app.get('/metrics', runtime.metricsHandler())
+   */
+  metricsHandler(): MetricsRequestListener {
+    return metricsRequestListener(() => this.prometheusMetrics());
   }
 
   /** In-process counters since start. */

@@ -20,11 +20,17 @@ export function timerDelay(ms: number): number {
 const MAX_TIMES = 10_000;
 
 export class Waker {
+  /** The runtime clock that wake times are in (a test's virtual clock jumps; see {@link recheck}). */
+  readonly #now: () => number;
   #waiters: (() => void)[] = [];
   #timer: NodeJS.Timeout | undefined;
   /** Pending wake times, ascending. */
   #times: number[] = [];
   #pending = false;
+
+  constructor(now: () => number = Date.now) {
+    this.#now = now;
+  }
 
   /**
    * Wakes ONE waiting loop (the longest waiting); a wake with nobody waiting is remembered
@@ -53,7 +59,7 @@ export class Waker {
    * earliest), so timers due at different moments each wake a loop on time.
    */
   wakeAt(at: number): void {
-    if (at - Date.now() <= 0) {
+    if (at - this.#now() <= 0) {
       this.wake();
       return;
     }
@@ -86,16 +92,33 @@ export class Waker {
     this.#timer = setTimeout(
       () => {
         this.#timer = undefined;
-        const now = Date.now();
-        while (this.#times.length > 0 && this.#times[0]! <= now) {
-          this.#times.shift();
-          this.wake();
-        }
+        this.#wakeDue();
         this.#arm();
       },
-      timerDelay(next - Date.now()),
+      timerDelay(next - this.#now()),
     );
     this.#timer.unref();
+  }
+
+  /** Wakes a loop for every pending time that is due. */
+  #wakeDue(): boolean {
+    const now = this.#now();
+    let woke = false;
+    while (this.#times.length > 0 && this.#times[0]! <= now) {
+      this.#times.shift();
+      this.wake();
+      woke = true;
+    }
+    return woke;
+  }
+
+  /**
+   * The clock jumped forward: wakes the loops whose times are now due (at least one, to look
+   * for work that became visible) and re-arms for the rest.
+   */
+  recheck(): void {
+    if (!this.#wakeDue()) this.wake();
+    this.#arm();
   }
 
   /** Resolves on the next wake (true) or after `timeoutMs` (false). */

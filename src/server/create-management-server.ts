@@ -10,7 +10,9 @@ import { getRequestListener } from '@hono/node-server';
 import { OpenAPIHono } from '@hono/zod-openapi';
 import { bodyLimit } from 'hono/body-limit';
 import { HTTPException } from 'hono/http-exception';
+import type { MiddlewareHandler } from 'hono';
 import type { Client } from '../client/client.js';
+import type { Runtime } from '../runtime/runtime.js';
 import { DuroxideError, ERROR_CODES, InvalidInputError } from '../core/errors/duroxide-error.js';
 import { DUROXIDE_VERSION } from '../core/version.js';
 import { parseApiKeyRecords, type ApiKeyRecord } from './auth/api-keys.js';
@@ -26,6 +28,7 @@ import { registerInstanceActionRoutes } from './routes/instance-actions.js';
 import { registerInstanceHistoryRoutes } from './routes/instance-history.js';
 import { registerInstanceReadRoutes } from './routes/instances.js';
 import { registerStreamRoutes } from './routes/stream.js';
+import { METRICS_PATH, registerPrometheusRoute } from './routes/prometheus.js';
 import { registerSystemRoutes } from './routes/system.js';
 import { registerUpgradeInstanceRoutes } from './routes/upgrade-instances.js';
 import { API_PREFIX, type ManagementApp, type RouteDeps, type ServerEnv } from './server-env.js';
@@ -41,6 +44,8 @@ const PUBLIC_PATHS = new Set([
 
 export interface ManagementServerOptions {
   readonly client: Client;
+  /** A runtime of this process whose metrics `GET /metrics` serves (Prometheus text format). */
+  readonly runtime?: Runtime;
   /**
    * API key records (`createApiKey`, `duroxide keys create`). Without any, every caller is
    * admin `local`, `listen` refuses non-loopback hosts and the Node listener answers only
@@ -239,7 +244,7 @@ export function createManagementServer(options: ManagementServerOptions): Manage
         ),
     }),
   );
-  app.use(`${API_PREFIX}/*`, async (c, next) => {
+  const authenticate: MiddlewareHandler<ServerEnv> = async (c, next) => {
     if (PUBLIC_PATHS.has(c.req.path)) return next();
     if (!(await keyRing.requiresKeys())) {
       c.set('principal', { actor: 'local', role: 'admin' });
@@ -254,7 +259,10 @@ export function createManagementServer(options: ManagementServerOptions): Manage
     const record = await keyRing.verify(key, Date.now());
     c.set('principal', { actor: record.name, role: record.role });
     return next();
-  });
+  };
+  app.use(`${API_PREFIX}/*`, authenticate);
+  // Any key may scrape: viewer is the lowest role.
+  app.use(METRICS_PATH, authenticate);
 
   registerSystemRoutes(app, deps);
   registerInstanceReadRoutes(app, deps);
@@ -266,6 +274,7 @@ export function createManagementServer(options: ManagementServerOptions): Manage
   registerFleetRoutes(app, deps);
   registerUpgradeInstanceRoutes(app, deps);
   registerStreamRoutes(app, deps);
+  registerPrometheusRoute(app, client, options.runtime);
 
   const documentConfig = {
     openapi: '3.1.0',

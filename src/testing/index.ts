@@ -1,12 +1,17 @@
 /**
- * `duroxide-ts/testing`: the provider conformance suite, for authors of third-party providers.
- *
- * Call it from a `node:test` file; it registers one `describe` block whose cases run against a
- * fresh provider each (queues, locks, acks, attempts, multi-execution,
- * timers, sessions, tags, KV, custom status, management, deletion, pruning, signals).
+ * `duroxide-ts/testing`: unit-test orchestrations on a virtual clock, replay exported histories
+ * against new code, and run the provider conformance suite. Works under any test runner: nothing
+ * here imports `node:test` until `runProviderConformance` is called (docs/testing.md).
  *
  * @example
- * // my-provider.test.ts
+ * import { createTestEnvironment, replayHistory } from 'duroxide-ts/testing';
+ * const env = await createTestEnvironment({ orchestrations: { Reminder }, activities: { Send } });
+ * const output = await env.run('Reminder', 'ada'); // a 30-day timer, in milliseconds
+ * await env.close();
+ * await replayHistory({ Reminder }, readFileSync('fixtures/reminder.ndjson', 'utf8'));
+ *
+ * @example
+ * // my-provider.test.ts: the conformance suite, for authors of third-party providers
  * import { runProviderConformance } from 'duroxide-ts/testing';
  * runProviderConformance({
  *   name: 'my provider',
@@ -18,6 +23,18 @@
  * // (docs/decisions/0006-provider-capabilities.md).
  * @module
  */
+export { createTestEnvironment, TestEnvironment } from './test-environment.js';
+export type { StartOptions, TestEnvironmentOptions, TestHistoryEvent } from './test-environment.js';
+export type { ActivityCall } from './activity-calls.js';
+export type {
+  OrchestrationInput,
+  OrchestrationOutput,
+  OrchestrationSet,
+} from './orchestration-set.js';
+export { replayHistory, ReplayHistoryError } from './replay-history.js';
+export type { ReplayHistoryOptions, ReplayHistoryReport } from './replay-history.js';
+export type { ExportedEvent, ExportedHistory } from './exported-history.js';
+export type { ReplayCheckResult } from '../runtime/replay-check.js';
 export { runProviderConformance } from '../providers/validation/run-provider-conformance.js';
 export type {
   ConformanceClock,

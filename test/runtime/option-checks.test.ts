@@ -104,4 +104,11 @@ describe('runtime.setVersionPolicy', () => {
     assert.equal(rt.setVersionPolicy('Flow', { exact: '1.0.0' }), rt);
     assert.equal(rt.setVersionPolicy('Flow', 'latest'), rt);
   });
+  test('a clock option without a now function is refused', async (t) => {
+    const p = await provider(t);
+    assert.throws(
+      () => new Runtime(p, { clock: { now: 5 } } as unknown as RuntimeOptions),
+      (e: unknown) => e instanceof InvalidInputError && /clock must be an object/.test(e.message),
+    );
+  });
 });

@@ -70,4 +70,23 @@ describe('waker', () => {
       process.off('warning', onWarning);
     }
   });
+  test('after its clock jumps, recheck wakes a loop whose wake time became due', async () => {
+    let offset = 0;
+    const waker = new Waker(() => Date.now() + offset);
+    waker.wakeAt(Date.now() + 3_600_000);
+    const woken = waker.wait(5_000);
+    offset = 3_600_000;
+    waker.recheck();
+    assert.equal(await woken, true);
+    assert.equal(await waker.wait(10), false, 'the due time woke one loop only');
+    waker.close();
+  });
+
+  test('recheck wakes one loop even when no wake time is due', async () => {
+    const waker = new Waker(() => Date.now());
+    const woken = waker.wait(5_000);
+    waker.recheck();
+    assert.equal(await woken, true);
+    waker.close();
+  });
 });

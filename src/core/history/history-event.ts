@@ -23,6 +23,25 @@ interface EventEnvelope {
   readonly duroxideVersion: string;
 }
 
+/**
+ * W3C trace context (https://www.w3.org/TR/trace-context/) carried by work items, so the runtime
+ * that runs the work continues the trace of whoever created it (docs/observability.md).
+ */
+export interface TraceContext {
+  /** `00-<trace id>-<span id>-<flags>`. */
+  readonly traceparent: string;
+  readonly tracestate?: string | undefined;
+}
+
+/**
+ * The trace of one execution, recorded in its `OrchestrationStarted` event: `traceparent` names
+ * the execution's own span, so turns and activities on any node (and replays) become its
+ * children; `parentSpanId` is the span that started it (same trace), if any.
+ */
+export interface ExecutionTraceContext extends TraceContext {
+  readonly parentSpanId?: string | undefined;
+}
+
 /** Link from a sub-orchestration to the parent that awaits it. */
 export interface ParentLink {
   readonly instanceId: string;
@@ -41,6 +60,8 @@ export type EventKind =
       /** Queue messages carried across continue-as-new, as `[queueName, data]`. */
       readonly carryForwardEvents?: ReadonlyArray<readonly [string, string]> | undefined;
       readonly initialCustomStatus?: string | undefined;
+      /** Absent when tracing was off when the execution started (and in older histories). */
+      readonly traceContext?: ExecutionTraceContext | undefined;
     }
   | { readonly type: 'OrchestrationCompleted'; readonly output: string }
   | { readonly type: 'OrchestrationFailed'; readonly details: ErrorDetails }

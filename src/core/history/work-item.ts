@@ -3,7 +3,7 @@
  * @module
  */
 import type { ErrorDetails } from '../errors/error-details.js';
-import type { ParentLink } from './history-event.js';
+import type { ParentLink, TraceContext } from './history-event.js';
 
 export type WorkItem =
   | {
@@ -20,6 +20,8 @@ export type WorkItem =
       readonly parent?: ParentLink | undefined;
       /** Keep the instance on its version across continue-as-new (sticky pin). */
       readonly pinVersion?: boolean | undefined;
+      /** The span that started it (a parent's turn), when tracing is on. */
+      readonly traceContext?: TraceContext | undefined;
     }
   | {
       readonly type: 'ActivityExecute';
@@ -31,6 +33,8 @@ export type WorkItem =
       readonly input: string;
       readonly sessionId?: string | undefined;
       readonly tag?: string | undefined;
+      /** The turn that scheduled it, when tracing is on: the activity's span continues it. */
+      readonly traceContext?: TraceContext | undefined;
       readonly orchestrationName?: string | undefined;
       readonly orchestrationVersion?: string | undefined;
     }
@@ -91,6 +95,8 @@ export type WorkItem =
       readonly parent?: ParentLink | undefined;
       readonly carryForwardEvents?: ReadonlyArray<readonly [string, string]> | undefined;
       readonly initialCustomStatus?: string | undefined;
+      /** The span of the execution that continued as new, when tracing is on. */
+      readonly traceContext?: TraceContext | undefined;
     }
   | {
       /** Operator request: re-drive a Failed execution from its history (client.resumeInstance). */

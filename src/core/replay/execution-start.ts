@@ -3,7 +3,7 @@
  * execution, appends) the execution's `OrchestrationStarted` event.
  * @module
  */
-import type { EventOfType, ParentLink } from '../history/history-event.js';
+import type { EventOfType, ExecutionTraceContext, ParentLink } from '../history/history-event.js';
 import type { ExecutionHistory } from './execution-history.js';
 
 /** How a new execution starts: from a start item or a continue-as-new item. */
@@ -14,6 +14,8 @@ export interface ExecutionStart {
   readonly parent?: ParentLink | undefined;
   readonly carryForwardEvents?: ReadonlyArray<readonly [string, string]> | undefined;
   readonly initialCustomStatus?: string | undefined;
+  /** The execution's span, decided by the runtime before the first turn (tracing on). */
+  readonly traceContext?: ExecutionTraceContext | undefined;
 }
 
 /** The execution's `OrchestrationStarted` event; `corruption` says why history is unusable. */
@@ -50,6 +52,7 @@ export function openStartedEvent(
           ? start.carryForwardEvents
           : undefined,
       initialCustomStatus: start.initialCustomStatus,
+      ...(start.traceContext === undefined ? {} : { traceContext: start.traceContext }),
     }) as EventOfType<'OrchestrationStarted'>;
     return { started };
   }

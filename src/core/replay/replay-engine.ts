@@ -26,7 +26,12 @@
  * {@link ExecutionScope} (identity, first failure, tracing).
  * @module
  */
-import type { EventOfType, HistoryEvent, ParentLink } from '../history/history-event.js';
+import type {
+  EventOfType,
+  ExecutionTraceContext,
+  HistoryEvent,
+  ParentLink,
+} from '../history/history-event.js';
 import type { WorkItem } from '../history/work-item.js';
 import { configurationError, nondeterminismError } from '../errors/error-details.js';
 import { DuroxideError, InvalidInputError } from '../errors/duroxide-error.js';
@@ -162,6 +167,14 @@ export class ReplayEngine implements OrchestrationHost {
   }
   get parent(): ParentLink | undefined {
     return this.#started.parent;
+  }
+  /** The execution's recorded trace context (absent when tracing was off at its start). */
+  get traceContext(): ExecutionTraceContext | undefined {
+    return this.#started.traceContext;
+  }
+  /** When the execution started (its `OrchestrationStarted` event), epoch ms. */
+  get startedAt(): number {
+    return this.#started.timestampMs;
   }
   get isReplaying(): boolean {
     return this.#replaying;

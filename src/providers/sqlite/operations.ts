@@ -23,6 +23,7 @@ import { prepareInstanceQueries } from './statements/query-instances.js';
 import { prepareReadHistory } from './statements/read-history.js';
 import { prepareKvReads } from './statements/read-kv.js';
 import { prepareReadQueuedCancel } from './statements/read-queued-cancel.js';
+import { prepareReadQueueActivity } from './statements/read-queue-activity.js';
 import { prepareExecutionReads } from './statements/read-executions.js';
 import { prepareInstanceTreeReads } from './statements/read-instance-tree.js';
 import { prepareInstanceReads } from './statements/read-instances.js';
@@ -45,6 +46,7 @@ export function prepareOperations(db: Database.Database) {
     enqueueForOrchestrator: prepareEnqueueForOrchestrator(db),
     enqueueStartIfAbsent: prepareEnqueueStartIfAbsent(db),
     nextOrchestratorVisibleAt: prepareNextOrchestratorVisibleAt(db),
+    queueActivity: prepareReadQueueActivity(db),
     fetchWorkItem: prepareFetchWorkItem(db),
     ackWorkItem: prepareAckWorkItem(db),
     abandonWorkItem: prepareAbandonWorkItem(db),

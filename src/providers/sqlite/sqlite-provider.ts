@@ -54,6 +54,7 @@ import { SignalFanOut } from '../shared/signal-fan-out.js';
 import { applyMigrations } from './migrations/apply-migrations.js';
 import { openDatabase } from './open-database.js';
 import { MEMORY_LOCATION, parseSqliteUrl } from './sqlite-url.js';
+import type { QueueActivity } from './statements/read-queue-activity.js';
 import { prepareOperations, type Operations } from './operations.js';
 import { sqliteOperatorStore } from './sqlite-operator-store.js';
 import type { OperatorStore } from '../provider-records.js';
@@ -246,6 +247,15 @@ export class SqliteProvider implements CompleteProvider {
     return this.#run('nextOrchestratorVisibleAt', (ops) =>
       ops.nextOrchestratorVisibleAt(this.#now()),
     );
+  }
+
+  /**
+   * Whether work is due or in flight, and the next delayed visibility; queued behind the
+   * writes already requested, so it sees them.
+   * @internal The test kit's virtual clock (`createTestEnvironment`).
+   */
+  async readQueueActivity(): Promise<QueueActivity> {
+    return this.#write('readQueueActivity', (ops) => ops.queueActivity(this.#now()));
   }
 
   // ----- worker queue -----

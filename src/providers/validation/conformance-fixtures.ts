@@ -3,7 +3,8 @@
  * @module
  */
 import assert from 'node:assert/strict';
-import { test, type TestContext } from 'node:test';
+import type { TestContext } from 'node:test';
+import { test } from './node-test.js';
 import { ProviderError } from '../../core/errors/duroxide-error.js';
 import type { EventKind, HistoryEvent } from '../../core/history/history-event.js';
 import type { WorkItem, WorkItemOfType } from '../../core/history/work-item.js';

@@ -16,7 +16,7 @@
  * @module
  */
 import assert from 'node:assert/strict';
-import { describe, test } from 'node:test';
+import { describe, test } from './node-test.js';
 import { registerAckHandoffCases } from './cases/ack-handoff-cases.js';
 import { registerCapabilityDeclarationCases } from './cases/capability-declaration-cases.js';
 import { registerBulkDeletionCases } from './cases/bulk-deletion-cases.js';

@@ -17,6 +17,8 @@ export interface DispatcherLoopOptions<T> {
   readonly process: (item: T, slot: number) => Promise<void>;
   /** Earliest time new work becomes visible, if known (e.g. the next timer). */
   readonly nextVisibleAt?: () => Promise<number | null>;
+  /** The clock `nextVisibleAt` is in (the runtime clock); default real time. */
+  readonly now?: () => number;
   readonly onFetchError?: (error: unknown) => void;
   /**
    * The provider also signals commits of other processes (PostgreSQL LISTEN/NOTIFY, with a
@@ -93,7 +95,10 @@ export class DispatcherLoop<T> {
         if (this.#opts.nextVisibleAt !== undefined && (!signalled || polled)) {
           try {
             const next = await this.#opts.nextVisibleAt();
-            if (next !== null) sleep = Math.min(sleep, Math.max(0, next - Date.now()));
+            if (next !== null) {
+              const now = this.#opts.now?.() ?? Date.now();
+              sleep = Math.min(sleep, Math.max(0, next - now));
+            }
           } catch {
             // best effort; the poll interval still bounds the sleep
           }

@@ -25,6 +25,7 @@ import { drainMicrotasks } from '../engine-factory.js';
 import type { InstanceCache } from '../instance-cache.js';
 import type { Logger } from '../logger.js';
 import type { RuntimeMetrics } from '../metrics.js';
+import type { Observability, TurnObservation } from '../observability/observability.js';
 import type { ResolvedRuntimeOptions } from '../options.js';
 import { keepInstanceLockRenewed } from './lock-renewal.js';
 import type { StartItem } from './batch-resolution.js';
@@ -69,6 +70,8 @@ export interface HeldTurn {
   readonly local: boolean;
   /** Audit entries written once the turn is committed (operator requests it applied or refused). */
   readonly audits?: readonly AuditEntryInput[];
+  /** Its metrics and span, ended when it is committed (or not). */
+  readonly observation?: TurnObservation;
 }
 
 /** An instance this runtime holds (its lock kept) while its local activities run. */
@@ -117,6 +120,7 @@ export interface LocalActivityHoldsDeps {
   readonly cache: InstanceCache;
   readonly logger: Logger;
   readonly metrics: RuntimeMetrics;
+  readonly observability: Observability;
   readonly versions: VersionDecider;
   readonly commit: TurnCommitter;
 }
@@ -209,6 +213,7 @@ export class LocalActivityHolds {
     if (outcome === undefined) {
       // Nothing was written (the instance lock is released). Consumed results still count,
       // through the worker queue, like those of activities still running.
+      turn.observation?.failed('the commit failed');
       cache.delete(instanceId);
       worker.slots.release(claim.length);
       for (const run of hold.consumed) this.#handOffRun(run);
@@ -220,6 +225,7 @@ export class LocalActivityHolds {
     hold.createdAt = outcome.instanceCreatedAt ?? hold.createdAt;
     if (turn.audits !== undefined && turn.audits.length > 0) void commit.audit(turn.audits);
     countTurn(metrics, logger, result, turn.start);
+    turn.observation?.committed(result, turn.start);
     if (turn.local) metrics.localTurns++;
     worker.slots.release(hold.consumed.length);
     hold.consumed = [];
@@ -260,7 +266,16 @@ export class LocalActivityHolds {
       hold.versionPin = versionMetadata.versionPin.value ?? undefined;
     }
     if (versionMetadata.consumedNextVersion !== undefined) hold.nextVersionConsumed = true;
-    const base = turnAck(hold.engine.executionId, result, turn.extraItems);
+    const unstamped = turnAck(hold.engine.executionId, result, turn.extraItems);
+    const observation = turn.observation;
+    const base =
+      observation === undefined
+        ? unstamped
+        : {
+            ...unstamped,
+            workerItems: observation.stamp(unstamped.workerItems),
+            orchestratorItems: observation.stamp(unstamped.orchestratorItems),
+          };
     const format = this.#d.options.historyFormat;
     return {
       ...base,
@@ -303,11 +318,13 @@ export class LocalActivityHolds {
           if (hold.runs.size === 0) break;
           continue;
         }
-        const result = await engine.runTurn(completions);
-        if (
-          !(await this.#commitTurn(hold, { result, start: undefined, extraItems: [], local: true }))
-        )
-          return;
+        const observation = this.#d.observability.turn(engine);
+        const result = await engine.runTurn(completions).catch((error: unknown) => {
+          observation.failed(error);
+          throw error;
+        });
+        const turn = { result, start: undefined, extraItems: [], local: true, observation };
+        if (!(await this.#commitTurn(hold, turn))) return;
       }
       await commit.abandon(locked, 0, true);
       this.#handOff(hold);

@@ -7,6 +7,7 @@
  */
 import type { LockedOrchestrationItem, Provider } from '../../providers/provider.js';
 import type { Logger } from '../logger.js';
+import type { Observability } from '../observability/observability.js';
 import { renewalIntervalMs, type ResolvedRuntimeOptions } from '../options.js';
 
 const TARGET = 'duroxide::runtime::dispatchers::orchestration';
@@ -24,6 +25,8 @@ export interface LockRenewalOptions {
    * activity, from the abort this callback may signal).
    */
   readonly onFailure: (error: unknown) => RenewalFailureAction;
+  /** Called after each successful renewal (metrics). */
+  readonly onRenewed?: () => void;
 }
 
 export interface LockRenewal {
@@ -33,10 +36,10 @@ export interface LockRenewal {
 
 /** Starts renewing a lock just taken; the caller stops it when its work ends (in `finally`). */
 export function keepLockRenewed(options: LockRenewalOptions): LockRenewal {
-  const { renew, lockTimeoutMs, onFailure } = options;
+  const { renew, lockTimeoutMs, onFailure, onRenewed } = options;
   let stopped = false;
   const timer = setInterval(() => {
-    renew(lockTimeoutMs).catch((error: unknown) => {
+    renew(lockTimeoutMs).then(onRenewed, (error: unknown) => {
       if (stopped) return;
       if (onFailure(error) === 'stop') stop();
     });
@@ -58,6 +61,7 @@ export function keepInstanceLockRenewed(
     readonly provider: Provider;
     readonly options: Pick<ResolvedRuntimeOptions, 'orchestratorLockTimeoutMs'>;
     readonly logger: Logger;
+    readonly observability?: Observability;
   },
   locked: LockedOrchestrationItem,
   failure: string,
@@ -65,7 +69,9 @@ export function keepInstanceLockRenewed(
   return keepLockRenewed({
     renew: (ms) => deps.provider.renewOrchestrationItemLock(locked.lockToken, ms),
     lockTimeoutMs: deps.options.orchestratorLockTimeoutMs,
+    onRenewed: () => deps.observability?.lockRenewed('orchestration'),
     onFailure: (error) => {
+      deps.observability?.lockLost('orchestration');
       deps.logger.debug(TARGET, failure, {
         instanceId: locked.item.instanceId,
         error: String(error),

@@ -23,6 +23,7 @@ import { createReplayEngine } from '../engine-factory.js';
 import type { InstanceCache } from '../instance-cache.js';
 import type { Logger } from '../logger.js';
 import type { RuntimeMetrics } from '../metrics.js';
+import type { Observability } from '../observability/observability.js';
 import { unregisteredDelayMs, type ResolvedRuntimeOptions } from '../options.js';
 import type { OrchestrationRegistry } from '../registry.js';
 import {
@@ -65,6 +66,7 @@ export interface OrchestrationDispatcherDeps {
   readonly cache: InstanceCache;
   readonly logger: Logger;
   readonly metrics: RuntimeMetrics;
+  readonly observability: Observability;
   /** Decides the versions of the executions turns create (fleet policy). */
   readonly versions: VersionDecider;
 }
@@ -99,6 +101,7 @@ export class OrchestrationDispatcher {
 
   async process(locked: LockedOrchestrationItem): Promise<void> {
     this.#d.metrics.orchDispatcherItemsFetched++;
+    this.#d.observability.instruments.orchestrationItemsFetched.inc();
     const renewal = keepInstanceLockRenewed(this.#d, locked, 'lock renewal failed');
     try {
       await this.#turn(locked);
@@ -254,6 +257,15 @@ export class OrchestrationDispatcher {
                   start.type === 'ContinueAsNew' ? start.carryForwardEvents : undefined,
                 initialCustomStatus:
                   start.type === 'ContinueAsNew' ? start.initialCustomStatus : undefined,
+                traceContext: this.#d.observability.tracer?.startExecution(
+                  {
+                    instanceId,
+                    executionId: target.executionId,
+                    orchestrationName: code.name,
+                    orchestrationVersion: code.version!,
+                  },
+                  start.traceContext,
+                ),
               },
         handler: decision.handler,
         kvSnapshot: known.kvSnapshot,
@@ -293,7 +305,11 @@ export class OrchestrationDispatcher {
     const start = target.kind === 'newExecution' ? target.start : undefined;
     const restart = target.kind === 'newExecution' ? target.restart : undefined;
     const rejected = this.#rejectExtraStarts(target.starts, start, instanceId, engine.parent);
-    const result = await engine.runTurn(target.messages);
+    const observation = this.#d.observability.turn(engine);
+    const result = await engine.runTurn(target.messages).catch((error: unknown) => {
+      observation.failed(error);
+      throw error;
+    });
     const audits = refuseOperatorRequests(
       target.requests.filter((r) => r !== restart),
       RUNNING_REFUSAL,
@@ -306,6 +322,7 @@ export class OrchestrationDispatcher {
       extraItems: rejected,
       local: false,
       audits,
+      observation,
     });
   }
 
@@ -395,13 +412,14 @@ export class OrchestrationDispatcher {
     const { provider, options, metrics, logger, registry, cache } = this.#d;
     const { instanceId } = batch.locked.item;
     metrics.orchPoison++;
-    logger.warn(TARGET, 'orchestration message exceeded max attempts, marking as poison', {
+    this.#d.observability.instruments.orchestrationPoison.inc();
+    logger.error(TARGET, 'orchestration message exceeded max attempts, marking as poison', {
       instanceId,
       reason: batch.reason,
     });
     const poisoned: PoisonedBatch = { ...batch, maxAttempts: options.maxAttempts };
     const ack = poisonAck(poisoned, {
-      now: Date.now(),
+      now: options.clock.now(),
       storedEventCount: await storedEventCount(provider, poisoned),
       resolveVersion: (name) => registry.resolveVersion(name),
     });

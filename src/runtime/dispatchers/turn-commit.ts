@@ -18,6 +18,7 @@ import type {
 } from '../../providers/provider.js';
 import type { Logger } from '../logger.js';
 import type { RuntimeMetrics } from '../metrics.js';
+import type { Observability } from '../observability/observability.js';
 import type { StartItem } from './batch-resolution.js';
 
 const TARGET = 'duroxide::runtime::dispatchers::orchestration';
@@ -30,6 +31,7 @@ export interface TurnCommitDeps {
   readonly provider: Provider;
   readonly logger: Logger;
   readonly metrics: RuntimeMetrics;
+  readonly observability?: Observability;
 }
 
 export class TurnCommitter {
@@ -53,6 +55,7 @@ export class TurnCommitter {
         return await this.#d.provider.ackOrchestrationItem(locked.lockToken, ack, options);
       } catch (error) {
         this.#d.metrics.providerErrors++;
+        this.#d.observability?.instruments.providerErrors.inc();
         const retryable = isDuroxideError(error) && error.retryable;
         const delay = ACK_RETRY_DELAYS_MS[attempt];
         if (retryable && delay !== undefined) {

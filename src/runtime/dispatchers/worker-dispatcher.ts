@@ -20,6 +20,7 @@ import { ActivityContext } from '../activity-context.js';
 import { DeferralList } from '../deferral-list.js';
 import type { Logger } from '../logger.js';
 import type { RuntimeMetrics } from '../metrics.js';
+import type { Observability } from '../observability/observability.js';
 import { unregisteredDelayMs, type ResolvedRuntimeOptions } from '../options.js';
 import type { ActivityRegistry } from '../registry.js';
 import type { SessionTracker } from '../session-tracker.js';
@@ -35,6 +36,7 @@ export interface WorkerDispatcherDeps {
   readonly options: ResolvedRuntimeOptions;
   readonly logger: Logger;
   readonly metrics: RuntimeMetrics;
+  readonly observability: Observability;
   readonly runtimeId: string;
   /** The node id, recorded as the owner of the worker locks this dispatcher takes. */
   readonly nodeId: string;
@@ -194,6 +196,7 @@ export class WorkerDispatcher {
   async #process(locked: LockedWorkItem, slot: number): Promise<void> {
     const { provider, options, registry, logger, metrics } = this.#d;
     metrics.workerDispatcherItemsFetched++;
+    this.#d.observability.instruments.workerItemsFetched.inc();
     const item = locked.item;
     if (item.type !== 'ActivityExecute') {
       logger.error(TARGET, `worker queue holds a ${item.type} item; dropping it`);
@@ -202,6 +205,7 @@ export class WorkerDispatcher {
     }
     if (locked.attemptCount > options.maxAttempts) {
       metrics.activityPoison++;
+      this.#d.observability.instruments.activityPoison.inc();
       const details: ErrorDetails = {
         category: 'poison',
         kind: 'Activity',
@@ -212,7 +216,7 @@ export class WorkerDispatcher {
           activityName: item.name,
         },
       };
-      logger.warn(TARGET, 'activity exceeded max attempts, marking as poison', {
+      logger.error(TARGET, 'activity exceeded max attempts, marking as poison', {
         instanceId: item.instance,
         activityName: item.name,
       });
@@ -288,16 +292,19 @@ export class WorkerDispatcher {
     }
 
     const startedAt = performance.now();
+    const observation = this.#d.observability.activity(item, locked.attemptCount);
     const controller = new AbortController();
     const runningKey = `${item.instance}|${item.executionId}|${item.id}`;
     this.#running.set(runningKey, controller);
     const renewal = keepLockRenewed({
       renew: (ms) => provider.renewWorkItemLock(locked.lockToken, ms),
       lockTimeoutMs: options.workerLockTimeoutMs,
+      onRenewed: () => this.#d.observability.lockRenewed('activity'),
       onFailure: (error) => {
         // A transient error (busy database) is retried at the next interval; a permanent one
         // means the row was deleted (the activity was cancelled) or the lock was lost.
         if (isDuroxideError(error) && error.retryable) return 'retry';
+        this.#d.observability.lockLost('activity');
         controller.abort(new Error('activity cancelled'));
         return 'stop';
       },
@@ -317,10 +324,12 @@ export class WorkerDispatcher {
         provider,
         logger,
       });
-      const run: Promise<Outcome> = (async () => handler(ctx, decodeInput(item.input)))().then(
-        (value): Outcome => ({ ok: true, value }),
-        (error: unknown): Outcome => ({ ok: false, error }),
-      );
+      const run: Promise<Outcome> = observation
+        .run(async () => handler(ctx, decodeInput(item.input)))
+        .then(
+          (value): Outcome => ({ ok: true, value }),
+          (error: unknown): Outcome => ({ ok: false, error }),
+        );
       const cancelled = new Promise<'cancelled'>((resolve) => {
         controller.signal.addEventListener('abort', () => resolve('cancelled'), { once: true });
       });
@@ -328,6 +337,7 @@ export class WorkerDispatcher {
       if (first === 'cancelled') {
         renewal.stop();
         metrics.activityCancelled++;
+        observation.finish('cancelled');
         logger.debug(TARGET, 'activity cancelled; waiting for its grace period', {
           instanceId: item.instance,
           activityName: item.name,
@@ -351,6 +361,7 @@ export class WorkerDispatcher {
           });
         } catch (e) {
           metrics.activityAppErrors++;
+          observation.finish('app_error', (e as Error).message);
           return failure(
             item,
             appError(
@@ -359,6 +370,7 @@ export class WorkerDispatcher {
           );
         }
         metrics.activitySuccess++;
+        observation.finish('success');
         return {
           type: 'ActivityCompleted',
           instance: item.instance,
@@ -371,8 +383,11 @@ export class WorkerDispatcher {
       const e = first.error;
       const message = errorMessage(e);
       const name = errorName(e);
-      logger.warn(TARGET, 'activity failed (application error)', {
+      observation.finish('app_error', message);
+      // Debug: the orchestration handles it or fails, and its failure is logged (docs/observability.md).
+      logger.debug(TARGET, 'activity failed (application error)', {
         instanceId: item.instance,
+        executionId: item.executionId,
         activityName: item.name,
         error: message,
       });

@@ -4,7 +4,7 @@
  * @module
  */
 import assert from 'node:assert/strict';
-import { describe } from 'node:test';
+import { describe } from '../node-test.js';
 import { CAPABILITY_METHOD_NAMES, PROVIDER_CAPABILITIES } from '../../provider.js';
 import type { ConformanceHarness } from '../conformance-fixtures.js';
 

@@ -3,7 +3,7 @@
  * @module
  */
 import assert from 'node:assert/strict';
-import { describe } from 'node:test';
+import { describe } from '../node-test.js';
 import type { ExecutionStatus, Provider } from '../../provider.js';
 import type { ConformanceHarness } from '../conformance-fixtures.js';
 import {

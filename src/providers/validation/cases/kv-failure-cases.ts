@@ -6,7 +6,7 @@
  * @module
  */
 import assert from 'node:assert/strict';
-import { describe } from 'node:test';
+import { describe } from '../node-test.js';
 import type { EventKind } from '../../../core/history/history-event.js';
 import type { Provider } from '../../provider.js';
 import type { ConformanceHarness } from '../conformance-fixtures.js';

@@ -1,0 +1,195 @@
+/**
+ * `Observability`: what the dispatchers call to record metrics and spans — one object per
+ * runtime holding its {@link RuntimeInstruments} and, when `@opentelemetry/api` is installed,
+ * its {@link ExecutionTracer} and the OpenTelemetry mirror of its metrics.
+ * @module
+ */
+import type { Span } from '@opentelemetry/api';
+import type { WorkItem, WorkItemOfType } from '../../core/history/work-item.js';
+import type { TurnResult } from '../../core/replay/turn-result.js';
+import { ExecutionTracer, type ExecutionInfo } from './execution-tracer.js';
+import { renderPrometheus } from './metric-registry.js';
+import { loadOtelApi } from './otel-api.js';
+import {
+  errorType,
+  RuntimeInstruments,
+  type ActivityOutcome,
+  type GaugeSources,
+  type InitiatedBy,
+  type LockKind,
+} from './runtime-instruments.js';
+
+/** How the execution a turn started was created (the start item it consumed). */
+export interface TurnStart {
+  readonly type: string;
+  readonly parent?: unknown;
+}
+
+export class Observability {
+  readonly instruments: RuntimeInstruments;
+  #tracer: ExecutionTracer | undefined;
+  #unbridge: (() => void) | undefined;
+
+  constructor(gauges: GaugeSources) {
+    this.instruments = new RuntimeInstruments(gauges);
+  }
+
+  /** Connects to OpenTelemetry when the application has `@opentelemetry/api` installed. */
+  async start(): Promise<void> {
+    const api = await loadOtelApi();
+    if (api === undefined) return;
+    this.#tracer = new ExecutionTracer(api);
+    this.#unbridge = this.instruments.bridgeToOpenTelemetry(api);
+  }
+
+  stop(): void {
+    this.#unbridge?.();
+    this.#unbridge = undefined;
+  }
+
+  /** Spans are recorded (the OpenTelemetry API is installed). */
+  get tracer(): ExecutionTracer | undefined {
+    return this.#tracer;
+  }
+
+  /** Every metric in the Prometheus text format (reads the store's queue depths). */
+  async prometheusText(): Promise<string> {
+    return renderPrometheus(this.instruments.families, await this.instruments.readGauges());
+  }
+
+  /** Starts measuring a turn of `execution` (the replay engine). */
+  turn(execution: ExecutionInfo): TurnObservation {
+    return new TurnObservation(this.instruments, this.#tracer, execution);
+  }
+
+  /** Starts measuring one activity attempt. */
+  activity(item: WorkItemOfType<'ActivityExecute'>, attemptCount: number): ActivityObservation {
+    return new ActivityObservation(this.instruments, this.#tracer, item, attemptCount);
+  }
+
+  lockRenewed(kind: LockKind): void {
+    this.instruments.lockRenewals.inc([kind]);
+  }
+
+  lockLost(kind: LockKind): void {
+    this.instruments.lockLosses.inc([kind]);
+  }
+}
+
+export class TurnObservation {
+  readonly #instruments: RuntimeInstruments;
+  readonly #tracer: ExecutionTracer | undefined;
+  readonly #execution: ExecutionInfo;
+  readonly #startedAt = performance.now();
+  readonly #span: Span | undefined;
+  #ended = false;
+
+  constructor(
+    instruments: RuntimeInstruments,
+    tracer: ExecutionTracer | undefined,
+    execution: ExecutionInfo,
+  ) {
+    this.#instruments = instruments;
+    this.#tracer = tracer;
+    this.#execution = execution;
+    this.#span = tracer?.startTurn(execution);
+  }
+
+  /** The turn's work items carrying the trace context they continue. */
+  stamp<T extends readonly WorkItem[]>(items: T): T | WorkItem[] {
+    if (this.#tracer === undefined || this.#span === undefined || items.length === 0) return items;
+    return this.#tracer.stamp(items, this.#span, this.#execution.traceContext);
+  }
+
+  /** The turn was committed: counts it and ends its span (and the execution's, when it ended). */
+  committed(result: TurnResult, start: TurnStart | undefined): void {
+    if (this.#ended) return;
+    this.#ended = true;
+    const m = this.#instruments;
+    const e = this.#execution;
+    const labels = [e.orchestrationName, e.orchestrationVersion];
+    m.turnDuration.observe(labels, (performance.now() - this.#startedAt) / 1000);
+    if (result.started !== undefined && start !== undefined) {
+      const by: InitiatedBy =
+        start.type === 'ContinueAsNew'
+          ? 'continueAsNew'
+          : start.parent === undefined
+            ? 'client'
+            : 'suborchestration';
+      m.orchestrationStarts.inc([...labels, by]);
+    }
+    for (const event of result.historyDelta)
+      if (event.type === 'SubOrchestrationScheduled') m.suborchestrationCalls.inc(labels);
+    let failure: string | undefined;
+    switch (result.status) {
+      case 'Running':
+        break;
+      case 'Completed':
+        m.orchestrationCompletions.inc([...labels, 'success']);
+        break;
+      case 'ContinuedAsNew':
+        m.orchestrationCompletions.inc([...labels, 'continuedAsNew']);
+        m.continueAsNew.inc(labels);
+        break;
+      case 'Failed':
+        failure = result.error?.message ?? result.output ?? 'failed';
+        m.orchestrationCompletions.inc([...labels, 'failed']);
+        m.orchestrationFailures.inc([...labels, errorType(result.error?.category)]);
+        if (result.error?.kind === 'Nondeterminism') m.nondeterminism.inc(labels);
+        break;
+    }
+    this.#tracer?.endTurn(this.#span);
+    if (result.status !== 'Running')
+      this.#tracer?.endExecution(e, statusLabel(result.status), failure);
+  }
+
+  /** The turn was not committed (it failed, or its commit did): its span ends failed. */
+  failed(error: unknown): void {
+    if (this.#ended) return;
+    this.#ended = true;
+    this.#tracer?.endTurn(
+      this.#span,
+      error instanceof Error ? error : typeof error === 'string' ? error : 'turn not committed',
+    );
+  }
+}
+
+function statusLabel(status: TurnResult['status']): string {
+  return status === 'Completed' ? 'success' : status === 'Failed' ? 'failed' : 'continuedAsNew';
+}
+
+export class ActivityObservation {
+  readonly #instruments: RuntimeInstruments;
+  readonly #tracer: ExecutionTracer | undefined;
+  readonly #item: WorkItemOfType<'ActivityExecute'>;
+  readonly #startedAt = performance.now();
+  readonly #trace: ReturnType<ExecutionTracer['startActivity']>;
+
+  constructor(
+    instruments: RuntimeInstruments,
+    tracer: ExecutionTracer | undefined,
+    item: WorkItemOfType<'ActivityExecute'>,
+    attemptCount: number,
+  ) {
+    this.#instruments = instruments;
+    this.#tracer = tracer;
+    this.#item = item;
+    if (attemptCount > 1) instruments.activityRedeliveries.inc([item.name]);
+    this.#trace = tracer?.startActivity(item, attemptCount);
+  }
+
+  /** Runs the handler with the activity span active. */
+  run<T>(fn: () => T): T {
+    const t = this.#trace;
+    return t === undefined || this.#tracer === undefined ? fn() : this.#tracer.runIn(t.context, fn);
+  }
+
+  /** Counts the attempt and ends its span. */
+  finish(outcome: ActivityOutcome, error?: string): void {
+    const m = this.#instruments;
+    const labels = [this.#item.name, outcome];
+    m.activityExecutions.inc(labels);
+    m.activityDuration.observe(labels, (performance.now() - this.#startedAt) / 1000);
+    if (this.#trace !== undefined) this.#tracer?.endActivity(this.#trace.span, outcome, error);
+  }
+}
