@@ -174,7 +174,7 @@ export function TimelineTab({
     [instanceId, shown.map((x) => x.executionId).join(',')],
   );
   const now = Date.now();
-  type Row = { header: string; execution: ExecutionInfo } | { span: TimelineSpan };
+  type Row = { header: string; execution: ExecutionInfo; from: number } | { span: TimelineSpan };
   const blocks: Row[][] = [];
   let min = Infinity;
   let max = -Infinity;
@@ -182,7 +182,12 @@ export function TimelineTab({
     const x = shown[i];
     if (x === undefined) continue;
     const rows: Row[] = [
-      { header: `execution #${x.executionId} · ${x.orchestrationVersion ?? '?'}`, execution: x },
+      {
+        header: `execution #${x.executionId} · ${x.orchestrationVersion ?? '?'}`,
+        execution: x,
+        // The first event's time: the execution row is written when its first turn commits.
+        from: Math.min(x.startedAt, ...t.items.map((i) => i.startedAt)),
+      },
     ];
     blocks.push(rows);
     min = Math.min(min, x.startedAt);
@@ -223,7 +228,7 @@ export function TimelineTab({
             {rows.map((r, i) => {
               const y = i * ROW + 4;
               if ('header' in r) {
-                const x1 = scale(r.execution.startedAt);
+                const x1 = scale(r.from);
                 const x2 = Math.max(x1 + 2, scale(r.execution.completedAt ?? now));
                 return (
                   <g key={`h${i}`}>
@@ -238,7 +243,7 @@ export function TimelineTab({
                       height={ROW - 12}
                       rx={2}
                     >
-                      <title>{`${r.header}: ${r.execution.status}, ${formatDuration((r.execution.completedAt ?? now) - r.execution.startedAt)}`}</title>
+                      <title>{`${r.header}: ${r.execution.status}, ${formatDuration((r.execution.completedAt ?? now) - r.from)}`}</title>
                     </rect>
                   </g>
                 );
