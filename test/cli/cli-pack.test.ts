@@ -6,7 +6,6 @@
  * `npx duroxide --help` and `npx duroxide instances list` on a real SQLite store there. A
  * dependency the CLI needs but package.json does not declare fails it.
  */
-/* eslint-disable @typescript-eslint/no-unsafe-member-access -- JSON output under test is navigated freely */
 import assert from 'node:assert/strict';
 import { execFileSync, spawnSync } from 'node:child_process';
 import {

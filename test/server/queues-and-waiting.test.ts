@@ -3,13 +3,17 @@
  * "waiting on" with each open activity's attempt count and lock owner, over HTTP on SQLite and
  * PostgreSQL.
  */
-/* eslint-disable @typescript-eslint/no-unsafe-call, @typescript-eslint/no-unsafe-member-access -- JSON bodies under test are navigated freely */
+/* eslint-disable @typescript-eslint/no-unsafe-return -- JSON bodies under test are navigated freely */
 import assert from 'node:assert/strict';
 import { describe, test } from 'node:test';
 import { Client } from '../../src/index.js';
 import { createManagementServer } from '../../src/server/create-management-server.js';
 import { eventually } from '../helpers/eventually.js';
-import { registerSamples, startManagementHarness } from '../helpers/management-harness.js';
+import {
+  registerSamples,
+  startManagementHarness,
+  type Json,
+} from '../helpers/management-harness.js';
 import { uid } from '../helpers/runtime-harness.js';
 import { STORE_KINDS, testStore } from '../helpers/test-store.js';
 
@@ -28,7 +32,7 @@ for (const kind of STORE_KINDS) {
       for (const i of [1, 2, 3]) await client.startOrchestration(uid(`q${i}`), 'Nobody');
 
       const res = await fetch(`${server.url}/api/v1/queues`);
-      const q = (await res.json()) as any;
+      const q = (await res.json()) as Json;
       assert.equal(res.status, 200);
       assert.deepEqual(
         [q.orchestratorQueue, q.orchestrator.ready, q.orchestrator.locked, q.workerQueue],

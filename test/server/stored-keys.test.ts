@@ -4,7 +4,7 @@
  * secrets, and a revocation is refused at once on this server and within the key cache time on
  * another. A store with keys makes a server without configured keys require them.
  */
-/* eslint-disable @typescript-eslint/no-unsafe-call, @typescript-eslint/no-unsafe-member-access -- JSON bodies under test are navigated freely */
+/* eslint-disable @typescript-eslint/no-unsafe-call -- JSON bodies under test are navigated freely */
 import assert from 'node:assert/strict';
 import { describe, test } from 'node:test';
 import { Client, createApiKey } from '../../src/index.js';
