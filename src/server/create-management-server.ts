@@ -302,7 +302,10 @@ export function createManagementServer(options: ManagementServerOptions): Manage
     nodeHandler,
     openApiDocument,
     bulkJobs: {
-      start: () => runner.start(),
+      start: () => {
+        // A provider without the management capability has no jobs to run.
+        if (hasOperatorStore) runner.start();
+      },
       stop: () => runner.stop(),
       get isRunning() {
         return runner.isRunning;
@@ -330,7 +333,8 @@ export function createManagementServer(options: ManagementServerOptions): Manage
         });
       });
       const { port } = server.address() as AddressInfo;
-      const runsJobs = options.bulkJobs?.isEnabled !== false && !runner.isRunning;
+      const runsJobs =
+        options.bulkJobs?.isEnabled !== false && hasOperatorStore && !runner.isRunning;
       if (runsJobs) runner.start();
       const urlHost = host.includes(':') ? `[${host}]` : host;
       return {

@@ -3,7 +3,7 @@
  * blindly) and as the API shows it.
  * @module
  */
-import type { BulkJobRecord, BulkJobState } from '../../providers/provider-records.js';
+import type { BulkJobRecord, BulkJobState } from '../../client/operator-types.js';
 import type { BulkFailure, BulkRequest } from './bulk-actions.js';
 
 /** Failures kept per job (the counts go on). */
@@ -14,7 +14,7 @@ export const KEPT_FAILURES = 100;
  * of the page being worked on (null: the first page) and the ids of that page already done, so
  * a resumed job starts where the last runner's last checkpoint left it.
  */
-export type BulkCheckpoint =
+type BulkCheckpoint =
   { readonly next: number } | { readonly cursor: string | null; readonly done: readonly string[] };
 
 export interface BulkJobProgress {
