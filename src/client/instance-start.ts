@@ -14,6 +14,7 @@ import {
 } from '../core/validation/arguments.js';
 import type { Provider } from '../providers/provider.js';
 import type { FleetView } from './fleet-view.js';
+import { activeTraceContext } from './otel-api.js';
 import { requireOptionsObject } from './management-arguments.js';
 
 /** What a start does when the instance id already exists (or a start for it is queued). */
@@ -62,6 +63,8 @@ export async function startInstance(
     context: { instanceId: id },
   });
   const version = request.version ?? (await fleet.resolve(orchestration, id)).version;
+  // The execution joins the caller's trace (docs/observability.md).
+  const traceContext = await activeTraceContext();
   const item = {
     type: 'StartOrchestration',
     instance: id,
@@ -69,6 +72,7 @@ export async function startInstance(
     input: encoded,
     version,
     ...(request.pinVersion ? { pinVersion: true } : {}),
+    ...(traceContext === undefined ? {} : { traceContext }),
   } as const;
   const enqueued = await provider.enqueueStartIfAbsent(item);
   if (!enqueued && request.ifExists === 'error') throw new InstanceAlreadyExistsError(id);
