@@ -138,7 +138,12 @@ export { DUROXIDE_VERSION } from './core/version.js';
 export { SqliteProvider } from './providers/sqlite/sqlite-provider.js';
 export type { SqliteProviderOptions } from './providers/sqlite/sqlite-provider.js';
 export { PostgresProvider } from './providers/postgres/postgres-provider.js';
-export type { PostgresProviderOptions } from './providers/postgres/postgres-provider.js';
+export type {
+  EntraAccessToken,
+  EntraTokenCredential,
+  PostgresEntraOptions,
+  PostgresProviderOptions,
+} from './providers/postgres/postgres-provider.js';
 export type {
   CompleteProvider,
   Provider,
