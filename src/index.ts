@@ -22,6 +22,20 @@ export type {
   VersionPolicy,
 } from './runtime/registry.js';
 export { ActivityContext } from './runtime/activity-context.js';
+export { defineActivity, defineOrchestration } from './runtime/definitions.js';
+export type {
+  ActivityDefinition,
+  ActivityDefinitionOptions,
+  Definition,
+  OrchestrationDefinition,
+  OrchestrationDefinitionOptions,
+} from './runtime/definitions.js';
+export type {
+  ActivityRef,
+  OrchestrationRef,
+  RefInput,
+  RefOutput,
+} from './core/context/definition-refs.js';
 export { initTracing } from './runtime/tracing.js';
 export type { TracingOptions } from './runtime/tracing.js';
 export type { LogFormat, LogLevel, LogRecord, LogSink } from './runtime/logger.js';

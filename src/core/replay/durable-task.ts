@@ -89,6 +89,14 @@ export class DurableTask<T> implements PromiseLike<T> {
   }
 
   /**
+   * Generator style: `const value = yield* task` gives the task's value with its type (a bare
+   * `yield task` gives `unknown`).
+   */
+  *[Symbol.iterator](): Generator<DurableTask<T>, T, unknown> {
+    return (yield this) as T;
+  }
+
+  /**
    * Routes an activity to workers whose tag filter accepts `tag`. Call it right
    * away, in the same synchronous step as the scheduling call.
    */
