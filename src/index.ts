@@ -167,3 +167,53 @@ export type {
   ProviderWith,
   TagFilter,
 } from './providers/provider.js';
+// What a provider author implements against (with `duroxide-ts/testing`'s conformance suite).
+// The provider's own query shapes are exported under Provider… names: the Client's
+// `InstanceQuery`, `InstanceQueryFilter` and `InstanceCount` are the caller-facing ones.
+export type {
+  AbandonOptions,
+  AuditEntryInput,
+  AuditQuery,
+  AuditRecord,
+  CachedHistoryHint,
+  CancelledActivity,
+  CapabilityMethods,
+  DeleteInstancesResult,
+  ExecutionMetadata,
+  ExecutionRecord,
+  FetchOrchestrationOptions,
+  FetchWorkOptions,
+  FleetStore,
+  InstanceCount as ProviderInstanceCount,
+  InstanceQuery as ProviderInstanceQuery,
+  InstanceQueryFilter as ProviderInstanceQueryFilter,
+  InstanceRecord,
+  InstanceRecordPage,
+  InstanceSelectionFilter,
+  InstanceVersionChange,
+  KvEntryRecord,
+  LockedOrchestrationItem,
+  LockedWorkItem,
+  ManagementStore,
+  NodeRecord,
+  OrchestrationAck,
+  OrchestrationAckOptions,
+  OrchestrationAckResult,
+  OrchestrationItem,
+  OrchestrationStatsRecord,
+  ProviderSignal,
+  ProviderSignalListener,
+  PruneExecutionsOptions,
+  PruneExecutionsResult,
+  QueueDepthsRecord,
+  SessionStore,
+  SystemMetricsRecord,
+  VersionPolicyRecord,
+} from './providers/provider.js';
+export type {
+  EventKind,
+  EventOfType,
+  HistoryEvent,
+  ParentLink,
+} from './core/history/history-event.js';
+export type { WorkItem, WorkItemOfType } from './core/history/work-item.js';

@@ -6,7 +6,7 @@ import type { EventKind, ParentLink } from '../history/history-event.js';
 import type { Limits } from '../limits.js';
 import type { DurableTask, TaskKind } from '../replay/durable-task.js';
 
-/** What the context needs from the replay engine. @internal */
+/** What the context needs from the replay engine. (Not part of the public API.) */
 export interface OrchestrationHost {
   readonly instanceId: string;
   readonly executionId: number;
@@ -37,7 +37,7 @@ export interface OrchestrationHost {
   trace(level: 'debug' | 'info' | 'warn' | 'error', message: string): void;
 }
 
-/** The scheduling event kinds a context call produces. @internal */
+/** The scheduling event kinds a context call produces. (Not part of the public API.) */
 export type ScheduleCall = Extract<
   EventKind,
   {
