@@ -267,7 +267,7 @@ describe('PostgresProvider', () => {
       assert.equal(rows[0]?.n, 3);
     });
 
-    test('the LISTEN connection is open only while someone subscribes', async (t) => {
+    test('the LISTEN connection is open only while someone subscribes (and briefly after)', async (t) => {
       const schema = freshSchema('lazy_listen');
       const provider = await PostgresProvider.connectWithSchema(url, schema);
       t.after(() => provider.close());
@@ -289,7 +289,10 @@ describe('PostgresProvider', () => {
       first();
       assert.equal(provider.isListening, true, 'still one subscriber');
       second();
-      assert.equal(provider.isListening, false);
+      const again = provider.subscribe(() => undefined);
+      assert.equal(provider.isListening, true, 'a listener arriving right after reuses it');
+      again();
+      await eventually('the LISTEN connection to close', () => !provider.isListening);
       await eventually('the LISTEN session to end', async () => (await listening()) === 0);
     });
   });

@@ -13,6 +13,13 @@ import type { Pg } from '../load-pg.js';
 import { NotifyListener } from './notify-listener.js';
 import { type CommitSignals, decodeSignals, toProviderSignals } from './signal-payload.js';
 
+/**
+ * How long the LISTEN connection stays open after the last listener left: a client waiting for
+ * one instance after another (each wait subscribes and unsubscribes) reuses it instead of
+ * opening a connection per wait. An idle process exits at most this much later.
+ */
+const LINGER_MS = 250;
+
 export interface SignalHubOptions {
   readonly pg: Pg;
   readonly config: ClientConfig;
@@ -27,6 +34,7 @@ export class SignalHub {
   readonly #signals = new SignalFanOut();
   #subscribers = 0;
   #notifications: NotifyListener | undefined;
+  #linger: NodeJS.Timeout | undefined;
   #isClosed = false;
 
   constructor(opts: SignalHubOptions) {
@@ -38,10 +46,15 @@ export class SignalHub {
     return this.#opts.now;
   }
 
-  /** Adds a listener; the first one opens the LISTEN connection, the last one leaving closes it. */
+  /**
+   * Adds a listener; the first one opens the LISTEN connection, which closes {@link LINGER_MS}
+   * after the last one left.
+   */
   subscribe(listener: ProviderSignalListener): () => void {
     const unsubscribe = this.#signals.subscribe(listener);
     this.#subscribers++;
+    clearTimeout(this.#linger);
+    this.#linger = undefined;
     this.#listen();
     let isDone = false;
     return () => {
@@ -49,7 +62,14 @@ export class SignalHub {
       isDone = true;
       unsubscribe();
       this.#subscribers--;
-      if (this.#subscribers === 0) this.#stopListening();
+      if (this.#subscribers > 0 || this.#isClosed) return;
+      this.#linger = setTimeout(() => {
+        this.#linger = undefined;
+        if (this.#subscribers === 0) this.#stopListening();
+      }, LINGER_MS);
+      // The open connection keeps the process alive until the timer closes it; the timer
+      // itself must not.
+      this.#linger.unref();
     };
   }
 
@@ -68,6 +88,8 @@ export class SignalHub {
 
   async close(): Promise<void> {
     this.#isClosed = true;
+    clearTimeout(this.#linger);
+    this.#linger = undefined;
     this.#signals.clear();
     const notifications = this.#notifications;
     this.#notifications = undefined;
