@@ -66,7 +66,7 @@ export interface ManagementServerOptions {
   readonly bulkJobs?: BulkJobRunnerOptions & { readonly isEnabled?: boolean };
   /** Refuse every mutation (403 PERMISSION_DENIED). Default false. */
   readonly isReadOnly?: boolean;
-  /** Largest request body in bytes (413 beyond). Default {@link DEFAULT_MAX_BODY_BYTES}. */
+  /** Largest request body in bytes (413 beyond). Default 1 MiB. */
   readonly maxBodyBytes?: number;
   /** Receives errors that are not DuroxideErrors (answered 500 INTERNAL_ERROR). Default: console.error. */
   readonly onInternalError?: (error: unknown) => void;
