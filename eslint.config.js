@@ -166,20 +166,11 @@ export default tseslint.config(
         {
           patterns: [
             {
-              group: [
-                '**/src/**',
-                '!**/src/server/api-types.js',
-                '!**/src/server/queue-view.js',
-                '!**/src/server/bulk/bulk-actions.js',
-              ],
+              group: ['**/src/**', '!**/src/server/api-types.js', '!**/src/server/queue-view.js'],
               message: 'the dashboard talks to the server over HTTP only (docs/architecture.md)',
             },
             {
-              group: [
-                '**/src/server/api-types.js',
-                '**/src/server/queue-view.js',
-                '**/src/server/bulk/bulk-actions.js',
-              ],
+              group: ['**/src/server/api-types.js', '**/src/server/queue-view.js'],
               allowTypeImports: true,
               message:
                 'import the API types with `import type` (docs/decisions/0008-dashboard-stack.md)',

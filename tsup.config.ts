@@ -10,7 +10,9 @@ export default defineConfig([
     entry: { index: 'src/index.ts', testing: 'src/testing/index.ts' },
     format: ['esm', 'cjs'],
     outExtension: ({ format }) => ({ js: format === 'cjs' ? '.cjs' : '.js' }),
-    dts: true,
+    // Members marked @internal (the engine's hooks on DurableTask, constructors only the
+    // runtime calls) are left out of the published declarations.
+    dts: { compilerOptions: { stripInternal: true } },
     sourcemap: true,
     clean: false,
     target: 'node20',

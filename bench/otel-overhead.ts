@@ -56,9 +56,11 @@ interface Installed {
  * the whole process, which slows every promise down whatever duroxide-ts does). `full`: the
  * whole SDK.
  */
-function installSdk(mode: 'contextOnly' | 'full'): Installed {
-  context.setGlobalContextManager(new AsyncLocalStorageContextManager().enable());
-  context.with(context.active(), () => undefined);
+function installSdk(mode: 'metricsOnly' | 'contextOnly' | 'full'): Installed {
+  if (mode !== 'metricsOnly') {
+    context.setGlobalContextManager(new AsyncLocalStorageContextManager().enable());
+    context.with(context.active(), () => undefined);
+  }
   if (mode === 'contextOnly')
     return {
       spanCount: () => 0,
@@ -91,7 +93,7 @@ function installSdk(mode: 'contextOnly' | 'full'): Installed {
       new PeriodicExportingMetricReader({ exporter: metricExporter, exportIntervalMillis: 1000 }),
     ],
   });
-  trace.setGlobalTracerProvider(tracerProvider);
+  if (mode === 'full') trace.setGlobalTracerProvider(tracerProvider);
   metrics.setGlobalMeterProvider(meterProvider);
   return {
     spanCount: () => exported,
@@ -133,7 +135,7 @@ function median(values: readonly number[]): number {
   return s[Math.floor(s.length / 2)]!;
 }
 
-const MODES = ['none', 'contextOnly', 'full'] as const;
+const MODES = ['none', 'metricsOnly', 'contextOnly', 'full'] as const;
 type Mode = (typeof MODES)[number];
 
 async function main(): Promise<void> {
@@ -142,8 +144,8 @@ async function main(): Promise<void> {
   const sizes: w.Sizes = { ...w.QUICK, chainInstances: instances };
   // Warm-up (JIT, page cache), not counted.
   await w.chain(env, { ...sizes, chainInstances: Math.min(200, instances) }, 3);
-  const rate: Record<Mode, number[]> = { none: [], contextOnly: [], full: [] };
-  const cpuMs: Record<Mode, number[]> = { none: [], contextOnly: [], full: [] };
+  const rate: Record<Mode, number[]> = { none: [], metricsOnly: [], contextOnly: [], full: [] };
+  const cpuMs: Record<Mode, number[]> = { none: [], metricsOnly: [], contextOnly: [], full: [] };
   let spans = 0;
   for (let r = 0; r < rounds; r++) {
     // Rotate the order so a slow spell of a shared machine does not always hit one mode.
@@ -168,12 +170,14 @@ async function main(): Promise<void> {
   await factory.done();
   const med = (m: Mode) => ({ rate: median(rate[m]), cpu: median(cpuMs[m]) });
   const none = med('none');
+  const metricsOnly = med('metricsOnly');
   const ctx = med('contextOnly');
   const full = med('full');
   const pct = (a: number, b: number) => `${(((b - a) / a) * 100).toFixed(1)}%`;
   console.log(
     `chain3 on ${providerKind}, ${instances} instances x ${rounds} rounds (medians; ${Math.round(spans / rounds)} spans per full round):\n` +
       `  no SDK:          ${none.rate.toFixed(0)}/s, ${none.cpu.toFixed(2)} CPU ms per instance\n` +
+      `  metrics SDK:     ${metricsOnly.rate.toFixed(0)}/s, ${metricsOnly.cpu.toFixed(2)} CPU ms per instance (${pct(none.cpu, metricsOnly.cpu)} CPU)\n` +
       `  context manager: ${ctx.rate.toFixed(0)}/s, ${ctx.cpu.toFixed(2)} CPU ms per instance\n` +
       `  full SDK:        ${full.rate.toFixed(0)}/s, ${full.cpu.toFixed(2)} CPU ms per instance\n` +
       `  metrics+tracing vs no SDK: throughput ${pct(none.rate, full.rate)}, CPU ${pct(none.cpu, full.cpu)}; ` +

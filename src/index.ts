@@ -22,6 +22,20 @@ export type {
   VersionPolicy,
 } from './runtime/registry.js';
 export { ActivityContext } from './runtime/activity-context.js';
+export { defineActivity, defineOrchestration } from './runtime/definitions.js';
+export type {
+  ActivityDefinition,
+  ActivityDefinitionOptions,
+  Definition,
+  OrchestrationDefinition,
+  OrchestrationDefinitionOptions,
+} from './runtime/definitions.js';
+export type {
+  ActivityRef,
+  OrchestrationRef,
+  RefInput,
+  RefOutput,
+} from './core/context/definition-refs.js';
 export { initTracing } from './runtime/tracing.js';
 export type { TracingOptions } from './runtime/tracing.js';
 export type { LogFormat, LogLevel, LogRecord, LogSink } from './runtime/logger.js';
@@ -140,7 +154,12 @@ export { DUROXIDE_VERSION } from './core/version.js';
 export { SqliteProvider } from './providers/sqlite/sqlite-provider.js';
 export type { SqliteProviderOptions } from './providers/sqlite/sqlite-provider.js';
 export { PostgresProvider } from './providers/postgres/postgres-provider.js';
-export type { PostgresProviderOptions } from './providers/postgres/postgres-provider.js';
+export type {
+  EntraAccessToken,
+  EntraTokenCredential,
+  PostgresEntraOptions,
+  PostgresProviderOptions,
+} from './providers/postgres/postgres-provider.js';
 export type {
   CompleteProvider,
   Provider,
@@ -150,3 +169,53 @@ export type {
   ProviderWith,
   TagFilter,
 } from './providers/provider.js';
+// What a provider author implements against (with `duroxide-ts/testing`'s conformance suite).
+// The provider's own query shapes are exported under Provider… names: the Client's
+// `InstanceQuery`, `InstanceQueryFilter` and `InstanceCount` are the caller-facing ones.
+export type {
+  AbandonOptions,
+  AuditEntryInput,
+  AuditQuery,
+  AuditRecord,
+  CachedHistoryHint,
+  CancelledActivity,
+  CapabilityMethods,
+  DeleteInstancesResult,
+  ExecutionMetadata,
+  ExecutionRecord,
+  FetchOrchestrationOptions,
+  FetchWorkOptions,
+  FleetStore,
+  InstanceCount as ProviderInstanceCount,
+  InstanceQuery as ProviderInstanceQuery,
+  InstanceQueryFilter as ProviderInstanceQueryFilter,
+  InstanceRecord,
+  InstanceRecordPage,
+  InstanceSelectionFilter,
+  InstanceVersionChange,
+  KvEntryRecord,
+  LockedOrchestrationItem,
+  LockedWorkItem,
+  ManagementStore,
+  NodeRecord,
+  OrchestrationAck,
+  OrchestrationAckOptions,
+  OrchestrationAckResult,
+  OrchestrationItem,
+  OrchestrationStatsRecord,
+  ProviderSignal,
+  ProviderSignalListener,
+  PruneExecutionsOptions,
+  PruneExecutionsResult,
+  QueueDepthsRecord,
+  SessionStore,
+  SystemMetricsRecord,
+  VersionPolicyRecord,
+} from './providers/provider.js';
+export type {
+  EventKind,
+  EventOfType,
+  HistoryEvent,
+  ParentLink,
+} from './core/history/history-event.js';
+export type { WorkItem, WorkItemOfType } from './core/history/work-item.js';

@@ -109,8 +109,9 @@ const RULES: Record<Exclude<Layer, 'index'>, Rule> = {
   client: {
     layers: ['core', 'provider-contract', 'client'],
     node: 'none',
-    packages: [],
-    reason: 'client/ may only use core/ and providers/provider.ts',
+    // The optional peer dependency, loaded lazily (docs/decisions/0009-observability.md).
+    packages: ['@opentelemetry/api'],
+    reason: 'client/ may only use core/, providers/provider.ts and @opentelemetry/api',
   },
   runtime: {
     layers: ['core', 'provider-contract', 'client', 'runtime'],

@@ -6,6 +6,7 @@
  */
 import { Client } from '../client/client.js';
 import { ERROR_CODES, isErrorCode } from '../core/errors/error-codes.js';
+import { redactSecrets, redactUrl } from '../core/validation/redact-url.js';
 import { createManagementServer } from '../server/create-management-server.js';
 import { CliError, EXIT_CODES, exitCodeForStatus, usageError } from './cli-error.js';
 import { openStore } from './open-store.js';
@@ -66,7 +67,7 @@ export async function connect(
       if (error instanceof CliError) throw error;
       throw new CliError(
         ERROR_CODES.PROVIDER_ERROR,
-        `cannot open store ${options.store}: ${(error as Error).message}`,
+        `cannot open store ${redactUrl(options.store)}: ${redactSecrets((error as Error).message, options.store)}`,
         EXIT_CODES.UNAVAILABLE,
         error,
       );
@@ -121,16 +122,17 @@ export async function connect(
     } catch (error) {
       throw new CliError(
         ERROR_CODES.PROVIDER_ERROR,
-        `cannot reach the management server at ${base}: ${(error as Error).message}`,
+        `cannot reach the management server at ${redactUrl(base)}: ${redactSecrets((error as Error).message, base)}`,
         EXIT_CODES.UNAVAILABLE,
         error,
       );
     }
   };
   return {
-    request: async (method, path, body) => toResult(await send(method, path, body), base),
+    request: async (method, path, body) =>
+      toResult(await send(method, path, body), redactUrl(base)),
     text: async (path) =>
-      (await toResult(await send('GET', path, undefined), base, true)) as string,
+      (await toResult(await send('GET', path, undefined), redactUrl(base), true)) as string,
     close: async () => undefined,
   };
 }

@@ -4,6 +4,7 @@
  */
 import { PostgresProvider } from '../providers/postgres/postgres-provider.js';
 import { SqliteProvider } from '../providers/sqlite/sqlite-provider.js';
+import { redactUrl } from '../core/validation/redact-url.js';
 import { usageError } from './cli-error.js';
 
 export async function openStore(
@@ -20,6 +21,6 @@ export async function openStore(
       : PostgresProvider.connectWithSchema(url, schema);
   }
   throw usageError(
-    `--store must be sqlite:<path> or postgres://user:password@host:5432/database, got ${JSON.stringify(url)}`,
+    `--store must be sqlite:<path> or postgres://user:password@host:5432/database, got ${JSON.stringify(redactUrl(url))}`,
   );
 }

@@ -13,7 +13,8 @@ import { FleetManagement } from './fleet-management.js';
 import { deleteInstanceTree } from './instance-deletion.js';
 import { waitForCompletion, waitForCustomStatus, waitForInstance } from './instance-wait.js';
 import { requestCancel, sendToInstance } from './instance-messages.js';
-import { parseStartOptions, startInstance } from './instance-start.js';
+import { parseStartOptions, startInstance, startTarget } from './instance-start.js';
+import type { OrchestrationRef } from '../core/context/definition-refs.js';
 import { waitForOutput } from './typed-client.js';
 import { toStatus } from './read-models.js';
 import { readKvAllValues, readKvValue, waitForKvValue } from './kv-reads.js';
@@ -132,26 +133,30 @@ export class Client {
    * on the start; the runtime that runs it never decides again (docs/versioning.md).
    * @param options.version - run this version instead; `options.pinVersion` keeps the instance
    *   on its version across continue-as-new until moved.
+   * `startOrchestration(Order, 'order-1', input)` with a `defineOrchestration` reference: typed,
+   * validated here (nothing stored if rejected), at the reference's version if it has one.
    * @param options.ifExists - `'ignore'` (default, as duroxide-node): starting an id that exists
    *   or is queued to start does nothing; `'error'`: throw `InstanceAlreadyExistsError`.
-   * @throws InvalidInputError for a malformed id/name/options or an input that is not JSON.
+   * @throws InvalidInputError for a malformed id/name/options, a non-JSON or rejected input.
    */
-  async startOrchestration(
+  startOrchestration<I, O>(
+    orchestration: OrchestrationRef<I, O>,
+    instanceId: string,
+    input: NoInfer<I>,
+    options?: Omit<StartOrchestrationOptions, 'version'>,
+  ): Promise<void>;
+  startOrchestration(
     instanceId: string,
     orchestrationName: string,
     input?: unknown,
     options?: StartOrchestrationOptions,
+  ): Promise<void>;
+  async startOrchestration(
+    ...args: [string | OrchestrationRef, string, unknown?, StartOrchestrationOptions?]
   ): Promise<void> {
-    const request = parseStartOptions(options, ['version', 'pinVersion', 'ifExists']);
-    await startInstance(
-      this.#provider,
-      this.#fleet,
-      instanceId,
-      orchestrationName,
-      input,
-      request,
-      this.#maxPayloadBytes,
-    );
+    const [id, name, request] = await startTarget(...args);
+    const max = this.#maxPayloadBytes;
+    await startInstance(this.#provider, this.#fleet, id, name, args[2], request, max);
   }
 
   /**

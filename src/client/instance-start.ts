@@ -12,8 +12,15 @@ import {
   requireOrchestrationName,
   requireVersion,
 } from '../core/validation/arguments.js';
+import {
+  isOrchestrationRef,
+  schemaRejection,
+  type OrchestrationRef,
+} from '../core/context/definition-refs.js';
+import { schemaIssues } from '../core/schema/standard-schema.js';
 import type { Provider } from '../providers/provider.js';
 import type { FleetView } from './fleet-view.js';
+import { activeTraceContext } from './otel-api.js';
 import { requireOptionsObject } from './management-arguments.js';
 
 /** What a start does when the instance id already exists (or a start for it is queued). */
@@ -62,6 +69,8 @@ export async function startInstance(
     context: { instanceId: id },
   });
   const version = request.version ?? (await fleet.resolve(orchestration, id)).version;
+  // The execution joins the caller's trace (docs/observability.md).
+  const traceContext = await activeTraceContext();
   const item = {
     type: 'StartOrchestration',
     instance: id,
@@ -69,7 +78,33 @@ export async function startInstance(
     input: encoded,
     version,
     ...(request.pinVersion ? { pinVersion: true } : {}),
+    ...(traceContext === undefined ? {} : { traceContext }),
   } as const;
   const enqueued = await provider.enqueueStartIfAbsent(item);
   if (!enqueued && request.ifExists === 'error') throw new InstanceAlreadyExistsError(id);
+}
+
+/**
+ * The instance id, orchestration name and start request of `client.startOrchestration`: as
+ * given, or taken from a `defineOrchestration` reference (`first`, whose version, if any, is
+ * started) whose input schema must accept `input`.
+ * @throws InvalidInputError (`INVALID_INPUT`) for bad options, or naming each issue's path.
+ */
+export async function startTarget(
+  first: string | OrchestrationRef,
+  second: string,
+  input?: unknown,
+  options?: unknown,
+): Promise<[instanceId: string, name: string, request: StartRequest]> {
+  const request = parseStartOptions(options, ['version', 'pinVersion', 'ifExists']);
+  if (!isOrchestrationRef(first)) return [first, second, request];
+  if (first.input !== undefined) {
+    const issues = await schemaIssues(first.input, input);
+    if (issues.length > 0) {
+      const what = `the input of orchestration '${first.name}' for instance '${String(second)}'`;
+      throw schemaRejection(what, issues);
+    }
+  }
+  const version = first.version ?? request.version;
+  return [second, first.name, { ...request, version }];
 }

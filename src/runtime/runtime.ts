@@ -36,6 +36,9 @@ import {
   type VersionPolicy,
 } from './registry.js';
 import { SessionTracker } from './session-tracker.js';
+import { activityHandlerOf, orchestrationHandlerOf, type Definition } from './definitions.js';
+import { isActivityRef, isOrchestrationRef } from '../core/context/definition-refs.js';
+import { installedTracing } from './tracing.js';
 import { timerDelay, Waker } from './waker.js';
 import { WorkerDispatcher } from './dispatchers/worker-dispatcher.js';
 import { FleetView, type SelfNode } from '../client/fleet-view.js';
@@ -183,6 +186,31 @@ export class Runtime {
     options?: OrchestrationRegistrationOptions,
   ): this {
     return this.registerOrchestrationVersioned(name, version, handler, options);
+  }
+
+  /**
+   * Registers definitions made with `defineOrchestration` / `defineActivity`: an orchestration
+   * under its version (1.0.0 when it has none) with its input schema, its output checked when it
+   * returns; an activity with its input and output checked around each run.
+   * @throws ConfigurationError (INVALID_REGISTRATION) for a duplicate or something else than a definition
+   * @example runtime.register(Order, Charge, Ship);
+   */
+  register(...definitions: readonly Definition[]): this {
+    for (const def of definitions) {
+      if (isOrchestrationRef(def)) {
+        const handler = orchestrationHandlerOf(def);
+        const options = { inputSchema: def.input };
+        this.#orchestrations.register(def.name, def.version ?? DEFAULT_VERSION, handler, options);
+      } else if (isActivityRef(def)) {
+        this.#activities.register(def.name, activityHandlerOf(def));
+      } else {
+        throw new ConfigurationError(
+          ERROR_CODES.INVALID_REGISTRATION,
+          'runtime.register takes definitions made with defineOrchestration or defineActivity; register functions with registerOrchestration / registerActivity',
+        );
+      }
+    }
+    return this;
   }
 
   /**

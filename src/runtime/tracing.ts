@@ -33,7 +33,7 @@ export interface TracingOptions {
   readonly logFormat?: LogFormat;
 }
 
-/** The installed trace file, as runtimes read it. @internal */
+/** The installed trace file, as runtimes read it. (Not part of the public API.) */
 export interface InstalledTracing {
   readonly level: LogLevel;
   readonly sink: LogSink;
@@ -42,7 +42,7 @@ export interface InstalledTracing {
 const KEY = Symbol.for('duroxide-ts.tracing');
 type TracingHolder = { [KEY]?: InstalledTracing };
 
-/** The trace file installed by {@link initTracing}, if any. @internal */
+/** The trace file installed by {@link initTracing}, if any. (Not part of the public API.) */
 export function installedTracing(): InstalledTracing | undefined {
   return (globalThis as TracingHolder)[KEY];
 }

@@ -67,7 +67,7 @@ export interface ManagementServerOptions {
   readonly bulkJobs?: BulkJobRunnerOptions & { readonly isEnabled?: boolean };
   /** Refuse every mutation (403 PERMISSION_DENIED). Default false. */
   readonly isReadOnly?: boolean;
-  /** Largest request body in bytes (413 beyond). Default {@link DEFAULT_MAX_BODY_BYTES}. */
+  /** Largest request body in bytes (413 beyond). Default 1 MiB. */
   readonly maxBodyBytes?: number;
   /** Receives errors that are not DuroxideErrors (answered 500 INTERNAL_ERROR). Default: console.error. */
   readonly onInternalError?: (error: unknown) => void;
@@ -309,7 +309,10 @@ export function createManagementServer(options: ManagementServerOptions): Manage
     nodeHandler,
     openApiDocument,
     bulkJobs: {
-      start: () => runner.start(),
+      start: () => {
+        // A provider without the management capability has no jobs to run.
+        if (hasOperatorStore) runner.start();
+      },
       stop: () => runner.stop(),
       get isRunning() {
         return runner.isRunning;
@@ -337,7 +340,8 @@ export function createManagementServer(options: ManagementServerOptions): Manage
         });
       });
       const { port } = server.address() as AddressInfo;
-      const runsJobs = options.bulkJobs?.isEnabled !== false && !runner.isRunning;
+      const runsJobs =
+        options.bulkJobs?.isEnabled !== false && hasOperatorStore && !runner.isRunning;
       if (runsJobs) runner.start();
       const urlHost = host.includes(':') ? `[${host}]` : host;
       return {

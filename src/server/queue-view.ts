@@ -6,7 +6,7 @@
  */
 import { z } from '@hono/zod-openapi';
 import type { Client } from '../client/client.js';
-import type { QueueStatRecord } from '../providers/provider-records.js';
+import type { QueueStatRecord } from '../client/operator-types.js';
 
 const QueueStatSchema = z
   .object({

@@ -3,7 +3,7 @@
  * while a worker holds it, the lock owner (node id) and expiry.
  * @module
  */
-import type { WorkItemStateRecord } from '../providers/provider-records.js';
+import type { WorkItemStateRecord } from '../client/operator-types.js';
 import type { WaitingOn } from './history-views.js';
 
 export interface WaitingActivity {

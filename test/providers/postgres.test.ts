@@ -71,9 +71,13 @@ function freshSchema(prefix: string): string {
 }
 
 /** Records the signals a provider's subscribers receive. */
-function record(p: PostgresProvider): ProviderSignal[] {
+async function record(p: PostgresProvider): Promise<ProviderSignal[]> {
   const signals: ProviderSignal[] = [];
   p.subscribe((s) => signals.push(s));
+  // The LISTEN connection opens with the first subscriber; once it is up, it has woken the
+  // subscribers once (notifications may have been missed before): start from a clean slate.
+  await eventually('the LISTEN connection', () => p.isListening);
+  signals.length = 0;
   return signals;
 }
 
@@ -250,10 +254,12 @@ describe('PostgresProvider', () => {
       );
     });
 
-    test('the pool never opens more connections than poolSize, plus one for LISTEN', async (t) => {
+    test('the pool never opens more connections than poolSize, plus one for LISTEN while subscribed', async (t) => {
       const schema = freshSchema('pool');
       const provider = await PostgresProvider.connectWithSchema(url, schema, { poolSize: 2 });
       t.after(() => provider.close());
+      t.after(provider.subscribe(() => undefined));
+      await eventually('the LISTEN connection', () => provider.isListening);
       await Promise.all(Array.from({ length: 30 }, (_, i) => provider.getInstance(`pool-${i}`)));
       const rows = await adminQuery<{ n: number }>(
         url,
@@ -261,6 +267,35 @@ describe('PostgresProvider', () => {
         [`duroxide-ts ${schema}`],
       );
       assert.equal(rows[0]?.n, 3);
+    });
+
+    test('the LISTEN connection is open only while someone subscribes (and briefly after)', async (t) => {
+      const schema = freshSchema('lazy_listen');
+      const provider = await PostgresProvider.connectWithSchema(url, schema);
+      t.after(() => provider.close());
+      const listening = async (): Promise<number> =>
+        (
+          await adminQuery<{ n: number }>(
+            url,
+            `SELECT COUNT(*)::int AS n FROM pg_stat_activity WHERE application_name = $1 AND query LIKE 'LISTEN %'`,
+            [`duroxide-ts ${schema}`],
+          )
+        )[0]?.n ?? 0;
+      assert.equal(provider.isListening, false);
+      assert.equal(await listening(), 0);
+      const first = provider.subscribe(() => undefined);
+      const second = provider.subscribe(() => undefined);
+      await eventually('the LISTEN connection', () => provider.isListening);
+      assert.equal(await listening(), 1, 'one LISTEN connection for all subscribers');
+      first();
+      first();
+      assert.equal(provider.isListening, true, 'still one subscriber');
+      second();
+      const again = provider.subscribe(() => undefined);
+      assert.equal(provider.isListening, true, 'a listener arriving right after reuses it');
+      again();
+      await eventually('the LISTEN connection to close', () => !provider.isListening);
+      await eventually('the LISTEN session to end', async () => (await listening()) === 0);
     });
   });
 
@@ -602,7 +637,7 @@ describe('PostgresProvider', () => {
       const a = await PostgresProvider.connectWithSchema(url, freshSchema('iso_a'));
       const b = await PostgresProvider.connectWithSchema(url, freshSchema('iso_b'));
       t.after(() => Promise.all([a.close(), b.close()]));
-      const signalsOfB = record(b);
+      const signalsOfB = await record(b);
 
       await startInstance(a, 'iso-1');
       await a.enqueueForOrchestrator(startItem('iso-2'));
@@ -627,8 +662,8 @@ describe('PostgresProvider', () => {
       const listener = await PostgresProvider.connectWithSchema(url, schema);
       const sender = await PostgresProvider.connectWithSchema(url, schema);
       t.after(() => Promise.all([listener.close(), sender.close()]));
-      const heard = record(listener);
-      const own = record(sender);
+      const heard = await record(listener);
+      const own = await record(sender);
 
       const before = Date.now();
       await sender.enqueueForOrchestrator(startItem('notify-1'), 500);
@@ -653,7 +688,7 @@ describe('PostgresProvider', () => {
       const listener = await PostgresProvider.connectWithSchema(url, schema);
       const worker = await PostgresProvider.connectWithSchema(url, schema);
       t.after(() => Promise.all([listener.close(), worker.close()]));
-      const heard = record(listener);
+      const heard = await record(listener);
 
       await startInstance(worker, 'notify-2', { workerItems: [activityExecute('notify-2', 1, 2)] });
       await eventually('the worker signal', () => heard.some((s) => s.kind === 'worker'));
@@ -686,7 +721,7 @@ describe('PostgresProvider', () => {
       const listener = await PostgresProvider.connectWithSchema(url, schema);
       const orchestrator = await PostgresProvider.connectWithSchema(url, schema);
       t.after(() => Promise.all([listener.close(), orchestrator.close()]));
-      const heard = record(listener);
+      const heard = await record(listener);
       const claim = (indexes: number[]) => ({
         claimWorkItems: { indexes, lockTimeoutMs: LONG_LOCK_MS },
       });
@@ -726,7 +761,7 @@ describe('PostgresProvider', () => {
       });
       const running = await listener.fetchWorkItem({ lockTimeoutMs: 30_000 });
       assert.ok(running);
-      const heard = record(listener);
+      const heard = await record(listener);
 
       await orchestrator.enqueueForOrchestrator(externalRaised('notify-3'));
       const locked = await orchestrator.fetchOrchestrationItem(FETCH);
@@ -757,8 +792,10 @@ describe('PostgresProvider', () => {
       const listener = await PostgresProvider.connectWithSchema(url, schema);
       const sender = await PostgresProvider.connectWithSchema(url, schema);
       t.after(() => Promise.all([listener.close(), sender.close()]));
-      const heard = record(listener);
-      assert.equal(listener.isListening, true);
+      const heard = await record(listener);
+      const stopSender = sender.subscribe(() => undefined);
+      t.after(stopSender);
+      await eventually('both LISTEN connections', () => listener.isListening && sender.isListening);
 
       // Both providers LISTEN on the channel; kill every such session (the sender's too).
       const killed = await adminQuery<{ ok: boolean }>(
@@ -826,6 +863,8 @@ describe('PostgresProvider', () => {
       }
       const provider = await PostgresProvider.connectWithSchema(url, freshSchema('restart'));
       t.after(() => provider.close());
+      const unsubscribe = provider.subscribe(() => undefined);
+      t.after(unsubscribe);
       let isRestarting = true;
       const restarted = server.restart().finally(() => {
         isRestarting = false;

@@ -206,6 +206,9 @@ test('a database restart mid-run is survived: all fan-outs complete exactly once
   }
   const nodes = await Promise.all(['A', 'B', 'C'].map((name) => fx.spawn(name, { stepMs: 2 })));
   const client = await fx.client();
+  // The client's provider LISTENs only while someone subscribes: keep it listening across the
+  // restart, so the check below proves the LISTEN connection comes back.
+  t.after((await fx.provider()).subscribe(() => undefined));
   const ids = await startFanOuts(client, `mnr-${runTag()}`);
 
   const startedAt = async (): Promise<string> =>

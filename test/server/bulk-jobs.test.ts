@@ -3,7 +3,7 @@
  * runs in the background with progress, can be listed, read, cancelled, and survives its
  * server: a second server over the same store resumes it from the last checkpoint.
  */
-/* eslint-disable @typescript-eslint/no-unsafe-call, @typescript-eslint/no-unsafe-member-access -- JSON bodies under test are navigated freely */
+/* eslint-disable @typescript-eslint/no-unsafe-call, @typescript-eslint/no-unsafe-return -- JSON bodies under test are navigated freely */
 import assert from 'node:assert/strict';
 import { describe, test, type TestContext } from 'node:test';
 import { Client, Runtime } from '../../src/index.js';

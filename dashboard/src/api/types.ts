@@ -6,7 +6,6 @@
  */
 import type { z } from '@hono/zod-openapi';
 import type * as S from '../../../src/server/api-types.js';
-import type { BulkFilterSchema } from '../../../src/server/bulk/bulk-actions.js';
 import type { QueuesSchema } from '../../../src/server/queue-view.js';
 
 type Out<T extends z.ZodType> = z.output<T>;
@@ -54,7 +53,18 @@ export type Queues = Out<typeof QueuesSchema>;
 export type QueueStat = Queues['orchestrator'];
 export type Problem = Out<typeof S.ProblemSchema>;
 
-export type BulkFilter = In<typeof BulkFilterSchema>;
+/** BulkFilter of the OpenAPI document (the instance query filter, numbers as numbers). */
+export interface BulkFilter {
+  status?: InstanceStatus;
+  name?: string;
+  version?: string;
+  createdFrom?: number;
+  createdTo?: number;
+  updatedFrom?: number;
+  updatedTo?: number;
+  parentInstanceId?: string;
+  idPrefix?: string;
+}
 /** Body of POST /api/v1/bulk (BulkRequest in the OpenAPI document; its schema is not exported). */
 export interface BulkRequest {
   action: 'cancel' | 'delete' | 'prune' | 'raise' | 'restart';

@@ -80,8 +80,7 @@ export function registerBulkCommand(program: Command, ctx: Ctx): void {
             await c.confirm(`${action} ${dry.matched} matching instance(s) in a bulk job?`);
           }
           const job = (await api.request('POST', '/api/v1/bulk/jobs', body)) as { jobId: string };
-          if (o['dryRun'] === true || o['detach'] === true)
-            return c.printer.print(job, renderJob as (v: never) => string);
+          if (o['dryRun'] === true || o['detach'] === true) return c.printer.print(job, renderJob);
           c.printer.note(`bulk job ${job.jobId} created`);
           return followJob(c, api, job.jobId);
         });

@@ -5,7 +5,7 @@
  * @module
  */
 import { ActivityFailedError, InvalidInputError } from '../errors/duroxide-error.js';
-import { DurableTask } from '../replay/durable-task.js';
+import { DurableTask, settleTask } from '../replay/durable-task.js';
 import { describeValue, requireDurationMs } from '../validation/arguments.js';
 import type { RaceResult } from './task-combinators.js';
 
@@ -131,7 +131,7 @@ export function checkRetryPolicy(retry: unknown): CheckedRetryPolicy {
   };
 }
 
-/** The context calls a retry loop makes; all of them are recorded in history. @internal */
+/** The context calls a retry loop makes; all of them are recorded in history. (Not part of the public API.) */
 export interface RetryHost {
   scheduleActivity<T>(name: string, input: unknown, sessionId: string | undefined): DurableTask<T>;
   scheduleTimer(delayMs: number): DurableTask<null>;
@@ -214,8 +214,8 @@ export function scheduleWithRetry<T>(
     throw last;
   };
   run().then(
-    (value) => composite.settle({ ok: true, value }),
-    (error: unknown) => composite.settle({ ok: false, error }),
+    (value) => settleTask(composite, { ok: true, value }),
+    (error: unknown) => settleTask(composite, { ok: false, error }),
   );
   return composite;
 }

@@ -4,11 +4,10 @@
  * from history on replay, so the code must be deterministic.
  * @module
  */
-import type { EventKind, ParentLink } from '../history/history-event.js';
-import type { Limits } from '../limits.js';
 import { SYSCALL_GET_KV_VALUE, SYSCALL_NEW_GUID, SYSCALL_UTC_NOW } from '../syscall-names.js';
 import { decodeJson } from '../json/json-codec.js';
 import type { DurableTask, TaskKind } from '../replay/durable-task.js';
+import type { OrchestrationHost, ScheduleCall } from './orchestration-host.js';
 import {
   encodePayload,
   requireActivityName,
@@ -23,6 +22,13 @@ import {
   requireVersion,
 } from '../validation/arguments.js';
 import { checkRetryPolicy, scheduleWithRetry, type RetryPolicy } from './activity-retry.js';
+import {
+  checkNow,
+  isActivityRef,
+  isOrchestrationRef,
+  type ActivityRef,
+  type OrchestrationRef,
+} from './definition-refs.js';
 import {
   allOf,
   raceOf,
@@ -41,54 +47,7 @@ export interface ScheduleActivityOptions {
   readonly sessionId?: string;
 }
 
-/** What the context needs from the replay engine. @internal */
-export interface OrchestrationHost {
-  readonly instanceId: string;
-  readonly executionId: number;
-  readonly orchestrationName: string;
-  readonly orchestrationVersion: string;
-  readonly parent: ParentLink | undefined;
-  readonly isReplaying: boolean;
-  readonly limits: Limits;
-  /** `mapValue` transforms the value the task resolves with (the typed family). */
-  schedule<T>(
-    spec: ScheduleCall,
-    kind: TaskKind,
-    mapValue?: (value: unknown) => unknown,
-  ): DurableTask<T>;
-  kvSet(key: string, value: string): void;
-  kvClear(key: string): void;
-  kvClearAll(): void;
-  kvEntries(): ReadonlyMap<string, { readonly value: string; readonly lastUpdatedAt: number }>;
-  systemCall<T>(name: string, produce: () => T): DurableTask<T>;
-  requestContinueAsNew(input: string, version: string | undefined): DurableTask<never>;
-  track(task: DurableTask<unknown>): void;
-  drop(task: DurableTask<unknown>): void;
-  setCustomStatus(value: string | undefined): void;
-  getCustomStatus(): string | undefined;
-  autoChildId(): string;
-  now(): number;
-  newGuid(): string;
-  trace(level: 'debug' | 'info' | 'warn' | 'error', message: string): void;
-}
-
-/** The scheduling event kinds a context call produces. @internal */
-export type ScheduleCall = Extract<
-  EventKind,
-  {
-    type:
-      | 'ActivityScheduled'
-      | 'TimerCreated'
-      | 'ExternalSubscribed'
-      | 'QueueSubscribed'
-      | 'SubOrchestrationScheduled'
-      | 'OrchestrationChained'
-      | 'CustomStatusUpdated'
-      | 'KeyValueSet'
-      | 'KeyValueCleared'
-      | 'KeyValuesCleared';
-  }
->;
+export type { OrchestrationHost, ScheduleCall } from './orchestration-host.js';
 
 export class OrchestrationContext {
   readonly #host: OrchestrationHost;
@@ -145,14 +104,31 @@ export class OrchestrationContext {
   }
 
   /**
-   * Schedules an activity; resolves with its output, or throws `ActivityFailedError`.
+   * Schedules an activity, by name or by a `defineActivity` reference (input type-checked and
+   * validated against its schema here); resolves with its output, or throws `ActivityFailedError`.
+   * @throws InvalidInputError (`INVALID_INPUT`) for an input the reference's schema rejects.
    * @example const receipt = await ctx.scheduleActivity('Charge', { amount: 42 });
+   * @example const receipt = await ctx.scheduleActivity(Charge, { amount: 42 }); // typed
    */
+  scheduleActivity<I, O>(
+    activity: ActivityRef<I, O>,
+    input: NoInfer<I>,
+    options?: ScheduleActivityOptions,
+  ): DurableTask<O>;
   scheduleActivity<T = unknown>(
     name: string,
     input?: unknown,
     options?: ScheduleActivityOptions,
+  ): DurableTask<T>;
+  scheduleActivity<T = unknown>(
+    name: string | ActivityRef,
+    input?: unknown,
+    options?: ScheduleActivityOptions,
   ): DurableTask<T> {
+    if (isActivityRef(name)) {
+      checkNow(name.input, input, `the input of activity '${name.name}'`);
+      name = name.name;
+    }
     const activity = requireActivityName(name);
     const sessionId =
       options?.sessionId === undefined ? undefined : requireSessionId(options.sessionId);
@@ -257,9 +233,40 @@ export class OrchestrationContext {
     );
   }
 
-  /** Runs a child orchestration (version by policy) and resolves with its output. */
-  scheduleSubOrchestration<T = unknown>(name: string, input?: unknown): DurableTask<T> {
-    return this.#subOrchestration<T>(name, undefined, undefined, input);
+  /**
+   * Runs a child orchestration and resolves with its output; by name (version by policy) or by a
+   * `defineOrchestration` reference (typed; its version when it was defined with one).
+   * @throws InvalidInputError (`INVALID_INPUT`) for an input the reference's schema rejects.
+   */
+  scheduleSubOrchestration<I, O>(
+    orchestration: OrchestrationRef<I, O>,
+    input: NoInfer<I>,
+  ): DurableTask<O>;
+  scheduleSubOrchestration<T = unknown>(name: string, input?: unknown): DurableTask<T>;
+  scheduleSubOrchestration<T = unknown>(
+    name: string | OrchestrationRef,
+    input?: unknown,
+  ): DurableTask<T> {
+    if (!isOrchestrationRef(name))
+      return this.#subOrchestration<T>(name, undefined, undefined, input);
+    checkNow(name.input, input, `the input of sub-orchestration '${name.name}'`);
+    return this.#subOrchestration<T>(name.name, name.version, undefined, input);
+  }
+
+  /** Generator style: `const out = yield* ctx.activity(Charge, order)` — typed, unlike a bare `yield`. */
+  *activity<I, O>(
+    activity: ActivityRef<I, O>,
+    input: NoInfer<I>,
+  ): Generator<DurableTask<O>, O, unknown> {
+    return yield* this.scheduleActivity(activity, input);
+  }
+
+  /** Generator style: `const out = yield* ctx.subOrchestration(Child, input)`, typed. */
+  *subOrchestration<I, O>(
+    orchestration: OrchestrationRef<I, O>,
+    input: NoInfer<I>,
+  ): Generator<DurableTask<O>, O, unknown> {
+    return yield* this.scheduleSubOrchestration(orchestration, input);
   }
 
   scheduleSubOrchestrationWithId<T = unknown>(

@@ -6,7 +6,7 @@
  * @module
  */
 import { InvalidInputError } from '../errors/duroxide-error.js';
-import { DurableTask } from '../replay/durable-task.js';
+import { DurableTask, settleTask } from '../replay/durable-task.js';
 
 /**
  * Result element of `OrchestrationContext.all`: the value, or the failure's message as a string
@@ -27,7 +27,7 @@ export interface RaceResult<T> {
 /** The value a durable task resolves with. */
 export type TaskValue<T> = T extends DurableTask<infer V> ? V : never;
 
-/** What the combinators need from the engine: composites are tracked, race losers dropped. @internal */
+/** What the combinators need from the engine: composites are tracked, race losers dropped. (Not part of the public API.) */
 export interface CombinatorHost {
   track(task: DurableTask<unknown>): void;
   drop(task: DurableTask<unknown>): void;
@@ -65,7 +65,7 @@ export function allOf<T extends readonly DurableTask<unknown>[]>(
       const s = t.settlement!;
       return s.ok ? { ok: s.value } : { err: errorText(s.error) };
     });
-    composite.settle({
+    settleTask(composite, {
       ok: true,
       value: results as { [K in keyof T]: AllResult<TaskValue<T[K]>> },
     });
@@ -97,7 +97,8 @@ export function raceOf<T extends readonly DurableTask<unknown>[]>(
     t.onSettle(() => {
       if (composite.isSettled || composite.internals.dropped) return;
       const s = t.settlement!;
-      composite.settle(
+      settleTask(
+        composite,
         s.ok
           ? { ok: true, value: { index, value: s.value as TaskValue<T[number]> } }
           : { ok: false, error: s.error },

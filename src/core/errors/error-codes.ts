@@ -43,7 +43,7 @@ export const ERROR_CATEGORIES = {
 } as const;
 export type ErrorCategory = (typeof ERROR_CATEGORIES)[keyof typeof ERROR_CATEGORIES];
 
-/** What a code means. @internal */
+/** What a code means. (Not part of the public API.) */
 export interface ErrorCodeInfo {
   readonly category: ErrorCategory;
   /** Whether the same call may succeed when tried again (a `ProviderError` decides per error). */

@@ -24,7 +24,7 @@ export type TaskKind =
   | 'race'
   | 'retry';
 
-type Settlement<T> =
+export type Settlement<T> =
   { readonly ok: true; readonly value: T } | { readonly ok: false; readonly error: unknown };
 
 type SettleListener = () => void;
@@ -40,6 +40,15 @@ export interface TaskInternals {
   dropped: boolean;
   readonly children: readonly DurableTask<unknown>[];
 }
+
+/**
+ * Settles `task` (a second settlement is ignored; returns true if it settled now). Only the
+ * replay engine and the context's composites settle tasks: this function is not exported from
+ * the package, and a task has no method that settles it, so orchestration code cannot complete
+ * a timer or an activity that did not happen. Assigned once, by DurableTask's static block
+ * (which can reach the private `#settle`).
+ */
+export let settleTask: <T>(task: DurableTask<T>, settlement: Settlement<T>) => boolean;
 
 export class DurableTask<T> implements PromiseLike<T> {
   readonly #promise: Promise<T>;
@@ -89,6 +98,14 @@ export class DurableTask<T> implements PromiseLike<T> {
   }
 
   /**
+   * Generator style: `const value = yield* task` gives the task's value with its type (a bare
+   * `yield task` gives `unknown`).
+   */
+  *[Symbol.iterator](): Generator<DurableTask<T>, T, unknown> {
+    return (yield this) as T;
+  }
+
+  /**
    * Routes an activity to workers whose tag filter accepts `tag`. Call it right
    * away, in the same synchronous step as the scheduling call.
    */
@@ -134,8 +151,12 @@ export class DurableTask<T> implements PromiseLike<T> {
     return this;
   }
 
-  /** @internal Settles the task; a second settlement is ignored. Returns true if it settled now. */
-  settle(settlement: Settlement<T>): boolean {
+  static {
+    settleTask = (task, settlement) => task.#settle(settlement);
+  }
+
+  /** Settles the task; a second settlement is ignored. Returns true if it settled now. */
+  #settle(settlement: Settlement<T>): boolean {
     if (this.#settlement !== undefined || this.internals.dropped) return false;
     if (settlement.ok && this.#mapValue !== undefined)
       settlement = { ok: true, value: this.#mapValue(settlement.value) as T };

@@ -4,7 +4,7 @@
  * dropped since the last turn ended.
  * @module
  */
-import type { DurableTask } from './durable-task.js';
+import { settleTask, type DurableTask } from './durable-task.js';
 
 export type Settlement =
   { readonly ok: true; readonly value: unknown } | { readonly ok: false; readonly error: unknown };
@@ -38,7 +38,7 @@ export class TaskTracker {
   /** Settles a task; returns true if that can make orchestration code run. */
   settle(task: DurableTask<unknown>, settlement: Settlement): boolean {
     const waiters = task.hasWaiters;
-    if (!task.settle(settlement)) return false;
+    if (!settleTask(task, settlement)) return false;
     this.#live.delete(task);
     const id = task.internals.scheduleEventId;
     if (id !== undefined) this.#bySchedule.delete(id);

@@ -6,6 +6,7 @@
  */
 import { createHash } from 'node:crypto';
 import { InvalidInputError } from '../../core/errors/duroxide-error.js';
+import { redactUrl } from '../../core/validation/redact-url.js';
 
 /** Options of {@link PostgresProvider.connect} and {@link PostgresProvider.connectWithSchema}. */
 export interface PostgresProviderOptions {
@@ -45,11 +46,6 @@ const MAX_IDENTIFIER_BYTES = 63;
 /** Lower-case letters, digits and underscores, not starting with a digit: needs no quoting rules of its own. */
 const SCHEMA_PATTERN = /^[a-z_][a-z0-9_]*$/;
 
-/** The url with any password replaced, for error messages and logs. */
-function redactUrl(url: string): string {
-  return url.replace(/^([a-z]+:\/\/[^:/@]*):[^@/]*@/i, '$1:***@');
-}
-
 /**
  * Checks the url's shape (`postgres://` or `postgresql://`, parseable). Everything else —
  * host, credentials, database, `?sslmode=` — is left to the driver.
@@ -69,7 +65,9 @@ export function validatePostgresUrl(url: unknown): string {
   try {
     parsed = new URL(url);
   } catch {
-    return reject('it cannot be parsed as a url');
+    return reject(
+      'it cannot be parsed as a url (percent-encode special characters in the user name and password: @ as %40, / as %2F, : as %3A, # as %23, ? as %3F, % as %25)',
+    );
   }
   if (parsed.hostname === '' && !parsed.searchParams.has('host')) return reject('it names no host');
   return url;

@@ -8,7 +8,8 @@ import type { ClientConfig, PoolConfig } from 'pg';
 import type { ResolvedPostgresOptions, SchemaIdentity } from './connection-config.js';
 import { ConnectionAcquireError } from './database.js';
 import type { Pg } from './load-pg.js';
-import { isTransient } from './to-provider-error.js';
+import { ProviderError } from '../../core/errors/duroxide-error.js';
+import { isTransient, toProviderError } from './to-provider-error.js';
 
 /**
  * Pauses before each internal retry of a transient failure (the Duroxide model asks
@@ -30,17 +31,18 @@ const INT8_OID = 20;
 export type RetryPolicy = 'transient' | 'unsent';
 
 /**
- * Driver settings shared by the pool and the LISTEN connection. The fallback application name
- * shows which schema a connection serves in `pg_stat_activity`; an `application_name` given in
- * the url or `PGAPPNAME` takes precedence.
+ * Driver settings shared by the pool and the LISTEN connection, for `target` (a url as
+ * `connectionString`, or host/port/user/password). The fallback application name shows which
+ * schema a connection serves in `pg_stat_activity`; an `application_name` given in the url or
+ * `PGAPPNAME` takes precedence.
  */
-export function clientConfig(pg: Pg, url: string, schema: SchemaIdentity): ClientConfig {
+export function clientConfig(pg: Pg, target: ClientConfig, schema: SchemaIdentity): ClientConfig {
   const defaultParser = pg.types.getTypeParser.bind(pg.types) as (
     oid: number,
     format?: string,
   ) => unknown;
   return {
-    connectionString: url,
+    ...target,
     fallback_application_name: `duroxide-ts ${schema.name}`.slice(0, 63),
     keepAlive: true,
     // BIGINT as a JS number (epoch ms and row ids stay far below 2^53), for this provider's
@@ -62,6 +64,9 @@ export function poolConfig(config: ClientConfig, options: ResolvedPostgresOption
     max: options.poolSize,
     connectionTimeoutMillis: options.connectionTimeoutMs,
     idleTimeoutMillis: 30_000,
+    // Idle pooled connections (and the idle timer) do not keep the process alive: a script
+    // whose work is done exits even if it never calls provider.close().
+    allowExitOnIdle: true,
   };
 }
 
@@ -83,5 +88,37 @@ export async function withRetries<T>(
       if (delay === undefined || !isRetryable || isCancelled()) throw error;
       await sleep(delay);
     }
+  }
+}
+
+/**
+ * Runs one provider operation with internal retries (see {@link withRetries}), translating every
+ * failure into a classified `ProviderError` that names the operation.
+ */
+export async function runOperation<T>(
+  operation: string,
+  fn: () => Promise<T>,
+  policy: RetryPolicy,
+  isClosed: () => boolean,
+): Promise<T> {
+  if (isClosed()) {
+    throw new ProviderError(
+      operation,
+      'the PostgreSQL provider is closed; connect a new one',
+      false,
+    );
+  }
+  try {
+    return await withRetries(policy, fn, isClosed);
+  } catch (error) {
+    if (isClosed() && !(error instanceof ProviderError)) {
+      throw new ProviderError(
+        operation,
+        'the PostgreSQL provider was closed during the call',
+        false,
+        error,
+      );
+    }
+    throw toProviderError(operation, error);
   }
 }

@@ -19,16 +19,13 @@
  * - queue rows are taken with `FOR UPDATE SKIP LOCKED`; instance locks are rows guarded by a
  *   non-blocking advisory lock, and a contended candidate makes the fetch move on to the next
  *   one (fetchers never wait for each other);
- * - commits that add work send a NOTIFY on the schema's channel; one dedicated LISTEN
- *   connection per provider turns other processes' NOTIFYs into `subscribe` signals, so idle
- *   runtimes wake at once without polling hard;
+ * - commits that add work send a NOTIFY on the schema's channel; a LISTEN connection, open
+ *   while someone subscribes, turns other processes' NOTIFYs into `subscribe` signals;
  * - transient failures (connection loss, server restart, deadlock, pool timeout) are retried
  *   inside the provider a few times with a backoff, then surface as retryable errors.
  * @module
  */
-import { randomUUID } from 'node:crypto';
 import type { ClientConfig } from 'pg';
-import { ProviderError } from '../../core/errors/duroxide-error.js';
 import type { HistoryEvent } from '../../core/history/history-event.js';
 import type { WorkItem, WorkItemOfType } from '../../core/history/work-item.js';
 import type {
@@ -68,28 +65,34 @@ import type {
   QueueDepthsRecord,
   SystemMetricsRecord,
 } from '../provider.js';
-import { SignalFanOut } from '../shared/signal-fan-out.js';
 import {
   DEFAULT_SCHEMA,
   type PostgresProviderOptions,
+  type ResolvedPostgresOptions,
   type SchemaIdentity,
   resolveOptions,
   schemaIdentity,
   validatePostgresUrl,
   validateSchemaName,
 } from './connection-config.js';
-import { Database } from './database.js';
-import { type Pg, loadPg } from './load-pg.js';
-import { applyMigrations } from './migrations/apply-migrations.js';
-import { NotifyListener } from './notify/notify-listener.js';
-import { type CommitSignals, decodeSignals, toProviderSignals } from './notify/signal-payload.js';
-import { clientConfig, poolConfig, withRetries, type RetryPolicy } from './connection-settings.js';
+import { type Database } from './database.js';
+import {
+  entraConnection,
+  entraProviderOptions,
+  validateEntra,
+  type PostgresEntraOptions,
+} from './entra-auth.js';
+import type { SignalHub } from './notify/signal-hub.js';
+import type { CommitSignals } from './notify/signal-payload.js';
+import { runOperation, type RetryPolicy } from './connection-settings.js';
+import { openConnection } from './open-connection.js';
 import { prepareOperations, type Operations } from './operations.js';
 import { postgresOperatorStore } from './postgres-operator-store.js';
 import type { OperatorStore } from '../provider-records.js';
-import { toProviderError } from './to-provider-error.js';
+import { redactConnectError, toProviderError } from './to-provider-error.js';
 
 export type { PostgresProviderOptions } from './connection-config.js';
+export type { EntraAccessToken, EntraTokenCredential, PostgresEntraOptions } from './entra-auth.js';
 
 /**
  * PostgreSQL implementation of {@link Provider}: several runtime processes (on several
@@ -121,20 +124,18 @@ export class PostgresProvider implements CompleteProvider {
 
   readonly #db: Database;
   readonly #ops: Operations;
-  readonly #origin: string;
-  readonly #signals = new SignalFanOut();
-  #notifications: NotifyListener | undefined;
+  readonly #signals: SignalHub;
   /** Tail of the queue of session-routed work fetches (see {@link fetchWorkItem}). */
   #sessionFetches: Promise<unknown> = Promise.resolve();
   readonly #now: () => number;
   #isClosed = false;
   #operatorStore: OperatorStore | undefined;
 
-  private constructor(db: Database, schema: SchemaIdentity, origin: string, now: () => number) {
-    this.#now = now;
+  private constructor(db: Database, schema: SchemaIdentity, origin: string, signals: SignalHub) {
+    this.#now = signals.now;
     this.schema = schema.name;
     this.#db = db;
-    this.#origin = origin;
+    this.#signals = signals;
     this.#ops = prepareOperations({ schema, origin });
   }
 
@@ -153,8 +154,8 @@ export class PostgresProvider implements CompleteProvider {
    * Connects to `url` (`postgres://user:password@host:5432/database`, any libpq-style query
    * such as `?sslmode=require` is passed to the driver) and keeps all tables in `schema`,
    * created if missing, so several applications or tenants can share one database. Applies
-   * pending migrations under an advisory lock (nodes starting together migrate once), then
-   * opens the pool (`options.poolSize`, default 10) and the LISTEN connection.
+   * pending migrations under an advisory lock (nodes starting together migrate once) on a pool
+   * of `options.poolSize` (default 10); idle connections never keep the process alive.
    * @throws InvalidInputError (`INVALID_INPUT`) for a malformed url, schema name or option.
    * @throws SchemaTooNewError (`SCHEMA_TOO_NEW`) when the schema was migrated by a newer duroxide-ts.
    * @throws ProviderError (`PROVIDER_ERROR`) when the database cannot be reached or used.
@@ -167,26 +168,68 @@ export class PostgresProvider implements CompleteProvider {
     validatePostgresUrl(url);
     const identity = schemaIdentity(validateSchemaName(schema));
     const resolved = resolveOptions(options);
-    const pg = await loadPg();
-    const config = clientConfig(pg, url, identity);
-    const pool = new pg.Pool(poolConfig(config, resolved));
-    // Idle connections killed by a server restart emit 'error' on the pool; without a
-    // listener that would crash the process. The pool drops them and reconnects on demand.
-    pool.on('error', () => undefined);
-    const db = new Database(pool, { preparedStatements: resolved.preparedStatements });
     try {
-      await withRetries(
-        'transient',
-        () => applyMigrations(db, identity, resolved.now),
-        () => false,
-      );
-      const provider = new PostgresProvider(db, identity, randomUUID(), resolved.now);
-      await provider.#listen(pg, config, identity.channel);
-      return provider;
+      return await PostgresProvider.#open({ connectionString: url }, identity, resolved);
     } catch (error) {
-      await pool.end().catch(() => undefined);
-      throw toProviderError('connect', error);
+      throw redactConnectError(error, url);
     }
+  }
+
+  /**
+   * duroxide-node's Entra connection in the `public` schema; see {@link connectWithSchemaAndEntra}.
+   * @throws as {@link connectWithSchemaAndEntra}
+   */
+  static async connectWithEntra(
+    host: string,
+    port: number,
+    database: string,
+    user: string,
+    options?: PostgresEntraOptions,
+  ): Promise<PostgresProvider> {
+    return PostgresProvider.connectWithSchemaAndEntra(
+      host,
+      port,
+      database,
+      user,
+      DEFAULT_SCHEMA,
+      options,
+    );
+  }
+
+  /**
+   * Connects to Azure Database for PostgreSQL with Microsoft Entra ID authentication: the
+   * password of each new connection is an access token from `options.credential` (default:
+   * `DefaultAzureCredential` of the optional peer `@azure/identity`), replaced when it comes
+   * within `refreshIntervalMs` (5 min) of expiring, over TLS. Otherwise as {@link connectWithSchema}.
+   * @throws InvalidInputError (`INVALID_INPUT`) for a malformed argument or option.
+   * @throws ProviderError (`PROVIDER_ERROR`) when `@azure/identity` is needed but not installed,
+   *   no token can be had, or the database cannot be reached or refuses the token.
+   * @example
+   * const provider = await PostgresProvider.connectWithSchemaAndEntra(
+   *   'myserver.postgres.database.azure.com', 5432, 'app', 'my-managed-identity', 'duroxide');
+   */
+  static async connectWithSchemaAndEntra(
+    host: string,
+    port: number,
+    database: string,
+    user: string,
+    schema: string,
+    options?: PostgresEntraOptions,
+  ): Promise<PostgresProvider> {
+    const target = { host, port, database, user };
+    const opts = validateEntra(target, options);
+    const identity = schemaIdentity(validateSchemaName(schema));
+    const resolved = resolveOptions(entraProviderOptions(opts));
+    return PostgresProvider.#open(await entraConnection(target, opts), identity, resolved);
+  }
+
+  static async #open(
+    target: ClientConfig,
+    identity: SchemaIdentity,
+    resolved: ResolvedPostgresOptions,
+  ): Promise<PostgresProvider> {
+    const { db, origin, signals } = await openConnection(target, identity, resolved);
+    return new PostgresProvider(db, identity, origin, signals);
   }
 
   // ----- orchestrator queue -----
@@ -531,67 +574,30 @@ export class PostgresProvider implements CompleteProvider {
     return this.#signals.subscribe(listener);
   }
 
-  /** True while the LISTEN connection is up; it reconnects by itself after a loss. */
+  /**
+   * True while the LISTEN connection is up. It is open only while at least one listener is
+   * subscribed (a running runtime, a waiting client call), so a provider nobody listens to
+   * does not keep the process alive; it reconnects by itself after a loss.
+   */
   get isListening(): boolean {
-    return this.#notifications?.isConnected ?? false;
+    return this.#signals.isListening;
   }
 
   /** Closes the LISTEN connection and the pool. Idempotent; later calls fail with a `ProviderError`. */
   async close(): Promise<void> {
     if (this.#isClosed) return;
     this.#isClosed = true;
-    this.#signals.clear();
-    await this.#notifications?.close();
+    await this.#signals.close();
     await this.#db.end().catch(() => undefined);
   }
 
-  async #listen(pg: Pg, config: ClientConfig, channel: string): Promise<void> {
-    this.#notifications = await NotifyListener.start({
-      pg,
-      config,
-      channel,
-      onPayload: (payload) => {
-        const decoded = decodeSignals(payload);
-        // Our own commits were already signalled in-process, right after they returned.
-        if (decoded === undefined || decoded.origin === this.#origin) return;
-        this.#emitAll(decoded.signals);
-      },
-      // Notifications sent while the connection was down are lost: make everyone look once.
-      onReconnected: () =>
-        this.#emitAll({ orchestratorVisibleAt: this.#now(), hasWorkerItems: true }),
-    });
-  }
-
   /** Runs one operation with internal retries, translating every failure into a classified `ProviderError`. */
-  async #run<T>(
-    operation: string,
-    fn: () => Promise<T>,
-    policy: RetryPolicy = 'transient',
-  ): Promise<T> {
-    if (this.#isClosed) {
-      throw new ProviderError(
-        operation,
-        'the PostgreSQL provider is closed; connect a new one',
-        false,
-      );
-    }
-    try {
-      return await withRetries(policy, fn, () => this.#isClosed);
-    } catch (error) {
-      if (this.#isClosed && !(error instanceof ProviderError)) {
-        throw new ProviderError(
-          operation,
-          'the PostgreSQL provider was closed during the call',
-          false,
-          error,
-        );
-      }
-      throw toProviderError(operation, error);
-    }
+  #run<T>(operation: string, fn: () => Promise<T>, policy: RetryPolicy = 'transient'): Promise<T> {
+    return runOperation(operation, fn, policy, () => this.#isClosed);
   }
 
   #emitAll(signals: CommitSignals): void {
-    for (const signal of toProviderSignals(signals)) this.#emit(signal);
+    this.#signals.emitAll(signals);
   }
 
   #emit(signal: ProviderSignal): void {

@@ -3,6 +3,7 @@
  * @module
  */
 import { DuroxideError, ProviderError } from '../../core/errors/duroxide-error.js';
+import { redactSecrets } from '../../core/validation/redact-url.js';
 
 /**
  * SQLSTATEs that a retry can cure: the server is going away or coming back, the transaction
@@ -56,8 +57,17 @@ function errorCode(error: unknown): string | undefined {
   return typeof code === 'string' ? code : undefined;
 }
 
+/**
+ * Our own error inside a driver wrapper (a password callback's failure surfaces as the cause
+ * of a failed connection acquisition): the wrapper adds nothing, so it is the error that counts.
+ */
+function unwrap(error: unknown): unknown {
+  return error instanceof Error && error.cause instanceof DuroxideError ? error.cause : error;
+}
+
 /** True when `error` is a transient condition (connection loss, restart, deadlock, pool timeout). */
-export function isTransient(error: unknown): boolean {
+export function isTransient(wrapped: unknown): boolean {
+  const error = unwrap(wrapped);
   if (error instanceof DuroxideError) return error.retryable;
   const code = errorCode(error);
   if (code !== undefined) {
@@ -85,7 +95,8 @@ export function isUniqueViolation(error: unknown): boolean {
  * - Every other SQLSTATE (constraint violations, syntax, permissions) → permanent.
  * - Anything else is a bug or unserializable data in our own code → permanent.
  */
-export function toProviderError(operation: string, error: unknown): DuroxideError {
+export function toProviderError(operation: string, wrapped: unknown): DuroxideError {
+  const error = unwrap(wrapped);
   if (error instanceof DuroxideError) return error;
   const message = error instanceof Error ? error.message : String(error);
   const code = errorCode(error);
@@ -99,4 +110,23 @@ export function toProviderError(operation: string, error: unknown): DuroxideErro
     );
   }
   return new ProviderError(operation, shown, false, error);
+}
+
+/**
+ * A connect failure whose message cannot show the url's password: the error as
+ * {@link toProviderError} classifies it, with any trace of the password removed.
+ */
+export function redactConnectError(error: unknown, url: string): DuroxideError {
+  const classified = toProviderError('connect', error);
+  const message = redactSecrets(classified.message, url);
+  if (message === classified.message) return classified;
+  if (classified instanceof ProviderError) {
+    return new ProviderError(
+      'connect',
+      message.replace(/^connect: /, ''),
+      classified.retryable,
+      classified.cause,
+    );
+  }
+  return classified;
 }

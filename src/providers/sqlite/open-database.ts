@@ -2,7 +2,8 @@
  * Opening a better-sqlite3 connection with duroxide's pragmas.
  * @module
  */
-import Database from 'better-sqlite3';
+import type Database from 'better-sqlite3';
+import { loadSqlite } from './load-sqlite.js';
 import { MEMORY_LOCATION } from './sqlite-url.js';
 
 /**
@@ -24,8 +25,9 @@ const BUSY_TIMEOUT_MS = 10_000;
  * In-memory databases skip WAL (there is no file to share). Foreign keys stay off: the
  * provider maintains consistency inside its own transactions.
  */
-export function openDatabase(location: string): Database.Database {
-  const db = new Database(location, { timeout: BUSY_TIMEOUT_MS });
+export async function openDatabase(location: string): Promise<Database.Database> {
+  const Driver = await loadSqlite();
+  const db = new Driver(location, { timeout: BUSY_TIMEOUT_MS });
   try {
     db.pragma(`busy_timeout = ${BUSY_TIMEOUT_MS}`);
     if (location !== MEMORY_LOCATION) {

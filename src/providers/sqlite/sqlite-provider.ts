@@ -148,7 +148,10 @@ export class SqliteProvider implements CompleteProvider {
     return SqliteProvider.#openLocation(MEMORY_LOCATION, options);
   }
 
-  static #openLocation(location: string, options: SqliteProviderOptions = {}): SqliteProvider {
+  static async #openLocation(
+    location: string,
+    options: SqliteProviderOptions = {},
+  ): Promise<SqliteProvider> {
     const now = options.now ?? Date.now;
     if (typeof now !== 'function') {
       throw new InvalidInputError(
@@ -157,7 +160,7 @@ export class SqliteProvider implements CompleteProvider {
     }
     let db: Database.Database;
     try {
-      db = openDatabase(location);
+      db = await openDatabase(location);
     } catch (error) {
       throw toProviderError('open', error);
     }

@@ -19,7 +19,7 @@ import type { Context, Span, SpanContext, Tracer } from '@opentelemetry/api';
 import type { ExecutionTraceContext, TraceContext } from '../../core/history/history-event.js';
 import type { WorkItem } from '../../core/history/work-item.js';
 import { DUROXIDE_VERSION } from '../../core/version.js';
-import type { OtelApi } from './otel-api.js';
+import type { OtelApi } from '../../client/otel-api.js';
 
 const TRACEPARENT = /^00-([0-9a-f]{32})-([0-9a-f]{16})-([0-9a-f]{2})$/;
 /** Execution spans kept open in memory; beyond it the oldest is dropped (and re-emitted at its end). */

@@ -9,7 +9,7 @@ import type { WorkItem, WorkItemOfType } from '../../core/history/work-item.js';
 import type { TurnResult } from '../../core/replay/turn-result.js';
 import { ExecutionTracer, type ExecutionInfo } from './execution-tracer.js';
 import { renderPrometheus } from './metric-registry.js';
-import { loadOtelApi } from './otel-api.js';
+import { loadOtelApi } from '../../client/otel-api.js';
 import {
   errorType,
   RuntimeInstruments,

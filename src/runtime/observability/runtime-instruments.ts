@@ -15,7 +15,7 @@ import {
   type LabelValues,
   type MetricFamily,
 } from './metric-registry.js';
-import type { OtelApi } from './otel-api.js';
+import type { OtelApi } from '../../client/otel-api.js';
 
 const NAME = 'orchestration_name';
 const VERSION = 'orchestration_version';

@@ -17,7 +17,7 @@ import {
   type ApiKeyRecord,
   type ApiKeyRole,
 } from './api-keys.js';
-import type { OperatorStore, StoredApiKeyRecord } from '../../providers/provider-records.js';
+import type { OperatorStore, StoredApiKeyRecord } from '../../client/operator-types.js';
 
 /** Who a verified key belongs to. */
 export interface KeyHolder {

@@ -12,7 +12,7 @@ import { InvalidInputError } from '../../core/errors/duroxide-error.js';
 /** Most ids one request may list. */
 export const MAX_BULK_IDS = 1000;
 
-export const BulkFilterSchema = z
+const BulkFilterSchema = z
   .strictObject({
     status: z.enum(['Running', 'Completed', 'Failed', 'ContinuedAsNew']).optional(),
     name: z.string().min(1).optional(),

@@ -3,7 +3,7 @@
  * blindly) and as the API shows it.
  * @module
  */
-import type { BulkJobRecord, BulkJobState } from '../../providers/provider-records.js';
+import type { BulkJobRecord, BulkJobState } from '../../client/operator-types.js';
 import type { BulkFailure, BulkRequest } from './bulk-actions.js';
 
 /** Failures kept per job (the counts go on). */

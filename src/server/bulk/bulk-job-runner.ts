@@ -11,7 +11,7 @@ import { randomBytes } from 'node:crypto';
 import { hostname } from 'node:os';
 import type { Client } from '../../client/client.js';
 import { isDuroxideError } from '../../core/errors/duroxide-error.js';
-import type { BulkJobRecord, OperatorStore } from '../../providers/provider-records.js';
+import type { BulkJobRecord, OperatorStore } from '../../client/operator-types.js';
 import { applyBulkAction, type BulkRequest } from './bulk-actions.js';
 import {
   KEPT_FAILURES,

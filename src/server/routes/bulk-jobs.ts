@@ -8,7 +8,7 @@
 import { randomBytes } from 'node:crypto';
 import { createRoute, z } from '@hono/zod-openapi';
 import { DuroxideError, ERROR_CODES, InvalidInputError } from '../../core/errors/duroxide-error.js';
-import type { BulkJobRecord, BulkJobState } from '../../providers/provider-records.js';
+import type { BulkJobRecord } from '../../client/operator-types.js';
 import { BULK_FIELDS, checkBulkRequest, type BulkRequest } from '../bulk/bulk-actions.js';
 import { bulkJobView, type BulkJobProgress } from '../bulk/bulk-job-progress.js';
 import {
@@ -200,7 +200,7 @@ export function registerBulkJobRoutes(app: ManagementApp, deps: RouteDeps): void
       const rows = await store().listBulkJobs({
         limit: limit + 1,
         ...(q.cursor !== undefined ? { after: decodeCursor(q.cursor) } : {}),
-        ...(q.state !== undefined ? { state: q.state as BulkJobState } : {}),
+        ...(q.state !== undefined ? { state: q.state } : {}),
       });
       const items = rows.slice(0, limit);
       const last = items[items.length - 1];

@@ -7,7 +7,7 @@
  */
 import { createRoute, z } from '@hono/zod-openapi';
 import { DuroxideError, ERROR_CODES } from '../../core/errors/duroxide-error.js';
-import type { StoredApiKeyRecord } from '../../providers/provider-records.js';
+import type { StoredApiKeyRecord } from '../../client/operator-types.js';
 import { API_KEY_ROLES, createApiKey, type ApiKeyRole } from '../auth/api-keys.js';
 import {
   API_PREFIX,

@@ -1,6 +1,6 @@
 import assert from 'node:assert/strict';
 import { after, describe, test } from 'node:test';
-import { trace } from '@opentelemetry/api';
+import { context, trace } from '@opentelemetry/api';
 import type { ReadableSpan } from '@opentelemetry/sdk-trace-base';
 import { Runtime } from '../../../src/index.js';
 import { eventually } from '../../helpers/eventually.js';
@@ -65,6 +65,22 @@ for (const kind of STORE_KINDS) {
         inner.some((s) => activities.some((a) => a.spanContext().spanId === parentId(s))),
         "the handler's own span is a child of its activity span",
       );
+    });
+
+    test("a start made inside the caller's span continues the caller's trace", async (t) => {
+      const { client } = await startHarnessOn(t, kind, (rt) => {
+        rt.registerOrchestration('Greet', async (_ctx, name: string) => `hi ${name}`);
+      });
+      const id = uid('trace-caller');
+      const caller = trace.getTracer('app').startSpan('POST /greet');
+      await context.with(trace.setSpan(context.active(), caller), () =>
+        client.startOrchestration(id, 'Greet', 'ana'),
+      );
+      caller.end();
+      assert.equal((await client.waitForOrchestration(id, 10_000)).output, 'hi ana');
+      const exec = (await settledSpans(id)).find((s) => s.name === 'orchestration Greet')!;
+      assert.equal(exec.spanContext().traceId, caller.spanContext().traceId);
+      assert.equal(parentId(exec), caller.spanContext().spanId);
     });
 
     test('a sub-orchestration execution is a child of the parent turn that started it, in the same trace', async (t) => {

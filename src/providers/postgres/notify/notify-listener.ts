@@ -1,6 +1,8 @@
 /**
  * The provider's dedicated LISTEN connection: receives the NOTIFYs other processes (and other
- * providers in this process) send on commit, and reconnects after the connection is lost.
+ * providers in this process) send on commit, and reconnects after the connection is lost. It
+ * is opened only while someone listens (see `SignalHub`), so an idle provider holds no
+ * connection that keeps the process alive.
  * @module
  */
 import type { Client, ClientConfig, Notification } from 'pg';
@@ -17,13 +19,15 @@ export interface NotifyListenerOptions {
   readonly onPayload: (payload: string | undefined) => void;
   /**
    * Called after a lost connection was re-established: notifications sent meanwhile were
-   * missed, so the provider wakes its listeners once to make them look.
+   * missed, so the provider wakes its listeners once to make them look. (Not after the first
+   * connection: what was committed before anyone listened is found by the subscriber's own
+   * first look.)
    */
   readonly onReconnected: () => void;
 }
 
 /**
- * One LISTEN session. Notifications are delivered only while it is connected; a lost
+ * One LISTEN session. Notifications are delivered only while it is connected; a failed or lost
  * connection (server restart, network) is retried with a backoff forever until `close()`.
  */
 export class NotifyListener {
@@ -32,15 +36,16 @@ export class NotifyListener {
   #isClosed = false;
   #attempt = 0;
   #timer: NodeJS.Timeout | undefined;
+  #hasConnected = false;
 
   private constructor(opts: NotifyListenerOptions) {
     this.#opts = opts;
   }
 
-  /** Connects and LISTENs; the first connection must succeed (it proves the url works). */
-  static async start(opts: NotifyListenerOptions): Promise<NotifyListener> {
+  /** Starts connecting in the background and LISTENs once connected. */
+  static open(opts: NotifyListenerOptions): NotifyListener {
     const listener = new NotifyListener(opts);
-    listener.#client = await listener.#connect();
+    void listener.#reconnect();
     return listener;
   }
 
@@ -110,6 +115,7 @@ export class NotifyListener {
     }
     this.#client = client;
     this.#attempt = 0;
-    this.#opts.onReconnected();
+    if (this.#hasConnected) this.#opts.onReconnected();
+    this.#hasConnected = true;
   }
 }

@@ -5,7 +5,7 @@
  * @module
  */
 import assert from 'node:assert/strict';
-import { describe } from 'node:test';
+import { describe } from '../node-test.js';
 import type { BulkJobInput } from '../../provider-records.js';
 import type { ProviderWith } from '../../provider.js';
 import type { ConformanceHarness } from '../conformance-fixtures.js';
