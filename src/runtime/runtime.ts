@@ -38,7 +38,6 @@ import {
 import { SessionTracker } from './session-tracker.js';
 import { activityHandlerOf, orchestrationHandlerOf, type Definition } from './definitions.js';
 import { isActivityRef, isOrchestrationRef } from '../core/context/definition-refs.js';
-import { installedTracing } from './tracing.js';
 import { timerDelay, Waker } from './waker.js';
 import { WorkerDispatcher } from './dispatchers/worker-dispatcher.js';
 import { FleetView, type SelfNode } from '../client/fleet-view.js';

@@ -89,7 +89,7 @@ import { openConnection } from './open-connection.js';
 import { prepareOperations, type Operations } from './operations.js';
 import { postgresOperatorStore } from './postgres-operator-store.js';
 import type { OperatorStore } from '../provider-records.js';
-import { redactConnectError, toProviderError } from './to-provider-error.js';
+import { redactConnectError } from './to-provider-error.js';
 
 export type { PostgresProviderOptions } from './connection-config.js';
 export type { EntraAccessToken, EntraTokenCredential, PostgresEntraOptions } from './entra-auth.js';
