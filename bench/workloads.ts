@@ -83,6 +83,8 @@ export interface BenchEnv {
   /** A fresh, empty provider for one workload. */
   readonly createProvider: () => Promise<Provider>;
   readonly runtimeOptions: RuntimeOptions;
+  /** Called right before and after the measured part of a throughput workload (floor capture). */
+  readonly onMeasure?: (phase: 'start' | 'end') => void;
 }
 
 function register(rt: Runtime): void {
@@ -185,10 +187,12 @@ async function throughput(
   start: (client: Client, id: string, i: number) => Promise<void>,
 ): Promise<WorkloadResult> {
   return withRuntime(env, async (client) => {
+    env.onMeasure?.('start');
     const s = sample();
     const t0 = performance.now();
     const latenciesMs = await closedLoop(client, n, inFlight, (id, i) => start(client, id, i));
     const seconds = (performance.now() - t0) / 1000;
+    env.onMeasure?.('end');
     return {
       workload,
       orchestrations: n,
