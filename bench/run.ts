@@ -22,7 +22,7 @@ import { SqliteProvider, type Provider, type RuntimeOptions } from '../src/index
 import * as w from './workloads.js';
 import { apiQuery } from './management-api.js';
 import { floorTable, floorWorkloads, postgresFloor, sqliteFloor } from './floor-mode.js';
-import { scaleOut, scaleOutTable } from './scale-out.js';
+import { postmasterPid, processTreeCpu, scaleOut, scaleOutTable } from './scale-out.js';
 
 interface Args {
   readonly sizes: w.Sizes;
@@ -60,6 +60,7 @@ function parseArgs(argv: string[]): Args {
 
 type Factory = {
   readonly createProvider: () => Promise<Provider>;
+  readonly serverCpuSeconds?: () => number;
   readonly cleanup: () => Promise<void>;
   /** PostgreSQL only: the server url the peer uses too. */
   readonly url?: string;
@@ -81,8 +82,10 @@ async function postgresFactory(): Promise<Factory> {
     { connectWithSchema(url: string, schema: string): Promise<Provider> } | undefined;
   if (PostgresProvider === undefined) throw new Error('this build has no PostgresProvider');
   const server = await postgresServer();
+  const postmaster = await postmasterPid(server.url);
   let n = 0;
   return {
+    ...(postmaster === undefined ? {} : { serverCpuSeconds: () => processTreeCpu(postmaster) }),
     createProvider: () =>
       PostgresProvider.connectWithSchema(server.url, `bench_${process.pid}_${++n}`),
     cleanup: async () => undefined,
@@ -219,6 +222,9 @@ async function main(): Promise<void> {
           await run({
             createProvider: factory.createProvider,
             runtimeOptions: runtimeOptionsFromEnv(),
+            ...(factory.serverCpuSeconds === undefined
+              ? {}
+              : { serverCpuSeconds: factory.serverCpuSeconds }),
           }),
         );
       }

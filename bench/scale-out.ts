@@ -27,7 +27,7 @@ export interface ScaleOutRow {
 const TICKS = 100; // USER_HZ on Linux
 
 /** CPU seconds of a process, its children and their reaped children (Linux /proc). */
-function processTreeCpu(pid: number): number {
+export function processTreeCpu(pid: number): number {
   const read = (p: number): number => {
     try {
       const fields = readFileSync(`/proc/${p}/stat`, 'utf8')
@@ -62,7 +62,7 @@ function childrenOf(pid: number): number[] {
 }
 
 /** The postmaster's pid, when the server runs on this machine (the parent of our backend). */
-async function postmasterPid(url: string): Promise<number | undefined> {
+export async function postmasterPid(url: string): Promise<number | undefined> {
   const c = new pg.Client({ connectionString: url });
   await c.connect();
   try {

@@ -85,6 +85,8 @@ export interface BenchEnv {
   readonly runtimeOptions: RuntimeOptions;
   /** Called right before and after the measured part of a throughput workload (floor capture). */
   readonly onMeasure?: (phase: 'start' | 'end') => void;
+  /** CPU seconds the database server has used so far (a local PostgreSQL), if known. */
+  readonly serverCpuSeconds?: () => number;
 }
 
 function register(rt: Runtime): void {
@@ -188,19 +190,26 @@ async function throughput(
 ): Promise<WorkloadResult> {
   return withRuntime(env, async (client) => {
     env.onMeasure?.('start');
+    const server0 = env.serverCpuSeconds?.();
     const s = sample();
     const t0 = performance.now();
     const latenciesMs = await closedLoop(client, n, inFlight, (id, i) => start(client, id, i));
     const seconds = (performance.now() - t0) / 1000;
     env.onMeasure?.('end');
+    const measured = s.stop();
+    const server = server0 === undefined ? undefined : env.serverCpuSeconds!() - server0;
     return {
       workload,
       orchestrations: n,
       activities: n * activitiesPerInstance,
       seconds,
       latenciesMs,
-      ...s.stop(),
-      extra: {},
+      ...measured,
+      // CPU per orchestration: far steadier than throughput on a shared machine.
+      extra: {
+        cpuMsPerOrch: round((measured.cpuSeconds * 1000) / n),
+        ...(server === undefined ? {} : { serverCpuMsPerOrch: round((server * 1000) / n) }),
+      },
     };
   });
 }
@@ -238,6 +247,7 @@ export async function timer(env: BenchEnv, z: Sizes): Promise<WorkloadResult> {
   return {
     ...r,
     extra: {
+      ...r.extra,
       overshootP50Ms: round(pct(over, 50)),
       overshootP99Ms: round(pct(over, 99)),
       minMs: round(Math.min(...r.latenciesMs)),

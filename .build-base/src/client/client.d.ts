@@ -1,0 +1,252 @@
+import type { ExecutionStatus, Provider } from '../providers/provider.js';
+import { type ClientOptions } from './client-options.js';
+import type { AuditEntryOptions, AuditPage, AuditQueryOptions, ChangeOptions, InstanceVersionOptions, ListNodesOptions, NodeInfo, RestartInstanceOptions, RestartInstanceResult, ResumeInstanceOptions, ResumeInstanceResult, SetVersionPolicyOptions, StartOrchestrationOptions, VersionPolicyInfo, VersionPolicyInput } from './fleet-types.js';
+import type { DeleteInstanceResult, EnsureOrchestrationOptions, EnsureOrchestrationResult, ExecutionInfo, HistoryEventInfo, InstanceCount, InstanceCountGroupBy, InstanceFilter, InstanceInfo, InstanceQuery, InstanceQueryFilter, InstanceQueryPage, InstanceTree, OrchestrationStats, OrchestrationStatus, PruneOptions, PruneResult, QueueDepths, SystemMetrics } from './types.js';
+export type { ClientOptions } from './client-options.js';
+export declare class Client {
+    #private;
+    /**
+     * @example
+     * const client = new Client(provider);
+     * await client.startOrchestration('order-1', 'OrderFlow', { sku: 'x' });
+     */
+    constructor(provider: Provider, options?: ClientOptions);
+    /**
+     * Starts a new instance. Its version is decided here, once, by the fleet's version policy
+     * (the stored policy; without one the highest version every live node registers) and recorded
+     * on the start; the runtime that runs it never decides again (docs/versioning.md).
+     * @param options.version - run this version instead; `options.pinVersion` keeps the instance
+     *   on its version across continue-as-new until moved.
+     * @param options.ifExists - `'ignore'` (default, as duroxide-node): starting an id that exists
+     *   or is queued to start does nothing; `'error'`: throw `InstanceAlreadyExistsError`.
+     * @throws InvalidInputError for a malformed id/name/options or an input that is not JSON.
+     */
+    startOrchestration(instanceId: string, orchestrationName: string, input?: unknown, options?: StartOrchestrationOptions): Promise<void>;
+    /**
+     * Starts a new instance whose first execution runs `version` (semver). Later executions
+     * (continue-as-new) follow the policy unless `options.pinVersion` is true. `options.ifExists`
+     * as in {@link startOrchestration}.
+     */
+    startOrchestrationVersioned(instanceId: string, orchestrationName: string, input: unknown, version: string, options?: Omit<StartOrchestrationOptions, 'version'>): Promise<void>;
+    /**
+     * Raises an external event. It is delivered to a `waitForEvent(eventName)` that was already
+     * recorded; events for finished instances are dropped.
+     * @throws InstanceNotFoundError when no such instance exists.
+     */
+    raiseEvent(instanceId: string, eventName: string, data?: unknown): Promise<void>;
+    /**
+     * Appends a message to an instance's persistent FIFO queue, read by `ctx.dequeueEvent`.
+     * @throws InstanceNotFoundError when no such instance exists.
+     */
+    enqueueEvent(instanceId: string, queueName: string, data?: unknown): Promise<void>;
+    /** duroxide-node's typed family (values are JSON here already): same as {@link startOrchestration}. */
+    startOrchestrationTyped(instanceId: string, orchestrationName: string, input?: unknown, options?: StartOrchestrationOptions): Promise<void>;
+    /** Same as {@link startOrchestrationVersioned}. */
+    startOrchestrationVersionedTyped(instanceId: string, orchestrationName: string, input: unknown, version: string, options?: Omit<StartOrchestrationOptions, 'version'>): Promise<void>;
+    /** Same as {@link raiseEvent}. */
+    raiseEventTyped(instanceId: string, eventName: string, data?: unknown): Promise<void>;
+    /** Same as {@link enqueueEvent}. */
+    enqueueEventTyped(instanceId: string, queueName: string, data?: unknown): Promise<void>;
+    /** {@link waitForOrchestration}, returning the output. @throws OrchestrationFailedError, TimeoutError */
+    waitForOrchestrationTyped<T = unknown>(instanceId: string, timeoutMs?: number): Promise<T>;
+    /**
+     * Requests cancellation: the next turn ends the instance as Failed (`canceled: reason`) and
+     * cancels its sub-orchestrations. A no-op for finished or unknown instances.
+     */
+    cancelInstance(instanceId: string, reason?: string): Promise<void>;
+    /** Current status; `NotFound` for unknown instances (never throws for those). */
+    getStatus<T = unknown>(instanceId: string): Promise<OrchestrationStatus<T>>;
+    /**
+     * Waits until the instance is Completed or Failed and returns its status.
+     * @throws TimeoutError after `timeoutMs` (default 30 s).
+     */
+    waitForOrchestration<T = unknown>(instanceId: string, timeoutMs?: number): Promise<OrchestrationStatus<T>>;
+    /**
+     * Waits until the custom status version exceeds `lastSeenVersion` (or the instance ends).
+     * @throws TimeoutError after `timeoutMs`.
+     */
+    waitForStatusChange<T = unknown>(instanceId: string, lastSeenVersion: number, pollIntervalMs?: number, timeoutMs?: number): Promise<OrchestrationStatus<T>>;
+    /**
+     * A value from an instance's key-value store (the latest, including changes of the running
+     * execution); null when the key or the instance does not exist.
+     */
+    getValue<T = unknown>(instanceId: string, key: string): Promise<T | null>;
+    /**
+     * Waits until `key` exists in the instance's store and returns its value.
+     * @throws TimeoutError after `timeoutMs` (default 30 s).
+     */
+    waitForValue<T = unknown>(instanceId: string, key: string, timeoutMs?: number): Promise<T>;
+    /** Every key-value pair of an instance (empty for unknown instances). */
+    getKvAllValues(instanceId: string): Promise<Record<string, unknown>>;
+    /** @throws InstanceNotFoundError */
+    getInstanceInfo(instanceId: string): Promise<InstanceInfo>;
+    /** @throws InstanceNotFoundError when the instance or execution does not exist. */
+    getExecutionInfo(instanceId: string, executionId: number): Promise<ExecutionInfo>;
+    /** Execution ids of an instance, ascending (empty for unknown instances). */
+    listExecutions(instanceId: string): Promise<number[]>;
+    /** The history of one execution, oldest first. */
+    readExecutionHistory(instanceId: string, executionId: number): Promise<HistoryEventInfo[]>;
+    /** All instance ids, newest first. */
+    listAllInstances(): Promise<string[]>;
+    /** Ids of instances whose current execution has `status`. */
+    listInstancesByStatus(status: ExecutionStatus): Promise<string[]>;
+    /**
+     * The instance and all its sub-orchestrations, recursively.
+     * @throws InstanceNotFoundError (`INSTANCE_NOT_FOUND`) for an unknown instance.
+     * @example
+     * const tree = await client.getInstanceTree('order-1'); // { rootId, allIds, size }
+     */
+    getInstanceTree(instanceId: string): Promise<InstanceTree>;
+    /**
+     * Deletes an instance with all its executions, history, queued messages and custom status,
+     * and cascades to all its sub-orchestrations, in one transaction. A sub-orchestration is
+     * never deleted on its own: delete its root. A sub-orchestration whose parent no longer
+     * exists counts as a root.
+     *
+     * With `force`, running instances are deleted too: their in-flight turn fails to commit and
+     * their activities' results are discarded. Use it only for stuck instances.
+     * @throws InstanceNotFoundError (`INSTANCE_NOT_FOUND`) for an unknown instance.
+     * @throws CannotDeleteSubOrchestrationError (`CANNOT_DELETE_SUB_ORCHESTRATION`) for a
+     *   sub-orchestration, even with `force`.
+     * @throws InstanceStillRunningError (`INSTANCE_STILL_RUNNING`) without `force` when the
+     *   instance or one of its descendants is running; nothing is deleted.
+     * @example
+     * const { instancesDeleted } = await client.deleteInstance('order-1');
+     */
+    deleteInstance(instanceId: string, force?: boolean): Promise<DeleteInstanceResult>;
+    /**
+     * Deletes finished root instances with their whole trees: roots whose current execution is
+     * Completed, Failed or ContinuedAsNew, in `filter.instanceIds` when given, completed before
+     * `filter.completedBefore` when given, oldest first, at most `filter.limit` (default 1000)
+     * roots per call — call again until `instancesDeleted` is 0 to drain. Running instances are
+     * skipped, never an error.
+     * @throws InvalidInputError (`INVALID_INPUT`) for a malformed filter.
+     * @example
+     * const weekAgo = Date.now() - 7 * 24 * 3600_000;
+     * await client.deleteInstanceBulk({ completedBefore: weekAgo, limit: 500 });
+     */
+    deleteInstanceBulk(filter?: InstanceFilter): Promise<DeleteInstanceResult>;
+    /**
+     * Deletes old executions of a continue-as-new instance and their history — never the
+     * current execution nor a running one, so it is safe on a running instance (the
+     * self-pruning pattern). Empty options keep only the current execution.
+     * @throws InstanceNotFoundError (`INSTANCE_NOT_FOUND`) for an unknown instance.
+     * @throws InvalidInputError (`INVALID_INPUT`) for malformed options.
+     * @example
+     * await client.pruneExecutions('heartbeat', { keepLast: 5 });
+     */
+    pruneExecutions(instanceId: string, options?: PruneOptions): Promise<PruneResult>;
+    /**
+     * {@link pruneExecutions} over many instances of any status (running ones included: only
+     * their old executions go): those in `filter.instanceIds` when given, with an old execution
+     * completed before `filter.completedBefore` when given, at most `filter.limit` (default 1000).
+     * @throws InvalidInputError (`INVALID_INPUT`) for a malformed filter or options.
+     */
+    pruneExecutionsBulk(filter?: InstanceFilter, options?: PruneOptions): Promise<PruneResult>;
+    /** Totals over all instances, by the status of each one's current execution. */
+    getSystemMetrics(): Promise<SystemMetrics>;
+    /** Messages waiting in the orchestrator and worker queues. */
+    getQueueDepths(): Promise<QueueDepths>;
+    /** Size of an instance's current history, queue and KV state; null for an unknown instance. */
+    getOrchestrationStats(instanceId: string): Promise<OrchestrationStats | null>;
+    /**
+     * One page of instances matching every criterion given, newest first (then by id). Pass
+     * `nextCursor` back as `cursor` for the next page; it is null on the last page. Pages are
+     * stable: instances created while paging do not shift or repeat later pages.
+     * @throws InvalidInputError (`INVALID_INPUT`) for a malformed criterion, a limit outside
+     *   1..1000 or a cursor that did not come from this query.
+     * @example
+     * // Which OrderFlow instances still run any 1.0.x version?
+     * let page = await client.queryInstances({ name: 'OrderFlow', version: '1.0.x', status: 'Running' });
+     * while (page.nextCursor !== null) page = await client.queryInstances({ name: 'OrderFlow', version: '1.0.x', status: 'Running', cursor: page.nextCursor });
+     */
+    queryInstances(query?: InstanceQuery): Promise<InstanceQueryPage>;
+    /**
+     * Counts the instances matching `filter` per status, name or version (facets), largest
+     * count first. `limit` and `cursor` in `filter` are ignored.
+     * @throws InvalidInputError (`INVALID_INPUT`) for a malformed filter or `groupBy`.
+     * @example
+     * await client.countInstances({ name: 'OrderFlow' }, 'version'); // [{ key: '1.0.2', count: 40 }, …]
+     */
+    countInstances(filter: InstanceQueryFilter | InstanceQuery, groupBy: InstanceCountGroupBy): Promise<InstanceCount[]>;
+    /**
+     * Makes sure an eternal "system orchestration" is running: starts it when it
+     * does not exist, leaves it alone when it runs, and replaces it with a fresh start when it
+     * has finished (Completed or Failed: deleted, then started). Call it at every process start,
+     * after `runtime.start()`.
+     *
+     * Idempotent and safe when several nodes call it at once: a start that loses the race to
+     * another node counts as `alreadyRunning`, and a delete that finds the instance running again
+     * or already gone re-reads the status instead of failing.
+     *
+     * A running (or queued) instance with a `CancelInstance` queued for it is about to fail, so it
+     * does not count as running: the call waits, up to `options.cancelWaitMs`, until a runtime has
+     * processed the cancel, then replaces the instance (`restarted`). When no runtime processes it
+     * in time — e.g. the call runs before any `runtime.start()` on this database — it throws a
+     * retryable `TimeoutError` and changes nothing; call it again once a runtime runs.
+     * @param options.version - start this exact version instead of the policy's choice.
+     * @param options.cancelWaitMs - longest wait for a queued cancel to be processed (default
+     *   30,000 ms).
+     * @returns `{ action: 'started' | 'alreadyRunning' | 'restarted' }`.
+     * @throws CannotDeleteSubOrchestrationError when `instanceId` is a finished sub-orchestration.
+     * @throws InvalidInputError for a malformed id, name, version, wait or input.
+     * @throws TimeoutError (retryable) if a queued cancel was not processed within
+     *   `cancelWaitMs`, or the instance kept changing under ten consecutive re-checks.
+     * @example
+     * await runtime.start();
+     * await client.ensureOrchestration('system:cleanup', 'CleanupLoop', { everyMs: 60_000 });
+     */
+    ensureOrchestration(instanceId: string, orchestrationName: string, input?: unknown, options?: EnsureOrchestrationOptions): Promise<EnsureOrchestrationResult>;
+    /**
+     * Stores the fleet's version policy of a name: `'latest'`, `{ kind: 'pinned', version, allowDowngrade? }`
+     * or `{ kind: 'ramp', from, to, percent }`; e.g. `setVersionPolicy('Monitor', 'latest', { actor: 'ana' })`.
+     * @throws ConfigurationError (VERSION_NOT_REGISTERED) when no live node registers a version it
+     *   names, unless `options.force`.
+     * @throws InvalidInputError for a malformed name or policy.
+     */
+    setVersionPolicy(orchestrationName: string, policy: VersionPolicyInput, options?: SetVersionPolicyOptions): Promise<VersionPolicyInfo>;
+    /** Removes the stored policy: the nodes' in-code default (else fleet "latest") applies again. */
+    clearVersionPolicy(orchestrationName: string, options?: ChangeOptions): Promise<void>;
+    /** The stored policy of a name, or null when none is stored. */
+    getVersionPolicy(orchestrationName: string): Promise<VersionPolicyInfo | null>;
+    /** Every stored policy. */
+    listVersionPolicies(): Promise<VersionPolicyInfo[]>;
+    /** The node registry: runtimes with their versions, activities and engine; live ones unless `includeStale`. */
+    listNodes(options?: ListNodesOptions): Promise<NodeInfo[]>;
+    /**
+     * Appends an audit entry for a change made outside the Client's audited operations (the
+     * management server records every mutation it serves this way), e.g. `('instance.cancel', 'instance:order-1')`.
+     * @throws InvalidInputError for an empty action/target, text over 1,024 characters, or details that are not JSON.
+     */
+    appendAuditEntry(action: string, target: string, options?: AuditEntryOptions): Promise<void>;
+    /** The audit log, newest first, cursor-paged. */
+    listAuditLog(query?: AuditQueryOptions): Promise<AuditPage>;
+    /**
+     * Pins a running instance to `options.version` (default: its current version) across
+     * continue-as-new until the code (`continueAsNewVersioned`) or an operator moves it; returns it.
+     */
+    pinInstanceVersion(instanceId: string, options?: InstanceVersionOptions & {
+        readonly version?: string;
+    }): Promise<string>;
+    /** Removes an instance's sticky pin: its next continue-as-new follows the policy again. */
+    unpinInstanceVersion(instanceId: string, options?: ChangeOptions): Promise<void>;
+    /**
+     * Moves an instance to `version` at its next continue-as-new (never mid-execution); a pinned one stays pinned.
+     * @throws ConfigurationError (VERSION_NOT_REGISTERED) when no live node registers it, unless forced.
+     */
+    moveInstanceToVersion(instanceId: string, version: string, options?: InstanceVersionOptions): Promise<void>;
+    /**
+     * Re-drives a Failed instance from its history (without the failure, completed activities kept) on
+     * `options.version` (default: the one it ran); waits `timeoutMs` (default 30 s) for a runtime to apply it.
+     * @throws ConfigurationError (REQUEST_REFUSED) when the history does not replay on that version.
+     * @throws ConfigurationError (INVALID_STATE) when the instance is not Failed.
+     * @throws TimeoutError when no runtime applied it in time (it stays queued).
+     */
+    resumeInstance(instanceId: string, options?: ResumeInstanceOptions): Promise<ResumeInstanceResult>;
+    /**
+     * Starts a new execution of a finished instance (same id, old history kept) on `options.version` (default:
+     * the policy's, never below the current one) with `options.input` (default: the last execution's input).
+     * @throws InstanceStillRunningError when the instance is running.
+     */
+    restartInstance(instanceId: string, options?: RestartInstanceOptions): Promise<RestartInstanceResult>;
+}

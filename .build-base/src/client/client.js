@@ -1,0 +1,406 @@
+/**
+ * `Client`: starts, signals, cancels and inspects orchestration instances. It talks only to the
+ * provider, so it works in a process without a runtime.
+ * @module
+ */
+import { requireBoolean, requireInstanceId, requireVersion } from '../core/validation/arguments.js';
+import { checkProvider, requireCapability } from './provider-capabilities.js';
+import { parseClientOptions } from './client-options.js';
+import { ensureOrchestration } from './ensure-orchestration.js';
+import { FleetManagement } from './fleet-management.js';
+import { deleteInstanceTree } from './instance-deletion.js';
+import { waitForCompletion, waitForCustomStatus, waitForInstance } from './instance-wait.js';
+import { requestCancel, sendToInstance } from './instance-messages.js';
+import { parseStartOptions, startInstance } from './instance-start.js';
+import { waitForOutput } from './typed-client.js';
+import { toStatus } from './read-models.js';
+import { readKvAllValues, readKvValue, waitForKvValue } from './kv-reads.js';
+import { countInstances, deleteInstanceBulk, listInstancesByStatus, pruneExecutions, pruneExecutionsBulk, queryInstances, readExecutionHistory, readExecutionInfo, readInstanceInfo, readInstanceTree, readOrchestrationStats, } from './instance-management.js';
+import { FleetView } from './fleet-view.js';
+export class Client {
+    #provider;
+    #fleet;
+    #ensureHost;
+    #maxPayloadBytes;
+    #fleetManagement;
+    /**
+     * @example
+     * const client = new Client(provider);
+     * await client.startOrchestration('order-1', 'OrderFlow', { sku: 'x' });
+     */
+    constructor(provider, options = {}) {
+        checkProvider(provider, 'Client');
+        const { refreshMs, maxPayloadBytes } = parseClientOptions(options);
+        this.#maxPayloadBytes = maxPayloadBytes;
+        this.#provider = provider;
+        this.#fleet = new FleetView(provider, refreshMs);
+        this.#ensureHost = {
+            provider,
+            getStatus: (id) => this.getStatus(id),
+            deleteInstance: (id, force) => this.deleteInstance(id, force),
+            startOrchestration: (id, name, input) => this.startOrchestration(id, name, input, { ifExists: 'error' }),
+            startOrchestrationVersioned: (id, name, input, version) => this.startOrchestrationVersioned(id, name, input, version, { ifExists: 'error' }),
+            waitUntil: (instanceId, timeoutMs, check, message) => waitForInstance(provider, { instanceId, timeoutMs, check, message }),
+        };
+    }
+    /**
+     * The provider's management methods for `method`.
+     * @throws ConfigurationError (`CAPABILITY_MISSING`) when the provider has none.
+     */
+    #managed(method) {
+        return requireCapability(this.#provider, 'management', `client.${method}`);
+    }
+    /**
+     * The fleet operations for `method`.
+     * @throws ConfigurationError (`CAPABILITY_MISSING`) when the provider has no fleet storage.
+     */
+    #fleetOps(method) {
+        this.#fleetManagement ??= new FleetManagement(requireCapability(this.#provider, 'fleet', `client.${method}`), this.#fleet, this.#maxPayloadBytes);
+        return this.#fleetManagement;
+    }
+    // ------------------------------------------------------------------ control
+    /**
+     * Starts a new instance. Its version is decided here, once, by the fleet's version policy
+     * (the stored policy; without one the highest version every live node registers) and recorded
+     * on the start; the runtime that runs it never decides again (docs/versioning.md).
+     * @param options.version - run this version instead; `options.pinVersion` keeps the instance
+     *   on its version across continue-as-new until moved.
+     * @param options.ifExists - `'ignore'` (default, as duroxide-node): starting an id that exists
+     *   or is queued to start does nothing; `'error'`: throw `InstanceAlreadyExistsError`.
+     * @throws InvalidInputError for a malformed id/name/options or an input that is not JSON.
+     */
+    async startOrchestration(instanceId, orchestrationName, input, options) {
+        const request = parseStartOptions(options, ['version', 'pinVersion', 'ifExists']);
+        await startInstance(this.#provider, this.#fleet, instanceId, orchestrationName, input, request, this.#maxPayloadBytes);
+    }
+    /**
+     * Starts a new instance whose first execution runs `version` (semver). Later executions
+     * (continue-as-new) follow the policy unless `options.pinVersion` is true. `options.ifExists`
+     * as in {@link startOrchestration}.
+     */
+    async startOrchestrationVersioned(instanceId, orchestrationName, input, version, options) {
+        const requested = requireVersion(version);
+        const request = parseStartOptions(options, ['pinVersion', 'ifExists']);
+        await startInstance(this.#provider, this.#fleet, instanceId, orchestrationName, input, { ...request, version: requested }, this.#maxPayloadBytes);
+    }
+    /**
+     * Raises an external event. It is delivered to a `waitForEvent(eventName)` that was already
+     * recorded; events for finished instances are dropped.
+     * @throws InstanceNotFoundError when no such instance exists.
+     */
+    async raiseEvent(instanceId, eventName, data) {
+        const max = this.#maxPayloadBytes;
+        await sendToInstance(this.#provider, 'ExternalRaised', instanceId, eventName, data, max);
+    }
+    /**
+     * Appends a message to an instance's persistent FIFO queue, read by `ctx.dequeueEvent`.
+     * @throws InstanceNotFoundError when no such instance exists.
+     */
+    async enqueueEvent(instanceId, queueName, data) {
+        const max = this.#maxPayloadBytes;
+        await sendToInstance(this.#provider, 'QueueMessage', instanceId, queueName, data, max);
+    }
+    /** duroxide-node's typed family (values are JSON here already): same as {@link startOrchestration}. */
+    startOrchestrationTyped(instanceId, orchestrationName, input, options) {
+        return this.startOrchestration(instanceId, orchestrationName, input, options);
+    }
+    /** Same as {@link startOrchestrationVersioned}. */
+    startOrchestrationVersionedTyped(instanceId, orchestrationName, input, version, options) {
+        return this.startOrchestrationVersioned(instanceId, orchestrationName, input, version, options);
+    }
+    /** Same as {@link raiseEvent}. */
+    raiseEventTyped(instanceId, eventName, data) {
+        return this.raiseEvent(instanceId, eventName, data);
+    }
+    /** Same as {@link enqueueEvent}. */
+    enqueueEventTyped(instanceId, queueName, data) {
+        return this.enqueueEvent(instanceId, queueName, data);
+    }
+    /** {@link waitForOrchestration}, returning the output. @throws OrchestrationFailedError, TimeoutError */
+    async waitForOrchestrationTyped(instanceId, timeoutMs = 30_000) {
+        return waitForOutput(instanceId, await this.waitForOrchestration(instanceId, timeoutMs));
+    }
+    /**
+     * Requests cancellation: the next turn ends the instance as Failed (`canceled: reason`) and
+     * cancels its sub-orchestrations. A no-op for finished or unknown instances.
+     */
+    async cancelInstance(instanceId, reason = 'cancelled by client') {
+        await requestCancel(this.#provider, instanceId, reason);
+    }
+    // ------------------------------------------------------------------ status
+    /** Current status; `NotFound` for unknown instances (never throws for those). */
+    async getStatus(instanceId) {
+        const id = requireInstanceId(instanceId);
+        return toStatus(await this.#provider.getInstance(id));
+    }
+    /**
+     * Waits until the instance is Completed or Failed and returns its status.
+     * @throws TimeoutError after `timeoutMs` (default 30 s).
+     */
+    async waitForOrchestration(instanceId, timeoutMs = 30_000) {
+        return waitForCompletion(this.#provider, instanceId, timeoutMs);
+    }
+    /**
+     * Waits until the custom status version exceeds `lastSeenVersion` (or the instance ends).
+     * @throws TimeoutError after `timeoutMs`.
+     */
+    async waitForStatusChange(instanceId, lastSeenVersion, pollIntervalMs = 500, timeoutMs = 30_000) {
+        const provider = this.#provider;
+        return waitForCustomStatus(provider, instanceId, lastSeenVersion, pollIntervalMs, timeoutMs);
+    }
+    // ------------------------------------------------------------------ key-value state
+    /**
+     * A value from an instance's key-value store (the latest, including changes of the running
+     * execution); null when the key or the instance does not exist.
+     */
+    async getValue(instanceId, key) {
+        return readKvValue(this.#provider, instanceId, key);
+    }
+    /**
+     * Waits until `key` exists in the instance's store and returns its value.
+     * @throws TimeoutError after `timeoutMs` (default 30 s).
+     */
+    async waitForValue(instanceId, key, timeoutMs = 30_000) {
+        return waitForKvValue(this.#provider, instanceId, key, timeoutMs);
+    }
+    /** Every key-value pair of an instance (empty for unknown instances). */
+    async getKvAllValues(instanceId) {
+        return readKvAllValues(this.#provider, instanceId);
+    }
+    // ------------------------------------------------------------------ management reads
+    /** @throws InstanceNotFoundError */
+    async getInstanceInfo(instanceId) {
+        return readInstanceInfo(this.#provider, instanceId);
+    }
+    /** @throws InstanceNotFoundError when the instance or execution does not exist. */
+    async getExecutionInfo(instanceId, executionId) {
+        return readExecutionInfo(this.#provider, instanceId, executionId);
+    }
+    /** Execution ids of an instance, ascending (empty for unknown instances). */
+    async listExecutions(instanceId) {
+        return this.#provider.listExecutions(requireInstanceId(instanceId));
+    }
+    /** The history of one execution, oldest first. */
+    async readExecutionHistory(instanceId, executionId) {
+        return readExecutionHistory(this.#provider, instanceId, executionId);
+    }
+    /** All instance ids, newest first. */
+    async listAllInstances() {
+        return this.#provider.listInstances();
+    }
+    /** Ids of instances whose current execution has `status`. */
+    async listInstancesByStatus(status) {
+        return listInstancesByStatus(this.#provider, status);
+    }
+    // ------------------------------------------------------------------ trees, deletion, pruning
+    /**
+     * The instance and all its sub-orchestrations, recursively.
+     * @throws InstanceNotFoundError (`INSTANCE_NOT_FOUND`) for an unknown instance.
+     * @example
+     * const tree = await client.getInstanceTree('order-1'); // { rootId, allIds, size }
+     */
+    async getInstanceTree(instanceId) {
+        return readInstanceTree(() => this.#managed('getInstanceTree'), instanceId);
+    }
+    /**
+     * Deletes an instance with all its executions, history, queued messages and custom status,
+     * and cascades to all its sub-orchestrations, in one transaction. A sub-orchestration is
+     * never deleted on its own: delete its root. A sub-orchestration whose parent no longer
+     * exists counts as a root.
+     *
+     * With `force`, running instances are deleted too: their in-flight turn fails to commit and
+     * their activities' results are discarded. Use it only for stuck instances.
+     * @throws InstanceNotFoundError (`INSTANCE_NOT_FOUND`) for an unknown instance.
+     * @throws CannotDeleteSubOrchestrationError (`CANNOT_DELETE_SUB_ORCHESTRATION`) for a
+     *   sub-orchestration, even with `force`.
+     * @throws InstanceStillRunningError (`INSTANCE_STILL_RUNNING`) without `force` when the
+     *   instance or one of its descendants is running; nothing is deleted.
+     * @example
+     * const { instancesDeleted } = await client.deleteInstance('order-1');
+     */
+    async deleteInstance(instanceId, force = false) {
+        return deleteInstanceTree(this.#managed('deleteInstance'), requireInstanceId(instanceId), requireBoolean(force, 'force'));
+    }
+    /**
+     * Deletes finished root instances with their whole trees: roots whose current execution is
+     * Completed, Failed or ContinuedAsNew, in `filter.instanceIds` when given, completed before
+     * `filter.completedBefore` when given, oldest first, at most `filter.limit` (default 1000)
+     * roots per call — call again until `instancesDeleted` is 0 to drain. Running instances are
+     * skipped, never an error.
+     * @throws InvalidInputError (`INVALID_INPUT`) for a malformed filter.
+     * @example
+     * const weekAgo = Date.now() - 7 * 24 * 3600_000;
+     * await client.deleteInstanceBulk({ completedBefore: weekAgo, limit: 500 });
+     */
+    async deleteInstanceBulk(filter = {}) {
+        return deleteInstanceBulk(() => this.#managed('deleteInstanceBulk'), filter);
+    }
+    /**
+     * Deletes old executions of a continue-as-new instance and their history — never the
+     * current execution nor a running one, so it is safe on a running instance (the
+     * self-pruning pattern). Empty options keep only the current execution.
+     * @throws InstanceNotFoundError (`INSTANCE_NOT_FOUND`) for an unknown instance.
+     * @throws InvalidInputError (`INVALID_INPUT`) for malformed options.
+     * @example
+     * await client.pruneExecutions('heartbeat', { keepLast: 5 });
+     */
+    async pruneExecutions(instanceId, options = {}) {
+        return pruneExecutions(() => this.#managed('pruneExecutions'), instanceId, options);
+    }
+    /**
+     * {@link pruneExecutions} over many instances of any status (running ones included: only
+     * their old executions go): those in `filter.instanceIds` when given, with an old execution
+     * completed before `filter.completedBefore` when given, at most `filter.limit` (default 1000).
+     * @throws InvalidInputError (`INVALID_INPUT`) for a malformed filter or options.
+     */
+    async pruneExecutionsBulk(filter = {}, options = {}) {
+        return pruneExecutionsBulk(() => this.#managed('pruneExecutionsBulk'), filter, options);
+    }
+    // ------------------------------------------------------------------ metrics and query
+    /** Totals over all instances, by the status of each one's current execution. */
+    async getSystemMetrics() {
+        return this.#managed('getSystemMetrics').getSystemMetrics();
+    }
+    /** Messages waiting in the orchestrator and worker queues. */
+    async getQueueDepths() {
+        return this.#managed('getQueueDepths').getQueueDepths();
+    }
+    /** Size of an instance's current history, queue and KV state; null for an unknown instance. */
+    async getOrchestrationStats(instanceId) {
+        return readOrchestrationStats(() => this.#managed('getOrchestrationStats'), instanceId);
+    }
+    /**
+     * One page of instances matching every criterion given, newest first (then by id). Pass
+     * `nextCursor` back as `cursor` for the next page; it is null on the last page. Pages are
+     * stable: instances created while paging do not shift or repeat later pages.
+     * @throws InvalidInputError (`INVALID_INPUT`) for a malformed criterion, a limit outside
+     *   1..1000 or a cursor that did not come from this query.
+     * @example
+     * // Which OrderFlow instances still run any 1.0.x version?
+     * let page = await client.queryInstances({ name: 'OrderFlow', version: '1.0.x', status: 'Running' });
+     * while (page.nextCursor !== null) page = await client.queryInstances({ name: 'OrderFlow', version: '1.0.x', status: 'Running', cursor: page.nextCursor });
+     */
+    async queryInstances(query = {}) {
+        return queryInstances(() => this.#managed('queryInstances'), query);
+    }
+    /**
+     * Counts the instances matching `filter` per status, name or version (facets), largest
+     * count first. `limit` and `cursor` in `filter` are ignored.
+     * @throws InvalidInputError (`INVALID_INPUT`) for a malformed filter or `groupBy`.
+     * @example
+     * await client.countInstances({ name: 'OrderFlow' }, 'version'); // [{ key: '1.0.2', count: 40 }, …]
+     */
+    async countInstances(filter, groupBy) {
+        return countInstances(() => this.#managed('countInstances'), filter, groupBy);
+    }
+    // ------------------------------------------------------------------ system orchestrations
+    /**
+     * Makes sure an eternal "system orchestration" is running: starts it when it
+     * does not exist, leaves it alone when it runs, and replaces it with a fresh start when it
+     * has finished (Completed or Failed: deleted, then started). Call it at every process start,
+     * after `runtime.start()`.
+     *
+     * Idempotent and safe when several nodes call it at once: a start that loses the race to
+     * another node counts as `alreadyRunning`, and a delete that finds the instance running again
+     * or already gone re-reads the status instead of failing.
+     *
+     * A running (or queued) instance with a `CancelInstance` queued for it is about to fail, so it
+     * does not count as running: the call waits, up to `options.cancelWaitMs`, until a runtime has
+     * processed the cancel, then replaces the instance (`restarted`). When no runtime processes it
+     * in time — e.g. the call runs before any `runtime.start()` on this database — it throws a
+     * retryable `TimeoutError` and changes nothing; call it again once a runtime runs.
+     * @param options.version - start this exact version instead of the policy's choice.
+     * @param options.cancelWaitMs - longest wait for a queued cancel to be processed (default
+     *   30,000 ms).
+     * @returns `{ action: 'started' | 'alreadyRunning' | 'restarted' }`.
+     * @throws CannotDeleteSubOrchestrationError when `instanceId` is a finished sub-orchestration.
+     * @throws InvalidInputError for a malformed id, name, version, wait or input.
+     * @throws TimeoutError (retryable) if a queued cancel was not processed within
+     *   `cancelWaitMs`, or the instance kept changing under ten consecutive re-checks.
+     * @example
+     * await runtime.start();
+     * await client.ensureOrchestration('system:cleanup', 'CleanupLoop', { everyMs: 60_000 });
+     */
+    ensureOrchestration(instanceId, orchestrationName, input, options) {
+        return ensureOrchestration(this.#ensureHost, instanceId, orchestrationName, input, options);
+    }
+    // ------------------------------------------------------------------ fleet versioning
+    // Every change below is audited; runtimes apply policies within twice their `fleetRefreshMs`
+    // (default 1 s), without a restart (docs/versioning.md).
+    /**
+     * Stores the fleet's version policy of a name: `'latest'`, `{ kind: 'pinned', version, allowDowngrade? }`
+     * or `{ kind: 'ramp', from, to, percent }`; e.g. `setVersionPolicy('Monitor', 'latest', { actor: 'ana' })`.
+     * @throws ConfigurationError (VERSION_NOT_REGISTERED) when no live node registers a version it
+     *   names, unless `options.force`.
+     * @throws InvalidInputError for a malformed name or policy.
+     */
+    async setVersionPolicy(orchestrationName, policy, options) {
+        return this.#fleetOps('setVersionPolicy').setVersionPolicy(orchestrationName, policy, options);
+    }
+    /** Removes the stored policy: the nodes' in-code default (else fleet "latest") applies again. */
+    async clearVersionPolicy(orchestrationName, options) {
+        return this.#fleetOps('clearVersionPolicy').clearVersionPolicy(orchestrationName, options);
+    }
+    /** The stored policy of a name, or null when none is stored. */
+    async getVersionPolicy(orchestrationName) {
+        return this.#fleetOps('getVersionPolicy').getVersionPolicy(orchestrationName);
+    }
+    /** Every stored policy. */
+    async listVersionPolicies() {
+        return this.#fleetOps('listVersionPolicies').listVersionPolicies();
+    }
+    /** The node registry: runtimes with their versions, activities and engine; live ones unless `includeStale`. */
+    async listNodes(options) {
+        return this.#fleetOps('listNodes').listNodes(options);
+    }
+    /**
+     * Appends an audit entry for a change made outside the Client's audited operations (the
+     * management server records every mutation it serves this way), e.g. `('instance.cancel', 'instance:order-1')`.
+     * @throws InvalidInputError for an empty action/target, text over 1,024 characters, or details that are not JSON.
+     */
+    appendAuditEntry(action, target, options) {
+        return this.#fleetOps('appendAuditEntry').appendAuditEntry(action, target, options);
+    }
+    /** The audit log, newest first, cursor-paged. */
+    async listAuditLog(query) {
+        return this.#fleetOps('listAuditLog').listAuditLog(query);
+    }
+    /**
+     * Pins a running instance to `options.version` (default: its current version) across
+     * continue-as-new until the code (`continueAsNewVersioned`) or an operator moves it; returns it.
+     */
+    async pinInstanceVersion(instanceId, options) {
+        return this.#fleetOps('pinInstanceVersion').pinInstanceVersion(instanceId, options);
+    }
+    /** Removes an instance's sticky pin: its next continue-as-new follows the policy again. */
+    async unpinInstanceVersion(instanceId, options) {
+        return this.#fleetOps('unpinInstanceVersion').unpinInstanceVersion(instanceId, options);
+    }
+    /**
+     * Moves an instance to `version` at its next continue-as-new (never mid-execution); a pinned one stays pinned.
+     * @throws ConfigurationError (VERSION_NOT_REGISTERED) when no live node registers it, unless forced.
+     */
+    async moveInstanceToVersion(instanceId, version, options) {
+        const ops = this.#fleetOps('moveInstanceToVersion');
+        return ops.moveInstanceToVersion(instanceId, version, options);
+    }
+    /**
+     * Re-drives a Failed instance from its history (without the failure, completed activities kept) on
+     * `options.version` (default: the one it ran); waits `timeoutMs` (default 30 s) for a runtime to apply it.
+     * @throws ConfigurationError (REQUEST_REFUSED) when the history does not replay on that version.
+     * @throws ConfigurationError (INVALID_STATE) when the instance is not Failed.
+     * @throws TimeoutError when no runtime applied it in time (it stays queued).
+     */
+    async resumeInstance(instanceId, options) {
+        return this.#fleetOps('resumeInstance').resumeInstance(instanceId, options);
+    }
+    /**
+     * Starts a new execution of a finished instance (same id, old history kept) on `options.version` (default:
+     * the policy's, never below the current one) with `options.input` (default: the last execution's input).
+     * @throws InstanceStillRunningError when the instance is running.
+     */
+    async restartInstance(instanceId, options) {
+        return this.#fleetOps('restartInstance').restartInstance(instanceId, options);
+    }
+}
+//# sourceMappingURL=client.js.map

@@ -1,0 +1,2 @@
+export {};
+//# sourceMappingURL=fleet-types.js.map

@@ -1,0 +1,101 @@
+/**
+ * The bodies of the Client's management reads, bulk deletion, pruning, query, count and stats.
+ * Methods that need the provider's management capability take a getter that checks it (naming
+ * the Client method), called where the Client always checked it: after validating an instance id,
+ * before parsing filters and options.
+ * @module
+ */
+import { InstanceNotFoundError, InvalidInputError } from '../core/errors/duroxide-error.js';
+import { requireInstanceId } from '../core/validation/arguments.js';
+import { EXECUTION_STATUSES, } from '../providers/provider.js';
+import { parseGroupBy, parseInstanceCountFilter, parseInstanceQuery } from './instance-query.js';
+import { parseInstanceFilter, parsePruneOptions } from './management-arguments.js';
+import { kvValueBytes } from './typed-client.js';
+import { decodeOutput, toEventInfo, toInstanceInfo } from './read-models.js';
+function requireExecutionId(executionId) {
+    if (!Number.isInteger(executionId) || executionId < 1) {
+        throw new InvalidInputError(`executionId must be a positive integer, got ${String(executionId)}`);
+    }
+    return executionId;
+}
+/** `client.getInstanceInfo`. @throws InstanceNotFoundError */
+export async function readInstanceInfo(provider, instanceId) {
+    const id = requireInstanceId(instanceId);
+    const r = await provider.getInstance(id);
+    if (r === null)
+        throw new InstanceNotFoundError(id);
+    return toInstanceInfo(r);
+}
+/** `client.getExecutionInfo`. @throws InstanceNotFoundError */
+export async function readExecutionInfo(provider, instanceId, executionId) {
+    const id = requireInstanceId(instanceId);
+    requireExecutionId(executionId);
+    const e = await provider.getExecution(id, executionId);
+    if (e === null)
+        throw new InstanceNotFoundError(id, `instance '${id}' has no execution ${executionId}`);
+    return {
+        executionId: e.executionId,
+        ...(e.orchestrationName !== undefined ? { orchestrationName: e.orchestrationName } : {}),
+        ...(e.orchestrationVersion !== undefined
+            ? { orchestrationVersion: e.orchestrationVersion }
+            : {}),
+        status: e.status,
+        ...(e.output !== undefined ? { output: decodeOutput(e.status, e.output) } : {}),
+        startedAt: e.startedAt,
+        ...(e.completedAt !== undefined ? { completedAt: e.completedAt } : {}),
+        eventCount: e.eventCount,
+    };
+}
+/** `client.readExecutionHistory`. */
+export async function readExecutionHistory(provider, instanceId, executionId) {
+    const id = requireInstanceId(instanceId);
+    requireExecutionId(executionId);
+    return (await provider.readHistory(id, executionId)).map(toEventInfo);
+}
+/** `client.listInstancesByStatus`. */
+export async function listInstancesByStatus(provider, status) {
+    if (!EXECUTION_STATUSES.includes(status)) {
+        throw new InvalidInputError(`status must be one of ${EXECUTION_STATUSES.join(', ')}, got ${JSON.stringify(status)}`);
+    }
+    return provider.listInstancesByStatus(status);
+}
+/** `client.getInstanceTree`. @throws InstanceNotFoundError */
+export async function readInstanceTree(managed, instanceId) {
+    const id = requireInstanceId(instanceId);
+    const allIds = await managed().getInstanceTree(id);
+    if (allIds.length === 0)
+        throw new InstanceNotFoundError(id);
+    return { rootId: id, allIds, size: allIds.length };
+}
+/** `client.deleteInstanceBulk`. */
+export async function deleteInstanceBulk(managed, filter) {
+    return managed().deleteInstanceBulk(parseInstanceFilter(filter));
+}
+/** `client.pruneExecutions`. */
+export async function pruneExecutions(managed, instanceId, options) {
+    const id = requireInstanceId(instanceId);
+    return managed().pruneExecutions(id, parsePruneOptions(options));
+}
+/** `client.pruneExecutionsBulk`. */
+export async function pruneExecutionsBulk(managed, filter, options) {
+    return managed().pruneExecutionsBulk(parseInstanceFilter(filter), parsePruneOptions(options));
+}
+/** `client.getOrchestrationStats`: the provider's stats with KV value bytes counted here. */
+export async function readOrchestrationStats(managed, instanceId) {
+    const id = requireInstanceId(instanceId);
+    const provider = managed();
+    const stats = await provider.getOrchestrationStats(id);
+    if (stats === null || stats.kvUserKeyCount === 0)
+        return stats;
+    return { ...stats, kvTotalValueBytes: kvValueBytes(await provider.getKvAllValues(id)) };
+}
+/** `client.queryInstances`. */
+export async function queryInstances(managed, query) {
+    const page = await managed().queryInstances(parseInstanceQuery(query));
+    return { items: page.items.map(toInstanceInfo), nextCursor: page.nextCursor };
+}
+/** `client.countInstances`. */
+export async function countInstances(managed, filter, groupBy) {
+    return managed().countInstances(parseInstanceCountFilter(filter), parseGroupBy(groupBy));
+}
+//# sourceMappingURL=instance-management.js.map

@@ -1,0 +1,107 @@
+/**
+ * How the Client waits for an instance to reach a state (completion, a status change, a KV
+ * value, a processed cancel): woken by the provider's commit signals, polling only as a backoff
+ * or a safety net.
+ * @module
+ */
+import { TimeoutError } from '../core/errors/duroxide-error.js';
+import { requireDurationMs, requireInstanceId } from '../core/validation/arguments.js';
+import { toStatus } from './read-models.js';
+/** First and largest poll interval of waits when every commit is signalled (PostgreSQL). */
+const SAFETY_NET_POLL_MS = 250;
+const SAFETY_NET_MAX_POLL_MS = 1000;
+/**
+ * Polls `check` until it returns a value: immediately, on every commit to the instance the
+ * provider signals (`relevant` may skip commits by the execution status they report), and
+ * otherwise with a backoff of 5, 10, 20, … ms capped at `maxPollMs`. When the provider also
+ * signals other processes' commits (PostgreSQL), polling is only a safety net: it starts at
+ * {@link SAFETY_NET_POLL_MS} and backs off to {@link SAFETY_NET_MAX_POLL_MS}.
+ * @throws TimeoutError with `message` at the deadline.
+ */
+export async function waitForInstance(provider, wait) {
+    const { instanceId, check, message } = wait;
+    const relevant = wait.relevant ?? (() => true);
+    let maxPollMs = wait.maxPollMs ?? 100;
+    const deadline = Date.now() + wait.timeoutMs;
+    let wake;
+    let signalled = false;
+    const unsubscribe = provider.subscribe((s) => {
+        if (s.kind === 'instance' &&
+            s.instanceId === instanceId &&
+            (s.executionStatus === undefined || relevant(s.executionStatus))) {
+            signalled = true;
+            wake?.();
+        }
+    });
+    const safetyNet = provider.capabilities.crossProcessSignals;
+    if (safetyNet)
+        maxPollMs = Math.max(maxPollMs, SAFETY_NET_MAX_POLL_MS);
+    try {
+        let delay = safetyNet ? SAFETY_NET_POLL_MS : 5;
+        for (;;) {
+            signalled = false;
+            const r = await check();
+            if (r !== undefined)
+                return r;
+            const remaining = deadline - Date.now();
+            if (remaining <= 0)
+                throw new TimeoutError(message, { instanceId });
+            if (!signalled) {
+                await new Promise((resolve) => {
+                    const t = setTimeout(resolve, Math.min(delay, remaining));
+                    wake = () => {
+                        clearTimeout(t);
+                        resolve();
+                    };
+                });
+                wake = undefined;
+            }
+            delay = Math.min(delay * 2, maxPollMs);
+        }
+    }
+    finally {
+        unsubscribe();
+    }
+}
+/**
+ * `client.waitForOrchestration`: waits until the instance is Completed or Failed.
+ * @throws TimeoutError after `timeoutMs`.
+ */
+export async function waitForCompletion(provider, instanceId, timeoutMs) {
+    const id = requireInstanceId(instanceId);
+    requireDurationMs(timeoutMs, 'timeoutMs');
+    return waitForInstance(provider, {
+        instanceId: id,
+        timeoutMs,
+        check: async () => {
+            const s = toStatus(await provider.getInstance(id));
+            return s.status === 'Completed' || s.status === 'Failed' ? s : undefined;
+        },
+        message: `waiting for instance '${id}' timed out after ${timeoutMs} ms; it is still running (wait again or with a longer timeout)`,
+        relevant: (status) => status !== 'Running' && status !== 'ContinuedAsNew',
+    });
+}
+/**
+ * `client.waitForStatusChange`: waits until the custom status version exceeds `lastSeenVersion`
+ * or the instance ends.
+ * @throws TimeoutError after `timeoutMs`.
+ */
+export async function waitForCustomStatus(provider, instanceId, lastSeenVersion, pollIntervalMs, timeoutMs) {
+    const id = requireInstanceId(instanceId);
+    requireDurationMs(timeoutMs, 'timeoutMs');
+    requireDurationMs(pollIntervalMs, 'pollIntervalMs');
+    return waitForInstance(provider, {
+        instanceId: id,
+        timeoutMs,
+        check: async () => {
+            const changed = await provider.getCustomStatus(id, lastSeenVersion);
+            const s = toStatus(await provider.getInstance(id));
+            if (changed !== null || s.status === 'Completed' || s.status === 'Failed')
+                return s;
+            return undefined;
+        },
+        message: `custom status of '${id}' did not change within ${timeoutMs} ms`,
+        maxPollMs: pollIntervalMs,
+    });
+}
+//# sourceMappingURL=instance-wait.js.map

@@ -1,0 +1,112 @@
+const ENVELOPE_KEYS = new Set([
+    'eventId',
+    'sourceEventId',
+    'instanceId',
+    'executionId',
+    'timestampMs',
+    'duroxideVersion',
+    'type',
+]);
+const JSON_FIELDS = new Set(['input', 'result', 'output', 'data', 'status', 'value']);
+export function decodeOrRaw(text) {
+    if (text === undefined || text === null)
+        return undefined;
+    try {
+        return JSON.parse(text);
+    }
+    catch {
+        return text;
+    }
+}
+export function decodeOutput(status, output) {
+    if (output === undefined)
+        return undefined;
+    return status === 'Failed' ? output : decodeOrRaw(output);
+}
+export function toStatus(r) {
+    if (r === null)
+        return { status: 'NotFound', customStatusVersion: 0 };
+    const custom = r.customStatus === undefined ? {} : { customStatus: decodeOrRaw(r.customStatus) };
+    switch (r.status) {
+        case 'Completed':
+            return {
+                status: 'Completed',
+                output: decodeOrRaw(r.output),
+                ...custom,
+                customStatusVersion: r.customStatusVersion,
+            };
+        case 'Failed':
+            return {
+                status: 'Failed',
+                error: r.output ?? 'failed',
+                ...custom,
+                customStatusVersion: r.customStatusVersion,
+            };
+        default:
+            // ContinuedAsNew: between two executions of a running instance.
+            return { status: 'Running', ...custom, customStatusVersion: r.customStatusVersion };
+    }
+}
+export function toInstanceInfo(r) {
+    return {
+        instanceId: r.instanceId,
+        orchestrationName: r.orchestrationName,
+        orchestrationVersion: r.orchestrationVersion ?? 'unknown',
+        currentExecutionId: r.currentExecutionId,
+        status: r.status,
+        ...(r.output !== undefined ? { output: decodeOutput(r.status, r.output) } : {}),
+        createdAt: r.createdAt,
+        updatedAt: r.updatedAt,
+        ...(r.parentInstanceId !== undefined ? { parentInstanceId: r.parentInstanceId } : {}),
+        ...(r.customStatus !== undefined ? { customStatus: decodeOrRaw(r.customStatus) } : {}),
+        customStatusVersion: r.customStatusVersion,
+        ...(r.versionPin !== undefined ? { versionPin: r.versionPin } : {}),
+        ...(r.nextVersion !== undefined ? { nextVersion: r.nextVersion } : {}),
+    };
+}
+/** Events whose data is their single JSON payload, not an object of fields (as in duroxide-node). */
+const PAYLOAD_ONLY = {
+    ActivityCompleted: 'result',
+    SubOrchestrationCompleted: 'result',
+    OrchestrationCompleted: 'output',
+};
+export function toEventInfo(e) {
+    const payloadField = PAYLOAD_ONLY[e.type];
+    const payload = payloadField === undefined
+        ? undefined
+        : e[payloadField];
+    const data = {};
+    for (const [k, v] of Object.entries(e)) {
+        if (ENVELOPE_KEYS.has(k) || v === undefined)
+            continue;
+        data[k] = JSON_FIELDS.has(k) && typeof v === 'string' ? decodeOrRaw(v) : v;
+    }
+    return {
+        eventId: e.eventId,
+        kind: e.type,
+        ...(e.sourceEventId !== undefined ? { sourceEventId: e.sourceEventId } : {}),
+        timestampMs: e.timestampMs,
+        ...(typeof payload === 'string'
+            ? { data: JSON.stringify(decodeOrRaw(payload)) }
+            : Object.keys(data).length > 0
+                ? { data: JSON.stringify(data) }
+                : {}),
+    };
+}
+/**
+ * The fields of a history event as an object, from its `data` JSON text: for a completion that
+ * carries only its payload (`ActivityCompleted`, `SubOrchestrationCompleted`,
+ * `OrchestrationCompleted`), `{ result }` or `{ output }`; otherwise the event's own fields.
+ */
+export function eventFields(e) {
+    if (e.data === undefined)
+        return undefined;
+    const parsed = decodeOrRaw(e.data);
+    const payloadField = PAYLOAD_ONLY[e.kind];
+    if (payloadField !== undefined)
+        return { [payloadField]: parsed };
+    return typeof parsed === 'object' && parsed !== null && !Array.isArray(parsed)
+        ? parsed
+        : undefined;
+}
+//# sourceMappingURL=read-models.js.map

@@ -1,0 +1,2 @@
+export {};
+//# sourceMappingURL=orchestration-handler.js.map

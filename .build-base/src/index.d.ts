@@ -1,0 +1,51 @@
+/**
+ * duroxide-ts: an embeddable durable execution runtime for Node.js — deterministic-replay
+ * orchestrations with first-class versioning, on SQLite or PostgreSQL.
+ *
+ * @example
+ * import { Runtime, Client, SqliteProvider } from 'duroxide-ts';
+ * const provider = await SqliteProvider.open('sqlite:./app.db');
+ * const runtime = new Runtime(provider);
+ * runtime.registerActivity('Greet', async (ctx, name) => `Hello, ${name}!`);
+ * runtime.registerOrchestration('Hello', async (ctx, name) => ctx.scheduleActivity('Greet', name));
+ * await runtime.start();
+ * const client = new Client(provider);
+ * await client.startOrchestration('hello-1', 'Hello', 'World');
+ * console.log(await client.waitForOrchestration('hello-1'));
+ * @module
+ */
+export { Runtime } from './runtime/runtime.js';
+export type { RuntimeOptions } from './runtime/options.js';
+export type { ActivityHandler, OrchestrationRegistrationOptions, VersionPolicy, } from './runtime/registry.js';
+export { ActivityContext } from './runtime/activity-context.js';
+export { initTracing } from './runtime/tracing.js';
+export type { TracingOptions } from './runtime/tracing.js';
+export type { LogFormat, LogLevel, LogRecord, LogSink } from './runtime/logger.js';
+export type { MetricsSnapshot } from './runtime/metrics.js';
+export type { ReplayCheckInputRejection, ReplayCheckOptions, ReplayCheckOutcome, ReplayCheckReport, ReplayCheckResult, } from './runtime/replay-check.js';
+export type { SchemaIssue, StandardSchemaIssue, StandardSchemaResult, StandardSchemaV1, } from './core/schema/standard-schema.js';
+export { Client } from './client/client.js';
+export type { ClientOptions } from './client/client.js';
+export type { AuditEntryInfo, AuditEntryOptions, AuditPage, AuditQueryOptions, ChangeOptions, InstanceVersionOptions, ListNodesOptions, NodeInfo, RestartInstanceOptions, RestartInstanceResult, ResumeInstanceOptions, ResumeInstanceResult, SetVersionPolicyOptions, StartOrchestrationOptions, StoredVersionPolicy, VersionPolicyInfo, VersionPolicyInput, } from './client/fleet-types.js';
+export type { DeleteInstanceResult, EnsureOrchestrationOptions, EnsureOrchestrationResult, ExecutionInfo, ExecutionStatus, HistoryEventInfo, InstanceCount, InstanceCountGroupBy, InstanceFilter, InstanceInfo, InstanceQuery, InstanceQueryFilter, InstanceQueryPage, InstanceTree, OrchestrationStats, OrchestrationStatus, PruneOptions, PruneResult, QueueDepths, SystemMetrics, SystemStats, } from './client/types.js';
+export { createManagementServer } from './server/create-management-server.js';
+export type { ListeningManagementServer, ManagementListenOptions, ManagementServer, ManagementServerOptions, } from './server/create-management-server.js';
+export { createApiKey } from './server/auth/api-keys.js';
+export type { ApiKeyRecord, ApiKeyRole } from './server/auth/api-keys.js';
+export { OrchestrationContext } from './core/context/orchestration-context.js';
+export type { AllResult, BackoffPolicy, JoinResult, RaceResult, RetryPolicy, ScheduleActivityOptions, } from './core/context/orchestration-context.js';
+export type { Limits } from './core/limits.js';
+export { MAX_KV_KEYS, MAX_KV_VALUE_BYTES, MAX_TAG_NAME_BYTES, MAX_WORKER_TAGS, } from './core/limits.js';
+export { DurableTask } from './core/replay/durable-task.js';
+export type { ScheduledTask } from './core/replay/durable-task.js';
+export type { OrchestrationHandler } from './core/replay/orchestration-handler.js';
+export { ActivityFailedError, CannotDeleteSubOrchestrationError, ConfigurationError, DuroxideError, ERROR_CATEGORIES, ERROR_CODES, InstanceAlreadyExistsError, InstanceNotFoundError, InstanceStillRunningError, InstanceTreeChangedError, InvalidInputError, NondeterminismError, OrchestrationFailedError, ProviderError, SchemaTooNewError, SubOrchestrationFailedError, TimeoutError, isDuroxideError, } from './core/errors/duroxide-error.js';
+export type { ErrorCategory, ErrorCode, ErrorContext } from './core/errors/duroxide-error.js';
+export type { ErrorDetails } from './core/errors/error-details.js';
+export type { JsonValue } from './core/json/json-codec.js';
+export { DUROXIDE_VERSION } from './core/version.js';
+export { SqliteProvider } from './providers/sqlite/sqlite-provider.js';
+export type { SqliteProviderOptions } from './providers/sqlite/sqlite-provider.js';
+export { PostgresProvider } from './providers/postgres/postgres-provider.js';
+export type { PostgresProviderOptions } from './providers/postgres/postgres-provider.js';
+export type { CompleteProvider, Provider, ProviderCapabilities, ProviderCapability, ProviderCore, ProviderWith, TagFilter, } from './providers/provider.js';

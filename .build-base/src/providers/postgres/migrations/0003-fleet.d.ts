@@ -1,0 +1,2 @@
+import type { Migration } from './migration.js';
+export declare const MIGRATION_0003_FLEET: Migration;

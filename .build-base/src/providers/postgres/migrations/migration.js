@@ -1,0 +1,6 @@
+/**
+ * Shape of one PostgreSQL schema migration.
+ * @module
+ */
+export {};
+//# sourceMappingURL=migration.js.map

@@ -1,0 +1,17 @@
+/**
+ * The ordered list of every PostgreSQL migration this build knows. Numbered independently of
+ * the SQLite migrations: each provider's schema evolves on its own.
+ * @module
+ */
+import { MIGRATION_0001_INITIAL } from './0001-initial.js';
+import { MIGRATION_0002_ACK_HANDOFF } from './0002-ack-handoff.js';
+import { MIGRATION_0003_FLEET } from './0003-fleet.js';
+/** Ascending by version; append new migrations, never reorder or edit released ones. */
+export const MIGRATIONS = [
+    MIGRATION_0001_INITIAL,
+    MIGRATION_0002_ACK_HANDOFF,
+    MIGRATION_0003_FLEET,
+];
+/** The schema version a database has after all known migrations ran. */
+export const LATEST_SCHEMA_VERSION = MIGRATIONS[MIGRATIONS.length - 1]?.version ?? 0;
+//# sourceMappingURL=migrations.js.map

@@ -1,0 +1,362 @@
+/**
+ * The PostgreSQL provider: the whole provider contract on a `pg` connection pool, so
+ * many runtime processes on many machines can share one database — PostgreSQL is the only
+ * thing they share.
+ *
+ * How it is built:
+ * - one operation family per module under `statements/`. Each hot-path operation is ONE
+ *   round trip (plus one to load history when a fetch misses the cache hint): a single SQL
+ *   statement (data-modifying CTEs where several tables change together), or, for the two
+ *   operations that need a dozen steps — fetching and acking an orchestration item — a call
+ *   of a plpgsql function that the migrations create in the schema (fetch: 0001; ack: 0002,
+ *   replacing 0001's). Round trips, not SQL, dominate a provider's cost, all the more across
+ *   a network. Function bodies live in migrations (immutable; a change ships as a new
+ *   migration with CREATE OR REPLACE, or DROP and CREATE when the signature changes), their
+ *   callers in `statements/` document the rules. Management operations (deletion, pruning)
+ *   run several statements in an explicit READ COMMITTED transaction;
+ * - tables live in one schema per application (`connectWithSchema`), always schema-qualified;
+ * - timestamps are BIGINT epoch ms from the application clock, like SQLite;
+ * - queue rows are taken with `FOR UPDATE SKIP LOCKED`; instance locks are rows guarded by a
+ *   non-blocking advisory lock, and a contended candidate makes the fetch move on to the next
+ *   one (fetchers never wait for each other);
+ * - commits that add work send a NOTIFY on the schema's channel; one dedicated LISTEN
+ *   connection per provider turns other processes' NOTIFYs into `subscribe` signals, so idle
+ *   runtimes wake at once without polling hard;
+ * - transient failures (connection loss, server restart, deadlock, pool timeout) are retried
+ *   inside the provider a few times with a backoff, then surface as retryable errors.
+ * @module
+ */
+import { randomUUID } from 'node:crypto';
+import { ProviderError } from '../../core/errors/duroxide-error.js';
+import { SignalFanOut } from '../shared/signal-fan-out.js';
+import { DEFAULT_SCHEMA, resolveOptions, schemaIdentity, validatePostgresUrl, validateSchemaName, } from './connection-config.js';
+import { Database } from './database.js';
+import { loadPg } from './load-pg.js';
+import { applyMigrations } from './migrations/apply-migrations.js';
+import { NotifyListener } from './notify/notify-listener.js';
+import { decodeSignals, toProviderSignals } from './notify/signal-payload.js';
+import { clientConfig, poolConfig, withRetries } from './connection-settings.js';
+import { prepareOperations } from './operations.js';
+import { toProviderError } from './to-provider-error.js';
+/**
+ * PostgreSQL implementation of {@link Provider}: several runtime processes (on several
+ * machines) may share one database schema; each orchestration turn and each activity is
+ * handed to exactly one of them at a time.
+ *
+ * Short-polling (`pollTimeoutMs` is ignored), but idle runtimes need not poll hard: commits
+ * by any provider on the same schema NOTIFY, and {@link subscribe} listeners hear them.
+ *
+ * @example
+ * const provider = await PostgresProvider.connectWithSchema('postgres://app:secret@db:5432/app', 'duroxide');
+ * const runtime = new Runtime(provider);
+ * // … register, start; a Client on any process uses a provider on the same schema …
+ * await runtime.shutdown();
+ * await provider.close();
+ */
+export class PostgresProvider {
+    name = 'postgres';
+    /** Every capability; LISTEN/NOTIFY carries the commits of every process using this schema. */
+    capabilities = {
+        localActivityHandoff: true,
+        sessions: true,
+        management: true,
+        fleet: true,
+        crossProcessSignals: true,
+    };
+    /** The schema holding this provider's tables. */
+    schema;
+    #db;
+    #ops;
+    #origin;
+    #signals = new SignalFanOut();
+    #notifications;
+    /** Tail of the queue of session-routed work fetches (see {@link fetchWorkItem}). */
+    #sessionFetches = Promise.resolve();
+    #now;
+    #isClosed = false;
+    constructor(db, schema, origin, now) {
+        this.#now = now;
+        this.schema = schema.name;
+        this.#db = db;
+        this.#origin = origin;
+        this.#ops = prepareOperations({ schema, origin });
+    }
+    /**
+     * Connects to `url` and uses the `public` schema; see {@link connectWithSchema}.
+     * @throws InvalidInputError (`INVALID_INPUT`) for a malformed url or option.
+     * @throws SchemaTooNewError (`SCHEMA_TOO_NEW`) when the schema was migrated by a newer duroxide-ts.
+     * @throws ProviderError (`PROVIDER_ERROR`) when the database cannot be reached (retryable) or
+     *   refuses the connection (permanent, e.g. bad credentials).
+     */
+    static async connect(url, options) {
+        return PostgresProvider.connectWithSchema(url, DEFAULT_SCHEMA, options);
+    }
+    /**
+     * Connects to `url` (`postgres://user:password@host:5432/database`, any libpq-style query
+     * such as `?sslmode=require` is passed to the driver) and keeps all tables in `schema`,
+     * created if missing, so several applications or tenants can share one database. Applies
+     * pending migrations under an advisory lock (nodes starting together migrate once), then
+     * opens the pool (`options.poolSize`, default 10) and the LISTEN connection.
+     * @throws InvalidInputError (`INVALID_INPUT`) for a malformed url, schema name or option.
+     * @throws SchemaTooNewError (`SCHEMA_TOO_NEW`) when the schema was migrated by a newer duroxide-ts.
+     * @throws ProviderError (`PROVIDER_ERROR`) when the database cannot be reached or used.
+     */
+    static async connectWithSchema(url, schema, options) {
+        validatePostgresUrl(url);
+        const identity = schemaIdentity(validateSchemaName(schema));
+        const resolved = resolveOptions(options);
+        const pg = await loadPg();
+        const config = clientConfig(pg, url, identity);
+        const pool = new pg.Pool(poolConfig(config, resolved));
+        // Idle connections killed by a server restart emit 'error' on the pool; without a
+        // listener that would crash the process. The pool drops them and reconnects on demand.
+        pool.on('error', () => undefined);
+        const db = new Database(pool, { preparedStatements: resolved.preparedStatements });
+        try {
+            await withRetries('transient', () => applyMigrations(db, identity, resolved.now), () => false);
+            const provider = new PostgresProvider(db, identity, randomUUID(), resolved.now);
+            await provider.#listen(pg, config, identity.channel);
+            return provider;
+        }
+        catch (error) {
+            await pool.end().catch(() => undefined);
+            throw toProviderError('connect', error);
+        }
+    }
+    // ----- orchestrator queue -----
+    async fetchOrchestrationItem(options) {
+        return this.#run('fetchOrchestrationItem', () => this.#ops.fetchOrchestrationItem(this.#db, options, this.#now()));
+    }
+    async ackOrchestrationItem(lockToken, ack, options = {}) {
+        const outcome = await this.#run('ackOrchestrationItem', () => this.#ops.ackOrchestrationItem(this.#db, lockToken, ack, options, this.#now()));
+        this.#emitAll(outcome);
+        return {
+            claimedWorkItems: outcome.claimedWorkItems,
+            lockKept: outcome.lockKept,
+            instanceCreatedAt: outcome.instanceCreatedAt,
+        };
+    }
+    async abandonOrchestrationItem(lockToken, options = {}) {
+        const visibleAt = await this.#run('abandonOrchestrationItem', () => this.#ops.abandonOrchestrationItem(this.#db, lockToken, options, this.#now()));
+        this.#emit({ kind: 'orchestrator', visibleAt });
+    }
+    async renewOrchestrationItemLock(lockToken, extendForMs) {
+        await this.#run('renewOrchestrationItemLock', () => this.#ops.renewOrchestrationItemLock(this.#db, lockToken, extendForMs, this.#now()));
+    }
+    async enqueueForOrchestrator(item, delayMs) {
+        const visibleAt = await this.#run('enqueueForOrchestrator', () => this.#ops.enqueueForOrchestrator(this.#db, item, delayMs, this.#now()), 'unsent');
+        this.#emit({ kind: 'orchestrator', visibleAt });
+    }
+    async enqueueStartIfAbsent(item) {
+        const visibleAt = await this.#run('enqueueStartIfAbsent', () => this.#ops.enqueueStartIfAbsent(this.#db, item, this.#now()), 'unsent');
+        if (visibleAt === undefined)
+            return false;
+        this.#emit({ kind: 'orchestrator', visibleAt });
+        return true;
+    }
+    async nextOrchestratorVisibleAt() {
+        return this.#run('nextOrchestratorVisibleAt', () => this.#ops.nextOrchestratorVisibleAt(this.#db, this.#now()));
+    }
+    // ----- worker queue -----
+    /**
+     * Session-routed fetches of this provider run one at a time, in call order, so the sessions
+     * its callers claim are decided in the order they asked (as with SQLite, and without its
+     * worker slots racing each other for the same rows); other processes' fetches still run
+     * concurrently, arbitrated by the database. Fetches without a session are not queued.
+     */
+    async fetchWorkItem(options) {
+        const fetch = () => this.#run('fetchWorkItem', () => this.#ops.fetchWorkItem(this.#db, options, this.#now()));
+        if (options.session === undefined)
+            return fetch();
+        const result = this.#sessionFetches.then(fetch);
+        this.#sessionFetches = result.catch(() => undefined);
+        return result;
+    }
+    async ackWorkItem(lockToken, completion) {
+        const visibleAt = await this.#run('ackWorkItem', () => this.#ops.ackWorkItem(this.#db, lockToken, completion, this.#now()));
+        if (visibleAt !== undefined)
+            this.#emit({ kind: 'orchestrator', visibleAt });
+    }
+    async abandonWorkItem(lockToken, options = {}) {
+        await this.#run('abandonWorkItem', () => this.#ops.abandonWorkItem(this.#db, lockToken, options, this.#now()));
+        this.#emit({ kind: 'worker' });
+    }
+    async renewWorkItemLock(lockToken, extendForMs) {
+        await this.#run('renewWorkItemLock', () => this.#ops.renewWorkItemLock(this.#db, lockToken, extendForMs, this.#now()));
+    }
+    async renewSessionLocks(ownerIds, extendForMs, idleTimeoutMs) {
+        return this.#run('renewSessionLocks', () => this.#ops.sessions.renewSessionLocks(this.#db, ownerIds, extendForMs, idleTimeoutMs, this.#now()));
+    }
+    async cleanupOrphanedSessions(_idleTimeoutMs) {
+        return this.#run('cleanupOrphanedSessions', () => this.#ops.sessions.cleanupOrphanedSessions(this.#db, this.#now()));
+    }
+    // ----- reads -----
+    async readHistory(instanceId, executionId) {
+        return this.#run('readHistory', () => this.#ops.readHistory(this.#db, instanceId, executionId));
+    }
+    async getInstance(instanceId) {
+        return this.#run('getInstance', () => this.#ops.instances.getInstance(this.#db, instanceId));
+    }
+    async instanceExists(instanceId) {
+        return this.#run('instanceExists', () => this.#ops.instances.instanceExists(this.#db, instanceId));
+    }
+    async getExecution(instanceId, executionId) {
+        return this.#run('getExecution', () => this.#ops.executions.getExecution(this.#db, instanceId, executionId));
+    }
+    async listExecutions(instanceId) {
+        return this.#run('listExecutions', () => this.#ops.executions.listExecutions(this.#db, instanceId));
+    }
+    async listInstances() {
+        return this.#run('listInstances', () => this.#ops.instances.listInstances(this.#db));
+    }
+    async listInstancesByStatus(status) {
+        return this.#run('listInstancesByStatus', () => this.#ops.instances.listInstancesByStatus(this.#db, status));
+    }
+    async getKvValue(instanceId, key) {
+        return this.#run('getKvValue', () => this.#ops.kv.getKvValue(this.#db, instanceId, key));
+    }
+    async getKvAllValues(instanceId) {
+        return this.#run('getKvAllValues', () => this.#ops.kv.getKvAllValues(this.#db, instanceId));
+    }
+    async getCustomStatus(instanceId, lastSeenVersion) {
+        return this.#run('getCustomStatus', () => this.#ops.instances.getCustomStatus(this.#db, instanceId, lastSeenVersion));
+    }
+    async readKvSnapshot(instanceId) {
+        return this.#run('readKvSnapshot', () => this.#ops.kv.readKvSnapshot(this.#db, instanceId));
+    }
+    async hasQueuedCancel(instanceId) {
+        return this.#run('hasQueuedCancel', () => this.#ops.hasQueuedCancel(this.#db, instanceId));
+    }
+    // ----- management -----
+    async deleteInstances(instanceIds, force) {
+        const result = await this.#run('deleteInstances', () => this.#ops.deletion.deleteInstances(this.#db, instanceIds, force));
+        // Wake waiters on the deleted instances (they now read NotFound).
+        if (result.instancesDeleted > 0)
+            for (const instanceId of instanceIds)
+                this.#emit({ kind: 'instance', instanceId });
+        return result;
+    }
+    async getInstanceTree(instanceId) {
+        return this.#run('getInstanceTree', () => this.#ops.trees.getInstanceTree(this.#db, instanceId));
+    }
+    async deleteInstanceBulk(filter) {
+        const { deletedIds, ...result } = await this.#run('deleteInstanceBulk', () => this.#ops.deletion.deleteInstanceBulk(this.#db, filter));
+        for (const instanceId of deletedIds)
+            this.#emit({ kind: 'instance', instanceId });
+        return result;
+    }
+    async pruneExecutions(instanceId, options) {
+        return this.#run('pruneExecutions', () => this.#ops.pruning.pruneExecutions(this.#db, instanceId, options));
+    }
+    async pruneExecutionsBulk(filter, options) {
+        return this.#run('pruneExecutionsBulk', () => this.#ops.pruning.pruneExecutionsBulk(this.#db, filter, options));
+    }
+    async getSystemMetrics() {
+        return this.#run('getSystemMetrics', () => this.#ops.metrics.getSystemMetrics(this.#db));
+    }
+    async getQueueDepths() {
+        return this.#run('getQueueDepths', () => this.#ops.metrics.getQueueDepths(this.#db, this.#now()));
+    }
+    async getOrchestrationStats(instanceId) {
+        return this.#run('getOrchestrationStats', () => this.#ops.metrics.getOrchestrationStats(this.#db, instanceId));
+    }
+    async queryInstances(query) {
+        return this.#run('queryInstances', () => this.#ops.queries.queryInstances(this.#db, query));
+    }
+    async countInstances(filter, groupBy) {
+        return this.#run('countInstances', () => this.#ops.queries.countInstances(this.#db, filter, groupBy));
+    }
+    // ----- fleet -----
+    async setVersionPolicy(orchestrationName, policy, audit) {
+        // One statement: a retry after a lost connection could apply it twice, so only unsent ones are retried.
+        return this.#run('setVersionPolicy', () => this.#ops.policies.set(this.#db, orchestrationName, policy, audit), 'unsent');
+    }
+    async getVersionPolicy(orchestrationName) {
+        return this.#run('getVersionPolicy', () => this.#ops.policies.get(this.#db, orchestrationName));
+    }
+    async listVersionPolicies() {
+        return this.#run('listVersionPolicies', () => this.#ops.policies.list(this.#db));
+    }
+    async appendAudit(entry) {
+        await this.#run('appendAudit', () => this.#ops.audit.append(this.#db, entry), 'unsent');
+    }
+    async listAudit(query) {
+        return this.#run('listAudit', () => this.#ops.audit.list(this.#db, query));
+    }
+    async heartbeatNode(node) {
+        await this.#run('heartbeatNode', () => this.#ops.nodes.heartbeat(this.#db, node));
+    }
+    async removeNode(nodeId) {
+        await this.#run('removeNode', () => this.#ops.nodes.remove(this.#db, nodeId));
+    }
+    async listNodes() {
+        return this.#run('listNodes', () => this.#ops.nodes.list(this.#db));
+    }
+    async pruneNodes(lastSeenBefore) {
+        return this.#run('pruneNodes', () => this.#ops.nodes.prune(this.#db, lastSeenBefore));
+    }
+    async setInstanceVersion(instanceId, change, audit) {
+        return this.#run('setInstanceVersion', () => this.#ops.setInstanceVersion(this.#db, instanceId, change, audit), 'unsent');
+    }
+    // ----- lifecycle -----
+    /**
+     * Subscribes to commit notifications: this provider's own commits (delivered synchronously
+     * after the commit) and those of every other provider on the same schema, in this or any
+     * other process (delivered through LISTEN/NOTIFY, typically within a millisecond or two).
+     */
+    subscribe(listener) {
+        return this.#signals.subscribe(listener);
+    }
+    /** True while the LISTEN connection is up; it reconnects by itself after a loss. */
+    get isListening() {
+        return this.#notifications?.isConnected ?? false;
+    }
+    /** Closes the LISTEN connection and the pool. Idempotent; later calls fail with a `ProviderError`. */
+    async close() {
+        if (this.#isClosed)
+            return;
+        this.#isClosed = true;
+        this.#signals.clear();
+        await this.#notifications?.close();
+        await this.#db.end().catch(() => undefined);
+    }
+    async #listen(pg, config, channel) {
+        this.#notifications = await NotifyListener.start({
+            pg,
+            config,
+            channel,
+            onPayload: (payload) => {
+                const decoded = decodeSignals(payload);
+                // Our own commits were already signalled in-process, right after they returned.
+                if (decoded === undefined || decoded.origin === this.#origin)
+                    return;
+                this.#emitAll(decoded.signals);
+            },
+            // Notifications sent while the connection was down are lost: make everyone look once.
+            onReconnected: () => this.#emitAll({ orchestratorVisibleAt: this.#now(), hasWorkerItems: true }),
+        });
+    }
+    /** Runs one operation with internal retries, translating every failure into a classified `ProviderError`. */
+    async #run(operation, fn, policy = 'transient') {
+        if (this.#isClosed) {
+            throw new ProviderError(operation, 'the PostgreSQL provider is closed; connect a new one', false);
+        }
+        try {
+            return await withRetries(policy, fn, () => this.#isClosed);
+        }
+        catch (error) {
+            if (this.#isClosed && !(error instanceof ProviderError)) {
+                throw new ProviderError(operation, 'the PostgreSQL provider was closed during the call', false, error);
+            }
+            throw toProviderError(operation, error);
+        }
+    }
+    #emitAll(signals) {
+        for (const signal of toProviderSignals(signals))
+            this.#emit(signal);
+    }
+    #emit(signal) {
+        this.#signals.emit(signal);
+    }
+}
+//# sourceMappingURL=postgres-provider.js.map

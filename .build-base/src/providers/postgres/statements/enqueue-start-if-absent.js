@@ -1,0 +1,16 @@
+import { encodeSignals } from '../notify/signal-payload.js';
+/**
+ * One call of the schema's `enqueue_start_if_absent` function (migration 0002): an advisory
+ * lock per instance id, the existence check, the insert and the NOTIFY in one round trip.
+ */
+export function prepareEnqueueStartIfAbsent(ctx) {
+    const sql = `SELECT ${ctx.schema.quoted}.enqueue_start_if_absent($1, $2, $3, $4, $5, $6) AS visible_at`;
+    return async (db, item, now) => {
+        const payload = encodeSignals(ctx.origin, { orchestratorVisibleAt: now });
+        const lockKey = `${ctx.schema.name}:start:${item.instance}`;
+        const rows = await db.query(sql, [item.instance, JSON.stringify(item), now, lockKey, ctx.schema.channel, payload], true);
+        const at = rows.rows[0]?.visible_at;
+        return at === null || at === undefined ? undefined : Number(at);
+    };
+}
+//# sourceMappingURL=enqueue-start-if-absent.js.map

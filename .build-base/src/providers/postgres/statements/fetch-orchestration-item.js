@@ -1,0 +1,148 @@
+/**
+ * `fetchOrchestrationItem`: peek-lock one instance's visible batch.
+ * @module
+ */
+import { randomUUID } from 'node:crypto';
+import { parseHistoryEvent } from '../../../core/history/history-event.js';
+import { unreadableEventMessage } from '../../shared/history-row.js';
+import { firstTurnItem, isHintForTurn, isStartItem, loadedTurnItem, } from '../../shared/orchestration-batch.js';
+import { MAX_CANDIDATES_PER_FETCH, ORPHAN_MAX_AGE_MS, ORPHAN_RETRY_DELAY_MS, } from '../../shared/orchestration-batch.js';
+import { table } from './statement-context.js';
+/** Queue rows read per candidate query; several usually belong to the same instance. */
+const CANDIDATE_ROWS = 32;
+/**
+ * Steps 1–7 run inside the schema's `fetch_orchestration_item` function (migration 0001, and
+ * its 0003 overload used here, which adds the history-format filter), one
+ * round trip, as one READ COMMITTED transaction — the shape of duroxide-pg's fetch:
+ *
+ * 1. Candidates: instances of the oldest visible rows, by `(visible_at, id)`, with no valid
+ *    lock, not excluded and — with `maxHistoryFormat` — not recorded in a newer history format
+ *    (absent format = 1; instances without a row always match) — a plain read that locks nothing, so fetchers never wait on each
+ *    other's candidates.
+ * 2. Instance lock, per candidate in order: `pg_try_advisory_xact_lock` (never waits) guards
+ *    taking a free or expired `instance_locks` row; a valid lock row is never touched. If
+ *    either fails another dispatcher won the instance, and the fetch moves on to the next
+ *    candidate instead of returning nothing (duroxide-pg migration 0017 fixed exactly this).
+ * 3. Mark every visible row of the instance with the token and count the attempt, through
+ *    `FOR UPDATE SKIP LOCKED`: a row another session holds (a deletion in flight) is left
+ *    alone rather than waited for; rows arriving later stay unmarked for the next turn.
+ * 4. Return the batch with the instance's metadata and largest event id.
+ *
+ * Orphan batches (no instance row and no start item) never block the queue, as in
+ * the SQLite provider: pure `QueueMessage` batches and batches older than
+ * {@link ORPHAN_MAX_AGE_MS} are deleted (unless a delayed start is queued); others are pushed
+ * {@link ORPHAN_RETRY_DELAY_MS} into the future with their attempt undone; either way the
+ * function moves on to the next candidate.
+ *
+ * Then, here: unless the caller's cache hint still matches, the current execution's history
+ * and the KV snapshot (`kv_store`, never the current execution's delta) are read (a second
+ * round trip; the committed instance lock keeps them stable). Unparseable history never fails
+ * the fetch: the item comes back locked with `history: []` and `historyError`, so
+ * the runtime can poison it. Any other failure here (connection lost, corrupt queue JSON) gives the batch back
+ * before the error is reported, so an error never leaves a lock behind.
+ */
+export function prepareFetchOrchestrationItem(ctx) {
+    const fetchSql = `SELECT * FROM ${ctx.schema.quoted}.fetch_orchestration_item($1, $2, $3, $4, $5, $6, $7, $8, $9, $10)`;
+    // History and the KV snapshot in one round trip ('h' rows sort before 'k' rows).
+    const selectStateSql = `
+    SELECT 'h' AS part, event_id, event_data AS data, NULL::text AS key, NULL::bigint AS updated_at
+    FROM ${table(ctx, 'history')} WHERE instance_id = $1 AND execution_id = $2
+    UNION ALL
+    SELECT 'k', NULL, value, key, last_updated_at_ms FROM ${table(ctx, 'kv_store')} WHERE instance_id = $1
+    ORDER BY part, event_id`;
+    const lockKeyPrefix = `${ctx.schema.name}:`;
+    // Gives a fetched batch back as if never fetched (attempt undone).
+    const releaseSql = `
+    WITH released AS (
+      UPDATE ${table(ctx, 'orchestrator_queue')}
+      SET lock_token = NULL, locked_until = NULL, attempt_count = GREATEST(attempt_count - 1, 0)
+      WHERE lock_token = $1)
+    DELETE FROM ${table(ctx, 'instance_locks')} WHERE lock_token = $1`;
+    async function loadState(db, instanceId, executionId) {
+        const { rows } = await db.query(selectStateSql, [instanceId, executionId], true);
+        const history = [];
+        const kvSnapshot = new Map();
+        let historyError;
+        for (const row of rows) {
+            if (row.part === 'k') {
+                kvSnapshot.set(row.key ?? '', { value: row.data, lastUpdatedAt: row.updated_at ?? 0 });
+                continue;
+            }
+            if (historyError !== undefined)
+                continue;
+            try {
+                history.push(parseHistoryEvent(row.data));
+            }
+            catch (error) {
+                historyError = unreadableEventMessage(instanceId, executionId, row.event_id, error);
+            }
+        }
+        return historyError === undefined
+            ? { history, kvSnapshot }
+            : { history: [], historyError, kvSnapshot };
+    }
+    async function buildItem(db, row, options) {
+        const instanceId = row.fetched_instance_id;
+        const messages = row.work_items.map((w) => JSON.parse(w));
+        if (!row.has_instance ||
+            row.instance_execution_id === null ||
+            row.instance_created_at === null) {
+            // The function only returns a new instance's batch when it holds a start item.
+            return firstTurnItem(instanceId, messages.find(isStartItem), messages, new Map());
+        }
+        const executionId = row.instance_execution_id;
+        const base = {
+            instanceId,
+            orchestrationName: row.instance_name ?? undefined,
+            orchestrationVersion: row.instance_version ?? undefined,
+            executionId,
+            messages,
+            instanceCreatedAt: row.instance_created_at,
+            // Present only when set, so items of instances without them compare equal to before.
+            ...(row.instance_version_pin === null ? {} : { versionPin: row.instance_version_pin }),
+            ...(row.instance_next_version === null ? {} : { nextVersion: row.instance_next_version }),
+            ...(row.instance_history_format === null
+                ? {}
+                : { historyFormat: row.instance_history_format }),
+        };
+        const hint = options.cachedHistory?.(instanceId);
+        if (isHintForTurn(hint, executionId, row.instance_created_at) &&
+            hint.lastEventId === (row.max_event_id ?? 0)) {
+            return { ...base, history: [], historyCached: true };
+        }
+        const loaded = await loadState(db, instanceId, executionId);
+        return loadedTurnItem(base, loaded.history, loaded.historyError, loaded.kvSnapshot);
+    }
+    return async (db, options, now) => {
+        const token = randomUUID();
+        const { rows } = await db.query(fetchSql, [
+            now,
+            now + options.lockTimeoutMs,
+            token,
+            [...(options.excludeInstances ?? [])],
+            lockKeyPrefix,
+            MAX_CANDIDATES_PER_FETCH,
+            CANDIDATE_ROWS,
+            ORPHAN_MAX_AGE_MS,
+            ORPHAN_RETRY_DELAY_MS,
+            options.maxHistoryFormat ?? null,
+        ], true);
+        const row = rows[0];
+        if (row === undefined)
+            return null;
+        try {
+            return {
+                item: await buildItem(db, row, options),
+                lockToken: token,
+                attemptCount: row.max_attempt_count,
+            };
+        }
+        catch (error) {
+            // Never fail while holding the lock: give the batch back, best
+            // effort (if this fails too, the lock simply expires), then report the error.
+            await db.query(releaseSql, [token]).catch(() => undefined);
+            throw error;
+        }
+    };
+}
+//# sourceMappingURL=fetch-orchestration-item.js.map

@@ -1,0 +1,13 @@
+/**
+ * `nextOrchestratorVisibleAt`: when the dispatcher should next look at the queue.
+ * @module
+ */
+import type { Queryable } from '../database.js';
+import type { StatementContext } from './statement-context.js';
+export type NextOrchestratorVisibleAt = (db: Queryable, now: number) => Promise<number | null>;
+/**
+ * The earliest future `visible_at` among rows not locked by a fetch. Rows of a currently
+ * locked instance still count: their visibility is in the future, so the running turn did not
+ * take them and they will need a fetch of their own.
+ */
+export declare function prepareNextOrchestratorVisibleAt(ctx: StatementContext): NextOrchestratorVisibleAt;

@@ -1,0 +1,222 @@
+/**
+ * Records of the provider contract (providers/provider.ts): instance and execution read models,
+ * the management results and queries, and the fleet records. Split from the contract file to
+ * keep it readable; import them from providers/provider.ts, which re-exports every one.
+ * @module
+ */
+import type { StoredVersionPolicy } from '../core/versioning/version-policy.js';
+/** Status of one execution. A cancelled execution is `Failed`. */
+export type ExecutionStatus = 'Running' | 'Completed' | 'Failed' | 'ContinuedAsNew';
+export declare const EXECUTION_STATUSES: readonly ExecutionStatus[];
+/** Instance read model; `status`/`output` are the current execution's. */
+export interface InstanceRecord {
+    readonly instanceId: string;
+    readonly orchestrationName: string;
+    readonly orchestrationVersion: string | undefined;
+    readonly currentExecutionId: number;
+    readonly status: ExecutionStatus;
+    readonly output: string | undefined;
+    readonly createdAt: number;
+    readonly updatedAt: number;
+    readonly parentInstanceId: string | undefined;
+    readonly customStatus: string | undefined;
+    readonly customStatusVersion: number;
+    /** Sticky version pin: continue-as-new keeps this version until moved. */
+    readonly versionPin?: string | undefined;
+    /** Version the next continue-as-new moves to (operator request), if any. */
+    readonly nextVersion?: string | undefined;
+}
+export interface ExecutionRecord {
+    readonly executionId: number;
+    readonly orchestrationName: string | undefined;
+    readonly orchestrationVersion: string | undefined;
+    readonly status: ExecutionStatus;
+    readonly output: string | undefined;
+    readonly startedAt: number;
+    readonly completedAt: number | undefined;
+    readonly eventCount: number;
+}
+/** Counts of what a deletion removed. */
+export interface DeleteInstancesResult {
+    /** Instance rows deleted (tree members included). */
+    readonly instancesDeleted: number;
+    readonly executionsDeleted: number;
+    /** History rows deleted. */
+    readonly eventsDeleted: number;
+    /** Orchestrator-queue plus worker-queue rows deleted. */
+    readonly queueMessagesDeleted: number;
+}
+/** Which root instances `deleteInstanceBulk` / `pruneExecutionsBulk` consider; all criteria ANDed. */
+export interface InstanceSelectionFilter {
+    /** Allow-list of instance ids; an empty list selects nothing. */
+    readonly instanceIds?: readonly string[] | undefined;
+    /** Epoch ms; see each method for which completion time it is compared with. */
+    readonly completedBefore?: number | undefined;
+    /** At most this many instances per call (default 1000). */
+    readonly limit?: number | undefined;
+}
+/** Which executions `pruneExecutions` removes besides the always-kept current one; ANDed. */
+export interface PruneExecutionsOptions {
+    /** Keep the N highest execution ids; undefined, 0 and 1 all mean "only the current one". */
+    readonly keepLast?: number | undefined;
+    /** Only executions that completed strictly before this epoch-ms time. */
+    readonly completedBefore?: number | undefined;
+}
+export interface PruneExecutionsResult {
+    readonly instancesProcessed: number;
+    readonly executionsDeleted: number;
+    readonly eventsDeleted: number;
+}
+/** Counts over instances joined with their current execution. */
+export interface SystemMetricsRecord {
+    readonly totalInstances: number;
+    readonly totalExecutions: number;
+    /** Current execution `Running` (an instance between two executions, `ContinuedAsNew`, is not counted). */
+    readonly runningInstances: number;
+    readonly completedInstances: number;
+    readonly failedInstances: number;
+    /** History rows over all executions. */
+    readonly totalEvents: number;
+}
+/** Queue backlog. */
+export interface QueueDepthsRecord {
+    /** Orchestrator rows not validly locked, including not-yet-visible timers. */
+    readonly orchestratorQueue: number;
+    /** Worker rows not validly locked. */
+    readonly workerQueue: number;
+    /**
+     * Timers not due yet (`TimerFired` rows with a future `visibleAt`). Timers live in the
+     * orchestrator queue, so these are a subset of `orchestratorQueue`, not an addition.
+     */
+    readonly timerQueue: number;
+}
+/** Size of one instance's live state (Appendix B `get_orchestration_stats`). */
+export interface OrchestrationStatsRecord {
+    /** Events in the current execution's history. */
+    readonly historyEventCount: number;
+    /** UTF-8 bytes of the current execution's stored events. */
+    readonly historySizeBytes: number;
+    /** Orchestrator-queue rows for the instance (locked or not, visible or not). */
+    readonly queuePendingCount: number;
+    /** User keys in the instance's KV store (0 until the provider has one). */
+    readonly kvUserKeyCount: number;
+    /** UTF-8 bytes of the instance's KV values (0 until the provider has one). */
+    readonly kvTotalValueBytes: number;
+}
+/**
+ * Criteria of the instance query; every criterion present is ANDed. Time ranges are epoch ms,
+ * `…From` inclusive and `…To` exclusive.
+ */
+export interface InstanceQueryFilter {
+    /** Status of the instance's CURRENT execution. */
+    readonly status?: ExecutionStatus | undefined;
+    /** Exact orchestration name. */
+    readonly name?: string | undefined;
+    /** Exact version of the current execution. */
+    readonly version?: string | undefined;
+    /** Version starts with this text, e.g. `1.0.` for "any 1.0.x". */
+    readonly versionPrefix?: string | undefined;
+    readonly createdFrom?: number | undefined;
+    readonly createdTo?: number | undefined;
+    readonly updatedFrom?: number | undefined;
+    readonly updatedTo?: number | undefined;
+    /** Direct children of this instance. */
+    readonly parentInstanceId?: string | undefined;
+    /** Instance id starts with this text (case-sensitive). */
+    readonly idPrefix?: string | undefined;
+}
+/** One page request of the instance query. */
+export interface InstanceQuery extends InstanceQueryFilter {
+    /** Page size, 1..1000 (callers validate). */
+    readonly limit: number;
+    /** `nextCursor` of the previous page; absent for the first page. Opaque to callers. */
+    readonly cursor?: string | undefined;
+}
+/**
+ * One page: instances ordered newest first (`createdAt` descending, then `instanceId`
+ * ascending), and the cursor of the next page, or null on the last one. Keyset pagination:
+ * instances created while paging never shift or repeat the later pages.
+ */
+export interface InstanceRecordPage {
+    readonly items: readonly InstanceRecord[];
+    readonly nextCursor: string | null;
+}
+export type InstanceCountGroupBy = 'status' | 'name' | 'version';
+export declare const INSTANCE_COUNT_GROUP_BYS: readonly InstanceCountGroupBy[];
+/** One facet of `countInstances`; a never-recorded version counts under `'unknown'`. */
+export interface InstanceCount {
+    readonly key: string;
+    readonly count: number;
+}
+/** The stored version policy of one orchestration name. */
+export interface VersionPolicyRecord {
+    readonly orchestrationName: string;
+    readonly policy: StoredVersionPolicy;
+    /** Epoch ms of the last change. */
+    readonly updatedAt: number;
+    readonly updatedBy: string | undefined;
+    readonly reason: string | undefined;
+    /** 1 for the first stored policy of the name, +1 on every change (clearing included). */
+    readonly revision: number;
+}
+/** One operator action, recorded in the audit log. */
+export interface AuditEntryInput {
+    /** Epoch ms. */
+    readonly at: number;
+    /** Who did it (user, API key name, `runtime:<nodeId>`); absent when unknown. */
+    readonly actor: string | undefined;
+    /** Dotted verb, e.g. `version-policy.set`, `instance.resume`, `instance.resume-refused`. */
+    readonly action: string;
+    /** What it acted on, e.g. `orchestration:Monitor`, `instance:order-42`. */
+    readonly target: string;
+    readonly reason: string | undefined;
+    /** JSON text with the action's particulars (old and new values, request id). */
+    readonly details: string;
+}
+export interface AuditRecord extends AuditEntryInput {
+    /** Increasing id; newer entries have larger ids. */
+    readonly auditId: number;
+}
+export interface AuditQuery {
+    /** Only entries for this target. */
+    readonly target?: string | undefined;
+    /** Only entries with `auditId` below this (paging, newest first). */
+    readonly beforeId?: number | undefined;
+    /** At most this many (1–1000). */
+    readonly limit: number;
+}
+/** What a runtime announces about itself (docs/versioning.md, "Node registry"). */
+export interface NodeRecord {
+    readonly nodeId: string;
+    readonly host: string;
+    readonly pid: number;
+    /** duroxide-ts build of the node. */
+    readonly duroxideVersion: string;
+    /** Newest history format the node can replay. */
+    readonly historyFormat: number;
+    /** Epoch ms. */
+    readonly startedAt: number;
+    /** Epoch ms of the last heartbeat. */
+    readonly lastSeenAt: number;
+    /**
+     * How often the node heartbeats; readers count it live while `now - lastSeenAt` is at most
+     * three times this.
+     */
+    readonly heartbeatIntervalMs: number;
+    /** Registered orchestrations, by name, with their versions ascending. */
+    readonly orchestrations: readonly {
+        readonly name: string;
+        readonly versions: readonly string[];
+        /** The node's in-code default policy for the name (`runtime.setVersionPolicy`), if set. */
+        readonly defaultPolicy?: StoredVersionPolicy | undefined;
+    }[];
+    /** Registered activity names. */
+    readonly activities: readonly string[];
+}
+/** A change to one instance's version targets; absent fields stay as they are. */
+export interface InstanceVersionChange {
+    /** New sticky pin, or null to clear it. */
+    readonly versionPin?: string | null;
+    /** Version the next continue-as-new moves to, or null to clear the request. */
+    readonly nextVersion?: string | null;
+}

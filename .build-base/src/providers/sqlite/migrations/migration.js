@@ -1,0 +1,6 @@
+/**
+ * Shape of one schema migration.
+ * @module
+ */
+export {};
+//# sourceMappingURL=migration.js.map

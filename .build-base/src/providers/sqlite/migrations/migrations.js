@@ -1,0 +1,16 @@
+import { MIGRATION_0001_INITIAL } from './0001-initial.js';
+import { MIGRATION_0002_WORKER_ACTIVITY_NAME } from './0002-worker-activity-name.js';
+import { MIGRATION_0003_MANAGEMENT_INDEXES } from './0003-management-indexes.js';
+import { MIGRATION_0004_KV_AND_SESSIONS } from './0004-kv-and-sessions.js';
+import { MIGRATION_0005_FLEET } from './0005-fleet.js';
+/** Ascending by version; append new migrations, never reorder or edit released ones. */
+export const MIGRATIONS = [
+    MIGRATION_0001_INITIAL,
+    MIGRATION_0002_WORKER_ACTIVITY_NAME,
+    MIGRATION_0003_MANAGEMENT_INDEXES,
+    MIGRATION_0004_KV_AND_SESSIONS,
+    MIGRATION_0005_FLEET,
+];
+/** The schema version a database has after all known migrations ran. */
+export const LATEST_SCHEMA_VERSION = MIGRATIONS[MIGRATIONS.length - 1]?.version ?? 0;
+//# sourceMappingURL=migrations.js.map

@@ -1,0 +1,2 @@
+import type { ConformanceHarness } from '../conformance-fixtures.js';
+export declare function registerOrchestrationAckCases(h: ConformanceHarness): void;

@@ -1,0 +1,279 @@
+import { applicationError } from '../../core/errors/error-details.js';
+import { DeferralList } from '../deferral-list.js';
+import { createReplayEngine } from '../engine-factory.js';
+import { unregisteredDelayMs } from '../options.js';
+import { executionCode, resolveBatch, resolveCode, } from './batch-resolution.js';
+import { LocalActivityHolds, newHold } from './local-activity-hold.js';
+import { keepInstanceLockRenewed } from './lock-renewal.js';
+import { refuseOperatorRequests, restartedAudit, resumeExecution, } from './operator-requests.js';
+import { poisonAck, storedEventCount } from './poison.js';
+import { TurnCommitter } from './turn-commit.js';
+const TARGET = 'duroxide::runtime::dispatchers::orchestration';
+/** Backoff of a batch whose stored history does not parse (until it becomes poison). */
+const HISTORY_ERROR_DELAY_MS = 1000;
+/** Backoff of a batch abandoned after a failed turn. */
+const FAILED_TURN_DELAY_MS = 50;
+const RUNNING_REFUSAL = 'the instance is running; only a finished instance can be restarted, only a failed one resumed';
+export class OrchestrationDispatcher {
+    #d;
+    #commit;
+    #holds;
+    /** Instances whose code this runtime lacks, left to other nodes for a while. */
+    #deferred = new DeferralList();
+    constructor(deps) {
+        this.#d = deps;
+        this.#commit = new TurnCommitter(deps);
+        this.#holds = new LocalActivityHolds({ ...deps, commit: this.#commit });
+    }
+    /** Ends every hold (their locks are released, their activities report through the queue). */
+    stop() {
+        return this.#holds.stop();
+    }
+    fetch() {
+        const { cache } = this.#d;
+        return this.#d.provider.fetchOrchestrationItem({
+            lockTimeoutMs: this.#d.options.orchestratorLockTimeoutMs,
+            cachedHistory: (instanceId) => cache.hint(instanceId),
+            excludeInstances: this.#deferred.active(),
+            maxHistoryFormat: this.#d.options.historyFormat,
+        });
+    }
+    async process(locked) {
+        this.#d.metrics.orchDispatcherItemsFetched++;
+        const renewal = keepInstanceLockRenewed(this.#d, locked, 'lock renewal failed');
+        try {
+            await this.#turn(locked);
+        }
+        catch (error) {
+            this.#d.cache.delete(locked.item.instanceId);
+            this.#d.logger.error(TARGET, 'orchestration turn failed; abandoning the batch', {
+                instanceId: locked.item.instanceId,
+                error: String(error),
+            });
+            await this.#commit.abandon(locked, FAILED_TURN_DELAY_MS);
+        }
+        finally {
+            renewal.stop();
+        }
+    }
+    get #limits() {
+        return this.#d.options;
+    }
+    /** Resolves the batch and carries the decision out. */
+    async #turn(locked) {
+        const { item, attemptCount } = locked;
+        const { provider, cache, logger } = this.#d;
+        const instanceId = item.instanceId;
+        const cachedEntry = cache.take(instanceId);
+        const engine = item.historyCached ? cachedEntry?.engine : undefined;
+        let history = item.history;
+        let kvSnapshot = item.kvSnapshot;
+        if (item.historyCached && engine === undefined) {
+            // The cache entry was evicted after the provider accepted the hint (which skipped both).
+            history = await provider.readHistory(instanceId, item.executionId);
+            kvSnapshot = await provider.readKvSnapshot(instanceId);
+        }
+        const cached = engine === undefined
+            ? undefined
+            : { name: engine.orchestrationName, version: engine.orchestrationVersion };
+        const batch = resolveBatch({ item, history, cached, attemptCount, limits: this.#limits });
+        switch (batch.kind) {
+            case 'retryUnreadable':
+                logger.warn(TARGET, 'history deserialization failed, abandoning with 1s backoff', {
+                    instanceId,
+                    error: batch.error,
+                });
+                return this.#commit.abandon(locked, HISTORY_ERROR_DELAY_MS);
+            case 'poison':
+                return this.#poison({
+                    locked,
+                    history: [],
+                    executionId: item.executionId,
+                    start: undefined,
+                    reason: batch.reason,
+                    lastEventId: undefined,
+                });
+            case 'deferFormat':
+                this.#deferred.defer(instanceId, batch.delayMs);
+                logger.warn(TARGET, `instance recorded in history format ${batch.historyFormat} (this node replays up to ${this.#limits.historyFormat}); leaving it to newer nodes`, { instanceId });
+                return this.#commit.abandon(locked, 0, true);
+            case 'resume':
+                return resumeExecution(this.#resumeDeps(), locked, batch.history, batch.request, batch.messages, batch.requests);
+            case 'discard':
+                return this.#discard(locked, batch.executionId, batch.starts, batch.why, batch.refuse);
+            case 'newExecution':
+            case 'existingExecution':
+                return this.#execute(locked, batch, {
+                    engine,
+                    kvSnapshot,
+                    createdAt: item.instanceCreatedAt ?? cachedEntry?.instanceCreatedAt,
+                    cached,
+                });
+        }
+    }
+    /** Runs a turn on the batch's execution, if this node has its code. */
+    async #execute(locked, target, known) {
+        const { item, attemptCount } = locked;
+        const { registry, logger } = this.#d;
+        const instanceId = item.instanceId;
+        const code = await this.#decideCode(target, executionCode(target, { item, cached: known.cached }), item.orchestrationVersion);
+        const decision = resolveCode({
+            code,
+            handler: code.version === undefined ? undefined : registry.get(code.name, code.version),
+            attemptCount,
+            limits: this.#limits,
+        });
+        const start = target.kind === 'newExecution' ? target.start : undefined;
+        const history = target.kind === 'newExecution' ? [] : target.history;
+        switch (decision.kind) {
+            case 'poison':
+                return this.#poison({
+                    locked,
+                    history,
+                    executionId: target.executionId,
+                    start,
+                    reason: decision.reason,
+                    lastEventId: known.engine?.lastEventId,
+                });
+            case 'deferCode':
+                // Leave it visible to every other node at once, and skip it here for the backoff period.
+                this.#deferred.defer(instanceId, decision.delayMs);
+                logger.warn(TARGET, `orchestration ${decision.what} not registered here; leaving it to other runtimes for ${decision.delayMs} ms (poison after ${decision.attemptsLeft} more attempts)`, {
+                    instanceId,
+                    orchestrationName: code.name,
+                    orchestrationVersion: code.version,
+                });
+                return this.#commit.abandon(locked, 0);
+            case 'run':
+                break;
+        }
+        const engine = known.engine ??
+            (await createReplayEngine(this.#d, {
+                instanceId,
+                executionId: target.executionId,
+                history,
+                start: start === undefined
+                    ? undefined
+                    : {
+                        name: code.name,
+                        version: code.version,
+                        input: start.input,
+                        parent: start.parent,
+                        carryForwardEvents: start.type === 'ContinueAsNew' ? start.carryForwardEvents : undefined,
+                        initialCustomStatus: start.type === 'ContinueAsNew' ? start.initialCustomStatus : undefined,
+                    },
+                handler: decision.handler,
+                kvSnapshot: known.kvSnapshot,
+            }));
+        await this.#runTurn(locked, target, engine, code, known.createdAt);
+    }
+    /**
+     * A new execution whose start names no version gets it here, by the fleet rule its creator
+     * would have used (never from this node's registry alone).
+     */
+    async #decideCode(target, code, currentVersion) {
+        if (target.kind !== 'newExecution' || code.version !== undefined)
+            return code;
+        const { fleet, self } = this.#d.versions;
+        const { version } = await fleet.resolve(code.name, target.start.instance, {
+            self,
+            ...(target.start.type === 'ContinueAsNew' && currentVersion !== undefined
+                ? { currentVersion }
+                : {}),
+        });
+        return { name: code.name, version };
+    }
+    /** Runs the turn on the engine and commits it (holding the instance for local activities). */
+    async #runTurn(locked, target, engine, code, createdAt) {
+        const instanceId = locked.item.instanceId;
+        const start = target.kind === 'newExecution' ? target.start : undefined;
+        const restart = target.kind === 'newExecution' ? target.restart : undefined;
+        const rejected = this.#rejectExtraStarts(target.starts, start, instanceId, engine.parent);
+        const result = await engine.runTurn(target.messages);
+        const audits = refuseOperatorRequests(target.requests.filter((r) => r !== restart), RUNNING_REFUSAL);
+        if (restart !== undefined)
+            audits.push(restartedAudit(restart, target.executionId, code.version));
+        await this.#holds.commitFetchedTurn(newHold(locked, engine, createdAt), {
+            result,
+            start,
+            extraItems: rejected,
+            local: false,
+            audits,
+        });
+    }
+    /**
+     * A start for an instance id that is already in use (A1): dropped. When it came from a
+     * parent orchestration, the parent is told, so it does not wait forever.
+     */
+    #rejectExtraStarts(starts, consumed, instanceId, owner) {
+        const replies = [];
+        for (const s of starts) {
+            if (s === consumed || s.type !== 'StartOrchestration')
+                continue;
+            const p = s.parent;
+            if (p !== undefined &&
+                !(owner !== undefined &&
+                    owner.instanceId === p.instanceId &&
+                    owner.scheduleEventId === p.scheduleEventId &&
+                    owner.executionId === p.executionId)) {
+                replies.push({
+                    type: 'SubOrchFailed',
+                    parentInstance: p.instanceId,
+                    parentExecutionId: p.executionId,
+                    parentId: p.scheduleEventId,
+                    details: applicationError('OrchestrationFailed', `sub-orchestration instance id '${instanceId}' is already in use by another instance`),
+                });
+            }
+            else {
+                this.#d.logger.warn(TARGET, 'ignoring a start for an instance that already exists', {
+                    instanceId,
+                });
+            }
+        }
+        return replies;
+    }
+    #resumeDeps() {
+        const { provider, registry, options, logger, versions } = this.#d;
+        return {
+            provider,
+            registry,
+            options,
+            logger,
+            versions,
+            createEngine: (args) => createReplayEngine(this.#d, args),
+            commit: async (locked, ack) => (await this.#commit.ack(locked, ack)) !== undefined,
+            discard: (locked, why, audits) => this.#discard(locked, locked.item.executionId, [], why, [], audits),
+            defer: async (locked, what) => {
+                const delay = unregisteredDelayMs(locked.attemptCount, options.unregisteredBackoff);
+                this.#deferred.defer(locked.item.instanceId, delay);
+                logger.warn(TARGET, `resume needs orchestration ${what}, not registered here; leaving it to other runtimes for ${delay} ms`, { instanceId: locked.item.instanceId });
+                await this.#commit.abandon(locked, 0);
+            },
+            audit: (entries) => this.#commit.audit(entries),
+        };
+    }
+    /** Consumes the batch without a turn, replying to rejected starts and refusing `requests`. */
+    async #discard(locked, executionId, starts, why, requests, audits = refuseOperatorRequests(requests, why)) {
+        const replies = this.#rejectExtraStarts(starts, undefined, locked.item.instanceId, undefined);
+        await this.#commit.discard(locked, executionId, why, replies, audits);
+    }
+    /** Fails the execution as poison (see {@link poisonAck}). */
+    async #poison(batch) {
+        const { provider, options, metrics, logger, registry, cache } = this.#d;
+        const { instanceId } = batch.locked.item;
+        metrics.orchPoison++;
+        logger.warn(TARGET, 'orchestration message exceeded max attempts, marking as poison', {
+            instanceId,
+            reason: batch.reason,
+        });
+        const poisoned = { ...batch, maxAttempts: options.maxAttempts };
+        const ack = poisonAck(poisoned, {
+            now: Date.now(),
+            storedEventCount: await storedEventCount(provider, poisoned),
+            resolveVersion: (name) => registry.resolveVersion(name),
+        });
+        await this.#commit.ack(batch.locked, ack);
+        cache.delete(instanceId);
+    }
+}
+//# sourceMappingURL=orchestration-dispatcher.js.map

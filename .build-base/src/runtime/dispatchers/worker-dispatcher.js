@@ -1,0 +1,366 @@
+import { encodePayload } from '../../core/validation/arguments.js';
+import { errorMessage, errorName } from '../../core/errors/error-to-details.js';
+import { isDuroxideError } from '../../core/errors/duroxide-error.js';
+import { ActivityContext } from '../activity-context.js';
+import { DeferralList } from '../deferral-list.js';
+import { unregisteredDelayMs } from '../options.js';
+import { SYSCALL_GET_KV_VALUE } from '../../core/syscall-names.js';
+import { keepLockRenewed } from './lock-renewal.js';
+import { WorkerSlots } from './worker-slots.js';
+const TARGET = 'duroxide::runtime::worker';
+/** Weight of the newest sample in an activity's moving average duration. */
+const DURATION_SMOOTHING = 0.2;
+export class WorkerDispatcher {
+    #d;
+    /** Running activities by `instance|execution|activityId`, to cancel them at once. */
+    #running = new Map();
+    /** Activity names this runtime lacks, left to other nodes for a while. */
+    #deferred = new DeferralList();
+    /**
+     * Worker slots in use: fetched items being processed and local runs (until committed). A fetch
+     * skipped for lack of a slot is woken (`onCapacity`) when a local run frees one.
+     */
+    slots;
+    /** Fetched items, local runs and hand-offs still in progress (shutdown waits for them). */
+    #background = new Set();
+    /** Moving average duration per activity name (ms). */
+    #durations = new Map();
+    constructor(deps) {
+        this.#d = deps;
+        this.slots = new WorkerSlots(deps.options.workerConcurrency, deps.onCapacity);
+    }
+    #workerId(slot) {
+        return `work-${slot}-${this.#d.options.workerNodeId ?? this.#d.runtimeId}`;
+    }
+    /**
+     * Whether this runtime would fetch `item` itself: a registered, not deferred activity without
+     * a session (session routing needs the fetch path) whose tag the worker tag filter accepts.
+     */
+    canRunLocally(item) {
+        return (item.type === 'ActivityExecute' &&
+            item.sessionId === undefined &&
+            tagAccepted(this.#d.options.workerTagFilter ?? 'defaultOnly', item.tag) &&
+            (item.name === SYSCALL_GET_KV_VALUE || this.#d.registry.get(item.name) !== undefined) &&
+            !this.#deferred.has(item.name));
+    }
+    /** Moving average of the activity's recent durations; 0 before its first run here. */
+    expectedDurationMs(name) {
+        return this.#durations.get(name) ?? 0;
+    }
+    /**
+     * Runs an activity its orchestration scheduled in this process, on a slot reserved in
+     * {@link slots}, and resolves with its completion — not acked: the caller commits it with
+     * a later turn or through {@link complete} — or null when there is nothing to report
+     * (cancelled, released). The caller gives the slot back (`slots.release()`) once the result is
+     * committed, so that at most `workerConcurrency` finished-or-running activities are lost to a
+     * crash.
+     */
+    runLocal(locked) {
+        this.#d.metrics.localActivityRuns++;
+        return this.#track(this.#execute(locked, locked.item, Math.max(0, this.slots.inFlight - 1)));
+    }
+    /** Acks a completion through the worker queue (the orchestration reads it from its queue). */
+    complete(lockToken, completion) {
+        return this.#track(this.#complete(lockToken, completion));
+    }
+    /** Resolves once every fetched item, local run and hand-off has finished. */
+    async drain() {
+        while (this.#background.size > 0)
+            await Promise.allSettled([...this.#background]);
+    }
+    #track(promise) {
+        this.#background.add(promise);
+        void promise.finally(() => this.#background.delete(promise)).catch(() => undefined);
+        return promise;
+    }
+    /**
+     * Fetches one item when a worker slot is free (local runs may hold them all). The slot is
+     * taken when an item arrives, so fetches that find nothing never crowd out local runs; an item
+     * arriving after local runs took the last slot is given back at once (its attempt not counted),
+     * so `workerConcurrency` stays a hard cap.
+     */
+    async fetch(slot) {
+        if (!this.slots.hasFree) {
+            this.slots.markStarved();
+            return null;
+        }
+        const locked = await this.#fetch(slot);
+        if (locked === null)
+            return null;
+        if (!this.slots.tryReserve()) {
+            this.slots.markStarved();
+            await this.#d.provider
+                .abandonWorkItem(locked.lockToken, { ignoreAttempt: true })
+                .catch(() => undefined);
+            return null;
+        }
+        return locked;
+    }
+    #fetch(slot) {
+        const { options, sessions } = this.#d;
+        return this.#d.provider.fetchWorkItem({
+            lockTimeoutMs: options.workerLockTimeoutMs,
+            tagFilter: options.workerTagFilter,
+            excludeActivities: this.#deferred.active(),
+            // At the session cap, take only work that needs no new session.
+            ...(sessions.isSupported && sessions.hasCapacity
+                ? {
+                    session: {
+                        ownerId: sessions.ownerFor(this.#workerId(slot)),
+                        lockTimeoutMs: options.sessionLockTimeoutMs,
+                    },
+                }
+                : {}),
+        });
+    }
+    /** Forced shutdown: running activities see their signal abort; their items are released. */
+    abortAll() {
+        for (const c of this.#running.values())
+            c.abort(new Error('runtime shut down'));
+    }
+    /** An ack in this process cancelled the activity: abort it now rather than at its next renewal. */
+    cancelRunning(instanceId, executionId, activityId) {
+        this.#running
+            .get(`${instanceId}|${executionId}|${activityId}`)
+            ?.abort(new Error('activity cancelled'));
+    }
+    /**
+     * Starts a fetched item (its slot taken by {@link fetch}) and returns at once, so the fetching
+     * slot can fetch again while the activity runs; the slot is given back when it ends.
+     */
+    process(locked, slot) {
+        void this.#track(this.#process(locked, slot).finally(() => this.slots.release())).catch((error) => {
+            this.#d.logger.error(TARGET, 'failed to process a work item', { error: String(error) });
+        });
+        return Promise.resolve();
+    }
+    async #process(locked, slot) {
+        const { provider, options, registry, logger, metrics } = this.#d;
+        metrics.workerDispatcherItemsFetched++;
+        const item = locked.item;
+        if (item.type !== 'ActivityExecute') {
+            logger.error(TARGET, `worker queue holds a ${item.type} item; dropping it`);
+            await provider.ackWorkItem(locked.lockToken).catch(() => undefined);
+            return;
+        }
+        if (locked.attemptCount > options.maxAttempts) {
+            metrics.activityPoison++;
+            const details = {
+                category: 'poison',
+                kind: 'Activity',
+                message: `poison: activity ${item.name}#${item.id} exceeded ${locked.attemptCount} attempts (max ${options.maxAttempts})${registry.get(item.name) === undefined ? `: activity '${item.name}' is not registered on the runtimes that tried it; register it (or deploy a runtime that has it)` : ''}`,
+                details: {
+                    attemptCount: locked.attemptCount,
+                    maxAttempts: options.maxAttempts,
+                    activityName: item.name,
+                },
+            };
+            logger.warn(TARGET, 'activity exceeded max attempts, marking as poison', {
+                instanceId: item.instance,
+                activityName: item.name,
+            });
+            await this.#complete(locked.lockToken, failure(item, details));
+            return;
+        }
+        const sessionId = item.sessionId;
+        if (sessionId !== undefined && !this.#d.sessions.isSupported) {
+            // Without session routing the activity would run on any worker: refuse it instead.
+            const message = `activity ${item.name}#${item.id} of instance '${item.instance}' was scheduled on session '${sessionId}', but provider ` +
+                `'${provider.name}' does not declare the capability 'sessions'; schedule it without a session or use a provider that supports sessions`;
+            logger.error(TARGET, message, { instanceId: item.instance, activityName: item.name });
+            await this.#complete(locked.lockToken, failure(item, {
+                category: 'configuration',
+                kind: 'CapabilityMissing',
+                message,
+                retryable: false,
+            }));
+            return;
+        }
+        if (sessionId !== undefined && !this.#d.sessions.enter(sessionId)) {
+            // Another slot started a new session first and the cap is reached: give it back.
+            await provider
+                .abandonWorkItem(locked.lockToken, { delayMs: 100, ignoreAttempt: true })
+                .catch(() => undefined);
+            return;
+        }
+        try {
+            const completion = await this.#execute(locked, item, slot);
+            if (completion !== null)
+                await this.#complete(locked.lockToken, completion);
+        }
+        finally {
+            if (sessionId !== undefined)
+                this.#d.sessions.leave(sessionId);
+        }
+    }
+    /** Runs the item's activity; resolves with its completion, or null when there is none to ack. */
+    async #execute(locked, item, slot) {
+        const { provider, options, registry, logger, metrics } = this.#d;
+        if (item.name === SYSCALL_GET_KV_VALUE) {
+            const { instanceId, key } = decodeInput(item.input);
+            const value = await provider.getKvValue(instanceId, key);
+            return {
+                type: 'ActivityCompleted',
+                instance: item.instance,
+                executionId: item.executionId,
+                id: item.id,
+                result: value ?? 'null',
+            };
+        }
+        const handler = registry.get(item.name);
+        if (handler === undefined) {
+            // Leave it visible to every other node at once, and skip the name here for the backoff period.
+            const delay = unregisteredDelayMs(locked.attemptCount, options.unregisteredBackoff);
+            this.#deferred.defer(item.name, delay);
+            logger.warn(TARGET, `activity '${item.name}' not registered here; leaving it to other runtimes for ${delay} ms (poison after ${options.maxAttempts - locked.attemptCount + 1} more attempts)`, {
+                instanceId: item.instance,
+                activityName: item.name,
+            });
+            await provider.abandonWorkItem(locked.lockToken).catch(() => undefined);
+            return null;
+        }
+        const startedAt = performance.now();
+        const controller = new AbortController();
+        const runningKey = `${item.instance}|${item.executionId}|${item.id}`;
+        this.#running.set(runningKey, controller);
+        const renewal = keepLockRenewed({
+            renew: (ms) => provider.renewWorkItemLock(locked.lockToken, ms),
+            lockTimeoutMs: options.workerLockTimeoutMs,
+            onFailure: (error) => {
+                // A transient error (busy database) is retried at the next interval; a permanent one
+                // means the row was deleted (the activity was cancelled) or the lock was lost.
+                if (isDuroxideError(error) && error.retryable)
+                    return 'retry';
+                controller.abort(new Error('activity cancelled'));
+                return 'stop';
+            },
+        });
+        try {
+            const ctx = new ActivityContext({
+                instanceId: item.instance,
+                executionId: item.executionId,
+                orchestrationName: item.orchestrationName ?? 'unknown',
+                orchestrationVersion: item.orchestrationVersion ?? 'unknown',
+                activityName: item.name,
+                activityId: item.id,
+                workerId: this.#workerId(slot),
+                sessionId: item.sessionId,
+                tag: item.tag,
+                signal: controller.signal,
+                provider,
+                logger,
+            });
+            const run = (async () => handler(ctx, decodeInput(item.input)))().then((value) => ({ ok: true, value }), (error) => ({ ok: false, error }));
+            const cancelled = new Promise((resolve) => {
+                controller.signal.addEventListener('abort', () => resolve('cancelled'), { once: true });
+            });
+            const first = await Promise.race([run, cancelled]);
+            if (first === 'cancelled') {
+                renewal.stop();
+                metrics.activityCancelled++;
+                logger.debug(TARGET, 'activity cancelled; waiting for its grace period', {
+                    instanceId: item.instance,
+                    activityName: item.name,
+                });
+                await Promise.race([
+                    run,
+                    new Promise((r) => setTimeout(r, options.activityCancellationGraceMs).unref()),
+                ]);
+                // The result is discarded. Releasing (not deleting) the item keeps at-least-once: after a
+                // shutdown the item runs again elsewhere; after a real cancellation the row is already
+                // gone and the release is a harmless no-op.
+                await provider.abandonWorkItem(locked.lockToken).catch(() => undefined);
+                return null;
+            }
+            this.#recordDuration(item.name, performance.now() - startedAt);
+            if (first.ok) {
+                let result;
+                try {
+                    result = encodePayload(first.value, 'activity output', {
+                        maxBytes: options.limits.maxPayloadBytes,
+                    });
+                }
+                catch (e) {
+                    metrics.activityAppErrors++;
+                    return failure(item, appError(`activity '${item.name}' returned a value that cannot be stored: ${e.message}`));
+                }
+                metrics.activitySuccess++;
+                return {
+                    type: 'ActivityCompleted',
+                    instance: item.instance,
+                    executionId: item.executionId,
+                    id: item.id,
+                    result,
+                };
+            }
+            metrics.activityAppErrors++;
+            const e = first.error;
+            const message = errorMessage(e);
+            const name = errorName(e);
+            logger.warn(TARGET, 'activity failed (application error)', {
+                instanceId: item.instance,
+                activityName: item.name,
+                error: message,
+            });
+            return failure(item, appError(message, name));
+        }
+        finally {
+            renewal.stop();
+            this.#running.delete(runningKey);
+        }
+    }
+    #recordDuration(name, ms) {
+        const previous = this.#durations.get(name);
+        this.#durations.set(name, previous === undefined ? ms : previous + DURATION_SMOOTHING * (ms - previous));
+    }
+    async #complete(lockToken, completion) {
+        try {
+            await this.#d.provider.ackWorkItem(lockToken, completion);
+        }
+        catch (error) {
+            // Lock lost or row deleted (cancelled): the result is discarded; at-least-once redelivery.
+            this.#d.metrics.activityInfraErrors++;
+            this.#d.logger.debug(TARGET, 'activity ack failed', { error: String(error) });
+            await this.#d.provider.abandonWorkItem(lockToken, { delayMs: 100 }).catch(() => undefined);
+        }
+    }
+}
+/** The worker tag filter's rule, as the providers apply it in `fetchWorkItem`. */
+function tagAccepted(filter, tag) {
+    if (filter === 'any')
+        return true;
+    if (filter === 'none')
+        return false;
+    if (filter === 'defaultOnly')
+        return tag === undefined;
+    if ('tags' in filter)
+        return tag !== undefined && filter.tags.includes(tag);
+    return tag === undefined || filter.defaultAnd.includes(tag);
+}
+function appError(message, errorName) {
+    return {
+        category: 'application',
+        kind: 'ActivityFailed',
+        message,
+        retryable: false,
+        ...(errorName !== undefined ? { details: { errorName } } : {}),
+    };
+}
+function failure(item, details) {
+    return {
+        type: 'ActivityFailed',
+        instance: item.instance,
+        executionId: item.executionId,
+        id: item.id,
+        details,
+    };
+}
+function decodeInput(text) {
+    try {
+        return JSON.parse(text);
+    }
+    catch {
+        return text;
+    }
+}
+//# sourceMappingURL=worker-dispatcher.js.map

@@ -1,0 +1,316 @@
+/**
+ * `Runtime`: hosts orchestrations and activities on a provider. Any number of runtimes (in any
+ * number of processes) may share one provider; the provider's locks keep each turn and each
+ * activity with one runtime at a time.
+ * @module
+ */
+import { randomBytes } from 'node:crypto';
+import { ConfigurationError, ERROR_CODES } from '../core/errors/duroxide-error.js';
+import { DEFAULT_VERSION } from '../core/versioning/semver.js';
+import { DUROXIDE_VERSION } from '../core/version.js';
+import { DispatcherLoop } from './dispatchers/dispatcher-loop.js';
+import { InstanceCache } from './instance-cache.js';
+import { Logger } from './logger.js';
+import { newRuntimeMetrics } from './metrics.js';
+import { resolveRuntimeOptions, } from './options.js';
+import { OrchestrationDispatcher } from './dispatchers/orchestration-dispatcher.js';
+import { checkReplay, highestRegisteredTarget, } from './replay-check.js';
+import { resolveExecutionVersion } from '../core/versioning/version-policy.js';
+import { ActivityRegistry, OrchestrationRegistry, } from './registry.js';
+import { SessionTracker } from './session-tracker.js';
+import { installedTracing } from './tracing.js';
+import { timerDelay, Waker } from './waker.js';
+import { WorkerDispatcher } from './dispatchers/worker-dispatcher.js';
+import { FleetView } from '../client/fleet-view.js';
+import { checkProvider, hasCapability } from '../client/provider-capabilities.js';
+import { NodeHeartbeat } from './node-heartbeat.js';
+import { hostname } from 'node:os';
+/** Worker-queue fetching loops per runtime (activities run in the background, up to workerConcurrency). */
+const WORKER_FETCH_LOOPS = 4;
+const TARGET = 'duroxide::runtime';
+export class Runtime {
+    #provider;
+    #options;
+    #logger;
+    #orchestrations = new OrchestrationRegistry();
+    #activities = new ActivityRegistry();
+    #metrics = newRuntimeMetrics();
+    #cache;
+    #runtimeId = randomBytes(2).toString('hex');
+    #state = 'created';
+    #orchLoop;
+    #workLoop;
+    #worker;
+    #orchestration;
+    #unsubscribe;
+    #sessions;
+    #heartbeat;
+    #fleet;
+    #nodeId;
+    /**
+     * @param provider storage, e.g. `await SqliteProvider.open('sqlite:./app.db')`
+     * @throws InvalidInputError for invalid options
+     * @example
+     * const runtime = new Runtime(provider, { orchestrationConcurrency: 4 });
+     * runtime.registerActivity('Greet', async (ctx, name) => `Hello, ${name}`);
+     * runtime.registerOrchestration('Hello', async (ctx, name) => ctx.scheduleActivity('Greet', name));
+     * await runtime.start();
+     */
+    constructor(provider, options = {}) {
+        checkProvider(provider, 'Runtime');
+        this.#provider = provider;
+        const resolved = resolveRuntimeOptions(options);
+        // Without local-activity hand-off every activity and turn goes through the queues.
+        this.#options = provider.capabilities.localActivityHandoff
+            ? resolved
+            : { ...resolved, localActivities: false };
+        // Without its own sink, a runtime writes to the trace file of initTracing, at that level.
+        const tracing = this.#options.logSink === undefined ? installedTracing() : undefined;
+        this.#logger =
+            tracing === undefined
+                ? new Logger(this.#options.logLevel, this.#options.logFormat, this.#options.logSink)
+                : new Logger(tracing.level, this.#options.logFormat, tracing.sink);
+        this.#cache = new InstanceCache(this.#options.instanceCacheSize);
+        this.#fleet = new FleetView(provider, this.#options.fleetRefreshMs);
+        this.#nodeId = this.#options.workerNodeId ?? `${hostname()}-${process.pid}-${this.#runtimeId}`;
+    }
+    /** This runtime's id in the node registry (`workerNodeId` when set). */
+    get nodeId() {
+        return this.#nodeId;
+    }
+    /** Registers an activity (any async function of its input). */
+    registerActivity(name, handler) {
+        this.#activities.register(name, handler);
+        return this;
+    }
+    /**
+     * Registers an orchestration as version 1.0.0 (async function or generator function).
+     * @param options.inputSchema - a Standard Schema (zod, valibot, arktype, …) every new
+     *   execution's input must pass before the code runs (else the execution fails with
+     *   `INPUT_REJECTED`).
+     * @throws ConfigurationError (INVALID_REGISTRATION) for a duplicate name or a malformed schema
+     * @example
+     * runtime.registerOrchestration('Order', orderFlow, { inputSchema: z.object({ sku: z.string() }) });
+     */
+    registerOrchestration(name, handler, options) {
+        this.#orchestrations.register(name, DEFAULT_VERSION, handler, options);
+        return this;
+    }
+    /**
+     * Registers one version of an orchestration. Several versions of a name live side by side;
+     * running executions keep replaying the version they started with.
+     * @param options.inputSchema - a Standard Schema every new execution of this version
+     *   (start, sub-orchestration, continue-as-new into it) must pass before its code runs.
+     * @throws ConfigurationError (INVALID_REGISTRATION) for a non-semver or duplicate version, or
+     *   a malformed schema
+     * @example
+     * runtime.registerOrchestrationVersioned('Order', '2.0.0', orderFlowV2, { inputSchema: OrderStateV2 });
+     */
+    registerOrchestrationVersioned(name, version, handler, options) {
+        this.#orchestrations.register(name, version, handler, options);
+        return this;
+    }
+    /**
+     * duroxide-node's typed registrations. Inputs and outputs are JSON values here already, so
+     * each is the same as the untyped method; they exist so duroxide-node code runs unchanged.
+     */
+    registerActivityTyped(name, handler) {
+        return this.registerActivity(name, handler);
+    }
+    /** Same as {@link registerOrchestration} (see {@link registerActivityTyped}). */
+    registerOrchestrationTyped(name, handler, options) {
+        return this.registerOrchestration(name, handler, options);
+    }
+    /** Same as {@link registerOrchestrationVersioned} (see {@link registerActivityTyped}). */
+    registerOrchestrationVersionedTyped(name, version, handler, options) {
+        return this.registerOrchestrationVersioned(name, version, handler, options);
+    }
+    /**
+     * This node's default for which version new executions of `name` run: `'latest'` (default) or
+     * `{ exact: '1.2.0' }`. It applies only while no policy is stored for the name
+     * (`client.setVersionPolicy` steers the whole fleet) and every live node that registers the
+     * name sets the same default; otherwise fleet "latest" applies (docs/versioning.md).
+     * @throws ConfigurationError (INVALID_REGISTRATION) when `name`, or the exact version, is not
+     *   registered on this runtime (register first, then set the policy).
+     */
+    setVersionPolicy(name, policy) {
+        this.#orchestrations.setPolicy(name, policy);
+        return this;
+    }
+    /** Starts the dispatchers. Resolves once they run. */
+    async start() {
+        if (this.#state !== 'created') {
+            throw new ConfigurationError(ERROR_CODES.INVALID_STATE, `runtime cannot start: it is ${this.#state}`);
+        }
+        this.#state = 'running';
+        const provider = this.#provider;
+        if (hasCapability(provider, 'fleet')) {
+            this.#heartbeat = new NodeHeartbeat({
+                provider,
+                nodeId: this.#nodeId,
+                intervalMs: this.#options.nodeHeartbeatIntervalMs,
+                historyFormat: this.#options.historyFormat,
+                orchestrations: this.#orchestrations,
+                activities: this.#activities,
+                logger: this.#logger,
+            });
+            await this.#heartbeat.start();
+        }
+        else {
+            this.#logger.warn(TARGET, `provider ${provider.name} has no fleet storage (capability 'fleet'): fleet-safe versioning is off — versions are ` +
+                "decided from this runtime's registry and in-code policy only, and no node heartbeat is written", { runtimeId: this.#runtimeId });
+        }
+        const self = {
+            nodeId: this.#nodeId,
+            versionsOf: (name) => this.#orchestrations.versionsOf(name),
+        };
+        const orchWaker = new Waker();
+        const workWaker = new Waker();
+        this.#unsubscribe = this.#provider.subscribe((signal) => {
+            if (signal.kind === 'orchestrator')
+                orchWaker.wakeAt(signal.visibleAt);
+            else if (signal.kind === 'worker')
+                workWaker.wake();
+            else if (signal.kind === 'activityCancelled')
+                this.#worker?.cancelRunning(signal.instanceId, signal.executionId, signal.activityId);
+        });
+        this.#sessions = new SessionTracker(this.#provider, this.#options, this.#logger);
+        this.#sessions.start();
+        this.#worker = new WorkerDispatcher({
+            provider: this.#provider,
+            registry: this.#activities,
+            options: this.#options,
+            logger: this.#logger,
+            metrics: this.#metrics,
+            runtimeId: this.#runtimeId,
+            sessions: this.#sessions,
+            onCapacity: () => workWaker.wake(),
+        });
+        const worker = this.#worker;
+        const orchestration = new OrchestrationDispatcher({
+            provider: this.#provider,
+            worker,
+            registry: this.#orchestrations,
+            options: this.#options,
+            cache: this.#cache,
+            logger: this.#logger,
+            metrics: this.#metrics,
+            versions: { fleet: this.#fleet, self },
+        });
+        this.#orchestration = orchestration;
+        const onFetchError = () => {
+            this.#metrics.providerErrors++;
+        };
+        this.#orchLoop = new DispatcherLoop({
+            name: 'orchestration dispatcher',
+            slots: this.#options.orchestrationConcurrency,
+            waker: orchWaker,
+            maxIdleMs: this.#options.dispatcherPollIntervalMs,
+            logger: this.#logger,
+            fetch: () => orchestration.fetch(),
+            process: (item) => orchestration.process(item),
+            nextVisibleAt: () => this.#provider.nextOrchestratorVisibleAt(),
+            onFetchError,
+            signalsAcrossProcesses: this.#provider.capabilities.crossProcessSignals,
+        });
+        this.#workLoop = new DispatcherLoop({
+            name: 'worker dispatcher',
+            // Fetching loops; each hands its item to the background and fetches again while a slot
+            // of workerConcurrency is free.
+            slots: Math.min(this.#options.workerConcurrency, WORKER_FETCH_LOOPS),
+            waker: workWaker,
+            maxIdleMs: this.#options.dispatcherPollIntervalMs,
+            logger: this.#logger,
+            fetch: (slot) => worker.fetch(slot),
+            process: (item, slot) => worker.process(item, slot),
+            onFetchError,
+            signalsAcrossProcesses: this.#provider.capabilities.crossProcessSignals,
+        });
+        this.#logger.info(TARGET, `duroxide-ts runtime ${DUROXIDE_VERSION} starting with provider ${this.#provider.name}`, {
+            runtimeId: this.#runtimeId,
+            ...(this.#options.serviceName === undefined
+                ? {}
+                : { serviceName: this.#options.serviceName }),
+            ...(this.#options.serviceVersion === undefined
+                ? {}
+                : { serviceVersion: this.#options.serviceVersion }),
+            orchestrations: this.#orchestrations.listNames(),
+            activities: this.#activities.listNames(),
+        });
+        this.#orchLoop.start();
+        this.#workLoop.start();
+    }
+    /**
+     * Stops taking new work and waits for in-flight turns and activities to finish, at most
+     * `timeoutMs` (default 10 s); returns as soon as everything has stopped. Work still running at
+     * the deadline is abandoned: its locks expire and another runtime (or a restart) redoes it.
+     */
+    async shutdown(timeoutMs = 10_000) {
+        if (this.#state !== 'running') {
+            this.#state = 'stopped';
+            return;
+        }
+        this.#state = 'stopping';
+        this.#unsubscribe?.();
+        this.#sessions?.stop();
+        const stopped = Promise.all([
+            this.#orchLoop?.stop(),
+            this.#workLoop?.stop(),
+            this.#orchestration?.stop(),
+        ]).then(() => this.#worker?.drain());
+        let timer;
+        const deadline = new Promise((resolve) => {
+            timer = setTimeout(() => resolve('timeout'), timerDelay(timeoutMs));
+        });
+        const outcome = await Promise.race([stopped.then(() => 'stopped'), deadline]);
+        clearTimeout(timer);
+        if (outcome === 'timeout') {
+            this.#worker?.abortAll();
+            this.#logger.warn(TARGET, `shutdown timed out after ${timeoutMs} ms; in-flight work will be retried`);
+        }
+        await this.#heartbeat?.stop();
+        this.#cache.clear();
+        this.#state = 'stopped';
+        this.#logger.info(TARGET, 'runtime stopped', { runtimeId: this.#runtimeId });
+    }
+    /**
+     * Replays the stored history of running instances against the orchestrations registered on
+     * this runtime and reports, per instance, `ok` or where the code diverges — run it before
+     * deploying new code. Replays exactly as a turn would (with the instance's KV snapshot and
+     * this runtime's limits). Also lists, in `inputRejections`, running instances whose current
+     * input the input schema of the version they would move to at their next continue-as-new
+     * (for now: the highest version registered here) rejects. Never changes stored state; works
+     * without `start()`.
+     * @example
+     * const report = await runtime.checkReplay();
+     * for (const r of report.results) if (r.outcome !== 'ok') console.log(r.instanceId, r.message);
+     */
+    checkReplay(options) {
+        // The version an instance moves to once this code is deployed: the stored fleet policy with
+        // this runtime's registry as the fleet (never backwards), the highest version here without one.
+        const provider = this.#provider;
+        const storedPolicies = hasCapability(provider, 'fleet')
+            ? provider.listVersionPolicies()
+            : Promise.resolve([]);
+        const policies = storedPolicies.then((list) => new Map(list.map((p) => [p.orchestrationName, p.policy])));
+        const fallback = highestRegisteredTarget(this.#orchestrations);
+        const upgradeTarget = async (name, currentVersion, instanceId) => {
+            const stored = (await policies).get(name);
+            const mine = this.#orchestrations.versionsOf(name);
+            if (stored === undefined || mine === undefined)
+                return fallback(name, currentVersion, instanceId);
+            return resolveExecutionVersion({
+                storedPolicy: stored,
+                nodes: [mine],
+                instanceId,
+                currentVersion,
+            }).version;
+        };
+        return checkReplay(this.#provider, { registry: this.#orchestrations, options: this.#options, logger: this.#logger }, options, upgradeTarget);
+    }
+    /** In-process counters since start. */
+    metricsSnapshot() {
+        return { ...this.#metrics, cachedInstances: this.#cache.size };
+    }
+}
+//# sourceMappingURL=runtime.js.map

@@ -1,0 +1,192 @@
+/**
+ * `createManagementServer`: the management HTTP API over a `Client`, as a fetch-style handler
+ * and a Node `http` request listener an app can mount, plus `listen` for a standalone server
+ * (docs/management-api.md, docs/decisions/0007-management-server.md).
+ * @module
+ */
+import { createServer } from 'node:http';
+import { getRequestListener } from '@hono/node-server';
+import { OpenAPIHono } from '@hono/zod-openapi';
+import { bodyLimit } from 'hono/body-limit';
+import { HTTPException } from 'hono/http-exception';
+import { DuroxideError, ERROR_CODES, InvalidInputError } from '../core/errors/duroxide-error.js';
+import { DUROXIDE_VERSION } from '../core/version.js';
+import { ApiKeyVerifier } from './auth/api-keys.js';
+import { problem, problemFor, problemResponse } from './problem.js';
+import { registerBulkRoutes } from './routes/bulk.js';
+import { registerFleetRoutes } from './routes/fleet.js';
+import { registerInstanceActionRoutes } from './routes/instance-actions.js';
+import { registerInstanceHistoryRoutes } from './routes/instance-history.js';
+import { registerInstanceReadRoutes } from './routes/instances.js';
+import { registerStreamRoutes } from './routes/stream.js';
+import { registerSystemRoutes } from './routes/system.js';
+import { registerUpgradeInstanceRoutes } from './routes/upgrade-instances.js';
+import { API_PREFIX } from './server-env.js';
+/** Largest request body accepted, by default (1 MiB). */
+const DEFAULT_MAX_BODY_BYTES = 1024 * 1024;
+/** Paths answered without a key (probes and the API description). */
+const PUBLIC_PATHS = new Set([
+    `${API_PREFIX}/healthz`,
+    `${API_PREFIX}/readyz`,
+    `${API_PREFIX}/openapi.json`,
+]);
+/** True for 127.0.0.0/8, ::1 and their IPv4-mapped forms, and `localhost`. */
+function isLoopback(address) {
+    if (address === undefined)
+        return false;
+    const a = address.startsWith('::ffff:') ? address.slice(7) : address;
+    return a === '::1' || a === 'localhost' || /^127\.\d{1,3}\.\d{1,3}\.\d{1,3}$/.test(a);
+}
+function bearer(header) {
+    if (header === undefined)
+        return undefined;
+    const m = /^Bearer\s+(\S+)\s*$/i.exec(header);
+    return m === null ? undefined : m[1];
+}
+/**
+ * Builds the management API over `options.client`.
+ * @throws InvalidInputError for malformed key records or options.
+ * @example
+ * const server = createManagementServer({ client: new Client(provider) });
+ * const { url } = await server.listen({ port: 8080 });
+ */
+export function createManagementServer(options) {
+    const { client } = options;
+    if (client === null ||
+        typeof client !== 'object' ||
+        typeof client.queryInstances !== 'function') {
+        throw new InvalidInputError('createManagementServer needs { client: new Client(provider) }');
+    }
+    const verifier = new ApiKeyVerifier(options.auth?.keys ?? []);
+    const maxBodyBytes = options.maxBodyBytes ?? DEFAULT_MAX_BODY_BYTES;
+    if (!Number.isSafeInteger(maxBodyBytes) || maxBodyBytes < 1)
+        throw new InvalidInputError(`maxBodyBytes must be a positive integer, got ${String(maxBodyBytes)}`);
+    const onInternalError = options.onInternalError ??
+        ((error) => console.error('duroxide management server: internal error', error));
+    const deps = {
+        client,
+        isReadOnly: options.isReadOnly === true,
+        authMode: verifier.size > 0 ? 'apiKeys' : 'loopback',
+    };
+    const app = new OpenAPIHono({
+        defaultHook: (result) => {
+            if (result.success)
+                return undefined;
+            const errors = result.error.issues.map((i) => ({
+                path: [result.target, ...i.path.map(String)].join('.'),
+                message: i.message,
+            }));
+            const detail = `invalid request ${result.target}: ${errors.map((e) => `${e.path}: ${e.message}`).join('; ')}`;
+            return problemResponse(problem(400, ERROR_CODES.INVALID_INPUT, detail, { errors }));
+        },
+    });
+    app.onError((error) => {
+        if (error instanceof HTTPException) {
+            const status = error.status >= 400 && error.status < 500 ? error.status : 500;
+            const code = status === 500 ? ERROR_CODES.INTERNAL_ERROR : ERROR_CODES.INVALID_INPUT;
+            if (status === 500)
+                onInternalError(error);
+            const detail = status === 500
+                ? 'the management server failed unexpectedly'
+                : status === 415
+                    ? 'the request body must be JSON sent with Content-Type: application/json'
+                    : error.message || 'invalid request';
+            return problemResponse(problem(status, code, detail));
+        }
+        const { body, isInternal } = problemFor(error);
+        if (isInternal)
+            onInternalError(error);
+        return problemResponse(body);
+    });
+    app.notFound((c) => problemResponse(problem(404, ERROR_CODES.ROUTE_NOT_FOUND, `no route ${c.req.method} ${new URL(c.req.url).pathname}; see ${API_PREFIX}/openapi.json`)));
+    app.use('*', async (c, next) => {
+        const peer = c.env?.incoming?.socket.remoteAddress;
+        if (verifier.size === 0 && c.env?.incoming !== undefined && !isLoopback(peer)) {
+            throw new DuroxideError(ERROR_CODES.PERMISSION_DENIED, `this server has no API keys and answers loopback callers only, not ${peer ?? 'an unknown address'}`);
+        }
+        c.header('cache-control', 'no-store');
+        await next();
+    });
+    app.use(`${API_PREFIX}/*`, bodyLimit({
+        maxSize: maxBodyBytes,
+        onError: () => problemResponse(problem(413, ERROR_CODES.INVALID_INPUT, `the request body is larger than ${maxBodyBytes} bytes`)),
+    }));
+    app.use(`${API_PREFIX}/*`, async (c, next) => {
+        if (PUBLIC_PATHS.has(c.req.path))
+            return next();
+        if (verifier.size === 0) {
+            c.set('principal', { actor: 'local', role: 'admin' });
+            return next();
+        }
+        const key = bearer(c.req.header('authorization'));
+        if (key === undefined)
+            throw new DuroxideError(ERROR_CODES.UNAUTHENTICATED, 'this request needs an API key: send Authorization: Bearer <key>');
+        const record = await verifier.verify(key, Date.now());
+        c.set('principal', { actor: record.name, role: record.role });
+        return next();
+    });
+    registerSystemRoutes(app, deps);
+    registerInstanceReadRoutes(app, deps);
+    registerInstanceHistoryRoutes(app, deps);
+    registerInstanceActionRoutes(app, deps);
+    registerBulkRoutes(app, deps);
+    registerFleetRoutes(app, deps);
+    registerUpgradeInstanceRoutes(app, deps);
+    registerStreamRoutes(app, deps);
+    const documentConfig = {
+        openapi: '3.1.0',
+        info: {
+            title: 'duroxide management API',
+            version: DUROXIDE_VERSION,
+            description: 'Instances, versions, upgrades, nodes and the audit log of a duroxide-ts store. Errors are application/problem+json with a stable `code`.',
+        },
+    };
+    app.openAPIRegistry.registerComponent('securitySchemes', 'apiKey', {
+        type: 'http',
+        scheme: 'bearer',
+        description: 'dxk_… API key',
+    });
+    const openApiDocument = () => ({
+        ...app.getOpenAPI31Document(documentConfig),
+        security: [{ apiKey: [] }],
+    });
+    app.get(`${API_PREFIX}/openapi.json`, (c) => c.json(openApiDocument()));
+    const fetch = async (request) => app.fetch(request);
+    const listener = getRequestListener((request, env) => app.fetch(request, env));
+    const nodeHandler = (request, response) => {
+        void listener(request, response);
+    };
+    return {
+        app,
+        fetch,
+        nodeHandler,
+        openApiDocument,
+        async listen(listenOptions = {}) {
+            const host = listenOptions.host ?? '127.0.0.1';
+            if (verifier.size === 0 && !isLoopback(host)) {
+                throw new InvalidInputError(`refusing to listen on ${host} without API keys: a server without keys gives every caller admin rights, so it binds to loopback only. Configure keys (duroxide keys create; DUROXIDE_API_KEYS) or listen on 127.0.0.1`);
+            }
+            const server = createServer(nodeHandler);
+            server.requestTimeout = listenOptions.requestTimeoutMs ?? 30_000;
+            await new Promise((resolve, reject) => {
+                server.once('error', reject);
+                server.listen(listenOptions.port ?? 0, host, () => {
+                    server.off('error', reject);
+                    resolve();
+                });
+            });
+            const { port } = server.address();
+            const urlHost = host.includes(':') ? `[${host}]` : host;
+            return {
+                url: `http://${urlHost}:${port}`,
+                port,
+                host,
+                close: () => new Promise((resolve, reject) => {
+                    server.close((error) => (error === undefined ? resolve() : reject(error)));
+                    server.closeAllConnections();
+                }),
+            };
+        },
+    };
+}
+//# sourceMappingURL=create-management-server.js.map

@@ -1,0 +1,78 @@
+/**
+ * Liveness, readiness, the caller's settings, system metrics and queue depths.
+ * @module
+ */
+import { createRoute } from '@hono/zod-openapi';
+import { DUROXIDE_VERSION } from '../../core/version.js';
+import { HealthSchema, MetricsSchema, ProblemSchema, QueueDepthsSchema, ReadySchema, SettingsSchema, } from '../api-types.js';
+import { API_PREFIX } from '../server-env.js';
+import { ok, problemResponses } from './route-kit.js';
+/** What this server offers, for UIs deciding what to show. */
+const SERVER_FEATURES = [
+    'instances',
+    'history',
+    'versionPolicies',
+    'nodes',
+    'audit',
+    'upgrades',
+    'metrics',
+];
+export function registerSystemRoutes(app, deps) {
+    app.openapi(createRoute({
+        method: 'get',
+        path: `${API_PREFIX}/healthz`,
+        tags: ['system'],
+        summary: 'The server process answers (no store access, no key needed)',
+        security: [],
+        responses: { 200: ok(HealthSchema, 'alive') },
+    }), (c) => c.json({ status: 'ok' }, 200));
+    app.openapi(createRoute({
+        method: 'get',
+        path: `${API_PREFIX}/readyz`,
+        tags: ['system'],
+        summary: 'The store is reachable and its schema readable (no key needed)',
+        security: [],
+        responses: {
+            200: ok(ReadySchema, 'ready'),
+            503: {
+                description: 'store unreachable',
+                content: { 'application/problem+json': { schema: ProblemSchema } },
+            },
+        },
+    }), async (c) => {
+        await deps.client.getSystemMetrics();
+        return c.json({ status: 'ready' }, 200);
+    });
+    app.openapi(createRoute({
+        method: 'get',
+        path: `${API_PREFIX}/settings`,
+        tags: ['system'],
+        summary: "The caller's role, the server's mode, version and features",
+        responses: { 200: ok(SettingsSchema, 'settings'), ...problemResponses(401) },
+    }), (c) => {
+        const p = c.get('principal');
+        return c.json({
+            role: p.role,
+            actor: p.actor,
+            isReadOnly: deps.isReadOnly,
+            authMode: deps.authMode,
+            serverVersion: DUROXIDE_VERSION,
+            features: [...SERVER_FEATURES],
+        }, 200);
+    });
+    app.openapi(createRoute({
+        method: 'get',
+        path: `${API_PREFIX}/metrics`,
+        tags: ['system'],
+        summary: 'Totals over all instances, by the status of their current execution',
+        responses: { 200: ok(MetricsSchema, 'system metrics'), ...problemResponses(401) },
+    }), async (c) => c.json(await deps.client.getSystemMetrics(), 200));
+    app.openapi(createRoute({
+        method: 'get',
+        path: `${API_PREFIX}/queues`,
+        tags: ['system'],
+        summary: 'Messages waiting in the orchestrator and worker queues',
+        responses: { 200: ok(QueueDepthsSchema, 'queue depths'), ...problemResponses(401) },
+    }), async (c) => c.json(await deps.client.getQueueDepths(), 200));
+}
+//# sourceMappingURL=system.js.map

@@ -1,0 +1,199 @@
+/**
+ * Child-process entry for process-level reliability tests: one Runtime on a shared store (a
+ * SQLite file or a PostgreSQL schema).
+ *
+ * Started by `test/helpers/process-harness.ts` with `child_process.fork` (IPC channel). It:
+ * - opens the SQLite file named by `DUROXIDE_RP_DB`, or connects to `DUROXIDE_RP_PG_URL`, schema
+ *   `DUROXIDE_RP_PG_SCHEMA`;
+ * - registers the fixed test orchestrations/activities below;
+ * - records every activity execution durably in the side-effect log `DUROXIDE_RP_LOG` with a
+ *   synchronous `appendFileSync` (one JSON line per event), so a SIGKILL right after the append
+ *   still leaves the line visible to the parent;
+ * - sends `{ type: 'ready' }` once the runtime has started;
+ * - on SIGTERM shuts the runtime down gracefully, sends `{ type: 'stopped', metrics }` and exits 0;
+ * - exits at once when the parent disappears (IPC disconnect), so no orphan keeps the store busy.
+ *
+ * Environment:
+ * - `DUROXIDE_RP_DB` — SQLite file path; or `DUROXIDE_RP_PG_URL` and `DUROXIDE_RP_PG_SCHEMA`;
+ * - `DUROXIDE_RP_LOG` (required) — side-effect log path (this process only);
+ * - `DUROXIDE_RP_ATTEMPTS` (required) — the file where `FlakyStep` counts runs, shared by every
+ *   child;
+ * - `DUROXIDE_RP_NAME` — label written in each log line (default: the pid);
+ * - `DUROXIDE_RP_SLOW_MS` — how long the `Slow` activity sleeps (default 30,000; it stops early
+ *   when its cancellation signal fires);
+ * - `DUROXIDE_RP_STEP_MS` — how long each `Step` activity sleeps (default 0);
+ * - `DUROXIDE_RP_SHUTDOWN_MS` — timeout passed to `runtime.shutdown` on SIGTERM (default 5,000);
+ * - `DUROXIDE_RP_OPTIONS` — JSON `RuntimeOptions` merged over the defaults below.
+ *
+ * `node --test .build/test` treats every .js file under a `test` directory as a test file, so
+ * this module is also run directly by the test runner: without an IPC channel and the required
+ * variables it exits 0 without doing anything.
+ * @module
+ */
+import { appendFileSync, existsSync, readFileSync } from 'node:fs';
+import { setTimeout as sleep } from 'node:timers/promises';
+import { PostgresProvider } from '../../src/providers/postgres/postgres-provider.js';
+import { Runtime, SqliteProvider, } from '../../src/index.js';
+const dbFile = process.env.DUROXIDE_RP_DB;
+const pgUrl = process.env.DUROXIDE_RP_PG_URL;
+const pgSchema = process.env.DUROXIDE_RP_PG_SCHEMA;
+const logFile = process.env.DUROXIDE_RP_LOG;
+const attemptsFile = process.env.DUROXIDE_RP_ATTEMPTS;
+function send(message) {
+    if (process.connected)
+        process.send?.(message);
+}
+function envInt(name, fallback) {
+    const raw = process.env[name];
+    if (raw === undefined || raw === '')
+        return fallback;
+    const n = Number(raw);
+    if (!Number.isInteger(n) || n < 0)
+        throw new Error(`${name} must be a non-negative integer, got '${raw}'`);
+    return n;
+}
+function register(rt, log, proc) {
+    const slowMs = envInt('DUROXIDE_RP_SLOW_MS', 30_000);
+    const stepMs = envInt('DUROXIDE_RP_STEP_MS', 0);
+    const record = (ctx, ev, input) => {
+        const line = {
+            proc,
+            pid: process.pid,
+            ev,
+            instanceId: ctx.instanceId,
+            activity: ctx.activityName,
+            input,
+            t: Date.now(),
+        };
+        appendFileSync(log, `${JSON.stringify(line)}\n`);
+    };
+    rt.registerActivity('Step', async (ctx, input) => {
+        record(ctx, 'run', input);
+        if (stepMs > 0)
+            await sleep(stepMs);
+        return `${input.label}:ok`;
+    });
+    rt.registerActivity('Slow', async (ctx, input) => {
+        record(ctx, 'run', input);
+        // Well-behaved: stops early when the runtime cancels it (lost lock, forced shutdown).
+        await sleep(slowMs, undefined, { signal: ctx.signal });
+        record(ctx, 'done', input);
+        return `${input.label}:slow-ok`;
+    });
+    /**
+     * Fails its first two runs per label across all processes (counted in `DUROXIDE_RP_ATTEMPTS`,
+     * shared by every child), then succeeds.
+     */
+    rt.registerActivity('FlakyStep', async (ctx, input) => {
+        record(ctx, 'run', input);
+        const attempts = attemptsFile ?? `${log}.attempts`;
+        const before = existsSync(attempts)
+            ? readFileSync(attempts, 'utf8')
+                .split('\n')
+                .filter((l) => l === input.label).length
+            : 0;
+        appendFileSync(attempts, `${input.label}\n`);
+        if (before < 2)
+            throw new Error(`flaky failure ${before + 1} of ${input.label}`);
+        return `${input.label}:ok`;
+    });
+    /** FlakyStep with retries 1.5 s apart (durable timers), then Step 'after'. */
+    rt.registerOrchestration('RetryFlow', async (ctx) => {
+        const flaky = await ctx.scheduleActivityWithRetry('FlakyStep', { label: 'flaky' }, {
+            maxAttempts: 5,
+            backoff: { kind: 'fixed', baseMs: 1500 },
+        });
+        const after = await ctx.scheduleActivity('Step', { label: 'after' });
+        return `${flaky}|${after}`;
+    });
+    /** Crashes the whole process in the middle of its turn (a crash-looping instance). */
+    rt.registerOrchestration('CrashTurn', async () => {
+        process.exit(86);
+    });
+    /** a → b → Slow(c) → d; output `a:ok,b:ok,c:slow-ok,d:ok`. */
+    rt.registerOrchestration('Chain', async (ctx) => {
+        const a = await ctx.scheduleActivity('Step', { label: 'a' });
+        const b = await ctx.scheduleActivity('Step', { label: 'b' });
+        const c = await ctx.scheduleActivity('Slow', { label: 'c' });
+        const d = await ctx.scheduleActivity('Step', { label: 'd' });
+        return [a, b, c, d].join(',');
+    });
+    /** before → durable timer of `timerMs` → after. */
+    rt.registerOrchestration('TimerFlow', async (ctx, input) => {
+        const before = await ctx.scheduleActivity('Step', { label: 'before' });
+        await ctx.scheduleTimer(input.timerMs);
+        const after = await ctx.scheduleActivity('Step', { label: 'after' });
+        return `${before}|${after}`;
+    });
+    /** `count` parallel steps `${n}-1..count` joined with `all`; output `[n-1:ok, …]`. */
+    rt.registerOrchestration('FanOut', async (ctx, input) => {
+        const tasks = Array.from({ length: input.count }, (_, i) => ctx.scheduleActivity('Step', { label: `${input.n}-${i + 1}` }));
+        const results = await ctx.all(tasks);
+        return results.map((r) => {
+            if (r.err !== undefined)
+                throw new Error(r.err);
+            return r.ok;
+        });
+    });
+    /** Three sequential steps `${n}-1..3`; output `[n-1:ok, n-2:ok, n-3:ok]`. */
+    rt.registerOrchestration('Seq3', async (ctx, n) => {
+        const out = [];
+        for (let i = 1; i <= 3; i++)
+            out.push(await ctx.scheduleActivity('Step', { label: `${n}-${i}` }));
+        return out;
+    });
+    /** Three parallel steps `${n}-1..3` joined with `all`; same output shape as `Seq3`. */
+    rt.registerOrchestration('FanOut3', async (ctx, n) => {
+        const tasks = [1, 2, 3].map((i) => ctx.scheduleActivity('Step', { label: `${n}-${i}` }));
+        const results = await ctx.all(tasks);
+        return results.map((r) => {
+            if (r.err !== undefined)
+                throw new Error(r.err);
+            return r.ok;
+        });
+    });
+}
+async function main(log) {
+    const proc = process.env.DUROXIDE_RP_NAME ?? String(process.pid);
+    const overrides = JSON.parse(process.env.DUROXIDE_RP_OPTIONS ?? '{}');
+    const provider = dbFile !== undefined
+        ? await SqliteProvider.open(`sqlite:${dbFile}`)
+        : await PostgresProvider.connectWithSchema(pgUrl ?? '', pgSchema ?? 'public');
+    const rt = new Runtime(provider, { logLevel: 'error', workerNodeId: proc, ...overrides });
+    register(rt, log, proc);
+    let stopping = false;
+    process.on('SIGTERM', () => {
+        if (stopping)
+            return;
+        stopping = true;
+        void (async () => {
+            await rt.shutdown(envInt('DUROXIDE_RP_SHUTDOWN_MS', 5_000));
+            const metrics = rt.metricsSnapshot();
+            await provider.close();
+            send({ type: 'stopped', metrics });
+            process.exitCode = 0;
+            process.disconnect?.();
+            // Let the IPC message flush, then leave even if a handle lingers.
+            setTimeout(() => process.exit(0), 200).unref();
+        })();
+    });
+    // Parent gone (crashed test runner): leave immediately rather than linger on the file.
+    process.on('disconnect', () => {
+        if (!stopping)
+            process.exit(1);
+    });
+    await rt.start();
+    send({ type: 'ready', pid: process.pid });
+}
+if (process.send !== undefined &&
+    (dbFile !== undefined || pgUrl !== undefined) &&
+    logFile !== undefined) {
+    main(logFile).catch((error) => {
+        send({
+            type: 'error',
+            message: error instanceof Error ? (error.stack ?? error.message) : String(error),
+        });
+        process.exit(1);
+    });
+}
+//# sourceMappingURL=runtime-process.js.map
