@@ -25,6 +25,12 @@ export interface FloorRow {
   readonly statementsPerOrchestration: number;
   readonly commitsPerOrchestration: number;
   readonly diverged: number;
+  /** This process's CPU ms per orchestration: ours (engine, runtime, client, driver, and for SQLite the store) and the replay's. */
+  readonly oursCpuMsPerOrch: number;
+  readonly floorCpuMsPerOrch: number;
+  /** Local PostgreSQL server CPU ms per orchestration, ours and the replay's. */
+  readonly oursServerCpuMsPerOrch?: number;
+  readonly floorServerCpuMsPerOrch?: number;
   /** PostgreSQL: the same replay with porsager's `postgres` driver. */
   readonly postgresDriverFloorPerSecond?: number;
 }
@@ -43,7 +49,16 @@ export function floorWorkloads(z: w.Sizes): [string, Run][] {
 
 function toRow(r: w.WorkloadResult, f: FloorResult, porsager?: FloorResult): FloorRow {
   const n = r.orchestrations;
+  const server = r.extra['serverCpuMsPerOrch'];
   return {
+    oursCpuMsPerOrch: w.round((r.cpuSeconds * 1000) / n),
+    floorCpuMsPerOrch: w.round((f.cpuSeconds * 1000) / n),
+    ...(typeof server === 'number' && f.serverCpuSeconds !== undefined
+      ? {
+          oursServerCpuMsPerOrch: server,
+          floorServerCpuMsPerOrch: w.round((f.serverCpuSeconds * 1000) / n),
+        }
+      : {}),
     workload: r.workload,
     orchestrations: n,
     oursPerSecond: w.round(n / r.seconds),
@@ -92,6 +107,7 @@ export async function postgresFloor(
   url: string,
   runs: [string, Run][],
   runtimeOptions: RuntimeOptions,
+  serverCpuSeconds: (() => number) | undefined,
 ): Promise<FloorRow[]> {
   installCapture();
   const index = (await import('../src/index.js')) as Record<string, unknown>;
@@ -110,12 +126,19 @@ export async function postgresFloor(
     const r = await run({
       createProvider: () => Postgres.connectWithSchema(url, schema),
       runtimeOptions,
+      ...(serverCpuSeconds === undefined ? {} : { serverCpuSeconds }),
       onMeasure: (phase) => {
         if (phase === 'start') capture = capturePg();
         else units = capture?.stop() ?? units;
       },
     });
-    const viaPg = await replayPg(units, { url, from: schema, to: await fresh(), driver: 'pg' });
+    const viaPg = await replayPg(units, {
+      url,
+      from: schema,
+      to: await fresh(),
+      driver: 'pg',
+      serverCpuSeconds,
+    });
     const viaPostgres = await replayPg(units, {
       url,
       from: schema,
@@ -137,6 +160,10 @@ export function floorTable(rows: readonly FloorRow[]): string {
     'stmts/orch',
     'commits/orch',
     'diverged',
+    'cpu ms/orch ours',
+    'floor',
+    'server cpu ms/orch ours',
+    'floor',
     'floor via postgres.js',
   ];
   const body = rows.map((r) => [
@@ -148,6 +175,10 @@ export function floorTable(rows: readonly FloorRow[]): string {
     r.statementsPerOrchestration.toFixed(1),
     r.commitsPerOrchestration.toFixed(1),
     String(r.diverged),
+    r.oursCpuMsPerOrch.toFixed(2),
+    r.floorCpuMsPerOrch.toFixed(2),
+    r.oursServerCpuMsPerOrch?.toFixed(2) ?? '-',
+    r.floorServerCpuMsPerOrch?.toFixed(2) ?? '-',
     r.postgresDriverFloorPerSecond === undefined ? '-' : r.postgresDriverFloorPerSecond.toFixed(0),
   ]);
   const all = [head, ...body];

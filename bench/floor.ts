@@ -26,6 +26,10 @@ export interface FloorResult {
   /** Statements whose outcome (row count, or an error) differed from the captured run. */
   readonly diverged: number;
   readonly connections: number;
+  /** CPU seconds of this process during the replay (the driver; for SQLite, the store too). */
+  readonly cpuSeconds: number;
+  /** CPU seconds of the local PostgreSQL server during the replay, if known. */
+  readonly serverCpuSeconds?: number;
 }
 
 export type PgDriver = 'pg' | 'postgres';
@@ -75,7 +79,13 @@ class CausalOrder {
  */
 export async function replayPg(
   captured: PgCapture,
-  opts: { url: string; from: string; to: string; driver: PgDriver },
+  opts: {
+    url: string;
+    from: string;
+    to: string;
+    driver: PgDriver;
+    serverCpuSeconds?: (() => number) | undefined;
+  },
 ): Promise<FloorResult> {
   const units = renamed(captured.units, opts.from, opts.to);
   const connections = Math.max(1, new Set(units.map((u) => u.connection)).size);
@@ -91,8 +101,14 @@ export async function replayPg(
   };
   const order = new CausalOrder(units.length, captured.completionOrder);
   let next = 0;
+  let cpu0 = process.cpuUsage();
+  let cpu = cpu0;
+  let server0: number | undefined;
+  let server: number | undefined;
   /** Runs every commit in start order on `connections` workers, each after its causes. */
   const replay = async (exec: (unit: PgUnit, worker: number) => Promise<void>) => {
+    cpu0 = process.cpuUsage();
+    server0 = opts.serverCpuSeconds?.();
     const t0 = performance.now();
     await Promise.all(
       Array.from({ length: connections }, async (_, worker) => {
@@ -105,7 +121,10 @@ export async function replayPg(
         }
       }),
     );
-    return (performance.now() - t0) / 1000;
+    const elapsed = (performance.now() - t0) / 1000;
+    cpu = process.cpuUsage(cpu0);
+    if (server0 !== undefined) server = opts.serverCpuSeconds!() - server0;
+    return elapsed;
   };
   let seconds: number;
   try {
@@ -172,7 +191,15 @@ export async function replayPg(
   } finally {
     await listener.end();
   }
-  return { seconds, statements, commits: units.length, diverged, connections };
+  return {
+    seconds,
+    statements,
+    commits: units.length,
+    diverged,
+    connections,
+    cpuSeconds: (cpu.user + cpu.system) / 1e6,
+    ...(server === undefined ? {} : { serverCpuSeconds: server }),
+  };
 }
 
 /** Replays captured SQLite steps on the file at `path` (already migrated, empty). */
@@ -198,6 +225,7 @@ export function replaySqlite(steps: readonly SqliteStep[], path: string): FloorR
   };
   let diverged = 0;
   let commits = 0;
+  const cpu0 = process.cpuUsage();
   const t0 = performance.now();
   for (const step of steps) {
     try {
@@ -212,6 +240,14 @@ export function replaySqlite(steps: readonly SqliteStep[], path: string): FloorR
     if (!db.inTransaction) commits++;
   }
   const seconds = (performance.now() - t0) / 1000;
+  const cpu = process.cpuUsage(cpu0);
   db.close();
-  return { seconds, statements: steps.length, commits, diverged, connections: 1 };
+  return {
+    seconds,
+    statements: steps.length,
+    commits,
+    diverged,
+    connections: 1,
+    cpuSeconds: (cpu.user + cpu.system) / 1e6,
+  };
 }

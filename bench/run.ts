@@ -302,7 +302,7 @@ async function floorAndScaleOut(args: Args, report: Record<string, unknown>): Pr
       const rows =
         name === 'sqlite'
           ? await sqliteFloor(runs, runtimeOptionsFromEnv())
-          : await postgresFloor((await postgresFactory()).url!, runs, runtimeOptionsFromEnv());
+          : await postgresFloorOf(runs);
       process.stdout.write(`\n${name}: ours ÷ floor\n${floorTable(rows)}\n`);
       ((report['floor'] ??= {}) as Record<string, unknown>)[name] = rows;
     }
@@ -312,6 +312,11 @@ async function floorAndScaleOut(args: Args, report: Record<string, unknown>): Pr
       report['scaleOut'] = rows;
     }
   }
+}
+
+async function postgresFloorOf(runs: ReturnType<typeof floorWorkloads>) {
+  const factory = await postgresFactory();
+  return postgresFloor(factory.url!, runs, runtimeOptionsFromEnv(), factory.serverCpuSeconds);
 }
 
 function finish(args: Args, report: Record<string, unknown>): void {
