@@ -51,8 +51,8 @@ export interface PlainStepInput {
   readonly ack: OrchestrationAck;
   readonly options: OrchestrationAckOptions;
   readonly workers: readonly WorkItemOfType<'ActivityExecute'>[];
-  /** Worker lock token per worker item (all claimed). */
-  readonly workerTokens: readonly string[];
+  /** Worker lock token per worker item (null: not claimed, queued for any worker). */
+  readonly workerTokens: readonly (string | null)[];
   /** The NOTIFY payload (without `i` and `q`, added when messages wait). */
   readonly payload: string;
 }
@@ -78,15 +78,7 @@ export function plainStepStatement(ctx: StatementContext): {
 } {
   const t = (name: string): string => table(ctx, name);
   const sql = `
-WITH lk AS (
-  SELECT l.instance_id, l.locked_until FROM ${t('instance_locks')} l WHERE l.lock_token = $1::text FOR UPDATE),
-wl AS (
-  SELECT w.lock_token, w.locked_until FROM ${t('worker_queue')} w
-  WHERE w.lock_token = ANY($3::text[]) ORDER BY w.id FOR UPDATE),
-lost AS (
-  SELECT t.token FROM unnest($3::text[]) AS t(token)
-  WHERE t.token IS NULL OR NOT EXISTS (SELECT 1 FROM wl WHERE wl.lock_token = t.token AND wl.locked_until > $2::bigint)
-  LIMIT 1),
+WITH ${plainStepLock(ctx)},
 ex AS (
   SELECT EXISTS (SELECT 1 FROM lk JOIN ${t('executions')} e
                  ON e.instance_id = lk.instance_id AND e.execution_id = $4::bigint) AS found),
@@ -172,28 +164,54 @@ FROM (SELECT 1) AS one LEFT JOIN lk ON TRUE
 WHERE (SELECT count(*) FROM announced) >= 0`;
   return {
     sql,
-    values: ({ token, now, ack, options, workers, workerTokens, payload }) => [
-      token,
-      now,
-      [...(ack.completedWorkItems ?? [])],
-      ack.executionId,
-      ack.historyDelta.map((e) => e.eventId),
-      ack.historyDelta.map((e) => e.type),
-      ack.historyDelta.map((e) => JSON.stringify(e)),
-      workers.map((w) => w.instance),
-      workers.map((w) => w.executionId),
-      workers.map((w) => w.id),
-      workers.map((w) => w.name),
-      workers.map((w) => JSON.stringify(w)),
-      workers.map((w) => w.sessionId ?? null),
-      workers.map((w) => w.tag ?? null),
-      [...workerTokens],
-      options.claimWorkItems === undefined ? null : now + options.claimWorkItems.lockTimeoutMs,
-      options.keepLock === undefined ? null : now + options.keepLock.lockTimeoutMs,
-      ctx.schema.channel,
-      payload,
-      ack.metadata.status ?? null,
-      ack.metadata.status === undefined ? null : (ack.metadata.output ?? null),
+    values: (input) => [
+      ...plainStepValues(ctx, input),
+      input.ack.metadata.status ?? null,
+      input.ack.metadata.status === undefined ? null : (input.ack.metadata.output ?? null),
     ],
   };
+}
+
+/**
+ * The lock checks every plain ack starts with (CTEs `lk`, `wl`, `lost`): the instance lock row
+ * and the completed work items' rows locked `FOR UPDATE`, and the first completed token
+ * without a valid lock.
+ */
+export function plainStepLock(ctx: StatementContext): string {
+  const t = (name: string): string => table(ctx, name);
+  return `lk AS (
+  SELECT l.instance_id, l.locked_until FROM ${t('instance_locks')} l WHERE l.lock_token = $1::text FOR UPDATE),
+wl AS (
+  SELECT w.lock_token, w.locked_until FROM ${t('worker_queue')} w
+  WHERE w.lock_token = ANY($3::text[]) ORDER BY w.id FOR UPDATE),
+lost AS (
+  SELECT t.token FROM unnest($3::text[]) AS t(token)
+  WHERE t.token IS NULL OR NOT EXISTS (SELECT 1 FROM wl WHERE wl.lock_token = t.token AND wl.locked_until > $2::bigint)
+  LIMIT 1)`;
+}
+
+/** Parameters `$1`–`$19` of every plain ack. */
+export function plainStepValues(ctx: StatementContext, input: PlainStepInput): unknown[] {
+  const { token, now, ack, options, workers, workerTokens, payload } = input;
+  return [
+    token,
+    now,
+    [...(ack.completedWorkItems ?? [])],
+    ack.executionId,
+    ack.historyDelta.map((e) => e.eventId),
+    ack.historyDelta.map((e) => e.type),
+    ack.historyDelta.map((e) => JSON.stringify(e)),
+    workers.map((w) => w.instance),
+    workers.map((w) => w.executionId),
+    workers.map((w) => w.id),
+    workers.map((w) => w.name),
+    workers.map((w) => JSON.stringify(w)),
+    workers.map((w) => w.sessionId ?? null),
+    workers.map((w) => w.tag ?? null),
+    [...workerTokens],
+    options.claimWorkItems === undefined ? null : now + options.claimWorkItems.lockTimeoutMs,
+    options.keepLock === undefined ? null : now + options.keepLock.lockTimeoutMs,
+    ctx.schema.channel,
+    payload,
+  ];
 }

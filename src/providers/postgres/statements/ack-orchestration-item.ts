@@ -21,6 +21,7 @@ import type { Queryable } from '../database.js';
 import type { CommitSignals } from '../notify/signal-payload.js';
 import { decodeCancelled, encodeSignals } from '../notify/signal-payload.js';
 import { isUniqueViolation } from '../to-provider-error.js';
+import { firstTurnStatement, isFirstTurn } from './ack-first-turn.js';
 import { isPlainStep, plainStepStatement } from './ack-held-step.js';
 import type { StatementContext } from './statement-context.js';
 
@@ -79,8 +80,9 @@ export type AckOrchestrationItem = (
 ) => Promise<AckOrchestrationOutcome>;
 
 /**
- * A plain step of a held instance (`isPlainStep`, ack-held-step.ts) is committed by one plain
- * SQL statement with the same effects; every other ack is
+ * A plain step of a held instance (`isPlainStep`, ack-held-step.ts) and a new instance's first
+ * turn (`isFirstTurn`, ack-first-turn.ts) are committed by one plain SQL statement each with
+ * the same effects; every other ack is
  * one call of the schema's `ack_orchestration_item` function (migration 0003's overload, which
  * is 0002's plus the fleet fields): one round trip,
  * one transaction, all or nothing. Claim indexes and worker item types are checked here first
@@ -133,6 +135,7 @@ export function prepareAckOrchestrationItem(ctx: StatementContext): AckOrchestra
   const placeholders = Array.from({ length: 45 }, (_, i) => `$${i + 1}`).join(', ');
   const sql = `SELECT * FROM ${ctx.schema.quoted}.ack_orchestration_item(${placeholders})`;
   const plainStep = plainStepStatement(ctx);
+  const firstTurn = firstTurnStatement(ctx);
 
   function activities(items: readonly WorkItem[]): WorkItemOfType<'ActivityExecute'>[] {
     return items.map((item) => {
@@ -190,24 +193,36 @@ export function prepareAckOrchestrationItem(ctx: StatementContext): AckOrchestra
     const kv = kvOperations(delta);
     let rows: AckRow[];
     try {
-      // The hot path (a held instance's step) in one plain statement; 'slow' wrote nothing.
-      rows = isPlainStep(ack, workers, claims.size, kv.length)
-        ? (
-            await db.query<AckRow>(
-              plainStep.sql,
-              plainStep.values({
-                token,
-                now,
-                ack,
-                options,
-                workers,
-                workerTokens: workers.map((_, i) => claims.get(i)!),
-                payload: encodeSignals(ctx.origin, signals),
-              }),
-              true,
-            )
-          ).rows
-        : [];
+      // The hot paths (a held instance's step, a new instance's first turn) in one plain
+      // statement each; 'slow' wrote nothing.
+      const input = {
+        token,
+        now,
+        ack,
+        options,
+        workers,
+        workerTokens: workers.map((_, i) => claims.get(i) ?? null),
+        payload: encodeSignals(ctx.origin, signals),
+      };
+      if (isPlainStep(ack, workers, claims.size, kv.length)) {
+        rows = (await db.query<AckRow>(plainStep.sql, plainStep.values(input), true)).rows;
+      } else if (isFirstTurn(ack, kv.length)) {
+        const orchestratorInput = orchestratorRows.map((r) => ({
+          instance: targetInstance(r.item),
+          type: r.item.type,
+          item: JSON.stringify(r.item),
+          visibleAt: r.visibleAt,
+        }));
+        rows = (
+          await db.query<AckRow>(
+            firstTurn.sql,
+            firstTurn.values({ ...input, orchestratorRows: orchestratorInput }),
+            true,
+          )
+        ).rows;
+      } else {
+        rows = [];
+      }
       if (rows[0]?.outcome === 'slow' || rows.length === 0) {
         rows = (
           await db.query<AckRow>(
