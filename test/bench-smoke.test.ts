@@ -86,7 +86,8 @@ test('the floor mode replays the captured statements on both stores and prints o
   assert.match(stdout, /^sqlite: ours ÷ floor$/m);
   assert.match(stdout, /^postgres: ours ÷ floor$/m);
   // Every chain3 row: a replayed floor with a ratio and statements per orchestration.
-  const rows = stdout.match(/^chain3 +\d+ +\d+ +\d+ +[\d.]+ +[\d.]+ +[\d.]+ +\d+ +[\d.]+ +[\d.]+ /gm) ?? [];
+  const rows =
+    stdout.match(/^chain3 +\d+ +\d+ +\d+ +[\d.]+ +[\d.]+ +[\d.]+ +\d+ +[\d.]+ +[\d.]+ /gm) ?? [];
   assert.equal(rows.length, 2, stdout);
   for (const processes of [1, 2, 3])
     assert.match(stdout, new RegExp(`^ +${processes} +\\d+ +\\d+ `, 'm'), `scale-out ${processes}`);
