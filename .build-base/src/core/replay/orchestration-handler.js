@@ -1,2 +1,0 @@
-export {};
-//# sourceMappingURL=orchestration-handler.js.map

@@ -1,2 +1,0 @@
-import type { Migration } from './migration.js';
-export declare const MIGRATION_0003_FLEET: Migration;

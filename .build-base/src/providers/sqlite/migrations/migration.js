@@ -1,6 +1,0 @@
-/**
- * Shape of one schema migration.
- * @module
- */
-export {};
-//# sourceMappingURL=migration.js.map

@@ -1,2 +1,0 @@
-import type { ConformanceHarness } from '../conformance-fixtures.js';
-export declare function registerOrphanCases(h: ConformanceHarness): void;

@@ -1,2 +1,0 @@
-import type { ConformanceHarness } from '../conformance-fixtures.js';
-export declare function registerProviderSignalCases(h: ConformanceHarness): void;

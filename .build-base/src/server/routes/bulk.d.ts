@@ -1,2 +1,0 @@
-import { type ManagementApp, type RouteDeps } from '../server-env.js';
-export declare function registerBulkRoutes(app: ManagementApp, deps: RouteDeps): void;
