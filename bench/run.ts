@@ -3,6 +3,11 @@
  *
  *   node .build/bench/run.js [--full | --smoke] [--provider sqlite|postgres|all]
  *                            [--only hello,chain3,…] [--json bench/results/latest.json]
+ *                            [--floor] [--scale-out]
+ *
+ * --floor: ours ÷ the floor (the captured statements replayed with no engine, bench/floor.ts)
+ * per workload; --scale-out: PostgreSQL throughput with 1, 2 and 3 runtime processes
+ * (bench/scale-out.ts).
  *
  * Quick mode (default) takes a minute or two; --full uses larger N; --smoke is a seconds-long
  * run used by the test suite to prove the harness works (figures meaningless there).
@@ -16,6 +21,8 @@ import { dirname, join } from 'node:path';
 import { SqliteProvider, type Provider, type RuntimeOptions } from '../src/index.js';
 import * as w from './workloads.js';
 import { apiQuery } from './management-api.js';
+import { floorTable, floorWorkloads, postgresFloor, sqliteFloor } from './floor-mode.js';
+import { postmasterPid, processTreeCpu, scaleOut, scaleOutTable } from './scale-out.js';
 
 interface Args {
   readonly sizes: w.Sizes;
@@ -23,6 +30,8 @@ interface Args {
   readonly providers: string[];
   readonly only: Set<string> | undefined;
   readonly json: string | undefined;
+  readonly floor: boolean;
+  readonly scaleOut: boolean;
 }
 
 function parseArgs(argv: string[]): Args {
@@ -31,6 +40,8 @@ function parseArgs(argv: string[]): Args {
   let providers = ['sqlite', 'postgres'];
   let only: Set<string> | undefined;
   let json: string | undefined = 'bench/results/latest.json';
+  let floor = false;
+  let scaleOut = false;
   for (let i = 0; i < argv.length; i++) {
     const a = argv[i];
     if (a === '--full') [sizes, mode] = [w.FULL, 'full'];
@@ -40,13 +51,16 @@ function parseArgs(argv: string[]): Args {
     else if (a === '--only') only = new Set((argv[++i] ?? '').split(','));
     else if (a === '--json') json = argv[++i];
     else if (a === '--no-json') json = undefined;
+    else if (a === '--floor') floor = true;
+    else if (a === '--scale-out') scaleOut = true;
     else throw new Error(`unknown argument ${a}; see the header of bench/run.ts`);
   }
-  return { sizes, mode, providers, only, json };
+  return { sizes, mode, providers, only, json, floor, scaleOut };
 }
 
 type Factory = {
   readonly createProvider: () => Promise<Provider>;
+  readonly serverCpuSeconds?: () => number;
   readonly cleanup: () => Promise<void>;
   /** PostgreSQL only: the server url the peer uses too. */
   readonly url?: string;
@@ -68,8 +82,10 @@ async function postgresFactory(): Promise<Factory> {
     { connectWithSchema(url: string, schema: string): Promise<Provider> } | undefined;
   if (PostgresProvider === undefined) throw new Error('this build has no PostgresProvider');
   const server = await postgresServer();
+  const postmaster = await postmasterPid(server.url);
   let n = 0;
   return {
+    ...(postmaster === undefined ? {} : { serverCpuSeconds: () => processTreeCpu(postmaster) }),
     createProvider: () =>
       PostgresProvider.connectWithSchema(server.url, `bench_${process.pid}_${++n}`),
     cleanup: async () => undefined,
@@ -192,6 +208,10 @@ async function main(): Promise<void> {
   process.stdout.write(
     `duroxide-ts bench (${args.mode}) on node ${process.version}, ${cpus().length} cpus\n`,
   );
+  if (args.floor || args.scaleOut) {
+    await floorAndScaleOut(args, report);
+    return finish(args, report);
+  }
   for (const name of args.providers) {
     const factory = name === 'sqlite' ? await sqliteFactory() : await postgresFactory();
     const results: w.WorkloadResult[] = [];
@@ -202,6 +222,9 @@ async function main(): Promise<void> {
           await run({
             createProvider: factory.createProvider,
             runtimeOptions: runtimeOptionsFromEnv(),
+            ...(factory.serverCpuSeconds === undefined
+              ? {}
+              : { serverCpuSeconds: factory.serverCpuSeconds }),
           }),
         );
       }
@@ -267,6 +290,36 @@ async function main(): Promise<void> {
       };
     });
   }
+  finish(args, report);
+}
+
+async function floorAndScaleOut(args: Args, report: Record<string, unknown>): Promise<void> {
+  const runs = floorWorkloads(args.sizes).filter(
+    ([name]) => args.only === undefined || args.only.has(name),
+  );
+  for (const name of args.providers) {
+    if (args.floor) {
+      const rows =
+        name === 'sqlite'
+          ? await sqliteFloor(runs, runtimeOptionsFromEnv())
+          : await postgresFloorOf(runs);
+      process.stdout.write(`\n${name}: ours ÷ floor\n${floorTable(rows)}\n`);
+      ((report['floor'] ??= {}) as Record<string, unknown>)[name] = rows;
+    }
+    if (args.scaleOut && name === 'postgres') {
+      const rows = await scaleOut((await postgresFactory()).url!, args.sizes);
+      process.stdout.write(`\npostgres: scale-out\n${scaleOutTable(rows)}\n`);
+      report['scaleOut'] = rows;
+    }
+  }
+}
+
+async function postgresFloorOf(runs: ReturnType<typeof floorWorkloads>) {
+  const factory = await postgresFactory();
+  return postgresFloor(factory.url!, runs, runtimeOptionsFromEnv(), factory.serverCpuSeconds);
+}
+
+function finish(args: Args, report: Record<string, unknown>): void {
   if (args.json !== undefined) {
     mkdirSync(dirname(args.json), { recursive: true });
     writeFileSync(args.json, `${JSON.stringify(report, null, 2)}\n`);

@@ -83,6 +83,10 @@ export interface BenchEnv {
   /** A fresh, empty provider for one workload. */
   readonly createProvider: () => Promise<Provider>;
   readonly runtimeOptions: RuntimeOptions;
+  /** Called right before and after the measured part of a throughput workload (floor capture). */
+  readonly onMeasure?: (phase: 'start' | 'end') => void;
+  /** CPU seconds the database server has used so far (a local PostgreSQL), if known. */
+  readonly serverCpuSeconds?: () => number;
 }
 
 function register(rt: Runtime): void {
@@ -183,20 +187,32 @@ async function throughput(
   inFlight: number,
   activitiesPerInstance: number,
   start: (client: Client, id: string, i: number) => Promise<void>,
+  /** Figures read after the measured part, before the runtime stops (not timed). */
+  profile?: (client: Client) => Promise<Record<string, number>>,
 ): Promise<WorkloadResult> {
   return withRuntime(env, async (client) => {
+    env.onMeasure?.('start');
+    const server0 = env.serverCpuSeconds?.();
     const s = sample();
     const t0 = performance.now();
     const latenciesMs = await closedLoop(client, n, inFlight, (id, i) => start(client, id, i));
     const seconds = (performance.now() - t0) / 1000;
+    env.onMeasure?.('end');
+    const measured = s.stop();
+    const server = server0 === undefined ? undefined : env.serverCpuSeconds!() - server0;
     return {
       workload,
       orchestrations: n,
       activities: n * activitiesPerInstance,
       seconds,
       latenciesMs,
-      ...s.stop(),
-      extra: {},
+      ...measured,
+      // CPU per orchestration: far steadier than throughput on a shared machine.
+      extra: {
+        cpuMsPerOrch: round((measured.cpuSeconds * 1000) / n),
+        ...(server === undefined ? {} : { serverCpuMsPerOrch: round((server * 1000) / n) }),
+        ...(await profile?.(client)),
+      },
     };
   });
 }
@@ -226,14 +242,50 @@ export async function fanout(env: BenchEnv, z: Sizes, width: number): Promise<Wo
   );
 }
 
+/**
+ * `n` 100 ms timers started at once. Overshoot = start → complete − 100 ms. The profile splits
+ * it with the events' own timestamps: `firstTurn` (start call → `TimerCreated` committed: the
+ * start burst queueing for turns) and `fireLate` (the timer's `fireAt` → `OrchestrationCompleted`
+ * committed: how late the due timer's turn ran); the rest is the client's wake-up.
+ */
 export async function timer(env: BenchEnv, z: Sizes): Promise<WorkloadResult> {
-  const r = await throughput(env, 'timer', z.timerInstances, z.inFlight, 0, (c, id) =>
-    c.startOrchestration(id, 'Sleep', 100),
+  const started = new Map<string, number>();
+  const r = await throughput(
+    env,
+    'timer',
+    z.timerInstances,
+    z.inFlight,
+    0,
+    (c, id) => {
+      started.set(id, Date.now());
+      return c.startOrchestration(id, 'Sleep', 100);
+    },
+    async (client) => {
+      const firstTurn: number[] = [];
+      const fireLate: number[] = [];
+      for (const [id, at] of started) {
+        const history = await client.readExecutionHistory(id, 1);
+        const created = history.find((e) => e.kind === 'TimerCreated');
+        const done = history.find((e) => e.kind === 'OrchestrationCompleted');
+        if (created?.data === undefined || done === undefined) continue;
+        const { fireAt } = JSON.parse(created.data) as { fireAt: number };
+        firstTurn.push(created.timestampMs - at);
+        fireLate.push(done.timestampMs - fireAt);
+      }
+      firstTurn.sort((a, b) => a - b);
+      fireLate.sort((a, b) => a - b);
+      return {
+        firstTurnP50Ms: round(pct(firstTurn, 50)),
+        fireLateP50Ms: round(pct(fireLate, 50)),
+        fireLateP99Ms: round(pct(fireLate, 99)),
+      };
+    },
   );
   const over = r.latenciesMs.map((l) => l - 100).sort((a, b) => a - b);
   return {
     ...r,
     extra: {
+      ...r.extra,
       overshootP50Ms: round(pct(over, 50)),
       overshootP99Ms: round(pct(over, 99)),
       minMs: round(Math.min(...r.latenciesMs)),

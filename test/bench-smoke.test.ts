@@ -63,3 +63,32 @@ test('the benchmark harness runs on PostgreSQL with the DBOS peer and prints the
     /ratios: chain3ThroughputOursOverDbos=[\d.]+ chain3P50LatencyOursOverDbos=[\d.]+ sequentialChain3P50OursOverDbos=[\d.]+/,
   );
 });
+
+test('the floor mode replays the captured statements on both stores and prints ours over floor, and the scale-out mode runs 1 to 3 runtime processes', async () => {
+  const { stdout } = await promisify(execFile)(
+    process.execPath,
+    [
+      run,
+      '--smoke',
+      '--floor',
+      '--scale-out',
+      '--provider',
+      'all',
+      '--only',
+      'chain3',
+      '--no-json',
+    ],
+    {
+      encoding: 'utf8',
+      timeout: 300_000,
+    },
+  );
+  assert.match(stdout, /^sqlite: ours ÷ floor$/m);
+  assert.match(stdout, /^postgres: ours ÷ floor$/m);
+  // Every chain3 row: a replayed floor with a ratio and statements per orchestration.
+  const rows =
+    stdout.match(/^chain3 +\d+ +\d+ +\d+ +[\d.]+ +[\d.]+ +[\d.]+ +\d+ +[\d.]+ +[\d.]+ /gm) ?? [];
+  assert.equal(rows.length, 2, stdout);
+  for (const processes of [1, 2, 3])
+    assert.match(stdout, new RegExp(`^ +${processes} +\\d+ +\\d+ `, 'm'), `scale-out ${processes}`);
+});

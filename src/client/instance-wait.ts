@@ -10,8 +10,12 @@ import type { ExecutionStatus, Provider } from '../providers/provider.js';
 import { toStatus } from './read-models.js';
 import type { OrchestrationStatus } from './types.js';
 
-/** First and largest poll interval of waits when every commit is signalled (PostgreSQL). */
-const SAFETY_NET_POLL_MS = 250;
+/**
+ * First and largest poll interval of waits when every commit is signalled (PostgreSQL). Every
+ * status change arrives as a signal, so a poll only covers a lost notification; at 250 ms the
+ * polls were half of all status reads of a loaded PostgreSQL bench (docs/performance.md).
+ */
+const SAFETY_NET_POLL_MS = 1000;
 const SAFETY_NET_MAX_POLL_MS = 1000;
 
 export interface InstanceWait<R> {

@@ -21,6 +21,8 @@ import type { Queryable } from '../database.js';
 import type { CommitSignals } from '../notify/signal-payload.js';
 import { decodeCancelled, encodeSignals } from '../notify/signal-payload.js';
 import { isUniqueViolation } from '../to-provider-error.js';
+import { firstTurnStatement, isFirstTurn } from './ack-first-turn.js';
+import { isPlainStep, plainStepStatement } from './ack-held-step.js';
 import type { StatementContext } from './statement-context.js';
 import { workLockToken } from '../../shared/work-lock-token.js';
 
@@ -79,7 +81,10 @@ export type AckOrchestrationItem = (
 ) => Promise<AckOrchestrationOutcome>;
 
 /**
- * One call of the schema's `ack_orchestration_item` function (migration 0003's overload, which
+ * A plain step of a held instance (`isPlainStep`, ack-held-step.ts) and a new instance's first
+ * turn (`isFirstTurn`, ack-first-turn.ts) are committed by one plain SQL statement each with
+ * the same effects; every other ack is
+ * one call of the schema's `ack_orchestration_item` function (migration 0003's overload, which
  * is 0002's plus the fleet fields): one round trip,
  * one transaction, all or nothing. Claim indexes and worker item types are checked here first
  * (a bad one sends nothing). Then, in order:
@@ -130,6 +135,8 @@ export type AckOrchestrationItem = (
 export function prepareAckOrchestrationItem(ctx: StatementContext): AckOrchestrationItem {
   const placeholders = Array.from({ length: 45 }, (_, i) => `$${i + 1}`).join(', ');
   const sql = `SELECT * FROM ${ctx.schema.quoted}.ack_orchestration_item(${placeholders})`;
+  const plainStep = plainStepStatement(ctx);
+  const firstTurn = firstTurnStatement(ctx);
 
   function activities(items: readonly WorkItem[]): WorkItemOfType<'ActivityExecute'>[] {
     return items.map((item) => {
@@ -187,67 +194,99 @@ export function prepareAckOrchestrationItem(ctx: StatementContext): AckOrchestra
     const kv = kvOperations(delta);
     let rows: AckRow[];
     try {
-      rows = (
-        await db.query<AckRow>(
-          sql,
-          [
-            token,
-            now,
-            ack.executionId,
-            metadata.orchestrationName ?? null,
-            metadata.orchestrationVersion ?? null,
-            metadata.parentInstanceId ?? null,
-            metadata.pinnedDuroxideVersion ?? null,
-            metadata.status ?? null,
-            metadata.status === undefined ? null : (metadata.output ?? null),
-            metadata.customStatus !== undefined,
-            metadata.customStatus?.value ?? null,
-            delta.map((e) => e.eventId),
-            delta.map((e) => e.type),
-            delta.map((e) => JSON.stringify(e)),
-            workers.map((w) => w.instance),
-            workers.map((w) => w.executionId),
-            workers.map((w) => w.id),
-            workers.map((w) => w.name),
-            workers.map((w) => JSON.stringify(w)),
-            workers.map((w) => w.sessionId ?? null),
-            workers.map((w) => w.tag ?? null),
-            workers.map((_, i) => claims.get(i) ?? null),
-            options.claimWorkItems === undefined
-              ? null
-              : now + options.claimWorkItems.lockTimeoutMs,
-            [...completed],
-            cancelled.map((c) => c.instanceId),
-            cancelled.map((c) => c.executionId),
-            cancelled.map((c) => c.activityId),
-            orchestratorRows.map((r) => targetInstance(r.item)),
-            orchestratorRows.map((r) => r.item.type),
-            orchestratorRows.map((r) => JSON.stringify(r.item)),
-            orchestratorRows.map((r) => r.visibleAt),
-            kv.map((op) => op.op),
-            kv.map((op) => op.key),
-            kv.map((op) => op.value),
-            kv.map((op) => op.updatedAt),
-            options.keepLock === undefined ? null : now + options.keepLock.lockTimeoutMs,
-            // Only commits others may act on are broadcast: a held instance's step is not.
-            orchestratorRows.length > 0 ||
-              workers.length > claims.size ||
-              metadata.status !== undefined ||
-              metadata.customStatus !== undefined ||
-              metadata.orchestrationName !== undefined ||
-              ack.reopen !== undefined,
-            ctx.schema.channel,
-            encodeSignals(ctx.origin, signals),
-            metadata.historyFormat ?? null,
-            metadata.versionPin !== undefined,
-            metadata.versionPin?.value ?? null,
-            metadata.consumedNextVersion ?? null,
-            ack.reopen?.failedEventId ?? null,
-            ack.reopen?.version ?? null,
-          ],
-          true,
-        )
-      ).rows;
+      // The hot paths (a held instance's step, a new instance's first turn) in one plain
+      // statement each; 'slow' wrote nothing.
+      const input = {
+        token,
+        now,
+        ack,
+        options,
+        workers,
+        workerTokens: workers.map((_, i) => claims.get(i) ?? null),
+        payload: encodeSignals(ctx.origin, signals),
+      };
+      if (isPlainStep(ack, workers, claims.size, kv.length)) {
+        rows = (await db.query<AckRow>(plainStep.sql, plainStep.values(input), true)).rows;
+      } else if (isFirstTurn(ack, kv.length)) {
+        const orchestratorInput = orchestratorRows.map((r) => ({
+          instance: targetInstance(r.item),
+          type: r.item.type,
+          item: JSON.stringify(r.item),
+          visibleAt: r.visibleAt,
+        }));
+        rows = (
+          await db.query<AckRow>(
+            firstTurn.sql,
+            firstTurn.values({ ...input, orchestratorRows: orchestratorInput }),
+            true,
+          )
+        ).rows;
+      } else {
+        rows = [];
+      }
+      if (rows[0]?.outcome === 'slow' || rows.length === 0) {
+        rows = (
+          await db.query<AckRow>(
+            sql,
+            [
+              token,
+              now,
+              ack.executionId,
+              metadata.orchestrationName ?? null,
+              metadata.orchestrationVersion ?? null,
+              metadata.parentInstanceId ?? null,
+              metadata.pinnedDuroxideVersion ?? null,
+              metadata.status ?? null,
+              metadata.status === undefined ? null : (metadata.output ?? null),
+              metadata.customStatus !== undefined,
+              metadata.customStatus?.value ?? null,
+              delta.map((e) => e.eventId),
+              delta.map((e) => e.type),
+              delta.map((e) => JSON.stringify(e)),
+              workers.map((w) => w.instance),
+              workers.map((w) => w.executionId),
+              workers.map((w) => w.id),
+              workers.map((w) => w.name),
+              workers.map((w) => JSON.stringify(w)),
+              workers.map((w) => w.sessionId ?? null),
+              workers.map((w) => w.tag ?? null),
+              workers.map((_, i) => claims.get(i) ?? null),
+              options.claimWorkItems === undefined
+                ? null
+                : now + options.claimWorkItems.lockTimeoutMs,
+              [...completed],
+              cancelled.map((c) => c.instanceId),
+              cancelled.map((c) => c.executionId),
+              cancelled.map((c) => c.activityId),
+              orchestratorRows.map((r) => targetInstance(r.item)),
+              orchestratorRows.map((r) => r.item.type),
+              orchestratorRows.map((r) => JSON.stringify(r.item)),
+              orchestratorRows.map((r) => r.visibleAt),
+              kv.map((op) => op.op),
+              kv.map((op) => op.key),
+              kv.map((op) => op.value),
+              kv.map((op) => op.updatedAt),
+              options.keepLock === undefined ? null : now + options.keepLock.lockTimeoutMs,
+              // Only commits others may act on are broadcast: a held instance's step is not.
+              orchestratorRows.length > 0 ||
+                workers.length > claims.size ||
+                metadata.status !== undefined ||
+                metadata.customStatus !== undefined ||
+                metadata.orchestrationName !== undefined ||
+                ack.reopen !== undefined,
+              ctx.schema.channel,
+              encodeSignals(ctx.origin, signals),
+              metadata.historyFormat ?? null,
+              metadata.versionPin !== undefined,
+              metadata.versionPin?.value ?? null,
+              metadata.consumedNextVersion ?? null,
+              ack.reopen?.failedEventId ?? null,
+              ack.reopen?.version ?? null,
+            ],
+            true,
+          )
+        ).rows;
+      }
     } catch (error) {
       if (!isUniqueViolation(error)) throw error;
       const detail = (error as { detail?: unknown }).detail;

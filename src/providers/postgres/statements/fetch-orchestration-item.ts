@@ -26,6 +26,7 @@ import {
   ORPHAN_RETRY_DELAY_MS,
 } from '../../shared/orchestration-batch.js';
 import type { Queryable } from '../database.js';
+import { firstCandidateSql, type FirstCandidateRow } from './fetch-first-candidate.js';
 import type { StatementContext } from './statement-context.js';
 import { table } from './statement-context.js';
 
@@ -64,7 +65,9 @@ interface FetchedRow {
 }
 
 /**
- * Steps 1–7 run inside the schema's `fetch_orchestration_item` function (migration 0001, and
+ * First, one plain statement takes the first candidate (fetch-first-candidate.ts, the same
+ * rules as the function for its first candidate); when that candidate was taken meanwhile,
+ * or is an orphan or had nothing left to mark, the function runs. Its steps 1–7 run inside the schema's `fetch_orchestration_item` function (migration 0001, and
  * its 0003 overload used here, which adds the history-format filter), one
  * round trip, as one READ COMMITTED transaction — the shape of duroxide-pg's fetch:
  *
@@ -104,6 +107,7 @@ export function prepareFetchOrchestrationItem(ctx: StatementContext): FetchOrche
     SELECT 'k', NULL, value, key, last_updated_at_ms FROM ${table(ctx, 'kv_store')} WHERE instance_id = $1
     ORDER BY part, event_id`;
   const lockKeyPrefix = `${ctx.schema.name}:`;
+  const firstSql = firstCandidateSql(ctx);
   // Gives a fetched batch back as if never fetched (attempt undone).
   const releaseSql = `
     WITH released AS (
@@ -185,22 +189,46 @@ export function prepareFetchOrchestrationItem(ctx: StatementContext): FetchOrche
 
   return async (db, options, now) => {
     const token = randomUUID();
-    const { rows } = await db.query<FetchedRow>(
-      fetchSql,
-      [
-        now,
-        now + options.lockTimeoutMs,
-        token,
-        [...(options.excludeInstances ?? [])],
-        lockKeyPrefix,
-        MAX_CANDIDATES_PER_FETCH,
-        CANDIDATE_ROWS,
-        ORPHAN_MAX_AGE_MS,
-        ORPHAN_RETRY_DELAY_MS,
-        options.maxHistoryFormat ?? null,
-      ],
-      true,
-    );
+    const excluded = [...(options.excludeInstances ?? [])];
+    // The first candidate with one plain statement; the function for everything else.
+    const first = (
+      await db.query<FirstCandidateRow>(
+        firstSql,
+        [
+          now,
+          now + options.lockTimeoutMs,
+          token,
+          excluded,
+          lockKeyPrefix,
+          options.maxHistoryFormat ?? null,
+        ],
+        true,
+      )
+    ).rows[0];
+    if (first === undefined || first.outcome === 'none') return null;
+    let rows: FetchedRow[] = first.outcome === 'ok' ? [first] : [];
+    if (first.outcome !== 'ok') {
+      // 'empty' / 'orphan' hold the lock: give the batch back (attempt undone) first.
+      if (first.outcome !== 'busy') await db.query(releaseSql, [token]);
+      rows = (
+        await db.query<FetchedRow>(
+          fetchSql,
+          [
+            now,
+            now + options.lockTimeoutMs,
+            token,
+            excluded,
+            lockKeyPrefix,
+            MAX_CANDIDATES_PER_FETCH,
+            CANDIDATE_ROWS,
+            ORPHAN_MAX_AGE_MS,
+            ORPHAN_RETRY_DELAY_MS,
+            options.maxHistoryFormat ?? null,
+          ],
+          true,
+        )
+      ).rows;
+    }
     const row = rows[0];
     if (row === undefined) return null;
     try {
