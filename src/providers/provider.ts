@@ -39,6 +39,9 @@ import type {
   AuditQuery,
   NodeRecord,
   InstanceVersionChange,
+  PoisonedItemReport,
+  PoisonedItemQuery,
+  PoisonedItemPage,
 } from './provider-records.js';
 
 export { EXECUTION_STATUSES, INSTANCE_COUNT_GROUP_BYS } from './provider-records.js';
@@ -64,8 +67,27 @@ export type {
   AuditQuery,
   NodeRecord,
   InstanceVersionChange,
+  PoisonedQueue,
+  PoisonedItemReport,
+  PoisonedItemRecord,
+  PoisonedItemQuery,
+  PoisonedItemPage,
 } from './provider-records.js';
 export type { StoredVersionPolicy };
+
+/**
+ * Fetch options both queues share: rows the fetch cannot process are quarantined
+ * (docs/reliability.md) — moved to the provider's poisoned items, reported, never fetched again.
+ */
+export interface PoisonHandling {
+  /**
+   * Rows whose stored work item is larger than this many bytes are quarantined without being
+   * loaded. Absent: no size limit. Rows that do not decode as work items are quarantined always.
+   */
+  readonly maxItemBytes?: number | undefined;
+  /** Called once per quarantined row after the fetch committed (the runtime logs it). */
+  readonly onPoisoned?: ((report: PoisonedItemReport) => void) | undefined;
+}
 
 /** One locked batch of orchestrator messages for one instance. */
 export interface OrchestrationItem {
@@ -126,7 +148,7 @@ export interface CachedHistoryHint {
   readonly instanceCreatedAt: number;
 }
 
-export interface FetchOrchestrationOptions {
+export interface FetchOrchestrationOptions extends PoisonHandling {
   readonly lockTimeoutMs: number;
   /** Long-poll budget; short-polling providers return at once. */
   readonly pollTimeoutMs?: number;
@@ -242,7 +264,7 @@ export type TagFilter =
   | { readonly tags: readonly string[] }
   | { readonly defaultAnd: readonly string[] };
 
-export interface FetchWorkOptions {
+export interface FetchWorkOptions extends PoisonHandling {
   readonly lockTimeoutMs: number;
   readonly pollTimeoutMs?: number;
   /** Default `'defaultOnly'`. */
@@ -492,6 +514,11 @@ export interface ManagementStore {
     filter: InstanceQueryFilter,
     groupBy: InstanceCountGroupBy,
   ): Promise<InstanceCount[]>;
+  /**
+   * Rows the fetches quarantined (see {@link PoisonHandling}), newest first, paged.
+   * @throws InvalidInputError for a `limit` outside 1–1000 or a cursor this provider did not make.
+   */
+  listPoisonedItems(query: PoisonedItemQuery): Promise<PoisonedItemPage>;
 }
 
 /** Capability `fleet`: version policies, audit log, node registry, per-instance version targets. @public (for provider authors) */
@@ -562,6 +589,7 @@ export const CAPABILITY_METHOD_NAMES: {
     'getOrchestrationStats',
     'queryInstances',
     'countInstances',
+    'listPoisonedItems',
   ],
   fleet: [
     'setVersionPolicy',

@@ -155,6 +155,7 @@ describe('SqliteProvider', () => {
             [3, 'management-indexes'],
             [4, 'kv-and-sessions'],
             [5, 'fleet'],
+            [7, 'poisoned-items'],
           ],
         );
         assert.equal(rows.at(-1)?.version, LATEST_SCHEMA_VERSION);

@@ -15,6 +15,7 @@ import { prepareFetchOrchestrationItem } from './statements/fetch-orchestration-
 import { prepareFetchWorkItem } from './statements/fetch-work-item.js';
 import { prepareNextOrchestratorVisibleAt } from './statements/next-orchestrator-visible-at.js';
 import { prepareNodes } from './statements/nodes.js';
+import { preparePoisonedItems } from './statements/poisoned-items.js';
 import { prepareExecutionPruning } from './statements/prune-executions.js';
 import { prepareInstanceQueries } from './statements/query-instances.js';
 import { prepareReadHistory } from './statements/read-history.js';
@@ -61,6 +62,7 @@ export function prepareOperations(ctx: StatementContext) {
     audit: prepareAuditLog(ctx),
     nodes: prepareNodes(ctx),
     setInstanceVersion: prepareSetInstanceVersion(ctx),
+    poisoned: preparePoisonedItems(ctx),
   };
 }
 

@@ -29,6 +29,8 @@ import type {
   InstanceQueryFilter,
   InstanceRecord,
   InstanceRecordPage,
+  PoisonedItemPage,
+  PoisonedItemQuery,
   InstanceSelectionFilter,
   InstanceVersionChange,
   KvEntryRecord,
@@ -412,6 +414,10 @@ export class SqliteProvider implements CompleteProvider {
     groupBy: InstanceCountGroupBy,
   ): Promise<InstanceCount[]> {
     return this.#run('countInstances', (ops) => ops.queries.countInstances(filter, groupBy));
+  }
+
+  async listPoisonedItems(query: PoisonedItemQuery): Promise<PoisonedItemPage> {
+    return this.#run('listPoisonedItems', (ops) => ops.poisoned.list(query));
   }
 
   // ----- fleet (transactions of their own, not group-committed: rare, operator-paced) -----

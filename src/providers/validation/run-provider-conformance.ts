@@ -33,6 +33,7 @@ import { registerOrchestrationAckCases } from './cases/orchestration-ack-cases.j
 import { registerOrchestrationLockCases } from './cases/orchestration-lock-cases.js';
 import { registerOrchestratorQueueCases } from './cases/orchestrator-queue-cases.js';
 import { registerOrphanCases } from './cases/orphan-cases.js';
+import { registerPoisonedItemCases } from './cases/poisoned-item-cases.js';
 import { registerProviderSignalCases } from './cases/provider-signal-cases.js';
 import { registerPruneCases } from './cases/prune-cases.js';
 import { registerSessionCases } from './cases/session-cases.js';
@@ -87,6 +88,7 @@ export function runProviderConformance(options: ProviderConformanceOptions): voi
     registerPruneCases(management);
     registerManagementMetricsCases(management);
     registerInstanceQueryCases(management);
+    registerPoisonedItemCases(management);
     registerFleetCases(fleet);
     registerFleetTurnCases(fleet);
     test('every case the skip list names exists', () => {

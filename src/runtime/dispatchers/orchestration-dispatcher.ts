@@ -16,6 +16,7 @@ import type {
   AuditEntryInput,
   LockedOrchestrationItem,
   OrchestrationItem,
+  PoisonHandling,
   Provider,
 } from '../../providers/provider.js';
 import { DeferralList } from '../deferral-list.js';
@@ -46,6 +47,7 @@ import {
   type ResumeDeps,
 } from './operator-requests.js';
 import { poisonAck, storedEventCount, type PoisonedBatch } from './poison.js';
+import { poisonHandling } from './poison-handling.js';
 import { TurnCommitter } from './turn-commit.js';
 import type { VersionDecider } from './version-stamping.js';
 
@@ -71,6 +73,7 @@ export interface OrchestrationDispatcherDeps {
 
 export class OrchestrationDispatcher {
   readonly #d: OrchestrationDispatcherDeps;
+  readonly #fetchPoison: PoisonHandling;
   readonly #commit: TurnCommitter;
   readonly #holds: LocalActivityHolds;
   /** Instances whose code this runtime lacks, left to other nodes for a while. */
@@ -78,6 +81,7 @@ export class OrchestrationDispatcher {
 
   constructor(deps: OrchestrationDispatcherDeps) {
     this.#d = deps;
+    this.#fetchPoison = poisonHandling(deps.options.limits.maxPayloadBytes, deps.logger);
     this.#commit = new TurnCommitter(deps);
     this.#holds = new LocalActivityHolds({ ...deps, commit: this.#commit });
   }
@@ -94,6 +98,7 @@ export class OrchestrationDispatcher {
       cachedHistory: (instanceId) => cache.hint(instanceId),
       excludeInstances: this.#deferred.active(),
       maxHistoryFormat: this.#d.options.historyFormat,
+      ...this.#fetchPoison,
     });
   }
 

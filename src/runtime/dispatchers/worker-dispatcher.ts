@@ -15,7 +15,12 @@ import type { ErrorDetails } from '../../core/errors/error-details.js';
 import { encodePayload } from '../../core/validation/arguments.js';
 import { errorMessage, errorName } from '../../core/errors/error-to-details.js';
 import { isDuroxideError } from '../../core/errors/duroxide-error.js';
-import type { LockedWorkItem, Provider, TagFilter } from '../../providers/provider.js';
+import type {
+  LockedWorkItem,
+  PoisonHandling,
+  Provider,
+  TagFilter,
+} from '../../providers/provider.js';
 import { ActivityContext } from '../activity-context.js';
 import { DeferralList } from '../deferral-list.js';
 import type { Logger } from '../logger.js';
@@ -25,6 +30,7 @@ import type { ActivityRegistry } from '../registry.js';
 import type { SessionTracker } from '../session-tracker.js';
 import { SYSCALL_GET_KV_VALUE } from '../../core/syscall-names.js';
 import { keepLockRenewed } from './lock-renewal.js';
+import { poisonHandling } from './poison-handling.js';
 import { WorkerSlots } from './worker-slots.js';
 
 const TARGET = 'duroxide::runtime::worker';
@@ -49,6 +55,7 @@ const DURATION_SMOOTHING = 0.2;
 
 export class WorkerDispatcher {
   readonly #d: WorkerDispatcherDeps;
+  readonly #poison: PoisonHandling;
   /** Running activities by `instance|execution|activityId`, to cancel them at once. */
   readonly #running = new Map<string, AbortController>();
   /** Activity names this runtime lacks, left to other nodes for a while. */
@@ -65,6 +72,7 @@ export class WorkerDispatcher {
 
   constructor(deps: WorkerDispatcherDeps) {
     this.#d = deps;
+    this.#poison = poisonHandling(deps.options.limits.maxPayloadBytes, deps.logger);
     this.slots = new WorkerSlots(deps.options.workerConcurrency, deps.onCapacity);
   }
 
@@ -151,6 +159,7 @@ export class WorkerDispatcher {
       lockTimeoutMs: options.workerLockTimeoutMs,
       tagFilter: options.workerTagFilter,
       excludeActivities: this.#deferred.active(),
+      ...this.#poison,
       // At the session cap, take only work that needs no new session.
       ...(sessions.isSupported && sessions.hasCapacity
         ? {

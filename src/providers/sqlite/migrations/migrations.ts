@@ -8,6 +8,7 @@ import { MIGRATION_0002_WORKER_ACTIVITY_NAME } from './0002-worker-activity-name
 import { MIGRATION_0003_MANAGEMENT_INDEXES } from './0003-management-indexes.js';
 import { MIGRATION_0004_KV_AND_SESSIONS } from './0004-kv-and-sessions.js';
 import { MIGRATION_0005_FLEET } from './0005-fleet.js';
+import { MIGRATION_0007_POISONED_ITEMS } from './0007-poisoned-items.js';
 
 /** Ascending by version; append new migrations, never reorder or edit released ones. */
 export const MIGRATIONS: readonly Migration[] = [
@@ -16,6 +17,8 @@ export const MIGRATIONS: readonly Migration[] = [
   MIGRATION_0003_MANAGEMENT_INDEXES,
   MIGRATION_0004_KV_AND_SESSIONS,
   MIGRATION_0005_FLEET,
+  // 0006 is another branch's; versions only need to ascend.
+  MIGRATION_0007_POISONED_ITEMS,
 ];
 
 /** The schema version a database has after all known migrations ran. */
