@@ -79,6 +79,8 @@ export type {
   OrchestrationStatus,
   PruneOptions,
   PruneResult,
+  PoisonedItemRecord,
+  PoisonedItemsPage,
   QueueDepths,
   SystemMetrics,
   SystemStats,

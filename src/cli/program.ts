@@ -12,6 +12,7 @@ import { CliError, EXIT_CODES, type ExitCode } from './cli-error.js';
 import { registerBulkCommand } from './commands/bulk.js';
 import { registerFleetCommands } from './commands/fleet.js';
 import { registerInstanceCommands } from './commands/instances.js';
+import { registerPoisonedCommand } from './commands/poisoned.js';
 import { registerReplayCheckCommand } from './commands/replay-check.js';
 import { registerServeCommands } from './commands/serve.js';
 
@@ -34,6 +35,7 @@ function buildProgram(io: CliIo): Command {
   registerInstanceCommands(program, ctx);
   registerBulkCommand(program, ctx);
   registerFleetCommands(program, ctx);
+  registerPoisonedCommand(program, ctx);
   registerServeCommands(program, ctx);
   registerReplayCheckCommand(program, ctx);
   for (const command of leaves(program)) {

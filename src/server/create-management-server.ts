@@ -20,6 +20,7 @@ import { registerFleetRoutes } from './routes/fleet.js';
 import { registerInstanceActionRoutes } from './routes/instance-actions.js';
 import { registerInstanceHistoryRoutes } from './routes/instance-history.js';
 import { registerInstanceReadRoutes } from './routes/instances.js';
+import { registerPoisonedRoutes } from './routes/poisoned.js';
 import { registerStreamRoutes } from './routes/stream.js';
 import { registerSystemRoutes } from './routes/system.js';
 import { registerUpgradeInstanceRoutes } from './routes/upgrade-instances.js';
@@ -212,6 +213,7 @@ export function createManagementServer(options: ManagementServerOptions): Manage
   registerFleetRoutes(app, deps);
   registerUpgradeInstanceRoutes(app, deps);
   registerStreamRoutes(app, deps);
+  registerPoisonedRoutes(app, deps);
 
   const documentConfig = {
     openapi: '3.1.0',

@@ -126,20 +126,18 @@ export interface PoisonedRow {
 
 /** A page from up to `limit + 1` rows read newest first. */
 export function poisonedPage(rows: readonly PoisonedRow[], limit: number): PoisonedItemPage {
-  const items = rows.slice(0, limit).map(
-    (r): PoisonedItemRecord => ({
-      poisonId: Number(r.id),
-      queue: r.queue === 'worker' ? 'worker' : 'orchestrator',
-      instanceId: r.instance_id ?? undefined,
-      itemType: r.item_type ?? undefined,
-      reason: r.reason,
-      sizeBytes: Number(r.size_bytes),
-      attemptCount: r.attempt_count,
-      enqueuedAt: Number(r.enqueued_at),
-      poisonedAt: Number(r.poisoned_at),
-      preview: r.preview,
-    }),
-  );
+  const items = rows.slice(0, limit).map((r): PoisonedItemRecord => ({
+    poisonId: Number(r.id),
+    queue: r.queue === 'worker' ? 'worker' : 'orchestrator',
+    instanceId: r.instance_id ?? undefined,
+    itemType: r.item_type ?? undefined,
+    reason: r.reason,
+    sizeBytes: Number(r.size_bytes),
+    attemptCount: r.attempt_count,
+    enqueuedAt: Number(r.enqueued_at),
+    poisonedAt: Number(r.poisoned_at),
+    preview: r.preview,
+  }));
   const last = items.at(-1);
   return {
     items,

@@ -24,6 +24,7 @@ const SERVER_FEATURES = [
   'audit',
   'upgrades',
   'metrics',
+  'poisoned',
 ] as const;
 
 export function registerSystemRoutes(app: ManagementApp, deps: RouteDeps): void {

@@ -256,7 +256,9 @@ export function prepareFetchOrchestrationItem(db: Database.Database): FetchOrche
     const messages: WorkItem[] = [];
     for (const row of rows) {
       const decoded =
-        row.work_item === null ? tooLargeReason(row.size_bytes, maxBytes) : decodeWorkItem(row.work_item);
+        row.work_item === null
+          ? tooLargeReason(row.size_bytes, maxBytes)
+          : decodeWorkItem(row.work_item);
       if (typeof decoded !== 'string') {
         kept.push(row);
         messages.push(decoded);
@@ -291,12 +293,22 @@ export function prepareFetchOrchestrationItem(db: Database.Database): FetchOrche
         if (takeLock.run({ instanceId, token, lockedUntil, now }).changes !== 1) return null;
         if (markRows.run({ instanceId, token, lockedUntil, now }).changes === 0) {
           // The id read back differs from the stored one: nothing matches it, ever.
-          const report = poisoned.quarantine('orchestrator', candidate.id, UNMATCHED_ID_REASON, now);
+          const report = poisoned.quarantine(
+            'orchestrator',
+            candidate.id,
+            UNMATCHED_ID_REASON,
+            now,
+          );
           if (report !== undefined) reports.push(report);
           releaseLock.run({ token });
           continue;
         }
-        const { kept: rows, messages } = readBatch(selectMarked.all({ token, maxBytes }), maxBytes, now, reports);
+        const { kept: rows, messages } = readBatch(
+          selectMarked.all({ token, maxBytes }),
+          maxBytes,
+          now,
+          reports,
+        );
         if (rows.length === 0) {
           releaseLock.run({ token });
           continue;

@@ -125,7 +125,9 @@ export function prepareFetchWorkItem(db: Database.Database): FetchWorkItem {
     ): LockedWorkItem | null => {
       const session = options.session;
       const maxBytes = options.maxItemBytes ?? -1;
-      const statement = selectCandidate.get(`${kind}/${session === undefined ? 'unrouted' : 'routed'}`);
+      const statement = selectCandidate.get(
+        `${kind}/${session === undefined ? 'unrouted' : 'routed'}`,
+      );
       const params: CandidateParams = {
         now,
         tags: JSON.stringify(tags),
@@ -139,7 +141,9 @@ export function prepareFetchWorkItem(db: Database.Database): FetchWorkItem {
         row = statement?.get(params);
         if (row === undefined) return null;
         const decoded =
-          row.work_item === null ? tooLargeReason(row.size_bytes, maxBytes) : decodeWorkItem(row.work_item);
+          row.work_item === null
+            ? tooLargeReason(row.size_bytes, maxBytes)
+            : decodeWorkItem(row.work_item);
         if (typeof decoded !== 'string') item = decoded;
         else {
           const report = poisoned.quarantine('worker', row.id, decoded, now);

@@ -20,7 +20,12 @@ export interface PoisonedItems {
    * Moves queue row `id` to `poisoned_items` with `reason` (inside the caller's transaction);
    * returns the report, or undefined when the row is gone.
    */
-  quarantine(queue: PoisonedQueue, id: number, reason: string, now: number): PoisonedItemReport | undefined;
+  quarantine(
+    queue: PoisonedQueue,
+    id: number,
+    reason: string,
+    now: number,
+  ): PoisonedItemReport | undefined;
   list(query: PoisonedItemQuery): PoisonedItemPage;
 }
 
