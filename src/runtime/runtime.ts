@@ -42,6 +42,7 @@ import { WorkerDispatcher } from './dispatchers/worker-dispatcher.js';
 import { FleetView, type SelfNode } from '../client/fleet-view.js';
 import { checkProvider, hasCapability } from '../client/provider-capabilities.js';
 import { NodeHeartbeat } from './node-heartbeat.js';
+import { CodeWatchdog } from './code-watchdog.js';
 import { hostname } from 'node:os';
 
 /** Worker-queue fetching loops per runtime (activities run in the background, up to workerConcurrency). */
@@ -67,6 +68,9 @@ export class Runtime {
   #unsubscribe: (() => void) | undefined;
   #sessions: SessionTracker | undefined;
   #heartbeat: NodeHeartbeat | undefined;
+  /** Stops runaway orchestration code; set once its thread is up (code-watchdog.ts). */
+  #watchdog: CodeWatchdog | undefined;
+  #watchdogStarting: Promise<CodeWatchdog | undefined> | undefined;
   readonly #fleet: FleetView;
   readonly #nodeId: string;
 
@@ -242,6 +246,18 @@ export class Runtime {
       onCapacity: () => workWaker.wake(),
     });
     const worker = this.#worker;
+    if (
+      this.#options.orchestrationCodeTimeoutMs > 0 &&
+      this.#options.orchestrationConcurrency > 0
+    ) {
+      // Awaited: code looping before the thread is connected would block the connection itself.
+      this.#watchdogStarting = CodeWatchdog.start(
+        this.#options.orchestrationCodeTimeoutMs,
+        this.#logger,
+      );
+      this.#watchdog = await this.#watchdogStarting;
+    }
+    const watchdogOf = (): CodeWatchdog | undefined => this.#watchdog;
     const orchestration = new OrchestrationDispatcher({
       provider: this.#provider,
       worker,
@@ -251,6 +267,9 @@ export class Runtime {
       logger: this.#logger,
       metrics: this.#metrics,
       versions: { fleet: this.#fleet, self },
+      get watchdog() {
+        return watchdogOf();
+      },
     });
     this.#orchestration = orchestration;
     const onFetchError = (): void => {
@@ -332,6 +351,8 @@ export class Runtime {
       );
     }
     await this.#heartbeat?.stop();
+    await (await this.#watchdogStarting)?.stop();
+    this.#watchdog = undefined;
     this.#cache.clear();
     this.#state = 'stopped';
     this.#logger.info(TARGET, 'runtime stopped', { runtimeId: this.#runtimeId });

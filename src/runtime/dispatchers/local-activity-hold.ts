@@ -22,6 +22,7 @@ import type {
   Provider,
 } from '../../providers/provider.js';
 import { drainMicrotasks } from '../engine-factory.js';
+import type { CodeWatchdog } from '../code-watchdog.js';
 import type { InstanceCache } from '../instance-cache.js';
 import type { Logger } from '../logger.js';
 import type { RuntimeMetrics } from '../metrics.js';
@@ -119,6 +120,7 @@ export interface LocalActivityHoldsDeps {
   readonly metrics: RuntimeMetrics;
   readonly versions: VersionDecider;
   readonly commit: TurnCommitter;
+  readonly watchdog?: CodeWatchdog | undefined;
 }
 
 /** Commits turns and holds instances for their local activities. */
@@ -297,7 +299,13 @@ export class LocalActivityHolds {
           if (hold.runs.size === 0) break;
           continue;
         }
-        const result = await engine.runTurn(completions);
+        // Watched like a fetched turn; stopped code ends the hold (the retry then fails it).
+        const guard = this.#d.watchdog?.arm(instanceId);
+        const result = await (guard === undefined
+          ? engine.runTurn(completions)
+          : Promise.race([engine.runTurn(completions), guard.aborted]).finally(() =>
+              guard.disarm(),
+            ));
         if (
           !(await this.#commitTurn(hold, { result, start: undefined, extraItems: [], local: true }))
         )
