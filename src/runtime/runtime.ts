@@ -5,7 +5,7 @@
  * @module
  */
 import { randomBytes } from 'node:crypto';
-import { ConfigurationError, ERROR_CODES } from '../core/errors/duroxide-error.js';
+import { ConfigurationError, ERROR_CODES, isDuroxideError } from '../core/errors/duroxide-error.js';
 import type { OrchestrationHandler } from '../core/replay/orchestration-handler.js';
 import { DEFAULT_VERSION } from '../core/versioning/semver.js';
 import { DUROXIDE_VERSION } from '../core/version.js';
@@ -201,6 +201,16 @@ export class Runtime {
       );
     }
     this.#state = 'running';
+    try {
+      // A store that can never answer (a closed provider) fails the start instead of leaving
+      // dispatchers warning forever; a transient failure (a database restarting) does not.
+      await this.#provider.nextOrchestratorVisibleAt();
+    } catch (error) {
+      if (!isDuroxideError(error) || !error.retryable) {
+        this.#state = 'created';
+        throw error;
+      }
+    }
     const provider = this.#provider;
     if (hasCapability(provider, 'fleet')) {
       this.#heartbeat = new NodeHeartbeat({

@@ -569,8 +569,14 @@ describe('options and restarts', () => {
       { localActivityHoldMs: -1 },
       /runtime option localActivityHoldMs must be an integer from 0 to 2147483647, got -1/,
     );
-    rejects({ localActivityHoldMs: 1.5 }, /localActivityHoldMs must be an integer from 0 to 2147483647/);
-    rejects({ localActivityHoldMs: '100' }, /localActivityHoldMs must be an integer from 0 to 2147483647/);
+    rejects(
+      { localActivityHoldMs: 1.5 },
+      /localActivityHoldMs must be an integer from 0 to 2147483647/,
+    );
+    rejects(
+      { localActivityHoldMs: '100' },
+      /localActivityHoldMs must be an integer from 0 to 2147483647/,
+    );
     assert.ok(
       new Runtime(provider, { localActivities: false, localActivityHoldMs: 0 }) instanceof Runtime,
     );

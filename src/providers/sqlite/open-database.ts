@@ -3,6 +3,7 @@
  * @module
  */
 import Database from 'better-sqlite3';
+import { ProviderError } from '../../core/errors/duroxide-error.js';
 import { MEMORY_LOCATION } from './sqlite-url.js';
 
 /**
@@ -25,7 +26,21 @@ const BUSY_TIMEOUT_MS = 10_000;
  * provider maintains consistency inside its own transactions.
  */
 export function openDatabase(location: string): Database.Database {
-  const db = new Database(location, { timeout: BUSY_TIMEOUT_MS });
+  let db: Database.Database;
+  try {
+    db = new Database(location, { timeout: BUSY_TIMEOUT_MS });
+  } catch (error) {
+    // A path SQLite cannot open at all stays that way however often it is retried.
+    if ((error as { code?: unknown } | null)?.code !== 'SQLITE_CANTOPEN') throw error;
+    throw new ProviderError(
+      'open',
+      `cannot open '${location}' as a SQLite database (SQLITE_CANTOPEN): it is a directory, its ` +
+        'directory does not exist, or this process may not read and write it; pass the path of a ' +
+        'database file in an existing, writable directory',
+      false,
+      error,
+    );
+  }
   try {
     db.pragma(`busy_timeout = ${BUSY_TIMEOUT_MS}`);
     if (location !== MEMORY_LOCATION) {

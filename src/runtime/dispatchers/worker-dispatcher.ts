@@ -330,7 +330,34 @@ export class WorkerDispatcher {
       const cancelled = new Promise<'cancelled'>((resolve) => {
         controller.signal.addEventListener('abort', () => resolve('cancelled'), { once: true });
       });
-      const first = await Promise.race([run, cancelled]);
+      // The default activity timeout: a late attempt fails and its slot is freed (the code itself
+      // cannot be stopped; its signal aborts and its eventual result is ignored).
+      let timer: NodeJS.Timeout | undefined;
+      const timedOut =
+        options.activityTimeoutMs > 0
+          ? new Promise<'timedOut'>((resolve) => {
+              timer = setTimeout(() => resolve('timedOut'), options.activityTimeoutMs);
+            })
+          : undefined;
+      const first = await Promise.race(
+        timedOut === undefined ? [run, cancelled] : [run, cancelled, timedOut],
+      ).finally(() => clearTimeout(timer));
+      if (first === 'timedOut') {
+        controller.abort(new Error('activity timed out'));
+        metrics.activityAppErrors++;
+        logger.warn(TARGET, 'activity timed out; its worker slot is freed', {
+          instanceId: item.instance,
+          activityName: item.name,
+          timeoutMs: options.activityTimeoutMs,
+        });
+        return failure(
+          item,
+          appError(
+            `timeout: activity '${item.name}' did not finish within the runtime's activityTimeoutMs (${options.activityTimeoutMs} ms)`,
+            'Timeout',
+          ),
+        );
+      }
       if (first === 'cancelled') {
         renewal.stop();
         metrics.activityCancelled++;
