@@ -189,12 +189,15 @@ export class ProcessFixture {
     this.store = store;
   }
 
-  /** A fresh temp dir with a SQLite file; cleanup (kill children, close, delete) is registered on `t`. */
-  static create(t: TestContext): ProcessFixture {
+  /**
+   * A fresh temp dir with a SQLite file (in `dbDir` when given, e.g. a small tmpfs); cleanup
+   * (kill children, close, delete) is registered on `t`.
+   */
+  static create(t: TestContext, dbDir?: string): ProcessFixture {
     const dir = mkdtempSync(join(tmpdir(), 'duroxide-proc-'));
     return ProcessFixture.#register(
       t,
-      new ProcessFixture(dir, { kind: 'sqlite', file: join(dir, 'shared.db') }),
+      new ProcessFixture(dir, { kind: 'sqlite', file: join(dbDir ?? dir, 'shared.db') }),
     );
   }
 

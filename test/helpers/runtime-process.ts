@@ -24,7 +24,9 @@
  * - `DUROXIDE_RP_STEP_MS` — how long each `Step` activity sleeps (default 0);
  * - `DUROXIDE_RP_SHUTDOWN_MS` — timeout passed to `runtime.shutdown` on SIGTERM (default 5,000);
  * - `DUROXIDE_RP_OPTIONS` — JSON `RuntimeOptions` merged over the defaults below;
- * - `DUROXIDE_RP_ALS=1` — turn async hooks on (an AsyncLocalStorage) before the runtime starts.
+ * - `DUROXIDE_RP_ALS=1` — turn async hooks on (an AsyncLocalStorage) before the runtime starts;
+ * - `DUROXIDE_RP_CHAOS=1` — also register the chaos workload (`DUROXIDE_RP_V2=1`: with
+ *   CxCounter 2.0.0).
  *
  * `node --test .build/test` treats every .js file under a `test` directory as a test file, so
  * this module is also run directly by the test runner: without an IPC channel and the required
@@ -34,6 +36,7 @@
 import { AsyncLocalStorage } from 'node:async_hooks';
 import { appendFileSync, existsSync, readFileSync } from 'node:fs';
 import { setTimeout as sleep } from 'node:timers/promises';
+import { registerChaosWorkload } from '../chaos/chaos-workload.js';
 import { PostgresProvider } from '../../src/providers/postgres/postgres-provider.js';
 import {
   Runtime,
@@ -226,6 +229,9 @@ async function main(log: string): Promise<void> {
       : await PostgresProvider.connectWithSchema(pgUrl ?? '', pgSchema ?? 'public');
   const rt = new Runtime(provider, { logLevel: 'error', workerNodeId: proc, ...overrides });
   register(rt, log, proc);
+  if (process.env.DUROXIDE_RP_CHAOS === '1') {
+    registerChaosWorkload(rt, process.env.DUROXIDE_RP_V2 === '1');
+  }
 
   let stopping = false;
   process.on('SIGTERM', () => {
