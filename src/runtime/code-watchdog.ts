@@ -94,7 +94,7 @@ function checkpointFromJs(): Promise<void> {
 }
 
 /** Thrown (or delivered) when the watchdog stopped an instance's code. */
-export function codeTimeoutError(instanceId: string, timeoutMs: number): ConfigurationError {
+function codeTimeoutError(instanceId: string, timeoutMs: number): ConfigurationError {
   return new ConfigurationError(
     ERROR_CODES.ORCHESTRATION_CODE_TIMEOUT,
     `instance ${instanceId}: orchestration code ran more than ${timeoutMs} ms without yielding ` +

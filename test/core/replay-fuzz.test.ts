@@ -8,7 +8,6 @@ import assert from 'node:assert/strict';
 import { test } from 'node:test';
 import fc from 'fast-check';
 import { isDuroxideError } from '../../src/core/errors/duroxide-error.js';
-import type { HistoryEvent } from '../../src/core/history/history-event.js';
 import type { OrchestrationContext } from '../../src/core/context/orchestration-context.js';
 import { makeEngine } from '../helpers/engine-harness.js';
 
@@ -52,18 +51,15 @@ const historyArb = fc
     { maxLength: 10 },
   )
   .map((rows) =>
-    rows.map(
-      (r, i) =>
-        ({
-          eventId: r.eventId === 0 ? i + 1 : r.eventId,
-          instanceId: 'inst-1',
-          executionId: 1,
-          timestampMs: 1,
-          duroxideVersion: '0.1.0',
-          ...(r.sourceEventId === undefined ? {} : { sourceEventId: r.sourceEventId }),
-          ...r.kind,
-        }) as unknown as HistoryEvent,
-    ),
+    rows.map((r, i) => ({
+      eventId: r.eventId === 0 ? i + 1 : r.eventId,
+      instanceId: 'inst-1',
+      executionId: 1,
+      timestampMs: 1,
+      duroxideVersion: '0.1.0',
+      ...(r.sourceEventId === undefined ? {} : { sourceEventId: r.sourceEventId }),
+      ...r.kind,
+    })),
   );
 
 async function flow(ctx: OrchestrationContext): Promise<unknown> {

@@ -67,7 +67,7 @@ for (const kind of STORE_KINDS) {
           ),
           (options) => {
             try {
-              new Runtime(provider, { ...options, logLevel: 'off' } as RuntimeOptions);
+              new Runtime(provider, { ...options, logLevel: 'off' });
             } catch (error) {
               expectTyped(error);
             }

@@ -92,7 +92,7 @@ describe('runtime options', () => {
       [{ orchestrationCodeTimeoutMs: -1 }, /orchestrationCodeTimeoutMs must be an integer from 0/],
       [{ activityTimeoutMs: 1.5 }, /activityTimeoutMs must be an integer from 0/],
     ] as const) {
-      assert.throws(() => new Runtime(p, options as RuntimeOptions), pattern);
+      assert.throws(() => new Runtime(p, options), pattern);
     }
   });
 });

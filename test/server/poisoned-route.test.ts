@@ -7,7 +7,7 @@ import { spawn } from 'node:child_process';
 import { describe, test } from 'node:test';
 import { fileURLToPath } from 'node:url';
 import { eventually } from '../helpers/eventually.js';
-import { startManagementHarness, type Json } from '../helpers/management-harness.js';
+import { startManagementHarness } from '../helpers/management-harness.js';
 import { insertRawRow } from '../helpers/raw-queue-rows.js';
 import { STORE_KINDS, type TestStore } from '../helpers/test-store.js';
 
@@ -49,12 +49,16 @@ for (const kind of STORE_KINDS) {
       });
       const listed = await eventually('the bad row to be quarantined', async () => {
         const page = await h.api('GET', '/api/v1/poisoned?limit=10');
-        return page.body.items.length === 1 ? (page.body as Json) : undefined;
+        const body = page.body as {
+          items: { instanceId: string; queue: string; preview: string; reason: string }[];
+          nextCursor: string | null;
+        };
+        return body.items.length === 1 ? body : undefined;
       });
-      assert.equal(listed.items[0].instanceId, 'http-bad');
-      assert.equal(listed.items[0].queue, 'orchestrator');
-      assert.equal(listed.items[0].preview, '{oops');
-      assert.match(listed.items[0].reason, /not JSON/);
+      assert.equal(listed.items[0]?.instanceId, 'http-bad');
+      assert.equal(listed.items[0]?.queue, 'orchestrator');
+      assert.equal(listed.items[0]?.preview, '{oops');
+      assert.match(listed.items[0]?.reason, /not JSON/);
       assert.equal(listed.nextCursor, null);
 
       const run = await cliJson(['poisoned', ...h.storeArgs]);

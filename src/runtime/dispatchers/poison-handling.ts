@@ -17,7 +17,7 @@ const ENVELOPE_BYTES = 1024 * 1024;
  * event data, at most `maxPayloadBytes` of JSON), stored as a JSON string (escaping at most
  * doubles it), plus its envelope.
  */
-export function maxItemBytes(maxPayloadBytes: number): number {
+function maxItemBytes(maxPayloadBytes: number): number {
   return 2 * maxPayloadBytes + ENVELOPE_BYTES;
 }
 

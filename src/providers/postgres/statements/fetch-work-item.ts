@@ -3,7 +3,6 @@
  * @module
  */
 import { randomUUID } from 'node:crypto';
-import type { WorkItem } from '../../../core/history/work-item.js';
 import type {
   FetchWorkOptions,
   LockedWorkItem,
