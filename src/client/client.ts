@@ -14,7 +14,7 @@ import { waitForCompletion, waitForCustomStatus, waitForInstance } from './insta
 import { requestCancel, sendToInstance } from './instance-messages.js';
 import { parseStartOptions, startInstance } from './instance-start.js';
 import { waitForOutput } from './typed-client.js';
-import { readStatus } from './read-models.js';
+import { toStatus } from './read-models.js';
 import { readKvAllValues, readKvValue, waitForKvValue } from './kv-reads.js';
 import {
   countInstances,
@@ -243,7 +243,7 @@ export class Client {
   /** Current status; `NotFound` for unknown instances (never throws for those). */
   async getStatus<T = unknown>(instanceId: string): Promise<OrchestrationStatus<T>> {
     const id = requireInstanceId(instanceId);
-    return readStatus<T>(this.#provider, id);
+    return toStatus<T>(await this.#provider.getInstance(id));
   }
 
   /**

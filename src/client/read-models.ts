@@ -4,7 +4,7 @@
  * @module
  */
 import type { HistoryEvent } from '../core/history/history-event.js';
-import type { ExecutionStatus, InstanceRecord, ProviderCore } from '../providers/provider.js';
+import type { ExecutionStatus, InstanceRecord } from '../providers/provider.js';
 import type { HistoryEventInfo, InstanceInfo, OrchestrationStatus } from './types.js';
 
 const ENVELOPE_KEYS = new Set([
@@ -30,21 +30,6 @@ export function decodeOrRaw(text: string | undefined | null): unknown {
 export function decodeOutput(status: ExecutionStatus, output: string | undefined): unknown {
   if (output === undefined) return undefined;
   return status === 'Failed' ? output : decodeOrRaw(output);
-}
-
-/**
- * `getStatus`: an accepted start whose first turn has not run yet (no runtime has picked it up,
- * or none has the orchestration registered) is `Running` — the id is taken — not `NotFound`.
- */
-export async function readStatus<T>(
-  provider: Pick<ProviderCore, 'getInstance' | 'instanceExists'>,
-  instanceId: string,
-): Promise<OrchestrationStatus<T>> {
-  const record = await provider.getInstance(instanceId);
-  if (record === null && (await provider.instanceExists(instanceId))) {
-    return { status: 'Running', customStatusVersion: 0 };
-  }
-  return toStatus<T>(record);
 }
 
 export function toStatus<T>(r: InstanceRecord | null): OrchestrationStatus<T> {
