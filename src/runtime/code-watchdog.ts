@@ -126,6 +126,11 @@ export class CodeWatchdog {
   /** Armed turns by turn number, and the turn number of each armed instance. */
   readonly #turns = new Map<number, Armed>();
   readonly #byInstance = new Map<string, number>();
+  /**
+   * Instances whose stopped turn was disarmed: an engine of that turn still waiting on a drain
+   * must not go on (it would report the dead code as a non-durable await and commit that).
+   */
+  readonly #stoppedInstances = new Set<string>();
   #nextTurn = 1;
 
   private constructor(timeoutMs: number, worker: Worker, buffer: SharedArrayBuffer) {
@@ -189,9 +194,11 @@ export class CodeWatchdog {
     aborted.catch(() => undefined);
     this.#turns.set(turn, { instanceId, abort });
     this.#byInstance.set(instanceId, turn);
+    this.#stoppedInstances.delete(instanceId);
     return {
       aborted,
       disarm: () => {
+        if (Atomics.load(this.#slots, STOPPED) === turn) this.#stoppedInstances.add(instanceId);
         this.#turns.delete(turn);
         if (this.#byInstance.get(instanceId) === turn) this.#byInstance.delete(instanceId);
       },
@@ -206,7 +213,11 @@ export class CodeWatchdog {
   async hop(instanceId: string): Promise<void> {
     await checkpointFromJs();
     const turn = this.#byInstance.get(instanceId);
-    if (turn === undefined) return;
+    if (turn === undefined) {
+      if (this.#stoppedInstances.has(instanceId))
+        throw codeTimeoutError(instanceId, this.#timeoutMs);
+      return;
+    }
     if (Atomics.load(this.#slots, STOPPED) === turn) {
       throw codeTimeoutError(instanceId, this.#timeoutMs);
     }

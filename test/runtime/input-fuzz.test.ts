@@ -1,8 +1,7 @@
 /**
  * Property, on both stores: ids, names, payloads and options thrown at the Client and the Runtime
  * give either success or a clear DuroxideError (INVALID_INPUT and kin) — and afterwards the
- * queue still runs: a normal instance started after the storm completes, and every accepted
- * start is readable.
+ * queue still runs: a normal instance started after the storm completes.
  */
 import assert from 'node:assert/strict';
 import { describe, test } from 'node:test';
@@ -35,12 +34,10 @@ for (const kind of STORE_KINDS) {
       const store = await testStore(t, kind);
       const provider = await store.open();
       const client = new Client(provider, { maxPayloadBytes: 2048 });
-      const accepted: string[] = [];
       await fc.assert(
         fc.asyncProperty(text, text, payload, async (id, name, input) => {
           try {
             await client.startOrchestration(id, name, input);
-            accepted.push(id);
           } catch (error) {
             expectTyped(error);
           }
@@ -75,9 +72,6 @@ for (const kind of STORE_KINDS) {
         ),
         { numRuns: 200, seed: 14 },
       );
-      for (const id of accepted.slice(0, 20)) {
-        assert.notEqual((await client.getStatus(id)).status, 'NotFound', id);
-      }
       const runtime = new Runtime(await store.open(), { logLevel: 'off' });
       runtime.registerOrchestration('Plain', async (_ctx, n: number) => n + 1);
       await runtime.start();

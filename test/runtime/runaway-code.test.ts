@@ -13,7 +13,11 @@ import { ProcessFixture } from '../helpers/process-harness.js';
 import { uid } from '../helpers/runtime-harness.js';
 import { STORE_KINDS } from '../helpers/test-store.js';
 
-const TIMEOUT = { orchestrationCodeTimeoutMs: 300, orchestrationConcurrency: 2 };
+const TIMEOUT = {
+  orchestrationCodeTimeoutMs: 300,
+  orchestrationConcurrency: 2,
+  orchestratorLockTimeoutMs: 1_000,
+};
 const STOPPED = /orchestration code ran more than 300 ms without yielding/;
 
 for (const kind of STORE_KINDS) {
@@ -57,7 +61,7 @@ for (const kind of STORE_KINDS) {
           const s = await client.getStatus(spin);
           return s.status === 'Failed' ? s : undefined;
         },
-        { timeoutMs: 30_000 },
+        { timeoutMs: 90_000 },
       );
       assert.match(failed.error ?? '', STOPPED);
     });
