@@ -95,6 +95,8 @@ export type {
   OrchestrationStatus,
   PruneOptions,
   PruneResult,
+  PoisonedItemRecord,
+  PoisonedItemsPage,
   QueueDepths,
   SystemMetrics,
   SystemStats,

@@ -14,6 +14,7 @@ import { registerBulkJobCommands } from './commands/bulk-jobs.js';
 import { registerFleetCommands } from './commands/fleet.js';
 import { registerInstanceCommands } from './commands/instances.js';
 import { registerKeyCommands } from './commands/keys.js';
+import { registerPoisonedCommand } from './commands/poisoned.js';
 import { registerReplayCheckCommand } from './commands/replay-check.js';
 import { registerServeCommands } from './commands/serve.js';
 
@@ -37,6 +38,7 @@ function buildProgram(io: CliIo): Command {
   registerBulkCommand(program, ctx);
   registerBulkJobCommands(program, ctx);
   registerFleetCommands(program, ctx);
+  registerPoisonedCommand(program, ctx);
   registerServeCommands(program, ctx);
   registerKeyCommands(program, ctx);
   registerReplayCheckCommand(program, ctx);

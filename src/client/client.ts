@@ -68,6 +68,7 @@ import type {
   PruneOptions,
   PruneResult,
   QueueDepths,
+  PoisonedItemsPage,
   SystemMetrics,
 } from './types.js';
 
@@ -427,6 +428,18 @@ export class Client {
    */
   operatorStore(): OperatorStore {
     return this.#managed('operatorStore').operatorStore();
+  }
+
+  /**
+   * Queue rows the runtimes could not process and quarantined (undecodable, over the size
+   * limit), newest first; `nextCursor` is null on the last page (docs/reliability.md).
+   * @throws InvalidInputError for a limit outside 1..1000 or a cursor from elsewhere.
+   */
+  async listPoisonedItems(
+    query: { limit?: number; cursor?: string } = {},
+  ): Promise<PoisonedItemsPage> {
+    const page = await this.#managed('listPoisonedItems').listPoisonedItems(query);
+    return { items: page.items, nextCursor: page.nextCursor ?? null };
   }
 
   /** Size of an instance's current history, queue and KV state; null for an unknown instance. */

@@ -2,9 +2,9 @@
  * Read models returned by the `Client`.
  * @module
  */
-import type { ExecutionStatus } from '../providers/provider.js';
+import type { ExecutionStatus, PoisonedItemRecord } from '../providers/provider.js';
 
-export type { ExecutionStatus };
+export type { ExecutionStatus, PoisonedItemRecord };
 
 /** Status of an instance as `getStatus` reports it (duroxide-node shape). */
 export interface OrchestrationStatus<T = unknown> {
@@ -205,4 +205,11 @@ export interface EnsureOrchestrationOptions {
 /** What `ensureOrchestration` did. */
 export interface EnsureOrchestrationResult {
   readonly action: 'started' | 'alreadyRunning' | 'restarted';
+}
+
+/** One page of queue rows the runtimes quarantined (docs/reliability.md), newest first. */
+export interface PoisonedItemsPage {
+  readonly items: readonly PoisonedItemRecord[];
+  /** Pass back as `cursor` for the next page; null on the last page. */
+  readonly nextCursor: string | null;
 }

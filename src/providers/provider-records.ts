@@ -399,3 +399,45 @@ export interface OperatorStore {
   /** Revokes the key not revoked yet with this name; null when there is none. */
   revokeApiKey(name: string): Promise<StoredApiKeyRecord | null>;
 }
+
+/** Which queue a poisoned (quarantined) row came from. */
+export type PoisonedQueue = 'orchestrator' | 'worker';
+
+/** What a fetch reports when it moves a row it cannot process out of its queue. */
+export interface PoisonedItemReport {
+  readonly poisonId: number;
+  readonly queue: PoisonedQueue;
+  /** The row's instance id as stored (absent when the row has none). */
+  readonly instanceId: string | undefined;
+  /** The row's item type column (`ActivityExecute` on the worker queue). */
+  readonly itemType: string | undefined;
+  readonly reason: string;
+  /** Size of the stored `work_item` text in bytes (UTF-8). */
+  readonly sizeBytes: number;
+}
+
+/** A row quarantined in `poisoned_items`: kept for an operator, never fetched again. */
+export interface PoisonedItemRecord extends PoisonedItemReport {
+  /** Fetch attempts the row had when it was moved. */
+  readonly attemptCount: number;
+  /** When the row was first enqueued (epoch ms). */
+  readonly enqueuedAt: number;
+  /** When the fetch moved it (epoch ms). */
+  readonly poisonedAt: number;
+  /** The first 200 characters of the stored text (the full text stays in the store). */
+  readonly preview: string;
+}
+
+/** One page of poisoned rows, newest first. */
+export interface PoisonedItemQuery {
+  /** 1 to 1000, default 100. */
+  readonly limit?: number | undefined;
+  /** `nextCursor` of the previous page. */
+  readonly cursor?: string | undefined;
+}
+
+export interface PoisonedItemPage {
+  readonly items: PoisonedItemRecord[];
+  /** Present when more rows follow. */
+  readonly nextCursor: string | undefined;
+}

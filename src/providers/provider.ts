@@ -41,6 +41,9 @@ import type {
   InstanceVersionChange,
   OperatorStore,
   WorkItemClaim,
+  PoisonedItemReport,
+  PoisonedItemQuery,
+  PoisonedItemPage,
 } from './provider-records.js';
 
 export { EXECUTION_STATUSES, INSTANCE_COUNT_GROUP_BYS } from './provider-records.js';
@@ -66,8 +69,27 @@ export type {
   AuditQuery,
   NodeRecord,
   InstanceVersionChange,
+  PoisonedQueue,
+  PoisonedItemReport,
+  PoisonedItemRecord,
+  PoisonedItemQuery,
+  PoisonedItemPage,
 } from './provider-records.js';
 export type { StoredVersionPolicy };
+
+/**
+ * Fetch options both queues share: rows the fetch cannot process are quarantined
+ * (docs/reliability.md) — moved to the provider's poisoned items, reported, never fetched again.
+ */
+export interface PoisonHandling {
+  /**
+   * Rows whose stored work item is larger than this many bytes are quarantined without being
+   * loaded. Absent: no size limit. Rows that do not decode as work items are quarantined always.
+   */
+  readonly maxItemBytes?: number | undefined;
+  /** Called once per quarantined row after the fetch committed (the runtime logs it). */
+  readonly onPoisoned?: ((report: PoisonedItemReport) => void) | undefined;
+}
 
 /** One locked batch of orchestrator messages for one instance. */
 export interface OrchestrationItem {
@@ -128,7 +150,7 @@ export interface CachedHistoryHint {
   readonly instanceCreatedAt: number;
 }
 
-export interface FetchOrchestrationOptions {
+export interface FetchOrchestrationOptions extends PoisonHandling {
   readonly lockTimeoutMs: number;
   /** Long-poll budget; short-polling providers return at once. */
   readonly pollTimeoutMs?: number;
@@ -243,7 +265,7 @@ export type TagFilter =
   | { readonly tags: readonly string[] }
   | { readonly defaultAnd: readonly string[] };
 
-export interface FetchWorkOptions {
+export interface FetchWorkOptions extends PoisonHandling {
   readonly lockTimeoutMs: number;
   readonly pollTimeoutMs?: number;
   /** Default `'defaultOnly'`. */
@@ -497,6 +519,12 @@ export interface ManagementStore {
   ): Promise<InstanceCount[]>;
   /** Queue statistics, open work items, bulk jobs and API keys (the management server's). */
   operatorStore(): OperatorStore;
+
+  /**
+   * Rows the fetches quarantined (see {@link PoisonHandling}), newest first, paged.
+   * @throws InvalidInputError for a `limit` outside 1–1000 or a cursor this provider did not make.
+   */
+  listPoisonedItems(query: PoisonedItemQuery): Promise<PoisonedItemPage>;
 }
 
 /** Capability `fleet`: version policies, audit log, node registry, per-instance version targets. @public (for provider authors) */
@@ -568,6 +596,7 @@ export const CAPABILITY_METHOD_NAMES: {
     'queryInstances',
     'countInstances',
     'operatorStore',
+    'listPoisonedItems',
   ],
   fleet: [
     'setVersionPolicy',

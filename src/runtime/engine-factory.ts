@@ -11,6 +11,7 @@ import { ReplayEngine, type ExecutionStart, type KvEntry } from '../core/replay/
 import type { OrchestrationHandler } from '../core/replay/orchestration-handler.js';
 import { DUROXIDE_VERSION } from '../core/version.js';
 import { gateInput } from './input-gate.js';
+import type { CodeWatchdog } from './code-watchdog.js';
 import type { Logger } from './logger.js';
 import type { ResolvedRuntimeOptions } from './options.js';
 import type { OrchestrationRegistry } from './registry.js';
@@ -23,6 +24,8 @@ export interface EngineEnvironment {
   readonly registry: OrchestrationRegistry;
   readonly options: Pick<ResolvedRuntimeOptions, 'limits' | 'clock'>;
   readonly logger: Logger;
+  /** When present, each drain goes through it, so runaway code is stopped (code-watchdog.ts). */
+  readonly watchdog?: CodeWatchdog | undefined;
 }
 
 /** One execution to run or replay. */
@@ -60,7 +63,8 @@ export async function createReplayEngine(
     handler,
     clock: () => clock.now(),
     newGuid: randomUUID,
-    drain: drainMicrotasks,
+    // Read per drain: the runtime sets its watchdog once the thread is up.
+    drain: () => env.watchdog?.hop(instanceId) ?? drainMicrotasks(),
     duroxideVersion: DUROXIDE_VERSION,
     limits: env.options.limits,
     kvSnapshot: request.kvSnapshot,

@@ -59,6 +59,20 @@ export interface RuntimeOptions {
   /** How long a cancelled activity may keep running before its result is discarded. Default 10,000. */
   readonly activityCancellationGraceMs?: number;
   /**
+   * Longest orchestration code may run without yielding (one step between two awaits), in ms.
+   * Code that runs longer (a CPU loop) is stopped and its instance fails with
+   * `ORCHESTRATION_CODE_TIMEOUT`; every other instance keeps running
+   * (docs/decisions/0010-runaway-orchestration-code.md). 0 turns the watchdog off. Default 5,000.
+   */
+  readonly orchestrationCodeTimeoutMs?: number;
+  /**
+   * Default timeout of every activity attempt, in ms: an attempt still running after it fails
+   * with a `Timeout` error (retry policies see it like any failure) and frees its worker slot.
+   * A per-call `timeoutMs` wins. 0 (the default): no timeout, and an activity that never settles
+   * holds its slot until the runtime shuts down (docs/reliability.md).
+   */
+  readonly activityTimeoutMs?: number;
+  /**
    * Suspended instances kept in memory so a turn costs O(new events). Default 1,000. Instances
    * held while their local activities run stay in memory regardless: to make every turn replay
    * (determinism tests), also set `localActivities: false`.
@@ -140,6 +154,8 @@ export interface ResolvedRuntimeOptions {
   readonly sessionLockTimeoutMs: number;
   readonly sessionCleanupIntervalMs: number;
   readonly activityCancellationGraceMs: number;
+  readonly orchestrationCodeTimeoutMs: number;
+  readonly activityTimeoutMs: number;
   readonly instanceCacheSize: number;
   readonly localActivities: boolean;
   readonly localActivityHoldMs: number;
@@ -154,17 +170,30 @@ export interface ResolvedRuntimeOptions {
   readonly clock: RuntimeClock;
 }
 
+/** Largest duration option: what Node's timers accept (about 24.8 days). */
+const MAX_DURATION_MS = 2 ** 31 - 1;
+/** Largest slot count: each slot is a loop started by `start()` (1e6 of them never finish). */
+const MAX_SLOTS = 10_000;
+
+/** `v` as a person wrote it: NaN and Infinity are not JSON (they would print as null). */
+function shown(v: unknown): string {
+  return typeof v === 'number' || typeof v === 'bigint'
+    ? String(v)
+    : (JSON.stringify(v) ?? String(v));
+}
+
 function int(
   options: RuntimeOptions,
   key: keyof RuntimeOptions,
   fallback: number,
   min: number,
+  max: number = MAX_DURATION_MS,
 ): number {
   const v = options[key];
   if (v === undefined) return fallback;
-  if (typeof v !== 'number' || !Number.isInteger(v) || v < min) {
+  if (typeof v !== 'number' || !Number.isInteger(v) || v < min || v > max) {
     throw new InvalidInputError(
-      `runtime option ${key} must be an integer >= ${min}, got ${JSON.stringify(v)}`,
+      `runtime option ${key} must be an integer from ${min} to ${max}, got ${shown(v)}`,
     );
   }
   return v;
@@ -215,6 +244,8 @@ const KNOWN_OPTIONS: ReadonlySet<string> = new Set<keyof RuntimeOptions>([
   'sessionLockTimeoutMs',
   'sessionCleanupIntervalMs',
   'activityCancellationGraceMs',
+  'orchestrationCodeTimeoutMs',
+  'activityTimeoutMs',
   'instanceCacheSize',
   'localActivities',
   'localActivityHoldMs',
@@ -289,16 +320,16 @@ export function resolveRuntimeOptions(options: RuntimeOptions = {}): ResolvedRun
     );
   }
   return {
-    maxSessionsPerRuntime: int(options, 'maxSessionsPerRuntime', 10, 1),
+    maxSessionsPerRuntime: int(options, 'maxSessionsPerRuntime', 10, 1, MAX_SLOTS),
     sessionIdleTimeoutMs,
     sessionLockTimeoutMs: int(options, 'sessionLockTimeoutMs', 30_000, 100),
     sessionCleanupIntervalMs: int(options, 'sessionCleanupIntervalMs', 300_000, 100),
-    orchestrationConcurrency: int(options, 'orchestrationConcurrency', 4, 0),
-    workerConcurrency: int(options, 'workerConcurrency', 100, 1),
+    orchestrationConcurrency: int(options, 'orchestrationConcurrency', 4, 0, MAX_SLOTS),
+    workerConcurrency: int(options, 'workerConcurrency', 100, 1, MAX_SLOTS),
     dispatcherPollIntervalMs: int(options, 'dispatcherPollIntervalMs', 100, 1),
     orchestratorLockTimeoutMs: int(options, 'orchestratorLockTimeoutMs', 5000, 100),
     workerLockTimeoutMs,
-    maxAttempts: int(options, 'maxAttempts', 10, 1),
+    maxAttempts: int(options, 'maxAttempts', 10, 1, 1_000_000),
     unregisteredBackoff: { baseMs, maxMs },
     workerTagFilter: checkTagFilter(
       options.workerTagFilter ?? 'defaultOnly',
@@ -308,7 +339,9 @@ export function resolveRuntimeOptions(options: RuntimeOptions = {}): ResolvedRun
     serviceName: optionalString(options, 'serviceName'),
     serviceVersion: optionalString(options, 'serviceVersion'),
     activityCancellationGraceMs: int(options, 'activityCancellationGraceMs', 10_000, 0),
-    instanceCacheSize: int(options, 'instanceCacheSize', 1000, 0),
+    orchestrationCodeTimeoutMs: int(options, 'orchestrationCodeTimeoutMs', 5_000, 0),
+    activityTimeoutMs: int(options, 'activityTimeoutMs', 0, 0),
+    instanceCacheSize: int(options, 'instanceCacheSize', 1000, 0, 10_000_000),
     localActivities: options.localActivities ?? true,
     localActivityHoldMs: int(options, 'localActivityHoldMs', 100, 0),
     logLevel,
@@ -318,7 +351,7 @@ export function resolveRuntimeOptions(options: RuntimeOptions = {}): ResolvedRun
     limits: checkLimits(options.limits),
     nodeHeartbeatIntervalMs: int(options, 'nodeHeartbeatIntervalMs', 5000, 10),
     fleetRefreshMs: int(options, 'fleetRefreshMs', 1000, 0),
-    historyFormat: int(options, 'historyFormat', HISTORY_FORMAT, 1),
+    historyFormat: int(options, 'historyFormat', HISTORY_FORMAT, 1, 1_000),
     clock: checkClock(options.clock),
   };
 }
@@ -360,7 +393,7 @@ function checkLimits(limits: Partial<Limits> | undefined): Limits {
     if (value === undefined) continue;
     if (typeof value !== 'number' || !Number.isInteger(value) || value < 0) {
       throw new InvalidInputError(
-        `runtime option limits.${key} must be a non-negative integer, got ${JSON.stringify(value)}`,
+        `runtime option limits.${key} must be a non-negative integer, got ${shown(value)}`,
       );
     }
     (resolved as Record<string, number>)[key] = value;

@@ -5,7 +5,7 @@
  * @module
  */
 import { randomBytes } from 'node:crypto';
-import { ConfigurationError, ERROR_CODES } from '../core/errors/duroxide-error.js';
+import { ConfigurationError, ERROR_CODES, isDuroxideError } from '../core/errors/duroxide-error.js';
 import type { OrchestrationHandler } from '../core/replay/orchestration-handler.js';
 import { DEFAULT_VERSION } from '../core/versioning/semver.js';
 import { DUROXIDE_VERSION } from '../core/version.js';
@@ -49,6 +49,7 @@ import {
   metricsRequestListener,
   type MetricsRequestListener,
 } from './observability/metrics-handler.js';
+import { CodeWatchdog } from './code-watchdog.js';
 import { hostname } from 'node:os';
 
 /** Worker-queue fetching loops per runtime (activities run in the background, up to workerConcurrency). */
@@ -76,6 +77,9 @@ export class Runtime {
   #unjump: (() => void) | undefined;
   #sessions: SessionTracker | undefined;
   #heartbeat: NodeHeartbeat | undefined;
+  /** Stops runaway orchestration code; set once its thread is up (code-watchdog.ts). */
+  #watchdog: CodeWatchdog | undefined;
+  #watchdogStarting: Promise<CodeWatchdog | undefined> | undefined;
   readonly #fleet: FleetView;
   readonly #nodeId: string;
 
@@ -234,6 +238,16 @@ export class Runtime {
       );
     }
     this.#state = 'running';
+    try {
+      // A store that can never answer (a closed provider) fails the start instead of leaving
+      // dispatchers warning forever; a transient failure (a database restarting) does not.
+      await this.#provider.nextOrchestratorVisibleAt();
+    } catch (error) {
+      if (!isDuroxideError(error) || !error.retryable) {
+        this.#state = 'created';
+        throw error;
+      }
+    }
     const provider = this.#provider;
     await this.#observability.start();
     if (hasCapability(provider, 'fleet')) {
@@ -288,6 +302,18 @@ export class Runtime {
       onCapacity: () => workWaker.wake(),
     });
     const worker = this.#worker;
+    if (
+      this.#options.orchestrationCodeTimeoutMs > 0 &&
+      this.#options.orchestrationConcurrency > 0
+    ) {
+      // Awaited: code looping before the thread is connected would block the connection itself.
+      this.#watchdogStarting = CodeWatchdog.start(
+        this.#options.orchestrationCodeTimeoutMs,
+        this.#logger,
+      );
+      this.#watchdog = await this.#watchdogStarting;
+    }
+    const watchdogOf = (): CodeWatchdog | undefined => this.#watchdog;
     const orchestration = new OrchestrationDispatcher({
       provider: this.#provider,
       worker,
@@ -298,6 +324,9 @@ export class Runtime {
       metrics: this.#metrics,
       observability: this.#observability,
       versions: { fleet: this.#fleet, self },
+      get watchdog() {
+        return watchdogOf();
+      },
     });
     this.#orchestration = orchestration;
     const onFetchError = (): void => {
@@ -382,6 +411,8 @@ export class Runtime {
       );
     }
     await this.#heartbeat?.stop();
+    await (await this.#watchdogStarting)?.stop();
+    this.#watchdog = undefined;
     this.#cache.clear();
     this.#observability.stop();
     this.#state = 'stopped';

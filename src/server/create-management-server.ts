@@ -27,6 +27,7 @@ import { registerFleetRoutes } from './routes/fleet.js';
 import { registerInstanceActionRoutes } from './routes/instance-actions.js';
 import { registerInstanceHistoryRoutes } from './routes/instance-history.js';
 import { registerInstanceReadRoutes } from './routes/instances.js';
+import { registerPoisonedRoutes } from './routes/poisoned.js';
 import { registerStreamRoutes } from './routes/stream.js';
 import { METRICS_PATH, registerPrometheusRoute } from './routes/prometheus.js';
 import { registerSystemRoutes } from './routes/system.js';
@@ -275,6 +276,7 @@ export function createManagementServer(options: ManagementServerOptions): Manage
   registerUpgradeInstanceRoutes(app, deps);
   registerStreamRoutes(app, deps);
   registerPrometheusRoute(app, client, options.runtime);
+  registerPoisonedRoutes(app, deps);
 
   const documentConfig = {
     openapi: '3.1.0',

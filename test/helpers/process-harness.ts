@@ -40,6 +40,8 @@ export interface SpawnOptions {
   readonly shutdownTimeoutMs?: number;
   /** Safety net for the 'ready' message. */
   readonly readyTimeoutMs?: number;
+  /** Extra environment variables for the child (e.g. `DUROXIDE_RP_ALS`). */
+  readonly env?: Readonly<Record<string, string>>;
 }
 
 export interface ExitInfo {
@@ -187,12 +189,15 @@ export class ProcessFixture {
     this.store = store;
   }
 
-  /** A fresh temp dir with a SQLite file; cleanup (kill children, close, delete) is registered on `t`. */
-  static create(t: TestContext): ProcessFixture {
+  /**
+   * A fresh temp dir with a SQLite file (in `dbDir` when given, e.g. a small tmpfs); cleanup
+   * (kill children, close, delete) is registered on `t`.
+   */
+  static create(t: TestContext, dbDir?: string): ProcessFixture {
     const dir = mkdtempSync(join(tmpdir(), 'duroxide-proc-'));
     return ProcessFixture.#register(
       t,
-      new ProcessFixture(dir, { kind: 'sqlite', file: join(dir, 'shared.db') }),
+      new ProcessFixture(dir, { kind: 'sqlite', file: join(dbDir ?? dir, 'shared.db') }),
     );
   }
 
@@ -268,6 +273,7 @@ export class ProcessFixture {
       DUROXIDE_RP_STEP_MS: String(options.stepMs ?? 0),
       DUROXIDE_RP_SHUTDOWN_MS: String(options.shutdownTimeoutMs ?? 5_000),
       DUROXIDE_RP_OPTIONS: JSON.stringify(options.runtimeOptions ?? {}),
+      ...options.env,
     };
     // The child is not a test file: keep it out of the test runner's reporting protocol.
     delete env.NODE_TEST_CONTEXT;

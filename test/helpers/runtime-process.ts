@@ -23,15 +23,20 @@
  *   when its cancellation signal fires);
  * - `DUROXIDE_RP_STEP_MS` — how long each `Step` activity sleeps (default 0);
  * - `DUROXIDE_RP_SHUTDOWN_MS` — timeout passed to `runtime.shutdown` on SIGTERM (default 5,000);
- * - `DUROXIDE_RP_OPTIONS` — JSON `RuntimeOptions` merged over the defaults below.
+ * - `DUROXIDE_RP_OPTIONS` — JSON `RuntimeOptions` merged over the defaults below;
+ * - `DUROXIDE_RP_ALS=1` — turn async hooks on (an AsyncLocalStorage) before the runtime starts;
+ * - `DUROXIDE_RP_CHAOS=1` — also register the chaos workload (`DUROXIDE_RP_V2=1`: with
+ *   CxCounter 2.0.0).
  *
  * `node --test .build/test` treats every .js file under a `test` directory as a test file, so
  * this module is also run directly by the test runner: without an IPC channel and the required
  * variables it exits 0 without doing anything.
  * @module
  */
+import { AsyncLocalStorage } from 'node:async_hooks';
 import { appendFileSync, existsSync, readFileSync } from 'node:fs';
 import { setTimeout as sleep } from 'node:timers/promises';
+import { registerChaosWorkload } from '../chaos/chaos-workload.js';
 import { PostgresProvider } from '../../src/providers/postgres/postgres-provider.js';
 import {
   Runtime,
@@ -144,6 +149,14 @@ function register(rt: Runtime, log: string, proc: string): void {
     return `${flaky}|${after}`;
   });
 
+  /** One Step, then a CPU loop that never yields (runaway orchestration code). */
+  rt.registerOrchestration('Spin', async (ctx: OrchestrationContext) => {
+    await ctx.scheduleActivity<string>('Step', { label: 'before-spin' });
+    for (;;) {
+      // never yields
+    }
+  });
+
   /** Crashes the whole process in the middle of its turn (a crash-looping instance). */
   rt.registerOrchestration('CrashTurn', async () => {
     process.exit(86);
@@ -206,6 +219,8 @@ function register(rt: Runtime, log: string, proc: string): void {
 }
 
 async function main(log: string): Promise<void> {
+  // Async hooks on, as AsyncLocalStorage-based tracing would turn them on.
+  if (process.env.DUROXIDE_RP_ALS === '1') new AsyncLocalStorage<number>().enterWith(1);
   const proc = process.env.DUROXIDE_RP_NAME ?? String(process.pid);
   const overrides = JSON.parse(process.env.DUROXIDE_RP_OPTIONS ?? '{}') as RuntimeOptions;
   const provider =
@@ -214,6 +229,9 @@ async function main(log: string): Promise<void> {
       : await PostgresProvider.connectWithSchema(pgUrl ?? '', pgSchema ?? 'public');
   const rt = new Runtime(provider, { logLevel: 'error', workerNodeId: proc, ...overrides });
   register(rt, log, proc);
+  if (process.env.DUROXIDE_RP_CHAOS === '1') {
+    registerChaosWorkload(rt, process.env.DUROXIDE_RP_V2 === '1');
+  }
 
   let stopping = false;
   process.on('SIGTERM', () => {

@@ -86,7 +86,7 @@ describe('PostgresProvider fleet schema (migration 3)', () => {
 
     const provider = await PostgresProvider.connectWithSchema(url, schema);
     t.after(() => provider.close());
-    assert.deepEqual(await overloads(schema, 'fetch_orchestration_item'), [9, 10]);
+    assert.deepEqual(await overloads(schema, 'fetch_orchestration_item'), [9, 10, 11]);
     assert.deepEqual(await overloads(schema, 'ack_orchestration_item'), [34, 39, 45]);
 
     // A node of the previous build fetches and commits through the 0001 / 0002 signatures.

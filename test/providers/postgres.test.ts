@@ -128,6 +128,7 @@ describe('PostgresProvider', () => {
           'kv_store',
           'nodes',
           'orchestrator_queue',
+          'poisoned_items',
           'sessions',
           'version_policies',
           'worker_queue',

@@ -44,7 +44,7 @@ describe('SqliteProvider fleet schema (migration 5)', () => {
                current_execution_id, created_at, updated_at, parent_instance_id, custom_status,
                custom_status_version FROM instances;
              DROP TABLE instances; DROP TABLE version_policies; DROP TABLE audit_log; DROP TABLE nodes;
-             DROP TABLE bulk_jobs; DROP TABLE api_keys;
+             DROP TABLE bulk_jobs; DROP TABLE api_keys; DROP TABLE poisoned_items;
              DELETE FROM duroxide_schema WHERE version >= 5;`);
     db.exec(
       MIGRATIONS[0]!.sql.slice(

@@ -156,6 +156,7 @@ describe('SqliteProvider', () => {
             [4, 'kv-and-sessions'],
             [5, 'fleet'],
             [6, 'operator-store'],
+            [7, 'poisoned-items'],
           ],
         );
         assert.equal(rows.at(-1)?.version, LATEST_SCHEMA_VERSION);

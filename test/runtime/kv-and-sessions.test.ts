@@ -218,7 +218,7 @@ describe('activity sessions', () => {
       );
       assert.throws(
         () => new Runtime(provider, { maxSessionsPerRuntime: 0 }),
-        /maxSessionsPerRuntime must be an integer >= 1/,
+        /maxSessionsPerRuntime must be an integer from 1 to 10000/,
       );
     } finally {
       await provider.close();

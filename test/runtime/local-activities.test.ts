@@ -567,10 +567,16 @@ describe('options and restarts', () => {
     rejects({ localActivities: 1 }, /localActivities must be a boolean/);
     rejects(
       { localActivityHoldMs: -1 },
-      /runtime option localActivityHoldMs must be an integer >= 0, got -1/,
+      /runtime option localActivityHoldMs must be an integer from 0 to 2147483647, got -1/,
     );
-    rejects({ localActivityHoldMs: 1.5 }, /localActivityHoldMs must be an integer >= 0/);
-    rejects({ localActivityHoldMs: '100' }, /localActivityHoldMs must be an integer >= 0/);
+    rejects(
+      { localActivityHoldMs: 1.5 },
+      /localActivityHoldMs must be an integer from 0 to 2147483647/,
+    );
+    rejects(
+      { localActivityHoldMs: '100' },
+      /localActivityHoldMs must be an integer from 0 to 2147483647/,
+    );
     assert.ok(
       new Runtime(provider, { localActivities: false, localActivityHoldMs: 0 }) instanceof Runtime,
     );

@@ -76,8 +76,24 @@ describe('runtime options', () => {
     assert.ok(new Runtime(p, { orchestrationConcurrency: 0 }) instanceof Runtime);
     assert.throws(
       () => new Runtime(p, { orchestrationConcurrency: -1 }),
-      /orchestrationConcurrency must be an integer >= 0/,
+      /orchestrationConcurrency must be an integer from 0 to 10000/,
     );
+  });
+
+  test('slot counts and durations have upper bounds and NaN is reported as NaN', async (t) => {
+    const p = await provider(t);
+    for (const [options, pattern] of [
+      [{ orchestrationConcurrency: 1e6 }, /orchestrationConcurrency .* 0 to 10000, got 1000000$/],
+      [{ workerConcurrency: 1e8 }, /workerConcurrency .* 1 to 10000, got 100000000$/],
+      [{ workerLockTimeoutMs: Number.NaN }, /workerLockTimeoutMs .*, got NaN$/],
+      [{ dispatcherPollIntervalMs: Infinity }, /dispatcherPollIntervalMs .*, got Infinity$/],
+      [{ orchestratorLockTimeoutMs: 2 ** 31 }, /0 to 2147483647|100 to 2147483647/],
+      [{ limits: { maxPayloadBytes: Number.NaN } }, /limits.maxPayloadBytes .*, got NaN$/],
+      [{ orchestrationCodeTimeoutMs: -1 }, /orchestrationCodeTimeoutMs must be an integer from 0/],
+      [{ activityTimeoutMs: 1.5 }, /activityTimeoutMs must be an integer from 0/],
+    ] as const) {
+      assert.throws(() => new Runtime(p, options), pattern);
+    }
   });
 });
 

@@ -33,6 +33,7 @@ export const ERROR_CODES = {
   RESOURCE_NOT_FOUND: 'RESOURCE_NOT_FOUND',
   INTERNAL_ERROR: 'INTERNAL_ERROR',
   ORCHESTRATION_FAILED: 'ORCHESTRATION_FAILED',
+  ORCHESTRATION_CODE_TIMEOUT: 'ORCHESTRATION_CODE_TIMEOUT',
 } as const;
 export type ErrorCode = (typeof ERROR_CODES)[keyof typeof ERROR_CODES];
 
@@ -109,6 +110,11 @@ export const ERROR_VOCABULARY: { readonly [C in ErrorCode]: ErrorCodeInfo } = {
   RESOURCE_NOT_FOUND: { category: 'application', retryable: false, kind: 'ResourceNotFound' },
   INTERNAL_ERROR: { category: 'infrastructure', retryable: false, kind: 'InternalError' },
   ORCHESTRATION_FAILED: { category: 'application', retryable: false, kind: 'OrchestrationFailed' },
+  ORCHESTRATION_CODE_TIMEOUT: {
+    category: 'configuration',
+    retryable: false,
+    kind: 'OrchestrationCodeTimeout',
+  },
 };
 
 export function isErrorCode(value: unknown): value is ErrorCode {

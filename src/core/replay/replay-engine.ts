@@ -201,6 +201,9 @@ export class ReplayEngine implements OrchestrationHost {
   async runTurn(messages: readonly WorkItem[]): Promise<TurnResult> {
     if (this.#finished) throw new TypeError('ReplayEngine: execution already finished');
     if (this.#uncommitted) throw new TypeError('ReplayEngine: previous turn was not committed');
+    // Code runs only from a macrotask of its own: the checkpoint then holds this instance's code
+    // alone, which is what lets a runtime stop runaway code without touching anything else.
+    await this.#opts.drain();
     const history = this.#history;
     this.#active = true;
     try {

@@ -16,6 +16,7 @@ import { prepareFetchWorkItem } from './statements/fetch-work-item.js';
 import { prepareNextOrchestratorVisibleAt } from './statements/next-orchestrator-visible-at.js';
 import { prepareNodes } from './statements/nodes.js';
 import { prepareOperatorStore } from './statements/operator-store.js';
+import { preparePoisonedItems } from './statements/poisoned-items.js';
 import { prepareExecutionPruning } from './statements/prune-executions.js';
 import { prepareInstanceQueries } from './statements/query-instances.js';
 import { prepareReadHistory } from './statements/read-history.js';
@@ -63,6 +64,7 @@ export function prepareOperations(ctx: StatementContext) {
     nodes: prepareNodes(ctx),
     setInstanceVersion: prepareSetInstanceVersion(ctx),
     operator: prepareOperatorStore(ctx),
+    poisoned: preparePoisonedItems(ctx),
   };
 }
 

@@ -48,6 +48,8 @@ import type {
   InstanceQueryFilter,
   InstanceRecord,
   InstanceRecordPage,
+  PoisonedItemPage,
+  PoisonedItemQuery,
   InstanceSelectionFilter,
   KvEntryRecord,
   LockedOrchestrationItem,
@@ -480,6 +482,10 @@ export class PostgresProvider implements CompleteProvider {
     return this.#run('getOrchestrationStats', () =>
       this.#ops.metrics.getOrchestrationStats(this.#db, instanceId),
     );
+  }
+
+  async listPoisonedItems(query: PoisonedItemQuery): Promise<PoisonedItemPage> {
+    return this.#run('listPoisonedItems', () => this.#ops.poisoned.list(this.#db, query));
   }
 
   async queryInstances(query: InstanceQuery): Promise<InstanceRecordPage> {

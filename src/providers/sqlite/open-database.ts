@@ -3,6 +3,7 @@
  * @module
  */
 import type Database from 'better-sqlite3';
+import { ProviderError } from '../../core/errors/duroxide-error.js';
 import { loadSqlite } from './load-sqlite.js';
 import { MEMORY_LOCATION } from './sqlite-url.js';
 
@@ -27,7 +28,21 @@ const BUSY_TIMEOUT_MS = 10_000;
  */
 export async function openDatabase(location: string): Promise<Database.Database> {
   const Driver = await loadSqlite();
-  const db = new Driver(location, { timeout: BUSY_TIMEOUT_MS });
+  let db: Database.Database;
+  try {
+    db = new Driver(location, { timeout: BUSY_TIMEOUT_MS });
+  } catch (error) {
+    // A path SQLite cannot open at all stays that way however often it is retried.
+    if ((error as { code?: unknown } | null)?.code !== 'SQLITE_CANTOPEN') throw error;
+    throw new ProviderError(
+      'open',
+      `cannot open '${location}' as a SQLite database (SQLITE_CANTOPEN): it is a directory, its ` +
+        'directory does not exist, or this process may not read and write it; pass the path of a ' +
+        'database file in an existing, writable directory',
+      false,
+      error,
+    );
+  }
   try {
     db.pragma(`busy_timeout = ${BUSY_TIMEOUT_MS}`);
     if (location !== MEMORY_LOCATION) {

@@ -33,6 +33,7 @@ import { prepareRenewSessionLocks } from './statements/renew-session-locks.js';
 import { prepareRenewWorkItemLock } from './statements/renew-work-item-lock.js';
 import { prepareSetInstanceVersion } from './statements/set-instance-version.js';
 import { prepareVersionPolicies } from './statements/version-policies.js';
+import { preparePoisonedItems } from './statements/poisoned-items.js';
 
 /** Every prepared operation, created once per connection and reused. */
 export function prepareOperations(db: Database.Database) {
@@ -68,6 +69,7 @@ export function prepareOperations(db: Database.Database) {
     nodes: prepareNodes(db),
     setInstanceVersion: prepareSetInstanceVersion(db, audit),
     operator: prepareOperatorStore(db),
+    poisoned: preparePoisonedItems(db),
   };
 }
 

@@ -29,6 +29,8 @@ import type {
   InstanceQueryFilter,
   InstanceRecord,
   InstanceRecordPage,
+  PoisonedItemPage,
+  PoisonedItemQuery,
   InstanceSelectionFilter,
   InstanceVersionChange,
   KvEntryRecord,
@@ -435,6 +437,10 @@ export class SqliteProvider implements CompleteProvider {
       run: (operation, fn) => this.#run(operation, (ops) => fn(ops.operator)),
       now: this.#now,
     }));
+  }
+
+  async listPoisonedItems(query: PoisonedItemQuery): Promise<PoisonedItemPage> {
+    return this.#run('listPoisonedItems', (ops) => ops.poisoned.list(query));
   }
 
   // ----- fleet (transactions of their own, not group-committed: rare, operator-paced) -----

@@ -34,6 +34,7 @@ import { registerOrchestrationLockCases } from './cases/orchestration-lock-cases
 import { registerOperatorStoreCases } from './cases/operator-store-cases.js';
 import { registerOrchestratorQueueCases } from './cases/orchestrator-queue-cases.js';
 import { registerOrphanCases } from './cases/orphan-cases.js';
+import { registerPoisonedItemCases } from './cases/poisoned-item-cases.js';
 import { registerProviderSignalCases } from './cases/provider-signal-cases.js';
 import { registerPruneCases } from './cases/prune-cases.js';
 import { registerSessionCases } from './cases/session-cases.js';
@@ -89,6 +90,7 @@ export function runProviderConformance(options: ProviderConformanceOptions): voi
     registerManagementMetricsCases(management);
     registerInstanceQueryCases(management);
     registerOperatorStoreCases(management);
+    registerPoisonedItemCases(management);
     registerFleetCases(fleet);
     registerFleetTurnCases(fleet);
     test('every case the skip list names exists', () => {

@@ -22,6 +22,7 @@ import type {
   Provider,
 } from '../../providers/provider.js';
 import { drainMicrotasks } from '../engine-factory.js';
+import type { CodeWatchdog } from '../code-watchdog.js';
 import type { InstanceCache } from '../instance-cache.js';
 import type { Logger } from '../logger.js';
 import type { RuntimeMetrics } from '../metrics.js';
@@ -123,6 +124,7 @@ export interface LocalActivityHoldsDeps {
   readonly observability: Observability;
   readonly versions: VersionDecider;
   readonly commit: TurnCommitter;
+  readonly watchdog?: CodeWatchdog | undefined;
 }
 
 /** Commits turns and holds instances for their local activities. */
@@ -319,7 +321,15 @@ export class LocalActivityHolds {
           continue;
         }
         const observation = this.#d.observability.turn(engine);
-        const result = await engine.runTurn(completions).catch((error: unknown) => {
+        // Watched like a fetched turn; stopped code ends the hold (the retry then fails it).
+        const guard = this.#d.watchdog?.arm(instanceId);
+        const run =
+          guard === undefined
+            ? engine.runTurn(completions)
+            : Promise.race([engine.runTurn(completions), guard.aborted]).finally(() =>
+                guard.disarm(),
+              );
+        const result = await run.catch((error: unknown) => {
           observation.failed(error);
           throw error;
         });

@@ -10,16 +10,20 @@
  */
 import type { ParentLink } from '../../core/history/history-event.js';
 import type { WorkItem } from '../../core/history/work-item.js';
-import { applicationError } from '../../core/errors/error-details.js';
+import { applicationError, type ErrorDetails } from '../../core/errors/error-details.js';
+import { ERROR_CODES, isDuroxideError } from '../../core/errors/duroxide-error.js';
+import { ERROR_VOCABULARY } from '../../core/errors/error-codes.js';
 import type { ReplayEngine } from '../../core/replay/replay-engine.js';
 import type {
   AuditEntryInput,
   LockedOrchestrationItem,
   OrchestrationItem,
+  PoisonHandling,
   Provider,
 } from '../../providers/provider.js';
 import { DeferralList } from '../deferral-list.js';
 import { createReplayEngine } from '../engine-factory.js';
+import type { CodeWatchdog } from '../code-watchdog.js';
 import type { InstanceCache } from '../instance-cache.js';
 import type { Logger } from '../logger.js';
 import type { RuntimeMetrics } from '../metrics.js';
@@ -47,6 +51,7 @@ import {
   type ResumeDeps,
 } from './operator-requests.js';
 import { poisonAck, storedEventCount, type PoisonedBatch } from './poison.js';
+import { poisonHandling } from './poison-handling.js';
 import { TurnCommitter } from './turn-commit.js';
 import type { VersionDecider } from './version-stamping.js';
 
@@ -69,19 +74,31 @@ export interface OrchestrationDispatcherDeps {
   readonly observability: Observability;
   /** Decides the versions of the executions turns create (fleet policy). */
   readonly versions: VersionDecider;
+  /** Bounds how long orchestration code runs without yielding; absent when turned off. */
+  readonly watchdog?: CodeWatchdog | undefined;
 }
 
 export class OrchestrationDispatcher {
   readonly #d: OrchestrationDispatcherDeps;
+  readonly #fetchPoison: PoisonHandling;
   readonly #commit: TurnCommitter;
   readonly #holds: LocalActivityHolds;
+  /** Failures to record instead of running the code: instances whose code the watchdog stopped. */
+  readonly #stopped = new Map<string, ErrorDetails>();
   /** Instances whose code this runtime lacks, left to other nodes for a while. */
   readonly #deferred = new DeferralList();
 
   constructor(deps: OrchestrationDispatcherDeps) {
     this.#d = deps;
+    this.#fetchPoison = poisonHandling(deps.options.limits.maxPayloadBytes, deps.logger);
     this.#commit = new TurnCommitter(deps);
-    this.#holds = new LocalActivityHolds({ ...deps, commit: this.#commit });
+    this.#holds = new LocalActivityHolds({
+      ...deps,
+      commit: this.#commit,
+      get watchdog() {
+        return deps.watchdog;
+      },
+    });
   }
 
   /** Ends every hold (their locks are released, their activities report through the queue). */
@@ -96,6 +113,7 @@ export class OrchestrationDispatcher {
       cachedHistory: (instanceId) => cache.hint(instanceId),
       excludeInstances: this.#deferred.active(),
       maxHistoryFormat: this.#d.options.historyFormat,
+      ...this.#fetchPoison,
     });
   }
 
@@ -103,17 +121,53 @@ export class OrchestrationDispatcher {
     this.#d.metrics.orchDispatcherItemsFetched++;
     this.#d.observability.instruments.orchestrationItemsFetched.inc();
     const renewal = keepInstanceLockRenewed(this.#d, locked, 'lock renewal failed');
+    const instanceId = locked.item.instanceId;
+    const guard = this.#d.watchdog?.arm(instanceId);
     try {
-      await this.#turn(locked);
+      // The turn's code may never yield back (stopped mid-loop): the guard's rejection ends it.
+      await (guard === undefined
+        ? this.#turn(locked)
+        : Promise.race([this.#turn(locked), guard.aborted]));
     } catch (error) {
-      this.#d.cache.delete(locked.item.instanceId);
+      this.#d.cache.delete(instanceId);
+      if (isDuroxideError(error) && error.code === ERROR_CODES.ORCHESTRATION_CODE_TIMEOUT) {
+        guard?.disarm();
+        return this.#failStoppedCode(locked, error);
+      }
       this.#d.logger.error(TARGET, 'orchestration turn failed; abandoning the batch', {
         instanceId: locked.item.instanceId,
         error: String(error),
       });
       await this.#commit.abandon(locked, FAILED_TURN_DELAY_MS);
     } finally {
+      guard?.disarm();
       renewal.stop();
+    }
+  }
+
+  /**
+   * Fails the execution whose code the watchdog stopped: the batch is resolved again (the engine
+   * is gone) and poisoned at once with the timeout as its failure, instead of being retried.
+   */
+  async #failStoppedCode(locked: LockedOrchestrationItem, error: Error): Promise<void> {
+    const instanceId = locked.item.instanceId;
+    this.#stopped.set(instanceId, {
+      category: 'configuration',
+      kind: ERROR_VOCABULARY.ORCHESTRATION_CODE_TIMEOUT.kind,
+      message: error.message,
+      retryable: false,
+      details: { timeoutMs: this.#d.options.orchestrationCodeTimeoutMs },
+    });
+    try {
+      await this.#turn(locked);
+    } catch (failure) {
+      this.#d.logger.error(TARGET, 'failing stopped orchestration code failed; abandoning', {
+        instanceId,
+        error: String(failure),
+      });
+      await this.#commit.abandon(locked, FAILED_TURN_DELAY_MS);
+    } finally {
+      this.#stopped.delete(instanceId);
     }
   }
 
@@ -213,6 +267,18 @@ export class OrchestrationDispatcher {
     });
     const start = target.kind === 'newExecution' ? target.start : undefined;
     const history = target.kind === 'newExecution' ? [] : target.history;
+    const stopped = this.#stopped.get(instanceId);
+    if (stopped !== undefined) {
+      return this.#poison({
+        locked,
+        history,
+        executionId: target.executionId,
+        start,
+        reason: undefined,
+        lastEventId: known.engine?.lastEventId,
+        failure: stopped,
+      });
+    }
     switch (decision.kind) {
       case 'poison':
         return this.#poison({
@@ -413,10 +479,12 @@ export class OrchestrationDispatcher {
     const { instanceId } = batch.locked.item;
     metrics.orchPoison++;
     this.#d.observability.instruments.orchestrationPoison.inc();
-    logger.error(TARGET, 'orchestration message exceeded max attempts, marking as poison', {
-      instanceId,
-      reason: batch.reason,
-    });
+    if (batch.failure === undefined) {
+      logger.error(TARGET, 'orchestration message exceeded max attempts, marking as poison', {
+        instanceId,
+        reason: batch.reason,
+      });
+    }
     const poisoned: PoisonedBatch = { ...batch, maxAttempts: options.maxAttempts };
     const ack = poisonAck(poisoned, {
       now: options.clock.now(),

@@ -27,6 +27,8 @@ export interface PoisonedBatch {
   readonly reason: string | undefined;
   /** Largest event id of the execution, when a cached engine knows it (history is then empty). */
   readonly lastEventId: number | undefined;
+  /** The failure to record instead of the attempts message (e.g. code the watchdog stopped). */
+  readonly failure?: ErrorDetails | undefined;
 }
 
 /** Where the poison event goes and what a never-started execution records. */
@@ -51,7 +53,7 @@ export function poisonAck(batch: PoisonedBatch, context: PoisonContext): Orchest
   const { locked, history, executionId, start, reason, lastEventId, maxAttempts } = batch;
   const { item, attemptCount } = locked;
   const message = `poison: orchestration ${item.instanceId} exceeded ${attemptCount} attempts (max ${maxAttempts})${reason === undefined ? '' : `: ${reason}`}`;
-  const details: ErrorDetails = {
+  const details: ErrorDetails = batch.failure ?? {
     category: 'poison',
     kind: 'Orchestration',
     message,

@@ -15,7 +15,12 @@ import type { ErrorDetails } from '../../core/errors/error-details.js';
 import { encodePayload } from '../../core/validation/arguments.js';
 import { errorMessage, errorName } from '../../core/errors/error-to-details.js';
 import { isDuroxideError } from '../../core/errors/duroxide-error.js';
-import type { LockedWorkItem, Provider, TagFilter } from '../../providers/provider.js';
+import type {
+  LockedWorkItem,
+  PoisonHandling,
+  Provider,
+  TagFilter,
+} from '../../providers/provider.js';
 import { ActivityContext } from '../activity-context.js';
 import { DeferralList } from '../deferral-list.js';
 import type { Logger } from '../logger.js';
@@ -26,6 +31,7 @@ import type { ActivityRegistry } from '../registry.js';
 import type { SessionTracker } from '../session-tracker.js';
 import { SYSCALL_GET_KV_VALUE } from '../../core/syscall-names.js';
 import { keepLockRenewed } from './lock-renewal.js';
+import { poisonHandling } from './poison-handling.js';
 import { WorkerSlots } from './worker-slots.js';
 
 const TARGET = 'duroxide::runtime::worker';
@@ -53,6 +59,7 @@ const DURATION_SMOOTHING = 0.2;
 
 export class WorkerDispatcher {
   readonly #d: WorkerDispatcherDeps;
+  readonly #poison: PoisonHandling;
   /** Running activities by `instance|execution|activityId`, to cancel them at once. */
   readonly #running = new Map<string, AbortController>();
   /** Activity names this runtime lacks, left to other nodes for a while. */
@@ -69,6 +76,7 @@ export class WorkerDispatcher {
 
   constructor(deps: WorkerDispatcherDeps) {
     this.#d = deps;
+    this.#poison = poisonHandling(deps.options.limits.maxPayloadBytes, deps.logger);
     this.slots = new WorkerSlots(deps.options.workerConcurrency, deps.onCapacity);
   }
 
@@ -156,6 +164,7 @@ export class WorkerDispatcher {
       tagFilter: options.workerTagFilter,
       excludeActivities: this.#deferred.active(),
       lockOwner: this.#d.nodeId,
+      ...this.#poison,
       // At the session cap, take only work that needs no new session.
       ...(sessions.isSupported && sessions.hasCapacity
         ? {
@@ -333,7 +342,34 @@ export class WorkerDispatcher {
       const cancelled = new Promise<'cancelled'>((resolve) => {
         controller.signal.addEventListener('abort', () => resolve('cancelled'), { once: true });
       });
-      const first = await Promise.race([run, cancelled]);
+      // The default activity timeout: a late attempt fails and its slot is freed (the code itself
+      // cannot be stopped; its signal aborts and its eventual result is ignored).
+      let timer: NodeJS.Timeout | undefined;
+      const timedOut =
+        options.activityTimeoutMs > 0
+          ? new Promise<'timedOut'>((resolve) => {
+              timer = setTimeout(() => resolve('timedOut'), options.activityTimeoutMs);
+            })
+          : undefined;
+      const first = await Promise.race(
+        timedOut === undefined ? [run, cancelled] : [run, cancelled, timedOut],
+      ).finally(() => clearTimeout(timer));
+      if (first === 'timedOut') {
+        controller.abort(new Error('activity timed out'));
+        metrics.activityAppErrors++;
+        logger.warn(TARGET, 'activity timed out; its worker slot is freed', {
+          instanceId: item.instance,
+          activityName: item.name,
+          timeoutMs: options.activityTimeoutMs,
+        });
+        return failure(
+          item,
+          appError(
+            `timeout: activity '${item.name}' did not finish within the runtime's activityTimeoutMs (${options.activityTimeoutMs} ms)`,
+            'Timeout',
+          ),
+        );
+      }
       if (first === 'cancelled') {
         renewal.stop();
         metrics.activityCancelled++;

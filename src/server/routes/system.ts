@@ -27,6 +27,7 @@ const SERVER_FEATURES = [
   'queueStats',
   'bulkJobs',
   'storedApiKeys',
+  'poisoned',
 ] as const;
 
 export function registerSystemRoutes(app: ManagementApp, deps: RouteDeps): void {

@@ -7,6 +7,7 @@ import { MIGRATION_0001_INITIAL } from './0001-initial.js';
 import { MIGRATION_0002_ACK_HANDOFF } from './0002-ack-handoff.js';
 import { MIGRATION_0003_FLEET } from './0003-fleet.js';
 import { MIGRATION_0004_OPERATOR_STORE } from './0004-operator-store.js';
+import { MIGRATION_0005_POISONED_ITEMS } from './0005-poisoned-items.js';
 import type { Migration } from './migration.js';
 
 /** Ascending by version; append new migrations, never reorder or edit released ones. */
@@ -15,6 +16,7 @@ export const MIGRATIONS: readonly Migration[] = [
   MIGRATION_0002_ACK_HANDOFF,
   MIGRATION_0003_FLEET,
   MIGRATION_0004_OPERATOR_STORE,
+  MIGRATION_0005_POISONED_ITEMS,
 ];
 
 /** The schema version a database has after all known migrations ran. */

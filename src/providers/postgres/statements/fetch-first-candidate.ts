@@ -20,7 +20,10 @@ import { table } from './statement-context.js';
 export interface FirstCandidateRow {
   outcome: 'none' | 'busy' | 'empty' | 'orphan' | 'ok';
   fetched_instance_id: string;
-  work_items: string[];
+  /** NULL for a row over the size limit (`$7`), never loaded: see `row_ids`/`item_sizes`. */
+  work_items: (string | null)[];
+  row_ids: string[];
+  item_sizes: string[];
   max_attempt_count: number;
   has_instance: boolean;
   instance_name: string | null;
@@ -35,7 +38,9 @@ export interface FirstCandidateRow {
 
 /**
  * Parameters: `$1` now, `$2` locked until, `$3` token, `$4` excluded instances, `$5` advisory
- * lock key prefix, `$6` max history format (NULL: no filter).
+ * lock key prefix, `$6` max history format (NULL: no filter), `$7` largest item loaded in
+ * bytes (NULL: no limit; a larger row comes back as NULL text with its id and size, so the
+ * caller quarantines it without loading it, as the function does).
  *
  * The same rules as the function for its first candidate (see `fetch-orchestration-item.ts`):
  * the oldest visible row whose instance has no valid lock, is not excluded and is not in a
@@ -88,7 +93,11 @@ inst AS (
 snap AS (
   SELECT i.xmin::text AS row_version FROM ${t('instances')} i JOIN cand ON i.instance_id = cand.instance_id),
 batch AS (
-  SELECT array_agg(m.work_item ORDER BY m.id) AS items, MAX(m.attempt_count) AS attempts,
+  SELECT array_agg(CASE WHEN $7::bigint IS NOT NULL AND octet_length(m.work_item) > $7::bigint
+                         THEN NULL ELSE m.work_item END ORDER BY m.id) AS items,
+         array_agg(m.id ORDER BY m.id) AS ids,
+         array_agg(octet_length(m.work_item)::BIGINT ORDER BY m.id) AS sizes,
+         MAX(m.attempt_count) AS attempts,
          bool_or(m.item_type IN ('StartOrchestration', 'ContinueAsNew')) AS has_start
   FROM marked m)
 SELECT
@@ -99,6 +108,8 @@ SELECT
        ELSE 'ok' END AS outcome,
   cand.instance_id AS fetched_instance_id,
   batch.items AS work_items,
+  batch.ids AS row_ids,
+  batch.sizes AS item_sizes,
   batch.attempts AS max_attempt_count,
   i.instance_id IS NOT NULL AS has_instance,
   i.orchestration_name AS instance_name,

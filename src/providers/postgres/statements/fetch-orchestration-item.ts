@@ -11,6 +11,7 @@ import type {
   KvEntryRecord,
   LockedOrchestrationItem,
   OrchestrationItem,
+  PoisonedItemReport,
 } from '../../provider.js';
 import { unreadableEventMessage } from '../../shared/history-row.js';
 import {
@@ -25,8 +26,10 @@ import {
   ORPHAN_MAX_AGE_MS,
   ORPHAN_RETRY_DELAY_MS,
 } from '../../shared/orchestration-batch.js';
+import { decodeWorkItem, reportPoisoned, tooLargeReason } from '../../shared/queue-row-decoding.js';
 import type { Queryable } from '../database.js';
 import { firstCandidateSql, type FirstCandidateRow } from './fetch-first-candidate.js';
+import { type PoisonTarget, preparePoisonedItems } from './poisoned-items.js';
 import type { StatementContext } from './statement-context.js';
 import { table } from './statement-context.js';
 
@@ -38,6 +41,9 @@ export type FetchOrchestrationItem = (
 
 /** Queue rows read per candidate query; several usually belong to the same instance. */
 const CANDIDATE_ROWS = 32;
+
+/** Batches a fetch may find entirely unreadable (and quarantine) before it returns null. */
+const MAX_QUARANTINED_BATCHES = 8;
 
 /** One row of history (`h`) or of the KV store (`k`). */
 interface StateRow {
@@ -51,7 +57,10 @@ interface StateRow {
 /** One row of the `fetch_orchestration_item` function. */
 interface FetchedRow {
   fetched_instance_id: string;
-  work_items: string[];
+  /** NULL entries: rows over `maxItemBytes`, never loaded. */
+  work_items: (string | null)[];
+  row_ids: string[];
+  item_sizes: string[];
   max_attempt_count: number;
   has_instance: boolean;
   instance_name: string | null;
@@ -94,11 +103,15 @@ interface FetchedRow {
  * and the KV snapshot (`kv_store`, never the current execution's delta) are read (a second
  * round trip; the committed instance lock keeps them stable). Unparseable history never fails
  * the fetch: the item comes back locked with `history: []` and `historyError`, so
- * the runtime can poison it. Any other failure here (connection lost, corrupt queue JSON) gives the batch back
+ * the runtime can poison it. Queue rows that do not decode, or
+ * that the function returned without their text (over `maxItemBytes`), are moved to `poisoned_items`
+ * and reported to `onPoisoned`; the batch goes on without them. Any other failure here (connection lost) gives the batch back
  * before the error is reported, so an error never leaves a lock behind.
  */
 export function prepareFetchOrchestrationItem(ctx: StatementContext): FetchOrchestrationItem {
-  const fetchSql = `SELECT * FROM ${ctx.schema.quoted}.fetch_orchestration_item($1, $2, $3, $4, $5, $6, $7, $8, $9, $10)`;
+  // The 0005 overload (size limit; row ids and sizes in the result).
+  const fetchSql = `SELECT * FROM ${ctx.schema.quoted}.fetch_orchestration_item($1, $2, $3, $4, $5, $6, $7, $8, $9, $10, $11)`;
+  const poisoned = preparePoisonedItems(ctx);
   // History and the KV snapshot in one round trip ('h' rows sort before 'k' rows).
   const selectStateSql = `
     SELECT 'h' AS part, event_id, event_data AS data, NULL::text AS key, NULL::bigint AS updated_at
@@ -146,13 +159,38 @@ export function prepareFetchOrchestrationItem(ctx: StatementContext): FetchOrche
       : { history: [], historyError, kvSnapshot };
   }
 
+  /** The batch's readable messages; the other rows are quarantined into `reports`. */
+  async function readBatch(
+    db: Queryable,
+    row: FetchedRow,
+    token: string,
+    options: FetchOrchestrationOptions,
+    now: number,
+    reports: PoisonedItemReport[],
+  ): Promise<WorkItem[]> {
+    const messages: WorkItem[] = [];
+    const targets: PoisonTarget[] = [];
+    row.work_items.forEach((text, i) => {
+      const decoded =
+        text === null
+          ? tooLargeReason(Number(row.item_sizes[i]), options.maxItemBytes ?? 0)
+          : decodeWorkItem(text);
+      if (typeof decoded !== 'string') messages.push(decoded);
+      else targets.push({ id: Number(row.row_ids[i]), reason: decoded });
+    });
+    if (targets.length > 0) {
+      reports.push(...(await poisoned.quarantine(db, 'orchestrator', token, targets, now)));
+    }
+    return messages;
+  }
+
   async function buildItem(
     db: Queryable,
     row: FetchedRow,
+    messages: WorkItem[],
     options: FetchOrchestrationOptions,
   ): Promise<OrchestrationItem> {
     const instanceId = row.fetched_instance_id;
-    const messages = row.work_items.map((w) => JSON.parse(w) as WorkItem);
     if (
       !row.has_instance ||
       row.instance_execution_id === null ||
@@ -187,7 +225,12 @@ export function prepareFetchOrchestrationItem(ctx: StatementContext): FetchOrche
     return loadedTurnItem(base, loaded.history, loaded.historyError, loaded.kvSnapshot);
   }
 
-  return async (db, options, now) => {
+  async function fetchOnce(
+    db: Queryable,
+    options: FetchOrchestrationOptions,
+    now: number,
+    reports: PoisonedItemReport[],
+  ): Promise<LockedOrchestrationItem | null | 'again'> {
     const token = randomUUID();
     const excluded = [...(options.excludeInstances ?? [])];
     // The first candidate with one plain statement; the function for everything else.
@@ -201,6 +244,7 @@ export function prepareFetchOrchestrationItem(ctx: StatementContext): FetchOrche
           excluded,
           lockKeyPrefix,
           options.maxHistoryFormat ?? null,
+          options.maxItemBytes ?? null,
         ],
         true,
       )
@@ -224,6 +268,7 @@ export function prepareFetchOrchestrationItem(ctx: StatementContext): FetchOrche
             ORPHAN_MAX_AGE_MS,
             ORPHAN_RETRY_DELAY_MS,
             options.maxHistoryFormat ?? null,
+            options.maxItemBytes ?? null,
           ],
           true,
         )
@@ -232,8 +277,14 @@ export function prepareFetchOrchestrationItem(ctx: StatementContext): FetchOrche
     const row = rows[0];
     if (row === undefined) return null;
     try {
+      const messages = await readBatch(db, row, token, options, now, reports);
+      // Nothing readable left (or a new instance lost its start): give the lock back, go on.
+      if (messages.length === 0 || (!row.has_instance && !messages.some(isStartItem))) {
+        await db.query(releaseSql, [token]);
+        return 'again';
+      }
       return {
-        item: await buildItem(db, row, options),
+        item: await buildItem(db, row, messages, options),
         lockToken: token,
         attemptCount: row.max_attempt_count,
       };
@@ -242,6 +293,19 @@ export function prepareFetchOrchestrationItem(ctx: StatementContext): FetchOrche
       // effort (if this fails too, the lock simply expires), then report the error.
       await db.query(releaseSql, [token]).catch(() => undefined);
       throw error;
+    }
+  }
+
+  return async (db, options, now) => {
+    const reports: PoisonedItemReport[] = [];
+    try {
+      for (let i = 0; i < MAX_QUARANTINED_BATCHES; i++) {
+        const result = await fetchOnce(db, options, now, reports);
+        if (result !== 'again') return result;
+      }
+      return null;
+    } finally {
+      reportPoisoned(reports, options.onPoisoned);
     }
   };
 }

@@ -11,6 +11,7 @@ import type {
   FetchOrchestrationOptions,
   LockedOrchestrationItem,
   OrchestrationItem,
+  PoisonedItemReport,
 } from '../../provider.js';
 import { unreadableEventMessage } from '../../shared/history-row.js';
 import {
@@ -25,6 +26,13 @@ import {
   ORPHAN_MAX_AGE_MS,
   ORPHAN_RETRY_DELAY_MS,
 } from '../../shared/orchestration-batch.js';
+import {
+  decodeWorkItem,
+  reportPoisoned,
+  tooLargeReason,
+  UNMATCHED_ID_REASON,
+} from '../../shared/queue-row-decoding.js';
+import { preparePoisonedItems } from './poisoned-items.js';
 import { prepareKvReads } from './read-kv.js';
 
 export type FetchOrchestrationItem = (
@@ -34,7 +42,9 @@ export type FetchOrchestrationItem = (
 
 interface QueueRow {
   id: number;
-  work_item: string;
+  /** NULL when the row is larger than the fetch's `maxItemBytes` (never loaded). */
+  work_item: string | null;
+  size_bytes: number;
   attempt_count: number;
   created_at: number;
 }
@@ -70,6 +80,11 @@ interface HistoryRow {
  *
  * Unparseable history never fails the fetch: the item comes back locked with `history: []`
  * and `historyError`, so the runtime can poison it.
+ *
+ * A queue row the fetch cannot process never blocks the queue either: one larger than
+ * `maxItemBytes` (never loaded), one that does not decode as a work item, or one whose instance
+ * id does not read back as written is moved to `poisoned_items` in the same transaction and
+ * reported to `onPoisoned` after the commit; the batch goes on without it.
  */
 export function prepareFetchOrchestrationItem(db: Database.Database): FetchOrchestrationItem {
   // `maxFormat` (FetchOrchestrationOptions.maxHistoryFormat, NULL = no filter) skips, before
@@ -77,9 +92,9 @@ export function prepareFetchOrchestrationItem(db: Database.Database): FetchOrche
   // counts as 1); instances without a row always match.
   const selectCandidate = db.prepare<
     { now: number; exclude: string; maxFormat: number | null },
-    { instance_id: string }
+    { id: number; instance_id: string }
   >(
-    `SELECT q.instance_id FROM orchestrator_queue q
+    `SELECT q.id, q.instance_id FROM orchestrator_queue q
      WHERE q.visible_at <= @now
        AND (@exclude = '[]' OR q.instance_id NOT IN (SELECT value FROM json_each(@exclude)))
        AND (@maxFormat IS NULL OR NOT EXISTS (
@@ -110,10 +125,14 @@ export function prepareFetchOrchestrationItem(db: Database.Database): FetchOrche
      SET lock_token = @token, locked_until = @lockedUntil, attempt_count = attempt_count + 1
      WHERE instance_id = @instanceId AND visible_at <= @now`,
   );
-  const selectMarked = db.prepare<{ token: string }, QueueRow>(
-    `SELECT id, work_item, attempt_count, created_at FROM orchestrator_queue
-     WHERE lock_token = @token ORDER BY id`,
+  // octet_length reads the size from the record header; an oversized row's text is never read.
+  const selectMarked = db.prepare<{ token: string; maxBytes: number }, QueueRow>(
+    `SELECT id, CASE WHEN @maxBytes >= 0 AND octet_length(work_item) > @maxBytes THEN NULL
+                     ELSE work_item END AS work_item,
+            octet_length(work_item) AS size_bytes, attempt_count, created_at
+     FROM orchestrator_queue WHERE lock_token = @token ORDER BY id`,
   );
+  const poisoned = preparePoisonedItems(db);
   const selectInstance = db.prepare<{ instanceId: string }, InstanceRow>(
     `SELECT orchestration_name, orchestration_version, current_execution_id, created_at,
             version_pin, next_version, history_format
@@ -226,8 +245,38 @@ export function prepareFetchOrchestrationItem(db: Database.Database): FetchOrche
     releaseLock.run({ token });
   }
 
+  /** The batch's readable rows and messages; the others are quarantined into `reports`. */
+  function readBatch(
+    rows: readonly QueueRow[],
+    maxBytes: number,
+    now: number,
+    reports: PoisonedItemReport[],
+  ): { kept: QueueRow[]; messages: WorkItem[] } {
+    const kept: QueueRow[] = [];
+    const messages: WorkItem[] = [];
+    for (const row of rows) {
+      const decoded =
+        row.work_item === null
+          ? tooLargeReason(row.size_bytes, maxBytes)
+          : decodeWorkItem(row.work_item);
+      if (typeof decoded !== 'string') {
+        kept.push(row);
+        messages.push(decoded);
+        continue;
+      }
+      const report = poisoned.quarantine('orchestrator', row.id, decoded, now);
+      if (report !== undefined) reports.push(report);
+    }
+    return { kept, messages };
+  }
+
   const tx = db.transaction(
-    (options: FetchOrchestrationOptions, now: number): LockedOrchestrationItem | null => {
+    (
+      options: FetchOrchestrationOptions,
+      now: number,
+      reports: PoisonedItemReport[],
+    ): LockedOrchestrationItem | null => {
+      const maxBytes = options.maxItemBytes ?? -1;
       const lockedUntil = now + options.lockTimeoutMs;
       const exclude = JSON.stringify(options.excludeInstances ?? []);
       for (let i = 0; i < MAX_CANDIDATES_PER_FETCH; i++) {
@@ -242,9 +291,28 @@ export function prepareFetchOrchestrationItem(db: Database.Database): FetchOrche
         // Inside an IMMEDIATE transaction nobody can take the lock between the candidate query
         // and here; the WHERE on the upsert is a second line of defence.
         if (takeLock.run({ instanceId, token, lockedUntil, now }).changes !== 1) return null;
-        markRows.run({ instanceId, token, lockedUntil, now });
-        const rows = selectMarked.all({ token });
-        const messages = rows.map((r) => JSON.parse(r.work_item) as WorkItem);
+        if (markRows.run({ instanceId, token, lockedUntil, now }).changes === 0) {
+          // The id read back differs from the stored one: nothing matches it, ever.
+          const report = poisoned.quarantine(
+            'orchestrator',
+            candidate.id,
+            UNMATCHED_ID_REASON,
+            now,
+          );
+          if (report !== undefined) reports.push(report);
+          releaseLock.run({ token });
+          continue;
+        }
+        const { kept: rows, messages } = readBatch(
+          selectMarked.all({ token, maxBytes }),
+          maxBytes,
+          now,
+          reports,
+        );
+        if (rows.length === 0) {
+          releaseLock.run({ token });
+          continue;
+        }
         const item = buildItem(instanceId, messages, options);
         if (item === null) {
           setAsideOrphans(instanceId, token, rows, messages, now);
@@ -258,5 +326,10 @@ export function prepareFetchOrchestrationItem(db: Database.Database): FetchOrche
     },
   );
 
-  return (options, now) => tx.immediate(options, now);
+  return (options, now) => {
+    const reports: PoisonedItemReport[] = [];
+    const locked = tx.immediate(options, now, reports);
+    reportPoisoned(reports, options.onPoisoned);
+    return locked;
+  };
 }

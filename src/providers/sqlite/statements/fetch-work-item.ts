@@ -5,14 +5,26 @@
 import { randomUUID } from 'node:crypto';
 import type Database from 'better-sqlite3';
 import type { WorkItem } from '../../../core/history/work-item.js';
-import type { FetchWorkOptions, LockedWorkItem, TagFilter } from '../../provider.js';
+import type {
+  FetchWorkOptions,
+  LockedWorkItem,
+  PoisonedItemReport,
+  TagFilter,
+} from '../../provider.js';
+import { decodeWorkItem, reportPoisoned, tooLargeReason } from '../../shared/queue-row-decoding.js';
+import { preparePoisonedItems } from './poisoned-items.js';
 import { workLockToken } from '../../shared/work-lock-token.js';
 
 export type FetchWorkItem = (options: FetchWorkOptions, now: number) => LockedWorkItem | null;
 
+/** Rows a fetch may quarantine before it finds a readable one (then it returns null). */
+const MAX_QUARANTINED_PER_FETCH = 16;
+
 interface WorkerRow {
   id: number;
-  work_item: string;
+  /** NULL when larger than the fetch's `maxItemBytes` (never loaded). */
+  work_item: string | null;
+  size_bytes: number;
   attempt_count: number;
   session_id: string | null;
 }
@@ -25,6 +37,8 @@ interface CandidateParams {
   exclude: string;
   /** The session owner fetching; unused (empty) without session routing. */
   ownerId: string;
+  /** `maxItemBytes`, or -1 for no limit. */
+  maxBytes: number;
 }
 
 type FilterKind = 'defaultOnly' | 'any' | 'tags' | 'defaultAnd';
@@ -57,6 +71,10 @@ const SESSION_CONDITIONS: Readonly<Record<SessionMode, string>> = {
  * `worker_id = ownerId`, `locked_until = now + session.lockTimeoutMs`, `last_activity_at =
  * now`. All in one `BEGIN IMMEDIATE` transaction, so two processes sharing the file never take
  * the same row or both claim one session.
+ *
+ * A row larger than `maxItemBytes` (never loaded) or not decodable as a work item is moved to
+ * `poisoned_items` instead, reported to `onPoisoned` after the commit, and the fetch takes the
+ * next row.
  */
 export function prepareFetchWorkItem(db: Database.Database): FetchWorkItem {
   const selectCandidate = new Map<string, Database.Statement<CandidateParams, WorkerRow>>();
@@ -65,7 +83,10 @@ export function prepareFetchWorkItem(db: Database.Database): FetchWorkItem {
       selectCandidate.set(
         `${kind}/${mode}`,
         db.prepare<CandidateParams, WorkerRow>(
-          `SELECT q.id, q.work_item, q.attempt_count, q.session_id FROM worker_queue q
+          `SELECT q.id, CASE WHEN @maxBytes >= 0 AND octet_length(q.work_item) > @maxBytes THEN NULL
+                             ELSE q.work_item END AS work_item,
+                  octet_length(q.work_item) AS size_bytes, q.attempt_count, q.session_id
+           FROM worker_queue q
            WHERE q.visible_at <= @now AND (q.lock_token IS NULL OR q.locked_until <= @now)
              AND ${TAG_CONDITIONS[kind]}
              AND (@exclude = '[]' OR q.activity_name NOT IN (SELECT value FROM json_each(@exclude)))
@@ -93,6 +114,7 @@ export function prepareFetchWorkItem(db: Database.Database): FetchWorkItem {
        worker_id = excluded.worker_id, locked_until = excluded.locked_until, last_activity_at = excluded.last_activity_at
      WHERE sessions.locked_until <= @now OR sessions.worker_id = excluded.worker_id`,
   );
+  const poisoned = preparePoisonedItems(db);
 
   const tx = db.transaction(
     (
@@ -100,17 +122,36 @@ export function prepareFetchWorkItem(db: Database.Database): FetchWorkItem {
       tags: readonly string[],
       options: FetchWorkOptions,
       now: number,
+      reports: PoisonedItemReport[],
     ): LockedWorkItem | null => {
       const session = options.session;
-      const row = selectCandidate
-        .get(`${kind}/${session === undefined ? 'unrouted' : 'routed'}`)
-        ?.get({
-          now,
-          tags: JSON.stringify(tags),
-          exclude: JSON.stringify(options.excludeActivities ?? []),
-          ownerId: session?.ownerId ?? '',
-        });
-      if (row === undefined) return null;
+      const maxBytes = options.maxItemBytes ?? -1;
+      const statement = selectCandidate.get(
+        `${kind}/${session === undefined ? 'unrouted' : 'routed'}`,
+      );
+      const params: CandidateParams = {
+        now,
+        tags: JSON.stringify(tags),
+        exclude: JSON.stringify(options.excludeActivities ?? []),
+        ownerId: session?.ownerId ?? '',
+        maxBytes,
+      };
+      let row: WorkerRow | undefined;
+      let item: WorkItem | undefined;
+      for (let i = 0; i <= MAX_QUARANTINED_PER_FETCH && item === undefined; i++) {
+        row = statement?.get(params);
+        if (row === undefined) return null;
+        const decoded =
+          row.work_item === null
+            ? tooLargeReason(row.size_bytes, maxBytes)
+            : decodeWorkItem(row.work_item);
+        if (typeof decoded !== 'string') item = decoded;
+        else {
+          const report = poisoned.quarantine('worker', row.id, decoded, now);
+          if (report !== undefined) reports.push(report);
+        }
+      }
+      if (row === undefined || item === undefined) return null;
       if (row.session_id !== null && session !== undefined) {
         const claim = {
           sessionId: row.session_id,
@@ -123,7 +164,7 @@ export function prepareFetchWorkItem(db: Database.Database): FetchWorkItem {
       const token = workLockToken(randomUUID(), options.lockOwner);
       lockRow.run({ id: row.id, token, lockedUntil: now + options.lockTimeoutMs });
       return {
-        item: JSON.parse(row.work_item) as WorkItem,
+        item,
         lockToken: token,
         attemptCount: row.attempt_count + 1,
       };
@@ -133,8 +174,13 @@ export function prepareFetchWorkItem(db: Database.Database): FetchWorkItem {
   return (options, now) => {
     const filter: TagFilter = options.tagFilter ?? 'defaultOnly';
     if (filter === 'none') return null;
-    if (filter === 'defaultOnly' || filter === 'any') return tx.immediate(filter, [], options, now);
-    if ('tags' in filter) return tx.immediate('tags', filter.tags, options, now);
-    return tx.immediate('defaultAnd', filter.defaultAnd, options, now);
+    const reports: PoisonedItemReport[] = [];
+    let locked: LockedWorkItem | null;
+    if (filter === 'defaultOnly' || filter === 'any') {
+      locked = tx.immediate(filter, [], options, now, reports);
+    } else if ('tags' in filter) locked = tx.immediate('tags', filter.tags, options, now, reports);
+    else locked = tx.immediate('defaultAnd', filter.defaultAnd, options, now, reports);
+    reportPoisoned(reports, options.onPoisoned);
+    return locked;
   };
 }
