@@ -166,11 +166,20 @@ export default tseslint.config(
         {
           patterns: [
             {
-              group: ['**/src/**', '!**/src/server/api-types.js', '!**/src/server/queue-view.js'],
+              group: [
+                '**/src/**',
+                '!**/src/server/api-types.js',
+                '!**/src/server/queue-view.js',
+                '!**/src/server/routes/poisoned.js',
+              ],
               message: 'the dashboard talks to the server over HTTP only (docs/architecture.md)',
             },
             {
-              group: ['**/src/server/api-types.js', '**/src/server/queue-view.js'],
+              group: [
+                '**/src/server/api-types.js',
+                '**/src/server/queue-view.js',
+                '**/src/server/routes/poisoned.js',
+              ],
               allowTypeImports: true,
               message:
                 'import the API types with `import type` (docs/decisions/0008-dashboard-stack.md)',

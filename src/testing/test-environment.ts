@@ -180,16 +180,20 @@ export class TestEnvironment<S extends OrchestrationSet = OrchestrationSet> {
 
   /**
    * Lets `duration` (ms, or text such as `'1d'`, `'2h30m'`) of virtual time pass: runs what is
-   * due, then jumps from timer to timer (each fires at its own time, in order) up to now +
-   * `duration`, and resolves once nothing is due or running. Waits for running activities
+   * due, then jumps from timer to timer (each fires at its own time, in order) up to the time
+   * after that + `duration`, and resolves once nothing is due or running. Waits for running activities
    * before each jump (time never moves under a running turn or activity).
    */
   async advanceTime(duration: number | string): Promise<void> {
-    const target = this.#clock.now() + parseDuration(duration, 'advanceTime duration');
+    const ms = parseDuration(duration, 'advanceTime duration');
+    // Measured from when what is due has run: a timer the pending turns create with
+    // `duration` fires within this call (`start(); advanceTime('1h')` fires a 1 h timer).
+    let { nextVisibleAt } = await this.#settle();
+    const target = this.#clock.now() + ms;
     for (;;) {
-      const { nextVisibleAt } = await this.#settle();
       if (nextVisibleAt !== null && nextVisibleAt <= target) {
         this.#clock.jumpTo(nextVisibleAt);
+        ({ nextVisibleAt } = await this.#settle());
         continue;
       }
       this.#clock.jumpTo(target);

@@ -29,6 +29,8 @@ const ROOT = fileURLToPath(new URL('../../../', import.meta.url));
 
 interface PackedManifest {
   readonly dependencies: Record<string, string>;
+  /** better-sqlite3: npm installs it when it builds, and this test opens a SQLite store. */
+  readonly optionalDependencies?: Record<string, string>;
   readonly bin: Record<string, string>;
 }
 
@@ -40,7 +42,10 @@ function installTarball(tarball: string, project: string): void {
   const target = join(modules, 'duroxide-ts');
   renameSync(join(modules, 'package'), target);
   const manifest = JSON.parse(readFileSync(join(target, 'package.json'), 'utf8')) as PackedManifest;
-  for (const dependency of Object.keys(manifest.dependencies)) {
+  for (const dependency of Object.keys({
+    ...manifest.dependencies,
+    ...manifest.optionalDependencies,
+  })) {
     const from = join(ROOT, 'node_modules', dependency);
     assert.ok(existsSync(from), `dependency ${dependency} is installed in the repository`);
     mkdirSync(dirname(join(modules, dependency)), { recursive: true });

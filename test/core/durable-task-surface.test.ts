@@ -5,7 +5,7 @@
  * user code.
  */
 import assert from 'node:assert/strict';
-import { readFileSync } from 'node:fs';
+import { readdirSync, readFileSync } from 'node:fs';
 import { describe, test } from 'node:test';
 import { fileURLToPath } from 'node:url';
 import { DurableTask } from '../../src/index.js';
@@ -20,8 +20,14 @@ describe('DurableTask public surface', () => {
   });
 
   test("the published declarations show none of the engine's hooks", () => {
-    for (const file of ['dist/index.d.ts', 'dist/index.d.cts']) {
-      const text = readFileSync(`${repoRoot}${file}`, 'utf8');
+    // tsup puts declarations the entries share into chunks (`dist/runtime-<hash>.d.ts`), so
+    // read every declaration file of each module format.
+    for (const ext of ['.d.ts', '.d.cts']) {
+      const file = `dist/*${ext}`;
+      const text = readdirSync(`${repoRoot}dist`)
+        .filter((name) => name.endsWith(ext))
+        .map((name) => readFileSync(`${repoRoot}dist/${name}`, 'utf8'))
+        .join('\n');
       const start = text.indexOf('declare class DurableTask<T>');
       assert.ok(start >= 0, `${file} declares DurableTask`);
       const body = text.slice(start, text.indexOf('\n}', start));

@@ -7,7 +7,8 @@ import assert from 'node:assert/strict';
 import { after, before, test } from 'node:test';
 import { eventually } from '../helpers/eventually.js';
 import { startManagementHarness } from '../helpers/management-harness.js';
-import { STORE_KINDS } from '../helpers/test-store.js';
+import { insertRawRow } from '../helpers/raw-queue-rows.js';
+import { STORE_KINDS, type TestStore } from '../helpers/test-store.js';
 import { launchBrowser, type Browser } from './browser.js';
 
 let browser: Browser;
@@ -154,6 +155,31 @@ for (const kind of STORE_KINDS) {
         assert.deepEqual(errors, []);
       },
     );
+
+    await t.test('a queue row no fetch can process is listed under poisoned items', async () => {
+      const [, storeUrl, , schema] = h.storeArgs;
+      const store = {
+        kind,
+        url: storeUrl ?? '',
+        ...(schema === undefined ? {} : { schema }),
+      } as TestStore;
+      await insertRawRow(store, {
+        queue: 'orchestrator',
+        instanceId: 'ui-bad-row',
+        itemType: 'StartOrchestration',
+        text: '{not a work item',
+      });
+      await eventually('the bad row to be quarantined', async () => {
+        const page = await h.api('GET', '/api/v1/poisoned');
+        return (page.body as { items: unknown[] }).items.length > 0;
+      });
+      await page.goto(`${url}/queues`);
+      const row = page.locator('[data-testid="poisoned-table"] tr', { hasText: 'ui-bad-row' });
+      await row.waitFor();
+      assert.match((await row.textContent()) ?? '', /orchestrator/);
+      await screenshot(`${kind}-queues-poisoned`);
+      assert.deepEqual(errors, []);
+    });
 
     await t.test('the layout works at a phone width of 375 px', async () => {
       const phone = await browser.page({ width: 375, height: 812 });

@@ -69,6 +69,8 @@ export const api = {
   settings: () => request<T.Settings>('GET', '/settings'),
   metrics: () => request<T.SystemMetrics>('GET', '/metrics'),
   queues: () => request<T.Queues>('GET', '/queues'),
+  poisoned: (cursor?: string) =>
+    request<T.PoisonedItemPage>('GET', '/poisoned', { limit: 50, cursor }),
   instances: (q: T.InstanceListQuery) => request<T.InstancePage>('GET', '/instances', q),
   facets: (q: T.InstanceFacetQuery) => request<T.InstanceFacets>('GET', '/instance-facets', q),
   instance: (id: string) => request<T.InstanceDetail>('GET', inst(id)),

@@ -1,14 +1,84 @@
 /**
  * Queues: per queue the ready, locked and delayed items and how long the oldest ready item has
- * waited, and the timers; live over SSE.
+ * waited, and the timers; live over SSE. Below them, the rows the runtimes quarantined because no
+ * fetch could process them (docs/reliability.md), paged.
  */
 import { useEffect, useState } from 'preact/hooks';
 import { api } from '../api/client.js';
 import { subscribe } from '../api/stream.js';
-import type { QueueStat, Queues } from '../api/types.js';
+import type { PoisonedItem, QueueStat, Queues } from '../api/types.js';
 import { Card, ErrorNote, Loading, PageHeader } from '../components/common.js';
 import { useAsync } from '../components/use-async.js';
 import { formatAgo, formatDuration, formatNumber, formatTime } from '../format.js';
+
+function PoisonedItems() {
+  const [items, setItems] = useState<PoisonedItem[]>([]);
+  const [cursor, setCursor] = useState<string | null | undefined>(undefined);
+  const [error, setError] = useState<Error | undefined>(undefined);
+  const load = (from?: string): void => {
+    api.poisoned(from).then(
+      (page) => {
+        setItems((prev) => (from === undefined ? page.items : [...prev, ...page.items]));
+        setCursor(page.nextCursor);
+      },
+      (e: unknown) => setError(e instanceof Error ? e : new Error(String(e))),
+    );
+  };
+  useEffect(() => load(), []);
+  return (
+    <section aria-labelledby="poisoned-heading">
+      <h2 id="poisoned-heading">Poisoned items</h2>
+      <p class="muted">
+        Queue rows no fetch could process (not a work item, over the size limit), moved out of their
+        queue so it keeps moving. They stay in the store for an operator.
+      </p>
+      <ErrorNote error={error} />
+      <Loading when={cursor === undefined && error === undefined} />
+      {cursor !== undefined && items.length === 0 ? <p>None.</p> : null}
+      {items.length > 0 ? (
+        <div class="table-wrap">
+          <table data-testid="poisoned-table">
+            <thead>
+              <tr>
+                <th scope="col">Queue</th>
+                <th scope="col">Instance</th>
+                <th scope="col">Reason</th>
+                <th scope="col">Size</th>
+                <th scope="col">Attempts</th>
+                <th scope="col">Quarantined</th>
+              </tr>
+            </thead>
+            <tbody>
+              {items.map((item) => (
+                <tr key={item.poisonId} data-poison={item.poisonId}>
+                  <td>{item.queue}</td>
+                  <td>
+                    {item.instanceId === undefined ? (
+                      '—'
+                    ) : (
+                      <a href={`/instances/${encodeURIComponent(item.instanceId)}`}>
+                        {item.instanceId}
+                      </a>
+                    )}
+                  </td>
+                  <td title={item.preview}>{item.reason}</td>
+                  <td>{formatNumber(item.sizeBytes)} B</td>
+                  <td>{formatNumber(item.attemptCount)}</td>
+                  <td title={formatTime(item.poisonedAt)}>{formatAgo(item.poisonedAt)}</td>
+                </tr>
+              ))}
+            </tbody>
+          </table>
+        </div>
+      ) : null}
+      {typeof cursor === 'string' ? (
+        <button type="button" onClick={() => load(cursor)}>
+          More
+        </button>
+      ) : null}
+    </section>
+  );
+}
 
 function QueueRow({ name, stat, hint }: { name: string; stat: QueueStat; hint: string }) {
   return (
@@ -91,6 +161,7 @@ export function QueuesScreen() {
           </div>
         </>
       ) : null}
+      <PoisonedItems />
     </section>
   );
 }

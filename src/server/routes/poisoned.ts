@@ -31,7 +31,8 @@ const PoisonedItemSchema = z
   })
   .openapi('PoisonedItem');
 
-const PoisonedPageSchema = z
+/** Exported for the dashboard's inferred types (dashboard/src/api/types.ts). */
+export const PoisonedPageSchema = z
   .object({ items: z.array(PoisonedItemSchema), nextCursor: z.string().nullable() })
   .openapi('PoisonedItemPage');
 

@@ -4,7 +4,7 @@
  * @module
  */
 import assert from 'node:assert/strict';
-import { describe } from 'node:test';
+import { describe } from '../node-test.js';
 import { InvalidInputError } from '../../../core/errors/duroxide-error.js';
 import type { WorkItem } from '../../../core/history/work-item.js';
 import type { PoisonedItemReport, ProviderWith } from '../../provider.js';
