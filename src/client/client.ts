@@ -105,18 +105,12 @@ export class Client {
     };
   }
 
-  /**
-   * The provider's management methods for `method`.
-   * @throws ConfigurationError (`CAPABILITY_MISSING`) when the provider has none.
-   */
+  /** The provider's management methods for `method`; ConfigurationError `CAPABILITY_MISSING` if none. */
   #managed(method: string): ProviderWith<'management'> {
     return requireCapability(this.#provider, 'management', `client.${method}`);
   }
 
-  /**
-   * The fleet operations for `method`.
-   * @throws ConfigurationError (`CAPABILITY_MISSING`) when the provider has no fleet storage.
-   */
+  /** The fleet operations for `method`; ConfigurationError `CAPABILITY_MISSING` without fleet storage. */
   #fleetOps(method: string): FleetManagement {
     this.#fleetManagement ??= new FleetManagement(
       requireCapability(this.#provider, 'fleet', `client.${method}`),
@@ -172,16 +166,17 @@ export class Client {
     version: string,
     options?: Omit<StartOrchestrationOptions, 'version'>,
   ): Promise<void> {
-    const requested = requireVersion(version);
-    const request = parseStartOptions(options, ['pinVersion', 'ifExists']);
+    const parsed = parseStartOptions(options, ['pinVersion', 'ifExists']);
+    const request = { ...parsed, version: requireVersion(version) };
+    const max = this.#maxPayloadBytes;
     await startInstance(
       this.#provider,
       this.#fleet,
       instanceId,
       orchestrationName,
       input,
-      { ...request, version: requested },
-      this.#maxPayloadBytes,
+      request,
+      max,
     );
   }
 
@@ -205,23 +200,14 @@ export class Client {
   }
 
   /** duroxide-node's typed family (values are JSON here already): same as {@link startOrchestration}. */
-  startOrchestrationTyped(
-    instanceId: string,
-    orchestrationName: string,
-    input?: unknown,
-    options?: StartOrchestrationOptions,
-  ): Promise<void> {
-    return this.startOrchestration(instanceId, orchestrationName, input, options);
+  startOrchestrationTyped(...args: Parameters<Client['startOrchestration']>): Promise<void> {
+    return this.startOrchestration(...args);
   }
   /** Same as {@link startOrchestrationVersioned}. */
   startOrchestrationVersionedTyped(
-    instanceId: string,
-    orchestrationName: string,
-    input: unknown,
-    version: string,
-    options?: Omit<StartOrchestrationOptions, 'version'>,
+    ...args: Parameters<Client['startOrchestrationVersioned']>
   ): Promise<void> {
-    return this.startOrchestrationVersioned(instanceId, orchestrationName, input, version, options);
+    return this.startOrchestrationVersioned(...args);
   }
   /** Same as {@link raiseEvent}. */
   raiseEventTyped(instanceId: string, eventName: string, data?: unknown): Promise<void> {
@@ -438,8 +424,8 @@ export class Client {
   async listPoisonedItems(
     query: { limit?: number; cursor?: string } = {},
   ): Promise<PoisonedItemsPage> {
-    const page = await this.#managed('listPoisonedItems').listPoisonedItems(query);
-    return { items: page.items, nextCursor: page.nextCursor ?? null };
+    const { items, nextCursor } = await this.#managed('listPoisonedItems').listPoisonedItems(query);
+    return { items, nextCursor: nextCursor ?? null };
   }
 
   /** Size of an instance's current history, queue and KV state; null for an unknown instance. */

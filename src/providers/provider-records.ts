@@ -441,3 +441,17 @@ export interface PoisonedItemPage {
   /** Present when more rows follow. */
   readonly nextCursor: string | undefined;
 }
+
+/**
+ * Fetch options both queues share: rows the fetch cannot process are quarantined
+ * (docs/reliability.md) — moved to the provider's poisoned items, reported, never fetched again.
+ */
+export interface PoisonHandling {
+  /**
+   * Rows whose stored work item is larger than this many bytes are quarantined without being
+   * loaded. Absent: no size limit. Rows that do not decode as work items are quarantined always.
+   */
+  readonly maxItemBytes?: number | undefined;
+  /** Called once per quarantined row after the fetch committed (the runtime logs it). */
+  readonly onPoisoned?: ((report: PoisonedItemReport) => void) | undefined;
+}

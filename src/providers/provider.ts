@@ -41,55 +41,14 @@ import type {
   InstanceVersionChange,
   OperatorStore,
   WorkItemClaim,
-  PoisonedItemReport,
+  PoisonHandling,
   PoisonedItemQuery,
   PoisonedItemPage,
 } from './provider-records.js';
 
 export { EXECUTION_STATUSES, INSTANCE_COUNT_GROUP_BYS } from './provider-records.js';
-export type {
-  ExecutionStatus,
-  InstanceRecord,
-  ExecutionRecord,
-  DeleteInstancesResult,
-  InstanceSelectionFilter,
-  PruneExecutionsOptions,
-  PruneExecutionsResult,
-  SystemMetricsRecord,
-  QueueDepthsRecord,
-  OrchestrationStatsRecord,
-  InstanceQueryFilter,
-  InstanceQuery,
-  InstanceRecordPage,
-  InstanceCountGroupBy,
-  InstanceCount,
-  VersionPolicyRecord,
-  AuditEntryInput,
-  AuditRecord,
-  AuditQuery,
-  NodeRecord,
-  InstanceVersionChange,
-  PoisonedQueue,
-  PoisonedItemReport,
-  PoisonedItemRecord,
-  PoisonedItemQuery,
-  PoisonedItemPage,
-} from './provider-records.js';
+export type * from './provider-records.js';
 export type { StoredVersionPolicy };
-
-/**
- * Fetch options both queues share: rows the fetch cannot process are quarantined
- * (docs/reliability.md) — moved to the provider's poisoned items, reported, never fetched again.
- */
-export interface PoisonHandling {
-  /**
-   * Rows whose stored work item is larger than this many bytes are quarantined without being
-   * loaded. Absent: no size limit. Rows that do not decode as work items are quarantined always.
-   */
-  readonly maxItemBytes?: number | undefined;
-  /** Called once per quarantined row after the fetch committed (the runtime logs it). */
-  readonly onPoisoned?: ((report: PoisonedItemReport) => void) | undefined;
-}
 
 /** One locked batch of orchestrator messages for one instance. */
 export interface OrchestrationItem {

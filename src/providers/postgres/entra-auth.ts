@@ -8,7 +8,11 @@
  */
 import type { ClientConfig } from 'pg';
 import { InvalidInputError, ProviderError } from '../../core/errors/duroxide-error.js';
-import type { PostgresProviderOptions } from './connection-config.js';
+import {
+  resolveOptions,
+  type PostgresProviderOptions,
+  type ResolvedPostgresOptions,
+} from './connection-config.js';
 
 /** An access token as `@azure/identity` returns it. */
 export interface EntraAccessToken {
@@ -83,7 +87,7 @@ const OPTION_KEYS: ReadonlySet<string> = new Set([
 const AZURE_IDENTITY = '@azure/identity';
 
 /** @throws InvalidInputError naming the argument or option and the rule it breaks. */
-export function validateEntra(
+function validateEntra(
   target: EntraTarget,
   options: PostgresEntraOptions | undefined,
 ): PostgresEntraOptions {
@@ -117,7 +121,7 @@ export function validateEntra(
 }
 
 /** The generic provider options an Entra connection runs with. */
-export function entraProviderOptions(opts: PostgresEntraOptions): PostgresProviderOptions {
+function entraProviderOptions(opts: PostgresEntraOptions): PostgresProviderOptions {
   return {
     ...(opts.maxConnections !== undefined ? { poolSize: opts.maxConnections } : {}),
     connectionTimeoutMs: opts.acquireTimeoutMs ?? DEFAULT_ACQUIRE_TIMEOUT_MS,
@@ -129,7 +133,7 @@ export function entraProviderOptions(opts: PostgresEntraOptions): PostgresProvid
 }
 
 /** Driver settings of an Entra connection: no url, the token as the password, TLS on. */
-export async function entraConnection(
+async function entraConnection(
   target: EntraTarget,
   opts: PostgresEntraOptions,
 ): Promise<ClientConfig> {
@@ -223,4 +227,17 @@ async function defaultCredential(): Promise<EntraTokenCredential> {
     );
   }
   return new ctor();
+}
+
+/**
+ * Everything an Entra connect opens with: the options checked, the driver settings (a
+ * credential that gives no token fails here) and the resolved provider options.
+ */
+export async function prepareEntraConnect(
+  target: EntraTarget,
+  options: PostgresEntraOptions | undefined,
+): Promise<{ connection: ClientConfig; resolved: ResolvedPostgresOptions }> {
+  const opts = validateEntra(target, options);
+  const resolved = resolveOptions(entraProviderOptions(opts));
+  return { connection: await entraConnection(target, opts), resolved };
 }

@@ -60,7 +60,6 @@ import type {
   OrchestrationStatsRecord,
   CompleteProvider,
   ProviderCapabilities,
-  ProviderSignal,
   ProviderSignalListener,
   PruneExecutionsOptions,
   PruneExecutionsResult,
@@ -78,14 +77,8 @@ import {
   validateSchemaName,
 } from './connection-config.js';
 import { type Database } from './database.js';
-import {
-  entraConnection,
-  entraProviderOptions,
-  validateEntra,
-  type PostgresEntraOptions,
-} from './entra-auth.js';
+import { prepareEntraConnect, type PostgresEntraOptions } from './entra-auth.js';
 import type { SignalHub } from './notify/signal-hub.js';
-import type { CommitSignals } from './notify/signal-payload.js';
 import { runOperation, type RetryPolicy } from './connection-settings.js';
 import { openConnection } from './open-connection.js';
 import { prepareOperations, type Operations } from './operations.js';
@@ -143,10 +136,8 @@ export class PostgresProvider implements CompleteProvider {
 
   /**
    * Connects to `url` and uses the `public` schema; see {@link connectWithSchema}.
-   * @throws InvalidInputError (`INVALID_INPUT`) for a malformed url or option.
-   * @throws SchemaTooNewError (`SCHEMA_TOO_NEW`) when the schema was migrated by a newer duroxide-ts.
-   * @throws ProviderError (`PROVIDER_ERROR`) when the database cannot be reached (retryable) or
-   *   refuses the connection (permanent, e.g. bad credentials).
+   * @throws as {@link connectWithSchema}; a database that refuses the connection (e.g. bad
+   *   credentials) fails with a permanent `ProviderError`, an unreachable one with a retryable one.
    */
   static async connect(url: string, options?: PostgresProviderOptions): Promise<PostgresProvider> {
     return PostgresProvider.connectWithSchema(url, DEFAULT_SCHEMA, options);
@@ -218,11 +209,9 @@ export class PostgresProvider implements CompleteProvider {
     schema: string,
     options?: PostgresEntraOptions,
   ): Promise<PostgresProvider> {
-    const target = { host, port, database, user };
-    const opts = validateEntra(target, options);
     const identity = schemaIdentity(validateSchemaName(schema));
-    const resolved = resolveOptions(entraProviderOptions(opts));
-    return PostgresProvider.#open(await entraConnection(target, opts), identity, resolved);
+    const entra = await prepareEntraConnect({ host, port, database, user }, options);
+    return PostgresProvider.#open(entra.connection, identity, entra.resolved);
   }
 
   static async #open(
@@ -252,7 +241,7 @@ export class PostgresProvider implements CompleteProvider {
     const outcome = await this.#run('ackOrchestrationItem', () =>
       this.#ops.ackOrchestrationItem(this.#db, lockToken, ack, options, this.#now()),
     );
-    this.#emitAll(outcome);
+    this.#signals.emitAll(outcome);
     return {
       claimedWorkItems: outcome.claimedWorkItems,
       lockKept: outcome.lockKept,
@@ -264,7 +253,7 @@ export class PostgresProvider implements CompleteProvider {
     const visibleAt = await this.#run('abandonOrchestrationItem', () =>
       this.#ops.abandonOrchestrationItem(this.#db, lockToken, options, this.#now()),
     );
-    this.#emit({ kind: 'orchestrator', visibleAt });
+    this.#signals.emit({ kind: 'orchestrator', visibleAt });
   }
 
   async renewOrchestrationItemLock(lockToken: string, extendForMs: number): Promise<void> {
@@ -279,7 +268,7 @@ export class PostgresProvider implements CompleteProvider {
       () => this.#ops.enqueueForOrchestrator(this.#db, item, delayMs, this.#now()),
       'unsent',
     );
-    this.#emit({ kind: 'orchestrator', visibleAt });
+    this.#signals.emit({ kind: 'orchestrator', visibleAt });
   }
 
   async enqueueStartIfAbsent(item: WorkItemOfType<'StartOrchestration'>): Promise<boolean> {
@@ -289,7 +278,7 @@ export class PostgresProvider implements CompleteProvider {
       'unsent',
     );
     if (visibleAt === undefined) return false;
-    this.#emit({ kind: 'orchestrator', visibleAt });
+    this.#signals.emit({ kind: 'orchestrator', visibleAt });
     return true;
   }
 
@@ -320,14 +309,14 @@ export class PostgresProvider implements CompleteProvider {
     const visibleAt = await this.#run('ackWorkItem', () =>
       this.#ops.ackWorkItem(this.#db, lockToken, completion, this.#now()),
     );
-    if (visibleAt !== undefined) this.#emit({ kind: 'orchestrator', visibleAt });
+    if (visibleAt !== undefined) this.#signals.emit({ kind: 'orchestrator', visibleAt });
   }
 
   async abandonWorkItem(lockToken: string, options: AbandonOptions = {}): Promise<void> {
     await this.#run('abandonWorkItem', () =>
       this.#ops.abandonWorkItem(this.#db, lockToken, options, this.#now()),
     );
-    this.#emit({ kind: 'worker' });
+    this.#signals.emit({ kind: 'worker' });
   }
 
   async renewWorkItemLock(lockToken: string, extendForMs: number): Promise<void> {
@@ -432,7 +421,7 @@ export class PostgresProvider implements CompleteProvider {
     );
     // Wake waiters on the deleted instances (they now read NotFound).
     if (result.instancesDeleted > 0)
-      for (const instanceId of instanceIds) this.#emit({ kind: 'instance', instanceId });
+      for (const instanceId of instanceIds) this.#signals.emit({ kind: 'instance', instanceId });
     return result;
   }
 
@@ -446,7 +435,7 @@ export class PostgresProvider implements CompleteProvider {
     const { deletedIds, ...result } = await this.#run('deleteInstanceBulk', () =>
       this.#ops.deletion.deleteInstanceBulk(this.#db, filter),
     );
-    for (const instanceId of deletedIds) this.#emit({ kind: 'instance', instanceId });
+    for (const instanceId of deletedIds) this.#signals.emit({ kind: 'instance', instanceId });
     return result;
   }
 
@@ -600,13 +589,5 @@ export class PostgresProvider implements CompleteProvider {
   /** Runs one operation with internal retries, translating every failure into a classified `ProviderError`. */
   #run<T>(operation: string, fn: () => Promise<T>, policy: RetryPolicy = 'transient'): Promise<T> {
     return runOperation(operation, fn, policy, () => this.#isClosed);
-  }
-
-  #emitAll(signals: CommitSignals): void {
-    this.#signals.emitAll(signals);
-  }
-
-  #emit(signal: ProviderSignal): void {
-    this.#signals.emit(signal);
   }
 }
