@@ -10,49 +10,13 @@ import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { describe, test } from 'node:test';
-import { fileURLToPath } from 'node:url';
 import { createApiKey } from '../../src/index.js';
-import { startManagementHarness, type Json } from '../helpers/management-harness.js';
+import { startManagementHarness } from '../helpers/management-harness.js';
+import { CLI, runCli } from '../helpers/cli-run.js';
 import { uid } from '../helpers/runtime-harness.js';
 import { STORE_KINDS, testStore } from '../helpers/test-store.js';
 
-const CLI = fileURLToPath(new URL('../../src/cli/main.js', import.meta.url));
-
-interface Run {
-  readonly code: number | null;
-  readonly stdout: string;
-  readonly stderr: string;
-  readonly json: Json;
-}
-
-function cli(args: readonly string[], env: Record<string, string> = {}): Promise<Run> {
-  return new Promise((resolve, reject) => {
-    const child = spawn(process.execPath, [CLI, ...args], {
-      env: {
-        ...process.env,
-        DUROXIDE_URL: '',
-        DUROXIDE_API_KEY: '',
-        DUROXIDE_API_KEYS: '',
-        ...env,
-      },
-      stdio: ['ignore', 'pipe', 'pipe'],
-    });
-    let stdout = '';
-    let stderr = '';
-    child.stdout.on('data', (d: Buffer) => (stdout += d.toString()));
-    child.stderr.on('data', (d: Buffer) => (stderr += d.toString()));
-    child.on('error', reject);
-    child.on('close', (code) => {
-      let json: Json;
-      try {
-        json = JSON.parse(stdout);
-      } catch {
-        json = undefined;
-      }
-      resolve({ code, stdout, stderr, json });
-    });
-  });
-}
+const cli = runCli;
 
 for (const kind of STORE_KINDS) {
   describe(`duroxide CLI on a ${kind} store`, () => {

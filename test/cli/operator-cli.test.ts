@@ -7,46 +7,15 @@
 import assert from 'node:assert/strict';
 import { spawn } from 'node:child_process';
 import { describe, test } from 'node:test';
-import { fileURLToPath } from 'node:url';
 import { Client } from '../../src/index.js';
 import { createManagementServer } from '../../src/server/create-management-server.js';
 import { eventually } from '../helpers/eventually.js';
-import { startManagementHarness, type Json } from '../helpers/management-harness.js';
+import { startManagementHarness } from '../helpers/management-harness.js';
+import { CLEAN_CLI_ENV, CLI, runCli } from '../helpers/cli-run.js';
 import { uid } from '../helpers/runtime-harness.js';
 import { STORE_KINDS } from '../helpers/test-store.js';
 
-const CLI = fileURLToPath(new URL('../../src/cli/main.js', import.meta.url));
-const CLEAN_ENV = { DUROXIDE_URL: '', DUROXIDE_API_KEY: '', DUROXIDE_API_KEYS: '' };
-
-interface Run {
-  readonly code: number | null;
-  readonly stdout: string;
-  readonly stderr: string;
-  readonly json: Json;
-}
-
-function cli(args: readonly string[], env: Record<string, string> = {}): Promise<Run> {
-  return new Promise((resolve, reject) => {
-    const child = spawn(process.execPath, [CLI, ...args], {
-      env: { ...process.env, ...CLEAN_ENV, ...env },
-      stdio: ['ignore', 'pipe', 'pipe'],
-    });
-    let stdout = '';
-    let stderr = '';
-    child.stdout.on('data', (d: Buffer) => (stdout += d.toString()));
-    child.stderr.on('data', (d: Buffer) => (stderr += d.toString()));
-    child.on('error', reject);
-    child.on('close', (code) => {
-      let json: Json;
-      try {
-        json = JSON.parse(stdout);
-      } catch {
-        json = undefined;
-      }
-      resolve({ code, stdout, stderr, json });
-    });
-  });
-}
+const cli = runCli;
 
 for (const kind of STORE_KINDS) {
   describe(`duroxide CLI bulk jobs, keys and queues on a ${kind} store`, () => {
@@ -198,7 +167,7 @@ for (const kind of STORE_KINDS) {
           '--bulk-lease-ms',
           '500',
         ],
-        { env: { ...process.env, ...CLEAN_ENV }, stdio: ['ignore', 'pipe', 'pipe'] },
+        { env: { ...process.env, ...CLEAN_CLI_ENV }, stdio: ['ignore', 'pipe', 'pipe'] },
       );
       t.after(() => child.kill('SIGKILL'));
       const url = await new Promise<string>((resolve, reject) => {

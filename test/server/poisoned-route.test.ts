@@ -3,29 +3,12 @@
  * quarantined, on both stores.
  */
 import assert from 'node:assert/strict';
-import { spawn } from 'node:child_process';
 import { describe, test } from 'node:test';
-import { fileURLToPath } from 'node:url';
+import { runCli } from '../helpers/cli-run.js';
 import { eventually } from '../helpers/eventually.js';
 import { startManagementHarness } from '../helpers/management-harness.js';
 import { insertRawRow } from '../helpers/raw-queue-rows.js';
 import { STORE_KINDS, type TestStore } from '../helpers/test-store.js';
-
-const CLI = fileURLToPath(new URL('../../src/cli/main.js', import.meta.url));
-
-function cliJson(args: readonly string[]): Promise<{ code: number | null; out: string }> {
-  return new Promise((resolve, reject) => {
-    const child = spawn(process.execPath, [CLI, ...args], {
-      env: { ...process.env, DUROXIDE_URL: '', DUROXIDE_API_KEY: '', DUROXIDE_API_KEYS: '' },
-      stdio: ['ignore', 'pipe', 'pipe'],
-    });
-    let out = '';
-    child.stdout.on('data', (d: Buffer) => (out += d.toString()));
-    child.stderr.on('data', (d: Buffer) => (out += d.toString()));
-    child.on('error', reject);
-    child.on('close', (code) => resolve({ code, out }));
-  });
-}
 
 for (const kind of STORE_KINDS) {
   describe(`poisoned items over HTTP and the CLI (${kind})`, () => {
@@ -61,9 +44,9 @@ for (const kind of STORE_KINDS) {
       assert.match(listed.items[0]?.reason, /not JSON/);
       assert.equal(listed.nextCursor, null);
 
-      const run = await cliJson(['poisoned', ...h.storeArgs]);
-      assert.equal(run.code, 0, run.out);
-      assert.equal(JSON.parse(run.out).items[0].instanceId, 'http-bad');
+      const run = await runCli(['poisoned', ...h.storeArgs]);
+      assert.equal(run.code, 0, run.stderr);
+      assert.equal(run.json.items[0].instanceId, 'http-bad');
     });
 
     test('bad paging parameters are 400 problem+json', async (t) => {
