@@ -7,55 +7,16 @@
  * dependency the CLI needs but package.json does not declare fails it.
  */
 import assert from 'node:assert/strict';
-import { execFileSync, spawnSync } from 'node:child_process';
-import {
-  chmodSync,
-  existsSync,
-  mkdirSync,
-  mkdtempSync,
-  readFileSync,
-  renameSync,
-  rmSync,
-  symlinkSync,
-  writeFileSync,
-} from 'node:fs';
+import { spawnSync } from 'node:child_process';
+import { existsSync, mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
-import { dirname, join } from 'node:path';
+import { join } from 'node:path';
 import { test } from 'node:test';
 import { fileURLToPath } from 'node:url';
 import { Client, Runtime, SqliteProvider } from '../../src/index.js';
+import { installPacked, packPackage } from '../helpers/packed-package.js';
 
 const ROOT = fileURLToPath(new URL('../../../', import.meta.url));
-
-interface PackedManifest {
-  readonly dependencies: Record<string, string>;
-  /** better-sqlite3: npm installs it when it builds, and this test opens a SQLite store. */
-  readonly optionalDependencies?: Record<string, string>;
-  readonly bin: Record<string, string>;
-}
-
-/** Installs the tarball into `project` as npm would, without the network. */
-function installTarball(tarball: string, project: string): void {
-  const modules = join(project, 'node_modules');
-  mkdirSync(join(modules, '.bin'), { recursive: true });
-  execFileSync('tar', ['-xzf', tarball, '-C', modules]);
-  const target = join(modules, 'duroxide-ts');
-  renameSync(join(modules, 'package'), target);
-  const manifest = JSON.parse(readFileSync(join(target, 'package.json'), 'utf8')) as PackedManifest;
-  for (const dependency of Object.keys({
-    ...manifest.dependencies,
-    ...manifest.optionalDependencies,
-  })) {
-    const from = join(ROOT, 'node_modules', dependency);
-    assert.ok(existsSync(from), `dependency ${dependency} is installed in the repository`);
-    mkdirSync(dirname(join(modules, dependency)), { recursive: true });
-    symlinkSync(from, join(modules, dependency), 'dir');
-  }
-  for (const [name, file] of Object.entries(manifest.bin)) {
-    chmodSync(join(target, file), 0o755);
-    symlinkSync(join('..', 'duroxide-ts', file), join(modules, '.bin', name));
-  }
-}
 
 function npx(project: string, args: readonly string[]) {
   const run = spawnSync('npx', ['--offline', '--no', '--', 'duroxide', ...args], {
@@ -74,30 +35,10 @@ test('the packed duroxide bin runs --help and lists the instances of a real SQLi
   );
   const dir = mkdtempSync(join(tmpdir(), 'duroxide-pack-'));
   t.after(() => rmSync(dir, { recursive: true, force: true }));
-  const packed = JSON.parse(
-    execFileSync('npm', ['pack', '--ignore-scripts', '--json', '--pack-destination', dir], {
-      cwd: ROOT,
-      encoding: 'utf8',
-      stdio: ['ignore', 'pipe', 'ignore'],
-    }),
-  ) as { filename: string; files: { path: string }[] }[];
-  const tarball = join(dir, packed[0]?.filename ?? assert.fail('npm pack made no tarball'));
-  assert.ok(
-    packed[0]?.files.some((f) => f.path === 'dist/cli.js'),
-    'the tarball has the bin',
-  );
-
+  const { tarball, files } = packPackage(dir);
+  assert.ok(files.includes('dist/cli.js'), 'the tarball has the bin');
   const project = join(dir, 'project');
-  mkdirSync(project);
-  writeFileSync(
-    join(project, 'package.json'),
-    JSON.stringify({
-      name: 'scratch',
-      private: true,
-      dependencies: { 'duroxide-ts': `file:${tarball}` },
-    }),
-  );
-  installTarball(tarball, project);
+  installPacked(tarball, project);
 
   const help = npx(project, ['--help']);
   assert.equal(help.code, 0, help.stderr);

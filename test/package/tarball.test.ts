@@ -6,56 +6,27 @@
  * fail), the package still loads and only opening a SQLite store fails, naming the package.
  */
 import assert from 'node:assert/strict';
-import { execFileSync, spawnSync } from 'node:child_process';
-import { mkdirSync, mkdtempSync, readFileSync, rmSync, symlinkSync, writeFileSync } from 'node:fs';
+import { spawnSync } from 'node:child_process';
+import { mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
-import { dirname, join } from 'node:path';
+import { join } from 'node:path';
 import { after, before, describe, test } from 'node:test';
-import { fileURLToPath } from 'node:url';
+import { installPacked, packPackage } from '../helpers/packed-package.js';
 
-const repoRoot = fileURLToPath(new URL('../../../', import.meta.url));
 const work = mkdtempSync(join(tmpdir(), 'duroxide-tarball-'));
 after(() => rmSync(work, { recursive: true, force: true }));
 
-interface PackedFile {
-  readonly path: string;
-}
 let files: string[] = [];
 let tarball = '';
 
 before(() => {
-  // --ignore-scripts: `prepare` would rebuild dist/ (and empty .build/) under the running tests.
-  const out = execFileSync(
-    'npm',
-    ['pack', '--ignore-scripts', '--json', '--pack-destination', work],
-    { cwd: repoRoot, encoding: 'utf8', stdio: ['ignore', 'pipe', 'pipe'] },
-  );
-  const [packed] = JSON.parse(out) as { filename: string; files: PackedFile[] }[];
-  assert.ok(packed);
-  tarball = join(work, packed.filename);
-  files = packed.files.map((f) => f.path);
+  ({ tarball, files } = packPackage(work));
 });
 
-/** A scratch project with the tarball unpacked into node_modules and its dependencies linked. */
+/** A scratch project with the tarball installed (see test/helpers/packed-package.ts). */
 function scratchProject(name: string, options: { readonly withSqlite: boolean }): string {
   const dir = join(work, name);
-  const pkgDir = join(dir, 'node_modules', 'duroxide-ts');
-  mkdirSync(pkgDir, { recursive: true });
-  execFileSync('tar', ['-xzf', tarball, '-C', pkgDir, '--strip-components=1']);
-  const manifest = JSON.parse(readFileSync(join(pkgDir, 'package.json'), 'utf8')) as {
-    dependencies?: Record<string, string>;
-    optionalDependencies?: Record<string, string>;
-  };
-  const deps = [
-    ...Object.keys(manifest.dependencies ?? {}),
-    ...Object.keys(manifest.optionalDependencies ?? {}),
-  ].filter((dep) => options.withSqlite || dep !== 'better-sqlite3');
-  for (const dep of deps) {
-    const link = join(dir, 'node_modules', dep);
-    mkdirSync(dirname(link), { recursive: true });
-    symlinkSync(join(repoRoot, 'node_modules', dep), link, 'dir');
-  }
-  writeFileSync(join(dir, 'package.json'), JSON.stringify({ name, private: true }));
+  installPacked(tarball, dir, options);
   return dir;
 }
 
