@@ -114,11 +114,12 @@ test('two runtime processes on one SQLite file complete 100 orchestrations exact
 
 test('when one of two runtime processes is SIGKILLed mid-run the survivor completes every orchestration exactly once', async (t) => {
   const fx = ProcessFixture.create(t);
-  // Slow-ish steps keep activities in flight at the kill; short locks make the victim's expire soon.
+  // Slow-ish steps keep activities in flight at the kill; short locks make the victim's expire
+  // soon (3 s, not 1 s: a loaded machine can stall a live process past a 500 ms renewal).
   // workerConcurrency 8 bounds what the victim can have in flight (asserted below).
   const options: RuntimeOptions = {
-    workerLockTimeoutMs: 1000,
-    orchestratorLockTimeoutMs: 1000,
+    workerLockTimeoutMs: 3_000,
+    orchestratorLockTimeoutMs: 3_000,
     dispatcherPollIntervalMs: 20,
     workerConcurrency: 8,
   };

@@ -143,11 +143,15 @@ test('three runtime processes on one PostgreSQL schema complete 300 fan-outs of 
   );
 });
 
-/** Short locks so the killed node's work is taken over quickly. */
+/**
+ * Short locks so the killed node's work is taken over within seconds, but not so short that a
+ * live node stalled by a loaded machine loses its own lock between renewals (every half lock):
+ * with 1 s locks a 500 ms stall let a node run an activity twice itself.
+ */
 // workerConcurrency 8 bounds what a killed node can have in flight (asserted below).
 const CRASHING: RuntimeOptions = {
-  workerLockTimeoutMs: 1_000,
-  orchestratorLockTimeoutMs: 1_000,
+  workerLockTimeoutMs: 3_000,
+  orchestratorLockTimeoutMs: 3_000,
   workerConcurrency: 8,
 };
 
