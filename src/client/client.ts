@@ -16,7 +16,7 @@ import { requestCancel, sendToInstance } from './instance-messages.js';
 import { parseStartOptions, startInstance, startTarget } from './instance-start.js';
 import type { OrchestrationRef } from '../core/context/definition-refs.js';
 import { waitForOutput } from './typed-client.js';
-import { toStatus } from './read-models.js';
+import { readStatus } from './read-models.js';
 import { readKvAllValues, readKvValue, waitForKvValue } from './kv-reads.js';
 import {
   countInstances,
@@ -232,10 +232,14 @@ export class Client {
 
   // ------------------------------------------------------------------ status
 
-  /** Current status; `NotFound` for unknown instances (never throws for those). */
+  /**
+   * Current status: `Pending` while the start is queued and no runtime has run its first turn,
+   * then `Running`, `Completed` or `Failed`; `NotFound` for unknown instances (never throws for
+   * those).
+   */
   async getStatus<T = unknown>(instanceId: string): Promise<OrchestrationStatus<T>> {
     const id = requireInstanceId(instanceId);
-    return toStatus<T>(await this.#provider.getInstance(id));
+    return readStatus<T>(this.#provider, id);
   }
 
   /**

@@ -85,7 +85,8 @@ export async function ensureOrchestration(
     // finished status, never as "running with no cancel queued".
     const cancelQueued = await host.provider.hasQueuedCancel(id);
     const { status } = await host.getStatus(id);
-    if (status === 'Running') {
+    // Pending: a start is queued (this node's or another's) and will run.
+    if (status === 'Running' || status === 'Pending') {
       if (!cancelQueued) return { action: 'alreadyRunning' };
       wasFinished = true;
       await awaitQueuedCancel();

@@ -7,7 +7,7 @@
 import { TimeoutError } from '../core/errors/duroxide-error.js';
 import { requireDurationMs, requireInstanceId } from '../core/validation/arguments.js';
 import type { ExecutionStatus, Provider } from '../providers/provider.js';
-import { toStatus } from './read-models.js';
+import { readStatus, toStatus } from './read-models.js';
 import type { OrchestrationStatus } from './types.js';
 
 /**
@@ -23,8 +23,8 @@ export interface InstanceWait<R> {
   readonly timeoutMs: number;
   /** Returns the awaited value, or undefined to keep waiting. */
   readonly check: () => Promise<R | undefined>;
-  /** Message of the TimeoutError thrown at the deadline. */
-  readonly message: string;
+  /** Message of the TimeoutError thrown at the deadline (a function: computed then). */
+  readonly message: string | (() => string);
   /** Largest poll interval without cross-process signals. Default 100. */
   readonly maxPollMs?: number | undefined;
   /** Commits whose reported execution status cannot matter are skipped. */
@@ -65,7 +65,8 @@ export async function waitForInstance<R>(provider: Provider, wait: InstanceWait<
       const r = await check();
       if (r !== undefined) return r;
       const remaining = deadline - Date.now();
-      if (remaining <= 0) throw new TimeoutError(message, { instanceId });
+      if (remaining <= 0)
+        throw new TimeoutError(typeof message === 'string' ? message : message(), { instanceId });
       if (!signalled) {
         await new Promise<void>((resolve) => {
           const t = setTimeout(resolve, Math.min(delay, remaining));
@@ -94,14 +95,20 @@ export async function waitForCompletion<T>(
 ): Promise<OrchestrationStatus<T>> {
   const id = requireInstanceId(instanceId);
   requireDurationMs(timeoutMs, 'timeoutMs');
+  let last: OrchestrationStatus<T>['status'] = 'NotFound';
   return waitForInstance(provider, {
     instanceId: id,
     timeoutMs,
+    // Pending (start queued, first turn not run) and NotFound keep the wait going like Running.
     check: async () => {
-      const s = toStatus<T>(await provider.getInstance(id));
+      const s = await readStatus<T>(provider, id);
+      last = s.status;
       return s.status === 'Completed' || s.status === 'Failed' ? s : undefined;
     },
-    message: `waiting for instance '${id}' timed out after ${timeoutMs} ms; it is still running (wait again or with a longer timeout)`,
+    message: () =>
+      last === 'Pending'
+        ? `waiting for instance '${id}' timed out after ${timeoutMs} ms; it is still Pending: its start is queued but no runtime has run its first turn (is a runtime started on this store, and does one register the orchestration?)`
+        : `waiting for instance '${id}' timed out after ${timeoutMs} ms; it is still ${last === 'NotFound' ? 'not found' : 'running'} (wait again or with a longer timeout)`,
     relevant: (status) => status !== 'Running' && status !== 'ContinuedAsNew',
   });
 }

@@ -4,7 +4,7 @@
  * @module
  */
 import type { HistoryEvent } from '../core/history/history-event.js';
-import type { ExecutionStatus, InstanceRecord } from '../providers/provider.js';
+import type { ExecutionStatus, InstanceRecord, ProviderCore } from '../providers/provider.js';
 import type { HistoryEventInfo, InstanceInfo, OrchestrationStatus } from './types.js';
 
 const ENVELOPE_KEYS = new Set([
@@ -54,6 +54,22 @@ export function toStatus<T>(r: InstanceRecord | null): OrchestrationStatus<T> {
       // ContinuedAsNew: between two executions of a running instance.
       return { status: 'Running', ...custom, customStatusVersion: r.customStatusVersion };
   }
+}
+
+/**
+ * The status of an instance as `getStatus` reports it: from its row, else `Pending` while a start
+ * for it is queued (accepted, first turn not run yet: docs/decisions/0015-pending-status.md), else
+ * `NotFound`. The second read, `instanceExists`, also sees a row the first turn committed after
+ * the first read, so a just-started instance reads Pending or Running, never NotFound.
+ */
+export async function readStatus<T>(
+  provider: ProviderCore,
+  instanceId: string,
+): Promise<OrchestrationStatus<T>> {
+  const record = await provider.getInstance(instanceId);
+  if (record !== null) return toStatus<T>(record);
+  const isPending = await provider.instanceExists(instanceId);
+  return { status: isPending ? 'Pending' : 'NotFound', customStatusVersion: 0 };
 }
 
 export function toInstanceInfo(r: InstanceRecord): InstanceInfo {

@@ -6,9 +6,17 @@ import type { ExecutionStatus, PoisonedItemRecord } from '../providers/provider.
 
 export type { ExecutionStatus, PoisonedItemRecord };
 
-/** Status of an instance as `getStatus` reports it (duroxide-node shape). */
+/**
+ * Status of an instance as `getStatus` reports it (duroxide-node shape, plus `Pending`):
+ * - `Pending`: the start is accepted (queued) but no runtime has run its first turn yet — e.g.
+ *   no runtime is started, or none registers the orchestration (docs/decisions/0015-pending-status.md);
+ * - `Running`: it has run at least one turn and has not finished (between two executions of
+ *   continue-as-new too);
+ * - `Completed` / `Failed`: its current execution ended;
+ * - `NotFound`: no instance and no queued start with this id.
+ */
 export interface OrchestrationStatus<T = unknown> {
-  readonly status: 'Running' | 'Completed' | 'Failed' | 'NotFound';
+  readonly status: 'Pending' | 'Running' | 'Completed' | 'Failed' | 'NotFound';
   /** The orchestration's output (Completed). */
   readonly output?: T;
   /** The failure's display message (Failed). */

@@ -169,6 +169,20 @@ export const TimelineSchema = z
   .openapi('Timeline');
 export const ExecutionQuery = z.strictObject({ executionId: intParam('executionId').optional() });
 
+export const InstanceStatusSchema = z
+  .object({
+    instanceId: z.string(),
+    status: z.enum(['Pending', 'Running', 'Completed', 'Failed']).openapi({
+      description:
+        'Pending: the start is queued and no runtime has run its first turn yet (docs/decisions/0015-pending-status.md)',
+    }),
+    output: z.unknown().optional().openapi({ description: 'Completed: the output' }),
+    error: z.string().optional().openapi({ description: 'Failed: the error message' }),
+    customStatus: z.unknown().optional(),
+    customStatusVersion: z.number().int(),
+  })
+  .openapi('InstanceStatus');
+
 export const InstanceDetailSchema = z
   .object({
     instance: InstanceInfoSchema,

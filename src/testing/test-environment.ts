@@ -262,7 +262,9 @@ export class TestEnvironment<S extends OrchestrationSet = OrchestrationSet> {
         throw new TimeoutError(
           again.status === 'NotFound'
             ? `instance '${instanceId}' does not exist in this test environment; start it with env.start first`
-            : `instance '${instanceId}' is still running and nothing is due or scheduled${activity.nextVisibleAt === null ? '' : ` but a timer at virtual ${new Date(activity.nextVisibleAt).toISOString()} (autoSkip is off: advance time with env.advanceTime)`}: it waits for an event or queue message nobody sent`,
+            : again.status === 'Pending'
+              ? `instance '${instanceId}' is Pending: its start is queued but no runtime of this test environment ran its first turn; is its orchestration (that name and version) in the set the environment was created with?`
+              : `instance '${instanceId}' is still running and nothing is due or scheduled${activity.nextVisibleAt === null ? '' : ` but a timer at virtual ${new Date(activity.nextVisibleAt).toISOString()} (autoSkip is off: advance time with env.advanceTime)`}: it waits for an event or queue message nobody sent`,
           { instanceId },
         );
       }

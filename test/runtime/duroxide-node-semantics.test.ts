@@ -210,7 +210,7 @@ describe('tags and worker-only runtimes', () => {
     await assert.rejects(client.waitForOrchestration(id, 300), TimeoutError);
     assert.equal(
       (await client.getStatus(id)).status,
-      'NotFound',
+      'Pending',
       'no turn ran on the worker-only runtime',
     );
 

@@ -220,3 +220,13 @@ export async function typedUsage(env: TestEnvironment<typeof ORCHESTRATIONS>): P
   const anyName: unknown = await env.run('NotInTheSet', { anything: true });
   void [output, wrong, anyName];
 }
+
+test('a start of a version the environment lacks reads Pending, then waitFor returns it Failed as poison', async (t) => {
+  const env = await createTestEnvironment({ orchestrations: { Which: { '1.0.0': () => 'one' } } });
+  t.after(() => env.close());
+  const id = await env.start('Which', undefined, { version: '9.0.0' });
+  assert.equal((await env.client.getStatus(id)).status, 'Pending');
+  const status = await env.waitFor(id);
+  assert.equal(status.status, 'Failed');
+  assert.match(status.error ?? '', /poison: .*'Which'@9\.0\.0 is not registered/);
+});

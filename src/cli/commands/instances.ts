@@ -94,6 +94,20 @@ export function registerInstanceCommands(program: Command, ctx: Ctx): void {
     });
 
   instances
+    .command('status <instanceId>')
+    .description(
+      "the instance's status: Pending (start queued, no turn run yet), Running, Completed or Failed",
+    )
+    .action(async (id: string, _o: unknown, command: Command) => {
+      const c = ctx(command);
+      await c.withApi(async (api) =>
+        c.printer.print(await api.request('GET', `/api/v1/instances/${enc(id)}/status`), (s) =>
+          renderRecord(s),
+        ),
+      );
+    });
+
+  instances
     .command('history <instanceId>')
     .description("one page of an execution's history (default: the current execution)")
     .option('--execution <id>', 'execution id')

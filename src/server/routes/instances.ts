@@ -4,7 +4,7 @@
  * @module
  */
 import { createRoute } from '@hono/zod-openapi';
-import { InvalidInputError } from '../../core/errors/duroxide-error.js';
+import { InstanceNotFoundError, InvalidInputError } from '../../core/errors/duroxide-error.js';
 import {
   HistoryPageSchema,
   HistoryQuery,
@@ -14,6 +14,7 @@ import {
   InstanceIdParams,
   InstanceListQuery,
   InstancePageSchema,
+  InstanceStatusSchema,
   InstanceTreeSchema,
   KvSchema,
 } from '../api-types.js';
@@ -35,6 +36,11 @@ function historyCursor(cursor: string | undefined): number {
       `cursor ${JSON.stringify(cursor)} is not a nextCursor returned by this history endpoint`,
     );
   return Number(m[1]);
+}
+
+/** The 404 detail of an instance whose start is queued but has not run (no instance row yet). */
+function pendingMessage(instanceId: string): string {
+  return `instance '${instanceId}' is Pending: its start is queued and no runtime has run its first turn yet, so it has no executions to show (is a runtime started that registers its orchestration?); GET /api/v1/instances/${encodeURIComponent(instanceId)}/status reads its status`;
 }
 
 export function registerInstanceReadRoutes(app: ManagementApp, deps: RouteDeps): void {
@@ -90,7 +96,14 @@ export function registerInstanceReadRoutes(app: ManagementApp, deps: RouteDeps):
     }),
     async (c) => {
       const { instanceId } = c.req.valid('param');
-      const instance = await client.getInstanceInfo(instanceId);
+      const instance = await client.getInstanceInfo(instanceId).catch(async (error: unknown) => {
+        if (
+          error instanceof InstanceNotFoundError &&
+          (await client.getStatus(instanceId)).status === 'Pending'
+        )
+          throw new InstanceNotFoundError(instanceId, pendingMessage(instanceId));
+        throw error;
+      });
       const ids = await client.listExecutions(instanceId);
       const shown = ids.slice(-DETAIL_EXECUTIONS).reverse();
       const executions = await Promise.all(
@@ -116,6 +129,28 @@ export function registerInstanceReadRoutes(app: ManagementApp, deps: RouteDeps):
         },
         200,
       );
+    },
+  );
+
+  app.openapi(
+    createRoute({
+      method: 'get',
+      path: `${API_PREFIX}/instances/{instanceId}/status`,
+      tags: ['instances'],
+      summary: 'The status `client.getStatus` reports: Pending, Running, Completed or Failed',
+      description:
+        'Pending while the start is queued and no runtime has run its first turn; 404 for an id with neither an instance nor a queued start.',
+      request: { params: InstanceIdParams },
+      responses: {
+        200: ok(InstanceStatusSchema, 'the status'),
+        ...problemResponses(400, 401, 404),
+      },
+    }),
+    async (c) => {
+      const { instanceId } = c.req.valid('param');
+      const { status, ...rest } = await client.getStatus(instanceId);
+      if (status === 'NotFound') throw new InstanceNotFoundError(instanceId);
+      return c.json(plain({ instanceId, status, ...rest }), 200);
     },
   );
 

@@ -204,6 +204,31 @@ export function registerInstanceRecordCases(h: ConformanceHarness): void {
       assert.equal(await p.instanceExists('exists-event'), false);
     });
 
+    h.test(
+      'instanceExists stays true while a fetch holds the queued start and after its first ack',
+      async (t) => {
+        // getStatus reports Pending from it (docs/decisions/0015-pending-status.md): an id that was
+        // started must never read as unknown while its first turn runs or commits.
+        const p = await h.provider(t);
+        await p.enqueueForOrchestrator(startItem('exists-locked'));
+        const locked = await fetchFor(p, 'exists-locked');
+        assert.equal(await p.getInstance('exists-locked'), null);
+        assert.equal(
+          await p.instanceExists('exists-locked'),
+          true,
+          'the start is locked, not gone',
+        );
+        await p.ackOrchestrationItem(
+          locked.lockToken,
+          ack(1, {
+            historyDelta: [startedEvent('exists-locked', 1)],
+            metadata: startMetadata(),
+          }),
+        );
+        assert.equal(await p.instanceExists('exists-locked'), true);
+      },
+    );
+
     h.test('instanceExists is true once the instance row exists', async (t) => {
       const p = await h.provider(t);
       await startInstance(p, 'exists-row');
