@@ -97,6 +97,8 @@ export type {
   PruneResult,
   PoisonedItemRecord,
   PoisonedItemsPage,
+  PrunePoisonedItemsOptions,
+  PrunePoisonedItemsResult,
   QueueDepths,
   SystemMetrics,
   SystemStats,

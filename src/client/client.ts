@@ -17,6 +17,7 @@ import { parseStartOptions, startInstance, startTarget } from './instance-start.
 import type { OrchestrationRef } from '../core/context/definition-refs.js';
 import { waitForOutput } from './typed-client.js';
 import { readStatus } from './read-models.js';
+import { requireEpochMs, requireOptionsObject } from './management-arguments.js';
 import { readKvAllValues, readKvValue, waitForKvValue } from './kv-reads.js';
 import {
   countInstances,
@@ -69,6 +70,8 @@ import type {
   PruneResult,
   QueueDepths,
   PoisonedItemsPage,
+  PrunePoisonedItemsOptions,
+  PrunePoisonedItemsResult,
   SystemMetrics,
 } from './types.js';
 
@@ -430,6 +433,18 @@ export class Client {
   ): Promise<PoisonedItemsPage> {
     const { items, nextCursor } = await this.#managed('listPoisonedItems').listPoisonedItems(query);
     return { items, nextCursor: nextCursor ?? null };
+  }
+
+  /**
+   * Deletes the quarantined rows moved there before `poisonedBefore` (epoch ms); returns how
+   * many. Deleting an instance deletes its rows anyway (docs/reliability.md).
+   * @throws InvalidInputError when `poisonedBefore` is not an epoch-ms time.
+   * @example await client.prunePoisonedItems({ poisonedBefore: Date.now() - 7 * 86_400_000 });
+   */
+  async prunePoisonedItems(options: PrunePoisonedItemsOptions): Promise<PrunePoisonedItemsResult> {
+    const o = requireOptionsObject(options, 'options', ['poisonedBefore']);
+    const before = requireEpochMs(o['poisonedBefore'], 'options.poisonedBefore');
+    return { itemsDeleted: await this.#managed('prunePoisonedItems').prunePoisonedItems(before) };
   }
 
   /** Size of an instance's current history, queue and KV state; null for an unknown instance. */

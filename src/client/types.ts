@@ -221,3 +221,13 @@ export interface PoisonedItemsPage {
   /** Pass back as `cursor` for the next page; null on the last page. */
   readonly nextCursor: string | null;
 }
+
+/** What `prunePoisonedItems` removes: quarantined rows moved there strictly before this time. */
+export interface PrunePoisonedItemsOptions {
+  /** Epoch ms (e.g. `Date.now() - 7 * 86_400_000`). */
+  readonly poisonedBefore: number;
+}
+
+export interface PrunePoisonedItemsResult {
+  readonly itemsDeleted: number;
+}

@@ -422,7 +422,8 @@ export interface SessionStore {
 export interface ManagementStore {
   /**
    * Deletes the listed instances in ONE transaction: history, executions, both queues' rows,
-   * instance locks and instance rows, plus queued starts of children of a listed instance.
+   * quarantined rows (`poisoned_items`), instance locks and instance rows, plus queued starts of
+   * children of a listed instance.
    * Ids without an instance row are ignored (nothing of theirs is touched, not even queue rows).
    * Removing the instance lock makes an in-flight ack for a listed instance fail, so a
    * force-deleted instance is never recreated by a zombie turn.
@@ -484,6 +485,11 @@ export interface ManagementStore {
    * @throws InvalidInputError for a `limit` outside 1–1000 or a cursor this provider did not make.
    */
   listPoisonedItems(query: PoisonedItemQuery): Promise<PoisonedItemPage>;
+  /**
+   * Deletes the quarantined rows moved there strictly before `poisonedBefore` (epoch ms);
+   * returns how many. (`deleteInstances` also deletes the rows of the instances it deletes.)
+   */
+  prunePoisonedItems(poisonedBefore: number): Promise<number>;
 }
 
 /** Capability `fleet`: version policies, audit log, node registry, per-instance version targets. @public (for provider authors) */
@@ -556,6 +562,7 @@ export const CAPABILITY_METHOD_NAMES: {
     'countInstances',
     'operatorStore',
     'listPoisonedItems',
+    'prunePoisonedItems',
   ],
   fleet: [
     'setVersionPolicy',

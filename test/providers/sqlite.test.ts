@@ -157,6 +157,7 @@ describe('SqliteProvider', () => {
             [5, 'fleet'],
             [6, 'operator-store'],
             [7, 'poisoned-items'],
+            [8, 'poisoned-items-pruning'],
           ],
         );
         assert.equal(rows.at(-1)?.version, LATEST_SCHEMA_VERSION);

@@ -49,6 +49,69 @@ for (const kind of STORE_KINDS) {
       assert.equal(run.json.items[0].instanceId, 'http-bad');
     });
 
+    test('DELETE /api/v1/poisoned and duroxide poisoned prune remove rows poisoned before a time, audited', async (t) => {
+      const h = await startManagementHarness(t, kind);
+      const [, url, , schema] = h.storeArgs;
+      const store = {
+        kind,
+        url: url ?? '',
+        ...(schema === undefined ? {} : { schema }),
+      } as TestStore;
+      const quarantine = async (instanceId: string): Promise<void> => {
+        await insertRawRow(store, {
+          queue: 'orchestrator',
+          instanceId,
+          itemType: 'StartOrchestration',
+          text: '{oops',
+        });
+        await eventually(`${instanceId} to be quarantined`, async () =>
+          (await h.client.listPoisonedItems()).items.some((i) => i.instanceId === instanceId),
+        );
+      };
+      await quarantine('prune-http');
+      const none = await h.api('DELETE', '/api/v1/poisoned?poisonedBefore=0');
+      assert.equal(none.status, 200);
+      assert.deepEqual(none.body, { itemsDeleted: 0 });
+      const later = Date.now() + 1000;
+      const pruned = await h.api('DELETE', `/api/v1/poisoned?poisonedBefore=${later}`);
+      assert.deepEqual(pruned.body, { itemsDeleted: 1 });
+      assert.deepEqual((await h.client.listPoisonedItems()).items, []);
+      const audit = await h.client.listAuditLog({ target: 'poisoned-items:prune' });
+      assert.equal(audit.items.length, 2);
+      assert.equal(audit.items[0]?.action, 'poisoned.prune');
+
+      await quarantine('prune-cli');
+      const refused = await runCli([
+        'poisoned',
+        'prune',
+        '--before',
+        String(later),
+        ...h.storeArgs,
+      ]);
+      assert.equal(refused.code, 2, 'asks first; without a terminal it refuses');
+      assert.equal((await h.client.listPoisonedItems()).items.length, 1);
+      const run = await runCli([
+        'poisoned',
+        'prune',
+        '--before',
+        String(Date.now() + 1000),
+        '--yes',
+        ...h.storeArgs,
+      ]);
+      assert.equal(run.code, 0, run.stderr);
+      assert.deepEqual(run.json, { itemsDeleted: 1 });
+      assert.deepEqual((await h.client.listPoisonedItems()).items, []);
+    });
+
+    test('DELETE /api/v1/poisoned without a valid poisonedBefore is a 400', async (t) => {
+      const h = await startManagementHarness(t, kind);
+      for (const q of ['', '?poisonedBefore=soon', '?poisonedBefore=-1', '?poisonedBefore=1&x=1']) {
+        const res = await h.api('DELETE', `/api/v1/poisoned${q}`);
+        assert.equal(res.status, 400, q);
+        assert.equal(res.body.code, 'INVALID_INPUT');
+      }
+    });
+
     test('bad paging parameters are 400 problem+json', async (t) => {
       const h = await startManagementHarness(t, kind);
       for (const q of ['limit=0', 'limit=5000', 'limit=abc', 'cursor=nope', 'other=1']) {

@@ -477,6 +477,12 @@ export class PostgresProvider implements CompleteProvider {
     return this.#run('listPoisonedItems', () => this.#ops.poisoned.list(this.#db, query));
   }
 
+  async prunePoisonedItems(poisonedBefore: number): Promise<number> {
+    return this.#run('prunePoisonedItems', () =>
+      this.#ops.poisoned.prune(this.#db, poisonedBefore),
+    );
+  }
+
   async queryInstances(query: InstanceQuery): Promise<InstanceRecordPage> {
     return this.#run('queryInstances', () => this.#ops.queries.queryInstances(this.#db, query));
   }

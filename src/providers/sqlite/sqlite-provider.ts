@@ -443,6 +443,10 @@ export class SqliteProvider implements CompleteProvider {
     return this.#run('listPoisonedItems', (ops) => ops.poisoned.list(query));
   }
 
+  async prunePoisonedItems(poisonedBefore: number): Promise<number> {
+    return this.#run('prunePoisonedItems', (ops) => ops.poisoned.prune(poisonedBefore));
+  }
+
   // ----- fleet (transactions of their own, not group-committed: rare, operator-paced) -----
 
   async setVersionPolicy(

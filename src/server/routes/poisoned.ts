@@ -4,7 +4,13 @@
  * @module
  */
 import { createRoute, z } from '@hono/zod-openapi';
-import { API_PREFIX, type ManagementApp, type RouteDeps } from '../server-env.js';
+import {
+  API_PREFIX,
+  audited,
+  requireRole,
+  type ManagementApp,
+  type RouteDeps,
+} from '../server-env.js';
 import { ok, plain, problemResponses } from './route-kit.js';
 
 const PoisonedQuery = z.strictObject({
@@ -36,6 +42,18 @@ export const PoisonedPageSchema = z
   .object({ items: z.array(PoisonedItemSchema), nextCursor: z.string().nullable() })
   .openapi('PoisonedItemPage');
 
+const PruneQuery = z.strictObject({
+  poisonedBefore: z
+    .string()
+    .regex(/^\d{1,15}$/, 'poisonedBefore must be a time in epoch ms (a decimal integer)')
+    .transform((s) => Number(s))
+    .openapi({ description: 'delete the rows poisoned strictly before this time (epoch ms)' }),
+});
+
+const PruneResultSchema = z
+  .object({ itemsDeleted: z.number().int() })
+  .openapi('PrunePoisonedItemsResult');
+
 export function registerPoisonedRoutes(app: ManagementApp, deps: RouteDeps): void {
   app.openapi(
     createRoute({
@@ -52,6 +70,36 @@ export function registerPoisonedRoutes(app: ManagementApp, deps: RouteDeps): voi
     async (c) => {
       const page = await deps.client.listPoisonedItems(c.req.valid('query'));
       return c.json(plain({ items: [...page.items], nextCursor: page.nextCursor }), 200);
+    },
+  );
+
+  app.openapi(
+    createRoute({
+      method: 'delete',
+      path: `${API_PREFIX}/poisoned`,
+      tags: ['system'],
+      summary: 'Deletes the quarantined rows poisoned before a time (audited)',
+      description:
+        "A deleted instance's quarantined rows go with it; this removes the rest (rows of instances that never existed, or kept for inspection).",
+      middleware: requireRole('operator', deps.isReadOnly),
+      'x-required-role': 'operator',
+      request: { query: PruneQuery },
+      responses: {
+        200: ok(PruneResultSchema, 'how many rows were deleted'),
+        ...problemResponses(400, 401, 403),
+      },
+    }),
+    async (c) => {
+      const { poisonedBefore } = c.req.valid('query');
+      const result = await audited(
+        c,
+        deps,
+        'poisoned.prune',
+        'poisoned-items:prune',
+        { poisonedBefore },
+        () => deps.client.prunePoisonedItems({ poisonedBefore }),
+      );
+      return c.json(result, 200);
     },
   );
 }

@@ -8,6 +8,7 @@ import { MIGRATION_0002_ACK_HANDOFF } from './0002-ack-handoff.js';
 import { MIGRATION_0003_FLEET } from './0003-fleet.js';
 import { MIGRATION_0004_OPERATOR_STORE } from './0004-operator-store.js';
 import { MIGRATION_0005_POISONED_ITEMS } from './0005-poisoned-items.js';
+import { MIGRATION_0006_POISONED_ITEMS_PRUNING } from './0006-poisoned-items-pruning.js';
 import type { Migration } from './migration.js';
 
 /** Ascending by version; append new migrations, never reorder or edit released ones. */
@@ -17,6 +18,7 @@ export const MIGRATIONS: readonly Migration[] = [
   MIGRATION_0003_FLEET,
   MIGRATION_0004_OPERATOR_STORE,
   MIGRATION_0005_POISONED_ITEMS,
+  MIGRATION_0006_POISONED_ITEMS_PRUNING,
 ];
 
 /** The schema version a database has after all known migrations ran. */

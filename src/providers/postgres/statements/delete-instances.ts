@@ -29,7 +29,7 @@ export interface InstanceDeletion {
 
 /**
  * One transaction per call, covering history, executions, both queues, instance locks, KV
- * store and delta, and instance rows. The instance rows are locked first (`FOR UPDATE`, in id order so
+ * store and delta, quarantined rows, and instance rows. The instance rows are locked first (`FOR UPDATE`, in id order so
  * two deletions cannot deadlock), then checked, then every table is cleared with one
  * statement keyed on `instance_id = ANY($1)` (a primary key or index prefix in each table).
  */
@@ -64,6 +64,7 @@ export function prepareInstanceDeletion(
   const deleteKvSql = `
     WITH store AS (DELETE FROM ${table(ctx, 'kv_store')} WHERE instance_id = ANY($1::text[]))
     DELETE FROM ${table(ctx, 'kv_delta')} WHERE instance_id = ANY($1::text[])`;
+  const deletePoisonedSql = `DELETE FROM ${table(ctx, 'poisoned_items')} WHERE instance_id = ANY($1::text[])`;
   const deleteInstanceRowsSql = `DELETE FROM ${instances} WHERE instance_id = ANY($1::text[])`;
 
   /** The body of one deletion; the caller provides the transaction. */
@@ -101,6 +102,8 @@ export function prepareInstanceDeletion(
     // force-deleted instance is never recreated by a zombie turn.
     await tx.query(deleteLocksSql, [existing]);
     await tx.query(deleteKvSql, [existing]);
+    // Its quarantined rows too (not counted): nothing could deliver them any more.
+    await tx.query(deletePoisonedSql, [existing]);
     // Sessions are deliberately not touched.
     const instancesDeleted = (await tx.query(deleteInstanceRowsSql, [existing])).rowCount;
     return { instancesDeleted, executionsDeleted, eventsDeleted, queueMessagesDeleted };

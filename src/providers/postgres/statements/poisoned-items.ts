@@ -36,6 +36,8 @@ export interface PoisonedItems {
     now: number,
   ): Promise<PoisonedItemReport[]>;
   list(db: Queryable, query: PoisonedItemQuery): Promise<PoisonedItemPage>;
+  /** Deletes the rows poisoned before `poisonedBefore`; returns how many. */
+  prune(db: Queryable, poisonedBefore: number): Promise<number>;
 }
 
 interface MovedRow {
@@ -86,6 +88,10 @@ export function preparePoisonedItems(ctx: StatementContext): PoisonedItems {
       const { limit, beforeId } = poisonedPageBounds(query);
       const { rows } = await db.query<PoisonedRow>(listSql, [beforeId, limit + 1]);
       return poisonedPage(rows, limit);
+    },
+    async prune(db, poisonedBefore) {
+      return (await db.query(`DELETE FROM ${poisoned} WHERE poisoned_at < $1`, [poisonedBefore]))
+        .rowCount;
     },
   };
 }

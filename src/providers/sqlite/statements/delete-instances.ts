@@ -67,6 +67,9 @@ export function prepareInstanceDeletion(
   const deleteLocks = db.prepare<Ids>(`DELETE FROM instance_locks WHERE instance_id IN ${IN_IDS}`);
   const deleteKvStore = db.prepare<Ids>(`DELETE FROM kv_store WHERE instance_id IN ${IN_IDS}`);
   const deleteKvDelta = db.prepare<Ids>(`DELETE FROM kv_delta WHERE instance_id IN ${IN_IDS}`);
+  const deletePoisoned = db.prepare<Ids>(
+    `DELETE FROM poisoned_items WHERE instance_id IN ${IN_IDS}`,
+  );
   const deleteInstanceRows = db.prepare<Ids>(
     `DELETE FROM instances WHERE instance_id IN ${IN_IDS}`,
   );
@@ -100,6 +103,8 @@ export function prepareInstanceDeletion(
     // touched: they are not scoped to an instance and expire on their own.
     deleteKvStore.run({ ids });
     deleteKvDelta.run({ ids });
+    // Its quarantined rows too (not counted): nothing could deliver them any more.
+    deletePoisoned.run({ ids });
     const instancesDeleted = deleteInstanceRows.run({ ids }).changes;
     return { instancesDeleted, executionsDeleted, eventsDeleted, queueMessagesDeleted };
   }

@@ -27,6 +27,8 @@ export interface PoisonedItems {
     now: number,
   ): PoisonedItemReport | undefined;
   list(query: PoisonedItemQuery): PoisonedItemPage;
+  /** Deletes the rows poisoned before `poisonedBefore`; returns how many. */
+  prune(poisonedBefore: number): number;
 }
 
 interface MovedRow {
@@ -59,6 +61,9 @@ export function preparePoisonedItems(db: Database.Database): PoisonedItems {
             poisoned_at, substr(work_item, 1, 200) AS preview
      FROM poisoned_items WHERE id < @beforeId ORDER BY id DESC LIMIT @limit`,
   );
+  const deleteOld = db.prepare<{ before: number }>(
+    'DELETE FROM poisoned_items WHERE poisoned_at < @before',
+  );
   return {
     quarantine(queue, id, reason, now) {
       const moved = moves[queue].get({ id, reason, now, queue });
@@ -76,6 +81,9 @@ export function preparePoisonedItems(db: Database.Database): PoisonedItems {
     list(query) {
       const { limit, beforeId } = poisonedPageBounds(query);
       return poisonedPage(select.all({ beforeId, limit: limit + 1 }), limit);
+    },
+    prune(poisonedBefore) {
+      return deleteOld.run({ before: poisonedBefore }).changes;
     },
   };
 }

@@ -144,6 +144,45 @@ export function registerPoisonedItemCases(h: ConformanceHarness<ProviderWith<'ma
     });
 
     h.test(
+      'prunePoisonedItems deletes the rows poisoned before the time given, only those',
+      async (t) => {
+        const p = await h.provider(t);
+        const clock = h.clock(t);
+        await p.enqueueForOrchestrator(bigStart('prune-old', 2_000));
+        assert.equal(await p.fetchOrchestrationItem({ ...FETCH, maxItemBytes: LIMIT }), null);
+        await clock.advance(50);
+        const cut = clock.now();
+        await p.enqueueForOrchestrator(bigStart('prune-new', 2_000));
+        assert.equal(await p.fetchOrchestrationItem({ ...FETCH, maxItemBytes: LIMIT }), null);
+        assert.equal(await p.prunePoisonedItems(cut), 1);
+        assert.deepEqual(
+          (await p.listPoisonedItems({})).items.map((i) => i.instanceId),
+          ['prune-new'],
+        );
+        assert.equal(await p.prunePoisonedItems(cut), 0, 'nothing older is left');
+      },
+    );
+
+    h.test('deleting an instance deletes its quarantined rows and no others', async (t) => {
+      const p = await h.provider(t);
+      await startInstance(p, 'del-poisoned');
+      await p.enqueueForOrchestrator({
+        type: 'ExternalRaised',
+        instance: 'del-poisoned',
+        name: 'big',
+        data: JSON.stringify('y'.repeat(3_000)),
+      });
+      await p.enqueueForOrchestrator(bigStart('kept-poisoned', 2_000));
+      assert.equal(await p.fetchOrchestrationItem({ ...FETCH, maxItemBytes: LIMIT }), null);
+      assert.equal((await p.listPoisonedItems({})).items.length, 2);
+      await p.deleteInstances(['del-poisoned'], true);
+      assert.deepEqual(
+        (await p.listPoisonedItems({})).items.map((i) => i.instanceId),
+        ['kept-poisoned'],
+      );
+    });
+
+    h.test(
       'a poisoned-items limit outside 1-1000 or a foreign cursor is InvalidInputError',
       async (t) => {
         const p = await h.provider(t);
