@@ -235,6 +235,10 @@ export async function runChaos(t: TestContext, options: ChaosOptions): Promise<C
 
   const failures = await checkInstances(client, ids);
   failures.push(...(await checkQueuesDrain(provider)));
+  // Faults must never make a valid row unreadable: any quarantined row is a failure.
+  const poisoned = (await provider.listPoisonedItems?.({}))?.items ?? [];
+  for (const item of poisoned)
+    failures.push(`quarantined ${item.queue} row of '${item.instanceId ?? '?'}': ${item.reason}`);
   const { reruns, unexplained } = countReruns(fx, killedProcs, windows);
   failures.push(...unexplained);
   return {
