@@ -8,22 +8,23 @@ import type { ExecutionStatus, Provider, ProviderWith } from '../providers/provi
 import type { OperatorStore } from '../providers/provider-records.js';
 import { checkProvider, requireCapability } from './provider-capabilities.js';
 import { parseClientOptions, type ClientOptions } from './client-options.js';
-import { ensureOrchestration, type EnsureHost } from './ensure-orchestration.js';
+import { clientEnsureHost, ensureOrchestration, type EnsureHost } from './ensure-orchestration.js';
 import { FleetManagement } from './fleet-management.js';
 import { deleteInstanceTree } from './instance-deletion.js';
-import { waitForCompletion, waitForCustomStatus, waitForInstance } from './instance-wait.js';
+import { waitForCompletion, waitForCustomStatus } from './instance-wait.js';
 import { requestCancel, sendToInstance } from './instance-messages.js';
 import { parseStartOptions, startInstance, startTarget } from './instance-start.js';
 import type { OrchestrationRef } from '../core/context/definition-refs.js';
 import { waitForOutput } from './typed-client.js';
 import { readStatus } from './read-models.js';
-import { requireEpochMs, requireOptionsObject } from './management-arguments.js';
 import { readKvAllValues, readKvValue, waitForKvValue } from './kv-reads.js';
 import {
   countInstances,
   deleteInstanceBulk,
   listInstancesByStatus,
+  listPoisonedItems,
   pruneExecutions,
+  prunePoisonedItems,
   pruneExecutionsBulk,
   queryInstances,
   readExecutionHistory,
@@ -95,17 +96,7 @@ export class Client {
     this.#maxPayloadBytes = maxPayloadBytes;
     this.#provider = provider;
     this.#fleet = new FleetView(provider, refreshMs);
-    this.#ensureHost = {
-      provider,
-      getStatus: (id) => this.getStatus(id),
-      deleteInstance: (id, force) => this.deleteInstance(id, force),
-      startOrchestration: (id, name, input) =>
-        this.startOrchestration(id, name, input, { ifExists: 'error' }),
-      startOrchestrationVersioned: (id, name, input, version) =>
-        this.startOrchestrationVersioned(id, name, input, version, { ifExists: 'error' }),
-      waitUntil: (instanceId, timeoutMs, check, message) =>
-        waitForInstance(provider, { instanceId, timeoutMs, check, message }),
-    };
+    this.#ensureHost = clientEnsureHost(provider, this);
   }
 
   /** The provider's management methods for `method`; ConfigurationError `CAPABILITY_MISSING` if none. */
@@ -171,16 +162,8 @@ export class Client {
   ): Promise<void> {
     const parsed = parseStartOptions(options, ['pinVersion', 'ifExists']);
     const request = { ...parsed, version: requireVersion(version) };
-    const max = this.#maxPayloadBytes;
-    await startInstance(
-      this.#provider,
-      this.#fleet,
-      instanceId,
-      orchestrationName,
-      input,
-      request,
-      max,
-    );
+    const [provider, fleet, max] = [this.#provider, this.#fleet, this.#maxPayloadBytes];
+    await startInstance(provider, fleet, instanceId, orchestrationName, input, request, max);
   }
 
   /**
@@ -431,8 +414,7 @@ export class Client {
   async listPoisonedItems(
     query: { limit?: number; cursor?: string } = {},
   ): Promise<PoisonedItemsPage> {
-    const { items, nextCursor } = await this.#managed('listPoisonedItems').listPoisonedItems(query);
-    return { items, nextCursor: nextCursor ?? null };
+    return listPoisonedItems(() => this.#managed('listPoisonedItems'), query);
   }
 
   /**
@@ -442,9 +424,7 @@ export class Client {
    * @example await client.prunePoisonedItems({ poisonedBefore: Date.now() - 7 * 86_400_000 });
    */
   async prunePoisonedItems(options: PrunePoisonedItemsOptions): Promise<PrunePoisonedItemsResult> {
-    const o = requireOptionsObject(options, 'options', ['poisonedBefore']);
-    const before = requireEpochMs(o['poisonedBefore'], 'options.poisonedBefore');
-    return { itemsDeleted: await this.#managed('prunePoisonedItems').prunePoisonedItems(before) };
+    return prunePoisonedItems(() => this.#managed('prunePoisonedItems'), options);
   }
 
   /** Size of an instance's current history, queue and KV state; null for an unknown instance. */

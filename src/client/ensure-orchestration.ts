@@ -18,6 +18,7 @@ import {
 } from '../core/validation/arguments.js';
 import type { Provider } from '../providers/provider.js';
 import { requireOptionsObject } from './management-arguments.js';
+import { waitForInstance } from './instance-wait.js';
 import type {
   EnsureOrchestrationOptions,
   EnsureOrchestrationResult,
@@ -48,6 +49,40 @@ export interface EnsureHost {
     check: () => Promise<true | undefined>,
     message: string,
   ): Promise<true>;
+}
+
+/** The Client methods ensure calls; its starts pass `ifExists: 'error'`. */
+interface EnsureClient {
+  getStatus(instanceId: string): Promise<OrchestrationStatus>;
+  deleteInstance(instanceId: string, force: boolean): Promise<unknown>;
+  startOrchestration(
+    id: string,
+    name: string,
+    input: unknown,
+    o: { ifExists: 'error' },
+  ): Promise<void>;
+  startOrchestrationVersioned(
+    id: string,
+    name: string,
+    input: unknown,
+    version: string,
+    o: { ifExists: 'error' },
+  ): Promise<void>;
+}
+
+/** The host of a Client: its own methods, its starts refusing an existing id. */
+export function clientEnsureHost(provider: Provider, client: EnsureClient): EnsureHost {
+  return {
+    provider,
+    getStatus: (id) => client.getStatus(id),
+    deleteInstance: (id, force) => client.deleteInstance(id, force),
+    startOrchestration: (id, name, input) =>
+      client.startOrchestration(id, name, input, { ifExists: 'error' }),
+    startOrchestrationVersioned: (id, name, input, version) =>
+      client.startOrchestrationVersioned(id, name, input, version, { ifExists: 'error' }),
+    waitUntil: (instanceId, timeoutMs, check, message) =>
+      waitForInstance(provider, { instanceId, timeoutMs, check, message }),
+  };
 }
 
 export async function ensureOrchestration(

@@ -14,7 +14,12 @@ import {
   type ProviderWith,
 } from '../providers/provider.js';
 import { parseGroupBy, parseInstanceCountFilter, parseInstanceQuery } from './instance-query.js';
-import { parseInstanceFilter, parsePruneOptions } from './management-arguments.js';
+import {
+  parseInstanceFilter,
+  parsePruneOptions,
+  requireEpochMs,
+  requireOptionsObject,
+} from './management-arguments.js';
 import { kvValueBytes } from './typed-client.js';
 import { decodeOutput, toEventInfo, toInstanceInfo } from './read-models.js';
 import type {
@@ -30,7 +35,10 @@ import type {
   InstanceQueryPage,
   InstanceTree,
   OrchestrationStats,
+  PoisonedItemsPage,
   PruneOptions,
+  PrunePoisonedItemsOptions,
+  PrunePoisonedItemsResult,
   PruneResult,
 } from './types.js';
 
@@ -172,4 +180,23 @@ export async function countInstances(
   groupBy: InstanceCountGroupBy,
 ): Promise<InstanceCount[]> {
   return managed().countInstances(parseInstanceCountFilter(filter), parseGroupBy(groupBy));
+}
+
+/** `client.listPoisonedItems`: one page of quarantined rows, newest first. */
+export async function listPoisonedItems(
+  managed: Managed,
+  query: { limit?: number; cursor?: string },
+): Promise<PoisonedItemsPage> {
+  const { items, nextCursor } = await managed().listPoisonedItems(query);
+  return { items, nextCursor: nextCursor ?? null };
+}
+
+/** `client.prunePoisonedItems`. @throws InvalidInputError for a malformed `poisonedBefore`. */
+export async function prunePoisonedItems(
+  managed: Managed,
+  options: PrunePoisonedItemsOptions,
+): Promise<PrunePoisonedItemsResult> {
+  const o = requireOptionsObject(options, 'options', ['poisonedBefore']);
+  const before = requireEpochMs(o['poisonedBefore'], 'options.poisonedBefore');
+  return { itemsDeleted: await managed().prunePoisonedItems(before) };
 }
