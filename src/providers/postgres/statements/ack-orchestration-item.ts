@@ -42,6 +42,9 @@ interface AckRow {
   released_waiting: boolean | null;
   /** With 'reopen-refused': what the execution's last event is (or 'no events'). */
   reopen_last_event: string | null;
+  /** The instance's custom status after the commit (held-step statement only). */
+  custom_status?: string | null;
+  custom_status_version?: string | number | null;
 }
 
 interface KvOperation {
@@ -326,8 +329,18 @@ export function prepareAckOrchestrationItem(ctx: StatementContext): AckOrchestra
       const state = row?.outcome === 'expired' ? 'expired' : 'unknown';
       throw instanceLockLostError(OPERATION, token, state, row?.locked_instance_id);
     }
+    const isFinal = metadata.status === 'Completed' || metadata.status === 'Failed';
     return {
       ...signals,
+      ...(isFinal && row.custom_status_version !== undefined && row.custom_status_version !== null
+        ? {
+            final: {
+              output: metadata.output,
+              customStatus: row.custom_status ?? undefined,
+              customStatusVersion: Number(row.custom_status_version),
+            },
+          }
+        : {}),
       ...(row.released_waiting === true
         ? { orchestratorVisibleAt: Math.min(signals.orchestratorVisibleAt ?? now, now) }
         : {}),
