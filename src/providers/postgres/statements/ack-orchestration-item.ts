@@ -22,7 +22,8 @@ import type { CommitSignals } from '../notify/signal-payload.js';
 import { decodeCancelled, encodeSignals } from '../notify/signal-payload.js';
 import { isUniqueViolation } from '../to-provider-error.js';
 import { firstTurnStatement, isFirstTurn } from './ack-first-turn.js';
-import { isPlainStep, plainStepStatement } from './ack-held-step.js';
+import { isPlainStep } from './ack-held-step.js';
+import { heldStepBatcher } from './ack-held-steps.js';
 import type { StatementContext } from './statement-context.js';
 import { workLockToken } from '../../shared/work-lock-token.js';
 
@@ -138,7 +139,7 @@ export type AckOrchestrationItem = (
 export function prepareAckOrchestrationItem(ctx: StatementContext): AckOrchestrationItem {
   const placeholders = Array.from({ length: 45 }, (_, i) => `$${i + 1}`).join(', ');
   const sql = `SELECT * FROM ${ctx.schema.quoted}.ack_orchestration_item(${placeholders})`;
-  const plainStep = plainStepStatement(ctx);
+  const heldSteps = heldStepBatcher(ctx);
   const firstTurn = firstTurnStatement(ctx);
 
   function activities(items: readonly WorkItem[]): WorkItemOfType<'ActivityExecute'>[] {
@@ -209,7 +210,7 @@ export function prepareAckOrchestrationItem(ctx: StatementContext): AckOrchestra
         payload: encodeSignals(ctx.origin, signals),
       };
       if (isPlainStep(ack, workers, claims.size, kv.length)) {
-        rows = (await db.query<AckRow>(plainStep.sql, plainStep.values(input), true)).rows;
+        rows = [await heldSteps<AckRow>(db, input)];
       } else if (isFirstTurn(ack, kv.length)) {
         const orchestratorInput = orchestratorRows.map((r) => ({
           instance: targetInstance(r.item),
