@@ -25,7 +25,7 @@ export type HeldStepCommit = <R extends QueryResultRow>(
  * item lock, fails only its own ack: the others commit). Each ack keeps its own `now`. Lock rows
  * are taken in instance order (two batches never wait for each other in a cycle on them).
  */
-export function heldStepsStatement(ctx: StatementContext): {
+function heldStepsStatement(ctx: StatementContext): {
   sql: string;
   values: (inputs: readonly PlainStepInput[]) => unknown[];
 } {

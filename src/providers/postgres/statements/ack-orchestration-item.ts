@@ -87,7 +87,8 @@ export type AckOrchestrationItem = (
 /**
  * A plain step of a held instance (`isPlainStep`, ack-held-step.ts) and a new instance's first
  * turn (`isFirstTurn`, ack-first-turn.ts) are committed by one plain SQL statement each with
- * the same effects; every other ack is
+ * the same effects — held steps of several instances issued in the same event-loop turn by one
+ * statement together (ack-held-steps.ts); every other ack is
  * one call of the schema's `ack_orchestration_item` function (migration 0003's overload, which
  * is 0002's plus the fleet fields): one round trip,
  * one transaction, all or nothing. Claim indexes and worker item types are checked here first
