@@ -6,7 +6,7 @@
  */
 import { TimeoutError } from '../core/errors/duroxide-error.js';
 import { requireDurationMs, requireInstanceId } from '../core/validation/arguments.js';
-import type { ExecutionStatus, Provider } from '../providers/provider.js';
+import type { ExecutionStatus, Provider, ProviderSignal } from '../providers/provider.js';
 import { readStatus, toStatus } from './read-models.js';
 import type { OrchestrationStatus } from './types.js';
 
@@ -29,11 +29,16 @@ export interface InstanceWait<R> {
   readonly maxPollMs?: number | undefined;
   /** Commits whose reported execution status cannot matter are skipped. */
   readonly relevant?: ((executionStatus: ExecutionStatus) => boolean) | undefined;
+  /** The awaited value carried by a relevant signal itself, if any: no `check` is needed. */
+  readonly fromSignal?: ((signal: InstanceSignal) => R | undefined) | undefined;
 }
+
+type InstanceSignal = Extract<ProviderSignal, { kind: 'instance' }>;
 
 /**
  * Polls `check` until it returns a value: immediately, on every commit to the instance the
- * provider signals (`relevant` may skip commits by the execution status they report), and
+ * provider signals (`relevant` may skip commits by the execution status they report; a signal
+ * that carries the value itself, `fromSignal`, ends the wait without a check), and
  * otherwise with a backoff of 5, 10, 20, … ms capped at `maxPollMs`. When the provider also
  * signals other processes' commits (PostgreSQL), polling is only a safety net: it starts at
  * {@link SAFETY_NET_POLL_MS} and backs off to {@link SAFETY_NET_MAX_POLL_MS}.
@@ -46,12 +51,15 @@ export async function waitForInstance<R>(provider: Provider, wait: InstanceWait<
   const deadline = Date.now() + wait.timeoutMs;
   let wake: (() => void) | undefined;
   let signalled = false;
+  let carried: { readonly value: R } | undefined;
   const unsubscribe = provider.subscribe((s) => {
     if (
       s.kind === 'instance' &&
       s.instanceId === instanceId &&
       (s.executionStatus === undefined || relevant(s.executionStatus))
     ) {
+      const value = wait.fromSignal?.(s);
+      if (value !== undefined) carried ??= { value };
       signalled = true;
       wake?.();
     }
@@ -61,6 +69,7 @@ export async function waitForInstance<R>(provider: Provider, wait: InstanceWait<
   try {
     let delay = safetyNet ? SAFETY_NET_POLL_MS : 5;
     for (;;) {
+      if (carried !== undefined) return carried.value;
       signalled = false;
       const r = await check();
       if (r !== undefined) return r;
@@ -110,6 +119,11 @@ export async function waitForCompletion<T>(
         ? `waiting for instance '${id}' timed out after ${timeoutMs} ms; it is still Pending: its start is queued but no runtime has run its first turn (is a runtime started on this store, and does one register the orchestration?)`
         : `waiting for instance '${id}' timed out after ${timeoutMs} ms; it is still ${last === 'NotFound' ? 'not found' : 'running'} (wait again or with a longer timeout)`,
     relevant: (status) => status !== 'Running' && status !== 'ContinuedAsNew',
+    // The ending commit's signal may carry the final state (PostgreSQL): no read then.
+    fromSignal: (s) =>
+      s.final !== undefined && (s.executionStatus === 'Completed' || s.executionStatus === 'Failed')
+        ? toStatus<T>({ status: s.executionStatus, ...s.final })
+        : undefined,
   });
 }
 

@@ -32,7 +32,13 @@ export function decodeOutput(status: ExecutionStatus, output: string | undefined
   return status === 'Failed' ? output : decodeOrRaw(output);
 }
 
-export function toStatus<T>(r: InstanceRecord | null): OrchestrationStatus<T> {
+/** What a status is made of: an instance record, or the final state an ending commit signalled. */
+type StatusFields = Pick<
+  InstanceRecord,
+  'status' | 'output' | 'customStatus' | 'customStatusVersion'
+>;
+
+export function toStatus<T>(r: StatusFields | null): OrchestrationStatus<T> {
   if (r === null) return { status: 'NotFound', customStatusVersion: 0 };
   const custom = r.customStatus === undefined ? {} : { customStatus: decodeOrRaw(r.customStatus) };
   switch (r.status) {

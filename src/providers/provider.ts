@@ -270,6 +270,17 @@ export type ProviderSignal =
       readonly kind: 'instance';
       readonly instanceId: string;
       readonly executionStatus?: ExecutionStatus;
+      /**
+       * With a `Completed` or `Failed` `executionStatus`: what `getInstance` reports right
+       * after that commit, so a waiter resolves without reading it. Optional even then (a
+       * provider may leave it out, e.g. when it would not fit a notification): absent, re-read.
+       */
+      readonly final?: {
+        /** The output (`Completed`) or error (`Failed`), as stored. */
+        readonly output: string | undefined;
+        readonly customStatus: string | undefined;
+        readonly customStatusVersion: number;
+      };
     }
   /** An ack cancelled a queued or running activity (its worker row was deleted). */
   | {

@@ -12,12 +12,14 @@ import {
 } from '../../provider.js';
 
 /**
- * `{"o":origin,"q":visibleAt,"w":1,"i":instanceId,"s":status,"c":[[instanceId,executionId,activityId]…]}`
+ * `{"o":origin,"q":visibleAt,"w":1,"i":instanceId,"s":status,"t":[output,customStatus,customStatusVersion],"c":[[instanceId,executionId,activityId]…]}`
  * — `o` is the sending provider's random id (a provider ignores its own notifications: it
  * already signalled its listeners in-process); `q` is the earliest `visibleAt` of new
  * orchestrator rows, `w` flags new worker rows, `i` is the instance a turn committed for
  * (clients waiting for it wake at once), `s` the execution status after that turn (waiters for
- * completion skip re-reading on `Running`), `c` lists activities the turn cancelled (the worker
+ * completion skip re-reading on `Running`), `t` what `getInstance` reports after a turn that
+ * ended the execution (waiters resolve without reading; added by the held-step statement only
+ * while the whole payload stays under {@link MAX_PAYLOAD_BYTES}), `c` lists activities the turn cancelled (the worker
  * running one, in whatever process, aborts it at once instead of at its next lock renewal).
  * `i` and `c` are added by the `ack_orchestration_item` SQL function, which knows them.
  */
@@ -27,8 +29,15 @@ interface WirePayload {
   readonly w?: 1;
   readonly i?: string;
   readonly s?: string;
+  readonly t?: unknown;
   readonly c?: unknown;
 }
+
+/**
+ * Largest payload the held-step statement sends with `t` (PostgreSQL refuses 8,000 bytes or
+ * more); a larger one is sent without it, and waiters read the status.
+ */
+export const MAX_PAYLOAD_BYTES = 7_900;
 
 /**
  * Instance ids longer than this many bytes are left out of the payload (the signal is only a
@@ -46,7 +55,11 @@ export interface CommitSignals {
   readonly executionStatus?: ExecutionStatus | undefined;
   /** Activities whose worker rows the commit deleted (cancellation, lock stealing). */
   readonly cancelledActivities?: readonly CancelledActivity[] | undefined;
+  /** With a terminal `executionStatus`: the instance as `getInstance` then reports it, if known. */
+  readonly final?: InstanceFinal | undefined;
 }
+
+type InstanceFinal = NonNullable<Extract<ProviderSignal, { kind: 'instance' }>['final']>;
 
 export function encodeSignals(origin: string, signals: CommitSignals): string {
   const payload: { o: string; q?: number; w?: 1; i?: string; s?: string } = { o: origin };
@@ -70,14 +83,13 @@ export function toProviderSignals(signals: CommitSignals): ProviderSignal[] {
   if (signals.hasWorkerItems === true) out.push({ kind: 'worker' });
   for (const c of signals.cancelledActivities ?? []) out.push({ kind: 'activityCancelled', ...c });
   if (signals.instanceId !== undefined) {
+    const { instanceId, executionStatus, final } = signals;
     out.push(
-      signals.executionStatus === undefined
-        ? { kind: 'instance', instanceId: signals.instanceId }
-        : {
-            kind: 'instance',
-            instanceId: signals.instanceId,
-            executionStatus: signals.executionStatus,
-          },
+      executionStatus === undefined
+        ? { kind: 'instance', instanceId }
+        : final === undefined || (executionStatus !== 'Completed' && executionStatus !== 'Failed')
+          ? { kind: 'instance', instanceId, executionStatus }
+          : { kind: 'instance', instanceId, executionStatus, final },
     );
   }
   return out;
@@ -95,7 +107,7 @@ export function decodeSignals(
     return undefined;
   }
   if (typeof wire !== 'object' || wire === null) return undefined;
-  const { o, q, w, i, s, c } = wire as Partial<Record<keyof WirePayload, unknown>>;
+  const { o, q, w, i, s, t, c } = wire as Partial<Record<keyof WirePayload, unknown>>;
   if (typeof o !== 'string') return undefined;
   return {
     origin: o,
@@ -108,7 +120,21 @@ export function decodeSignals(
           ? (s as ExecutionStatus)
           : undefined,
       cancelledActivities: decodeCancelled(c),
+      final: decodeFinal(t),
     },
+  };
+}
+
+/** `[output, customStatus, customStatusVersion]` (strings or null, an integer); else undefined. */
+function decodeFinal(value: unknown): InstanceFinal | undefined {
+  if (!Array.isArray(value) || value.length !== 3) return undefined;
+  const [output, customStatus, version] = value as unknown[];
+  const isText = (x: unknown): x is string | null => x === null || typeof x === 'string';
+  if (!isText(output) || !isText(customStatus) || !Number.isInteger(version)) return undefined;
+  return {
+    output: output ?? undefined,
+    customStatus: customStatus ?? undefined,
+    customStatusVersion: version as number,
   };
 }
 

@@ -6,6 +6,7 @@
 import type { HistoryEvent } from '../../../core/history/history-event.js';
 import type { WorkItemOfType } from '../../../core/history/work-item.js';
 import type { OrchestrationAck, OrchestrationAckOptions } from '../../provider.js';
+import { MAX_PAYLOAD_BYTES } from '../notify/signal-payload.js';
 import type { StatementContext } from './statement-context.js';
 import { table } from './statement-context.js';
 
@@ -67,7 +68,9 @@ export interface PlainStepInput {
  * delta into the store and empties it; `Failed` keeps it), the claimed activities queued
  * locked for the caller, and the lock kept (`keepLock`, no status) unless messages of the
  * instance are visible — then it is dropped and the messages announced again (`q`). A status
- * or waiting messages NOTIFY, as the function does.
+ * or waiting messages NOTIFY, as the function does; a status also returns the instance's
+ * custom status and carries it with the output in the payload (`t`, see signal-payload.ts)
+ * while the payload stays under `MAX_PAYLOAD_BYTES` (else `t` is left out).
  *
  * The execution must exist: when it does not (an ack the predicate let through that creates
  * one), the outcome is 'slow' with nothing written, and the caller runs the function.
@@ -95,7 +98,8 @@ ds AS (
 ui AS (
   UPDATE ${t('instances')} i
   SET current_execution_id = GREATEST(i.current_execution_id, $4::bigint), updated_at = $2::bigint
-  FROM ok WHERE i.instance_id = ok.instance_id RETURNING i.created_at),
+  FROM ok WHERE i.instance_id = ok.instance_id
+  RETURNING i.created_at, i.custom_status, i.custom_status_version),
 ih AS (
   INSERT INTO ${t('history')} (instance_id, execution_id, event_id, event_type, event_data, created_at)
   SELECT ok.instance_id, $4::bigint, x.event_id, x.event_type, x.event_data, $2::bigint
@@ -141,12 +145,19 @@ kept AS (
 dropped AS (
   DELETE FROM ${t('instance_locks')} l USING ok, waiting
   WHERE l.lock_token = $1::text AND ($17::bigint IS NULL OR $20::text IS NOT NULL OR waiting.w) RETURNING 1),
-announced AS (
-  SELECT pg_notify($18::text, ($19::text::jsonb
+payload AS (
+  SELECT $19::text::jsonb
            || CASE WHEN octet_length(ok.instance_id) <= 1000 THEN jsonb_build_object('i', ok.instance_id)
                    ELSE '{}'::jsonb END
-           || CASE WHEN waiting.w THEN jsonb_build_object('q', $2::bigint) ELSE '{}'::jsonb END)::text)
-  FROM ok, waiting WHERE waiting.w OR $20::text IS NOT NULL)
+           || CASE WHEN waiting.w THEN jsonb_build_object('q', $2::bigint) ELSE '{}'::jsonb END AS base
+  FROM ok, waiting WHERE waiting.w OR $20::text IS NOT NULL),
+fin AS (
+  SELECT (payload.base || jsonb_build_object('t', jsonb_build_array($21::text, ui.custom_status, ui.custom_status_version)))::text AS body
+  FROM payload, ui WHERE $20::text IS NOT NULL),
+announced AS (
+  SELECT pg_notify($18::text, CASE WHEN octet_length(fin.body) <= ${MAX_PAYLOAD_BYTES} THEN fin.body
+                                   ELSE payload.base::text END)
+  FROM payload LEFT JOIN fin ON TRUE)
 SELECT
   CASE WHEN lk.instance_id IS NULL THEN 'unknown'
        WHEN lk.locked_until <= $2::bigint THEN 'expired'
@@ -159,7 +170,9 @@ SELECT
   (SELECT created_at FROM ui) AS instance_created_at,
   (SELECT token FROM lost) AS lost_work_token,
   COALESCE((SELECT w FROM waiting), FALSE) AND NOT EXISTS (SELECT 1 FROM kept) AS released_waiting,
-  NULL::text AS reopen_last_event
+  NULL::text AS reopen_last_event,
+  (SELECT custom_status FROM ui) AS custom_status,
+  (SELECT custom_status_version FROM ui) AS custom_status_version
 FROM (SELECT 1) AS one LEFT JOIN lk ON TRUE
 WHERE (SELECT count(*) FROM announced) >= 0`;
   return {

@@ -22,7 +22,8 @@ import type { CommitSignals } from '../notify/signal-payload.js';
 import { decodeCancelled, encodeSignals } from '../notify/signal-payload.js';
 import { isUniqueViolation } from '../to-provider-error.js';
 import { firstTurnStatement, isFirstTurn } from './ack-first-turn.js';
-import { isPlainStep, plainStepStatement } from './ack-held-step.js';
+import { isPlainStep } from './ack-held-step.js';
+import { heldStepBatcher } from './ack-held-steps.js';
 import type { StatementContext } from './statement-context.js';
 import { workLockToken } from '../../shared/work-lock-token.js';
 
@@ -42,6 +43,9 @@ interface AckRow {
   released_waiting: boolean | null;
   /** With 'reopen-refused': what the execution's last event is (or 'no events'). */
   reopen_last_event: string | null;
+  /** The instance's custom status after the commit (held-step statement only). */
+  custom_status?: string | null;
+  custom_status_version?: string | number | null;
 }
 
 interface KvOperation {
@@ -83,7 +87,8 @@ export type AckOrchestrationItem = (
 /**
  * A plain step of a held instance (`isPlainStep`, ack-held-step.ts) and a new instance's first
  * turn (`isFirstTurn`, ack-first-turn.ts) are committed by one plain SQL statement each with
- * the same effects; every other ack is
+ * the same effects — held steps of several instances issued in the same event-loop turn by one
+ * statement together (ack-held-steps.ts); every other ack is
  * one call of the schema's `ack_orchestration_item` function (migration 0003's overload, which
  * is 0002's plus the fleet fields): one round trip,
  * one transaction, all or nothing. Claim indexes and worker item types are checked here first
@@ -135,7 +140,7 @@ export type AckOrchestrationItem = (
 export function prepareAckOrchestrationItem(ctx: StatementContext): AckOrchestrationItem {
   const placeholders = Array.from({ length: 45 }, (_, i) => `$${i + 1}`).join(', ');
   const sql = `SELECT * FROM ${ctx.schema.quoted}.ack_orchestration_item(${placeholders})`;
-  const plainStep = plainStepStatement(ctx);
+  const heldSteps = heldStepBatcher(ctx);
   const firstTurn = firstTurnStatement(ctx);
 
   function activities(items: readonly WorkItem[]): WorkItemOfType<'ActivityExecute'>[] {
@@ -206,7 +211,7 @@ export function prepareAckOrchestrationItem(ctx: StatementContext): AckOrchestra
         payload: encodeSignals(ctx.origin, signals),
       };
       if (isPlainStep(ack, workers, claims.size, kv.length)) {
-        rows = (await db.query<AckRow>(plainStep.sql, plainStep.values(input), true)).rows;
+        rows = [await heldSteps<AckRow>(db, input)];
       } else if (isFirstTurn(ack, kv.length)) {
         const orchestratorInput = orchestratorRows.map((r) => ({
           instance: targetInstance(r.item),
@@ -326,8 +331,18 @@ export function prepareAckOrchestrationItem(ctx: StatementContext): AckOrchestra
       const state = row?.outcome === 'expired' ? 'expired' : 'unknown';
       throw instanceLockLostError(OPERATION, token, state, row?.locked_instance_id);
     }
+    const isFinal = metadata.status === 'Completed' || metadata.status === 'Failed';
     return {
       ...signals,
+      ...(isFinal && row.custom_status_version !== undefined && row.custom_status_version !== null
+        ? {
+            final: {
+              output: metadata.output,
+              customStatus: row.custom_status ?? undefined,
+              customStatusVersion: Number(row.custom_status_version),
+            },
+          }
+        : {}),
       ...(row.released_waiting === true
         ? { orchestratorVisibleAt: Math.min(signals.orchestratorVisibleAt ?? now, now) }
         : {}),

@@ -116,9 +116,29 @@ export function registerProviderSignalCases(h: ConformanceHarness): void {
           locked.lockToken,
           ack(1, { metadata: { status: 'Completed', output: '1' } }),
         );
-        assert.deepEqual(await rec.settle(), [
-          { kind: 'instance', instanceId: 'sig-3b', executionStatus: 'Completed' },
-        ]);
+        const signals = await rec.settle();
+        assert.deepEqual(
+          signals.map((s) => ({ ...s, final: undefined })),
+          [
+            {
+              kind: 'instance',
+              instanceId: 'sig-3b',
+              executionStatus: 'Completed',
+              final: undefined,
+            },
+          ],
+        );
+        // The final state is optional; when carried it is what getInstance reports.
+        const [signal] = signals;
+        if (signal?.kind === 'instance' && signal.final !== undefined) {
+          const record = await p.getInstance('sig-3b');
+          assert.deepEqual(signal.final, {
+            output: record?.output,
+            customStatus: record?.customStatus,
+            customStatusVersion: record?.customStatusVersion,
+          });
+          assert.equal(signal.final.output, '1');
+        }
       },
     );
 

@@ -1,0 +1,253 @@
+/**
+ * Group commit of held steps: the plain held-step acks of several instances issued in the
+ * same event-loop turn are committed by ONE statement (one round trip, one commit) with the
+ * same per-ack checks and effects as `ack-held-step.ts`.
+ * @module
+ */
+import type { QueryResultRow } from 'pg';
+import type { Queryable } from '../database.js';
+import { MAX_PAYLOAD_BYTES } from '../notify/signal-payload.js';
+import { type PlainStepInput, plainStepStatement } from './ack-held-step.js';
+import type { StatementContext } from './statement-context.js';
+import { table } from './statement-context.js';
+
+/** Commits one held step, batched with the others of the same event-loop turn. */
+export type HeldStepCommit = <R extends QueryResultRow>(
+  db: Queryable,
+  input: PlainStepInput,
+) => Promise<R>;
+
+/**
+ * The held-step statement over arrays indexed by ack (`n`, 1-based): each ack's instance lock
+ * row and completed work items are locked and validated on their own (`ok` holds the acks that
+ * passed), every write is joined to `ok` by `n`, and one result row per ack, in `n` order,
+ * reports what `plainStepStatement` would have (so an unknown or expired token, or a lost work
+ * item lock, fails only its own ack: the others commit). Each ack keeps its own `now`. Lock rows
+ * are taken in instance order (two batches never wait for each other in a cycle on them).
+ */
+function heldStepsStatement(ctx: StatementContext): {
+  sql: string;
+  values: (inputs: readonly PlainStepInput[]) => unknown[];
+} {
+  const t = (name: string): string => table(ctx, name);
+  const sql = `
+WITH acks AS (
+  SELECT * FROM unnest($1::text[], $2::bigint[], $3::bigint[], $4::text[], $5::text[], $6::bigint[], $7::bigint[], $8::text[])
+    WITH ORDINALITY AS a(token, at_ms, execution_id, status, output, claim_until, keep_until, payload, n)),
+lk AS (
+  SELECT a.n, l.instance_id, l.locked_until FROM acks a JOIN ${t('instance_locks')} l ON l.lock_token = a.token
+  ORDER BY l.instance_id FOR UPDATE OF l),
+cw AS (
+  SELECT * FROM unnest($10::bigint[], $11::text[]) WITH ORDINALITY AS c(n, token, ord)),
+wl AS (
+  SELECT w.lock_token, w.locked_until FROM ${t('worker_queue')} w
+  WHERE w.lock_token = ANY($11::text[]) ORDER BY w.id FOR UPDATE),
+lost AS (
+  SELECT DISTINCT ON (c.n) c.n, c.token FROM cw c JOIN acks a ON a.n = c.n
+  WHERE c.token IS NULL
+     OR NOT EXISTS (SELECT 1 FROM wl WHERE wl.lock_token = c.token AND wl.locked_until > a.at_ms)
+  ORDER BY c.n, c.ord),
+ex AS (
+  SELECT lk.n FROM lk JOIN acks a ON a.n = lk.n
+  JOIN ${t('executions')} e ON e.instance_id = lk.instance_id AND e.execution_id = a.execution_id),
+ok AS (
+  SELECT a.*, lk.instance_id FROM lk JOIN acks a ON a.n = lk.n
+  WHERE lk.locked_until > a.at_ms AND lk.n IN (SELECT n FROM ex) AND lk.n NOT IN (SELECT n FROM lost)),
+dq AS (
+  DELETE FROM ${t('orchestrator_queue')} q USING ok WHERE q.lock_token = ok.token RETURNING q.id),
+dw AS (
+  DELETE FROM ${t('worker_queue')} w USING ok, cw
+  WHERE cw.n = ok.n AND w.lock_token = cw.token RETURNING w.session_id, ok.at_ms),
+ds AS (
+  UPDATE ${t('sessions')} s SET last_activity_at = dw.at_ms
+  FROM dw WHERE s.session_id = dw.session_id AND s.locked_until > dw.at_ms RETURNING 1),
+ui AS (
+  UPDATE ${t('instances')} i
+  SET current_execution_id = GREATEST(i.current_execution_id, ok.execution_id), updated_at = ok.at_ms
+  FROM ok WHERE i.instance_id = ok.instance_id
+  RETURNING ok.n, i.created_at, i.custom_status, i.custom_status_version),
+ih AS (
+  INSERT INTO ${t('history')} (instance_id, execution_id, event_id, event_type, event_data, created_at)
+  SELECT ok.instance_id, ok.execution_id, x.event_id, x.event_type, x.event_data, ok.at_ms
+  FROM unnest($12::bigint[], $13::bigint[], $14::text[], $15::text[]) AS x(n, event_id, event_type, event_data)
+  JOIN ok ON ok.n = x.n
+  RETURNING 1),
+ue AS (
+  UPDATE ${t('executions')} e SET status = ok.status, output = ok.output, completed_at = ok.at_ms
+  FROM ok WHERE ok.status IS NOT NULL AND e.instance_id = ok.instance_id AND e.execution_id = ok.execution_id
+  RETURNING 1),
+kv_set AS (
+  INSERT INTO ${t('kv_store')} (instance_id, key, value, last_updated_at_ms)
+  SELECT d.instance_id, d.key, d.value, d.last_updated_at_ms FROM ${t('kv_delta')} d JOIN ok ON d.instance_id = ok.instance_id
+  WHERE ok.status = 'Completed' AND d.value IS NOT NULL
+  ON CONFLICT (instance_id, key) DO UPDATE SET value = EXCLUDED.value, last_updated_at_ms = EXCLUDED.last_updated_at_ms
+  RETURNING 1),
+kv_cleared AS (
+  DELETE FROM ${t('kv_store')} s USING ${t('kv_delta')} d, ok
+  WHERE ok.status = 'Completed' AND s.instance_id = ok.instance_id AND d.instance_id = ok.instance_id
+    AND d.key = s.key AND d.value IS NULL
+  RETURNING 1),
+kv_merged AS (
+  DELETE FROM ${t('kv_delta')} d USING ok WHERE ok.status = 'Completed' AND d.instance_id = ok.instance_id
+  RETURNING 1),
+iw AS (
+  INSERT INTO ${t('worker_queue')}
+    (instance_id, execution_id, activity_id, activity_name, work_item, visible_at, lock_token, locked_until,
+     attempt_count, session_id, tag, created_at)
+  SELECT x.instance_id, x.execution_id, x.activity_id, x.activity_name, x.work_item, ok.at_ms, x.token,
+         ok.claim_until, 1, x.session_id, x.tag, ok.at_ms
+  FROM unnest($16::bigint[], $17::text[], $18::bigint[], $19::bigint[], $20::text[], $21::text[], $22::text[],
+              $23::text[], $24::text[])
+       WITH ORDINALITY AS x(n, instance_id, execution_id, activity_id, activity_name, work_item, session_id, tag, token, ord)
+  JOIN ok ON ok.n = x.n
+  ORDER BY x.ord
+  RETURNING 1),
+waiting AS (
+  SELECT ok.n, EXISTS (SELECT 1 FROM ${t('orchestrator_queue')} q
+                       WHERE q.instance_id = ok.instance_id AND q.visible_at <= ok.at_ms
+                         AND q.lock_token IS DISTINCT FROM ok.token) AS w
+  FROM ok),
+kept AS (
+  UPDATE ${t('instance_locks')} l SET locked_until = ok.keep_until
+  FROM ok JOIN waiting ON waiting.n = ok.n
+  WHERE l.lock_token = ok.token AND ok.keep_until IS NOT NULL AND ok.status IS NULL AND NOT waiting.w
+  RETURNING ok.n),
+dropped AS (
+  DELETE FROM ${t('instance_locks')} l USING ok JOIN waiting ON waiting.n = ok.n
+  WHERE l.lock_token = ok.token AND (ok.keep_until IS NULL OR ok.status IS NOT NULL OR waiting.w) RETURNING 1),
+pl AS (
+  SELECT ok.n, ok.status, ok.output, ok.payload::jsonb
+           || CASE WHEN octet_length(ok.instance_id) <= 1000 THEN jsonb_build_object('i', ok.instance_id)
+                   ELSE '{}'::jsonb END
+           || CASE WHEN waiting.w THEN jsonb_build_object('q', ok.at_ms) ELSE '{}'::jsonb END AS base
+  FROM ok JOIN waiting ON waiting.n = ok.n WHERE waiting.w OR ok.status IS NOT NULL),
+fin AS (
+  SELECT pl.n, (pl.base || jsonb_build_object('t', jsonb_build_array(pl.output, ui.custom_status, ui.custom_status_version)))::text AS body
+  FROM pl JOIN ui ON ui.n = pl.n WHERE pl.status IS NOT NULL),
+announced AS (
+  SELECT pg_notify($9::text, CASE WHEN octet_length(fin.body) <= ${MAX_PAYLOAD_BYTES} THEN fin.body
+                                  ELSE pl.base::text END)
+  FROM pl LEFT JOIN fin ON fin.n = pl.n)
+SELECT
+  a.n,
+  CASE WHEN lk.instance_id IS NULL THEN 'unknown'
+       WHEN lk.locked_until <= a.at_ms THEN 'expired'
+       WHEN EXISTS (SELECT 1 FROM lost WHERE lost.n = a.n) THEN 'work-lock-lost'
+       WHEN a.n NOT IN (SELECT n FROM ex) THEN 'slow'
+       ELSE 'ok' END AS outcome,
+  lk.instance_id AS locked_instance_id,
+  NULL::jsonb AS cancelled,
+  EXISTS (SELECT 1 FROM kept WHERE kept.n = a.n) AS lock_kept,
+  (SELECT ui.created_at FROM ui WHERE ui.n = a.n) AS instance_created_at,
+  (SELECT lost.token FROM lost WHERE lost.n = a.n) AS lost_work_token,
+  COALESCE((SELECT waiting.w FROM waiting WHERE waiting.n = a.n), FALSE)
+    AND NOT EXISTS (SELECT 1 FROM kept WHERE kept.n = a.n) AS released_waiting,
+  NULL::text AS reopen_last_event,
+  (SELECT ui.custom_status FROM ui WHERE ui.n = a.n) AS custom_status,
+  (SELECT ui.custom_status_version FROM ui WHERE ui.n = a.n) AS custom_status_version
+FROM acks a LEFT JOIN lk ON lk.n = a.n
+WHERE (SELECT count(*) FROM announced) >= 0
+ORDER BY a.n`;
+  return {
+    sql,
+    values: (inputs) => {
+      const col = <T>(fn: (input: PlainStepInput, n: number) => T): T[] =>
+        inputs.map((input, i) => fn(input, i + 1));
+      const flat = <I, T>(
+        items: (input: PlainStepInput) => readonly I[],
+        fn: (item: I, n: number) => T,
+      ): T[] => inputs.flatMap((input, i) => items(input).map((item) => fn(item, i + 1)));
+      const completed = (input: PlainStepInput): readonly (string | null)[] =>
+        input.ack.completedWorkItems ?? [];
+      const events = (input: PlainStepInput) => input.ack.historyDelta;
+      const workers = (input: PlainStepInput) =>
+        input.workers.map((w, i) => ({ w, token: input.workerTokens[i] ?? null }));
+      return [
+        col((x) => x.token),
+        col((x) => x.now),
+        col((x) => x.ack.executionId),
+        col((x) => x.ack.metadata.status ?? null),
+        col((x) => (x.ack.metadata.status === undefined ? null : (x.ack.metadata.output ?? null))),
+        col((x) =>
+          x.options.claimWorkItems === undefined
+            ? null
+            : x.now + x.options.claimWorkItems.lockTimeoutMs,
+        ),
+        col((x) =>
+          x.options.keepLock === undefined ? null : x.now + x.options.keepLock.lockTimeoutMs,
+        ),
+        col((x) => x.payload),
+        ctx.schema.channel,
+        flat(completed, (_, n) => n),
+        flat(completed, (token) => token),
+        flat(events, (_, n) => n),
+        flat(events, (e) => e.eventId),
+        flat(events, (e) => e.type),
+        flat(events, (e) => JSON.stringify(e)),
+        flat(workers, (_, n) => n),
+        flat(workers, ({ w }) => w.instance),
+        flat(workers, ({ w }) => w.executionId),
+        flat(workers, ({ w }) => w.id),
+        flat(workers, ({ w }) => w.name),
+        flat(workers, ({ w }) => JSON.stringify(w)),
+        flat(workers, ({ w }) => w.sessionId ?? null),
+        flat(workers, ({ w }) => w.tag ?? null),
+        flat(workers, ({ token }) => token),
+      ];
+    },
+  };
+}
+
+interface Pending {
+  readonly input: PlainStepInput;
+  readonly resolve: (row: QueryResultRow) => void;
+  readonly reject: (error: unknown) => void;
+}
+
+/**
+ * The group commit: held steps issued through one `Queryable` in the same event-loop turn are
+ * sent together at the next macrotask (the window: no timer, no added wait beyond that turn).
+ * One alone runs `plainStepStatement`; several run {@link heldStepsStatement}. When a batch
+ * fails as a whole (a duplicate history event rolls back the statement, a lost connection),
+ * each of its acks runs again alone, so one ack's failure is never another's.
+ */
+export function heldStepBatcher(ctx: StatementContext): HeldStepCommit {
+  const single = plainStepStatement(ctx);
+  const many = heldStepsStatement(ctx);
+  const queues = new Map<Queryable, Pending[]>();
+
+  const runAlone = (db: Queryable, p: Pending): void => {
+    db.query(single.sql, single.values(p.input), true).then(
+      (result) => p.resolve(result.rows[0] ?? {}),
+      p.reject,
+    );
+  };
+
+  const flush = (db: Queryable): void => {
+    const batch = queues.get(db) ?? [];
+    queues.delete(db);
+    if (batch.length === 1) {
+      runAlone(db, batch[0]!);
+      return;
+    }
+    db.query(many.sql, many.values(batch.map((p) => p.input)), true).then(
+      (result) => {
+        batch.forEach((p, i) => p.resolve(result.rows[i] ?? {}));
+      },
+      () => {
+        for (const p of batch) runAlone(db, p);
+      },
+    );
+  };
+
+  return async <R extends QueryResultRow>(db: Queryable, input: PlainStepInput): Promise<R> =>
+    new Promise<R>((resolve, reject) => {
+      let queue = queues.get(db);
+      if (queue === undefined) {
+        queue = [];
+        queues.set(db, queue);
+        setImmediate(() => flush(db));
+      }
+      queue.push({ input, resolve: resolve as (row: QueryResultRow) => void, reject });
+    });
+}

@@ -1,0 +1,137 @@
+import assert from 'node:assert/strict';
+import { after, before, describe, test } from 'node:test';
+import { Client } from '../../src/client/client.js';
+import type { Provider, ProviderSignal } from '../../src/providers/provider.js';
+import { PostgresProvider } from '../../src/providers/postgres/postgres-provider.js';
+import {
+  ack,
+  externalRaised,
+  fetchFor,
+  startInstance,
+} from '../../src/providers/validation/conformance-fixtures.js';
+import { dropSchema, postgresServer, uniqueSchemaName } from '../helpers/postgres-cluster.js';
+import { eventually } from '../helpers/eventually.js';
+
+let url = '';
+const created: string[] = [];
+
+before(async () => {
+  url = (await postgresServer()).url;
+});
+after(async () => {
+  for (const schema of created) await dropSchema(url, schema);
+});
+
+/** Two providers on one fresh schema: one commits, the other listens (another process's view). */
+async function pair(t: { after(fn: () => Promise<unknown>): void }): Promise<{
+  writer: PostgresProvider;
+  listener: PostgresProvider;
+  heard: ProviderSignal[];
+}> {
+  const schema = uniqueSchemaName('final_signal');
+  created.push(schema);
+  const writer = await PostgresProvider.connectWithSchema(url, schema);
+  const listener = await PostgresProvider.connectWithSchema(url, schema);
+  t.after(() => Promise.all([writer.close(), listener.close()]));
+  const heard: ProviderSignal[] = [];
+  listener.subscribe((s) => heard.push(s));
+  await eventually('the LISTEN connection', () => listener.isListening);
+  heard.length = 0;
+  return { writer, listener, heard };
+}
+
+/** A turn that sets a custom status, then one that ends the execution with `output`. */
+async function finishWithCustomStatus(
+  p: Provider,
+  instanceId: string,
+  status: 'Completed' | 'Failed',
+  output: string,
+): Promise<void> {
+  await startInstance(p, instanceId);
+  await p.enqueueForOrchestrator(externalRaised(instanceId));
+  const first = await fetchFor(p, instanceId);
+  await p.ackOrchestrationItem(
+    first.lockToken,
+    ack(1, { metadata: { customStatus: { value: '"halfway"' } } }),
+  );
+  await p.enqueueForOrchestrator(externalRaised(instanceId, 'again'));
+  const last = await fetchFor(p, instanceId);
+  await p.ackOrchestrationItem(last.lockToken, ack(1, { metadata: { status, output } }));
+}
+
+function endingSignal(heard: readonly ProviderSignal[], instanceId: string) {
+  return heard.find(
+    (s) => s.kind === 'instance' && s.instanceId === instanceId && s.executionStatus !== 'Running',
+  );
+}
+
+describe('PostgreSQL: the final state in the ending commit notification', () => {
+  for (const status of ['Completed', 'Failed'] as const) {
+    test(`another process hears a ${status} instance's output and custom status as getInstance reports them`, async (t) => {
+      const { writer, listener, heard } = await pair(t);
+      const id = `final-${status}`;
+      await finishWithCustomStatus(
+        writer,
+        id,
+        status,
+        status === 'Completed' ? '{"n":42}' : 'boom',
+      );
+      await eventually('the ending signal', () => endingSignal(heard, id) !== undefined);
+      const signal = endingSignal(heard, id);
+      assert.ok(signal?.kind === 'instance');
+      assert.equal(signal.executionStatus, status);
+      const record = await listener.getInstance(id);
+      assert.ok(record);
+      assert.deepEqual(signal.final, {
+        output: record.output,
+        customStatus: record.customStatus,
+        customStatusVersion: record.customStatusVersion,
+      });
+      assert.equal(signal.final?.customStatus, '"halfway"');
+    });
+  }
+
+  test('an output too large for a notification is left out, and a waiting client reads it', async (t) => {
+    const { writer, listener, heard } = await pair(t);
+    const big = JSON.stringify('x'.repeat(10_000));
+    const waited = new Client(listener).waitForOrchestration('final-big', 30_000);
+    await finishWithCustomStatus(writer, 'final-big', 'Completed', big);
+    await eventually('the ending signal', () => endingSignal(heard, 'final-big') !== undefined);
+    const signal = endingSignal(heard, 'final-big');
+    assert.ok(signal?.kind === 'instance');
+    assert.equal(signal.executionStatus, 'Completed');
+    assert.equal(signal.final, undefined);
+    const status = await waited;
+    assert.equal(status.status, 'Completed');
+    assert.equal(status.status === 'Completed' && status.output, 'x'.repeat(10_000));
+  });
+
+  test('a client waiting in another process resolves from the notification without reading the status again', async (t) => {
+    const { writer, listener } = await pair(t);
+    await startInstance(writer, 'final-wait');
+    let reads = 0;
+    const counting = new Proxy(listener, {
+      get(target, key, receiver) {
+        if (key === 'getInstance') {
+          return (id: string) => {
+            reads++;
+            return target.getInstance(id);
+          };
+        }
+        const value: unknown = Reflect.get(target, key, receiver);
+        return typeof value === 'function' ? (value as () => unknown).bind(target) : value;
+      },
+    });
+    const waited = new Client(counting).waitForOrchestration('final-wait', 30_000);
+    await eventually('the first status read', () => reads === 1);
+    await writer.enqueueForOrchestrator(externalRaised('final-wait'));
+    const locked = await fetchFor(writer, 'final-wait');
+    await writer.ackOrchestrationItem(
+      locked.lockToken,
+      ack(1, { metadata: { status: 'Completed', output: '"done"' } }),
+    );
+    const status = await waited;
+    assert.deepEqual(status, { status: 'Completed', output: 'done', customStatusVersion: 0 });
+    assert.equal(reads, 1, 'only the read when the wait began');
+  });
+});
