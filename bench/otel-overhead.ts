@@ -135,8 +135,11 @@ function median(values: readonly number[]): number {
   return s[Math.floor(s.length / 2)]!;
 }
 
-const MODES = ['none', 'metricsOnly', 'contextOnly', 'full'] as const;
-type Mode = (typeof MODES)[number];
+const ALL_MODES = ['none', 'metricsOnly', 'contextOnly', 'full'] as const;
+type Mode = (typeof ALL_MODES)[number];
+const MODES: readonly Mode[] = arg('modes', ALL_MODES.join(','))
+  .split(',')
+  .filter((m): m is Mode => (ALL_MODES as readonly string[]).includes(m));
 
 async function main(): Promise<void> {
   const factory = await providerFactory();
@@ -187,7 +190,7 @@ async function main(): Promise<void> {
 
 /** CPU µs of the observability calls of one chain3 instance, averaged over `n`. */
 async function hookCost(n: number): Promise<number> {
-  const obs = new Observability({ queueDepths: undefined, cachedInstances: () => 0 });
+  const obs = new Observability({ queueStats: undefined, cachedInstances: () => 0 });
   await obs.start();
   const one = async (i: number): Promise<void> => {
     const base = {
