@@ -29,8 +29,6 @@ import type { OtelApi } from '../../client/otel-api.js';
 const TRACEPARENT = /^00-([0-9a-f]{32})-([0-9a-f]{16})-([0-9a-f]{2})$/;
 /** Execution spans kept open in memory; beyond it the oldest is dropped (and re-emitted at its end). */
 const MAX_LIVE_EXECUTIONS = 10_000;
-/** Parsed parent contexts kept by traceparent; the map is emptied when it reaches this size. */
-const MAX_CONTEXTS = 4096;
 
 /** What a span needs to know about the execution it belongs to. */
 export interface ExecutionInfo {
@@ -54,7 +52,8 @@ interface Parsed {
 
 /** The sampled flag of a recorded traceparent (its last two hex digits). */
 export function isSampled(tc: TraceContext): boolean {
-  return (parseInt(tc.traceparent.slice(-2), 16) & 1) === 1;
+  const c = tc.traceparent.charCodeAt(tc.traceparent.length - 1); // '0'-'9' or 'a'-'f'
+  return ((c <= 57 ? c - 48 : c - 87) & 1) === 1;
 }
 
 function parse(traceparent: string): Parsed | undefined {
@@ -68,10 +67,11 @@ export class ExecutionTracer {
   readonly #tracer: Tracer;
   readonly #live = new Map<string, Span>();
   /**
-   * Parent contexts by traceparent (and tracestate): the turns of an execution and the activity
-   * attempts of a turn share one, so each is parsed once (stamping seeds the turn's).
+   * Parent contexts by the recorded trace context object: the turns of a cached execution share
+   * one (its `OrchestrationStarted` event's), and the activities a turn stamps share its, so
+   * each is parsed once.
    */
-  readonly #contexts = new Map<string, Context>();
+  readonly #contexts = new WeakMap<TraceContext, Context>();
   /**
    * Executions resumed here after they failed: their span was emitted with the failure, so their
    * end does not emit it again (an execution resumed on one node and ended on another is).
@@ -89,8 +89,7 @@ export class ExecutionTracer {
   contextOf(tc: TraceContext | undefined): Context {
     const { ROOT_CONTEXT, trace, createTraceState } = this.#api;
     if (tc === undefined) return ROOT_CONTEXT;
-    const key = tc.tracestate === undefined ? tc.traceparent : `${tc.traceparent} ${tc.tracestate}`;
-    const known = this.#contexts.get(key);
+    const known = this.#contexts.get(tc);
     if (known !== undefined) return known;
     const parsed = parse(tc.traceparent);
     if (parsed === undefined) return ROOT_CONTEXT;
@@ -99,13 +98,8 @@ export class ExecutionTracer {
       isRemote: true,
       ...(tc.tracestate === undefined ? {} : { traceState: createTraceState(tc.tracestate) }),
     });
-    this.#remember(key, context);
+    this.#contexts.set(tc, context);
     return context;
-  }
-
-  #remember(key: string, context: Context): void {
-    if (this.#contexts.size >= MAX_CONTEXTS) this.#contexts.clear();
-    this.#contexts.set(key, context);
   }
 
   #attributes(e: Omit<ExecutionInfo, 'traceContext' | 'startedAt'>): Attributes {
@@ -211,22 +205,15 @@ export class ExecutionTracer {
   ): WorkItem[] {
     if (turn === undefined && execution === undefined) return [...items];
     let fromTurn: TraceContext | undefined;
-    const parentOf = (): TraceContext => {
-      if (fromTurn !== undefined) return fromTurn;
-      if (turn === undefined) return (fromTurn = { traceparent: execution!.traceparent });
-      const sc = turn.spanContext();
-      fromTurn = { traceparent: formatTraceparent(sc) };
-      // An activity run here (local hand-off) finds its parent context without parsing it.
-      const { trace, ROOT_CONTEXT } = this.#api;
-      this.#remember(
-        fromTurn.traceparent,
-        trace.setSpanContext(ROOT_CONTEXT, { ...sc, isRemote: true }),
-      );
-      return fromTurn;
-    };
     return items.map((item) => {
       if (item.type === 'ActivityExecute' || item.type === 'StartOrchestration')
-        return { ...item, traceContext: parentOf() };
+        return {
+          ...item,
+          traceContext: (fromTurn ??= {
+            traceparent:
+              turn === undefined ? execution!.traceparent : formatTraceparent(turn.spanContext()),
+          }),
+        };
       if (item.type === 'ContinueAsNew' && execution !== undefined)
         return {
           ...item,
