@@ -51,7 +51,7 @@ interface Parsed {
 }
 
 /** The sampled flag of a recorded traceparent (its last two hex digits). */
-export function isSampled(tc: TraceContext): boolean {
+function isSampled(tc: TraceContext): boolean {
   const c = tc.traceparent.charCodeAt(tc.traceparent.length - 1); // '0'-'9' or 'a'-'f'
   return ((c <= 57 ? c - 48 : c - 87) & 1) === 1;
 }
