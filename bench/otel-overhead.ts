@@ -3,7 +3,7 @@
  * (docs/performance.md, "Observability overhead").
  *
  *   node .build/bench/otel-overhead.js [--instances 1000] [--rounds 3] [--provider sqlite|postgres]
- *                                       [--modes none,metricsOnly,contextOnly,sdkNoSpans,full]
+ *                       [--modes none,metricsOnly,contextOnly,sdkNoSpans,unsampled,full]
  *   node .build/bench/otel-overhead.js --hooks
  *
  * Alternates rounds of chain3 (closed loop, 100 in flight) in set-ups from no OpenTelemetry SDK
@@ -11,7 +11,7 @@
  * the runtime's own Prometheus registry, which is always on) to the SDK registered as an
  * application would (a MeterProvider with a periodic reader and a TracerProvider with a
  * BatchSpanProcessor, both exporting to memory), once with duroxide's spans off (`tracing:
- * false`: what the SDK costs by itself) and once with them on, every span sampled. Prints the
+ * false`: what the SDK costs by itself) and with them on, nothing or every span sampled. Prints the
  * median throughput and CPU per instance of each. `--hooks` times the runtime's observability
  * calls alone for one chain3 instance (an execution span, four turns, three activity attempts
  * and their metrics): a figure a busy machine disturbs far less than end-to-end throughput.
@@ -142,7 +142,14 @@ function median(values: readonly number[]): number {
   return s[Math.floor(s.length / 2)]!;
 }
 
-const ALL_MODES = ['none', 'metricsOnly', 'contextOnly', 'sdkNoSpans', 'full'] as const;
+const ALL_MODES = [
+  'none',
+  'metricsOnly',
+  'contextOnly',
+  'sdkNoSpans',
+  'unsampled',
+  'full',
+] as const;
 type Mode = (typeof ALL_MODES)[number];
 const MODES: readonly Mode[] = arg('modes', ALL_MODES.join(','))
   .split(',')
@@ -152,6 +159,7 @@ const LABELS: Record<Mode, string> = {
   metricsOnly: 'metrics SDK only',
   contextOnly: 'context manager only, in use',
   sdkNoSpans: "full SDK, duroxide's spans off",
+  unsampled: 'full SDK, nothing sampled',
   full: 'full SDK, every span sampled',
 };
 
