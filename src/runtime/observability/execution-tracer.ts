@@ -77,6 +77,11 @@ export class ExecutionTracer {
    * end does not emit it again (an execution resumed on one node and ended on another is).
    */
   readonly #resumed = new Set<string>();
+  /**
+   * What an unsampled execution's work items carry, by its recorded context object: one object
+   * per execution, so an activity run here finds its parsed context.
+   */
+  readonly #unsampledChild = new WeakMap<ExecutionTraceContext, TraceContext>();
   /** Turn span attributes by the execution's recorded context object (one per execution). */
   readonly #turnAttributes = new WeakMap<ExecutionTraceContext, Attributes>();
 
@@ -201,7 +206,7 @@ export class ExecutionTracer {
   stamp(
     items: readonly WorkItem[],
     turn: Span | undefined,
-    execution: TraceContext | undefined,
+    execution: ExecutionTraceContext | undefined,
   ): WorkItem[] {
     if (turn === undefined && execution === undefined) return [...items];
     let fromTurn: TraceContext | undefined;
@@ -209,10 +214,10 @@ export class ExecutionTracer {
       if (item.type === 'ActivityExecute' || item.type === 'StartOrchestration')
         return {
           ...item,
-          traceContext: (fromTurn ??= {
-            traceparent:
-              turn === undefined ? execution!.traceparent : formatTraceparent(turn.spanContext()),
-          }),
+          traceContext: (fromTurn ??=
+            turn === undefined
+              ? this.#childOf(execution!)
+              : { traceparent: formatTraceparent(turn.spanContext()) }),
         };
       if (item.type === 'ContinueAsNew' && execution !== undefined)
         return {
@@ -224,6 +229,15 @@ export class ExecutionTracer {
         };
       return item;
     });
+  }
+
+  #childOf(execution: ExecutionTraceContext): TraceContext {
+    let child = this.#unsampledChild.get(execution);
+    if (child === undefined) {
+      child = { traceparent: execution.traceparent };
+      this.#unsampledChild.set(execution, child);
+    }
+    return child;
   }
 
   /** Ends a turn span; `error` marks it failed (the turn was not committed). */
