@@ -16,7 +16,7 @@
  * - An execution the sampler left out costs no span beyond its first: its turns and activity
  *   attempts create none, and its work items carry the execution's unsampled context instead
  *   (so the handlers' own spans stay out of the trace too). Parent contexts are parsed once per
- *   traceparent and turn attributes built once per execution (docs/performance.md,
+ *   recorded context object and turn attributes built once per execution (docs/performance.md,
  *   "Observability overhead").
  * @module
  */
