@@ -3,16 +3,18 @@
  * (docs/performance.md, "Observability overhead").
  *
  *   node .build/bench/otel-overhead.js [--instances 1000] [--rounds 3] [--provider sqlite|postgres]
+ *                       [--modes none,metricsOnly,contextOnly,sdkNoSpans,unsampled,full]
  *   node .build/bench/otel-overhead.js --hooks
  *
- * Alternates rounds of chain3 (closed loop, 100 in flight) without an OpenTelemetry SDK
+ * Alternates rounds of chain3 (closed loop, 100 in flight) in set-ups from no OpenTelemetry SDK
  * registered (the API's no-op providers: what an application without OpenTelemetry gets, plus
- * the runtime's own Prometheus registry, which is always on) and with the SDK registered as an
- * application would: a MeterProvider with a periodic reader and a TracerProvider with a
- * BatchSpanProcessor, both exporting to memory. Prints the median throughput of each and the
- * overhead. Then times the runtime's observability calls alone for one chain3 instance (an
- * execution span, four turns, three activity attempts and their metrics), with and without the
- * SDK: a figure that a busy machine disturbs far less than end-to-end throughput.
+ * the runtime's own Prometheus registry, which is always on) to the SDK registered as an
+ * application would (a MeterProvider with a periodic reader and a TracerProvider with a
+ * BatchSpanProcessor, both exporting to memory), once with duroxide's spans off (`tracing:
+ * false`: what the SDK costs by itself) and with them on, nothing or every span sampled. Prints the
+ * median throughput and CPU per instance of each. `--hooks` times the runtime's observability
+ * calls alone for one chain3 instance (an execution span, four turns, three activity attempts
+ * and their metrics): a figure a busy machine disturbs far less than end-to-end throughput.
  */
 import { context, metrics, trace } from '@opentelemetry/api';
 import { AsyncLocalStorageContextManager } from '@opentelemetry/context-async-hooks';
@@ -23,8 +25,10 @@ import {
   type PushMetricExporter,
 } from '@opentelemetry/sdk-metrics';
 import {
+  AlwaysOffSampler,
   BasicTracerProvider,
   BatchSpanProcessor,
+  ParentBasedSampler,
   type SpanExporter,
 } from '@opentelemetry/sdk-trace-base';
 import { mkdtempSync, rmSync } from 'node:fs';
@@ -54,9 +58,9 @@ interface Installed {
  * `contextOnly`: just the async-hooks context manager, in use (an instrumented application runs
  * code in contexts all the time; the first `context.with` turns Node 20's promise hooks on for
  * the whole process, which slows every promise down whatever duroxide-ts does). `full`: the
- * whole SDK.
+ * whole SDK, every span sampled; `unsampled`: the whole SDK with a sampler that keeps nothing.
  */
-function installSdk(mode: 'metricsOnly' | 'contextOnly' | 'full'): Installed {
+function installSdk(mode: 'metricsOnly' | 'contextOnly' | 'full' | 'unsampled'): Installed {
   if (mode !== 'metricsOnly') {
     context.setGlobalContextManager(new AsyncLocalStorageContextManager().enable());
     context.with(context.active(), () => undefined);
@@ -87,13 +91,16 @@ function installSdk(mode: 'metricsOnly' | 'contextOnly' | 'full'): Installed {
   };
   const tracerProvider = new BasicTracerProvider({
     spanProcessors: [new BatchSpanProcessor(spans, { maxQueueSize: 100_000 })],
+    ...(mode === 'unsampled'
+      ? { sampler: new ParentBasedSampler({ root: new AlwaysOffSampler() }) }
+      : {}),
   });
   const meterProvider = new MeterProvider({
     readers: [
       new PeriodicExportingMetricReader({ exporter: metricExporter, exportIntervalMillis: 1000 }),
     ],
   });
-  if (mode === 'full') trace.setGlobalTracerProvider(tracerProvider);
+  if (mode !== 'metricsOnly') trace.setGlobalTracerProvider(tracerProvider);
   metrics.setGlobalMeterProvider(meterProvider);
   return {
     spanCount: () => exported,
@@ -135,60 +142,82 @@ function median(values: readonly number[]): number {
   return s[Math.floor(s.length / 2)]!;
 }
 
-const MODES = ['none', 'metricsOnly', 'contextOnly', 'full'] as const;
-type Mode = (typeof MODES)[number];
+const ALL_MODES = [
+  'none',
+  'metricsOnly',
+  'contextOnly',
+  'sdkNoSpans',
+  'unsampled',
+  'full',
+] as const;
+type Mode = (typeof ALL_MODES)[number];
+const MODES: readonly Mode[] = arg('modes', ALL_MODES.join(','))
+  .split(',')
+  .filter((m): m is Mode => (ALL_MODES as readonly string[]).includes(m));
+const LABELS: Record<Mode, string> = {
+  none: 'no SDK (Prometheus registry only)',
+  metricsOnly: 'metrics SDK only',
+  contextOnly: 'context manager only, in use',
+  sdkNoSpans: "full SDK, duroxide's spans off",
+  unsampled: 'full SDK, nothing sampled',
+  full: 'full SDK, every span sampled',
+};
 
 async function main(): Promise<void> {
   const factory = await providerFactory();
-  const env: w.BenchEnv = { createProvider: factory.create, runtimeOptions: {} };
+  const env = (mode: Mode): w.BenchEnv => ({
+    createProvider: factory.create,
+    runtimeOptions: mode === 'sdkNoSpans' ? { tracing: false } : {},
+  });
   const sizes: w.Sizes = { ...w.QUICK, chainInstances: instances };
   // Warm-up (JIT, page cache), not counted.
-  await w.chain(env, { ...sizes, chainInstances: Math.min(200, instances) }, 3);
-  const rate: Record<Mode, number[]> = { none: [], metricsOnly: [], contextOnly: [], full: [] };
-  const cpuMs: Record<Mode, number[]> = { none: [], metricsOnly: [], contextOnly: [], full: [] };
+  await w.chain(env('none'), { ...sizes, chainInstances: Math.min(200, instances) }, 3);
+  const rate = new Map<Mode, number[]>(MODES.map((m) => [m, []]));
+  const cpuMs = new Map<Mode, number[]>(MODES.map((m) => [m, []]));
   let spans = 0;
   for (let r = 0; r < rounds; r++) {
     // Rotate the order so a slow spell of a shared machine does not always hit one mode.
     for (let k = 0; k < MODES.length; k++) {
       const mode = MODES[(r + k) % MODES.length]!;
-      const sdk = mode === 'none' ? undefined : installSdk(mode);
-      const result = await w.chain(env, sizes, 3);
+      const sdk = mode === 'none' ? undefined : installSdk(mode === 'sdkNoSpans' ? 'full' : mode);
+      const result = await w.chain(env(mode), sizes, 3);
       if (sdk !== undefined) {
         await sdk.uninstall();
-        spans += sdk.spanCount();
+        if (mode === 'full') spans += sdk.spanCount();
       }
-      rate[mode].push(result.orchestrations / result.seconds);
-      cpuMs[mode].push((result.cpuSeconds * 1000) / result.orchestrations);
+      rate.get(mode)!.push(result.orchestrations / result.seconds);
+      cpuMs.get(mode)!.push((result.cpuSeconds * 1000) / result.orchestrations);
     }
     console.log(
       `round ${r + 1}: ` +
-        MODES.map((m) => `${m} ${rate[m][r]!.toFixed(0)}/s ${cpuMs[m][r]!.toFixed(2)} cpu-ms`).join(
-          ', ',
-        ),
+        MODES.map(
+          (m) => `${m} ${rate.get(m)![r]!.toFixed(0)}/s ${cpuMs.get(m)![r]!.toFixed(2)} cpu-ms`,
+        ).join(', '),
     );
   }
   await factory.done();
-  const med = (m: Mode) => ({ rate: median(rate[m]), cpu: median(cpuMs[m]) });
-  const none = med('none');
-  const metricsOnly = med('metricsOnly');
-  const ctx = med('contextOnly');
-  const full = med('full');
-  const pct = (a: number, b: number) => `${(((b - a) / a) * 100).toFixed(1)}%`;
+  const base = MODES[0]!;
+  const baseCpu = median(cpuMs.get(base)!);
+  const baseRate = median(rate.get(base)!);
+  const pct = (a: number, b: number) => `${b >= a ? '+' : ''}${(((b - a) / a) * 100).toFixed(1)}%`;
   console.log(
-    `chain3 on ${providerKind}, ${instances} instances x ${rounds} rounds (medians; ${Math.round(spans / rounds)} spans per full round):\n` +
-      `  no SDK:          ${none.rate.toFixed(0)}/s, ${none.cpu.toFixed(2)} CPU ms per instance\n` +
-      `  metrics SDK:     ${metricsOnly.rate.toFixed(0)}/s, ${metricsOnly.cpu.toFixed(2)} CPU ms per instance (${pct(none.cpu, metricsOnly.cpu)} CPU)\n` +
-      `  context manager: ${ctx.rate.toFixed(0)}/s, ${ctx.cpu.toFixed(2)} CPU ms per instance\n` +
-      `  full SDK:        ${full.rate.toFixed(0)}/s, ${full.cpu.toFixed(2)} CPU ms per instance\n` +
-      `  metrics+tracing vs no SDK: throughput ${pct(none.rate, full.rate)}, CPU ${pct(none.cpu, full.cpu)}; ` +
-      `vs context manager alone: throughput ${pct(ctx.rate, full.rate)}, CPU ${pct(ctx.cpu, full.cpu)}`,
+    `chain3 on ${providerKind}, ${instances} instances x ${rounds} rounds, medians ` +
+      `(${Math.round(spans / rounds)} spans per full round; vs ${base}):`,
   );
+  for (const m of MODES) {
+    const c = median(cpuMs.get(m)!);
+    const t = median(rate.get(m)!);
+    console.log(
+      `  ${LABELS[m].padEnd(36)} ${t.toFixed(0).padStart(5)}/s (${pct(baseRate, t)}), ` +
+        `${c.toFixed(3)} CPU ms per instance (${pct(baseCpu, c)})`,
+    );
+  }
 }
 
 /** CPU µs of the observability calls of one chain3 instance, averaged over `n`. */
-async function hookCost(n: number): Promise<number> {
-  const obs = new Observability({ queueDepths: undefined, cachedInstances: () => 0 });
-  await obs.start();
+async function hookCost(n: number, tracing = true): Promise<number> {
+  const obs = new Observability({ queueStats: undefined, cachedInstances: () => 0 });
+  await obs.start(tracing);
   const one = async (i: number): Promise<void> => {
     const base = {
       instanceId: `hooks-${i}`,
@@ -248,14 +277,19 @@ async function hookCost(n: number): Promise<number> {
 }
 
 async function hooks(): Promise<void> {
-  const without = await hookCost(20_000);
-  const sdk = installSdk('full');
-  const withSdk = await hookCost(20_000);
-  await sdk.uninstall();
-  console.log(
-    `observability calls per chain3 instance: ${without.toFixed(1)} CPU µs without an SDK, ` +
-      `${withSdk.toFixed(1)} CPU µs with the SDK (8 spans, every one sampled)`,
-  );
+  const n = Number(arg('calls', '20000'));
+  const figures: [string, number][] = [['no SDK', await hookCost(n)]];
+  for (const [label, mode, tracing] of [
+    ["full SDK, duroxide's spans off", 'full', false],
+    ['full SDK, nothing sampled', 'unsampled', true],
+    ['full SDK, 8 spans sampled', 'full', true],
+  ] as const) {
+    const sdk = installSdk(mode);
+    figures.push([label, await hookCost(n, tracing)]);
+    await sdk.uninstall();
+  }
+  console.log('observability calls per chain3 instance (CPU µs):');
+  for (const [label, us] of figures) console.log(`  ${label.padEnd(32)} ${us.toFixed(1)}`);
 }
 
 if (process.argv.includes('--hooks')) void hooks();

@@ -34,6 +34,7 @@ import type {
   VersionPolicyRecord,
 } from '../providers/provider.js';
 import { isNodeLive, type FleetView } from './fleet-view.js';
+import { activeTraceContext } from './otel-api.js';
 import type {
   AuditEntryInfo,
   AuditEntryOptions,
@@ -329,6 +330,7 @@ export class FleetManagement {
       );
     }
     const requestId = globalThis.crypto.randomUUID();
+    const traceContext = await activeTraceContext();
     await this.#provider.enqueueForOrchestrator({
       type: 'ResumeOrchestration',
       instance: id,
@@ -337,6 +339,7 @@ export class FleetManagement {
       requestId,
       actor,
       reason,
+      ...(traceContext === undefined ? {} : { traceContext }),
     });
     await this.#provider.appendAudit(
       this.#entry(
@@ -389,6 +392,7 @@ export class FleetManagement {
       input = started?.type === 'OrchestrationStarted' ? started.input : 'null';
     }
     const requestId = globalThis.crypto.randomUUID();
+    const traceContext = await activeTraceContext();
     await this.#provider.enqueueForOrchestrator({
       type: 'RestartOrchestration',
       instance: id,
@@ -398,6 +402,7 @@ export class FleetManagement {
       requestId,
       actor,
       reason,
+      ...(traceContext === undefined ? {} : { traceContext }),
     });
     await this.#provider.appendAudit(
       this.#entry(

@@ -105,6 +105,12 @@ export interface RuntimeOptions {
    */
   readonly logger?: StructuredLogger;
   /**
+   * Emit OpenTelemetry spans for executions, turns and activity attempts when an SDK is
+   * registered (default true). `false` leaves them out while the application's own spans and
+   * the metrics carry on (docs/observability.md).
+   */
+  readonly tracing?: boolean;
+  /**
    * Size limits: `maxPayloadBytes` (default 4 MiB), `maxCustomStatusBytes` (256 KiB),
    * `maxKvValueBytes` (64 KiB), `maxKvKeys` (150), `maxTagBytes` (256) and `maxHistoryEvents`
    * per execution (default 0 = unlimited). Exceeding one is a clear error at the call site, or
@@ -163,6 +169,7 @@ export interface ResolvedRuntimeOptions {
   readonly logFormat: LogFormat;
   readonly logSink: LogSink | undefined;
   readonly logger: StructuredLogger | undefined;
+  readonly tracing: boolean;
   readonly limits: Limits;
   readonly nodeHeartbeatIntervalMs: number;
   readonly fleetRefreshMs: number;
@@ -253,6 +260,7 @@ const KNOWN_OPTIONS: ReadonlySet<string> = new Set<keyof RuntimeOptions>([
   'logFormat',
   'logSink',
   'logger',
+  'tracing',
   'limits',
   'nodeHeartbeatIntervalMs',
   'fleetRefreshMs',
@@ -348,12 +356,21 @@ export function resolveRuntimeOptions(options: RuntimeOptions = {}): ResolvedRun
     logFormat,
     logSink: options.logSink,
     logger: checkLogger(options),
+    tracing: checkTracing(options.tracing),
     limits: checkLimits(options.limits),
     nodeHeartbeatIntervalMs: int(options, 'nodeHeartbeatIntervalMs', 5000, 10),
     fleetRefreshMs: int(options, 'fleetRefreshMs', 1000, 0),
     historyFormat: int(options, 'historyFormat', HISTORY_FORMAT, 1, 1_000),
     clock: checkClock(options.clock),
   };
+}
+
+function checkTracing(tracing: unknown): boolean {
+  if (tracing !== undefined && typeof tracing !== 'boolean')
+    throw new InvalidInputError(
+      `runtime option tracing must be true or false, got ${JSON.stringify(tracing)}`,
+    );
+  return tracing !== false;
 }
 
 function checkLogger(options: RuntimeOptions): StructuredLogger | undefined {

@@ -105,9 +105,9 @@ export class Runtime {
     this.#logger = runtimeLogger(this.#options, this.#nodeId);
     this.#cache = new InstanceCache(this.#options.instanceCacheSize);
     this.#observability = new Observability({
-      // Queue depths need the provider's management capability.
-      queueDepths: hasCapability(provider, 'management')
-        ? () => provider.getQueueDepths()
+      // Queue statistics need the provider's management capability.
+      queueStats: hasCapability(provider, 'management')
+        ? () => provider.operatorStore().getQueueStats()
         : undefined,
       cachedInstances: () => this.#cache.size,
     });
@@ -249,7 +249,7 @@ export class Runtime {
       }
     }
     const provider = this.#provider;
-    await this.#observability.start();
+    await this.#observability.start(this.#options.tracing);
     if (hasCapability(provider, 'fleet')) {
       this.#heartbeat = new NodeHeartbeat({
         provider,

@@ -73,8 +73,10 @@ for (const kind of STORE_KINDS) {
       assert.deepEqual(names.sort(), [
         'duroxide_instances',
         'duroxide_orchestrator_queue_depth',
+        'duroxide_orchestrator_queue_oldest_item_age_seconds',
         'duroxide_timer_queue_depth',
         'duroxide_worker_queue_depth',
+        'duroxide_worker_queue_oldest_item_age_seconds',
       ]);
     });
   });

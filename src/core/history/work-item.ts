@@ -109,6 +109,8 @@ export type WorkItem =
       readonly requestId: string;
       readonly actor?: string | undefined;
       readonly reason?: string | undefined;
+      /** The caller's span, when tracing is on: the resume turn's span is its child. */
+      readonly traceContext?: TraceContext | undefined;
     }
   | {
       /** Operator request: a new execution of a finished instance, same id (client.restartInstance). */
@@ -122,6 +124,8 @@ export type WorkItem =
       readonly requestId: string;
       readonly actor?: string | undefined;
       readonly reason?: string | undefined;
+      /** The caller's span, when tracing is on: the new execution's span is its child. */
+      readonly traceContext?: TraceContext | undefined;
     };
 
 type WorkItemType = WorkItem['type'];

@@ -167,6 +167,7 @@ export function resolveBatch(input: BatchInput): BatchResolution {
       orchestration: restart.orchestration,
       input: restart.input,
       version: restart.version,
+      ...(restart.traceContext === undefined ? {} : { traceContext: restart.traceContext }),
     };
     return {
       kind: 'newExecution',

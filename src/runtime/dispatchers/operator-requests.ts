@@ -11,7 +11,7 @@
  * of sub-orchestrations that finished meanwhile. Completed activities are never run again.
  * @module
  */
-import type { HistoryEvent } from '../../core/history/history-event.js';
+import type { HistoryEvent, TraceContext } from '../../core/history/history-event.js';
 import type { WorkItem, WorkItemOfType } from '../../core/history/work-item.js';
 import type { ReplayEngine } from '../../core/replay/replay-engine.js';
 import type { OrchestrationHandler } from '../../core/replay/orchestration-handler.js';
@@ -23,6 +23,7 @@ import type {
   Provider,
 } from '../../providers/provider.js';
 import type { Logger } from '../logger.js';
+import type { TurnObservation } from '../observability/observability.js';
 import type { ResolvedRuntimeOptions } from '../options.js';
 import type { OrchestrationRegistry } from '../registry.js';
 import { stampVersions, type VersionDecider } from './version-stamping.js';
@@ -85,6 +86,8 @@ export interface ResumeDeps {
   /** Leaves the batch to a node that has the requested version. */
   defer(locked: LockedOrchestrationItem, what: string): Promise<void>;
   audit(entries: readonly AuditEntryInput[]): Promise<void>;
+  /** Measures the resume turn (metrics and its span). */
+  observe(engine: ReplayEngine, caller: TraceContext | undefined): TurnObservation;
 }
 
 /** Applies (or refuses) a resume of the instance's Failed current execution. */
@@ -131,8 +134,13 @@ export async function resumeExecution(
   const others2 = messages.filter(
     (m) => m.type !== 'StartOrchestration' && m.type !== 'ContinueAsNew',
   );
-  const result = await engine.runTurn(others2);
+  const observation = deps.observe(engine, request.traceContext);
+  const result = await engine.runTurn(others2).catch((error: unknown) => {
+    observation.failed(error);
+    throw error;
+  });
   if (result.status === 'Failed' && result.error?.kind === 'Nondeterminism') {
+    observation.failed(`resume refused: ${result.error.message}`);
     await refuse(
       `the history does not replay on '${started.name}'@${version}: ${result.error.message}`,
     );
@@ -146,8 +154,11 @@ export async function resumeExecution(
   const ack: OrchestrationAck = {
     executionId: item.executionId,
     historyDelta: result.historyDelta,
-    workerItems: [...reissued.workerItems, ...result.workerItems],
-    orchestratorItems: [...reissued.orchestratorItems, ...result.orchestratorItems],
+    workerItems: observation.stamp([...reissued.workerItems, ...result.workerItems]),
+    orchestratorItems: observation.stamp([
+      ...reissued.orchestratorItems,
+      ...result.orchestratorItems,
+    ]),
     cancelledActivities: result.cancelledActivities,
     metadata: {
       status: result.status === 'Running' ? undefined : result.status,
@@ -157,7 +168,11 @@ export async function resumeExecution(
     },
     reopen: { failedEventId: failed.eventId, version },
   };
-  if (!(await deps.commit(locked, ack))) return;
+  if (!(await deps.commit(locked, ack))) {
+    observation.failed('resume not committed');
+    return;
+  }
+  observation.committed(result, undefined);
   engine.commit();
   deps.logger.info(
     TARGET,

@@ -202,14 +202,17 @@ export class OrchestrationDispatcher {
         });
         return this.#commit.abandon(locked, HISTORY_ERROR_DELAY_MS);
       case 'poison':
-        return this.#poison({
-          locked,
-          history: [],
-          executionId: item.executionId,
-          start: undefined,
-          reason: batch.reason,
-          lastEventId: undefined,
-        });
+        return this.#poison(
+          {
+            locked,
+            history: [],
+            executionId: item.executionId,
+            start: undefined,
+            reason: batch.reason,
+            lastEventId: undefined,
+          },
+          engine,
+        );
       case 'deferFormat':
         this.#deferred.defer(instanceId, batch.delayMs);
         logger.warn(
@@ -269,26 +272,32 @@ export class OrchestrationDispatcher {
     const history = target.kind === 'newExecution' ? [] : target.history;
     const stopped = this.#stopped.get(instanceId);
     if (stopped !== undefined) {
-      return this.#poison({
-        locked,
-        history,
-        executionId: target.executionId,
-        start,
-        reason: undefined,
-        lastEventId: known.engine?.lastEventId,
-        failure: stopped,
-      });
-    }
-    switch (decision.kind) {
-      case 'poison':
-        return this.#poison({
+      return this.#poison(
+        {
           locked,
           history,
           executionId: target.executionId,
           start,
-          reason: decision.reason,
+          reason: undefined,
           lastEventId: known.engine?.lastEventId,
-        });
+          failure: stopped,
+        },
+        known.engine,
+      );
+    }
+    switch (decision.kind) {
+      case 'poison':
+        return this.#poison(
+          {
+            locked,
+            history,
+            executionId: target.executionId,
+            start,
+            reason: decision.reason,
+            lastEventId: known.engine?.lastEventId,
+          },
+          known.engine,
+        );
       case 'deferCode':
         // Leave it visible to every other node at once, and skip it here for the backoff period.
         this.#deferred.defer(instanceId, decision.delayMs);
@@ -457,6 +466,7 @@ export class OrchestrationDispatcher {
         await this.#commit.abandon(locked, 0);
       },
       audit: (entries) => this.#commit.audit(entries),
+      observe: (engine, caller) => this.#d.observability.resumeTurn(engine, caller),
     };
   }
 
@@ -473,8 +483,11 @@ export class OrchestrationDispatcher {
     await this.#commit.discard(locked, executionId, why, replies, audits);
   }
 
-  /** Fails the execution as poison (see {@link poisonAck}). */
-  async #poison(batch: Omit<PoisonedBatch, 'maxAttempts'>): Promise<void> {
+  /** Fails the execution as poison (see {@link poisonAck}) and ends its span. */
+  async #poison(
+    batch: Omit<PoisonedBatch, 'maxAttempts'>,
+    engine: ReplayEngine | undefined,
+  ): Promise<void> {
     const { provider, options, metrics, logger, registry, cache } = this.#d;
     const { instanceId } = batch.locked.item;
     metrics.orchPoison++;
@@ -491,7 +504,17 @@ export class OrchestrationDispatcher {
       storedEventCount: await storedEventCount(provider, poisoned),
       resolveVersion: (name) => registry.resolveVersion(name),
     });
-    await this.#commit.ack(batch.locked, ack);
+    const committed = await this.#commit.ack(batch.locked, ack);
     cache.delete(instanceId);
+    if (committed !== undefined)
+      this.#d.observability.executionPoisoned({
+        instanceId,
+        executionId: batch.executionId,
+        engine,
+        history: batch.history,
+        start: batch.start,
+        started: ack.metadata,
+        message: ack.metadata.output ?? 'poison',
+      });
   }
 }

@@ -13,9 +13,14 @@
  *   context), active while the handler runs so the handler's own spans nest under it.
  * - Sub-orchestration starts carry the parent turn's context; continue-as-new carries the
  *   execution's, so an instance stays one trace.
+ * - An execution the sampler left out costs no span beyond its first: its turns and activity
+ *   attempts create none, and its work items carry the execution's unsampled context instead
+ *   (so the handlers' own spans stay out of the trace too). Parent contexts are parsed once per
+ *   recorded context object and turn attributes built once per execution (docs/performance.md,
+ *   "Observability overhead").
  * @module
  */
-import type { Context, Span, SpanContext, Tracer } from '@opentelemetry/api';
+import type { Attributes, Context, Span, SpanContext, Tracer } from '@opentelemetry/api';
 import type { ExecutionTraceContext, TraceContext } from '../../core/history/history-event.js';
 import type { WorkItem } from '../../core/history/work-item.js';
 import { DUROXIDE_VERSION } from '../../core/version.js';
@@ -45,6 +50,12 @@ interface Parsed {
   readonly traceFlags: number;
 }
 
+/** The sampled flag of a recorded traceparent (its last two hex digits). */
+function isSampled(tc: TraceContext): boolean {
+  const c = tc.traceparent.charCodeAt(tc.traceparent.length - 1); // '0'-'9' or 'a'-'f'
+  return ((c <= 57 ? c - 48 : c - 87) & 1) === 1;
+}
+
 function parse(traceparent: string): Parsed | undefined {
   const m = TRACEPARENT.exec(traceparent);
   if (m === null) return undefined;
@@ -57,9 +68,22 @@ export class ExecutionTracer {
   readonly #live = new Map<string, Span>();
   /**
    * Parent contexts by the recorded trace context object: the turns of a cached execution share
-   * one (its `OrchestrationStarted` event's), so the context is built once per execution.
+   * one (its `OrchestrationStarted` event's), and the activities a turn stamps share its, so
+   * each is parsed once.
    */
   readonly #contexts = new WeakMap<TraceContext, Context>();
+  /**
+   * Executions resumed here after they failed: their span was emitted with the failure, so their
+   * end does not emit it again (an execution resumed on one node and ended on another is).
+   */
+  readonly #resumed = new Set<string>();
+  /**
+   * What an unsampled execution's work items carry, by its recorded context object: one object
+   * per execution, so an activity run here finds its parsed context.
+   */
+  readonly #unsampledChild = new WeakMap<ExecutionTraceContext, TraceContext>();
+  /** Turn span attributes by the execution's recorded context object (one per execution). */
+  readonly #turnAttributes = new WeakMap<ExecutionTraceContext, Attributes>();
 
   constructor(api: OtelApi) {
     this.#api = api;
@@ -83,9 +107,7 @@ export class ExecutionTracer {
     return context;
   }
 
-  #attributes(
-    e: Omit<ExecutionInfo, 'traceContext' | 'startedAt'>,
-  ): Record<string, string | number> {
+  #attributes(e: Omit<ExecutionInfo, 'traceContext' | 'startedAt'>): Attributes {
     return {
       'orchestration.name': e.orchestrationName,
       'orchestration.version': e.orchestrationVersion,
@@ -111,12 +133,14 @@ export class ExecutionTracer {
     );
     const sc = span.spanContext();
     if (!this.#api.isSpanContextValid(sc)) return undefined;
-    const key = `${e.instanceId}|${e.executionId}`;
-    this.#live.delete(key);
-    this.#live.set(key, span);
-    if (this.#live.size > MAX_LIVE_EXECUTIONS) {
-      const oldest = this.#live.keys().next().value as string;
-      this.#live.delete(oldest);
+    if (span.isRecording()) {
+      const key = `${e.instanceId}|${e.executionId}`;
+      this.#live.delete(key);
+      this.#live.set(key, span);
+      if (this.#live.size > MAX_LIVE_EXECUTIONS) {
+        const oldest = this.#live.keys().next().value as string;
+        this.#live.delete(oldest);
+      }
     }
     const parentSpanId = this.#api.trace.getSpanContext(parent)?.spanId;
     const tracestate = sc.traceState?.serialize();
@@ -127,31 +151,74 @@ export class ExecutionTracer {
     };
   }
 
-  /** Starts the span of one turn, child of the execution span. */
+  /**
+   * Starts the span of one turn, child of the execution span; none when the execution is not
+   * traced or was not sampled.
+   */
   startTurn(e: ExecutionInfo): Span | undefined {
-    if (e.traceContext === undefined) return undefined;
+    const tc = e.traceContext;
+    if (tc === undefined || !isSampled(tc)) return undefined;
+    let attributes = this.#turnAttributes.get(tc);
+    if (attributes === undefined) {
+      attributes = this.#attributes(e);
+      this.#turnAttributes.set(tc, attributes);
+    }
     return this.#tracer.startSpan(
       `turn ${e.orchestrationName}`,
-      { attributes: this.#attributes(e) },
-      this.contextOf(e.traceContext),
+      { attributes },
+      this.contextOf(tc),
     );
   }
 
   /**
+   * Starts the span of the turn that resumes a Failed execution: a child of the caller's span
+   * (linked to the execution span) or, without a caller, of the execution span.
+   */
+  startResume(e: ExecutionInfo, caller: TraceContext | undefined): Span | undefined {
+    const tc = e.traceContext;
+    if (caller === undefined && (tc === undefined || !isSampled(tc))) return undefined;
+    const execution =
+      tc === undefined ? undefined : this.#api.trace.getSpanContext(this.contextOf(tc));
+    return this.#tracer.startSpan(
+      `resume ${e.orchestrationName}`,
+      {
+        attributes: this.#attributes(e),
+        ...(caller === undefined || execution === undefined
+          ? {}
+          : { links: [{ context: execution }] }),
+      },
+      this.contextOf(caller ?? tc),
+    );
+  }
+
+  /** Records that `e` was resumed here: its span, emitted when it failed, is not emitted again. */
+  resumed(e: ExecutionInfo): void {
+    if (e.traceContext === undefined) return;
+    if (this.#resumed.size >= MAX_LIVE_EXECUTIONS) this.#resumed.clear();
+    this.#resumed.add(`${e.instanceId}|${e.executionId}`);
+  }
+
+  /**
    * The turn's work items with the trace context they continue: activities and
-   * sub-orchestrations the turn span's, continue-as-new the execution span's.
+   * sub-orchestrations the turn span's (the execution's when the turn has no span: an
+   * unsampled execution), continue-as-new the execution span's.
    */
   stamp(
     items: readonly WorkItem[],
     turn: Span | undefined,
-    execution: TraceContext | undefined,
+    execution: ExecutionTraceContext | undefined,
   ): WorkItem[] {
-    if (turn === undefined) return [...items];
-    const sc = turn.spanContext();
-    const fromTurn: TraceContext = { traceparent: formatTraceparent(sc) };
+    if (turn === undefined && execution === undefined) return [...items];
+    let fromTurn: TraceContext | undefined;
     return items.map((item) => {
       if (item.type === 'ActivityExecute' || item.type === 'StartOrchestration')
-        return { ...item, traceContext: fromTurn };
+        return {
+          ...item,
+          traceContext: (fromTurn ??=
+            turn === undefined
+              ? this.#childOf(execution!)
+              : { traceparent: formatTraceparent(turn.spanContext()) }),
+        };
       if (item.type === 'ContinueAsNew' && execution !== undefined)
         return {
           ...item,
@@ -162,6 +229,15 @@ export class ExecutionTracer {
         };
       return item;
     });
+  }
+
+  #childOf(execution: ExecutionTraceContext): TraceContext {
+    let child = this.#unsampledChild.get(execution);
+    if (child === undefined) {
+      child = { traceparent: execution.traceparent };
+      this.#unsampledChild.set(execution, child);
+    }
+    return child;
   }
 
   /** Ends a turn span; `error` marks it failed (the turn was not committed). */
@@ -181,6 +257,7 @@ export class ExecutionTracer {
   endExecution(e: ExecutionInfo, status: string, failure?: string): void {
     if (e.traceContext === undefined) return;
     const key = `${e.instanceId}|${e.executionId}`;
+    if (this.#resumed.delete(key)) return;
     let span = this.#live.get(key);
     this.#live.delete(key);
     if (span === undefined) span = this.#recreate(e, e.traceContext);
@@ -212,14 +289,16 @@ export class ExecutionTracer {
 
   /**
    * Starts the span of one activity attempt, child of the turn that scheduled it; returns it
-   * with the context to run the handler in.
+   * with the context to run the handler in. An attempt of an unsampled execution gets no span,
+   * only its parent's context (so the handler's own spans are left out as well).
    */
   startActivity(
     item: WorkItem & { readonly type: 'ActivityExecute' },
     attempt: number,
-  ): { readonly span: Span; readonly context: Context } | undefined {
+  ): { readonly span: Span | undefined; readonly context: Context } | undefined {
     if (item.traceContext === undefined) return undefined;
     const parent = this.contextOf(item.traceContext);
+    if (!isSampled(item.traceContext)) return { span: undefined, context: parent };
     const attributes: Record<string, string | number> = {
       'activity.name': item.name,
       'duroxide.instance_id': item.instance,

@@ -5,6 +5,7 @@
  * @module
  */
 import type { Span } from '@opentelemetry/api';
+import type { HistoryEvent, TraceContext } from '../../core/history/history-event.js';
 import type { WorkItem, WorkItemOfType } from '../../core/history/work-item.js';
 import type { TurnResult } from '../../core/replay/turn-result.js';
 import { ExecutionTracer, type ExecutionInfo } from './execution-tracer.js';
@@ -34,11 +35,14 @@ export class Observability {
     this.instruments = new RuntimeInstruments(gauges);
   }
 
-  /** Connects to OpenTelemetry when the application has `@opentelemetry/api` installed. */
-  async start(): Promise<void> {
+  /**
+   * Connects to OpenTelemetry when the application has `@opentelemetry/api` installed; spans
+   * only with `tracing` (the runtime option, default true).
+   */
+  async start(tracing = true): Promise<void> {
     const api = await loadOtelApi();
     if (api === undefined) return;
-    this.#tracer = new ExecutionTracer(api);
+    if (tracing) this.#tracer = new ExecutionTracer(api);
     this.#unbridge = this.instruments.bridgeToOpenTelemetry(api);
   }
 
@@ -59,12 +63,70 @@ export class Observability {
 
   /** Starts measuring a turn of `execution` (the replay engine). */
   turn(execution: ExecutionInfo): TurnObservation {
-    return new TurnObservation(this.instruments, this.#tracer, execution);
+    return new TurnObservation(this.instruments, this.#tracer, execution, undefined);
+  }
+
+  /**
+   * Starts measuring the turn that resumes a Failed execution (`client.resumeInstance`): its
+   * span is `resume <name>`, child of the caller's span (or of the execution span).
+   */
+  resumeTurn(execution: ExecutionInfo, caller: TraceContext | undefined): TurnObservation {
+    return new TurnObservation(this.instruments, this.#tracer, execution, { caller });
   }
 
   /** Starts measuring one activity attempt. */
   activity(item: WorkItemOfType<'ActivityExecute'>, attemptCount: number): ActivityObservation {
     return new ActivityObservation(this.instruments, this.#tracer, item, attemptCount);
+  }
+
+  /**
+   * Ends the span of an execution that failed as poison, with ERROR status: no turn ran to end
+   * it. A start poisoned before its first turn gets a span started and ended here.
+   */
+  executionPoisoned(p: {
+    readonly instanceId: string;
+    readonly executionId: number;
+    /** The cached engine of the execution, when there was one. */
+    readonly engine: ExecutionInfo | undefined;
+    readonly history: readonly HistoryEvent[];
+    readonly start: { readonly traceContext?: TraceContext | undefined } | undefined;
+    /** What the poison ack recorded for an execution it started. */
+    readonly started: {
+      readonly orchestrationName?: string | undefined;
+      readonly orchestrationVersion?: string | undefined;
+    };
+    readonly message: string;
+  }): void {
+    const tracer = this.#tracer;
+    if (tracer === undefined) return;
+    const { instanceId, executionId } = p;
+    let execution = p.engine;
+    const first = p.history[0];
+    if (execution === undefined && first?.type === 'OrchestrationStarted') {
+      execution = {
+        instanceId,
+        executionId,
+        orchestrationName: first.name,
+        orchestrationVersion: first.version,
+        traceContext: first.traceContext,
+        startedAt: first.timestampMs,
+      };
+    }
+    const name = p.started.orchestrationName;
+    if (execution === undefined && p.start !== undefined && name !== undefined) {
+      const e = {
+        instanceId,
+        executionId,
+        orchestrationName: name,
+        orchestrationVersion: p.started.orchestrationVersion ?? 'unknown',
+      };
+      execution = {
+        ...e,
+        traceContext: tracer.startExecution(e, p.start.traceContext),
+        startedAt: Date.now(),
+      };
+    }
+    if (execution !== undefined) tracer.endExecution(execution, 'failed', p.message);
   }
 
   lockRenewed(kind: LockKind): void {
@@ -82,22 +144,33 @@ export class TurnObservation {
   readonly #execution: ExecutionInfo;
   readonly #startedAt = performance.now();
   readonly #span: Span | undefined;
+  readonly #resume: boolean;
   #ended = false;
 
   constructor(
     instruments: RuntimeInstruments,
     tracer: ExecutionTracer | undefined,
     execution: ExecutionInfo,
+    resume: { readonly caller: TraceContext | undefined } | undefined,
   ) {
     this.#instruments = instruments;
     this.#tracer = tracer;
     this.#execution = execution;
-    this.#span = tracer?.startTurn(execution);
+    this.#resume = resume !== undefined;
+    this.#span =
+      resume === undefined
+        ? tracer?.startTurn(execution)
+        : tracer?.startResume(execution, resume.caller);
   }
 
   /** The turn's work items carrying the trace context they continue. */
   stamp<T extends readonly WorkItem[]>(items: T): T | WorkItem[] {
-    if (this.#tracer === undefined || this.#span === undefined || items.length === 0) return items;
+    if (
+      this.#tracer === undefined ||
+      this.#execution.traceContext === undefined ||
+      items.length === 0
+    )
+      return items;
     return this.#tracer.stamp(items, this.#span, this.#execution.traceContext);
   }
 
@@ -139,7 +212,9 @@ export class TurnObservation {
         break;
     }
     this.#tracer?.endTurn(this.#span);
-    if (result.status !== 'Running')
+    // A resumed execution's span was emitted when it failed; it is not emitted again.
+    if (this.#resume && result.status === 'Running') this.#tracer?.resumed(e);
+    else if (result.status !== 'Running' && !this.#resume)
       this.#tracer?.endExecution(e, statusLabel(result.status), failure);
   }
 
@@ -190,6 +265,7 @@ export class ActivityObservation {
     const labels = [this.#item.name, outcome];
     m.activityExecutions.inc(labels);
     m.activityDuration.observe(labels, (performance.now() - this.#startedAt) / 1000);
-    if (this.#trace !== undefined) this.#tracer?.endActivity(this.#trace.span, outcome, error);
+    const span = this.#trace?.span;
+    if (span !== undefined) this.#tracer?.endActivity(span, outcome, error);
   }
 }

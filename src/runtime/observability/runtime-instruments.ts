@@ -7,7 +7,7 @@
  */
 import type { Attributes } from '@opentelemetry/api';
 import { DUROXIDE_VERSION } from '../../core/version.js';
-import type { QueueDepthsRecord } from '../../providers/provider.js';
+import type { QueueStatRecord, QueueStatsRecord } from '../../providers/provider.js';
 import {
   CounterFamily,
   HistogramFamily,
@@ -54,8 +54,11 @@ export function errorType(category: string | undefined): string {
 
 /** Sources of the gauges, read when metrics are collected. */
 export interface GaugeSources {
-  /** Absent when the provider cannot count its queues (no `management` capability). */
-  readonly queueDepths: (() => Promise<QueueDepthsRecord>) | undefined;
+  /**
+   * The store's queue statistics (depths and oldest ready item), read at scrape or collection
+   * time; absent when the provider cannot read them (no `management` capability).
+   */
+  readonly queueStats: (() => Promise<QueueStatsRecord>) | undefined;
   readonly cachedInstances: () => number;
 }
 
@@ -171,11 +174,11 @@ export class RuntimeInstruments {
     return this.#families;
   }
 
-  /** The gauges as of now (reads the store's queue depths). */
+  /** The gauges as of now (reads the store's queue statistics: one query per queue). */
   async readGauges(): Promise<GaugeReading[]> {
-    const depths = await this.#gauges.queueDepths?.();
+    const stats = await this.#gauges.queueStats?.();
     return [
-      ...(depths === undefined ? [] : queueDepthGauges(depths)),
+      ...(stats === undefined ? [] : queueGauges(stats)),
       {
         name: 'duroxide_instance_cache_size',
         help: 'Suspended instances held in the live-instance cache.',
@@ -248,6 +251,13 @@ export class RuntimeInstruments {
   }
 }
 
+const ORCHESTRATOR_AGE = 'duroxide_orchestrator_queue_oldest_item_age_seconds';
+const ORCHESTRATOR_AGE_HELP =
+  'Seconds the oldest ready orchestrator-queue message has waited (0 when none is waiting).';
+const WORKER_AGE = 'duroxide_worker_queue_oldest_item_age_seconds';
+const WORKER_AGE_HELP =
+  'Seconds the oldest ready worker-queue item has waited (0 when none is waiting).';
+
 const GAUGES: readonly (readonly [string, string])[] = [
   [
     'duroxide_orchestrator_queue_depth',
@@ -255,32 +265,42 @@ const GAUGES: readonly (readonly [string, string])[] = [
   ],
   ['duroxide_worker_queue_depth', 'Worker-queue items not locked.'],
   ['duroxide_timer_queue_depth', 'Timers not due yet.'],
+  [ORCHESTRATOR_AGE, ORCHESTRATOR_AGE_HELP],
+  [WORKER_AGE, WORKER_AGE_HELP],
   ['duroxide_instance_cache_size', 'Suspended instances held in the live-instance cache.'],
 ];
 
 type AttributeCache = (values: LabelValues) => Attributes;
 
-/** The queue-depth gauges of a store. */
-export function queueDepthGauges(depths: QueueDepthsRecord): GaugeReading[] {
+/** Seconds since the oldest ready row became ready, as of the store's clock `at`. */
+function oldestAgeSeconds(queue: QueueStatRecord, at: number): number {
+  return queue.oldestReadyAt === null ? 0 : Math.max(0, at - queue.oldestReadyAt) / 1000;
+}
+
+const gauge = (name: string, help: string, value: number): GaugeReading => ({
+  name,
+  help,
+  labelNames: [],
+  samples: [{ values: [], value }],
+});
+
+/** The queue gauges of a store: depths (rows not locked) and the oldest ready item's age. */
+export function queueGauges(stats: QueueStatsRecord): GaugeReading[] {
+  const { orchestrator, worker, timers, at } = stats;
   return [
-    {
-      name: 'duroxide_orchestrator_queue_depth',
-      help: 'Orchestrator-queue messages not locked (timers included).',
-      labelNames: [],
-      samples: [{ values: [], value: depths.orchestratorQueue }],
-    },
-    {
-      name: 'duroxide_worker_queue_depth',
-      help: 'Worker-queue items not locked.',
-      labelNames: [],
-      samples: [{ values: [], value: depths.workerQueue }],
-    },
-    {
-      name: 'duroxide_timer_queue_depth',
-      help: 'Timers not due yet.',
-      labelNames: [],
-      samples: [{ values: [], value: depths.timerQueue }],
-    },
+    gauge(
+      'duroxide_orchestrator_queue_depth',
+      'Orchestrator-queue messages not locked (timers included).',
+      orchestrator.ready + orchestrator.delayed,
+    ),
+    gauge(
+      'duroxide_worker_queue_depth',
+      'Worker-queue items not locked.',
+      worker.ready + worker.delayed,
+    ),
+    gauge('duroxide_timer_queue_depth', 'Timers not due yet.', timers.pending),
+    gauge(ORCHESTRATOR_AGE, ORCHESTRATOR_AGE_HELP, oldestAgeSeconds(orchestrator, at)),
+    gauge(WORKER_AGE, WORKER_AGE_HELP, oldestAgeSeconds(worker, at)),
   ];
 }
 

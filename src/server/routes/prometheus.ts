@@ -1,7 +1,7 @@
 /**
  * `GET /metrics`: the Prometheus text format, for scrapers (docs/observability.md). With a
  * `runtime` in the server options it serves that runtime's metrics; either way it adds the
- * store's queue depths and instance counts by status, read through the Client.
+ * store's queue depths, oldest-item ages and instance counts by status, read through the Client.
  * @module
  */
 import { createRoute, z } from '@hono/zod-openapi';
@@ -12,7 +12,7 @@ import {
   renderPrometheus,
   type GaugeReading,
 } from '../../runtime/observability/metric-registry.js';
-import { queueDepthGauges } from '../../runtime/observability/runtime-instruments.js';
+import { queueGauges } from '../../runtime/observability/runtime-instruments.js';
 import type { ManagementApp } from '../server-env.js';
 import { problemResponses } from './route-kit.js';
 
@@ -34,7 +34,7 @@ async function storeGauges(client: Client, withQueues: boolean): Promise<GaugeRe
       ],
     },
   ];
-  if (withQueues) gauges.push(...queueDepthGauges(await client.getQueueDepths()));
+  if (withQueues) gauges.push(...queueGauges(await client.operatorStore().getQueueStats()));
   return gauges;
 }
 
