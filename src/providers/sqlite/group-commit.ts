@@ -16,8 +16,10 @@ interface PendingWrite {
 }
 
 /** An operation of the optimistic pass threw: the pass is rolled back and retried isolated. */
-class OperationFailed {
-  constructor(readonly error: unknown) {}
+class OperationFailed extends Error {
+  constructor(readonly error: unknown) {
+    super('an operation of the group commit failed');
+  }
 }
 
 /**
