@@ -53,6 +53,7 @@ import type {
   VersionPolicyRecord,
 } from '../provider.js';
 import { SignalFanOut } from '../shared/signal-fan-out.js';
+import { ExternalCommitWatch } from './external-commit-watch.js';
 import { GroupCommit } from './group-commit.js';
 import { applyMigrations } from './migrations/apply-migrations.js';
 import { openDatabase } from './open-database.js';
@@ -98,15 +99,18 @@ export class SqliteProvider implements CompleteProvider {
   readonly #ops: Operations;
   readonly #signals = new SignalFanOut();
   readonly #group: GroupCommit;
+  /** Absent in memory: no other connection can commit to a private in-memory database. */
+  readonly #external: ExternalCommitWatch | undefined;
   readonly #now: () => number;
   #isClosed = false;
   #operatorStore: OperatorStore | undefined;
 
-  private constructor(db: Database.Database, now: () => number) {
+  private constructor(db: Database.Database, now: () => number, shared: boolean) {
     this.#db = db;
     this.#now = now;
     this.#ops = prepareOperations(db);
     this.#group = new GroupCommit(db, () => this.#isClosed);
+    this.#external = shared ? new ExternalCommitWatch(db, () => !this.#isClosed) : undefined;
   }
 
   /**
@@ -148,7 +152,7 @@ export class SqliteProvider implements CompleteProvider {
     }
     try {
       applyMigrations(db, location, now());
-      return new SqliteProvider(db, now);
+      return new SqliteProvider(db, now, location !== MEMORY_LOCATION);
     } catch (error) {
       db.close();
       throw toProviderError('open', error);
@@ -483,12 +487,18 @@ export class SqliteProvider implements CompleteProvider {
     return this.#signals.subscribe(listener);
   }
 
+  /** Other connections' commits to the same file (`PRAGMA data_version`, read every 5 ms while subscribed). */
+  subscribeExternalCommits(listener: () => void): () => void {
+    return this.#external?.subscribe(listener) ?? (() => undefined);
+  }
+
   /** Closes the connection. Idempotent; later calls fail with a `ProviderError`. */
   async close(): Promise<void> {
     if (this.#isClosed) return;
     this.#group.flush(); // writes already accepted are committed, not dropped
     this.#isClosed = true;
     this.#signals.clear();
+    this.#external?.stop();
     this.#db.close();
   }
 
