@@ -7,7 +7,13 @@ import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
 import { test, type TestContext } from 'node:test';
-import { Client, Runtime, SqliteProvider, type OrchestrationContext } from '../../src/index.js';
+import {
+  Client,
+  ProviderError,
+  Runtime,
+  SqliteProvider,
+  type OrchestrationContext,
+} from '../../src/index.js';
 import { uid } from '../helpers/runtime-harness.js';
 
 function sleep(ms: number): Promise<void> {
@@ -122,3 +128,20 @@ test(
     assert.equal(seen, before, 'nothing after unsubscribing');
   },
 );
+
+test('closing the SQLite provider ends a waiting client’s wait with its error, well before the safety-net poll', async () => {
+  const provider = await SqliteProvider.inMemory();
+  const client = new Client(provider);
+  const done = client.waitForOrchestration(uid('wait-closed'), 30_000);
+  const outcome = done.then(
+    () => 'resolved',
+    (error: unknown) => (error instanceof ProviderError ? 'provider error' : String(error)),
+  );
+  await sleep(100);
+  await provider.close();
+  // The wait's safety-net poll is due 1 s after it started.
+  assert.equal(
+    await Promise.race([outcome, sleep(700).then(() => 'still waiting')]),
+    'provider error',
+  );
+});

@@ -99,8 +99,7 @@ export class SqliteProvider implements CompleteProvider {
   readonly #ops: Operations;
   readonly #signals = new SignalFanOut();
   readonly #group: GroupCommit;
-  /** Absent in memory: no other connection can commit to a private in-memory database. */
-  readonly #external: ExternalCommitWatch | undefined;
+  readonly #external: ExternalCommitWatch;
   readonly #now: () => number;
   #isClosed = false;
   #operatorStore: OperatorStore | undefined;
@@ -110,7 +109,7 @@ export class SqliteProvider implements CompleteProvider {
     this.#now = now;
     this.#ops = prepareOperations(db);
     this.#group = new GroupCommit(db, () => this.#isClosed);
-    this.#external = shared ? new ExternalCommitWatch(db, () => !this.#isClosed) : undefined;
+    this.#external = new ExternalCommitWatch(db, shared, () => !this.#isClosed);
   }
 
   /**
@@ -489,7 +488,7 @@ export class SqliteProvider implements CompleteProvider {
 
   /** Other connections' commits to the same file (`PRAGMA data_version`, read every 5 ms while subscribed). */
   subscribeExternalCommits(listener: () => void): () => void {
-    return this.#external?.subscribe(listener) ?? (() => undefined);
+    return this.#external.subscribe(listener);
   }
 
   /** Closes the connection. Idempotent; later calls fail with a `ProviderError`. */
@@ -498,7 +497,7 @@ export class SqliteProvider implements CompleteProvider {
     this.#group.flush(); // writes already accepted are committed, not dropped
     this.#isClosed = true;
     this.#signals.clear();
-    this.#external?.stop();
+    this.#external.close();
     this.#db.close();
   }
 
