@@ -41,7 +41,10 @@ type InstanceSignal = Extract<ProviderSignal, { kind: 'instance' }>;
  * that carries the value itself, `fromSignal`, ends the wait without a check), and
  * otherwise with a backoff of 5, 10, 20, … ms capped at `maxPollMs`. When the provider also
  * signals other processes' commits (PostgreSQL), polling is only a safety net: it starts at
- * {@link SAFETY_NET_POLL_MS} and backs off to {@link SAFETY_NET_MAX_POLL_MS}.
+ * {@link SAFETY_NET_POLL_MS} and backs off to {@link SAFETY_NET_MAX_POLL_MS}. When it only
+ * says that another process committed something (SQLite, `subscribeExternalCommits`), the
+ * backoff polls run only after such a commit, and the safety net otherwise: a process alone
+ * on its file reads the status when its own commits say so (docs/performance.md).
  * @throws TimeoutError with `message` at the deadline.
  */
 export async function waitForInstance<R>(provider: Provider, wait: InstanceWait<R>): Promise<R> {
@@ -65,31 +68,54 @@ export async function waitForInstance<R>(provider: Provider, wait: InstanceWait<
     }
   });
   const safetyNet = provider.capabilities.crossProcessSignals;
+  /** Set when another process committed since the last check (`subscribeExternalCommits`). */
+  let external = false;
+  let onExternal: (() => void) | undefined;
+  const unwatch = safetyNet
+    ? undefined
+    : provider.subscribeExternalCommits?.(() => {
+        external = true;
+        onExternal?.();
+      });
   if (safetyNet) maxPollMs = Math.max(maxPollMs, SAFETY_NET_MAX_POLL_MS);
   try {
     let delay = safetyNet ? SAFETY_NET_POLL_MS : 5;
     for (;;) {
       if (carried !== undefined) return carried.value;
       signalled = false;
+      external = false;
       const r = await check();
       if (r !== undefined) return r;
       const remaining = deadline - Date.now();
       if (remaining <= 0)
         throw new TimeoutError(typeof message === 'string' ? message : message(), { instanceId });
       if (!signalled) {
+        const quiet = unwatch !== undefined && !external;
+        const backoff = Math.min(delay, remaining);
         await new Promise<void>((resolve) => {
-          const t = setTimeout(resolve, Math.min(delay, remaining));
+          const started = Date.now();
+          let t = setTimeout(resolve, quiet ? Math.min(SAFETY_NET_POLL_MS, remaining) : backoff);
           wake = () => {
             clearTimeout(t);
             resolve();
           };
+          // Another process committed while quiet: poll on the backoff from the wait's start.
+          if (quiet) {
+            onExternal = () => {
+              onExternal = undefined;
+              clearTimeout(t);
+              t = setTimeout(resolve, Math.max(0, started + backoff - Date.now()));
+            };
+          }
         });
         wake = undefined;
+        onExternal = undefined;
       }
       delay = Math.min(delay * 2, maxPollMs);
     }
   } finally {
     unsubscribe();
+    unwatch?.();
   }
 }
 

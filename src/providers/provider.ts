@@ -411,6 +411,14 @@ export interface ProviderCore {
   // ----- lifecycle -----
   /** Subscribe to in-process commit notifications; returns an unsubscribe function. */
   subscribe(listener: ProviderSignalListener): () => void;
+  /**
+   * Optional, for providers without `crossProcessSignals`: calls `listener` soon after another
+   * connection committed to the store, without saying what changed (SQLite: `PRAGMA
+   * data_version`). Client waits then re-read on their backoff only while others write, and
+   * otherwise trust `subscribe` and a slow safety-net poll (docs/performance.md). Returns an
+   * unsubscribe function.
+   */
+  subscribeExternalCommits?(listener: () => void): () => void;
   close(): Promise<void>;
 }
 

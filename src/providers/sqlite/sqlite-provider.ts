@@ -53,6 +53,8 @@ import type {
   VersionPolicyRecord,
 } from '../provider.js';
 import { SignalFanOut } from '../shared/signal-fan-out.js';
+import { ExternalCommitWatch } from './external-commit-watch.js';
+import { GroupCommit } from './group-commit.js';
 import { applyMigrations } from './migrations/apply-migrations.js';
 import { openDatabase } from './open-database.js';
 import { MEMORY_LOCATION, parseSqliteUrl } from './sqlite-url.js';
@@ -61,15 +63,6 @@ import { prepareOperations, type Operations } from './operations.js';
 import { sqliteOperatorStore } from './sqlite-operator-store.js';
 import type { OperatorStore } from '../provider-records.js';
 import { toProviderError } from './to-provider-error.js';
-
-type BatchOutcome =
-  { readonly ok: true; readonly value: unknown } | { readonly ok: false; readonly error: Error };
-
-interface PendingWrite {
-  readonly operation: string;
-  readonly run: () => unknown;
-  readonly settle: (outcome: BatchOutcome) => void;
-}
 
 /** Options of {@link SqliteProvider.open}, {@link SqliteProvider.openFile} and {@link SqliteProvider.inMemory}. */
 export interface SqliteProviderOptions {
@@ -105,28 +98,18 @@ export class SqliteProvider implements CompleteProvider {
   readonly #db: Database.Database;
   readonly #ops: Operations;
   readonly #signals = new SignalFanOut();
-  readonly #pending: PendingWrite[] = [];
-  readonly #batchTx: Database.Transaction<
-    (batch: readonly PendingWrite[], outcomes: BatchOutcome[]) => void
-  >;
+  readonly #group: GroupCommit;
+  readonly #external: ExternalCommitWatch;
   readonly #now: () => number;
   #isClosed = false;
   #operatorStore: OperatorStore | undefined;
 
-  private constructor(db: Database.Database, now: () => number) {
+  private constructor(db: Database.Database, now: () => number, shared: boolean) {
     this.#db = db;
     this.#now = now;
     this.#ops = prepareOperations(db);
-    const savepoint = db.transaction((op: PendingWrite) => op.run());
-    this.#batchTx = db.transaction((batch: readonly PendingWrite[], outcomes: BatchOutcome[]) => {
-      for (const op of batch) {
-        try {
-          outcomes.push({ ok: true, value: savepoint(op) });
-        } catch (error) {
-          outcomes.push({ ok: false, error: toProviderError(op.operation, error) });
-        }
-      }
-    });
+    this.#group = new GroupCommit(db, () => this.#isClosed);
+    this.#external = new ExternalCommitWatch(db, shared, () => !this.#isClosed);
   }
 
   /**
@@ -168,7 +151,7 @@ export class SqliteProvider implements CompleteProvider {
     }
     try {
       applyMigrations(db, location, now());
-      return new SqliteProvider(db, now);
+      return new SqliteProvider(db, now, location !== MEMORY_LOCATION);
     } catch (error) {
       db.close();
       throw toProviderError('open', error);
@@ -507,80 +490,29 @@ export class SqliteProvider implements CompleteProvider {
     return this.#signals.subscribe(listener);
   }
 
+  /** Other connections' commits to the same file (`PRAGMA data_version`, read every 5 ms while subscribed). */
+  subscribeExternalCommits(listener: () => void): () => void {
+    return this.#external.subscribe(listener);
+  }
+
   /** Closes the connection. Idempotent; later calls fail with a `ProviderError`. */
   async close(): Promise<void> {
     if (this.#isClosed) return;
-    this.#flush(); // writes already accepted are committed, not dropped
+    this.#group.flush(); // writes already accepted are committed, not dropped
     this.#isClosed = true;
     this.#signals.clear();
+    this.#external.close();
     this.#db.close();
   }
 
-  /**
-   * Group commit for the hot-path writes. Operations issued in the same event-loop turn (by the
-   * dispatcher slots of this process, and clients) run in ONE `BEGIN IMMEDIATE` transaction at
-   * the next macrotask, each inside its own savepoint (a failing operation rolls back only
-   * itself). Every promise settles only after that transaction has committed, so nothing is
-   * acknowledged before it is on disk; signals go out after the commit. One commit per batch
-   * instead of one per operation is what makes many in-flight instances cheap (docs/performance.md).
-   */
+  /** A hot-path write, group-committed with the others of this event-loop turn (group-commit.ts). */
   #write<T>(
     operation: string,
     fn: (ops: Operations) => T,
     afterCommit?: (result: T) => void,
   ): Promise<T> {
-    if (this.#isClosed) {
-      return Promise.reject(
-        new ProviderError(operation, 'the SQLite provider is closed; open a new one', false),
-      );
-    }
-    return new Promise<T>((resolve, reject) => {
-      this.#pending.push({
-        operation,
-        run: () => fn(this.#ops),
-        settle: (outcome) => {
-          if (!outcome.ok) {
-            reject(outcome.error);
-            return;
-          }
-          afterCommit?.(outcome.value as T);
-          resolve(outcome.value as T);
-        },
-      });
-      if (this.#pending.length === 1) setImmediate(() => this.#flush());
-    });
+    return this.#group.write(operation, () => fn(this.#ops), afterCommit);
   }
-
-  #flush(): void {
-    const batch = this.#pending.splice(0);
-    if (batch.length === 0) return;
-    if (this.#isClosed) {
-      for (const op of batch)
-        op.settle({
-          ok: false,
-          error: new ProviderError(
-            op.operation,
-            'the SQLite provider is closed; open a new one',
-            false,
-          ),
-        });
-      return;
-    }
-    const outcomes: BatchOutcome[] = [];
-    try {
-      this.#runBatch(batch, outcomes);
-    } catch (error) {
-      // The transaction itself failed (busy past the timeout, disk error): nothing committed.
-      for (const op of batch) op.settle({ ok: false, error: toProviderError(op.operation, error) });
-      return;
-    }
-    batch.forEach((op, i) => op.settle(outcomes[i]!));
-  }
-
-  /** Runs a batch in one transaction; each operation's own transaction nests as a savepoint. */
-  readonly #runBatch = (batch: readonly PendingWrite[], outcomes: BatchOutcome[]): void => {
-    this.#batchTx.immediate(batch, outcomes);
-  };
 
   /** Runs one operation, translating every failure into a classified `ProviderError`. */
   #run<T>(operation: string, fn: (ops: Operations) => T): T {

@@ -3,6 +3,7 @@
  * @module
  */
 import type Database from 'better-sqlite3';
+import { ownTransaction } from './own-transaction.js';
 import type { AbandonOptions } from '../../provider.js';
 import { instanceLockLostError } from '../../shared/lock-token-errors.js';
 
@@ -38,7 +39,7 @@ export function prepareAbandonOrchestrationItem(db: Database.Database): AbandonO
     'DELETE FROM instance_locks WHERE lock_token = @token',
   );
 
-  const tx = db.transaction((token: string, options: AbandonOptions, now: number): number => {
+  const tx = ownTransaction(db, (token: string, options: AbandonOptions, now: number): number => {
     const lock = selectLock.get({ token });
     if (lock === undefined || lock.locked_until <= now) {
       throw instanceLockLostError(
@@ -54,5 +55,5 @@ export function prepareAbandonOrchestrationItem(db: Database.Database): AbandonO
     return visibleAt ?? now;
   });
 
-  return (lockToken, options, now) => tx.immediate(lockToken, options, now);
+  return (lockToken, options, now) => tx(lockToken, options, now);
 }

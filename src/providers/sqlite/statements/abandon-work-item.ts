@@ -3,6 +3,7 @@
  * @module
  */
 import type Database from 'better-sqlite3';
+import { ownTransaction } from './own-transaction.js';
 import type { AbandonOptions } from '../../provider.js';
 import { workItemNotAbandonedError } from '../../shared/lock-token-errors.js';
 
@@ -20,7 +21,7 @@ export function prepareAbandonWorkItem(db: Database.Database): AbandonWorkItem {
          attempt_count = CASE WHEN @ignoreAttempt = 1 THEN MAX(attempt_count - 1, 0) ELSE attempt_count END
      WHERE lock_token = @token`,
   );
-  const tx = db.transaction((token: string, options: AbandonOptions, now: number): void => {
+  const tx = ownTransaction(db, (token: string, options: AbandonOptions, now: number): void => {
     const changes = release.run({
       token,
       visibleAt: now + Math.max(options.delayMs ?? 0, 0),
@@ -30,5 +31,5 @@ export function prepareAbandonWorkItem(db: Database.Database): AbandonWorkItem {
       throw workItemNotAbandonedError(token);
     }
   });
-  return (lockToken, options, now) => tx.immediate(lockToken, options, now);
+  return (lockToken, options, now) => tx(lockToken, options, now);
 }

@@ -3,6 +3,7 @@
  * @module
  */
 import type Database from 'better-sqlite3';
+import { ownTransaction } from './own-transaction.js';
 import { ProviderError } from '../../../core/errors/duroxide-error.js';
 import type { HistoryEvent } from '../../../core/history/history-event.js';
 import type { WorkItem } from '../../../core/history/work-item.js';
@@ -331,7 +332,8 @@ export function prepareAckOrchestrationItem(db: Database.Database): AckOrchestra
     }));
   }
 
-  const tx = db.transaction(
+  const tx = ownTransaction(
+    db,
     (
       token: string,
       ack: OrchestrationAck,
@@ -429,5 +431,5 @@ export function prepareAckOrchestrationItem(db: Database.Database): AckOrchestra
     },
   );
 
-  return (lockToken, ack, options, now) => tx.immediate(lockToken, ack, options, now);
+  return (lockToken, ack, options, now) => tx(lockToken, ack, options, now);
 }

@@ -3,6 +3,7 @@
  * @module
  */
 import type Database from 'better-sqlite3';
+import { ownTransaction } from './own-transaction.js';
 import type { WorkItem } from '../../../core/history/work-item.js';
 import { visibleAtFor } from '../../../core/history/work-item.js';
 import { checkWorkCompletion, workLockLostError } from '../../shared/lock-token-errors.js';
@@ -32,7 +33,8 @@ export function prepareAckWorkItem(db: Database.Database): AckWorkItem {
   const insertOrchestratorItem = prepareInsertOrchestratorItem(db);
   const touchSession = prepareTouchSession(db);
 
-  const tx = db.transaction(
+  const tx = ownTransaction(
+    db,
     (token: string, completion: WorkItem | undefined, now: number): number | undefined => {
       // Tokens are unique, so at most one row.
       const deleted = deleteRow.get({ token, now });
@@ -48,6 +50,6 @@ export function prepareAckWorkItem(db: Database.Database): AckWorkItem {
 
   return (lockToken, completion, now) => {
     checkWorkCompletion(completion);
-    return tx.immediate(lockToken, completion, now);
+    return tx(lockToken, completion, now);
   };
 }

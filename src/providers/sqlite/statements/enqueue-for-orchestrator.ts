@@ -3,6 +3,7 @@
  * @module
  */
 import type Database from 'better-sqlite3';
+import { ownTransaction } from './own-transaction.js';
 import type { WorkItem } from '../../../core/history/work-item.js';
 import { prepareInsertOrchestratorItem } from './insert-orchestrator-item.js';
 
@@ -19,12 +20,12 @@ export type EnqueueForOrchestrator = (
  */
 export function prepareEnqueueForOrchestrator(db: Database.Database): EnqueueForOrchestrator {
   const insert = prepareInsertOrchestratorItem(db);
-  const tx = db.transaction((item: WorkItem, visibleAt: number, now: number) =>
+  const tx = ownTransaction(db, (item: WorkItem, visibleAt: number, now: number) =>
     insert(item, visibleAt, now),
   );
   return (item, delayMs, now) => {
     const visibleAt =
       item.type === 'TimerFired' ? Math.max(item.fireAt, 0) : now + Math.max(delayMs ?? 0, 0);
-    return tx.immediate(item, visibleAt, now);
+    return tx(item, visibleAt, now);
   };
 }

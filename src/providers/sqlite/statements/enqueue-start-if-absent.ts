@@ -3,6 +3,7 @@
  * @module
  */
 import type Database from 'better-sqlite3';
+import { ownTransaction } from './own-transaction.js';
 import type { WorkItemOfType } from '../../../core/history/work-item.js';
 import { prepareInsertOrchestratorItem } from './insert-orchestrator-item.js';
 import { INSTANCE_EXISTS_SQL } from './read-instances.js';
@@ -20,8 +21,8 @@ export type EnqueueStartIfAbsent = (
 export function prepareEnqueueStartIfAbsent(db: Database.Database): EnqueueStartIfAbsent {
   const exists = db.prepare<{ instanceId: string }, { found: number }>(INSTANCE_EXISTS_SQL);
   const insert = prepareInsertOrchestratorItem(db);
-  const tx = db.transaction((item: WorkItemOfType<'StartOrchestration'>, now: number) =>
+  const tx = ownTransaction(db, (item: WorkItemOfType<'StartOrchestration'>, now: number) =>
     exists.get({ instanceId: item.instance })?.found === 1 ? undefined : insert(item, now, now),
   );
-  return (item, now) => tx.immediate(item, now);
+  return (item, now) => tx(item, now);
 }

@@ -4,6 +4,7 @@
  */
 import { randomUUID } from 'node:crypto';
 import type Database from 'better-sqlite3';
+import { ownTransaction } from './own-transaction.js';
 import type { HistoryEvent } from '../../../core/history/history-event.js';
 import { parseHistoryEvent } from '../../../core/history/history-event.js';
 import type { WorkItem } from '../../../core/history/work-item.js';
@@ -270,7 +271,8 @@ export function prepareFetchOrchestrationItem(db: Database.Database): FetchOrche
     return { kept, messages };
   }
 
-  const tx = db.transaction(
+  const tx = ownTransaction(
+    db,
     (
       options: FetchOrchestrationOptions,
       now: number,
@@ -328,7 +330,7 @@ export function prepareFetchOrchestrationItem(db: Database.Database): FetchOrche
 
   return (options, now) => {
     const reports: PoisonedItemReport[] = [];
-    const locked = tx.immediate(options, now, reports);
+    const locked = tx(options, now, reports);
     reportPoisoned(reports, options.onPoisoned);
     return locked;
   };

@@ -4,6 +4,7 @@
  */
 import { randomUUID } from 'node:crypto';
 import type Database from 'better-sqlite3';
+import { ownTransaction } from './own-transaction.js';
 import type { WorkItem } from '../../../core/history/work-item.js';
 import type {
   FetchWorkOptions,
@@ -116,7 +117,8 @@ export function prepareFetchWorkItem(db: Database.Database): FetchWorkItem {
   );
   const poisoned = preparePoisonedItems(db);
 
-  const tx = db.transaction(
+  const tx = ownTransaction(
+    db,
     (
       kind: FilterKind,
       tags: readonly string[],
@@ -177,9 +179,9 @@ export function prepareFetchWorkItem(db: Database.Database): FetchWorkItem {
     const reports: PoisonedItemReport[] = [];
     let locked: LockedWorkItem | null;
     if (filter === 'defaultOnly' || filter === 'any') {
-      locked = tx.immediate(filter, [], options, now, reports);
-    } else if ('tags' in filter) locked = tx.immediate('tags', filter.tags, options, now, reports);
-    else locked = tx.immediate('defaultAnd', filter.defaultAnd, options, now, reports);
+      locked = tx(filter, [], options, now, reports);
+    } else if ('tags' in filter) locked = tx('tags', filter.tags, options, now, reports);
+    else locked = tx('defaultAnd', filter.defaultAnd, options, now, reports);
     reportPoisoned(reports, options.onPoisoned);
     return locked;
   };

@@ -3,6 +3,7 @@
  * @module
  */
 import type Database from 'better-sqlite3';
+import { ownTransaction } from './own-transaction.js';
 import { instanceLockNotRenewedError } from '../../shared/lock-token-errors.js';
 
 export type RenewOrchestrationItemLock = (
@@ -27,7 +28,7 @@ export function prepareRenewOrchestrationItemLock(
     'UPDATE orchestrator_queue SET locked_until = @lockedUntil WHERE lock_token = @token',
   );
 
-  const tx = db.transaction((token: string, extendForMs: number, now: number): void => {
+  const tx = ownTransaction(db, (token: string, extendForMs: number, now: number): void => {
     const lockedUntil = now + extendForMs;
     if (renewLock.run({ token, lockedUntil, now }).changes === 0) {
       throw instanceLockNotRenewedError(token);
@@ -35,5 +36,5 @@ export function prepareRenewOrchestrationItemLock(
     renewRows.run({ token, lockedUntil });
   });
 
-  return (lockToken, extendForMs, now) => tx.immediate(lockToken, extendForMs, now);
+  return (lockToken, extendForMs, now) => tx(lockToken, extendForMs, now);
 }

@@ -3,6 +3,7 @@
  * @module
  */
 import type Database from 'better-sqlite3';
+import { ownTransaction } from './own-transaction.js';
 import { workLockLostError } from '../../shared/lock-token-errors.js';
 import { prepareTouchSession } from './touch-session.js';
 
@@ -22,12 +23,12 @@ export function prepareRenewWorkItemLock(db: Database.Database): RenewWorkItemLo
      RETURNING session_id`,
   );
   const touchSession = prepareTouchSession(db);
-  const tx = db.transaction((token: string, extendForMs: number, now: number): void => {
+  const tx = ownTransaction(db, (token: string, extendForMs: number, now: number): void => {
     const renewed = renew.get({ token, lockedUntil: now + extendForMs, now });
     if (renewed === undefined) {
       throw workLockLostError('renewWorkItemLock', token);
     }
     if (renewed.session_id !== null) touchSession(renewed.session_id, now);
   });
-  return (lockToken, extendForMs, now) => tx.immediate(lockToken, extendForMs, now);
+  return (lockToken, extendForMs, now) => tx(lockToken, extendForMs, now);
 }
