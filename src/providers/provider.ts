@@ -13,7 +13,7 @@
  * token, duplicate event id, corrupt data).
  * @module
  */
-import type { HistoryEvent } from '../core/history/history-event.js';
+import type { ExecutionTraceContext, HistoryEvent } from '../core/history/history-event.js';
 import type { WorkItem, WorkItemOfType } from '../core/history/work-item.js';
 import type { CancelledActivity } from '../core/replay/turn-result.js';
 import type { StoredVersionPolicy } from '../core/versioning/version-policy.js';
@@ -183,9 +183,17 @@ export interface OrchestrationAck {
    * execution's last event, else the ack fails writing nothing), set the execution and the
    * instance back to `Running` with no output, and record `version` on the execution, the
    * instance and the execution's `OrchestrationStarted` event. The execution's KV delta (not
-   * merged when it failed) is kept.
+   * merged when it failed) is kept. With `traceContext`, the `OrchestrationStarted` event's
+   * trace context is replaced by it (the resumed attempt's span, docs/observability.md); without
+   * it the recorded one stays.
    */
-  readonly reopen?: { readonly failedEventId: number; readonly version: string } | undefined;
+  readonly reopen?:
+    | {
+        readonly failedEventId: number;
+        readonly version: string;
+        readonly traceContext?: ExecutionTraceContext | undefined;
+      }
+    | undefined;
 }
 
 /**

@@ -40,6 +40,14 @@ export interface TraceContext {
  */
 export interface ExecutionTraceContext extends TraceContext {
   readonly parentSpanId?: string | undefined;
+  /**
+   * For an execution resumed after it failed (`client.resumeInstance`): the `traceparent` of
+   * the failed attempt's span, which this attempt's span links to. The resume records a fresh
+   * context in place of the failed attempt's, so each attempt's span is emitted once.
+   */
+  readonly resumedFrom?: string | undefined;
+  /** For a resumed execution: when its span (the resumed attempt's) started, epoch ms. */
+  readonly resumedAtMs?: number | undefined;
 }
 
 /** Link from a sub-orchestration to the parent that awaits it. */

@@ -23,6 +23,7 @@ import type {
   Provider,
 } from '../../providers/provider.js';
 import type { Logger } from '../logger.js';
+import type { ExecutionInfo } from '../observability/execution-tracer.js';
 import type { TurnObservation } from '../observability/observability.js';
 import type { ResolvedRuntimeOptions } from '../options.js';
 import type { OrchestrationRegistry } from '../registry.js';
@@ -86,8 +87,8 @@ export interface ResumeDeps {
   /** Leaves the batch to a node that has the requested version. */
   defer(locked: LockedOrchestrationItem, what: string): Promise<void>;
   audit(entries: readonly AuditEntryInput[]): Promise<void>;
-  /** Measures the resume turn (metrics and its span). */
-  observe(engine: ReplayEngine, caller: TraceContext | undefined): TurnObservation;
+  /** Measures the resume turn (metrics and its span) and starts the resumed attempt's span. */
+  observe(execution: ExecutionInfo, caller: TraceContext | undefined): TurnObservation;
 }
 
 /** Applies (or refuses) a resume of the instance's Failed current execution. */
@@ -122,19 +123,36 @@ export async function resumeExecution(
     }
     return;
   }
+  const observation = deps.observe(
+    {
+      instanceId,
+      executionId: item.executionId,
+      orchestrationName: started.name,
+      orchestrationVersion: version,
+      traceContext: started.traceContext,
+      startedAt: started.timestampMs,
+    },
+    request.traceContext,
+  );
+  // The resumed attempt's span replaces the failed one's in the recorded context (reopen).
+  const traceContext = observation.traceContext;
   const replayed: HistoryEvent[] = history.slice(0, -1);
-  replayed[0] = { ...started, version };
-  const engine = await deps.createEngine({
-    instanceId,
-    executionId: item.executionId,
-    history: replayed,
-    handler,
-    kvSnapshot: item.kvSnapshot,
-  });
+  replayed[0] = { ...started, version, ...(traceContext === undefined ? {} : { traceContext }) };
+  const engine = await deps
+    .createEngine({
+      instanceId,
+      executionId: item.executionId,
+      history: replayed,
+      handler,
+      kvSnapshot: item.kvSnapshot,
+    })
+    .catch((error: unknown) => {
+      observation.failed(error);
+      throw error;
+    });
   const others2 = messages.filter(
     (m) => m.type !== 'StartOrchestration' && m.type !== 'ContinueAsNew',
   );
-  const observation = deps.observe(engine, request.traceContext);
   const result = await engine.runTurn(others2).catch((error: unknown) => {
     observation.failed(error);
     throw error;
@@ -166,7 +184,11 @@ export async function resumeExecution(
       customStatus: result.customStatus,
       ...versionMetadata,
     },
-    reopen: { failedEventId: failed.eventId, version },
+    reopen: {
+      failedEventId: failed.eventId,
+      version,
+      ...(traceContext === undefined ? {} : { traceContext }),
+    },
   };
   if (!(await deps.commit(locked, ack))) {
     observation.failed('resume not committed');

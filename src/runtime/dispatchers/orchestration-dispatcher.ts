@@ -466,7 +466,7 @@ export class OrchestrationDispatcher {
         await this.#commit.abandon(locked, 0);
       },
       audit: (entries) => this.#commit.audit(entries),
-      observe: (engine, caller) => this.#d.observability.resumeTurn(engine, caller),
+      observe: (execution, caller) => this.#d.observability.resumeTurn(execution, caller),
     };
   }
 

@@ -7,6 +7,9 @@
  *   replay — is its child, and it ends with the turn that completes, fails or continues the
  *   execution as new. When that turn runs on another node (or after a restart) the span object
  *   is gone; the finishing node then emits it again with the recorded ids and start time.
+ * - A resumed execution (`client.resumeInstance`) gets a new span per attempt: the resume
+ *   records its context in place of the failed attempt's (linked to it), so the failed
+ *   attempt's span, emitted when it failed, is never emitted again, on any node.
  * - A turn span per turn actually run (a replay inside a turn is part of that turn, never a
  *   span of its own, so nothing is emitted twice).
  * - An activity span per attempt, child of the turn that scheduled it (its work item carries the
@@ -73,11 +76,6 @@ export class ExecutionTracer {
    */
   readonly #contexts = new WeakMap<TraceContext, Context>();
   /**
-   * Executions resumed here after they failed: their span was emitted with the failure, so their
-   * end does not emit it again (an execution resumed on one node and ended on another is).
-   */
-  readonly #resumed = new Set<string>();
-  /**
    * What an unsampled execution's work items carry, by its recorded context object: one object
    * per execution, so an activity run here finds its parsed context.
    */
@@ -131,6 +129,55 @@ export class ExecutionTracer {
       { attributes: this.#attributes(e) },
       parent,
     );
+    return this.#record(e, span, parent, {});
+  }
+
+  /**
+   * Starts the span of a Failed execution's resumed attempt (`client.resumeInstance`): a new
+   * span, child of the resume turn's span (else of the caller's, else of the failed attempt's),
+   * linked to the failed attempt's span. Returns the context the resume records in place of the
+   * failed attempt's, so whichever node ends the execution emits this span, once; undefined
+   * when there is no span to record (no SDK registered).
+   */
+  resumeExecution(
+    e: ExecutionInfo,
+    resume: Span | undefined,
+    caller: TraceContext | undefined,
+  ): ExecutionTraceContext | undefined {
+    const { trace, ROOT_CONTEXT } = this.#api;
+    const tc = e.traceContext;
+    const failed = tc === undefined ? undefined : trace.getSpanContext(this.contextOf(tc));
+    const parent =
+      resume === undefined ? this.contextOf(caller ?? tc) : trace.setSpan(ROOT_CONTEXT, resume);
+    const resumedAtMs = Date.now();
+    const span = this.#tracer.startSpan(
+      `orchestration ${e.orchestrationName}`,
+      {
+        attributes: this.#attributes(e),
+        startTime: resumedAtMs,
+        ...(failed === undefined ? {} : { links: [{ context: failed }] }),
+      },
+      parent,
+    );
+    // Without an SDK the "span" is the parent's context: nothing new to record.
+    if (span.spanContext().spanId === failed?.spanId) return undefined;
+    return this.#record(e, span, parent, {
+      ...(tc === undefined ? {} : { resumedFrom: tc.traceparent }),
+      resumedAtMs,
+    });
+  }
+
+  /** Forgets the span of a resumed attempt whose resume was not committed (never emitted). */
+  discardExecution(e: ExecutionInfo): void {
+    this.#live.delete(`${e.instanceId}|${e.executionId}`);
+  }
+
+  #record(
+    e: Omit<ExecutionInfo, 'traceContext' | 'startedAt'>,
+    span: Span,
+    parent: Context,
+    resumed: Pick<ExecutionTraceContext, 'resumedFrom' | 'resumedAtMs'>,
+  ): ExecutionTraceContext | undefined {
     const sc = span.spanContext();
     if (!this.#api.isSpanContextValid(sc)) return undefined;
     if (span.isRecording()) {
@@ -148,6 +195,7 @@ export class ExecutionTracer {
       traceparent: formatTraceparent(sc),
       ...(tracestate === undefined || tracestate === '' ? {} : { tracestate }),
       ...(parentSpanId === undefined || parentSpanId === sc.spanId ? {} : { parentSpanId }),
+      ...resumed,
     };
   }
 
@@ -189,13 +237,6 @@ export class ExecutionTracer {
       },
       this.contextOf(caller ?? tc),
     );
-  }
-
-  /** Records that `e` was resumed here: its span, emitted when it failed, is not emitted again. */
-  resumed(e: ExecutionInfo): void {
-    if (e.traceContext === undefined) return;
-    if (this.#resumed.size >= MAX_LIVE_EXECUTIONS) this.#resumed.clear();
-    this.#resumed.add(`${e.instanceId}|${e.executionId}`);
   }
 
   /**
@@ -257,7 +298,6 @@ export class ExecutionTracer {
   endExecution(e: ExecutionInfo, status: string, failure?: string): void {
     if (e.traceContext === undefined) return;
     const key = `${e.instanceId}|${e.executionId}`;
-    if (this.#resumed.delete(key)) return;
     let span = this.#live.get(key);
     this.#live.delete(key);
     if (span === undefined) span = this.#recreate(e, e.traceContext);
@@ -278,9 +318,14 @@ export class ExecutionTracer {
             traceparent: `00-${own.traceId}-${tc.parentSpanId}-${tc.traceparent.slice(-2)}`,
             tracestate: tc.tracestate,
           });
+    const failed = tc.resumedFrom === undefined ? undefined : parse(tc.resumedFrom);
     const span = this.#tracer.startSpan(
       `orchestration ${e.orchestrationName}`,
-      { attributes: this.#attributes(e), startTime: e.startedAt },
+      {
+        attributes: this.#attributes(e),
+        startTime: tc.resumedAtMs ?? e.startedAt,
+        ...(failed === undefined ? {} : { links: [{ context: { ...failed, isRemote: true } }] }),
+      },
       parent,
     );
     adoptIds(span, own);

@@ -5,7 +5,11 @@
  * @module
  */
 import type { Span } from '@opentelemetry/api';
-import type { HistoryEvent, TraceContext } from '../../core/history/history-event.js';
+import type {
+  ExecutionTraceContext,
+  HistoryEvent,
+  TraceContext,
+} from '../../core/history/history-event.js';
 import type { WorkItem, WorkItemOfType } from '../../core/history/work-item.js';
 import type { TurnResult } from '../../core/replay/turn-result.js';
 import { ExecutionTracer, type ExecutionInfo } from './execution-tracer.js';
@@ -68,7 +72,8 @@ export class Observability {
 
   /**
    * Starts measuring the turn that resumes a Failed execution (`client.resumeInstance`): its
-   * span is `resume <name>`, child of the caller's span (or of the execution span).
+   * span is `resume <name>`, child of the caller's span (or of the execution span), and it
+   * starts the resumed attempt's execution span (see {@link TurnObservation.traceContext}).
    */
   resumeTurn(execution: ExecutionInfo, caller: TraceContext | undefined): TurnObservation {
     return new TurnObservation(this.instruments, this.#tracer, execution, { caller });
@@ -144,7 +149,10 @@ export class TurnObservation {
   readonly #execution: ExecutionInfo;
   readonly #startedAt = performance.now();
   readonly #span: Span | undefined;
-  readonly #resume: boolean;
+  /** A resume turn that recorded no fresh execution context (no SDK): it ends no execution span. */
+  readonly #resumedWithoutContext: boolean;
+  /** The resumed attempt's fresh execution context, to record in the reopen. */
+  readonly #fresh: ExecutionTraceContext | undefined;
   #ended = false;
 
   constructor(
@@ -155,12 +163,26 @@ export class TurnObservation {
   ) {
     this.#instruments = instruments;
     this.#tracer = tracer;
-    this.#execution = execution;
-    this.#resume = resume !== undefined;
-    this.#span =
-      resume === undefined
-        ? tracer?.startTurn(execution)
-        : tracer?.startResume(execution, resume.caller);
+    if (resume === undefined) {
+      this.#execution = execution;
+      this.#span = tracer?.startTurn(execution);
+      this.#resumedWithoutContext = false;
+      return;
+    }
+    this.#span = tracer?.startResume(execution, resume.caller);
+    this.#fresh = tracer?.resumeExecution(execution, this.#span, resume.caller);
+    this.#execution =
+      this.#fresh === undefined ? execution : { ...execution, traceContext: this.#fresh };
+    this.#resumedWithoutContext = this.#fresh === undefined;
+  }
+
+  /**
+   * For a resume: the resumed attempt's execution context, recorded in place of the failed
+   * attempt's (`OrchestrationAck.reopen.traceContext`) so its span is emitted once, by
+   * whichever node ends the execution; undefined when spans are not recorded.
+   */
+  get traceContext(): ExecutionTraceContext | undefined {
+    return this.#fresh;
   }
 
   /** The turn's work items carrying the trace context they continue. */
@@ -212,9 +234,8 @@ export class TurnObservation {
         break;
     }
     this.#tracer?.endTurn(this.#span);
-    // A resumed execution's span was emitted when it failed; it is not emitted again.
-    if (this.#resume && result.status === 'Running') this.#tracer?.resumed(e);
-    else if (result.status !== 'Running' && !this.#resume)
+    // A resume without a fresh context would end the failed attempt's span a second time.
+    if (result.status !== 'Running' && !this.#resumedWithoutContext)
       this.#tracer?.endExecution(e, statusLabel(result.status), failure);
   }
 
@@ -222,6 +243,7 @@ export class TurnObservation {
   failed(error: unknown): void {
     if (this.#ended) return;
     this.#ended = true;
+    if (this.#fresh !== undefined) this.#tracer?.discardExecution(this.#execution);
     this.#tracer?.endTurn(
       this.#span,
       error instanceof Error ? error : typeof error === 'string' ? error : 'turn not committed',

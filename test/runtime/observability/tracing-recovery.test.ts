@@ -22,6 +22,21 @@ async function spanNamed(instanceId: string, name: string): Promise<ReadableSpan
   );
 }
 
+/** The execution spans named `name` once there are two (the failed attempt, the resumed one). */
+async function attemptSpans(instanceId: string, name: string): Promise<ReadableSpan[]> {
+  const spans = await eventually(`two '${name}' spans of ${instanceId}`, () => {
+    const found = spansOf(sdk, instanceId).filter((s) => s.name === name);
+    return found.length >= 2 ? found : undefined;
+  });
+  assert.equal(spans.length, 2, 'one span per attempt');
+  return spans;
+}
+
+/** An OpenTelemetry time in epoch milliseconds. */
+function ms(time: readonly [number, number]): number {
+  return time[0] * 1000 + time[1] / 1e6;
+}
+
 /** Runs `fn` with `span` active, as an instrumented HTTP handler would. */
 function inside<T>(span: Span, fn: () => Promise<T>): Promise<T> {
   return context.with(trace.setSpan(context.active(), span), fn);
@@ -94,7 +109,7 @@ for (const kind of STORE_KINDS) {
       assert.equal(second.parentSpanContext?.spanId, caller.spanContext().spanId);
     });
 
-    test("a resume made inside the caller's span runs its turn as the caller's child, linked to the execution, which is emitted once", async (t) => {
+    test("a resume made inside the caller's span runs its turn as the caller's child, linked to the execution, and each attempt is one span", async (t) => {
       const { client } = await startHarnessOn(t, kind, (rt) => {
         rt.registerOrchestrationVersioned('Fix', '1.0.0', async (ctx: OrchestrationContext) => {
           await ctx.scheduleActivity('Step', 1);
@@ -127,7 +142,65 @@ for (const kind of STORE_KINDS) {
         return found.length >= 2 ? found : undefined;
       });
       assert.ok(steps.some((s) => s.parentSpanContext?.spanId === resume.spanContext().spanId));
-      assert.equal(spansOf(sdk, id).filter((s) => s.name === 'orchestration Fix').length, 1);
+      // The resumed attempt is a new span under the resume turn, linked to the failed one.
+      const attempts = await attemptSpans(id, 'orchestration Fix');
+      assert.equal(attempts[0]!.spanContext().spanId, failed.spanContext().spanId);
+      const again = attempts[1]!;
+      assert.notEqual(again.spanContext().spanId, failed.spanContext().spanId);
+      assert.equal(again.parentSpanContext?.spanId, resume.spanContext().spanId);
+      assert.deepEqual(
+        again.links.map((l) => l.context.spanId),
+        [failed.spanContext().spanId],
+      );
+      assert.equal(again.attributes['duroxide.status'], 'success');
+    });
+
+    test('an execution resumed by one runtime and finished by another is one span per attempt, with no id emitted twice', async (t) => {
+      const waitsAfterStep = async (ctx: OrchestrationContext) => {
+        const n = await ctx.scheduleActivity<number>('Step', 1);
+        return n + (await ctx.waitForEvent<number>('go'));
+      };
+      const first = await startHarnessOn(t, kind, (rt) => {
+        rt.registerOrchestrationVersioned('Mend', '1.0.0', async (ctx: OrchestrationContext) => {
+          await ctx.scheduleActivity('Step', 1);
+          throw new Error('bug: missing address');
+        });
+        rt.registerOrchestrationVersioned('Mend', '2.0.0', waitsAfterStep);
+        rt.registerActivity('Step', async (_ctx, n: number) => n + 1);
+      });
+      const id = uid('trace-resume-handover');
+      await first.client.startOrchestrationVersioned(id, 'Mend', null, '1.0.0');
+      assert.equal((await first.client.waitForOrchestration(id, 10_000)).status, 'Failed');
+      const failed = await spanNamed(id, 'orchestration Mend');
+      const resumed = await first.client.resumeInstance(id, { version: '2.0.0' });
+      assert.equal(resumed.outcome, 'resumed');
+      const resume = await spanNamed(id, 'resume Mend');
+      await first.runtime.shutdown(2000);
+      // A second runtime (a new process, as far as the span objects go) finishes it.
+      const second = new Runtime(first.provider, { logLevel: 'off' });
+      second.registerOrchestrationVersioned('Mend', '2.0.0', waitsAfterStep);
+      await second.start();
+      t.after(() => second.shutdown(2000));
+      await first.client.raiseEvent(id, 'go', 40);
+      assert.equal((await first.client.waitForOrchestration(id, 10_000)).output, 42);
+      const attempts = await attemptSpans(id, 'orchestration Mend');
+      const again = attempts[1]!;
+      assert.equal(attempts[0]!.spanContext().spanId, failed.spanContext().spanId);
+      assert.notEqual(again.spanContext().spanId, failed.spanContext().spanId);
+      assert.equal(again.spanContext().traceId, failed.spanContext().traceId);
+      assert.equal(again.parentSpanContext?.spanId, resume.spanContext().spanId);
+      assert.deepEqual(
+        again.links.map((l) => l.context.spanId),
+        [failed.spanContext().spanId],
+      );
+      assert.equal(again.attributes['duroxide.status'], 'success');
+      assert.ok(ms(again.startTime) >= Math.floor(ms(failed.endTime)), 'starts at the resume');
+      const spans = spansOf(sdk, id);
+      const ids = spans.map((s) => s.spanContext().spanId);
+      assert.equal(new Set(ids).size, ids.length, 'no span id emitted twice');
+      // The turn the second runtime ran belongs to the resumed attempt.
+      const last = spans.filter((s) => s.name === 'turn Mend').at(-1)!;
+      assert.equal(last.parentSpanContext?.spanId, again.spanContext().spanId);
     });
   });
 }

@@ -17,7 +17,7 @@ import {
   completedWorkLockLostError,
   instanceLockLostError,
 } from '../../shared/lock-token-errors.js';
-import type { Queryable } from '../database.js';
+import type { Queryable, Transactional } from '../database.js';
 import type { CommitSignals } from '../notify/signal-payload.js';
 import { decodeCancelled, encodeSignals } from '../notify/signal-payload.js';
 import { isUniqueViolation } from '../to-provider-error.js';
@@ -77,7 +77,7 @@ type AckOrchestrationOutcome = CommitSignals &
   OrchestrationAckResult & { readonly instanceId: string };
 
 export type AckOrchestrationItem = (
-  db: Queryable,
+  db: Transactional,
   lockToken: string,
   ack: OrchestrationAck,
   options: OrchestrationAckOptions,
@@ -113,7 +113,8 @@ export type AckOrchestrationItem = (
  * 6b. Reopen (`ack.reopen`, checked right after step 2 — 'reopen-refused' writes nothing when
  *    the named failure is not the execution's last event or not an `OrchestrationFailed`):
  *    delete the failure, set the execution back to `Running` without output or completion
- *    time, and record the version on it and in its `OrchestrationStarted` event.
+ *    time, and record the version on it and in its `OrchestrationStarted` event. A reopen's
+ *    trace context is written by a second statement in the same transaction (`callAck`).
  * 7. Append the history delta (INSERT only, never reading existing rows — poison termination
  *    works on corrupt histories); a duplicate event id rolls back everything.
  * 8. Record a terminal status, output and completion time on the execution.
@@ -142,6 +143,35 @@ export function prepareAckOrchestrationItem(ctx: StatementContext): AckOrchestra
   const sql = `SELECT * FROM ${ctx.schema.quoted}.ack_orchestration_item(${placeholders})`;
   const heldSteps = heldStepBatcher(ctx);
   const firstTurn = firstTurnStatement(ctx);
+
+  const setStartedTrace = `UPDATE ${ctx.schema.quoted}.history
+    SET event_data = jsonb_set(event_data::jsonb, '{traceContext}', $3::jsonb)::text
+    WHERE instance_id = $1 AND execution_id = $2 AND event_type = 'OrchestrationStarted'`;
+
+  /**
+   * One call of the function; a reopen that records the resumed attempt's trace context
+   * (operator-rare) also rewrites it in the `OrchestrationStarted` event, in the same
+   * transaction, once the call succeeded.
+   */
+  async function callAck(
+    db: Transactional,
+    ack: OrchestrationAck,
+    values: readonly unknown[],
+  ): Promise<{ rows: AckRow[] }> {
+    const traceContext = ack.reopen?.traceContext;
+    if (traceContext === undefined) return db.query<AckRow>(sql, values, true);
+    return db.transaction(async (tx) => {
+      const result = await tx.query<AckRow>(sql, values, true);
+      const row = result.rows[0];
+      if (row?.outcome === 'ok' && row.locked_instance_id !== null)
+        await tx.query(setStartedTrace, [
+          row.locked_instance_id,
+          ack.executionId,
+          JSON.stringify(traceContext),
+        ]);
+      return result;
+    });
+  }
 
   function activities(items: readonly WorkItem[]): WorkItemOfType<'ActivityExecute'>[] {
     return items.map((item) => {
@@ -231,65 +261,61 @@ export function prepareAckOrchestrationItem(ctx: StatementContext): AckOrchestra
       }
       if (rows[0]?.outcome === 'slow' || rows.length === 0) {
         rows = (
-          await db.query<AckRow>(
-            sql,
-            [
-              token,
-              now,
-              ack.executionId,
-              metadata.orchestrationName ?? null,
-              metadata.orchestrationVersion ?? null,
-              metadata.parentInstanceId ?? null,
-              metadata.pinnedDuroxideVersion ?? null,
-              metadata.status ?? null,
-              metadata.status === undefined ? null : (metadata.output ?? null),
-              metadata.customStatus !== undefined,
-              metadata.customStatus?.value ?? null,
-              delta.map((e) => e.eventId),
-              delta.map((e) => e.type),
-              delta.map((e) => JSON.stringify(e)),
-              workers.map((w) => w.instance),
-              workers.map((w) => w.executionId),
-              workers.map((w) => w.id),
-              workers.map((w) => w.name),
-              workers.map((w) => JSON.stringify(w)),
-              workers.map((w) => w.sessionId ?? null),
-              workers.map((w) => w.tag ?? null),
-              workers.map((_, i) => claims.get(i) ?? null),
-              options.claimWorkItems === undefined
-                ? null
-                : now + options.claimWorkItems.lockTimeoutMs,
-              [...completed],
-              cancelled.map((c) => c.instanceId),
-              cancelled.map((c) => c.executionId),
-              cancelled.map((c) => c.activityId),
-              orchestratorRows.map((r) => targetInstance(r.item)),
-              orchestratorRows.map((r) => r.item.type),
-              orchestratorRows.map((r) => JSON.stringify(r.item)),
-              orchestratorRows.map((r) => r.visibleAt),
-              kv.map((op) => op.op),
-              kv.map((op) => op.key),
-              kv.map((op) => op.value),
-              kv.map((op) => op.updatedAt),
-              options.keepLock === undefined ? null : now + options.keepLock.lockTimeoutMs,
-              // Only commits others may act on are broadcast: a held instance's step is not.
-              orchestratorRows.length > 0 ||
-                workers.length > claims.size ||
-                metadata.status !== undefined ||
-                metadata.customStatus !== undefined ||
-                metadata.orchestrationName !== undefined ||
-                ack.reopen !== undefined,
-              ctx.schema.channel,
-              encodeSignals(ctx.origin, signals),
-              metadata.historyFormat ?? null,
-              metadata.versionPin !== undefined,
-              metadata.versionPin?.value ?? null,
-              metadata.consumedNextVersion ?? null,
-              ack.reopen?.failedEventId ?? null,
-              ack.reopen?.version ?? null,
-            ],
-            true,
-          )
+          await callAck(db, ack, [
+            token,
+            now,
+            ack.executionId,
+            metadata.orchestrationName ?? null,
+            metadata.orchestrationVersion ?? null,
+            metadata.parentInstanceId ?? null,
+            metadata.pinnedDuroxideVersion ?? null,
+            metadata.status ?? null,
+            metadata.status === undefined ? null : (metadata.output ?? null),
+            metadata.customStatus !== undefined,
+            metadata.customStatus?.value ?? null,
+            delta.map((e) => e.eventId),
+            delta.map((e) => e.type),
+            delta.map((e) => JSON.stringify(e)),
+            workers.map((w) => w.instance),
+            workers.map((w) => w.executionId),
+            workers.map((w) => w.id),
+            workers.map((w) => w.name),
+            workers.map((w) => JSON.stringify(w)),
+            workers.map((w) => w.sessionId ?? null),
+            workers.map((w) => w.tag ?? null),
+            workers.map((_, i) => claims.get(i) ?? null),
+            options.claimWorkItems === undefined
+              ? null
+              : now + options.claimWorkItems.lockTimeoutMs,
+            [...completed],
+            cancelled.map((c) => c.instanceId),
+            cancelled.map((c) => c.executionId),
+            cancelled.map((c) => c.activityId),
+            orchestratorRows.map((r) => targetInstance(r.item)),
+            orchestratorRows.map((r) => r.item.type),
+            orchestratorRows.map((r) => JSON.stringify(r.item)),
+            orchestratorRows.map((r) => r.visibleAt),
+            kv.map((op) => op.op),
+            kv.map((op) => op.key),
+            kv.map((op) => op.value),
+            kv.map((op) => op.updatedAt),
+            options.keepLock === undefined ? null : now + options.keepLock.lockTimeoutMs,
+            // Only commits others may act on are broadcast: a held instance's step is not.
+            orchestratorRows.length > 0 ||
+              workers.length > claims.size ||
+              metadata.status !== undefined ||
+              metadata.customStatus !== undefined ||
+              metadata.orchestrationName !== undefined ||
+              ack.reopen !== undefined,
+            ctx.schema.channel,
+            encodeSignals(ctx.origin, signals),
+            metadata.historyFormat ?? null,
+            metadata.versionPin !== undefined,
+            metadata.versionPin?.value ?? null,
+            metadata.consumedNextVersion ?? null,
+            ack.reopen?.failedEventId ?? null,
+            ack.reopen?.version ?? null,
+          ])
         ).rows;
       }
     } catch (error) {

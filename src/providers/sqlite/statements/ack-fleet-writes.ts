@@ -14,7 +14,8 @@ export interface AckFleetWrites {
    * Resume of a Failed execution, before the turn's history is appended: deletes the
    * `OrchestrationFailed` event (which must be the execution's last event), sets the execution
    * back to `Running` without output or completion time, and records `version` on the
-   * execution, the instance and the execution's `OrchestrationStarted` event.
+   * execution, the instance and the execution's `OrchestrationStarted` event (and the resumed
+   * attempt's trace context there, when given).
    * @throws ProviderError (permanent) when the event is not the execution's last event or not
    *   an `OrchestrationFailed`; the ack's transaction then rolls back, writing nothing.
    */
@@ -53,6 +54,14 @@ export function prepareAckFleetWrites(db: Database.Database, operation: string):
     `UPDATE history SET event_data = json_set(event_data, '$.version', @version)
      WHERE instance_id = @instanceId AND execution_id = @executionId AND event_type = 'OrchestrationStarted'`,
   );
+  const setStartedTrace = db.prepare<{
+    instanceId: string;
+    executionId: number;
+    traceContext: string;
+  }>(
+    `UPDATE history SET event_data = json_set(event_data, '$.traceContext', json(@traceContext))
+     WHERE instance_id = @instanceId AND execution_id = @executionId AND event_type = 'OrchestrationStarted'`,
+  );
   const setHistoryFormat = db.prepare<{ instanceId: string; format: number }>(
     'UPDATE instances SET history_format = @format WHERE instance_id = @instanceId',
   );
@@ -64,7 +73,7 @@ export function prepareAckFleetWrites(db: Database.Database, operation: string):
   );
 
   return {
-    reopen(instanceId, executionId, { failedEventId, version }) {
+    reopen(instanceId, executionId, { failedEventId, version, traceContext }) {
       const last = selectLastEvent.get({ instanceId, executionId });
       if (
         last === undefined ||
@@ -88,6 +97,12 @@ export function prepareAckFleetWrites(db: Database.Database, operation: string):
       reopenExecution.run({ instanceId, executionId, version });
       setInstanceVersion.run({ instanceId, version });
       setStartedVersion.run({ instanceId, executionId, version });
+      if (traceContext !== undefined)
+        setStartedTrace.run({
+          instanceId,
+          executionId,
+          traceContext: JSON.stringify(traceContext),
+        });
     },
     applyMetadata(instanceId, metadata) {
       if (metadata.historyFormat !== undefined)

@@ -227,6 +227,43 @@ export function registerFleetTurnCases(h: ConformanceHarness<ProviderWith<'fleet
     );
 
     h.test(
+      "reopen with a trace context records it in the OrchestrationStarted event, in place of the failed attempt's",
+      async (t) => {
+        const p = await h.provider(t);
+        const failedEventId = await startAndFail(p, 'ft-re-trace');
+        await p.enqueueForOrchestrator({
+          type: 'ResumeOrchestration',
+          instance: 'ft-re-trace',
+          executionId: 1,
+          requestId: 'r3',
+        });
+        const locked = await fetchFor(p, 'ft-re-trace');
+        const traceContext = {
+          traceparent: '00-0af7651916cd43dd8448eb211c80319c-b7ad6b7169203331-01',
+          tracestate: 'vendor=1',
+          parentSpanId: '00f067aa0ba902b7',
+          resumedFrom: '00-0af7651916cd43dd8448eb211c80319c-53995c3f42cd8ad8-01',
+          resumedAtMs: 1_700_000_000_123,
+        };
+        await p.ackOrchestrationItem(
+          locked.lockToken,
+          ack(1, { reopen: { failedEventId, version: '1.0.0', traceContext } }),
+        );
+        const started = (await p.readHistory('ft-re-trace', 1))[0];
+        assert.ok(started?.type === 'OrchestrationStarted');
+        assert.deepEqual(started.traceContext, traceContext);
+        assert.deepEqual(
+          { ...started, traceContext: undefined },
+          {
+            ...startedEvent('ft-re-trace'),
+            timestampMs: started.timestampMs,
+            traceContext: undefined,
+          },
+        );
+      },
+    );
+
+    h.test(
       'reopen refuses an event that is not the last one or not a failure, writing nothing',
       async (t) => {
         const p = await h.provider(t);
