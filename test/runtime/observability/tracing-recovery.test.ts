@@ -32,6 +32,19 @@ async function attemptSpans(instanceId: string, name: string): Promise<ReadableS
   return spans;
 }
 
+/** `Mend` fails after one step at 1.0.0; 2.0.0 (the fix) waits for event `go` after it. */
+function registerMend(rt: Runtime): void {
+  rt.registerOrchestrationVersioned('Mend', '1.0.0', async (ctx: OrchestrationContext) => {
+    await ctx.scheduleActivity('Step', 1);
+    throw new Error('bug: missing address');
+  });
+  rt.registerOrchestrationVersioned('Mend', '2.0.0', async (ctx: OrchestrationContext) => {
+    const n = await ctx.scheduleActivity<number>('Step', 1);
+    return n + (await ctx.waitForEvent<number>('go'));
+  });
+  rt.registerActivity('Step', async (_ctx, n: number) => n + 1);
+}
+
 /** An OpenTelemetry time in epoch milliseconds. */
 function ms(time: readonly [number, number]): number {
   return time[0] * 1000 + time[1] / 1e6;
@@ -156,18 +169,7 @@ for (const kind of STORE_KINDS) {
     });
 
     test('an execution resumed by one runtime and finished by another is one span per attempt, with no id emitted twice', async (t) => {
-      const waitsAfterStep = async (ctx: OrchestrationContext) => {
-        const n = await ctx.scheduleActivity<number>('Step', 1);
-        return n + (await ctx.waitForEvent<number>('go'));
-      };
-      const first = await startHarnessOn(t, kind, (rt) => {
-        rt.registerOrchestrationVersioned('Mend', '1.0.0', async (ctx: OrchestrationContext) => {
-          await ctx.scheduleActivity('Step', 1);
-          throw new Error('bug: missing address');
-        });
-        rt.registerOrchestrationVersioned('Mend', '2.0.0', waitsAfterStep);
-        rt.registerActivity('Step', async (_ctx, n: number) => n + 1);
-      });
+      const first = await startHarnessOn(t, kind, registerMend);
       const id = uid('trace-resume-handover');
       await first.client.startOrchestrationVersioned(id, 'Mend', null, '1.0.0');
       assert.equal((await first.client.waitForOrchestration(id, 10_000)).status, 'Failed');
@@ -178,7 +180,7 @@ for (const kind of STORE_KINDS) {
       await first.runtime.shutdown(2000);
       // A second runtime (a new process, as far as the span objects go) finishes it.
       const second = new Runtime(first.provider, { logLevel: 'off' });
-      second.registerOrchestrationVersioned('Mend', '2.0.0', waitsAfterStep);
+      registerMend(second);
       await second.start();
       t.after(() => second.shutdown(2000));
       await first.client.raiseEvent(id, 'go', 40);
@@ -201,6 +203,39 @@ for (const kind of STORE_KINDS) {
       // The turn the second runtime ran belongs to the resumed attempt.
       const last = spans.filter((s) => s.name === 'turn Mend').at(-1)!;
       assert.equal(last.parentSpanContext?.spanId, again.spanContext().spanId);
+    });
+
+    test("an execution resumed without recording a new context (an older version, a node without spans) finishes in the failed attempt's trace, as before", async (t) => {
+      const first = await startHarnessOn(t, kind, registerMend);
+      const id = uid('trace-resume-old');
+      await first.client.startOrchestrationVersioned(id, 'Mend', null, '1.0.0');
+      assert.equal((await first.client.waitForOrchestration(id, 10_000)).status, 'Failed');
+      const failed = await spanNamed(id, 'orchestration Mend');
+      await first.runtime.shutdown(2000);
+      // Resumed by a runtime that records no span: the failed attempt's context stays.
+      const untraced = new Runtime(first.provider, { logLevel: 'off', tracing: false });
+      registerMend(untraced);
+      await untraced.start();
+      const resumed = await first.client.resumeInstance(id, { version: '2.0.0' });
+      assert.equal(resumed.outcome, 'resumed');
+      await untraced.shutdown(2000);
+      const history = await first.provider.readHistory(id, 1);
+      const started = history[0];
+      assert.ok(started?.type === 'OrchestrationStarted');
+      assert.equal(started.traceContext?.traceparent.split('-')[2], failed.spanContext().spanId);
+      const last = new Runtime(first.provider, { logLevel: 'off' });
+      registerMend(last);
+      await last.start();
+      t.after(() => last.shutdown(2000));
+      await first.client.raiseEvent(id, 'go', 40);
+      assert.equal((await first.client.waitForOrchestration(id, 10_000)).output, 42);
+      const attempts = await attemptSpans(id, 'orchestration Mend');
+      assert.equal(attempts[1]!.spanContext().spanId, failed.spanContext().spanId);
+      assert.equal(attempts[1]!.attributes['duroxide.status'], 'success');
+      const turn = spansOf(sdk, id)
+        .filter((s) => s.name === 'turn Mend')
+        .at(-1)!;
+      assert.equal(turn.parentSpanContext?.spanId, failed.spanContext().spanId);
     });
   });
 }
