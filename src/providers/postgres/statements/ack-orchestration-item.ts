@@ -17,7 +17,7 @@ import {
   completedWorkLockLostError,
   instanceLockLostError,
 } from '../../shared/lock-token-errors.js';
-import type { Queryable, Transactional } from '../database.js';
+import type { Transactional } from '../database.js';
 import type { CommitSignals } from '../notify/signal-payload.js';
 import { decodeCancelled, encodeSignals } from '../notify/signal-payload.js';
 import { isUniqueViolation } from '../to-provider-error.js';
