@@ -131,6 +131,7 @@ export async function waitForCompletion<T>(
   const id = requireInstanceId(instanceId);
   requireDurationMs(timeoutMs, 'timeoutMs');
   let last: OrchestrationStatus<T>['status'] = 'NotFound';
+  let queued = false;
   return waitForInstance(provider, {
     instanceId: id,
     timeoutMs,
@@ -138,11 +139,13 @@ export async function waitForCompletion<T>(
     check: async () => {
       const s = await readStatus<T>(provider, id);
       last = s.status;
+      // NotFound before the first turn: is the start queued (for the timeout's message)?
+      if (s.status === 'NotFound') queued = await provider.instanceExists(id);
       return s.status === 'Completed' || s.status === 'Failed' ? s : undefined;
     },
     message: () =>
-      last === 'Pending'
-        ? `waiting for instance '${id}' timed out after ${timeoutMs} ms; it is still Pending: its start is queued but no runtime has run its first turn (is a runtime started on this store, and does one register the orchestration?)`
+      last === 'Pending' || (last === 'NotFound' && queued)
+        ? `waiting for instance '${id}' timed out after ${timeoutMs} ms; its start is queued but no runtime has run its first turn (${last === 'Pending' ? 'status Pending: the runtimes that took it left it' : 'no runtime has taken it'}; is a runtime started on this store, and does one register the orchestration?)`
         : `waiting for instance '${id}' timed out after ${timeoutMs} ms; it is still ${last === 'NotFound' ? 'not found' : 'running'} (wait again or with a longer timeout)`,
     relevant: (status) => status !== 'Running' && status !== 'ContinuedAsNew',
     // The ending commit's signal may carry the final state (PostgreSQL): no read then.

@@ -63,10 +63,10 @@ export function toStatus<T>(r: StatusFields | null): OrchestrationStatus<T> {
 }
 
 /**
- * The status of an instance as `getStatus` reports it: from its row, else `Pending` while a start
- * for it is queued (accepted, first turn not run yet: docs/decisions/0015-pending-status.md), else
- * `NotFound`. The second read, `instanceExists`, also sees a row the first turn committed after
- * the first read, so a just-started instance reads Pending or Running, never NotFound.
+ * The status of an instance as `getStatus` reports it: from its row; with no row, `Pending` when
+ * a runtime took the queued start and left it (none of the runtimes that tried it registers the
+ * orchestration, or its first turn failed and waits for a retry), else `NotFound` — as in
+ * duroxide-node, a start no runtime has taken yet reads NotFound (docs/decisions/0015-pending-status.md).
  */
 export async function readStatus<T>(
   provider: ProviderCore,
@@ -74,8 +74,9 @@ export async function readStatus<T>(
 ): Promise<OrchestrationStatus<T>> {
   const record = await provider.getInstance(instanceId);
   if (record !== null) return toStatus<T>(record);
-  const isPending = await provider.instanceExists(instanceId);
-  return { status: isPending ? 'Pending' : 'NotFound', customStatusVersion: 0 };
+  const start = (await provider.getQueuedStart?.(instanceId)) ?? null;
+  const left = start !== null && start.attemptCount > 0 && !start.locked;
+  return { status: left ? 'Pending' : 'NotFound', customStatusVersion: 0 };
 }
 
 export function toInstanceInfo(r: InstanceRecord): InstanceInfo {

@@ -455,3 +455,46 @@ export interface PoisonHandling {
   /** Called once per quarantined row after the fetch committed (the runtime logs it). */
   readonly onPoisoned?: ((report: PoisonedItemReport) => void) | undefined;
 }
+
+/** In-process notifications a provider emits after committing. */
+export type ProviderSignal =
+  | { readonly kind: 'orchestrator'; readonly visibleAt: number }
+  | { readonly kind: 'worker' }
+  /**
+   * A commit changed the instance. `executionStatus` is the current execution's status after
+   * an orchestration ack (`Running` unless the turn ended the execution); absent for other
+   * commits (deletion), after which readers must re-read.
+   */
+  | {
+      readonly kind: 'instance';
+      readonly instanceId: string;
+      readonly executionStatus?: ExecutionStatus;
+      /**
+       * With a `Completed` or `Failed` `executionStatus`: what `getInstance` reports right
+       * after that commit, so a waiter resolves without reading it. Optional even then (a
+       * provider may leave it out, e.g. when it would not fit a notification): absent, re-read.
+       */
+      readonly final?: {
+        /** The output (`Completed`) or error (`Failed`), as stored. */
+        readonly output: string | undefined;
+        readonly customStatus: string | undefined;
+        readonly customStatusVersion: number;
+      };
+    }
+  /** An ack cancelled a queued or running activity (its worker row was deleted). */
+  | {
+      readonly kind: 'activityCancelled';
+      readonly instanceId: string;
+      readonly executionId: number;
+      readonly activityId: number;
+    };
+
+export type ProviderSignalListener = (signal: ProviderSignal) => void;
+
+/** A queued `StartOrchestration` as `getQueuedStart` reports it. */
+export interface QueuedStartRecord {
+  /** Fetches so far (0 while no runtime has taken it). */
+  readonly attemptCount: number;
+  /** A runtime holds it now (its lock is valid). */
+  readonly locked: boolean;
+}

@@ -44,6 +44,8 @@ import type {
   PoisonHandling,
   PoisonedItemQuery,
   PoisonedItemPage,
+  ProviderSignalListener,
+  QueuedStartRecord,
 } from './provider-records.js';
 
 export { EXECUTION_STATUSES, INSTANCE_COUNT_GROUP_BYS } from './provider-records.js';
@@ -265,40 +267,6 @@ export interface AbandonOptions {
   readonly ignoreAttempt?: boolean;
 }
 
-/** In-process notifications a provider emits after committing. */
-export type ProviderSignal =
-  | { readonly kind: 'orchestrator'; readonly visibleAt: number }
-  | { readonly kind: 'worker' }
-  /**
-   * A commit changed the instance. `executionStatus` is the current execution's status after
-   * an orchestration ack (`Running` unless the turn ended the execution); absent for other
-   * commits (deletion), after which readers must re-read.
-   */
-  | {
-      readonly kind: 'instance';
-      readonly instanceId: string;
-      readonly executionStatus?: ExecutionStatus;
-      /**
-       * With a `Completed` or `Failed` `executionStatus`: what `getInstance` reports right
-       * after that commit, so a waiter resolves without reading it. Optional even then (a
-       * provider may leave it out, e.g. when it would not fit a notification): absent, re-read.
-       */
-      readonly final?: {
-        /** The output (`Completed`) or error (`Failed`), as stored. */
-        readonly output: string | undefined;
-        readonly customStatus: string | undefined;
-        readonly customStatusVersion: number;
-      };
-    }
-  /** An ack cancelled a queued or running activity (its worker row was deleted). */
-  | {
-      readonly kind: 'activityCancelled';
-      readonly instanceId: string;
-      readonly executionId: number;
-      readonly activityId: number;
-    };
-
-export type ProviderSignalListener = (signal: ProviderSignal) => void;
 // ----- capabilities -----
 
 /**
@@ -388,6 +356,12 @@ export interface ProviderCore {
   getInstance(instanceId: string): Promise<InstanceRecord | null>;
   /** True when the instance row exists or a `StartOrchestration` for it is queued. */
   instanceExists(instanceId: string): Promise<boolean>;
+  /**
+   * Optional: the queued `StartOrchestration` of `instanceId` (the first if several), or null.
+   * `getStatus` reads `Pending` for an instance with no row whose start a runtime fetched and
+   * left (docs/decisions/0015-pending-status.md); without this method it reads `NotFound`.
+   */
+  getQueuedStart?(instanceId: string): Promise<QueuedStartRecord | null>;
   getExecution(instanceId: string, executionId: number): Promise<ExecutionRecord | null>;
   /** Execution ids, ascending; empty for an unknown instance. */
   listExecutions(instanceId: string): Promise<number[]>;

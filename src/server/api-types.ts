@@ -174,7 +174,7 @@ export const InstanceStatusSchema = z
     instanceId: z.string(),
     status: z.enum(['Pending', 'Running', 'Completed', 'Failed']).openapi({
       description:
-        'Pending: the start is queued and no runtime has run its first turn yet (docs/decisions/0015-pending-status.md)',
+        'Pending: a runtime took the queued start and left it (none of the runtimes that tried it registers the orchestration, or its first turn failed and waits for a retry); a start no runtime has taken yet is a 404 (docs/decisions/0015-pending-status.md)',
     }),
     output: z.unknown().optional().openapi({ description: 'Completed: the output' }),
     error: z.string().optional().openapi({ description: 'Failed: the error message' }),

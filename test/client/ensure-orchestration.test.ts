@@ -147,7 +147,7 @@ for (const kind of STORE_KINDS)
       const id = uid('ensure-queued-start');
       await a.client.startOrchestration(id, 'System', 'queued');
       await a.client.cancelInstance(id, 'changed my mind');
-      assert.equal((await a.client.getStatus(id)).status, 'Pending', 'only queued so far');
+      assert.equal((await a.client.getStatus(id)).status, 'NotFound', 'only queued so far');
       const ensured = a.client.ensureOrchestration(id, 'System', 'fresh');
       await a.runtime.start();
       assert.deepEqual(await ensured, { action: 'restarted' });

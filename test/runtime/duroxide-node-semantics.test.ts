@@ -210,8 +210,8 @@ describe('tags and worker-only runtimes', () => {
     await assert.rejects(client.waitForOrchestration(id, 300), TimeoutError);
     assert.equal(
       (await client.getStatus(id)).status,
-      'Pending',
-      'no turn ran on the worker-only runtime',
+      'NotFound',
+      'no runtime took the start (orchestrationConcurrency 0): NotFound, as in duroxide-node',
     );
 
     const full = new Runtime(provider, { logLevel: 'off' });

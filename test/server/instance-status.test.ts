@@ -5,6 +5,7 @@
 import assert from 'node:assert/strict';
 import { describe, test } from 'node:test';
 import { runCli } from '../helpers/cli-run.js';
+import { eventually } from '../helpers/eventually.js';
 import { startManagementHarness } from '../helpers/management-harness.js';
 import { uid } from '../helpers/runtime-harness.js';
 import { STORE_KINDS } from '../helpers/test-store.js';
@@ -19,8 +20,11 @@ for (const kind of STORE_KINDS) {
       });
       assert.equal(started.status, 202, JSON.stringify(started.body));
 
-      const status = await h.api('GET', `/api/v1/instances/${id}/status`);
-      assert.equal(status.status, 200);
+      // Pending once the harness's runtime has taken the start and left it (unregistered).
+      const status = await eventually('the start to be left by the runtime', async () => {
+        const r = await h.api('GET', `/api/v1/instances/${id}/status`);
+        return r.status === 200 && r.body.status === 'Pending' ? r : undefined;
+      });
       assert.deepEqual(status.body, { instanceId: id, status: 'Pending', customStatusVersion: 0 });
       const detail = await h.api('GET', `/api/v1/instances/${id}`);
       assert.equal(detail.status, 404);

@@ -6,6 +6,7 @@
 import assert from 'node:assert/strict';
 import { test } from 'node:test';
 import type { OrchestrationContext } from '../../src/index.js';
+import { eventually } from '../helpers/eventually.js';
 import { createTestEnvironment, type TestEnvironment } from '../../src/testing/index.js';
 
 const greet = async (ctx: OrchestrationContext, name: string): Promise<string> =>
@@ -225,7 +226,10 @@ test('a start of a version the environment lacks reads Pending, then waitFor ret
   const env = await createTestEnvironment({ orchestrations: { Which: { '1.0.0': () => 'one' } } });
   t.after(() => env.close());
   const id = await env.start('Which', undefined, { version: '9.0.0' });
-  assert.equal((await env.client.getStatus(id)).status, 'Pending');
+  await eventually(
+    'the runtime to take the start and leave it',
+    async () => (await env.client.getStatus(id)).status === 'Pending',
+  );
   const status = await env.waitFor(id);
   assert.equal(status.status, 'Failed');
   assert.match(status.error ?? '', /poison: .*'Which'@9\.0\.0 is not registered/);

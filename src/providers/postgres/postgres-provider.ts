@@ -47,6 +47,7 @@ import type {
   InstanceQuery,
   InstanceQueryFilter,
   InstanceRecord,
+  QueuedStartRecord,
   InstanceRecordPage,
   PoisonedItemPage,
   PoisonedItemQuery,
@@ -330,14 +331,9 @@ export class PostgresProvider implements CompleteProvider {
     extendForMs: number,
     idleTimeoutMs: number,
   ): Promise<number> {
+    const { sessions } = this.#ops;
     return this.#run('renewSessionLocks', () =>
-      this.#ops.sessions.renewSessionLocks(
-        this.#db,
-        ownerIds,
-        extendForMs,
-        idleTimeoutMs,
-        this.#now(),
-      ),
+      sessions.renewSessionLocks(this.#db, ownerIds, extendForMs, idleTimeoutMs, this.#now()),
     );
   }
 
@@ -358,8 +354,14 @@ export class PostgresProvider implements CompleteProvider {
   }
 
   async instanceExists(instanceId: string): Promise<boolean> {
-    return this.#run('instanceExists', () =>
-      this.#ops.instances.instanceExists(this.#db, instanceId),
+    const reads = this.#ops.instances;
+    return this.#run('instanceExists', () => reads.instanceExists(this.#db, instanceId));
+  }
+
+  async getQueuedStart(instanceId: string): Promise<QueuedStartRecord | null> {
+    const reads = this.#ops.instances;
+    return this.#run('getQueuedStart', () =>
+      reads.getQueuedStart(this.#db, instanceId, this.#now()),
     );
   }
 
@@ -370,9 +372,8 @@ export class PostgresProvider implements CompleteProvider {
   }
 
   async listExecutions(instanceId: string): Promise<number[]> {
-    return this.#run('listExecutions', () =>
-      this.#ops.executions.listExecutions(this.#db, instanceId),
-    );
+    const { executions } = this.#ops;
+    return this.#run('listExecutions', () => executions.listExecutions(this.#db, instanceId));
   }
 
   async listInstances(): Promise<string[]> {
@@ -380,9 +381,8 @@ export class PostgresProvider implements CompleteProvider {
   }
 
   async listInstancesByStatus(status: ExecutionStatus): Promise<string[]> {
-    return this.#run('listInstancesByStatus', () =>
-      this.#ops.instances.listInstancesByStatus(this.#db, status),
-    );
+    const reads = this.#ops.instances;
+    return this.#run('listInstancesByStatus', () => reads.listInstancesByStatus(this.#db, status));
   }
 
   async getKvValue(instanceId: string, key: string): Promise<string | null> {

@@ -28,6 +28,7 @@ import type {
   InstanceQuery,
   InstanceQueryFilter,
   InstanceRecord,
+  QueuedStartRecord,
   InstanceRecordPage,
   PoisonedItemPage,
   PoisonedItemQuery,
@@ -303,6 +304,12 @@ export class SqliteProvider implements CompleteProvider {
 
   async instanceExists(instanceId: string): Promise<boolean> {
     return this.#run('instanceExists', (ops) => ops.instances.instanceExists(instanceId));
+  }
+
+  async getQueuedStart(instanceId: string): Promise<QueuedStartRecord | null> {
+    return this.#run('getQueuedStart', (ops) =>
+      ops.instances.getQueuedStart(instanceId, this.#now()),
+    );
   }
 
   async getExecution(instanceId: string, executionId: number): Promise<ExecutionRecord | null> {

@@ -40,7 +40,7 @@ function historyCursor(cursor: string | undefined): number {
 
 /** The 404 detail of an instance whose start is queued but has not run (no instance row yet). */
 function pendingMessage(instanceId: string): string {
-  return `instance '${instanceId}' is Pending: its start is queued and no runtime has run its first turn yet, so it has no executions to show (is a runtime started that registers its orchestration?); GET /api/v1/instances/${encodeURIComponent(instanceId)}/status reads its status`;
+  return `instance '${instanceId}' is Pending: its start is queued and the runtimes that took it left it (its first turn has not run), so it has no executions to show (is a runtime started that registers its orchestration?); GET /api/v1/instances/${encodeURIComponent(instanceId)}/status reads its status`;
 }
 
 export function registerInstanceReadRoutes(app: ManagementApp, deps: RouteDeps): void {
@@ -139,7 +139,7 @@ export function registerInstanceReadRoutes(app: ManagementApp, deps: RouteDeps):
       tags: ['instances'],
       summary: 'The status `client.getStatus` reports: Pending, Running, Completed or Failed',
       description:
-        'Pending while the start is queued and no runtime has run its first turn; 404 for an id with neither an instance nor a queued start.',
+        'Pending once a runtime took the queued start and left it (no runtime that tried it registers the orchestration); 404 for an unknown id and for a start no runtime has taken yet (as client.getStatus: NotFound).',
       request: { params: InstanceIdParams },
       responses: {
         200: ok(InstanceStatusSchema, 'the status'),

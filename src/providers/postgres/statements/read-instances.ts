@@ -3,7 +3,7 @@
  * `listInstancesByStatus`, `getCustomStatus`.
  * @module
  */
-import type { ExecutionStatus, InstanceRecord } from '../../provider.js';
+import type { ExecutionStatus, InstanceRecord, QueuedStartRecord } from '../../provider.js';
 import { type InstanceRow, toInstanceRecord } from '../../shared/instance-row.js';
 import type { Queryable } from '../database.js';
 import type { StatementContext } from './statement-context.js';
@@ -12,6 +12,7 @@ import { table } from './statement-context.js';
 export interface InstanceReads {
   getInstance(db: Queryable, instanceId: string): Promise<InstanceRecord | null>;
   instanceExists(db: Queryable, instanceId: string): Promise<boolean>;
+  getQueuedStart(db: Queryable, instanceId: string, now: number): Promise<QueuedStartRecord | null>;
   listInstances(db: Queryable): Promise<string[]>;
   listInstancesByStatus(db: Queryable, status: ExecutionStatus): Promise<string[]>;
   getCustomStatus(
@@ -42,6 +43,10 @@ export function prepareInstanceReads(ctx: StatementContext): InstanceReads {
     SELECT EXISTS (SELECT 1 FROM ${instances} WHERE instance_id = $1)
         OR EXISTS (SELECT 1 FROM ${table(ctx, 'orchestrator_queue')}
                    WHERE instance_id = $1 AND item_type = 'StartOrchestration') AS found`;
+  const selectQueuedStartSql = `
+    SELECT attempt_count, (lock_token IS NOT NULL AND locked_until > $2) AS locked
+    FROM ${table(ctx, 'orchestrator_queue')}
+    WHERE instance_id = $1 AND item_type = 'StartOrchestration' ORDER BY id LIMIT 1`;
   const selectAllSql = `SELECT instance_id FROM ${instances} ORDER BY created_at DESC, instance_id`;
   const selectByStatusSql = `
     SELECT i.instance_id FROM ${instances} i
@@ -61,6 +66,17 @@ export function prepareInstanceReads(ctx: StatementContext): InstanceReads {
       return (
         (await db.query<{ found: boolean }>(selectExistsSql, [instanceId])).rows[0]?.found === true
       );
+    },
+    async getQueuedStart(db, instanceId, now) {
+      const row = (
+        await db.query<{ attempt_count: number; locked: boolean }>(selectQueuedStartSql, [
+          instanceId,
+          now,
+        ])
+      ).rows[0];
+      return row === undefined
+        ? null
+        : { attemptCount: Number(row.attempt_count), locked: row.locked };
     },
     async listInstances(db) {
       return (await db.query<{ instance_id: string }>(selectAllSql)).rows.map((r) => r.instance_id);

@@ -4,12 +4,13 @@
  * @module
  */
 import type Database from 'better-sqlite3';
-import type { ExecutionStatus, InstanceRecord } from '../../provider.js';
+import type { ExecutionStatus, InstanceRecord, QueuedStartRecord } from '../../provider.js';
 import { type InstanceRow, toInstanceRecord } from '../../shared/instance-row.js';
 
 export interface InstanceReads {
   getInstance(instanceId: string): InstanceRecord | null;
   instanceExists(instanceId: string): boolean;
+  getQueuedStart(instanceId: string, now: number): QueuedStartRecord | null;
   listInstances(): string[];
   listInstancesByStatus(status: ExecutionStatus): string[];
   getCustomStatus(
@@ -42,6 +43,14 @@ export function prepareInstanceReads(db: Database.Database): InstanceReads {
     `SELECT ${INSTANCE_COLUMNS} ${INSTANCE_FROM} WHERE i.instance_id = @instanceId`,
   );
   const selectExists = db.prepare<{ instanceId: string }, { found: number }>(INSTANCE_EXISTS_SQL);
+  const selectQueuedStart = db.prepare<
+    { instanceId: string; now: number },
+    { attempt_count: number; locked: number }
+  >(
+    `SELECT attempt_count, (lock_token IS NOT NULL AND locked_until > @now) AS locked
+     FROM orchestrator_queue WHERE instance_id = @instanceId AND item_type = 'StartOrchestration'
+     ORDER BY id LIMIT 1`,
+  );
   const selectAll = db
     .prepare<[], string>('SELECT instance_id FROM instances ORDER BY created_at DESC, instance_id')
     .pluck();
@@ -68,6 +77,12 @@ export function prepareInstanceReads(db: Database.Database): InstanceReads {
     },
     instanceExists(instanceId) {
       return selectExists.get({ instanceId })?.found === 1;
+    },
+    getQueuedStart(instanceId, now) {
+      const row = selectQueuedStart.get({ instanceId, now });
+      return row === undefined
+        ? null
+        : { attemptCount: row.attempt_count, locked: row.locked === 1 };
     },
     listInstances() {
       return selectAll.all();

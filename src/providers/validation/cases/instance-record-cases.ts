@@ -207,8 +207,7 @@ export function registerInstanceRecordCases(h: ConformanceHarness): void {
     h.test(
       'instanceExists stays true while a fetch holds the queued start and after its first ack',
       async (t) => {
-        // getStatus reports Pending from it (docs/decisions/0015-pending-status.md): an id that was
-        // started must never read as unknown while its first turn runs or commits.
+        // A second start of the id must be refused while its first turn runs or commits.
         const p = await h.provider(t);
         await p.enqueueForOrchestrator(startItem('exists-locked'));
         const locked = await fetchFor(p, 'exists-locked');
@@ -234,6 +233,25 @@ export function registerInstanceRecordCases(h: ConformanceHarness): void {
       await startInstance(p, 'exists-row');
       assert.equal(await p.instanceExists('exists-row'), true);
     });
+
+    h.test(
+      'getQueuedStart reports a queued start: untaken, held by a fetch, then left by an abandon',
+      async (t) => {
+        // getStatus reads Pending only for a start a runtime took and left
+        // (docs/decisions/0015-pending-status.md).
+        const p = await h.provider(t);
+        if (p.getQueuedStart === undefined) return t.skip('optional method not implemented');
+        assert.equal(await p.getQueuedStart('qs-none'), null);
+        await p.enqueueForOrchestrator(externalRaised('qs-event'));
+        assert.equal(await p.getQueuedStart('qs-event'), null, 'only a start counts');
+        await p.enqueueForOrchestrator(startItem('qs-1'));
+        assert.deepEqual(await p.getQueuedStart('qs-1'), { attemptCount: 0, locked: false });
+        const locked = await fetchFor(p, 'qs-1');
+        assert.deepEqual(await p.getQueuedStart('qs-1'), { attemptCount: 1, locked: true });
+        await p.abandonOrchestrationItem(locked.lockToken, { delayMs: 60_000 });
+        assert.deepEqual(await p.getQueuedStart('qs-1'), { attemptCount: 1, locked: false });
+      },
+    );
   });
 
   describe('custom status', () => {
