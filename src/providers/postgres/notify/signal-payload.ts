@@ -49,6 +49,12 @@ const MAX_NOTIFIED_INSTANCE_ID_BYTES = 1_000;
 export interface CommitSignals {
   /** Earliest `visibleAt` of orchestrator rows written, if any. */
   readonly orchestratorVisibleAt?: number | undefined;
+  /**
+   * Every future `visibleAt` of the orchestrator rows written (timers due at different
+   * times), signalled in-process only: NOTIFY carries the earliest, and other processes find
+   * the later ones by asking after a safety-net poll.
+   */
+  readonly laterVisibleAts?: readonly number[] | undefined;
   readonly hasWorkerItems?: boolean;
   readonly instanceId?: string | undefined;
   /** The instance's execution status after an orchestration ack (see ProviderSignal). */
@@ -80,6 +86,9 @@ export function toProviderSignals(signals: CommitSignals): ProviderSignal[] {
   const out: ProviderSignal[] = [];
   if (signals.orchestratorVisibleAt !== undefined)
     out.push({ kind: 'orchestrator', visibleAt: signals.orchestratorVisibleAt });
+  for (const visibleAt of signals.laterVisibleAts ?? []) {
+    if (visibleAt !== signals.orchestratorVisibleAt) out.push({ kind: 'orchestrator', visibleAt });
+  }
   if (signals.hasWorkerItems === true) out.push({ kind: 'worker' });
   for (const c of signals.cancelledActivities ?? []) out.push({ kind: 'activityCancelled', ...c });
   if (signals.instanceId !== undefined) {

@@ -72,6 +72,15 @@ function kvOperations(delta: readonly HistoryEvent[]): KvOperation[] {
   return ops;
 }
 
+/**
+ * The distinct future due times of the turn's orchestrator rows (timers), for in-process
+ * signals: the commit's `orchestratorVisibleAt` is only the earliest (or now, when messages
+ * wait), and a timer whose time was never signalled would wait for the safety-net poll.
+ */
+function laterVisibleAts(rows: readonly { readonly visibleAt: number }[], now: number): number[] {
+  return [...new Set(rows.map((r) => r.visibleAt).filter((at) => at > now))];
+}
+
 /** What the commit announces (`hasWorkerItems`: unclaimed worker rows only) and returns. */
 type AckOrchestrationOutcome = CommitSignals &
   OrchestrationAckResult & { readonly instanceId: string };
@@ -372,6 +381,7 @@ export function prepareAckOrchestrationItem(ctx: StatementContext): AckOrchestra
       ...(row.released_waiting === true
         ? { orchestratorVisibleAt: Math.min(signals.orchestratorVisibleAt ?? now, now) }
         : {}),
+      laterVisibleAts: laterVisibleAts(orchestratorRows, now),
       instanceId: row.locked_instance_id,
       cancelledActivities: decodeCancelled(row.cancelled),
       claimedWorkItems,

@@ -45,7 +45,14 @@ export interface FirstCandidateRow {
  * The same rules as the function for its first candidate (see `fetch-orchestration-item.ts`):
  * the oldest visible row whose instance has no valid lock, is not excluded and is not in a
  * newer history format — read `FOR UPDATE SKIP LOCKED`, so fetchers running at the same moment
- * start from different rows instead of racing for one; the advisory try-lock; the lock row
+ * start from different rows instead of racing for one — and that no other fetch holds marked
+ * (its own `lock_token` free or expired). That last test is re-checked on the row's latest
+ * version when the row lock is taken, while the instance-lock test runs in the statement's
+ * snapshot: without it, a fetch whose snapshot predates another fetch's commit took that
+ * fetch's row as its candidate and went for the instance lock, where it waited for the turn's
+ * ack — which waited to delete the row this fetch held: a deadlock PostgreSQL breaks only after
+ * `deadlock_timeout` (1 s; ADR 0017). The row itself may stay locked until this statement ends
+ * (a row that fails the re-check keeps its lock), which only delays the ack by that much; the advisory try-lock; the lock row
  * inserted, or taken over only while expired (`ON CONFLICT … WHERE locked_until <= now`
  * decides on the latest committed row, so a lock committed after this statement's snapshot is
  * never overwritten); every visible row of the instance marked `FOR UPDATE SKIP LOCKED` with
@@ -64,6 +71,7 @@ export function firstCandidateSql(ctx: StatementContext): string {
 WITH cand AS (
   SELECT q.instance_id FROM ${t('orchestrator_queue')} q
   WHERE q.visible_at <= $1::bigint AND NOT (q.instance_id = ANY(COALESCE($4::text[], '{}')))
+    AND (q.lock_token IS NULL OR q.locked_until <= $1::bigint)
     AND NOT EXISTS (SELECT 1 FROM ${t('instance_locks')} l
                     WHERE l.instance_id = q.instance_id AND l.locked_until > $1::bigint)
     AND ($6::integer IS NULL OR NOT EXISTS (
