@@ -130,23 +130,19 @@ export async function waitForCompletion<T>(
 ): Promise<OrchestrationStatus<T>> {
   const id = requireInstanceId(instanceId);
   requireDurationMs(timeoutMs, 'timeoutMs');
-  let last: OrchestrationStatus<T>['status'] = 'NotFound';
-  let queued = false;
-  return waitForInstance(provider, {
+  let found = false;
+  const waiting = waitForInstance(provider, {
     instanceId: id,
     timeoutMs,
-    // Pending (start queued, first turn not run) and NotFound keep the wait going like Running.
+    // Only the instance row: no row yet (a queued start) keeps the wait going like Running. The
+    // queued start is looked at only if the wait times out, for its message.
     check: async () => {
-      const s = await readStatus<T>(provider, id);
-      last = s.status;
-      // NotFound before the first turn: is the start queued (for the timeout's message)?
-      if (s.status === 'NotFound') queued = await provider.instanceExists(id);
-      return s.status === 'Completed' || s.status === 'Failed' ? s : undefined;
+      const record = await provider.getInstance(id);
+      found ||= record !== null;
+      const s = record === null ? undefined : toStatus<T>(record);
+      return s?.status === 'Completed' || s?.status === 'Failed' ? s : undefined;
     },
-    message: () =>
-      last === 'Pending' || (last === 'NotFound' && queued)
-        ? `waiting for instance '${id}' timed out after ${timeoutMs} ms; its start is queued but no runtime has run its first turn (${last === 'Pending' ? 'status Pending: the runtimes that took it left it' : 'no runtime has taken it'}; is a runtime started on this store, and does one register the orchestration?)`
-        : `waiting for instance '${id}' timed out after ${timeoutMs} ms; it is still ${last === 'NotFound' ? 'not found' : 'running'} (wait again or with a longer timeout)`,
+    message: `waiting for instance '${id}' timed out after ${timeoutMs} ms; it is still running (wait again or with a longer timeout)`,
     relevant: (status) => status !== 'Running' && status !== 'ContinuedAsNew',
     // The ending commit's signal may carry the final state (PostgreSQL): no read then.
     fromSignal: (s) =>
@@ -154,6 +150,27 @@ export async function waitForCompletion<T>(
         ? toStatus<T>({ status: s.executionStatus, ...s.final })
         : undefined,
   });
+  try {
+    return await waiting;
+  } catch (error) {
+    if (!(error instanceof TimeoutError) || found) throw error;
+    throw new TimeoutError(await notStartedMessage(provider, id, timeoutMs), { instanceId: id });
+  }
+}
+
+/** Why a wait for an instance that never had a row timed out: unknown, queued or left. */
+async function notStartedMessage(
+  provider: Provider,
+  id: string,
+  timeoutMs: number,
+): Promise<string> {
+  const status = (await readStatus(provider, id)).status;
+  const prefix = `waiting for instance '${id}' timed out after ${timeoutMs} ms`;
+  if (status === 'Pending')
+    return `${prefix}; its start is queued but no runtime has run its first turn (status Pending: the runtimes that took it left it; is a runtime started on this store, and does one register the orchestration?)`;
+  if (status === 'NotFound' && (await provider.instanceExists(id)))
+    return `${prefix}; its start is queued but no runtime has run its first turn (no runtime has taken it; is a runtime started on this store, and does one register the orchestration?)`;
+  return `${prefix}; it is still ${status === 'NotFound' ? 'not found' : 'running'} (wait again or with a longer timeout)`;
 }
 
 /**
