@@ -59,7 +59,7 @@ for (const kind of STORE_KINDS) {
       });
       const id = uid('pino');
       await client.startOrchestration(id, 'Checkout', 500);
-      assert.equal((await client.waitForOrchestration(id, 10_000)).output, 'compensated');
+      assert.equal((await client.waitForOrchestration(id, 30_000)).output, 'compensated');
       const mine = await eventually('the compensation trace', () => {
         const found = lines.filter((l) => l['instanceId'] === id);
         return found.some((l) => l.msg === 'card declined, compensating') ? found : undefined;
@@ -90,7 +90,7 @@ for (const kind of STORE_KINDS) {
       });
       const id = uid('pino-quiet');
       await client.startOrchestration(id, 'Checkout', 500);
-      assert.equal((await client.waitForOrchestration(id, 10_000)).output, 'compensated');
+      assert.equal((await client.waitForOrchestration(id, 30_000)).output, 'compensated');
       const mine = await eventually('the compensation trace', () => {
         const found = lines.filter((l) => l['instanceId'] === id);
         return found.some((l) => l.msg === 'card declined, compensating') ? found : undefined;

@@ -101,7 +101,7 @@ for (const kind of STORE_KINDS) {
       await client.startOrchestrationVersioned(failed, 'Checkout', 500, '2.0.0');
       await client.startOrchestration(parent, 'Parent', 20);
       for (const id of [ok, declined, failed, parent])
-        await client.waitForOrchestration(id, 10_000);
+        await client.waitForOrchestration(id, 30_000);
       const v1 = { orchestration_name: 'Checkout', orchestration_version: '1.0.0' };
       const v2 = { orchestration_name: 'Checkout', orchestration_version: '2.0.0' };
       await scrapeWhen(
@@ -186,7 +186,7 @@ for (const kind of STORE_KINDS) {
       const { client } = await startHarnessOn(t, kind, register);
       const id = uid('m-otel');
       await client.startOrchestrationVersioned(id, 'Checkout', 1000, '1.0.0');
-      await client.waitForOrchestration(id, 10_000);
+      await client.waitForOrchestration(id, 30_000);
       await eventually('the execution counted', async () =>
         (await sdk.points('duroxide_orchestration_completions')).some(
           (p) => p.attributes['orchestration.name'] === 'Checkout',
@@ -232,7 +232,7 @@ for (const kind of STORE_KINDS) {
       );
       const id = uid('m-slow');
       await client.startOrchestration(id, 'SlowFlow', null);
-      await client.waitForOrchestration(id, 10_000);
+      await client.waitForOrchestration(id, 30_000);
       await scrapeWhen(runtime, 'duroxide_lock_renewals_total', { lock: 'activity' }, 2);
     });
   });

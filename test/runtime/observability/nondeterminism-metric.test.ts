@@ -35,7 +35,7 @@ for (const kind of STORE_KINDS) {
       await after.start();
       t.after(() => after.shutdown(2000));
       await client.raiseEvent(id, 'go', null);
-      assert.equal((await client.waitForOrchestration(id, 10_000)).status, 'Failed');
+      assert.equal((await client.waitForOrchestration(id, 30_000)).status, 'Failed');
       const families = await eventually('the failure counted', async () => {
         const parsed = parsePrometheusTextFormat(await after.prometheusMetrics());
         return parsed.some(

@@ -75,7 +75,7 @@ for (const kind of STORE_KINDS) {
       await second.start();
       t.after(() => second.shutdown(2000));
       await first.client.raiseEvent(id, 'go', 'now');
-      assert.equal((await first.client.waitForOrchestration(id, 10_000)).status, 'Failed');
+      assert.equal((await first.client.waitForOrchestration(id, 30_000)).status, 'Failed');
       const execution = await spanNamed(id, 'orchestration Waits');
       assert.equal(execution.status.code, SpanStatusCode.ERROR);
       assert.match(execution.status.message ?? '', /poison/);
@@ -95,7 +95,7 @@ for (const kind of STORE_KINDS) {
       const caller = trace.getTracer('app').startSpan('POST /ghost');
       await inside(caller, () => client.startOrchestration(id, 'Ghost', null));
       caller.end();
-      assert.equal((await client.waitForOrchestration(id, 10_000)).status, 'Failed');
+      assert.equal((await client.waitForOrchestration(id, 30_000)).status, 'Failed');
       const execution = await spanNamed(id, 'orchestration Ghost');
       assert.equal(execution.status.code, SpanStatusCode.ERROR);
       assert.equal(execution.spanContext().traceId, caller.spanContext().traceId);
@@ -108,7 +108,7 @@ for (const kind of STORE_KINDS) {
       });
       const id = uid('trace-restart');
       await client.startOrchestration(id, 'Greet', 'ana');
-      assert.equal((await client.waitForOrchestration(id, 10_000)).status, 'Completed');
+      assert.equal((await client.waitForOrchestration(id, 30_000)).status, 'Completed');
       const caller = trace.getTracer('app').startSpan('POST /restart');
       const restarted = await inside(caller, () => client.restartInstance(id));
       caller.end();
@@ -136,13 +136,13 @@ for (const kind of STORE_KINDS) {
       });
       const id = uid('trace-resume');
       await client.startOrchestrationVersioned(id, 'Fix', null, '1.0.0');
-      assert.equal((await client.waitForOrchestration(id, 10_000)).status, 'Failed');
+      assert.equal((await client.waitForOrchestration(id, 30_000)).status, 'Failed');
       const failed = await spanNamed(id, 'orchestration Fix');
       const caller = trace.getTracer('app').startSpan('POST /resume');
       const resumed = await inside(caller, () => client.resumeInstance(id, { version: '2.0.0' }));
       caller.end();
       assert.equal(resumed.outcome, 'resumed');
-      assert.equal((await client.waitForOrchestration(id, 10_000)).output, 3);
+      assert.equal((await client.waitForOrchestration(id, 30_000)).output, 3);
       const resume = await spanNamed(id, 'resume Fix');
       assert.equal(resume.parentSpanContext?.spanId, caller.spanContext().spanId);
       assert.deepEqual(
@@ -172,7 +172,7 @@ for (const kind of STORE_KINDS) {
       const first = await startHarnessOn(t, kind, registerMend);
       const id = uid('trace-resume-handover');
       await first.client.startOrchestrationVersioned(id, 'Mend', null, '1.0.0');
-      assert.equal((await first.client.waitForOrchestration(id, 10_000)).status, 'Failed');
+      assert.equal((await first.client.waitForOrchestration(id, 30_000)).status, 'Failed');
       const failed = await spanNamed(id, 'orchestration Mend');
       const resumed = await first.client.resumeInstance(id, { version: '2.0.0' });
       assert.equal(resumed.outcome, 'resumed');
@@ -184,7 +184,7 @@ for (const kind of STORE_KINDS) {
       await second.start();
       t.after(() => second.shutdown(2000));
       await first.client.raiseEvent(id, 'go', 40);
-      assert.equal((await first.client.waitForOrchestration(id, 10_000)).output, 42);
+      assert.equal((await first.client.waitForOrchestration(id, 30_000)).output, 42);
       const attempts = await attemptSpans(id, 'orchestration Mend');
       const again = attempts[1]!;
       assert.equal(attempts[0]!.spanContext().spanId, failed.spanContext().spanId);
@@ -209,7 +209,7 @@ for (const kind of STORE_KINDS) {
       const first = await startHarnessOn(t, kind, registerMend);
       const id = uid('trace-resume-old');
       await first.client.startOrchestrationVersioned(id, 'Mend', null, '1.0.0');
-      assert.equal((await first.client.waitForOrchestration(id, 10_000)).status, 'Failed');
+      assert.equal((await first.client.waitForOrchestration(id, 30_000)).status, 'Failed');
       const failed = await spanNamed(id, 'orchestration Mend');
       await first.runtime.shutdown(2000);
       // Resumed by a runtime that records no span: the failed attempt's context stays.
@@ -228,7 +228,7 @@ for (const kind of STORE_KINDS) {
       await last.start();
       t.after(() => last.shutdown(2000));
       await first.client.raiseEvent(id, 'go', 40);
-      assert.equal((await first.client.waitForOrchestration(id, 10_000)).output, 42);
+      assert.equal((await first.client.waitForOrchestration(id, 30_000)).output, 42);
       const attempts = await attemptSpans(id, 'orchestration Mend');
       assert.equal(attempts[1]!.spanContext().spanId, failed.spanContext().spanId);
       assert.equal(attempts[1]!.attributes['duroxide.status'], 'success');

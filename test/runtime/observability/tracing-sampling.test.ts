@@ -77,7 +77,7 @@ for (const kind of STORE_KINDS) {
       });
       const unsampled = uid('unsampled');
       await client.startOrchestration(unsampled, 'Notes', unsampled);
-      assert.equal((await client.waitForOrchestration(unsampled, 10_000)).output, unsampled);
+      assert.equal((await client.waitForOrchestration(unsampled, 30_000)).output, unsampled);
       // A sampled one (started inside a sampled caller span) shows the spans would be there.
       const sampled = uid('sampled');
       const caller = trace.getTracer('app').startSpan('POST /notes');
@@ -85,7 +85,7 @@ for (const kind of STORE_KINDS) {
         client.startOrchestration(sampled, 'Notes', sampled),
       );
       caller.end();
-      assert.equal((await client.waitForOrchestration(sampled, 10_000)).output, sampled);
+      assert.equal((await client.waitForOrchestration(sampled, 30_000)).output, sampled);
       await eventually('the sampled execution span', () =>
         spans
           .getFinishedSpans()
@@ -122,7 +122,7 @@ for (const kind of STORE_KINDS) {
         client.startOrchestration(id, 'Quiet', id),
       );
       caller.end();
-      assert.equal((await client.waitForOrchestration(id, 10_000)).output, id);
+      assert.equal((await client.waitForOrchestration(id, 30_000)).output, id);
       await eventually('the caller span', () =>
         spans.getFinishedSpans().some((s) => s.name === 'POST /quiet'),
       );

@@ -44,7 +44,7 @@ for (const kind of STORE_KINDS) {
       });
       const id = uid('trace-chain');
       await client.startOrchestration(id, 'Chain', 1);
-      const status = await client.waitForOrchestration(id, 10_000);
+      const status = await client.waitForOrchestration(id, 30_000);
       assert.equal(status.status, 'Completed');
       const spans = await settledSpans(id);
       const execution = spans.filter((s) => s.name === 'orchestration Chain');
@@ -77,7 +77,7 @@ for (const kind of STORE_KINDS) {
         client.startOrchestration(id, 'Greet', 'ana'),
       );
       caller.end();
-      assert.equal((await client.waitForOrchestration(id, 10_000)).output, 'hi ana');
+      assert.equal((await client.waitForOrchestration(id, 30_000)).output, 'hi ana');
       const exec = (await settledSpans(id)).find((s) => s.name === 'orchestration Greet')!;
       assert.equal(exec.spanContext().traceId, caller.spanContext().traceId);
       assert.equal(parentId(exec), caller.spanContext().spanId);
@@ -92,7 +92,7 @@ for (const kind of STORE_KINDS) {
       });
       const id = uid('trace-parent');
       await client.startOrchestration(id, 'Parent', 4);
-      assert.equal((await client.waitForOrchestration(id, 10_000)).output, 8);
+      assert.equal((await client.waitForOrchestration(id, 30_000)).output, 8);
       const parentSpans = await settledSpans(id);
       const childSpans = await settledSpans(`${id}-child`);
       const parentExec = parentSpans.find((s) => s.name === 'orchestration Parent')!;
@@ -123,7 +123,7 @@ for (const kind of STORE_KINDS) {
       );
       const id = uid('trace-replay');
       await client.startOrchestration(id, 'Steps', null);
-      assert.equal((await client.waitForOrchestration(id, 10_000)).output, 6);
+      assert.equal((await client.waitForOrchestration(id, 30_000)).output, 6);
       const spans = await settledSpans(id);
       assert.equal(spans.filter((s) => s.name === 'orchestration Steps').length, 1);
       assert.equal(spans.filter((s) => s.name === 'turn Steps').length, 5);
@@ -139,7 +139,7 @@ for (const kind of STORE_KINDS) {
       });
       const id = uid('trace-can');
       await client.startOrchestration(id, 'Loop', 0);
-      assert.equal((await client.waitForOrchestration(id, 10_000)).output, 2);
+      assert.equal((await client.waitForOrchestration(id, 30_000)).output, 2);
       const executions = (await settledSpans(id, 3))
         .filter((s) => s.name === 'orchestration Loop')
         .sort(
@@ -173,7 +173,7 @@ for (const kind of STORE_KINDS) {
       await second.start();
       t.after(() => second.shutdown(2000));
       await first.client.raiseEvent(id, 'go', 'now');
-      assert.equal((await first.client.waitForOrchestration(id, 10_000)).output, 'now');
+      assert.equal((await first.client.waitForOrchestration(id, 30_000)).output, 'now');
       const spans = await settledSpans(id);
       const executions = spans.filter((s) => s.name === 'orchestration Waits');
       assert.equal(executions.length, 1);
