@@ -43,20 +43,22 @@ export interface FirstCandidateRow {
  * caller quarantines it without loading it, as the function does).
  *
  * The same rules as the function for its first candidate (see `fetch-orchestration-item.ts`):
- * the oldest visible row whose instance has no valid lock, is not excluded and is not in a
- * newer history format — read `FOR UPDATE SKIP LOCKED`, so fetchers running at the same moment
- * start from different rows instead of racing for one — and that no other fetch holds marked
- * (its own `lock_token` free or expired). That last test is re-checked on the row's latest
- * version when the row lock is taken, while the instance-lock test runs in the statement's
- * snapshot: without it, a fetch whose snapshot predates another fetch's commit took that
- * fetch's row as its candidate and went for the instance lock, where it waited for the turn's
- * ack — which waited to delete the row this fetch held: a deadlock PostgreSQL breaks only after
- * `deadlock_timeout` (1 s; ADR 0017). The row itself may stay locked until this statement ends
- * (a row that fails the re-check keeps its lock), which only delays the ack by that much; the advisory try-lock; the lock row
- * inserted, or taken over only while expired (`ON CONFLICT … WHERE locked_until <= now`
- * decides on the latest committed row, so a lock committed after this statement's snapshot is
- * never overwritten); every visible row of the instance marked `FOR UPDATE SKIP LOCKED` with
- * the attempt counted; the instance's metadata and largest event id returned.
+ * the oldest visible row whose instance has no valid lock, is not excluded, is not in a newer
+ * history format and that no other fetch holds marked (its own `lock_token` free or expired) —
+ * read `FOR UPDATE SKIP LOCKED`, so fetchers running at the same moment start from different
+ * rows instead of racing for one; the advisory try-lock; the lock row inserted, or taken over
+ * only while expired (`ON CONFLICT … WHERE locked_until <= now` decides on the latest committed
+ * row, so a lock committed after this statement's snapshot is never overwritten); every visible
+ * row of the instance marked `FOR UPDATE SKIP LOCKED` with the attempt counted; the instance's
+ * metadata and largest event id returned.
+ *
+ * The row's own lock test is re-checked on its latest version when the row lock is taken,
+ * while the instance-lock test runs in the statement's snapshot. Without it, a fetch whose
+ * snapshot predates another fetch's commit took that fetch's row as its candidate and went for
+ * the instance lock, where it waited for the turn's ack — which waited to delete the row this
+ * fetch held: a deadlock PostgreSQL breaks only after `deadlock_timeout` (1 s; ADR 0017). A
+ * row that fails the re-check may stay locked until this statement ends, which only delays the
+ * ack by that much.
  *
  * One statement has one snapshot, and a turn of another process may commit between it and
  * the lock (its fetch and ack both inside this statement's run). The instance row is read
