@@ -156,30 +156,48 @@ for (const kind of STORE_KINDS) {
       },
     );
 
-    await t.test('a queue row no fetch can process is listed under poisoned items', async () => {
-      const [, storeUrl, , schema] = h.storeArgs;
-      const store = {
-        kind,
-        url: storeUrl ?? '',
-        ...(schema === undefined ? {} : { schema }),
-      } as TestStore;
-      await insertRawRow(store, {
-        queue: 'orchestrator',
-        instanceId: 'ui-bad-row',
-        itemType: 'StartOrchestration',
-        text: '{not a work item',
-      });
-      await eventually('the bad row to be quarantined', async () => {
-        const page = await h.api('GET', '/api/v1/poisoned');
-        return (page.body as { items: unknown[] }).items.length > 0;
-      });
-      await page.goto(`${url}/queues`);
-      const row = page.locator('[data-testid="poisoned-table"] tr', { hasText: 'ui-bad-row' });
-      await row.waitFor();
-      assert.match((await row.textContent()) ?? '', /orchestrator/);
-      await screenshot(`${kind}-queues-poisoned`);
-      assert.deepEqual(errors, []);
-    });
+    await t.test(
+      'a queue row no fetch can process is listed under poisoned items and an operator prunes it',
+      async () => {
+        const [, storeUrl, , schema] = h.storeArgs;
+        const store = {
+          kind,
+          url: storeUrl ?? '',
+          ...(schema === undefined ? {} : { schema }),
+        } as TestStore;
+        await insertRawRow(store, {
+          queue: 'orchestrator',
+          instanceId: 'ui-bad-row',
+          itemType: 'StartOrchestration',
+          text: '{not a work item',
+        });
+        await eventually('the bad row to be quarantined', async () => {
+          const page = await h.api('GET', '/api/v1/poisoned');
+          return (page.body as { items: unknown[] }).items.length > 0;
+        });
+        await page.goto(`${url}/queues`);
+        const row = page.locator('[data-testid="poisoned-table"] tr', { hasText: 'ui-bad-row' });
+        await row.waitFor();
+        assert.match((await row.textContent()) ?? '', /orchestrator/);
+        await screenshot(`${kind}-queues-poisoned`);
+
+        // An operator prunes them from the page, after a confirmation; the prune is audited.
+        await page.getByRole('button', { name: 'Prune…' }).click();
+        const dialog = page.getByRole('dialog', { name: 'Prune poisoned items' });
+        await dialog.getByRole('combobox').selectOption({ label: 'all of them' });
+        await dialog.getByRole('button', { name: 'Delete rows' }).click();
+        await dialog
+          .getByRole('status')
+          .filter({ hasText: /Deleted \d+ quarantined row/ })
+          .waitFor();
+        await dialog.getByRole('button', { name: 'Close' }).click();
+        await row.waitFor({ state: 'detached' });
+        assert.deepEqual((await h.client.listPoisonedItems()).items, []);
+        const audit = await h.client.listAuditLog({ target: 'poisoned-items:prune' });
+        assert.equal(audit.items[0]?.action, 'poisoned.prune');
+        assert.deepEqual(errors, []);
+      },
+    );
 
     await t.test('the layout works at a phone width of 375 px', async () => {
       const phone = await browser.page({ width: 375, height: 812 });

@@ -71,6 +71,8 @@ export const api = {
   queues: () => request<T.Queues>('GET', '/queues'),
   poisoned: (cursor?: string) =>
     request<T.PoisonedItemPage>('GET', '/poisoned', { limit: 50, cursor }),
+  prunePoisoned: (poisonedBefore: number) =>
+    request<T.PrunePoisonedResult>('DELETE', '/poisoned', { poisonedBefore }),
   instances: (q: T.InstanceListQuery) => request<T.InstancePage>('GET', '/instances', q),
   facets: (q: T.InstanceFacetQuery) => request<T.InstanceFacets>('GET', '/instance-facets', q),
   instance: (id: string) => request<T.InstanceDetail>('GET', inst(id)),

@@ -7,7 +7,7 @@
 import type { z } from '@hono/zod-openapi';
 import type * as S from '../../../src/server/api-types.js';
 import type { QueuesSchema } from '../../../src/server/queue-view.js';
-import type { PoisonedPageSchema } from '../../../src/server/routes/poisoned.js';
+import type { PoisonedPageSchema, PruneResultSchema } from '../../../src/server/routes/poisoned.js';
 
 type Out<T extends z.ZodType> = z.output<T>;
 type In<T extends z.ZodType> = z.input<T>;
@@ -144,3 +144,4 @@ export interface ApiKeyInfo {
 
 export type PoisonedItemPage = Out<typeof PoisonedPageSchema>;
 export type PoisonedItem = PoisonedItemPage['items'][number];
+export type PrunePoisonedResult = Out<typeof PruneResultSchema>;

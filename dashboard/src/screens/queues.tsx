@@ -8,8 +8,64 @@ import { api } from '../api/client.js';
 import { subscribe } from '../api/stream.js';
 import type { PoisonedItem, QueueStat, Queues } from '../api/types.js';
 import { Card, ErrorNote, Loading, PageHeader } from '../components/common.js';
+import { ConfirmDialog } from '../components/confirm.js';
+import { usePermissions } from '../settings.js';
 import { useAsync } from '../components/use-async.js';
 import { formatAgo, formatDuration, formatNumber, formatTime } from '../format.js';
+
+/** The ages an operator can prune quarantined rows by: older than each, or every row. */
+const PRUNE_AGES: readonly (readonly [string, number])[] = [
+  ['older than 7 days', 7 * 86_400_000],
+  ['older than 1 day', 86_400_000],
+  ['older than 1 hour', 3_600_000],
+  ['all of them', 0],
+];
+
+/** Deletes quarantined rows older than a chosen age, after a confirmation (operators). */
+function PrunePoisoned({ onPruned }: { onPruned: () => void }) {
+  const [open, setOpen] = useState(false);
+  const [ageMs, setAgeMs] = useState(PRUNE_AGES[0]![1]);
+  return (
+    <>
+      <button type="button" class="danger" onClick={() => setOpen(true)}>
+        Prune…
+      </button>
+      {open ? (
+        <ConfirmDialog
+          title="Prune poisoned items"
+          confirmLabel="Delete rows"
+          isDanger
+          onConfirm={async () => {
+            const { itemsDeleted } = await api.prunePoisoned(Date.now() - ageMs);
+            return `Deleted ${formatNumber(itemsDeleted)} quarantined row${itemsDeleted === 1 ? '' : 's'}.`;
+          }}
+          onClose={(changed) => {
+            setOpen(false);
+            if (changed) onPruned();
+          }}
+        >
+          <p>
+            Quarantined rows are kept for inspection; deleting an instance deletes its rows anyway.
+            This deletes them for good (audited).
+          </p>
+          <label>
+            Delete the rows quarantined{' '}
+            <select
+              value={String(ageMs)}
+              onChange={(e) => setAgeMs(Number((e.target as HTMLSelectElement).value))}
+            >
+              {PRUNE_AGES.map(([label, ms]) => (
+                <option key={label} value={String(ms)}>
+                  {label}
+                </option>
+              ))}
+            </select>
+          </label>
+        </ConfirmDialog>
+      ) : null}
+    </>
+  );
+}
 
 function PoisonedItems() {
   const [items, setItems] = useState<PoisonedItem[]>([]);
@@ -25,12 +81,21 @@ function PoisonedItems() {
     );
   };
   useEffect(() => load(), []);
+  const perms = usePermissions();
   return (
     <section aria-labelledby="poisoned-heading">
-      <h2 id="poisoned-heading">Poisoned items</h2>
+      <div class="page-header">
+        <h2 id="poisoned-heading">Poisoned items</h2>
+        {perms.canOperate && items.length > 0 ? (
+          <div class="page-actions">
+            <PrunePoisoned onPruned={() => load()} />
+          </div>
+        ) : null}
+      </div>
       <p class="muted">
         Queue rows no fetch could process (not a work item, over the size limit), moved out of their
-        queue so it keeps moving. They stay in the store for an operator.
+        queue so it keeps moving. They stay in the store for an operator until their instance is
+        deleted or they are pruned.
       </p>
       <ErrorNote error={error} />
       <Loading when={cursor === undefined && error === undefined} />

@@ -50,7 +50,8 @@ const PruneQuery = z.strictObject({
     .openapi({ description: 'delete the rows poisoned strictly before this time (epoch ms)' }),
 });
 
-const PruneResultSchema = z
+/** The result of a prune (exported for the dashboard's types). */
+export const PruneResultSchema = z
   .object({ itemsDeleted: z.number().int() })
   .openapi('PrunePoisonedItemsResult');
 
