@@ -109,3 +109,37 @@ function JsonNode({ value, depth, name }: { value: unknown; depth: number; name?
     </details>
   );
 }
+
+/**
+ * Previous / Next over a cursor-paged list: `cursors` is the stack of page cursors (the first
+ * page's is undefined), `nextCursor` the current page's (null on the last page).
+ */
+export function CursorPager({
+  cursors,
+  setCursors,
+  nextCursor,
+}: {
+  cursors: readonly (string | undefined)[];
+  setCursors: (cursors: (string | undefined)[]) => void;
+  nextCursor: string | null | undefined;
+}) {
+  return (
+    <nav class="pager" aria-label="Pages">
+      <button
+        type="button"
+        disabled={cursors.length === 1}
+        onClick={() => setCursors(cursors.slice(0, -1))}
+      >
+        Previous
+      </button>
+      <span>Page {cursors.length}</span>
+      <button
+        type="button"
+        disabled={nextCursor == null}
+        onClick={() => setCursors([...cursors, nextCursor ?? undefined])}
+      >
+        Next
+      </button>
+    </nav>
+  );
+}

@@ -2,7 +2,7 @@
 import { useState } from 'preact/hooks';
 import { api } from '../api/client.js';
 import type { AuditQuery } from '../api/types.js';
-import { ErrorNote, JsonView, Loading, PageHeader } from '../components/common.js';
+import { CursorPager, ErrorNote, JsonView, Loading, PageHeader } from '../components/common.js';
 import { useAsync } from '../components/use-async.js';
 import { formatTime } from '../format.js';
 
@@ -74,23 +74,7 @@ export function AuditScreen() {
         </table>
         {page.data?.items.length === 0 ? <p class="muted">No audit entries.</p> : null}
       </div>
-      <nav class="pager" aria-label="Pages">
-        <button
-          type="button"
-          disabled={cursors.length === 1}
-          onClick={() => setCursors(cursors.slice(0, -1))}
-        >
-          Previous
-        </button>
-        <span>Page {cursors.length}</span>
-        <button
-          type="button"
-          disabled={page.data?.nextCursor == null}
-          onClick={() => setCursors([...cursors, page.data?.nextCursor ?? undefined])}
-        >
-          Next
-        </button>
-      </nav>
+      <CursorPager cursors={cursors} setCursors={setCursors} nextCursor={page.data?.nextCursor} />
     </section>
   );
 }

@@ -2,7 +2,7 @@
 import { useState } from 'preact/hooks';
 import { api } from '../api/client.js';
 import type { BulkJob } from '../api/types.js';
-import { ErrorNote, JsonView, Loading, PageHeader } from '../components/common.js';
+import { CursorPager, ErrorNote, JsonView, Loading, PageHeader } from '../components/common.js';
 import { useAsync } from '../components/use-async.js';
 import { formatAgo, formatTime } from '../format.js';
 import { useLocation } from '../router.js';
@@ -132,23 +132,7 @@ export function BulkJobsScreen() {
       {ordered.map((j) => (
         <JobDetail key={j.jobId} job={j} onChanged={jobs.reload} />
       ))}
-      <nav class="pager" aria-label="Pages">
-        <button
-          type="button"
-          disabled={cursors.length === 1}
-          onClick={() => setCursors(cursors.slice(0, -1))}
-        >
-          Previous
-        </button>
-        <span>Page {cursors.length}</span>
-        <button
-          type="button"
-          disabled={jobs.data?.nextCursor == null}
-          onClick={() => setCursors([...cursors, jobs.data?.nextCursor ?? undefined])}
-        >
-          Next
-        </button>
-      </nav>
+      <CursorPager cursors={cursors} setCursors={setCursors} nextCursor={jobs.data?.nextCursor} />
     </section>
   );
 }

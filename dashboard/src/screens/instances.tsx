@@ -11,7 +11,7 @@ import type {
   InstanceListQuery,
   InstanceStatus,
 } from '../api/types.js';
-import { ErrorNote, Loading, PageHeader, StatusBadge } from '../components/common.js';
+import { CursorPager, ErrorNote, Loading, PageHeader, StatusBadge } from '../components/common.js';
 import { useAsync } from '../components/use-async.js';
 import { formatAgo, formatTime } from '../format.js';
 import { navigate, useLocation } from '../router.js';
@@ -315,23 +315,7 @@ export function InstancesScreen() {
         </table>
         {rows !== undefined && rows.length === 0 ? <p class="muted">No instances match.</p> : null}
       </div>
-      <nav class="pager" aria-label="Pages">
-        <button
-          type="button"
-          disabled={cursors.length === 1}
-          onClick={() => setCursors(cursors.slice(0, -1))}
-        >
-          Previous
-        </button>
-        <span>Page {cursors.length}</span>
-        <button
-          type="button"
-          disabled={page.data?.nextCursor == null}
-          onClick={() => setCursors([...cursors, page.data?.nextCursor ?? undefined])}
-        >
-          Next
-        </button>
-      </nav>
+      <CursorPager cursors={cursors} setCursors={setCursors} nextCursor={page.data?.nextCursor} />
     </section>
   );
 }
