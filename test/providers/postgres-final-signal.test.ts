@@ -1,5 +1,5 @@
 import assert from 'node:assert/strict';
-import { after, before, describe, test } from 'node:test';
+import { describe, test } from 'node:test';
 import { Client } from '../../src/client/client.js';
 import type { Provider, ProviderSignal } from '../../src/providers/provider.js';
 import { PostgresProvider } from '../../src/providers/postgres/postgres-provider.js';
@@ -9,18 +9,10 @@ import {
   fetchFor,
   startInstance,
 } from '../../src/providers/validation/conformance-fixtures.js';
-import { dropSchema, postgresServer, uniqueSchemaName } from '../helpers/postgres-cluster.js';
+import { freshSchemas } from '../helpers/fresh-schemas.js';
 import { eventually } from '../helpers/eventually.js';
 
-let url = '';
-const created: string[] = [];
-
-before(async () => {
-  url = (await postgresServer()).url;
-});
-after(async () => {
-  for (const schema of created) await dropSchema(url, schema);
-});
+const schemas = freshSchemas();
 
 /** Two providers on one fresh schema: one commits, the other listens (another process's view). */
 async function pair(t: { after(fn: () => Promise<unknown>): void }): Promise<{
@@ -28,8 +20,8 @@ async function pair(t: { after(fn: () => Promise<unknown>): void }): Promise<{
   listener: PostgresProvider;
   heard: ProviderSignal[];
 }> {
-  const schema = uniqueSchemaName('final_signal');
-  created.push(schema);
+  const schema = schemas.schema('final_signal');
+  const url = schemas.url();
   const writer = await PostgresProvider.connectWithSchema(url, schema);
   const listener = await PostgresProvider.connectWithSchema(url, schema);
   t.after(() => Promise.all([writer.close(), listener.close()]));

@@ -1,5 +1,5 @@
 import assert from 'node:assert/strict';
-import { after, before, describe, test } from 'node:test';
+import { describe, test } from 'node:test';
 import { ProviderError } from '../../src/core/errors/duroxide-error.js';
 import type { OrchestrationAck } from '../../src/providers/provider.js';
 import { PostgresProvider } from '../../src/providers/postgres/postgres-provider.js';
@@ -12,26 +12,14 @@ import {
   scheduledEvent,
   startInstance,
 } from '../../src/providers/validation/conformance-fixtures.js';
-import {
-  adminQuery,
-  dropSchema,
-  postgresServer,
-  uniqueSchemaName,
-} from '../helpers/postgres-cluster.js';
+import { adminQuery } from '../helpers/postgres-cluster.js';
+import { freshSchemas } from '../helpers/fresh-schemas.js';
 
-let url = '';
-const created: string[] = [];
-
-before(async () => {
-  url = (await postgresServer()).url;
-});
-after(async () => {
-  for (const schema of created) await dropSchema(url, schema);
-});
+const schemas = freshSchemas();
 
 async function provider(t: { after(fn: () => Promise<unknown>): void }): Promise<PostgresProvider> {
-  const schema = uniqueSchemaName('group_commit');
-  created.push(schema);
+  const schema = schemas.schema('group_commit');
+  const url = schemas.url();
   const p = await PostgresProvider.connectWithSchema(url, schema);
   t.after(() => p.close());
   return p;
@@ -63,7 +51,7 @@ const HELD = {
 /** The transactions that wrote event `eventId` of these instances (`xmin`: one per commit). */
 async function writers(p: PostgresProvider, ids: readonly string[], eventId = 2): Promise<number> {
   const rows = await adminQuery<{ n: string }>(
-    url,
+    schemas.url(),
     `SELECT count(DISTINCT xmin::text) AS n FROM "${p.schema}".history
      WHERE instance_id = ANY($1::text[]) AND event_id = $2`,
     [ids, eventId],
