@@ -203,6 +203,31 @@ lost AS (
   LIMIT 1)`;
 }
 
+/** The history-event array parameters of an ack: event ids, types and JSON, in order. */
+export function eventColumns(delta: readonly HistoryEvent[]): unknown[][] {
+  return [
+    delta.map((e) => e.eventId),
+    delta.map((e) => e.type),
+    delta.map((e) => JSON.stringify(e)),
+  ];
+}
+
+/**
+ * The worker-row array parameters of an ack: instance, execution id, activity id, name, work
+ * item JSON, session id and tag of each activity it queues, in order.
+ */
+export function workerColumns(workers: readonly WorkItemOfType<'ActivityExecute'>[]): unknown[][] {
+  return [
+    workers.map((w) => w.instance),
+    workers.map((w) => w.executionId),
+    workers.map((w) => w.id),
+    workers.map((w) => w.name),
+    workers.map((w) => JSON.stringify(w)),
+    workers.map((w) => w.sessionId ?? null),
+    workers.map((w) => w.tag ?? null),
+  ];
+}
+
 /** Parameters `$1`–`$19` of every plain ack. */
 export function plainStepValues(ctx: StatementContext, input: PlainStepInput): unknown[] {
   const { token, now, ack, options, workers, workerTokens, payload } = input;
@@ -211,16 +236,8 @@ export function plainStepValues(ctx: StatementContext, input: PlainStepInput): u
     now,
     [...(ack.completedWorkItems ?? [])],
     ack.executionId,
-    ack.historyDelta.map((e) => e.eventId),
-    ack.historyDelta.map((e) => e.type),
-    ack.historyDelta.map((e) => JSON.stringify(e)),
-    workers.map((w) => w.instance),
-    workers.map((w) => w.executionId),
-    workers.map((w) => w.id),
-    workers.map((w) => w.name),
-    workers.map((w) => JSON.stringify(w)),
-    workers.map((w) => w.sessionId ?? null),
-    workers.map((w) => w.tag ?? null),
+    ...eventColumns(ack.historyDelta),
+    ...workerColumns(workers),
     [...workerTokens],
     options.claimWorkItems === undefined ? null : now + options.claimWorkItems.lockTimeoutMs,
     options.keepLock === undefined ? null : now + options.keepLock.lockTimeoutMs,

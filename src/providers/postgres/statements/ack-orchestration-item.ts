@@ -22,7 +22,7 @@ import type { CommitSignals } from '../notify/signal-payload.js';
 import { decodeCancelled, encodeSignals } from '../notify/signal-payload.js';
 import { isUniqueViolation } from '../to-provider-error.js';
 import { firstTurnStatement, isFirstTurn } from './ack-first-turn.js';
-import { isPlainStep } from './ack-held-step.js';
+import { eventColumns, isPlainStep, workerColumns } from './ack-held-step.js';
 import { heldStepBatcher } from './ack-held-steps.js';
 import type { StatementContext } from './statement-context.js';
 import { workLockToken } from '../../shared/work-lock-token.js';
@@ -282,16 +282,8 @@ export function prepareAckOrchestrationItem(ctx: StatementContext): AckOrchestra
             metadata.status === undefined ? null : (metadata.output ?? null),
             metadata.customStatus !== undefined,
             metadata.customStatus?.value ?? null,
-            delta.map((e) => e.eventId),
-            delta.map((e) => e.type),
-            delta.map((e) => JSON.stringify(e)),
-            workers.map((w) => w.instance),
-            workers.map((w) => w.executionId),
-            workers.map((w) => w.id),
-            workers.map((w) => w.name),
-            workers.map((w) => JSON.stringify(w)),
-            workers.map((w) => w.sessionId ?? null),
-            workers.map((w) => w.tag ?? null),
+            ...eventColumns(delta),
+            ...workerColumns(workers),
             workers.map((_, i) => claims.get(i) ?? null),
             options.claimWorkItems === undefined
               ? null
