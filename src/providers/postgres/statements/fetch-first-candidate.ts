@@ -17,10 +17,14 @@ import { table } from './statement-context.js';
  *   handles orphans).
  * - 'ok': the batch is locked; the rest of the row is the function's row.
  */
-export interface FirstCandidateRow {
+export interface FirstCandidateRow extends FetchedRow {
   outcome: 'none' | 'busy' | 'empty' | 'orphan' | 'ok';
+}
+
+/** One row of the `fetch_orchestration_item` function (and of an 'ok' first candidate). */
+export interface FetchedRow {
   fetched_instance_id: string;
-  /** NULL for a row over the size limit (`$7`), never loaded: see `row_ids`/`item_sizes`. */
+  /** NULL for a row over the size limit (`maxItemBytes`), never loaded: see `row_ids`/`item_sizes`. */
   work_items: (string | null)[];
   row_ids: string[];
   item_sizes: string[];

@@ -28,7 +28,11 @@ import {
 } from '../../shared/orchestration-batch.js';
 import { decodeWorkItem, reportPoisoned, tooLargeReason } from '../../shared/queue-row-decoding.js';
 import type { Queryable } from '../database.js';
-import { firstCandidateSql, type FirstCandidateRow } from './fetch-first-candidate.js';
+import {
+  firstCandidateSql,
+  type FetchedRow,
+  type FirstCandidateRow,
+} from './fetch-first-candidate.js';
 import { type PoisonTarget, preparePoisonedItems } from './poisoned-items.js';
 import type { StatementContext } from './statement-context.js';
 import { table } from './statement-context.js';
@@ -52,25 +56,6 @@ interface StateRow {
   data: string;
   key: string | null;
   updated_at: number | null;
-}
-
-/** One row of the `fetch_orchestration_item` function. */
-interface FetchedRow {
-  fetched_instance_id: string;
-  /** NULL entries: rows over `maxItemBytes`, never loaded. */
-  work_items: (string | null)[];
-  row_ids: string[];
-  item_sizes: string[];
-  max_attempt_count: number;
-  has_instance: boolean;
-  instance_name: string | null;
-  instance_version: string | null;
-  instance_execution_id: number | null;
-  instance_created_at: number | null;
-  max_event_id: number | null;
-  instance_version_pin: string | null;
-  instance_next_version: string | null;
-  instance_history_format: number | null;
 }
 
 /**
