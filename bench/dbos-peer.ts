@@ -1,39 +1,64 @@
 /**
  * The peer in the same run: DBOS Transact (`@dbos-inc/dbos-sdk`) on the same PostgreSQL server,
- * running the same chain3 workload (a workflow of three sequential steps), closed loop with the
- * same number in flight, plus the sequential (one at a time) latency.
+ * running the same workloads as ours (bench/peer.ts says which, with our shapes and sizes): a
+ * workflow of one step (hello), of N sequential steps (chain3, chain10), of N steps run
+ * concurrently (fanout10), closed loop with the same number in flight, and one chain3 at a time.
  *
- * Runs in its own process (DBOS is a process-wide singleton), started by bench/run.ts:
- *   node .build/bench/dbos-peer.js <postgres-url> <instances> <inFlight> <sequential>
- * and prints one JSON line with its figures.
+ * Runs in its own process (DBOS is a process-wide singleton), started once by bench/run.ts:
+ *   node .build/bench/dbos-peer.js <postgres-url> [<postmaster-pid>]
+ * It prints `peer:{"ready":true,"version":…}` once launched, then reads one job (a `PeerJob`, JSON) per
+ * stdin line, runs it and prints `peer:` and its figures (a `PeerFigures`, JSON) on one line;
+ * it shuts DBOS down when stdin ends. With the postmaster's pid it also reports the server's CPU
+ * during each job (every process of the postmaster, from /proc, as for ours).
  */
+import { readFileSync } from 'node:fs';
+import { createRequire } from 'node:module';
+import { dirname, join } from 'node:path';
+import { createInterface } from 'node:readline';
 import { DBOS } from '@dbos-inc/dbos-sdk';
+import { processTreeCpu } from './proc-cpu.js';
+import type { PeerFigures, PeerJob } from './peer.js';
 
-interface PeerResult {
-  readonly workload: string;
-  readonly orchestrations: number;
-  readonly seconds: number;
-  readonly latenciesMs: number[];
-  readonly cpuSeconds: number;
-  readonly peakRssMb: number;
-}
-
-const [url, instancesArg, inFlightArg, sequentialArg] = process.argv.slice(2);
-if (url === undefined)
-  throw new Error('usage: dbos-peer.js <postgres-url> <instances> <inFlight> <sequential>');
-const instances = Number(instancesArg ?? 300);
-const inFlight = Number(inFlightArg ?? 100);
-const sequentialN = Number(sequentialArg ?? 300);
+const [url, postmasterArg] = process.argv.slice(2);
+if (url === undefined) throw new Error('usage: dbos-peer.js <postgres-url> [<postmaster-pid>]');
+const postmaster =
+  postmasterArg === undefined || postmasterArg === '' ? undefined : Number(postmasterArg);
 
 const step = DBOS.registerStep(async (x: number) => x + 1, { name: 'step' });
-const chain3 = DBOS.registerWorkflow(
-  async (x: number) => {
-    let v = x;
-    for (let i = 0; i < 3; i++) v = await step(v);
+const hello = DBOS.registerWorkflow(async (x: number) => step(x), { name: 'hello' });
+const chain = DBOS.registerWorkflow(
+  async (input: { n: number; steps: number }) => {
+    let v = input.n;
+    for (let i = 0; i < input.steps; i++) v = await step(v);
     return v;
   },
-  { name: 'chain3' },
+  { name: 'chain' },
 );
+/**
+ * Steps run concurrently as DBOS documents it ("Workflows" tutorial): started in a deterministic
+ * order, awaited with `Promise.allSettled` (DBOS advises against `Promise.all` in workflows).
+ */
+const fanout = DBOS.registerWorkflow(
+  async (width: number) => {
+    const settled = await Promise.allSettled(Array.from({ length: width }, (_, i) => step(i)));
+    const failed = settled.find((s) => s.status === 'rejected');
+    if (failed !== undefined) throw failed.reason;
+    return settled.length;
+  },
+  { name: 'fanout' },
+);
+
+/** Starts instance `i` of the job's workflow and checks its result. */
+async function once(job: PeerJob, i: number): Promise<void> {
+  const [handle, expected] =
+    job.shape === 'hello'
+      ? [await DBOS.startWorkflow(hello)(i), i + 1]
+      : job.shape === 'chain'
+        ? [await DBOS.startWorkflow(chain)({ n: i, steps: job.steps }), i + job.steps]
+        : [await DBOS.startWorkflow(fanout)(job.steps), job.steps];
+  const out = await handle.getResult();
+  if (out !== expected) throw new Error(`DBOS ${job.workload}(${i}) returned ${out}`);
+}
 
 /**
  * The peer's database url. DBOS's default idle-in-transaction timeout (60 s) goes in the
@@ -49,7 +74,9 @@ function dbUrl(base: string, database: string): string {
   return u.toString();
 }
 
-async function measure(workload: string, n: number, parallel: number): Promise<PeerResult> {
+/** Closed loop with `job.inFlight` running, measured like ours (bench/workloads.ts). */
+async function measure(job: PeerJob): Promise<PeerFigures> {
+  const server0 = postmaster === undefined ? undefined : processTreeCpu(postmaster);
   const cpu0 = process.cpuUsage();
   let peak = process.memoryUsage().rss;
   const sampler = setInterval(() => {
@@ -59,28 +86,43 @@ async function measure(workload: string, n: number, parallel: number): Promise<P
   let next = 0;
   const t0 = performance.now();
   await Promise.all(
-    Array.from({ length: Math.min(parallel, n) }, async () => {
-      while (next < n) {
+    Array.from({ length: Math.min(job.inFlight, job.n) }, async () => {
+      while (next < job.n) {
         const i = next++;
         const a = performance.now();
-        const handle = await DBOS.startWorkflow(chain3)(i);
-        const out = await handle.getResult();
-        if (out !== i + 3) throw new Error(`DBOS chain3(${i}) returned ${out}`);
+        await once(job, i);
         latenciesMs.push(performance.now() - a);
       }
     }),
   );
   const seconds = (performance.now() - t0) / 1000;
   clearInterval(sampler);
+  peak = Math.max(peak, process.memoryUsage().rss);
   const cpu = process.cpuUsage(cpu0);
   return {
-    workload,
-    orchestrations: n,
+    workload: job.workload,
+    orchestrations: job.n,
     seconds,
     latenciesMs,
     cpuSeconds: (cpu.user + cpu.system) / 1e6,
     peakRssMb: peak / 1024 / 1024,
+    ...(server0 === undefined ? {} : { serverCpuSeconds: processTreeCpu(postmaster!) - server0 }),
   };
+}
+
+/** The SDK's version, from its package.json (two folders above its entry point, dist/src/). */
+function dbosVersion(): string {
+  const entry = createRequire(import.meta.url).resolve('@dbos-inc/dbos-sdk');
+  const pkg = JSON.parse(
+    readFileSync(join(dirname(entry), '..', '..', 'package.json'), 'utf8'),
+  ) as {
+    version?: string;
+  };
+  return pkg.version ?? 'unknown';
+}
+
+function say(value: unknown): void {
+  process.stdout.write(`peer:${JSON.stringify(value)}\n`);
 }
 
 async function main(): Promise<void> {
@@ -92,9 +134,10 @@ async function main(): Promise<void> {
   });
   await DBOS.launch();
   try {
-    const throughput = await measure('chain3', instances, inFlight);
-    const sequential = await measure('sequential-chain3', sequentialN, 1);
-    process.stdout.write(`${JSON.stringify({ throughput, sequential })}\n`);
+    say({ ready: true, version: dbosVersion() });
+    for await (const line of createInterface({ input: process.stdin })) {
+      if (line.trim() !== '') say(await measure(JSON.parse(line) as PeerJob));
+    }
   } finally {
     await DBOS.shutdown();
   }

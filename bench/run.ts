@@ -11,18 +11,27 @@
  *
  * Quick mode (default) takes a minute or two; --full uses larger N; --smoke is a seconds-long
  * run used by the test suite to prove the harness works (figures meaningless there).
- * PostgreSQL: DUROXIDE_PG_URL, or a throwaway cluster started by the harness.
+ * PostgreSQL: DUROXIDE_PG_URL, or a throwaway cluster started by the harness. On PostgreSQL the
+ * DBOS peer (bench/peer.ts) runs hello, chain3, chain10, fanout10 and sequential-chain3 too, each
+ * right after ours; `peer` in --only switches it on with a subset (`--only chain3,peer`).
  */
-import { execFileSync } from 'node:child_process';
 import { mkdirSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
-import { fileURLToPath } from 'node:url';
-import { tmpdir, cpus } from 'node:os';
+import { tmpdir, cpus, loadavg } from 'node:os';
 import { dirname, join } from 'node:path';
 import { SqliteProvider, type Provider, type RuntimeOptions } from '../src/index.js';
 import * as w from './workloads.js';
 import { apiQuery } from './management-api.js';
 import { floorTable, floorWorkloads, postgresFloor, sqliteFloor } from './floor-mode.js';
-import { postmasterPid, processTreeCpu, scaleOut, scaleOutTable } from './scale-out.js';
+import { postmasterPid, scaleOut, scaleOutTable } from './scale-out.js';
+import { processTreeCpu } from './proc-cpu.js';
+import {
+  PeerProcess,
+  peerJobs,
+  peerReport,
+  peerTable,
+  type PeerJob,
+  type PeerPair,
+} from './peer.js';
 
 interface Args {
   readonly sizes: w.Sizes;
@@ -64,6 +73,8 @@ type Factory = {
   readonly cleanup: () => Promise<void>;
   /** PostgreSQL only: the server url the peer uses too. */
   readonly url?: string;
+  /** A local PostgreSQL server's postmaster (its CPU is measured from /proc). */
+  readonly postmaster?: number;
 };
 
 async function sqliteFactory(): Promise<Factory> {
@@ -85,48 +96,13 @@ async function postgresFactory(): Promise<Factory> {
   const postmaster = await postmasterPid(server.url);
   let n = 0;
   return {
-    ...(postmaster === undefined ? {} : { serverCpuSeconds: () => processTreeCpu(postmaster) }),
+    ...(postmaster === undefined
+      ? {}
+      : { serverCpuSeconds: () => processTreeCpu(postmaster), postmaster }),
     createProvider: () =>
       PostgresProvider.connectWithSchema(server.url, `bench_${process.pid}_${++n}`),
     cleanup: async () => undefined,
     url: server.url,
-  };
-}
-
-interface PeerFigures {
-  readonly throughput: w.WorkloadResult;
-  readonly sequential: w.WorkloadResult;
-}
-
-/** Runs the DBOS peer in its own process against the same server. */
-function runPeer(url: string, z: w.Sizes): PeerFigures {
-  const script = fileURLToPath(new URL('./dbos-peer.js', import.meta.url));
-  const out = execFileSync(
-    process.execPath,
-    [script, url, String(z.chainInstances), String(z.inFlight), String(z.sequential)],
-    {
-      encoding: 'utf8',
-      stdio: ['ignore', 'pipe', 'inherit'],
-      timeout: 600_000,
-    },
-  );
-  const parsed = JSON.parse(out.trim().split('\n').at(-1)!) as {
-    throughput: Omit<w.WorkloadResult, 'activities' | 'extra'>;
-    sequential: Omit<w.WorkloadResult, 'activities' | 'extra'>;
-  };
-  return {
-    throughput: {
-      ...parsed.throughput,
-      workload: 'dbos chain3',
-      activities: parsed.throughput.orchestrations * 3,
-      extra: {},
-    },
-    sequential: {
-      ...parsed.sequential,
-      workload: 'dbos sequential-chain3',
-      activities: parsed.sequential.orchestrations * 3,
-      extra: {},
-    },
   };
 }
 
@@ -149,30 +125,21 @@ function row(r: w.WorkloadResult): string[] {
   ];
 }
 
+const HEAD = [
+  'workload',
+  'n',
+  'orch/s',
+  'act/s',
+  'p50 ms',
+  'p95 ms',
+  'p99 ms',
+  'cpu s',
+  'rss MB',
+  'notes',
+];
+
 function table(rows: string[][]): string {
-  const head = [
-    'workload',
-    'n',
-    'orch/s',
-    'act/s',
-    'p50 ms',
-    'p95 ms',
-    'p99 ms',
-    'cpu s',
-    'rss MB',
-    'notes',
-  ];
-  const all = [head, ...rows];
-  const widths = head.map((_, c) => Math.max(...all.map((r) => (r[c] ?? '').length)));
-  return all
-    .map((r) =>
-      r
-        .map((cell, c) =>
-          c === 0 || c === r.length - 1 ? cell.padEnd(widths[c]!) : cell.padStart(widths[c]!),
-        )
-        .join('  '),
-    )
-    .join('\n');
+  return w.formatTable(HEAD, rows, [0, HEAD.length - 1]);
 }
 
 /** `DUROXIDE_BENCH_OPTIONS='{"orchestrationConcurrency":8}'` tries runtime options without code changes. */
@@ -203,10 +170,14 @@ async function main(): Promise<void> {
     node: process.version,
     cpus: cpus().length,
     at: new Date().toISOString(),
+    loadAverage: loadavg().map(w.round),
     providers: {},
   };
   process.stdout.write(
-    `duroxide-ts bench (${args.mode}) on node ${process.version}, ${cpus().length} cpus\n`,
+    `duroxide-ts bench (${args.mode}) on node ${process.version}, ${cpus().length} cpus, ` +
+      `load average ${loadavg()
+        .map((l) => l.toFixed(2))
+        .join(' ')}\n`,
   );
   if (args.floor || args.scaleOut) {
     await floorAndScaleOut(args, report);
@@ -215,64 +186,44 @@ async function main(): Promise<void> {
   for (const name of args.providers) {
     const factory = name === 'sqlite' ? await sqliteFactory() : await postgresFactory();
     const results: w.WorkloadResult[] = [];
+    // The DBOS peer runs each workload it shares with ours right after ours (same sitting).
+    const jobs =
+      factory.url !== undefined && (args.only === undefined || args.only.has('peer'))
+        ? peerJobs(z)
+        : new Map<string, PeerJob>();
+    const pairs: PeerPair[] = [];
+    let peer: PeerProcess | undefined;
     try {
       for (const [wname, run] of workloads) {
         if (args.only !== undefined && !args.only.has(wname)) continue;
-        results.push(
-          await run({
-            createProvider: factory.createProvider,
-            runtimeOptions: runtimeOptionsFromEnv(),
-            ...(factory.serverCpuSeconds === undefined
-              ? {}
-              : { serverCpuSeconds: factory.serverCpuSeconds }),
-          }),
-        );
+        const ours = await run({
+          createProvider: factory.createProvider,
+          runtimeOptions: runtimeOptionsFromEnv(),
+          ...(factory.serverCpuSeconds === undefined
+            ? {}
+            : { serverCpuSeconds: factory.serverCpuSeconds }),
+        });
+        results.push(ours);
+        const job = jobs.get(wname);
+        if (job === undefined) continue;
+        peer ??= await PeerProcess.start(factory.url!, factory.postmaster);
+        pairs.push({ job, ours, dbos: await peer.run(job) });
       }
     } finally {
+      await peer?.close();
       await factory.cleanup();
     }
     process.stdout.write(`\n${name}\n${table(results.map(row))}\n`);
-    if (factory.url !== undefined && (args.only === undefined || args.only.has('peer'))) {
-      const peer = runPeer(factory.url, z);
-      const ours = (wl: string): w.WorkloadResult | undefined =>
-        results.find((r) => r.workload === wl);
-      const p50 = (r: w.WorkloadResult): number =>
-        w.pct(
-          [...r.latenciesMs].sort((a, b) => a - b),
-          50,
-        );
-      const oursChain = ours('chain3');
-      const oursSeq = ours('sequential-chain3');
+    if (peer !== undefined) {
+      const section = peerReport(pairs, peer.version);
       process.stdout.write(
-        `\npeer: DBOS on the same PostgreSQL\n${table([row(peer.throughput), row(peer.sequential)])}\n`,
+        `\npeer: DBOS ${peer.version} on the same PostgreSQL, each workload right after ours\n` +
+          `${table(pairs.map((p) => row(p.dbos)))}\n\nours beside DBOS\n${peerTable(pairs)}\n` +
+          `ratios: ${Object.entries(section['ratios'] as Record<string, number>)
+            .map(([k, v]) => `${k}=${v}`)
+            .join(' ')}\n`,
       );
-      const ratios: Record<string, number> = {};
-      if (oursChain !== undefined) {
-        ratios['chain3ThroughputOursOverDbos'] = w.round(
-          oursChain.orchestrations /
-            oursChain.seconds /
-            (peer.throughput.orchestrations / peer.throughput.seconds),
-        );
-        ratios['chain3P50LatencyOursOverDbos'] = w.round(p50(oursChain) / p50(peer.throughput));
-      }
-      if (oursSeq !== undefined)
-        ratios['sequentialChain3P50OursOverDbos'] = w.round(p50(oursSeq) / p50(peer.sequential));
-      process.stdout.write(
-        `ratios: ${Object.entries(ratios)
-          .map(([k, v]) => `${k}=${v}`)
-          .join(' ')}\n`,
-      );
-      report['peer'] = {
-        name: 'dbos',
-        chain3: {
-          orchestrationsPerSecond: w.round(
-            peer.throughput.orchestrations / peer.throughput.seconds,
-          ),
-          p50Ms: w.round(p50(peer.throughput)),
-        },
-        sequentialChain3: { p50Ms: w.round(p50(peer.sequential)) },
-        ratios,
-      };
+      report['peer'] = section;
     }
     (report['providers'] as Record<string, unknown>)[name] = results.map((r) => {
       const lat = [...r.latenciesMs].sort((a, b) => a - b);
@@ -320,6 +271,12 @@ async function postgresFloorOf(runs: ReturnType<typeof floorWorkloads>) {
 }
 
 function finish(args: Args, report: Record<string, unknown>): void {
+  report['loadAverageAtEnd'] = loadavg().map(w.round);
+  process.stdout.write(
+    `\nload average at the end ${loadavg()
+      .map((l) => l.toFixed(2))
+      .join(' ')}\n`,
+  );
   if (args.json !== undefined) {
     mkdirSync(dirname(args.json), { recursive: true });
     writeFileSync(args.json, `${JSON.stringify(report, null, 2)}\n`);

@@ -6,12 +6,13 @@
  * server only), by the runtimes together and by the client.
  */
 import { spawn, type ChildProcess } from 'node:child_process';
-import { readdirSync, readFileSync } from 'node:fs';
+import { readFileSync } from 'node:fs';
 import { fileURLToPath } from 'node:url';
 import { createInterface } from 'node:readline';
 import pg from 'pg';
 import { Client, type Provider } from '../src/index.js';
 import * as w from './workloads.js';
+import { processTreeCpu } from './proc-cpu.js';
 
 export interface ScaleOutRow {
   readonly processes: number;
@@ -22,43 +23,6 @@ export interface ScaleOutRow {
   readonly serverCpuMsPerOrchestration: number;
   readonly runtimeCpuMsPerOrchestration: number;
   readonly clientCpuMsPerOrchestration: number;
-}
-
-const TICKS = 100; // USER_HZ on Linux
-
-/** CPU seconds of a process, its children and their reaped children (Linux /proc). */
-export function processTreeCpu(pid: number): number {
-  const read = (p: number): number => {
-    try {
-      const fields = readFileSync(`/proc/${p}/stat`, 'utf8')
-        .replace(/^.*\) /, '')
-        .split(' ');
-      return (
-        (Number(fields[11]) + Number(fields[12]) + Number(fields[13]) + Number(fields[14])) / TICKS
-      );
-    } catch {
-      return 0;
-    }
-  };
-  let total = read(pid);
-  for (const child of childrenOf(pid)) total += read(child);
-  return total;
-}
-
-function childrenOf(pid: number): number[] {
-  const out: number[] = [];
-  for (const entry of readdirSync('/proc')) {
-    if (!/^\d+$/.test(entry)) continue;
-    try {
-      const ppid = readFileSync(`/proc/${entry}/stat`, 'utf8')
-        .replace(/^.*\) /, '')
-        .split(' ')[1];
-      if (Number(ppid) === pid) out.push(Number(entry));
-    } catch {
-      // exited meanwhile
-    }
-  }
-  return out;
 }
 
 /** The postmaster's pid, when the server runs on this machine (the parent of our backend). */

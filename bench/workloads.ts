@@ -223,22 +223,37 @@ export async function hello(env: BenchEnv, z: Sizes): Promise<WorkloadResult> {
   );
 }
 
+/** Instances and how many run at once: the sizes of a workload, ours and the DBOS peer's. */
+export interface Shape {
+  readonly n: number;
+  readonly inFlight: number;
+}
+
+export function chainShape(z: Sizes, steps: number): Shape {
+  return {
+    n: steps <= 3 ? z.chainInstances : Math.max(1, Math.floor(z.chainInstances / 3)),
+    inFlight: z.inFlight,
+  };
+}
+
+export function fanoutShape(z: Sizes, width: number): Shape {
+  return {
+    n: width <= 10 ? z.fanout10Instances : z.fanout100Instances,
+    inFlight: Math.min(z.inFlight, width <= 10 ? 50 : 10),
+  };
+}
+
 export async function chain(env: BenchEnv, z: Sizes, steps: number): Promise<WorkloadResult> {
-  const n = steps <= 3 ? z.chainInstances : Math.max(1, Math.floor(z.chainInstances / 3));
-  return throughput(env, `chain${steps}`, n, z.inFlight, steps, (c, id, i) =>
+  const { n, inFlight } = chainShape(z, steps);
+  return throughput(env, `chain${steps}`, n, inFlight, steps, (c, id, i) =>
     c.startOrchestration(id, 'Chain', { n: i, steps }),
   );
 }
 
 export async function fanout(env: BenchEnv, z: Sizes, width: number): Promise<WorkloadResult> {
-  const n = width <= 10 ? z.fanout10Instances : z.fanout100Instances;
-  return throughput(
-    env,
-    `fanout${width}`,
-    n,
-    Math.min(z.inFlight, width <= 10 ? 50 : 10),
-    width,
-    (c, id) => c.startOrchestration(id, 'FanOut', width),
+  const { n, inFlight } = fanoutShape(z, width);
+  return throughput(env, `fanout${width}`, n, inFlight, width, (c, id) =>
+    c.startOrchestration(id, 'FanOut', width),
   );
 }
 
@@ -443,4 +458,21 @@ export function pct(sorted: readonly number[], p: number): number {
 
 export function round(x: number): number {
   return Math.round(x * 100) / 100;
+}
+
+/** Columns padded to their widest cell; the columns in `left` left-aligned, the others right. */
+export function formatTable(
+  head: readonly string[],
+  rows: readonly string[][],
+  left: readonly number[] = [0],
+): string {
+  const all = [head, ...rows];
+  const widths = head.map((_, c) => Math.max(...all.map((r) => (r[c] ?? '').length)));
+  return all
+    .map((r) =>
+      r
+        .map((cell, c) => (left.includes(c) ? cell.padEnd(widths[c]!) : cell.padStart(widths[c]!)))
+        .join('  '),
+    )
+    .join('\n');
 }

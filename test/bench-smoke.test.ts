@@ -39,7 +39,7 @@ test('the benchmark harness runs every workload on SQLite and prints its table',
   assert.match(stdout, /wokenCorrectly=\d+/);
 });
 
-test('the benchmark harness runs on PostgreSQL with the DBOS peer and prints the ratios', async () => {
+test('the benchmark harness runs on PostgreSQL with the DBOS peer beside each selected workload and prints the ratios', async () => {
   const { stdout } = await promisify(execFile)(
     process.execPath,
     [
@@ -48,7 +48,7 @@ test('the benchmark harness runs on PostgreSQL with the DBOS peer and prints the
       '--provider',
       'postgres',
       '--only',
-      'chain3,sequential-chain3,peer',
+      'chain3,fanout10,sequential-chain3,peer',
       '--no-json',
     ],
     {
@@ -56,11 +56,21 @@ test('the benchmark harness runs on PostgreSQL with the DBOS peer and prints the
       timeout: 300_000,
     },
   );
-  assert.match(stdout, /^chain3 /m);
-  assert.match(stdout, /^dbos chain3 /m);
+  for (const workload of ['chain3', 'fanout10', 'sequential-chain3']) {
+    assert.match(stdout, new RegExp(`^${workload} `, 'm'), `our row for ${workload}`);
+    // The peer's row, with its own CPU and the server's per orchestration.
+    assert.match(
+      stdout,
+      new RegExp(`^dbos ${workload} .*cpuMsPerOrch=[\\d.]+ serverCpuMsPerOrch=[\\d.]+`, 'm'),
+      `DBOS row for ${workload}`,
+    );
+  }
+  // Only the selected workloads: the peer runs no hello or chain10 here.
+  assert.doesNotMatch(stdout, /^dbos (hello|chain10) /m);
+  assert.match(stdout, /^ours beside DBOS$/m);
   assert.match(
     stdout,
-    /ratios: chain3ThroughputOursOverDbos=[\d.]+ chain3P50LatencyOursOverDbos=[\d.]+ sequentialChain3P50OursOverDbos=[\d.]+/,
+    /ratios: chain3ThroughputOursOverDbos=[\d.]+ chain3P50LatencyOursOverDbos=[\d.]+ chain3P99LatencyOursOverDbos=[\d.]+ .*fanout10ThroughputOursOverDbos=[\d.]+ .*sequentialChain3P50OursOverDbos=[\d.]+ sequentialChain3P99OursOverDbos=[\d.]+/,
   );
 });
 
