@@ -239,7 +239,7 @@ export function chainShape(z: Sizes, steps: number): Shape {
 export function fanoutShape(z: Sizes, width: number): Shape {
   return {
     n: width <= 10 ? z.fanout10Instances : z.fanout100Instances,
-    inFlight: Math.min(z.inFlight, width <= 10 ? 50 : 10),
+    inFlight: width <= 10 ? z.inFlight : Math.min(z.inFlight, 10),
   };
 }
 
