@@ -182,6 +182,21 @@ describe('PostgreSQL group commit of first turns', () => {
     assert.equal((await s.provider.readHistory('ft-h')).length, 2);
   });
 
+  test('the same lock token twice in one batch fails the batch statement: each runs again alone: the first commits, the second fails on its duplicate events', async (t) => {
+    const s = await store(t);
+    const [token] = await fetchedStarts(s.provider, ['ft-m']);
+    const now = Date.now();
+    const [first, again] = await Promise.allSettled([
+      s.ackTurn(token!, firstTurn('ft-m'), now),
+      s.ackTurn(token!, firstTurn('ft-m'), now),
+    ]);
+    assert.deepEqual(s.sent, ['batch', 'single', 'single']);
+    assert.equal(first.status, 'fulfilled');
+    assert.ok(again.status === 'rejected' && again.reason instanceof ProviderError);
+    assert.match((again.reason as Error).message, /already has event/);
+    assert.equal((await s.provider.readHistory('ft-m')).length, 2);
+  });
+
   test("a message one first turn queues for another instance of the batch counts as waiting for it: that instance's lock is released", async (t) => {
     const s = await store(t);
     const ids = ['ft-i', 'ft-j'];
