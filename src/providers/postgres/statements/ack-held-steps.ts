@@ -10,6 +10,7 @@ import { MAX_PAYLOAD_BYTES } from '../notify/signal-payload.js';
 import { type PlainStepInput, plainStepStatement } from './ack-held-step.js';
 import type { StatementContext } from './statement-context.js';
 import { table } from './statement-context.js';
+import { tickBatcher } from './tick-batcher.js';
 
 /** Commits one held step, batched with the others of the same event-loop turn. */
 export type HeldStepCommit = <R extends QueryResultRow>(
@@ -198,56 +199,20 @@ ORDER BY a.n`;
   };
 }
 
-interface Pending {
-  readonly input: PlainStepInput;
-  readonly resolve: (row: QueryResultRow) => void;
-  readonly reject: (error: unknown) => void;
-}
-
 /**
- * The group commit: held steps issued through one `Queryable` in the same event-loop turn are
- * sent together at the next macrotask (the window: no timer, no added wait beyond that turn).
- * One alone runs `plainStepStatement`; several run {@link heldStepsStatement}. When a batch
- * fails as a whole (a duplicate history event rolls back the statement, a lost connection),
- * each of its acks runs again alone, so one ack's failure is never another's.
+ * The group commit of held steps ({@link tickBatcher}): one alone runs `plainStepStatement`,
+ * several issued in the same event-loop turn run {@link heldStepsStatement}; a batch that fails
+ * as a whole (a duplicate history event rolls back the statement, a lost connection) runs each
+ * of its acks again alone, so one ack's failure is never another's.
  */
 export function heldStepBatcher(ctx: StatementContext): HeldStepCommit {
   const single = plainStepStatement(ctx);
   const many = heldStepsStatement(ctx);
-  const queues = new Map<Queryable, Pending[]>();
-
-  const runAlone = (db: Queryable, p: Pending): void => {
-    db.query(single.sql, single.values(p.input), true).then(
-      (result) => p.resolve(result.rows[0] ?? {}),
-      p.reject,
-    );
-  };
-
-  const flush = (db: Queryable): void => {
-    const batch = queues.get(db) ?? [];
-    queues.delete(db);
-    if (batch.length === 1) {
-      runAlone(db, batch[0]!);
-      return;
-    }
-    db.query(many.sql, many.values(batch.map((p) => p.input)), true).then(
-      (result) => {
-        batch.forEach((p, i) => p.resolve(result.rows[i] ?? {}));
-      },
-      () => {
-        for (const p of batch) runAlone(db, p);
-      },
-    );
-  };
-
+  const commit = tickBatcher<PlainStepInput, QueryResultRow>({
+    one: async (db, input) =>
+      (await db.query(single.sql, single.values(input), true)).rows[0] ?? {},
+    many: async (db, inputs) => (await db.query(many.sql, many.values(inputs), true)).rows,
+  });
   return async <R extends QueryResultRow>(db: Queryable, input: PlainStepInput): Promise<R> =>
-    new Promise<R>((resolve, reject) => {
-      let queue = queues.get(db);
-      if (queue === undefined) {
-        queue = [];
-        queues.set(db, queue);
-        setImmediate(() => flush(db));
-      }
-      queue.push({ input, resolve: resolve as (row: QueryResultRow) => void, reject });
-    });
+    (await commit(db, input)) as R;
 }

@@ -21,7 +21,8 @@ import type { Transactional } from '../database.js';
 import type { CommitSignals } from '../notify/signal-payload.js';
 import { decodeCancelled, encodeSignals } from '../notify/signal-payload.js';
 import { isUniqueViolation } from '../to-provider-error.js';
-import { firstTurnStatement, isFirstTurn } from './ack-first-turn.js';
+import { isFirstTurn } from './ack-first-turn.js';
+import { firstTurnBatcher } from './ack-first-turns.js';
 import { eventColumns, isPlainStep, workerColumns } from './ack-held-step.js';
 import { heldStepBatcher } from './ack-held-steps.js';
 import type { StatementContext } from './statement-context.js';
@@ -97,7 +98,8 @@ export type AckOrchestrationItem = (
  * A plain step of a held instance (`isPlainStep`, ack-held-step.ts) and a new instance's first
  * turn (`isFirstTurn`, ack-first-turn.ts) are committed by one plain SQL statement each with
  * the same effects — held steps of several instances issued in the same event-loop turn by one
- * statement together (ack-held-steps.ts); every other ack is
+ * statement together (ack-held-steps.ts), and first turns likewise (ack-first-turns.ts); every
+ * other ack is
  * one call of the schema's `ack_orchestration_item` function (migration 0003's overload, which
  * is 0002's plus the fleet fields): one round trip,
  * one transaction, all or nothing. Claim indexes and worker item types are checked here first
@@ -151,7 +153,7 @@ export function prepareAckOrchestrationItem(ctx: StatementContext): AckOrchestra
   const placeholders = Array.from({ length: 45 }, (_, i) => `$${i + 1}`).join(', ');
   const sql = `SELECT * FROM ${ctx.schema.quoted}.ack_orchestration_item(${placeholders})`;
   const heldSteps = heldStepBatcher(ctx);
-  const firstTurn = firstTurnStatement(ctx);
+  const firstTurns = firstTurnBatcher(ctx);
 
   const setStartedTrace = `UPDATE ${ctx.schema.quoted}.history
     SET event_data = jsonb_set(event_data::jsonb, '{traceContext}', $3::jsonb)::text
@@ -258,13 +260,7 @@ export function prepareAckOrchestrationItem(ctx: StatementContext): AckOrchestra
           item: JSON.stringify(r.item),
           visibleAt: r.visibleAt,
         }));
-        rows = (
-          await db.query<AckRow>(
-            firstTurn.sql,
-            firstTurn.values({ ...input, orchestratorRows: orchestratorInput }),
-            true,
-          )
-        ).rows;
+        rows = [await firstTurns<AckRow>(db, { ...input, orchestratorRows: orchestratorInput })];
       } else {
         rows = [];
       }

@@ -1,0 +1,69 @@
+/**
+ * The group-commit window shared by the batched statements: calls issued through one
+ * `Queryable` in the same event-loop turn are sent together at the next macrotask.
+ * @module
+ */
+import type { Queryable } from '../database.js';
+
+/** How one batcher commits: one call alone, several together (one result per input, in order). */
+export interface TickBatch<I, R> {
+  readonly one: (db: Queryable, input: I) => Promise<R>;
+  readonly many: (db: Queryable, inputs: readonly I[]) => Promise<readonly R[]>;
+}
+
+interface Pending<I, R> {
+  readonly input: I;
+  readonly resolve: (result: R) => void;
+  readonly reject: (error: unknown) => void;
+}
+
+/**
+ * Calls issued through one `Queryable` in the same event-loop turn are collected and sent at
+ * the next macrotask (the window: no timer, no added wait beyond that turn). One alone runs
+ * `one`; several run `many`. When `many` fails as a whole (a duplicate key rolls back the
+ * statement, a lost connection), each of its inputs runs again alone through `one`, so one
+ * input's failure is never another's.
+ */
+export function tickBatcher<I, R>(batch: TickBatch<I, R>): (db: Queryable, input: I) => Promise<R> {
+  const queues = new Map<Queryable, Pending<I, R>[]>();
+
+  const runAlone = (db: Queryable, p: Pending<I, R>): void => {
+    batch.one(db, p.input).then(p.resolve, p.reject);
+  };
+
+  const flush = (db: Queryable): void => {
+    const pending = queues.get(db) ?? [];
+    queues.delete(db);
+    if (pending.length === 1) {
+      runAlone(db, pending[0]!);
+      return;
+    }
+    batch
+      .many(
+        db,
+        pending.map((p) => p.input),
+      )
+      .then(
+        (results) => {
+          pending.forEach((p, i) => {
+            if (i < results.length) p.resolve(results[i]!);
+            else runAlone(db, p);
+          });
+        },
+        () => {
+          for (const p of pending) runAlone(db, p);
+        },
+      );
+  };
+
+  return async (db, input) =>
+    new Promise<R>((resolve, reject) => {
+      let queue = queues.get(db);
+      if (queue === undefined) {
+        queue = [];
+        queues.set(db, queue);
+        setImmediate(() => flush(db));
+      }
+      queue.push({ input, resolve, reject });
+    });
+}
