@@ -288,7 +288,8 @@ export function prepareAckOrchestrationItem(db: Database.Database): AckOrchestra
 
   /**
    * Deletes the completed work items' rows, each only while its lock is valid, touching their
-   * sessions. Runs first, so a lost lock fails the ack before anything is written.
+   * sessions. Runs first, so a lost lock fails the ack before anything else is written (the
+   * rows already deleted roll back with it).
    */
   function deleteCompletedWorkItems(
     tokens: readonly string[],
