@@ -6,7 +6,8 @@
  */
 import { TimeoutError } from '../core/errors/duroxide-error.js';
 import { requireDurationMs, requireInstanceId } from '../core/validation/arguments.js';
-import type { ExecutionStatus, Provider, ProviderSignal } from '../providers/provider.js';
+import type { ExecutionStatus, Provider } from '../providers/provider.js';
+import { type InstanceSignal, subscribeInstance } from './instance-signals.js';
 import { readStatus, toStatus } from './read-models.js';
 import type { OrchestrationStatus } from './types.js';
 
@@ -33,8 +34,6 @@ export interface InstanceWait<R> {
   readonly fromSignal?: ((signal: InstanceSignal) => R | undefined) | undefined;
 }
 
-type InstanceSignal = Extract<ProviderSignal, { kind: 'instance' }>;
-
 /**
  * Polls `check` until it returns a value: immediately, on every commit to the instance the
  * provider signals (`relevant` may skip commits by the execution status they report; a signal
@@ -55,12 +54,8 @@ export async function waitForInstance<R>(provider: Provider, wait: InstanceWait<
   let wake: (() => void) | undefined;
   let signalled = false;
   let carried: { readonly value: R } | undefined;
-  const unsubscribe = provider.subscribe((s) => {
-    if (
-      s.kind === 'instance' &&
-      s.instanceId === instanceId &&
-      (s.executionStatus === undefined || relevant(s.executionStatus))
-    ) {
+  const unsubscribe = subscribeInstance(provider, instanceId, (s) => {
+    if (s.executionStatus === undefined || relevant(s.executionStatus)) {
       const value = wait.fromSignal?.(s);
       if (value !== undefined) carried ??= { value };
       signalled = true;

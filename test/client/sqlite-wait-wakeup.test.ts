@@ -44,7 +44,7 @@ function countReads(provider: SqliteProvider): { count: () => number } {
   return { count: () => reads };
 }
 
-test('a waiting client alone on its SQLite file reads the status only when a commit says so', async (t) => {
+test('a waiting client alone on its SQLite file reads the status once and resolves from the completing commit', async (t) => {
   const provider = await SqliteProvider.open(tempFile(t));
   t.after(() => provider.close());
   await runtimeOn(t, provider);
@@ -58,7 +58,8 @@ test('a waiting client alone on its SQLite file reads the status only when a com
   assert.equal(reads.count(), 1, 'only the first read, no polls');
   await client.raiseEvent(id, 'go', 'now');
   assert.equal((await done).status, 'Completed');
-  assert.equal(reads.count(), 2, 'one more read, woken by the completing commit');
+  // The completing commit's signal carries the final state: no read after it.
+  assert.equal(reads.count(), 1, 'no more reads: the completing commit carried the status');
 });
 
 test('a waiting client sees a completion committed by another connection to the same file well before the safety-net poll', async (t) => {

@@ -189,6 +189,8 @@ export class SqliteProvider implements CompleteProvider {
           kind: 'instance',
           instanceId: result.instanceId,
           executionStatus: ack.metadata.status ?? 'Running',
+          // An ending commit carries the final state: waitForOrchestration resolves from it.
+          ...(result.final === undefined ? {} : { final: result.final }),
         });
       },
     );

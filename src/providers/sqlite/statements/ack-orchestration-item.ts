@@ -47,6 +47,19 @@ interface AckOrchestrationResult {
   readonly claimedWorkItems: readonly LockedWorkItem[];
   readonly lockKept: boolean;
   readonly instanceCreatedAt: number | undefined;
+  /**
+   * An ack that ends the execution (Completed or Failed): what `getInstance` reports right
+   * after the commit, for the instance signal (waiters resolve without a read). Absent when the
+   * instance's current execution is another one.
+   */
+  readonly final: InstanceFinalState | undefined;
+}
+
+/** The `final` of an ending instance signal (`ProviderSignal`). */
+interface InstanceFinalState {
+  readonly output: string | undefined;
+  readonly customStatus: string | undefined;
+  readonly customStatusVersion: number;
 }
 
 export type AckOrchestrationItem = (
@@ -132,10 +145,21 @@ export function prepareAckOrchestrationItem(db: Database.Database): AckOrchestra
     `UPDATE executions SET duroxide_version = @duroxideVersion
      WHERE instance_id = @instanceId AND execution_id = @executionId`,
   );
-  const touchInstance = db.prepare<{ instanceId: string; executionId: number; now: number }>(
+  // Returns what the ack reports and the ending signal carries (nothing later in the ack changes
+  // these columns but `setCustomStatus`, which the ack accounts for): no read at the end.
+  const touchInstance = db.prepare<
+    { instanceId: string; executionId: number; now: number },
+    {
+      created_at: number;
+      current_execution_id: number;
+      custom_status: string | null;
+      custom_status_version: number;
+    }
+  >(
     `UPDATE instances
      SET current_execution_id = MAX(current_execution_id, @executionId), updated_at = @now
-     WHERE instance_id = @instanceId`,
+     WHERE instance_id = @instanceId
+     RETURNING created_at, current_execution_id, custom_status, custom_status_version`,
   );
   const insertEvent = db.prepare<{
     instanceId: string;
@@ -181,21 +205,17 @@ export function prepareAckOrchestrationItem(db: Database.Database): AckOrchestra
      VALUES (@instanceId, @executionId, @activityId, @activityName, @workItem, @now, @lockToken, @lockedUntil,
              @attemptCount, @sessionId, @tag, @now)`,
   );
-  const selectCompletedWorkItem = db.prepare<
+  const deleteCompletedWorkItem = db.prepare<
     { token: string; now: number },
     { session_id: string | null }
-  >('SELECT session_id FROM worker_queue WHERE lock_token = @token AND locked_until > @now');
-  const deleteCompletedWorkItem = db.prepare<{ token: string }>(
-    'DELETE FROM worker_queue WHERE lock_token = @token',
+  >(
+    'DELETE FROM worker_queue WHERE lock_token = @token AND locked_until > @now RETURNING session_id',
   );
   const hasWaitingMessages = db.prepare<{ instanceId: string; now: number }, { one: number }>(
     'SELECT 1 AS one FROM orchestrator_queue WHERE instance_id = @instanceId AND visible_at <= @now LIMIT 1',
   );
   const extendLock = db.prepare<{ token: string; lockedUntil: number }>(
     'UPDATE instance_locks SET locked_until = @lockedUntil WHERE lock_token = @token',
-  );
-  const selectCreatedAt = db.prepare<{ instanceId: string }, { created_at: number }>(
-    'SELECT created_at FROM instances WHERE instance_id = @instanceId',
   );
   const touchSession = prepareTouchSession(db);
   const deleteWorkerItem = db.prepare<{
@@ -268,7 +288,8 @@ export function prepareAckOrchestrationItem(db: Database.Database): AckOrchestra
 
   /**
    * Deletes the completed work items' rows, each only while its lock is valid, touching their
-   * sessions. Runs first, so a lost lock fails the ack before anything is written.
+   * sessions. Runs first, so a lost lock fails the ack before anything else is written (the
+   * rows already deleted roll back with it).
    */
   function deleteCompletedWorkItems(
     tokens: readonly string[],
@@ -276,11 +297,10 @@ export function prepareAckOrchestrationItem(db: Database.Database): AckOrchestra
     now: number,
   ): void {
     for (const token of tokens) {
-      const row = selectCompletedWorkItem.get({ token, now });
+      const row = deleteCompletedWorkItem.get({ token, now });
       if (row === undefined) {
         throw completedWorkLockLostError(token, instanceId);
       }
-      deleteCompletedWorkItem.run({ token });
       if (row.session_id !== null) touchSession(row.session_id, now);
     }
   }
@@ -355,15 +375,16 @@ export function prepareAckOrchestrationItem(db: Database.Database): AckOrchestra
       deleteMessages.run({ token });
       const { orchestrationName: name, orchestrationVersion: version } = metadata;
       if (name !== undefined && version !== undefined) {
-        insertInstance.run({
+        const inserted = insertInstance.run({
           instanceId,
           name,
           version,
           executionId,
           parentInstanceId: metadata.parentInstanceId ?? null,
           now,
-        });
-        updateInstanceIdentity.run({ instanceId, name, version });
+        }).changes;
+        // A row just inserted already has this name and version.
+        if (inserted === 0) updateInstanceIdentity.run({ instanceId, name, version });
       }
       const createdExecution =
         insertExecution.run({
@@ -376,14 +397,15 @@ export function prepareAckOrchestrationItem(db: Database.Database): AckOrchestra
         }).changes > 0;
       // A leftover delta can only be a Failed execution's; execution 1 has no predecessor.
       if (createdExecution && executionId > 1) kv.discardDelta(instanceId);
-      if (metadata.pinnedDuroxideVersion !== undefined) {
+      // An execution just created was inserted with this version already.
+      if (metadata.pinnedDuroxideVersion !== undefined && !createdExecution) {
         updatePinnedVersion.run({
           instanceId,
           executionId,
           duroxideVersion: metadata.pinnedDuroxideVersion,
         });
       }
-      touchInstance.run({ instanceId, executionId, now });
+      const state = touchInstance.get({ instanceId, executionId, now });
       fleet.applyMetadata(instanceId, metadata);
       if (ack.reopen !== undefined) fleet.reopen(instanceId, executionId, ack.reopen);
       appendHistory(instanceId, executionId, ack.historyDelta, now);
@@ -416,6 +438,7 @@ export function prepareAckOrchestrationItem(db: Database.Database): AckOrchestra
       const lockKept = keep !== undefined && metadata.status === undefined && !waiting;
       if (lockKept) extendLock.run({ token, lockedUntil: now + keep.lockTimeoutMs });
       else deleteLock.run({ token });
+      const ending = metadata.status === 'Completed' || metadata.status === 'Failed';
       return {
         instanceId,
         orchestratorVisibleAt:
@@ -426,7 +449,23 @@ export function prepareAckOrchestrationItem(db: Database.Database): AckOrchestra
         cancelledActivities,
         claimedWorkItems,
         lockKept,
-        instanceCreatedAt: selectCreatedAt.get({ instanceId })?.created_at,
+        instanceCreatedAt: state?.created_at,
+        final:
+          ending && state !== undefined && state.current_execution_id === executionId
+            ? {
+                output: metadata.output,
+                ...(metadata.customStatus === undefined
+                  ? {
+                      customStatus: state.custom_status ?? undefined,
+                      customStatusVersion: state.custom_status_version,
+                    }
+                  : {
+                      // Set by this ack (`setCustomStatus`), after the row was read.
+                      customStatus: metadata.customStatus.value ?? undefined,
+                      customStatusVersion: state.custom_status_version + 1,
+                    }),
+              }
+            : undefined,
       };
     },
   );

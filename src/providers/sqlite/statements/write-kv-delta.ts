@@ -67,6 +67,9 @@ export function prepareKvDeltaWrites(db: Database.Database): KvDeltaWrites {
   const clearDelta = db.prepare<{ instanceId: string }>(
     'DELETE FROM kv_delta WHERE instance_id = @instanceId',
   );
+  const hasDelta = db.prepare<{ instanceId: string }, { one: number }>(
+    'SELECT 1 AS one FROM kv_delta WHERE instance_id = @instanceId LIMIT 1',
+  );
 
   return {
     applyEvents(instanceId, historyDelta, now) {
@@ -93,6 +96,8 @@ export function prepareKvDeltaWrites(db: Database.Database): KvDeltaWrites {
       }
     },
     mergeIntoStore(instanceId) {
+      // Most executions write no KV: one read instead of three writes that would change nothing.
+      if (hasDelta.get({ instanceId }) === undefined) return;
       mergeValues.run({ instanceId });
       deleteTombstoned.run({ instanceId });
       clearDelta.run({ instanceId });
