@@ -103,53 +103,70 @@ describe('PostgreSQL group commit of starts', () => {
     assert.equal(await writers(schema, ['sd-a', 'sd-b']), 1, 'one commit');
   });
 
-  test('batches and a single start of the same ids in other processes, all waiting on one lock: exactly one start of each id wins, without deadlock', async (t) => {
+  test('batches and a single start of the same ids in other processes, all waiting on one lock: exactly one start of each id wins, the locks taken in key order', async (t) => {
     const schema = schemas.schema('start_batch_race');
     const [first, second, third] = await Promise.all([
       connect(t, schema),
       connect(t, schema),
       connect(t, schema),
     ]);
-    const ids = ['sr-a', 'sr-z', 'sr-b'];
-    const keys = ids.map((id) => `${schema}:start:${id}`);
-    // Another session holds the lock of sr-z: every start below queues behind it (or behind a
-    // batch holding a lower key), so each decides only after a previous holder committed.
-    const holder = new pg.Client({ connectionString: schemas.url() });
+    const url = schemas.url();
+    // The ids by their lock keys' order (the keys hash the schema name, a random one).
+    const ordered = await adminQuery<{ id: string; key: string }>(
+      url,
+      `SELECT x.id, hashtextextended($1 || ':start:' || x.id, 0)::text AS key
+       FROM unnest($2::text[]) AS x(id) ORDER BY hashtextextended($1 || ':start:' || x.id, 0)`,
+      [schema, ['sr-a', 'sr-b', 'sr-c']],
+    );
+    const [low, mid, high] = ordered.map((r) => r.id) as [string, string, string];
+    const keyOf = new Map(ordered.map((r) => [r.key, r.id]));
+    // Another session holds the lock of the highest key: every start below queues behind it
+    // (or behind a batch holding a lower key), so each decides after a previous holder committed.
+    const holder = new pg.Client({ connectionString: url });
     holder.on('error', () => undefined);
     await holder.connect();
     t.after(() => holder.end());
     await holder.query('BEGIN');
-    await holder.query('SELECT pg_advisory_xact_lock(hashtextextended($1, 0))', [keys[1]]);
-
-    const racing = Promise.all([
-      Promise.all(ids.map((id) => first.enqueueStartIfAbsent(start(id)))),
-      Promise.all([...ids].reverse().map((id) => second.enqueueStartIfAbsent(start(id)))),
-      third.enqueueStartIfAbsent(start('sr-z')),
+    await holder.query('SELECT pg_advisory_xact_lock(hashtextextended($1, 0))', [
+      `${schema}:start:${high}`,
     ]);
-    await eventually('all three callers to wait for a start lock', async () => {
-      const rows = await adminQuery<{ n: string }>(
-        schemas.url(),
-        `SELECT count(*) AS n FROM pg_locks l
+
+    // In the order given, the two batches would each hold a lock the other wants next.
+    const firstIds = [low, high, mid];
+    const secondIds = [mid, high, low];
+    const racing = Promise.all([
+      Promise.all(firstIds.map((id) => first.enqueueStartIfAbsent(start(id)))),
+      Promise.all(secondIds.map((id) => second.enqueueStartIfAbsent(start(id)))),
+      third.enqueueStartIfAbsent(start(high)),
+    ]);
+    let waiting: string[] | undefined;
+    try {
+      waiting = await eventually('all three callers to wait for a start lock', async () => {
+        const rows = await adminQuery<{ key: string }>(
+          url,
+          `SELECT ((l.classid::bigint << 32) | l.objid::bigint)::text AS key FROM pg_locks l
          WHERE l.locktype = 'advisory' AND NOT l.granted
-           AND ((l.classid::bigint << 32) | l.objid::bigint)
-               IN (SELECT hashtextextended(k, 0) FROM unnest($1::text[]) AS k)`,
-        [keys],
-      );
-      return Number(rows[0]?.n) === 3;
-    });
-    await holder.query('COMMIT');
+           AND ((l.classid::bigint << 32) | l.objid::bigint) = ANY($1::bigint[])`,
+          [[...keyOf.keys()]],
+        );
+        return rows.length === 3 ? rows.map((r) => keyOf.get(r.key) ?? r.key).sort() : undefined;
+      });
+    } finally {
+      await holder.query('COMMIT');
+    }
     const [one, two, alone] = await racing;
-    const twoInOrder = [...two].reverse();
-    for (const [i, id] of ids.entries()) {
-      const wins = [one[i], twoInOrder[i], ...(id === 'sr-z' ? [alone] : [])];
+    assert.deepEqual(
+      waiting,
+      [high, high, low].sort(),
+      'one batch holds the two lower keys and waits for the highest; the other waits for the lowest',
+    );
+    for (const id of [low, mid, high]) {
+      const wins = [one[firstIds.indexOf(id)], two[secondIds.indexOf(id)]];
+      if (id === high) wins.push(alone);
       assert.equal(wins.filter(Boolean).length, 1, `${id}: ${JSON.stringify(wins)}`);
     }
-    assert.deepEqual(await queuedStarts(schema, ids), [1, 1, 1]);
-    assert.equal(
-      await writers(schema, ['sr-a', 'sr-b']),
-      1,
-      'one batch took every lock of its starts before the other could take any',
-    );
+    assert.deepEqual(await queuedStarts(schema, [low, mid, high]), [1, 1, 1]);
+    assert.equal(await writers(schema, [low, mid]), 1, 'one batch queued both');
   });
 
   test('a start the server refuses fails alone: the other starts of its batch are queued one by one', async (t) => {
