@@ -185,7 +185,7 @@ describe('PostgreSQL group commit of starts', () => {
     assert.deepEqual(before, { status: 'fulfilled', value: true });
     assert.deepEqual(after, { status: 'fulfilled', value: true });
     assert.ok(refused?.status === 'rejected' && refused.reason instanceof ProviderError);
-    assert.equal((refused.reason as ProviderError).retryable, false);
+    assert.equal(refused.reason.retryable, false);
     assert.deepEqual(await queuedStarts(schema, ['sf-c', 'sf-d']), [1, 1]);
     assert.equal(await writers(schema, ['sf-c', 'sf-d']), 2, 'each ran again alone');
   });
