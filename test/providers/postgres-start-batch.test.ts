@@ -1,7 +1,12 @@
 import assert from 'node:assert/strict';
 import { describe, test } from 'node:test';
 import pg from 'pg';
-import { ProviderError } from '../../src/core/errors/duroxide-error.js';
+import { Client } from '../../src/client/client.js';
+import {
+  InstanceAlreadyExistsError,
+  InvalidInputError,
+  ProviderError,
+} from '../../src/core/errors/duroxide-error.js';
 import type { WorkItemOfType } from '../../src/core/history/work-item.js';
 import { schemaIdentity } from '../../src/providers/postgres/connection-config.js';
 import { migrationSql } from '../../src/providers/postgres/migrations/apply-migrations.js';
@@ -188,6 +193,31 @@ describe('PostgreSQL group commit of starts', () => {
     assert.equal(refused.reason.retryable, false);
     assert.deepEqual(await queuedStarts(schema, ['sf-c', 'sf-d']), [1, 1]);
     assert.equal(await writers(schema, ['sf-c', 'sf-d']), 2, 'each ran again alone');
+  });
+  test('client starts of one turn are reported per start: a bad id, an oversized input and an existing id fail alone, the others are queued by one commit', async (t) => {
+    const schema = schemas.schema('start_batch_client');
+    const client = new Client(await connect(t, schema), { maxPayloadBytes: 1_000 });
+    const results = await Promise.allSettled([
+      client.startOrchestration('sc-a', 'Flow', 1),
+      client.startOrchestration('sc-\u0007', 'Flow', 1),
+      client.startOrchestration('sc-big', 'Flow', 'x'.repeat(2_000)),
+      client.startOrchestration('sc-b', 'Flow', 2),
+      client.startOrchestration('sc-a', 'Flow', 3, { ifExists: 'error' }),
+    ]);
+    assert.deepEqual(
+      results.map((r) => r.status),
+      ['fulfilled', 'rejected', 'rejected', 'fulfilled', 'rejected'],
+    );
+    const reason = (i: number): unknown => (results[i] as PromiseRejectedResult).reason;
+    assert.ok(
+      reason(1) instanceof InvalidInputError && /control characters/.test(String(reason(1))),
+    );
+    assert.ok(
+      reason(2) instanceof InvalidInputError && /the limit is 1000/.test(String(reason(2))),
+    );
+    assert.ok(reason(4) instanceof InstanceAlreadyExistsError, String(reason(4)));
+    assert.deepEqual(await queuedStarts(schema, ['sc-a', 'sc-b', 'sc-big']), [1, 1, 0]);
+    assert.equal(await writers(schema, ['sc-a', 'sc-b']), 1, 'one commit');
   });
 });
 

@@ -2,7 +2,7 @@
  * Group commit of starts: the `enqueueStartIfAbsent` calls issued through one `Queryable` in
  * the same event-loop turn (a burst of client starts) run as ONE call of the schema's
  * `enqueue_starts_if_absent` function (migration 0007): one round trip and one commit, with the
- * single start's rules for each (its advisory lock, its check, its result).
+ * single start's rules for each (its advisory lock, its check, its result). ADR 0019.
  * @module
  */
 import type { WorkItemOfType } from '../../../core/history/work-item.js';
