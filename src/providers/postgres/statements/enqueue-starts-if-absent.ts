@@ -31,15 +31,18 @@ interface Pending {
 
 /**
  * True when a failed call certainly wrote nothing: no connection was had, or the server
- * reported the statement's own error (its implicit transaction rolled back). A lost connection
- * or a terminated session leaves the commit unknown: running the starts again would report a
- * start that did commit as refused.
+ * reported the statement's own error (an error message from the server, with a `severity`
+ * and a SQLSTATE: its implicit transaction rolled back). A lost connection (a socket error
+ * such as `EPIPE`, which has no severity) or a terminated session (SQLSTATE class 08, 57P)
+ * leaves the commit unknown: running the starts again would report a start that did commit as
+ * refused.
  */
 function wroteNothing(error: unknown): boolean {
   if (error instanceof ConnectionAcquireError) return true;
-  const code =
-    typeof error === 'object' && error !== null ? (error as { code?: unknown }).code : undefined;
+  if (typeof error !== 'object' || error === null) return false;
+  const { code, severity } = error as { code?: unknown; severity?: unknown };
   return (
+    typeof severity === 'string' &&
     typeof code === 'string' &&
     /^[0-9A-Z]{5}$/.test(code) &&
     !code.startsWith('08') &&
