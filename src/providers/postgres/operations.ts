@@ -9,8 +9,8 @@ import { prepareAckOrchestrationItem } from './statements/ack-orchestration-item
 import { prepareAckWorkItem } from './statements/ack-work-item.js';
 import { prepareAuditLog } from './statements/audit-log.js';
 import { prepareInstanceDeletion } from './statements/delete-instances.js';
-import { prepareEnqueueStartIfAbsent } from './statements/enqueue-start-if-absent.js';
 import { prepareEnqueueForOrchestrator } from './statements/enqueue-for-orchestrator.js';
+import { startBatcher } from './statements/enqueue-starts-if-absent.js';
 import { prepareFetchOrchestrationItem } from './statements/fetch-orchestration-item.js';
 import { prepareFetchWorkItem } from './statements/fetch-work-item.js';
 import { prepareNextOrchestratorVisibleAt } from './statements/next-orchestrator-visible-at.js';
@@ -42,7 +42,7 @@ export function prepareOperations(ctx: StatementContext) {
     abandonOrchestrationItem: prepareAbandonOrchestrationItem(ctx),
     renewOrchestrationItemLock: prepareRenewOrchestrationItemLock(ctx),
     enqueueForOrchestrator: prepareEnqueueForOrchestrator(ctx),
-    enqueueStartIfAbsent: prepareEnqueueStartIfAbsent(ctx),
+    enqueueStartIfAbsent: startBatcher(ctx),
     nextOrchestratorVisibleAt: prepareNextOrchestratorVisibleAt(ctx),
     fetchWorkItem: prepareFetchWorkItem(ctx),
     ackWorkItem: prepareAckWorkItem(ctx),

@@ -14,6 +14,11 @@ export type EnqueueStartIfAbsent = (
   now: number,
 ) => Promise<number | undefined>;
 
+/** The advisory lock key serializing the starts of one instance id (a batch takes the same). */
+export function startLockKey(ctx: StatementContext, instanceId: string): string {
+  return `${ctx.schema.name}:start:${instanceId}`;
+}
+
 /**
  * One call of the schema's `enqueue_start_if_absent` function (migration 0002): an advisory
  * lock per instance id, the existence check, the insert and the NOTIFY in one round trip.
@@ -22,10 +27,16 @@ export function prepareEnqueueStartIfAbsent(ctx: StatementContext): EnqueueStart
   const sql = `SELECT ${ctx.schema.quoted}.enqueue_start_if_absent($1, $2, $3, $4, $5, $6) AS visible_at`;
   return async (db, item, now) => {
     const payload = encodeSignals(ctx.origin, { orchestratorVisibleAt: now });
-    const lockKey = `${ctx.schema.name}:start:${item.instance}`;
     const rows = await db.query<{ visible_at: string | number | null }>(
       sql,
-      [item.instance, JSON.stringify(item), now, lockKey, ctx.schema.channel, payload],
+      [
+        item.instance,
+        JSON.stringify(item),
+        now,
+        startLockKey(ctx, item.instance),
+        ctx.schema.channel,
+        payload,
+      ],
       true,
     );
     const at = rows.rows[0]?.visible_at;
