@@ -6,7 +6,7 @@
  * @module
  */
 import type { WorkItemOfType } from '../../../core/history/work-item.js';
-import { ConnectionAcquireError, type Queryable } from '../database.js';
+import { ConnectionAcquireError } from '../database.js';
 import { encodeSignals } from '../notify/signal-payload.js';
 import {
   prepareEnqueueStartIfAbsent,
@@ -14,6 +14,7 @@ import {
   type EnqueueStartIfAbsent,
 } from './enqueue-start-if-absent.js';
 import type { StatementContext } from './statement-context.js';
+import { tickBatcher } from './tick-batcher.js';
 
 /**
  * Most starts per call: each holds one advisory lock until the commit, and advisory locks
@@ -22,12 +23,13 @@ import type { StatementContext } from './statement-context.js';
  */
 const MAX_STARTS_PER_CALL = 100;
 
-interface Pending {
+interface StartInput {
   readonly item: WorkItemOfType<'StartOrchestration'>;
   readonly now: number;
-  readonly resolve: (visibleAt: number | undefined) => void;
-  readonly reject: (error: unknown) => void;
 }
+
+/** The batch's parameters could not be built: nothing was sent. */
+class BatchNotSent extends Error {}
 
 /**
  * True when a failed call certainly wrote nothing: no connection was had, or the server
@@ -63,16 +65,9 @@ function wroteNothing(error: unknown): boolean {
 export function startBatcher(ctx: StatementContext): EnqueueStartIfAbsent {
   const single = prepareEnqueueStartIfAbsent(ctx);
   const sql = `SELECT ${ctx.schema.quoted}.enqueue_starts_if_absent($1, $2, $3, $4, $5, $6) AS visible_at`;
-  const queues = new Map<Queryable, Pending[]>();
-
-  const runAlone = (db: Queryable, p: Pending): void => {
-    single(db, p.item, p.now).then(p.resolve, p.reject);
-  };
-
-  const runBatch = async (db: Queryable, batch: readonly Pending[]): Promise<void> => {
-    let values: unknown[];
+  const parameters = (batch: readonly StartInput[]): unknown[] => {
     try {
-      values = [
+      return [
         batch.map((p) => p.item.instance),
         batch.map((p) => JSON.stringify(p.item)),
         batch.map((p) => p.now),
@@ -80,47 +75,26 @@ export function startBatcher(ctx: StatementContext): EnqueueStartIfAbsent {
         ctx.schema.channel,
         encodeSignals(ctx.origin, {}),
       ];
-    } catch {
-      for (const p of batch) runAlone(db, p);
-      return;
+    } catch (error) {
+      throw new BatchNotSent('the batch of starts could not be encoded', { cause: error });
     }
-    let at: readonly (string | number | null)[];
-    try {
+  };
+  const batched = tickBatcher<StartInput, number | undefined>({
+    one: (db, p) => single(db, p.item, p.now),
+    many: async (db, batch) => {
       const result = await db.query<{ visible_at: (string | number | null)[] | null }>(
         sql,
-        values,
+        parameters(batch),
         true,
       );
-      at = result.rows[0]?.visible_at ?? [];
-    } catch (error) {
-      if (wroteNothing(error)) for (const p of batch) runAlone(db, p);
-      else for (const p of batch) p.reject(error);
-      return;
-    }
-    batch.forEach((p, i) => {
-      const visibleAt = at[i];
-      p.resolve(visibleAt === null || visibleAt === undefined ? undefined : Number(visibleAt));
-    });
-  };
-
-  const flush = (db: Queryable): void => {
-    const queue = queues.get(db) ?? [];
-    queues.delete(db);
-    for (let from = 0; from < queue.length; from += MAX_STARTS_PER_CALL) {
-      const batch = queue.slice(from, from + MAX_STARTS_PER_CALL);
-      if (batch.length === 1) runAlone(db, batch[0]!);
-      else void runBatch(db, batch);
-    }
-  };
-
-  return (db, item, now) =>
-    new Promise((resolve, reject) => {
-      let queue = queues.get(db);
-      if (queue === undefined) {
-        queue = [];
-        queues.set(db, queue);
-        setImmediate(() => flush(db));
-      }
-      queue.push({ item, now, resolve, reject });
-    });
+      const at = result.rows[0]?.visible_at ?? [];
+      return batch.map((_, i) => {
+        const visibleAt = at[i];
+        return visibleAt === null || visibleAt === undefined ? undefined : Number(visibleAt);
+      });
+    },
+    maxPerCall: MAX_STARTS_PER_CALL,
+    rerunAlone: (error) => error instanceof BatchNotSent || wroteNothing(error),
+  });
+  return (db, item, now) => batched(db, { item, now });
 }

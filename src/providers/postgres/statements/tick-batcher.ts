@@ -9,6 +9,14 @@ import type { Queryable } from '../database.js';
 export interface TickBatch<I, R> {
   readonly one: (db: Queryable, input: I) => Promise<R>;
   readonly many: (db: Queryable, inputs: readonly I[]) => Promise<readonly R[]>;
+  /** Most inputs per `many` call (default: no limit); a larger turn goes as several calls. */
+  readonly maxPerCall?: number;
+  /**
+   * Whether the inputs of a failed `many` run again alone (default: always). Answer false when
+   * the failure may have committed the batch (a lost connection): each input then gets the
+   * error, as it would alone.
+   */
+  readonly rerunAlone?: (error: unknown) => boolean;
 }
 
 interface Pending<I, R> {
@@ -20,9 +28,10 @@ interface Pending<I, R> {
 /**
  * Calls issued through one `Queryable` in the same event-loop turn are collected and sent at
  * the next macrotask (the window: no timer, no added wait beyond that turn). One alone runs
- * `one`; several run `many`. When `many` fails as a whole (a duplicate key rolls back the
- * statement, a lost connection), each of its inputs runs again alone through `one`, so one
- * input's failure is never another's.
+ * `one`; several run `many` (in chunks of `maxPerCall`). When `many` fails as a whole (a
+ * duplicate key rolls back the statement, a lost connection), each of its inputs runs again
+ * alone through `one`, so one input's failure is never another's — unless `rerunAlone` says
+ * the failure may have committed.
  */
 export function tickBatcher<I, R>(batch: TickBatch<I, R>): (db: Queryable, input: I) => Promise<R> {
   const queues = new Map<Queryable, Pending<I, R>[]>();
@@ -31,9 +40,18 @@ export function tickBatcher<I, R>(batch: TickBatch<I, R>): (db: Queryable, input
     batch.one(db, p.input).then(p.resolve, p.reject);
   };
 
+  const maxPerCall = batch.maxPerCall ?? Number.POSITIVE_INFINITY;
+  const rerunAlone = batch.rerunAlone ?? ((): boolean => true);
+
   const flush = (db: Queryable): void => {
-    const pending = queues.get(db) ?? [];
+    const queue = queues.get(db) ?? [];
     queues.delete(db);
+    for (let from = 0; from < queue.length; from += maxPerCall) {
+      send(db, queue.slice(from, from + maxPerCall));
+    }
+  };
+
+  const send = (db: Queryable, pending: readonly Pending<I, R>[]): void => {
     if (pending.length === 1) {
       runAlone(db, pending[0]!);
       return;
@@ -50,8 +68,9 @@ export function tickBatcher<I, R>(batch: TickBatch<I, R>): (db: Queryable, input
             else runAlone(db, p);
           });
         },
-        () => {
-          for (const p of pending) runAlone(db, p);
+        (error: unknown) => {
+          if (rerunAlone(error)) for (const p of pending) runAlone(db, p);
+          else for (const p of pending) p.reject(error);
         },
       );
   };
