@@ -10,7 +10,7 @@ import { firstCandidateSql, type FirstCandidateRow } from './fetch-first-candida
 import type { StatementContext } from './statement-context.js';
 
 /** What one caller asks: the first candidate statement's parameters. */
-export interface CandidateRequest {
+interface CandidateRequest {
   readonly now: number;
   readonly lockTimeoutMs: number;
   readonly token: string;
@@ -27,7 +27,7 @@ export interface CandidateRequest {
 export type FirstCandidate = (db: Queryable, request: CandidateRequest) => Promise<Candidate>;
 
 /** A caller's first candidate; 'busy' alone: none of its own, but the function may find one. */
-export type Candidate = FirstCandidateRow | { readonly outcome: 'busy' } | undefined;
+type Candidate = FirstCandidateRow | { readonly outcome: 'busy' } | undefined;
 
 interface Pending {
   readonly request: CandidateRequest;
