@@ -20,6 +20,10 @@ import {
   type FirstCandidateRow,
 } from '../../src/providers/postgres/statements/fetch-first-candidate.js';
 import {
+  type CandidateRow,
+  firstCandidatesSql,
+} from '../../src/providers/postgres/statements/fetch-candidates.js';
+import {
   LONG_LOCK_MS,
   ack,
   externalRaised,
@@ -66,7 +70,53 @@ async function gated(pid: number): Promise<void> {
   }
 }
 
-test('a fetch whose snapshot predates another fetch does not go for the instance that fetch locked', async (t) => {
+/** The slow fetch: runs its statement on `client` and says whether it found nothing. */
+type SlowFetch = (client: pg.Client, schema: string, now: number) => Promise<boolean>;
+
+const single: SlowFetch = async (client, schema, now) => {
+  const sql = firstCandidateSql({ schema: schemaIdentity(schema), origin: 'test' });
+  const { rows } = await client.query<FirstCandidateRow>(sql, [
+    now,
+    now + LONG_LOCK_MS,
+    randomUUID(),
+    [],
+    `${schema}:`,
+    null,
+    null,
+  ]);
+  return rows[0]?.outcome === 'none';
+};
+
+/** The batched statement for two callers (ADR 0018): no candidate row at all means nothing. */
+const batched: SlowFetch = async (client, schema, now) => {
+  const sql = firstCandidatesSql({ schema: schemaIdentity(schema), origin: 'test' });
+  const { rows } = await client.query<CandidateRow>(sql, [
+    now,
+    now + LONG_LOCK_MS,
+    [randomUUID(), randomUUID()],
+    [],
+    `${schema}:`,
+    null,
+    null,
+    2,
+    8,
+  ]);
+  return rows.length === 0;
+};
+
+for (const [what, slowFetch] of [
+  ['a fetch', single],
+  ['a batched fetch', batched],
+] as const) {
+  test(`${what} whose snapshot predates another fetch does not go for the instance that fetch locked`, async (t) => {
+    await snapshotRace(t, slowFetch);
+  });
+}
+
+async function snapshotRace(
+  t: { after(fn: () => Promise<unknown>): void },
+  slowFetch: SlowFetch,
+): Promise<void> {
   const schema = uniqueSchemaName('fetch_deadlock');
   schemas.push(schema);
   const provider = await PostgresProvider.connectWithSchema(url, schema);
@@ -101,23 +151,13 @@ test('a fetch whose snapshot predates another fetch does not go for the instance
   await fetcher.query(`SET ROLE ${role}`);
   await fetcher.query('BEGIN');
   const { rows } = await fetcher.query<{ pid: number }>('SELECT pg_backend_pid() AS pid');
-  const now = Date.now();
-  const sql = firstCandidateSql({ schema: schemaIdentity(schema), origin: 'test' });
-  const slow = fetcher.query<FirstCandidateRow>(sql, [
-    now,
-    now + LONG_LOCK_MS,
-    randomUUID(),
-    [],
-    `${schema}:`,
-    null,
-    null,
-  ]);
+  const slow = slowFetch(fetcher, schema, Date.now());
   await gated(rows[0]!.pid);
 
   // Meanwhile another fetch takes the instance and marks its row, and commits.
   const locked = await fetchFor(provider, id);
   await holder.query('SELECT pg_advisory_unlock($1)', [key]);
-  const slowRow = (await slow).rows[0]!;
+  const foundNothing = await slow;
 
   // Its transaction is still open: it must not have gone for the instance's lock (which the
   // turn's ack locks first, then deletes the row the slow fetch may hold: the deadlock).
@@ -130,7 +170,7 @@ test('a fetch whose snapshot predates another fetch does not go for the instance
     (error: unknown) => error as Error,
   );
   assert.equal(lockFree, 1, `the slow fetch locked the instance lock row: ${String(lockFree)}`);
-  assert.equal(slowRow.outcome, 'none');
+  assert.equal(foundNothing, true);
   await fetcher.query('COMMIT');
   await provider.ackOrchestrationItem(locked.lockToken, ack(1));
   assert.equal(
@@ -138,4 +178,4 @@ test('a fetch whose snapshot predates another fetch does not go for the instance
       .length,
     0,
   );
-});
+}

@@ -28,11 +28,8 @@ import {
 } from '../../shared/orchestration-batch.js';
 import { decodeWorkItem, reportPoisoned, tooLargeReason } from '../../shared/queue-row-decoding.js';
 import type { Queryable } from '../database.js';
-import {
-  firstCandidateSql,
-  type FetchedRow,
-  type FirstCandidateRow,
-} from './fetch-first-candidate.js';
+import { firstCandidateBatcher } from './fetch-batcher.js';
+import type { FetchedRow } from './fetch-first-candidate.js';
 import { type PoisonTarget, preparePoisonedItems } from './poisoned-items.js';
 import type { StatementContext } from './statement-context.js';
 import { table } from './statement-context.js';
@@ -60,7 +57,8 @@ interface StateRow {
 
 /**
  * First, one plain statement takes the first candidate (fetch-first-candidate.ts, the same
- * rules as the function for its first candidate); when that candidate was taken meanwhile,
+ * rules as the function for its first candidate; the fetches of one event-loop turn share one
+ * statement, each taking a distinct instance: fetch-batcher.ts, ADR 0018); when that candidate was taken meanwhile,
  * or is an orphan or had nothing left to mark, the function runs. Its steps 1–7 run inside the schema's `fetch_orchestration_item` function (migration 0001, and
  * its 0003 overload used here, which adds the history-format filter), one
  * round trip, as one READ COMMITTED transaction — the shape of duroxide-pg's fetch:
@@ -105,7 +103,7 @@ export function prepareFetchOrchestrationItem(ctx: StatementContext): FetchOrche
     SELECT 'k', NULL, value, key, last_updated_at_ms FROM ${table(ctx, 'kv_store')} WHERE instance_id = $1
     ORDER BY part, event_id`;
   const lockKeyPrefix = `${ctx.schema.name}:`;
-  const firstSql = firstCandidateSql(ctx);
+  const firstCandidate = firstCandidateBatcher(ctx, lockKeyPrefix);
   // Gives a fetched batch back as if never fetched (attempt undone).
   const releaseSql = `
     WITH released AS (
@@ -219,22 +217,16 @@ export function prepareFetchOrchestrationItem(ctx: StatementContext): FetchOrche
     const token = randomUUID();
     const excluded = [...(options.excludeInstances ?? [])];
     // The first candidate with one plain statement; the function for everything else.
-    const first = (
-      await db.query<FirstCandidateRow>(
-        firstSql,
-        [
-          now,
-          now + options.lockTimeoutMs,
-          token,
-          excluded,
-          lockKeyPrefix,
-          options.maxHistoryFormat ?? null,
-          options.maxItemBytes ?? null,
-        ],
-        true,
-      )
-    ).rows[0];
-    if (first === undefined || first.outcome === 'none') return null;
+    // Batched with the other fetches of this event-loop turn (fetch-batcher.ts).
+    const first = await firstCandidate(db, {
+      now,
+      lockTimeoutMs: options.lockTimeoutMs,
+      token,
+      excluded,
+      maxHistoryFormat: options.maxHistoryFormat ?? null,
+      maxItemBytes: options.maxItemBytes ?? null,
+    });
+    if (first === undefined) return null;
     let rows: FetchedRow[] = first.outcome === 'ok' ? [first] : [];
     if (first.outcome !== 'ok') {
       // 'empty' / 'orphan' hold the lock: give the batch back (attempt undone) first.

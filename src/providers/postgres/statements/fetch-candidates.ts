@@ -1,0 +1,126 @@
+/**
+ * The batched hot-path fetch: the first candidate statement (fetch-first-candidate.ts) for
+ * several callers at once — up to N distinct instances taken with ONE plain statement, one per
+ * caller (ADR 0018).
+ * @module
+ */
+import type { FirstCandidateRow } from './fetch-first-candidate.js';
+import type { StatementContext } from './statement-context.js';
+import { table } from './statement-context.js';
+
+/** Queue rows scanned per caller: several rows usually belong to the same instance. */
+export const SCAN_ROWS_PER_CALLER = 4;
+
+/**
+ * One row per candidate instance, `k` = 1…(at most N) in queue order: the caller `k` gets it.
+ * `outcome` is the first candidate's ('busy', 'empty', 'orphan', 'ok'; never 'none': no row at
+ * all for a caller means nothing was found for it). `scan_full`: the scan stopped at its row
+ * limit, so there may be free instances it did not reach.
+ */
+export interface CandidateRow extends FirstCandidateRow {
+  k: number;
+  scan_full: boolean;
+}
+
+/**
+ * Parameters: `$1` now, `$2` locked until, `$3` one lock token per caller (text[], caller `k`
+ * holds `$3[k]`), `$4` excluded instances, `$5` advisory lock key prefix, `$6` max history
+ * format (NULL: no filter), `$7` largest item loaded in bytes (NULL: no limit), `$8` callers N,
+ * `$9` queue rows scanned at most.
+ *
+ * Per instance, the rules of the first candidate statement (fetch-first-candidate.ts): the
+ * oldest visible rows whose instance has no valid lock, is not excluded, is not in a newer
+ * history format and whose own row lock is free or expired — read `FOR UPDATE SKIP LOCKED`, the
+ * row lock test re-checked on the latest version, so a row another fetch marked after this
+ * statement's snapshot never makes its instance a candidate (the deadlock of ADR 0017). The scan
+ * reads up to `$9` rows; their distinct instances, in the order of their oldest row, are the
+ * candidates, the first N kept. Each candidate: the advisory try-lock (never waits), its lock
+ * row inserted or taken over only while expired, its visible rows marked `FOR UPDATE SKIP
+ * LOCKED` with its caller's token, its metadata read `FOR KEY SHARE` and its largest event id
+ * left NULL when the instance row changed after the snapshot.
+ *
+ * Lock rows are inserted in instance order. A batch never waits for another fetch's lock row
+ * (the advisory try-lock of that instance fails first); it may wait for an ack's, as the single
+ * statement does, and holds no row that ack needs (its rows fail the re-check above).
+ */
+export function firstCandidatesSql(ctx: StatementContext): string {
+  const t = (name: string): string => table(ctx, name);
+  return `
+WITH scan AS (
+  SELECT q.id, q.instance_id, q.visible_at FROM ${t('orchestrator_queue')} q
+  WHERE q.visible_at <= $1::bigint AND NOT (q.instance_id = ANY(COALESCE($4::text[], '{}')))
+    AND (q.lock_token IS NULL OR q.locked_until <= $1::bigint)
+    AND NOT EXISTS (SELECT 1 FROM ${t('instance_locks')} l
+                    WHERE l.instance_id = q.instance_id AND l.locked_until > $1::bigint)
+    AND ($6::integer IS NULL OR NOT EXISTS (
+           SELECT 1 FROM ${t('instances')} fi
+           WHERE fi.instance_id = q.instance_id AND COALESCE(fi.history_format, 1) > $6::integer))
+  ORDER BY q.visible_at, q.id LIMIT $9::integer FOR UPDATE OF q SKIP LOCKED),
+cand AS (
+  SELECT s.instance_id, row_number() OVER (ORDER BY min(s.visible_at), min(s.id))::integer AS k
+  FROM scan s GROUP BY s.instance_id ORDER BY k LIMIT $8::integer),
+adv AS (
+  SELECT c.instance_id, c.k FROM cand c
+  WHERE pg_try_advisory_xact_lock(hashtextextended($5::text || c.instance_id, 0))),
+lk AS (
+  INSERT INTO ${t('instance_locks')} AS l (instance_id, lock_token, locked_until, locked_at)
+  SELECT adv.instance_id, ($3::text[])[adv.k], $2::bigint, $1::bigint FROM adv ORDER BY adv.instance_id
+  ON CONFLICT (instance_id) DO UPDATE
+    SET lock_token = EXCLUDED.lock_token, locked_until = EXCLUDED.locked_until, locked_at = EXCLUDED.locked_at
+    WHERE l.locked_until <= $1::bigint
+  RETURNING l.instance_id, l.lock_token),
+marked AS (
+  UPDATE ${t('orchestrator_queue')} q
+  SET lock_token = lk.lock_token, locked_until = $2::bigint, attempt_count = q.attempt_count + 1
+  FROM lk
+  WHERE q.instance_id = lk.instance_id
+    AND q.id IN (SELECT r.id FROM ${t('orchestrator_queue')} r JOIN lk ON r.instance_id = lk.instance_id
+                 WHERE r.visible_at <= $1::bigint FOR UPDATE OF r SKIP LOCKED)
+  RETURNING q.id, q.instance_id, q.work_item, q.item_type, q.attempt_count),
+inst AS (
+  SELECT i.instance_id, i.orchestration_name, i.orchestration_version, i.current_execution_id, i.created_at,
+         i.version_pin, i.next_version, i.history_format, i.xmin::text AS row_version
+  FROM ${t('instances')} i JOIN lk ON i.instance_id = lk.instance_id FOR KEY SHARE OF i),
+snap AS (
+  SELECT i.instance_id, i.xmin::text AS row_version
+  FROM ${t('instances')} i JOIN cand ON i.instance_id = cand.instance_id),
+batch AS (
+  SELECT m.instance_id,
+         array_agg(CASE WHEN $7::bigint IS NOT NULL AND octet_length(m.work_item) > $7::bigint
+                        THEN NULL ELSE m.work_item END ORDER BY m.id) AS items,
+         array_agg(m.id ORDER BY m.id) AS ids,
+         array_agg(octet_length(m.work_item)::BIGINT ORDER BY m.id) AS sizes,
+         MAX(m.attempt_count) AS attempts,
+         bool_or(m.item_type IN ('StartOrchestration', 'ContinueAsNew')) AS has_start
+  FROM marked m GROUP BY m.instance_id)
+SELECT
+  c.k,
+  (SELECT count(*) FROM scan) >= $9::integer AS scan_full,
+  CASE WHEN lk.instance_id IS NULL THEN 'busy'
+       WHEN b.items IS NULL THEN 'empty'
+       WHEN i.instance_id IS NULL AND NOT b.has_start THEN 'orphan'
+       ELSE 'ok' END AS outcome,
+  c.instance_id AS fetched_instance_id,
+  b.items AS work_items,
+  b.ids AS row_ids,
+  b.sizes AS item_sizes,
+  b.attempts AS max_attempt_count,
+  i.instance_id IS NOT NULL AS has_instance,
+  i.orchestration_name AS instance_name,
+  i.orchestration_version AS instance_version,
+  i.current_execution_id AS instance_execution_id,
+  i.created_at AS instance_created_at,
+  CASE WHEN i.row_version IS NOT DISTINCT FROM sn.row_version
+       THEN (SELECT MAX(h.event_id) FROM ${t('history')} h
+             WHERE h.instance_id = i.instance_id AND h.execution_id = i.current_execution_id)
+  END AS max_event_id,
+  i.version_pin AS instance_version_pin,
+  i.next_version AS instance_next_version,
+  i.history_format AS instance_history_format
+FROM cand c
+  LEFT JOIN lk ON lk.instance_id = c.instance_id
+  LEFT JOIN batch b ON b.instance_id = c.instance_id
+  LEFT JOIN inst i ON i.instance_id = c.instance_id
+  LEFT JOIN snap sn ON sn.instance_id = c.instance_id
+ORDER BY c.k`;
+}
