@@ -8,6 +8,7 @@ import type { Queryable } from '../database.js';
 import { type CandidateRow, firstCandidatesSql, SCAN_ROWS_PER_CALLER } from './fetch-candidates.js';
 import { firstCandidateSql, type FirstCandidateRow } from './fetch-first-candidate.js';
 import type { StatementContext } from './statement-context.js';
+import { tickBatcher } from './tick-batcher.js';
 
 /** What one caller asks: the first candidate statement's parameters. */
 interface CandidateRequest {
@@ -29,12 +30,6 @@ export type FirstCandidate = (db: Queryable, request: CandidateRequest) => Promi
 /** A caller's first candidate; 'busy' alone: none of its own, but the function may find one. */
 type Candidate = FirstCandidateRow | { readonly outcome: 'busy' } | undefined;
 
-interface Pending {
-  readonly request: CandidateRequest;
-  readonly resolve: (row: Candidate) => void;
-  readonly reject: (error: unknown) => void;
-}
-
 /** Callers can share one statement when everything but their token and clock agrees. */
 function groupKey(r: CandidateRequest): string {
   return JSON.stringify([
@@ -47,7 +42,7 @@ function groupKey(r: CandidateRequest): string {
 
 /**
  * The batcher: requests through one `Queryable` in the same event-loop turn are sent together
- * at the next macrotask (as the held-step group commit, ack-held-steps.ts), one statement per
+ * at the next macrotask (the shared turn window, tick-batcher.ts), one statement per
  * group of compatible requests (same exclusion list, history format, size limit and lock
  * timeout). One alone runs the single first-candidate statement, unchanged. In a batch, caller
  * `k` (in call order) gets the `k`-th candidate instance; callers left without one get
@@ -61,85 +56,49 @@ export function firstCandidateBatcher(
 ): FirstCandidate {
   const singleSql = firstCandidateSql(ctx);
   const manySql = firstCandidatesSql(ctx);
-  const queues = new Map<Queryable, Map<string, Pending[]>>();
-
-  const runAlone = (db: Queryable, p: Pending): void => {
-    const r = p.request;
-    db.query<FirstCandidateRow>(
-      singleSql,
-      [
-        r.now,
-        r.now + r.lockTimeoutMs,
-        r.token,
-        r.excluded,
-        lockKeyPrefix,
-        r.maxHistoryFormat,
-        r.maxItemBytes,
-      ],
-      true,
-    ).then((result) => {
+  return tickBatcher<CandidateRequest, Candidate>({
+    groupKey,
+    one: async (db, r) => {
+      const result = await db.query<FirstCandidateRow>(
+        singleSql,
+        [
+          r.now,
+          r.now + r.lockTimeoutMs,
+          r.token,
+          r.excluded,
+          lockKeyPrefix,
+          r.maxHistoryFormat,
+          r.maxItemBytes,
+        ],
+        true,
+      );
       const row = result.rows[0];
-      p.resolve(row === undefined || row.outcome === 'none' ? undefined : row);
-    }, p.reject);
-  };
-
-  const runBatch = (db: Queryable, batch: Pending[]): void => {
-    const first = batch[0]!.request;
-    const now = Math.max(...batch.map((p) => p.request.now));
-    const scanRows = batch.length * SCAN_ROWS_PER_CALLER;
-    db.query<CandidateRow>(
-      manySql,
-      [
-        now,
-        now + first.lockTimeoutMs,
-        batch.map((p) => p.request.token),
-        first.excluded,
-        lockKeyPrefix,
-        first.maxHistoryFormat,
-        first.maxItemBytes,
-        batch.length,
-        scanRows,
-      ],
-      true,
-    ).then(
-      (result) => {
-        const full = result.rows.some((row) => row.scan_full);
-        batch.forEach((p, i) => {
-          const row = result.rows.find((r) => r.k === i + 1);
-          if (row !== undefined) p.resolve(row);
-          else if (full) p.resolve({ outcome: 'busy' });
-          else p.resolve(undefined);
-        });
-      },
-      () => {
-        for (const p of batch) runAlone(db, p);
-      },
-    );
-  };
-
-  const flush = (db: Queryable): void => {
-    const groups = queues.get(db);
-    queues.delete(db);
-    for (const batch of groups?.values() ?? []) {
-      if (batch.length === 1) runAlone(db, batch[0]!);
-      else runBatch(db, batch);
-    }
-  };
-
-  return async (db, request) =>
-    new Promise<Candidate>((resolve, reject) => {
-      let groups = queues.get(db);
-      if (groups === undefined) {
-        groups = new Map();
-        queues.set(db, groups);
-        setImmediate(() => flush(db));
-      }
-      const key = groupKey(request);
-      let batch = groups.get(key);
-      if (batch === undefined) {
-        batch = [];
-        groups.set(key, batch);
-      }
-      batch.push({ request, resolve, reject });
-    });
+      return row === undefined || row.outcome === 'none' ? undefined : row;
+    },
+    many: async (db, batch) => {
+      const first = batch[0]!;
+      const now = Math.max(...batch.map((r) => r.now));
+      const result = await db.query<CandidateRow>(
+        manySql,
+        [
+          now,
+          now + first.lockTimeoutMs,
+          batch.map((r) => r.token),
+          first.excluded,
+          lockKeyPrefix,
+          first.maxHistoryFormat,
+          first.maxItemBytes,
+          batch.length,
+          batch.length * SCAN_ROWS_PER_CALLER,
+        ],
+        true,
+      );
+      const full = result.rows.some((row) => row.scan_full);
+      return batch.map((_, i): Candidate => {
+        const row = result.rows.find((r) => r.k === i + 1);
+        if (row !== undefined) return row;
+        return full ? { outcome: 'busy' } : undefined;
+      });
+    },
+  });
 }

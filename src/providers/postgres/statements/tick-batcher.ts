@@ -17,6 +17,8 @@ export interface TickBatch<I, R> {
    * error, as it would alone.
    */
   readonly rerunAlone?: (error: unknown) => boolean;
+  /** Inputs may share a `many` call only when their keys are equal (default: all may). */
+  readonly groupKey?: (input: I) => string;
 }
 
 interface Pending<I, R> {
@@ -43,11 +45,22 @@ export function tickBatcher<I, R>(batch: TickBatch<I, R>): (db: Queryable, input
   const maxPerCall = batch.maxPerCall ?? Number.POSITIVE_INFINITY;
   const rerunAlone = batch.rerunAlone ?? ((): boolean => true);
 
+  const groupKey = batch.groupKey;
+
   const flush = (db: Queryable): void => {
     const queue = queues.get(db) ?? [];
     queues.delete(db);
-    for (let from = 0; from < queue.length; from += maxPerCall) {
-      send(db, queue.slice(from, from + maxPerCall));
+    const groups = new Map<string, Pending<I, R>[]>();
+    for (const p of queue) {
+      const key = groupKey === undefined ? '' : groupKey(p.input);
+      const group = groups.get(key);
+      if (group === undefined) groups.set(key, [p]);
+      else group.push(p);
+    }
+    for (const group of groups.values()) {
+      for (let from = 0; from < group.length; from += maxPerCall) {
+        send(db, group.slice(from, from + maxPerCall));
+      }
     }
   };
 
