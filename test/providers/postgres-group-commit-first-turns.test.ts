@@ -7,6 +7,8 @@ import assert from 'node:assert/strict';
 import { describe, test } from 'node:test';
 import pg from 'pg';
 import { ProviderError } from '../../src/core/errors/duroxide-error.js';
+import type { HistoryEvent } from '../../src/core/history/history-event.js';
+import type { WorkItem, WorkItemOfType } from '../../src/core/history/work-item.js';
 import type { OrchestrationAck, OrchestrationAckOptions } from '../../src/providers/provider.js';
 import { schemaIdentity } from '../../src/providers/postgres/connection-config.js';
 import { Database, type Transactional } from '../../src/providers/postgres/database.js';
@@ -267,5 +269,68 @@ describe('PostgreSQL group commit of first turns', () => {
         history_format: 1,
       },
     ]);
+  });
+
+  test('history events and activity items with quotes, backslashes, escapes and astral text are stored as their exact JSON by batched and single first turns and held steps', async (t) => {
+    const s = await store(t);
+    const tricky = 'say "hi" \\ back\\slash {a,"b"} NULL \u0000 \ud800 \u2028 é 😀 [] ,';
+    // Built once: the fixtures stamp the time, and the stored text is compared with these.
+    const built = new Map<string, { event: HistoryEvent; item: WorkItem }>();
+    const once = (id: string, n: number) => {
+      const key = `${id}/${n}`;
+      if (!built.has(key))
+        built.set(key, {
+          event: {
+            ...scheduledEvent(id, 1, n),
+            input: JSON.stringify({ tricky, n }),
+          } as HistoryEvent,
+          item: { ...activityExecute(id, 1, n), input: JSON.stringify([tricky, n]) },
+        });
+      return built.get(key)!;
+    };
+    const event = (id: string, n: number) => once(id, n).event;
+    const item = (id: string, n: number) => once(id, n).item as WorkItemOfType<'ActivityExecute'>;
+    const turn = (id: string, n: number) =>
+      ack(1, { historyDelta: [event(id, n)], workerItems: [item(id, n)] });
+    const ids = ['ft-m', 'ft-n', 'ft-o'];
+    const tokens = await fetchedStarts(s.provider, ids);
+    const now = Date.now();
+    const first = (id: string) =>
+      firstTurn(id, {
+        historyDelta: [startedEvent(id), event(id, 2)],
+        workerItems: [item(id, 2)],
+        orchestratorItems: [],
+      });
+    // Two first turns batched, one alone; then two held steps batched, one alone.
+    await Promise.all([
+      s.ackTurn(tokens[0]!, first('ft-m'), now),
+      s.ackTurn(tokens[1]!, first('ft-n'), now),
+    ]);
+    await s.ackTurn(tokens[2]!, first('ft-o'), now);
+    await Promise.all([
+      s.ackTurn(tokens[0]!, turn('ft-m', 3), now),
+      s.ackTurn(tokens[1]!, turn('ft-n', 3), now),
+    ]);
+    await s.ackTurn(tokens[2]!, turn('ft-o', 3), now);
+    // Four statements: each pair went as one (the recording names only the first-turn batch).
+    assert.deepEqual(s.sent, ['batch', 'single', 'single', 'single']);
+    const history = await adminQuery<{ instance_id: string; event_id: string; event_data: string }>(
+      schemas.url(),
+      `SELECT instance_id, event_id::text, event_data FROM "${s.provider.schema}".history
+       WHERE event_id > 1 ORDER BY instance_id, event_id`,
+    );
+    assert.deepEqual(
+      history.map((r) => [r.instance_id, r.event_data]),
+      ids.flatMap((id) => [2, 3].map((n) => [id, JSON.stringify(event(id, n))])),
+    );
+    const queued = await adminQuery<{ instance_id: string; work_item: string }>(
+      schemas.url(),
+      `SELECT instance_id, work_item FROM "${s.provider.schema}".worker_queue
+       ORDER BY instance_id, activity_id`,
+    );
+    assert.deepEqual(
+      queued.map((r) => [r.instance_id, r.work_item]),
+      ids.flatMap((id) => [2, 3].map((n) => [id, JSON.stringify(item(id, n))])),
+    );
   });
 });

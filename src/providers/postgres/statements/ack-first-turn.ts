@@ -88,18 +88,20 @@ ue AS (
   RETURNING 1),
 ih AS (
   INSERT INTO ${t('history')} (instance_id, execution_id, event_id, event_type, event_data, created_at)
-  SELECT ok.instance_id, $4::bigint, x.event_id, x.event_type, x.event_data, $2::bigint
-  FROM ok, unnest($5::bigint[], $6::text[], $7::text[]) AS x(event_id, event_type, event_data)
+  SELECT ok.instance_id, $4::bigint, x.event_id, x.event_type, x.event_data::text, $2::bigint
+  FROM ok, ROWS FROM (unnest($5::bigint[]), unnest($6::text[]), json_array_elements($7::json))
+       AS x(event_id, event_type, event_data)
   RETURNING 1),
 iw AS (
   INSERT INTO ${t('worker_queue')}
     (instance_id, execution_id, activity_id, activity_name, work_item, visible_at, lock_token, locked_until,
      attempt_count, session_id, tag, created_at)
-  SELECT x.instance_id, x.execution_id, x.activity_id, x.activity_name, x.work_item, $2::bigint, x.token,
+  SELECT x.instance_id, x.execution_id, x.activity_id, x.activity_name, x.work_item::text, $2::bigint, x.token,
          CASE WHEN x.token IS NULL THEN NULL ELSE $16::bigint END,
          CASE WHEN x.token IS NULL THEN 0 ELSE 1 END, x.session_id, x.tag, $2::bigint
-  FROM ok, unnest($8::text[], $9::bigint[], $10::bigint[], $11::text[], $12::text[], $13::text[], $14::text[],
-                  $15::text[])
+  FROM ok, ROWS FROM (unnest($8::text[]), unnest($9::bigint[]), unnest($10::bigint[]), unnest($11::text[]),
+                      json_array_elements($12::json), unnest($13::text[]), unnest($14::text[]),
+                      unnest($15::text[]))
        WITH ORDINALITY AS x(instance_id, execution_id, activity_id, activity_name, work_item, session_id, tag, token, ord)
   ORDER BY x.ord
   RETURNING 1),

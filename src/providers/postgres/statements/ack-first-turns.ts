@@ -8,7 +8,7 @@ import type { QueryResultRow } from 'pg';
 import type { Queryable } from '../database.js';
 import { type FirstTurnInput, firstTurnStatement } from './ack-first-turn.js';
 import type { StatementContext } from './statement-context.js';
-import { table } from './statement-context.js';
+import { jsonArray, table } from './statement-context.js';
 import { tickBatcher } from './tick-batcher.js';
 
 /** Commits one first turn, batched with the others of the same event-loop turn. */
@@ -94,19 +94,21 @@ ue AS (
   RETURNING 1),
 ih AS (
   INSERT INTO ${t('history')} (instance_id, execution_id, event_id, event_type, event_data, created_at)
-  SELECT ok.instance_id, ok.execution_id, x.event_id, x.event_type, x.event_data, ok.at_ms
-  FROM unnest($18::bigint[], $19::bigint[], $20::text[], $21::text[]) AS x(n, event_id, event_type, event_data)
+  SELECT ok.instance_id, ok.execution_id, x.event_id, x.event_type, x.event_data::text, ok.at_ms
+  FROM ROWS FROM (unnest($18::bigint[]), unnest($19::bigint[]), unnest($20::text[]),
+                  json_array_elements($21::json)) AS x(n, event_id, event_type, event_data)
   JOIN ok ON ok.n = x.n
   RETURNING 1),
 iw AS (
   INSERT INTO ${t('worker_queue')}
     (instance_id, execution_id, activity_id, activity_name, work_item, visible_at, lock_token, locked_until,
      attempt_count, session_id, tag, created_at)
-  SELECT x.instance_id, x.execution_id, x.activity_id, x.activity_name, x.work_item, ok.at_ms, x.token,
+  SELECT x.instance_id, x.execution_id, x.activity_id, x.activity_name, x.work_item::text, ok.at_ms, x.token,
          CASE WHEN x.token IS NULL THEN NULL ELSE ok.claim_until END,
          CASE WHEN x.token IS NULL THEN 0 ELSE 1 END, x.session_id, x.tag, ok.at_ms
-  FROM unnest($22::bigint[], $23::text[], $24::bigint[], $25::bigint[], $26::text[], $27::text[], $28::text[],
-              $29::text[], $30::text[])
+  FROM ROWS FROM (unnest($22::bigint[]), unnest($23::text[]), unnest($24::bigint[]), unnest($25::bigint[]),
+                 unnest($26::text[]), json_array_elements($27::json), unnest($28::text[]),
+                 unnest($29::text[]), unnest($30::text[]))
        WITH ORDINALITY AS x(n, instance_id, execution_id, activity_id, activity_name, work_item, session_id, tag, token, ord)
   JOIN ok ON ok.n = x.n
   ORDER BY x.ord
@@ -197,13 +199,13 @@ ORDER BY a.n`;
         flat(events, (_, n) => n),
         flat(events, (e) => e.eventId),
         flat(events, (e) => e.type),
-        flat(events, (e) => JSON.stringify(e)),
+        jsonArray(flat(events, (e) => JSON.stringify(e))),
         flat(workers, (_, n) => n),
         flat(workers, ({ w }) => w.instance),
         flat(workers, ({ w }) => w.executionId),
         flat(workers, ({ w }) => w.id),
         flat(workers, ({ w }) => w.name),
-        flat(workers, ({ w }) => JSON.stringify(w)),
+        jsonArray(flat(workers, ({ w }) => JSON.stringify(w))),
         flat(workers, ({ w }) => w.sessionId ?? null),
         flat(workers, ({ w }) => w.tag ?? null),
         flat(workers, ({ token }) => token),

@@ -8,7 +8,7 @@ import type { WorkItemOfType } from '../../../core/history/work-item.js';
 import type { OrchestrationAck, OrchestrationAckOptions } from '../../provider.js';
 import { MAX_PAYLOAD_BYTES } from '../notify/signal-payload.js';
 import type { StatementContext } from './statement-context.js';
-import { table } from './statement-context.js';
+import { jsonArray, table } from './statement-context.js';
 
 /**
  * True when the ack is a plain step of an execution that already exists: history events (no
@@ -102,8 +102,9 @@ ui AS (
   RETURNING i.created_at, i.custom_status, i.custom_status_version),
 ih AS (
   INSERT INTO ${t('history')} (instance_id, execution_id, event_id, event_type, event_data, created_at)
-  SELECT ok.instance_id, $4::bigint, x.event_id, x.event_type, x.event_data, $2::bigint
-  FROM ok, unnest($5::bigint[], $6::text[], $7::text[]) AS x(event_id, event_type, event_data)
+  SELECT ok.instance_id, $4::bigint, x.event_id, x.event_type, x.event_data::text, $2::bigint
+  FROM ok, ROWS FROM (unnest($5::bigint[]), unnest($6::text[]), json_array_elements($7::json))
+       AS x(event_id, event_type, event_data)
   RETURNING 1),
 ue AS (
   UPDATE ${t('executions')} e SET status = $20::text, output = $21::text, completed_at = $2::bigint
@@ -127,10 +128,11 @@ iw AS (
   INSERT INTO ${t('worker_queue')}
     (instance_id, execution_id, activity_id, activity_name, work_item, visible_at, lock_token, locked_until,
      attempt_count, session_id, tag, created_at)
-  SELECT x.instance_id, x.execution_id, x.activity_id, x.activity_name, x.work_item, $2::bigint, x.token,
+  SELECT x.instance_id, x.execution_id, x.activity_id, x.activity_name, x.work_item::text, $2::bigint, x.token,
          $16::bigint, 1, x.session_id, x.tag, $2::bigint
-  FROM ok, unnest($8::text[], $9::bigint[], $10::bigint[], $11::text[], $12::text[], $13::text[], $14::text[],
-                  $15::text[])
+  FROM ok, ROWS FROM (unnest($8::text[]), unnest($9::bigint[]), unnest($10::bigint[]), unnest($11::text[]),
+                      json_array_elements($12::json), unnest($13::text[]), unnest($14::text[]),
+                      unnest($15::text[]))
        WITH ORDINALITY AS x(instance_id, execution_id, activity_id, activity_name, work_item, session_id, tag, token, ord)
   ORDER BY x.ord
   RETURNING 1),
@@ -236,8 +238,17 @@ export function plainStepValues(ctx: StatementContext, input: PlainStepInput): u
     now,
     [...(ack.completedWorkItems ?? [])],
     ack.executionId,
-    ...eventColumns(ack.historyDelta),
-    ...workerColumns(workers),
+    // `$7` and `$12` (event and work item JSON) as JSON arrays: see jsonArray.
+    ack.historyDelta.map((e) => e.eventId),
+    ack.historyDelta.map((e) => e.type),
+    jsonArray(ack.historyDelta.map((e) => JSON.stringify(e))),
+    workers.map((w) => w.instance),
+    workers.map((w) => w.executionId),
+    workers.map((w) => w.id),
+    workers.map((w) => w.name),
+    jsonArray(workers.map((w) => JSON.stringify(w))),
+    workers.map((w) => w.sessionId ?? null),
+    workers.map((w) => w.tag ?? null),
     [...workerTokens],
     options.claimWorkItems === undefined ? null : now + options.claimWorkItems.lockTimeoutMs,
     options.keepLock === undefined ? null : now + options.keepLock.lockTimeoutMs,

@@ -9,7 +9,7 @@ import type { Queryable } from '../database.js';
 import { MAX_PAYLOAD_BYTES } from '../notify/signal-payload.js';
 import { type PlainStepInput, plainStepStatement } from './ack-held-step.js';
 import type { StatementContext } from './statement-context.js';
-import { table } from './statement-context.js';
+import { jsonArray, table } from './statement-context.js';
 import { tickBatcher } from './tick-batcher.js';
 
 /** Commits one held step, batched with the others of the same event-loop turn. */
@@ -69,8 +69,9 @@ ui AS (
   RETURNING ok.n, i.created_at, i.custom_status, i.custom_status_version),
 ih AS (
   INSERT INTO ${t('history')} (instance_id, execution_id, event_id, event_type, event_data, created_at)
-  SELECT ok.instance_id, ok.execution_id, x.event_id, x.event_type, x.event_data, ok.at_ms
-  FROM unnest($12::bigint[], $13::bigint[], $14::text[], $15::text[]) AS x(n, event_id, event_type, event_data)
+  SELECT ok.instance_id, ok.execution_id, x.event_id, x.event_type, x.event_data::text, ok.at_ms
+  FROM ROWS FROM (unnest($12::bigint[]), unnest($13::bigint[]), unnest($14::text[]),
+                  json_array_elements($15::json)) AS x(n, event_id, event_type, event_data)
   JOIN ok ON ok.n = x.n
   RETURNING 1),
 ue AS (
@@ -95,10 +96,11 @@ iw AS (
   INSERT INTO ${t('worker_queue')}
     (instance_id, execution_id, activity_id, activity_name, work_item, visible_at, lock_token, locked_until,
      attempt_count, session_id, tag, created_at)
-  SELECT x.instance_id, x.execution_id, x.activity_id, x.activity_name, x.work_item, ok.at_ms, x.token,
+  SELECT x.instance_id, x.execution_id, x.activity_id, x.activity_name, x.work_item::text, ok.at_ms, x.token,
          ok.claim_until, 1, x.session_id, x.tag, ok.at_ms
-  FROM unnest($16::bigint[], $17::text[], $18::bigint[], $19::bigint[], $20::text[], $21::text[], $22::text[],
-              $23::text[], $24::text[])
+  FROM ROWS FROM (unnest($16::bigint[]), unnest($17::text[]), unnest($18::bigint[]), unnest($19::bigint[]),
+                 unnest($20::text[]), json_array_elements($21::json), unnest($22::text[]),
+                 unnest($23::text[]), unnest($24::text[]))
        WITH ORDINALITY AS x(n, instance_id, execution_id, activity_id, activity_name, work_item, session_id, tag, token, ord)
   JOIN ok ON ok.n = x.n
   ORDER BY x.ord
@@ -184,13 +186,13 @@ ORDER BY a.n`;
         flat(events, (_, n) => n),
         flat(events, (e) => e.eventId),
         flat(events, (e) => e.type),
-        flat(events, (e) => JSON.stringify(e)),
+        jsonArray(flat(events, (e) => JSON.stringify(e))),
         flat(workers, (_, n) => n),
         flat(workers, ({ w }) => w.instance),
         flat(workers, ({ w }) => w.executionId),
         flat(workers, ({ w }) => w.id),
         flat(workers, ({ w }) => w.name),
-        flat(workers, ({ w }) => JSON.stringify(w)),
+        jsonArray(flat(workers, ({ w }) => JSON.stringify(w))),
         flat(workers, ({ w }) => w.sessionId ?? null),
         flat(workers, ({ w }) => w.tag ?? null),
         flat(workers, ({ token }) => token),
