@@ -7,8 +7,9 @@
 import type { QueryResultRow } from 'pg';
 import type { Queryable } from '../database.js';
 import { type FirstTurnInput, firstTurnStatement } from './ack-first-turn.js';
+import { lockUntilColumns, perAck, perAckRow, rowColumns } from './ack-held-steps.js';
 import type { StatementContext } from './statement-context.js';
-import { jsonArray, table } from './statement-context.js';
+import { table } from './statement-context.js';
 import { tickBatcher } from './tick-batcher.js';
 
 /** Commits one first turn, batched with the others of the same event-loop turn. */
@@ -161,59 +162,29 @@ ORDER BY a.n`;
   return {
     sql,
     values: (inputs) => {
-      const col = <T>(fn: (input: FirstTurnInput) => T): T[] => inputs.map(fn);
-      const flat = <I, T>(
-        items: (input: FirstTurnInput) => readonly I[],
-        fn: (item: I, n: number) => T,
-      ): T[] => inputs.flatMap((input, i) => items(input).map((item) => fn(item, i + 1)));
-      const completed = (input: FirstTurnInput): readonly (string | null)[] =>
-        input.ack.completedWorkItems ?? [];
-      const events = (input: FirstTurnInput) => input.ack.historyDelta;
-      const workers = (input: FirstTurnInput) =>
-        input.workers.map((w, i) => ({ w, token: input.workerTokens[i] ?? null }));
       const orchestrator = (input: FirstTurnInput) => input.orchestratorRows;
+      const metadata = (x: FirstTurnInput) => x.ack.metadata;
       return [
-        col((x) => x.token),
-        col((x) => x.now),
-        col((x) => x.ack.executionId),
-        col((x) => x.ack.metadata.orchestrationName),
-        col((x) => x.ack.metadata.orchestrationVersion),
-        col((x) => x.ack.metadata.parentInstanceId ?? null),
-        col((x) => x.ack.metadata.pinnedDuroxideVersion ?? null),
-        col((x) => x.ack.metadata.historyFormat ?? null),
-        col((x) => x.ack.metadata.versionPin !== undefined),
-        col((x) => x.ack.metadata.versionPin?.value ?? null),
-        col((x) => x.ack.metadata.consumedNextVersion ?? null),
-        col((x) =>
-          x.options.claimWorkItems === undefined
-            ? null
-            : x.now + x.options.claimWorkItems.lockTimeoutMs,
-        ),
-        col((x) =>
-          x.options.keepLock === undefined ? null : x.now + x.options.keepLock.lockTimeoutMs,
-        ),
-        col((x) => x.payload),
+        perAck(inputs, (x) => x.token),
+        perAck(inputs, (x) => x.now),
+        perAck(inputs, (x) => x.ack.executionId),
+        perAck(inputs, (x) => metadata(x).orchestrationName),
+        perAck(inputs, (x) => metadata(x).orchestrationVersion),
+        perAck(inputs, (x) => metadata(x).parentInstanceId ?? null),
+        perAck(inputs, (x) => metadata(x).pinnedDuroxideVersion ?? null),
+        perAck(inputs, (x) => metadata(x).historyFormat ?? null),
+        perAck(inputs, (x) => metadata(x).versionPin !== undefined),
+        perAck(inputs, (x) => metadata(x).versionPin?.value ?? null),
+        perAck(inputs, (x) => metadata(x).consumedNextVersion ?? null),
+        ...lockUntilColumns(inputs),
+        perAck(inputs, (x) => x.payload),
         ctx.schema.channel,
-        flat(completed, (_, n) => n),
-        flat(completed, (token) => token),
-        flat(events, (_, n) => n),
-        flat(events, (e) => e.eventId),
-        flat(events, (e) => e.type),
-        jsonArray(flat(events, (e) => JSON.stringify(e))),
-        flat(workers, (_, n) => n),
-        flat(workers, ({ w }) => w.instance),
-        flat(workers, ({ w }) => w.executionId),
-        flat(workers, ({ w }) => w.id),
-        flat(workers, ({ w }) => w.name),
-        jsonArray(flat(workers, ({ w }) => JSON.stringify(w))),
-        flat(workers, ({ w }) => w.sessionId ?? null),
-        flat(workers, ({ w }) => w.tag ?? null),
-        flat(workers, ({ token }) => token),
-        flat(orchestrator, (_, n) => n),
-        flat(orchestrator, (r) => r.instance),
-        flat(orchestrator, (r) => r.type),
-        flat(orchestrator, (r) => r.item),
-        flat(orchestrator, (r) => r.visibleAt),
+        ...rowColumns(inputs),
+        perAckRow(inputs, orchestrator, (_, n) => n),
+        perAckRow(inputs, orchestrator, (r) => r.instance),
+        perAckRow(inputs, orchestrator, (r) => r.type),
+        perAckRow(inputs, orchestrator, (r) => r.item),
+        perAckRow(inputs, orchestrator, (r) => r.visibleAt),
       ];
     },
   };

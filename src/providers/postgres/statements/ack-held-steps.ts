@@ -18,6 +18,64 @@ export type HeldStepCommit = <R extends QueryResultRow>(
   input: PlainStepInput,
 ) => Promise<R>;
 
+/** One parameter per ack, in `n` order. */
+export function perAck<I, T>(inputs: readonly I[], fn: (input: I) => T): T[] {
+  return inputs.map(fn);
+}
+
+/** The rows of every ack flattened into one array, each row tagged through `fn` with its `n`. */
+export function perAckRow<I, R, T>(
+  inputs: readonly I[],
+  rows: (input: I) => readonly R[],
+  fn: (row: R, n: number) => T,
+): T[] {
+  return inputs.flatMap((input, i) => rows(input).map((row) => fn(row, i + 1)));
+}
+
+/** Each ack's claim and keep-lock deadlines (NULL without the option). */
+export function lockUntilColumns(inputs: readonly PlainStepInput[]): unknown[] {
+  return [
+    perAck(inputs, (x) =>
+      x.options.claimWorkItems === undefined
+        ? null
+        : x.now + x.options.claimWorkItems.lockTimeoutMs,
+    ),
+    perAck(inputs, (x) =>
+      x.options.keepLock === undefined ? null : x.now + x.options.keepLock.lockTimeoutMs,
+    ),
+  ];
+}
+
+/**
+ * The completed work items, history events and worker rows of every ack, as the batched
+ * statements read them: each group a set of parallel arrays whose first one is the ack's `n`
+ * (the event and work-item JSON as one `json` array each, see `jsonArray`).
+ */
+export function rowColumns(inputs: readonly PlainStepInput[]): unknown[] {
+  const completed = (input: PlainStepInput): readonly (string | null)[] =>
+    input.ack.completedWorkItems ?? [];
+  const events = (input: PlainStepInput) => input.ack.historyDelta;
+  const workers = (input: PlainStepInput) =>
+    input.workers.map((w, i) => ({ w, token: input.workerTokens[i] ?? null }));
+  return [
+    perAckRow(inputs, completed, (_, n) => n),
+    perAckRow(inputs, completed, (token) => token),
+    perAckRow(inputs, events, (_, n) => n),
+    perAckRow(inputs, events, (e) => e.eventId),
+    perAckRow(inputs, events, (e) => e.type),
+    jsonArray(perAckRow(inputs, events, (e) => JSON.stringify(e))),
+    perAckRow(inputs, workers, (_, n) => n),
+    perAckRow(inputs, workers, ({ w }) => w.instance),
+    perAckRow(inputs, workers, ({ w }) => w.executionId),
+    perAckRow(inputs, workers, ({ w }) => w.id),
+    perAckRow(inputs, workers, ({ w }) => w.name),
+    jsonArray(perAckRow(inputs, workers, ({ w }) => JSON.stringify(w))),
+    perAckRow(inputs, workers, ({ w }) => w.sessionId ?? null),
+    perAckRow(inputs, workers, ({ w }) => w.tag ?? null),
+    perAckRow(inputs, workers, ({ token }) => token),
+  ];
+}
+
 /**
  * The held-step statement over arrays indexed by ack (`n`, 1-based): each ack's instance lock
  * row and completed work items are locked and validated on their own (`ok` holds the acks that
@@ -153,51 +211,19 @@ WHERE (SELECT count(*) FROM announced) >= 0
 ORDER BY a.n`;
   return {
     sql,
-    values: (inputs) => {
-      const col = <T>(fn: (input: PlainStepInput, n: number) => T): T[] =>
-        inputs.map((input, i) => fn(input, i + 1));
-      const flat = <I, T>(
-        items: (input: PlainStepInput) => readonly I[],
-        fn: (item: I, n: number) => T,
-      ): T[] => inputs.flatMap((input, i) => items(input).map((item) => fn(item, i + 1)));
-      const completed = (input: PlainStepInput): readonly (string | null)[] =>
-        input.ack.completedWorkItems ?? [];
-      const events = (input: PlainStepInput) => input.ack.historyDelta;
-      const workers = (input: PlainStepInput) =>
-        input.workers.map((w, i) => ({ w, token: input.workerTokens[i] ?? null }));
-      return [
-        col((x) => x.token),
-        col((x) => x.now),
-        col((x) => x.ack.executionId),
-        col((x) => x.ack.metadata.status ?? null),
-        col((x) => (x.ack.metadata.status === undefined ? null : (x.ack.metadata.output ?? null))),
-        col((x) =>
-          x.options.claimWorkItems === undefined
-            ? null
-            : x.now + x.options.claimWorkItems.lockTimeoutMs,
-        ),
-        col((x) =>
-          x.options.keepLock === undefined ? null : x.now + x.options.keepLock.lockTimeoutMs,
-        ),
-        col((x) => x.payload),
-        ctx.schema.channel,
-        flat(completed, (_, n) => n),
-        flat(completed, (token) => token),
-        flat(events, (_, n) => n),
-        flat(events, (e) => e.eventId),
-        flat(events, (e) => e.type),
-        jsonArray(flat(events, (e) => JSON.stringify(e))),
-        flat(workers, (_, n) => n),
-        flat(workers, ({ w }) => w.instance),
-        flat(workers, ({ w }) => w.executionId),
-        flat(workers, ({ w }) => w.id),
-        flat(workers, ({ w }) => w.name),
-        jsonArray(flat(workers, ({ w }) => JSON.stringify(w))),
-        flat(workers, ({ w }) => w.sessionId ?? null),
-        flat(workers, ({ w }) => w.tag ?? null),
-        flat(workers, ({ token }) => token),
-      ];
-    },
+    values: (inputs) => [
+      perAck(inputs, (x) => x.token),
+      perAck(inputs, (x) => x.now),
+      perAck(inputs, (x) => x.ack.executionId),
+      perAck(inputs, (x) => x.ack.metadata.status ?? null),
+      perAck(inputs, (x) =>
+        x.ack.metadata.status === undefined ? null : (x.ack.metadata.output ?? null),
+      ),
+      ...lockUntilColumns(inputs),
+      perAck(inputs, (x) => x.payload),
+      ctx.schema.channel,
+      ...rowColumns(inputs),
+    ],
   };
 }
 
