@@ -4,7 +4,7 @@
  * caller (ADR 0018).
  * @module
  */
-import type { FirstCandidateRow } from './fetch-first-candidate.js';
+import { candidateRowFilter, type FirstCandidateRow } from './fetch-first-candidate.js';
 import type { StatementContext } from './statement-context.js';
 import { table } from './statement-context.js';
 
@@ -48,13 +48,7 @@ export function firstCandidatesSql(ctx: StatementContext): string {
   return `
 WITH scan AS (
   SELECT q.id, q.instance_id, q.visible_at FROM ${t('orchestrator_queue')} q
-  WHERE q.visible_at <= $1::bigint AND NOT (q.instance_id = ANY(COALESCE($4::text[], '{}')))
-    AND (q.lock_token IS NULL OR q.locked_until <= $1::bigint)
-    AND NOT EXISTS (SELECT 1 FROM ${t('instance_locks')} l
-                    WHERE l.instance_id = q.instance_id AND l.locked_until > $1::bigint)
-    AND ($6::integer IS NULL OR NOT EXISTS (
-           SELECT 1 FROM ${t('instances')} fi
-           WHERE fi.instance_id = q.instance_id AND COALESCE(fi.history_format, 1) > $6::integer))
+  WHERE ${candidateRowFilter(ctx)}
   ORDER BY q.visible_at, q.id LIMIT $9::integer FOR UPDATE OF q SKIP LOCKED),
 cand AS (
   SELECT s.instance_id, row_number() OVER (ORDER BY min(s.visible_at), min(s.id))::integer AS k

@@ -41,6 +41,23 @@ export interface FetchedRow {
 }
 
 /**
+ * The condition on a queue row `q` that may make its instance a candidate, shared by the single
+ * and the batched statement (the same parameters: `$1` now, `$4` excluded instances, `$6` max
+ * history format): visible, not excluded, its own lock free or expired, its instance's lock
+ * free or expired, the instance not recorded in a newer history format.
+ */
+export function candidateRowFilter(ctx: StatementContext): string {
+  const t = (name: string): string => table(ctx, name);
+  return `q.visible_at <= $1::bigint AND NOT (q.instance_id = ANY(COALESCE($4::text[], '{}')))
+    AND (q.lock_token IS NULL OR q.locked_until <= $1::bigint)
+    AND NOT EXISTS (SELECT 1 FROM ${t('instance_locks')} l
+                    WHERE l.instance_id = q.instance_id AND l.locked_until > $1::bigint)
+    AND ($6::integer IS NULL OR NOT EXISTS (
+           SELECT 1 FROM ${t('instances')} fi
+           WHERE fi.instance_id = q.instance_id AND COALESCE(fi.history_format, 1) > $6::integer))`;
+}
+
+/**
  * Parameters: `$1` now, `$2` locked until, `$3` token, `$4` excluded instances, `$5` advisory
  * lock key prefix, `$6` max history format (NULL: no filter), `$7` largest item loaded in
  * bytes (NULL: no limit; a larger row comes back as NULL text with its id and size, so the
@@ -76,13 +93,7 @@ export function firstCandidateSql(ctx: StatementContext): string {
   return `
 WITH cand AS (
   SELECT q.instance_id FROM ${t('orchestrator_queue')} q
-  WHERE q.visible_at <= $1::bigint AND NOT (q.instance_id = ANY(COALESCE($4::text[], '{}')))
-    AND (q.lock_token IS NULL OR q.locked_until <= $1::bigint)
-    AND NOT EXISTS (SELECT 1 FROM ${t('instance_locks')} l
-                    WHERE l.instance_id = q.instance_id AND l.locked_until > $1::bigint)
-    AND ($6::integer IS NULL OR NOT EXISTS (
-           SELECT 1 FROM ${t('instances')} fi
-           WHERE fi.instance_id = q.instance_id AND COALESCE(fi.history_format, 1) > $6::integer))
+  WHERE ${candidateRowFilter(ctx)}
   ORDER BY q.visible_at, q.id LIMIT 1 FOR UPDATE OF q SKIP LOCKED),
 adv AS (
   SELECT c.instance_id FROM cand c
