@@ -11,7 +11,7 @@
  */
 import assert from 'node:assert/strict';
 import { randomBytes, randomUUID } from 'node:crypto';
-import { after, before, test } from 'node:test';
+import { after, test } from 'node:test';
 import pg from 'pg';
 import { schemaIdentity } from '../../src/providers/postgres/connection-config.js';
 import { PostgresProvider } from '../../src/providers/postgres/postgres-provider.js';
@@ -30,27 +30,19 @@ import {
   fetchFor,
   startInstance,
 } from '../../src/providers/validation/conformance-fixtures.js';
-import {
-  adminQuery,
-  dropSchema,
-  postgresServer,
-  uniqueSchemaName,
-} from '../helpers/postgres-cluster.js';
+import { freshSchemas } from '../helpers/fresh-schemas.js';
+import { adminQuery } from '../helpers/postgres-cluster.js';
 
-let url = '';
-const schemas: string[] = [];
+// Registered first, so its hook drops the schemas (and their policies) before the roles go.
+const fresh = freshSchemas();
 const roles: string[] = [];
 
-before(async () => {
-  url = (await postgresServer()).url;
-});
 after(async () => {
-  for (const schema of schemas) await dropSchema(url, schema);
-  for (const role of roles) await adminQuery(url, `DROP ROLE IF EXISTS ${role}`);
+  for (const role of roles) await adminQuery(fresh.url(), `DROP ROLE IF EXISTS ${role}`);
 });
 
 async function connect(): Promise<pg.Client> {
-  const client = new pg.Client({ connectionString: url });
+  const client = new pg.Client({ connectionString: fresh.url() });
   client.on('error', () => undefined);
   await client.connect();
   return client;
@@ -60,7 +52,7 @@ async function connect(): Promise<pg.Client> {
 async function gated(pid: number): Promise<void> {
   for (;;) {
     const rows = await adminQuery<{ n: string }>(
-      url,
+      fresh.url(),
       `SELECT count(*) AS n FROM pg_stat_activity
        WHERE pid = $1 AND wait_event_type = 'Lock' AND wait_event = 'advisory'`,
       [pid],
@@ -117,9 +109,8 @@ async function snapshotRace(
   t: { after(fn: () => Promise<unknown>): void },
   slowFetch: SlowFetch,
 ): Promise<void> {
-  const schema = uniqueSchemaName('fetch_deadlock');
-  schemas.push(schema);
-  const provider = await PostgresProvider.connectWithSchema(url, schema);
+  const schema = fresh.schema('fetch_deadlock');
+  const provider = await PostgresProvider.connectWithSchema(fresh.url(), schema);
   t.after(() => provider.close());
   const id = `deadlock-${randomUUID()}`;
   await startInstance(provider, id);
@@ -130,9 +121,9 @@ async function snapshotRace(
   roles.push(role);
   const key = randomBytes(4).readInt32BE();
   const q = `"${schema}"`;
-  await adminQuery(url, `CREATE ROLE ${role}`);
+  await adminQuery(fresh.url(), `CREATE ROLE ${role}`);
   await adminQuery(
-    url,
+    fresh.url(),
     `GRANT USAGE ON SCHEMA ${q} TO ${role};
      GRANT SELECT, INSERT, UPDATE, DELETE ON ALL TABLES IN SCHEMA ${q} TO ${role};
      CREATE FUNCTION ${q}.test_gate() RETURNS boolean LANGUAGE plpgsql AS $fn$
@@ -162,7 +153,7 @@ async function snapshotRace(
   // Its transaction is still open: it must not have gone for the instance's lock (which the
   // turn's ack locks first, then deletes the row the slow fetch may hold: the deadlock).
   const lockFree = await adminQuery(
-    url,
+    fresh.url(),
     `SELECT 1 FROM ${q}.instance_locks WHERE instance_id = $1 FOR UPDATE NOWAIT`,
     [id],
   ).then(
@@ -174,8 +165,13 @@ async function snapshotRace(
   await fetcher.query('COMMIT');
   await provider.ackOrchestrationItem(locked.lockToken, ack(1));
   assert.equal(
-    (await adminQuery(url, `SELECT 1 FROM ${q}.orchestrator_queue WHERE instance_id = $1`, [id]))
-      .length,
+    (
+      await adminQuery(
+        fresh.url(),
+        `SELECT 1 FROM ${q}.orchestrator_queue WHERE instance_id = $1`,
+        [id],
+      )
+    ).length,
     0,
   );
 }

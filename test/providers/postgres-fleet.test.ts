@@ -1,5 +1,5 @@
 import assert from 'node:assert/strict';
-import { after, before, describe, test } from 'node:test';
+import { describe, test } from 'node:test';
 import { ProviderError } from '../../src/core/errors/duroxide-error.js';
 import { schemaIdentity } from '../../src/providers/postgres/connection-config.js';
 import { migrationSql } from '../../src/providers/postgres/migrations/apply-migrations.js';
@@ -13,28 +13,11 @@ import {
   startItem,
   startedEvent,
 } from '../../src/providers/validation/conformance-fixtures.js';
-import {
-  adminQuery,
-  dropSchema,
-  postgresServer,
-  uniqueSchemaName,
-} from '../helpers/postgres-cluster.js';
+import { freshSchemas } from '../helpers/fresh-schemas.js';
+import { adminQuery } from '../helpers/postgres-cluster.js';
 
-let url = '';
-const created: string[] = [];
-
-before(async () => {
-  url = (await postgresServer()).url;
-});
-after(async () => {
-  for (const schema of created) await dropSchema(url, schema);
-});
-
-function freshSchema(prefix: string): string {
-  const schema = uniqueSchemaName(prefix);
-  created.push(schema);
-  return schema;
-}
+const fresh = freshSchemas();
+const freshSchema = (prefix: string): string => fresh.schema(prefix);
 
 const AUDIT = {
   at: 1,
@@ -47,14 +30,14 @@ const AUDIT = {
 
 /** Creates `schema` at schema version 2 exactly as a build without migration 3 left it. */
 async function schemaAtVersion2(schema: string): Promise<void> {
-  await adminQuery(url, `CREATE SCHEMA "${schema}"`);
+  await adminQuery(fresh.url(), `CREATE SCHEMA "${schema}"`);
   await adminQuery(
-    url,
+    fresh.url(),
     `CREATE TABLE "${schema}".duroxide_schema (version INTEGER PRIMARY KEY, name TEXT NOT NULL, applied_at BIGINT NOT NULL)`,
   );
   for (const migration of MIGRATIONS.slice(0, 2)) {
-    await adminQuery(url, migrationSql(migration, schemaIdentity(schema)));
-    await adminQuery(url, `INSERT INTO "${schema}".duroxide_schema VALUES ($1, $2, 0)`, [
+    await adminQuery(fresh.url(), migrationSql(migration, schemaIdentity(schema)));
+    await adminQuery(fresh.url(), `INSERT INTO "${schema}".duroxide_schema VALUES ($1, $2, 0)`, [
       migration.version,
       migration.name,
     ]);
@@ -64,7 +47,7 @@ async function schemaAtVersion2(schema: string): Promise<void> {
 /** `[argument count, …]` of each overload of `name` in `schema`, ascending. */
 async function overloads(schema: string, name: string): Promise<number[]> {
   const rows = await adminQuery<{ args: number }>(
-    url,
+    fresh.url(),
     `SELECT p.pronargs::int AS args FROM pg_proc p JOIN pg_namespace n ON n.oid = p.pronamespace
      WHERE n.nspname = $1 AND p.proname = $2 ORDER BY 1`,
     [schema, name],
@@ -78,20 +61,20 @@ describe('PostgresProvider fleet schema (migration 3)', () => {
     await schemaAtVersion2(schema);
     const now = Date.now();
     await adminQuery(
-      url,
+      fresh.url(),
       `INSERT INTO "${schema}".orchestrator_queue (instance_id, item_type, work_item, visible_at, attempt_count, created_at)
        VALUES ('v2-a', 'StartOrchestration', $1, $2, 0, $2)`,
       [JSON.stringify(startItem('v2-a')), now],
     );
 
-    const provider = await PostgresProvider.connectWithSchema(url, schema);
+    const provider = await PostgresProvider.connectWithSchema(fresh.url(), schema);
     t.after(() => provider.close());
     assert.deepEqual(await overloads(schema, 'fetch_orchestration_item'), [9, 10, 11]);
     assert.deepEqual(await overloads(schema, 'ack_orchestration_item'), [34, 39, 45]);
 
     // A node of the previous build fetches and commits through the 0001 / 0002 signatures.
     const fetched = await adminQuery<{ fetched_instance_id: string }>(
-      url,
+      fresh.url(),
       `SELECT fetched_instance_id FROM "${schema}".fetch_orchestration_item($1, $2, 'v2-token', '{}', $3, 20, 32, 60000, 1000)`,
       [Date.now(), Date.now() + LONG_LOCK_MS, `${schema}:`],
     );
@@ -101,7 +84,7 @@ describe('PostgresProvider fleet schema (migration 3)', () => {
     );
     const e = '{}';
     const oldAck = await adminQuery<{ outcome: string }>(
-      url,
+      fresh.url(),
       `SELECT outcome FROM "${schema}".ack_orchestration_item('v2-token', $1, 1, 'Flow', '1.0.0', NULL, '0.1.0', NULL, NULL, FALSE, NULL,
          ARRAY[1]::BIGINT[], ARRAY['OrchestrationStarted'], ARRAY[$2],
          '${e}'::TEXT[], '${e}'::BIGINT[], '${e}'::BIGINT[], '${e}'::TEXT[], '${e}'::TEXT[], '${e}'::TEXT[], '${e}'::TEXT[], '${e}'::TEXT[], NULL,
@@ -126,16 +109,16 @@ describe('PostgresProvider fleet schema (migration 3)', () => {
   });
 
   test('a stored policy or node that is not valid JSON fails the read with a permanent error naming it', async (t) => {
-    const provider = await PostgresProvider.connectWithSchema(url, freshSchema('bad_json'));
+    const provider = await PostgresProvider.connectWithSchema(fresh.url(), freshSchema('bad_json'));
     t.after(() => provider.close());
     await provider.setVersionPolicy('Flow', { kind: 'latest' }, AUDIT);
     const schema = provider.schema;
     await adminQuery(
-      url,
+      fresh.url(),
       `UPDATE "${schema}".version_policies SET policy = '{not json' WHERE orchestration_name = 'Flow'`,
     );
     await adminQuery(
-      url,
+      fresh.url(),
       `INSERT INTO "${schema}".nodes VALUES ('node-x', 'h', 1, '0.1.0', 1, 1000, 0, 0, '[{"name":1}]', '[]')`,
     );
     for (const [read, name] of [
