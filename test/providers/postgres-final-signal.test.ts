@@ -1,7 +1,7 @@
 import assert from 'node:assert/strict';
 import { describe, test } from 'node:test';
 import { Client } from '../../src/client/client.js';
-import type { Provider, ProviderSignal } from '../../src/providers/provider.js';
+import type { ProviderSignal } from '../../src/providers/provider.js';
 import { PostgresProvider } from '../../src/providers/postgres/postgres-provider.js';
 import {
   ack,
@@ -11,6 +11,7 @@ import {
 } from '../../src/providers/validation/conformance-fixtures.js';
 import { freshSchemas } from '../helpers/fresh-schemas.js';
 import { eventually } from '../helpers/eventually.js';
+import { endingSignal, finishWithCustomStatus } from '../helpers/final-signal.js';
 
 const schemas = freshSchemas();
 
@@ -30,31 +31,6 @@ async function pair(t: { after(fn: () => Promise<unknown>): void }): Promise<{
   await eventually('the LISTEN connection', () => listener.isListening);
   heard.length = 0;
   return { writer, listener, heard };
-}
-
-/** A turn that sets a custom status, then one that ends the execution with `output`. */
-async function finishWithCustomStatus(
-  p: Provider,
-  instanceId: string,
-  status: 'Completed' | 'Failed',
-  output: string,
-): Promise<void> {
-  await startInstance(p, instanceId);
-  await p.enqueueForOrchestrator(externalRaised(instanceId));
-  const first = await fetchFor(p, instanceId);
-  await p.ackOrchestrationItem(
-    first.lockToken,
-    ack(1, { metadata: { customStatus: { value: '"halfway"' } } }),
-  );
-  await p.enqueueForOrchestrator(externalRaised(instanceId, 'again'));
-  const last = await fetchFor(p, instanceId);
-  await p.ackOrchestrationItem(last.lockToken, ack(1, { metadata: { status, output } }));
-}
-
-function endingSignal(heard: readonly ProviderSignal[], instanceId: string) {
-  return heard.find(
-    (s) => s.kind === 'instance' && s.instanceId === instanceId && s.executionStatus !== 'Running',
-  );
 }
 
 describe('PostgreSQL: the final state in the ending commit notification', () => {

@@ -1,7 +1,7 @@
 import assert from 'node:assert/strict';
 import { describe, test } from 'node:test';
 import { Client } from '../../src/client/client.js';
-import type { Provider, ProviderSignal } from '../../src/providers/provider.js';
+import type { ProviderSignal } from '../../src/providers/provider.js';
 import { SqliteProvider } from '../../src/providers/sqlite/sqlite-provider.js';
 import {
   ack,
@@ -10,6 +10,7 @@ import {
   startInstance,
 } from '../../src/providers/validation/conformance-fixtures.js';
 import { eventually } from '../helpers/eventually.js';
+import { endingSignal, finishWithCustomStatus } from '../helpers/final-signal.js';
 
 async function listening(t: { after(fn: () => Promise<unknown>): void }): Promise<{
   provider: SqliteProvider;
@@ -20,31 +21,6 @@ async function listening(t: { after(fn: () => Promise<unknown>): void }): Promis
   const heard: ProviderSignal[] = [];
   provider.subscribe((s) => heard.push(s));
   return { provider, heard };
-}
-
-/** A turn that sets a custom status, then one that ends the execution with `output`. */
-async function finishWithCustomStatus(
-  p: Provider,
-  instanceId: string,
-  status: 'Completed' | 'Failed',
-  output: string,
-): Promise<void> {
-  await startInstance(p, instanceId);
-  await p.enqueueForOrchestrator(externalRaised(instanceId));
-  const first = await fetchFor(p, instanceId);
-  await p.ackOrchestrationItem(
-    first.lockToken,
-    ack(1, { metadata: { customStatus: { value: '"halfway"' } } }),
-  );
-  await p.enqueueForOrchestrator(externalRaised(instanceId, 'again'));
-  const last = await fetchFor(p, instanceId);
-  await p.ackOrchestrationItem(last.lockToken, ack(1, { metadata: { status, output } }));
-}
-
-function endingSignal(heard: readonly ProviderSignal[], instanceId: string) {
-  return heard.find(
-    (s) => s.kind === 'instance' && s.instanceId === instanceId && s.executionStatus !== 'Running',
-  );
 }
 
 describe('SQLite: the final state in the ending commit signal', () => {

@@ -1,0 +1,41 @@
+/**
+ * Shared by the stores' final-signal tests: an instance that ends after setting a custom
+ * status, and the signal of its ending commit.
+ * @module
+ */
+import type { Provider, ProviderSignal } from '../../src/providers/provider.js';
+import {
+  ack,
+  externalRaised,
+  fetchFor,
+  startInstance,
+} from '../../src/providers/validation/conformance-fixtures.js';
+
+/** A turn that sets a custom status, then one that ends the execution with `output`. */
+export async function finishWithCustomStatus(
+  p: Provider,
+  instanceId: string,
+  status: 'Completed' | 'Failed',
+  output: string,
+): Promise<void> {
+  await startInstance(p, instanceId);
+  await p.enqueueForOrchestrator(externalRaised(instanceId));
+  const first = await fetchFor(p, instanceId);
+  await p.ackOrchestrationItem(
+    first.lockToken,
+    ack(1, { metadata: { customStatus: { value: '"halfway"' } } }),
+  );
+  await p.enqueueForOrchestrator(externalRaised(instanceId, 'again'));
+  const last = await fetchFor(p, instanceId);
+  await p.ackOrchestrationItem(last.lockToken, ack(1, { metadata: { status, output } }));
+}
+
+/** The first signal of `instanceId` that reports an ended execution. */
+export function endingSignal(
+  heard: readonly ProviderSignal[],
+  instanceId: string,
+): ProviderSignal | undefined {
+  return heard.find(
+    (s) => s.kind === 'instance' && s.instanceId === instanceId && s.executionStatus !== 'Running',
+  );
+}
