@@ -4,7 +4,12 @@
  * caller (ADR 0018).
  * @module
  */
-import { candidateRowFilter, type FirstCandidateRow } from './fetch-first-candidate.js';
+import {
+  candidateRowFilter,
+  fetchedRowColumns,
+  type FirstCandidateRow,
+  markedRowAggregates,
+} from './fetch-first-candidate.js';
 import type { StatementContext } from './statement-context.js';
 import { table } from './statement-context.js';
 
@@ -79,13 +84,7 @@ snap AS (
   SELECT i.instance_id, i.xmin::text AS row_version
   FROM ${t('instances')} i JOIN cand ON i.instance_id = cand.instance_id),
 batch AS (
-  SELECT m.instance_id,
-         array_agg(CASE WHEN $7::bigint IS NOT NULL AND octet_length(m.work_item) > $7::bigint
-                        THEN NULL ELSE m.work_item END ORDER BY m.id) AS items,
-         array_agg(m.id ORDER BY m.id) AS ids,
-         array_agg(octet_length(m.work_item)::BIGINT ORDER BY m.id) AS sizes,
-         MAX(m.attempt_count) AS attempts,
-         bool_or(m.item_type IN ('StartOrchestration', 'ContinueAsNew')) AS has_start
+  SELECT m.instance_id, ${markedRowAggregates()}
   FROM marked m GROUP BY m.instance_id)
 SELECT
   c.k,
@@ -95,22 +94,7 @@ SELECT
        WHEN i.instance_id IS NULL AND NOT b.has_start THEN 'orphan'
        ELSE 'ok' END AS outcome,
   c.instance_id AS fetched_instance_id,
-  b.items AS work_items,
-  b.ids AS row_ids,
-  b.sizes AS item_sizes,
-  b.attempts AS max_attempt_count,
-  i.instance_id IS NOT NULL AS has_instance,
-  i.orchestration_name AS instance_name,
-  i.orchestration_version AS instance_version,
-  i.current_execution_id AS instance_execution_id,
-  i.created_at AS instance_created_at,
-  CASE WHEN i.row_version IS NOT DISTINCT FROM sn.row_version
-       THEN (SELECT MAX(h.event_id) FROM ${t('history')} h
-             WHERE h.instance_id = i.instance_id AND h.execution_id = i.current_execution_id)
-  END AS max_event_id,
-  i.version_pin AS instance_version_pin,
-  i.next_version AS instance_next_version,
-  i.history_format AS instance_history_format
+  ${fetchedRowColumns(ctx, 'b', 'sn.row_version')}
 FROM cand c
   LEFT JOIN lk ON lk.instance_id = c.instance_id
   LEFT JOIN batch b ON b.instance_id = c.instance_id

@@ -58,6 +58,49 @@ export function candidateRowFilter(ctx: StatementContext): string {
 }
 
 /**
+ * The aggregates over the rows a fetch marked (`marked m`): their texts (NULL over the size
+ * limit `$7`), ids and sizes in id order, the largest attempt count, and whether a start is
+ * among them.
+ */
+export function markedRowAggregates(): string {
+  return `array_agg(CASE WHEN $7::bigint IS NOT NULL AND octet_length(m.work_item) > $7::bigint
+                         THEN NULL ELSE m.work_item END ORDER BY m.id) AS items,
+         array_agg(m.id ORDER BY m.id) AS ids,
+         array_agg(octet_length(m.work_item)::BIGINT ORDER BY m.id) AS sizes,
+         MAX(m.attempt_count) AS attempts,
+         bool_or(m.item_type IN ('StartOrchestration', 'ContinueAsNew')) AS has_start`;
+}
+
+/**
+ * A fetched row's columns after its outcome and instance id ({@link FetchedRow}), from the
+ * aggregates `batch` (see {@link markedRowAggregates}) and the instance row `i` read with its
+ * `row_version`: the largest event id only while that version is `snapshotVersion`'s (the
+ * instance row did not change after the statement's snapshot).
+ */
+export function fetchedRowColumns(
+  ctx: StatementContext,
+  batch: string,
+  snapshotVersion: string,
+): string {
+  return `${batch}.items AS work_items,
+  ${batch}.ids AS row_ids,
+  ${batch}.sizes AS item_sizes,
+  ${batch}.attempts AS max_attempt_count,
+  i.instance_id IS NOT NULL AS has_instance,
+  i.orchestration_name AS instance_name,
+  i.orchestration_version AS instance_version,
+  i.current_execution_id AS instance_execution_id,
+  i.created_at AS instance_created_at,
+  CASE WHEN i.row_version IS NOT DISTINCT FROM ${snapshotVersion}
+       THEN (SELECT MAX(h.event_id) FROM ${table(ctx, 'history')} h
+             WHERE h.instance_id = i.instance_id AND h.execution_id = i.current_execution_id)
+  END AS max_event_id,
+  i.version_pin AS instance_version_pin,
+  i.next_version AS instance_next_version,
+  i.history_format AS instance_history_format`;
+}
+
+/**
  * Parameters: `$1` now, `$2` locked until, `$3` token, `$4` excluded instances, `$5` advisory
  * lock key prefix, `$6` max history format (NULL: no filter), `$7` largest item loaded in
  * bytes (NULL: no limit; a larger row comes back as NULL text with its id and size, so the
@@ -118,12 +161,7 @@ inst AS (
 snap AS (
   SELECT i.xmin::text AS row_version FROM ${t('instances')} i JOIN cand ON i.instance_id = cand.instance_id),
 batch AS (
-  SELECT array_agg(CASE WHEN $7::bigint IS NOT NULL AND octet_length(m.work_item) > $7::bigint
-                         THEN NULL ELSE m.work_item END ORDER BY m.id) AS items,
-         array_agg(m.id ORDER BY m.id) AS ids,
-         array_agg(octet_length(m.work_item)::BIGINT ORDER BY m.id) AS sizes,
-         MAX(m.attempt_count) AS attempts,
-         bool_or(m.item_type IN ('StartOrchestration', 'ContinueAsNew')) AS has_start
+  SELECT ${markedRowAggregates()}
   FROM marked m)
 SELECT
   CASE WHEN cand.instance_id IS NULL THEN 'none'
@@ -132,22 +170,7 @@ SELECT
        WHEN i.instance_id IS NULL AND NOT batch.has_start THEN 'orphan'
        ELSE 'ok' END AS outcome,
   cand.instance_id AS fetched_instance_id,
-  batch.items AS work_items,
-  batch.ids AS row_ids,
-  batch.sizes AS item_sizes,
-  batch.attempts AS max_attempt_count,
-  i.instance_id IS NOT NULL AS has_instance,
-  i.orchestration_name AS instance_name,
-  i.orchestration_version AS instance_version,
-  i.current_execution_id AS instance_execution_id,
-  i.created_at AS instance_created_at,
-  CASE WHEN i.row_version IS NOT DISTINCT FROM (SELECT row_version FROM snap)
-       THEN (SELECT MAX(h.event_id) FROM ${t('history')} h
-             WHERE h.instance_id = i.instance_id AND h.execution_id = i.current_execution_id)
-  END AS max_event_id,
-  i.version_pin AS instance_version_pin,
-  i.next_version AS instance_next_version,
-  i.history_format AS instance_history_format
+  ${fetchedRowColumns(ctx, 'batch', '(SELECT row_version FROM snap)')}
 FROM (SELECT 1) AS one
   LEFT JOIN cand ON TRUE
   LEFT JOIN lk ON TRUE
