@@ -285,6 +285,15 @@ export async function adminQuery<R extends pg.QueryResultRow = pg.QueryResultRow
   }
 }
 
+/** The migration versions recorded in `schema`'s `duroxide_schema`, in order. */
+export async function appliedMigrations(url: string, schema: string): Promise<number[]> {
+  const rows = await adminQuery<{ version: number }>(
+    url,
+    `SELECT version FROM "${schema}".duroxide_schema ORDER BY version`,
+  );
+  return rows.map((r) => r.version);
+}
+
 /** Drops a schema and everything in it. */
 export async function dropSchema(url: string, schema: string): Promise<void> {
   await adminQuery(url, `DROP SCHEMA IF EXISTS "${schema}" CASCADE`);

@@ -20,7 +20,7 @@ import {
 } from '../../src/providers/validation/conformance-fixtures.js';
 import { eventually } from '../helpers/eventually.js';
 import { freshSchemas } from '../helpers/fresh-schemas.js';
-import { adminQuery } from '../helpers/postgres-cluster.js';
+import { adminQuery, appliedMigrations } from '../helpers/postgres-cluster.js';
 
 const schemas = freshSchemas();
 
@@ -264,12 +264,8 @@ describe('PostgreSQL start batch schema (migration 7)', () => {
     assert.deepEqual(await overloads(schema, 'enqueue_starts_if_absent'), []);
 
     const p = await connect(t, schema);
-    const versions = await adminQuery<{ version: number }>(
-      url,
-      `SELECT version FROM "${schema}".duroxide_schema ORDER BY version`,
-    );
     assert.deepEqual(
-      versions.map((r) => r.version),
+      await appliedMigrations(url, schema),
       MIGRATIONS.map((m) => m.version),
     );
     const outcomes = await Promise.all(

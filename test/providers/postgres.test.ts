@@ -32,6 +32,7 @@ import { runProviderConformance } from '../../src/providers/validation/run-provi
 import {
   SchemaPool,
   adminQuery,
+  appliedMigrations,
   dropSchema,
   postgresServer,
   uniqueSchemaName,
@@ -366,12 +367,8 @@ describe('PostgresProvider', () => {
         Array.from({ length: 6 }, () => PostgresProvider.connectWithSchema(url, schema)),
       );
       t.after(() => Promise.all(providers.map((p) => p.close())));
-      const rows = await adminQuery<{ version: number }>(
-        url,
-        `SELECT version FROM "${schema}".duroxide_schema ORDER BY version`,
-      );
       assert.deepEqual(
-        rows.map((r) => r.version),
+        await appliedMigrations(url, schema),
         MIGRATIONS.map((m) => m.version),
       );
       // And they all work on the one schema.
@@ -442,12 +439,8 @@ describe('PostgresProvider', () => {
 
       const provider = await PostgresProvider.connectWithSchema(url, schema);
       t.after(() => provider.close());
-      const versions = await adminQuery<{ version: number }>(
-        url,
-        `SELECT version FROM "${schema}".duroxide_schema ORDER BY version`,
-      );
       assert.deepEqual(
-        versions.map((r) => r.version),
+        await appliedMigrations(url, schema),
         MIGRATIONS.map((m) => m.version),
       );
       const functions = (await ackFunctions(schema)).sort((a, b) => a[0] - b[0]);
