@@ -7,7 +7,14 @@
 import type { QueryResultRow } from 'pg';
 import type { Queryable } from '../database.js';
 import { type FirstTurnInput, firstTurnStatement } from './ack-first-turn.js';
-import { lockUntilColumns, perAck, perAckRow, rowColumns } from './ack-held-steps.js';
+import {
+  batchedAckDeletes,
+  batchedAckLocks,
+  lockUntilColumns,
+  perAck,
+  perAckRow,
+  rowColumns,
+} from './ack-held-steps.js';
 import type { StatementContext } from './statement-context.js';
 import { table } from './statement-context.js';
 import { tickBatcher } from './tick-batcher.js';
@@ -40,19 +47,7 @@ WITH acks AS (
                        $8::integer[], $9::boolean[], $10::text[], $11::text[], $12::bigint[], $13::bigint[], $14::text[])
     WITH ORDINALITY AS a(token, at_ms, execution_id, name, version, parent, duroxide_version, history_format,
                          pin_set, pin, consumed_next, claim_until, keep_until, payload, n)),
-lk AS (
-  SELECT a.n, l.instance_id, l.locked_until FROM acks a JOIN ${t('instance_locks')} l ON l.lock_token = a.token
-  ORDER BY l.instance_id FOR UPDATE OF l),
-cw AS (
-  SELECT * FROM unnest($16::bigint[], $17::text[]) WITH ORDINALITY AS c(n, token, ord)),
-wl AS (
-  SELECT w.lock_token, w.locked_until FROM ${t('worker_queue')} w
-  WHERE w.lock_token = ANY($17::text[]) ORDER BY w.id FOR UPDATE),
-lost AS (
-  SELECT DISTINCT ON (c.n) c.n, c.token FROM cw c JOIN acks a ON a.n = c.n
-  WHERE c.token IS NULL
-     OR NOT EXISTS (SELECT 1 FROM wl WHERE wl.lock_token = c.token AND wl.locked_until > a.at_ms)
-  ORDER BY c.n, c.ord),
+${batchedAckLocks(ctx, 16)},
 ok AS (
   SELECT a.*, lk.instance_id FROM lk JOIN acks a ON a.n = lk.n
   WHERE lk.locked_until > a.at_ms AND lk.n NOT IN (SELECT n FROM lost)),
@@ -60,14 +55,7 @@ orch AS (
   SELECT x.*, ok.at_ms AS queued_at FROM unnest($31::bigint[], $32::text[], $33::text[], $34::text[], $35::bigint[])
     WITH ORDINALITY AS x(n, instance_id, item_type, work_item, visible_at, ord)
   JOIN ok ON ok.n = x.n),
-dq AS (
-  DELETE FROM ${t('orchestrator_queue')} q USING ok WHERE q.lock_token = ok.token RETURNING q.id),
-dw AS (
-  DELETE FROM ${t('worker_queue')} w USING ok, cw
-  WHERE cw.n = ok.n AND w.lock_token = cw.token RETURNING w.session_id, ok.at_ms),
-ds AS (
-  UPDATE ${t('sessions')} s SET last_activity_at = dw.at_ms
-  FROM dw WHERE s.session_id = dw.session_id AND s.locked_until > dw.at_ms RETURNING 1),
+${batchedAckDeletes(ctx)},
 ui AS (
   INSERT INTO ${t('instances')} AS i
     (instance_id, orchestration_name, orchestration_version, current_execution_id, created_at, updated_at,

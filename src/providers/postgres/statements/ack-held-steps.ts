@@ -77,6 +77,48 @@ export function rowColumns(inputs: readonly PlainStepInput[]): unknown[] {
 }
 
 /**
+ * The lock checks of a batched ack statement over `acks` (`n`, `token`, `at_ms`): each ack's
+ * instance lock row (`lk`, locked in instance order, so two batches never wait for each other
+ * in a cycle), its completed work items (`cw`, from the parameters `$first` = ack `n` and
+ * `$first+1` = token) with their rows locked (`wl`), and the first of them whose lock is lost
+ * per ack (`lost`). Ends without a comma.
+ */
+export function batchedAckLocks(ctx: StatementContext, first: number): string {
+  const t = (name: string): string => table(ctx, name);
+  const n = `$${first}`;
+  const token = `$${first + 1}`;
+  return `lk AS (
+  SELECT a.n, l.instance_id, l.locked_until FROM acks a JOIN ${t('instance_locks')} l ON l.lock_token = a.token
+  ORDER BY l.instance_id FOR UPDATE OF l),
+cw AS (
+  SELECT * FROM unnest(${n}::bigint[], ${token}::text[]) WITH ORDINALITY AS c(n, token, ord)),
+wl AS (
+  SELECT w.lock_token, w.locked_until FROM ${t('worker_queue')} w
+  WHERE w.lock_token = ANY(${token}::text[]) ORDER BY w.id FOR UPDATE),
+lost AS (
+  SELECT DISTINCT ON (c.n) c.n, c.token FROM cw c JOIN acks a ON a.n = c.n
+  WHERE c.token IS NULL
+     OR NOT EXISTS (SELECT 1 FROM wl WHERE wl.lock_token = c.token AND wl.locked_until > a.at_ms)
+  ORDER BY c.n, c.ord)`;
+}
+
+/**
+ * The deletes of the acks that passed (`ok`): their fetched messages (`dq`), their completed
+ * work items (`dw`), with the sessions of those items touched (`ds`). Ends without a comma.
+ */
+export function batchedAckDeletes(ctx: StatementContext): string {
+  const t = (name: string): string => table(ctx, name);
+  return `dq AS (
+  DELETE FROM ${t('orchestrator_queue')} q USING ok WHERE q.lock_token = ok.token RETURNING q.id),
+dw AS (
+  DELETE FROM ${t('worker_queue')} w USING ok, cw
+  WHERE cw.n = ok.n AND w.lock_token = cw.token RETURNING w.session_id, ok.at_ms),
+ds AS (
+  UPDATE ${t('sessions')} s SET last_activity_at = dw.at_ms
+  FROM dw WHERE s.session_id = dw.session_id AND s.locked_until > dw.at_ms RETURNING 1)`;
+}
+
+/**
  * The held-step statement over arrays indexed by ack (`n`, 1-based): each ack's instance lock
  * row and completed work items are locked and validated on their own (`ok` holds the acks that
  * passed), every write is joined to `ok` by `n`, and one result row per ack, in `n` order,
@@ -93,33 +135,14 @@ function heldStepsStatement(ctx: StatementContext): {
 WITH acks AS (
   SELECT * FROM unnest($1::text[], $2::bigint[], $3::bigint[], $4::text[], $5::text[], $6::bigint[], $7::bigint[], $8::text[])
     WITH ORDINALITY AS a(token, at_ms, execution_id, status, output, claim_until, keep_until, payload, n)),
-lk AS (
-  SELECT a.n, l.instance_id, l.locked_until FROM acks a JOIN ${t('instance_locks')} l ON l.lock_token = a.token
-  ORDER BY l.instance_id FOR UPDATE OF l),
-cw AS (
-  SELECT * FROM unnest($10::bigint[], $11::text[]) WITH ORDINALITY AS c(n, token, ord)),
-wl AS (
-  SELECT w.lock_token, w.locked_until FROM ${t('worker_queue')} w
-  WHERE w.lock_token = ANY($11::text[]) ORDER BY w.id FOR UPDATE),
-lost AS (
-  SELECT DISTINCT ON (c.n) c.n, c.token FROM cw c JOIN acks a ON a.n = c.n
-  WHERE c.token IS NULL
-     OR NOT EXISTS (SELECT 1 FROM wl WHERE wl.lock_token = c.token AND wl.locked_until > a.at_ms)
-  ORDER BY c.n, c.ord),
+${batchedAckLocks(ctx, 10)},
 ex AS (
   SELECT lk.n FROM lk JOIN acks a ON a.n = lk.n
   JOIN ${t('executions')} e ON e.instance_id = lk.instance_id AND e.execution_id = a.execution_id),
 ok AS (
   SELECT a.*, lk.instance_id FROM lk JOIN acks a ON a.n = lk.n
   WHERE lk.locked_until > a.at_ms AND lk.n IN (SELECT n FROM ex) AND lk.n NOT IN (SELECT n FROM lost)),
-dq AS (
-  DELETE FROM ${t('orchestrator_queue')} q USING ok WHERE q.lock_token = ok.token RETURNING q.id),
-dw AS (
-  DELETE FROM ${t('worker_queue')} w USING ok, cw
-  WHERE cw.n = ok.n AND w.lock_token = cw.token RETURNING w.session_id, ok.at_ms),
-ds AS (
-  UPDATE ${t('sessions')} s SET last_activity_at = dw.at_ms
-  FROM dw WHERE s.session_id = dw.session_id AND s.locked_until > dw.at_ms RETURNING 1),
+${batchedAckDeletes(ctx)},
 ui AS (
   UPDATE ${t('instances')} i
   SET current_execution_id = GREATEST(i.current_execution_id, ok.execution_id), updated_at = ok.at_ms
