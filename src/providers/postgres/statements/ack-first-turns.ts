@@ -4,10 +4,10 @@
  * same per-ack checks and effects as `ack-first-turn.ts`.
  * @module
  */
-import type { QueryResultRow } from 'pg';
-import type { Queryable } from '../database.js';
 import { type FirstTurnInput, firstTurnStatement } from './ack-first-turn.js';
 import {
+  type AckCommit,
+  ackBatcher,
   batchedAckDeletes,
   batchedAckLocks,
   lockUntilColumns,
@@ -17,13 +17,6 @@ import {
 } from './ack-held-steps.js';
 import type { StatementContext } from './statement-context.js';
 import { table } from './statement-context.js';
-import { tickBatcher } from './tick-batcher.js';
-
-/** Commits one first turn, batched with the others of the same event-loop turn. */
-export type FirstTurnCommit = <R extends QueryResultRow>(
-  db: Queryable,
-  input: FirstTurnInput,
-) => Promise<R>;
 
 /**
  * `firstTurnStatement` over arrays indexed by ack (`n`, 1-based): each ack's instance lock row
@@ -179,19 +172,9 @@ ORDER BY a.n`;
 }
 
 /**
- * The group commit of first turns ({@link tickBatcher}): one alone runs `firstTurnStatement`,
- * several issued in the same event-loop turn run {@link firstTurnsStatement}; a batch that
- * fails as a whole (a duplicate history event, a lost connection) runs each of its acks again
- * alone, so one ack's failure is never another's.
+ * The group commit of first turns: `firstTurnStatement` alone, {@link firstTurnsStatement}
+ * together (see `ackBatcher`).
  */
-export function firstTurnBatcher(ctx: StatementContext): FirstTurnCommit {
-  const single = firstTurnStatement(ctx);
-  const many = firstTurnsStatement(ctx);
-  const commit = tickBatcher<FirstTurnInput, QueryResultRow>({
-    one: async (db, input) =>
-      (await db.query(single.sql, single.values(input), true)).rows[0] ?? {},
-    many: async (db, inputs) => (await db.query(many.sql, many.values(inputs), true)).rows,
-  });
-  return async <R extends QueryResultRow>(db: Queryable, input: FirstTurnInput): Promise<R> =>
-    (await commit(db, input)) as R;
+export function firstTurnBatcher(ctx: StatementContext): AckCommit<FirstTurnInput> {
+  return ackBatcher(firstTurnStatement(ctx), firstTurnsStatement(ctx));
 }

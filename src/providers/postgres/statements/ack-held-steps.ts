@@ -12,11 +12,33 @@ import type { StatementContext } from './statement-context.js';
 import { jsonArray, table } from './statement-context.js';
 import { tickBatcher } from './tick-batcher.js';
 
-/** Commits one held step, batched with the others of the same event-loop turn. */
-export type HeldStepCommit = <R extends QueryResultRow>(
-  db: Queryable,
-  input: PlainStepInput,
-) => Promise<R>;
+/** Commits one ack, batched with the others of its kind issued in the same event-loop turn. */
+export type AckCommit<I> = <R extends QueryResultRow>(db: Queryable, input: I) => Promise<R>;
+
+/** An ack statement: its text, and its parameters for what it commits. */
+interface AckStatement<V> {
+  readonly sql: string;
+  readonly values: (input: V) => unknown[];
+}
+
+/**
+ * The group commit of one kind of ack ({@link tickBatcher}): one alone runs `single`, several
+ * issued in the same event-loop turn run `many` (one result row per ack, in order); a batch that
+ * fails as a whole (a duplicate history event rolls back the statement, a lost connection) runs
+ * each of its acks again alone, so one ack's failure is never another's.
+ */
+export function ackBatcher<I>(
+  single: AckStatement<I>,
+  many: AckStatement<readonly I[]>,
+): AckCommit<I> {
+  const commit = tickBatcher<I, QueryResultRow>({
+    one: async (db, input) =>
+      (await db.query(single.sql, single.values(input), true)).rows[0] ?? {},
+    many: async (db, inputs) => (await db.query(many.sql, many.values(inputs), true)).rows,
+  });
+  return async <R extends QueryResultRow>(db: Queryable, input: I): Promise<R> =>
+    (await commit(db, input)) as R;
+}
 
 /** One parameter per ack, in `n` order. */
 export function perAck<I, T>(inputs: readonly I[], fn: (input: I) => T): T[] {
@@ -250,20 +272,7 @@ ORDER BY a.n`;
   };
 }
 
-/**
- * The group commit of held steps ({@link tickBatcher}): one alone runs `plainStepStatement`,
- * several issued in the same event-loop turn run {@link heldStepsStatement}; a batch that fails
- * as a whole (a duplicate history event rolls back the statement, a lost connection) runs each
- * of its acks again alone, so one ack's failure is never another's.
- */
-export function heldStepBatcher(ctx: StatementContext): HeldStepCommit {
-  const single = plainStepStatement(ctx);
-  const many = heldStepsStatement(ctx);
-  const commit = tickBatcher<PlainStepInput, QueryResultRow>({
-    one: async (db, input) =>
-      (await db.query(single.sql, single.values(input), true)).rows[0] ?? {},
-    many: async (db, inputs) => (await db.query(many.sql, many.values(inputs), true)).rows,
-  });
-  return async <R extends QueryResultRow>(db: Queryable, input: PlainStepInput): Promise<R> =>
-    (await commit(db, input)) as R;
+/** The group commit of held steps: `plainStepStatement` alone, {@link heldStepsStatement} together. */
+export function heldStepBatcher(ctx: StatementContext): AckCommit<PlainStepInput> {
+  return ackBatcher(plainStepStatement(ctx), heldStepsStatement(ctx));
 }
