@@ -39,3 +39,23 @@ export function endingSignal(
     (s) => s.kind === 'instance' && s.instanceId === instanceId && s.executionStatus !== 'Running',
   );
 }
+
+/** `provider` seen through a proxy that counts its `getInstance` calls (a client's status reads). */
+export function countingInstanceReads<P extends Provider>(
+  provider: P,
+): { readonly provider: P; reads(): number } {
+  let reads = 0;
+  const counting = new Proxy(provider, {
+    get(target, key, receiver) {
+      if (key === 'getInstance') {
+        return (id: string) => {
+          reads++;
+          return target.getInstance(id);
+        };
+      }
+      const value: unknown = Reflect.get(target, key, receiver);
+      return typeof value === 'function' ? (value as () => unknown).bind(target) : value;
+    },
+  });
+  return { provider: counting, reads: () => reads };
+}

@@ -11,7 +11,11 @@ import {
 } from '../../src/providers/validation/conformance-fixtures.js';
 import { freshSchemas } from '../helpers/fresh-schemas.js';
 import { eventually } from '../helpers/eventually.js';
-import { endingSignal, finishWithCustomStatus } from '../helpers/final-signal.js';
+import {
+  countingInstanceReads,
+  endingSignal,
+  finishWithCustomStatus,
+} from '../helpers/final-signal.js';
 
 const schemas = freshSchemas();
 
@@ -77,21 +81,9 @@ describe('PostgreSQL: the final state in the ending commit notification', () => 
   test('a client waiting in another process resolves from the notification without reading the status again', async (t) => {
     const { writer, listener } = await pair(t);
     await startInstance(writer, 'final-wait');
-    let reads = 0;
-    const counting = new Proxy(listener, {
-      get(target, key, receiver) {
-        if (key === 'getInstance') {
-          return (id: string) => {
-            reads++;
-            return target.getInstance(id);
-          };
-        }
-        const value: unknown = Reflect.get(target, key, receiver);
-        return typeof value === 'function' ? (value as () => unknown).bind(target) : value;
-      },
-    });
-    const waited = new Client(counting).waitForOrchestration('final-wait', 30_000);
-    await eventually('the first status read', () => reads === 1);
+    const counting = countingInstanceReads(listener);
+    const waited = new Client(counting.provider).waitForOrchestration('final-wait', 30_000);
+    await eventually('the first status read', () => counting.reads() === 1);
     await writer.enqueueForOrchestrator(externalRaised('final-wait'));
     const locked = await fetchFor(writer, 'final-wait');
     await writer.ackOrchestrationItem(
@@ -100,6 +92,6 @@ describe('PostgreSQL: the final state in the ending commit notification', () => 
     );
     const status = await waited;
     assert.deepEqual(status, { status: 'Completed', output: 'done', customStatusVersion: 0 });
-    assert.equal(reads, 1, 'only the read when the wait began');
+    assert.equal(counting.reads(), 1, 'only the read when the wait began');
   });
 });

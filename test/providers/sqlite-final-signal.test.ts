@@ -10,7 +10,11 @@ import {
   startInstance,
 } from '../../src/providers/validation/conformance-fixtures.js';
 import { eventually } from '../helpers/eventually.js';
-import { endingSignal, finishWithCustomStatus } from '../helpers/final-signal.js';
+import {
+  countingInstanceReads,
+  endingSignal,
+  finishWithCustomStatus,
+} from '../helpers/final-signal.js';
 
 async function listening(t: { after(fn: () => Promise<unknown>): void }): Promise<{
   provider: SqliteProvider;
@@ -82,21 +86,9 @@ describe('SQLite: the final state in the ending commit signal', () => {
   test('a waiting client resolves from the ending signal without reading the status again', async (t) => {
     const { provider } = await listening(t);
     await startInstance(provider, 'sqlite-final-wait');
-    let reads = 0;
-    const counting = new Proxy(provider, {
-      get(target, key, receiver) {
-        if (key === 'getInstance') {
-          return (id: string) => {
-            reads++;
-            return target.getInstance(id);
-          };
-        }
-        const value: unknown = Reflect.get(target, key, receiver);
-        return typeof value === 'function' ? (value as () => unknown).bind(target) : value;
-      },
-    });
-    const waited = new Client(counting).waitForOrchestration('sqlite-final-wait', 30_000);
-    await eventually('the first status read', () => reads === 1);
+    const counting = countingInstanceReads(provider);
+    const waited = new Client(counting.provider).waitForOrchestration('sqlite-final-wait', 30_000);
+    await eventually('the first status read', () => counting.reads() === 1);
     await provider.enqueueForOrchestrator(externalRaised('sqlite-final-wait'));
     const locked = await fetchFor(provider, 'sqlite-final-wait');
     await provider.ackOrchestrationItem(
@@ -105,6 +97,6 @@ describe('SQLite: the final state in the ending commit signal', () => {
     );
     const status = await waited;
     assert.deepEqual(status, { status: 'Completed', output: 'done', customStatusVersion: 0 });
-    assert.equal(reads, 1, 'only the read when the wait began');
+    assert.equal(counting.reads(), 1, 'only the read when the wait began');
   });
 });
