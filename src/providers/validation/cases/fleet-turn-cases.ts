@@ -7,7 +7,12 @@
 import assert from 'node:assert/strict';
 import { describe } from '../node-test.js';
 import type { WorkItem } from '../../../core/history/work-item.js';
-import type { ExecutionMetadata, Provider, ProviderWith } from '../../provider.js';
+import type {
+  ExecutionMetadata,
+  LockedOrchestrationItem,
+  Provider,
+  ProviderWith,
+} from '../../provider.js';
 import type { ConformanceHarness } from '../conformance-fixtures.js';
 import {
   ack,
@@ -74,6 +79,21 @@ async function startAndFail(p: Provider, instanceId: string, extraEvents = 1): P
     }),
   );
   return failedEventId;
+}
+
+/** Queues an operator's resume of execution 1 of `instanceId` and fetches it. */
+async function fetchResumed(
+  p: Provider,
+  instanceId: string,
+  requestId: string,
+): Promise<LockedOrchestrationItem> {
+  await p.enqueueForOrchestrator({
+    type: 'ResumeOrchestration',
+    instance: instanceId,
+    executionId: 1,
+    requestId,
+  });
+  return fetchFor(p, instanceId);
 }
 
 export function registerFleetTurnCases(h: ConformanceHarness<ProviderWith<'fleet'>>): void {
@@ -187,13 +207,7 @@ export function registerFleetTurnCases(h: ConformanceHarness<ProviderWith<'fleet
         const p = await h.provider(t);
         const failedEventId = await startAndFail(p, 'ft-re');
         assert.equal((await p.getInstance('ft-re'))?.status, 'Failed');
-        await p.enqueueForOrchestrator({
-          type: 'ResumeOrchestration',
-          instance: 'ft-re',
-          executionId: 1,
-          requestId: 'r1',
-        });
-        const locked = await fetchFor(p, 'ft-re');
+        const locked = await fetchResumed(p, 'ft-re', 'r1');
         // The resumed turn may reuse the deleted failure's event id.
         await p.ackOrchestrationItem(
           locked.lockToken,
@@ -231,13 +245,7 @@ export function registerFleetTurnCases(h: ConformanceHarness<ProviderWith<'fleet
       async (t) => {
         const p = await h.provider(t);
         const failedEventId = await startAndFail(p, 'ft-re-trace');
-        await p.enqueueForOrchestrator({
-          type: 'ResumeOrchestration',
-          instance: 'ft-re-trace',
-          executionId: 1,
-          requestId: 'r3',
-        });
-        const locked = await fetchFor(p, 'ft-re-trace');
+        const locked = await fetchResumed(p, 'ft-re-trace', 'r3');
         const traceContext = {
           traceparent: '00-0af7651916cd43dd8448eb211c80319c-b7ad6b7169203331-01',
           tracestate: 'vendor=1',
@@ -268,13 +276,7 @@ export function registerFleetTurnCases(h: ConformanceHarness<ProviderWith<'fleet
       async (t) => {
         const p = await h.provider(t);
         const failedEventId = await startAndFail(p, 'ft-bad');
-        await p.enqueueForOrchestrator({
-          type: 'ResumeOrchestration',
-          instance: 'ft-bad',
-          executionId: 1,
-          requestId: 'r2',
-        });
-        const locked = await fetchFor(p, 'ft-bad');
+        const locked = await fetchResumed(p, 'ft-bad', 'r2');
         const before = await p.readHistory('ft-bad', 1);
         for (const eventId of [failedEventId - 1, failedEventId + 1, 1]) {
           await rejectsPermanently(
