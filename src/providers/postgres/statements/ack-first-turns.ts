@@ -10,6 +10,7 @@ import {
   ackBatcher,
   batchedAckDeletes,
   batchedAckLocks,
+  batchedHistoryInsert,
   lockUntilColumns,
   perAck,
   perAckRow,
@@ -74,13 +75,7 @@ ue AS (
   ON CONFLICT (instance_id, execution_id) DO UPDATE SET duroxide_version = EXCLUDED.duroxide_version
   WHERE EXCLUDED.duroxide_version IS NOT NULL
   RETURNING 1),
-ih AS (
-  INSERT INTO ${t('history')} (instance_id, execution_id, event_id, event_type, event_data, created_at)
-  SELECT ok.instance_id, ok.execution_id, x.event_id, x.event_type, x.event_data::text, ok.at_ms
-  FROM ROWS FROM (unnest($18::bigint[]), unnest($19::bigint[]), unnest($20::text[]),
-                  json_array_elements($21::json)) AS x(n, event_id, event_type, event_data)
-  JOIN ok ON ok.n = x.n
-  RETURNING 1),
+${batchedHistoryInsert(ctx, 18)},
 iw AS (
   INSERT INTO ${t('worker_queue')}
     (instance_id, execution_id, activity_id, activity_name, work_item, visible_at, lock_token, locked_until,

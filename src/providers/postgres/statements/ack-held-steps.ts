@@ -141,6 +141,22 @@ ds AS (
 }
 
 /**
+ * The history events of the acks that passed (`ok`), from the parameters `$first` (ack `n`),
+ * `$first+1` (event id), `$first+2` (type) and `$first+3` (the events' JSON as one array, see
+ * `jsonArray`). Ends without a comma.
+ */
+export function batchedHistoryInsert(ctx: StatementContext, first: number): string {
+  const p = (i: number): string => `$${first + i}`;
+  return `ih AS (
+  INSERT INTO ${table(ctx, 'history')} (instance_id, execution_id, event_id, event_type, event_data, created_at)
+  SELECT ok.instance_id, ok.execution_id, x.event_id, x.event_type, x.event_data::text, ok.at_ms
+  FROM ROWS FROM (unnest(${p(0)}::bigint[]), unnest(${p(1)}::bigint[]), unnest(${p(2)}::text[]),
+                  json_array_elements(${p(3)}::json)) AS x(n, event_id, event_type, event_data)
+  JOIN ok ON ok.n = x.n
+  RETURNING 1)`;
+}
+
+/**
  * The held-step statement over arrays indexed by ack (`n`, 1-based): each ack's instance lock
  * row and completed work items are locked and validated on their own (`ok` holds the acks that
  * passed), every write is joined to `ok` by `n`, and one result row per ack, in `n` order,
@@ -170,13 +186,7 @@ ui AS (
   SET current_execution_id = GREATEST(i.current_execution_id, ok.execution_id), updated_at = ok.at_ms
   FROM ok WHERE i.instance_id = ok.instance_id
   RETURNING ok.n, i.created_at, i.custom_status, i.custom_status_version),
-ih AS (
-  INSERT INTO ${t('history')} (instance_id, execution_id, event_id, event_type, event_data, created_at)
-  SELECT ok.instance_id, ok.execution_id, x.event_id, x.event_type, x.event_data::text, ok.at_ms
-  FROM ROWS FROM (unnest($12::bigint[]), unnest($13::bigint[]), unnest($14::text[]),
-                  json_array_elements($15::json)) AS x(n, event_id, event_type, event_data)
-  JOIN ok ON ok.n = x.n
-  RETURNING 1),
+${batchedHistoryInsert(ctx, 12)},
 ue AS (
   UPDATE ${t('executions')} e SET status = ok.status, output = ok.output, completed_at = ok.at_ms
   FROM ok WHERE ok.status IS NOT NULL AND e.instance_id = ok.instance_id AND e.execution_id = ok.execution_id
