@@ -3,6 +3,7 @@
  * status, and the signal of its ending commit.
  * @module
  */
+import assert from 'node:assert/strict';
 import type { Provider, ProviderSignal } from '../../src/providers/provider.js';
 import {
   ack,
@@ -58,4 +59,28 @@ export function countingInstanceReads<P extends Provider>(
     },
   });
   return { provider: counting, reads: () => reads };
+}
+
+/**
+ * Asserts that `instanceId`'s ending signal in `heard` reports `status` and carries the output
+ * and custom status `reader.getInstance` reports (the custom status set by
+ * {@link finishWithCustomStatus}).
+ */
+export async function assertFinalAsRecorded(
+  heard: readonly ProviderSignal[],
+  reader: Provider,
+  instanceId: string,
+  status: 'Completed' | 'Failed',
+): Promise<void> {
+  const signal = endingSignal(heard, instanceId);
+  assert.ok(signal?.kind === 'instance');
+  assert.equal(signal.executionStatus, status);
+  const record = await reader.getInstance(instanceId);
+  assert.ok(record);
+  assert.deepEqual(signal.final, {
+    output: record.output,
+    customStatus: record.customStatus,
+    customStatusVersion: record.customStatusVersion,
+  });
+  assert.equal(signal.final?.customStatus, '"halfway"');
 }

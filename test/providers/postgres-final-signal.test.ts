@@ -12,6 +12,7 @@ import {
 import { freshSchemas } from '../helpers/fresh-schemas.js';
 import { eventually } from '../helpers/eventually.js';
 import {
+  assertFinalAsRecorded,
   countingInstanceReads,
   endingSignal,
   finishWithCustomStatus,
@@ -49,17 +50,7 @@ describe('PostgreSQL: the final state in the ending commit notification', () => 
         status === 'Completed' ? '{"n":42}' : 'boom',
       );
       await eventually('the ending signal', () => endingSignal(heard, id) !== undefined);
-      const signal = endingSignal(heard, id);
-      assert.ok(signal?.kind === 'instance');
-      assert.equal(signal.executionStatus, status);
-      const record = await listener.getInstance(id);
-      assert.ok(record);
-      assert.deepEqual(signal.final, {
-        output: record.output,
-        customStatus: record.customStatus,
-        customStatusVersion: record.customStatusVersion,
-      });
-      assert.equal(signal.final?.customStatus, '"halfway"');
+      await assertFinalAsRecorded(heard, listener, id, status);
     });
   }
 

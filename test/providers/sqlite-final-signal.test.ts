@@ -11,6 +11,7 @@ import {
 } from '../../src/providers/validation/conformance-fixtures.js';
 import { eventually } from '../helpers/eventually.js';
 import {
+  assertFinalAsRecorded,
   countingInstanceReads,
   endingSignal,
   finishWithCustomStatus,
@@ -38,17 +39,7 @@ describe('SQLite: the final state in the ending commit signal', () => {
         status,
         status === 'Completed' ? '{"n":42}' : 'boom',
       );
-      const signal = endingSignal(heard, id);
-      assert.ok(signal?.kind === 'instance');
-      assert.equal(signal.executionStatus, status);
-      const record = await provider.getInstance(id);
-      assert.ok(record);
-      assert.deepEqual(signal.final, {
-        output: record.output,
-        customStatus: record.customStatus,
-        customStatusVersion: record.customStatusVersion,
-      });
-      assert.equal(signal.final?.customStatus, '"halfway"');
+      await assertFinalAsRecorded(heard, provider, id, status);
     });
   }
 
